@@ -1,0 +1,103 @@
+# zbtop: build, test, benchmark.  Plain make; libraries through pkg-config.
+#
+#   make            ./zbtop
+#   make test       every test: unit, corpus, screen, live (root), under
+#                   ASan+UBSan where it matters; ends "N passed, N failed"
+#   make bench      ../shared/bench/capbench beside the floors and tcpdump
+#   make fuzz       the decoder fuzzer for FUZZ_SECONDS
+#   make install    PREFIX, DESTDIR
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/sbin
+MANDIR	?= $(PREFIX)/share/man
+CC	?= cc
+PKG_CONFIG ?= pkg-config
+SHARED	?= ../shared
+FUZZ_SECONDS ?= 60
+
+PKGS	 = ncursesw libpcap libedit
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+PCAP_LIBS  := $(shell $(PKG_CONFIG) --libs libpcap)
+
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 \
+	   -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+ZCFLAGS	 = -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) -MMD -MP
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+LIBS	 = $(PKG_LIBS) -lpthread -lm
+
+# The screen and the prompt are the only files that see ncurses and libedit;
+# everything else is the engine, which the unit tests link without them.
+UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
+MAIN_SRC = src/zbtop.c
+ENG_SRCS = $(filter-out $(UI_SRCS) $(MAIN_SRC), $(wildcard src/*.c))
+UNIT_SRCS = $(wildcard tests/unit/test-*.c)
+GEN_SRCS = $(wildcard tests/gen/*.c)
+
+OBJ	 = obj
+SAN	 = obj-san
+ENG_OBJS = $(ENG_SRCS:src/%.c=$(OBJ)/%.o)
+UI_OBJS	 = $(UI_SRCS:src/%.c=$(OBJ)/%.o)
+SENG_OBJS = $(ENG_SRCS:src/%.c=$(SAN)/%.o)
+SUI_OBJS = $(UI_SRCS:src/%.c=$(SAN)/%.o)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(SAN)/unit/%)
+GEN_BINS = $(GEN_SRCS:tests/gen/%.c=$(OBJ)/gen/%)
+
+all: zbtop
+
+zbtop: $(ENG_OBJS) $(UI_OBJS) $(OBJ)/zbtop.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(OBJ)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ZCFLAGS) -c -o $@ $<
+
+$(SAN)/zbtop: $(SENG_OBJS) $(SUI_OBJS) $(SAN)/zbtop.o
+	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+$(SAN)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) $(ZCFLAGS) -c -o $@ $<
+
+$(SAN)/unit/%: tests/unit/%.c $(SENG_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) $(ZCFLAGS) -Isrc -Itests/lib -o $@ $< $(SENG_OBJS) \
+	    $(PCAP_LIBS) -lpthread -lm
+
+$(OBJ)/gen/%: tests/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ZCFLAGS) -o $@ $<
+
+$(OBJ)/fuzz-dec: tests/fuzz/fuzz-dec.c $(ENG_SRCS)
+	@mkdir -p $(@D)
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 \
+	    -D_GNU_SOURCE $(PKG_CFLAGS) -Isrc -o $@ $^ $(PCAP_LIBS) -lpthread -lm
+
+test-build: zbtop $(SAN)/zbtop $(UNIT_BINS) $(GEN_BINS)
+
+test: test-build
+	@tests/run tests/unit tests/corpus tests/screen tests/live
+
+test-unit test-corpus test-screen test-live: test-build
+	@tests/run tests/$(@:test-%=%)
+
+fuzz: $(OBJ)/fuzz-dec
+	tests/fuzz/run $(OBJ)/fuzz-dec $(FUZZ_SECONDS)
+
+bench: zbtop
+	tests/bench/run $(SHARED)
+
+install: zbtop
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8
+	install -m 755 zbtop $(DESTDIR)$(BINDIR)/zbtop
+	install -m 644 man/zbtop.8 $(DESTDIR)$(MANDIR)/man8/zbtop.8
+
+clean:
+	rm -rf $(OBJ) $(SAN) zbtop
+
+-include $(wildcard $(OBJ)/*.d $(SAN)/*.d)
+
+.PHONY: all test test-build test-unit test-corpus test-screen test-live \
+	fuzz bench install clean

@@ -1,0 +1,62 @@
+/*
+ * Backend lookup and the handle's state machine.  The slots themselves live
+ * in cap-zbuf.c (Linux TPACKET_V3), cap-copy.c (AF_PACKET + recvmmsg) and
+ * cap-file.c (capture files through a model of the seed's zbuf protocol).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cap.h"
+
+static const struct cap_ops *cap_backends[] = {
+	&cap_zbuf_ops,
+	&cap_copy_ops,
+	&cap_file_ops,
+	NULL
+};
+
+const struct cap_ops *
+cap_find(const char *name)
+{
+	const struct cap_ops	**ops;
+
+	for (ops = cap_backends; *ops != NULL; ops++)
+		if (strcmp((*ops)->name, name) == 0)
+			return *ops;
+	return NULL;
+}
+
+int
+cap_open(struct cap *cap, const struct cap_ops *ops,
+    const struct cap_conf *conf, char *errbuf)
+{
+	memset(cap, 0, sizeof *cap);
+	cap->ops = ops;
+	cap->state = CAP_CLOSED;
+	if (ops->open(cap, conf, errbuf) == -1)
+		return -1;
+	cap->state = CAP_OPEN;
+	return 0;
+}
+
+int
+cap_start(struct cap *cap, char *errbuf)
+{
+	if (cap->state != CAP_OPEN) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "capture is not open");
+		return -1;
+	}
+	if (cap->ops->start(cap, errbuf) == -1)
+		return -1;
+	cap->state = CAP_RUNNING;
+	return 0;
+}
+
+void
+cap_close(struct cap *cap)
+{
+	if (cap->state == CAP_CLOSED)
+		return;
+	cap->ops->close(cap);
+	cap->state = CAP_CLOSED;
+}

@@ -1,0 +1,163 @@
+/*
+ * The capture interface: one handle, one ops table per backend.  The engine
+ * thread is the only caller of every slot, so backends need no locking.
+ * Nothing here knows about terminals; nothing here allocates per packet.
+ */
+#ifndef ZBTOP_CAP_H
+#define ZBTOP_CAP_H
+
+#include <stdint.h>
+#include <time.h>
+
+#define ZB_ERRBUFSZ	256
+#define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
+#define CAP_NOTHING	1		/* rotate: store buffer empty */
+#define CAP_AGAIN	2		/* rotate, setfilter: not now */
+
+struct bpf_program;
+
+/* What the user asked for; zero fields mean "backend default". */
+struct cap_conf {
+	const char	*iface;		/* -i */
+	const char	*file;		/* -r */
+	unsigned	 snaplen;	/* -s; 0: 262144 */
+	unsigned	 buffer_kib;	/* -B: total ring size over all rings */
+	unsigned	 block_kib;	/* --block-size */
+	unsigned	 block_nr;	/* --blocks */
+	unsigned	 retire_ms;	/* -T: TPACKET_V3 block retire timeout */
+	int		 promisc;	/* 0 with -p */
+	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
+	unsigned	 threads;	/* --threads: ring pairs (zbuf only) */
+	int		 wakefd;	/* readable: next() must return 0 */
+};
+
+/* How a buffer reached the user: the seed's rotation reasons. */
+enum cap_reason {
+	CAP_ROT_NONE,		/* not handed over yet */
+	CAP_ROT_FULL,		/* next packet did not fit */
+	CAP_ROT_TIMEOUT,	/* retire timer (tp_retire_blk_tov) */
+	CAP_ROT_FORCED,		/* rotate: BIOCROTZBUF or the fanout flip */
+	CAP_ROT_NREASONS
+};
+
+/* Who owns a buffer right now. */
+enum cap_owner {
+	CAP_OWN_FREE,		/* empty, the kernel may fill it next */
+	CAP_OWN_KERNEL,		/* the kernel is storing into it */
+	CAP_OWN_USER		/* held by zbtop until released */
+};
+
+/* One packet inside a handed-over buffer; valid until release(). */
+struct cap_pkt {
+	const uint8_t	*data;
+	uint32_t	 caplen;
+	uint32_t	 len;		/* length on the wire */
+	struct timespec	 ts;
+};
+
+/*
+ * A buffer handed to the consumer.  A forced hand-over of a block the
+ * kernel still owns sets "partial": release() then only remembers how
+ * far the consumer got, the block stays the kernel's.
+ */
+struct cap_block {
+	unsigned	 ring;		/* ring (socket) index */
+	unsigned	 index;		/* buffer index inside the ring */
+	uint32_t	 npkts;		/* packets to walk in this hand-over */
+	uint64_t	 bytes;		/* bytes those packets occupy */
+	uint64_t	 seq;		/* kernel's sequence number, or ours */
+	enum cap_reason	 reason;
+	int		 partial;
+	int		 recheck;	/* stored under an older filter */
+	/* Walk state, owned by the backend. */
+	const uint8_t	*pos;
+	uint32_t	 left;
+	uint32_t	 skip;
+};
+
+/* One buffer's state for the buffers pane and batch snapshots. */
+struct cap_bufstate {
+	unsigned	 ring;
+	unsigned	 index;
+	enum cap_owner	 owner;
+	uint32_t	 size;		/* bytes the buffer holds at most */
+	uint32_t	 pkts;		/* packets in it now (live hint) */
+	uint32_t	 used;		/* bytes in it now (live hint) */
+	uint64_t	 seq;
+	enum cap_reason	 reason;	/* how it was last handed over */
+	int		 active;	/* ring currently steered to */
+};
+
+/* Counter deltas since the last call: PACKET_STATISTICS reads and clears. */
+struct cap_kstats {
+	uint64_t	 packets;	/* passed the filter, drops included */
+	uint64_t	 drops;		/* ring or socket queue full */
+	uint64_t	 freezes;	/* queue frozen: next block still user's */
+};
+
+struct cap;
+
+struct cap_ops {
+	const char	*name;
+	/* Make sockets and rings and learn cap->dlt; no packet flows yet. */
+	int		(*open)(struct cap *, const struct cap_conf *, char *);
+	/* Let packets flow (bind, start the producer); after setfilter. */
+	int		(*start)(struct cap *, char *);
+	/* 1: a buffer is ready, 0: timeout or woken, -1: error (errbuf). */
+	int		(*next)(struct cap *, struct cap_block *, int, char *);
+	/* 1: a packet, 0: end of buffer. */
+	int		(*pkt)(struct cap *, struct cap_block *, struct cap_pkt *);
+	void		(*release)(struct cap *, struct cap_block *);
+	/*
+	 * Forced rotation, the seed's BIOCROTZBUF: 0 rotated, CAP_NOTHING
+	 * when the store buffer is empty, CAP_AGAIN when the previous
+	 * hand-over is still being drained, -1 error.  NULL: no buffers.
+	 */
+	int		(*rotate)(struct cap *, char *);
+	/*
+	 * Attach a classic BPF program (its return value is the snap length).
+	 * Packets stored before the call come back with blk->recheck set
+	 * until the backend knows exactly that none are left.  0 done,
+	 * CAP_AGAIN: consume more first and call again, -1 error.
+	 */
+	int		(*setfilter)(struct cap *, struct bpf_program *, char *);
+	int		(*kstats)(struct cap *, struct cap_kstats *);
+	int		(*buffers)(struct cap *, struct cap_bufstate *, int);
+	/* Interface drops (sysfs rx_dropped); -1 where there are none. */
+	int		(*ifdrops)(struct cap *, uint64_t *);
+	void		(*close)(struct cap *);
+};
+
+/* Handle states; a call in the wrong state returns -1. */
+enum cap_state {
+	CAP_CLOSED,		/* not opened, or closed */
+	CAP_OPEN,		/* sockets and rings exist, nothing flows */
+	CAP_RUNNING		/* started: packets arrive */
+};
+
+struct cap {
+	const struct cap_ops	*ops;
+	void			*priv;		/* the backend's own state */
+	enum cap_state		 state;
+	int			 dlt;		/* DLT_ of the packets */
+	unsigned		 snaplen;
+	unsigned		 nrings;
+	unsigned		 nbufs;		/* over all rings */
+	uint32_t		 bufsize;
+	unsigned		 retire_ms;
+	int			 eof;		/* file: nothing more to come */
+	char			 geometry[128];	/* "2 rings x 8 x 1 MiB" */
+	char			 note[ZB_ERRBUFSZ]; /* a shrunk ring, etc. */
+};
+
+extern const struct cap_ops cap_zbuf_ops;
+extern const struct cap_ops cap_copy_ops;
+extern const struct cap_ops cap_file_ops;
+
+const struct cap_ops	*cap_find(const char *);
+int	 cap_open(struct cap *, const struct cap_ops *, const struct cap_conf *,
+	     char *);
+int	 cap_start(struct cap *, char *);
+void	 cap_close(struct cap *);
+
+#endif /* ZBTOP_CAP_H */

@@ -1,0 +1,68 @@
+/*
+ * Packet decoding, in two stages.  dec_parse() is the light parse: it fills
+ * a small struct with no formatting and is cheap enough for every packet
+ * (protocol mix, top talkers).  The format functions run only for packets
+ * that are shown or printed.  All of them read through the bounds-checked
+ * cursor (cur.h) and write text through tbuf, which escapes packet bytes.
+ */
+#ifndef ZBTOP_DEC_H
+#define ZBTOP_DEC_H
+
+#include <stdint.h>
+
+struct tbuf;
+
+/* Innermost protocol recognised, for the protocol mix pane. */
+enum dec_proto_id {
+	DEC_P_OTHER,
+	DEC_P_LLC,
+	DEC_P_ARP,
+	DEC_P_MPLS,
+	DEC_P_IPV4,
+	DEC_P_IPV6,
+	DEC_P_ICMP,
+	DEC_P_ICMP6,
+	DEC_P_TCP,
+	DEC_P_UDP,
+	DEC_P_DNS,
+	DEC_P_DHCP,
+	DEC_P_GRE,
+	DEC_P_VXLAN,
+	DEC_P_AH,
+	DEC_P_ESP,
+	DEC_P_NPROTO
+};
+
+/* What the light parse learnt; addresses are the outermost IP header's. */
+struct dec_info {
+	uint16_t	 proto;		/* enum dec_proto_id */
+	uint16_t	 flags;
+#define DEC_F_TRUNC	0x01		/* a header was cut off */
+#define DEC_F_BAD	0x02		/* a field is inconsistent */
+#define DEC_F_FRAG	0x04		/* IP fragment */
+	uint16_t	 ethertype;	/* innermost, after VLAN tags */
+	uint8_t		 af;		/* 0, 4 or 6 */
+	uint8_t		 ipproto;	/* transport protocol number */
+	uint8_t		 src[16];	/* 4 bytes used for IPv4 */
+	uint8_t		 dst[16];
+	uint16_t	 sport;		/* TCP/UDP ports, host order */
+	uint16_t	 dport;
+	uint32_t	 l3off;		/* offset of the network header */
+	uint32_t	 l4off;		/* offset of the transport header */
+};
+
+int		 dec_parse(int, const uint8_t *, uint32_t, uint32_t,
+		    struct dec_info *);
+const char	*dec_proto_name(int);
+int		 dec_dlt_supported(int);
+
+/* One line in the spirit of tcpdump -n, without the timestamp. */
+void		 dec_summary(struct tbuf *, int, const uint8_t *, uint32_t,
+		    uint32_t);
+/* Layer by layer, one field per line, two spaces of indent per level. */
+void		 dec_tree(struct tbuf *, int, const uint8_t *, uint32_t,
+		    uint32_t);
+/* Offset, 16 bytes of hex, and ASCII with non-printables as '.'. */
+void		 dec_hex(struct tbuf *, const uint8_t *, uint32_t);
+
+#endif /* ZBTOP_DEC_H */

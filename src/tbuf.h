@@ -1,0 +1,31 @@
+/*
+ * Growable text buffer.  Everything that reaches a terminal, stdout or a
+ * JSON line is built here; bytes from outside (packets, files, filter text)
+ * only enter through tbuf_esc() or tbuf_json(), which escape control bytes
+ * so that a packet can never drive the terminal.
+ */
+#ifndef ZBTOP_TBUF_H
+#define ZBTOP_TBUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct tbuf {
+	char	*s;		/* always NUL-terminated once used */
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 tbuf_init(struct tbuf *);
+void	 tbuf_free(struct tbuf *);
+void	 tbuf_reset(struct tbuf *);
+void	 tbuf_printf(struct tbuf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 tbuf_putc(struct tbuf *, char);
+void	 tbuf_puts(struct tbuf *, const char *);
+void	 tbuf_esc(struct tbuf *, const void *, size_t);
+void	 tbuf_json(struct tbuf *, const void *, size_t);
+void	 tbuf_truncate(struct tbuf *, size_t);
+void	 esc_str(char *, size_t, const void *, size_t);
+
+#endif /* ZBTOP_TBUF_H */
