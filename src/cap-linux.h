@@ -1,0 +1,38 @@
+/*
+ * Linux AF_PACKET helpers shared by the two live backends (cap-zbuf.c and
+ * cap-copy.c): interface lookup, the socket, its link type, promiscuous
+ * mode, the classic BPF filter and the error a socket reports when its
+ * interface goes away.  Every function writes its reason into errbuf
+ * (ZB_ERRBUFSZ bytes) and returns -1 on failure; none prints or exits.
+ */
+#ifndef ZBTOP_CAP_LINUX_H
+#define ZBTOP_CAP_LINUX_H
+
+#include <stdint.h>
+
+struct bpf_program;
+
+/* The interface's index, or -1: "no such interface: X". */
+int	caplinux_ifindex(const char *, char *);
+/*
+ * An unbound AF_PACKET SOCK_RAW socket with protocol 0, so nothing is
+ * queued before caplinux_bind(); -1 names CAP_NET_RAW when not permitted.
+ */
+int	caplinux_socket(const char *, char *);
+/* Bind (fd, ifindex) for ETH_P_ALL; -1 also when the interface is down. */
+int	caplinux_bind(int, int, char *);
+/* The DLT_ value for the interface's ARPHRD_ type, -1 when unsupported. */
+int	caplinux_dlt(const char *, int, char *);
+/* sysfs statistics/rx_dropped into *; 0, or -1 where there is none. */
+int	caplinux_ifdrops(const char *, uint64_t *);
+/*
+ * After POLLERR: read and clear SO_ERROR.  -1 with "interface X went down",
+ * "interface X disappeared" or another reason; 0 when nothing was pending.
+ */
+int	caplinux_sockerr(int, const char *, char *);
+/* PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex). */
+int	caplinux_promisc(int, int, char *);
+/* SO_ATTACH_FILTER with the program's instructions, swapped under RCU. */
+int	caplinux_attach(int, const struct bpf_program *, char *);
+
+#endif /* ZBTOP_CAP_LINUX_H */
