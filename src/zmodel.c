@@ -1,0 +1,326 @@
+/*
+ * The zero-copy BPF model.  The producer follows catchpacket() and
+ * ROTATE_BUFFERS in sys/net/bpf.c and the zbuf hooks in
+ * sys/net/bpf_zerocopy.c (bufheld, buffull, buf_reclaimed, canfreebuf,
+ * canwritebuf, ioctl_rotzbuf) rule for rule; the user side is the
+ * generation protocol libpcap's pcap-bpf.c speaks.  Never locks, never
+ * allocates after zmodel_init(): the caller serializes producer calls.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cap.h"
+#include "zmodel.h"
+
+_Static_assert(offsetof(struct zmodel_xhdr, hdrlen) + 2 == ZMODEL_XHDRLEN,
+    "bpf_xhdr layout");
+_Static_assert(sizeof(struct zmodel_hdr) == 32, "bpf_zbuf_header size");
+
+static struct zmodel_hdr *zmodel_hdr(struct zmodel *, int);
+static void	 zmodel_assign(struct zmodel *, int, uint32_t);
+static void	 zmodel_rotate_buffers(struct zmodel *, enum zmodel_reason);
+static void	 zmodel_store(struct zmodel *, const struct zmodel_pkt *,
+		    uint32_t, uint32_t);
+
+/*
+ * Two buffers of half the total each, rounded to whole pages like the
+ * user's allocation for BIOCSETZBUF; gen0 lets tests start the generation
+ * counters just short of their wrap.
+ */
+int
+zmodel_init(struct zmodel *m, size_t total, unsigned linkhdr, uint32_t gen0,
+    char *errbuf)
+{
+	long	 page;
+	size_t	 size;
+	int	 i, e;
+
+	memset(m, 0, sizeof *m);
+	if ((page = sysconf(_SC_PAGESIZE)) <= 0)
+		page = 4096;
+	size = total / ZMODEL_NBUFS;
+	size = (size + page - 1) / page * page;
+	if (size == 0)
+		size = page;
+	if (size > UINT32_MAX / 2) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "buffer of %zu bytes too large", size);
+		return -1;
+	}
+	for (i = 0; i < ZMODEL_NBUFS; i++) {
+		if ((e = posix_memalign((void **)&m->buf[i].base, page,
+		    size)) != 0) {
+			snprintf(errbuf, ZB_ERRBUFSZ, "cannot allocate 2 x %zu bytes: "
+			    "%s", size, strerror(e));
+			zmodel_free(m);
+			return -1;
+		}
+		memset(m->buf[i].base, 0, size);
+		zmodel_hdr(m, i)->kernel_gen = gen0;
+		zmodel_hdr(m, i)->user_gen = gen0;
+	}
+	m->bufsize = size;
+	m->datasize = size - sizeof(struct zmodel_hdr);
+	/* bpf_hdrlen(): pad so that the link payload is long-aligned. */
+	m->hdrlen = ZMODEL_ALIGN(linkhdr + ZMODEL_XHDRLEN) - linkhdr;
+	/* bpf_zerocopy_ioctl_setzbuf(): buffer A is filled first. */
+	m->sbuf = 0;
+	m->fbuf = 1;
+	m->hbuf = -1;
+	return 0;
+}
+
+void
+zmodel_free(struct zmodel *m)
+{
+	int	 i;
+
+	for (i = 0; i < ZMODEL_NBUFS; i++) {
+		free(m->buf[i].base);
+		m->buf[i].base = NULL;
+	}
+}
+
+static struct zmodel_hdr *
+zmodel_hdr(struct zmodel *m, int i)
+{
+	return (struct zmodel_hdr *)(void *)m->buf[i].base;
+}
+
+/*
+ * bpf_zerocopy_bufheld() and bpf_zerocopy_buffull(): hand a buffer over
+ * once, kernel_len first, then the generation with release order.
+ */
+static void
+zmodel_assign(struct zmodel *m, int i, uint32_t len)
+{
+	struct zmodel_hdr	*h = zmodel_hdr(m, i);
+
+	if (m->buf[i].assigned)
+		return;
+	m->buf[i].assigned = 1;
+	__atomic_store_n(&h->kernel_len, len, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&h->kernel_gen, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * catchpacket()'s prologue: the hold buffer becomes free once the user
+ * has set user_gen to kernel_gen (bpf_zerocopy_canfreebuf).  FreeBSD only
+ * looks when a packet arrives; the model's callers also look before a
+ * timeout or forced rotation, which is what a packet arriving then does.
+ */
+int
+zmodel_reclaim(struct zmodel *m)
+{
+	struct zmodel_hdr	*h;
+
+	if (m->fbuf != -1 || m->hbuf == -1)
+		return 0;
+	h = zmodel_hdr(m, m->hbuf);
+	if (__atomic_load_n(&h->kernel_gen, __ATOMIC_RELAXED) !=
+	    __atomic_load_n(&h->user_gen, __ATOMIC_ACQUIRE))
+		return 0;
+	m->fbuf = m->hbuf;
+	m->hbuf = -1;
+	m->buf[m->fbuf].assigned = 0;	/* bpf_zerocopy_buf_reclaimed */
+	return 1;
+}
+
+/* ROTATE_BUFFERS(): store -> hold, free -> store, then bpf_bufheld(). */
+static void
+zmodel_rotate_buffers(struct zmodel *m, enum zmodel_reason why)
+{
+	struct zmodel_buf	*b = &m->buf[m->sbuf];
+
+	/* A buffer buffull() gave away early keeps its first reason. */
+	if (!b->assigned)
+		b->reason = why;
+	m->hbuf = m->sbuf;
+	m->sbuf = m->fbuf;
+	m->fbuf = -1;
+	zmodel_assign(m, m->hbuf, m->slen);
+	m->slen = 0;
+	m->frozen = 0;
+}
+
+/*
+ * catchpacket(): rotate when the record does not fit or the store buffer
+ * was given to the user by buffull(); with no free buffer, give the store
+ * buffer away (so both are the user's) and drop.  With nodrop the model
+ * does neither and returns ZMODEL_BLOCKED: replaying a file as fast as
+ * possible waits for the user instead of losing packets.
+ */
+int
+zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
+{
+	uint32_t	 caplen, totlen, curlen;
+	int		 ret = ZMODEL_STORED;
+
+	zmodel_reclaim(m);
+	caplen = p->snap < p->len ? p->snap : p->len;
+	if (caplen > p->caplen)
+		caplen = p->caplen;
+	totlen = m->hdrlen + caplen;
+	if (totlen > m->datasize)
+		totlen = m->datasize;
+	curlen = ZMODEL_ALIGN(m->slen);
+	if (curlen + totlen > m->datasize || m->buf[m->sbuf].assigned) {
+		if (m->fbuf == -1) {
+			if (!m->frozen)
+				m->nfreezes++;
+			m->frozen = 1;
+			if (nodrop)
+				return ZMODEL_BLOCKED;
+			m->npackets++;
+			m->ndrops++;
+			/* bpf_zerocopy_buffull(); the reason before the gen. */
+			if (!m->buf[m->sbuf].assigned)
+				m->buf[m->sbuf].reason = ZMODEL_ROT_FULL;
+			zmodel_assign(m, m->sbuf, m->slen);
+			return ZMODEL_DROPPED;
+		}
+		zmodel_rotate_buffers(m, ZMODEL_ROT_FULL);
+		curlen = 0;
+		ret = ZMODEL_ROTATED;
+	}
+	m->npackets++;
+	zmodel_store(m, p, curlen, totlen);
+	return ret;
+}
+
+/* The copy: header, then the bytes, at the word-aligned end. */
+static void
+zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
+    uint32_t totlen)
+{
+	struct zmodel_buf	*b = &m->buf[m->sbuf];
+	struct zmodel_xhdr	 x;
+	uint8_t			*dst;
+
+	memset(&x, 0, sizeof x);
+	x.sec = p->sec;
+	x.frac = p->nsec;
+	x.caplen = totlen - m->hdrlen;
+	x.datalen = p->len;
+	x.hdrlen = m->hdrlen;
+	dst = b->base + sizeof(struct zmodel_hdr) + curlen;
+	memcpy(dst, &x, ZMODEL_XHDRLEN);
+	if (x.caplen > 0)
+		memcpy(dst + m->hdrlen, p->data, x.caplen);
+	if (curlen == 0) {
+		b->pkts = 0;
+		b->epoch = p->epoch;
+		m->sfirst = p->sec * 1000000000 + p->nsec;
+	}
+	b->pkts++;
+	m->slen = curlen + totlen;
+}
+
+/*
+ * bpf_zerocopy_ioctl_rotzbuf(): rotate only when the hold slot is empty
+ * and the store buffer is not.  Also the read timeout's rotation.
+ */
+int
+zmodel_rotate(struct zmodel *m, enum zmodel_reason why)
+{
+	zmodel_reclaim(m);
+	if (m->slen == 0)
+		return ZMODEL_EMPTY;
+	if (m->hbuf != -1)
+		return ZMODEL_BUSY;
+	zmodel_rotate_buffers(m, why);
+	return ZMODEL_STORED;
+}
+
+/* Ownership by the generation protocol, fill levels from the kernel. */
+void
+zmodel_state(struct zmodel *m, unsigned i, struct zmodel_state *st)
+{
+	struct zmodel_hdr	*h = zmodel_hdr(m, i);
+	uint32_t		 kgen;
+
+	memset(st, 0, sizeof *st);
+	kgen = __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
+	st->gen = kgen;
+	st->reason = m->buf[i].reason;
+	st->active = (int)i == m->sbuf;
+	if (__atomic_load_n(&h->user_gen, __ATOMIC_RELAXED) != kgen) {
+		st->owner = ZMODEL_OWN_USER;
+		st->used = __atomic_load_n(&h->kernel_len, __ATOMIC_RELAXED);
+		st->pkts = m->buf[i].pkts;
+	} else if ((int)i == m->sbuf) {
+		st->owner = ZMODEL_OWN_KERNEL;
+		st->used = m->slen;
+		st->pkts = m->slen == 0 ? 0 : m->buf[i].pkts;
+	} else
+		st->owner = ZMODEL_OWN_FREE;
+}
+
+/*
+ * The user's test: a buffer is ours when user_gen != kernel_gen (acquire).
+ * The kernel hands the two buffers over strictly in turn, A first, so the
+ * user looks at the one after the last it took (libpcap does the same);
+ * that keeps packets in order when both are held.
+ */
+int
+zmodel_user_next(struct zmodel *m, struct zmodel_view *v)
+{
+	struct zmodel_hdr	*h = zmodel_hdr(m, m->unext);
+	struct zmodel_buf	*b = &m->buf[m->unext];
+	uint32_t		 kgen;
+
+	kgen = __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
+	if (__atomic_load_n(&h->user_gen, __ATOMIC_RELAXED) == kgen)
+		return 0;
+	v->index = m->unext;
+	v->gen = kgen;
+	v->data = b->base + sizeof(struct zmodel_hdr);
+	v->len = __atomic_load_n(&h->kernel_len, __ATOMIC_RELAXED);
+	if (v->len > m->datasize)
+		v->len = m->datasize;
+	v->pkts = b->pkts;
+	v->epoch = b->epoch;
+	v->reason = b->reason;
+	m->unext = (m->unext + 1) % ZMODEL_NBUFS;
+	return 1;
+}
+
+/* Give the buffer back: user_gen = kernel_gen with release order. */
+void
+zmodel_user_ack(struct zmodel *m, const struct zmodel_view *v)
+{
+	struct zmodel_hdr	*h = zmodel_hdr(m, v->index);
+
+	__atomic_store_n(&h->user_gen, v->gen, __ATOMIC_RELEASE);
+}
+
+/*
+ * Walk a held buffer by kernel_len, as bpf(4) readers do; every length a
+ * record claims is checked against what is left.
+ */
+int
+zmodel_user_rec(const struct zmodel_view *v, uint32_t *off,
+    struct zmodel_rec *r)
+{
+	struct zmodel_xhdr	 x;
+	uint32_t		 left;
+
+	if (*off >= v->len || v->len - *off < ZMODEL_XHDRLEN)
+		return 0;
+	left = v->len - *off;
+	memset(&x, 0, sizeof x);
+	memcpy(&x, v->data + *off, ZMODEL_XHDRLEN);
+	if (x.hdrlen < ZMODEL_XHDRLEN || x.hdrlen > left ||
+	    x.caplen > left - x.hdrlen)
+		return 0;
+	r->sec = x.sec;
+	r->nsec = (uint32_t)x.frac;
+	r->caplen = x.caplen;
+	r->len = x.datalen;
+	r->data = v->data + *off + x.hdrlen;
+	*off += ZMODEL_ALIGN(x.hdrlen + x.caplen);
+	return 1;
+}

@@ -1,0 +1,144 @@
+/*
+ * An in-process model of FreeBSD's two-buffer zero-copy BPF: the kernel's
+ * side (sys/net/bpf.c catchpacket(), ROTATE_BUFFERS, and the zbuf hooks in
+ * sys/net/bpf_zerocopy.c) and the user's side of the bpf_zbuf_header
+ * generation protocol.  The producer functions must be called from one
+ * thread at a time; the user functions touch only the shared headers and
+ * may run concurrently with the producer.  No libpcap, no I/O, no locks.
+ */
+#ifndef ZBTOP_ZMODEL_H
+#define ZBTOP_ZMODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ZMODEL_NBUFS	2
+#define ZMODEL_XHDRLEN	26	/* SIZEOF_BPF_HDR(struct bpf_xhdr) */
+/* BPF_WORDALIGN: records start on a long boundary. */
+#define ZMODEL_ALIGN(x)	(((x) + (sizeof(long) - 1)) & ~(sizeof(long) - 1))
+
+/* Modelled on struct bpf_zbuf_header: 32 bytes at the front of a buffer. */
+struct zmodel_hdr {
+	uint32_t	 kernel_gen;	/* bumped (release) on hand-over */
+	uint32_t	 kernel_len;	/* bytes of records handed over */
+	uint32_t	 user_gen;	/* = kernel_gen (release): given back */
+	uint32_t	 pad[5];
+};
+
+/*
+ * Modelled on struct bpf_xhdr with BPF_T_NANOTIME: written unaligned with
+ * memcpy at the record's start, only the first ZMODEL_XHDRLEN bytes count.
+ */
+struct zmodel_xhdr {
+	int64_t		 sec;
+	uint64_t	 frac;		/* nanoseconds */
+	uint32_t	 caplen;
+	uint32_t	 datalen;	/* length on the wire */
+	uint16_t	 hdrlen;	/* record header plus padding */
+};
+
+/* Why a buffer was handed to the user. */
+enum zmodel_reason {
+	ZMODEL_ROT_NONE,
+	ZMODEL_ROT_FULL,	/* catchpacket: the next record did not fit */
+	ZMODEL_ROT_TIMEOUT,	/* read timeout expired on a non-empty store */
+	ZMODEL_ROT_FORCED	/* BIOCROTZBUF */
+};
+
+/* zmodel_put() and zmodel_rotate() results. */
+#define ZMODEL_STORED	0	/* put: stored, rotate: rotated */
+#define ZMODEL_ROTATED	1	/* put: rotated (full), then stored */
+#define ZMODEL_DROPPED	2	/* put: no room and no free buffer */
+#define ZMODEL_BLOCKED	3	/* put with nodrop: would have dropped */
+#define ZMODEL_EMPTY	4	/* rotate: store buffer empty */
+#define ZMODEL_BUSY	5	/* rotate: hold slot not free */
+
+/* One buffer: the shared memory plus the kernel's private flags. */
+struct zmodel_buf {
+	uint8_t			*base;	 /* page-aligned, zmodel_hdr first */
+	int			 assigned; /* ZBUF_FLAG_ASSIGNED */
+	/* Written before the hand-over, read by the user after it. */
+	uint32_t		 pkts;
+	uint32_t		 epoch;	 /* filter epoch of its oldest record */
+	enum zmodel_reason	 reason;
+};
+
+struct zmodel {
+	struct zmodel_buf	 buf[ZMODEL_NBUFS];
+	size_t			 bufsize;  /* whole buffer, header included */
+	uint32_t		 datasize; /* bd_bufsize: room for records */
+	uint32_t		 hdrlen;   /* bpf_hdrlen() for the link type */
+	/* The kernel's side: bd_sbuf, bd_hbuf, bd_fbuf (-1: none), bd_slen. */
+	int			 sbuf;
+	int			 hbuf;
+	int			 fbuf;
+	uint32_t		 slen;
+	int64_t			 sfirst;   /* ns timestamp of the store's first */
+	uint64_t		 npackets; /* accepted by the filter, drops too */
+	uint64_t		 ndrops;
+	uint64_t		 nfreezes; /* episodes of a busy hold slot */
+	int			 frozen;
+	/* The user's side. */
+	int			 unext;	   /* buffer handed over next */
+};
+
+/* A packet offered to the producer. */
+struct zmodel_pkt {
+	int64_t		 sec;
+	uint32_t	 nsec;
+	const uint8_t	*data;
+	uint32_t	 caplen;	/* bytes at data */
+	uint32_t	 len;		/* length on the wire */
+	uint32_t	 snap;		/* the filter's return value, > 0 */
+	uint32_t	 epoch;		/* filter epoch it passed under */
+};
+
+/* A buffer the user owns, from zmodel_user_next(). */
+struct zmodel_view {
+	unsigned		 index;
+	uint32_t		 gen;
+	const uint8_t		*data;	/* first record */
+	uint32_t		 len;	/* kernel_len */
+	uint32_t		 pkts;
+	uint32_t		 epoch;
+	enum zmodel_reason	 reason;
+};
+
+/* One record read back by the user. */
+struct zmodel_rec {
+	int64_t		 sec;
+	uint32_t	 nsec;
+	uint32_t	 caplen;
+	uint32_t	 len;
+	const uint8_t	*data;
+};
+
+/* A buffer's state for display; owner as in enum cap_owner. */
+#define ZMODEL_OWN_FREE		0
+#define ZMODEL_OWN_KERNEL	1
+#define ZMODEL_OWN_USER		2
+struct zmodel_state {
+	int			 owner;
+	uint32_t		 pkts;
+	uint32_t		 used;
+	uint32_t		 gen;
+	enum zmodel_reason	 reason;
+	int			 active;	/* the store buffer */
+};
+
+int	 zmodel_init(struct zmodel *, size_t, unsigned, uint32_t, char *);
+void	 zmodel_free(struct zmodel *);
+
+/* Producer ("kernel") side. */
+int	 zmodel_reclaim(struct zmodel *);
+int	 zmodel_put(struct zmodel *, const struct zmodel_pkt *, int);
+int	 zmodel_rotate(struct zmodel *, enum zmodel_reason);
+void	 zmodel_state(struct zmodel *, unsigned, struct zmodel_state *);
+
+/* User side. */
+int	 zmodel_user_next(struct zmodel *, struct zmodel_view *);
+void	 zmodel_user_ack(struct zmodel *, const struct zmodel_view *);
+int	 zmodel_user_rec(const struct zmodel_view *, uint32_t *,
+	    struct zmodel_rec *);
+
+#endif /* ZBTOP_ZMODEL_H */
