@@ -1,0 +1,121 @@
+# Sourced by the live tests: a private veth test bed in two network
+# namespaces of our own, torn down on every exit path.
+#
+#   [ZB_NS_GEN: zbgen]  ZB_IF_GEN <== veth ==> ZB_IF_CAP  [ZB_NS_CAP: zbtop]
+#
+# The pair is created with both ends already inside the namespaces, so no
+# frame ever reaches the root namespace.  IPv6 is off so the kernel sends
+# nothing of its own (no DAD, no router solicitation) and the counts stay
+# exact.  Processes left in the namespaces at exit were started by this
+# test (the names contain $$): they are killed by PID, then the
+# namespaces are deleted.
+
+zb_need_root() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "needs root" >&2
+		exit 77
+	fi
+	if ! command -v ip >/dev/null 2>&1; then
+		echo "needs iproute2 (ip)" >&2
+		exit 77
+	fi
+}
+
+zb_netns_down() {
+	zb_rc=$?
+	trap - EXIT INT TERM HUP PIPE
+	for zb_ns in $ZB_NS_CAP $ZB_NS_GEN; do
+		ip netns list 2>/dev/null | awk '{ print $1 }' |
+		    grep -qx -- "$zb_ns" || continue
+		zb_pids=$(ip netns pids "$zb_ns" 2>/dev/null)
+		[ -z "$zb_pids" ] || kill $zb_pids 2>/dev/null
+		zb_i=0
+		while [ -n "$(ip netns pids "$zb_ns" 2>/dev/null)" ] &&
+		    [ $zb_i -lt 30 ]; do
+			sleep 0.1
+			zb_i=$((zb_i + 1))
+		done
+		zb_pids=$(ip netns pids "$zb_ns" 2>/dev/null)
+		[ -z "$zb_pids" ] || kill -9 $zb_pids 2>/dev/null
+		ip netns del "$zb_ns" 2>/dev/null
+	done
+	[ -z "$ZB_TMP" ] || rm -rf "$ZB_TMP"
+	exit $zb_rc
+}
+
+zb_netns_up() {
+	ZB_NS_CAP="zbt-cap-$$"
+	ZB_NS_GEN="zbt-gen-$$"
+	ZB_IF_CAP=zbc0
+	ZB_IF_GEN=zbg0
+	export ZB_NS_CAP ZB_NS_GEN ZB_IF_CAP ZB_IF_GEN
+	trap zb_netns_down EXIT
+	trap 'exit 1' INT TERM HUP PIPE
+	for zb_ns in $ZB_NS_CAP $ZB_NS_GEN; do
+		ip netns add "$zb_ns" || exit 1
+		ip -n "$zb_ns" link set lo up || exit 1
+		ip netns exec "$zb_ns" sh -c '
+		    for f in /proc/sys/net/ipv6/conf/all/disable_ipv6 \
+			/proc/sys/net/ipv6/conf/default/disable_ipv6; do
+			[ ! -w "$f" ] || echo 1 >"$f"
+		    done'
+	done
+	ip -n "$ZB_NS_CAP" link add "$ZB_IF_CAP" type veth \
+	    peer name "$ZB_IF_GEN" netns "$ZB_NS_GEN" || exit 1
+	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" up || exit 1
+	ip -n "$ZB_NS_GEN" link set "$ZB_IF_GEN" up || exit 1
+}
+
+zb_in_cap() {
+	ip netns exec "$ZB_NS_CAP" "$@"
+}
+
+zb_in_gen() {
+	ip netns exec "$ZB_NS_GEN" "$@"
+}
+
+# zb_bg_cap CMD...: CMD in the background in the capture namespace; its
+# PID in ZB_BG_PID ("zb_in_cap CMD &" would give a subshell's PID).
+zb_bg_cap() {
+	ip netns exec "$ZB_NS_CAP" "$@" &
+	ZB_BG_PID=$!
+}
+
+# A scratch directory removed with the namespaces.
+zb_tmpdir() {
+	ZB_TMP=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-live.XXXXXX") || exit 1
+	export ZB_TMP
+}
+
+# zb_ifstat NS IF COUNTER: one sysfs statistics counter, e.g. rx_packets.
+zb_ifstat() {
+	ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"
+}
+
+# zb_wait_bound PID [SECONDS]: wait until every AF_PACKET socket PID holds
+# is bound and running on ZB_IF_CAP (/proc/PID/net/packet: Iface, R).
+# Returns 1 when PID exits or SECONDS (default 10) pass first.
+zb_wait_bound() {
+	zb_pid=$1
+	zb_lim=$(( ${2:-10} * 20 ))
+	zb_idx=$(zb_in_cap cat "/sys/class/net/$ZB_IF_CAP/ifindex")
+	zb_i=0
+	while [ $zb_i -lt $zb_lim ]; do
+		kill -0 "$zb_pid" 2>/dev/null || return 1
+		zb_ino=$(for zb_f in /proc/"$zb_pid"/fd/*; do
+			readlink "$zb_f" 2>/dev/null
+		    done | sed -n 's/^socket:\[\([0-9]*\)\]$/\1/p' | tr '\n' ' ')
+		if awk -v idx="$zb_idx" -v ino="$zb_ino" '
+		    BEGIN { n = split(ino, a, " ")
+			for (i = 1; i <= n; i++) want[a[i]] = 1 }
+		    NR > 1 && ($9 in want) { mine++
+			if ($5 == idx && $6 == 1) ok++ }
+		    END { exit !(mine > 0 && ok == mine) }' \
+		    /proc/"$zb_pid"/net/packet 2>/dev/null; then
+			return 0
+		fi
+		sleep 0.05
+		zb_i=$((zb_i + 1))
+	done
+	return 1
+}
