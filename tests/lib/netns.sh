@@ -60,6 +60,11 @@ zb_netns_up() {
 			[ ! -w "$f" ] || echo 1 >"$f"
 		    done'
 	done
+	zb_veth_up
+}
+
+# (Re)create the veth pair, e.g. after a test deleted it.
+zb_veth_up() {
 	ip -n "$ZB_NS_CAP" link add "$ZB_IF_CAP" type veth \
 	    peer name "$ZB_IF_GEN" netns "$ZB_NS_GEN" || exit 1
 	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" up || exit 1
@@ -118,4 +123,45 @@ zb_wait_bound() {
 		zb_i=$((zb_i + 1))
 	done
 	return 1
+}
+
+# zb_wait_exit PID [SECONDS]: wait up to SECONDS (default 10) for PID, a
+# child of this shell, to exit; its status, or 124 after killing it.
+zb_wait_exit() {
+	zb_i=0
+	zb_lim=$(( ${2:-10} * 20 ))
+	while kill -0 "$1" 2>/dev/null && [ $zb_i -lt $zb_lim ]; do
+		sleep 0.05
+		zb_i=$((zb_i + 1))
+	done
+	if kill -0 "$1" 2>/dev/null; then
+		kill -9 "$1" 2>/dev/null
+		wait "$1" 2>/dev/null
+		return 124
+	fi
+	wait "$1"
+}
+
+# zb_stop PID [SECONDS]: SIGINT, then zb_wait_exit.
+zb_stop() {
+	kill -INT "$1" 2>/dev/null
+	zb_wait_exit "$@"
+}
+
+# zb_field NAME LINE: the value of NAME=value in a batch summary line.
+zb_field() {
+	printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p" | head -n 1
+}
+
+zb_fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# zb_cmdpipe: a FIFO at $ZB_TMP/cmd held open on fd 9, to be zbtop -b's
+# standard input: it never sees end of file, and the test may write
+# commands to it (echo "filter udp" >&9).  Needs zb_tmpdir first.
+zb_cmdpipe() {
+	mkfifo "$ZB_TMP/cmd" || exit 1
+	exec 9<>"$ZB_TMP/cmd"
 }
