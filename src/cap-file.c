@@ -288,16 +288,24 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
 {
 	struct zmodel_pkt	 p;
 	int64_t			 ts, due;
+	double			 gap;
 	int			 r, ret = 0;
 
-	ts = (int64_t)h->ts.tv_sec * 1000000000 + h->ts.tv_usec;
+	/* With nanosecond precision tv_usec holds nanoseconds. */
+	memset(&p, 0, sizeof p);
+	p.sec = h->ts.tv_sec;
+	p.nsec = h->ts.tv_usec > 0 ? (uint64_t)h->ts.tv_usec % 1000000000 : 0;
+	if (h->ts.tv_usec >= 1000000000 && p.sec < INT64_MAX - 5)
+		p.sec += h->ts.tv_usec / 1000000000;
+	ts = zmodel_ns(p.sec, p.nsec);
 	pthread_mutex_lock(&cf->mtx);
 	if (cf->speed > 0) {
 		if (cf->nread == 0) {
 			cf->wall0 = cap_file_now();
 			cf->ts0 = ts;
 		}
-		due = cf->wall0 + (int64_t)((double)(ts - cf->ts0) / cf->speed);
+		gap = (double)(ts - cf->ts0) / cf->speed;
+		due = cf->wall0 + (int64_t)(gap < 0 ? 0 : gap < 1e17 ? gap : 1e17);
 		if (cap_file_wait_until(cf, due) == -1)
 			goto stop;
 	}
@@ -312,7 +320,6 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
 		if (r == ZMODEL_STORED)
 			cap_file_signal(cf);
 	}
-	memset(&p, 0, sizeof p);
 	p.snap = cf->snaplen;
 	if (cf->prog != NULL)
 		p.snap = bpf_filter(cf->prog, d, h->len, h->caplen);
@@ -320,8 +327,6 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
 		goto out;
 	if (p.snap > cf->snaplen)
 		p.snap = cf->snaplen;
-	p.sec = h->ts.tv_sec;
-	p.nsec = h->ts.tv_usec;
 	p.data = d;
 	p.caplen = h->caplen;
 	p.len = h->len;

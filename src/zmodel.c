@@ -191,6 +191,20 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 	return ret;
 }
 
+/*
+ * Nanoseconds for timeout arithmetic.  Seconds are clamped to +-4.5e9 (a
+ * capture file can claim anything) so that a difference cannot overflow.
+ */
+int64_t
+zmodel_ns(int64_t sec, uint32_t nsec)
+{
+	if (sec > ZMODEL_MAXSEC)
+		sec = ZMODEL_MAXSEC;
+	if (sec < -ZMODEL_MAXSEC)
+		sec = -ZMODEL_MAXSEC;
+	return sec * 1000000000 + nsec % 1000000000;
+}
+
 /* The copy: header, then the bytes, at the word-aligned end. */
 static void
 zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
@@ -213,7 +227,7 @@ zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
 	if (curlen == 0) {
 		b->pkts = 0;
 		b->epoch = p->epoch;
-		m->sfirst = p->sec * 1000000000 + p->nsec;
+		m->sfirst = zmodel_ns(p->sec, p->nsec);
 	}
 	b->pkts++;
 	m->slen = curlen + totlen;

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #define ZMODEL_NBUFS	2
+#define ZMODEL_MAXSEC	4500000000LL	/* zmodel_ns() clamps to this */
 #define ZMODEL_XHDRLEN	26	/* SIZEOF_BPF_HDR(struct bpf_xhdr) */
 /* BPF_WORDALIGN: records start on a long boundary. */
 #define ZMODEL_ALIGN(x)	(((x) + (sizeof(long) - 1)) & ~(sizeof(long) - 1))
@@ -126,6 +127,7 @@ struct zmodel_state {
 	int			 active;	/* the store buffer */
 };
 
+int64_t	 zmodel_ns(int64_t, uint32_t);
 int	 zmodel_init(struct zmodel *, size_t, unsigned, uint32_t, char *);
 void	 zmodel_free(struct zmodel *);
 
