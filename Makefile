@@ -22,7 +22,8 @@ PCAP_LIBS  := $(shell $(PKG_CONFIG) --libs libpcap)
 
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 \
-	   -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+	   -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
+	   -Wno-format-truncation
 ZCFLAGS	 = -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) -MMD -MP
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer

@@ -1,0 +1,266 @@
+/*
+ * Batch and print mode loops.  Snapshots come from the engine by value;
+ * every string in them was escaped when it entered stats, and JSON output
+ * escapes again per RFC 8259.  Commands on standard input are run by a
+ * thread of their own, so a slow pipe never delays a snapshot.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "cap.h"
+#include "cmd.h"
+#include "engine.h"
+#include "msg.h"
+#include "print.h"
+#include "stats.h"
+#include "tbuf.h"
+#include "xmalloc.h"
+
+/* The stdin reader and the main loop share this. */
+struct batch_in {
+	struct engine		*eng;
+	struct batch_opts	*opts;
+	pthread_mutex_t		 lock;	/* stdout and opts->delay */
+	volatile sig_atomic_t	 quit;
+};
+
+static void	 batch_text(const struct stats_snap *, struct tbuf *);
+static void	 batch_json(const struct stats_snap *, struct tbuf *);
+static void	 batch_out(void *, const char *);
+static void	 batch_err(void *, const char *);
+static void	*batch_reader(void *);
+static int	 batch_sleep(struct engine *, double);
+
+static void
+batch_out(void *arg, const char *text)
+{
+	struct batch_in	*in = arg;
+	struct tbuf	 tb;
+
+	if (!in->opts->json) {
+		printf("%s\n", text);
+		return;
+	}
+	tbuf_init(&tb);
+	tbuf_puts(&tb, "{\"message\":");
+	tbuf_json(&tb, text, strlen(text));
+	tbuf_puts(&tb, "}\n");
+	fputs(tb.s, stdout);
+	tbuf_free(&tb);
+}
+
+static void
+batch_err(void *arg, const char *text)
+{
+	fprintf(stderr, "zbtop: %s\n", text);
+}
+
+/* Every line of standard input is a command, as at the ":" prompt. */
+static void *
+batch_reader(void *arg)
+{
+	struct batch_in	*in = arg;
+	struct cmd_ctx	 ctx;
+	char		*line = NULL;
+	size_t		 sz = 0;
+	ssize_t		 n;
+	enum cmd_ret	 ret;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.eng = in->eng;
+	ctx.out = batch_out;
+	ctx.error = batch_err;
+	ctx.arg = in;
+	while ((n = getline(&line, &sz, stdin)) != -1) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		pthread_mutex_lock(&in->lock);
+		ctx.delay = &in->opts->delay;
+		ret = cmd_run(&ctx, line);
+		fflush(stdout);
+		pthread_mutex_unlock(&in->lock);
+		if (ret == CMD_QUIT) {
+			in->quit = 1;
+			break;
+		}
+	}
+	free(line);
+	return NULL;
+}
+
+/* Wait up to secs; 1 when it is time to stop. */
+static int
+batch_sleep(struct engine *eng, double secs)
+{
+	int	ms = (int)(secs * 1000);
+
+	while (ms > 0 && !zbtop_quit) {
+		if (engine_wait(eng, ms > 100 ? 100 : ms))
+			return 1;
+		ms -= 100;
+	}
+	return zbtop_quit != 0;
+}
+
+int
+batch_run(struct engine *eng, struct batch_opts *opts)
+{
+	struct batch_in		 in;
+	struct stats_snap	*sn;
+	struct tbuf		 tb;
+	pthread_t		 reader;
+	long			 n = 0;
+	int			 done;
+
+	memset(&in, 0, sizeof in);
+	in.eng = eng;
+	in.opts = opts;
+	pthread_mutex_init(&in.lock, NULL);
+	if (opts->commands && pthread_create(&reader, NULL, batch_reader,
+	    &in) == 0)
+		pthread_detach(reader);
+	sn = xmalloc(sizeof *sn);
+	tbuf_init(&tb);
+	for (;;) {
+		done = batch_sleep(eng, opts->delay) || in.quit;
+		engine_snapshot(eng, sn);
+		tbuf_reset(&tb);
+		if (opts->json)
+			batch_json(sn, &tb);
+		else
+			batch_text(sn, &tb);
+		pthread_mutex_lock(&in.lock);
+		fputs(tb.s, stdout);
+		fflush(stdout);
+		pthread_mutex_unlock(&in.lock);
+		if (done || (opts->iterations > 0 && ++n >= opts->iterations))
+			break;
+	}
+	tbuf_free(&tb);
+	free(sn);
+	engine_stop(eng);
+	/* Held to the end: no command output may follow the final line. */
+	pthread_mutex_lock(&in.lock);
+	batch_final(eng, stdout);
+	return engine_error(eng) != NULL ? 1 : 0;
+}
+
+/* Print mode: the engine prints; this only waits for the end. */
+int
+batch_print(struct engine *eng, struct print_ctx *pc)
+{
+	while (!engine_wait(eng, 100) && !zbtop_quit && !pc->failed)
+		;
+	engine_stop(eng);
+	fflush(pc->out);
+	batch_final(eng, stderr);
+	return engine_error(eng) != NULL ? 1 : 0;
+}
+
+/* The closing line of shared/bench/README.md, then the error if any. */
+void
+batch_final(struct engine *eng, FILE *f)
+{
+	struct stats_totals	t;
+	const char		*err;
+
+	engine_totals(eng, &t);
+	fprintf(f, "captured=%llu dropped=%llu kernel=%llu rejected=%llu "
+	    "forced=%llu full=%llu timeout=%llu\n",
+	    (unsigned long long)t.packets, (unsigned long long)t.kdrops,
+	    (unsigned long long)t.kpackets, (unsigned long long)t.rejected,
+	    (unsigned long long)t.rot[CAP_ROT_FORCED],
+	    (unsigned long long)t.rot[CAP_ROT_FULL],
+	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT]);
+	fflush(f);
+	if ((err = engine_error(eng)) != NULL)
+		msg_error("%s", err);
+}
+
+static void
+batch_text(const struct stats_snap *sn, struct tbuf *tb)
+{
+	const struct stats_buf	*b;
+	int			 i;
+
+	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u)%s\n",
+	    sn->mode, sn->source, sn->uptime, sn->filter[0] != '\0' ?
+	    sn->filter : "none", sn->epoch, sn->eof ? ", end of file" : "");
+	tbuf_printf(tb, "packets %llu (%.0f/s), %llu bytes (%.3f Mbit/s)\n",
+	    (unsigned long long)sn->packets, sn->pps,
+	    (unsigned long long)sn->bytes, sn->bps / 1e6);
+	tbuf_printf(tb, "drops: kernel %llu (ring full), freezes %llu "
+	    "(queue frozen), interface %s%llu (rx_dropped), zbtop rejected "
+	    "%llu (new filter), write %llu\n",
+	    (unsigned long long)sn->kdrops, (unsigned long long)sn->kfreezes,
+	    sn->have_ifdrops ? "" : "n/a ", (unsigned long long)sn->ifdrops,
+	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops);
+	tbuf_printf(tb, "rotations: full %llu (%.1f/s), timeout %llu "
+	    "(%.1f/s), forced %llu (%.1f/s); %s\n",
+	    (unsigned long long)sn->rot[CAP_ROT_FULL], sn->rotps[CAP_ROT_FULL],
+	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
+	    sn->rotps[CAP_ROT_TIMEOUT],
+	    (unsigned long long)sn->rot[CAP_ROT_FORCED],
+	    sn->rotps[CAP_ROT_FORCED], sn->geometry);
+	tbuf_puts(tb, "RING BUF OWNER    FILL   PKTS      BYTES        SEQ "
+	    "LAST      AGE\n");
+	for (i = 0; i < sn->nbufs; i++) {
+		b = &sn->bufs[i];
+		tbuf_printf(tb, "%4u %3u %-6s%c %5.1f%% %6u %10u %10llu %-7s "
+		    "%5.1fs\n", b->st.ring, b->st.index,
+		    stats_owner_name(b->st.owner), b->st.active ? '*' : ' ',
+		    b->st.size == 0 ? 0.0 : 100.0 * b->st.used / b->st.size,
+		    b->st.pkts, b->st.used, (unsigned long long)b->st.seq,
+		    stats_reason_name(b->st.reason), b->age);
+	}
+	tbuf_putc(tb, '\n');
+}
+
+static void
+batch_json(const struct stats_snap *sn, struct tbuf *tb)
+{
+	const struct stats_buf	*b;
+	int			 i;
+
+	tbuf_puts(tb, "{\"mode\":");
+	tbuf_json(tb, sn->mode, strlen(sn->mode));
+	tbuf_puts(tb, ",\"source\":");
+	tbuf_json(tb, sn->source, strlen(sn->source));
+	tbuf_puts(tb, ",\"filter\":");
+	tbuf_json(tb, sn->filter, strlen(sn->filter));
+	tbuf_printf(tb, ",\"epoch\":%u,\"uptime\":%.3f,\"eof\":%s,"
+	    "\"packets\":%llu,\"bytes\":%llu,\"pps\":%.1f,\"bps\":%.1f,"
+	    "\"drops\":{\"kernel\":%llu,\"freezes\":%llu,",
+	    sn->epoch, sn->uptime, sn->eof ? "true" : "false",
+	    (unsigned long long)sn->packets, (unsigned long long)sn->bytes,
+	    sn->pps, sn->bps, (unsigned long long)sn->kdrops,
+	    (unsigned long long)sn->kfreezes);
+	if (sn->have_ifdrops)
+		tbuf_printf(tb, "\"interface\":%llu,",
+		    (unsigned long long)sn->ifdrops);
+	tbuf_printf(tb, "\"rejected\":%llu,\"write\":%llu},"
+	    "\"kernel_packets\":%llu,\"rotations\":{\"full\":%llu,"
+	    "\"timeout\":%llu,\"forced\":%llu},\"buffers\":[",
+	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops,
+	    (unsigned long long)sn->kpackets,
+	    (unsigned long long)sn->rot[CAP_ROT_FULL],
+	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
+	    (unsigned long long)sn->rot[CAP_ROT_FORCED]);
+	for (i = 0; i < sn->nbufs; i++) {
+		b = &sn->bufs[i];
+		tbuf_printf(tb, "%s{\"ring\":%u,\"index\":%u,\"owner\":"
+		    "\"%s\",\"active\":%s,\"size\":%u,\"used\":%u,"
+		    "\"packets\":%u,\"seq\":%llu,\"reason\":\"%s\","
+		    "\"age\":%.3f}", i > 0 ? "," : "", b->st.ring,
+		    b->st.index, stats_owner_name(b->st.owner),
+		    b->st.active ? "true" : "false", b->st.size, b->st.used,
+		    b->st.pkts, (unsigned long long)b->st.seq,
+		    stats_reason_name(b->st.reason), b->age);
+	}
+	tbuf_puts(tb, "]}\n");
+}

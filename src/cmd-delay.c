@@ -1,0 +1,37 @@
+/* delay: how often the screen or batch output refreshes, as top's -d. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+
+static enum cmd_ret	cmd_delay_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_delay_entry = {
+	.name = "delay",
+	.alias = "d",
+	.usage = "delay seconds",
+	.help = "set the refresh interval (0.1 to 3600 seconds)",
+	.min_args = 1,
+	.max_args = 1,
+	.exec = cmd_delay_exec
+};
+
+static enum cmd_ret
+cmd_delay_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char	*end;
+	double	 d;
+
+	errno = 0;
+	d = strtod(argv[0], &end);
+	if (errno != 0 || *end != '\0' || end == argv[0] || !isfinite(d) ||
+	    d < 0.1 || d > 3600) {
+		cmd_error(ctx, "delay must be 0.1 to 3600 seconds");
+		return CMD_ERROR;
+	}
+	if (ctx->delay != NULL)
+		*ctx->delay = d;
+	cmd_out(ctx, "delay %.1f s", d);
+	return CMD_OK;
+}

@@ -1,0 +1,844 @@
+/*
+ * The capture engine: one thread owns the backend and is the only caller
+ * of its slots, so backends need no locks.  Other threads post one request
+ * at a time into a mailbox and wait; the engine applies it between buffers
+ * (that is where "rotate" and "filter" have an exact boundary).  Never
+ * calls the screen; per packet it does no allocation and no syscall.
+ */
+#include <sys/eventfd.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "cap.h"
+#include "dec.h"
+#include "engine.h"
+#include "filter.h"
+#include "pcapw.h"
+#include "recent.h"
+#include "stats.h"
+#include "tbuf.h"
+#include "xmalloc.h"
+
+#define ENGINE_TICK_MS		100	/* kernel counters, buffer states */
+#define ENGINE_AGAIN_MS		2000	/* give up on a busy backend */
+
+enum engine_req_type {
+	REQ_NONE,
+	REQ_ROTATE,
+	REQ_FILTER,
+	REQ_WRITE,
+	REQ_SNAPLEN
+};
+
+/* The mailbox: one request in flight, answered through done/rc/errbuf. */
+struct engine_req {
+	enum engine_req_type	 type;
+	char			*text;
+	unsigned		 num;
+	int			 done;
+	int			 rc;
+	struct timespec		 since;
+	char			 errbuf[ZB_ERRBUFSZ];
+};
+
+struct engine {
+	struct engine_conf	 conf;
+	struct cap		 cap;
+	struct stats		*stats;
+	struct recent		*recent;
+	struct pcapw		*w;
+	FILE			*seqlog;
+	int			 wakefd;
+	pthread_t		 thread;
+	int			 started;
+
+	pthread_mutex_t		 lock;		/* mailbox, flags below */
+	pthread_cond_t		 cond;
+	pthread_mutex_t		 reqlock;	/* one requester at a time */
+	struct engine_req	*req;
+	int			 stop;
+	int			 finished;
+	int			 paused;
+	unsigned		 rotate_ms;
+	char			 error[ZB_ERRBUFSZ];
+	char			 event[ZB_ERRBUFSZ];
+	unsigned		 eventno;
+
+	/* Engine thread only. */
+	struct bpf_program	 prog;
+	char			*expr;
+	unsigned		 epoch;
+	uint64_t		 total;
+	struct timespec		 next_tick, next_sample, next_rotate;
+	struct cap_bufstate	 bufs[CAP_MAXBUFS];
+};
+
+static void	*engine_main(void *);
+static int	 engine_block(struct engine *, struct cap_block *);
+static void	 engine_packet(struct engine *, struct cap_pkt *, unsigned,
+		    int);
+static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
+		    unsigned, char);
+static void	 engine_serve(struct engine *);
+static int	 engine_apply(struct engine *, struct engine_req *);
+static int	 engine_set_filter(struct engine *, const char *, unsigned,
+		    char *);
+static int	 engine_post(struct engine *, enum engine_req_type,
+		    const char *, unsigned, char *);
+static void	 engine_periodic(struct engine *, int);
+static void	 engine_drain(struct engine *);
+static void	 engine_finish(struct engine *, const char *);
+static int	 engine_due(const struct timespec *, const struct timespec *);
+static void	 engine_after(struct timespec *, const struct timespec *,
+		    unsigned);
+static void	 engine_info(struct engine *);
+static void	 engine_wake(struct engine *);
+static int	 engine_timeout(struct engine *);
+static void	 engine_event(struct engine *, const char *);
+static void	 engine_write_sync(struct engine *);
+static int	 engine_apply_write(struct engine *, const char *, char *);
+
+struct engine *
+engine_new(const struct engine_conf *conf, char *errbuf)
+{
+	struct engine		*e;
+	const struct cap_ops	*ops;
+	struct cap_conf		 cc;
+
+	e = xcalloc(1, sizeof *e);
+	e->conf = *conf;
+	e->rotate_ms = conf->rotate_ms;
+	e->wakefd = -1;
+	pthread_mutex_init(&e->lock, NULL);
+	pthread_mutex_init(&e->reqlock, NULL);
+	pthread_cond_init(&e->cond, NULL);
+	e->stats = stats_new();
+	if ((ops = cap_find(conf->mode)) == NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "unknown capture mode: %s "
+		    "(zbuf or copy)", conf->mode);
+		goto fail;
+	}
+	if ((e->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) == -1) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "eventfd: %s", strerror(errno));
+		goto fail;
+	}
+	cc = conf->cap;
+	cc.wakefd = e->wakefd;
+	if (cap_open(&e->cap, ops, &cc, errbuf) == -1)
+		goto fail;
+	if (conf->keep)
+		e->recent = recent_new();
+	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
+		goto fail;
+	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
+	    e->cap.dlt, e->cap.snaplen, errbuf)) == NULL)
+		goto fail;
+	if (conf->seqlog != NULL &&
+	    (e->seqlog = fopen(conf->seqlog, "w")) == NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s",
+		    conf->seqlog, strerror(errno));
+		goto fail;
+	}
+	engine_info(e);
+	return e;
+fail:
+	engine_free(e);
+	return NULL;
+}
+
+/* What the header of every view says about this capture. */
+static void
+engine_info(struct engine *e)
+{
+	struct stats_snap	*sn;
+	const char		*src;
+
+	sn = xcalloc(1, sizeof *sn);
+	snprintf(sn->mode, sizeof sn->mode, "%s", e->cap.ops->name);
+	src = e->conf.cap.file != NULL ? e->conf.cap.file : e->conf.cap.iface;
+	if (src != NULL)
+		esc_str(sn->source, sizeof sn->source, src, strlen(src));
+	snprintf(sn->geometry, sizeof sn->geometry, "%s", e->cap.geometry);
+	snprintf(sn->note, sizeof sn->note, "%s", e->cap.note);
+	if (e->expr != NULL)
+		esc_str(sn->filter, sizeof sn->filter, e->expr,
+		    strlen(e->expr));
+	sn->snaplen = e->cap.snaplen;
+	sn->dlt = e->cap.dlt;
+	stats_info(e->stats, sn);
+	free(sn);
+}
+
+int
+engine_start(struct engine *e, char *errbuf)
+{
+	struct timespec	now;
+
+	if (cap_start(&e->cap, errbuf) == -1)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	e->next_tick = e->next_sample = e->next_rotate = now;
+	engine_after(&e->next_sample, &now, 1000);
+	if (pthread_create(&e->thread, NULL, engine_main, e) != 0) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot start capture thread");
+		return -1;
+	}
+	e->started = 1;
+	return 0;
+}
+
+/* 1 once the engine has finished (count, end of file, error, stop). */
+int
+engine_wait(struct engine *e, int ms)
+{
+	struct timespec	 until;
+	int		 done;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	engine_after(&until, &until, (unsigned)ms);
+	pthread_mutex_lock(&e->lock);
+	while (!e->finished && ms > 0 &&
+	    pthread_cond_timedwait(&e->cond, &e->lock, &until) == 0)
+		;
+	done = e->finished;
+	pthread_mutex_unlock(&e->lock);
+	return done;
+}
+
+static void
+engine_wake(struct engine *e)
+{
+	uint64_t	one = 1;
+
+	if (write(e->wakefd, &one, sizeof one) == -1 && errno != EAGAIN)
+		return;
+}
+
+/* Ask the engine to drain what is already captured and finish. */
+void
+engine_stop(struct engine *e)
+{
+	pthread_mutex_lock(&e->lock);
+	e->stop = 1;
+	pthread_mutex_unlock(&e->lock);
+	if (e->wakefd != -1)
+		engine_wake(e);
+	if (e->started) {
+		pthread_join(e->thread, NULL);
+		e->started = 0;
+	}
+}
+
+const char *
+engine_error(struct engine *e)
+{
+	const char	*err;
+
+	pthread_mutex_lock(&e->lock);
+	err = e->error[0] != '\0' ? e->error : NULL;
+	pthread_mutex_unlock(&e->lock);
+	return err;
+}
+
+void
+engine_free(struct engine *e)
+{
+	char	errbuf[ZB_ERRBUFSZ];
+
+	if (e == NULL)
+		return;
+	engine_stop(e);
+	cap_close(&e->cap);
+	if (e->w != NULL)
+		pcapw_close(e->w, errbuf);
+	if (e->seqlog != NULL)
+		fclose(e->seqlog);
+	if (e->wakefd != -1)
+		close(e->wakefd);
+	if (e->prog.bf_insns != NULL)
+		filter_free(&e->prog);
+	free(e->expr);
+	recent_free(e->recent);
+	stats_free(e->stats);
+	pthread_mutex_destroy(&e->lock);
+	pthread_mutex_destroy(&e->reqlock);
+	pthread_cond_destroy(&e->cond);
+	free(e);
+}
+
+static void
+engine_after(struct timespec *t, const struct timespec *from, unsigned ms)
+{
+	t->tv_sec = from->tv_sec + ms / 1000;
+	t->tv_nsec = from->tv_nsec + (long)(ms % 1000) * 1000000;
+	if (t->tv_nsec >= 1000000000) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000;
+	}
+}
+
+static int
+engine_due(const struct timespec *when, const struct timespec *now)
+{
+	return now->tv_sec > when->tv_sec || (now->tv_sec == when->tv_sec &&
+	    now->tv_nsec >= when->tv_nsec);
+}
+
+/* How long next() may sleep: until the next tick or forced rotation. */
+static int
+engine_timeout(struct engine *e)
+{
+	struct timespec	 now;
+	long		 ms;
+	unsigned	 every;
+
+	pthread_mutex_lock(&e->lock);
+	every = e->rotate_ms;
+	ms = e->req != NULL ? 1 : ENGINE_TICK_MS;
+	pthread_mutex_unlock(&e->lock);
+	if (every == 0)
+		return (int)ms;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (engine_due(&e->next_rotate, &now))
+		return 0;
+	ms = (e->next_rotate.tv_sec - now.tv_sec) * 1000 +
+	    (e->next_rotate.tv_nsec - now.tv_nsec) / 1000000;
+	return ms < ENGINE_TICK_MS ? (int)ms : ENGINE_TICK_MS;
+}
+
+static void *
+engine_main(void *arg)
+{
+	struct engine		*e = arg;
+	struct cap_block	 blk;
+	char			 errbuf[ZB_ERRBUFSZ];
+	int			 rc, stop;
+
+	errbuf[0] = '\0';
+	for (;;) {
+		pthread_mutex_lock(&e->lock);
+		stop = e->stop;
+		pthread_mutex_unlock(&e->lock);
+		if (stop) {
+			engine_drain(e);
+			break;
+		}
+		engine_serve(e);
+		rc = e->cap.ops->next(&e->cap, &blk, engine_timeout(e),
+		    errbuf);
+		if (rc == -1)
+			break;
+		if (rc == 1 && engine_block(e, &blk) == 1)
+			break;
+		if (rc == 0 && e->cap.eof)
+			break;
+		engine_periodic(e, 0);
+	}
+	engine_finish(e, rc == -1 ? errbuf : NULL);
+	return NULL;
+}
+
+/*
+ * Walk one handed-over buffer.  Returns 1 when -c COUNT is reached.  Only
+ * the last RECENT_SLOTS packets of a buffer are copied for display: the
+ * earlier ones would be overwritten before anyone could look.
+ */
+static int
+engine_block(struct engine *e, struct cap_block *blk)
+{
+	const struct cap_ops	*ops = e->cap.ops;
+	struct cap_pkt		 pkt;
+	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0;
+	uint32_t		 npkts = blk->npkts;
+	unsigned		 snap;
+	int			 keep, full = 0;
+
+	pthread_mutex_lock(&e->lock);
+	keep = e->recent != NULL && !e->paused;
+	pthread_mutex_unlock(&e->lock);
+	if (keep)
+		recent_lock(e->recent);
+	if (e->conf.parse)
+		stats_lock(e->stats);
+	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
+		i++;
+		if (blk->recheck) {
+			snap = filter_run(&e->prog, pkt.data, pkt.len,
+			    pkt.caplen);
+			if (snap == 0) {
+				rejected++;
+				if (e->seqlog != NULL)
+					engine_seqlog(e, &pkt, blk->ring, 'R');
+				continue;
+			}
+			if (snap < pkt.caplen)
+				pkt.caplen = snap;
+		}
+		if (e->conf.count != 0 && e->total + n >= e->conf.count) {
+			full = 1;
+			break;
+		}
+		n++;
+		bytes += pkt.len;
+		engine_packet(e, &pkt, blk->ring,
+		    keep && npkts - i < RECENT_SLOTS);
+	}
+	if (e->conf.parse)
+		stats_unlock(e->stats);
+	if (keep)
+		recent_unlock(e->recent);
+	ops->release(&e->cap, blk);
+	e->total += n;
+	stats_block(e->stats, n, bytes, rejected, blk->reason);
+	if (e->w != NULL)
+		engine_write_sync(e);
+	return full || (e->conf.count != 0 && e->total >= e->conf.count);
+}
+
+static void
+engine_packet(struct engine *e, struct cap_pkt *pkt, unsigned ring,
+    int keep)
+{
+	struct dec_info	di;
+
+	if (e->w != NULL && pcapw_put(e->w, pkt) == -1)
+		stats_wdrop(e->stats);
+	if (e->conf.parse) {
+		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
+		stats_parsed(e->stats, &di, pkt->len);
+	}
+	if (keep)
+		recent_add(e->recent, pkt, ring);
+	if (e->conf.print != NULL)
+		e->conf.print(e->conf.print_arg, pkt, e->cap.dlt);
+	if (e->seqlog != NULL)
+		engine_seqlog(e, pkt, ring, 'S');
+}
+
+/*
+ * The test traffic's sequence numbers (tests/gen/zbgen.c): Ethernet,
+ * IPv4, UDP, then "ZBSQ" and a 64-bit big-endian number.
+ */
+static void
+engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
+    char what)
+{
+	const uint8_t	*p = pkt->data;
+	uint32_t	 ihl, off;
+	uint64_t	 seq = 0;
+	int		 i;
+
+	if (e->cap.dlt != DLT_EN10MB || pkt->caplen < 14 + 20 + 8 + 12)
+		return;
+	if (p[12] != 0x08 || p[13] != 0x00 || p[14 + 9] != 17)
+		return;
+	ihl = (uint32_t)(p[14] & 0x0f) * 4;
+	off = 14 + ihl + 8;
+	if (ihl < 20 || pkt->caplen < off + 12 || memcmp(p + off, "ZBSQ", 4))
+		return;
+	for (i = 0; i < 8; i++)
+		seq = seq << 8 | p[off + 4 + (uint32_t)i];
+	fprintf(e->seqlog, "%u %llu %u %c\n", ring, (unsigned long long)seq,
+	    e->epoch, what);
+}
+
+/* Something the front end should say (a failed write); not fatal. */
+static void
+engine_event(struct engine *e, const char *text)
+{
+	pthread_mutex_lock(&e->lock);
+	snprintf(e->event, sizeof e->event, "%s", text);
+	e->eventno++;
+	pthread_mutex_unlock(&e->lock);
+}
+
+/* 1 and the text when an event happened since *seen. */
+int
+engine_event_get(struct engine *e, unsigned *seen, char *buf)
+{
+	int	new;
+
+	pthread_mutex_lock(&e->lock);
+	new = e->eventno != *seen;
+	if (new) {
+		snprintf(buf, ZB_ERRBUFSZ, "%s", e->event);
+		*seen = e->eventno;
+	}
+	pthread_mutex_unlock(&e->lock);
+	return new;
+}
+
+static void
+engine_write_sync(struct engine *e)
+{
+	char	errbuf[ZB_ERRBUFSZ];
+
+	if (pcapw_sync(e->w, errbuf) == -1)
+		engine_event(e, errbuf);
+}
+
+/* Answer the pending request, unless the backend asks to come back. */
+static void
+engine_serve(struct engine *e)
+{
+	struct engine_req	*req;
+	struct timespec		 now, limit;
+	uint64_t		 v;
+	int			 rc;
+
+	if (read(e->wakefd, &v, sizeof v) == -1 && errno != EAGAIN)
+		return;
+	pthread_mutex_lock(&e->lock);
+	req = e->req != NULL && !e->req->done ? e->req : NULL;
+	pthread_mutex_unlock(&e->lock);
+	if (req == NULL)
+		return;
+	rc = engine_apply(e, req);
+	if (rc == CAP_AGAIN) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		engine_after(&limit, &req->since, ENGINE_AGAIN_MS);
+		if (!engine_due(&limit, &now))
+			return;
+		snprintf(req->errbuf, sizeof req->errbuf, "capture is busy "
+		    "handing over buffers; try again");
+		rc = -1;
+	}
+	pthread_mutex_lock(&e->lock);
+	req->rc = rc;
+	req->done = 1;
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
+}
+
+static int
+engine_apply(struct engine *e, struct engine_req *req)
+{
+	char	esc[STATS_TEXTSZ];
+	int	rc;
+
+	switch (req->type) {
+	case REQ_ROTATE:
+		if (e->cap.ops->rotate == NULL) {
+			snprintf(req->errbuf, ZB_ERRBUFSZ, "cannot rotate: "
+			    "the %s backend has no buffers", e->cap.ops->name);
+			return -1;
+		}
+		return e->cap.ops->rotate(&e->cap, req->errbuf);
+	case REQ_FILTER:
+		rc = engine_set_filter(e, req->text, e->cap.snaplen,
+		    req->errbuf);
+		if (rc == 0) {
+			e->epoch++;
+			esc_str(esc, sizeof esc, req->text, strlen(req->text));
+			stats_epoch(e->stats, esc);
+		}
+		return rc;
+	case REQ_SNAPLEN:
+		rc = engine_set_filter(e, e->expr, req->num, req->errbuf);
+		if (rc == 0) {
+			e->cap.snaplen = req->num;
+			stats_snaplen(e->stats, req->num);
+		}
+		return rc;
+	case REQ_WRITE:
+		return engine_apply_write(e, req->text, req->errbuf);
+	case REQ_NONE:
+		break;
+	}
+	return 0;
+}
+
+/* "write FILE" replaces the current file; "write stop" (NULL) ends it. */
+static int
+engine_apply_write(struct engine *e, const char *path, char *errbuf)
+{
+	struct pcapw	*w = NULL;
+	int		 rc = 0;
+
+	if (path != NULL && (w = pcapw_open(path, e->cap.dlt, e->cap.snaplen,
+	    errbuf)) == NULL)
+		return -1;
+	if (e->w != NULL)
+		rc = pcapw_close(e->w, errbuf);
+	e->w = w;
+	return rc;
+}
+
+/*
+ * Compile for this link type and snap length and hand the program to the
+ * backend; keep the old one if either step fails.
+ */
+static int
+engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
+    char *errbuf)
+{
+	struct bpf_program	prog;
+	int			rc;
+
+	if (filter_compile(e->cap.dlt, snaplen, expr, &prog, errbuf) == -1)
+		return -1;
+	rc = e->cap.ops->setfilter(&e->cap, &prog, errbuf);
+	if (rc != 0) {
+		filter_free(&prog);
+		return rc;
+	}
+	if (e->prog.bf_insns != NULL)
+		filter_free(&e->prog);
+	e->prog = prog;
+	if (expr != e->expr) {
+		pthread_mutex_lock(&e->lock);
+		free(e->expr);
+		e->expr = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
+		pthread_mutex_unlock(&e->lock);
+	}
+	return 0;
+}
+
+static int
+engine_post(struct engine *e, enum engine_req_type type, const char *text,
+    unsigned num, char *errbuf)
+{
+	struct engine_req	req;
+
+	memset(&req, 0, sizeof req);
+	req.type = type;
+	req.text = text != NULL ? xstrdup(text) : NULL;
+	req.num = num;
+	clock_gettime(CLOCK_MONOTONIC, &req.since);
+	pthread_mutex_lock(&e->reqlock);
+	pthread_mutex_lock(&e->lock);
+	if (e->finished || !e->started) {
+		snprintf(req.errbuf, sizeof req.errbuf, "capture has ended");
+		req.rc = -1;
+	} else {
+		e->req = &req;
+		pthread_mutex_unlock(&e->lock);
+		engine_wake(e);
+		pthread_mutex_lock(&e->lock);
+		while (!req.done)
+			pthread_cond_wait(&e->cond, &e->lock);
+		e->req = NULL;
+	}
+	pthread_mutex_unlock(&e->lock);
+	pthread_mutex_unlock(&e->reqlock);
+	free(req.text);
+	if (req.rc == -1)
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s", req.errbuf);
+	return req.rc;
+}
+
+/* 0 rotated, CAP_NOTHING when there was nothing to hand over, -1 error. */
+int
+engine_rotate(struct engine *e, char *errbuf)
+{
+	return engine_post(e, REQ_ROTATE, NULL, 0, errbuf);
+}
+
+int
+engine_filter(struct engine *e, const char *expr, char *errbuf)
+{
+	return engine_post(e, REQ_FILTER, expr, 0, errbuf);
+}
+
+int
+engine_write(struct engine *e, const char *path, char *errbuf)
+{
+	return engine_post(e, REQ_WRITE, path, 0, errbuf);
+}
+
+int
+engine_snaplen(struct engine *e, unsigned snaplen, char *errbuf)
+{
+	if (snaplen == 0 || snaplen > 262144) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "snaplen must be 1 to 262144");
+		return -1;
+	}
+	return engine_post(e, REQ_SNAPLEN, NULL, snaplen, errbuf);
+}
+
+int
+engine_rotate_every(struct engine *e, unsigned ms, char *errbuf)
+{
+	if (ms != 0 && e->cap.ops->rotate == NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot rotate: the %s backend "
+		    "has no buffers", e->cap.ops->name);
+		return -1;
+	}
+	pthread_mutex_lock(&e->lock);
+	e->rotate_ms = ms;
+	pthread_mutex_unlock(&e->lock);
+	engine_wake(e);
+	return 0;
+}
+
+void
+engine_pause(struct engine *e, int on)
+{
+	pthread_mutex_lock(&e->lock);
+	e->paused = on;
+	pthread_mutex_unlock(&e->lock);
+}
+
+void
+engine_clear(struct engine *e)
+{
+	stats_clear(e->stats);
+	if (e->recent != NULL)
+		recent_clear(e->recent);
+}
+
+/*
+ * Every loop: kernel counters and buffer states each tick, rates each
+ * second, and the forced rotation timer.  "last" reads everything now.
+ */
+static void
+engine_periodic(struct engine *e, int last)
+{
+	const struct cap_ops	*ops = e->cap.ops;
+	struct cap_kstats	 ks;
+	struct timespec		 now;
+	uint64_t		 ifd;
+	unsigned		 every;
+	int			 n, paused;
+	char			 errbuf[ZB_ERRBUFSZ];
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	pthread_mutex_lock(&e->lock);
+	every = e->rotate_ms;
+	paused = e->paused;
+	pthread_mutex_unlock(&e->lock);
+	if (every != 0 && ops->rotate != NULL && !last &&
+	    engine_due(&e->next_rotate, &now) &&
+	    ops->rotate(&e->cap, errbuf) != CAP_AGAIN)
+		engine_after(&e->next_rotate, &now, every);
+	if (!last && !engine_due(&e->next_tick, &now))
+		return;
+	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
+	memset(&ks, 0, sizeof ks);
+	if (ops->kstats(&e->cap, &ks) == 0)
+		stats_kernel(e->stats, &ks);
+	if (ops->ifdrops != NULL && ops->ifdrops(&e->cap, &ifd) == 0)
+		stats_ifdrops(e->stats, ifd);
+	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
+		stats_buffers(e->stats, e->bufs, n);
+	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
+	if (last || engine_due(&e->next_sample, &now)) {
+		engine_after(&e->next_sample, &now, 1000);
+		stats_sample(e->stats);
+	}
+}
+
+/*
+ * On stop: walk what the kernel already handed over, then force the
+ * partly filled buffers out too, so nothing captured is left behind.
+ * Bounded: a file replay would otherwise keep producing.
+ */
+static void
+engine_drain(struct engine *e)
+{
+	struct cap_block	 blk;
+	char			 errbuf[ZB_ERRBUFSZ];
+	unsigned		 pass, n;
+
+	for (pass = 0; pass < 3; pass++) {
+		for (n = 0; n < e->cap.nbufs + 2; n++) {
+			if (e->cap.ops->next(&e->cap, &blk, 0, errbuf) != 1)
+				break;
+			if (engine_block(e, &blk) == 1)
+				return;
+		}
+		if (e->cap.ops->rotate == NULL ||
+		    e->cap.ops->rotate(&e->cap, errbuf) != 0)
+			break;
+	}
+}
+
+static void
+engine_finish(struct engine *e, const char *err)
+{
+	char	errbuf[ZB_ERRBUFSZ];
+
+	engine_periodic(e, 1);
+	if (e->w != NULL && pcapw_close(e->w, errbuf) == -1)
+		engine_event(e, errbuf);
+	e->w = NULL;
+	if (e->seqlog != NULL)
+		fflush(e->seqlog);
+	pthread_mutex_lock(&e->lock);
+	e->finished = 1;
+	if (err != NULL)
+		snprintf(e->error, sizeof e->error, "%s", err);
+	if (e->req != NULL && !e->req->done) {
+		snprintf(e->req->errbuf, ZB_ERRBUFSZ, "capture has ended");
+		e->req->rc = -1;
+		e->req->done = 1;
+	}
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
+}
+
+int
+engine_check_filter(struct engine *e, const char *expr, char *errbuf)
+{
+	struct bpf_program	prog;
+
+	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
+	    errbuf) == -1)
+		return -1;
+	filter_free(&prog);
+	return 0;
+}
+
+/* The filter in force as tcpdump -d prints it. */
+int
+engine_bpf(struct engine *e, struct tbuf *tb)
+{
+	struct bpf_program	 prog;
+	char			*expr, errbuf[ZB_ERRBUFSZ];
+	int			 rc;
+
+	pthread_mutex_lock(&e->lock);
+	expr = e->expr != NULL ? xstrdup(e->expr) : NULL;
+	pthread_mutex_unlock(&e->lock);
+	rc = filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog, errbuf);
+	free(expr);
+	if (rc == -1) {
+		tbuf_puts(tb, errbuf);
+		return -1;
+	}
+	filter_image(&prog, tb);
+	filter_free(&prog);
+	return 0;
+}
+
+void
+engine_snapshot(struct engine *e, struct stats_snap *sn)
+{
+	stats_snapshot(e->stats, sn);
+}
+
+void
+engine_totals(struct engine *e, struct stats_totals *t)
+{
+	stats_totals(e->stats, t);
+}
+
+struct recent *
+engine_recent(struct engine *e)
+{
+	return e->recent;
+}
+
+int
+engine_dlt(struct engine *e)
+{
+	return e->cap.dlt;
+}

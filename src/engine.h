@@ -1,0 +1,65 @@
+/*
+ * The capture engine: one thread that owns the backend, walks every buffer
+ * it hands over, counts, writes -w output, keeps recent packets and applies
+ * commands (rotate, filter, write, snaplen) between buffers.  Other threads
+ * talk to it only through the calls below, which post a request and wait
+ * for its answer.  Knows nothing of the screen.
+ */
+#ifndef ZBTOP_ENGINE_H
+#define ZBTOP_ENGINE_H
+
+#include <stdint.h>
+
+#include "cap.h"
+
+struct recent;
+struct stats;
+struct stats_snap;
+struct stats_totals;
+struct tbuf;
+
+/* Called on the engine thread for every packet accepted (print mode). */
+typedef void engine_print_cb(void *, const struct cap_pkt *, int);
+
+struct engine_conf {
+	struct cap_conf	 cap;
+	const char	*mode;		/* "zbuf", "copy", "file" */
+	const char	*filter;	/* initial expression, NULL: all */
+	const char	*wfile;		/* -w */
+	uint64_t	 count;		/* -c, 0: no limit */
+	int		 parse;		/* light parse: mix and talkers */
+	int		 keep;		/* keep recent packets (screen) */
+	unsigned	 rotate_ms;	/* rotate every, 0: off */
+	const char	*seqlog;	/* --seq-log */
+	engine_print_cb	*print;		/* print mode, or NULL */
+	void		*print_arg;
+};
+
+struct engine;
+
+struct engine	*engine_new(const struct engine_conf *, char *);
+int		 engine_start(struct engine *, char *);
+int		 engine_wait(struct engine *, int);
+void		 engine_stop(struct engine *);
+const char	*engine_error(struct engine *);
+void		 engine_free(struct engine *);
+
+/* Requests: any thread; applied on the engine thread between buffers. */
+int		 engine_rotate(struct engine *, char *);
+int		 engine_rotate_every(struct engine *, unsigned, char *);
+int		 engine_filter(struct engine *, const char *, char *);
+int		 engine_write(struct engine *, const char *, char *);
+int		 engine_snaplen(struct engine *, unsigned, char *);
+void		 engine_pause(struct engine *, int);
+void		 engine_clear(struct engine *);
+
+/* Reading: any thread. */
+int		 engine_check_filter(struct engine *, const char *, char *);
+int		 engine_bpf(struct engine *, struct tbuf *);
+void		 engine_snapshot(struct engine *, struct stats_snap *);
+void		 engine_totals(struct engine *, struct stats_totals *);
+struct recent	*engine_recent(struct engine *);
+int		 engine_event_get(struct engine *, unsigned *, char *);
+int		 engine_dlt(struct engine *);
+
+#endif /* ZBTOP_ENGINE_H */

@@ -1,0 +1,17 @@
+/*
+ * The one place messages are formatted.  Before the screen starts and in
+ * batch mode they go to stderr as "zbtop: text"; while the screen runs, a
+ * sink set by the screen puts them on the status line and capture goes on.
+ */
+#ifndef ZBTOP_MSG_H
+#define ZBTOP_MSG_H
+
+void	msg_error(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	msg_info(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	msg_fatal(const char *, ...)
+	    __attribute__((format(printf, 1, 2), noreturn));
+/* Status-line sink (NULL: stderr); the hook runs before msg_fatal exits. */
+void	msg_set_sink(void (*)(int, const char *));
+void	msg_set_fatal_hook(void (*)(void));
+
+#endif /* ZBTOP_MSG_H */

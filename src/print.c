@@ -1,0 +1,61 @@
+/*
+ * Print mode runs on the engine thread, so it must be cheap: the date
+ * prefix is formatted once per second, the text is built in one reused
+ * buffer and written with one fwrite into a large stdio buffer.  When
+ * stdout goes away (EPIPE) it stops writing; main sees "failed" and ends.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cap.h"
+#include "dec.h"
+#include "print.h"
+#include "tbuf.h"
+
+void
+print_init(struct print_ctx *pc, FILE *out, int hex, int tree)
+{
+	memset(pc, 0, sizeof *pc);
+	pc->out = out;
+	pc->hex = hex;
+	pc->tree = tree;
+	pc->cached_sec = -1;
+	tbuf_init(&pc->tb);
+}
+
+void
+print_free(struct print_ctx *pc)
+{
+	tbuf_free(&pc->tb);
+}
+
+void
+print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
+{
+	struct print_ctx	*pc = arg;
+	struct tm		 tm;
+	time_t			 t;
+
+	if (pc->failed)
+		return;
+	if (pkt->ts.tv_sec != pc->cached_sec) {
+		t = pkt->ts.tv_sec;
+		gmtime_r(&t, &tm);
+		strftime(pc->cached, sizeof pc->cached, "%Y-%m-%d %H:%M:%S",
+		    &tm);
+		pc->cached_sec = pkt->ts.tv_sec;
+	}
+	tbuf_reset(&pc->tb);
+	tbuf_printf(&pc->tb, "%s.%06ld ", pc->cached,
+	    pkt->ts.tv_nsec / 1000);
+	dec_summary(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
+	tbuf_putc(&pc->tb, '\n');
+	if (pc->tree)
+		dec_tree(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
+	if (pc->hex)
+		dec_hex(&pc->tb, pkt->data, pkt->caplen);
+	if (fwrite(pc->tb.s, 1, pc->tb.len, pc->out) != pc->tb.len)
+		pc->failed = 1;
+}

@@ -1,0 +1,438 @@
+/*
+ * Counters and what is derived from them.  The engine thread is the only
+ * writer.  Plain counters are C11 atomics stored with relaxed order by that
+ * one writer (no locked instruction per packet: the engine adds a whole
+ * buffer at a time); tables (buffers, talkers, mix, history) sit behind
+ * one mutex that the writer takes once per buffer.  Readers copy.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "stats.h"
+#include "xmalloc.h"
+
+#define TALK_SLOTS	4096		/* talker table, fixed: evicts */
+#define TALK_PROBE	16
+
+struct talk {
+	struct stats_talker	 t;
+	uint64_t		 sampled;	/* packets at the last sample */
+	int			 used;
+};
+
+/* Counters that only grow; the reader subtracts the base set by clear. */
+struct counters {
+	_Atomic uint64_t	 packets, bytes, kpackets, kdrops, kfreezes;
+	_Atomic uint64_t	 rejected, wdrops, epoch_packets;
+	_Atomic uint64_t	 rot[CAP_ROT_NREASONS];
+};
+
+struct stats {
+	struct counters		 c;
+	_Atomic uint64_t	 ifdrops;
+	_Atomic int		 have_ifdrops;
+	struct timespec		 start;
+	pthread_mutex_t		 lock;
+	/* Behind the lock. */
+	struct stats_snap	 info;		/* mode, source, filter... */
+	uint64_t		 base[sizeof(struct counters) / 8];
+	uint64_t		 ifbase;
+	uint64_t		 proto[DEC_P_NPROTO];
+	struct talk		 talk[TALK_SLOTS];
+	int			 nbufs;
+	struct stats_buf	 bufs[CAP_MAXBUFS];
+	struct timespec		 changed[CAP_MAXBUFS];
+	int			 nhist;
+	double			 hist_pps[STATS_HIST], hist_dps[STATS_HIST];
+	double			 pps, bps, dps, rotps[CAP_ROT_NREASONS];
+	uint64_t		 last[sizeof(struct counters) / 8];
+	struct timespec		 lastsample;
+};
+
+static void	stats_add(_Atomic uint64_t *, uint64_t);
+static double	stats_since(const struct timespec *, const struct timespec *);
+static void	stats_load(struct stats *, uint64_t *);
+static void	stats_top(struct stats *, struct stats_snap *);
+static uint32_t	stats_hash(const struct dec_info *);
+
+static const char *stats_reasons[CAP_ROT_NREASONS] = {
+	"-", "full", "timeout", "forced"
+};
+static const char *stats_owners[] = { "free", "kernel", "user" };
+
+struct stats *
+stats_new(void)
+{
+	struct stats	*st;
+
+	st = xcalloc(1, sizeof *st);
+	pthread_mutex_init(&st->lock, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &st->start);
+	st->lastsample = st->start;
+	return st;
+}
+
+void
+stats_free(struct stats *st)
+{
+	if (st == NULL)
+		return;
+	pthread_mutex_destroy(&st->lock);
+	free(st);
+}
+
+/* Single writer: a relaxed load and store is enough, and costs no lock. */
+static void
+stats_add(_Atomic uint64_t *v, uint64_t n)
+{
+	atomic_store_explicit(v, atomic_load_explicit(v, memory_order_relaxed)
+	    + n, memory_order_relaxed);
+}
+
+static double
+stats_since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* The counters in struct order, as plain numbers. */
+static void
+stats_load(struct stats *st, uint64_t *v)
+{
+	_Atomic uint64_t	*a = (_Atomic uint64_t *)&st->c;
+	size_t			 i;
+
+	for (i = 0; i < sizeof st->c / 8; i++)
+		v[i] = atomic_load_explicit(&a[i], memory_order_relaxed);
+}
+
+void
+stats_block(struct stats *st, uint64_t pkts, uint64_t bytes,
+    uint64_t rejected, enum cap_reason reason)
+{
+	stats_add(&st->c.packets, pkts);
+	stats_add(&st->c.epoch_packets, pkts);
+	stats_add(&st->c.bytes, bytes);
+	if (rejected > 0)
+		stats_add(&st->c.rejected, rejected);
+	if (reason != CAP_ROT_NONE)
+		stats_add(&st->c.rot[reason], 1);
+}
+
+void
+stats_kernel(struct stats *st, const struct cap_kstats *ks)
+{
+	stats_add(&st->c.kpackets, ks->packets);
+	stats_add(&st->c.kdrops, ks->drops);
+	stats_add(&st->c.kfreezes, ks->freezes);
+}
+
+void
+stats_ifdrops(struct stats *st, uint64_t n)
+{
+	atomic_store_explicit(&st->ifdrops, n, memory_order_relaxed);
+	atomic_store_explicit(&st->have_ifdrops, 1, memory_order_relaxed);
+}
+
+void
+stats_wdrop(struct stats *st)
+{
+	stats_add(&st->c.wdrops, 1);
+}
+
+static uint32_t
+stats_hash(const struct dec_info *di)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i, n = di->af == 6 ? 16 : 4;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ di->src[i]) * 16777619u;
+	for (i = 0; i < n; i++)
+		h = (h ^ di->dst[i]) * 16777619u;
+	return (h ^ di->proto) * 16777619u;
+}
+
+/*
+ * Called with the lock held (stats_lock), once per parsed packet.  The
+ * table never grows: a full probe window evicts its quietest entry.
+ */
+void
+stats_parsed(struct stats *st, const struct dec_info *di, uint32_t len)
+{
+	struct talk	*t, *victim = NULL;
+	uint32_t	 h;
+	int		 i;
+
+	if (di->proto < DEC_P_NPROTO)
+		st->proto[di->proto]++;
+	if (di->af != 4 && di->af != 6)
+		return;
+	h = stats_hash(di);
+	for (i = 0; i < TALK_PROBE; i++) {
+		t = &st->talk[(h + (uint32_t)i) % TALK_SLOTS];
+		if (!t->used)
+			break;
+		if (t->t.af == di->af && t->t.proto == di->proto &&
+		    memcmp(t->t.src, di->src, 16) == 0 &&
+		    memcmp(t->t.dst, di->dst, 16) == 0) {
+			t->t.packets++;
+			t->t.bytes += len;
+			return;
+		}
+		if (victim == NULL || t->t.packets < victim->t.packets)
+			victim = t;
+	}
+	if (i == TALK_PROBE)
+		t = victim;
+	memset(t, 0, sizeof *t);
+	t->used = 1;
+	t->t.af = di->af;
+	t->t.proto = (uint8_t)di->proto;
+	memcpy(t->t.src, di->src, 16);
+	memcpy(t->t.dst, di->dst, 16);
+	t->t.packets = 1;
+	t->t.bytes = len;
+}
+
+void
+stats_lock(struct stats *st)
+{
+	pthread_mutex_lock(&st->lock);
+}
+
+void
+stats_unlock(struct stats *st)
+{
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* A buffer's age restarts whenever its owner changes. */
+void
+stats_buffers(struct stats *st, const struct cap_bufstate *bs, int n)
+{
+	struct timespec	 now;
+	int		 i;
+
+	if (n > CAP_MAXBUFS)
+		n = CAP_MAXBUFS;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	pthread_mutex_lock(&st->lock);
+	for (i = 0; i < n; i++) {
+		if (i >= st->nbufs || st->bufs[i].st.owner != bs[i].owner ||
+		    st->bufs[i].st.seq != bs[i].seq)
+			st->changed[i] = now;
+		st->bufs[i].st = bs[i];
+		st->bufs[i].age = stats_since(&st->changed[i], &now);
+	}
+	st->nbufs = n;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* A filter change starts a new epoch; the text arrives escaped. */
+void
+stats_epoch(struct stats *st, const char *filter)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.epoch++;
+	atomic_store_explicit(&st->c.epoch_packets, 0, memory_order_relaxed);
+	st->base[offsetof(struct counters, epoch_packets) / 8] = 0;
+	snprintf(st->info.filter, sizeof st->info.filter, "%s", filter);
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* Once a second: rates over the interval, history, talker rates. */
+void
+stats_sample(struct stats *st)
+{
+	uint64_t	 now[sizeof(struct counters) / 8];
+	struct timespec	 ts;
+	double		 dt;
+	int		 i;
+	size_t		 pk = offsetof(struct counters, packets) / 8;
+	size_t		 by = offsetof(struct counters, bytes) / 8;
+	size_t		 dr = offsetof(struct counters, kdrops) / 8;
+	size_t		 ro = offsetof(struct counters, rot) / 8;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	stats_load(st, now);
+	pthread_mutex_lock(&st->lock);
+	dt = stats_since(&st->lastsample, &ts);
+	if (dt <= 0)
+		dt = 1;
+	st->pps = (double)(now[pk] - st->last[pk]) / dt;
+	st->bps = (double)(now[by] - st->last[by]) * 8 / dt;
+	st->dps = (double)(now[dr] - st->last[dr]) / dt;
+	for (i = 0; i < CAP_ROT_NREASONS; i++)
+		st->rotps[i] = (double)(now[ro + i] - st->last[ro + i]) / dt;
+	if (st->nhist == STATS_HIST) {
+		memmove(st->hist_pps, st->hist_pps + 1,
+		    sizeof st->hist_pps - sizeof st->hist_pps[0]);
+		memmove(st->hist_dps, st->hist_dps + 1,
+		    sizeof st->hist_dps - sizeof st->hist_dps[0]);
+		st->nhist--;
+	}
+	st->hist_pps[st->nhist] = st->pps;
+	st->hist_dps[st->nhist++] = st->dps;
+	for (i = 0; i < TALK_SLOTS; i++) {
+		struct talk	*t = &st->talk[i];
+
+		if (!t->used)
+			continue;
+		t->t.pps = (double)(t->t.packets - t->sampled) / dt;
+		t->sampled = t->t.packets;
+	}
+	memcpy(st->last, now, sizeof st->last);
+	st->lastsample = ts;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* Mode, source, geometry and the initial filter, set once at start. */
+void
+stats_info(struct stats *st, const struct stats_snap *info)
+{
+	pthread_mutex_lock(&st->lock);
+	memcpy(st->info.mode, info->mode, sizeof st->info.mode);
+	memcpy(st->info.source, info->source, sizeof st->info.source);
+	memcpy(st->info.geometry, info->geometry, sizeof st->info.geometry);
+	memcpy(st->info.note, info->note, sizeof st->info.note);
+	memcpy(st->info.filter, info->filter, sizeof st->info.filter);
+	st->info.snaplen = info->snaplen;
+	st->info.dlt = info->dlt;
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+stats_flags(struct stats *st, int paused, int eof, int writing,
+    unsigned rotate_ms)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.paused = paused;
+	st->info.eof = eof;
+	st->info.writing = writing;
+	st->info.rotate_ms = rotate_ms;
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+stats_snaplen(struct stats *st, unsigned snaplen)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.snaplen = snaplen;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* The busiest talkers by packets: a partial selection, N is small. */
+static void
+stats_top(struct stats *st, struct stats_snap *sn)
+{
+	int	 i, j, k;
+
+	sn->ntalkers = 0;
+	for (i = 0; i < TALK_SLOTS; i++) {
+		struct talk	*t = &st->talk[i];
+
+		if (!t->used)
+			continue;
+		k = sn->ntalkers;
+		if (k == STATS_TOPN) {
+			if (t->t.packets <= sn->talkers[k - 1].packets)
+				continue;
+			k--;
+		} else
+			sn->ntalkers++;
+		for (j = k; j > 0 && sn->talkers[j - 1].packets <
+		    t->t.packets; j--)
+			sn->talkers[j] = sn->talkers[j - 1];
+		sn->talkers[j] = t->t;
+	}
+}
+
+void
+stats_snapshot(struct stats *st, struct stats_snap *sn)
+{
+	uint64_t	 v[sizeof(struct counters) / 8];
+	struct timespec	 now;
+	int		 i;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	stats_load(st, v);
+	pthread_mutex_lock(&st->lock);
+	*sn = st->info;
+	for (i = 0; i < (int)(sizeof v / 8); i++)
+		v[i] -= st->base[i];
+	sn->uptime = stats_since(&st->start, &now);
+	sn->packets = v[offsetof(struct counters, packets) / 8];
+	sn->bytes = v[offsetof(struct counters, bytes) / 8];
+	sn->kpackets = v[offsetof(struct counters, kpackets) / 8];
+	sn->kdrops = v[offsetof(struct counters, kdrops) / 8];
+	sn->kfreezes = v[offsetof(struct counters, kfreezes) / 8];
+	sn->rejected = v[offsetof(struct counters, rejected) / 8];
+	sn->wdrops = v[offsetof(struct counters, wdrops) / 8];
+	sn->epoch_packets = v[offsetof(struct counters, epoch_packets) / 8];
+	for (i = 0; i < CAP_ROT_NREASONS; i++)
+		sn->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
+	sn->have_ifdrops = atomic_load(&st->have_ifdrops);
+	sn->ifdrops = atomic_load(&st->ifdrops) - st->ifbase;
+	sn->pps = st->pps;
+	sn->bps = st->bps;
+	sn->dps = st->dps;
+	memcpy(sn->rotps, st->rotps, sizeof sn->rotps);
+	sn->nhist = st->nhist;
+	memcpy(sn->hist_pps, st->hist_pps, sizeof sn->hist_pps);
+	memcpy(sn->hist_dps, st->hist_dps, sizeof sn->hist_dps);
+	memcpy(sn->proto, st->proto, sizeof sn->proto);
+	stats_top(st, sn);
+	sn->nbufs = st->nbufs;
+	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+stats_totals(struct stats *st, struct stats_totals *t)
+{
+	uint64_t	 v[sizeof(struct counters) / 8];
+	int		 i;
+
+	stats_load(st, v);
+	t->packets = v[offsetof(struct counters, packets) / 8];
+	t->kpackets = v[offsetof(struct counters, kpackets) / 8];
+	t->kdrops = v[offsetof(struct counters, kdrops) / 8];
+	t->rejected = v[offsetof(struct counters, rejected) / 8];
+	for (i = 0; i < CAP_ROT_NREASONS; i++)
+		t->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
+}
+
+/* Display counters start again from zero; totals for the exit line stay. */
+void
+stats_clear(struct stats *st)
+{
+	uint64_t	 v[sizeof(struct counters) / 8];
+
+	stats_load(st, v);
+	pthread_mutex_lock(&st->lock);
+	memcpy(st->base, v, sizeof st->base);
+	st->ifbase = atomic_load(&st->ifdrops);
+	memset(st->proto, 0, sizeof st->proto);
+	memset(st->talk, 0, sizeof st->talk);
+	st->nhist = 0;
+	pthread_mutex_unlock(&st->lock);
+}
+
+const char *
+stats_reason_name(enum cap_reason r)
+{
+	return (unsigned)r < CAP_ROT_NREASONS ? stats_reasons[r] : "?";
+}
+
+const char *
+stats_owner_name(enum cap_owner o)
+{
+	return (unsigned)o < 3 ? stats_owners[o] : "?";
+}

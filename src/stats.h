@@ -1,0 +1,114 @@
+/*
+ * Counters, rates, per-buffer state, protocol mix and top talkers.  The
+ * engine thread is the only writer; readers take a snapshot by value, so
+ * the screen, batch output and JSON never touch live state and never make
+ * the engine wait longer than one copy.  Knows nothing of terminals.
+ */
+#ifndef ZBTOP_STATS_H
+#define ZBTOP_STATS_H
+
+#include <stdint.h>
+
+#include "cap.h"
+#include "dec.h"
+
+#define STATS_HIST	60		/* one-second samples kept */
+#define STATS_TOPN	32		/* talkers in a snapshot */
+#define STATS_TEXTSZ	512
+
+/* One buffer row of the buffers pane. */
+struct stats_buf {
+	struct cap_bufstate	 st;
+	double			 age;	/* seconds since its owner changed */
+};
+
+/* One address pair and protocol, busiest first in a snapshot. */
+struct stats_talker {
+	uint8_t		 af;		/* 4 or 6 */
+	uint8_t		 proto;		/* enum dec_proto_id */
+	uint8_t		 src[16];
+	uint8_t		 dst[16];
+	uint64_t	 packets;
+	uint64_t	 bytes;
+	double		 pps;		/* over the last sample */
+};
+
+/* Everything a reader may show, copied at one instant. */
+struct stats_snap {
+	double		 uptime;	/* seconds since capture started */
+	uint64_t	 packets;	/* processed by zbtop (since clear) */
+	uint64_t	 bytes;
+	uint64_t	 kpackets;	/* kernel: passed the filter */
+	uint64_t	 kdrops;	/* kernel: ring or queue full */
+	uint64_t	 kfreezes;	/* kernel: queue frozen */
+	uint64_t	 ifdrops;	/* interface (sysfs rx_dropped) */
+	int		 have_ifdrops;
+	uint64_t	 rejected;	/* zbtop: failed the new filter */
+	uint64_t	 wdrops;	/* zbtop: -w could not write */
+	uint64_t	 rot[CAP_ROT_NREASONS];
+	double		 pps;
+	double		 bps;		/* bits per second */
+	double		 dps;		/* kernel drops per second */
+	double		 rotps[CAP_ROT_NREASONS];
+	unsigned	 epoch;		/* filter epoch, 0 = initial */
+	uint64_t	 epoch_packets;	/* processed in this epoch */
+	char		 filter[STATS_TEXTSZ];	/* escaped */
+	int		 nhist;		/* valid samples, newest last */
+	double		 hist_pps[STATS_HIST];
+	double		 hist_dps[STATS_HIST];
+	uint64_t	 proto[DEC_P_NPROTO];
+	int		 ntalkers;
+	struct stats_talker talkers[STATS_TOPN];
+	int		 nbufs;
+	struct stats_buf bufs[CAP_MAXBUFS];
+	/* The capture itself, for headers. */
+	char		 mode[8];
+	char		 source[128];	/* interface or file, escaped */
+	char		 geometry[128];
+	char		 note[ZB_ERRBUFSZ];
+	unsigned	 snaplen;
+	int		 dlt;
+	int		 paused;	/* packet list frozen */
+	int		 eof;		/* file: nothing more to come */
+	int		 writing;	/* -w or write FILE active */
+	unsigned	 rotate_ms;	/* rotate every, 0 = off */
+};
+
+/* Totals since start (clear does not touch them): the exit line. */
+struct stats_totals {
+	uint64_t	 packets;
+	uint64_t	 kpackets;
+	uint64_t	 kdrops;
+	uint64_t	 rejected;
+	uint64_t	 rot[CAP_ROT_NREASONS];
+};
+
+struct stats;
+
+struct stats	*stats_new(void);
+void		 stats_free(struct stats *);
+
+/* Writer side: the engine thread only. */
+void		 stats_block(struct stats *, uint64_t, uint64_t, uint64_t,
+		     enum cap_reason);
+void		 stats_kernel(struct stats *, const struct cap_kstats *);
+void		 stats_ifdrops(struct stats *, uint64_t);
+void		 stats_wdrop(struct stats *);
+void		 stats_lock(struct stats *);
+void		 stats_unlock(struct stats *);
+void		 stats_parsed(struct stats *, const struct dec_info *, uint32_t);
+void		 stats_buffers(struct stats *, const struct cap_bufstate *, int);
+void		 stats_epoch(struct stats *, const char *);
+void		 stats_sample(struct stats *);
+void		 stats_info(struct stats *, const struct stats_snap *);
+void		 stats_flags(struct stats *, int, int, int, unsigned);
+void		 stats_snaplen(struct stats *, unsigned);
+
+/* Reader side: any thread. */
+void		 stats_snapshot(struct stats *, struct stats_snap *);
+void		 stats_totals(struct stats *, struct stats_totals *);
+void		 stats_clear(struct stats *);
+const char	*stats_reason_name(enum cap_reason);
+const char	*stats_owner_name(enum cap_owner);
+
+#endif /* ZBTOP_STATS_H */
