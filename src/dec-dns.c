@@ -1,0 +1,349 @@
+/*
+ * DNS over UDP (ports 53 and 5353): the header, the first question of a
+ * query, the answers of a response, as tcpdump prints them.  Names are
+ * followed through compression pointers at most DNS_MAXHOPS times, so a
+ * pointer loop ends; every label goes through tbuf_esc().  RFC 1035.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define DNS_HDRLEN	12
+#define DNS_MAXHOPS	16		/* compression pointers per name */
+#define DNS_MAXLABELS	128		/* a 255-byte name has fewer */
+#define DNS_MAXSHOW	8		/* answers in a summary */
+#define DNS_MAXTREE	32		/* records in a tree */
+#define DNS_TRUNC	(-1)
+#define DNS_BAD		(-2)
+
+struct dns_hdr {
+	int	id, flags, qd, an, ns, ar;
+};
+
+static int	dns_parse(struct dec_ctx *, struct cur *);
+static void	dns_format(struct dec_ctx *, struct cur *);
+static int	dns_name(const struct cur *, struct cur *, struct tbuf *);
+static const char *dns_type(int);
+static int	dns_question(const struct cur *, struct cur *, struct tbuf *);
+static int	dns_rr(const struct cur *, struct cur *, struct tbuf *, int);
+static void	dns_rdata(const struct cur *, struct cur *, int,
+		    struct tbuf *);
+static void	dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
+		    const struct dns_hdr *);
+static void	dns_tree(struct dec_ctx *, const struct cur *, struct cur *,
+		    const struct dns_hdr *);
+static void	dns_err(struct dec_ctx *, int);
+
+const struct dec_proto dec_dns_proto = {
+	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 53), .id = DEC_P_DNS,
+	.parse = dns_parse, .format = dns_format
+};
+const struct dec_proto dec_mdns_proto = {
+	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 5353), .id = DEC_P_DNS,
+	.parse = dns_parse, .format = dns_format
+};
+
+static const char *const dns_rcodes[16] = {
+	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
+	" YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone",
+	" Resp11", " Resp12", " Resp13", " Resp14", " NoChange"
+};
+
+static int
+dns_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	if (cur_left(c) < DNS_HDRLEN)
+		ctx->info->flags |= DEC_F_TRUNC;
+	return DEC_DONE;
+}
+
+/*
+ * Read the name at c, moving c past it; write it escaped to tb unless tb
+ * is NULL.  Pointers are offsets from the start of msg.
+ */
+static int
+dns_name(const struct cur *msg, struct cur *c, struct tbuf *tb)
+{
+	const uint8_t	*lab;
+	struct cur	 p, *r = c;
+	int		 len, lo, hops = 0, n = 0;
+
+	for (;;) {
+		if ((len = cur_u8(r)) == -1)
+			return DNS_TRUNC;
+		if (len == 0)
+			break;
+		if ((len & 0xc0) == 0xc0) {
+			if ((lo = cur_u8(r)) == -1)
+				return DNS_TRUNC;
+			if (++hops > DNS_MAXHOPS ||
+			    cur_seek(msg, (size_t)((len & 0x3f) << 8 | lo),
+			    &p) == -1)
+				return DNS_BAD;
+			r = &p;
+			continue;
+		}
+		if ((len & 0xc0) != 0 || ++n > DNS_MAXLABELS)
+			return DNS_BAD;
+		if ((lab = cur_pull(r, (size_t)len)) == NULL)
+			return DNS_TRUNC;
+		if (tb != NULL) {
+			tbuf_esc(tb, lab, (size_t)len);
+			tbuf_putc(tb, '.');
+		}
+	}
+	if (n == 0 && tb != NULL)
+		tbuf_putc(tb, '.');
+	return 0;
+}
+
+static const char *
+dns_type(int t)
+{
+	switch (t) {
+	case 1:		return "A";
+	case 2:		return "NS";
+	case 5:		return "CNAME";
+	case 6:		return "SOA";
+	case 12:	return "PTR";
+	case 13:	return "HINFO";
+	case 15:	return "MX";
+	case 16:	return "TXT";
+	case 28:	return "AAAA";
+	case 33:	return "SRV";
+	case 35:	return "NAPTR";
+	case 41:	return "OPT";
+	case 43:	return "DS";
+	case 46:	return "RRSIG";
+	case 47:	return "NSEC";
+	case 48:	return "DNSKEY";
+	case 64:	return "SVCB";
+	case 65:	return "HTTPS";
+	case 252:	return "AXFR";
+	case 255:	return "ANY";
+	case 257:	return "CAA";
+	default:	return NULL;
+	}
+}
+
+/* "A? name." */
+static int
+dns_question(const struct cur *msg, struct cur *c, struct tbuf *tb)
+{
+	struct cur	q = *c;
+	const char	*tn;
+	int		 r, type;
+
+	if ((r = dns_name(msg, &q, NULL)) != 0)
+		return r;
+	if ((type = cur_u16(&q)) == -1)
+		return DNS_TRUNC;
+	if ((tn = dns_type(type)) != NULL)
+		tbuf_printf(tb, "%s? ", tn);
+	else
+		tbuf_printf(tb, "Type%d? ", type);
+	dns_name(msg, c, tb);
+	cur_skip(c, 4);
+	return 0;
+}
+
+/*
+ * One resource record; full adds the owner name, class and TTL (tree).
+ * Returns 0, DNS_TRUNC or DNS_BAD.
+ */
+static int
+dns_rr(const struct cur *msg, struct cur *c, struct tbuf *tb, int full)
+{
+	struct cur	 rd;
+	const char	*tn;
+	int		 r, type, cls, rdlen;
+	int64_t		 ttl;
+
+	if ((r = dns_name(msg, c, full ? tb : NULL)) != 0)
+		return r;
+	type = cur_u16(c);
+	cls = cur_u16(c);
+	ttl = cur_u32(c);
+	if ((rdlen = cur_u16(c)) == -1)
+		return DNS_TRUNC;
+	if (cur_sub(c, (size_t)rdlen, &rd))
+		return DNS_TRUNC;
+	if (full)
+		tbuf_puts(tb, " ");
+	if ((tn = dns_type(type)) != NULL)
+		tbuf_puts(tb, tn);
+	else
+		tbuf_printf(tb, "Type%d", type);
+	if (full)
+		tbuf_printf(tb, " class %d ttl %lld", cls, (long long)ttl);
+	dns_rdata(msg, &rd, type, tb);
+	return 0;
+}
+
+static void
+dns_rdata(const struct cur *msg, struct cur *rd, int type, struct tbuf *tb)
+{
+	const uint8_t	*a;
+	char		 s[DEC_ADDRSTRLEN];
+	int		 n, pref, port;
+
+	switch (type) {
+	case 1:
+	case 28:
+		if ((a = cur_pull(rd, type == 1 ? 4 : 16)) == NULL)
+			break;
+		dec_ntop(type == 1 ? 4 : 6, a, s);
+		tbuf_printf(tb, " %s", s);
+		break;
+	case 2: case 5: case 12:
+		tbuf_putc(tb, ' ');
+		if (dns_name(msg, rd, tb) != 0)
+			tbuf_puts(tb, "[|domain]");
+		break;
+	case 15:
+		pref = cur_u16(rd);
+		tbuf_putc(tb, ' ');
+		if (dns_name(msg, rd, tb) != 0)
+			tbuf_puts(tb, "[|domain]");
+		tbuf_printf(tb, " %d", pref);
+		break;
+	case 33:
+		cur_skip(rd, 4);
+		port = cur_u16(rd);
+		tbuf_putc(tb, ' ');
+		if (dns_name(msg, rd, tb) != 0)
+			tbuf_puts(tb, "[|domain]");
+		tbuf_printf(tb, ":%d", port);
+		break;
+	case 16:
+		if ((n = cur_u8(rd)) == -1 ||
+		    (a = cur_pull(rd, (size_t)n)) == NULL)
+			break;
+		tbuf_puts(tb, " \"");
+		tbuf_esc(tb, a, (size_t)n);
+		tbuf_puts(tb, "\"");
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+dns_err(struct dec_ctx *ctx, int r)
+{
+	if (r == DNS_BAD)
+		dec_bad(ctx, "domain name");
+	else
+		dec_trunc(ctx, "domain");
+}
+
+/* tcpdump's one line: "id+ [1au] A? name. (len)" or "id*- 1/0/0 A a (len)". */
+static void
+dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
+    const struct dns_hdr *h)
+{
+	struct tbuf	*tb = ctx->out;
+	int		 i, r = 0;
+
+	tbuf_printf(tb, "%d", h->id);
+	if (h->flags & 0x7800)
+		tbuf_printf(tb, " op%d", h->flags >> 11 & 0xf);
+	if (!(h->flags & 0x8000)) {
+		tbuf_puts(tb, h->flags & 0x0100 ? "+" : "");
+		if (h->qd != 1)
+			tbuf_printf(tb, " [%dq]", h->qd);
+		if (h->an != 0)
+			tbuf_printf(tb, " [%da]", h->an);
+		if (h->ns != 0)
+			tbuf_printf(tb, " [%dn]", h->ns);
+		if (h->ar != 0)
+			tbuf_printf(tb, " [%dau]", h->ar);
+		if (h->qd > 0) {
+			tbuf_putc(tb, ' ');
+			r = dns_question(msg, c, tb);
+		}
+	} else {
+		tbuf_printf(tb, "%s%s%s%s %d/%d/%d",
+		    h->flags & 0x0400 ? "*" : "", h->flags & 0x0080 ? "" : "-",
+		    h->flags & 0x0200 ? "|" : "", dns_rcodes[h->flags & 0xf],
+		    h->an, h->ns, h->ar);
+		for (i = 0; i < h->qd && r == 0; i++)
+			if ((r = dns_name(msg, c, NULL)) == 0 &&
+			    cur_skip(c, 4) == -1)
+				r = DNS_TRUNC;
+		for (i = 0; i < h->an && r == 0; i++) {
+			if (i == DNS_MAXSHOW) {
+				tbuf_puts(tb, " ...");
+				break;
+			}
+			tbuf_puts(tb, i == 0 ? " " : ", ");
+			r = dns_rr(msg, c, tb, 0);
+		}
+	}
+	if (r != 0) {
+		dns_err(ctx, r);
+		return;
+	}
+	tbuf_printf(tb, " (%u)", ctx->l4len);
+}
+
+static void
+dns_tree(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
+    const struct dns_hdr *h)
+{
+	struct tbuf	*tb;
+	const char	*sect;
+	int		 i, n, r = 0;
+
+	dec_fld(ctx, "id: %d", h->id);
+	dec_fld(ctx, "flags: 0x%04x (%s, opcode %d, rcode %d%s%s%s%s)",
+	    h->flags, h->flags & 0x8000 ? "response" : "query",
+	    h->flags >> 11 & 0xf, h->flags & 0xf,
+	    h->flags & 0x0400 ? ", AA" : "", h->flags & 0x0200 ? ", TC" : "",
+	    h->flags & 0x0100 ? ", RD" : "", h->flags & 0x0080 ? ", RA" : "");
+	dec_fld(ctx, "questions: %d, answers: %d, authority: %d, "
+	    "additional: %d", h->qd, h->an, h->ns, h->ar);
+	for (i = 0; i < h->qd && i < DNS_MAXTREE && r == 0; i++) {
+		tb = dec_line(ctx);
+		tbuf_puts(tb, "question: ");
+		r = dns_question(msg, c, tb);
+		dec_endline(ctx);
+	}
+	n = h->an + h->ns + h->ar;
+	for (i = 0; i < n && i < DNS_MAXTREE && r == 0; i++) {
+		sect = i < h->an ? "answer" : i < h->an + h->ns ?
+		    "authority" : "additional";
+		tb = dec_line(ctx);
+		tbuf_printf(tb, "%s: ", sect);
+		r = dns_rr(msg, c, tb, 1);
+		dec_endline(ctx);
+	}
+	if (r != 0)
+		dns_err(ctx, r);
+}
+
+static void
+dns_format(struct dec_ctx *ctx, struct cur *c)
+{
+	struct dns_hdr	h;
+	struct cur	msg = *c;
+
+	dec_layer(ctx, "Domain Name System");
+	h.id = cur_u16(c);
+	h.flags = cur_u16(c);
+	h.qd = cur_u16(c);
+	h.an = cur_u16(c);
+	h.ns = cur_u16(c);
+	if ((h.ar = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "domain");
+		return;
+	}
+	if (ctx->tree)
+		dns_tree(ctx, &msg, c, &h);
+	else
+		dns_sum(ctx, &msg, c, &h);
+}

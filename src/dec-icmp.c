@@ -1,0 +1,226 @@
+/*
+ * ICMP and ICMPv6: the message name, echo id and sequence, the target of
+ * neighbour discovery, and for ICMP errors the quoted header's
+ * destination.  Type and code names: RFC 792, RFC 4443, RFC 4861.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+static int	icmp_parse(struct dec_ctx *, struct cur *);
+static void	icmp_format(struct dec_ctx *, struct cur *);
+static void	icmp_unreach(struct dec_ctx *, int, struct cur *);
+static const char *icmp_name(int);
+static void	icmp6_format(struct dec_ctx *, struct cur *);
+static const char *icmp6_name(int);
+static int	icmp6_nd(struct dec_ctx *, int, struct cur *);
+
+const struct dec_proto dec_icmp_proto = {
+	.name = "icmp", .key = DEC_KEY(DEC_S_IP, 1), .id = DEC_P_ICMP,
+	.parse = icmp_parse, .format = icmp_format
+};
+const struct dec_proto dec_icmp6_proto = {
+	.name = "icmp6", .key = DEC_KEY(DEC_S_IP, 58), .id = DEC_P_ICMP6,
+	.parse = icmp_parse, .format = icmp6_format
+};
+
+static int
+icmp_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	if (cur_left(c) < 4)
+		ctx->info->flags |= DEC_F_TRUNC;
+	return DEC_DONE;
+}
+
+static const char *
+icmp_name(int type)
+{
+	switch (type) {
+	case 0:		return "echo reply";
+	case 3:		return "unreachable";
+	case 4:		return "source quench";
+	case 5:		return "redirect";
+	case 8:		return "echo request";
+	case 9:		return "router advertisement";
+	case 10:	return "router solicitation";
+	case 11:	return "time exceeded";
+	case 12:	return "parameter problem";
+	case 13:	return "time stamp request";
+	case 14:	return "time stamp reply";
+	case 17:	return "address mask request";
+	case 18:	return "address mask reply";
+	case 42:	return "extended echo request";
+	case 43:	return "extended echo reply";
+	default:	return NULL;
+	}
+}
+
+static void
+icmp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const char	*name;
+	int		 type, code, sum, id, seq;
+
+	dec_layer(ctx, "Internet Control Message Protocol");
+	dec_sum(ctx, "ICMP ");
+	type = cur_u8(c);
+	code = cur_u8(c);
+	if ((sum = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "icmp");
+		return;
+	}
+	name = icmp_name(type);
+	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
+	dec_fld(ctx, "code: %d", code);
+	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (type == 0 || type == 8 || type == 13 || type == 14) {
+		id = cur_u16(c);
+		if ((seq = cur_u16(c)) == -1) {
+			dec_sum(ctx, "%s", name);
+			dec_trunc(ctx, "icmp");
+			return;
+		}
+		dec_fld(ctx, "id: %d, seq: %d", id, seq);
+		dec_sum(ctx, "%s, id %d, seq %d", name, id, seq);
+	} else if (type == 3)
+		icmp_unreach(ctx, code, c);
+	else if (type == 11)
+		dec_sum(ctx, "time exceeded %s", code == 0 ? "in-transit" :
+		    "reassembly");
+	else if (name != NULL)
+		dec_sum(ctx, "%s", name);
+	else
+		dec_sum(ctx, "type-#%d", type);
+	dec_sum(ctx, ", length %u", ctx->l4len);
+}
+
+/* The quoted IP header names what was unreachable. */
+static void
+icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
+{
+	const uint8_t	*ip;
+	struct cur	 q = *c;
+	char		 a[DEC_ADDRSTRLEN];
+	int		 port;
+
+	if (cur_skip(&q, 4) == -1 || (ip = cur_pull(&q, 20)) == NULL ||
+	    ip[0] >> 4 != 4) {
+		dec_sum(ctx, "unreachable, code %d", code);
+		return;
+	}
+	dec_ntop(4, ip + 16, a);
+	dec_fld(ctx, "quoted destination: %s, protocol %d", a, ip[9]);
+	switch (code) {
+	case 0:
+		dec_sum(ctx, "net %s unreachable", a);
+		break;
+	case 1:
+		dec_sum(ctx, "host %s unreachable", a);
+		break;
+	case 2:
+		dec_sum(ctx, "%s protocol %d unreachable", a, ip[9]);
+		break;
+	case 3:
+		if (cur_skip(&q, (size_t)(ip[0] & 0xf) * 4 - 20) == -1 ||
+		    cur_skip(&q, 2) == -1 || (port = cur_u16(&q)) == -1 ||
+		    (ip[9] != 6 && ip[9] != 17)) {
+			dec_sum(ctx, "%s port unreachable", a);
+			break;
+		}
+		dec_sum(ctx, "%s %s port %d unreachable", a,
+		    ip[9] == 6 ? "tcp" : "udp", port);
+		break;
+	default:
+		dec_sum(ctx, "%s unreachable - code %d", a, code);
+		break;
+	}
+}
+
+static const char *
+icmp6_name(int type)
+{
+	switch (type) {
+	case 1:		return "destination unreachable";
+	case 2:		return "packet too big";
+	case 3:		return "time exceeded in-transit";
+	case 4:		return "parameter problem";
+	case 128:	return "echo request";
+	case 129:	return "echo reply";
+	case 130:	return "multicast listener query";
+	case 131:	return "multicast listener report";
+	case 132:	return "multicast listener done";
+	case 133:	return "router solicitation";
+	case 134:	return "router advertisement";
+	case 135:	return "neighbor solicitation";
+	case 136:	return "neighbor advertisement";
+	case 137:	return "redirect";
+	case 143:	return "multicast listener report v2";
+	default:	return NULL;
+	}
+}
+
+static void
+icmp6_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const char	*name;
+	int		 type, code, sum, a, b;
+
+	dec_layer(ctx, "Internet Control Message Protocol v6");
+	dec_sum(ctx, "ICMP6, ");
+	type = cur_u8(c);
+	code = cur_u8(c);
+	if ((sum = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "icmp6");
+		return;
+	}
+	name = icmp6_name(type);
+	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
+	dec_fld(ctx, "code: %d", code);
+	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (name != NULL)
+		dec_sum(ctx, "%s", name);
+	else
+		dec_sum(ctx, "type %d", type);
+	a = cur_u16(c);
+	b = cur_u16(c);
+	if ((type == 128 || type == 129) && b != -1) {
+		dec_fld(ctx, "id: %d, seq: %d", a, b);
+		dec_sum(ctx, ", id %d, seq %d", a, b);
+	} else if (type == 2 && b != -1) {
+		dec_fld(ctx, "mtu: %ld", (long)a << 16 | b);
+		dec_sum(ctx, ", mtu %ld", (long)a << 16 | b);
+	} else if (type == 143 && b != -1) {
+		dec_fld(ctx, "records: %d", b);
+		dec_sum(ctx, ", %d group record(s)", b);
+	} else if (type == 135 || type == 136 || type == 137) {
+		if (icmp6_nd(ctx, type, c) == -1)
+			return;
+	} else if (type < 128)
+		dec_sum(ctx, ", code %d", code);
+	dec_sum(ctx, ", length %u", ctx->l4len);
+}
+
+static int
+icmp6_nd(struct dec_ctx *ctx, int type, struct cur *c)
+{
+	const uint8_t	*t;
+	char		 a[DEC_ADDRSTRLEN];
+
+	if ((t = cur_pull(c, 16)) == NULL) {
+		dec_trunc(ctx, "icmp6");
+		return -1;
+	}
+	dec_ntop(6, t, a);
+	dec_fld(ctx, "target: %s", a);
+	if (type == 135)
+		dec_sum(ctx, ", who has %s", a);
+	else if (type == 136)
+		dec_sum(ctx, ", tgt is %s", a);
+	else
+		dec_sum(ctx, " %s", a);
+	return 0;
+}

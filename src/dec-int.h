@@ -1,0 +1,97 @@
+/*
+ * Shared by the dec*.c files only: the protocol table entry, the decoding
+ * context and the small text helpers.  A protocol is found by a key made of
+ * a key space (link type, ethertype, IP protocol, UDP port) and a number;
+ * its parse function fills struct dec_info and returns the key of the next
+ * layer, its format function writes text and calls dec_next() itself.
+ */
+#ifndef ZBTOP_DEC_INT_H
+#define ZBTOP_DEC_INT_H
+
+#include <stdint.h>
+
+#include "cur.h"
+#include "dec.h"
+
+struct tbuf;
+
+enum dec_space {
+	DEC_S_DLT = 1,		/* link types (DLT_ numbers) */
+	DEC_S_ETHER,		/* ethertypes */
+	DEC_S_IP,		/* IP protocol numbers */
+	DEC_S_PORT		/* UDP ports */
+};
+#define DEC_KEY(s, n)	((int)((unsigned)(s) << 16 | ((unsigned)(n) & 0xffff)))
+#define DEC_KEY_SPACE(k) ((k) >> 16)
+#define DEC_KEY_NUM(k)	((k) & 0xffff)
+#define DEC_DONE	(-1)		/* parse: no further layer */
+#define DEC_ETH_LLC	0x0000		/* pseudo ethertype: 802.3 length field */
+
+#define DEC_MAXLAYERS	32		/* dispatches per packet */
+#define DEC_MAXTUNNEL	3		/* GRE/VXLAN nesting */
+
+/* State of one decode of one packet; lives on the caller's stack. */
+struct dec_ctx {
+	struct tbuf	*out;		/* NULL in the light parse */
+	struct dec_info	*info;		/* NULL when formatting */
+	uint32_t	 len;		/* wire length of the packet */
+	int		 tree;		/* 1: dec_tree, 0: dec_summary */
+	int		 indent;	/* tree: spaces before a layer name */
+	int		 layers;	/* dispatches so far */
+	int		 tunnels;	/* GRE/VXLAN headers passed */
+	int		 nip;		/* IP headers passed */
+	int		 nl4;		/* TCP/UDP headers passed */
+	/* The IP header being decoded, for "a.port > b.port". */
+	uint8_t		 af;
+	uint8_t		 src[16];
+	uint8_t		 dst[16];
+	int		 addrs_due;	/* summary: "a > b: " not yet written */
+	uint32_t	 l4len;		/* payload length the IP header claims */
+	int		 sport;		/* of the last TCP/UDP header */
+	int		 dport;
+};
+
+struct dec_proto {
+	const char	*name;		/* short name, for markers: "[|tcp]" */
+	int		 key;		/* DEC_KEY(space, number) */
+	int		 id;		/* enum dec_proto_id */
+	int		 flags;
+#define DEC_PF_ADDRS	0x01		/* writes the IP addresses itself */
+	int		(*parse)(struct dec_ctx *, struct cur *);
+	void		(*format)(struct dec_ctx *, struct cur *);
+};
+
+extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
+    dec_raw_proto, dec_raw101_proto, dec_ipv4dlt_proto, dec_ipv6dlt_proto,
+    dec_null_proto, dec_loop_proto, dec_llc_proto, dec_vlan_proto,
+    dec_qinq_proto, dec_qinq9100_proto, dec_mpls_proto, dec_mplsm_proto,
+    dec_arp_proto, dec_teb_proto, dec_ipv4_proto, dec_ipv6_proto,
+    dec_ipip_proto, dec_ip6ip_proto, dec_ah_proto, dec_esp_proto,
+    dec_tcp_proto, dec_udp_proto, dec_icmp_proto, dec_icmp6_proto,
+    dec_dns_proto, dec_mdns_proto, dec_dhcps_proto, dec_dhcpc_proto,
+    dec_gre_proto, dec_vxlan_proto;
+
+const struct dec_proto *dec_find(int);
+int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
+void		 dec_next(struct dec_ctx *, int, struct cur *);
+uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
+
+void		 dec_sum(struct dec_ctx *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 dec_fld(struct dec_ctx *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 dec_layer(struct dec_ctx *, const char *);
+void		 dec_trunc(struct dec_ctx *, const char *);
+void		 dec_bad(struct dec_ctx *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+struct tbuf	*dec_line(struct dec_ctx *);
+void		 dec_endline(struct dec_ctx *);
+void		 dec_addrs(struct dec_ctx *);
+void		 dec_addrports(struct dec_ctx *, int, int);
+void		 dec_data(struct dec_ctx *, struct cur *);
+
+#define DEC_ADDRSTRLEN	46
+void		 dec_ntop(int, const uint8_t *, char *);
+void		 dec_mac(const uint8_t *, char *);
+
+#endif /* ZBTOP_DEC_INT_H */

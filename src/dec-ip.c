@@ -1,0 +1,487 @@
+/*
+ * IPv4 (options, fragments) and IPv6 (hop-by-hop, routing, fragment and
+ * destination options headers), plus AH and ESP, which are only
+ * summarised.  The payload cursor is cut to the length the header claims,
+ * so Ethernet padding never reaches the transport decoders.  Layouts:
+ * RFC 791, RFC 8200, RFC 4302, RFC 4303.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define IP4_HDRLEN	20
+#define IP6_HDRLEN	40
+#define IP6_MAXEXT	8		/* extension headers walked */
+#define IP_MF		0x2000
+#define IP_DF		0x4000
+#define IP_OFFMASK	0x1fff
+
+static int	ip4_parse(struct dec_ctx *, struct cur *);
+static void	ip4_format(struct dec_ctx *, struct cur *);
+static void	ip4_tree(struct dec_ctx *, const uint8_t *, int, int);
+static void	ip4_options(struct dec_ctx *, struct cur *);
+static int	ip6_parse(struct dec_ctx *, struct cur *);
+static int	ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
+static void	ip6_format(struct dec_ctx *, struct cur *);
+static void	ip6_tree(struct dec_ctx *, const uint8_t *);
+static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
+static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
+static int	ah_parse(struct dec_ctx *, struct cur *);
+static void	ah_format(struct dec_ctx *, struct cur *);
+static int	esp_parse(struct dec_ctx *, struct cur *);
+static void	esp_format(struct dec_ctx *, struct cur *);
+
+const struct dec_proto dec_ipv4_proto = {
+	.name = "ip", .key = DEC_KEY(DEC_S_ETHER, 0x0800), .id = DEC_P_IPV4,
+	.parse = ip4_parse, .format = ip4_format
+};
+const struct dec_proto dec_ipip_proto = {	/* IPv4 in IP */
+	.name = "ip", .key = DEC_KEY(DEC_S_IP, 4), .id = DEC_P_IPV4,
+	.parse = ip4_parse, .format = ip4_format
+};
+const struct dec_proto dec_ipv6_proto = {
+	.name = "ip6", .key = DEC_KEY(DEC_S_ETHER, 0x86dd), .id = DEC_P_IPV6,
+	.parse = ip6_parse, .format = ip6_format
+};
+const struct dec_proto dec_ip6ip_proto = {	/* IPv6 in IP */
+	.name = "ip6", .key = DEC_KEY(DEC_S_IP, 41), .id = DEC_P_IPV6,
+	.parse = ip6_parse, .format = ip6_format
+};
+const struct dec_proto dec_ah_proto = {
+	.name = "ah", .key = DEC_KEY(DEC_S_IP, 51), .id = DEC_P_AH,
+	.parse = ah_parse, .format = ah_format
+};
+const struct dec_proto dec_esp_proto = {
+	.name = "esp", .key = DEC_KEY(DEC_S_IP, 50), .id = DEC_P_ESP,
+	.parse = esp_parse, .format = esp_format
+};
+
+/*
+ * Narrow the cursor to the len payload bytes the header claims; a length
+ * of 0 means "as long as the frame" (TSO, jumbograms).  Returns the length
+ * used.
+ */
+static uint32_t
+ip_payload(struct dec_ctx *ctx, struct cur *c, uint32_t len)
+{
+	struct cur	in;
+
+	if (len == 0)
+		len = dec_wire(ctx, c);
+	cur_sub(c, len, &in);
+	*c = in;
+	ctx->l4len = len;
+	return len;
+}
+
+static int
+ip4_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	struct dec_info	*info = ctx->info;
+	const uint8_t	*h;
+	uint32_t	 off = (uint32_t)cur_off(c);
+	int		 hlen, tlen, frag;
+
+	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
+		info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	hlen = (h[0] & 0xf) * 4;
+	tlen = h[2] << 8 | h[3];
+	if (h[0] >> 4 != 4 || hlen < IP4_HDRLEN ||
+	    (tlen != 0 && tlen < hlen)) {
+		info->flags |= DEC_F_BAD;
+		return DEC_DONE;
+	}
+	frag = (h[6] << 8 | h[7]) & (IP_MF | IP_OFFMASK);
+	if (ctx->nip++ == 0) {
+		info->af = 4;
+		memcpy(info->src, h + 12, 4);
+		memcpy(info->dst, h + 16, 4);
+		info->l3off = off;
+		info->ipproto = h[9];
+		if (frag)
+			info->flags |= DEC_F_FRAG;
+	}
+	if (cur_skip(c, (size_t)hlen) == -1) {
+		info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	ip_payload(ctx, c, tlen == 0 ? 0 : (uint32_t)(tlen - hlen));
+	if (frag & IP_OFFMASK)
+		return DEC_DONE;
+	return DEC_KEY(DEC_S_IP, h[9]);
+}
+
+static void
+ip4_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	struct cur	 opt;
+	uint32_t	 wire = dec_wire(ctx, c);
+	int		 hlen, tlen, frag;
+
+	dec_layer(ctx, "Internet Protocol version 4");
+	dec_sum(ctx, "IP ");
+	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
+		dec_trunc(ctx, "ip");
+		return;
+	}
+	hlen = (h[0] & 0xf) * 4;
+	tlen = h[2] << 8 | h[3];
+	frag = h[6] << 8 | h[7];
+	ip4_tree(ctx, h, hlen, tlen);
+	if (h[0] >> 4 != 4) {
+		dec_bad(ctx, "ip version %d", h[0] >> 4);
+		return;
+	}
+	if (hlen < IP4_HDRLEN) {
+		dec_bad(ctx, "ip hlen %d", hlen);
+		return;
+	}
+	if (tlen != 0 && tlen < hlen) {
+		dec_bad(ctx, "ip len %d < hlen %d", tlen, hlen);
+		return;
+	}
+	if ((uint32_t)tlen > wire)
+		dec_sum(ctx, "truncated-ip - %u bytes missing! ",
+		    (uint32_t)tlen - wire);
+	ctx->af = 4;
+	memcpy(ctx->src, h + 12, 4);
+	memcpy(ctx->dst, h + 16, 4);
+	ctx->addrs_due = 1;
+	cur_skip(c, IP4_HDRLEN);
+	if (cur_sub(c, (size_t)hlen - IP4_HDRLEN, &opt)) {
+		dec_addrs(ctx);
+		dec_trunc(ctx, "ip");
+		return;
+	}
+	ip4_options(ctx, &opt);
+	ip_payload(ctx, c, tlen == 0 ? 0 : (uint32_t)(tlen - hlen));
+	if (frag & IP_OFFMASK) {
+		dec_addrs(ctx);
+		dec_sum(ctx, "ip-proto-%d (frag %d:%u@%d%s)", h[9],
+		    h[4] << 8 | h[5], ctx->l4len, (frag & IP_OFFMASK) * 8,
+		    frag & IP_MF ? "+" : "");
+		dec_data(ctx, c);
+		return;
+	}
+	dec_next(ctx, DEC_KEY(DEC_S_IP, h[9]), c);
+}
+
+static void
+ip4_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
+{
+	char	a[DEC_ADDRSTRLEN];
+	int	frag = h[6] << 8 | h[7];
+
+	if (!ctx->tree)
+		return;
+	dec_fld(ctx, "version: %d", h[0] >> 4);
+	dec_fld(ctx, "header length: %d", hlen);
+	dec_fld(ctx, "tos: 0x%02x (dscp %d, ecn %d)", h[1], h[1] >> 2,
+	    h[1] & 3);
+	dec_fld(ctx, "total length: %d", tlen);
+	dec_fld(ctx, "id: %d", h[4] << 8 | h[5]);
+	dec_fld(ctx, "flags: 0x%x%s%s", frag >> 13,
+	    frag & IP_DF ? " DF" : "", frag & IP_MF ? " MF" : "");
+	dec_fld(ctx, "fragment offset: %d", (frag & IP_OFFMASK) * 8);
+	dec_fld(ctx, "ttl: %d", h[8]);
+	dec_fld(ctx, "protocol: %d", h[9]);
+	dec_fld(ctx, "checksum: 0x%04x", h[10] << 8 | h[11]);
+	dec_ntop(4, h + 12, a);
+	dec_fld(ctx, "source: %s", a);
+	dec_ntop(4, h + 16, a);
+	dec_fld(ctx, "destination: %s", a);
+}
+
+/* Options are listed by type and length; their bodies are not decoded. */
+static void
+ip4_options(struct dec_ctx *ctx, struct cur *o)
+{
+	int	type, len, n = 0;
+
+	while ((type = cur_u8(o)) != -1) {
+		if (type == 0 || type == 1) {
+			dec_fld(ctx, "option: %s", type ? "nop" : "eol");
+			if (type == 0)
+				break;
+			continue;
+		}
+		if ((len = cur_u8(o)) < 2 || cur_skip(o, (size_t)len - 2)) {
+			dec_fld(ctx, "option %d: [bad length %d]", type, len);
+			break;
+		}
+		dec_fld(ctx, "option %d, length %d", type, len);
+		if (++n > 40)
+			break;
+	}
+}
+
+/* Walk extension headers; returns the upper-layer protocol or -1. */
+static int
+ip6_ext_parse(struct dec_ctx *ctx, struct cur *c, int nh, int *frag)
+{
+	int	i, len, offlg;
+
+	*frag = 0;
+	for (i = 0; i < IP6_MAXEXT; i++) {
+		switch (nh) {
+		case 0: case 43: case 60:
+			if ((len = cur_peek_u8(c, 1)) == -1)
+				return -1;
+			nh = cur_u8(c);
+			if (cur_skip(c, (size_t)len * 8 + 8 - 1) == -1)
+				return -1;
+			break;
+		case 44:
+			nh = cur_u8(c);
+			cur_skip(c, 1);
+			offlg = cur_u16(c);
+			if (cur_skip(c, 4) == -1)
+				return -1;
+			*frag = offlg & 0xfff9 ? (offlg & 0xfff8 ? 2 : 1) : 0;
+			if (*frag == 2)
+				return nh;
+			break;
+		default:
+			return nh;
+		}
+	}
+	return nh;
+}
+
+static int
+ip6_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	struct dec_info	*info = ctx->info;
+	const uint8_t	*h;
+	uint32_t	 off = (uint32_t)cur_off(c), start, plen;
+	int		 nh, frag, first;
+
+	if ((h = cur_pull(c, IP6_HDRLEN)) == NULL) {
+		info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (h[0] >> 4 != 6) {
+		info->flags |= DEC_F_BAD;
+		return DEC_DONE;
+	}
+	if ((first = ctx->nip++ == 0)) {
+		info->af = 6;
+		memcpy(info->src, h + 8, 16);
+		memcpy(info->dst, h + 24, 16);
+		info->l3off = off;
+	}
+	plen = ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
+	start = (uint32_t)cur_off(c);
+	nh = ip6_ext_parse(ctx, c, h[6], &frag);
+	if (nh == -1) {
+		info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	ctx->l4len = plen > cur_off(c) - start ? plen -
+	    (uint32_t)(cur_off(c) - start) : 0;
+	if (first) {
+		info->ipproto = (uint8_t)nh;
+		if (frag)
+			info->flags |= DEC_F_FRAG;
+	}
+	if (frag == 2 || nh == 59)
+		return DEC_DONE;
+	return DEC_KEY(DEC_S_IP, nh);
+}
+
+static void
+ip6_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	uint32_t	 plen, start, used;
+	int		 nh;
+
+	dec_layer(ctx, "Internet Protocol version 6");
+	dec_sum(ctx, "IP6 ");
+	if ((h = cur_pull(c, IP6_HDRLEN)) == NULL) {
+		dec_trunc(ctx, "ip6");
+		return;
+	}
+	ip6_tree(ctx, h);
+	if (h[0] >> 4 != 6) {
+		dec_bad(ctx, "ip6 version %d", h[0] >> 4);
+		return;
+	}
+	ctx->af = 6;
+	memcpy(ctx->src, h + 8, 16);
+	memcpy(ctx->dst, h + 24, 16);
+	ctx->addrs_due = 1;
+	plen = ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
+	start = (uint32_t)cur_off(c);
+	nh = h[6];
+	if (ip6_ext_format(ctx, c, nh, &nh) == -1)
+		return;
+	used = (uint32_t)cur_off(c) - start;
+	ctx->l4len = plen > used ? plen - used : 0;
+	if (nh == 59) {
+		dec_addrs(ctx);
+		dec_sum(ctx, "no next header");
+		dec_data(ctx, c);
+		return;
+	}
+	dec_next(ctx, DEC_KEY(DEC_S_IP, nh), c);
+}
+
+static void
+ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
+{
+	char	a[DEC_ADDRSTRLEN];
+
+	if (!ctx->tree)
+		return;
+	dec_fld(ctx, "version: %d", h[0] >> 4);
+	dec_fld(ctx, "traffic class: 0x%02x", (h[0] & 0xf) << 4 | h[1] >> 4);
+	dec_fld(ctx, "flow label: 0x%05x", (h[1] & 0xf) << 16 | h[2] << 8 |
+	    h[3]);
+	dec_fld(ctx, "payload length: %d", h[4] << 8 | h[5]);
+	dec_fld(ctx, "next header: %d", h[6]);
+	dec_fld(ctx, "hop limit: %d", h[7]);
+	dec_ntop(6, h + 8, a);
+	dec_fld(ctx, "source: %s", a);
+	dec_ntop(6, h + 24, a);
+	dec_fld(ctx, "destination: %s", a);
+}
+
+/*
+ * Show the extension headers; *nhp gets the upper-layer protocol.  Returns
+ * -1 when decoding stopped (truncated, or a fragment that is not the first).
+ */
+static int
+ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
+{
+	int	i, len, offlg, rtype, left, nxt;
+	int64_t	id;
+
+	for (i = 0; i < IP6_MAXEXT; i++) {
+		*nhp = nh;
+		if (nh != 0 && nh != 43 && nh != 44 && nh != 60)
+			return 0;
+		dec_addrs(ctx);
+		if (nh == 44) {
+			dec_layer(ctx, "IPv6 fragment header");
+			nh = cur_u8(c);
+			cur_skip(c, 1);
+			offlg = cur_u16(c);
+			if ((id = cur_u32(c)) == -1) {
+				dec_trunc(ctx, "frag6");
+				return -1;
+			}
+			dec_fld(ctx, "next header: %d", nh);
+			dec_fld(ctx, "offset: %d, more: %d, id: 0x%08llx",
+			    offlg & 0xfff8, offlg & 1, (long long)id);
+			dec_sum(ctx, "frag (0x%08llx:%d|%u) ", (long long)id,
+			    offlg & 0xfff8, ctx->l4len);
+			if ((offlg & 0xfff8) != 0) {
+				dec_sum(ctx, "ip-proto-%d", nh);
+				dec_data(ctx, c);
+				return -1;
+			}
+			continue;
+		}
+		dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
+		    nh == 43 ? "IPv6 routing header" :
+		    "IPv6 destination options");
+		dec_sum(ctx, "%s", nh == 0 ? "HBH " : nh == 43 ? "RH " :
+		    "DSTOPT ");
+		rtype = cur_peek_u8(c, 2);
+		left = cur_peek_u8(c, 3);
+		if ((nxt = cur_u8(c)) == -1 || (len = cur_u8(c)) == -1 ||
+		    cur_skip(c, (size_t)len * 8 + 6) == -1) {
+			dec_trunc(ctx, nh == 0 ? "hbh" : nh == 43 ? "srcrt" :
+			    "dstopt");
+			return -1;
+		}
+		dec_fld(ctx, "next header: %d", nxt);
+		dec_fld(ctx, "length: %d", len * 8 + 8);
+		if (nh == 43)
+			dec_fld(ctx, "type: %d, segments left: %d", rtype,
+			    left);
+		nh = nxt;
+	}
+	*nhp = nh;
+	return 0;
+}
+
+static int
+ah_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int	nh, len;
+
+	nh = cur_u8(c);
+	if ((len = cur_u8(c)) == -1 || cur_skip(c, (size_t)len * 4 + 6)) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (ctx->nip == 1)
+		ctx->info->ipproto = (uint8_t)nh;
+	return DEC_KEY(DEC_S_IP, nh);
+}
+
+/* AH authenticates but does not hide its payload: go on decoding. */
+static void
+ah_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int	nh, len;
+	int64_t	spi, seq;
+
+	dec_layer(ctx, "Authentication Header");
+	nh = cur_u8(c);
+	len = cur_u8(c);
+	cur_skip(c, 2);
+	spi = cur_u32(c);
+	if ((seq = cur_u32(c)) == -1) {
+		dec_sum(ctx, "AH");
+		dec_trunc(ctx, "ah");
+		return;
+	}
+	dec_fld(ctx, "next header: %d", nh);
+	dec_fld(ctx, "length: %d", (len + 2) * 4);
+	dec_fld(ctx, "spi: 0x%08llx, seq: %lld", (long long)spi,
+	    (long long)seq);
+	dec_sum(ctx, "AH(spi=0x%08llx,seq=0x%llx): ", (long long)spi,
+	    (long long)seq);
+	if (len < 1 || cur_skip(c, (size_t)len * 4 - 4) == -1) {
+		dec_trunc(ctx, "ah");
+		return;
+	}
+	ctx->l4len = ctx->l4len > (uint32_t)(len + 2) * 4 ?
+	    ctx->l4len - (uint32_t)(len + 2) * 4 : 0;
+	dec_next(ctx, DEC_KEY(DEC_S_IP, nh), c);
+}
+
+static int
+esp_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
+}
+
+static void
+esp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int64_t	spi, seq;
+
+	dec_layer(ctx, "Encapsulating Security Payload");
+	spi = cur_u32(c);
+	if ((seq = cur_u32(c)) == -1) {
+		dec_sum(ctx, "ESP");
+		dec_trunc(ctx, "esp");
+		return;
+	}
+	dec_fld(ctx, "spi: 0x%08llx, seq: %lld", (long long)spi,
+	    (long long)seq);
+	dec_fld(ctx, "encrypted length: %zu", cur_left(c));
+	dec_sum(ctx, "ESP(spi=0x%08llx,seq=0x%llx), length %u",
+	    (long long)spi, (long long)seq, ctx->l4len);
+}

@@ -1,0 +1,324 @@
+/*
+ * TCP and UDP.  TCP sequence numbers are printed absolute: tcpdump makes
+ * them relative by tracking each connection, which a per-packet decoder
+ * cannot afford.  UDP hands its payload to the protocol registered for the
+ * destination port, else the source port.  Layouts: RFC 9293, RFC 7323,
+ * RFC 2018, RFC 768.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define TCP_HDRLEN	20
+#define UDP_HDRLEN	8
+#define TH_FIN		0x01
+#define TH_SYN		0x02
+#define TH_RST		0x04
+#define TH_PUSH		0x08
+#define TH_ACK		0x10
+#define TH_URG		0x20
+#define TCP_OPTSTRLEN	400
+
+static int	tcp_parse(struct dec_ctx *, struct cur *);
+static void	tcp_format(struct dec_ctx *, struct cur *);
+static void	tcp_flags(int, char *);
+static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
+static int	tcp_opts(struct cur *, char *, size_t);
+static int	tcp_opt1(struct cur *, int, int, char *, size_t, size_t *);
+static void	tcp_app(char *, size_t, size_t *, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
+static int	udp_parse(struct dec_ctx *, struct cur *);
+static void	udp_format(struct dec_ctx *, struct cur *);
+static int	udp_app_key(int, int);
+
+const struct dec_proto dec_tcp_proto = {
+	.name = "tcp", .key = DEC_KEY(DEC_S_IP, 6), .id = DEC_P_TCP,
+	.flags = DEC_PF_ADDRS, .parse = tcp_parse, .format = tcp_format
+};
+const struct dec_proto dec_udp_proto = {
+	.name = "udp", .key = DEC_KEY(DEC_S_IP, 17), .id = DEC_P_UDP,
+	.flags = DEC_PF_ADDRS, .parse = udp_parse, .format = udp_format
+};
+
+static int
+tcp_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	struct dec_info	*info = ctx->info;
+	const uint8_t	*h;
+
+	if ((h = cur_peek(c, TCP_HDRLEN)) == NULL) {
+		info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (ctx->nl4++ == 0) {
+		info->sport = (uint16_t)(h[0] << 8 | h[1]);
+		info->dport = (uint16_t)(h[2] << 8 | h[3]);
+		info->l4off = (uint32_t)cur_off(c);
+	}
+	if ((h[12] >> 4) * 4 < TCP_HDRLEN)
+		info->flags |= DEC_F_BAD;
+	return DEC_DONE;
+}
+
+/* tcpdump's letters, in tcpdump's order. */
+static void
+tcp_flags(int f, char *s)
+{
+	static const char	letters[] = "FSRP.UEWe";
+	int			i;
+
+	for (i = 0; letters[i] != '\0'; i++)
+		if (f & 1 << i)
+			*s++ = letters[i];
+	if (i > 0 && f == 0)
+		s += sprintf(s, "none");
+	*s = '\0';
+}
+
+static void
+tcp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	struct cur	 o;
+	char		 fl[16], opts[TCP_OPTSTRLEN];
+	uint32_t	 seq, ack, len;
+	int		 hlen, f, optbad = 0;
+
+	dec_layer(ctx, "Transmission Control Protocol");
+	if ((h = cur_peek(c, TCP_HDRLEN)) == NULL) {
+		dec_addrs(ctx);
+		dec_trunc(ctx, "tcp");
+		return;
+	}
+	dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
+	hlen = (h[12] >> 4) * 4;
+	f = (h[12] & 1) << 8 | h[13];
+	seq = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | h[6] << 8 | h[7];
+	ack = (uint32_t)h[8] << 24 | (uint32_t)h[9] << 16 | h[10] << 8 | h[11];
+	tcp_flags(f, fl);
+	opts[0] = '\0';
+	if (hlen >= TCP_HDRLEN) {
+		cur_skip(c, TCP_HDRLEN);
+		if (cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o))
+			optbad = -1;
+		else
+			optbad = tcp_opts(&o, opts, sizeof(opts));
+	}
+	tcp_tree(ctx, h, hlen, opts);
+	if (hlen < TCP_HDRLEN) {
+		dec_bad(ctx, "tcp hlen %d", hlen);
+		return;
+	}
+	len = ctx->l4len > (uint32_t)hlen ? ctx->l4len - (uint32_t)hlen : 0;
+	dec_sum(ctx, "Flags [%s]", fl);
+	if (len > 0)
+		dec_sum(ctx, ", seq %u:%u", seq, seq + len);
+	else if (f & (TH_SYN | TH_FIN | TH_RST))
+		dec_sum(ctx, ", seq %u", seq);
+	if (f & TH_ACK)
+		dec_sum(ctx, ", ack %u", ack);
+	dec_sum(ctx, ", win %d", h[14] << 8 | h[15]);
+	if (f & TH_URG)
+		dec_sum(ctx, ", urg %d", h[18] << 8 | h[19]);
+	if (opts[0] != '\0')
+		dec_sum(ctx, ", options [%s]", opts);
+	if (optbad == -1) {
+		dec_trunc(ctx, "tcp");
+		return;
+	}
+	if (ctx->l4len < (uint32_t)hlen) {
+		dec_bad(ctx, "tcp hlen %d > length %u", hlen, ctx->l4len);
+		return;
+	}
+	dec_sum(ctx, ", length %u", len);
+	dec_data(ctx, c);
+}
+
+static void
+tcp_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, const char *opts)
+{
+	char	fl[16];
+
+	if (!ctx->tree)
+		return;
+	tcp_flags((h[12] & 1) << 8 | h[13], fl);
+	dec_fld(ctx, "source port: %d", h[0] << 8 | h[1]);
+	dec_fld(ctx, "destination port: %d", h[2] << 8 | h[3]);
+	dec_fld(ctx, "sequence number: %u", (uint32_t)h[4] << 24 |
+	    (uint32_t)h[5] << 16 | h[6] << 8 | h[7]);
+	dec_fld(ctx, "acknowledgment number: %u", (uint32_t)h[8] << 24 |
+	    (uint32_t)h[9] << 16 | h[10] << 8 | h[11]);
+	dec_fld(ctx, "header length: %d", hlen);
+	dec_fld(ctx, "flags: 0x%03x [%s]", (h[12] & 1) << 8 | h[13], fl);
+	dec_fld(ctx, "window: %d", h[14] << 8 | h[15]);
+	dec_fld(ctx, "checksum: 0x%04x", h[16] << 8 | h[17]);
+	dec_fld(ctx, "urgent pointer: %d", h[18] << 8 | h[19]);
+	if (opts[0] != '\0')
+		dec_fld(ctx, "options: %s", opts);
+}
+
+static void
+tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
+{
+	va_list	ap;
+	int	r;
+
+	if (*n >= sz)
+		return;
+	va_start(ap, fmt);
+	r = vsnprintf(buf + *n, sz - *n, fmt, ap);
+	va_end(ap);
+	if (r > 0)
+		*n += (size_t)r;
+}
+
+/* Options as tcpdump lists them; -1 when they were cut off. */
+static int
+tcp_opts(struct cur *o, char *buf, size_t sz)
+{
+	size_t	n = 0;
+	int	kind, len, i;
+
+	buf[0] = '\0';
+	for (i = 0; (kind = cur_u8(o)) != -1 && i < 40; i++) {
+		if (i > 0)
+			tcp_app(buf, sz, &n, ",");
+		if (kind == 0 || kind == 1) {
+			tcp_app(buf, sz, &n, kind ? "nop" : "eol");
+			if (kind == 0)
+				break;
+			continue;
+		}
+		if ((len = cur_u8(o)) == -1)
+			return -1;
+		if (len < 2) {
+			tcp_app(buf, sz, &n, "[bad opt %d len %d]", kind, len);
+			return 0;
+		}
+		if (tcp_opt1(o, kind, len - 2, buf, sz, &n) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+tcp_opt1(struct cur *o, int kind, int len, char *buf, size_t sz, size_t *n)
+{
+	struct cur	b;
+	int64_t		a1, a2;
+
+	if (cur_sub(o, (size_t)len, &b))
+		return -1;
+	if ((kind == 2 && len == 2) || (kind == 3 && len == 1)) {
+		tcp_app(buf, sz, n, kind == 2 ? "mss %d" : "wscale %d",
+		    kind == 2 ? cur_u16(&b) : cur_u8(&b));
+	} else if (kind == 4 && len == 0)
+		tcp_app(buf, sz, n, "sackOK");
+	else if (kind == 5 && len % 8 == 0) {
+		tcp_app(buf, sz, n, "sack %d", len / 8);
+		while ((a1 = cur_u32(&b)) != -1 && (a2 = cur_u32(&b)) != -1)
+			tcp_app(buf, sz, n, " {%lld:%lld}", (long long)a1,
+			    (long long)a2);
+	} else if (kind == 8 && len == 8) {
+		a1 = cur_u32(&b);
+		a2 = cur_u32(&b);
+		tcp_app(buf, sz, n, "TS val %lld ecr %lld", (long long)a1,
+		    (long long)a2);
+	} else if (kind == 30)
+		tcp_app(buf, sz, n, "mptcp");
+	else if (kind == 34)
+		tcp_app(buf, sz, n, "tfo");
+	else if (kind >= 2 && kind <= 8)
+		tcp_app(buf, sz, n, "[bad opt %d len %d]", kind, len + 2);
+	else
+		tcp_app(buf, sz, n, "unknown-%d", kind);
+	return 0;
+}
+
+/* The registered protocol of the destination, else the source port. */
+static int
+udp_app_key(int sport, int dport)
+{
+	if (dec_find(DEC_KEY(DEC_S_PORT, dport)) != NULL)
+		return DEC_KEY(DEC_S_PORT, dport);
+	if (dec_find(DEC_KEY(DEC_S_PORT, sport)) != NULL)
+		return DEC_KEY(DEC_S_PORT, sport);
+	return DEC_DONE;
+}
+
+static int
+udp_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	struct dec_info	*info = ctx->info;
+	struct cur	 in;
+	int		 sport, dport, ulen;
+
+	if (cur_peek(c, UDP_HDRLEN) == NULL) {
+		info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (ctx->nl4++ == 0)
+		info->l4off = (uint32_t)cur_off(c);
+	sport = cur_u16(c);
+	dport = cur_u16(c);
+	ulen = cur_u16(c);
+	cur_skip(c, 2);
+	if (ctx->nl4 == 1) {
+		info->sport = (uint16_t)sport;
+		info->dport = (uint16_t)dport;
+	}
+	if (ulen < UDP_HDRLEN) {
+		info->flags |= DEC_F_BAD;
+		return DEC_DONE;
+	}
+	cur_sub(c, (size_t)ulen - UDP_HDRLEN, &in);
+	*c = in;
+	ctx->sport = sport;
+	ctx->dport = dport;
+	return udp_app_key(sport, dport);
+}
+
+static void
+udp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	struct cur	in;
+	int		sport, dport, ulen, sum, key;
+
+	dec_layer(ctx, "User Datagram Protocol");
+	sport = cur_u16(c);
+	dport = cur_u16(c);
+	ulen = cur_u16(c);
+	if ((sum = cur_u16(c)) == -1) {
+		dec_addrs(ctx);
+		dec_trunc(ctx, "udp");
+		return;
+	}
+	dec_addrports(ctx, sport, dport);
+	dec_fld(ctx, "source port: %d", sport);
+	dec_fld(ctx, "destination port: %d", dport);
+	dec_fld(ctx, "length: %d", ulen);
+	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (ulen < UDP_HDRLEN) {
+		dec_bad(ctx, "udp length %d", ulen);
+		return;
+	}
+	if ((uint32_t)ulen > ctx->l4len) {
+		dec_bad(ctx, "udp length %d > %u", ulen, ctx->l4len);
+		return;
+	}
+	cur_sub(c, (size_t)ulen - UDP_HDRLEN, &in);
+	ctx->sport = sport;
+	ctx->dport = dport;
+	ctx->l4len = (uint32_t)ulen - UDP_HDRLEN;
+	if ((key = udp_app_key(sport, dport)) != DEC_DONE) {
+		dec_next(ctx, key, &in);
+		return;
+	}
+	dec_sum(ctx, "UDP, length %d", ulen - UDP_HDRLEN);
+	dec_data(ctx, &in);
+}

@@ -1,0 +1,606 @@
+/*
+ * Link layers: Ethernet II and 802.3 LLC/SNAP, 802.1Q/802.1ad tags, MPLS,
+ * ARP, Linux cooked headers (SLL, SLL2), raw IP and BSD loopback.  Without
+ * -e tcpdump prints no link header, so the summary shows only what is
+ * needed to follow the packet (VLAN ids, MPLS labels, unknown types).
+ * Header layouts: IEEE 802.3, 802.1Q, RFC 826, RFC 3032, libpcap's
+ * pcap-linktype(7) pages for SLL, SLL2 and NULL.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define ETH_HDRLEN	14
+#define SLL_HDRLEN	16
+#define SLL2_HDRLEN	20
+#define ARP_FIXLEN	8
+#define ETH_MAXLEN	1500		/* type fields up to here are lengths */
+
+static int	link_type_key(struct dec_ctx *, int, struct cur *);
+static const char *link_type_name(int);
+static int	eth_parse(struct dec_ctx *, struct cur *);
+static void	eth_format(struct dec_ctx *, struct cur *);
+static int	sll_parse(struct dec_ctx *, struct cur *);
+static void	sll_format(struct dec_ctx *, struct cur *);
+static int	sll2_parse(struct dec_ctx *, struct cur *);
+static void	sll2_format(struct dec_ctx *, struct cur *);
+static int	rawip_key(struct cur *);
+static int	raw_parse(struct dec_ctx *, struct cur *);
+static void	raw_format(struct dec_ctx *, struct cur *);
+static int	ip4dlt_parse(struct dec_ctx *, struct cur *);
+static void	ip4dlt_format(struct dec_ctx *, struct cur *);
+static int	ip6dlt_parse(struct dec_ctx *, struct cur *);
+static void	ip6dlt_format(struct dec_ctx *, struct cur *);
+static int	null_key(struct cur *, int, int *);
+static int	null_parse(struct dec_ctx *, struct cur *);
+static void	null_format(struct dec_ctx *, struct cur *);
+static int	loop_parse(struct dec_ctx *, struct cur *);
+static void	loop_format(struct dec_ctx *, struct cur *);
+static int	llc_parse(struct dec_ctx *, struct cur *);
+static void	llc_format(struct dec_ctx *, struct cur *);
+static int	vlan_parse(struct dec_ctx *, struct cur *);
+static void	vlan_format(struct dec_ctx *, struct cur *);
+static int	mpls_parse(struct dec_ctx *, struct cur *);
+static void	mpls_format(struct dec_ctx *, struct cur *);
+static int	arp_parse(struct dec_ctx *, struct cur *);
+static void	arp_format(struct dec_ctx *, struct cur *);
+
+const struct dec_proto dec_eth_proto = {
+	.name = "ether", .key = DEC_KEY(DEC_S_DLT, 1), .id = DEC_P_OTHER,
+	.parse = eth_parse, .format = eth_format
+};
+const struct dec_proto dec_teb_proto = {	/* Ethernet inside GRE */
+	.name = "ether", .key = DEC_KEY(DEC_S_ETHER, 0x6558),
+	.id = DEC_P_OTHER, .parse = eth_parse, .format = eth_format
+};
+const struct dec_proto dec_sll_proto = {
+	.name = "sll", .key = DEC_KEY(DEC_S_DLT, 113), .id = DEC_P_OTHER,
+	.parse = sll_parse, .format = sll_format
+};
+const struct dec_proto dec_sll2_proto = {
+	.name = "sll2", .key = DEC_KEY(DEC_S_DLT, 276), .id = DEC_P_OTHER,
+	.parse = sll2_parse, .format = sll2_format
+};
+const struct dec_proto dec_raw_proto = {	/* DLT_RAW on Linux */
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 12), .id = DEC_P_OTHER,
+	.parse = raw_parse, .format = raw_format
+};
+const struct dec_proto dec_raw101_proto = {	/* LINKTYPE_RAW */
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 101), .id = DEC_P_OTHER,
+	.parse = raw_parse, .format = raw_format
+};
+const struct dec_proto dec_ipv4dlt_proto = {
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 228), .id = DEC_P_OTHER,
+	.parse = ip4dlt_parse, .format = ip4dlt_format
+};
+const struct dec_proto dec_ipv6dlt_proto = {
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 229), .id = DEC_P_OTHER,
+	.parse = ip6dlt_parse, .format = ip6dlt_format
+};
+const struct dec_proto dec_null_proto = {
+	.name = "null", .key = DEC_KEY(DEC_S_DLT, 0), .id = DEC_P_OTHER,
+	.parse = null_parse, .format = null_format
+};
+const struct dec_proto dec_loop_proto = {
+	.name = "loop", .key = DEC_KEY(DEC_S_DLT, 108), .id = DEC_P_OTHER,
+	.parse = loop_parse, .format = loop_format
+};
+const struct dec_proto dec_llc_proto = {
+	.name = "llc", .key = DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC),
+	.id = DEC_P_LLC, .parse = llc_parse, .format = llc_format
+};
+const struct dec_proto dec_vlan_proto = {
+	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x8100),
+	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
+};
+const struct dec_proto dec_qinq_proto = {
+	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x88a8),
+	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
+};
+const struct dec_proto dec_qinq9100_proto = {
+	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x9100),
+	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
+};
+const struct dec_proto dec_mpls_proto = {
+	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8847),
+	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
+};
+const struct dec_proto dec_mplsm_proto = {
+	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8848),
+	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
+};
+const struct dec_proto dec_arp_proto = {
+	.name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806),
+	.id = DEC_P_ARP, .parse = arp_parse, .format = arp_format
+};
+
+/*
+ * The key for a type field: an ethertype, or for 802.3 frames the LLC
+ * pseudo type with the cursor narrowed to the length the field gives.
+ */
+static int
+link_type_key(struct dec_ctx *ctx, int type, struct cur *c)
+{
+	struct cur	in;
+
+	if (ctx->info != NULL)
+		ctx->info->ethertype = (uint16_t)type;
+	if (type > ETH_MAXLEN)
+		return DEC_KEY(DEC_S_ETHER, type);
+	cur_sub(c, (size_t)type, &in);
+	*c = in;
+	return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
+}
+
+static const char *
+link_type_name(int type)
+{
+	switch (type) {
+	case 0x0800:	return "IPv4";
+	case 0x0806:	return "ARP";
+	case 0x86dd:	return "IPv6";
+	case 0x8100:	return "802.1Q";
+	case 0x88a8:	return "802.1ad";
+	case 0x9100:	return "802.1Q-9100";
+	case 0x8847:	return "MPLS unicast";
+	case 0x8848:	return "MPLS multicast";
+	case 0x6558:	return "Transparent Ethernet Bridging";
+	case 0x88cc:	return "LLDP";
+	case 0x888e:	return "EAPOL";
+	case 0x8035:	return "RARP";
+	default:	return type <= ETH_MAXLEN ? "802.3 length" : "unknown";
+	}
+}
+
+static int
+eth_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int	type;
+
+	if (cur_skip(c, 12) == -1 || (type = cur_u16(c)) == -1) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	return link_type_key(ctx, type, c);
+}
+
+static void
+eth_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	char		 d[18], s[18];
+	int		 type;
+
+	if ((h = cur_pull(c, ETH_HDRLEN)) == NULL) {
+		dec_layer(ctx, "Ethernet");
+		dec_trunc(ctx, "ether");
+		return;
+	}
+	dec_mac(h, d);
+	dec_mac(h + 6, s);
+	type = h[12] << 8 | h[13];
+	dec_layer(ctx, type > ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
+	dec_fld(ctx, "destination: %s", d);
+	dec_fld(ctx, "source: %s", s);
+	dec_fld(ctx, "%s: 0x%04x (%s)", type > ETH_MAXLEN ? "type" : "length",
+	    type, link_type_name(type));
+	dec_next(ctx, link_type_key(ctx, type, c), c);
+}
+
+static int
+sll_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int	type;
+
+	if (cur_skip(c, SLL_HDRLEN - 2) == -1 || (type = cur_u16(c)) == -1) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	/* Protocol 4 is 802.2 LLC without a length (if_ether.h ETH_P_802_2). */
+	if (type == 4)
+		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
+	return link_type_key(ctx, type, c);
+}
+
+static void
+sll_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int	pkttype, hatype, halen, type;
+
+	dec_layer(ctx, "Linux cooked capture");
+	pkttype = cur_u16(c);
+	hatype = cur_u16(c);
+	halen = cur_u16(c);
+	if (cur_skip(c, 8) == -1 || (type = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "sll");
+		return;
+	}
+	dec_fld(ctx, "packet type: %d", pkttype);
+	dec_fld(ctx, "link-layer address type: %d", hatype);
+	dec_fld(ctx, "link-layer address length: %d", halen);
+	dec_fld(ctx, "protocol: 0x%04x (%s)", type, link_type_name(type));
+	if (type == 4)
+		dec_next(ctx, DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC), c);
+	else
+		dec_next(ctx, link_type_key(ctx, type, c), c);
+}
+
+static int
+sll2_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int	type;
+
+	if ((type = cur_u16(c)) == -1 || cur_skip(c, SLL2_HDRLEN - 2) == -1) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (type == 4)
+		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
+	return link_type_key(ctx, type, c);
+}
+
+static void
+sll2_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int	type, hatype, pkttype;
+	int64_t	ifindex;
+
+	dec_layer(ctx, "Linux cooked capture v2");
+	type = cur_u16(c);
+	cur_skip(c, 2);
+	ifindex = cur_u32(c);
+	hatype = cur_u16(c);
+	pkttype = cur_u8(c);
+	if (cur_skip(c, 9) == -1) {
+		dec_trunc(ctx, "sll2");
+		return;
+	}
+	dec_fld(ctx, "protocol: 0x%04x (%s)", type, link_type_name(type));
+	dec_fld(ctx, "interface index: %lld", (long long)ifindex);
+	dec_fld(ctx, "link-layer address type: %d", hatype);
+	dec_fld(ctx, "packet type: %d", pkttype);
+	if (type == 4)
+		dec_next(ctx, DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC), c);
+	else
+		dec_next(ctx, link_type_key(ctx, type, c), c);
+}
+
+/* Raw IP: the version nibble says which. */
+static int
+rawip_key(struct cur *c)
+{
+	int	v = cur_peek_u8(c, 0);
+
+	if (v >> 4 == 6)
+		return DEC_KEY(DEC_S_ETHER, 0x86dd);
+	return DEC_KEY(DEC_S_ETHER, 0x0800);
+}
+
+static int
+raw_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return rawip_key(c);
+}
+
+static void
+raw_format(struct dec_ctx *ctx, struct cur *c)
+{
+	dec_next(ctx, rawip_key(c), c);
+}
+
+static int
+ip4dlt_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_KEY(DEC_S_ETHER, 0x0800);
+}
+
+static void
+ip4dlt_format(struct dec_ctx *ctx, struct cur *c)
+{
+	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x0800), c);
+}
+
+static int
+ip6dlt_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_KEY(DEC_S_ETHER, 0x86dd);
+}
+
+static void
+ip6dlt_format(struct dec_ctx *ctx, struct cur *c)
+{
+	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x86dd), c);
+}
+
+/*
+ * The 4-byte address family of DLT_NULL is in the writer's byte order
+ * (DLT_LOOP: network order).  IPv6 is 10 on Linux, 24, 28 or 30 on the
+ * BSDs and macOS.
+ */
+static int
+null_key(struct cur *c, int bigendian, int *af)
+{
+	const uint8_t	*h;
+
+	if ((h = cur_pull(c, 4)) == NULL)
+		return DEC_DONE;
+	if (!bigendian && h[0] == 0 && h[1] == 0)
+		bigendian = 1;
+	*af = bigendian ? h[3] | h[2] << 8 : h[0] | h[1] << 8;
+	switch (*af) {
+	case 2:
+		return DEC_KEY(DEC_S_ETHER, 0x0800);
+	case 10: case 24: case 28: case 30:
+		return DEC_KEY(DEC_S_ETHER, 0x86dd);
+	default:
+		return DEC_KEY(DEC_S_ETHER, 0xffff);
+	}
+}
+
+static int
+null_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int	af;
+
+	return null_key(c, 0, &af);
+}
+
+static void
+null_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int	af, key;
+
+	dec_layer(ctx, "BSD loopback");
+	if ((key = null_key(c, 0, &af)) == DEC_DONE) {
+		dec_trunc(ctx, "null");
+		return;
+	}
+	dec_fld(ctx, "family: %d", af);
+	if (key == DEC_KEY(DEC_S_ETHER, 0xffff)) {
+		dec_sum(ctx, "AF %d, length %u", af, ctx->len);
+		dec_data(ctx, c);
+		return;
+	}
+	dec_next(ctx, key, c);
+}
+
+static int
+loop_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int	af;
+
+	return null_key(c, 1, &af);
+}
+
+static void
+loop_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int	af, key;
+
+	dec_layer(ctx, "OpenBSD loopback");
+	if ((key = null_key(c, 1, &af)) == DEC_DONE) {
+		dec_trunc(ctx, "loop");
+		return;
+	}
+	dec_fld(ctx, "family: %d", af);
+	if (key == DEC_KEY(DEC_S_ETHER, 0xffff)) {
+		dec_sum(ctx, "AF %d, length %u", af, ctx->len);
+		dec_data(ctx, c);
+		return;
+	}
+	dec_next(ctx, key, c);
+}
+
+/* 802.2 LLC; SNAP with a zero OUI carries an ethertype (RFC 1042). */
+static int
+llc_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h, *oui;
+	int		 type;
+
+	if ((h = cur_pull(c, 3)) == NULL) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (h[0] != 0xaa || h[1] != 0xaa || h[2] != 0x03)
+		return DEC_DONE;
+	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0)
+		return DEC_DONE;
+	return link_type_key(ctx, type, c);
+}
+
+static void
+llc_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h, *oui;
+	uint32_t	 len = (uint32_t)cur_left(c);
+	int		 type;
+
+	dec_layer(ctx, "802.2 LLC");
+	if ((h = cur_pull(c, 3)) == NULL) {
+		dec_sum(ctx, "LLC");
+		dec_trunc(ctx, "llc");
+		return;
+	}
+	dec_fld(ctx, "dsap: 0x%02x", h[0]);
+	dec_fld(ctx, "ssap: 0x%02x", h[1]);
+	dec_fld(ctx, "control: 0x%02x", h[2]);
+	if (h[0] != 0xaa || h[1] != 0xaa || h[2] != 0x03) {
+		dec_sum(ctx, "LLC, dsap 0x%02x, ssap 0x%02x, ctrl 0x%02x, "
+		    "length %u", h[0], h[1], h[2], len);
+		dec_data(ctx, c);
+		return;
+	}
+	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
+		dec_sum(ctx, "SNAP");
+		dec_trunc(ctx, "snap");
+		return;
+	}
+	dec_fld(ctx, "SNAP oui: 0x%02x%02x%02x", oui[0], oui[1], oui[2]);
+	dec_fld(ctx, "SNAP type: 0x%04x (%s)", type, link_type_name(type));
+	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0) {
+		dec_sum(ctx, "SNAP, oui 0x%02x%02x%02x, pid 0x%04x, length %u",
+		    oui[0], oui[1], oui[2], type, len);
+		dec_data(ctx, c);
+		return;
+	}
+	dec_next(ctx, link_type_key(ctx, type, c), c);
+}
+
+static int
+vlan_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int	type;
+
+	if (cur_skip(c, 2) == -1 || (type = cur_u16(c)) == -1) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	return link_type_key(ctx, type, c);
+}
+
+static void
+vlan_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int	tci, type;
+
+	dec_layer(ctx, "802.1Q tag");
+	if ((tci = cur_u16(c)) == -1 || (type = cur_u16(c)) == -1) {
+		dec_sum(ctx, "vlan");
+		dec_trunc(ctx, "vlan");
+		return;
+	}
+	dec_fld(ctx, "vlan: %d", tci & 0xfff);
+	dec_fld(ctx, "priority: %d", tci >> 13);
+	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
+	dec_fld(ctx, "type: 0x%04x (%s)", type, link_type_name(type));
+	dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
+	dec_next(ctx, link_type_key(ctx, type, c), c);
+}
+
+/*
+ * Label stack entries until the bottom-of-stack bit; MPLS does not name
+ * its payload, so the first nibble after the stack decides (RFC 4385).
+ */
+static int
+mpls_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int64_t	e;
+	int	v;
+
+	do {
+		if ((e = cur_u32(c)) == -1) {
+			ctx->info->flags |= DEC_F_TRUNC;
+			return DEC_DONE;
+		}
+	} while (!(e & 0x100));
+	if ((v = cur_peek_u8(c, 0)) == -1)
+		return DEC_DONE;
+	if (v >> 4 == 4)
+		return DEC_KEY(DEC_S_ETHER, 0x0800);
+	if (v >> 4 == 6)
+		return DEC_KEY(DEC_S_ETHER, 0x86dd);
+	return DEC_DONE;
+}
+
+static void
+mpls_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int64_t	e;
+	int	v;
+
+	dec_layer(ctx, "MPLS");
+	dec_sum(ctx, "MPLS");
+	do {
+		if ((e = cur_u32(c)) == -1) {
+			dec_trunc(ctx, "mpls");
+			return;
+		}
+		dec_sum(ctx, " (label %u, tc %u%s, ttl %u)",
+		    (unsigned)(e >> 12), (unsigned)(e >> 9 & 7),
+		    e & 0x100 ? ", [S]" : "", (unsigned)(e & 0xff));
+		dec_fld(ctx, "label %u, tc %u, bottom %u, ttl %u",
+		    (unsigned)(e >> 12), (unsigned)(e >> 9 & 7),
+		    (unsigned)(e >> 8 & 1), (unsigned)(e & 0xff));
+	} while (!(e & 0x100));
+	dec_sum(ctx, " ");
+	v = cur_peek_u8(c, 0);
+	if (v >> 4 == 4)
+		dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x0800), c);
+	else if (v >> 4 == 6)
+		dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x86dd), c);
+	else {
+		dec_sum(ctx, "length %zu", cur_left(c));
+		dec_data(ctx, c);
+	}
+}
+
+static int
+arp_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
+}
+
+/* RFC 826; addresses are shown only for Ethernet/IPv4, as tcpdump does. */
+static void
+arp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*sha, *spa, *tha, *tpa;
+	char		 m1[18], m2[18], a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
+	uint32_t	 len = dec_wire(ctx, c);
+	int		 hrd, pro, hln, pln, op;
+
+	dec_layer(ctx, "ARP");
+	dec_sum(ctx, "ARP, ");
+	hrd = cur_u16(c);
+	pro = cur_u16(c);
+	hln = cur_u8(c);
+	pln = cur_u8(c);
+	if ((op = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "arp");
+		return;
+	}
+	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
+	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
+	dec_fld(ctx, "opcode: %d", op);
+	if (hrd != 1 || pro != 0x0800 || hln != 6 || pln != 4) {
+		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
+		    pro, op, len);
+		return;
+	}
+	sha = cur_pull(c, 6);
+	spa = cur_pull(c, 4);
+	tha = cur_pull(c, 6);
+	if ((tpa = cur_pull(c, 4)) == NULL) {
+		dec_trunc(ctx, "arp");
+		return;
+	}
+	dec_mac(sha, m1);
+	dec_mac(tha, m2);
+	dec_ntop(4, spa, a1);
+	dec_ntop(4, tpa, a2);
+	dec_fld(ctx, "sender: %s %s", m1, a1);
+	dec_fld(ctx, "target: %s %s", m2, a2);
+	if (op == 1) {
+		dec_sum(ctx, "Request who-has %s", a2);
+		if (memcmp(tha, "\0\0\0\0\0\0", 6) != 0)
+			dec_sum(ctx, " (%s)", m2);
+		dec_sum(ctx, " tell %s", a1);
+	} else if (op == 2)
+		dec_sum(ctx, "Reply %s is-at %s", a1, m1);
+	else if (op == 3)
+		dec_sum(ctx, "Reverse Request who-is %s tell %s", m2, m1);
+	else if (op == 4)
+		dec_sum(ctx, "Reverse Reply %s at %s", m2, a2);
+	else
+		dec_sum(ctx, "op %d", op);
+	dec_sum(ctx, ", length %u", len);
+}

@@ -1,0 +1,167 @@
+/*
+ * GRE (versions 0 and 1, the latter as PPTP uses it) and VXLAN.  Both
+ * recurse into the inner packet through the same dispatch, at most
+ * DEC_MAXTUNNEL deep, so a packet made of nested tunnels cannot exhaust
+ * the stack.  Layouts: RFC 2784, RFC 2890, RFC 2637, RFC 7348.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define GRE_CP		0x8000		/* checksum present */
+#define GRE_KP		0x2000		/* key present */
+#define GRE_SP		0x1000		/* sequence number present */
+#define GRE_AP		0x0080		/* acknowledgment present (v1) */
+#define VXLAN_HDRLEN	8
+
+struct gre_hdr {
+	int	flags, ver, proto;
+	int64_t	key, seq, ack;
+};
+
+static int	gre_read(struct cur *, struct gre_hdr *);
+static int	gre_parse(struct dec_ctx *, struct cur *);
+static void	gre_format(struct dec_ctx *, struct cur *);
+static int	vxlan_parse(struct dec_ctx *, struct cur *);
+static void	vxlan_format(struct dec_ctx *, struct cur *);
+
+const struct dec_proto dec_gre_proto = {
+	.name = "gre", .key = DEC_KEY(DEC_S_IP, 47), .id = DEC_P_GRE,
+	.parse = gre_parse, .format = gre_format
+};
+const struct dec_proto dec_vxlan_proto = {
+	.name = "vxlan", .key = DEC_KEY(DEC_S_PORT, 4789), .id = DEC_P_VXLAN,
+	.parse = vxlan_parse, .format = vxlan_format
+};
+
+/* The fixed part and the optional fields; -1 if cut off. */
+static int
+gre_read(struct cur *c, struct gre_hdr *g)
+{
+	int	fl;
+
+	memset(g, 0, sizeof(*g));
+	g->key = g->seq = g->ack = -1;
+	fl = cur_u16(c);
+	if ((g->proto = cur_u16(c)) == -1)
+		return -1;
+	g->flags = fl;
+	g->ver = fl & 7;
+	if ((fl & GRE_CP) && cur_skip(c, 4) == -1)
+		return -1;
+	if ((fl & GRE_KP) && (g->key = cur_u32(c)) == -1)
+		return -1;
+	if ((fl & GRE_SP) && (g->seq = cur_u32(c)) == -1)
+		return -1;
+	if (g->ver == 1 && (fl & GRE_AP) && (g->ack = cur_u32(c)) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+gre_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	struct gre_hdr	g;
+
+	if (gre_read(c, &g) == -1) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (++ctx->tunnels > DEC_MAXTUNNEL || g.ver > 1) {
+		ctx->info->flags |= DEC_F_BAD;
+		return DEC_DONE;
+	}
+	return DEC_KEY(DEC_S_ETHER, g.proto);
+}
+
+static void
+gre_format(struct dec_ctx *ctx, struct cur *c)
+{
+	struct gre_hdr	g;
+	uint32_t	len = ctx->l4len;
+
+	dec_layer(ctx, "Generic Routing Encapsulation");
+	if (gre_read(c, &g) == -1) {
+		dec_sum(ctx, "GRE");
+		dec_trunc(ctx, "gre");
+		return;
+	}
+	dec_fld(ctx, "flags: 0x%04x, version: %d", g.flags & 0xfff8, g.ver);
+	dec_fld(ctx, "protocol: 0x%04x", g.proto);
+	dec_sum(ctx, "GREv%d", g.ver);
+	if (g.ver == 1 && g.key != -1) {
+		dec_sum(ctx, ", call %d", (int)(g.key & 0xffff));
+		dec_fld(ctx, "call id: %d", (int)(g.key & 0xffff));
+	} else if (g.key != -1) {
+		dec_sum(ctx, ", key=0x%llx", (long long)g.key);
+		dec_fld(ctx, "key: 0x%llx", (long long)g.key);
+	}
+	if (g.seq != -1) {
+		dec_sum(ctx, ", seq %lld", (long long)g.seq);
+		dec_fld(ctx, "sequence: %lld", (long long)g.seq);
+	}
+	if (g.ack != -1) {
+		dec_sum(ctx, ", ack %lld", (long long)g.ack);
+		dec_fld(ctx, "acknowledgment: %lld", (long long)g.ack);
+	}
+	dec_sum(ctx, ", length %u", len);
+	if (g.ver > 1) {
+		dec_bad(ctx, "gre version %d", g.ver);
+		return;
+	}
+	if (++ctx->tunnels > DEC_MAXTUNNEL) {
+		dec_bad(ctx, "tunnel depth");
+		return;
+	}
+	dec_sum(ctx, ": ");
+	ctx->indent += 2;
+	dec_next(ctx, DEC_KEY(DEC_S_ETHER, g.proto), c);
+	ctx->indent -= 2;
+}
+
+static int
+vxlan_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	if (cur_skip(c, VXLAN_HDRLEN) == -1) {
+		ctx->info->flags |= DEC_F_TRUNC;
+		return DEC_DONE;
+	}
+	if (++ctx->tunnels > DEC_MAXTUNNEL) {
+		ctx->info->flags |= DEC_F_BAD;
+		return DEC_DONE;
+	}
+	return DEC_KEY(DEC_S_DLT, 1);
+}
+
+static void
+vxlan_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int	flags;
+	int64_t	vni;
+
+	dec_layer(ctx, "VXLAN");
+	flags = cur_u8(c);
+	cur_skip(c, 3);
+	vni = cur_u32(c);
+	if (vni == -1) {
+		dec_sum(ctx, "VXLAN");
+		dec_trunc(ctx, "vxlan");
+		return;
+	}
+	dec_fld(ctx, "flags: 0x%02x", flags);
+	dec_fld(ctx, "vni: %lld", (long long)(vni >> 8));
+	dec_sum(ctx, "VXLAN, flags [%s] (0x%02x), vni %lld",
+	    flags & 0x08 ? "I" : ".", flags, (long long)(vni >> 8));
+	if (++ctx->tunnels > DEC_MAXTUNNEL) {
+		dec_bad(ctx, "tunnel depth");
+		return;
+	}
+	dec_sum(ctx, ": ");
+	ctx->indent += 2;
+	dec_next(ctx, DEC_KEY(DEC_S_DLT, 1), c);
+	ctx->indent -= 2;
+}

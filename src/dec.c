@@ -1,0 +1,400 @@
+/*
+ * Decoder dispatch: the protocol table, the light parse, the three text
+ * forms (summary, tree, hex) and the helpers the protocol files share.
+ * Never allocates in dec_parse() (it runs on every packet); text is built
+ * only in a caller's tbuf, and packet bytes reach it only through
+ * tbuf_esc() or as numbers.  Output follows tcpdump -n where it can.
+ */
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+static void	dec_init(struct dec_ctx *, uint32_t, uint32_t);
+static void	dec_unknown(struct dec_ctx *, int, struct cur *);
+static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
+static void	dec_sep(struct dec_ctx *);
+
+/* Every protocol; looked up by key, so order does not matter. */
+static const struct dec_proto *const dec_table[] = {
+	&dec_eth_proto, &dec_sll_proto, &dec_sll2_proto, &dec_raw_proto,
+	&dec_raw101_proto,
+	&dec_ipv4dlt_proto, &dec_ipv6dlt_proto, &dec_null_proto,
+	&dec_loop_proto, &dec_llc_proto, &dec_vlan_proto, &dec_qinq_proto,
+	&dec_qinq9100_proto, &dec_mpls_proto, &dec_mplsm_proto,
+	&dec_arp_proto, &dec_teb_proto, &dec_ipv4_proto, &dec_ipv6_proto,
+	&dec_ipip_proto, &dec_ip6ip_proto, &dec_ah_proto, &dec_esp_proto,
+	&dec_tcp_proto, &dec_udp_proto, &dec_icmp_proto, &dec_icmp6_proto,
+	&dec_dns_proto, &dec_mdns_proto, &dec_dhcps_proto, &dec_dhcpc_proto,
+	&dec_gre_proto, &dec_vxlan_proto,
+	NULL
+};
+
+static const char *const dec_names[DEC_P_NPROTO] = {
+	"other", "LLC", "ARP", "MPLS", "IPv4", "IPv6", "ICMP", "ICMPv6",
+	"TCP", "UDP", "DNS", "DHCP", "GRE", "VXLAN", "AH", "ESP"
+};
+
+const struct dec_proto *
+dec_find(int key)
+{
+	const struct dec_proto *const	*p;
+
+	for (p = dec_table; *p != NULL; p++)
+		if ((*p)->key == key)
+			return *p;
+	return NULL;
+}
+
+const char *
+dec_proto_name(int id)
+{
+	if (id < 0 || id >= DEC_P_NPROTO)
+		return "?";
+	return dec_names[id];
+}
+
+int
+dec_dlt_supported(int dlt)
+{
+	if (dlt < 0 || dlt > 0xffff)
+		return 0;
+	return dec_find(DEC_KEY(DEC_S_DLT, dlt)) != NULL;
+}
+
+static void
+dec_init(struct dec_ctx *ctx, uint32_t caplen, uint32_t len)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->len = len < caplen ? caplen : len;
+}
+
+/*
+ * The light parse: no text, no allocation.  Returns 0, or -1 when the link
+ * type is not supported (info->proto is then DEC_P_OTHER).
+ */
+int
+dec_parse(int dlt, const uint8_t *pkt, uint32_t caplen, uint32_t len,
+    struct dec_info *info)
+{
+	struct dec_ctx	ctx;
+	struct cur	c;
+
+	memset(info, 0, sizeof(*info));
+	if (!dec_dlt_supported(dlt))
+		return -1;
+	dec_init(&ctx, caplen, len);
+	ctx.info = info;
+	cur_init(&c, pkt, caplen);
+	dec_parse_next(&ctx, DEC_KEY(DEC_S_DLT, dlt), &c);
+	if (c.trunc)
+		info->flags |= DEC_F_TRUNC;
+	return 0;
+}
+
+int
+dec_parse_next(struct dec_ctx *ctx, int key, struct cur *c)
+{
+	const struct dec_proto	*p;
+
+	while (key != DEC_DONE) {
+		if (++ctx->layers > DEC_MAXLAYERS) {
+			ctx->info->flags |= DEC_F_BAD;
+			return -1;
+		}
+		if ((p = dec_find(key)) == NULL)
+			return 0;
+		if (p->id != DEC_P_OTHER)
+			ctx->info->proto = p->id;
+		key = p->parse(ctx, c);
+	}
+	return 0;
+}
+
+void
+dec_summary(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
+    uint32_t len)
+{
+	struct dec_ctx	ctx;
+	struct cur	c;
+
+	if (!dec_dlt_supported(dlt)) {
+		tbuf_printf(tb, "unsupported link type %d, length %u", dlt,
+		    len);
+		return;
+	}
+	dec_init(&ctx, caplen, len);
+	ctx.out = tb;
+	cur_init(&c, pkt, caplen);
+	dec_next(&ctx, DEC_KEY(DEC_S_DLT, dlt), &c);
+}
+
+void
+dec_tree(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
+    uint32_t len)
+{
+	struct dec_ctx	ctx;
+	struct cur	c;
+
+	tbuf_printf(tb, "Frame: %u bytes on wire, %u captured\n", len, caplen);
+	if (!dec_dlt_supported(dlt)) {
+		tbuf_printf(tb, "  unsupported link type %d\n", dlt);
+		return;
+	}
+	dec_init(&ctx, caplen, len);
+	ctx.out = tb;
+	ctx.tree = 1;
+	cur_init(&c, pkt, caplen);
+	dec_next(&ctx, DEC_KEY(DEC_S_DLT, dlt), &c);
+}
+
+void
+dec_hex(struct tbuf *tb, const uint8_t *pkt, uint32_t caplen)
+{
+	struct cur	 c;
+	const uint8_t	*p;
+	size_t		 n, i, off;
+
+	cur_init(&c, pkt, caplen);
+	while ((n = cur_left(&c)) > 0) {
+		if (n > 16)
+			n = 16;
+		off = cur_off(&c);
+		p = cur_pull(&c, n);
+		tbuf_printf(tb, "%04zx ", off);
+		for (i = 0; i < 16; i++) {
+			if (i < n)
+				tbuf_printf(tb, " %02x", p[i]);
+			else
+				tbuf_puts(tb, "   ");
+		}
+		tbuf_puts(tb, "  ");
+		for (i = 0; i < n; i++)
+			tbuf_putc(tb, p[i] >= 0x20 && p[i] < 0x7f ?
+			    (char)p[i] : '.');
+		tbuf_putc(tb, '\n');
+	}
+}
+
+/* Format the layer named by key; unknown layers are named by number. */
+void
+dec_next(struct dec_ctx *ctx, int key, struct cur *c)
+{
+	const struct dec_proto	*p;
+
+	if (key == DEC_DONE)
+		return;
+	if (++ctx->layers > DEC_MAXLAYERS) {
+		dec_bad(ctx, "too many layers");
+		return;
+	}
+	if ((p = dec_find(key)) == NULL) {
+		dec_unknown(ctx, key, c);
+		return;
+	}
+	if (!(p->flags & DEC_PF_ADDRS))
+		dec_addrs(ctx);
+	p->format(ctx, c);
+}
+
+static void
+dec_unknown(struct dec_ctx *ctx, int key, struct cur *c)
+{
+	int	n = DEC_KEY_NUM(key);
+
+	switch (DEC_KEY_SPACE(key)) {
+	case DEC_S_ETHER:
+		dec_sum(ctx, "ethertype 0x%04x, length %u", n,
+		    dec_wire(ctx, c));
+		break;
+	case DEC_S_IP:
+		dec_addrs(ctx);
+		dec_sum(ctx, "ip-proto-%d %u", n, ctx->l4len);
+		break;
+	default:
+		dec_sum(ctx, "unknown %d", n);
+		break;
+	}
+	dec_data(ctx, c);
+}
+
+/* Bytes left on the wire from the cursor on. */
+uint32_t
+dec_wire(const struct dec_ctx *ctx, const struct cur *c)
+{
+	size_t	off = cur_off(c);
+
+	return off < ctx->len ? ctx->len - (uint32_t)off : 0;
+}
+
+void
+dec_sum(struct dec_ctx *ctx, const char *fmt, ...)
+{
+	va_list	ap;
+	char	buf[256];
+
+	if (ctx->out == NULL || ctx->tree)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	tbuf_puts(ctx->out, buf);
+}
+
+static void
+dec_vfld(struct dec_ctx *ctx, int extra, const char *fmt, va_list ap)
+{
+	char	buf[256];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	tbuf_printf(ctx->out, "%*s%s\n", ctx->indent + extra, "", buf);
+}
+
+/* One field of the tree, two spaces deeper than its layer. */
+void
+dec_fld(struct dec_ctx *ctx, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (ctx->out == NULL || !ctx->tree)
+		return;
+	va_start(ap, fmt);
+	dec_vfld(ctx, 2, fmt, ap);
+	va_end(ap);
+}
+
+void
+dec_layer(struct dec_ctx *ctx, const char *name)
+{
+	if (ctx->out == NULL || !ctx->tree)
+		return;
+	tbuf_printf(ctx->out, "%*s%s\n", ctx->indent, "", name);
+}
+
+/* Start a tree field to be written piecewise; NULL in summary mode. */
+struct tbuf *
+dec_line(struct dec_ctx *ctx)
+{
+	if (ctx->out == NULL || !ctx->tree)
+		return NULL;
+	tbuf_printf(ctx->out, "%*s", ctx->indent + 2, "");
+	return ctx->out;
+}
+
+void
+dec_endline(struct dec_ctx *ctx)
+{
+	if (ctx->out != NULL && ctx->tree)
+		tbuf_putc(ctx->out, '\n');
+}
+
+static void
+dec_sep(struct dec_ctx *ctx)
+{
+	struct tbuf	*tb = ctx->out;
+
+	if (tb->len > 0 && tb->s[tb->len - 1] != ' ')
+		tbuf_putc(tb, ' ');
+}
+
+/* A header cut off by the capture: tcpdump's "[|tcp]". */
+void
+dec_trunc(struct dec_ctx *ctx, const char *name)
+{
+	if (ctx->out == NULL)
+		return;
+	if (ctx->tree) {
+		dec_fld(ctx, "[|%s]", name);
+		return;
+	}
+	dec_sep(ctx);
+	tbuf_printf(ctx->out, "[|%s]", name);
+}
+
+/* A field that makes the rest undecodable: "[bad ip hlen 12]". */
+void
+dec_bad(struct dec_ctx *ctx, const char *fmt, ...)
+{
+	va_list	ap;
+	char	buf[200];
+
+	if (ctx->out == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (ctx->tree) {
+		dec_fld(ctx, "[bad %s]", buf);
+		return;
+	}
+	dec_sep(ctx);
+	tbuf_printf(ctx->out, "[bad %s]", buf);
+}
+
+/* "a > b: " once per IP header, before a payload that has no ports. */
+void
+dec_addrs(struct dec_ctx *ctx)
+{
+	char	s[DEC_ADDRSTRLEN], d[DEC_ADDRSTRLEN];
+
+	if (!ctx->addrs_due || ctx->out == NULL || ctx->tree)
+		return;
+	ctx->addrs_due = 0;
+	dec_ntop(ctx->af, ctx->src, s);
+	dec_ntop(ctx->af, ctx->dst, d);
+	tbuf_printf(ctx->out, "%s > %s: ", s, d);
+}
+
+void
+dec_addrports(struct dec_ctx *ctx, int sport, int dport)
+{
+	char	s[DEC_ADDRSTRLEN], d[DEC_ADDRSTRLEN];
+
+	if (ctx->out == NULL || ctx->tree)
+		return;
+	if (!ctx->addrs_due) {
+		tbuf_printf(ctx->out, "%d > %d: ", sport, dport);
+		return;
+	}
+	ctx->addrs_due = 0;
+	dec_ntop(ctx->af, ctx->src, s);
+	dec_ntop(ctx->af, ctx->dst, d);
+	tbuf_printf(ctx->out, "%s.%d > %s.%d: ", s, sport, d, dport);
+}
+
+/* Payload nobody decodes: only its size, in the tree. */
+void
+dec_data(struct dec_ctx *ctx, struct cur *c)
+{
+	if (cur_left(c) == 0)
+		return;
+	dec_layer(ctx, "Data");
+	dec_fld(ctx, "length: %zu", cur_left(c));
+}
+
+void
+dec_ntop(int af, const uint8_t *a, char *buf)
+{
+	if (af == 6) {
+		if (inet_ntop(AF_INET6, a, buf, DEC_ADDRSTRLEN) == NULL)
+			snprintf(buf, DEC_ADDRSTRLEN, "?");
+		return;
+	}
+	snprintf(buf, DEC_ADDRSTRLEN, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+}
+
+void
+dec_mac(const uint8_t *a, char *buf)
+{
+	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2],
+	    a[3], a[4], a[5]);
+}
