@@ -40,6 +40,7 @@ static char	*write_pcap(const char *, unsigned, long, long *, unsigned);
 static char	*write_pcapng(const char *, unsigned);
 static void	 conf_init(struct cap_conf *, const char *);
 static int	 check_pkt(const struct cap_pkt *, unsigned, uint32_t *);
+static void	 wait_other(struct cap *, unsigned);
 static void	 drain(struct cap *, struct res *, unsigned, unsigned,
 		    struct bpf_program *);
 static void	 test_count(void);
@@ -183,6 +184,24 @@ check_pkt(const struct cap_pkt *p, unsigned snap, uint32_t *seq)
 }
 
 /*
+ * Let the producer store at least two frames (so one even) in the other
+ * buffer under the old filter before the switch.
+ */
+static void
+wait_other(struct cap *cap, unsigned held)
+{
+	struct cap_bufstate	 bs[2];
+	int			 i;
+
+	for (i = 0; i < 1000; i++) {
+		if (cap->ops->buffers(cap, bs, 2) == 2 && bs[1 - held].pkts >= 2)
+			return;
+		usleep(1000);
+	}
+	CHECK(!"the producer did not fill the other buffer");
+}
+
+/*
  * Consume to the end (or an error).  When filter != NULL it is attached
  * after "filter_after" blocks; usleep_us slows the consumer down.
  */
@@ -227,6 +246,8 @@ drain(struct cap *cap, struct res *r, unsigned snap, unsigned usleep_us,
 		}
 		if (usleep_us)
 			usleep(usleep_us);
+		if (filter != NULL)
+			wait_other(cap, blk.index);
 		cap->ops->release(cap, &blk);
 		if (filter != NULL && r->nblocks == 1) {
 			CHECK(cap->ops->setfilter(cap, filter, r->err) == 0);
