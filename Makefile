@@ -71,6 +71,10 @@ $(OBJ)/gen/%: tests/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ZCFLAGS) -o $@ $<
 
+$(OBJ)/bench-dec: tests/bench/bench-dec.c $(ENG_OBJS)
+	$(CC) $(CFLAGS) $(ZCFLAGS) -Isrc -o $@ $< $(ENG_OBJS) $(PCAP_LIBS) \
+	    -lpthread -lm
+
 $(OBJ)/fuzz-dec: tests/fuzz/fuzz-dec.c $(ENG_SRCS)
 	@mkdir -p $(@D)
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 \
@@ -87,7 +91,7 @@ test-unit test-corpus test-screen test-live: test-build
 fuzz: $(OBJ)/fuzz-dec
 	tests/fuzz/run $(OBJ)/fuzz-dec $(FUZZ_SECONDS)
 
-bench: zbtop
+bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 	tests/bench/run $(SHARED)
 
 install: zbtop
