@@ -17,7 +17,7 @@
 #define ETH_HDRLEN	14
 #define SLL_HDRLEN	16
 #define SLL2_HDRLEN	20
-#define ARP_FIXLEN	8
+#define ARP_MAXHW	32		/* hardware address bytes shown */
 #define ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
 static int	link_type_key(struct dec_ctx *, int, struct cur *);
@@ -48,6 +48,8 @@ static int	mpls_parse(struct dec_ctx *, struct cur *);
 static void	mpls_format(struct dec_ctx *, struct cur *);
 static int	arp_parse(struct dec_ctx *, struct cur *);
 static void	arp_format(struct dec_ctx *, struct cur *);
+static void	arp_hw(struct tbuf *, const uint8_t *, int);
+static int	arp_zero(const uint8_t *, int);
 
 const struct dec_proto dec_eth_proto = {
 	.name = "ether", .key = DEC_KEY(DEC_S_DLT, 1), .id = DEC_P_OTHER,
@@ -549,12 +551,33 @@ arp_parse(struct dec_ctx *ctx, struct cur *c)
 	return DEC_DONE;
 }
 
-/* RFC 826; addresses are shown only for Ethernet/IPv4, as tcpdump does. */
+/* A hardware address of any length, as colon-separated hex. */
+static void
+arp_hw(struct tbuf *tb, const uint8_t *a, int n)
+{
+	int	i;
+
+	for (i = 0; i < n && i < ARP_MAXHW; i++)
+		tbuf_printf(tb, i ? ":%02x" : "%02x", a[i]);
+}
+
+static int
+arp_zero(const uint8_t *a, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != 0)
+			return 0;
+	return 1;
+}
+
+/* RFC 826; addresses are shown for IPv4 over any hardware, as tcpdump. */
 static void
 arp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*sha, *spa, *tha, *tpa;
-	char		 m1[18], m2[18], a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
+	char		 a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
 	uint32_t	 len = dec_wire(ctx, c);
 	int		 hrd, pro, hln, pln, op;
 
@@ -571,36 +594,52 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
 	dec_fld(ctx, "opcode: %d", op);
-	if (hrd != 1 || pro != 0x0800 || hln != 6 || pln != 4) {
+	if (pro != 0x0800 || pln != 4) {
 		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
 		    pro, op, len);
 		return;
 	}
-	sha = cur_pull(c, 6);
+	sha = cur_pull(c, (size_t)hln);
 	spa = cur_pull(c, 4);
-	tha = cur_pull(c, 6);
+	tha = cur_pull(c, (size_t)hln);
 	if ((tpa = cur_pull(c, 4)) == NULL) {
 		dec_trunc(ctx, "arp");
 		return;
 	}
-	dec_mac(sha, m1);
-	dec_mac(tha, m2);
 	dec_ntop(4, spa, a1);
 	dec_ntop(4, tpa, a2);
-	dec_fld(ctx, "sender: %s %s", m1, a1);
-	dec_fld(ctx, "target: %s %s", m2, a2);
-	if (op == 1) {
+	if (ctx->tree) {
+		dec_line(ctx);
+		tbuf_puts(ctx->out, "sender: ");
+		arp_hw(ctx->out, sha, hln);
+		tbuf_printf(ctx->out, " %s", a1);
+		dec_endline(ctx);
+		dec_line(ctx);
+		tbuf_puts(ctx->out, "target: ");
+		arp_hw(ctx->out, tha, hln);
+		tbuf_printf(ctx->out, " %s", a2);
+		dec_endline(ctx);
+		return;
+	}
+	if (hrd != 1 || hln != 6)
+		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
+	switch (op) {
+	case 1:
 		dec_sum(ctx, "Request who-has %s", a2);
-		if (memcmp(tha, "\0\0\0\0\0\0", 6) != 0)
-			dec_sum(ctx, " (%s)", m2);
+		if (!arp_zero(tha, hln)) {
+			dec_sum(ctx, " (");
+			arp_hw(ctx->out, tha, hln);
+			dec_sum(ctx, ")");
+		}
 		dec_sum(ctx, " tell %s", a1);
-	} else if (op == 2)
-		dec_sum(ctx, "Reply %s is-at %s", a1, m1);
-	else if (op == 3)
-		dec_sum(ctx, "Reverse Request who-is %s tell %s", m2, m1);
-	else if (op == 4)
-		dec_sum(ctx, "Reverse Reply %s at %s", m2, a2);
-	else
-		dec_sum(ctx, "op %d", op);
+		break;
+	case 2:
+		dec_sum(ctx, "Reply %s is-at ", a1);
+		arp_hw(ctx->out, sha, hln);
+		break;
+	default:
+		dec_sum(ctx, "op %d, sender %s, target %s", op, a1, a2);
+		break;
+	}
 	dec_sum(ctx, ", length %u", len);
 }

@@ -24,18 +24,17 @@ static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
 		    __attribute__((format(printf, 3, 0)));
 static void	dec_sep(struct dec_ctx *);
 
-/* Every protocol; looked up by key, so order does not matter. */
+/* Every protocol, looked up by key; the common ones first (linear scan). */
 static const struct dec_proto *const dec_table[] = {
-	&dec_eth_proto, &dec_sll_proto, &dec_sll2_proto, &dec_raw_proto,
-	&dec_raw101_proto,
-	&dec_ipv4dlt_proto, &dec_ipv6dlt_proto, &dec_null_proto,
-	&dec_loop_proto, &dec_llc_proto, &dec_vlan_proto, &dec_qinq_proto,
-	&dec_qinq9100_proto, &dec_mpls_proto, &dec_mplsm_proto,
-	&dec_arp_proto, &dec_teb_proto, &dec_ipv4_proto, &dec_ipv6_proto,
-	&dec_ipip_proto, &dec_ip6ip_proto, &dec_ah_proto, &dec_esp_proto,
-	&dec_tcp_proto, &dec_udp_proto, &dec_icmp_proto, &dec_icmp6_proto,
-	&dec_dns_proto, &dec_mdns_proto, &dec_dhcps_proto, &dec_dhcpc_proto,
-	&dec_gre_proto, &dec_vxlan_proto,
+	&dec_eth_proto, &dec_ipv4_proto, &dec_tcp_proto, &dec_udp_proto,
+	&dec_ipv6_proto, &dec_vlan_proto, &dec_dns_proto, &dec_arp_proto,
+	&dec_icmp_proto, &dec_icmp6_proto, &dec_sll_proto, &dec_sll2_proto,
+	&dec_raw_proto, &dec_raw101_proto, &dec_ipv4dlt_proto,
+	&dec_ipv6dlt_proto, &dec_null_proto, &dec_loop_proto, &dec_llc_proto,
+	&dec_qinq_proto, &dec_qinq9100_proto, &dec_mpls_proto,
+	&dec_mplsm_proto, &dec_teb_proto, &dec_ipip_proto, &dec_ip6ip_proto,
+	&dec_ah_proto, &dec_esp_proto, &dec_sctp_proto, &dec_mdns_proto,
+	&dec_dhcps_proto, &dec_dhcpc_proto, &dec_gre_proto, &dec_vxlan_proto,
 	NULL
 };
 
