@@ -1,0 +1,260 @@
+/*
+ * Text views drawn over the panes: the help, a packet's detail tree and
+ * hex, and the output of a command longer than one line.  The text is
+ * copied when the view opens, so a packet shown here stays put while the
+ * capture goes on; every line still goes through screen_put().
+ */
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "dec.h"
+#include "engine.h"
+#include "pane.h"
+#include "recent.h"
+#include "tbuf.h"
+#include "xmalloc.h"
+
+static struct {
+	int	 active;
+	char	*title;
+	char	*text;		/* lines, '\n' replaced by '\0' */
+	char	**line;
+	int	 n;
+	int	 top;
+	int	 left;		/* columns scrolled right */
+	int	 page;		/* rows shown at the last draw */
+} view;
+
+static const char *const screen_help_keys[] = {
+	"Keys",
+	"  q             quit (also Ctrl-C)",
+	"  ? h F1        this help",
+	"  /             filter prompt: a pcap expression, checked as you type",
+	"  :             command prompt (commands below)",
+	"  r             rotate now: hand the buffer being filled over",
+	"  P             pause the packet list (counters keep running)",
+	"  c             clear counters",
+	"  Space         refresh now",
+	"  d             set the refresh delay (seconds)",
+	"  Tab           focus the next pane: scrolling keys go to it",
+	"  t             show or hide top talkers",
+	"  m             show or hide the protocol mix",
+	"  Ctrl-L        redraw the screen",
+	"  Up Down j k   scroll or select one row",
+	"  PgUp PgDn     scroll a page",
+	"  Home g        first row",
+	"  End G         last row; the packet list follows new packets again",
+	"  Enter         packet list: detail tree and hex of the selected packet",
+	"  Esc q         close this view or a packet's detail",
+	"",
+	"Prompt keys",
+	"  Left Right Home End Ctrl-A Ctrl-E   move",
+	"  Backspace Delete Ctrl-W Ctrl-U Ctrl-K   delete",
+	"  Up Down       history (kept in the history file across runs)",
+	"  Tab           complete a command name or a filter keyword",
+	"  Enter         apply;  Esc cancels and changes nothing",
+	"",
+	"Buffers pane",
+	"  owner kernel: the kernel is storing into it;  user: held by zbtop;",
+	"  free: empty, the kernel may fill it next.  * marks the ring packets",
+	"  are steered to.  Rotations: full (next packet did not fit), timeout",
+	"  (retire timer), forced (r, or rotate every MS).",
+	"",
+	NULL
+};
+
+static void	screen_view_split(void);
+
+void
+screen_view_open(const char *title, const char *text)
+{
+	screen_view_close();
+	view.title = xstrdup(title);
+	view.text = xstrdup(text);
+	screen_view_split();
+	view.active = 1;
+}
+
+static void
+screen_view_split(void)
+{
+	char	*s;
+	int	 n = 1;
+
+	for (s = view.text; *s != '\0'; s++)
+		if (*s == '\n')
+			n++;
+	view.line = xcalloc((size_t)n, sizeof *view.line);
+	view.n = 0;
+	for (s = view.text; s != NULL; ) {
+		view.line[view.n++] = s;
+		if ((s = strchr(s, '\n')) != NULL)
+			*s++ = '\0';
+	}
+	/* A trailing newline is not one more empty line. */
+	if (view.n > 1 && view.line[view.n - 1][0] == '\0')
+		view.n--;
+}
+
+void
+screen_view_close(void)
+{
+	free(view.title);
+	free(view.text);
+	free(view.line);
+	memset(&view, 0, sizeof view);
+}
+
+int
+screen_view_active(void)
+{
+	return view.active;
+}
+
+void
+screen_view_draw(int y, int h)
+{
+	struct pane	 p = { .y = y, .x = 0, .h = h, .w = COLS, .focus = 1 };
+	char		 right[64];
+	int		 i, rows = h - 1;
+
+	view.page = rows;
+	if (view.top > view.n - rows)
+		view.top = view.n - rows;
+	if (view.top < 0)
+		view.top = 0;
+	snprintf(right, sizeof right, "%d-%d of %d  Esc closes",
+	    view.n ? view.top + 1 : 0, view.top + rows < view.n ?
+	    view.top + rows : view.n, view.n);
+	screen_title(&p, view.title, right);
+	for (i = 0; i < rows && view.top + i < view.n; i++) {
+		const char	*s = view.line[view.top + i];
+		size_t		 len = strlen(s);
+
+		if ((size_t)view.left < len)
+			screen_put(y + 1 + i, 1, COLS - 1, SCREEN_NORMAL,
+			    s + view.left);
+	}
+}
+
+int
+screen_view_key(int key)
+{
+	switch (key) {
+	case 033:
+	case 'q':
+	case KEY_F(1):
+		screen_view_close();
+		break;
+	case KEY_UP:
+	case 'k':
+		view.top--;
+		break;
+	case KEY_DOWN:
+	case 'j':
+	case '\r':
+	case '\n':
+		view.top++;
+		break;
+	case KEY_PPAGE:
+	case 'b':
+		view.top -= view.page > 1 ? view.page - 1 : 1;
+		break;
+	case KEY_NPAGE:
+	case ' ':
+		view.top += view.page > 1 ? view.page - 1 : 1;
+		break;
+	case KEY_HOME:
+	case 'g':
+		view.top = 0;
+		break;
+	case KEY_END:
+	case 'G':
+		view.top = view.n;
+		break;
+	case KEY_LEFT:
+		view.left = view.left > 8 ? view.left - 8 : 0;
+		break;
+	case KEY_RIGHT:
+		view.left += 8;
+		break;
+	default:
+		return 0;
+	}
+	if (view.top < 0)
+		view.top = 0;
+	return 1;
+}
+
+/* Every key and every command, walked from the one command table. */
+void
+screen_help_open(void)
+{
+	const struct cmd_entry	*c;
+	struct tbuf		 tb;
+	char			 use[64];
+	int			 i;
+
+	tbuf_init(&tb);
+	for (i = 0; screen_help_keys[i] != NULL; i++)
+		tbuf_printf(&tb, "%s\n", screen_help_keys[i]);
+	tbuf_puts(&tb, "Commands (at the : prompt, with -e, or on standard "
+	    "input with -b)\n");
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		c = cmd_table[i];
+		snprintf(use, sizeof use, "%s%s%s%s", c->usage,
+		    c->alias != NULL ? " (" : "",
+		    c->alias != NULL ? c->alias : "",
+		    c->alias != NULL ? ")" : "");
+		tbuf_printf(&tb, "  %-32s %s\n", use, c->help);
+	}
+	screen_view_open("Help: zbtop keys and commands", tb.s);
+	tbuf_free(&tb);
+}
+
+/* The selected packet, copied out of the ring: header, tree, then hex. */
+void
+screen_detail_open(struct engine *eng, uint64_t no)
+{
+	struct recent		*rec = engine_recent(eng);
+	struct recent_pkt	*pkt;
+	struct tbuf		 tb;
+	struct tm		 tm;
+	time_t			 t;
+	char			 title[160];
+	int			 found = -1;
+
+	if (rec == NULL)
+		return;
+	pkt = xmalloc(sizeof *pkt);
+	recent_lock(rec);
+	found = recent_get(rec, no, pkt);
+	recent_unlock(rec);
+	if (found == -1) {
+		screen_status(1, "packet %llu is no longer kept",
+		    (unsigned long long)no);
+		free(pkt);
+		return;
+	}
+	t = pkt->ts.tv_sec;
+	gmtime_r(&t, &tm);
+	snprintf(title, sizeof title, "Packet %llu  %04d-%02d-%02d "
+	    "%02d:%02d:%02d.%06ld UTC  %u bytes, %u captured%s",
+	    (unsigned long long)no, tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    pkt->ts.tv_nsec / 1000, pkt->len, pkt->origcap,
+	    pkt->caplen < pkt->origcap ? " (first 2048 kept)" : "");
+	tbuf_init(&tb);
+	dec_tree(&tb, engine_dlt(eng), pkt->data, pkt->caplen, pkt->len);
+	if (tb.len > 0 && tb.s[tb.len - 1] != '\n')
+		tbuf_putc(&tb, '\n');
+	tbuf_putc(&tb, '\n');
+	dec_hex(&tb, pkt->data, pkt->caplen);
+	screen_view_open(title, tb.s != NULL ? tb.s : "");
+	tbuf_free(&tb);
+	free(pkt);
+}
