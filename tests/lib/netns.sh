@@ -80,9 +80,11 @@ zb_in_gen() {
 }
 
 # zb_bg_cap CMD...: CMD in the background in the capture namespace; its
-# PID in ZB_BG_PID ("zb_in_cap CMD &" would give a subshell's PID).
+# PID in ZB_BG_PID ("zb_in_cap CMD &" would give a subshell's PID).  The
+# caller's standard input is passed on through fd 7: a shell without job
+# control gives an asynchronous command /dev/null instead.
 zb_bg_cap() {
-	ip netns exec "$ZB_NS_CAP" "$@" &
+	{ ip netns exec "$ZB_NS_CAP" "$@" <&7 7<&- & } 7<&0
 	ZB_BG_PID=$!
 }
 
