@@ -65,6 +65,7 @@ struct zbuf {
 	int			 old;		/* ring to drain first, or -1 */
 	int			 running;
 	int			 stale;		/* idle ring's filter is old */
+	int			 fwait;		/* a filter change waits */
 	struct bpf_program	 prog;		/* the filter, our copy */
 };
 
@@ -705,6 +706,15 @@ cap_zbuf_rotate(struct cap *cap, char *errbuf)
 		return CAP_NOTHING;
 	if (!cap_zbuf_settled(z))
 		return CAP_AGAIN;
+	/*
+	 * A filter change that was told CAP_AGAIN gets the drained state
+	 * first, once: rotating every millisecond would otherwise start a
+	 * new drain before the caller comes back with the filter.
+	 */
+	if (z->fwait) {
+		z->fwait = 0;
+		return CAP_AGAIN;
+	}
 	return cap_zbuf_flip(z, errbuf);
 }
 
@@ -727,8 +737,11 @@ cap_zbuf_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 		cap_zbuf_keep(z, prog);
 		return 0;
 	}
-	if (!cap_zbuf_settled(z))
+	if (!cap_zbuf_settled(z)) {
+		z->fwait = 1;
 		return CAP_AGAIN;
+	}
+	z->fwait = 0;
 	idle = 1 - z->active;
 	if (cap_zbuf_attach(z->ring[idle].fd, prog, errbuf) == -1)
 		return -1;
