@@ -13,8 +13,9 @@
 void
 cur_init(struct cur *c, const uint8_t *p, size_t len)
 {
-	c->base = c->p = p;
-	c->end = p + len;
+	c->base = c->p = c->end = p;
+	if (p != NULL)		/* no arithmetic on NULL, even + 0 */
+		c->end = p + len;
 	c->trunc = 0;
 }
 

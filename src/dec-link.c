@@ -599,10 +599,10 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 		    pro, op, len);
 		return;
 	}
-	sha = cur_pull(c, (size_t)hln);
-	spa = cur_pull(c, 4);
-	tha = cur_pull(c, (size_t)hln);
-	if ((tpa = cur_pull(c, 4)) == NULL) {
+	if ((sha = cur_pull(c, (size_t)hln)) == NULL ||
+	    (spa = cur_pull(c, 4)) == NULL ||
+	    (tha = cur_pull(c, (size_t)hln)) == NULL ||
+	    (tpa = cur_pull(c, 4)) == NULL) {
 		dec_trunc(ctx, "arp");
 		return;
 	}

@@ -1,0 +1,58 @@
+#!/bin/sh
+# Every capture of the shared corpus, malformed ones included, through the
+# sanitizer build in print mode with hex and tree (-P -x -V).  Each run must
+# end with exit 0, or exit 1 and one line "zbtop: ..." on stderr (a file
+# libpcap refuses); never a sanitizer report, never a crash or a timeout.
+# The output must hold no control byte other than newline and no byte
+# above 0x7e: packet bytes reach the terminal only escaped.
+
+ZBTOP_SAN=${ZBTOP_SAN:-obj-san/zbtop}
+SHARED=${SHARED:-../shared}
+
+if [ ! -x "$ZBTOP_SAN" ]; then
+	echo "needs $ZBTOP_SAN (make test-build)" >&2
+	exit 77
+fi
+set -- "$SHARED"/corpus/*/pcap/*
+if [ ! -e "$1" ]; then
+	echo "needs the shared corpus in $SHARED/corpus" >&2
+	exit 77
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-decode.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0 n=0
+
+for f; do
+	n=$((n + 1))
+	timeout 60 "$ZBTOP_SAN" -P -x -V -r "$f" >"$tmp/out" 2>"$tmp/err" \
+	    </dev/null
+	rc=$?
+	name=${f#"$SHARED"/corpus/}
+	if grep -q 'runtime error\|AddressSanitizer\|LeakSanitizer' \
+	    "$tmp/err"; then
+		echo "FAIL $name: sanitizer report"
+		sed -n '1,20p' "$tmp/err"
+		fail=1
+		continue
+	fi
+	case $rc in
+	0)	;;
+	1)	if [ "$(wc -l <"$tmp/err")" -ne 1 ] ||
+		    ! grep -q '^zbtop: ' "$tmp/err"; then
+			echo "FAIL $name: exit 1 without one 'zbtop: ' line"
+			sed -n '1,5p' "$tmp/err"
+			fail=1
+		fi ;;
+	*)	echo "FAIL $name: exit status $rc"
+		sed -n '1,5p' "$tmp/err"
+		fail=1
+		continue ;;
+	esac
+	if LC_ALL=C grep -n '[^ -~]' "$tmp/out" >"$tmp/bad"; then
+		echo "FAIL $name: control or non-ASCII bytes in the output:"
+		sed -n '1,3p' "$tmp/bad" | od -c | sed -n '1,6p'
+		fail=1
+	fi
+done
+echo "$n files decoded"
+exit $fail

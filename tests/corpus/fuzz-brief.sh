@@ -1,0 +1,30 @@
+#!/bin/sh
+# A short fuzzing run of the decoders inside make test: builds
+# tests/fuzz/fuzz-dec.c with only the decoder sources (cursor, decoders,
+# text buffer) and runs it for ZB_FUZZ_SECONDS (20) seconds from the
+# corpus seeds.  Skips when clang has no libFuzzer.  make fuzz is the long
+# run over the full engine.
+
+secs=${ZB_FUZZ_SECONDS:-20}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-fuzzb.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+if ! command -v clang >/dev/null 2>&1; then
+	echo "needs clang with libFuzzer" >&2
+	exit 77
+fi
+printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ return 0; }\n' \
+    >"$tmp/probe.c"
+if ! clang -fsanitize=fuzzer -o "$tmp/probe" "$tmp/probe.c" \
+    >/dev/null 2>&1; then
+	echo "needs clang with libFuzzer" >&2
+	exit 77
+fi
+if ! clang -O1 -g -fsanitize=fuzzer,address,undefined \
+    -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE -Isrc \
+    -o "$tmp/fuzz-dec" tests/fuzz/fuzz-dec.c src/cur.c src/dec*.c \
+    src/tbuf.c src/xmalloc.c; then
+	echo "cannot build the fuzzer"
+	exit 1
+fi
+tests/fuzz/run "$tmp/fuzz-dec" "$secs"
