@@ -18,11 +18,9 @@ zb_cmdpipe
 N=200000
 out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
 
-# Not zb_bg_cap: an asynchronous command gets /dev/null as standard input
-# unless the redirection is its own (POSIX, dash).
-ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf \
-    --seq-log "$log" <"$ZB_TMP/cmd" >"$out" 2>"$err" &
-pid=$!
+zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf --seq-log "$log" \
+    <"$ZB_TMP/cmd" >"$out" 2>"$err"
+pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }
 echo "rotate every 2" >&9
 ip netns exec "$ZB_NS_GEN" taskset -c 0 "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" \
