@@ -31,7 +31,7 @@
 #define SCREEN_MINW	60		/* narrower: "terminal too small" */
 #define SCREEN_MINH	14
 #define SCREEN_POLL_MS	50		/* input poll: keys feel instant */
-#define SCREEN_SIDEW	54		/* talkers column on wide screens */
+#define SCREEN_SIDEW	64		/* talkers column on wide screens */
 
 enum { P_BUFFERS, P_RATES, P_PACKETS, P_TALKERS, P_MIX, P_NPANES };
 
@@ -367,8 +367,8 @@ screen_layout(void)
 		return;
 	if (COLS >= 2 * SCREEN_SIDEW + 20) {
 		/* Wide: a column on the right, talkers over the mix. */
-		pk->w = COLS - SCREEN_SIDEW;
-		t->x = m->x = pk->w;
+		pk->w = COLS - SCREEN_SIDEW - 1;
+		t->x = m->x = pk->w + 1;
 		t->w = m->w = SCREEN_SIDEW;
 		mh = m->shown ? m->cls->want(m, &scr.env, rest) : 0;
 		if (t->shown && mh > rest / 2)
@@ -390,9 +390,9 @@ screen_layout(void)
 	t->y = m->y = y;
 	t->h = t->shown ? bh : 0;
 	m->h = m->shown ? bh : 0;
-	tw = t->shown && m->shown ? COLS - 34 : COLS;
+	tw = t->shown && m->shown ? COLS - 35 : COLS;
 	t->w = tw;
-	m->x = t->shown ? tw : 0;
+	m->x = t->shown ? tw + 1 : 0;
 	m->w = COLS - m->x;
 	pk->y = y + bh;
 	pk->h = rest - bh;

@@ -1,0 +1,50 @@
+#!/bin/sh
+# The buffers pane and the header show what batch mode reports for the
+# same file: packets, the number of buffers, rotations by reason, and
+# each buffer's ring, index, owner, packets and sequence number.  The
+# replay runs as fast as possible, so both end in the same state.
+. tests/screen/lib.sh
+t_sample
+
+b=$("$ZBTOP" -b -r "$T_PCAP" 2>&1) || t_fail "batch mode failed: $b"
+last=$(printf '%s\n' "$b" | grep '^captured=' | tail -n 1)
+field() { printf '%s\n' "$last" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+captured=$(field captured)
+full=$(field full)
+timeout=$(field timeout)
+forced=$(field forced)
+[ -n "$captured" ] && [ -n "$full" ] || t_fail "no summary line: $b"
+# The last buffer table: "RING BUF OWNER ..." then one row per buffer.
+printf '%s\n' "$b" | awk '/^RING BUF OWNER/ { n = 0; delete r; next }
+    /^ *[0-9]+ +[0-9]+ [a-z]/ { o = $3; sub(/\*$/, "", o)
+	r[++n] = $1 " " $2 " " o " " $5 " " $7 }
+    END { for (i = 1; i <= n; i++) print r[i] }' >"$T_DIR/batch.rows"
+nbufs=$(wc -l <"$T_DIR/batch.rows")
+[ "$nbufs" -gt 0 ] || t_fail "batch mode shows no buffers: $b"
+
+t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0"
+t_wait 'end of file' 15 || t_fail "the screen never reached the end of file"
+sleep 1.2
+t_cap >"$T_DIR/pane"
+
+grep -q "packets $captured  drops 0" "$T_DIR/pane" ||
+    t_fail "header does not show packets $captured"
+grep -q "^ Buffers $nbufs " "$T_DIR/pane" ||
+    t_fail "buffers pane does not show $nbufs buffers"
+grep -q "full $full (.*timeout $timeout (.*forced $forced (" "$T_DIR/pane" ||
+    t_fail "rotations differ from batch: full=$full timeout=$timeout forced=$forced"
+# Rows: ring[*] index owner bar pct pkts bytes seq age last.
+awk '/^ Buffers /, /^ rotations/ {
+	if ($1 ~ /^[0-9]+\*?$/ && $2 ~ /^[0-9]+$/) {
+		r = $1; sub(/\*$/, "", r); print r, $2, $3, $6, $8 } }' \
+    "$T_DIR/pane" >"$T_DIR/screen.rows"
+shown=$(wc -l <"$T_DIR/screen.rows")
+[ "$shown" -gt 0 ] || t_fail "no buffer rows on the screen"
+head -n "$shown" "$T_DIR/batch.rows" | cmp -s - "$T_DIR/screen.rows" || {
+	echo "batch rows:" >&2; cat "$T_DIR/batch.rows" >&2
+	echo "screen rows:" >&2; cat "$T_DIR/screen.rows" >&2
+	t_fail "buffer rows differ from batch mode"
+}
+t_keys q
+t_wait 'Pane is dead|^$' 5
+exit 0

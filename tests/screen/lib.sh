@@ -1,0 +1,98 @@
+# Sourced by the screen tests (not a test itself: not executable).
+# zbtop runs inside a private tmux server of fixed size; the tests send
+# keys and read the pane as text, like tmux's own regress/ scripts.
+#
+#   t_start CMD       new session running CMD (under sh) in 100x30
+#   t_keys KEY...     tmux send-keys
+#   t_cap             the pane's text on stdout
+#   t_wait RE [SEC]   wait until the pane matches the extended regex RE
+#   t_sample          a sample capture in $T_PCAP (skips when none)
+#   t_fail MSG        print MSG and the pane, exit 1
+
+: "${ZBTOP:=$(pwd)/zbtop}"
+: "${ZB_GENDIR:=$(pwd)/obj/gen}"
+T_SOCK="zbtop-test-$$"
+T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-screen.XXXXXX") || exit 1
+T_HOOK=:
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "needs tmux" >&2
+	exit 77
+fi
+if [ ! -x "$ZBTOP" ]; then
+	echo "needs $ZBTOP (make)" >&2
+	exit 77
+fi
+
+t_cleanup() {
+	tmux -L "$T_SOCK" kill-server 2>/dev/null
+	rm -rf "$T_DIR"
+}
+trap 't_rc=$?; t_cleanup; $T_HOOK; exit $t_rc' EXIT
+trap 'exit 1' INT TERM HUP PIPE
+
+# The history goes to a scratch directory, never the user's own.  zbtop
+# may drop to "nobody" before it opens the file: let it in.
+export XDG_STATE_HOME="$T_DIR/state"
+mkdir -p "$XDG_STATE_HOME" && chmod 0777 "$T_DIR" "$XDG_STATE_HOME"
+
+t_start() {
+	tmux -L "$T_SOCK" -f /dev/null new-session -d -x "${T_W:-100}" \
+	    -y "${T_H:-30}" "$1" || t_fail "cannot start tmux"
+	tmux -L "$T_SOCK" set-option -g remain-on-exit on >/dev/null 2>&1
+}
+
+t_keys() {
+	tmux -L "$T_SOCK" send-keys "$@"
+}
+
+t_cap() {
+	tmux -L "$T_SOCK" capture-pane -p
+}
+
+t_wait() {
+	t_i=0
+	t_lim=$(( ${2:-10} * 10 ))
+	while [ $t_i -lt $t_lim ]; do
+		t_cap | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		t_i=$((t_i + 1))
+	done
+	return 1
+}
+
+t_fail() {
+	echo "FAIL: $*" >&2
+	echo "--- pane:" >&2
+	t_cap >&2 2>/dev/null
+	exit 1
+}
+
+# The shared sample if there is one, else one made here: 500 frames from
+# the generator, or mkpcap.py's.
+t_sample() {
+	T_PCAP="$(pwd)/tests/data/sample.pcap"
+	[ -f "$T_PCAP" ] && return 0
+	T_PCAP="$T_DIR/sample.pcap"
+	if [ -x "$ZB_GENDIR/zbgen" ]; then
+		"$ZB_GENDIR/zbgen" -w "$T_PCAP" -n 500 >/dev/null && return 0
+	fi
+	if command -v python3 >/dev/null 2>&1; then
+		python3 tests/screen/mkpcap.py "$T_PCAP" 500 0.001 &&
+		    return 0
+	fi
+	echo "needs tests/data/sample.pcap, zbgen or python3" >&2
+	exit 77
+}
+
+# A capture that lasts: N frames GAP seconds apart, ports 1000 (even
+# sequence numbers) and 1001 (odd), replayed at recorded speed.
+t_slow() {
+	if ! command -v python3 >/dev/null 2>&1; then
+		echo "needs python3 (tests/screen/mkpcap.py)" >&2
+		exit 77
+	fi
+	T_SLOW="$T_DIR/slow.pcap"
+	python3 tests/screen/mkpcap.py "$T_SLOW" "$1" "$2" ||
+	    t_fail "mkpcap.py"
+}

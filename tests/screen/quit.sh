@@ -1,0 +1,49 @@
+#!/bin/sh
+# Every way out restores the terminal: q, Ctrl-C (SIGINT), SIGTERM with a
+# prompt open, SIGHUP.  A wrapper shell records the terminal modes before
+# and after zbtop and prints zbtop's exit status; the alternate screen
+# must be gone (no pane of zbtop's left on the terminal).
+. tests/screen/lib.sh
+t_slow 2000 0.02
+
+cat >"$T_DIR/run.sh" <<'EOS'
+trap : INT HUP TERM
+echo $$ >"$1.pid"
+before=$(stty -g)
+shift
+LANG=C.UTF-8 "$@"
+rc=$?
+after=$(stty -g)
+[ "$before" = "$after" ] && echo "terminal modes restored"
+echo "zbtop exited $rc"
+exec sleep 600
+EOS
+
+# run NAME KEYS-OR-SIGNAL
+run() {
+	t_start "sh '$T_DIR/run.sh' '$T_DIR/$1' '$ZBTOP' -r '$T_SLOW'"
+	t_wait '^ Packets [0-9]' 15 || t_fail "$1: screen did not start"
+	case $2 in
+	SIG*)
+		t_keys / 'udp port 9'
+		t_wait '^/udp port 9' 5 || t_fail "$1: no prompt"
+		zpid=$(ps -o pid= --ppid "$(cat "$T_DIR/$1.pid")" | tr -d ' ')
+		[ -n "$zpid" ] || t_fail "$1: no zbtop process"
+		kill -s "${2#SIG}" "$zpid" ;;
+	*)	t_keys "$2" ;;
+	esac
+	t_wait '^zbtop exited' 10 || t_fail "$1: zbtop did not exit"
+	t_cap | grep -q '^zbtop exited 0$' || t_fail "$1: exit status not 0"
+	t_cap | grep -q '^terminal modes restored$' ||
+	    t_fail "$1: terminal modes not restored"
+	t_cap | grep -Eq 'Buffers|Packets|\? help' &&
+	    t_fail "$1: zbtop's screen left on the terminal"
+	tmux -L "$T_SOCK" kill-server 2>/dev/null
+	sleep 0.3
+}
+
+run q q
+run ctrl-c C-c
+run sigterm SIGTERM
+run sighup SIGHUP
+exit 0
