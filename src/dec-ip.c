@@ -30,6 +30,7 @@ static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
 static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
+static void	ip6_used(struct dec_ctx *, uint32_t);
 static int	ah_parse(struct dec_ctx *, struct cur *);
 static void	ah_format(struct dec_ctx *, struct cur *);
 static int	esp_parse(struct dec_ctx *, struct cur *);
@@ -76,6 +77,13 @@ ip_payload(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	*c = in;
 	ctx->l4len = len;
 	return len;
+}
+
+/* An extension header of n bytes is not part of the upper layer. */
+static void
+ip6_used(struct dec_ctx *ctx, uint32_t n)
+{
+	ctx->l4len = ctx->l4len > n ? ctx->l4len - n : 0;
 }
 
 static int
@@ -300,7 +308,6 @@ static void
 ip6_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
-	uint32_t	 plen, start, used;
 	int		 nh;
 
 	dec_layer(ctx, "Internet Protocol version 6");
@@ -318,13 +325,9 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	memcpy(ctx->src, h + 8, 16);
 	memcpy(ctx->dst, h + 24, 16);
 	ctx->addrs_due = 1;
-	plen = ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
-	start = (uint32_t)cur_off(c);
-	nh = h[6];
-	if (ip6_ext_format(ctx, c, nh, &nh) == -1)
+	ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
+	if (ip6_ext_format(ctx, c, h[6], &nh) == -1)
 		return;
-	used = (uint32_t)cur_off(c) - start;
-	ctx->l4len = plen > used ? plen - used : 0;
 	if (nh == 59) {
 		dec_addrs(ctx);
 		dec_sum(ctx, "no next header");
@@ -378,6 +381,7 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 				dec_trunc(ctx, "frag6");
 				return -1;
 			}
+			ip6_used(ctx, 8);
 			dec_fld(ctx, "next header: %d", nh);
 			dec_fld(ctx, "offset: %d, more: %d, id: 0x%08llx",
 			    offlg & 0xfff8, offlg & 1, (long long)id);
@@ -403,6 +407,7 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 			    "dstopt");
 			return -1;
 		}
+		ip6_used(ctx, (uint32_t)len * 8 + 8);
 		dec_fld(ctx, "next header: %d", nxt);
 		dec_fld(ctx, "length: %d", len * 8 + 8);
 		if (nh == 43)

@@ -187,11 +187,12 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 static int
 tcp_opts(struct cur *o, char *buf, size_t sz)
 {
-	size_t	n = 0;
+	size_t	n = 0, before;
 	int	kind, len, i;
 
 	buf[0] = '\0';
 	for (i = 0; (kind = cur_u8(o)) != -1 && i < 40; i++) {
+		before = n;
 		if (i > 0)
 			tcp_app(buf, sz, &n, ",");
 		if (kind == 0 || kind == 1) {
@@ -200,14 +201,18 @@ tcp_opts(struct cur *o, char *buf, size_t sz)
 				break;
 			continue;
 		}
-		if ((len = cur_u8(o)) == -1)
+		if ((len = cur_u8(o)) == -1) {
+			buf[before] = '\0';
 			return -1;
+		}
 		if (len < 2) {
 			tcp_app(buf, sz, &n, "[bad opt %d len %d]", kind, len);
 			return 0;
 		}
-		if (tcp_opt1(o, kind, len - 2, buf, sz, &n) == -1)
+		if (tcp_opt1(o, kind, len - 2, buf, sz, &n) == -1) {
+			buf[before] = '\0';
 			return -1;
+		}
 	}
 	return 0;
 }
