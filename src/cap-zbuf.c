@@ -39,6 +39,7 @@
 #define ZBUF_BLOCK_KIB	1024u
 #define ZBUF_MINBLK	4		/* blocks per ring before -B shrinks */
 #define ZBUF_TOV_MS	100u
+#define ZBUF_VLANLEN	4		/* PACKET_RESERVE: room for a tag */
 
 /* One TPACKET_V3 ring and how far the consumer has got in it. */
 struct zbuf_ring {
@@ -102,6 +103,8 @@ static int	cap_zbuf_drained(struct zbuf *, unsigned);
 static int	cap_zbuf_settled(struct zbuf *);
 static uint32_t	cap_zbuf_storing(struct zbuf *, unsigned, uint32_t *);
 static int	cap_zbuf_flip(struct zbuf *, char *);
+static void	cap_zbuf_vlan(const struct tpacket3_hdr *, uint8_t *,
+		    struct cap_pkt *);
 
 const struct cap_ops cap_zbuf_ops = {
 	.name = "zbuf",
@@ -122,7 +125,7 @@ static int
 cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct zbuf	*z;
-	int		 r, v3 = TPACKET_V3, serr;
+	int		 r, v3 = TPACKET_V3, res = ZBUF_VLANLEN, serr;
 	unsigned	 snap;
 
 	if (conf->threads > 1) {
@@ -142,7 +145,8 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		if ((z->ring[r].fd = caplinux_socket(z->ifname, errbuf)) == -1)
 			goto fail;
 		if (setsockopt(z->ring[r].fd, SOL_PACKET, PACKET_VERSION, &v3,
-		    sizeof v3) == -1) {
+		    sizeof v3) == -1 || setsockopt(z->ring[r].fd, SOL_PACKET,
+		    PACKET_RESERVE, &res, sizeof res) == -1) {
 			serr = errno;
 			snprintf(errbuf, ZB_ERRBUFSZ, "cannot use TPACKET_V3 on "
 			    "%s: %s", z->ifname, strerror(serr));
@@ -642,10 +646,10 @@ cap_zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 		goto bad;
 	h = (const struct tpacket3_hdr *)blk->pos;
 	/*
-	 * tpacket_rcv() sets TP_STATUS_USER once the copy is done.  After
-	 * the flip's synchronize_net() that holds for every packet of a
-	 * partial block already; checked anyway, as the kernel promises it
-	 * nowhere for an open block.
+	 * prb_fill_vlan_info() clears tp_status when it reserves the slot,
+	 * tpacket_rcv() sets TP_STATUS_USER after the copy (but before
+	 * tp_len and the rest: only the flip's synchronize_net() makes a
+	 * partial block whole).  Checked anyway, cheaply.
 	 */
 	if (blk->partial && (__atomic_load_n(&h->tp_status, __ATOMIC_ACQUIRE) &
 	    TP_STATUS_USER) == 0)
@@ -657,6 +661,9 @@ cap_zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->len = h->tp_len;
 	pkt->ts.tv_sec = h->tp_sec;
 	pkt->ts.tv_nsec = h->tp_nsec;
+	if ((h->tp_status & TP_STATUS_VLAN_VALID) && cap->dlt == DLT_EN10MB)
+		cap_zbuf_vlan(h, z->ring[blk->ring].map + (size_t)blk->index *
+		    z->bsize + off, pkt);
 	blk->left--;
 	blk->skip++;
 	/* Zero only on the last packet of a closed block. */
@@ -668,6 +675,34 @@ cap_zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 bad:
 	blk->left = 0;
 	return 0;
+}
+
+/*
+ * __netif_receive_skb_core() moves a VLAN tag into skb metadata before
+ * any tap sees the frame; put it back as libpcap does, in place, in the
+ * room PACKET_RESERVE left in front of the frame (the sockaddr_ll ends
+ * before it).  The kernel never writes a finished packet again.
+ */
+static void
+cap_zbuf_vlan(const struct tpacket3_hdr *h, uint8_t *raw,
+    struct cap_pkt *pkt)
+{
+	uint8_t		*p = raw + h->tp_mac - ZBUF_VLANLEN;
+	uint16_t	 tpid = 0x8100, tci = (uint16_t)h->hv1.tp_vlan_tci;
+
+	if (h->tp_mac < TPACKET_ALIGN(sizeof *h) + sizeof(struct sockaddr_ll) +
+	    ZBUF_VLANLEN || pkt->caplen < 12)
+		return;
+	if (h->tp_status & TP_STATUS_VLAN_TPID_VALID)
+		tpid = h->hv1.tp_vlan_tpid;
+	memmove(p, p + ZBUF_VLANLEN, 12);
+	p[12] = (uint8_t)(tpid >> 8);
+	p[13] = (uint8_t)tpid;
+	p[14] = (uint8_t)(tci >> 8);
+	p[15] = (uint8_t)tci;
+	pkt->data = p;
+	pkt->caplen += ZBUF_VLANLEN;
+	pkt->len += ZBUF_VLANLEN;
 }
 
 /* A partial block stays the kernel's: only remember how far we got. */
