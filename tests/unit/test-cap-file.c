@@ -333,7 +333,11 @@ test_filter(void)
 	drain(&cap, &res, 262144, 0, &prog);
 	CHECK(res.bad > 0);	/* odd frames cut at 100 after the switch */
 	CHECK(res.nrecheck >= 1 && res.recheck_even > 0);
-	CHECK(res.nrecheck <= 2);	/* only buffers stored before */
+	/*
+	 * The two buffers stored at the switch, and one more when a frame
+	 * the old program passed waited for a free buffer meanwhile.
+	 */
+	CHECK(res.nrecheck <= 3);
 	CHECK(res.clean_even == 0);
 	CHECK(res.n + res.bad < 2000 && res.n + res.bad > 1000);
 	cap_close(&cap);
