@@ -77,6 +77,7 @@ struct cap_copy {
 };
 
 static int	cap_copy_open(struct cap *, const struct cap_conf *, char *);
+static void	cap_copy_geometry(struct cap *, struct cap_copy *, unsigned);
 static int	cap_copy_sockopts(struct cap_copy *, int, unsigned, char *);
 static int	cap_copy_start(struct cap *, char *);
 static int	cap_copy_steer(struct cap_copy *, int, char *);
@@ -122,8 +123,6 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct cap_copy	*s;
 	unsigned	 rcvbuf, snap, i;
-	int		 got;
-	socklen_t	 len = sizeof got;
 
 	if (conf->iface == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "copy mode needs an interface");
@@ -170,6 +169,21 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	cap->nbufs = 1;
 	cap->bufsize = CAP_COPY_BATCH * s->slot;
 	cap->retire_ms = 0;
+	cap_copy_geometry(cap, s, rcvbuf);
+	return 0;
+fail:
+	cap_copy_free(s);
+	cap->priv = NULL;
+	return -1;
+}
+
+/* "recvmmsg 64 x 2048 B, rcvbuf 8 MiB", with the queue the kernel gave. */
+static void
+cap_copy_geometry(struct cap *cap, struct cap_copy *s, unsigned rcvbuf)
+{
+	int		got;
+	socklen_t	len = sizeof got;
+
 	if (getsockopt(s->fd[0], SOL_SOCKET, SO_RCVBUF, &got, &len) == -1)
 		got = (int)rcvbuf * 2;
 	/* The kernel doubles what it is given (sock_setsockopt). */
@@ -182,11 +196,6 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		snprintf(cap->geometry, sizeof cap->geometry,
 		    "recvmmsg %d x %u B, rcvbuf %d KiB", CAP_COPY_BATCH,
 		    s->slot, got >> 10);
-	return 0;
-fail:
-	cap_copy_free(s);
-	cap->priv = NULL;
-	return -1;
 }
 
 /* Queue size, timestamps, the wire length (auxdata), the reject filter. */

@@ -42,6 +42,9 @@ static uint64_t	zbgen_num(const char *, const char *);
 static void	zbgen_frame(uint8_t *, unsigned, uint64_t);
 static double	zbgen_now(void);
 static int	zbgen_write(const struct zbgen *);
+static int	zbgen_socket(const struct zbgen *, struct sockaddr_ll *);
+static int	zbgen_batch(const struct zbgen *, int, struct mmsghdr *,
+		    unsigned, double, uint64_t *, unsigned *);
 static int	zbgen_send(const struct zbgen *);
 static void	zbgen_pace(const struct zbgen *, const struct timespec *,
 		    uint64_t);
@@ -175,6 +178,60 @@ zbgen_pace(const struct zbgen *g, const struct timespec *t0, uint64_t done)
 		;
 }
 
+/* A send-only AF_PACKET socket (protocol 0: nothing is queued to it). */
+static int
+zbgen_socket(const struct zbgen *g, struct sockaddr_ll *sll)
+{
+	int	fd;
+
+	memset(sll, 0, sizeof *sll);
+	sll->sll_family = AF_PACKET;
+	sll->sll_protocol = htons(ETH_P_IP);
+	sll->sll_halen = ETH_ALEN;
+	if ((sll->sll_ifindex = (int)if_nametoindex(g->ifname)) == 0) {
+		fprintf(stderr, "zbgen: no such interface: %s\n", g->ifname);
+		return -1;
+	}
+	if ((fd = socket(AF_PACKET, SOCK_RAW, 0)) == -1) {
+		fprintf(stderr, "zbgen: socket: %s\n", strerror(errno));
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * Send mm[0..n) whole, waiting out a full queue (ENOBUFS): *done frames
+ * went out.  -1 on another error or when the time limit passes.
+ */
+static int
+zbgen_batch(const struct zbgen *g, int fd, struct mmsghdr *mm, unsigned n,
+    double deadline, uint64_t *retries, unsigned *done)
+{
+	int	r;
+
+	for (*done = 0; *done < n; ) {
+		if (zbgen_now() > deadline) {
+			fprintf(stderr, "zbgen: time limit of %u s reached\n",
+			    g->limit);
+			return -1;
+		}
+		r = sendmmsg(fd, mm + *done, n - *done, 0);
+		if (r > 0) {
+			*done += (unsigned)r;
+			continue;
+		}
+		if (r == -1 && (errno == ENOBUFS || errno == EAGAIN ||
+		    errno == EINTR)) {
+			(*retries)++;
+			usleep(50);
+			continue;
+		}
+		fprintf(stderr, "zbgen: sendmmsg: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 zbgen_send(const struct zbgen *g)
 {
@@ -188,19 +245,8 @@ zbgen_send(const struct zbgen *g)
 	double			 deadline;
 	int			 fd, r;
 
-	memset(&sll, 0, sizeof sll);
-	sll.sll_family = AF_PACKET;
-	sll.sll_protocol = htons(ETH_P_IP);
-	sll.sll_halen = ETH_ALEN;
-	if ((sll.sll_ifindex = (int)if_nametoindex(g->ifname)) == 0) {
-		fprintf(stderr, "zbgen: no such interface: %s\n", g->ifname);
+	if ((fd = zbgen_socket(g, &sll)) == -1)
 		return 1;
-	}
-	/* Protocol 0: a send-only socket, nothing is queued to it. */
-	if ((fd = socket(AF_PACKET, SOCK_RAW, 0)) == -1) {
-		fprintf(stderr, "zbgen: socket: %s\n", strerror(errno));
-		return 1;
-	}
 	/* Few frames per batch when paced, so the rate stays smooth. */
 	nbatch = g->pps == 0 ? ZBGEN_BATCH : g->pps / 1000;
 	if (nbatch < 1)
@@ -223,28 +269,8 @@ zbgen_send(const struct zbgen *g)
 			mm[i].msg_hdr.msg_iov = &iov[i];
 			mm[i].msg_hdr.msg_iovlen = 1;
 		}
-		for (off = 0; off < n; ) {
-			if (zbgen_now() > deadline) {
-				fprintf(stderr, "zbgen: time limit of %u s "
-				    "reached\n", g->limit);
-				printf("sent=%" PRIu64 "\n", sent + off);
-				close(fd);
-				return 1;
-			}
-			r = sendmmsg(fd, mm + off, n - off, 0);
-			if (r > 0) {
-				off += (unsigned)r;
-				continue;
-			}
-			if (r == -1 && (errno == ENOBUFS || errno == EAGAIN ||
-			    errno == EINTR)) {
-				/* The queue is full: wait and send again. */
-				retries++;
-				usleep(50);
-				continue;
-			}
-			fprintf(stderr, "zbgen: sendmmsg: %s\n",
-			    strerror(errno));
+		r = zbgen_batch(g, fd, mm, n, deadline, &retries, &off);
+		if (r == -1) {
 			printf("sent=%" PRIu64 "\n", sent + off);
 			close(fd);
 			return 1;
