@@ -1,0 +1,32 @@
+#!/bin/sh
+# The same view on a live capture: a veth pair between two namespaces of
+# our own, zbtop -i on one end inside tmux, zbgen sending 300 frames at
+# 100 per second from the other.  The header says zbuf and counts all
+# 300, the buffers pane lists the ring's buffers, the packet list shows
+# the generator's frames, r rotates, q exits with status 0.
+. tests/lib/netns.sh
+zb_need_root
+. tests/screen/lib.sh
+[ -x "$ZB_GENDIR/zbgen" ] || { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
+zb_netns_up
+# Both traps: the tmux server first (zbtop lives in the namespace).
+trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
+
+t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP'; echo zbtop exited \$?; sleep 600"
+t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
+t_wait '^ Buffers [0-9]+ ' 5 || t_fail "no buffers pane"
+sleep 1
+zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 300 -r 100 >/dev/null ||
+    t_fail "zbgen failed"
+t_wait '  packets 300  drops 0' 10 || t_fail "the header does not count 300 packets"
+t_cap | grep -q '198\.18\.0\.2\.9 > 198\.18\.0\.1\.9: UDP' ||
+    t_fail "the generator's frames are not listed"
+n=$(t_cap | awk '/^ Buffers [0-9]+ / { n = $2 } END { print n + 0 }')
+[ "$n" -ge 2 ] || t_fail "fewer than 2 buffers listed"
+rows=$(t_cap | grep -Ec '^ +[0-9]+\*? +[0-9]+ (kernel|user|free) ')
+[ "$rows" -ge 2 ] || t_fail "no buffer rows"
+t_keys r
+t_wait 'rotat|nothing to rotate' 5 || t_fail "r: no answer on the status line"
+t_keys q
+t_wait '^zbtop exited 0' 10 || t_fail "q: no exit with status 0"
+exit 0
