@@ -320,7 +320,7 @@ engine_main(void *arg)
 	struct engine		*e = arg;
 	struct cap_block	 blk;
 	char			 errbuf[ZB_ERRBUFSZ];
-	int			 rc, stop;
+	int			 rc = 0, stop;
 
 	errbuf[0] = '\0';
 	for (;;) {
