@@ -29,6 +29,8 @@ struct batch_in {
 	volatile sig_atomic_t	 quit;
 };
 
+volatile sig_atomic_t	zbtop_quit;
+
 static void	 batch_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_json(const struct stats_snap *, struct tbuf *);
 static void	 batch_out(void *, const char *);

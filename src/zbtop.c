@@ -55,8 +55,6 @@ struct opts {
 	int			 ncmds;
 };
 
-volatile sig_atomic_t	zbtop_quit;
-
 static const struct option zbtop_longopts[] = {
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
