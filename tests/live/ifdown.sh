@@ -5,6 +5,9 @@
 # within 5 s, its stderr is one line "zbtop: ...interface..."; the -w
 # file is a valid pcap that tcpdump reads, holding exactly the 2000 frames
 # sent, equal byte for byte and in order to zbgen -w's (as in write.sh).
+# Then, with the pair recreated: "ip link set down" mid-capture gives
+# exit non-zero and the one line "zbtop: interface zbc0 went down"; a
+# start on the down interface, "zbtop: interface zbc0 is down".
 . tests/lib/netns.sh
 zb_need_root
 command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
@@ -43,5 +46,34 @@ for mode in zbuf copy; do
 		diff "$ZB_TMP/ref.txt" "$ZB_TMP/$mode.txt" | head -n 20 >&2
 		zb_fail "$mode: -w file is not the $N frames sent"
 	fi
+done
+
+# zb_one_line WHAT TEXT: $err is exactly the line TEXT.
+zb_one_line() {
+	[ "$(cat "$err")" = "$2" ] || zb_fail "$1: stderr is not '$2'"
+}
+
+zb_veth_up
+for mode in zbuf copy; do
+	err="$ZB_TMP/$mode.err2"
+	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" up || zb_fail "link up"
+	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$mode" \
+	    <"$ZB_TMP/cmd" >/dev/null 2>"$err"
+	pid=$ZB_BG_PID
+	zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "$mode: not bound"; }
+	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" down || zb_fail "link down"
+	zb_wait_exit "$pid" 5
+	rc=$?
+	echo "$mode: link down: exit $rc, stderr: $(cat "$err")"
+	[ $rc -ne 124 ] && [ $rc -ne 0 ] || zb_fail "$mode: exit status $rc"
+	zb_one_line "$mode: link down" "zbtop: interface $ZB_IF_CAP went down"
+	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$mode" \
+	    <"$ZB_TMP/cmd" >/dev/null 2>"$err"
+	zb_wait_exit "$ZB_BG_PID" 5
+	rc=$?
+	echo "$mode: start while down: exit $rc, stderr: $(cat "$err")"
+	[ $rc -ne 124 ] && [ $rc -ne 0 ] || zb_fail "$mode: exit status $rc"
+	zb_one_line "$mode: start while down" \
+	    "zbtop: interface $ZB_IF_CAP is down"
 done
 exit 0
