@@ -94,7 +94,8 @@ prompt_new(const char *histfile, char *errbuf)
 	el_set(p->el, EL_EDITOR, "emacs");
 	el_set(p->el, EL_CLIENTDATA, p);
 	el_set(p->el, EL_GETCFN, prompt_getc);
-	el_set(p->el, EL_ADDFN, "zb-complete", "complete a word",
+	/* el_set() would copy these names with wcsdup() and never free them. */
+	el_wset(p->el, EL_ADDFN, L"zb-complete", L"complete a word",
 	    prompt_complete);
 	el_set(p->el, EL_BIND, "^I", "zb-complete", NULL);
 	/* ^D on an empty line would end the line with a ^D in it. */
