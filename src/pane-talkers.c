@@ -62,6 +62,10 @@ pane_talkers_addr(char *buf, size_t sz, int af, const uint8_t *a)
 		snprintf(buf, sz, "?");
 }
 
+/*
+ * Address pair first, then protocol, packets, bytes and rate; the bytes
+ * and the rate go when the pane is too narrow for an IPv4 pair.
+ */
 static void
 pane_talkers_draw(struct pane *p, const struct pane_env *env)
 {
@@ -69,19 +73,20 @@ pane_talkers_draw(struct pane *p, const struct pane_env *env)
 	const struct stats_talker	*t;
 	char				 a[64], b[64], n1[16], n2[16], n3[16];
 	char				 pair[160];
-	int				 i, rows = p->h - 2, aw, y;
+	int				 i, rows = p->h - 2, aw, y, full;
 
 	if (talkers_top > s->ntalkers - rows)
 		talkers_top = s->ntalkers - rows;
 	if (talkers_top < 0)
 		talkers_top = 0;
 	screen_title(p, "Top talkers", "t hides");
-	aw = p->w - 30;
+	full = p->w - 30 >= 26;
+	aw = p->w - (full ? 30 : 14);
 	if (aw < 10)
 		aw = 10;
 	screen_printf(p->y + 1, p->x, p->w, SCREEN_HEADER,
 	    " %-*s %-6s %7s %7s %7s", aw - 2, "SOURCE > DESTINATION", "PROTO",
-	    "PKTS", "BYTES", "PKTS/S");
+	    "PKTS", full ? "BYTES" : "", full ? "PKTS/S" : "");
 	if (s->ntalkers == 0 && rows > 0)
 		screen_put(p->y + 2, p->x + 1, p->w - 1, SCREEN_DIM,
 		    "no IP traffic yet");
@@ -95,8 +100,8 @@ pane_talkers_draw(struct pane *p, const struct pane_env *env)
 		screen_printf(y, p->x + aw - 1, p->w - aw + 1, SCREEN_NORMAL,
 		    " %-6.6s %7s %7s %7s", dec_proto_name(t->proto),
 		    screen_num(n1, sizeof n1, (double)t->packets),
-		    screen_bytes(n2, sizeof n2, (double)t->bytes),
-		    screen_num(n3, sizeof n3, t->pps));
+		    full ? screen_bytes(n2, sizeof n2, (double)t->bytes) : "",
+		    full ? screen_num(n3, sizeof n3, t->pps) : "");
 	}
 }
 
