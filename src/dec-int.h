@@ -67,9 +67,9 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_qinq_proto, dec_qinq9100_proto, dec_mpls_proto, dec_mplsm_proto,
     dec_arp_proto, dec_teb_proto, dec_ipv4_proto, dec_ipv6_proto,
     dec_ipip_proto, dec_ip6ip_proto, dec_ah_proto, dec_esp_proto,
-    dec_tcp_proto, dec_udp_proto, dec_sctp_proto, dec_icmp_proto, dec_icmp6_proto,
-    dec_dns_proto, dec_mdns_proto, dec_dhcps_proto, dec_dhcpc_proto,
-    dec_gre_proto, dec_vxlan_proto;
+    dec_tcp_proto, dec_udp_proto, dec_sctp_proto, dec_icmp_proto,
+    dec_icmp6_proto, dec_dns_proto, dec_mdns_proto, dec_dhcps_proto,
+    dec_dhcpc_proto, dec_gre_proto, dec_vxlan_proto;
 
 const struct dec_proto *dec_find(int);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);

@@ -1,9 +1,10 @@
 /*
  * Link layers: Ethernet II and 802.3 LLC/SNAP, 802.1Q/802.1ad tags, MPLS,
- * ARP, Linux cooked headers (SLL, SLL2), raw IP and BSD loopback.  Without
+ * Linux cooked headers (SLL, SLL2), raw IP and BSD loopback (ARP is in
+ * dec-arp.c).  Without
  * -e tcpdump prints no link header, so the summary shows only what is
  * needed to follow the packet (VLAN ids, MPLS labels, unknown types).
- * Header layouts: IEEE 802.3, 802.1Q, RFC 826, RFC 3032, libpcap's
+ * Header layouts: IEEE 802.3, 802.1Q, RFC 3032, libpcap's
  * pcap-linktype(7) pages for SLL, SLL2 and NULL.
  */
 #include <stdio.h>
@@ -17,7 +18,6 @@
 #define ETH_HDRLEN	14
 #define SLL_HDRLEN	16
 #define SLL2_HDRLEN	20
-#define ARP_MAXHW	32		/* hardware address bytes shown */
 #define ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
 static int	link_type_key(struct dec_ctx *, int, struct cur *);
@@ -46,10 +46,6 @@ static int	vlan_parse(struct dec_ctx *, struct cur *);
 static void	vlan_format(struct dec_ctx *, struct cur *);
 static int	mpls_parse(struct dec_ctx *, struct cur *);
 static void	mpls_format(struct dec_ctx *, struct cur *);
-static int	arp_parse(struct dec_ctx *, struct cur *);
-static void	arp_format(struct dec_ctx *, struct cur *);
-static void	arp_hw(struct tbuf *, const uint8_t *, int);
-static int	arp_zero(const uint8_t *, int);
 
 const struct dec_proto dec_eth_proto = {
 	.name = "ether", .key = DEC_KEY(DEC_S_DLT, 1), .id = DEC_P_OTHER,
@@ -114,10 +110,6 @@ const struct dec_proto dec_mpls_proto = {
 const struct dec_proto dec_mplsm_proto = {
 	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8848),
 	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
-};
-const struct dec_proto dec_arp_proto = {
-	.name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806),
-	.id = DEC_P_ARP, .parse = arp_parse, .format = arp_format
 };
 
 /*
@@ -543,103 +535,4 @@ mpls_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "length %zu", cur_left(c));
 		dec_data(ctx, c);
 	}
-}
-
-static int
-arp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
-}
-
-/* A hardware address of any length, as colon-separated hex. */
-static void
-arp_hw(struct tbuf *tb, const uint8_t *a, int n)
-{
-	int	i;
-
-	for (i = 0; i < n && i < ARP_MAXHW; i++)
-		tbuf_printf(tb, i ? ":%02x" : "%02x", a[i]);
-}
-
-static int
-arp_zero(const uint8_t *a, int n)
-{
-	int	i;
-
-	for (i = 0; i < n; i++)
-		if (a[i] != 0)
-			return 0;
-	return 1;
-}
-
-/* RFC 826; addresses are shown for IPv4 over any hardware, as tcpdump. */
-static void
-arp_format(struct dec_ctx *ctx, struct cur *c)
-{
-	const uint8_t	*sha, *spa, *tha, *tpa;
-	char		 a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
-	uint32_t	 len = dec_wire(ctx, c);
-	int		 hrd, pro, hln, pln, op;
-
-	dec_layer(ctx, "ARP");
-	dec_sum(ctx, "ARP, ");
-	hrd = cur_u16(c);
-	pro = cur_u16(c);
-	hln = cur_u8(c);
-	pln = cur_u8(c);
-	if ((op = cur_u16(c)) == -1) {
-		dec_trunc(ctx, "arp");
-		return;
-	}
-	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
-	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
-	dec_fld(ctx, "opcode: %d", op);
-	if (pro != 0x0800 || pln != 4) {
-		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
-		    pro, op, len);
-		return;
-	}
-	if ((sha = cur_pull(c, (size_t)hln)) == NULL ||
-	    (spa = cur_pull(c, 4)) == NULL ||
-	    (tha = cur_pull(c, (size_t)hln)) == NULL ||
-	    (tpa = cur_pull(c, 4)) == NULL) {
-		dec_trunc(ctx, "arp");
-		return;
-	}
-	dec_ntop(4, spa, a1);
-	dec_ntop(4, tpa, a2);
-	if (ctx->tree) {
-		dec_line(ctx);
-		tbuf_puts(ctx->out, "sender: ");
-		arp_hw(ctx->out, sha, hln);
-		tbuf_printf(ctx->out, " %s", a1);
-		dec_endline(ctx);
-		dec_line(ctx);
-		tbuf_puts(ctx->out, "target: ");
-		arp_hw(ctx->out, tha, hln);
-		tbuf_printf(ctx->out, " %s", a2);
-		dec_endline(ctx);
-		return;
-	}
-	if (hrd != 1 || hln != 6)
-		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
-	switch (op) {
-	case 1:
-		dec_sum(ctx, "Request who-has %s", a2);
-		if (!arp_zero(tha, hln)) {
-			dec_sum(ctx, " (");
-			arp_hw(ctx->out, tha, hln);
-			dec_sum(ctx, ")");
-		}
-		dec_sum(ctx, " tell %s", a1);
-		break;
-	case 2:
-		dec_sum(ctx, "Reply %s is-at ", a1);
-		arp_hw(ctx->out, sha, hln);
-		break;
-	default:
-		dec_sum(ctx, "op %d, sender %s, target %s", op, a1, a2);
-		break;
-	}
-	dec_sum(ctx, ", length %u", len);
 }

@@ -1,0 +1,131 @@
+/*
+ * ARP (RFC 826).  The addresses are shown for IPv4 over any hardware type
+ * and length, as tcpdump does; the hardware length comes from the packet,
+ * so every address is pulled through the cursor before it is printed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define ARP_MAXHW	32		/* hardware address bytes shown */
+
+static int	arp_parse(struct dec_ctx *, struct cur *);
+static void	arp_format(struct dec_ctx *, struct cur *);
+static void	arp_hw(struct tbuf *, const uint8_t *, int);
+static int	arp_zero(const uint8_t *, int);
+static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
+		    const char *);
+
+const struct dec_proto dec_arp_proto = {
+	.name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806),
+	.id = DEC_P_ARP, .parse = arp_parse, .format = arp_format
+};
+
+static int
+arp_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
+}
+
+/* A hardware address of any length, as colon-separated hex. */
+static void
+arp_hw(struct tbuf *tb, const uint8_t *a, int n)
+{
+	int	i;
+
+	for (i = 0; i < n && i < ARP_MAXHW; i++)
+		tbuf_printf(tb, i ? ":%02x" : "%02x", a[i]);
+}
+
+static int
+arp_zero(const uint8_t *a, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != 0)
+			return 0;
+	return 1;
+}
+
+static void
+arp_tree(struct dec_ctx *ctx, const char *what, const uint8_t *hw, int hln,
+    const char *ip)
+{
+	struct tbuf	*tb;
+
+	if ((tb = dec_line(ctx)) == NULL)
+		return;
+	tbuf_printf(tb, "%s: ", what);
+	arp_hw(tb, hw, hln);
+	tbuf_printf(tb, " %s", ip);
+	dec_endline(ctx);
+}
+
+/* RFC 826; addresses are shown for IPv4 over any hardware, as tcpdump. */
+static void
+arp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*sha, *spa, *tha, *tpa;
+	char		 a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
+	uint32_t	 len = dec_wire(ctx, c);
+	int		 hrd, pro, hln, pln, op;
+
+	dec_layer(ctx, "ARP");
+	dec_sum(ctx, "ARP, ");
+	hrd = cur_u16(c);
+	pro = cur_u16(c);
+	hln = cur_u8(c);
+	pln = cur_u8(c);
+	if ((op = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "arp");
+		return;
+	}
+	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
+	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
+	dec_fld(ctx, "opcode: %d", op);
+	if (pro != 0x0800 || pln != 4) {
+		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
+		    pro, op, len);
+		return;
+	}
+	if ((sha = cur_pull(c, (size_t)hln)) == NULL ||
+	    (spa = cur_pull(c, 4)) == NULL ||
+	    (tha = cur_pull(c, (size_t)hln)) == NULL ||
+	    (tpa = cur_pull(c, 4)) == NULL) {
+		dec_trunc(ctx, "arp");
+		return;
+	}
+	dec_ntop(4, spa, a1);
+	dec_ntop(4, tpa, a2);
+	if (ctx->tree) {
+		arp_tree(ctx, "sender", sha, hln, a1);
+		arp_tree(ctx, "target", tha, hln, a2);
+		return;
+	}
+	if (hrd != 1 || hln != 6)
+		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
+	switch (op) {
+	case 1:
+		dec_sum(ctx, "Request who-has %s", a2);
+		if (!arp_zero(tha, hln)) {
+			dec_sum(ctx, " (");
+			arp_hw(ctx->out, tha, hln);
+			dec_sum(ctx, ")");
+		}
+		dec_sum(ctx, " tell %s", a1);
+		break;
+	case 2:
+		dec_sum(ctx, "Reply %s is-at ", a1);
+		arp_hw(ctx->out, sha, hln);
+		break;
+	default:
+		dec_sum(ctx, "op %d, sender %s, target %s", op, a1, a2);
+		break;
+	}
+	dec_sum(ctx, ", length %u", len);
+}
