@@ -83,9 +83,9 @@ $(OBJ)/fuzz-dec: tests/fuzz/fuzz-dec.c $(ENG_SRCS)
 test-build: zbtop $(SAN)/zbtop $(UNIT_BINS) $(GEN_BINS)
 
 test: test-build
-	@tests/run tests/unit tests/corpus tests/screen tests/live
+	@tests/run tests/unit tests/docs tests/corpus tests/screen tests/live
 
-test-unit test-corpus test-screen test-live: test-build
+test-unit test-docs test-corpus test-screen test-live: test-build
 	@tests/run tests/$(@:test-%=%)
 
 fuzz: $(OBJ)/fuzz-dec
@@ -104,5 +104,5 @@ clean:
 
 -include $(wildcard $(OBJ)/*.d $(SAN)/*.d)
 
-.PHONY: all test test-build test-unit test-corpus test-screen test-live \
+.PHONY: all test test-build test-unit test-docs test-corpus test-screen test-live \
 	fuzz bench install clean
