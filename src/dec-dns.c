@@ -1,6 +1,6 @@
 /*
- * DNS over UDP (ports 53 and 5353): the header, the first question of a
- * query, the answers of a response, as tcpdump prints them.  Names are
+ * DNS over UDP (ports 53 and 5353): the header, the questions of a query,
+ * the answers of a response, as tcpdump prints them.  Names are
  * followed through compression pointers at most DNS_MAXHOPS times, so a
  * pointer loop ends; every label goes through tbuf_esc().  RFC 1035.
  */
@@ -262,7 +262,7 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 			tbuf_printf(tb, " [%dn]", h->ns);
 		if (h->ar != 0)
 			tbuf_printf(tb, " [%dau]", h->ar);
-		if (h->qd > 0) {
+		for (i = 0; i < h->qd && i < DNS_MAXSHOW && r == 0; i++) {
 			tbuf_putc(tb, ' ');
 			r = dns_question(msg, c, tb);
 		}

@@ -212,8 +212,7 @@ dec_unknown(struct dec_ctx *ctx, int key, struct cur *c)
 
 	switch (DEC_KEY_SPACE(key)) {
 	case DEC_S_ETHER:
-		dec_sum(ctx, "ethertype 0x%04x, length %u", n,
-		    dec_wire(ctx, c));
+		dec_sum(ctx, "ethertype 0x%04x, length %u", n, ctx->len);
 		break;
 	case DEC_S_IP:
 		dec_addrs(ctx);

@@ -288,7 +288,7 @@ test_misc(void)
 	n = eth(p, 0x88cc);
 	memset(p + n, 0, 46);
 	CHECK(strcmp(sum(DLT_EN10MB, p, 60, 60),
-	    "ethertype 0x88cc, length 46") == 0);
+	    "ethertype 0x88cc, length 60") == 0);
 	n = eth(p, 0x0800);
 	n += ip4(p + n, 40, 132 + 1);
 	CHECK(strcmp(sum(DLT_EN10MB, p, 54, 60), "IP 198.18.0.2 > "
