@@ -95,7 +95,7 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (h[0] == 1) {
 		dec_sum(ctx, "Request");
 		if (h[1] == 1 && h[2] == 6) {
-			dec_mac(h + 28, mac);
+			dec_mac(&h[28], mac);
 			dec_sum(ctx, " from %s", mac);
 		}
 	} else if (h[0] == 2)
@@ -130,8 +130,8 @@ dhcp_tree(struct dec_ctx *ctx, const uint8_t *h)
 	}
 	dec_fld(ctx, "client hardware address: %02x:%02x:%02x:%02x:%02x:%02x",
 	    h[28], h[29], h[30], h[31], h[32], h[33]);
-	dhcp_str(ctx, "server name", h + 44, 64);
-	dhcp_str(ctx, "file", h + 108, 128);
+	dhcp_str(ctx, "server name", &h[44], 64);
+	dhcp_str(ctx, "file", &h[108], 128);
 }
 
 /* A NUL-padded name from the packet, escaped; nothing if empty. */

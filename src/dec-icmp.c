@@ -112,7 +112,7 @@ icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 		dec_sum(ctx, "unreachable, code %d", code);
 		return;
 	}
-	dec_ntop(4, ip + 16, a);
+	dec_ntop(4, &ip[16], a);
 	dec_fld(ctx, "quoted destination: %s, protocol %d", a, ip[9]);
 	switch (code) {
 	case 0:

@@ -108,8 +108,8 @@ ip4_parse(struct dec_ctx *ctx, struct cur *c)
 	frag = (h[6] << 8 | h[7]) & (IP_MF | IP_OFFMASK);
 	if (ctx->nip++ == 0) {
 		info->af = 4;
-		memcpy(info->src, h + 12, 4);
-		memcpy(info->dst, h + 16, 4);
+		memcpy(info->src, &h[12], 4);
+		memcpy(info->dst, &h[16], 4);
 		info->l3off = off;
 		info->ipproto = h[9];
 		if (frag)
@@ -159,8 +159,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "truncated-ip - %u bytes missing! ",
 		    (uint32_t)tlen - wire);
 	ctx->af = 4;
-	memcpy(ctx->src, h + 12, 4);
-	memcpy(ctx->dst, h + 16, 4);
+	memcpy(ctx->src, &h[12], 4);
+	memcpy(ctx->dst, &h[16], 4);
 	ctx->addrs_due = 1;
 	cur_skip(c, IP4_HDRLEN);
 	if (cur_sub(c, (size_t)hlen - IP4_HDRLEN, &opt)) {
@@ -201,9 +201,9 @@ ip4_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
 	dec_fld(ctx, "ttl: %d", h[8]);
 	dec_fld(ctx, "protocol: %d", h[9]);
 	dec_fld(ctx, "checksum: 0x%04x", h[10] << 8 | h[11]);
-	dec_ntop(4, h + 12, a);
+	dec_ntop(4, &h[12], a);
 	dec_fld(ctx, "source: %s", a);
-	dec_ntop(4, h + 16, a);
+	dec_ntop(4, &h[16], a);
 	dec_fld(ctx, "destination: %s", a);
 }
 
@@ -281,8 +281,8 @@ ip6_parse(struct dec_ctx *ctx, struct cur *c)
 	}
 	if ((first = ctx->nip++ == 0)) {
 		info->af = 6;
-		memcpy(info->src, h + 8, 16);
-		memcpy(info->dst, h + 24, 16);
+		memcpy(info->src, &h[8], 16);
+		memcpy(info->dst, &h[24], 16);
 		info->l3off = off;
 	}
 	plen = ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
@@ -322,8 +322,8 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	ctx->af = 6;
-	memcpy(ctx->src, h + 8, 16);
-	memcpy(ctx->dst, h + 24, 16);
+	memcpy(ctx->src, &h[8], 16);
+	memcpy(ctx->dst, &h[24], 16);
 	ctx->addrs_due = 1;
 	ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
 	if (ip6_ext_format(ctx, c, h[6], &nh) == -1)
@@ -351,9 +351,9 @@ ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
 	dec_fld(ctx, "payload length: %d", h[4] << 8 | h[5]);
 	dec_fld(ctx, "next header: %d", h[6]);
 	dec_fld(ctx, "hop limit: %d", h[7]);
-	dec_ntop(6, h + 8, a);
+	dec_ntop(6, &h[8], a);
 	dec_fld(ctx, "source: %s", a);
-	dec_ntop(6, h + 24, a);
+	dec_ntop(6, &h[24], a);
 	dec_fld(ctx, "destination: %s", a);
 }
 

@@ -175,7 +175,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_mac(h, d);
-	dec_mac(h + 6, s);
+	dec_mac(&h[6], s);
 	type = h[12] << 8 | h[13];
 	dec_layer(ctx, type > ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
 	dec_fld(ctx, "destination: %s", d);
