@@ -1,0 +1,55 @@
+/*
+ * What screen.c and screen-prompt.c share: the screen's state and the
+ * calls between them.  Nothing outside the screen includes this.
+ */
+#ifndef ZBTOP_SCREEN_INT_H
+#define ZBTOP_SCREEN_INT_H
+
+#include <wchar.h>
+
+#include "cap.h"
+#include "cmd.h"
+#include "pane.h"
+#include "prompt.h"
+#include "tbuf.h"
+
+#define SCREEN_MINW	60		/* narrower: "terminal too small" */
+#define SCREEN_MINH	14
+
+enum { P_BUFFERS, P_RATES, P_PACKETS, P_TALKERS, P_MIX, P_NPANES };
+
+/* The screen's state: one screen per process. */
+struct screen {
+	struct engine		*eng;
+	struct stats_snap	*snap;
+	struct pane_env		 env;
+	struct pane		 pane[P_NPANES];
+	int			 focus;		/* index into pane[] */
+	struct prompt		*prompt;
+	int			 prompting;
+	char			 check[ZB_ERRBUFSZ];	/* live filter check */
+	int			 check_ok;
+	char			*checked;	/* text the check is for */
+	struct cmd_ctx		 ctx;
+	struct tbuf		 out;		/* a command's output lines */
+	int			 nout, nerr;
+	double			 delay;
+	int			 refresh;	/* take a snapshot now */
+	int			 quit;
+	char			 status[512];
+	int			 status_err;
+	double			 status_t;	/* when it was set */
+	char			 engerr[ZB_ERRBUFSZ];
+};
+
+extern struct screen screen_st;
+
+/* screen-prompt.c */
+void	screen_statusline(void);
+void	screen_prompt_open(enum prompt_kind, const char *);
+void	screen_prompt_key(int, wint_t);
+void	screen_command(const char *);
+void	screen_cmd_out(void *, const char *);
+void	screen_cmd_error(void *, const char *);
+
+#endif /* ZBTOP_SCREEN_INT_H */

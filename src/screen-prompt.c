@@ -1,0 +1,241 @@
+/*
+ * The screen's two prompts and its status line: keys go to libedit
+ * through prompt.c, the line is drawn here with the live check (does the
+ * filter compile, what does the command take) on the row above, and
+ * Enter applies a filter or runs a command.  A bad one only puts its
+ * error on the status line: nothing changes.
+ */
+#include <ncurses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "engine.h"
+#include "pane.h"
+#include "prompt.h"
+#include "screen-int.h"
+#include "tbuf.h"
+#include "xmalloc.h"
+
+static const char *screen_skipcols(const char *, int, int *);
+static void	screen_prompt_check(void);
+static void	screen_prompt_done(void);
+
+/* Skips whole characters of s until at least cols columns are gone. */
+static const char *
+screen_skipcols(const char *s, int cols, int *done)
+{
+	int	 n;
+
+	*done = 0;
+	while (*s != '\0' && *done < cols) {
+		if ((n = mblen(s, MB_CUR_MAX)) < 1)
+			n = 1;
+		*done += screen_width(s, (size_t)n);
+		s += n;
+	}
+	return s;
+}
+
+/*
+ * The last row: the prompt while one is open (with its live check or
+ * completions on the row above), else the last message and the hint.
+ */
+void
+screen_statusline(void)
+{
+	static const char	 hint[] = "? help  / filter  : command  q quit";
+	const char		*line, *h;
+	size_t			 cur;
+	int			 y = LINES - 1, cx, skip, hw, done;
+
+	if (!screen_st.prompting) {
+		hw = (int)strlen(hint);
+		if (COLS - hw - 2 < screen_width(screen_st.status,
+		    sizeof screen_st.status))
+			hw = 0;
+		screen_put(y, 0, COLS - hw - 1, screen_st.status_err ?
+		    SCREEN_ERROR : SCREEN_NORMAL, screen_st.status);
+		if (hw > 0)
+			screen_put(y, COLS - hw, hw, SCREEN_DIM, hint);
+		curs_set(0);
+		return;
+	}
+	line = prompt_line(screen_st.prompt, &cur);
+	h = prompt_hint(screen_st.prompt);
+	screen_fill(y - 1, 0, COLS, SCREEN_TITLE);
+	if (*h != '\0')
+		screen_put(y - 1, 1, COLS - 1, SCREEN_TITLE, h);
+	else if (prompt_kind(screen_st.prompt) == PROMPT_FILTER)
+		screen_printf(y - 1, 1, COLS - 1, screen_st.check_ok ? SCREEN_TITLE :
+		    SCREEN_DROP, "%s", screen_st.check);
+	else
+		screen_put(y - 1, 1, COLS - 1, SCREEN_TITLE, screen_st.check);
+	/* Scroll the line sideways so the cursor always shows. */
+	cx = screen_width(line, cur);
+	skip = cx > COLS - 3 ? cx - (COLS - 3) : 0;
+	screen_put(y, 0, 1, SCREEN_VALUE, prompt_kind(screen_st.prompt) ==
+	    PROMPT_FILTER ? "/" : ":");
+	line = screen_skipcols(line, skip, &done);
+	screen_put(y, 1, COLS - 2, SCREEN_NORMAL, line);
+	cx = cx - done + 1;
+	curs_set(1);
+	move(y, cx < COLS ? cx : COLS - 1);
+}
+
+void
+screen_prompt_open(enum prompt_kind kind, const char *init)
+{
+	prompt_begin(screen_st.prompt, kind, init);
+	screen_st.prompting = 1;
+	free(screen_st.checked);
+	screen_st.checked = NULL;
+	screen_st.check[0] = '\0';
+	screen_prompt_check();
+}
+
+/* ncurses keys to the prompt's; Esc alone cancels, Esc+key is Meta. */
+void
+screen_prompt_key(int r, wint_t wc)
+{
+	static const struct {
+		int	 curses, prompt;
+	} map[] = {
+		{ KEY_LEFT, PROMPT_K_LEFT },	{ KEY_RIGHT, PROMPT_K_RIGHT },
+		{ KEY_UP, PROMPT_K_UP },	{ KEY_DOWN, PROMPT_K_DOWN },
+		{ KEY_HOME, PROMPT_K_HOME },	{ KEY_END, PROMPT_K_END },
+		{ KEY_DC, PROMPT_K_DELETE },
+		{ KEY_BACKSPACE, PROMPT_K_BACKSPACE },
+		{ KEY_ENTER, '\r' },		{ 0x220, PROMPT_K_WLEFT },
+		{ 0x22f, PROMPT_K_WRIGHT },
+	};
+	enum prompt_state	 st;
+	wint_t			 next;
+	size_t			 i;
+	int			 key = (int)wc;
+
+	if (r == KEY_CODE_YES) {
+		for (i = 0; i < sizeof map / sizeof map[0]; i++)
+			if (map[i].curses == (int)wc)
+				break;
+		if (i == sizeof map / sizeof map[0])
+			return;
+		key = map[i].prompt;
+	} else if (wc == 033) {
+		timeout(0);
+		if (get_wch(&next) == OK)
+			key = PROMPT_META | (int)next;
+	} else if (wc == 0177)
+		key = PROMPT_K_BACKSPACE;
+	st = prompt_key(screen_st.prompt, key);
+	if (st == PROMPT_CANCEL) {
+		screen_st.prompting = 0;
+		screen_status(0, "cancelled");
+	} else if (st == PROMPT_ENTER)
+		screen_prompt_done();
+	else
+		screen_prompt_check();
+}
+
+/*
+ * The row above the prompt: for a filter, whether the text compiles now;
+ * for a command, the usage of the command being typed.
+ */
+static void
+screen_prompt_check(void)
+{
+	const struct cmd_entry	*c;
+	const char		*line;
+	char			 errbuf[ZB_ERRBUFSZ], word[64];
+	size_t			 cur, n;
+
+	line = prompt_line(screen_st.prompt, &cur);
+	if (screen_st.checked != NULL && strcmp(screen_st.checked, line) == 0)
+		return;
+	free(screen_st.checked);
+	screen_st.checked = xstrdup(line);
+	if (prompt_kind(screen_st.prompt) == PROMPT_FILTER) {
+		if (*line == '\0') {
+			screen_st.check_ok = 1;
+			snprintf(screen_st.check, sizeof screen_st.check, "empty: every "
+			    "packet   (Enter applies, Esc cancels, Tab completes)");
+		} else if (engine_check_filter(screen_st.eng, line, errbuf) == 0) {
+			screen_st.check_ok = 1;
+			snprintf(screen_st.check, sizeof screen_st.check, "ok: compiles");
+		} else {
+			screen_st.check_ok = 0;
+			snprintf(screen_st.check, sizeof screen_st.check, "%s", errbuf);
+		}
+		return;
+	}
+	line += strspn(line, " ");
+	n = strcspn(line, " ");
+	snprintf(word, sizeof word, "%.*s", (int)n, line);
+	if (n == 0 || (c = cmd_find(word, errbuf)) == NULL)
+		snprintf(screen_st.check, sizeof screen_st.check, "%s", n == 0 ?
+		    "Tab lists commands   (help for all, Esc cancels)" :
+		    errbuf);
+	else
+		snprintf(screen_st.check, sizeof screen_st.check, "%s: %s", c->usage,
+		    c->help);
+}
+
+static void
+screen_prompt_done(void)
+{
+	enum prompt_kind	 kind = prompt_kind(screen_st.prompt);
+	const char		*line;
+	char			 errbuf[ZB_ERRBUFSZ], herr[ZB_ERRBUFSZ], *copy;
+
+	line = prompt_take(screen_st.prompt, herr);
+	screen_st.prompting = 0;
+	copy = xstrdup(line);
+	if (kind == PROMPT_FILTER) {
+		if (engine_filter(screen_st.eng, copy, errbuf) == -1)
+			screen_status(1, "filter not changed: %s", errbuf);
+		else
+			screen_status(0, "filter: %s", *copy != '\0' ? copy :
+			    "none (every packet)");
+		screen_st.refresh = 1;
+	} else if (*copy != '\0')
+		screen_command(copy);
+	if (herr[0] != '\0' && !screen_st.status_err)
+		screen_status(1, "%s", herr);
+	free(copy);
+}
+
+/* One output line shows on the status line; more open a view. */
+void
+screen_command(const char *line)
+{
+	enum cmd_ret	 r;
+
+	tbuf_reset(&screen_st.out);
+	screen_st.nout = screen_st.nerr = 0;
+	r = cmd_run(&screen_st.ctx, line);
+	if (r == CMD_QUIT)
+		screen_st.quit = 1;
+	if (screen_st.nout > 1)
+		screen_view_open(line, screen_st.out.s);
+	else if (screen_st.nout == 1 && screen_st.nerr == 0) {
+		tbuf_truncate(&screen_st.out, screen_st.out.len - 1);
+		screen_status(0, "%s", screen_st.out.s);
+	}
+	if (r == CMD_ERROR && screen_st.nerr == 0)
+		screen_status(1, "%s: failed", line);
+	screen_st.refresh = 1;
+}
+
+void
+screen_cmd_out(void *arg, const char *line)
+{
+	tbuf_printf(&screen_st.out, "%s\n", line);
+	screen_st.nout++;
+}
+
+void
+screen_cmd_error(void *arg, const char *line)
+{
+	screen_status(1, "%s", line);
+	screen_st.nerr++;
+}
