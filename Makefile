@@ -4,7 +4,7 @@
 #   make test       every test: unit, corpus, screen, live (root), under
 #                   ASan+UBSan where it matters; ends "N passed, N failed"
 #   make bench      ../shared/bench/capbench beside the floors and tcpdump
-#   make fuzz       the decoder fuzzer for FUZZ_SECONDS
+#   make fuzz       the decoder and capture-file fuzzers, FUZZ_SECONDS each
 #   make install    PREFIX, DESTDIR
 
 PREFIX	?= /usr/local
@@ -80,6 +80,11 @@ $(OBJ)/fuzz-dec: tests/fuzz/fuzz-dec.c $(ENG_SRCS)
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 \
 	    -D_GNU_SOURCE $(PKG_CFLAGS) -Isrc -o $@ $^ $(PCAP_LIBS) -lpthread -lm
 
+$(OBJ)/fuzz-file: tests/fuzz/fuzz-file.c $(ENG_SRCS)
+	@mkdir -p $(@D)
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 \
+	    -D_GNU_SOURCE $(PKG_CFLAGS) -Isrc -o $@ $^ $(PCAP_LIBS) -lpthread -lm
+
 test-build: zbtop $(SAN)/zbtop $(UNIT_BINS) $(GEN_BINS)
 
 test: test-build
@@ -88,8 +93,10 @@ test: test-build
 test-unit test-docs test-corpus test-screen test-live: test-build
 	@tests/run tests/$(@:test-%=%)
 
-fuzz: $(OBJ)/fuzz-dec
+fuzz: $(OBJ)/fuzz-dec $(OBJ)/fuzz-file
 	tests/fuzz/run $(OBJ)/fuzz-dec $(FUZZ_SECONDS)
+	ZB_FUZZ_FILE_BIN=$(OBJ)/fuzz-file ZB_FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	    tests/corpus/fuzz-file-brief.sh
 
 bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 	tests/bench/run $(SHARED)
