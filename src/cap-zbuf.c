@@ -9,14 +9,11 @@
  * synchronize_net() before that setsockopt returns (af_packet.c,
  * __fanout_set_data_bpf), so afterwards nothing is still being written
  * into the ring we steered away from: its half-filled block is stable and
- * can be handed over at once.  That grace period takes milliseconds, so a
- * helper thread makes the call while the consumer goes on with the blocks
- * already retired.  Never prints, never allocates or makes a syscall per
- * packet.  Kernel facts: net/packet/af_packet.c (tpacket_rcv,
+ * can be handed over at once.  Never prints, never allocates or makes a
+ * syscall per packet.  Kernel facts: net/packet/af_packet.c (tpacket_rcv,
  * prb_open_block, prb_retire_rx_blk_timer_expired, fanout_add).
  */
 #include <sys/types.h>
-#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <linux/filter.h>
@@ -26,8 +23,6 @@
 #include <net/if.h>
 #include <pcap/pcap.h>
 #include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,19 +67,7 @@ struct zbuf {
 	int			 running;
 	int			 stale;		/* idle ring's filter is old */
 	int			 fwait;		/* a filter change waits */
-	int			 fixold;	/* flip done: old ring gets prog */
 	struct bpf_program	 prog;		/* the filter, our copy */
-
-	/* The flip in flight; the helper reads and writes the atomics. */
-	int			 flipping;
-	unsigned		 flipto;
-	int			 flipdone;	/* atomic: the call returned */
-	int			 fliperr;	/* atomic: its errno */
-	int			 quit;		/* atomic: helper, stop */
-	int			 reqfd;		/* eventfd: to the helper */
-	int			 donefd;	/* eventfd: from the helper */
-	pthread_t		 helper;
-	int			 helper_up;
 };
 
 static int	cap_zbuf_open(struct cap *, const struct cap_conf *, char *);
@@ -107,11 +90,7 @@ static int	cap_zbuf_mkring(struct zbuf *, struct zbuf_ring *, int *,
 		    char *);
 static void	cap_zbuf_unring(struct zbuf_ring *);
 static int	cap_zbuf_join(struct zbuf *, unsigned, int *, char *);
-static int	cap_zbuf_steer(int, unsigned);
-static int	cap_zbuf_helper_start(struct zbuf *, char *);
-static void	*cap_zbuf_helper(void *);
-static int	cap_zbuf_landed(struct zbuf *, char *);
-static int	cap_zbuf_waitflip(struct zbuf *, char *);
+static int	cap_zbuf_steer(struct zbuf *, unsigned, char *);
 static void	cap_zbuf_keep(struct zbuf *, const struct bpf_program *);
 static struct tpacket_block_desc *cap_zbuf_bd(const struct zbuf *,
 		    const struct zbuf_ring *, uint32_t);
@@ -154,7 +133,6 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	}
 	z = xcalloc(1, sizeof *z);
 	z->ring[0].fd = z->ring[1].fd = -1;
-	z->reqfd = z->donefd = -1;
 	z->old = -1;
 	z->wakefd = conf->wakefd;
 	z->promisc = conf->promisc;
@@ -334,22 +312,17 @@ cap_zbuf_start(struct cap *cap, char *errbuf)
 	struct zbuf		*z = cap->priv;
 	struct bpf_insn		 ret0;
 	struct bpf_program	 none;
-	int			 id = 0, serr;
+	int			 id = 0;
 
 	memset(&ret0, 0, sizeof ret0);
 	ret0.code = BPF_RET | BPF_K;
 	none.bf_len = 1;
 	none.bf_insns = &ret0;
-	if (cap_zbuf_helper_start(z, errbuf) == -1 ||
-	    caplinux_attach(z->ring[0].fd, &z->prog, errbuf) == -1 ||
+	if (caplinux_attach(z->ring[0].fd, &z->prog, errbuf) == -1 ||
 	    caplinux_bind(z->ring[0].fd, z->ifindex, errbuf) == -1 ||
-	    cap_zbuf_join(z, 0, &id, errbuf) == -1)
+	    cap_zbuf_join(z, 0, &id, errbuf) == -1 ||
+	    cap_zbuf_steer(z, 0, errbuf) == -1)
 		return -1;
-	if ((serr = cap_zbuf_steer(z->ring[0].fd, 0)) != 0) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
-		    z->ifname, strerror(serr));
-		return -1;
-	}
 	if (caplinux_attach(z->ring[1].fd, &none, errbuf) == -1 ||
 	    caplinux_bind(z->ring[1].fd, z->ifindex, errbuf) == -1 ||
 	    cap_zbuf_join(z, 1, &id, errbuf) == -1 ||
@@ -401,73 +374,25 @@ fail:
  * modulo the members, indexed in join order, so ring r gets everything.
  */
 static int
-cap_zbuf_steer(int fd, unsigned r)
+cap_zbuf_steer(struct zbuf *z, unsigned r, char *errbuf)
 {
 	struct sock_filter	ret;
 	struct sock_fprog	fp;
+	int			serr;
 
 	memset(&ret, 0, sizeof ret);
 	ret.code = BPF_RET | BPF_K;
 	ret.k = r;
 	fp.len = 1;
 	fp.filter = &ret;
-	if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
-	    sizeof fp) == -1)
-		return errno;
-	return 0;
-}
-
-/* Signals stay with the other threads: the helper only steers. */
-static int
-cap_zbuf_helper_start(struct zbuf *z, char *errbuf)
-{
-	sigset_t	all, old;
-	int		serr;
-
-	if ((z->reqfd = eventfd(0, EFD_CLOEXEC)) == -1 ||
-	    (z->donefd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) == -1) {
+	if (setsockopt(z->ring[0].fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
+	    sizeof fp) == -1) {
 		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "eventfd: %s", strerror(serr));
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
+		    z->ifname, strerror(serr));
 		return -1;
 	}
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	serr = pthread_create(&z->helper, NULL, cap_zbuf_helper, z);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (serr != 0) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot start ring helper: %s",
-		    strerror(serr));
-		return -1;
-	}
-	z->helper_up = 1;
 	return 0;
-}
-
-/* Makes each PACKET_FANOUT_DATA call and its synchronize_net() wait. */
-static void *
-cap_zbuf_helper(void *arg)
-{
-	struct zbuf	*z = arg;
-	uint64_t	 v;
-	int		 err;
-
-	for (;;) {
-		if (read(z->reqfd, &v, sizeof v) == -1) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (__atomic_load_n(&z->quit, __ATOMIC_ACQUIRE))
-			break;
-		err = cap_zbuf_steer(z->ring[0].fd,
-		    __atomic_load_n(&z->flipto, __ATOMIC_ACQUIRE));
-		__atomic_store_n(&z->fliperr, err, __ATOMIC_RELAXED);
-		__atomic_store_n(&z->flipdone, 1, __ATOMIC_RELEASE);
-		v = 1;
-		if (write(z->donefd, &v, sizeof v) == -1)
-			break;
-	}
-	return NULL;
 }
 
 /* Keep our own copy: ring 1 gets it at start, a stale ring at a flip. */
@@ -632,81 +557,21 @@ cap_zbuf_storing(struct zbuf *z, unsigned r, uint32_t *pend)
 	return z->bnr;
 }
 
-/*
- * Have the helper steer to the other ring, its filter put right first if
- * stale.  Until the call returns packets may land in either ring, so the
- * consumer takes only retired blocks of the active one meanwhile.
- */
+/* Steer to the other ring; its filter is put right first if stale. */
 static int
 cap_zbuf_flip(struct zbuf *z, char *errbuf)
 {
 	unsigned	to = 1 - z->active;
-	uint64_t	one = 1;
-	int		serr;
 
 	if (z->stale && caplinux_attach(z->ring[to].fd, &z->prog,
 	    errbuf) == -1)
 		return -1;
 	z->stale = 0;
-	__atomic_store_n(&z->flipdone, 0, __ATOMIC_RELAXED);
-	__atomic_store_n(&z->flipto, to, __ATOMIC_RELEASE);
-	if (write(z->reqfd, &one, sizeof one) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
-		    z->ifname, strerror(serr));
+	if (cap_zbuf_steer(z, to, errbuf) == -1)
 		return -1;
-	}
-	z->flipping = 1;
-	return 0;
-}
-
-/* The flip returned: the ring we left is stable, drain it first. */
-static int
-cap_zbuf_landed(struct zbuf *z, char *errbuf)
-{
-	char		ebuf[ZB_ERRBUFSZ];
-	uint64_t	v;
-	int		err;
-
-	if (!__atomic_load_n(&z->flipdone, __ATOMIC_ACQUIRE))
-		return 0;
-	if (read(z->donefd, &v, sizeof v) == -1 && errno != EAGAIN)
-		v = 0;
-	z->flipping = 0;
-	if ((err = __atomic_load_n(&z->fliperr, __ATOMIC_RELAXED)) != 0) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
-		    z->ifname, strerror(err));
-		return -1;
-	}
 	z->old = (int)z->active;
-	z->active = z->flipto;
-	/* Harmless to fail now: the ring gets nothing until the next flip. */
-	if (z->fixold && caplinux_attach(z->ring[z->old].fd, &z->prog,
-	    ebuf) == -1)
-		z->stale = 1;
-	z->fixold = 0;
+	z->active = to;
 	return 0;
-}
-
-/*
- * Nothing else to hand over: wait for the flip (a grace period, well
- * under a second) whatever the caller's timeout, since the packets it
- * promises are already captured.  0 when it did not come.
- */
-static int
-cap_zbuf_waitflip(struct zbuf *z, char *errbuf)
-{
-	struct pollfd	pfd;
-
-	pfd.fd = z->donefd;
-	pfd.events = POLLIN;
-	if (poll(&pfd, 1, 1000) == -1 && errno != EINTR) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "poll: %s", strerror(errno));
-		return -1;
-	}
-	if (cap_zbuf_landed(z, errbuf) == -1)
-		return -1;
-	return z->flipping ? 0 : 1;
 }
 
 static int
@@ -722,8 +587,6 @@ cap_zbuf_next(struct cap *cap, struct cap_block *blk, int timeout,
 		return -1;
 	}
 	for (tries = 0;; tries++) {
-		if (z->flipping && cap_zbuf_landed(z, errbuf) == -1)
-			return -1;
 		/* Global order: the old ring's packets came first. */
 		if (z->old != -1 &&
 		    cap_zbuf_take(z, (unsigned)z->old, 1, blk) == 1)
@@ -734,12 +597,6 @@ cap_zbuf_next(struct cap *cap, struct cap_block *blk, int timeout,
 		}
 		if (cap_zbuf_take(z, z->active, 0, blk) == 1)
 			return 1;
-		if (z->flipping) {
-			if ((n = cap_zbuf_waitflip(z, errbuf)) != 1)
-				return n;
-			tries = -1;
-			continue;
-		}
 		if (tries > 0)
 			return 0;
 		for (r = 0; r < ZBUF_NRINGS; r++) {
@@ -875,8 +732,6 @@ cap_zbuf_rotate(struct cap *cap, char *errbuf)
 
 	if (!z->running)
 		return CAP_NOTHING;
-	if (z->flipping)
-		return CAP_AGAIN;
 	(void)cap_zbuf_storing(z, z->active, &pend);
 	if (pend == 0)
 		return CAP_NOTHING;
@@ -913,7 +768,7 @@ cap_zbuf_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 		cap_zbuf_keep(z, prog);
 		return 0;
 	}
-	if (z->flipping || !cap_zbuf_settled(z)) {
+	if (!cap_zbuf_settled(z)) {
 		z->fwait = 1;
 		return CAP_AGAIN;
 	}
@@ -926,10 +781,11 @@ cap_zbuf_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 		(void)caplinux_attach(z->ring[idle].fd, &z->prog, ebuf);
 		return -1;
 	}
-	/* From now on the caller rechecks with prog: all of this ring. */
-	z->ring[z->active].recheck = 1;
-	z->fixold = 1;
+	z->ring[z->old].recheck = 1;
 	cap_zbuf_keep(z, prog);
+	/* Harmless to fail now: the ring gets nothing until the next flip. */
+	if (caplinux_attach(z->ring[z->old].fd, prog, ebuf) == -1)
+		z->stale = 1;
 	return 0;
 }
 
@@ -1004,20 +860,10 @@ static void
 cap_zbuf_close(struct cap *cap)
 {
 	struct zbuf	*z = cap->priv;
-	uint64_t	 one = 1;
 	int		 r;
 
 	if (z == NULL)
 		return;
-	if (z->helper_up) {
-		__atomic_store_n(&z->quit, 1, __ATOMIC_RELEASE);
-		if (write(z->reqfd, &one, sizeof one) != -1)
-			pthread_join(z->helper, NULL);
-	}
-	if (z->reqfd != -1)
-		close(z->reqfd);
-	if (z->donefd != -1)
-		close(z->donefd);
 	for (r = 0; r < ZBUF_NRINGS; r++) {
 		if (z->ring[r].map != NULL)
 			munmap(z->ring[r].map, z->ring[r].maplen);
