@@ -6,6 +6,7 @@
  * error on the status line: nothing changes.
  */
 #include <ncurses.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,8 @@ screen_prompt_open(enum prompt_kind kind, const char *init)
 {
 	prompt_begin(screen_st.prompt, kind, init);
 	screen_st.prompting = 1;
+	/* Raw while typing: Ctrl-C cancels the prompt instead of quitting. */
+	raw();
 	free(screen_st.checked);
 	screen_st.checked = NULL;
 	screen_st.check[0] = '\0';
@@ -127,9 +130,15 @@ screen_prompt_key(int r, wint_t wc)
 			key = PROMPT_META | (int)next;
 	} else if (wc == 0177)
 		key = PROMPT_K_BACKSPACE;
+	else if (wc == 032) {		/* Ctrl-Z: raw mode made it a key */
+		raise(SIGTSTP);
+		return;
+	} else if (wc == 034)		/* Ctrl-\ */
+		return;
 	st = prompt_key(screen_st.prompt, key);
 	if (st == PROMPT_CANCEL) {
 		screen_st.prompting = 0;
+		cbreak();
 		screen_status(0, "cancelled");
 	} else if (st == PROMPT_ENTER)
 		screen_prompt_done();
@@ -189,6 +198,7 @@ screen_prompt_done(void)
 
 	line = prompt_take(screen_st.prompt, herr);
 	screen_st.prompting = 0;
+	cbreak();
 	copy = xstrdup(line);
 	if (kind == PROMPT_FILTER) {
 		if (engine_filter(screen_st.eng, copy, errbuf) == -1)
