@@ -50,7 +50,7 @@ const struct dec_proto dec_mdns_proto = {
 static const char *const dns_rcodes[16] = {
 	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
 	" YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone",
-	" Resp11", " Resp12", " Resp13", " Resp14", " NoChange"
+	" Resp11", " Resp12", " Resp13", " Resp14", " Resp15"
 };
 
 static int
