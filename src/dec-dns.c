@@ -271,6 +271,11 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 		    h->flags & 0x0400 ? "*" : "", h->flags & 0x0080 ? "" : "-",
 		    h->flags & 0x0200 ? "|" : "", dns_rcodes[h->flags & 0xf],
 		    h->an, h->ns, h->ar);
+		/* Real responses repeat one question; bound the work. */
+		if (h->qd > DNS_MAXTREE) {
+			tbuf_printf(tb, " (%u)", ctx->l4len);
+			return;
+		}
 		for (i = 0; i < h->qd && r == 0; i++)
 			if ((r = dns_name(msg, c, NULL)) == 0 &&
 			    cur_skip(c, 4) == -1)
