@@ -90,7 +90,7 @@ static int	 cap_file_put(struct cap_file *, struct zmodel_pkt *);
 static int	 cap_file_wait_ack(struct cap_file *);
 static int	 cap_file_wait_until(struct cap_file *, int64_t);
 static void	 cap_file_serve(struct cap_file *);
-static void	 cap_file_finish(struct cap_file *);
+static int	 cap_file_retire(struct cap_file *);
 static void	 cap_file_failed(struct cap_file *, long);
 static void	 cap_file_msg(char *, const char *, const char *, const char *);
 static void	 cap_file_signal(struct cap_file *);
@@ -211,7 +211,7 @@ cap_file_run(void *arg)
 		break;
 	}
 	pthread_mutex_lock(&cf->mtx);
-	cap_file_finish(cf);
+	(void)cap_file_retire(cf);	/* end of file */
 	cf->exited = 1;
 	pthread_cond_broadcast(&cf->cv);
 	pthread_mutex_unlock(&cf->mtx);
@@ -261,20 +261,22 @@ cap_file_msg(char *errbuf, const char *a, const char *b, const char *c)
 }
 
 /*
- * End of file: hand over what the store buffer holds, waiting for the
- * hold slot if need be (there is nothing left to drop).  Called locked.
+ * Locked: the read timeout when nothing may be lost (as fast as possible,
+ * or at end of file): wait for the hold slot, then hand over the store
+ * buffer if it holds anything.
  */
-static void
-cap_file_finish(struct cap_file *cf)
+static int
+cap_file_retire(struct cap_file *cf)
 {
 	int	 r;
 
 	while ((r = zmodel_rotate(&cf->m, ZMODEL_ROT_TIMEOUT)) ==
 	    ZMODEL_BUSY)
 		if (cap_file_wait_ack(cf) == -1)
-			return;
+			return -1;
 	if (r == ZMODEL_STORED)
 		cap_file_signal(cf);
+	return 0;
 }
 
 /*
@@ -289,7 +291,7 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
 	struct zmodel_pkt	 p;
 	int64_t			 ts, due;
 	double			 gap;
-	int			 r, ret = 0;
+	int			 ret = 0;
 
 	/* With nanosecond precision tv_usec holds nanoseconds. */
 	memset(&p, 0, sizeof p);
@@ -312,14 +314,9 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
 	cap_file_serve(cf);
 	if (cf->stop)
 		goto stop;
-	if (cf->speed == 0 && cf->m.slen != 0 && ts - cf->m.sfirst >= cf->tov) {
-		while ((r = zmodel_rotate(&cf->m, ZMODEL_ROT_TIMEOUT)) ==
-		    ZMODEL_BUSY)
-			if (cap_file_wait_ack(cf) == -1)
-				goto stop;
-		if (r == ZMODEL_STORED)
-			cap_file_signal(cf);
-	}
+	if (cf->speed == 0 && cf->m.slen != 0 && ts - cf->m.sfirst >= cf->tov &&
+	    cap_file_retire(cf) == -1)
+		goto stop;
 	p.snap = cf->snaplen;
 	if (cf->prog != NULL)
 		p.snap = bpf_filter(cf->prog, d, h->len, h->caplen);
