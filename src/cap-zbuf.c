@@ -599,9 +599,16 @@ cap_zbuf_next(struct cap *cap, struct cap_block *blk, int timeout,
 			return 1;
 		if (tries > 0)
 			return 0;
+		/*
+		 * The idle ring's last block, all taken early, retires on its
+		 * timer; give it back, and wait on the active ring only:
+		 * packet_poll() says POLLIN while the block before the
+		 * kernel's is still ours.  Errors come on both.
+		 */
+		(void)cap_zbuf_drained(z, 1 - z->active);
 		for (r = 0; r < ZBUF_NRINGS; r++) {
 			pfd[r].fd = z->ring[r].fd;
-			pfd[r].events = POLLIN;
+			pfd[r].events = (unsigned)r == z->active ? POLLIN : 0;
 		}
 		pfd[r].fd = z->wakefd;
 		pfd[r].events = POLLIN;
