@@ -121,8 +121,8 @@ link_type_key(struct dec_ctx *ctx, int type, struct cur *c)
 {
 	struct cur	in;
 
-	if (ctx->info != NULL)
-		ctx->info->ethertype = (uint16_t)type;
+	if (ctx->info != NULL)		/* 0 for 802.3 frames */
+		ctx->info->ethertype = type > ETH_MAXLEN ? (uint16_t)type : 0;
 	if (type > ETH_MAXLEN)
 		return DEC_KEY(DEC_S_ETHER, type);
 	cur_sub(c, (size_t)type, &in);
