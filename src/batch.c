@@ -37,6 +37,7 @@ static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
 static int	 batch_sleep(struct engine *, double);
+static int	 batch_events(struct engine *, unsigned *);
 
 static void
 batch_out(void *arg, const char *text)
@@ -109,6 +110,21 @@ batch_sleep(struct engine *eng, double secs)
 	return zbtop_quit != 0;
 }
 
+/*
+ * Say what went wrong without stopping capture (the -w disk filled up);
+ * the count makes the exit status 1, since the asked-for file is short.
+ */
+static int
+batch_events(struct engine *eng, unsigned *seen)
+{
+	char	text[ZB_ERRBUFSZ];
+
+	if (!engine_event_get(eng, seen, text))
+		return 0;
+	msg_error("%s", text);
+	return 1;
+}
+
 int
 batch_run(struct engine *eng, struct batch_opts *opts)
 {
@@ -117,7 +133,8 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	struct tbuf		 tb;
 	pthread_t		 reader;
 	long			 n = 0;
-	int			 done;
+	unsigned		 seen = 0;
+	int			 done, events = 0;
 
 	memset(&in, 0, sizeof in);
 	in.eng = eng;
@@ -130,6 +147,7 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	tbuf_init(&tb);
 	for (;;) {
 		done = batch_sleep(eng, opts->delay) || in.quit;
+		events += batch_events(eng, &seen);
 		engine_snapshot(eng, sn);
 		tbuf_reset(&tb);
 		if (opts->json)
@@ -146,10 +164,11 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	tbuf_free(&tb);
 	free(sn);
 	engine_stop(eng);
+	events += batch_events(eng, &seen);
 	/* Held to the end: no command output may follow the final line. */
 	pthread_mutex_lock(&in.lock);
 	batch_final(eng, stdout);
-	return engine_error(eng) != NULL ? 1 : 0;
+	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
 /* Print mode: the engine prints; this only waits for the end. */
