@@ -18,8 +18,6 @@
 #define PROMPT_K_END		0x110006
 #define PROMPT_K_DELETE		0x110007
 #define PROMPT_K_BACKSPACE	0x110008
-#define PROMPT_K_WLEFT		0x110009	/* Ctrl-Left: a word back */
-#define PROMPT_K_WRIGHT		0x11000a
 #define PROMPT_META		0x200000	/* or'ed: Alt/Esc + key */
 
 enum prompt_kind {

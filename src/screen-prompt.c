@@ -5,6 +5,7 @@
  * Enter applies a filter or runs a command.  A bad one only puts its
  * error on the status line: nothing changes.
  */
+#include <ctype.h>
 #include <ncurses.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -109,8 +110,7 @@ screen_prompt_key(int r, wint_t wc)
 		{ KEY_HOME, PROMPT_K_HOME },	{ KEY_END, PROMPT_K_END },
 		{ KEY_DC, PROMPT_K_DELETE },
 		{ KEY_BACKSPACE, PROMPT_K_BACKSPACE },
-		{ KEY_ENTER, '\r' },		{ 0x220, PROMPT_K_WLEFT },
-		{ 0x22f, PROMPT_K_WRIGHT },
+		{ KEY_ENTER, '\r' },
 	};
 	enum prompt_state	 st;
 	wint_t			 next;
@@ -125,9 +125,18 @@ screen_prompt_key(int r, wint_t wc)
 			return;
 		key = map[i].prompt;
 	} else if (wc == 033) {
+		/*
+		 * Alt+letter arrives as Esc and the letter at once; anything
+		 * else after Esc is a key of its own, once the prompt is gone.
+		 */
 		timeout(0);
-		if (get_wch(&next) == OK)
+		if ((r = get_wch(&next)) == OK && next < 0x80 &&
+		    (isalnum((int)next) || next == 0177))
 			key = PROMPT_META | (int)next;
+		else if (r == OK)
+			unget_wch(next);
+		else if (r == KEY_CODE_YES)
+			ungetch((int)next);
 	} else if (wc == 0177)
 		key = PROMPT_K_BACKSPACE;
 	else if (wc == 032) {		/* Ctrl-Z: raw mode made it a key */
