@@ -1,9 +1,10 @@
 /*
  * The capture engine: one thread owns the backend and is the only caller
- * of its slots, so backends need no locks.  Other threads post one request
- * at a time into a mailbox and wait; the engine applies it between buffers
- * (that is where "rotate" and "filter" have an exact boundary).  Never
- * calls the screen; per packet it does no allocation and no syscall.
+ * of its slots, so backends need no locks.  This file is that thread: it
+ * walks every buffer handed over, counts, writes, keeps recent packets and
+ * runs the timers; requests from other threads arrive through the mailbox
+ * in engine-req.c.  Never calls the screen; per packet it does no
+ * allocation and no syscall.
  */
 #include <sys/eventfd.h>
 
@@ -26,60 +27,7 @@
 #include "stats.h"
 #include "tbuf.h"
 #include "xmalloc.h"
-
-#define ENGINE_TICK_MS		100	/* kernel counters, buffer states */
-#define ENGINE_AGAIN_MS		2000	/* give up on a busy backend */
-
-enum engine_req_type {
-	REQ_NONE,
-	REQ_ROTATE,
-	REQ_FILTER,
-	REQ_WRITE,
-	REQ_SNAPLEN
-};
-
-/* The mailbox: one request in flight, answered through done/rc/errbuf. */
-struct engine_req {
-	enum engine_req_type	 type;
-	char			*text;
-	unsigned		 num;
-	int			 done;
-	int			 rc;
-	struct timespec		 since;
-	char			 errbuf[ZB_ERRBUFSZ];
-};
-
-struct engine {
-	struct engine_conf	 conf;
-	struct cap		 cap;
-	struct stats		*stats;
-	struct recent		*recent;
-	struct pcapw		*w;
-	FILE			*seqlog;
-	int			 wakefd;
-	pthread_t		 thread;
-	int			 started;
-
-	pthread_mutex_t		 lock;		/* mailbox, flags below */
-	pthread_cond_t		 cond;
-	pthread_mutex_t		 reqlock;	/* one requester at a time */
-	struct engine_req	*req;
-	int			 stop;
-	int			 finished;
-	int			 paused;
-	unsigned		 rotate_ms;
-	char			 error[ZB_ERRBUFSZ];
-	char			 event[ZB_ERRBUFSZ];
-	unsigned		 eventno;
-
-	/* Engine thread only. */
-	struct bpf_program	 prog;
-	char			*expr;
-	unsigned		 epoch;
-	uint64_t		 total;
-	struct timespec		 next_tick, next_sample, next_rotate;
-	struct cap_bufstate	 bufs[CAP_MAXBUFS];
-};
+#include "engine-int.h"
 
 static void	*engine_main(void *);
 static int	 engine_block(struct engine *, struct cap_block *);
@@ -87,24 +35,12 @@ static void	 engine_packet(struct engine *, struct cap_pkt *, unsigned,
 		    int);
 static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
 		    unsigned, char);
-static void	 engine_serve(struct engine *);
-static int	 engine_apply(struct engine *, struct engine_req *);
-static int	 engine_set_filter(struct engine *, const char *, unsigned,
-		    char *);
-static int	 engine_post(struct engine *, enum engine_req_type,
-		    const char *, unsigned, char *);
 static void	 engine_periodic(struct engine *, int);
 static void	 engine_drain(struct engine *);
 static void	 engine_finish(struct engine *, const char *);
-static int	 engine_due(const struct timespec *, const struct timespec *);
-static void	 engine_after(struct timespec *, const struct timespec *,
-		    unsigned);
 static void	 engine_info(struct engine *);
-static void	 engine_wake(struct engine *);
 static int	 engine_timeout(struct engine *);
-static void	 engine_event(struct engine *, const char *);
 static void	 engine_write_sync(struct engine *);
-static int	 engine_apply_write(struct engine *, const char *, char *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -213,7 +149,7 @@ engine_wait(struct engine *e, int ms)
 	return done;
 }
 
-static void
+void
 engine_wake(struct engine *e)
 {
 	uint64_t	one = 1;
@@ -274,7 +210,7 @@ engine_free(struct engine *e)
 	free(e);
 }
 
-static void
+void
 engine_after(struct timespec *t, const struct timespec *from, unsigned ms)
 {
 	t->tv_sec = from->tv_sec + ms / 1000;
@@ -285,7 +221,7 @@ engine_after(struct timespec *t, const struct timespec *from, unsigned ms)
 	}
 }
 
-static int
+int
 engine_due(const struct timespec *when, const struct timespec *now)
 {
 	return now->tv_sec > when->tv_sec || (now->tv_sec == when->tv_sec &&
@@ -451,31 +387,7 @@ engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
 }
 
 /* Something the front end should say (a failed write); not fatal. */
-static void
-engine_event(struct engine *e, const char *text)
-{
-	pthread_mutex_lock(&e->lock);
-	snprintf(e->event, sizeof e->event, "%s", text);
-	e->eventno++;
-	pthread_mutex_unlock(&e->lock);
-}
-
 /* 1 and the text when an event happened since *seen. */
-int
-engine_event_get(struct engine *e, unsigned *seen, char *buf)
-{
-	int	new;
-
-	pthread_mutex_lock(&e->lock);
-	new = e->eventno != *seen;
-	if (new) {
-		snprintf(buf, ZB_ERRBUFSZ, "%s", e->event);
-		*seen = e->eventno;
-	}
-	pthread_mutex_unlock(&e->lock);
-	return new;
-}
-
 static void
 engine_write_sync(struct engine *e)
 {
@@ -486,215 +398,8 @@ engine_write_sync(struct engine *e)
 }
 
 /* Answer the pending request, unless the backend asks to come back. */
-static void
-engine_serve(struct engine *e)
-{
-	struct engine_req	*req;
-	struct timespec		 now, limit;
-	uint64_t		 v;
-	int			 rc;
-
-	if (read(e->wakefd, &v, sizeof v) == -1 && errno != EAGAIN)
-		return;
-	pthread_mutex_lock(&e->lock);
-	req = e->req != NULL && !e->req->done ? e->req : NULL;
-	pthread_mutex_unlock(&e->lock);
-	if (req == NULL)
-		return;
-	rc = engine_apply(e, req);
-	if (rc == CAP_AGAIN) {
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		engine_after(&limit, &req->since, ENGINE_AGAIN_MS);
-		if (!engine_due(&limit, &now))
-			return;
-		snprintf(req->errbuf, sizeof req->errbuf, "capture is busy "
-		    "handing over buffers; try again");
-		rc = -1;
-	}
-	pthread_mutex_lock(&e->lock);
-	req->rc = rc;
-	req->done = 1;
-	pthread_cond_broadcast(&e->cond);
-	pthread_mutex_unlock(&e->lock);
-}
-
-static int
-engine_apply(struct engine *e, struct engine_req *req)
-{
-	char	esc[STATS_TEXTSZ];
-	int	rc;
-
-	switch (req->type) {
-	case REQ_ROTATE:
-		if (e->cap.ops->rotate == NULL) {
-			snprintf(req->errbuf, ZB_ERRBUFSZ, "cannot rotate: "
-			    "the %s backend has no buffers", e->cap.ops->name);
-			return -1;
-		}
-		return e->cap.ops->rotate(&e->cap, req->errbuf);
-	case REQ_FILTER:
-		rc = engine_set_filter(e, req->text, e->cap.snaplen,
-		    req->errbuf);
-		if (rc == 0) {
-			e->epoch++;
-			esc_str(esc, sizeof esc, req->text, strlen(req->text));
-			stats_epoch(e->stats, esc);
-		}
-		return rc;
-	case REQ_SNAPLEN:
-		rc = engine_set_filter(e, e->expr, req->num, req->errbuf);
-		if (rc == 0) {
-			e->cap.snaplen = req->num;
-			stats_snaplen(e->stats, req->num);
-		}
-		return rc;
-	case REQ_WRITE:
-		return engine_apply_write(e, req->text, req->errbuf);
-	case REQ_NONE:
-		break;
-	}
-	return 0;
-}
-
 /* "write FILE" replaces the current file; "write stop" (NULL) ends it. */
-static int
-engine_apply_write(struct engine *e, const char *path, char *errbuf)
-{
-	struct pcapw	*w = NULL;
-	int		 rc = 0;
-
-	if (path != NULL && (w = pcapw_open(path, e->cap.dlt, e->cap.snaplen,
-	    errbuf)) == NULL)
-		return -1;
-	if (e->w != NULL)
-		rc = pcapw_close(e->w, errbuf);
-	e->w = w;
-	return rc;
-}
-
-/*
- * Compile for this link type and snap length and hand the program to the
- * backend; keep the old one if either step fails.
- */
-static int
-engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
-    char *errbuf)
-{
-	struct bpf_program	prog;
-	int			rc;
-
-	if (filter_compile(e->cap.dlt, snaplen, expr, &prog, errbuf) == -1)
-		return -1;
-	rc = e->cap.ops->setfilter(&e->cap, &prog, errbuf);
-	if (rc != 0) {
-		filter_free(&prog);
-		return rc;
-	}
-	if (e->prog.bf_insns != NULL)
-		filter_free(&e->prog);
-	e->prog = prog;
-	if (expr != e->expr) {
-		pthread_mutex_lock(&e->lock);
-		free(e->expr);
-		e->expr = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
-		pthread_mutex_unlock(&e->lock);
-	}
-	return 0;
-}
-
-static int
-engine_post(struct engine *e, enum engine_req_type type, const char *text,
-    unsigned num, char *errbuf)
-{
-	struct engine_req	req;
-
-	memset(&req, 0, sizeof req);
-	req.type = type;
-	req.text = text != NULL ? xstrdup(text) : NULL;
-	req.num = num;
-	clock_gettime(CLOCK_MONOTONIC, &req.since);
-	pthread_mutex_lock(&e->reqlock);
-	pthread_mutex_lock(&e->lock);
-	if (e->finished || !e->started) {
-		snprintf(req.errbuf, sizeof req.errbuf, "capture has ended");
-		req.rc = -1;
-	} else {
-		e->req = &req;
-		pthread_mutex_unlock(&e->lock);
-		engine_wake(e);
-		pthread_mutex_lock(&e->lock);
-		while (!req.done)
-			pthread_cond_wait(&e->cond, &e->lock);
-		e->req = NULL;
-	}
-	pthread_mutex_unlock(&e->lock);
-	pthread_mutex_unlock(&e->reqlock);
-	free(req.text);
-	if (req.rc == -1)
-		snprintf(errbuf, ZB_ERRBUFSZ, "%s", req.errbuf);
-	return req.rc;
-}
-
 /* 0 rotated, CAP_NOTHING when there was nothing to hand over, -1 error. */
-int
-engine_rotate(struct engine *e, char *errbuf)
-{
-	return engine_post(e, REQ_ROTATE, NULL, 0, errbuf);
-}
-
-int
-engine_filter(struct engine *e, const char *expr, char *errbuf)
-{
-	return engine_post(e, REQ_FILTER, expr, 0, errbuf);
-}
-
-int
-engine_write(struct engine *e, const char *path, char *errbuf)
-{
-	return engine_post(e, REQ_WRITE, path, 0, errbuf);
-}
-
-int
-engine_snaplen(struct engine *e, unsigned snaplen, char *errbuf)
-{
-	if (snaplen == 0 || snaplen > 262144) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "snaplen must be 1 to 262144");
-		return -1;
-	}
-	return engine_post(e, REQ_SNAPLEN, NULL, snaplen, errbuf);
-}
-
-int
-engine_rotate_every(struct engine *e, unsigned ms, char *errbuf)
-{
-	if (ms != 0 && e->cap.ops->rotate == NULL) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot rotate: the %s backend "
-		    "has no buffers", e->cap.ops->name);
-		return -1;
-	}
-	pthread_mutex_lock(&e->lock);
-	e->rotate_ms = ms;
-	pthread_mutex_unlock(&e->lock);
-	engine_wake(e);
-	return 0;
-}
-
-void
-engine_pause(struct engine *e, int on)
-{
-	pthread_mutex_lock(&e->lock);
-	e->paused = on;
-	pthread_mutex_unlock(&e->lock);
-}
-
-void
-engine_clear(struct engine *e)
-{
-	stats_clear(e->stats);
-	if (e->recent != NULL)
-		recent_clear(e->recent);
-}
-
 /*
  * Every loop: kernel counters and buffer states each tick, rates each
  * second, and the forced rotation timer.  "last" reads everything now.
@@ -785,40 +490,7 @@ engine_finish(struct engine *e, const char *err)
 	pthread_mutex_unlock(&e->lock);
 }
 
-int
-engine_check_filter(struct engine *e, const char *expr, char *errbuf)
-{
-	struct bpf_program	prog;
-
-	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
-	    errbuf) == -1)
-		return -1;
-	filter_free(&prog);
-	return 0;
-}
-
 /* The filter in force as tcpdump -d prints it. */
-int
-engine_bpf(struct engine *e, struct tbuf *tb)
-{
-	struct bpf_program	 prog;
-	char			*expr, errbuf[ZB_ERRBUFSZ];
-	int			 rc;
-
-	pthread_mutex_lock(&e->lock);
-	expr = e->expr != NULL ? xstrdup(e->expr) : NULL;
-	pthread_mutex_unlock(&e->lock);
-	rc = filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog, errbuf);
-	free(expr);
-	if (rc == -1) {
-		tbuf_puts(tb, errbuf);
-		return -1;
-	}
-	filter_image(&prog, tb);
-	filter_free(&prog);
-	return 0;
-}
-
 void
 engine_snapshot(struct engine *e, struct stats_snap *sn)
 {

@@ -1,0 +1,295 @@
+/*
+ * The engine's mailbox.  Any thread may ask; the request waits in one slot
+ * until the capture thread picks it up between two buffers, which is what
+ * gives "rotate", "filter" and "write" an exact boundary in the packet
+ * stream.  A backend that is still draining a previous hand-over answers
+ * CAP_AGAIN and the request is retried, for at most ENGINE_AGAIN_MS.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "cap.h"
+#include "engine.h"
+#include "engine-int.h"
+#include "filter.h"
+#include "pcapw.h"
+#include "recent.h"
+#include "stats.h"
+#include "tbuf.h"
+#include "xmalloc.h"
+
+static int	engine_apply(struct engine *, struct engine_req *);
+static int	engine_apply_write(struct engine *, const char *, char *);
+static int	engine_post(struct engine *, enum engine_req_type, const char *,
+		    unsigned, char *);
+
+void
+engine_event(struct engine *e, const char *text)
+{
+	pthread_mutex_lock(&e->lock);
+	snprintf(e->event, sizeof e->event, "%s", text);
+	e->eventno++;
+	pthread_mutex_unlock(&e->lock);
+}
+
+int
+engine_event_get(struct engine *e, unsigned *seen, char *buf)
+{
+	int	new;
+
+	pthread_mutex_lock(&e->lock);
+	new = e->eventno != *seen;
+	if (new) {
+		snprintf(buf, ZB_ERRBUFSZ, "%s", e->event);
+		*seen = e->eventno;
+	}
+	pthread_mutex_unlock(&e->lock);
+	return new;
+}
+
+void
+engine_serve(struct engine *e)
+{
+	struct engine_req	*req;
+	struct timespec		 now, limit;
+	uint64_t		 v;
+	int			 rc;
+
+	if (read(e->wakefd, &v, sizeof v) == -1 && errno != EAGAIN)
+		return;
+	pthread_mutex_lock(&e->lock);
+	req = e->req != NULL && !e->req->done ? e->req : NULL;
+	pthread_mutex_unlock(&e->lock);
+	if (req == NULL)
+		return;
+	rc = engine_apply(e, req);
+	if (rc == CAP_AGAIN) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		engine_after(&limit, &req->since, ENGINE_AGAIN_MS);
+		if (!engine_due(&limit, &now))
+			return;
+		snprintf(req->errbuf, sizeof req->errbuf, "capture is busy "
+		    "handing over buffers; try again");
+		rc = -1;
+	}
+	pthread_mutex_lock(&e->lock);
+	req->rc = rc;
+	req->done = 1;
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
+}
+
+static int
+engine_apply(struct engine *e, struct engine_req *req)
+{
+	char	esc[STATS_TEXTSZ];
+	int	rc;
+
+	switch (req->type) {
+	case REQ_ROTATE:
+		if (e->cap.ops->rotate == NULL) {
+			snprintf(req->errbuf, ZB_ERRBUFSZ, "cannot rotate: "
+			    "the %s backend has no buffers", e->cap.ops->name);
+			return -1;
+		}
+		return e->cap.ops->rotate(&e->cap, req->errbuf);
+	case REQ_FILTER:
+		rc = engine_set_filter(e, req->text, e->cap.snaplen,
+		    req->errbuf);
+		if (rc == 0) {
+			e->epoch++;
+			esc_str(esc, sizeof esc, req->text, strlen(req->text));
+			stats_epoch(e->stats, esc);
+		}
+		return rc;
+	case REQ_SNAPLEN:
+		rc = engine_set_filter(e, e->expr, req->num, req->errbuf);
+		if (rc == 0) {
+			e->cap.snaplen = req->num;
+			stats_snaplen(e->stats, req->num);
+		}
+		return rc;
+	case REQ_WRITE:
+		return engine_apply_write(e, req->text, req->errbuf);
+	case REQ_NONE:
+		break;
+	}
+	return 0;
+}
+
+static int
+engine_apply_write(struct engine *e, const char *path, char *errbuf)
+{
+	struct pcapw	*w = NULL;
+	int		 rc = 0;
+
+	if (path != NULL && (w = pcapw_open(path, e->cap.dlt, e->cap.snaplen,
+	    errbuf)) == NULL)
+		return -1;
+	if (e->w != NULL)
+		rc = pcapw_close(e->w, errbuf);
+	e->w = w;
+	return rc;
+}
+
+/*
+ * Compile for this link type and snap length and hand the program to the
+ * backend; keep the old one if either step fails.
+ */
+int
+engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
+    char *errbuf)
+{
+	struct bpf_program	prog;
+	int			rc;
+
+	if (filter_compile(e->cap.dlt, snaplen, expr, &prog, errbuf) == -1)
+		return -1;
+	rc = e->cap.ops->setfilter(&e->cap, &prog, errbuf);
+	if (rc != 0) {
+		filter_free(&prog);
+		return rc;
+	}
+	if (e->prog.bf_insns != NULL)
+		filter_free(&e->prog);
+	e->prog = prog;
+	if (expr != e->expr) {
+		pthread_mutex_lock(&e->lock);
+		free(e->expr);
+		e->expr = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
+		pthread_mutex_unlock(&e->lock);
+	}
+	return 0;
+}
+
+static int
+engine_post(struct engine *e, enum engine_req_type type, const char *text,
+    unsigned num, char *errbuf)
+{
+	struct engine_req	req;
+
+	memset(&req, 0, sizeof req);
+	req.type = type;
+	req.text = text != NULL ? xstrdup(text) : NULL;
+	req.num = num;
+	clock_gettime(CLOCK_MONOTONIC, &req.since);
+	pthread_mutex_lock(&e->reqlock);
+	pthread_mutex_lock(&e->lock);
+	if (e->finished || !e->started) {
+		snprintf(req.errbuf, sizeof req.errbuf, "capture has ended");
+		req.rc = -1;
+	} else {
+		e->req = &req;
+		pthread_mutex_unlock(&e->lock);
+		engine_wake(e);
+		pthread_mutex_lock(&e->lock);
+		while (!req.done)
+			pthread_cond_wait(&e->cond, &e->lock);
+		e->req = NULL;
+	}
+	pthread_mutex_unlock(&e->lock);
+	pthread_mutex_unlock(&e->reqlock);
+	free(req.text);
+	if (req.rc == -1)
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s", req.errbuf);
+	return req.rc;
+}
+
+int
+engine_rotate(struct engine *e, char *errbuf)
+{
+	return engine_post(e, REQ_ROTATE, NULL, 0, errbuf);
+}
+
+int
+engine_filter(struct engine *e, const char *expr, char *errbuf)
+{
+	return engine_post(e, REQ_FILTER, expr, 0, errbuf);
+}
+
+int
+engine_write(struct engine *e, const char *path, char *errbuf)
+{
+	return engine_post(e, REQ_WRITE, path, 0, errbuf);
+}
+
+int
+engine_snaplen(struct engine *e, unsigned snaplen, char *errbuf)
+{
+	if (snaplen == 0 || snaplen > 262144) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "snaplen must be 1 to 262144");
+		return -1;
+	}
+	return engine_post(e, REQ_SNAPLEN, NULL, snaplen, errbuf);
+}
+
+int
+engine_rotate_every(struct engine *e, unsigned ms, char *errbuf)
+{
+	if (ms != 0 && e->cap.ops->rotate == NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot rotate: the %s backend "
+		    "has no buffers", e->cap.ops->name);
+		return -1;
+	}
+	pthread_mutex_lock(&e->lock);
+	e->rotate_ms = ms;
+	pthread_mutex_unlock(&e->lock);
+	engine_wake(e);
+	return 0;
+}
+
+void
+engine_pause(struct engine *e, int on)
+{
+	pthread_mutex_lock(&e->lock);
+	e->paused = on;
+	pthread_mutex_unlock(&e->lock);
+}
+
+void
+engine_clear(struct engine *e)
+{
+	stats_clear(e->stats);
+	if (e->recent != NULL)
+		recent_clear(e->recent);
+}
+
+int
+engine_check_filter(struct engine *e, const char *expr, char *errbuf)
+{
+	struct bpf_program	prog;
+
+	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
+	    errbuf) == -1)
+		return -1;
+	filter_free(&prog);
+	return 0;
+}
+
+int
+engine_bpf(struct engine *e, struct tbuf *tb)
+{
+	struct bpf_program	 prog;
+	char			*expr, errbuf[ZB_ERRBUFSZ];
+	int			 rc;
+
+	pthread_mutex_lock(&e->lock);
+	expr = e->expr != NULL ? xstrdup(e->expr) : NULL;
+	pthread_mutex_unlock(&e->lock);
+	rc = filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog, errbuf);
+	free(expr);
+	if (rc == -1) {
+		tbuf_puts(tb, errbuf);
+		return -1;
+	}
+	filter_image(&prog, tb);
+	filter_free(&prog);
+	return 0;
+}
