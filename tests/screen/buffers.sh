@@ -45,6 +45,13 @@ head -n "$shown" "$T_DIR/batch.rows" | cmp -s - "$T_DIR/screen.rows" || {
 	echo "screen rows:" >&2; cat "$T_DIR/screen.rows" >&2
 	t_fail "buffer rows differ from batch mode"
 }
+# Owners in distinct colours: kernel green, user yellow, free blue.
+esc=$(printf '\033')
+tmux -L "$T_SOCK" capture-pane -p -e >"$T_DIR/attr"
+for o in kernel:32 user:33 free:34; do
+	grep -q " ${o%:*} " "$T_DIR/screen.rows" || continue
+	grep -q "$esc\[[0-9;]*${o#*:}m${o%:*}" "$T_DIR/attr" ||
+	    t_fail "owner ${o%:*} not in its colour"
+done
 t_keys q
-t_wait 'Pane is dead|^$' 5
 exit 0
