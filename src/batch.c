@@ -38,6 +38,7 @@ static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
 static int	 batch_sleep(struct engine *, double);
 static int	 batch_events(struct engine *, unsigned *);
+static int	 batch_outerr(int);
 
 static void
 batch_out(void *arg, const char *text)
@@ -125,6 +126,20 @@ batch_events(struct engine *eng, unsigned *seen)
 	return 1;
 }
 
+/*
+ * Standard output failed with err: a reader that went away (EPIPE, "|
+ * head") got what it wanted, which is a quiet exit 0, as when SIGPIPE is
+ * ignored; anything else (a full disk) is an error.  Returns the status.
+ */
+static int
+batch_outerr(int err)
+{
+	if (err == 0 || err == EPIPE)
+		return 0;
+	msg_error("cannot write standard output: %s", strerror(err));
+	return 1;
+}
+
 int
 batch_run(struct engine *eng, struct batch_opts *opts)
 {
@@ -134,7 +149,7 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	pthread_t		 reader;
 	long			 n = 0;
 	unsigned		 seen = 0;
-	int			 done, events = 0;
+	int			 done, events = 0, outerr = 0;
 
 	memset(&in, 0, sizeof in);
 	in.eng = eng;
@@ -155,10 +170,12 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 		else
 			batch_text(sn, &tb);
 		pthread_mutex_lock(&in.lock);
-		fputs(tb.s, stdout);
-		fflush(stdout);
+		errno = 0;
+		if (fputs(tb.s, stdout) == EOF || fflush(stdout) == EOF)
+			outerr = errno != 0 ? errno : EIO;
 		pthread_mutex_unlock(&in.lock);
-		if (done || (opts->iterations > 0 && ++n >= opts->iterations))
+		if (done || outerr != 0 ||
+		    (opts->iterations > 0 && ++n >= opts->iterations))
 			break;
 	}
 	tbuf_free(&tb);
@@ -168,6 +185,8 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	/* Held to the end: no command output may follow the final line. */
 	pthread_mutex_lock(&in.lock);
 	batch_final(eng, stdout);
+	if (batch_outerr(outerr) != 0)
+		events++;
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
@@ -175,12 +194,20 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 int
 batch_print(struct engine *eng, struct print_ctx *pc)
 {
+	unsigned	seen = 0;
+	int		events = 0, err;
+
 	while (!engine_wait(eng, 100) && !zbtop_quit && !pc->failed)
-		;
+		events += batch_events(eng, &seen);
 	engine_stop(eng);
-	fflush(pc->out);
+	events += batch_events(eng, &seen);
+	errno = 0;
+	if ((err = pc->failed) == 0 && fflush(pc->out) == EOF)
+		err = errno != 0 ? errno : EIO;
 	batch_final(eng, stderr);
-	return engine_error(eng) != NULL ? 1 : 0;
+	if (batch_outerr(err) != 0)
+		events++;
+	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
 /* The closing line of shared/bench/README.md, then the error if any. */

@@ -2,8 +2,10 @@
  * Print mode runs on the engine thread, so it must be cheap: the date
  * prefix is formatted once per second, the text is built in one reused
  * buffer and written with one fwrite into a large stdio buffer.  When
- * stdout goes away (EPIPE) it stops writing; main sees "failed" and ends.
+ * a write fails it stops writing and keeps the errno in "failed" (EPIPE:
+ * the reader went away, e.g. "| head"); batch_print() ends on it.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,5 +59,5 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 	if (pc->hex)
 		dec_hex(&pc->tb, pkt->data, pkt->caplen);
 	if (fwrite(pc->tb.s, 1, pc->tb.len, pc->out) != pc->tb.len)
-		pc->failed = 1;
+		pc->failed = errno != 0 ? errno : EIO;
 }
