@@ -256,6 +256,14 @@ screen_take_messages(void)
 		got = 1;
 	}
 	pthread_mutex_unlock(&screen_msg_lock);
+	/* A note from the backend (a ring it had to shrink), once. */
+	if (screen_st.snap->note[0] != '\0' &&
+	    strcmp(screen_st.snap->note, screen_st.note) != 0) {
+		snprintf(screen_st.note, sizeof screen_st.note, "%s",
+		    screen_st.snap->note);
+		screen_status(0, "%s", screen_st.note);
+		got = 1;
+	}
 	e = engine_error(screen_st.eng);
 	if (e != NULL && *e != '\0' && strcmp(e, screen_st.engerr) != 0) {
 		snprintf(screen_st.engerr, sizeof screen_st.engerr, "%s", e);

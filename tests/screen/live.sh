@@ -3,7 +3,8 @@
 # our own, zbtop -i on one end inside tmux, zbgen sending 300 frames at
 # 100 per second from the other.  The header says zbuf and counts all
 # 300, the buffers pane lists the ring's buffers, the packet list shows
-# the generator's frames, r rotates, q exits with status 0.
+# the generator's frames, the buffers pane scrolls (Tab, G, g), r rotates,
+# q exits with status 0.
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
@@ -12,7 +13,7 @@ zb_netns_up
 # Both traps: the tmux server first (zbtop lives in the namespace).
 trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
 
-t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP'; echo zbtop exited \$?; sleep 600"
+t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP' --blocks 16; echo zbtop exited \$?; sleep 600"
 t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
 t_wait '^ Buffers [0-9]+ ' 5 || t_fail "no buffers pane"
 sleep 1
@@ -25,6 +26,16 @@ n=$(t_cap | awk '/^ Buffers [0-9]+ / { n = $2 } END { print n + 0 }')
 [ "$n" -ge 2 ] || t_fail "fewer than 2 buffers listed"
 rows=$(t_cap | grep -Ec '^ +[0-9]+\*? +[0-9]+ (kernel|user|free) ')
 [ "$rows" -ge 2 ] || t_fail "no buffer rows"
+# 2 rings x 16 blocks do not fit: Tab focuses the buffers pane, G and g
+# scroll it to the last buffer and back.
+[ "$n" -ge 32 ] || t_fail "expected 2 x 16 buffers, got $n"
+t_keys Tab G
+t_wait "^ Buffers .* [0-9]+-$n of $n\$" 5 ||
+    t_fail "G does not scroll the buffers pane to the end"
+t_keys g
+t_wait '^ Buffers .* 1-[0-9]+ of [0-9]+$' 5 ||
+    t_fail "g does not scroll the buffers pane back"
+t_keys Tab
 t_keys r
 t_wait 'rotat|nothing to rotate' 5 || t_fail "r: no answer on the status line"
 t_keys q
