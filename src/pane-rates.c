@@ -11,7 +11,8 @@
 static int	pane_rates_want(struct pane *, const struct pane_env *, int);
 static void	pane_rates_draw(struct pane *, const struct pane_env *);
 static void	pane_rates_line(const struct pane *, const struct pane_env *,
-		    int, const char *, const double *, double, enum screen_role);
+		    int, const char *, const double *, double,
+		    enum screen_role);
 
 const struct pane_class pane_rates_class = {
 	.name = "rates",
@@ -43,7 +44,7 @@ pane_rates_draw(struct pane *p, const struct pane_env *env)
 		    SCREEN_DIM);
 }
 
-/* "label ▁▂▅▇█▃  now 1.2k  peak 3.4k", the graph as wide as there is room. */
+/* "label ▁▂▅▇█▃  now 1.2k  peak 3.4k", the graph as wide as it fits. */
 static void
 pane_rates_line(const struct pane *p, const struct pane_env *env, int y,
     const char *label, const double *v, double now, enum screen_role role)

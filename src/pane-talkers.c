@@ -184,7 +184,8 @@ pane_mix_draw(struct pane *p, const struct pane_env *env)
 		double	 f = total ? (double)s->proto[order[i]] / total : 0;
 
 		y = p->y + 1 + i;
-		screen_printf(y, p->x, 26, SCREEN_NORMAL, " %-7.7s %8s %6.1f%% ",
+		screen_printf(y, p->x, 26, SCREEN_NORMAL,
+		    " %-7.7s %8s %6.1f%% ",
 		    dec_proto_name(order[i]), screen_num(n, sizeof n,
 		    (double)s->proto[order[i]]), f * 100);
 		if (bw >= 3)

@@ -234,7 +234,8 @@ prompt_key(struct prompt *p, int key)
 		{ PROMPT_K_LEFT, L"\033[D" },	{ PROMPT_K_RIGHT, L"\033[C" },
 		{ PROMPT_K_UP, L"\033[A" },	{ PROMPT_K_DOWN, L"\033[B" },
 		{ PROMPT_K_HOME, L"\001" },	{ PROMPT_K_END, L"\005" },
-		{ PROMPT_K_DELETE, L"\033[3~" }, { PROMPT_K_BACKSPACE, L"\010" },
+		{ PROMPT_K_DELETE, L"\033[3~" },
+		{ PROMPT_K_BACKSPACE, L"\010" },
 	};
 	const LineInfo	*li;
 	wchar_t		 one[3] = { 0, 0, 0 };

@@ -29,7 +29,8 @@ screen_colors(int color)
 		int	 attr, mono;
 	} map[SCREEN_NROLES] = {
 		[SCREEN_NORMAL] =	{ -1, -1, 0, 0 },
-		[SCREEN_TITLE] =	{ COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
+		[SCREEN_TITLE] =	{ COLOR_BLACK, COLOR_CYAN, 0,
+					    A_REVERSE },
 		[SCREEN_TITLE_FOCUS] =	{ COLOR_BLACK, COLOR_GREEN, A_BOLD,
 					    A_REVERSE | A_BOLD },
 		[SCREEN_HEADER] =	{ COLOR_CYAN, -1, 0, 0 },
@@ -42,7 +43,8 @@ screen_colors(int color)
 		[SCREEN_OK] =		{ COLOR_GREEN, -1, 0, A_BOLD },
 		[SCREEN_ERROR] =	{ COLOR_RED, -1, A_BOLD,
 					    A_BOLD | A_UNDERLINE },
-		[SCREEN_SELECT] =	{ COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },
+		[SCREEN_SELECT] =	{ COLOR_BLACK, COLOR_YELLOW, 0,
+					    A_REVERSE },
 		[SCREEN_DIM] =		{ -1, -1, A_DIM, A_DIM },
 		[SCREEN_SPARK] =	{ COLOR_CYAN, -1, 0, 0 },
 	};
@@ -54,10 +56,10 @@ screen_colors(int color)
 			init_pair((short)i, map[i].fg, map[i].bg);
 			screen_roles[i] = (int)COLOR_PAIR(i) | map[i].attr;
 		}
-		/* Free buffers in blue are hard to read on 8-colour consoles. */
+		/* Plain blue is hard to read on 8-colour consoles. */
 		if (COLORS < 16)
-			screen_roles[SCREEN_FREE] = (int)COLOR_PAIR(SCREEN_FREE) |
-			    A_BOLD;
+			screen_roles[SCREEN_FREE] =
+			    (int)COLOR_PAIR(SCREEN_FREE) | A_BOLD;
 	} else {
 		for (i = 0; i < SCREEN_NROLES; i++)
 			screen_roles[i] = map[i].mono;

@@ -69,8 +69,8 @@ screen_statusline(void)
 	if (*h != '\0')
 		screen_put(y - 1, 1, COLS - 1, SCREEN_TITLE, h);
 	else if (prompt_kind(screen_st.prompt) == PROMPT_FILTER)
-		screen_printf(y - 1, 1, COLS - 1, screen_st.check_ok ? SCREEN_TITLE :
-		    SCREEN_DROP, "%s", screen_st.check);
+		screen_put(y - 1, 1, COLS - 1, screen_st.check_ok ?
+		    SCREEN_TITLE : SCREEN_DROP, screen_st.check);
 	else
 		screen_put(y - 1, 1, COLS - 1, SCREEN_TITLE, screen_st.check);
 	/* Scroll the line sideways so the cursor always shows. */
@@ -166,6 +166,7 @@ screen_prompt_check(void)
 	const char		*line;
 	char			 errbuf[ZB_ERRBUFSZ], word[64];
 	size_t			 cur, n;
+	char			*chk = screen_st.check;
 
 	line = prompt_line(screen_st.prompt, &cur);
 	if (screen_st.checked != NULL && strcmp(screen_st.checked, line) == 0)
@@ -175,14 +176,16 @@ screen_prompt_check(void)
 	if (prompt_kind(screen_st.prompt) == PROMPT_FILTER) {
 		if (*line == '\0') {
 			screen_st.check_ok = 1;
-			snprintf(screen_st.check, sizeof screen_st.check, "empty: every "
-			    "packet   (Enter applies, Esc cancels, Tab completes)");
-		} else if (engine_check_filter(screen_st.eng, line, errbuf) == 0) {
+			snprintf(chk, sizeof screen_st.check, "empty: every "
+			    "packet   (Enter applies, Esc cancels, Tab "
+			    "completes)");
+		} else if (engine_check_filter(screen_st.eng, line, errbuf) ==
+		    0) {
 			screen_st.check_ok = 1;
-			snprintf(screen_st.check, sizeof screen_st.check, "ok: compiles");
+			snprintf(chk, sizeof screen_st.check, "ok: compiles");
 		} else {
 			screen_st.check_ok = 0;
-			snprintf(screen_st.check, sizeof screen_st.check, "%s", errbuf);
+			snprintf(chk, sizeof screen_st.check, "%s", errbuf);
 		}
 		return;
 	}
@@ -190,12 +193,12 @@ screen_prompt_check(void)
 	n = strcspn(line, " ");
 	snprintf(word, sizeof word, "%.*s", (int)n, line);
 	if (n == 0 || (c = cmd_find(word, errbuf)) == NULL)
-		snprintf(screen_st.check, sizeof screen_st.check, "%s", n == 0 ?
+		snprintf(chk, sizeof screen_st.check, "%s", n == 0 ?
 		    "Tab lists commands   (help for all, Esc cancels)" :
 		    errbuf);
 	else
-		snprintf(screen_st.check, sizeof screen_st.check, "%s: %s", c->usage,
-		    c->help);
+		snprintf(chk, sizeof screen_st.check, "%s: %s",
+		    c->usage, c->help);
 }
 
 static void

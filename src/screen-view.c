@@ -48,7 +48,7 @@ static const char *const screen_help_keys[] = {
 	"  PgUp PgDn     scroll a page",
 	"  Home g        first row",
 	"  End G         last row; the packet list follows new packets again",
-	"  Enter         packet list: detail tree and hex of the selected packet",
+	"  Enter         packet list: detail tree and hex of the selected one",
 	"  Esc q         close this view or a packet's detail",
 	"",
 	"Prompt keys",

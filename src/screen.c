@@ -307,7 +307,8 @@ screen_draw(void)
 		screen_layout();
 		for (i = 0; i < P_NPANES; i++)
 			if (screen_st.pane[i].shown && screen_st.pane[i].h > 0)
-				screen_st.pane[i].cls->draw(&screen_st.pane[i], &screen_st.env);
+				screen_st.pane[i].cls->draw(&screen_st.pane[i],
+				    &screen_st.env);
 	}
 	screen_statusline();
 	refresh();
@@ -321,12 +322,13 @@ screen_draw(void)
 static void
 screen_layout(void)
 {
-	struct pane	*b = &screen_st.pane[P_BUFFERS], *r = &screen_st.pane[P_RATES];
-	struct pane	*pk = &screen_st.pane[P_PACKETS], *t = &screen_st.pane[P_TALKERS];
-	struct pane	*m = &screen_st.pane[P_MIX];
-	int		 avail = LINES - 3, y = 2, rest, side, bh, tw, mh;
+	struct pane	*pane = screen_st.pane;
+	struct pane	*b = &pane[P_BUFFERS], *r = &pane[P_RATES];
+	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
+	struct pane	*m = &pane[P_MIX];
+	int		 avail = LINES - 3, y = 2, rest, side, bh, tw, mh, i;
 
-	for (int i = 0; i < P_NPANES; i++) {
+	for (i = 0; i < P_NPANES; i++) {
 		screen_st.pane[i].h = screen_st.pane[i].x = 0;
 		screen_st.pane[i].w = COLS;
 		screen_st.pane[i].focus = i == screen_st.focus;
@@ -431,14 +433,15 @@ screen_header(void)
 	if (s->writing)
 		x += screen_put(1, x, w - x, SCREEN_HEADER, "  writing");
 	if (s->rotate_ms)
-		screen_printf(1, x, w - x, SCREEN_HEADER, "  rotate every %u ms",
-		    s->rotate_ms);
+		screen_printf(1, x, w - x, SCREEN_HEADER,
+		    "  rotate every %u ms", s->rotate_ms);
 }
 
 static void
 screen_key(int r, wint_t wc)
 {
-	int	 key = r == KEY_CODE_YES ? (int)wc : (int)wc;
+	struct pane	*fp;
+	int		 key = (int)wc;	/* a character or a KEY_ code */
 
 	if (r == KEY_CODE_YES && wc == KEY_RESIZE)
 		return;		/* LINES and COLS are new: just redraw */
@@ -465,15 +468,16 @@ screen_key(int r, wint_t wc)
 	}
 	if (screen_global_key(key))
 		return;
-	if (screen_st.pane[screen_st.focus].cls->key != NULL)
-		screen_st.pane[screen_st.focus].cls->key(&screen_st.pane[screen_st.focus], &screen_st.env,
-		    key);
+	fp = &screen_st.pane[screen_st.focus];
+	if (fp->cls->key != NULL)
+		fp->cls->key(fp, &screen_st.env, key);
 }
 
 static int
 screen_global_key(int key)
 {
 	const struct stats_snap	*s = screen_st.snap;
+	struct pane		*pane = screen_st.pane;
 	int			 i;
 
 	switch (key) {
@@ -504,7 +508,7 @@ screen_global_key(int key)
 		screen_command("clear");
 		for (i = 0; i < P_NPANES; i++)
 			if (screen_st.pane[i].cls->reset != NULL)
-				screen_st.pane[i].cls->reset(&screen_st.pane[i]);
+				pane[i].cls->reset(&pane[i]);
 		break;
 	case ' ':
 		screen_st.refresh = 1;
@@ -530,7 +534,8 @@ screen_focus_next(void)
 
 	for (i = 0; i < P_NPANES; i++) {
 		f = (f + 1) % P_NPANES;
-		if (screen_st.pane[f].shown && screen_st.pane[f].cls->key != NULL)
+		if (screen_st.pane[f].shown &&
+		    screen_st.pane[f].cls->key != NULL)
 			break;
 	}
 	screen_st.focus = f;
