@@ -142,7 +142,7 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 		screen_fill(y, p->x, p->w, SCREEN_SELECT);
 	used = screen_put(y, p->x, p->w, sel ? SCREEN_SELECT : SCREEN_DIM,
 	    head);
-	screen_put(y, p->x + used, p->w - used, sel ? SCREEN_SELECT :
+	screen_puta(y, p->x + used, p->w - used, sel ? SCREEN_SELECT :
 	    SCREEN_NORMAL, pkt_tb.s != NULL ? pkt_tb.s : "");
 }
 

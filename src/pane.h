@@ -70,6 +70,7 @@ extern const struct pane_class	pane_mix_class;
 void	 screen_colors(int);
 int	 screen_attr(enum screen_role);
 int	 screen_put(int, int, int, enum screen_role, const char *);
+int	 screen_puta(int, int, int, enum screen_role, const char *);
 int	 screen_printf(int, int, int, enum screen_role, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));
 void	 screen_title(const struct pane *, const char *, const char *);
@@ -86,7 +87,7 @@ void	 screen_status(int, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /* Text views over the panes (screen-view.c): help, detail, output. */
-void	 screen_view_open(const char *, const char *);
+void	 screen_view_open(const char *, const char *, int);
 void	 screen_view_close(void);
 int	 screen_view_active(void);
 void	 screen_view_draw(int, int);

@@ -17,6 +17,7 @@
 #include "pane.h"
 
 static int	screen_roles[SCREEN_NROLES];
+static int	screen_ascii;		/* screen_puta(): bytes < 0x80 only */
 
 static int	screen_next(const char *, size_t, wchar_t *);
 
@@ -84,8 +85,8 @@ screen_next(const char *s, size_t n, wchar_t *wc)
 	mbstate_t	 st;
 	size_t		 k;
 
-	if (c < 0x80) {
-		*wc = isprint(c) ? (wchar_t)c : L'?';
+	if (c < 0x80 || screen_ascii) {
+		*wc = c < 0x80 && isprint(c) ? (wchar_t)c : L'?';
 		return 1;
 	}
 	memset(&st, 0, sizeof st);
@@ -137,6 +138,22 @@ screen_put(int y, int x, int w, enum screen_role role, const char *s)
 	}
 	attrset(A_NORMAL);
 	return used;
+}
+
+/*
+ * Text that came from a packet: the decoders already escaped it to
+ * printable ASCII, and anything else still becomes '?' here, so not even
+ * a printable Unicode control (a bidi override) gets through.
+ */
+int
+screen_puta(int y, int x, int w, enum screen_role role, const char *s)
+{
+	int	 n;
+
+	screen_ascii = 1;
+	n = screen_put(y, x, w, role, s);
+	screen_ascii = 0;
+	return n;
 }
 
 int

@@ -238,7 +238,7 @@ screen_command(const char *line)
 	if (r == CMD_QUIT)
 		screen_st.quit = 1;
 	if (screen_st.nout > 1)
-		screen_view_open(line, screen_st.out.s);
+		screen_view_open(line, screen_st.out.s, 0);
 	else if (screen_st.nout == 1 && screen_st.nerr == 0) {
 		tbuf_truncate(&screen_st.out, screen_st.out.len - 1);
 		screen_status(0, "%s", screen_st.out.s);

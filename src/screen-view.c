@@ -27,6 +27,7 @@ static struct {
 	int	 top;
 	int	 left;		/* columns scrolled right */
 	int	 page;		/* rows shown at the last draw */
+	int	 ascii;		/* packet text: ASCII only */
 } view;
 
 static const char *const screen_help_keys[] = {
@@ -70,9 +71,10 @@ static const char *const screen_help_keys[] = {
 static void	screen_view_split(void);
 
 void
-screen_view_open(const char *title, const char *text)
+screen_view_open(const char *title, const char *text, int ascii)
 {
 	screen_view_close();
+	view.ascii = ascii;
 	view.title = xstrdup(title);
 	view.text = xstrdup(text);
 	screen_view_split();
@@ -136,8 +138,8 @@ screen_view_draw(int y, int h)
 		size_t		 len = strlen(s);
 
 		if ((size_t)view.left < len)
-			screen_put(y + 1 + i, 1, COLS - 1, SCREEN_NORMAL,
-			    s + view.left);
+			(view.ascii ? screen_puta : screen_put)(y + 1 + i, 1,
+			    COLS - 1, SCREEN_NORMAL, s + view.left);
 	}
 }
 
@@ -212,7 +214,7 @@ screen_help_open(void)
 		    c->alias != NULL ? ")" : "");
 		tbuf_printf(&tb, "  %-32s %s\n", use, c->help);
 	}
-	screen_view_open("Help: zbtop keys and commands", tb.s);
+	screen_view_open("Help: zbtop keys and commands", tb.s, 0);
 	tbuf_free(&tb);
 }
 
@@ -254,7 +256,7 @@ screen_detail_open(struct engine *eng, uint64_t no)
 		tbuf_putc(&tb, '\n');
 	tbuf_putc(&tb, '\n');
 	dec_hex(&tb, pkt->data, pkt->caplen);
-	screen_view_open(title, tb.s != NULL ? tb.s : "");
+	screen_view_open(title, tb.s != NULL ? tb.s : "", 1);
 	tbuf_free(&tb);
 	free(pkt);
 }

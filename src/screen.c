@@ -445,12 +445,12 @@ screen_key(int r, wint_t wc)
 
 	if (r == KEY_CODE_YES && wc == KEY_RESIZE)
 		return;		/* LINES and COLS are new: just redraw */
-	if (screen_st.prompting) {
-		screen_prompt_key(r, wc);
+	if (r == OK && wc == 014) {		/* Ctrl-L, in a prompt too */
+		clearok(curscr, TRUE);
 		return;
 	}
-	if (r == OK && wc == 014) {		/* Ctrl-L */
-		clearok(curscr, TRUE);
+	if (screen_st.prompting) {
+		screen_prompt_key(r, wc);
 		return;
 	}
 	if (COLS < SCREEN_MINW || LINES < SCREEN_MINH) {
