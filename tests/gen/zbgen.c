@@ -5,8 +5,13 @@
  * Every loop is bounded by -T seconds.  Built with no library: the pcap
  * file format is written by hand (pcap-savefile(5)).
  *
- *   zbgen -i IF -n N [-r PPS] [-s FRAMESIZE] [-S START_SEQ] [-T SECONDS]
- *   zbgen -w FILE -n N [-s FRAMESIZE] [-S START_SEQ]
+ *   zbgen -i IF -n N [-F FLOWS] [-r PPS] [-s FRAMESIZE] [-S START_SEQ]
+ *         [-T SECONDS]
+ *   zbgen -w FILE -n N [-F FLOWS] [-s FRAMESIZE] [-S START_SEQ]
+ *
+ * -F FLOWS (default 1) varies the source: flow f = seq % FLOWS comes from
+ * 198.19.(f / 256).(f % 256) port 1024 + f, so talker tables fill; flow
+ * count 1 is the plain 198.18.0.2:9 of CLI.md.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -35,11 +40,12 @@ struct zbgen {
 	uint64_t	 seq0;
 	unsigned	 size;
 	unsigned	 limit;		/* seconds */
+	unsigned	 flows;		/* -F: distinct sources */
 };
 
 static void	zbgen_usage(void) __attribute__((noreturn));
 static uint64_t	zbgen_num(const char *, const char *);
-static void	zbgen_frame(uint8_t *, unsigned, uint64_t);
+static void	zbgen_frame(uint8_t *, unsigned, uint64_t, unsigned);
 static double	zbgen_now(void);
 static int	zbgen_write(const struct zbgen *);
 static int	zbgen_socket(const struct zbgen *, struct sockaddr_ll *);
@@ -52,9 +58,9 @@ static void	zbgen_pace(const struct zbgen *, const struct timespec *,
 static void
 zbgen_usage(void)
 {
-	fprintf(stderr, "usage: zbgen -i iface -n count [-r pps] [-s size] "
-	    "[-S seq] [-T seconds]\n"
-	    "       zbgen -w file -n count [-s size] [-S seq]\n");
+	fprintf(stderr, "usage: zbgen -i iface -n count [-F flows] [-r pps] "
+	    "[-s size] [-S seq] [-T seconds]\n"
+	    "       zbgen -w file -n count [-F flows] [-s size] [-S seq]\n");
 	exit(2);
 }
 
@@ -75,7 +81,7 @@ zbgen_num(const char *s, const char *what)
 
 /* One frame of the test format; IP id is the low 16 bits of the seq. */
 static void
-zbgen_frame(uint8_t *f, unsigned size, uint64_t seq)
+zbgen_frame(uint8_t *f, unsigned size, uint64_t seq, unsigned flows)
 {
 	static const uint8_t	hdr[14] = {
 		0x02, 0, 0, 0, 0, 0x01,		/* dst: owned by nobody */
@@ -83,7 +89,7 @@ zbgen_frame(uint8_t *f, unsigned size, uint64_t seq)
 		0x08, 0x00
 	};
 	uint8_t		*ip = f + 14, *udp = f + 34, *pl = f + 42;
-	uint32_t	 sum = 0;
+	uint32_t	 sum = 0, fl = flows > 1 ? (uint32_t)(seq % flows) : 0;
 	int		 i;
 
 	memset(f, 0, size);
@@ -96,7 +102,11 @@ zbgen_frame(uint8_t *f, unsigned size, uint64_t seq)
 	ip[6] = 0x40;				/* DF */
 	ip[8] = 64;				/* TTL */
 	ip[9] = 17;				/* UDP */
-	memcpy(ip + 12, (const uint8_t[]){ 198, 18, 0, 2 }, 4);
+	if (flows > 1)
+		memcpy(ip + 12, (const uint8_t[]){ 198, 19, (uint8_t)(fl >> 8),
+		    (uint8_t)fl }, 4);
+	else
+		memcpy(ip + 12, (const uint8_t[]){ 198, 18, 0, 2 }, 4);
 	memcpy(ip + 16, (const uint8_t[]){ 198, 18, 0, 1 }, 4);
 	for (i = 0; i < 20; i += 2)
 		sum += (uint32_t)ip[i] << 8 | ip[i + 1];
@@ -105,7 +115,8 @@ zbgen_frame(uint8_t *f, unsigned size, uint64_t seq)
 	sum = ~sum & 0xffff;
 	ip[10] = (uint8_t)(sum >> 8);
 	ip[11] = (uint8_t)sum;
-	udp[1] = 9;
+	udp[0] = flows > 1 ? (uint8_t)((1024 + fl) >> 8) : 0;
+	udp[1] = flows > 1 ? (uint8_t)(1024 + fl) : 9;
 	udp[3] = 9;
 	udp[4] = (uint8_t)((size - 34) >> 8);
 	udp[5] = (uint8_t)(size - 34);
@@ -142,7 +153,7 @@ zbgen_write(const struct zbgen *g)
 	fwrite(gh, sizeof gh, 1, fp);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	for (i = 0; i < g->count; i++) {
-		zbgen_frame(f, g->size, g->seq0 + i);
+		zbgen_frame(f, g->size, g->seq0 + i, g->flows);
 		rh[0] = (uint32_t)ts.tv_sec;
 		rh[1] = (uint32_t)(ts.tv_nsec / 1000);
 		rh[2] = rh[3] = g->size;
@@ -260,7 +271,8 @@ zbgen_send(const struct zbgen *g)
 		    (unsigned)nbatch;
 		zbgen_pace(g, &t0, sent);
 		for (i = 0; i < n; i++) {
-			zbgen_frame(frames[i], g->size, g->seq0 + sent + i);
+			zbgen_frame(frames[i], g->size, g->seq0 + sent + i,
+			    g->flows);
 			iov[i].iov_base = frames[i];
 			iov[i].iov_len = g->size;
 			memset(&mm[i], 0, sizeof mm[i]);
@@ -294,8 +306,12 @@ main(int argc, char *argv[])
 	g.size = 64;
 	g.limit = 60;
 	g.count = (uint64_t)-1;
-	while ((ch = getopt(argc, argv, "i:n:r:s:S:T:w:")) != -1) {
+	g.flows = 1;
+	while ((ch = getopt(argc, argv, "F:i:n:r:s:S:T:w:")) != -1) {
 		switch (ch) {
+		case 'F':
+			g.flows = (unsigned)zbgen_num(optarg, "flows");
+			break;
 		case 'i':
 			g.ifname = optarg;
 			break;
@@ -324,6 +340,10 @@ main(int argc, char *argv[])
 	if (optind != argc || g.count == (uint64_t)-1 ||
 	    (g.ifname == NULL) == (g.file == NULL))
 		zbgen_usage();
+	if (g.flows < 1 || g.flows > 65536) {
+		fprintf(stderr, "zbgen: flows must be 1 to 65536\n");
+		return 2;
+	}
 	if (g.size < ZBGEN_MINSIZE || g.size > ZBGEN_MAXSIZE) {
 		fprintf(stderr, "zbgen: frame size must be %d to %d\n",
 		    ZBGEN_MINSIZE, ZBGEN_MAXSIZE);
