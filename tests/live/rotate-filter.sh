@@ -1,6 +1,7 @@
 #!/bin/sh
 # Filter changes and forced rotations under load (issue 5): zbtop -b -m
-# zbuf with "rotate every 2" and, every ~50 ms while zbgen sends exactly
+# zbuf -B 32768 (16 MiB a ring: slack for a busy shared machine) with
+# "rotate every 2" and, every ~50 ms while zbgen sends exactly
 # 200000 64-byte frames at 50000 pps (one pinned CPU), alternately
 # "filter udp[19] & 1 = 1" (odd sequence numbers) and "... = 0" (even).
 # Epoch 0 has no filter, epoch 1 odd, 2 even, and so on.  From the
@@ -19,7 +20,7 @@ zb_cmdpipe
 N=200000
 out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
 
-zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf --seq-log "$log" \
+zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --seq-log "$log" \
     <"$ZB_TMP/cmd" >"$out" 2>"$err"
 pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }
