@@ -2,8 +2,8 @@
 # Forced rotation under load (issue 2): zbtop -b -m zbuf -B 32768 (16
 # MiB a ring: slack for a busy shared machine, where the consumer may
 # not run for a while) rotates every 1 ms (the fanout steering flip)
-# while zbgen sends exactly 100000
-# 64-byte frames at 50000 pps from one pinned CPU.  Expected, exactly:
+# while zbgen sends exactly 100000 64-byte frames at 50000 pps from one
+# pinned CPU.  Expected, exactly:
 # every sequence number 0..99999 logged once as seen, none rejected, in
 # sending order per ring and over the whole log; captured=100000,
 # dropped=0, kernel=100000; and forced > 0 (rotations really happened).
