@@ -9,8 +9,11 @@
  * synchronize_net() before that setsockopt returns (af_packet.c,
  * __fanout_set_data_bpf), so afterwards nothing is still being written
  * into the ring we steered away from: its half-filled block is stable and
- * can be handed over at once.  Never prints, never allocates or makes a
- * syscall per packet.  Kernel facts: net/packet/af_packet.c (tpacket_rcv,
+ * can be handed over at once.  That grace period (about 12 ms on a 2-CPU
+ * VM) is spent on the consumer's thread: a helper thread was tried and
+ * gained nothing, as the new ring's packets wait for the old ring's last
+ * block either way.  Never prints, never allocates or makes a syscall
+ * per packet.  Kernel facts: net/packet/af_packet.c (tpacket_rcv,
  * prb_open_block, prb_retire_rx_blk_timer_expired, fanout_add).
  */
 #include <sys/types.h>
@@ -465,6 +468,7 @@ cap_zbuf_take(struct zbuf *z, unsigned r, int forced, struct cap_block *blk)
 		blk->bytes = len > off ? len - off : 0;
 		blk->seq = bd->hdr.bh1.seq_num;
 		blk->partial = (st & TP_STATUS_USER) == 0;
+		/* If the retire timer got there first, it was a timeout. */
 		if (blk->partial)
 			blk->reason = CAP_ROT_FORCED;
 		else if (st & TP_STATUS_BLK_TMO)
