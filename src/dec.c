@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,8 @@ static void	dec_unknown(struct dec_ctx *, int, struct cur *);
 static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
 		    __attribute__((format(printf, 3, 0)));
 static void	dec_sep(struct dec_ctx *);
+static void	dec_addr(struct tbuf *, int, const uint8_t *);
+static void	dec_hash_init(void);
 
 /* Every protocol, looked up by key; the common ones first (linear scan). */
 static const struct dec_proto *const dec_table[] = {
@@ -38,19 +41,43 @@ static const struct dec_proto *const dec_table[] = {
 	NULL
 };
 
+#define DEC_HASHSZ	256
+#define DEC_HASH(k)	(((uint32_t)(k) * 2654435761u) >> 24)
+static const struct dec_proto	*dec_hash[DEC_HASHSZ];
+static pthread_once_t		 dec_hash_once = PTHREAD_ONCE_INIT;
+
 static const char *const dec_names[DEC_P_NPROTO] = {
 	"other", "LLC", "ARP", "MPLS", "IPv4", "IPv6", "ICMP", "ICMPv6",
 	"TCP", "UDP", "DNS", "DHCP", "GRE", "VXLAN", "AH", "ESP"
 };
 
+/*
+ * Every layer and every UDP port is looked up, so the table is hashed
+ * once (open addressing, at most a quarter full: misses end quickly).
+ */
+static void
+dec_hash_init(void)
+{
+	const struct dec_proto *const	*p;
+	uint32_t			 h;
+
+	for (p = dec_table; *p != NULL; p++) {
+		for (h = DEC_HASH((*p)->key); dec_hash[h] != NULL;
+		    h = (h + 1) % DEC_HASHSZ)
+			;
+		dec_hash[h] = *p;
+	}
+}
+
 const struct dec_proto *
 dec_find(int key)
 {
-	const struct dec_proto *const	*p;
+	uint32_t	h;
 
-	for (p = dec_table; *p != NULL; p++)
-		if ((*p)->key == key)
-			return *p;
+	pthread_once(&dec_hash_once, dec_hash_init);
+	for (h = DEC_HASH(key); dec_hash[h] != NULL; h = (h + 1) % DEC_HASHSZ)
+		if (dec_hash[h]->key == key)
+			return dec_hash[h];
 	return NULL;
 }
 
@@ -238,14 +265,12 @@ void
 dec_sum(struct dec_ctx *ctx, const char *fmt, ...)
 {
 	va_list	ap;
-	char	buf[256];
 
 	if (ctx->out == NULL || ctx->tree)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	tbuf_vprintf(ctx->out, fmt, ap);
 	va_end(ap);
-	tbuf_puts(ctx->out, buf);
 }
 
 static void
@@ -342,31 +367,49 @@ dec_bad(struct dec_ctx *ctx, const char *fmt, ...)
 void
 dec_addrs(struct dec_ctx *ctx)
 {
-	char	s[DEC_ADDRSTRLEN], d[DEC_ADDRSTRLEN];
-
 	if (!ctx->addrs_due || ctx->out == NULL || ctx->tree)
 		return;
 	ctx->addrs_due = 0;
-	dec_ntop(ctx->af, ctx->src, s);
-	dec_ntop(ctx->af, ctx->dst, d);
-	tbuf_printf(ctx->out, "%s > %s: ", s, d);
+	dec_addr(ctx->out, ctx->af, ctx->src);
+	tbuf_puts(ctx->out, " > ");
+	dec_addr(ctx->out, ctx->af, ctx->dst);
+	tbuf_puts(ctx->out, ": ");
 }
 
+/* "a.1 > b.2: ", the hottest line of print mode: no printf. */
 void
 dec_addrports(struct dec_ctx *ctx, int sport, int dport)
 {
-	char	s[DEC_ADDRSTRLEN], d[DEC_ADDRSTRLEN];
+	struct tbuf	*tb = ctx->out;
+	int		 addrs = ctx->addrs_due;
 
-	if (ctx->out == NULL || ctx->tree)
+	if (tb == NULL || ctx->tree)
 		return;
-	if (!ctx->addrs_due) {
-		tbuf_printf(ctx->out, "%d > %d: ", sport, dport);
-		return;
-	}
 	ctx->addrs_due = 0;
-	dec_ntop(ctx->af, ctx->src, s);
-	dec_ntop(ctx->af, ctx->dst, d);
-	tbuf_printf(ctx->out, "%s.%d > %s.%d: ", s, sport, d, dport);
+	if (addrs) {
+		dec_addr(tb, ctx->af, ctx->src);
+		tbuf_putc(tb, '.');
+	}
+	tbuf_putu(tb, (unsigned)sport);
+	tbuf_puts(tb, " > ");
+	if (addrs) {
+		dec_addr(tb, ctx->af, ctx->dst);
+		tbuf_putc(tb, '.');
+	}
+	tbuf_putu(tb, (unsigned)dport);
+	tbuf_puts(tb, ": ");
+}
+
+static void
+dec_addr(struct tbuf *tb, int af, const uint8_t *a)
+{
+	char	buf[DEC_ADDRSTRLEN];
+
+	if (af == 6) {
+		dec_ntop(af, a, buf);
+		tbuf_puts(tb, buf);
+	} else
+		tbuf_ip4(tb, a);
 }
 
 /* Payload nobody decodes: only its size, in the tree. */

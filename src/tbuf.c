@@ -63,21 +63,33 @@ void
 tbuf_printf(struct tbuf *tb, const char *fmt, ...)
 {
 	va_list	ap;
-	int	n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	tbuf_vprintf(tb, fmt, ap);
 	va_end(ap);
-	if (n <= 0) {
-		tbuf_grow(tb, 0);
+}
+
+/* Format straight into the spare room; only an overflow formats twice. */
+void
+tbuf_vprintf(struct tbuf *tb, const char *fmt, va_list ap)
+{
+	va_list	again;
+	size_t	room;
+	int	n;
+
+	tbuf_grow(tb, 64);
+	room = tb->cap - tb->len;
+	va_copy(again, ap);
+	n = vsnprintf(tb->s + tb->len, room, fmt, ap);
+	if (n < 0)
 		tb->s[tb->len] = '\0';
-		return;
+	else if ((size_t)n >= room) {
+		tbuf_grow(tb, (size_t)n);
+		vsnprintf(tb->s + tb->len, (size_t)n + 1, fmt, again);
 	}
-	tbuf_grow(tb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(tb->s + tb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	tb->len += (size_t)n;
+	va_end(again);
+	if (n > 0)
+		tb->len += (size_t)n;
 }
 
 void
@@ -86,6 +98,32 @@ tbuf_putc(struct tbuf *tb, char c)
 	tbuf_grow(tb, 1);
 	tb->s[tb->len++] = c;
 	tb->s[tb->len] = '\0';
+}
+
+/* Decimal without printf: summaries print several numbers per packet. */
+void
+tbuf_putu(struct tbuf *tb, unsigned long v)
+{
+	char	buf[24], *p = buf + sizeof buf;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	tbuf_puts(tb, p);
+}
+
+void
+tbuf_ip4(struct tbuf *tb, const uint8_t *a)
+{
+	int	i;
+
+	for (i = 0; i < 4; i++) {
+		if (i > 0)
+			tbuf_putc(tb, '.');
+		tbuf_putu(tb, a[i]);
+	}
 }
 
 void
@@ -101,18 +139,28 @@ tbuf_puts(struct tbuf *tb, const char *s)
 void
 tbuf_esc(struct tbuf *tb, const void *v, size_t n)
 {
+	static const char	 hex[] = "0123456789abcdef";
 	const unsigned char	*p = v;
 	size_t			 i;
+	char			*o;
 
-	tbuf_grow(tb, n);
+	tbuf_grow(tb, n * 4);
+	o = tb->s + tb->len;
 	for (i = 0; i < n; i++) {
-		if (p[i] == '\\')
-			tbuf_puts(tb, "\\\\");
-		else if (p[i] >= 0x20 && p[i] < 0x7f)
-			tbuf_putc(tb, (char)p[i]);
-		else
-			tbuf_printf(tb, "\\x%02x", p[i]);
+		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '\\')
+			*o++ = (char)p[i];
+		else if (p[i] == '\\') {
+			*o++ = '\\';
+			*o++ = '\\';
+		} else {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hex[p[i] >> 4];
+			*o++ = hex[p[i] & 0xf];
+		}
 	}
+	*o = '\0';
+	tb->len = (size_t)(o - tb->s);
 }
 
 void

@@ -7,6 +7,7 @@
 #ifndef ZBTOP_TBUF_H
 #define ZBTOP_TBUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,7 +22,11 @@ void	 tbuf_free(struct tbuf *);
 void	 tbuf_reset(struct tbuf *);
 void	 tbuf_printf(struct tbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 tbuf_vprintf(struct tbuf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 void	 tbuf_putc(struct tbuf *, char);
+void	 tbuf_putu(struct tbuf *, unsigned long);
+void	 tbuf_ip4(struct tbuf *, const uint8_t *);
 void	 tbuf_puts(struct tbuf *, const char *);
 void	 tbuf_esc(struct tbuf *, const void *, size_t);
 void	 tbuf_json(struct tbuf *, const void *, size_t);
