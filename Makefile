@@ -4,6 +4,7 @@
 #   make test       every test: unit, corpus, screen, live (root), under
 #                   ASan+UBSan where it matters; ends "N passed, N failed"
 #   make bench      ../shared/bench/capbench beside the floors and tcpdump
+#   make soak       tests/live/soak.sh with 10 million frames (root)
 #   make fuzz       the decoder and capture-file fuzzers, FUZZ_SECONDS each
 #   make install    PREFIX, DESTDIR
 
@@ -93,6 +94,11 @@ test: test-build
 test-unit test-docs test-corpus test-screen test-live: test-build
 	@tests/run tests/$(@:test-%=%)
 
+# The long soak: 10 million frames through the screen (needs root).
+soak: test-build
+	ZB_SOAK_N=10000000 ZBTOP=$(CURDIR)/zbtop ZB_GENDIR=$(CURDIR)/$(OBJ)/gen \
+	    tests/live/soak.sh
+
 fuzz: $(OBJ)/fuzz-dec $(OBJ)/fuzz-file
 	tests/fuzz/run $(OBJ)/fuzz-dec $(FUZZ_SECONDS)
 	ZB_FUZZ_FILE_BIN=$(OBJ)/fuzz-file ZB_FUZZ_SECONDS=$(FUZZ_SECONDS) \
@@ -112,4 +118,4 @@ clean:
 -include $(wildcard $(OBJ)/*.d $(SAN)/*.d)
 
 .PHONY: all test test-build test-unit test-docs test-corpus test-screen test-live \
-	fuzz bench install clean
+	soak fuzz bench install clean
