@@ -16,6 +16,25 @@
 #include "print.h"
 #include "tbuf.h"
 
+static void	print_usec(struct tbuf *, long);
+
+/* ".uuuuuu " without printf: this runs for every packet. */
+static void
+print_usec(struct tbuf *tb, long usec)
+{
+	char	buf[9];
+	int	i;
+
+	buf[0] = '.';
+	for (i = 6; i >= 1; i--) {
+		buf[i] = (char)('0' + usec % 10);
+		usec /= 10;
+	}
+	buf[7] = ' ';
+	buf[8] = '\0';
+	tbuf_puts(tb, buf);
+}
+
 void
 print_init(struct print_ctx *pc, FILE *out, int hex, int tree)
 {
@@ -50,8 +69,8 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 		pc->cached_sec = pkt->ts.tv_sec;
 	}
 	tbuf_reset(&pc->tb);
-	tbuf_printf(&pc->tb, "%s.%06ld ", pc->cached,
-	    pkt->ts.tv_nsec / 1000);
+	tbuf_puts(&pc->tb, pc->cached);
+	print_usec(&pc->tb, pkt->ts.tv_nsec / 1000);
 	dec_summary(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
 	tbuf_putc(&pc->tb, '\n');
 	if (pc->tree)
