@@ -327,6 +327,7 @@ screen_layout(void)
 	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
 	struct pane	*m = &pane[P_MIX];
 	int		 avail = LINES - 3, y = 2, rest, side, bh, tw, mh, i;
+	int		 stack;
 
 	for (i = 0; i < P_NPANES; i++) {
 		screen_st.pane[i].h = screen_st.pane[i].x = 0;
@@ -364,21 +365,29 @@ screen_layout(void)
 		t->h = t->shown ? rest - mh : 0;
 		return;
 	}
-	/* Narrow: a band of at most half the rows, side by side. */
-	bh = 0;
-	if (t->shown)
-		bh = t->cls->want(t, &screen_st.env, rest);
-	if (m->shown && m->cls->want(m, &screen_st.env, rest) > bh)
-		bh = m->cls->want(m, &screen_st.env, rest);
+	/*
+	 * Narrower: a band of at most half the rows above the packets,
+	 * talkers and mix side by side, or one over the other when the
+	 * talkers would not have room for an address pair.
+	 */
+	tw = t->shown ? t->cls->want(t, &screen_st.env, rest) : 0;
+	mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
+	stack = t->shown && m->shown && COLS < 90;
+	bh = stack ? tw + mh : tw > mh ? tw : mh;
 	if (bh > rest / 2)
 		bh = rest / 2;
 	t->y = m->y = y;
 	t->h = t->shown ? bh : 0;
 	m->h = m->shown ? bh : 0;
-	tw = t->shown && m->shown ? COLS - 35 : COLS;
-	t->w = tw;
-	m->x = t->shown ? tw + 1 : 0;
-	m->w = COLS - m->x;
+	if (stack) {
+		m->h = mh < bh / 2 ? mh : bh / 2;
+		t->h = bh - m->h;
+		m->y = y + t->h;
+	} else if (t->shown && m->shown) {
+		t->w = COLS - 35;
+		m->x = t->w + 1;
+		m->w = COLS - m->x;
+	}
 	pk->y = y + bh;
 	pk->h = rest - bh;
 }
@@ -407,8 +416,8 @@ screen_header(void)
 	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
 
 	drops = s->kdrops + s->wdrops + (s->have_ifdrops ? s->ifdrops : 0);
-	x = screen_printf(1, 0, w, SCREEN_NORMAL, "%s", s->geometry);
-	x += screen_printf(1, x, w - x, SCREEN_VALUE, "  %s",
+	/* Rates, counts and drops first: the geometry is what may be cut. */
+	x = screen_printf(1, 0, w, SCREEN_VALUE, "%s",
 	    screen_num(a, sizeof a, s->pps));
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, " pkt/s  ");
 	screen_num(b, sizeof b, s->bps);
@@ -433,8 +442,9 @@ screen_header(void)
 	if (s->writing)
 		x += screen_put(1, x, w - x, SCREEN_HEADER, "  writing");
 	if (s->rotate_ms)
-		screen_printf(1, x, w - x, SCREEN_HEADER,
+		x += screen_printf(1, x, w - x, SCREEN_HEADER,
 		    "  rotate every %u ms", s->rotate_ms);
+	screen_printf(1, x, w - x, SCREEN_NORMAL, "  %s", s->geometry);
 }
 
 static void
