@@ -322,10 +322,16 @@ static char *
 prompt_defpath(void)
 {
 	const char	*base, *home;
-	char		 dir[PATH_MAX], path[PATH_MAX + 16];
+	char		 dir[PATH_MAX], path[PATH_MAX + 16], *s;
 
 	if ((base = getenv("XDG_STATE_HOME")) != NULL && *base == '/') {
 		snprintf(dir, sizeof dir, "%s/zbtop", base);
+		/* mkdir -p: $XDG_STATE_HOME itself may not exist yet. */
+		for (s = dir + 1; (s = strchr(s, '/')) != NULL; s++) {
+			*s = '\0';
+			mkdir(dir, 0700);
+			*s = '/';
+		}
 		if (mkdir(dir, 0700) == -1 && errno != EEXIST)
 			return NULL;
 		snprintf(path, sizeof path, "%s/history", dir);
