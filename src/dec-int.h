@@ -78,6 +78,7 @@ uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
 
 void		 dec_sum(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+void		 dec_sumu(struct dec_ctx *, unsigned long);
 void		 dec_fld(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 dec_layer(struct dec_ctx *, const char *);

@@ -330,7 +330,8 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_next(ctx, key, &in);
 		return;
 	}
-	dec_sum(ctx, "UDP, length %d", ulen - UDP_HDRLEN);
+	dec_sum(ctx, "UDP, length ");
+	dec_sumu(ctx, (unsigned long)ulen - UDP_HDRLEN);
 	dec_data(ctx, &in);
 }
 

@@ -26,6 +26,7 @@ static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
 static void	dec_sep(struct dec_ctx *);
 static void	dec_addr(struct tbuf *, int, const uint8_t *);
 static void	dec_hash_init(void);
+static void	dec_ip4(const uint8_t *, char *);
 
 /* Every protocol, looked up by key; the common ones first (linear scan). */
 static const struct dec_proto *const dec_table[] = {
@@ -268,9 +269,21 @@ dec_sum(struct dec_ctx *ctx, const char *fmt, ...)
 
 	if (ctx->out == NULL || ctx->tree)
 		return;
+	if (strchr(fmt, '%') == NULL) {
+		tbuf_puts(ctx->out, fmt);
+		return;
+	}
 	va_start(ap, fmt);
 	tbuf_vprintf(ctx->out, fmt, ap);
 	va_end(ap);
+}
+
+/* A number in the summary, the common case, without printf. */
+void
+dec_sumu(struct dec_ctx *ctx, unsigned long v)
+{
+	if (ctx->out != NULL && !ctx->tree)
+		tbuf_putu(ctx->out, v);
 }
 
 static void
@@ -422,6 +435,22 @@ dec_data(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "length: %zu", cur_left(c));
 }
 
+static void
+dec_ip4(const uint8_t *a, char *buf)
+{
+	int	i, v;
+
+	for (i = 0; i < 4; i++) {
+		v = a[i];
+		if (v >= 100)
+			*buf++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*buf++ = (char)('0' + v / 10 % 10);
+		*buf++ = (char)('0' + v % 10);
+		*buf++ = i < 3 ? '.' : '\0';
+	}
+}
+
 void
 dec_ntop(int af, const uint8_t *a, char *buf)
 {
@@ -430,12 +459,19 @@ dec_ntop(int af, const uint8_t *a, char *buf)
 			snprintf(buf, DEC_ADDRSTRLEN, "?");
 		return;
 	}
-	snprintf(buf, DEC_ADDRSTRLEN, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+	dec_ip4(a, buf);
 }
 
+/* Formats run for every frame shown, tree or not: no printf here. */
 void
 dec_mac(const uint8_t *a, char *buf)
 {
-	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2],
-	    a[3], a[4], a[5]);
+	static const char	hex[] = "0123456789abcdef";
+	int			i;
+
+	for (i = 0; i < 6; i++) {
+		*buf++ = hex[a[i] >> 4];
+		*buf++ = hex[a[i] & 0xf];
+		*buf++ = i < 5 ? ':' : '\0';
+	}
 }
