@@ -363,7 +363,7 @@ main(int argc, char **argv)
 	struct sigaction	 sa;
 	sigset_t		 all, old;
 	char			 errbuf[ZB_ERRBUFSZ];
-	int			 rc;
+	int			 rc, screen;
 
 	parse(&o, argc, argv);
 	memset(&sa, 0, sizeof sa);
@@ -380,6 +380,16 @@ main(int argc, char **argv)
 	}
 	if ((eng = engine_new(&o.ec, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
+	screen = !o.batch && !o.print;
+	if (screen) {
+		so.delay = o.bo.delay;
+		so.color = getenv("NO_COLOR") == NULL ||
+		    *getenv("NO_COLOR") == '\0';
+		so.histfile = NULL;
+		/* The history file is opened while it is still reachable. */
+		if (screen_init(&so, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+	}
 	if (priv_drop(o.user, errbuf) == -1)
 		msg_fatal("%s", errbuf);
 	/* Signals belong to the front end, never to the capture thread. */
@@ -394,13 +404,8 @@ main(int argc, char **argv)
 		rc = batch_run(eng, &o.bo);
 	else if (o.print)
 		rc = batch_print(eng, &pc);
-	else {
-		so.delay = o.bo.delay;
-		so.color = getenv("NO_COLOR") == NULL ||
-		    *getenv("NO_COLOR") == '\0';
-		so.histfile = NULL;
+	else
 		rc = screen_run(eng, &so);
-	}
 	engine_free(eng);
 	if (o.print)
 		print_free(&pc);
