@@ -412,15 +412,17 @@ engine_periodic(struct engine *e, int last)
 	struct timespec		 now;
 	uint64_t		 ifd;
 	unsigned		 every;
-	int			 n, paused;
+	int			 n, paused, pending;
 	char			 errbuf[ZB_ERRBUFSZ];
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	pthread_mutex_lock(&e->lock);
 	every = e->rotate_ms;
 	paused = e->paused;
+	/* A waiting filter change needs the drained moment more. */
+	pending = e->req != NULL && !e->req->done;
 	pthread_mutex_unlock(&e->lock);
-	if (every != 0 && ops->rotate != NULL && !last &&
+	if (every != 0 && ops->rotate != NULL && !last && !pending &&
 	    engine_due(&e->next_rotate, &now) &&
 	    ops->rotate(&e->cap, errbuf) != CAP_AGAIN)
 		engine_after(&e->next_rotate, &now, every);
