@@ -17,7 +17,7 @@ struct print_ctx {
 	FILE		*out;
 	int		 hex;		/* -x */
 	int		 tree;		/* -V */
-	atomic_int	 failed;	/* stdout went away (EPIPE) */
+	atomic_int	 failed;	/* errno of a failed write (EPIPE: reader gone) */
 	long		 cached_sec;	/* the date prefix below is for it */
 	char		 cached[32];
 	struct tbuf	 tb;		/* reused for every packet */

@@ -40,6 +40,7 @@ struct screen {
 	int			 status_err;
 	double			 status_t;	/* when it was set */
 	char			 engerr[ZB_ERRBUFSZ];
+	unsigned		 eventno;	/* engine events shown */
 	char			 note[ZB_ERRBUFSZ];	/* last shown */
 };
 

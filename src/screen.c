@@ -247,6 +247,7 @@ static int
 screen_take_messages(void)
 {
 	const char	*e;
+	char		 ev[ZB_ERRBUFSZ];
 	int		 got = 0;
 
 	pthread_mutex_lock(&screen_msg_lock);
@@ -262,6 +263,11 @@ screen_take_messages(void)
 		snprintf(screen_st.note, sizeof screen_st.note, "%s",
 		    screen_st.snap->note);
 		screen_status(0, "%s", screen_st.note);
+		got = 1;
+	}
+	/* Not fatal but worth a line: a -w file that could not be written. */
+	if (engine_event_get(screen_st.eng, &screen_st.eventno, ev)) {
+		screen_status(1, "%s", ev);
 		got = 1;
 	}
 	e = engine_error(screen_st.eng);
