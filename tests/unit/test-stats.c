@@ -1,0 +1,95 @@
+/*
+ * Counters and tables: buffers add up, kernel deltas accumulate (the
+ * kernel clears PACKET_STATISTICS on every read), clear resets what is
+ * shown but not the exit totals, and the talker table stays bounded and
+ * keeps the busiest pairs however many flows arrive.
+ */
+#include "stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+static void
+talk(struct stats *st, uint32_t src, uint32_t n)
+{
+	struct dec_info	di;
+	uint32_t	i;
+
+	memset(&di, 0, sizeof di);
+	di.af = 4;
+	di.proto = DEC_P_UDP;
+	memcpy(di.src, &src, 4);
+	di.dst[0] = 198;
+	stats_lock(st);
+	for (i = 0; i < n; i++)
+		stats_parsed(st, &di, 100);
+	stats_unlock(st);
+}
+
+int
+main(void)
+{
+	struct stats		*st = stats_new();
+	struct stats_snap	*sn = calloc(1, sizeof *sn);
+	struct stats_totals	 t;
+	struct cap_kstats	 ks = { 10, 3, 1 };
+	struct cap_bufstate	 bs[3];
+	uint32_t		 i;
+
+	stats_block(st, 5, 500, 0, CAP_ROT_FULL);
+	stats_block(st, 2, 120, 1, CAP_ROT_FORCED);
+	stats_block(st, 1, 60, 0, CAP_ROT_NONE);
+	stats_kernel(st, &ks);
+	stats_kernel(st, &ks);
+	stats_snapshot(st, sn);
+	CHECK(sn->packets == 8 && sn->bytes == 680 && sn->rejected == 1);
+	CHECK(sn->rot[CAP_ROT_FULL] == 1 && sn->rot[CAP_ROT_FORCED] == 1 &&
+	    sn->rot[CAP_ROT_TIMEOUT] == 0);
+	CHECK(sn->kpackets == 20 && sn->kdrops == 6 && sn->kfreezes == 2);
+
+	memset(bs, 0, sizeof bs);
+	for (i = 0; i < 3; i++) {
+		bs[i].index = i;
+		bs[i].owner = i == 0 ? CAP_OWN_KERNEL : CAP_OWN_FREE;
+		bs[i].size = 4096;
+	}
+	stats_buffers(st, bs, 3);
+	stats_snapshot(st, sn);
+	CHECK(sn->nbufs == 3 && sn->bufs[0].st.owner == CAP_OWN_KERNEL &&
+	    sn->bufs[2].st.index == 2);
+	CHECK(strcmp(stats_owner_name(CAP_OWN_USER), "user") == 0);
+	CHECK(strcmp(stats_reason_name(CAP_ROT_TIMEOUT), "timeout") == 0);
+
+	stats_epoch(st, "udp");
+	stats_block(st, 4, 400, 0, CAP_ROT_NONE);
+	stats_snapshot(st, sn);
+	CHECK(sn->epoch == 1 && sn->epoch_packets == 4 &&
+	    strcmp(sn->filter, "udp") == 0);
+
+	stats_clear(st);
+	stats_snapshot(st, sn);
+	CHECK(sn->packets == 0 && sn->kdrops == 0 && sn->ntalkers == 0);
+	stats_totals(st, &t);
+	CHECK(t.packets == 12 && t.kdrops == 6 && t.kpackets == 20 &&
+	    t.rejected == 1 && t.rot[CAP_ROT_FULL] == 1);
+
+	/* 100000 one-packet flows, then three busy ones: all three on top. */
+	for (i = 0; i < 100000; i++)
+		talk(st, i, 1);
+	talk(st, 0xfffffff1, 500);
+	talk(st, 0xfffffff2, 400);
+	talk(st, 0xfffffff3, 300);
+	stats_snapshot(st, sn);
+	CHECK(sn->ntalkers == STATS_TOPN);
+	CHECK(sn->talkers[0].packets == 500 && sn->talkers[1].packets == 400 &&
+	    sn->talkers[2].packets == 300);
+	CHECK(sn->proto[DEC_P_UDP] == 100000 + 1200);
+	for (i = 1; i < (uint32_t)sn->ntalkers; i++)
+		CHECK(sn->talkers[i - 1].packets >= sn->talkers[i].packets);
+
+	free(sn);
+	stats_free(st);
+	CHECK_DONE();
+}
