@@ -37,6 +37,7 @@ static int	ip6dlt_parse(struct dec_ctx *, struct cur *);
 static void	ip6dlt_format(struct dec_ctx *, struct cur *);
 static int	null_key(struct cur *, int, int *);
 static int	null_parse(struct dec_ctx *, struct cur *);
+static void	null_layer(struct dec_ctx *, struct cur *, int);
 static void	null_format(struct dec_ctx *, struct cur *);
 static int	loop_parse(struct dec_ctx *, struct cur *);
 static void	loop_format(struct dec_ctx *, struct cur *);
@@ -343,14 +344,15 @@ null_parse(struct dec_ctx *ctx, struct cur *c)
 	return null_key(c, 0, &af);
 }
 
+/* DLT_NULL (host order) and DLT_LOOP (network order) differ only there. */
 static void
-null_format(struct dec_ctx *ctx, struct cur *c)
+null_layer(struct dec_ctx *ctx, struct cur *c, int loop)
 {
 	int	af, key;
 
-	dec_layer(ctx, "BSD loopback");
-	if ((key = null_key(c, 0, &af)) == DEC_DONE) {
-		dec_trunc(ctx, "null");
+	dec_layer(ctx, loop ? "OpenBSD loopback" : "BSD loopback");
+	if ((key = null_key(c, loop, &af)) == DEC_DONE) {
+		dec_trunc(ctx, loop ? "loop" : "null");
 		return;
 	}
 	dec_fld(ctx, "family: %d", af);
@@ -360,6 +362,12 @@ null_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_next(ctx, key, c);
+}
+
+static void
+null_format(struct dec_ctx *ctx, struct cur *c)
+{
+	null_layer(ctx, c, 0);
 }
 
 static int
@@ -373,20 +381,7 @@ loop_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 loop_format(struct dec_ctx *ctx, struct cur *c)
 {
-	int	af, key;
-
-	dec_layer(ctx, "OpenBSD loopback");
-	if ((key = null_key(c, 1, &af)) == DEC_DONE) {
-		dec_trunc(ctx, "loop");
-		return;
-	}
-	dec_fld(ctx, "family: %d", af);
-	if (key == DEC_KEY(DEC_S_ETHER, 0xffff)) {
-		dec_sum(ctx, "AF %d, length %u", af, ctx->len);
-		dec_data(ctx, c);
-		return;
-	}
-	dec_next(ctx, key, c);
+	null_layer(ctx, c, 1);
 }
 
 /* 802.2 LLC; SNAP with a zero OUI carries an ethertype (RFC 1042). */
