@@ -38,7 +38,7 @@
 #define ZBUF_NRINGS	2
 #define ZBUF_MAXBLK	(CAP_MAXBUFS / ZBUF_NRINGS)
 #define ZBUF_SNAPLEN	262144u
-#define ZBUF_TOTAL_KIB	8192u
+#define ZBUF_TOTAL_KIB	32768u
 #define ZBUF_BLOCK_KIB	1024u
 #define ZBUF_MINBLK	4		/* blocks per ring before -B shrinks */
 #define ZBUF_TOV_MS	100u

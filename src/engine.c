@@ -36,6 +36,7 @@ static void	 engine_packet(struct engine *, struct cap_pkt *, unsigned,
 static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
 		    unsigned, char);
 static void	 engine_periodic(struct engine *, int);
+static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_finish(struct engine *, const char *);
 static void	 engine_info(struct engine *);
@@ -245,8 +246,9 @@ engine_timeout(struct engine *e)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (engine_due(&e->next_rotate, &now))
 		return 0;
-	ms = (e->next_rotate.tv_sec - now.tv_sec) * 1000 +
-	    (e->next_rotate.tv_nsec - now.tv_nsec) / 1000000;
+	/* Round up: a timeout of 0 for the last fraction would spin. */
+	ms = ((e->next_rotate.tv_sec - now.tv_sec) * 1000000000 +
+	    (e->next_rotate.tv_nsec - now.tv_nsec) + 999999) / 1000000;
 	return ms < ENGINE_TICK_MS ? (int)ms : ENGINE_TICK_MS;
 }
 
@@ -413,7 +415,6 @@ engine_periodic(struct engine *e, int last)
 	uint64_t		 ifd;
 	unsigned		 every;
 	int			 n, paused, pending;
-	char			 errbuf[ZB_ERRBUFSZ];
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	pthread_mutex_lock(&e->lock);
@@ -423,9 +424,8 @@ engine_periodic(struct engine *e, int last)
 	pending = e->req != NULL && !e->req->done;
 	pthread_mutex_unlock(&e->lock);
 	if (every != 0 && ops->rotate != NULL && !last && !pending &&
-	    engine_due(&e->next_rotate, &now) &&
-	    ops->rotate(&e->cap, errbuf) != CAP_AGAIN)
-		engine_after(&e->next_rotate, &now, every);
+	    engine_due(&e->next_rotate, &now))
+		engine_rotate_tick(e, every);
 	if (!last && !engine_due(&e->next_tick, &now))
 		return;
 	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
@@ -441,6 +441,24 @@ engine_periodic(struct engine *e, int last)
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
 	}
+}
+
+/*
+ * A timed rotation.  The flip can block for a grace period, so the next
+ * one is timed from when this one returned, giving the consumer at least
+ * "every" ms to walk what it got; a busy backend is asked again in 1 ms
+ * rather than in a spin.
+ */
+static void
+engine_rotate_tick(struct engine *e, unsigned every)
+{
+	struct timespec	now;
+	char		errbuf[ZB_ERRBUFSZ];
+	int		rc;
+
+	rc = e->cap.ops->rotate(&e->cap, errbuf);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	engine_after(&e->next_rotate, &now, rc == CAP_AGAIN ? 1 : every);
 }
 
 /*

@@ -90,7 +90,7 @@ usage(FILE *f)
 "             [--speed x] [--threads n] [--version] [expression]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
-"  -B KiB     total ring size (default 8192)  -T ms  block retire timeout\n"
+"  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
 "  -s len     snap length (default 262144)    -p     no promiscuous mode\n"
 "  -c count   stop after count packets        -w file  write packets (pcap)\n"
 "  -b         batch mode: snapshots on stdout, commands on stdin\n"

@@ -17,7 +17,10 @@ zb_need_root
 zb_netns_up
 zb_tmpdir
 zb_cmdpipe
-N=200000
+# make bench runs it with ZB_LOAD_N=5000000 and a higher ZB_LOAD_RATE.
+N=${ZB_LOAD_N:-200000}
+RATE=${ZB_LOAD_RATE:-50000}
+T=$((N / RATE + 30))
 out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
 
 zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --seq-log "$log" \
@@ -26,12 +29,12 @@ pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }
 echo "rotate every 2" >&9
 ip netns exec "$ZB_NS_GEN" taskset -c 0 "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" \
-    -n $N -r 50000 -T 30 >"$ZB_TMP/gen" 2>&1 &
+    -n $N -r $RATE -T $T >"$ZB_TMP/gen" 2>&1 &
 gen=$!
 sleep 0.2
-# 30 s at most: zbgen's own -T bound, plus margin.
+# T s at most: zbgen's own -T bound.
 changes=0 i=0
-while kill -0 $gen 2>/dev/null && [ $i -lt 600 ]; do
+while kill -0 $gen 2>/dev/null && [ $i -lt $((T * 20)) ]; do
 	if [ $((changes % 2)) -eq 0 ]; then
 		echo "filter udp[19] & 1 = 1" >&9
 	else
