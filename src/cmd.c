@@ -47,29 +47,37 @@ const struct cmd_entry *cmd_table[] = {
 };
 
 static int	cmd_split(char *, char **, int, char *);
+static void	cmd_say(void (*)(void *, const char *), void *, const char *,
+		    va_list) __attribute__((format(printf, 3, 0)));
+
+static void
+cmd_say(void (*say)(void *, const char *), void *arg, const char *fmt,
+    va_list ap)
+{
+	char	buf[1024];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	say(arg, buf);
+}
 
 void
 cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 {
-	char	buf[1024];
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	cmd_say(ctx->error, ctx->arg, fmt, ap);
 	va_end(ap);
-	ctx->error(ctx->arg, buf);
 }
 
 void
 cmd_out(struct cmd_ctx *ctx, const char *fmt, ...)
 {
-	char	buf[1024];
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	cmd_say(ctx->out, ctx->arg, fmt, ap);
 	va_end(ap);
-	ctx->out(ctx->arg, buf);
 }
 
 /*
