@@ -190,19 +190,23 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
-/* Print mode: the engine prints; this only waits for the end. */
+/*
+ * Print mode: the engine prints, through one context per consumer
+ * thread; this only waits for the end.
+ */
 int
-batch_print(struct engine *eng, struct print_ctx *pc)
+batch_print(struct engine *eng, struct print_ctx *pc, unsigned npc)
 {
 	unsigned	seen = 0;
 	int		events = 0, err;
 
-	while (!engine_wait(eng, 100) && !zbtop_quit && !pc->failed)
+	while (!engine_wait(eng, 100) && !zbtop_quit &&
+	    print_failed(pc, npc) == 0)
 		events += batch_events(eng, &seen);
 	engine_stop(eng);
 	events += batch_events(eng, &seen);
 	errno = 0;
-	if ((err = pc->failed) == 0 && fflush(pc->out) == EOF)
+	if ((err = print_failed(pc, npc)) == 0 && fflush(pc->out) == EOF)
 		err = errno != 0 ? errno : EIO;
 	batch_final(eng, stderr);
 	if (batch_outerr(err) != 0)

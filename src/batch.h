@@ -24,7 +24,7 @@ struct batch_opts {
 extern volatile sig_atomic_t	zbtop_quit;
 
 int	batch_run(struct engine *, struct batch_opts *);
-int	batch_print(struct engine *, struct print_ctx *);
+int	batch_print(struct engine *, struct print_ctx *, unsigned);
 void	batch_final(struct engine *, FILE *);
 
 #endif /* ZBTOP_BATCH_H */

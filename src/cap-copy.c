@@ -73,6 +73,7 @@ struct cap_copy {
 	uint64_t		 batches;
 	uint32_t		 lastpkts;
 	uint32_t		 lastused;
+	struct bpf_program	 prog;		/* newest filter: rechecks */
 	enum cap_reason		 lastreason;
 };
 
@@ -81,7 +82,8 @@ static void	cap_copy_geometry(struct cap *, struct cap_copy *, unsigned);
 static int	cap_copy_sockopts(struct cap_copy *, int, unsigned, char *);
 static int	cap_copy_start(struct cap *, char *);
 static int	cap_copy_steer(struct cap_copy *, int, char *);
-static int	cap_copy_next(struct cap *, struct cap_block *, int, char *);
+static int	cap_copy_next(struct cap *, unsigned, struct cap_block *, int,
+		    char *);
 static int	cap_copy_recv(struct cap_copy *, int, char *);
 static void	cap_copy_parse(struct cap_copy *, int);
 static int	cap_copy_hand(struct cap *, struct cap_block *, int, int);
@@ -134,7 +136,7 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	}
 	s = xcalloc(1, sizeof *s);
 	s->fd[0] = s->fd[1] = -1;
-	s->wakefd = conf->wakefd;
+	s->wakefd = conf->wakefd[0];
 	s->promisc = conf->promisc;
 	snprintf(s->ifname, sizeof s->ifname, "%s", conf->iface);
 	cap->priv = s;
@@ -296,8 +298,8 @@ cap_copy_steer(struct cap_copy *s, int to, char *errbuf)
 }
 
 static int
-cap_copy_next(struct cap *cap, struct cap_block *blk, int timeout_ms,
-    char *errbuf)
+cap_copy_next(struct cap *cap, unsigned q, struct cap_block *blk,
+    int timeout_ms, char *errbuf)
 {
 	struct cap_copy	*s = cap->priv;
 	struct pollfd	 pfd[2];
@@ -436,7 +438,7 @@ cap_copy_parse(struct cap_copy *s, int n)
 }
 
 static int
-cap_copy_hand(struct cap *cap, struct cap_block *blk, int n, int recheck)
+cap_copy_hand(struct cap *cap, struct cap_block *blk, int n, int old)
 {
 	struct cap_copy	*s = cap->priv;
 	uint64_t	 bytes = 0;
@@ -452,7 +454,7 @@ cap_copy_hand(struct cap *cap, struct cap_block *blk, int n, int recheck)
 	blk->seq = s->batches++;
 	/* A full batch means frames were still waiting: the seed's FULL. */
 	blk->reason = n == CAP_COPY_BATCH ? CAP_ROT_FULL : CAP_ROT_TIMEOUT;
-	blk->recheck = recheck;
+	blk->recheck = old ? &s->prog : NULL;
 	blk->left = (uint32_t)n;
 	s->held = 1;
 	s->lastpkts = (uint32_t)n;
@@ -493,8 +495,12 @@ cap_copy_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 	struct cap_copy	*s = cap->priv;
 	int		 idle = !s->active;
 
-	if (cap->state != CAP_RUNNING)
-		return caplinux_attach(s->fd[s->active], prog, errbuf);
+	if (cap->state != CAP_RUNNING) {
+		if (caplinux_attach(s->fd[s->active], prog, errbuf) == -1)
+			return -1;
+		cap_keep(&s->prog, prog);
+		return 0;
+	}
 	/* The idle socket may still hold the previous filter's packets. */
 	if (s->draining)
 		return CAP_AGAIN;
@@ -504,6 +510,7 @@ cap_copy_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 		return -1;
 	s->active = idle;
 	s->draining = 1;
+	cap_keep(&s->prog, prog);
 	return 0;
 }
 
@@ -573,5 +580,6 @@ cap_copy_free(struct cap_copy *s)
 			close(s->fd[i]);
 	free(s->buf);
 	free(s->ctl);
+	free(s->prog.bf_insns);
 	free(s);
 }

@@ -67,12 +67,14 @@ struct cap_file {
 	char			 err[ZB_ERRBUFSZ];
 	/* Consumer only. */
 	uint32_t		 uepoch;
+	struct bpf_program	 newest;	/* rechecks run it */
 	struct zmodel_view	 view[ZMODEL_NBUFS];
 };
 
 static int	 cap_file_open(struct cap *, const struct cap_conf *, char *);
 static int	 cap_file_start(struct cap *, char *);
-static int	 cap_file_next(struct cap *, struct cap_block *, int, char *);
+static int	 cap_file_next(struct cap *, unsigned, struct cap_block *, int,
+		    char *);
 static int	 cap_file_pkt(struct cap *, struct cap_block *,
 		    struct cap_pkt *);
 static void	 cap_file_release(struct cap *, struct cap_block *);
@@ -146,7 +148,7 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	cf->tov = (int64_t)cap->retire_ms * 1000000;
 	cf->snaplen = conf->snaplen ? conf->snaplen : CAP_FILE_SNAPLEN;
 	cf->evfd = -1;
-	cf->wakefd = conf->wakefd;
+	cf->wakefd = conf->wakefd[0];
 	pthread_mutex_init(&cf->mtx, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -447,8 +449,8 @@ cap_file_now(void)
  * buffer over before it sets done, so done and nothing ready is the end.
  */
 static int
-cap_file_next(struct cap *cap, struct cap_block *blk, int timeout,
-    char *errbuf)
+cap_file_next(struct cap *cap, unsigned q, struct cap_block *blk,
+    int timeout, char *errbuf)
 {
 	struct cap_file	*cf = cap->priv;
 	struct pollfd	 pfd[2];
@@ -505,7 +507,8 @@ cap_file_take(struct cap *cap, struct cap_block *blk)
 	blk->seq = v.gen;
 	blk->reason = cap_file_reason(v.reason);
 	/* Exact: epochs only grow, so an old oldest record means recheck. */
-	blk->recheck = (int32_t)(v.epoch - cf->uepoch) < 0;
+	if ((int32_t)(v.epoch - cf->uepoch) < 0 && cf->newest.bf_len > 0)
+		blk->recheck = &cf->newest;
 	blk->pos = v.data;
 	blk->left = v.pkts;
 	return 1;
@@ -599,6 +602,10 @@ cap_file_setfilter(struct cap *cap, struct bpf_program *fp, char *errbuf)
 			return -1;
 		}
 		memcpy(copy, fp->bf_insns, fp->bf_len * sizeof *copy);
+		cap_keep(&cf->newest, fp);
+	} else {
+		free(cf->newest.bf_insns);
+		memset(&cf->newest, 0, sizeof cf->newest);
 	}
 	pthread_mutex_lock(&cf->mtx);
 	free(cf->pend);
@@ -683,6 +690,7 @@ cap_file_close(struct cap *cap)
 	zmodel_free(&cf->m);
 	free(cf->prog);
 	free(cf->pend);
+	free(cf->newest.bf_insns);
 	pthread_cond_destroy(&cf->cv);
 	pthread_mutex_destroy(&cf->mtx);
 	free(cf);

@@ -4,9 +4,13 @@
  * cap-file.c (capture files through a model of the seed's zbuf protocol).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <pcap/pcap.h>
+
 #include "cap.h"
+#include "xmalloc.h"
 
 static const struct cap_ops *cap_backends[] = {
 	&cap_zbuf_ops,
@@ -33,6 +37,7 @@ cap_open(struct cap *cap, const struct cap_ops *ops,
 	memset(cap, 0, sizeof *cap);
 	cap->ops = ops;
 	cap->state = CAP_CLOSED;
+	cap->nqueues = 1;
 	if (ops->open(cap, conf, errbuf) == -1)
 		return -1;
 	cap->state = CAP_OPEN;
@@ -59,4 +64,20 @@ cap_close(struct cap *cap)
 		return;
 	cap->ops->close(cap);
 	cap->state = CAP_CLOSED;
+}
+
+/*
+ * A backend's own copy of the newest program: what it attaches at a later
+ * flip and what blocks stored before the change are rechecked against.
+ */
+void
+cap_keep(struct bpf_program *dst, const struct bpf_program *src)
+{
+	struct bpf_insn	*insns;
+
+	insns = xcalloc(src->bf_len, sizeof *insns);
+	memcpy(insns, src->bf_insns, src->bf_len * sizeof *insns);
+	free(dst->bf_insns);
+	dst->bf_insns = insns;
+	dst->bf_len = src->bf_len;
 }

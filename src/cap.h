@@ -1,6 +1,10 @@
 /*
- * The capture interface: one handle, one ops table per backend.  The engine
- * thread is the only caller of every slot, so backends need no locking.
+ * The capture interface: one handle, one ops table per backend.  A handle
+ * has one or more queues (--threads); next(), pkt() and release() of a
+ * queue are called by that queue's consumer thread only, every other slot
+ * by the control thread, and rotate() and setfilter() only while every
+ * consumer is parked between two buffers (engine.c guarantees it).  So
+ * backends need no locks; buffers() may read consumer state as it moves.
  * Nothing here knows about terminals; nothing here allocates per packet.
  */
 #ifndef ZBTOP_CAP_H
@@ -11,6 +15,7 @@
 
 #define ZB_ERRBUFSZ	256
 #define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
+#define CAP_MAXQ	32		/* queues: --threads */
 #define CAP_NOTHING	1		/* rotate: store buffer empty */
 #define CAP_AGAIN	2		/* rotate, setfilter: not now */
 
@@ -27,8 +32,8 @@ struct cap_conf {
 	unsigned	 retire_ms;	/* -T: TPACKET_V3 block retire timeout */
 	int		 promisc;	/* 0 with -p */
 	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
-	unsigned	 threads;	/* --threads: ring pairs (zbuf only) */
-	int		 wakefd;	/* readable: next() must return 0 */
+	unsigned	 threads;	/* --threads: queues (zbuf only) */
+	int		 wakefd[CAP_MAXQ]; /* readable: next(q) must return 0 */
 };
 
 /* How a buffer reached the user: the seed's rotation reasons. */
@@ -61,6 +66,7 @@ struct cap_pkt {
  * far the consumer got, the block stays the kernel's.
  */
 struct cap_block {
+	unsigned	 queue;		/* consumer queue it was taken from */
 	unsigned	 ring;		/* ring (socket) index */
 	unsigned	 index;		/* buffer index inside the ring */
 	uint32_t	 npkts;		/* packets to walk in this hand-over */
@@ -68,7 +74,8 @@ struct cap_block {
 	uint64_t	 seq;		/* kernel's sequence number, or ours */
 	enum cap_reason	 reason;
 	int		 partial;
-	int		 recheck;	/* stored under an older filter */
+	/* Stored under an older filter: run this, the newest, over it. */
+	const struct bpf_program *recheck;
 	/* Walk state, owned by the backend. */
 	const uint8_t	*pos;
 	uint32_t	 left;
@@ -103,8 +110,9 @@ struct cap_ops {
 	int		(*open)(struct cap *, const struct cap_conf *, char *);
 	/* Let packets flow (bind, start the producer); after setfilter. */
 	int		(*start)(struct cap *, char *);
-	/* 1: a buffer is ready, 0: timeout or woken, -1: error (errbuf). */
-	int		(*next)(struct cap *, struct cap_block *, int, char *);
+	/* Queue q: 1 a buffer is ready, 0 timeout or woken, -1 error. */
+	int		(*next)(struct cap *, unsigned, struct cap_block *, int,
+			    char *);
 	/* 1: a packet, 0: end of buffer. */
 	int		(*pkt)(struct cap *, struct cap_block *, struct cap_pkt *);
 	void		(*release)(struct cap *, struct cap_block *);
@@ -142,6 +150,7 @@ struct cap {
 	int			 dlt;		/* DLT_ of the packets */
 	unsigned		 snaplen;
 	unsigned		 nrings;
+	unsigned		 nqueues;	/* consumer threads it wants */
 	unsigned		 nbufs;		/* over all rings */
 	uint32_t		 bufsize;
 	unsigned		 retire_ms;
@@ -159,5 +168,6 @@ int	 cap_open(struct cap *, const struct cap_ops *, const struct cap_conf *,
 	     char *);
 int	 cap_start(struct cap *, char *);
 void	 cap_close(struct cap *);
+void	 cap_keep(struct bpf_program *, const struct bpf_program *);
 
 #endif /* ZBTOP_CAP_H */

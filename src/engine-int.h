@@ -1,11 +1,13 @@
 /*
- * What engine.c (the capture thread) and engine-req.c (the mailbox other
- * threads post requests into) share.  Private to those two files.
+ * What engine.c (the capture thread), engine-queue.c (consumer threads
+ * for --threads) and engine-req.c (the mailbox other threads post
+ * requests into) share.  Private to those files.
  */
 #ifndef ZBTOP_ENGINE_INT_H
 #define ZBTOP_ENGINE_INT_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -20,6 +22,18 @@ struct stats;
 
 #define ENGINE_TICK_MS		100	/* kernel counters, buffer states */
 #define ENGINE_AGAIN_MS		2000	/* give up on a busy backend */
+
+/* How consumer threads are told to end (engine->wstop). */
+#define ENGINE_DRAIN		1	/* walk what is handed over, exit */
+#define ENGINE_QUIT		2	/* exit now */
+
+/* A consumer thread of one queue (--threads). */
+struct engine_worker {
+	struct engine	*e;
+	unsigned	 q;
+	int		 wakefd;
+	pthread_t	 thread;
+};
 
 enum engine_req_type {
 	REQ_NONE,
@@ -50,12 +64,23 @@ struct engine {
 	int			 wakefd;
 	pthread_t		 thread;
 	int			 started;
+	unsigned		 nq;		/* consumer queues */
+	struct engine_worker	*workers;	/* when nq > 1 */
+	unsigned		 nworkers;	/* started */
+	pthread_mutex_t		 wlock;		/* -w, when nq > 1 */
+	_Atomic uint64_t	 claimed;	/* packets counted for -c */
 
 	pthread_mutex_t		 lock;		/* mailbox, flags below */
 	pthread_cond_t		 cond;
 	pthread_mutex_t		 reqlock;	/* one requester at a time */
 	struct engine_req	*req;
 	int			 stop;
+	int			 woken;		/* wakefd was written */
+	int			 park;		/* consumers: hold still */
+	unsigned		 parked;
+	unsigned		 wlive;		/* consumer threads running */
+	int			 wstop;		/* ENGINE_DRAIN, ENGINE_QUIT */
+	int			 wdone;		/* a consumer hit -c or failed */
 	int			 finished;
 	int			 paused;
 	unsigned		 rotate_ms;
@@ -63,16 +88,32 @@ struct engine {
 	char			 event[ZB_ERRBUFSZ];
 	unsigned		 eventno;
 
-	/* Engine thread only. */
+	/*
+	 * Engine thread only; consumers read prog, epoch and w, which only
+	 * change while they are parked.
+	 */
 	struct bpf_program	 prog;
 	char			*expr;
 	unsigned		 epoch;
-	uint64_t		 total;
 	struct timespec		 next_tick, next_sample, next_rotate;
 	struct cap_bufstate	 bufs[CAP_MAXBUFS];
 };
 
 
+/* engine.c */
+int	engine_block(struct engine *, struct cap_block *);
+void	engine_periodic(struct engine *, int);
+int	engine_timeout(struct engine *);
+void	engine_finish(struct engine *, const char *);
+
+/* engine-queue.c */
+int	engine_workers_start(struct engine *, char *);
+void	engine_workers_stop(struct engine *, int);
+void	engine_control(struct engine *);
+void	engine_park(struct engine *);
+void	engine_unpark(struct engine *);
+
+/* engine-req.c */
 void	engine_serve(struct engine *);
 int	engine_set_filter(struct engine *, const char *, unsigned, char *);
 void	engine_event(struct engine *, const char *);

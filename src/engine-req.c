@@ -1,6 +1,7 @@
 /*
  * The engine's mailbox.  Any thread may ask; the request waits in one slot
- * until the capture thread picks it up between two buffers, which is what
+ * until the capture thread picks it up between two buffers (with
+ * --threads, while every consumer is parked between two), which is what
  * gives "rotate", "filter" and "write" an exact boundary in the packet
  * stream.  A backend that is still draining a previous hand-over answers
  * CAP_AGAIN and the request is retried, for at most ENGINE_AGAIN_MS.
@@ -60,16 +61,21 @@ engine_serve(struct engine *e)
 	struct engine_req	*req;
 	struct timespec		 now, limit;
 	uint64_t		 v;
-	int			 rc;
+	int			 rc, woken;
 
-	if (read(e->wakefd, &v, sizeof v) == -1 && errno != EAGAIN)
-		return;
 	pthread_mutex_lock(&e->lock);
+	woken = e->woken;
+	e->woken = 0;
 	req = e->req != NULL && !e->req->done ? e->req : NULL;
 	pthread_mutex_unlock(&e->lock);
+	/* Only when written: not one failed read() per buffer. */
+	if (woken && read(e->wakefd, &v, sizeof v) == -1 && errno != EAGAIN)
+		return;
 	if (req == NULL)
 		return;
+	engine_park(e);
 	rc = engine_apply(e, req);
+	engine_unpark(e);
 	if (rc == CAP_AGAIN) {
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		engine_after(&limit, &req->since, ENGINE_AGAIN_MS);

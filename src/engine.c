@@ -1,10 +1,11 @@
 /*
- * The capture engine: one thread owns the backend and is the only caller
- * of its slots, so backends need no locks.  This file is that thread: it
- * walks every buffer handed over, counts, writes, keeps recent packets and
- * runs the timers; requests from other threads arrive through the mailbox
- * in engine-req.c.  Never calls the screen; per packet it does no
- * allocation and no syscall.
+ * The capture engine: one thread owns the backend's control slots, so
+ * backends need no locks.  This file is that thread: it walks every
+ * buffer handed over, counts, writes, keeps recent packets and runs the
+ * timers; with --threads the walking is done by one consumer thread per
+ * queue instead (engine-queue.c).  Requests from other threads arrive
+ * through the mailbox in engine-req.c.  Never calls the screen; per packet
+ * it does no allocation and no syscall.
  */
 #include <sys/eventfd.h>
 
@@ -29,18 +30,16 @@
 #include "xmalloc.h"
 #include "engine-int.h"
 
+static int	 engine_wakefds(struct engine *, struct cap_conf *, char *);
 static void	*engine_main(void *);
-static int	 engine_block(struct engine *, struct cap_block *);
-static void	 engine_packet(struct engine *, struct cap_pkt *, unsigned,
-		    int);
+static int	 engine_claim(struct engine *);
+static void	 engine_packet(struct engine *, struct cap_pkt *,
+		    const struct cap_block *, int);
 static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
 		    unsigned, char);
-static void	 engine_periodic(struct engine *, int);
 static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
-static void	 engine_finish(struct engine *, const char *);
 static void	 engine_info(struct engine *);
-static int	 engine_timeout(struct engine *);
 static void	 engine_write_sync(struct engine *);
 
 struct engine *
@@ -56,21 +55,18 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	e->wakefd = -1;
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_mutex_init(&e->reqlock, NULL);
+	pthread_mutex_init(&e->wlock, NULL);
 	pthread_cond_init(&e->cond, NULL);
-	e->stats = stats_new();
 	if ((ops = cap_find(conf->mode)) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "unknown capture mode: %s "
 		    "(zbuf or copy)", conf->mode);
 		goto fail;
 	}
-	if ((e->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) == -1) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "eventfd: %s", strerror(errno));
-		goto fail;
-	}
 	cc = conf->cap;
-	cc.wakefd = e->wakefd;
-	if (cap_open(&e->cap, ops, &cc, errbuf) == -1)
+	if (engine_wakefds(e, &cc, errbuf) == -1 ||
+	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
+	e->stats = stats_new(e->nq);
 	if (conf->keep)
 		e->recent = recent_new();
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
@@ -89,6 +85,39 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 fail:
 	engine_free(e);
 	return NULL;
+}
+
+/*
+ * One eventfd for the engine thread, which is queue 0's consumer too
+ * unless --threads asks for more; then one more per consumer thread.
+ */
+static int
+engine_wakefds(struct engine *e, struct cap_conf *cc, char *errbuf)
+{
+	unsigned	q;
+
+	if ((e->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) == -1)
+		goto fail;
+	e->nq = cc->threads > 1 ? cc->threads : 1;
+	if (e->nq > CAP_MAXQ)
+		e->nq = CAP_MAXQ;
+	cc->wakefd[0] = e->wakefd;
+	if (e->nq == 1)
+		return 0;
+	e->workers = xcalloc(e->nq, sizeof *e->workers);
+	for (q = 0; q < e->nq; q++)
+		e->workers[q].wakefd = -1;
+	for (q = 0; q < e->nq; q++) {
+		e->workers[q].e = e;
+		e->workers[q].q = q;
+		e->workers[q].wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		if ((cc->wakefd[q] = e->workers[q].wakefd) == -1)
+			goto fail;
+	}
+	return 0;
+fail:
+	snprintf(errbuf, ZB_ERRBUFSZ, "eventfd: %s", strerror(errno));
+	return -1;
 }
 
 /* What the header of every view says about this capture. */
@@ -124,7 +153,11 @@ engine_start(struct engine *e, char *errbuf)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	e->next_tick = e->next_sample = e->next_rotate = now;
 	engine_after(&e->next_sample, &now, 1000);
+	if (e->nq > 1 && engine_workers_start(e, errbuf) == -1)
+		return -1;
 	if (pthread_create(&e->thread, NULL, engine_main, e) != 0) {
+		if (e->nq > 1)
+			engine_workers_stop(e, ENGINE_QUIT);
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot start capture thread");
 		return -1;
 	}
@@ -150,13 +183,17 @@ engine_wait(struct engine *e, int ms)
 	return done;
 }
 
+/* Wake the engine thread; "woken" tells it to read the eventfd. */
 void
 engine_wake(struct engine *e)
 {
 	uint64_t	one = 1;
 
+	pthread_mutex_lock(&e->lock);
+	e->woken = 1;
 	if (write(e->wakefd, &one, sizeof one) == -1 && errno != EAGAIN)
-		return;
+		e->woken = 0;
+	pthread_mutex_unlock(&e->lock);
 }
 
 /* Ask the engine to drain what is already captured and finish. */
@@ -188,7 +225,8 @@ engine_error(struct engine *e)
 void
 engine_free(struct engine *e)
 {
-	char	errbuf[ZB_ERRBUFSZ];
+	char		errbuf[ZB_ERRBUFSZ];
+	unsigned	q;
 
 	if (e == NULL)
 		return;
@@ -200,6 +238,10 @@ engine_free(struct engine *e)
 		fclose(e->seqlog);
 	if (e->wakefd != -1)
 		close(e->wakefd);
+	for (q = 0; e->workers != NULL && q < e->nq; q++)
+		if (e->workers[q].wakefd != -1)
+			close(e->workers[q].wakefd);
+	free(e->workers);
 	if (e->prog.bf_insns != NULL)
 		filter_free(&e->prog);
 	free(e->expr);
@@ -207,6 +249,7 @@ engine_free(struct engine *e)
 	stats_free(e->stats);
 	pthread_mutex_destroy(&e->lock);
 	pthread_mutex_destroy(&e->reqlock);
+	pthread_mutex_destroy(&e->wlock);
 	pthread_cond_destroy(&e->cond);
 	free(e);
 }
@@ -230,7 +273,7 @@ engine_due(const struct timespec *when, const struct timespec *now)
 }
 
 /* How long next() may sleep: until the next tick or forced rotation. */
-static int
+int
 engine_timeout(struct engine *e)
 {
 	struct timespec	 now;
@@ -260,6 +303,10 @@ engine_main(void *arg)
 	char			 errbuf[ZB_ERRBUFSZ];
 	int			 rc = 0, stop;
 
+	if (e->nq > 1) {
+		engine_control(e);
+		return NULL;
+	}
 	errbuf[0] = '\0';
 	for (;;) {
 		pthread_mutex_lock(&e->lock);
@@ -270,7 +317,7 @@ engine_main(void *arg)
 			break;
 		}
 		engine_serve(e);
-		rc = e->cap.ops->next(&e->cap, &blk, engine_timeout(e),
+		rc = e->cap.ops->next(&e->cap, 0, &blk, engine_timeout(e),
 		    errbuf);
 		if (rc == -1)
 			break;
@@ -284,12 +331,21 @@ engine_main(void *arg)
 	return NULL;
 }
 
-/*
- * Walk one handed-over buffer.  Returns 1 when -c COUNT is reached.  Only
- * the last RECENT_SLOTS packets of a buffer are copied for display: the
- * earlier ones would be overwritten before anyone could look.
- */
+/* One more packet for -c COUNT; 0 once the count is reached. */
 static int
+engine_claim(struct engine *e)
+{
+	return atomic_fetch_add_explicit(&e->claimed, 1,
+	    memory_order_relaxed) < e->conf.count;
+}
+
+/*
+ * Walk one handed-over buffer, on the thread of its queue.  Returns 1
+ * when -c COUNT is reached.  Only the last RECENT_SLOTS packets of a
+ * buffer are copied for display: the earlier ones would be overwritten
+ * before anyone could look, so the shared list is locked only for those.
+ */
+int
 engine_block(struct engine *e, struct cap_block *blk)
 {
 	const struct cap_ops	*ops = e->cap.ops;
@@ -297,19 +353,17 @@ engine_block(struct engine *e, struct cap_block *blk)
 	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
-	int			 keep, full = 0;
+	int			 keep, kept = 0, full = 0;
 
 	pthread_mutex_lock(&e->lock);
 	keep = e->recent != NULL && !e->paused;
 	pthread_mutex_unlock(&e->lock);
-	if (keep)
-		recent_lock(e->recent);
 	if (e->conf.parse)
-		stats_lock(e->stats);
+		stats_lock(e->stats, blk->queue);
 	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
 		i++;
-		if (blk->recheck) {
-			snap = filter_run(&e->prog, pkt.data, pkt.len,
+		if (blk->recheck != NULL) {
+			snap = filter_run(blk->recheck, pkt.data, pkt.len,
 			    pkt.caplen);
 			if (snap == 0) {
 				rejected++;
@@ -320,45 +374,58 @@ engine_block(struct engine *e, struct cap_block *blk)
 			if (snap < pkt.caplen)
 				pkt.caplen = snap;
 		}
-		if (e->conf.count != 0 && e->total + n >= e->conf.count) {
+		if (e->conf.count != 0 && !engine_claim(e)) {
 			full = 1;
 			break;
 		}
 		n++;
 		bytes += pkt.len;
-		engine_packet(e, &pkt, blk->ring,
-		    keep && npkts - i < RECENT_SLOTS);
+		if (keep && !kept && npkts - i < RECENT_SLOTS) {
+			recent_lock(e->recent);
+			kept = 1;
+		}
+		engine_packet(e, &pkt, blk, kept);
 	}
-	if (e->conf.parse)
-		stats_unlock(e->stats);
-	if (keep)
+	if (kept)
 		recent_unlock(e->recent);
+	if (e->conf.parse)
+		stats_unlock(e->stats, blk->queue);
 	ops->release(&e->cap, blk);
-	e->total += n;
 	stats_block(e->stats, n, bytes, rejected, blk->reason);
 	if (e->w != NULL)
 		engine_write_sync(e);
-	return full || (e->conf.count != 0 && e->total >= e->conf.count);
+	return full || (e->conf.count != 0 &&
+	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
+	    e->conf.count);
 }
 
+/* With --threads, the -w file is one stream: a packet at a time. */
 static void
-engine_packet(struct engine *e, struct cap_pkt *pkt, unsigned ring,
-    int keep)
+engine_packet(struct engine *e, struct cap_pkt *pkt,
+    const struct cap_block *blk, int keep)
 {
 	struct dec_info	di;
+	int		rc;
 
-	if (e->w != NULL && pcapw_put(e->w, pkt) == -1)
-		stats_wdrop(e->stats);
+	if (e->w != NULL) {
+		if (e->nq > 1)
+			pthread_mutex_lock(&e->wlock);
+		rc = pcapw_put(e->w, pkt);
+		if (e->nq > 1)
+			pthread_mutex_unlock(&e->wlock);
+		if (rc == -1)
+			stats_wdrop(e->stats);
+	}
 	if (e->conf.parse) {
 		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
-		stats_parsed(e->stats, &di, pkt->len);
+		stats_parsed(e->stats, blk->queue, &di, pkt->len);
 	}
 	if (keep)
-		recent_add(e->recent, pkt, ring);
+		recent_add(e->recent, pkt, blk->ring);
 	if (e->conf.print != NULL)
-		e->conf.print(e->conf.print_arg, pkt, e->cap.dlt);
+		e->conf.print(e->conf.print_arg[blk->queue], pkt, e->cap.dlt);
 	if (e->seqlog != NULL)
-		engine_seqlog(e, pkt, ring, 'S');
+		engine_seqlog(e, pkt, blk->ring, 'S');
 }
 
 /*
@@ -388,25 +455,27 @@ engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
 	    e->epoch, what);
 }
 
-/* Something the front end should say (a failed write); not fatal. */
-/* 1 and the text when an event happened since *seen. */
+/* A failed write is something the front end should say; not fatal. */
 static void
 engine_write_sync(struct engine *e)
 {
 	char	errbuf[ZB_ERRBUFSZ];
+	int	rc;
 
-	if (pcapw_sync(e->w, errbuf) == -1)
+	if (e->nq > 1)
+		pthread_mutex_lock(&e->wlock);
+	rc = pcapw_sync(e->w, errbuf);
+	if (e->nq > 1)
+		pthread_mutex_unlock(&e->wlock);
+	if (rc == -1)
 		engine_event(e, errbuf);
 }
 
-/* Answer the pending request, unless the backend asks to come back. */
-/* "write FILE" replaces the current file; "write stop" (NULL) ends it. */
-/* 0 rotated, CAP_NOTHING when there was nothing to hand over, -1 error. */
 /*
  * Every loop: kernel counters and buffer states each tick, rates each
  * second, and the forced rotation timer.  "last" reads everything now.
  */
-static void
+void
 engine_periodic(struct engine *e, int last)
 {
 	const struct cap_ops	*ops = e->cap.ops;
@@ -456,7 +525,9 @@ engine_rotate_tick(struct engine *e, unsigned every)
 	char		errbuf[ZB_ERRBUFSZ];
 	int		rc;
 
+	engine_park(e);
 	rc = e->cap.ops->rotate(&e->cap, errbuf);
+	engine_unpark(e);
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	engine_after(&e->next_rotate, &now, rc == CAP_AGAIN ? 1 : every);
 }
@@ -475,7 +546,7 @@ engine_drain(struct engine *e)
 
 	for (pass = 0; pass < 3; pass++) {
 		for (n = 0; n < e->cap.nbufs + 2; n++) {
-			if (e->cap.ops->next(&e->cap, &blk, 0, errbuf) != 1)
+			if (e->cap.ops->next(&e->cap, 0, &blk, 0, errbuf) != 1)
 				break;
 			if (engine_block(e, &blk) == 1)
 				return;
@@ -486,7 +557,7 @@ engine_drain(struct engine *e)
 	}
 }
 
-static void
+void
 engine_finish(struct engine *e, const char *err)
 {
 	char	errbuf[ZB_ERRBUFSZ];
@@ -510,7 +581,6 @@ engine_finish(struct engine *e, const char *err)
 	pthread_mutex_unlock(&e->lock);
 }
 
-/* The filter in force as tcpdump -d prints it. */
 void
 engine_snapshot(struct engine *e, struct stats_snap *sn)
 {

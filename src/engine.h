@@ -18,7 +18,7 @@ struct stats_snap;
 struct stats_totals;
 struct tbuf;
 
-/* Called on the engine thread for every packet accepted (print mode). */
+/* Called on a consumer thread for every packet accepted (print mode). */
 typedef void engine_print_cb(void *, const struct cap_pkt *, int);
 
 struct engine_conf {
@@ -32,7 +32,7 @@ struct engine_conf {
 	unsigned	 rotate_ms;	/* rotate every, 0: off */
 	const char	*seqlog;	/* --seq-log */
 	engine_print_cb	*print;		/* print mode, or NULL */
-	void		*print_arg;
+	void		*print_arg[CAP_MAXQ];	/* one per queue */
 };
 
 struct engine;

@@ -52,6 +52,19 @@ print_free(struct print_ctx *pc)
 	tbuf_free(&pc->tb);
 }
 
+/* The first failed write's errno over n contexts, or 0. */
+int
+print_failed(struct print_ctx *pc, unsigned n)
+{
+	unsigned	i;
+	int		err;
+
+	for (i = 0; i < n; i++)
+		if ((err = pc[i].failed) != 0)
+			return err;
+	return 0;
+}
+
 void
 print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 {

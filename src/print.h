@@ -12,7 +12,10 @@
 
 struct cap_pkt;
 
-/* What the print callback needs; set up before the engine starts. */
+/*
+ * What the print callback needs; set up before the engine starts, one per
+ * consumer thread (lines are whole: one fwrite each, and stdio locks).
+ */
 struct print_ctx {
 	FILE		*out;
 	int		 hex;		/* -x */
@@ -26,5 +29,6 @@ struct print_ctx {
 void	print_init(struct print_ctx *, FILE *, int, int);
 void	print_free(struct print_ctx *);
 void	print_packet(void *, const struct cap_pkt *, int);
+int	print_failed(struct print_ctx *, unsigned);
 
 #endif /* ZBTOP_PRINT_H */

@@ -1,9 +1,12 @@
 /*
- * Counters and what is derived from them.  The engine thread is the only
- * writer.  Plain counters are C11 atomics stored with relaxed order by that
- * one writer (no locked instruction per packet: the engine adds a whole
- * buffer at a time); tables (buffers, talkers, mix, history) sit behind
- * one mutex that the writer takes once per buffer.  Readers copy.
+ * Counters and what is derived from them.  Writers are the engine's
+ * consumer threads, one per queue.  Plain counters are C11 atomics added
+ * with relaxed order once per buffer, never per packet; each queue parses
+ * into its own protocol mix and talker table (a shard) behind its own
+ * mutex, taken once per buffer, so consumers never wait for each other.
+ * A talker is an address pair, and a queue gets every packet of a pair
+ * (cap-zbuf-steer.c), so shards never hold the same talker twice.
+ * Buffers and history sit behind one more mutex.  Readers copy.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -32,8 +35,17 @@ struct counters {
 	_Atomic uint64_t	 rot[CAP_ROT_NREASONS];
 };
 
+/* What one queue's consumer parses into. */
+struct shard {
+	pthread_mutex_t		 lock;
+	uint64_t		 proto[DEC_P_NPROTO];
+	struct talk		 talk[TALK_SLOTS];
+};
+
 struct stats {
 	struct counters		 c;
+	struct shard		*shard;
+	unsigned		 nshards;
 	_Atomic uint64_t	 ifdrops;
 	_Atomic int		 have_ifdrops;
 	struct timespec		 start;
@@ -42,8 +54,6 @@ struct stats {
 	struct stats_snap	 info;		/* mode, source, filter... */
 	uint64_t		 base[sizeof(struct counters) / 8];
 	uint64_t		 ifbase;
-	uint64_t		 proto[DEC_P_NPROTO];
-	struct talk		 talk[TALK_SLOTS];
 	int			 nbufs;
 	struct stats_buf	 bufs[CAP_MAXBUFS];
 	struct timespec		 changed[CAP_MAXBUFS];
@@ -57,7 +67,8 @@ struct stats {
 static void	stats_add(_Atomic uint64_t *, uint64_t);
 static double	stats_since(const struct timespec *, const struct timespec *);
 static void	stats_load(struct stats *, uint64_t *);
-static void	stats_top(struct stats *, struct stats_snap *);
+static void	stats_top(struct shard *, struct stats_snap *);
+static void	stats_talkrate(struct shard *, double);
 static uint32_t	stats_hash(const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -66,11 +77,16 @@ static const char *stats_reasons[CAP_ROT_NREASONS] = {
 static const char *stats_owners[] = { "free", "kernel", "user" };
 
 struct stats *
-stats_new(void)
+stats_new(unsigned nshards)
 {
 	struct stats	*st;
+	unsigned	 i;
 
 	st = xcalloc(1, sizeof *st);
+	st->nshards = nshards > 0 ? nshards : 1;
+	st->shard = xcalloc(st->nshards, sizeof *st->shard);
+	for (i = 0; i < st->nshards; i++)
+		pthread_mutex_init(&st->shard[i].lock, NULL);
 	pthread_mutex_init(&st->lock, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &st->start);
 	st->lastsample = st->start;
@@ -80,18 +96,22 @@ stats_new(void)
 void
 stats_free(struct stats *st)
 {
+	unsigned	i;
+
 	if (st == NULL)
 		return;
+	for (i = 0; i < st->nshards; i++)
+		pthread_mutex_destroy(&st->shard[i].lock);
 	pthread_mutex_destroy(&st->lock);
+	free(st->shard);
 	free(st);
 }
 
-/* Single writer: a relaxed load and store is enough, and costs no lock. */
+/* Once per buffer, so one locked add is cheap; no order needed. */
 static void
 stats_add(_Atomic uint64_t *v, uint64_t n)
 {
-	atomic_store_explicit(v, atomic_load_explicit(v, memory_order_relaxed)
-	    + n, memory_order_relaxed);
+	atomic_fetch_add_explicit(v, n, memory_order_relaxed);
 }
 
 static double
@@ -160,23 +180,26 @@ stats_hash(const struct dec_info *di)
 }
 
 /*
- * Called with the lock held (stats_lock), once per parsed packet.  The
- * table never grows: a full probe window evicts its quietest entry.
+ * Called with queue q's shard locked (stats_lock), once per parsed
+ * packet.  The table never grows: a full probe window evicts its
+ * quietest entry.
  */
 void
-stats_parsed(struct stats *st, const struct dec_info *di, uint32_t len)
+stats_parsed(struct stats *st, unsigned q, const struct dec_info *di,
+    uint32_t len)
 {
+	struct shard	*sh = &st->shard[q];
 	struct talk	*t, *victim = NULL;
 	uint32_t	 h;
 	int		 i;
 
 	if (di->proto < DEC_P_NPROTO)
-		st->proto[di->proto]++;
+		sh->proto[di->proto]++;
 	if (di->af != 4 && di->af != 6)
 		return;
 	h = stats_hash(di);
 	for (i = 0; i < TALK_PROBE; i++) {
-		t = &st->talk[(h + (uint32_t)i) % TALK_SLOTS];
+		t = &sh->talk[(h + (uint32_t)i) % TALK_SLOTS];
 		if (!t->used)
 			break;
 		if (t->t.af == di->af && t->t.proto == di->proto &&
@@ -202,15 +225,15 @@ stats_parsed(struct stats *st, const struct dec_info *di, uint32_t len)
 }
 
 void
-stats_lock(struct stats *st)
+stats_lock(struct stats *st, unsigned q)
 {
-	pthread_mutex_lock(&st->lock);
+	pthread_mutex_lock(&st->shard[q].lock);
 }
 
 void
-stats_unlock(struct stats *st)
+stats_unlock(struct stats *st, unsigned q)
 {
-	pthread_mutex_unlock(&st->lock);
+	pthread_mutex_unlock(&st->shard[q].lock);
 }
 
 /* A buffer's age restarts whenever its owner changes. */
@@ -280,17 +303,28 @@ stats_sample(struct stats *st)
 	}
 	st->hist_pps[st->nhist] = st->pps;
 	st->hist_dps[st->nhist++] = st->dps;
-	for (i = 0; i < TALK_SLOTS; i++) {
-		struct talk	*t = &st->talk[i];
+	for (i = 0; i < (int)st->nshards; i++)
+		stats_talkrate(&st->shard[i], dt);
+	memcpy(st->last, now, sizeof st->last);
+	st->lastsample = ts;
+	pthread_mutex_unlock(&st->lock);
+}
 
+static void
+stats_talkrate(struct shard *sh, double dt)
+{
+	struct talk	*t;
+	int		 i;
+
+	pthread_mutex_lock(&sh->lock);
+	for (i = 0; i < TALK_SLOTS; i++) {
+		t = &sh->talk[i];
 		if (!t->used)
 			continue;
 		t->t.pps = (double)(t->t.packets - t->sampled) / dt;
 		t->sampled = t->t.packets;
 	}
-	memcpy(st->last, now, sizeof st->last);
-	st->lastsample = ts;
-	pthread_mutex_unlock(&st->lock);
+	pthread_mutex_unlock(&sh->lock);
 }
 
 /* Mode, source, geometry and the initial filter, set once at start. */
@@ -328,15 +362,19 @@ stats_snaplen(struct stats *st, unsigned snaplen)
 	pthread_mutex_unlock(&st->lock);
 }
 
-/* The busiest talkers by packets: a partial selection, N is small. */
+/*
+ * Merge one shard into the busiest talkers by packets and its mix into
+ * the snapshot's: a partial selection, N is small.  Shard locked.
+ */
 static void
-stats_top(struct stats *st, struct stats_snap *sn)
+stats_top(struct shard *sh, struct stats_snap *sn)
 {
 	int	 i, j, k;
 
-	sn->ntalkers = 0;
+	for (i = 0; i < DEC_P_NPROTO; i++)
+		sn->proto[i] += sh->proto[i];
 	for (i = 0; i < TALK_SLOTS; i++) {
-		struct talk	*t = &st->talk[i];
+		struct talk	*t = &sh->talk[i];
 
 		if (!t->used)
 			continue;
@@ -387,8 +425,13 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->nhist = st->nhist;
 	memcpy(sn->hist_pps, st->hist_pps, sizeof sn->hist_pps);
 	memcpy(sn->hist_dps, st->hist_dps, sizeof sn->hist_dps);
-	memcpy(sn->proto, st->proto, sizeof sn->proto);
-	stats_top(st, sn);
+	memset(sn->proto, 0, sizeof sn->proto);
+	sn->ntalkers = 0;
+	for (i = 0; i < (int)st->nshards; i++) {
+		pthread_mutex_lock(&st->shard[i].lock);
+		stats_top(&st->shard[i], sn);
+		pthread_mutex_unlock(&st->shard[i].lock);
+	}
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
 	pthread_mutex_unlock(&st->lock);
@@ -414,13 +457,18 @@ void
 stats_clear(struct stats *st)
 {
 	uint64_t	 v[sizeof(struct counters) / 8];
+	unsigned	 i;
 
 	stats_load(st, v);
 	pthread_mutex_lock(&st->lock);
 	memcpy(st->base, v, sizeof st->base);
 	st->ifbase = atomic_load(&st->ifdrops);
-	memset(st->proto, 0, sizeof st->proto);
-	memset(st->talk, 0, sizeof st->talk);
+	for (i = 0; i < st->nshards; i++) {
+		pthread_mutex_lock(&st->shard[i].lock);
+		memset(st->shard[i].proto, 0, sizeof st->shard[i].proto);
+		memset(st->shard[i].talk, 0, sizeof st->shard[i].talk);
+		pthread_mutex_unlock(&st->shard[i].lock);
+	}
 	st->nhist = 0;
 	pthread_mutex_unlock(&st->lock);
 }

@@ -1,6 +1,7 @@
 /*
  * Counters, rates, per-buffer state, protocol mix and top talkers.  The
- * engine thread is the only writer; readers take a snapshot by value, so
+ * engine's threads write (one shard each for mix and talkers, the queue
+ * number says which); readers take a snapshot by value, so
  * the screen, batch output and JSON never touch live state and never make
  * the engine wait longer than one copy.  Knows nothing of terminals.
  */
@@ -85,18 +86,19 @@ struct stats_totals {
 
 struct stats;
 
-struct stats	*stats_new(void);
+struct stats	*stats_new(unsigned);
 void		 stats_free(struct stats *);
 
-/* Writer side: the engine thread only. */
+/* Writer side: the engine's threads. */
 void		 stats_block(struct stats *, uint64_t, uint64_t, uint64_t,
 		     enum cap_reason);
 void		 stats_kernel(struct stats *, const struct cap_kstats *);
 void		 stats_ifdrops(struct stats *, uint64_t);
 void		 stats_wdrop(struct stats *);
-void		 stats_lock(struct stats *);
-void		 stats_unlock(struct stats *);
-void		 stats_parsed(struct stats *, const struct dec_info *, uint32_t);
+void		 stats_lock(struct stats *, unsigned);
+void		 stats_unlock(struct stats *, unsigned);
+void		 stats_parsed(struct stats *, unsigned, const struct dec_info *,
+		     uint32_t);
 void		 stats_buffers(struct stats *, const struct cap_bufstate *, int);
 void		 stats_epoch(struct stats *, const char *);
 void		 stats_sample(struct stats *);

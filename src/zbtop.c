@@ -100,7 +100,8 @@ usage(FILE *f)
 "  -D         list interfaces                 -Z user  drop to user (nobody)\n"
 "  --speed x  replay at x times recorded speed (0: as fast as possible)\n"
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
-"  --blocks n, --block-size KiB  ring geometry; --threads n  ring pairs\n"
+"  --blocks n, --block-size KiB  ring geometry\n"
+"  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
@@ -242,7 +243,7 @@ parse(struct opts *o, int argc, char **argv)
 			cc->block_kib = num("--block-size", optarg, 4, 65536);
 			break;
 		case OPT_THREADS:
-			cc->threads = num("--threads", optarg, 1, 64);
+			cc->threads = num("--threads", optarg, 1, CAP_MAXQ);
 			break;
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
@@ -279,6 +280,8 @@ parse_check(struct opts *o)
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
+	if (cc->threads > 1 && strcmp(o->ec.mode, "zbuf") != 0)
+		msg_fatal("--threads needs -m zbuf on an interface");
 	if (o->batch && o->print)
 		msg_fatal("-b and -P exclude each other");
 	if ((o->hex || o->tree) && !o->print)
@@ -358,11 +361,12 @@ main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct engine		*eng;
-	struct print_ctx	 pc;
+	struct print_ctx	 pc[CAP_MAXQ];
 	struct screen_opts	 so;
 	struct sigaction	 sa;
 	sigset_t		 all, old;
 	char			 errbuf[ZB_ERRBUFSZ];
+	unsigned		 q, npc = 0;
 	int			 rc, screen;
 
 	parse(&o, argc, argv);
@@ -374,9 +378,12 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (o.print) {
 		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
-		print_init(&pc, stdout, o.hex, o.tree);
+		npc = o.ec.cap.threads;
+		for (q = 0; q < npc; q++) {
+			print_init(&pc[q], stdout, o.hex, o.tree);
+			o.ec.print_arg[q] = &pc[q];
+		}
 		o.ec.print = print_packet;
-		o.ec.print_arg = &pc;
 	}
 	if ((eng = engine_new(&o.ec, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
@@ -403,12 +410,12 @@ main(int argc, char **argv)
 	if (o.batch)
 		rc = batch_run(eng, &o.bo);
 	else if (o.print)
-		rc = batch_print(eng, &pc);
+		rc = batch_print(eng, pc, npc);
 	else
 		rc = screen_run(eng, &so);
 	engine_free(eng);
-	if (o.print)
-		print_free(&pc);
+	for (q = 0; q < npc; q++)
+		print_free(&pc[q]);
 	free((char *)o.ec.filter);
 	return rc;
 }

@@ -162,7 +162,7 @@ conf_init(struct cap_conf *conf, const char *file)
 {
 	memset(conf, 0, sizeof *conf);
 	conf->file = file;
-	conf->wakefd = -1;
+	conf->wakefd[0] = -1;
 }
 
 /* 0 if the packet is frame(seq) exactly (caplen may cut it at snap). */
@@ -217,7 +217,7 @@ drain(struct cap *cap, struct res *r, unsigned snap, unsigned usleep_us,
 
 	memset(r, 0, sizeof *r);
 	for (;;) {
-		rc = cap->ops->next(cap, &blk, 100, r->err);
+		rc = cap->ops->next(cap, 0, &blk, 100, r->err);
 		r->rc = rc;
 		if (rc == -1 || (rc == 0 && cap->eof))
 			break;
@@ -228,14 +228,14 @@ drain(struct cap *cap, struct res *r, unsigned snap, unsigned usleep_us,
 		}
 		r->nblocks++;
 		r->reasons[blk.reason]++;
-		r->nrecheck += blk.recheck;
+		r->nrecheck += blk.recheck != NULL;
 		while (cap->ops->pkt(cap, &blk, &p) == 1) {
 			if (check_pkt(&p, snap, &seq) == -1) {
 				r->bad++;
 				continue;
 			}
 			if (seq % 2 == 0 && r->filtered) {
-				if (blk.recheck)
+				if (blk.recheck != NULL)
 					r->recheck_even++;
 				else
 					r->clean_even++;
@@ -368,7 +368,7 @@ test_truncated(void)
 	CHECK(strstr(res.err, want) != NULL);
 	if (strstr(res.err, want) == NULL)
 		fprintf(stderr, "got: %s\nwant: %s\n", res.err, want);
-	CHECK(cap.ops->next(&cap, &(struct cap_block){ 0 }, 0, err) == -1);
+	CHECK(cap.ops->next(&cap, 0, &(struct cap_block){ 0 }, 0, err) == -1);
 	cap_close(&cap);
 }
 
@@ -438,7 +438,7 @@ test_rotate(void)
 	CHECK(bs[0].owner == CAP_OWN_KERNEL && bs[0].active);
 	CHECK(bs[1].owner == CAP_OWN_FREE && bs[0].used > 0);
 	CHECK(cap.ops->rotate(&cap, err) == 0);
-	CHECK(cap.ops->next(&cap, &b1, 1000, err) == 1);
+	CHECK(cap.ops->next(&cap, 0, &b1, 1000, err) == 1);
 	CHECK(b1.npkts == 1 && b1.reason == CAP_ROT_FORCED && b1.index == 0);
 	CHECK(cap.ops->rotate(&cap, err) == CAP_NOTHING);
 	cap.ops->buffers(&cap, bs, 2);
@@ -453,7 +453,7 @@ test_rotate(void)
 	CHECK(cap.ops->rotate(&cap, err) == CAP_AGAIN);
 	cap.ops->release(&cap, &b1);
 	CHECK(cap.ops->rotate(&cap, err) == 0);
-	CHECK(cap.ops->next(&cap, &b2, 1000, err) == 1);
+	CHECK(cap.ops->next(&cap, 0, &b2, 1000, err) == 1);
 	CHECK(b2.npkts == 1 && b2.index == 1 && b2.reason == CAP_ROT_FORCED);
 	cap.ops->release(&cap, &b2);
 	cap_close(&cap);	/* while the producer still waits: must join */

@@ -2,7 +2,8 @@
  * Counters and tables: buffers add up, kernel deltas accumulate (the
  * kernel clears PACKET_STATISTICS on every read), clear resets what is
  * shown but not the exit totals, and the talker table stays bounded and
- * keeps the busiest pairs however many flows arrive.
+ * keeps the busiest pairs however many flows arrive, over the shards
+ * of several consumer queues.
  */
 #include "stats.h"
 
@@ -12,7 +13,7 @@
 #include "unit.h"
 
 static void
-talk(struct stats *st, uint32_t src, uint32_t n)
+talk(struct stats *st, unsigned q, uint32_t src, uint32_t n)
 {
 	struct dec_info	di;
 	uint32_t	i;
@@ -22,16 +23,16 @@ talk(struct stats *st, uint32_t src, uint32_t n)
 	di.proto = DEC_P_UDP;
 	memcpy(di.src, &src, 4);
 	di.dst[0] = 198;
-	stats_lock(st);
+	stats_lock(st, q);
 	for (i = 0; i < n; i++)
-		stats_parsed(st, &di, 100);
-	stats_unlock(st);
+		stats_parsed(st, q, &di, 100);
+	stats_unlock(st, q);
 }
 
 int
 main(void)
 {
-	struct stats		*st = stats_new();
+	struct stats		*st = stats_new(3);
 	struct stats_snap	*sn = calloc(1, sizeof *sn);
 	struct stats_totals	 t;
 	struct cap_kstats	 ks = { 10, 3, 1 };
@@ -75,12 +76,15 @@ main(void)
 	CHECK(t.packets == 12 && t.kdrops == 6 && t.kpackets == 20 &&
 	    t.rejected == 1 && t.rot[CAP_ROT_FULL] == 1);
 
-	/* 100000 one-packet flows, then three busy ones: all three on top. */
+	/*
+	 * 100000 one-packet flows over three queues, then three busy ones,
+	 * one per queue: all three on top, in order, mixes summed.
+	 */
 	for (i = 0; i < 100000; i++)
-		talk(st, i, 1);
-	talk(st, 0xfffffff1, 500);
-	talk(st, 0xfffffff2, 400);
-	talk(st, 0xfffffff3, 300);
+		talk(st, i % 3, i, 1);
+	talk(st, 2, 0xfffffff1, 500);
+	talk(st, 0, 0xfffffff2, 400);
+	talk(st, 1, 0xfffffff3, 300);
 	stats_snapshot(st, sn);
 	CHECK(sn->ntalkers == STATS_TOPN);
 	CHECK(sn->talkers[0].packets == 500 && sn->talkers[1].packets == 400 &&
@@ -88,6 +92,9 @@ main(void)
 	CHECK(sn->proto[DEC_P_UDP] == 100000 + 1200);
 	for (i = 1; i < (uint32_t)sn->ntalkers; i++)
 		CHECK(sn->talkers[i - 1].packets >= sn->talkers[i].packets);
+	stats_clear(st);
+	stats_snapshot(st, sn);
+	CHECK(sn->ntalkers == 0 && sn->proto[DEC_P_UDP] == 0);
 
 	free(sn);
 	stats_free(st);

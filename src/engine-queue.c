@@ -1,0 +1,264 @@
+/*
+ * --threads N: one consumer thread per queue walks the buffers of its
+ * lane, and the engine thread keeps only the control work (requests,
+ * timers, counters).  Whatever changes what consumers read (a flip, a
+ * filter, the -w file) happens while every consumer is parked between two
+ * buffers, so a lane never sees half a change and each lane's boundary is
+ * exactly where it was parked.  Parking costs one buffer's walk at most;
+ * the flip's grace period is spent with them parked, as it is spent by
+ * the single engine thread without --threads.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cap.h"
+#include "engine.h"
+#include "engine-int.h"
+
+static void	*engine_worker_main(void *);
+static int	 engine_worker_hold(struct engine *);
+static void	 engine_worker_drain(struct engine *, unsigned);
+static void	 engine_worker_end(struct engine *, int, const char *);
+static void	 engine_sleep(struct engine *, int);
+static void	 engine_lanes_drain(struct engine *);
+static void	 engine_poke(int);
+
+int
+engine_workers_start(struct engine *e, char *errbuf)
+{
+	unsigned	q;
+
+	for (q = 0; q < e->nq; q++) {
+		pthread_mutex_lock(&e->lock);
+		e->wlive++;
+		pthread_mutex_unlock(&e->lock);
+		if (pthread_create(&e->workers[q].thread, NULL,
+		    engine_worker_main, &e->workers[q]) != 0) {
+			pthread_mutex_lock(&e->lock);
+			e->wlive--;
+			pthread_mutex_unlock(&e->lock);
+			engine_workers_stop(e, ENGINE_QUIT);
+			snprintf(errbuf, ZB_ERRBUFSZ, "cannot start consumer "
+			    "thread %u", q);
+			return -1;
+		}
+		e->nworkers++;
+	}
+	return 0;
+}
+
+static void
+engine_poke(int fd)
+{
+	uint64_t	one = 1;
+
+	if (write(fd, &one, sizeof one) == -1 && errno != EAGAIN)
+		return;
+}
+
+static void *
+engine_worker_main(void *arg)
+{
+	struct engine_worker	*w = arg;
+	struct engine		*e = w->e;
+	struct cap_block	 blk;
+	char			 errbuf[ZB_ERRBUFSZ];
+	uint64_t		 v;
+	int			 rc, how;
+
+	for (;;) {
+		if ((how = engine_worker_hold(e)) != 0)
+			break;
+		rc = e->cap.ops->next(&e->cap, w->q, &blk, ENGINE_TICK_MS,
+		    errbuf);
+		if (rc == -1) {
+			engine_worker_end(e, ENGINE_QUIT, errbuf);
+			return NULL;
+		}
+		if (rc == 1 && engine_block(e, &blk) == 1) {
+			engine_worker_end(e, ENGINE_QUIT, NULL);
+			return NULL;
+		}
+		if (rc == 0 && read(w->wakefd, &v, sizeof v) == -1 &&
+		    errno != EAGAIN)
+			break;
+	}
+	if (how == ENGINE_DRAIN)
+		engine_worker_drain(e, w->q);
+	engine_worker_end(e, 0, NULL);
+	return NULL;
+}
+
+/* Between two buffers: wait while parked; how to end, or 0 to go on. */
+static int
+engine_worker_hold(struct engine *e)
+{
+	int	how;
+
+	pthread_mutex_lock(&e->lock);
+	if (e->park && !e->wstop) {
+		e->parked++;
+		pthread_cond_broadcast(&e->cond);
+		while (e->park && !e->wstop)
+			pthread_cond_wait(&e->cond, &e->lock);
+		e->parked--;
+	}
+	how = e->wstop;
+	pthread_mutex_unlock(&e->lock);
+	return how;
+}
+
+/* Walk what the lane has handed over already; bounded. */
+static void
+engine_worker_drain(struct engine *e, unsigned q)
+{
+	struct cap_block	blk;
+	char			errbuf[ZB_ERRBUFSZ];
+	unsigned		n;
+
+	for (n = 0; n < e->cap.nbufs + 2; n++) {
+		if (e->cap.ops->next(&e->cap, q, &blk, 0, errbuf) != 1)
+			break;
+		if (engine_block(e, &blk) == 1)
+			break;
+	}
+}
+
+/*
+ * A consumer leaves.  "done" (the count was reached, or an error) tells
+ * the engine thread to end the capture; the first error is kept.
+ */
+static void
+engine_worker_end(struct engine *e, int done, const char *err)
+{
+	pthread_mutex_lock(&e->lock);
+	if (err != NULL && e->error[0] == '\0')
+		snprintf(e->error, sizeof e->error, "%s", err);
+	if (done)
+		e->wdone = 1;
+	e->wlive--;
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
+	if (done)
+		engine_wake(e);
+}
+
+/*
+ * Hold every consumer between two buffers; returns once all are (or have
+ * ended).  Nothing to do without --threads: the engine thread is the
+ * consumer and is between two buffers whenever it gets here.
+ */
+void
+engine_park(struct engine *e)
+{
+	unsigned	q;
+
+	if (e->nq == 1)
+		return;
+	pthread_mutex_lock(&e->lock);
+	e->park = 1;
+	pthread_mutex_unlock(&e->lock);
+	for (q = 0; q < e->nworkers; q++)
+		engine_poke(e->workers[q].wakefd);
+	pthread_mutex_lock(&e->lock);
+	while (e->parked < e->wlive)
+		pthread_cond_wait(&e->cond, &e->lock);
+	pthread_mutex_unlock(&e->lock);
+}
+
+void
+engine_unpark(struct engine *e)
+{
+	if (e->nq == 1)
+		return;
+	pthread_mutex_lock(&e->lock);
+	e->park = 0;
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
+}
+
+/* The engine thread with --threads: requests, timers and counters. */
+void
+engine_control(struct engine *e)
+{
+	int	stop, done;
+
+	for (;;) {
+		pthread_mutex_lock(&e->lock);
+		stop = e->stop;
+		done = e->wdone || e->wlive == 0;
+		pthread_mutex_unlock(&e->lock);
+		if (stop || done)
+			break;
+		engine_serve(e);
+		engine_periodic(e, 0);
+		engine_sleep(e, engine_timeout(e));
+	}
+	if (!done)
+		engine_lanes_drain(e);
+	engine_workers_stop(e, done ? ENGINE_QUIT : ENGINE_DRAIN);
+	/* A consumer's error is in e->error already. */
+	engine_finish(e, NULL);
+}
+
+static void
+engine_sleep(struct engine *e, int ms)
+{
+	struct pollfd	pfd;
+
+	pfd.fd = e->wakefd;
+	pfd.events = POLLIN;
+	(void)poll(&pfd, 1, ms);
+}
+
+/*
+ * On stop: force the partly filled blocks out, as engine_drain() does
+ * without --threads, while the consumers keep walking; a rotation that
+ * must wait for them to empty the other side is tried again in 1 ms.
+ */
+static void
+engine_lanes_drain(struct engine *e)
+{
+	struct timespec	now, limit, ms1 = { 0, 1000000 };
+	char		errbuf[ZB_ERRBUFSZ];
+	unsigned	pass = 0;
+	int		rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	engine_after(&limit, &now, ENGINE_AGAIN_MS);
+	while (pass < 3) {
+		engine_park(e);
+		rc = e->cap.ops->rotate(&e->cap, errbuf);
+		engine_unpark(e);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (rc == CAP_AGAIN && !engine_due(&limit, &now)) {
+			nanosleep(&ms1, NULL);
+			continue;
+		}
+		if (rc != 0)
+			break;
+		pass++;
+	}
+}
+
+/* End every consumer: ENGINE_DRAIN walks what is ready first. */
+void
+engine_workers_stop(struct engine *e, int how)
+{
+	unsigned	q;
+
+	pthread_mutex_lock(&e->lock);
+	e->wstop = how;
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
+	for (q = 0; q < e->nworkers; q++)
+		engine_poke(e->workers[q].wakefd);
+	for (q = 0; q < e->nworkers; q++)
+		pthread_join(e->workers[q].thread, NULL);
+	e->nworkers = 0;
+}
