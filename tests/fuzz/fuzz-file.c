@@ -97,7 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&conf, 0, sizeof conf);
 	conf.file = path;
 	conf.speed = 0;
-	conf.wakefd = -1;
+	conf.wakefd[0] = -1;
 	conf.buffer_kib = size % 2 == 0 ? 16 : 0;
 	memset(&cap, 0, sizeof cap);
 	if (cap_open(&cap, ops, &conf, err) == -1) {
@@ -107,7 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tbuf_init(&tb);
 	if (cap_start(&cap, err) == 0) {
 		for (;;) {
-			rc = cap.ops->next(&cap, &blk, 10, err);
+			rc = cap.ops->next(&cap, 0, &blk, 10, err);
 			if (rc == -1 || (rc == 0 && cap.eof))
 				break;
 			if (rc == 1) {
