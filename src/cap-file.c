@@ -1,17 +1,16 @@
 /*
- * The file backend: a producer thread reads pcap or pcapng through libpcap
- * and plays the kernel of zmodel.c, FreeBSD's two-buffer zero-copy BPF, so
- * replay exercises real buffer accounting.  The consumer (the engine
- * thread) sees buffers only through the model's generation protocol; the
- * mutex guards the producer's side against rotate, setfilter, kstats and
- * buffers.  As fast as possible the producer waits for the consumer and
- * keeps time by packet timestamps; at recorded speed it keeps wall time
- * and drops as bpf would.  Never prints, never allocates per packet.
+ * The file backend: a producer thread (cap-file-prod.c) reads pcap or
+ * pcapng through libpcap and plays the kernel of zmodel.c, FreeBSD's
+ * two-buffer zero-copy BPF, so replay exercises real buffer accounting.
+ * This file opens and closes the backend and holds its ops: the
+ * consumer (the engine thread) sees buffers only through the model's
+ * generation protocol; rotate, setfilter, kstats and buffers reach the
+ * producer's side under the mutex (cap-file-int.h).  Never prints, never
+ * allocates per packet.
  */
 #include <sys/eventfd.h>
 
 #include <errno.h>
-#include <limits.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <pthread.h>
@@ -22,6 +21,7 @@
 #include <unistd.h>
 
 #include "cap.h"
+#include "cap-file-int.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 #include "zmodel.h"
@@ -29,47 +29,6 @@
 #define CAP_FILE_DEFKIB		1024	/* -B: 2 x 512 KiB */
 #define CAP_FILE_DEFTOV		8	/* -T ms, like TPACKET_V3's default */
 #define CAP_FILE_SNAPLEN	262144
-
-/* done: how the producer ended. */
-#define CAP_FILE_EOF		1
-#define CAP_FILE_FAILED		2
-
-struct cap_file {
-	struct zmodel		 m;
-	pcap_t			*pcap;
-	char			 name[ZB_ERRBUFSZ]; /* escaped file name */
-	double			 speed;
-	int64_t			 tov;		/* read timeout, ns */
-	uint32_t		 snaplen;
-	int			 evfd;		/* producer -> consumer */
-	int			 wakefd;
-	pthread_t		 thread;
-	int			 started;
-	pthread_mutex_t		 mtx;
-	pthread_cond_t		 cv;
-	/* Under mtx. */
-	struct bpf_insn		*prog;		/* producer's program */
-	uint32_t		 epoch;		/* and its epoch */
-	struct bpf_insn		*pend;		/* posted by setfilter */
-	int			 havepend;
-	uint32_t		 pend_epoch;
-	int			 rotreq;	/* rotate asked, not answered */
-	int			 rotres;
-	int			 stop;
-	int			 exited;
-	struct cap_kstats	 told;		/* totals already reported */
-	/* Producer only. */
-	uint64_t		 nread;
-	int64_t			 wall0, ts0;	/* pacing origin */
-	int64_t			 swall;		/* store's first record, wall */
-	/* Written once by the producer before done (release). */
-	int			 done;
-	char			 err[ZB_ERRBUFSZ];
-	/* Consumer only. */
-	uint32_t		 uepoch;
-	struct bpf_program	 newest;	/* rechecks run it */
-	struct zmodel_view	 view[ZMODEL_NBUFS];
-};
 
 static int	 cap_file_open(struct cap *, const struct cap_conf *, char *);
 static int	 cap_file_start(struct cap *, char *);
@@ -85,20 +44,8 @@ static int	 cap_file_buffers(struct cap *, struct cap_bufstate *, int);
 static int	 cap_file_ifdrops(struct cap *, uint64_t *);
 static void	 cap_file_close(struct cap *);
 
-static void	*cap_file_run(void *);
-static int	 cap_file_packet(struct cap_file *, const struct pcap_pkthdr *,
-		    const u_char *);
-static int	 cap_file_put(struct cap_file *, struct zmodel_pkt *);
-static int	 cap_file_wait_ack(struct cap_file *);
-static int	 cap_file_wait_until(struct cap_file *, int64_t);
-static void	 cap_file_serve(struct cap_file *);
-static int	 cap_file_retire(struct cap_file *);
-static void	 cap_file_failed(struct cap_file *, long);
-static void	 cap_file_msg(char *, const char *, const char *, const char *);
-static void	 cap_file_signal(struct cap_file *);
 static int	 cap_file_take(struct cap *, struct cap_block *);
 static enum cap_reason cap_file_reason(enum zmodel_reason);
-static int64_t	 cap_file_now(void);
 
 const struct cap_ops cap_file_ops = {
 	.name = "file",
@@ -184,65 +131,10 @@ cap_file_start(struct cap *cap, char *errbuf)
 }
 
 /*
- * The producer.  ftell() before each record gives the offset of the record
- * libpcap is about to read, for the message if that record is bad.
- */
-static void *
-cap_file_run(void *arg)
-{
-	struct cap_file		*cf = arg;
-	struct pcap_pkthdr	*h;
-	const u_char		*d;
-	FILE			*fp = pcap_file(cf->pcap);
-	long			 off;
-	int			 rc, how = CAP_FILE_EOF;
-
-	for (;;) {
-		off = fp != NULL ? ftell(fp) : -1;
-		rc = pcap_next_ex(cf->pcap, &h, &d);
-		if (rc == 1) {
-			if (cap_file_packet(cf, h, d) == -1)
-				break;
-			cf->nread++;
-			continue;
-		}
-		if (rc != PCAP_ERROR_BREAK) {
-			cap_file_failed(cf, off);
-			how = CAP_FILE_FAILED;
-		}
-		break;
-	}
-	pthread_mutex_lock(&cf->mtx);
-	(void)cap_file_retire(cf);	/* end of file */
-	cf->exited = 1;
-	pthread_cond_broadcast(&cf->cv);
-	pthread_mutex_unlock(&cf->mtx);
-	__atomic_store_n(&cf->done, how, __ATOMIC_RELEASE);
-	cap_file_signal(cf);
-	return NULL;
-}
-
-static void
-cap_file_failed(struct cap_file *cf, long off)
-{
-	const char	*perr = pcap_geterr(cf->pcap);
-	char		 what[96];
-	int		 n;
-
-	n = snprintf(what, sizeof what, ": %s packet record after packet %llu",
-	    strstr(perr, "truncated") != NULL ? "truncated" : "bad",
-	    (unsigned long long)cf->nread);
-	if (off >= 0 && n > 0 && (size_t)n < sizeof what)
-		snprintf(what + n, sizeof what - n, " (byte offset %ld)", off);
-	cap_file_msg(cf->err, "", cf->name, "");
-	cap_file_msg(cf->err, cf->err, what, perr);
-}
-
-/*
  * errbuf = a b ": " c, cut to ZB_ERRBUFSZ; a and b are ours (b escaped
  * already), c is libpcap's text and gets escaped.  errbuf may be a.
  */
-static void
+void
 cap_file_msg(char *errbuf, const char *a, const char *b, const char *c)
 {
 	struct tbuf	 tb;
@@ -260,188 +152,6 @@ cap_file_msg(char *errbuf, const char *a, const char *b, const char *c)
 		memcpy(errbuf, tb.s, n);
 	errbuf[n] = '\0';
 	tbuf_free(&tb);
-}
-
-/*
- * Locked: the read timeout when nothing may be lost (as fast as possible,
- * or at end of file): wait for the hold slot, then hand over the store
- * buffer if it holds anything.
- */
-static int
-cap_file_retire(struct cap_file *cf)
-{
-	int	 r;
-
-	while ((r = zmodel_rotate(&cf->m, ZMODEL_ROT_TIMEOUT)) ==
-	    ZMODEL_BUSY)
-		if (cap_file_wait_ack(cf) == -1)
-			return -1;
-	if (r == ZMODEL_STORED)
-		cap_file_signal(cf);
-	return 0;
-}
-
-/*
- * One record: pace it, run the filter (its return value is the snap
- * length, 0 rejects without counting), let the read timeout act in packet
- * time when not pacing, then catchpacket().
- */
-static int
-cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
-    const u_char *d)
-{
-	struct zmodel_pkt	 p;
-	int64_t			 ts, due;
-	double			 gap;
-	int			 ret = 0;
-
-	/* With nanosecond precision tv_usec holds nanoseconds. */
-	memset(&p, 0, sizeof p);
-	p.sec = h->ts.tv_sec;
-	p.nsec = h->ts.tv_usec > 0 ? (uint64_t)h->ts.tv_usec % 1000000000 : 0;
-	if (h->ts.tv_usec >= 1000000000 && p.sec < INT64_MAX - 5)
-		p.sec += h->ts.tv_usec / 1000000000;
-	ts = zmodel_ns(p.sec, p.nsec);
-	pthread_mutex_lock(&cf->mtx);
-	if (cf->speed > 0) {
-		if (cf->nread == 0) {
-			cf->wall0 = cap_file_now();
-			cf->ts0 = ts;
-		}
-		gap = (double)(ts - cf->ts0) / cf->speed;
-		due = cf->wall0 + (int64_t)(gap < 0 ? 0 : gap < 1e17 ? gap : 1e17);
-		if (cap_file_wait_until(cf, due) == -1)
-			goto stop;
-	}
-	cap_file_serve(cf);
-	if (cf->stop)
-		goto stop;
-	if (cf->speed == 0 && cf->m.slen != 0 && ts - cf->m.sfirst >= cf->tov &&
-	    cap_file_retire(cf) == -1)
-		goto stop;
-	p.snap = cf->snaplen;
-	if (cf->prog != NULL)
-		p.snap = bpf_filter(cf->prog, d, h->len, h->caplen);
-	if (p.snap == 0)
-		goto out;
-	if (p.snap > cf->snaplen)
-		p.snap = cf->snaplen;
-	p.data = d;
-	p.caplen = h->caplen;
-	p.len = h->len;
-	p.epoch = cf->epoch;
-	if (cap_file_put(cf, &p) == -1)
-		goto stop;
-	goto out;
-stop:
-	ret = -1;
-out:
-	pthread_mutex_unlock(&cf->mtx);
-	return ret;
-}
-
-/* catchpacket(), waiting out a busy hold slot when replaying at full speed. */
-static int
-cap_file_put(struct cap_file *cf, struct zmodel_pkt *p)
-{
-	int	 r;
-
-	while ((r = zmodel_put(&cf->m, p, cf->speed == 0)) == ZMODEL_BLOCKED)
-		if (cap_file_wait_ack(cf) == -1)
-			return -1;
-	/* The read timeout runs from the store buffer's first record. */
-	if (r != ZMODEL_DROPPED && cf->m.buf[cf->m.sbuf].pkts == 1)
-		cf->swall = cap_file_now();
-	/* A rotation, or buffull() giving the store buffer away. */
-	if (r != ZMODEL_STORED)
-		cap_file_signal(cf);
-	return 0;
-}
-
-/* Locked: until the user gives the hold buffer back; -1 when stopping. */
-static int
-cap_file_wait_ack(struct cap_file *cf)
-{
-	for (;;) {
-		cap_file_serve(cf);
-		if (cf->stop)
-			return -1;
-		zmodel_reclaim(&cf->m);
-		if (cf->m.hbuf == -1)
-			return 0;
-		pthread_cond_wait(&cf->cv, &cf->mtx);
-	}
-}
-
-/*
- * Locked: sleep until wall time "due" (monotonic ns), meanwhile serving
- * rotate requests and the read timeout of a non-empty store buffer.  A
- * timeout that finds the hold slot busy is retried when the user acks.
- */
-static int
-cap_file_wait_until(struct cap_file *cf, int64_t due)
-{
-	struct timespec	 ts;
-	int64_t		 now, exp, dl;
-
-	for (;;) {
-		cap_file_serve(cf);
-		if (cf->stop)
-			return -1;
-		now = cap_file_now();
-		exp = cf->m.slen != 0 ? cf->swall + cf->tov : INT64_MAX;
-		if (now >= exp) {
-			if (zmodel_rotate(&cf->m, ZMODEL_ROT_TIMEOUT) ==
-			    ZMODEL_STORED)
-				cap_file_signal(cf);
-			exp = INT64_MAX;
-		}
-		if (now >= due)
-			return 0;
-		dl = due < exp ? due : exp;
-		ts.tv_sec = dl / 1000000000;
-		ts.tv_nsec = dl % 1000000000;
-		pthread_cond_timedwait(&cf->cv, &cf->mtx, &ts);
-	}
-}
-
-/* Locked: apply a posted filter and a rotate request between records. */
-static void
-cap_file_serve(struct cap_file *cf)
-{
-	if (cf->havepend) {
-		free(cf->prog);
-		cf->prog = cf->pend;
-		cf->epoch = cf->pend_epoch;
-		cf->pend = NULL;
-		cf->havepend = 0;
-	}
-	if (cf->rotreq) {
-		cf->rotres = zmodel_rotate(&cf->m, ZMODEL_ROT_FORCED);
-		cf->rotreq = 0;
-		if (cf->rotres == ZMODEL_STORED)
-			cap_file_signal(cf);
-		pthread_cond_broadcast(&cf->cv);
-	}
-}
-
-static void
-cap_file_signal(struct cap_file *cf)
-{
-	uint64_t	 one = 1;
-
-	/* EAGAIN: the counter is already non-zero, the consumer will see. */
-	if (write(cf->evfd, &one, sizeof one) == -1)
-		return;
-}
-
-static int64_t
-cap_file_now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 /*

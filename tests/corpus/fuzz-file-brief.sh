@@ -37,8 +37,7 @@ if [ -z "$fuzzer" ]; then
 	if ! clang -O1 -g -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE \
 	    $(pkg-config --cflags libpcap) -Isrc -o "$fuzzer" \
-	    tests/fuzz/fuzz-file.c src/cap.c src/cap-file.c src/cap-copy.c \
-	    src/cap-zbuf.c src/cap-linux.c src/zmodel.c src/cur.c \
+	    tests/fuzz/fuzz-file.c src/cap*.c src/zmodel.c src/cur.c \
 	    src/dec*.c src/tbuf.c src/xmalloc.c \
 	    $(pkg-config --libs libpcap) -lpthread -lm; then
 		echo "cannot build the fuzzer"

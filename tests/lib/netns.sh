@@ -21,6 +21,14 @@ zb_need_root() {
 	fi
 }
 
+# zb_need CMD...: skip unless every CMD is installed.
+zb_need() {
+	for zb_c in "$@"; do
+		command -v "$zb_c" >/dev/null 2>&1 ||
+		    { echo "needs $zb_c" >&2; exit 77; }
+	done
+}
+
 zb_netns_down() {
 	zb_rc=$?
 	trap - EXIT INT TERM HUP PIPE
@@ -166,4 +174,83 @@ zb_fail() {
 zb_cmdpipe() {
 	mkfifo "$ZB_TMP/cmd" || exit 1
 	exec 9<>"$ZB_TMP/cmd"
+}
+
+# zb_zbtop MODE [ARG...]: zbtop -b -d 1 -m MODE [ARG...] on ZB_IF_CAP in
+# the background, its commands from the pipe of zb_cmdpipe.  Its PID in
+# ZB_PID; its standard output and error in the files ZB_OUT and ZB_ERR
+# ($ZB_TMP/MODE.out and .err).
+zb_zbtop() {
+	zb_mode=$1
+	shift
+	ZB_OUT="$ZB_TMP/$zb_mode.out" ZB_ERR="$ZB_TMP/$zb_mode.err"
+	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$zb_mode" "$@" \
+	    <"$ZB_TMP/cmd" >"$ZB_OUT" 2>"$ZB_ERR"
+	ZB_PID=$ZB_BG_PID
+}
+
+# zb_zbtop_bound MODE [ARG...]: zb_zbtop, then wait up to 10 s until its
+# sockets are bound; fails with its stderr when they are not.
+zb_zbtop_bound() {
+	zb_zbtop "$@"
+	zb_wait_bound "$ZB_PID" 10 ||
+	    { cat "$ZB_ERR" >&2; zb_fail "$1: not bound"; }
+}
+
+# zb_zbtop_stop WHAT STATUS: SIGINT to zbtop, which must exit with STATUS
+# within 10 s.  Its last line of output (the final counters) in ZB_LAST.
+zb_zbtop_stop() {
+	zb_stop "$ZB_PID" 10
+	zb_st=$?
+	ZB_LAST=$(tail -n 1 "$ZB_OUT")
+	echo "$1: exit $zb_st: $ZB_LAST"
+	[ $zb_st -eq "$2" ] ||
+	    { cat "$ZB_ERR" >&2; zb_fail "$1: exit status $zb_st, not $2"; }
+}
+
+# zb_zbtop_fails WHAT [SECONDS]: zbtop must end by itself within SECONDS
+# (default 5), with a non-zero status.
+zb_zbtop_fails() {
+	zb_wait_exit "$ZB_PID" "${2:-5}"
+	zb_st=$?
+	echo "$1: exit $zb_st, stderr: $(cat "$ZB_ERR")"
+	[ $zb_st -ne 124 ] || zb_fail "$1: still running ${2:-5} s later"
+	[ $zb_st -ne 0 ] || zb_fail "$1: exit status 0"
+}
+
+# zb_stderr_is WHAT TEXT: zbtop's standard error is exactly the line TEXT.
+zb_stderr_is() {
+	[ "$(cat "$ZB_ERR")" = "$2" ] || zb_fail "$1: stderr is not '$2'"
+}
+
+# zb_send WHAT N PPS: zbgen sends N frames of the test format (seq 1..N)
+# at PPS from ZB_IF_GEN.
+zb_send() {
+	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n "$2" -r "$3" -S 1 \
+	    -T 30 >/dev/null || zb_fail "$1: zbgen"
+}
+
+# zb_ref N: the N frames zb_send sends, as zbgen -w writes them, in
+# $ZB_TMP/ref.pcap, and as text in $ZB_TMP/ref.txt for zb_same_frames.
+zb_ref() {
+	"$ZB_GENDIR/zbgen" -w "$ZB_TMP/ref.pcap" -n "$1" -S 1 >/dev/null ||
+	    zb_fail "zbgen -w"
+	tcpdump -nn -t -e -xx -r "$ZB_TMP/ref.pcap" >"$ZB_TMP/ref.txt" \
+	    2>/dev/null
+	[ "$(grep -c '^02:00:00:00:00:02 > 02:00:00:00:00:01' \
+	    "$ZB_TMP/ref.txt")" -eq "$1" ] ||
+	    zb_fail "reference file has not $1 frames"
+}
+
+# zb_same_frames WHAT PCAP: tcpdump reads PCAP without error and it holds
+# exactly the frames of zb_ref, byte for byte and in order: tcpdump -e -xx
+# of both, timestamps left out (-t), compared with cmp.
+zb_same_frames() {
+	zb_txt="$ZB_TMP/$(basename "$2").txt"
+	tcpdump -nn -t -e -xx -r "$2" >"$zb_txt" 2>"$ZB_TMP/td.err" ||
+	    { cat "$ZB_TMP/td.err" >&2; zb_fail "$1: tcpdump -r failed"; }
+	if ! cmp "$ZB_TMP/ref.txt" "$zb_txt"; then
+		diff "$ZB_TMP/ref.txt" "$zb_txt" | head -n 20 >&2
+		zb_fail "$1: -w file is not the frames sent"
+	fi
 }

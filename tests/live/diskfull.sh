@@ -23,8 +23,7 @@ if [ -z "$ZB_UNSHARED" ]; then
 fi
 . tests/lib/netns.sh
 zb_need_root
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
+zb_need tcpdump python3
 zb_netns_up
 zb_tmpdir
 zb_cmdpipe
@@ -35,30 +34,21 @@ mount -t tmpfs -o size=64k,mode=1777 zbtop-full "$ZB_TMP/small" ||
     { echo "cannot mount a tmpfs" >&2; exit 77; }
 
 for mode in zbuf copy; do
-	out="$ZB_TMP/$mode.out" err="$ZB_TMP/$mode.err"
 	pcap="$ZB_TMP/small/$mode.pcap"
 	rm -f "$ZB_TMP"/small/*
-	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$mode" -w "$pcap" \
-	    <"$ZB_TMP/cmd" >"$out" 2>"$err"
-	pid=$ZB_BG_PID
-	zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "$mode: not bound"; }
-	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -r 20000 -S 1 \
-	    -T 30 >/dev/null || zb_fail "$mode: zbgen"
+	zb_zbtop_bound "$mode" -w "$pcap"
+	zb_send "$mode" $N 20000
 	sleep 1.5
 	# Reported while running, not only at exit.
-	grep -q "^zbtop: cannot write " "$err" ||
-	    { cat "$err" >&2; zb_fail "$mode: no 'cannot write' while running"; }
-	zb_stop "$pid" 10
-	rc=$?
-	last=$(tail -n 1 "$out")
-	echo "$mode: exit $rc: $last"
-	cat "$err"
-	[ $rc -eq 1 ] || zb_fail "$mode: exit status $rc, not 1"
-	[ "$(wc -l <"$err")" -eq 1 ] || zb_fail "$mode: stderr is not one line"
+	grep -q "^zbtop: cannot write " "$ZB_ERR" ||
+	    { cat "$ZB_ERR" >&2; zb_fail "$mode: no 'cannot write' while running"; }
+	zb_zbtop_stop "$mode" 1
+	cat "$ZB_ERR"
+	[ "$(wc -l <"$ZB_ERR")" -eq 1 ] || zb_fail "$mode: stderr is not one line"
 	grep -Eq "^zbtop: cannot write .*$mode\.pcap: No space left on device; kept [0-9]+ bytes of whole packets$" \
-	    "$err" || zb_fail "$mode: not the expected message"
-	kept=$(sed -n 's/.*; kept \([0-9]*\) bytes.*/\1/p' "$err")
-	[ "$(zb_field captured "$last")" -eq $N ] ||
+	    "$ZB_ERR" || zb_fail "$mode: not the expected message"
+	kept=$(sed -n 's/.*; kept \([0-9]*\) bytes.*/\1/p' "$ZB_ERR")
+	[ "$(zb_field captured "$ZB_LAST")" -eq $N ] ||
 	    zb_fail "$mode: captured is not $N"
 	tcpdump -nn -r "$pcap" >"$ZB_TMP/td.out" 2>"$ZB_TMP/td.err" ||
 	    { cat "$ZB_TMP/td.err" >&2; zb_fail "$mode: tcpdump -r failed"; }

@@ -17,27 +17,19 @@
 # goes on after a backend error: it did not exit and the test failed.
 . tests/lib/netns.sh
 zb_need_root
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
+zb_need tcpdump
 zb_netns_up
 zb_tmpdir
 zb_cmdpipe
 N=2000
-
-"$ZB_GENDIR/zbgen" -w "$ZB_TMP/ref.pcap" -n $N -S 1 >/dev/null ||
-    zb_fail "zbgen -w"
-tcpdump -nn -t -e -xx -r "$ZB_TMP/ref.pcap" >"$ZB_TMP/ref.txt" 2>/dev/null
+zb_ref $N
 
 for mode in zbuf copy; do
-	out="$ZB_TMP/$mode.out" err="$ZB_TMP/$mode.err"
 	pcap="$ZB_TMP/$mode.pcap"
 	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" up || zb_fail "link up"
 	ip -n "$ZB_NS_GEN" link set "$ZB_IF_GEN" up || zb_fail "link up"
-	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$mode" -w "$pcap" \
-	    <"$ZB_TMP/cmd" >"$out" 2>"$err"
-	pid=$ZB_BG_PID
-	zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "$mode: not bound"; }
-	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -r 20000 -S 1 \
-	    -T 30 >/dev/null || zb_fail "$mode: zbgen"
+	zb_zbtop_bound "$mode" -w "$pcap"
+	zb_send "$mode" $N 20000
 	sleep 1
 	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" down || zb_fail "link down"
 	sleep 0.3
@@ -50,21 +42,12 @@ for mode in zbuf copy; do
 	done
 	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 1000 -r 20000 \
 	    -S $((N + 1)) -T 30 >/dev/null 2>&1
-	zb_wait_exit "$pid" 5
-	rc=$?
-	last=$(tail -n 1 "$out")
-	echo "$mode: exit $rc, stderr: $(cat "$err"); $last"
-	[ $rc -ne 124 ] || zb_fail "$mode: still running 5 s after the bounce"
-	[ $rc -ne 0 ] || zb_fail "$mode: exit status 0 after the link went down"
-	[ "$(cat "$err")" = "zbtop: interface $ZB_IF_CAP went down" ] ||
-	    zb_fail "$mode: stderr is not the one line"
+	zb_zbtop_fails "$mode: after the bounce"
+	last=$(tail -n 1 "$ZB_OUT")
+	echo "$mode: $last"
+	zb_stderr_is "$mode" "zbtop: interface $ZB_IF_CAP went down"
 	[ "$(zb_field captured "$last")" = $N ] ||
 	    zb_fail "$mode: final line is not captured=$N"
-	tcpdump -nn -t -e -xx -r "$pcap" >"$ZB_TMP/$mode.txt" 2>"$ZB_TMP/td.err" ||
-	    { cat "$ZB_TMP/td.err" >&2; zb_fail "$mode: tcpdump -r failed"; }
-	if ! cmp "$ZB_TMP/ref.txt" "$ZB_TMP/$mode.txt"; then
-		diff "$ZB_TMP/ref.txt" "$ZB_TMP/$mode.txt" | head -n 20 >&2
-		zb_fail "$mode: -w file is not the $N frames sent"
-	fi
+	zb_same_frames "$mode" "$pcap"
 done
 exit 0
