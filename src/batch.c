@@ -33,6 +33,9 @@ volatile sig_atomic_t	zbtop_quit;
 
 static void	 batch_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_json(const struct stats_snap *, struct tbuf *);
+static void	 batch_rings_text(const struct stats_snap *, struct tbuf *);
+static void	 batch_rings_json(const struct stats_snap *, struct tbuf *);
+static double	 batch_fill(const struct stats_ring *);
 static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
@@ -259,6 +262,7 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	    sn->rotps[CAP_ROT_TIMEOUT],
 	    (unsigned long long)sn->rot[CAP_ROT_FORCED],
 	    sn->rotps[CAP_ROT_FORCED], sn->geometry);
+	batch_rings_text(sn, tb);
 	tbuf_puts(tb, "RING BUF OWNER    FILL   PKTS      BYTES        SEQ "
 	    "LAST      AGE\n");
 	for (i = 0; i < sn->nbufs; i++) {
@@ -297,12 +301,14 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 		    (unsigned long long)sn->ifdrops);
 	tbuf_printf(tb, "\"rejected\":%llu,\"write\":%llu},"
 	    "\"kernel_packets\":%llu,\"rotations\":{\"full\":%llu,"
-	    "\"timeout\":%llu,\"forced\":%llu},\"buffers\":[",
+	    "\"timeout\":%llu,\"forced\":%llu}",
 	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops,
 	    (unsigned long long)sn->kpackets,
 	    (unsigned long long)sn->rot[CAP_ROT_FULL],
 	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
 	    (unsigned long long)sn->rot[CAP_ROT_FORCED]);
+	batch_rings_json(sn, tb);
+	tbuf_puts(tb, ",\"buffers\":[");
 	for (i = 0; i < sn->nbufs; i++) {
 		b = &sn->bufs[i];
 		tbuf_printf(tb, "%s{\"ring\":%u,\"index\":%u,\"owner\":"
@@ -315,4 +321,54 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 		    stats_reason_name(b->st.reason), b->age);
 	}
 	tbuf_puts(tb, "]}\n");
+}
+
+/* Percent of a ring's bytes in use, over all its buffers. */
+static double
+batch_fill(const struct stats_ring *r)
+{
+	return r->size == 0 ? 0.0 : 100.0 * (double)r->used / (double)r->size;
+}
+
+/* A line per ring: packets since clear, buffers by owner now. */
+static void
+batch_rings_text(const struct stats_snap *sn, struct tbuf *tb)
+{
+	const struct stats_ring	*r;
+	unsigned		 i;
+
+	tbuf_puts(tb, "RING LANE ACT KERNEL USER FREE   FILL    PACKETS "
+	    "       PPS FORCED\n");
+	for (i = 0; i < sn->nrings; i++) {
+		r = &sn->rings[i];
+		tbuf_printf(tb, "%4u %4u %3s %6d %4d %4d %5.1f%% %10llu %10.0f "
+		    "%6llu\n", i, r->lane, r->active ? "*" : "-",
+		    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
+		    r->owner[CAP_OWN_FREE], batch_fill(r),
+		    (unsigned long long)r->packets, r->pps,
+		    (unsigned long long)r->forced);
+	}
+}
+
+static void
+batch_rings_json(const struct stats_snap *sn, struct tbuf *tb)
+{
+	const struct stats_ring	*r;
+	unsigned		 i;
+
+	tbuf_puts(tb, ",\"rings\":[");
+	for (i = 0; i < sn->nrings; i++) {
+		r = &sn->rings[i];
+		tbuf_printf(tb, "%s{\"ring\":%u,\"lane\":%u,\"active\":%s,"
+		    "\"kernel\":%d,\"user\":%d,\"free\":%d,\"size\":%llu,"
+		    "\"used\":%llu,\"fill\":%.1f,\"packets\":%llu,"
+		    "\"pps\":%.1f,\"forced\":%llu}", i > 0 ? "," : "", i,
+		    r->lane, r->active ? "true" : "false",
+		    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
+		    r->owner[CAP_OWN_FREE], (unsigned long long)r->size,
+		    (unsigned long long)r->used, batch_fill(r),
+		    (unsigned long long)r->packets, r->pps,
+		    (unsigned long long)r->forced);
+	}
+	tbuf_putc(tb, ']');
 }

@@ -16,6 +16,7 @@
 #define ZB_ERRBUFSZ	256
 #define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
 #define CAP_MAXQ	32		/* queues: --threads */
+#define CAP_MAXRINGS	(2 * CAP_MAXQ)	/* zbuf: a pair per queue */
 #define CAP_NOTHING	1		/* rotate: store buffer empty */
 #define CAP_AGAIN	2		/* rotate, setfilter: not now */
 

@@ -139,6 +139,7 @@ engine_info(struct engine *e)
 		    strlen(e->expr));
 	sn->snaplen = e->cap.snaplen;
 	sn->dlt = e->cap.dlt;
+	sn->nrings = e->cap.nrings;
 	stats_info(e->stats, sn);
 	free(sn);
 }
@@ -391,7 +392,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 	if (e->conf.parse)
 		stats_unlock(e->stats, blk->queue);
 	ops->release(&e->cap, blk);
-	stats_block(e->stats, n, bytes, rejected, blk->reason);
+	stats_block(e->stats, blk->ring, n, bytes, rejected, blk->reason);
 	if (e->w != NULL)
 		engine_write_sync(e);
 	return full || (e->conf.count != 0 &&

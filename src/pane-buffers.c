@@ -1,7 +1,9 @@
 /*
- * The buffers pane: one row per capture buffer (owner, fill, packets,
- * bytes, sequence, age, how it was last handed over), then rotations by
- * reason, queue freezes and every drop counter with where it happened.
+ * The buffers pane: one row per ring (lane, buffers by owner, fill,
+ * packets and their share, forced hand-overs), one row per capture
+ * buffer (owner, fill, packets, bytes, sequence, age, how it was last
+ * handed over), then rotations by reason, queue freezes and every drop
+ * counter with where it happened.
  * This is what no other capture tool shows, so it gets the most care.
  * Reads only the snapshot.
  */
@@ -19,6 +21,14 @@ static int	pane_buffers_want(struct pane *, const struct pane_env *, int);
 static void	pane_buffers_draw(struct pane *, const struct pane_env *);
 static int	pane_buffers_key(struct pane *, const struct pane_env *, int);
 static void	pane_buffers_reset(struct pane *);
+static void	pane_buffers_split(const struct pane *,
+		    const struct stats_snap *, int *, int *);
+static void	pane_buffers_rings(const struct pane *,
+		    const struct pane_env *, int, int);
+static void	pane_buffers_ring(const struct pane *,
+		    const struct pane_env *, int, unsigned, uint64_t);
+static void	pane_buffers_rest(const struct pane *,
+		    const struct stats_snap *, int, unsigned, uint64_t);
 static void	pane_buffers_row(const struct pane *, const struct pane_env *,
 		    int, const struct stats_buf *);
 static void	pane_buffers_rot(const struct pane *, const struct stats_snap *,
@@ -43,7 +53,7 @@ pane_buffers_want(struct pane *p, const struct pane_env *env, int avail)
 {
 	int	 rows = env->snap->nbufs > 0 ? env->snap->nbufs : 1;
 
-	return 1 + rows + BUF_SUMMARY;
+	return 1 + (int)env->snap->nrings + rows + BUF_SUMMARY;
 }
 
 static void
@@ -86,11 +96,9 @@ pane_buffers_draw(struct pane *p, const struct pane_env *env)
 {
 	const struct stats_snap	*s = env->snap;
 	char			 left[256], right[64];
-	int			 rows, i, n[3] = { 0, 0, 0 }, y;
+	int			 rings, rows, i, n[3] = { 0, 0, 0 }, y;
 
-	rows = p->h - 1 - BUF_SUMMARY;
-	if (rows < 1)
-		rows = 1;
+	pane_buffers_split(p, s, &rings, &rows);
 	if (pane_buffers_top > s->nbufs - rows)
 		pane_buffers_top = s->nbufs - rows;
 	if (pane_buffers_top < 0)
@@ -106,7 +114,8 @@ pane_buffers_draw(struct pane *p, const struct pane_env *env)
 		snprintf(right, sizeof right, "%d-%d of %d",
 		    pane_buffers_top + 1, pane_buffers_top + rows, s->nbufs);
 	screen_title(p, left, right[0] != '\0' ? right : NULL);
-	y = p->y + 1;
+	pane_buffers_rings(p, env, p->y + 1, rings);
+	y = p->y + 1 + rings;
 	if (s->nbufs == 0)
 		screen_put(y, p->x + 1, p->w - 1, SCREEN_DIM,
 		    "no buffers: this capture mode copies packets one by one");
@@ -115,6 +124,113 @@ pane_buffers_draw(struct pane *p, const struct pane_env *env)
 		    &s->bufs[pane_buffers_top + i]);
 	pane_buffers_rot(p, s, p->y + p->h - 2);
 	pane_buffers_drops(p, s, p->y + p->h - 1);
+}
+
+/*
+ * The rows between the title and the summary: a row per ring first, as
+ * long as one buffer row is left below them.
+ */
+static void
+pane_buffers_split(const struct pane *p, const struct stats_snap *s,
+    int *rings, int *bufs)
+{
+	int	 body = p->h - 1 - BUF_SUMMARY;
+
+	if (body < 1)
+		body = 1;
+	*rings = (int)s->nrings < body - 1 ? (int)s->nrings : body - 1;
+	*bufs = body - *rings;
+}
+
+/* The ring rows; when not all fit, the last row sums up the rest. */
+static void
+pane_buffers_rings(const struct pane *p, const struct pane_env *env, int y,
+    int rows)
+{
+	const struct stats_snap	*s = env->snap;
+	uint64_t		 all = 0;
+	unsigned		 i;
+
+	for (i = 0; i < s->nrings; i++)
+		all += s->rings[i].packets;
+	for (i = 0; i < (unsigned)rows; i++) {
+		if (i + 1 == (unsigned)rows && (unsigned)rows < s->nrings) {
+			pane_buffers_rest(p, s, y + (int)i, i, all);
+			break;
+		}
+		pane_buffers_ring(p, env, y + (int)i, i, all);
+	}
+}
+
+/*
+ * ring[*] lane, buffers by owner, [bar] fill, packets (share of all
+ * rings': the lane balance with --threads), packets/s, forced
+ * hand-overs.  Forced goes first as the pane narrows, then the owners
+ * and the rate; packets and their share stay.
+ */
+static void
+pane_buffers_ring(const struct pane *p, const struct pane_env *env, int y,
+    unsigned i, uint64_t all)
+{
+	static const enum cap_owner	 own[] = {
+		CAP_OWN_KERNEL, CAP_OWN_USER, CAP_OWN_FREE
+	};
+	static const int		 tail_w[] = { 22, 31, 44 };
+	const struct stats_ring		*r = &env->snap->rings[i];
+	char				 pk[16], ps[16], tail[96];
+	double				 frac, share;
+	int				 tier, bar, x = p->x, j;
+
+	tier = p->w >= 86 ? 2 : p->w >= 70 ? 1 : 0;
+	frac = r->size > 0 ? (double)r->used / (double)r->size : 0;
+	share = all > 0 ? 100.0 * (double)r->packets / (double)all : 0;
+	x += screen_printf(y, x, 14, SCREEN_NORMAL, " ring %2u%c L%-2u ", i,
+	    r->active ? '*' : ' ', r->lane);
+	for (j = 0; tier > 0 && j < 3; j++)
+		x += screen_printf(y, x, 5, pane_buffers_role(own[j]),
+		    "%c%-3d ", "kuf"[j], r->owner[own[j]]);
+	bar = p->w - (x - p->x) - tail_w[tier];
+	if (bar < 4)
+		bar = 4;
+	/* Kernel colour for the side being stored into, free for the other. */
+	screen_bar(y, x, bar, frac, r->active ? SCREEN_KERNEL : SCREEN_FREE,
+	    env->utf8);
+	x += bar;
+	screen_num(pk, sizeof pk, (double)r->packets);
+	screen_num(ps, sizeof ps, r->pps);
+	if (tier > 0)
+		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3.0f%%) %6s/s",
+		    frac * 100, pk, share, ps);
+	else
+		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3.0f%%)",
+		    frac * 100, pk, share);
+	x += screen_put(y, x, p->x + p->w - x, SCREEN_NORMAL, tail);
+	if (tier == 2)
+		screen_printf(y, x, p->x + p->w - x, SCREEN_NORMAL,
+		    " forced %llu", (unsigned long long)r->forced);
+}
+
+/* Rings from the first on, in one row: their packets, share and rate. */
+static void
+pane_buffers_rest(const struct pane *p, const struct stats_snap *s, int y,
+    unsigned first, uint64_t all)
+{
+	char		 pk[16], ps[16];
+	uint64_t	 n = 0;
+	double		 pps = 0;
+	unsigned	 i;
+	int		 x = p->x + 1, end = p->x + p->w;
+
+	for (i = first; i < s->nrings; i++) {
+		n += s->rings[i].packets;
+		pps += s->rings[i].pps;
+	}
+	x += screen_printf(y, x, end - x, SCREEN_NORMAL, "rings %u-%u %s "
+	    "(%3.0f%%) %s/s", first, s->nrings - 1,
+	    screen_num(pk, sizeof pk, (double)n),
+	    all > 0 ? 100.0 * (double)n / (double)all : 0.0,
+	    screen_num(ps, sizeof ps, pps));
+	screen_put(y, x, end - x, SCREEN_DIM, "  no room for a row each");
 }
 
 /*
@@ -211,8 +327,9 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 static int
 pane_buffers_key(struct pane *p, const struct pane_env *env, int key)
 {
-	int	 rows = p->h - 1 - BUF_SUMMARY;
+	int	 rings, rows;
 
+	pane_buffers_split(p, env->snap, &rings, &rows);
 	switch (key) {
 	case KEY_UP:
 	case 'k':

@@ -33,6 +33,8 @@ struct counters {
 	_Atomic uint64_t	 packets, bytes, kpackets, kdrops, kfreezes;
 	_Atomic uint64_t	 rejected, wdrops, epoch_packets;
 	_Atomic uint64_t	 rot[CAP_ROT_NREASONS];
+	_Atomic uint64_t	 ring_pkts[CAP_MAXRINGS];
+	_Atomic uint64_t	 ring_forced[CAP_MAXRINGS];
 };
 
 /* What one queue's consumer parses into. */
@@ -60,6 +62,7 @@ struct stats {
 	int			 nhist;
 	double			 hist_pps[STATS_HIST], hist_dps[STATS_HIST];
 	double			 pps, bps, dps, rotps[CAP_ROT_NREASONS];
+	double			 ring_pps[CAP_MAXRINGS];
 	uint64_t		 last[sizeof(struct counters) / 8];
 	struct timespec		 lastsample;
 };
@@ -68,6 +71,8 @@ static void	stats_add(_Atomic uint64_t *, uint64_t);
 static double	stats_since(const struct timespec *, const struct timespec *);
 static void	stats_load(struct stats *, uint64_t *);
 static void	stats_top(struct shard *, struct stats_snap *);
+static void	stats_rings(const struct stats *, struct stats_snap *,
+		    const uint64_t *);
 static void	stats_talkrate(struct shard *, double);
 static uint32_t	stats_hash(const struct dec_info *);
 
@@ -132,8 +137,9 @@ stats_load(struct stats *st, uint64_t *v)
 		v[i] = atomic_load_explicit(&a[i], memory_order_relaxed);
 }
 
+/* One handed-over buffer of ring r: pkts went to zbtop, rejected did not. */
 void
-stats_block(struct stats *st, uint64_t pkts, uint64_t bytes,
+stats_block(struct stats *st, unsigned r, uint64_t pkts, uint64_t bytes,
     uint64_t rejected, enum cap_reason reason)
 {
 	stats_add(&st->c.packets, pkts);
@@ -143,6 +149,12 @@ stats_block(struct stats *st, uint64_t pkts, uint64_t bytes,
 		stats_add(&st->c.rejected, rejected);
 	if (reason != CAP_ROT_NONE)
 		stats_add(&st->c.rot[reason], 1);
+	if (r >= CAP_MAXRINGS)
+		return;
+	if (pkts > 0)
+		stats_add(&st->c.ring_pkts[r], pkts);
+	if (reason == CAP_ROT_FORCED)
+		stats_add(&st->c.ring_forced[r], 1);
 }
 
 void
@@ -282,6 +294,7 @@ stats_sample(struct stats *st)
 	size_t		 by = offsetof(struct counters, bytes) / 8;
 	size_t		 dr = offsetof(struct counters, kdrops) / 8;
 	size_t		 ro = offsetof(struct counters, rot) / 8;
+	size_t		 rp = offsetof(struct counters, ring_pkts) / 8;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	stats_load(st, now);
@@ -294,6 +307,8 @@ stats_sample(struct stats *st)
 	st->dps = (double)(now[dr] - st->last[dr]) / dt;
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		st->rotps[i] = (double)(now[ro + i] - st->last[ro + i]) / dt;
+	for (i = 0; i < CAP_MAXRINGS; i++)
+		st->ring_pps[i] = (double)(now[rp + i] - st->last[rp + i]) / dt;
 	if (st->nhist == STATS_HIST) {
 		memmove(st->hist_pps, st->hist_pps + 1,
 		    sizeof st->hist_pps - sizeof st->hist_pps[0]);
@@ -339,6 +354,8 @@ stats_info(struct stats *st, const struct stats_snap *info)
 	memcpy(st->info.filter, info->filter, sizeof st->info.filter);
 	st->info.snaplen = info->snaplen;
 	st->info.dlt = info->dlt;
+	st->info.nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
+	    CAP_MAXRINGS;
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -434,7 +451,46 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	}
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
+	stats_rings(st, sn, v);
 	pthread_mutex_unlock(&st->lock);
+}
+
+/*
+ * Per-ring rows from the counters (already less the clear base) and the
+ * buffer states just copied.  Rings are numbered queue by queue, so a
+ * ring's lane follows from the ring and queue counts.  Locked.
+ */
+static void
+stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
+{
+	struct stats_ring	*r;
+	const struct stats_buf	*b;
+	size_t			 rp, rf;
+	unsigned		 i, per;
+
+	rp = offsetof(struct counters, ring_pkts) / 8;
+	rf = offsetof(struct counters, ring_forced) / 8;
+
+	per = sn->nrings > st->nshards ? sn->nrings / st->nshards : 1;
+	memset(sn->rings, 0, sizeof sn->rings);
+	for (i = 0; i < sn->nrings; i++) {
+		r = &sn->rings[i];
+		r->lane = i / per;
+		r->packets = v[rp + i];
+		r->forced = v[rf + i];
+		r->pps = st->ring_pps[i];
+	}
+	for (b = sn->bufs; b < sn->bufs + sn->nbufs; b++) {
+		if (b->st.ring >= sn->nrings)
+			continue;
+		r = &sn->rings[b->st.ring];
+		r->nbufs++;
+		if (b->st.owner <= CAP_OWN_USER)
+			r->owner[b->st.owner]++;
+		r->used += b->st.used;
+		r->size += b->st.size;
+		r->active |= b->st.active != 0;
+	}
 }
 
 void

@@ -1,9 +1,10 @@
 /*
- * Counters, rates, per-buffer state, protocol mix and top talkers.  The
- * engine's threads write (one shard each for mix and talkers, the queue
- * number says which); readers take a snapshot by value, so
- * the screen, batch output and JSON never touch live state and never make
- * the engine wait longer than one copy.  Knows nothing of terminals.
+ * Counters, rates, per-ring and per-buffer state, protocol mix and top
+ * talkers.  The engine's threads write (one shard each for mix and
+ * talkers, the queue number says which); readers take a snapshot by
+ * value, so the screen, batch output and JSON never touch live state and
+ * never make the engine wait longer than one copy.  Knows nothing of
+ * terminals.
  */
 #ifndef ZBTOP_STATS_H
 #define ZBTOP_STATS_H
@@ -21,6 +22,23 @@
 struct stats_buf {
 	struct cap_bufstate	 st;
 	double			 age;	/* seconds since its owner changed */
+};
+
+/*
+ * One ring (socket) of the capture: what zbtop took from it since clear,
+ * and its buffers by owner now.  Ring r belongs to the consumer queue
+ * (lane) r / (nrings / lanes): zbuf's lane l owns rings 2l and 2l + 1.
+ */
+struct stats_ring {
+	unsigned	 lane;
+	int		 active;	/* a buffer of it is steered to */
+	uint64_t	 packets;	/* handed to zbtop from it */
+	double		 pps;		/* over the last sample */
+	uint64_t	 forced;	/* forced hand-overs of its buffers */
+	int		 nbufs;
+	int		 owner[3];	/* buffers by enum cap_owner */
+	uint64_t	 used;		/* bytes in its buffers now */
+	uint64_t	 size;		/* bytes they hold at most */
 };
 
 /* One address pair and protocol, busiest first in a snapshot. */
@@ -62,6 +80,8 @@ struct stats_snap {
 	struct stats_talker talkers[STATS_TOPN];
 	int		 nbufs;
 	struct stats_buf bufs[CAP_MAXBUFS];
+	unsigned	 nrings;	/* set once by stats_info */
+	struct stats_ring rings[CAP_MAXRINGS];
 	/* The capture itself, for headers. */
 	char		 mode[8];
 	char		 source[128];	/* interface or file, escaped */
@@ -90,8 +110,8 @@ struct stats	*stats_new(unsigned);
 void		 stats_free(struct stats *);
 
 /* Writer side: the engine's threads. */
-void		 stats_block(struct stats *, uint64_t, uint64_t, uint64_t,
-		     enum cap_reason);
+void		 stats_block(struct stats *, unsigned, uint64_t, uint64_t,
+		     uint64_t, enum cap_reason);
 void		 stats_kernel(struct stats *, const struct cap_kstats *);
 void		 stats_ifdrops(struct stats *, uint64_t);
 void		 stats_wdrop(struct stats *);

@@ -1,8 +1,10 @@
 #!/bin/sh
 # The buffers pane and the header show what batch mode reports for the
-# same file: packets, the number of buffers, rotations by reason, and
-# each buffer's ring, index, owner, packets and sequence number.  The
-# replay runs as fast as possible, so both end in the same state.
+# same file: packets, the number of buffers, rotations by reason, a row
+# per ring (as many as batch mode lists, with the same lane, active
+# marker, buffers by owner and packets) and each buffer's ring, index,
+# owner, packets and sequence number.  The replay runs as fast as
+# possible, so both end in the same state.
 . tests/screen/lib.sh
 t_sample
 
@@ -21,6 +23,14 @@ printf '%s\n' "$b" | awk '/^RING BUF OWNER/ { n = 0; delete r; next }
     END { for (i = 1; i <= n; i++) print r[i] }' >"$T_DIR/batch.rows"
 nbufs=$(wc -l <"$T_DIR/batch.rows")
 [ "$nbufs" -gt 0 ] || t_fail "batch mode shows no buffers: $b"
+# The last ring table: ring[*] lane kernel user free packets.
+printf '%s\n' "$b" | awk '/^RING LANE / { n = 0; delete r; on = 1; next }
+    /^RING BUF / { on = 0 }
+    on && NF == 10 { r[++n] = $1 ($3 == "*" ? "*" : "") " " $2 " " $4 " " \
+	$5 " " $6 " " $8 }
+    END { for (i = 1; i <= n; i++) print r[i] }' >"$T_DIR/batch.rings"
+nrings=$(wc -l <"$T_DIR/batch.rings")
+[ "$nrings" -gt 0 ] || t_fail "batch mode shows no rings: $b"
 
 t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0"
 t_wait 'end of file' 15 || t_fail "the screen never reached the end of file"
@@ -33,6 +43,15 @@ grep -q "^ Buffers $nbufs " "$T_DIR/pane" ||
     t_fail "buffers pane does not show $nbufs buffers"
 grep -q "full $full (.*timeout $timeout (.*forced $forced (" "$T_DIR/pane" ||
     t_fail "rotations differ from batch: full=$full timeout=$timeout forced=$forced"
+# Ring rows: "ring" ring[*] Llane kN uN fN bar pct packets (share) ...
+awk '$1 == "ring" && $3 ~ /^L[0-9]+$/ {
+	for (i = 3; i <= 6; i++) $i = substr($i, 2)
+	print $2, $3, $4, $5, $6, $9 }' "$T_DIR/pane" >"$T_DIR/screen.rings"
+cmp -s "$T_DIR/batch.rings" "$T_DIR/screen.rings" || {
+	echo "batch rings:" >&2; cat "$T_DIR/batch.rings" >&2
+	echo "screen rings:" >&2; cat "$T_DIR/screen.rings" >&2
+	t_fail "ring rows differ from batch mode ($nrings rings)"
+}
 # Rows: ring[*] index owner bar pct pkts bytes seq age last.
 awk '/^ Buffers /, /^ rotations/ {
 	if ($1 ~ /^[0-9]+\*?$/ && $2 ~ /^[0-9]+$/) {

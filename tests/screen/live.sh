@@ -2,9 +2,9 @@
 # The same view on a live capture: a veth pair between two namespaces of
 # our own, zbtop -i on one end inside tmux, zbgen sending 300 frames at
 # 100 per second from the other.  The header says zbuf and counts all
-# 300, the buffers pane lists the ring's buffers, the packet list shows
-# the generator's frames, the buffers pane scrolls (Tab, G, g), r rotates,
-# q exits with status 0.
+# 300, the buffers pane has a row for each of the 2 rings and lists their
+# buffers, the packet list shows the generator's frames, the buffers pane
+# scrolls (Tab, G, g), r rotates, q exits with status 0.
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
@@ -26,6 +26,8 @@ n=$(t_cap | awk '/^ Buffers [0-9]+ / { n = $2 } END { print n + 0 }')
 [ "$n" -ge 2 ] || t_fail "fewer than 2 buffers listed"
 rows=$(t_cap | grep -Ec '^ +[0-9]+\*? +[0-9]+ (kernel|user|free) ')
 [ "$rows" -ge 2 ] || t_fail "no buffer rows"
+rings=$(t_cap | grep -Ec '^ ring +[01]\*? +L0 ')
+[ "$rings" -eq 2 ] || t_fail "$rings ring rows, not 2 (one lane)"
 # 2 rings x 16 blocks do not fit: Tab focuses the buffers pane, G and g
 # scroll it to the last buffer and back.
 [ "$n" -ge 32 ] || t_fail "expected 2 x 16 buffers, got $n"

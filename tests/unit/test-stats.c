@@ -1,7 +1,8 @@
 /*
  * Counters and tables: buffers add up, kernel deltas accumulate (the
  * kernel clears PACKET_STATISTICS on every read), clear resets what is
- * shown but not the exit totals, and the talker table stays bounded and
+ * shown but not the exit totals, per-ring packets, forced hand-overs
+ * and buffers add up ring by ring, and the talker table stays bounded and
  * keeps the busiest pairs however many flows arrive, over the shards
  * of several consumer queues.
  */
@@ -33,15 +34,19 @@ int
 main(void)
 {
 	struct stats		*st = stats_new(3);
-	struct stats_snap	*sn = calloc(1, sizeof *sn);
+	struct stats_snap	*sn = calloc(1, sizeof *sn), *info;
 	struct stats_totals	 t;
 	struct cap_kstats	 ks = { 10, 3, 1 };
 	struct cap_bufstate	 bs[3];
 	uint32_t		 i;
 
-	stats_block(st, 5, 500, 0, CAP_ROT_FULL);
-	stats_block(st, 2, 120, 1, CAP_ROT_FORCED);
-	stats_block(st, 1, 60, 0, CAP_ROT_NONE);
+	info = calloc(1, sizeof *info);
+	info->nrings = 2;
+	stats_info(st, info);
+	free(info);
+	stats_block(st, 0, 5, 500, 0, CAP_ROT_FULL);
+	stats_block(st, 1, 2, 120, 1, CAP_ROT_FORCED);
+	stats_block(st, 1, 1, 60, 0, CAP_ROT_NONE);
 	stats_kernel(st, &ks);
 	stats_kernel(st, &ks);
 	stats_snapshot(st, sn);
@@ -49,22 +54,42 @@ main(void)
 	CHECK(sn->rot[CAP_ROT_FULL] == 1 && sn->rot[CAP_ROT_FORCED] == 1 &&
 	    sn->rot[CAP_ROT_TIMEOUT] == 0);
 	CHECK(sn->kpackets == 20 && sn->kdrops == 6 && sn->kfreezes == 2);
+	CHECK(sn->nrings == 2);
+	CHECK(sn->rings[0].packets == 5 && sn->rings[0].forced == 0);
+	CHECK(sn->rings[1].packets == 3 && sn->rings[1].forced == 1);
+	CHECK(sn->rings[2].packets == 0);
+	/* No more rings than queues (three): each ring is a lane of its own. */
+	CHECK(sn->rings[0].lane == 0 && sn->rings[1].lane == 1);
+	stats_sample(st);
+	stats_snapshot(st, sn);
+	CHECK(sn->rings[0].pps > 0 && sn->rings[1].pps > 0 &&
+	    sn->rings[0].pps > sn->rings[1].pps);
 
 	memset(bs, 0, sizeof bs);
 	for (i = 0; i < 3; i++) {
-		bs[i].index = i;
+		bs[i].ring = i / 2;
+		bs[i].index = i % 2;
 		bs[i].owner = i == 0 ? CAP_OWN_KERNEL : CAP_OWN_FREE;
 		bs[i].size = 4096;
+		bs[i].used = 1024 * i;
+		bs[i].active = i < 2;
 	}
 	stats_buffers(st, bs, 3);
 	stats_snapshot(st, sn);
 	CHECK(sn->nbufs == 3 && sn->bufs[0].st.owner == CAP_OWN_KERNEL &&
-	    sn->bufs[2].st.index == 2);
+	    sn->bufs[2].st.index == 0);
+	CHECK(sn->rings[0].nbufs == 2 && sn->rings[1].nbufs == 1);
+	CHECK(sn->rings[0].owner[CAP_OWN_KERNEL] == 1 &&
+	    sn->rings[0].owner[CAP_OWN_FREE] == 1 &&
+	    sn->rings[1].owner[CAP_OWN_FREE] == 1);
+	CHECK(sn->rings[0].used == 1024 && sn->rings[0].size == 8192 &&
+	    sn->rings[1].used == 2048 && sn->rings[1].size == 4096);
+	CHECK(sn->rings[0].active && !sn->rings[1].active);
 	CHECK(strcmp(stats_owner_name(CAP_OWN_USER), "user") == 0);
 	CHECK(strcmp(stats_reason_name(CAP_ROT_TIMEOUT), "timeout") == 0);
 
 	stats_epoch(st, "udp");
-	stats_block(st, 4, 400, 0, CAP_ROT_NONE);
+	stats_block(st, 0, 4, 400, 0, CAP_ROT_NONE);
 	stats_snapshot(st, sn);
 	CHECK(sn->epoch == 1 && sn->epoch_packets == 4 &&
 	    strcmp(sn->filter, "udp") == 0);
@@ -72,8 +97,14 @@ main(void)
 	stats_clear(st);
 	stats_snapshot(st, sn);
 	CHECK(sn->packets == 0 && sn->kdrops == 0 && sn->ntalkers == 0);
+	CHECK(sn->rings[0].packets == 0 && sn->rings[1].packets == 0 &&
+	    sn->rings[1].forced == 0 && sn->nrings == 2);
+	stats_block(st, 1, 6, 600, 0, CAP_ROT_FORCED);
+	stats_snapshot(st, sn);
+	CHECK(sn->rings[0].packets == 0 && sn->rings[1].packets == 6 &&
+	    sn->rings[1].forced == 1 && sn->packets == 6);
 	stats_totals(st, &t);
-	CHECK(t.packets == 12 && t.kdrops == 6 && t.kpackets == 20 &&
+	CHECK(t.packets == 18 && t.kdrops == 6 && t.kpackets == 20 &&
 	    t.rejected == 1 && t.rot[CAP_ROT_FULL] == 1);
 
 	/*
