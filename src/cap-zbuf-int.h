@@ -40,7 +40,7 @@ struct zbuf_ring {
 /* A consumer's pair of rings. */
 struct zbuf_lane {
 	int		 wakefd;
-	int		 old;		/* side to drain first, or -1 */
+	int		 old;		/* side to drain first, or -1: atomic */
 };
 
 struct zbuf {
@@ -53,7 +53,7 @@ struct zbuf {
 	uint32_t		 bsize;		/* bytes per block */
 	uint32_t		 bnr;		/* blocks per ring */
 	unsigned		 tov;		/* retire timeout, ms */
-	unsigned		 active;	/* side the steering picks */
+	unsigned		 active;	/* side the steering picks: atomic */
 	int			 running;
 	int			 stale;		/* idle side's filter is old */
 	int			 fwait;		/* a filter change waits */

@@ -9,9 +9,9 @@
  * (__fanout_set_data_bpf), so afterwards nothing is still being written
  * into the side we steered away from: its half-filled blocks are stable
  * and can be handed over at once.  That grace period (about 12 ms on a
- * 2-CPU VM) is spent on the control thread with every consumer parked: a
- * helper thread was tried and gained nothing, as the new side's packets
- * wait for the old side's last block either way.  Kernel facts:
+ * 2-CPU VM) is spent on the control thread; with --threads the consumers
+ * keep walking meanwhile (a rotation only publishes each lane's old side),
+ * while a filter change runs with them parked.  Kernel facts:
  * net/packet/af_packet.c (fanout_add, fanout_demux_bpf), net/core/filter.c
  * (SKF_NET_OFF loads, BPF_MOD).
  */
@@ -218,34 +218,30 @@ zbuf_attach_side(struct zbuf *z, unsigned side, const struct bpf_program *p,
 	return 0;
 }
 
-/* 1 once every lane has emptied the side it was steered away from. */
+/*
+ * 1 once every lane has emptied the side it was steered away from.  Only
+ * reads: each lane's consumer clears its own mark when it is done.
+ */
 static int
 zbuf_settled(struct zbuf *z)
 {
-	struct zbuf_lane	*ln;
-	unsigned		 l, r;
-	int			 settled = 1;
+	unsigned	l;
 
-	for (l = 0; l < z->nlanes; l++) {
-		ln = &z->lane[l];
-		if (ln->old == -1)
-			continue;
-		r = ZBUF_RING(l, (unsigned)ln->old);
-		if (!zbuf_drained(z, r)) {
-			settled = 0;
-			continue;
-		}
-		z->ring[r].recheck = 0;
-		ln->old = -1;
-	}
-	return settled;
+	for (l = 0; l < z->nlanes; l++)
+		if (__atomic_load_n(&z->lane[l].old, __ATOMIC_ACQUIRE) != -1)
+			return 0;
+	return 1;
 }
 
-/* Steer to the other side; its filter is put right first if stale. */
+/*
+ * Steer to the other side; its filter is put right first if stale.  The
+ * consumers may be walking: each lane's old side is published before the
+ * new active side (zbuf_next() reads them the other way round).
+ */
 static int
 zbuf_flip(struct zbuf *z, char *errbuf)
 {
-	unsigned	to = 1 - z->active, l;
+	unsigned	from = z->active, to = 1 - from, l;
 
 	if (z->stale && zbuf_attach_side(z, to, &z->prog, errbuf) == -1)
 		return -1;
@@ -253,8 +249,8 @@ zbuf_flip(struct zbuf *z, char *errbuf)
 	if (zbuf_steer(z, to, errbuf) == -1)
 		return -1;
 	for (l = 0; l < z->nlanes; l++)
-		z->lane[l].old = (int)z->active;
-	z->active = to;
+		__atomic_store_n(&z->lane[l].old, (int)from, __ATOMIC_RELEASE);
+	__atomic_store_n(&z->active, to, __ATOMIC_RELEASE);
 	return 0;
 }
 

@@ -24,7 +24,7 @@
 
 static int	zbuf_take(struct zbuf *, unsigned, int, struct cap_block *);
 static void	zbuf_giveback(struct zbuf *, struct zbuf_ring *);
-static int	zbuf_wait(struct zbuf *, unsigned, int, char *);
+static int	zbuf_wait(struct zbuf *, unsigned, unsigned, int, char *);
 static void	zbuf_vlan(const struct tpacket3_hdr *, uint8_t *,
 		    struct cap_pkt *);
 
@@ -173,6 +173,12 @@ zbuf_storing(struct zbuf *z, unsigned r, uint32_t *pend)
 	return z->bnr;
 }
 
+/*
+ * A flip may happen while this runs (rotate() does not wait for parked
+ * consumers): it stores the lane's old side before the new active side,
+ * so reading the active side first and then the old one never misses a
+ * side to drain.  Only this thread clears the old side, once drained.
+ */
 int
 zbuf_next(struct cap *cap, unsigned q, struct cap_block *blk, int timeout,
     char *errbuf)
@@ -180,7 +186,7 @@ zbuf_next(struct cap *cap, unsigned q, struct cap_block *blk, int timeout,
 	struct zbuf		*z = cap->priv;
 	struct zbuf_lane	*ln;
 	unsigned		 act;
-	int			 rc, tries;
+	int			 old, rc, tries;
 
 	if (!z->running || q >= z->nlanes) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "capture is not running");
@@ -189,20 +195,21 @@ zbuf_next(struct cap *cap, unsigned q, struct cap_block *blk, int timeout,
 	ln = &z->lane[q];
 	blk->queue = q;
 	for (tries = 0;; tries++) {
-		/* A lane's order: the old ring's packets came first. */
-		if (ln->old != -1 && zbuf_take(z, ZBUF_RING(q,
-		    (unsigned)ln->old), 1, blk) == 1)
-			return 1;
-		if (ln->old != -1) {
-			z->ring[ZBUF_RING(q, (unsigned)ln->old)].recheck = 0;
-			ln->old = -1;
+		act = __atomic_load_n(&z->active, __ATOMIC_ACQUIRE);
+		old = __atomic_load_n(&ln->old, __ATOMIC_ACQUIRE);
+		/* A lane's order: the old side's packets came first. */
+		if (old != -1) {
+			if (zbuf_take(z, ZBUF_RING(q, (unsigned)old), 1,
+			    blk) == 1)
+				return 1;
+			z->ring[ZBUF_RING(q, (unsigned)old)].recheck = 0;
+			__atomic_store_n(&ln->old, -1, __ATOMIC_RELEASE);
 		}
-		act = ZBUF_RING(q, z->active);
-		if (zbuf_take(z, act, 0, blk) == 1)
+		if (zbuf_take(z, ZBUF_RING(q, act), 0, blk) == 1)
 			return 1;
 		if (tries > 0)
 			return 0;
-		if ((rc = zbuf_wait(z, q, timeout, errbuf)) != 1)
+		if ((rc = zbuf_wait(z, q, act, timeout, errbuf)) != 1)
 			return rc;
 	}
 }
@@ -214,16 +221,17 @@ zbuf_next(struct cap *cap, unsigned q, struct cap_block *blk, int timeout,
  * both.  1: look again, 0: timeout or woken, -1: error.
  */
 static int
-zbuf_wait(struct zbuf *z, unsigned q, int timeout, char *errbuf)
+zbuf_wait(struct zbuf *z, unsigned q, unsigned act, int timeout,
+    char *errbuf)
 {
 	struct pollfd	 pfd[ZBUF_SIDES + 1];
 	unsigned	 s;
 	int		 n, serr, wakefd = z->lane[q].wakefd;
 
-	(void)zbuf_drained(z, ZBUF_RING(q, 1 - z->active));
+	(void)zbuf_drained(z, ZBUF_RING(q, 1 - act));
 	for (s = 0; s < ZBUF_SIDES; s++) {
 		pfd[s].fd = z->ring[ZBUF_RING(q, s)].fd;
-		pfd[s].events = s == z->active ? POLLIN : 0;
+		pfd[s].events = s == act ? POLLIN : 0;
 	}
 	pfd[s].fd = wakefd;
 	pfd[s].events = POLLIN;

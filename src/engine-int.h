@@ -111,6 +111,7 @@ int	engine_workers_start(struct engine *, char *);
 void	engine_workers_stop(struct engine *, int);
 void	engine_control(struct engine *);
 void	engine_park(struct engine *);
+int	engine_rotate_now(struct engine *, char *);
 void	engine_unpark(struct engine *);
 
 /* engine-req.c */

@@ -1,12 +1,13 @@
 /*
  * --threads N: one consumer thread per queue walks the buffers of its
  * lane, and the engine thread keeps only the control work (requests,
- * timers, counters).  Whatever changes what consumers read (a flip, a
- * filter, the -w file) happens while every consumer is parked between two
- * buffers, so a lane never sees half a change and each lane's boundary is
- * exactly where it was parked.  Parking costs one buffer's walk at most;
- * the flip's grace period is spent with them parked, as it is spent by
- * the single engine thread without --threads.
+ * timers, counters).  Whatever changes what consumers read (a filter, the
+ * -w file, the snap length) happens while every consumer is parked
+ * between two buffers, so a lane never sees half a change and each lane's
+ * boundary is exactly where it was parked; parking costs one buffer's walk
+ * at most.  Rotations are not parked: they are frequent (every 1 ms with
+ * "rotate every 1"), the backend publishes them itself, and the consumers
+ * keep walking through the flip's grace period.
  */
 #include <errno.h>
 #include <poll.h>
@@ -182,6 +183,24 @@ engine_unpark(struct engine *e)
 	pthread_mutex_unlock(&e->lock);
 }
 
+/*
+ * A rotation, with the consumers walking on: each is poked so that it
+ * drains its old side and waits on the new one at once, rather than at
+ * its next timeout.
+ */
+int
+engine_rotate_now(struct engine *e, char *errbuf)
+{
+	unsigned	q;
+	int		rc;
+
+	rc = e->cap.ops->rotate(&e->cap, errbuf);
+	if (rc == 0)
+		for (q = 0; q < e->nworkers; q++)
+			engine_poke(e->workers[q].wakefd);
+	return rc;
+}
+
 /* The engine thread with --threads: requests, timers and counters. */
 void
 engine_control(struct engine *e)
@@ -232,9 +251,7 @@ engine_lanes_drain(struct engine *e)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	engine_after(&limit, &now, ENGINE_AGAIN_MS);
 	while (pass < 3) {
-		engine_park(e);
-		rc = e->cap.ops->rotate(&e->cap, errbuf);
-		engine_unpark(e);
+		rc = engine_rotate_now(e, errbuf);
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (rc == CAP_AGAIN && !engine_due(&limit, &now)) {
 			nanosleep(&ms1, NULL);

@@ -73,9 +73,12 @@ engine_serve(struct engine *e)
 		return;
 	if (req == NULL)
 		return;
-	engine_park(e);
+	/* A rotation needs no parking: the backend publishes the flip. */
+	if (req->type != REQ_ROTATE)
+		engine_park(e);
 	rc = engine_apply(e, req);
-	engine_unpark(e);
+	if (req->type != REQ_ROTATE)
+		engine_unpark(e);
 	if (rc == CAP_AGAIN) {
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		engine_after(&limit, &req->since, ENGINE_AGAIN_MS);
@@ -105,7 +108,7 @@ engine_apply(struct engine *e, struct engine_req *req)
 			    "the %s backend has no buffers", e->cap.ops->name);
 			return -1;
 		}
-		return e->cap.ops->rotate(&e->cap, req->errbuf);
+		return engine_rotate_now(e, req->errbuf);
 	case REQ_FILTER:
 		rc = engine_set_filter(e, req->text, e->cap.snaplen,
 		    req->errbuf);

@@ -526,9 +526,7 @@ engine_rotate_tick(struct engine *e, unsigned every)
 	char		errbuf[ZB_ERRBUFSZ];
 	int		rc;
 
-	engine_park(e);
-	rc = e->cap.ops->rotate(&e->cap, errbuf);
-	engine_unpark(e);
+	rc = engine_rotate_now(e, errbuf);
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	engine_after(&e->next_rotate, &now, rc == CAP_AGAIN ? 1 : every);
 }
