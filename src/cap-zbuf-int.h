@@ -75,7 +75,6 @@ void	zbuf_release(struct cap *, struct cap_block *);
 struct tpacket_block_desc *zbuf_bd(const struct zbuf *, unsigned, uint32_t);
 uint32_t zbuf_status(const struct tpacket_block_desc *);
 uint32_t zbuf_npkts(const struct tpacket_block_desc *);
-int	zbuf_drained(struct zbuf *, unsigned);
 uint32_t zbuf_storing(struct zbuf *, unsigned, uint32_t *);
 
 #endif /* ZBTOP_CAP_ZBUF_INT_H */

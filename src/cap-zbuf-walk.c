@@ -24,6 +24,7 @@
 
 static int	zbuf_take(struct zbuf *, unsigned, int, struct cap_block *);
 static void	zbuf_giveback(struct zbuf *, struct zbuf_ring *);
+static int	zbuf_drained(struct zbuf *, unsigned);
 static int	zbuf_wait(struct zbuf *, unsigned, unsigned, int, char *);
 static void	zbuf_vlan(const struct tpacket3_hdr *, uint8_t *,
 		    struct cap_pkt *);
@@ -125,7 +126,7 @@ zbuf_giveback(struct zbuf *z, struct zbuf_ring *zr)
 }
 
 /* 1 when every packet ring r got before the flip has been handed out. */
-int
+static int
 zbuf_drained(struct zbuf *z, unsigned r)
 {
 	struct zbuf_ring		*zr = &z->ring[r];
