@@ -235,66 +235,34 @@ static int
 cap_copy_start(struct cap *cap, char *errbuf)
 {
 	struct cap_copy	*s = cap->priv;
-	int		 v, serr, id;
-	socklen_t	 len = sizeof v;
+	int		 id = -1;
 
-	if (caplinux_bind(s->fd[0], s->ifindex, errbuf) == -1)
+	if (caplinux_bind(s->fd[0], s->ifindex, errbuf) == -1 ||
+	    caplinux_fanout(s->fd[0], &id, s->ifname, errbuf) == -1)
 		return -1;
-	/* A group id of the kernel's choosing cannot collide with others. */
-	v = (PACKET_FANOUT_CBPF | PACKET_FANOUT_FLAG_UNIQUEID) << 16;
-	if (setsockopt(s->fd[0], SOL_PACKET, PACKET_FANOUT, &v,
-	    sizeof v) == -1)
-		goto fail;
-	if (getsockopt(s->fd[0], SOL_PACKET, PACKET_FANOUT, &v, &len) == -1)
-		goto fail;
-	id = v & 0xffff;
 	/*
 	 * Install the steering program now, while fd[0] is the only
 	 * member: the kernel only waits for readers when it replaces an
 	 * older program, and every later flip must be such a replacement.
 	 */
-	if (cap_copy_steer(s, 0, errbuf) == -1)
+	if (cap_copy_steer(s, 0, errbuf) == -1 ||
+	    caplinux_bind(s->fd[1], s->ifindex, errbuf) == -1 ||
+	    caplinux_fanout(s->fd[1], &id, s->ifname, errbuf) == -1)
 		return -1;
-	if (caplinux_bind(s->fd[1], s->ifindex, errbuf) == -1)
-		return -1;
-	/* The UNIQUEID flag is dropped once the group exists. */
-	v = id | PACKET_FANOUT_CBPF << 16;
-	if (setsockopt(s->fd[1], SOL_PACKET, PACKET_FANOUT, &v,
-	    sizeof v) == -1)
-		goto fail;
 	if (s->promisc && caplinux_promisc(s->fd[0], s->ifindex, errbuf) == -1)
 		return -1;
 	s->active = 0;
 	return 0;
-fail:
-	serr = errno;
-	snprintf(errbuf, ZB_ERRBUFSZ, "cannot join a fanout group on %s: %s",
-	    s->ifname, strerror(serr));
-	return -1;
 }
 
-/*
- * Steer every packet to member "to": fanout_demux_bpf() takes the
- * program's return value modulo the member count, members in join order.
- */
+/* Steer every packet to member "to", the socket of that index. */
 static int
 cap_copy_steer(struct cap_copy *s, int to, char *errbuf)
 {
-	struct sock_filter	prog[1];
-	struct sock_fprog	fp;
-	int			serr;
+	struct sock_filter	ret;
 
-	prog[0] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, (unsigned)to);
-	fp.len = 1;
-	fp.filter = prog;
-	if (setsockopt(s->fd[0], SOL_PACKET, PACKET_FANOUT_DATA, &fp,
-	    sizeof fp) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer packets on %s: %s",
-		    s->ifname, strerror(serr));
-		return -1;
-	}
-	return 0;
+	ret = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, (unsigned)to);
+	return caplinux_steer(s->fd[0], &ret, 1, s->ifname, errbuf);
 }
 
 static int

@@ -277,3 +277,60 @@ caplinux_attach(int fd, const struct bpf_program *prog, char *errbuf)
 	}
 	return 0;
 }
+
+/*
+ * PACKET_FANOUT_FLAG_UNIQUEID lets the kernel pick an id nobody in the
+ * namespace uses (fanout_find_new_id).  Trying ids ourselves could join
+ * another capture's group: fanout_add() accepts any existing group of the
+ * same type, protocol and device.  The flag is dropped once the group
+ * exists; later members join by the id the first one got.
+ */
+int
+caplinux_fanout(int fd, int *id, const char *ifname, char *errbuf)
+{
+	int		arg, serr;
+	socklen_t	len = sizeof arg;
+
+	if (*id == -1)
+		arg = (PACKET_FANOUT_CBPF | PACKET_FANOUT_FLAG_UNIQUEID) << 16;
+	else
+		arg = *id | PACKET_FANOUT_CBPF << 16;
+	if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT, &arg, sizeof arg) == -1)
+		goto fail;
+	if (*id == -1) {
+		if (getsockopt(fd, SOL_PACKET, PACKET_FANOUT, &arg, &len) == -1)
+			goto fail;
+		*id = arg & 0xffff;
+	}
+	return 0;
+fail:
+	serr = errno;
+	snprintf(errbuf, ZB_ERRBUFSZ, "cannot join fanout group on %s: %s",
+	    ifname, strerror(serr));
+	return -1;
+}
+
+/*
+ * fanout_demux_bpf() takes the program's result modulo the members,
+ * indexed in join order.  The kernel swaps the program under RCU and
+ * waits for a grace period before this returns (__fanout_set_data_bpf).
+ */
+int
+caplinux_steer(int fd, struct sock_filter *insns, unsigned short len,
+    const char *ifname, char *errbuf)
+{
+	struct sock_fprog	fp;
+	int			serr;
+
+	memset(&fp, 0, sizeof fp);
+	fp.len = len;
+	fp.filter = insns;
+	if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
+	    sizeof fp) == -1) {
+		serr = errno;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
+		    ifname, strerror(serr));
+		return -1;
+	}
+	return 0;
+}

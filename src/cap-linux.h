@@ -1,8 +1,8 @@
 /*
  * Linux AF_PACKET helpers shared by the two live backends (cap-zbuf.c and
  * cap-copy.c): interface lookup, the socket, its link type, promiscuous
- * mode, the classic BPF filter and the error a socket reports when its
- * interface goes away.  Every function writes its reason into errbuf
+ * mode, the classic BPF filter, the fanout group and its steering program,
+ * and the error a socket reports when its interface goes away.  Every function writes its reason into errbuf
  * (ZB_ERRBUFSZ bytes) and returns -1 on failure; none prints or exits.
  */
 #ifndef ZBTOP_CAP_LINUX_H
@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct bpf_program;
+struct sock_filter;
 
 /* The interface's index, or -1: "no such interface: X". */
 int	caplinux_ifindex(const char *, char *);
@@ -34,5 +35,13 @@ int	caplinux_sockerr(int, const char *, char *);
 int	caplinux_promisc(int, int, char *);
 /* SO_ATTACH_FILTER with the program's instructions, swapped under RCU. */
 int	caplinux_attach(int, const struct bpf_program *, char *);
+/*
+ * Join a PACKET_FANOUT_CBPF group: *id -1 makes a new group and sets *id,
+ * otherwise joins group *id.
+ */
+int	caplinux_fanout(int, int *, const char *, char *);
+/* Replace the group's steering program (PACKET_FANOUT_DATA). */
+int	caplinux_steer(int, struct sock_filter *, unsigned short, const char *,
+	    char *);
 
 #endif /* ZBTOP_CAP_LINUX_H */

@@ -15,14 +15,9 @@
  * net/packet/af_packet.c (fanout_add, fanout_demux_bpf), net/core/filter.c
  * (SKF_NET_OFF loads, BPF_MOD).
  */
-#include <sys/types.h>
-#include <sys/socket.h>
 #include <linux/filter.h>
 #include <linux/if_ether.h>
-#include <linux/if_packet.h>
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "cap.h"
@@ -32,7 +27,6 @@
 #define ZBUF_HASHMUL	0x9e3779b1u	/* Fibonacci hashing: spread bits */
 #define ZBUF_STEERMAX	48		/* steering program, instructions */
 
-static int	zbuf_join(struct zbuf *, unsigned, int *, char *);
 static unsigned	zbuf_fold(struct sock_filter *, unsigned, unsigned, unsigned);
 static unsigned	zbuf_hashprog(struct sock_filter *, unsigned, unsigned);
 static int	zbuf_steer(struct zbuf *, unsigned, char *);
@@ -57,7 +51,7 @@ zbuf_start(struct cap *cap, char *errbuf)
 	struct bpf_insn		 ret0;
 	struct bpf_program	 none;
 	unsigned		 m, r;
-	int			 id = 0;
+	int			 id = -1;
 
 	memset(&ret0, 0, sizeof ret0);
 	ret0.code = BPF_RET | BPF_K;
@@ -68,7 +62,8 @@ zbuf_start(struct cap *cap, char *errbuf)
 		if (caplinux_attach(z->ring[r].fd, m == 0 ? &z->prog : &none,
 		    errbuf) == -1 ||
 		    caplinux_bind(z->ring[r].fd, z->ifindex, errbuf) == -1 ||
-		    zbuf_join(z, r, &id, errbuf) == -1)
+		    caplinux_fanout(z->ring[r].fd, &id, z->ifname,
+		    errbuf) == -1)
 			return -1;
 		if (m == 0 && zbuf_steer(z, 0, errbuf) == -1)
 			return -1;
@@ -82,39 +77,6 @@ zbuf_start(struct cap *cap, char *errbuf)
 	z->active = 0;
 	z->running = 1;
 	return 0;
-}
-
-/*
- * PACKET_FANOUT_FLAG_UNIQUEID lets the kernel pick an id nobody in the
- * namespace uses (fanout_find_new_id).  Trying ids ourselves could join
- * another capture's group: fanout_add() accepts any existing group of the
- * same type, protocol and device.  The others then join by that id.
- */
-static int
-zbuf_join(struct zbuf *z, unsigned r, int *id, char *errbuf)
-{
-	int		arg, serr;
-	socklen_t	len = sizeof arg;
-
-	if (r == 0)
-		arg = (PACKET_FANOUT_CBPF | PACKET_FANOUT_FLAG_UNIQUEID) << 16;
-	else
-		arg = *id | PACKET_FANOUT_CBPF << 16;
-	if (setsockopt(z->ring[r].fd, SOL_PACKET, PACKET_FANOUT, &arg,
-	    sizeof arg) == -1)
-		goto fail;
-	if (r == 0) {
-		if (getsockopt(z->ring[r].fd, SOL_PACKET, PACKET_FANOUT, &arg,
-		    &len) == -1)
-			goto fail;
-		*id = arg & 0xffff;
-	}
-	return 0;
-fail:
-	serr = errno;
-	snprintf(errbuf, ZB_ERRBUFSZ, "cannot join fanout group on %s: %s",
-	    z->ifname, strerror(serr));
-	return -1;
 }
 
 /* A = the XOR of n words from the network header on, at offset off. */
@@ -177,31 +139,18 @@ zbuf_hashprog(struct sock_filter *f, unsigned nlanes, unsigned side)
 	return n;
 }
 
-/*
- * Steer every lane to one side.  fanout_demux_bpf() takes the program's
- * result modulo the members, indexed in join order.
- */
+/* Steer every lane to one side. */
 static int
 zbuf_steer(struct zbuf *z, unsigned side, char *errbuf)
 {
 	struct sock_filter	f[ZBUF_STEERMAX];
-	struct sock_fprog	fp;
-	int			serr;
+	unsigned short		len = 1;
 
-	if (z->nlanes == 1) {
+	if (z->nlanes == 1)
 		f[0] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, side);
-		fp.len = 1;
-	} else
-		fp.len = (unsigned short)zbuf_hashprog(f, z->nlanes, side);
-	fp.filter = f;
-	if (setsockopt(z->ring[0].fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
-	    sizeof fp) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
-		    z->ifname, strerror(serr));
-		return -1;
-	}
-	return 0;
+	else
+		len = (unsigned short)zbuf_hashprog(f, z->nlanes, side);
+	return caplinux_steer(z->ring[0].fd, f, len, z->ifname, errbuf);
 }
 
 /* Attach a filter to every ring of one side. */
