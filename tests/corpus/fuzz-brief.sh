@@ -8,18 +8,9 @@
 secs=${ZB_FUZZ_SECONDS:-20}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-fuzzb.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/fuzz.sh
 
-if ! command -v clang >/dev/null 2>&1; then
-	echo "needs clang with libFuzzer" >&2
-	exit 77
-fi
-printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ return 0; }\n' \
-    >"$tmp/probe.c"
-if ! clang -fsanitize=fuzzer -o "$tmp/probe" "$tmp/probe.c" \
-    >/dev/null 2>&1; then
-	echo "needs clang with libFuzzer" >&2
-	exit 77
-fi
+zb_need_libfuzzer "$tmp"
 if ! clang -O1 -g -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE -Isrc \
     -o "$tmp/fuzz-dec" tests/fuzz/fuzz-dec.c src/cur.c src/dec*.c \

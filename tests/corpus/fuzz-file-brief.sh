@@ -18,20 +18,11 @@ top=$(pwd)
 SHARED=${SHARED:-$top/../shared}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-fuzzf.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/fuzz.sh
 
 fuzzer=$ZB_FUZZ_FILE_BIN
 if [ -z "$fuzzer" ]; then
-	if ! command -v clang >/dev/null 2>&1; then
-		echo "needs clang with libFuzzer" >&2
-		exit 77
-	fi
-	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ return 0; }\n' \
-	    >"$tmp/probe.c"
-	if ! clang -fsanitize=fuzzer -o "$tmp/probe" "$tmp/probe.c" \
-	    >/dev/null 2>&1; then
-		echo "needs clang with libFuzzer" >&2
-		exit 77
-	fi
+	zb_need_libfuzzer "$tmp"
 	fuzzer=$tmp/fuzz-file
 	# shellcheck disable=SC2046
 	if ! clang -O1 -g -fsanitize=fuzzer,address,undefined \
