@@ -130,10 +130,6 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		snprintf(errbuf, ZB_ERRBUFSZ, "copy mode needs an interface");
 		return -1;
 	}
-	if (conf->threads > 1) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "--threads needs -m zbuf");
-		return -1;
-	}
 	s = xcalloc(1, sizeof *s);
 	s->fd[0] = s->fd[1] = -1;
 	s->wakefd = conf->wakefd[0];

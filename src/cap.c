@@ -40,6 +40,13 @@ cap_open(struct cap *cap, const struct cap_ops *ops,
 	cap->nqueues = 1;
 	if (ops->open(cap, conf, errbuf) == -1)
 		return -1;
+	/* Consumer threads need a queue each, which only zbuf makes. */
+	if (conf->threads > 1 && cap->nqueues != conf->threads) {
+		ops->close(cap);
+		snprintf(errbuf, ZB_ERRBUFSZ, "--threads needs -m zbuf on an "
+		    "interface");
+		return -1;
+	}
 	cap->state = CAP_OPEN;
 	return 0;
 }

@@ -280,8 +280,6 @@ parse_check(struct opts *o)
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
-	if (cc->threads > 1 && strcmp(o->ec.mode, "zbuf") != 0)
-		msg_fatal("--threads needs -m zbuf on an interface");
 	if (o->batch && o->print)
 		msg_fatal("-b and -P exclude each other");
 	if ((o->hex || o->tree) && !o->print)

@@ -5,7 +5,8 @@
 #  - no CAP_NET_RAW (run as uid/gid 65534 through setpriv, which drops the
 #    capabilities with the uid): the line names CAP_NET_RAW;
 #  - a filter libpcap rejects ("port 99999"): the line carries libpcap's
-#    own message, "illegal port number 99999 > 65535".
+#    own message, "illegal port number 99999 > 65535";
+#  - --threads 2 with copy mode or a file: "--threads needs -m zbuf".
 . tests/lib/netns.sh
 zb_need_root
 command -v setpriv >/dev/null 2>&1 || { echo "needs setpriv" >&2; exit 77; }
@@ -37,4 +38,8 @@ for mode in zbuf copy; do
 	    "illegal port number 99999 > 65535" \
 	    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b -n 1 -m "$mode" -i "$ZB_IF_CAP" "port 99999"
 done
+zb_expect_err "copy --threads" "--threads needs -m zbuf" \
+    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b -n 1 -m copy --threads 2 -i "$ZB_IF_CAP"
+zb_expect_err "file --threads" "--threads needs -m zbuf" \
+    "$ZBTOP" -b -n 1 --threads 2 -r tests/data/sample.pcap
 exit 0
