@@ -38,7 +38,10 @@ enum {
 	OPT_BLOCKS,
 	OPT_BLOCK_SIZE,
 	OPT_THREADS,
-	OPT_SEQ_LOG
+	OPT_SEQ_LOG,
+	OPT_ITERATIONS,
+	OPT_DELAY,
+	OPT_COMMAND
 };
 
 /* Everything the command line says. */
@@ -64,6 +67,9 @@ static const struct option zbtop_longopts[] = {
 	{ "block-size",		required_argument,	NULL, OPT_BLOCK_SIZE },
 	{ "threads",		required_argument,	NULL, OPT_THREADS },
 	{ "seq-log",		required_argument,	NULL, OPT_SEQ_LOG },
+	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
+	{ "delay",		required_argument,	NULL, OPT_DELAY },
+	{ "command",		required_argument,	NULL, OPT_COMMAND },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -173,11 +179,13 @@ parse(struct opts *o, int argc, char **argv)
 			o->ec.count = num("-c", optarg, 1, UINT_MAX);
 			break;
 		case 'd':
+		case OPT_DELAY:
 			o->bo.delay = fnum("-d", optarg, 0.1, 3600);
 			break;
 		case 'D':
 			exit(list_devices());
 		case 'e':
+		case OPT_COMMAND:
 			if (o->ncmds == (int)(sizeof o->cmds / sizeof o->cmds[0]))
 				msg_fatal("-e: at most 32 commands");
 			o->cmds[o->ncmds++] = optarg;
@@ -195,6 +203,7 @@ parse(struct opts *o, int argc, char **argv)
 			o->ec.mode = optarg;
 			break;
 		case 'n':
+		case OPT_ITERATIONS:
 			o->bo.iterations = num("-n", optarg, 1, INT_MAX);
 			break;
 		case 'p':
