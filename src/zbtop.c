@@ -27,6 +27,7 @@
 #include "priv.h"
 #include "screen.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 
 #define ZBTOP_VERSION	"0.1.0"
@@ -41,7 +42,8 @@ enum {
 	OPT_SEQ_LOG,
 	OPT_ITERATIONS,
 	OPT_DELAY,
-	OPT_COMMAND
+	OPT_COMMAND,
+	OPT_BENCH_WORK
 };
 
 /* Everything the command line says. */
@@ -70,6 +72,7 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "bench-work",		required_argument,	NULL, OPT_BENCH_WORK },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -91,7 +94,8 @@ usage(FILE *f)
 	fprintf(f,
 "usage: zbtop [-bDhJpPVx] [-B KiB] [-c count] [-d seconds] [-e command]\n"
 "             [-i interface] [-m zbuf|copy] [-n iterations] [-r file]\n"
-"             [-s snaplen] [-T ms] [-w file] [-Z user] [--block-size KiB]\n"
+"             [-s snaplen] [-T ms] [-w file] [-Z user]\n"
+"             [--bench-work none|touch|scan] [--block-size KiB]\n"
 "             [--blocks n] [--rotate-every ms] [--seq-log file]\n"
 "             [--speed x] [--threads n] [--version] [expression]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
@@ -109,6 +113,7 @@ usage(FILE *f)
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
 
@@ -256,6 +261,11 @@ parse(struct opts *o, int argc, char **argv)
 			break;
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
+			break;
+		case OPT_BENCH_WORK:
+			if ((o->ec.work = work_find(optarg)) == -1)
+				msg_fatal("--bench-work %s: expected none, "
+				    "touch or scan", optarg);
 			break;
 		default:
 			usage(stderr);
