@@ -6,6 +6,7 @@
  * behind).  Runs on the consumer thread, never allocates or prints.
  * Packet bytes are reached through a cursor like every decoder's.
  */
+#include <endian.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -29,8 +30,9 @@ work_find(const char *s)
 /*
  * The packet's contribution to the run's sum: touch, its first 32 bits
  * (0 for a shorter packet); scan, the sum of its captured bytes read as
- * little-endian 64-bit words, the last short word zero-padded.  Sums of
- * packets add, so consumer threads may combine them in any order.
+ * little-endian 64-bit words (no swap on x86), the last short word
+ * zero-padded.  Sums of packets add, so consumer threads may combine
+ * them in any order.
  */
 uint64_t
 work_pkt(enum work_kind k, const uint8_t *data, uint32_t caplen)
@@ -51,12 +53,12 @@ work_pkt(enum work_kind k, const uint8_t *data, uint32_t caplen)
 			return 0;
 		for (i = 0; i + 8 <= n; i += 8) {
 			memcpy(&w, &p[i], 8);
-			sum += w;
+			sum += le64toh(w);
 		}
 		if (i < n) {
 			w = 0;
 			memcpy(&w, &p[i], n - i);
-			sum += w;
+			sum += le64toh(w);
 		}
 		return sum;
 	default:
