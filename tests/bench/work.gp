@@ -26,7 +26,7 @@ set style line 9 lc rgb "#2e8b57" lw 1 pt 3 ps 1 dt 3
 m(i) = 3 * i - 1
 do for [p in "max rate"] {
 	f = dir."/work-".p.".dat"
-	set title (p eq "max" ? "full rate (generator-limited)" : rate." frames/s")
+	set title (p eq "max" ? "full rate (generator-limited)" : "paced: ".rate." frames/s requested")
 	plot for [i = 1:9] f u 1:m(i):m(i)+1:m(i)+2 w yerrorlines ls i \
 	    t word(names, i)
 }
