@@ -123,6 +123,10 @@ const char	*psock_key_name(enum psock_key);
 /* Short names: "raw", "dgram"; "v3"; "hash", "lb" ... */
 const char	*psock_type_name(int);
 const char	*psock_fanout_name(unsigned);
+/* "16x128K 1024f 8ms", "-" without an RX ring, into buf. */
+char		*psock_geom_str(char *, size_t, const struct psock_row *);
+/* "42 lb", or "-". */
+char		*psock_fanout_str(char *, size_t, const struct psock_row *);
 
 /*
  * Netlink parsing, exposed for the unit test.  Appends the sockets in
@@ -134,5 +138,85 @@ const char	*psock_fanout_name(unsigned);
  */
 int		 psock_parse(const void *, size_t, struct psock_snap *, uint64_t,
 		     uint32_t, struct psock_insn *, int, int *, char *);
+
+/*
+ * Another process's ring, read-only (psock-ring.c).  A V3 ring shows
+ * its blocks; a V2 ring its frames grouped by block (frame status
+ * instead of block status, no sequence numbers).
+ */
+#define PSOCK_MAXBLK	1024
+#define PSOCK_MAXFRAMES	65536
+
+enum psock_owner {
+	PSOCK_OWN_KERNEL,	/* the block the kernel is filling */
+	PSOCK_OWN_USER,		/* handed to the process, not given back */
+	PSOCK_OWN_FREE
+};
+
+enum psock_verdict {
+	PSOCK_V_MEASURING,	/* one sample so far */
+	PSOCK_V_OK,		/* no drops, blocks given back */
+	PSOCK_V_SMALL,		/* drops with most blocks free: bursts */
+	PSOCK_V_SLOW,		/* drops with most blocks held */
+	PSOCK_V_STOPPED,	/* blocks held and none given back */
+	PSOCK_V_GONE		/* the process exited */
+};
+
+struct psock_blk {
+	enum psock_owner owner;
+	uint32_t	 pkts;		/* V3 num_pkts; V2 frames held */
+	uint32_t	 used;		/* bytes (V3 blk_len, clamped) */
+	uint64_t	 seq;		/* V3 seq_num */
+	int		 losing;	/* TP_STATUS_LOSING */
+	double		 held;		/* seconds held; -1 not held */
+};
+
+struct psock_ringsnap {
+	int		 pid;
+	uint32_t	 ino;
+	char		 comm[PSOCK_COMMSZ];
+	char		 nsname[PSOCK_NAMESZ];
+	char		 ifname[PSOCK_NAMESZ];
+	int		 version;	/* 2 or 3 */
+	struct psock_geom g;
+	double		 t;		/* CLOCK_MONOTONIC seconds */
+	int		 nblk;
+	struct psock_blk blk[PSOCK_MAXBLK];
+	int		 nown[3];	/* blocks by enum psock_owner */
+	uint64_t	 pkts_held;	/* packets in held blocks */
+	uint64_t	 pkts_ring;	/* held, plus the block being filled */
+	uint64_t	 seq;		/* highest sequence number seen */
+	double		 rotps;		/* blocks retired per second; -1 n/a */
+	int		 have_drops;
+	uint32_t	 drops;		/* SK_MEMINFO_DROPS now */
+	uint32_t	 ddrops;	/* since the previous read */
+	uint32_t	 rmem;
+	int		 losing;	/* newest closed block TP_STATUS_LOSING */
+	int		 released;	/* held blocks given back since */
+	double		 oldest;	/* longest a block is held, s */
+	enum psock_verdict verdict;
+	char		 why[128];	/* the verdict's reason */
+};
+
+struct psock_att;
+
+/*
+ * Attach to a ring: by pid (its first socket with an RX ring) or by
+ * socket inode (pid 0).  Opens /proc/PID/mem now, so the access check
+ * (ptrace attach rights, Yama) happens here and later reads need no
+ * privilege.  NULL with a one-line refusal in errbuf: no such socket,
+ * no ring, TX only, unknown version, not mapped, memory not readable.
+ */
+struct psock_att *psock_attach(struct psock *, int, uint32_t, char *);
+/*
+ * One read of every block header (pread on /proc/PID/mem, never a
+ * write) and of the socket's drops.  0, or -1 with errbuf when the
+ * process exited or the ring went away (rs->verdict PSOCK_V_GONE).
+ */
+int		 psock_ring_read(struct psock_att *, struct psock *,
+		     struct psock_ringsnap *, char *);
+void		 psock_detach(struct psock_att *);
+const char	*psock_owner_name(enum psock_owner);
+const char	*psock_verdict_name(enum psock_verdict);
 
 #endif /* ZBTOP_PSOCK_H */

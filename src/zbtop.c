@@ -25,7 +25,9 @@
 #include "msg.h"
 #include "print.h"
 #include "priv.h"
+#include "psock.h"
 #include "screen.h"
+#include "sockets.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 
@@ -41,7 +43,10 @@ enum {
 	OPT_SEQ_LOG,
 	OPT_ITERATIONS,
 	OPT_DELAY,
-	OPT_COMMAND
+	OPT_COMMAND,
+	OPT_SOCKETS,
+	OPT_ATTACH,
+	OPT_FILTERS
 };
 
 /* Everything the command line says. */
@@ -56,6 +61,9 @@ struct opts {
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
+	int			 sockets;	/* --sockets */
+	const char		*attach;	/* --attach PID|socket:INODE */
+	int			 filters;	/* --filters */
 };
 
 static const struct option zbtop_longopts[] = {
@@ -70,6 +78,9 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "sockets",		no_argument,		NULL, OPT_SOCKETS },
+	{ "attach",		required_argument,	NULL, OPT_ATTACH },
+	{ "filters",		no_argument,		NULL, OPT_FILTERS },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -84,6 +95,7 @@ static char	*join(int, char **);
 static int	list_devices(void);
 static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
+static int	run_sockets(struct opts *);
 
 static void
 usage(FILE *f)
@@ -94,6 +106,8 @@ usage(FILE *f)
 "             [-s snaplen] [-T ms] [-w file] [-Z user] [--block-size KiB]\n"
 "             [--blocks n] [--rotate-every ms] [--seq-log file]\n"
 "             [--speed x] [--threads n] [--version] [expression]\n"
+"       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
+"       zbtop --attach pid|socket:inode [-J] [--delay s] [--iterations n]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
 "  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
@@ -109,6 +123,9 @@ usage(FILE *f)
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --sockets  every packet socket on the host (batch; -J for JSON)\n"
+"  --attach pid|socket:inode  watch another process's ring, read-only\n"
+"  --filters  --sockets: print each attached filter as bpf does\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
 
@@ -257,6 +274,15 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
 			break;
+		case OPT_SOCKETS:
+			o->sockets = 1;
+			break;
+		case OPT_ATTACH:
+			o->attach = optarg;
+			break;
+		case OPT_FILTERS:
+			o->filters = 1;
+			break;
 		default:
 			usage(stderr);
 			exit(1);
@@ -272,6 +298,18 @@ parse_check(struct opts *o)
 {
 	struct cap_conf	*cc = &o->ec.cap;
 
+	if (o->sockets || o->attach != NULL) {
+		/* Other processes' sockets: nothing of zbtop's own capture. */
+		if (cc->iface != NULL || cc->file != NULL ||
+		    o->ec.filter != NULL || o->print || o->ec.wfile != NULL)
+			msg_fatal("--sockets and --attach watch other "
+			    "processes: no -i, -r, -w, -P or expression");
+		if (o->sockets && o->attach != NULL)
+			msg_fatal("--sockets and --attach exclude each other");
+		return;
+	}
+	if (o->filters)
+		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
 	if (cc->iface == NULL && cc->file == NULL)
@@ -363,6 +401,44 @@ run_commands(struct engine *eng, struct opts *o)
 	}
 }
 
+/*
+ * --sockets and --attach: every namespace's sock_diag socket and the
+ * attached process's memory are opened as root; then root goes.  The
+ * list keeps CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH to see which
+ * process holds each socket; attached, nothing more is needed.
+ */
+static int
+run_sockets(struct opts *o)
+{
+	struct sockets_opts	 so;
+	struct psock		*ps;
+	struct psock_att	*a = NULL;
+	char			 errbuf[ZB_ERRBUFSZ];
+	uint32_t		 ino = 0;
+	int			 pid = 0, rc;
+
+	memset(&so, 0, sizeof so);
+	so.delay = o->bo.delay;
+	so.iterations = o->bo.iterations;
+	so.json = o->bo.json;
+	so.filters = o->filters;
+	if (o->attach != NULL &&
+	    sockets_target(o->attach, &pid, &ino, errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	if ((ps = psock_open(errbuf)) == NULL)
+		msg_fatal("%s", errbuf);
+	if (o->attach != NULL && (a = psock_attach(ps, pid, ino, errbuf)) ==
+	    NULL)
+		msg_fatal("%s", errbuf);
+	if (priv_drop_keep(o->user, a != NULL ? 0 : PRIV_KEEP_PROCS,
+	    errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	rc = a != NULL ? sockets_attach(ps, a, &so) : sockets_list(ps, &so);
+	psock_detach(a);
+	psock_close(ps);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -383,6 +459,8 @@ main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (o.sockets || o.attach != NULL)
+		return run_sockets(&o);
 	if (o.print) {
 		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
 		npc = o.ec.cap.threads;
