@@ -173,6 +173,8 @@ psock_ns_try(struct psock_walk *w, const char *path, const char *name)
 		esc_str(nm, sizeof nm, name, strlen(name));
 	else if (ino == w->init)
 		snprintf(nm, sizeof nm, "host");
+	else if (ino == w->self)
+		snprintf(nm, sizeof nm, "self");
 	else
 		snprintf(nm, sizeof nm, "%llu", (unsigned long long)ino);
 	n = &ps->ns[ps->nns++];

@@ -411,6 +411,7 @@ static int
 run_sockets(struct opts *o)
 {
 	struct sockets_opts	 so;
+	struct screen_opts	 sc;
 	struct psock		*ps;
 	struct psock_att	*a = NULL;
 	char			 errbuf[ZB_ERRBUFSZ];
@@ -430,6 +431,21 @@ run_sockets(struct opts *o)
 	if (o->attach != NULL && (a = psock_attach(ps, pid, ino, errbuf)) ==
 	    NULL)
 		msg_fatal("%s", errbuf);
+	/* On a terminal the screen shows them; Enter can attach later. */
+	if (!o->batch && !o->bo.json && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)) {
+		memset(&sc, 0, sizeof sc);
+		sc.delay = o->bo.delay;
+		sc.color = getenv("NO_COLOR") == NULL ||
+		    *getenv("NO_COLOR") == '\0';
+		sc.psock = ps;
+		sc.att = a;
+		if (screen_init(&sc, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		if (priv_drop_keep(o->user, PRIV_KEEP_PROCS, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		return screen_run(NULL, &sc);
+	}
 	if (priv_drop_keep(o->user, a != NULL ? 0 : PRIV_KEEP_PROCS,
 	    errbuf) == -1)
 		msg_fatal("%s", errbuf);
@@ -448,7 +464,7 @@ main(int argc, char **argv)
 	struct screen_opts	 so;
 	struct sigaction	 sa;
 	sigset_t		 all, old;
-	char			 errbuf[ZB_ERRBUFSZ];
+	char			 errbuf[ZB_ERRBUFSZ], psock_err[ZB_ERRBUFSZ];
 	unsigned		 q, npc = 0;
 	int			 rc, screen;
 
@@ -478,6 +494,14 @@ main(int argc, char **argv)
 		so.color = getenv("NO_COLOR") == NULL ||
 		    *getenv("NO_COLOR") == '\0';
 		so.histfile = NULL;
+		/*
+		 * The sockets view (S) lists through sock_diag sockets
+		 * opened now, in every namespace; after the drop it sees
+		 * only what nobody may see of other processes.
+		 */
+		so.psock = psock_open(psock_err);
+		so.att = NULL;
+		so.psock_err = psock_err;
 		/* The history file is opened while it is still reachable. */
 		if (screen_init(&so, errbuf) == -1)
 			msg_fatal("%s", errbuf);
