@@ -371,6 +371,8 @@ pane_sockets_key(struct pane *p, const struct pane_env *env, int key)
 			return 0;
 		psock_detach(ps_st.att);
 		ps_st.att = NULL;
+		/* Back on the list, the ring just watched is selected. */
+		ps_st.sel_ino = ps_st.ring->ino;
 		pane_sockets_refresh();
 		break;
 	default:
