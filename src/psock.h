@@ -144,7 +144,7 @@ int		 psock_parse(const void *, size_t, struct psock_snap *, uint64_t,
  * its blocks; a V2 ring its frames grouped by block (frame status
  * instead of block status, no sequence numbers).
  */
-#define PSOCK_MAXBLK	1024
+#define PSOCK_MAXBLK	65536
 #define PSOCK_MAXFRAMES	65536
 
 enum psock_owner {
