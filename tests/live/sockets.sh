@@ -46,6 +46,13 @@ for s in snap["sockets"]:
 EOP
 }
 
+# json_geom FILE PID: "block_size block_nr frame_size frame_nr retire_ms".
+json_geom() {
+	for k in block_size block_nr frame_size frame_nr retire_ms; do
+		json_sock "$1" "$2" rx_ring $k
+	done | tr '\n' ' ' | sed 's/ $//'
+}
+
 # ss_ring INODE: "blk_size blk_nr frm_size frm_nr tmo" of ss -0 -e's ring_rx.
 ss_ring() {
 	zb_in_cap ss -0 -e -p | awk -v ino="ino:$1" '
@@ -64,11 +71,7 @@ zb_wait_bound "$TD" 10 || { cat "$ZB_TMP/td.err" >&2; zb_fail "tcpdump: not boun
     { cat "$ZB_TMP/list.err" >&2; zb_fail "--sockets failed"; }
 ino=$(json_sock "$ZB_TMP/list.json" "$TD" inode)
 [ -n "$ino" ] || zb_fail "tcpdump ($TD) not listed"
-got="$(json_sock "$ZB_TMP/list.json" "$TD" rx_ring block_size) \
-$(json_sock "$ZB_TMP/list.json" "$TD" rx_ring block_nr) \
-$(json_sock "$ZB_TMP/list.json" "$TD" rx_ring frame_size) \
-$(json_sock "$ZB_TMP/list.json" "$TD" rx_ring frame_nr) \
-$(json_sock "$ZB_TMP/list.json" "$TD" rx_ring retire_ms)"
+got=$(json_geom "$ZB_TMP/list.json" "$TD")
 want=$(ss_ring "$ino")
 echo "tcpdump socket $ino: zbtop '$got', ss '$want'"
 [ -n "$want" ] && [ "$got" = "$want" ] || zb_fail "geometry differs from ss"
@@ -185,11 +188,7 @@ if command -v netsniff-ng >/dev/null 2>&1; then
 	zb_wait_bound "$NS" 10 || zb_fail "netsniff-ng: not bound"
 	"$ZBTOP" --sockets -J --iterations 1 >"$ZB_TMP/list3.json"
 	ino=$(json_sock "$ZB_TMP/list3.json" "$NS" inode)
-	got="$(json_sock "$ZB_TMP/list3.json" "$NS" rx_ring block_size) \
-$(json_sock "$ZB_TMP/list3.json" "$NS" rx_ring block_nr) \
-$(json_sock "$ZB_TMP/list3.json" "$NS" rx_ring frame_size) \
-$(json_sock "$ZB_TMP/list3.json" "$NS" rx_ring frame_nr) \
-$(json_sock "$ZB_TMP/list3.json" "$NS" rx_ring retire_ms)"
+	got=$(json_geom "$ZB_TMP/list3.json" "$NS")
 	want=$(ss_ring "$ino")
 	echo "netsniff-ng socket $ino: zbtop '$got', ss '$want'"
 	[ -n "$ino" ] && [ "$got" = "$want" ] ||
