@@ -49,6 +49,7 @@ static void	psock_ns_open(struct psock_netns *, const char *, int);
 static void	psock_ns_sockets(struct psock_netns *);
 static void	psock_ns_close(struct psock_netns *);
 static uint64_t	psock_ns_ino(const char *);
+static const char *psock_ns_named(uint64_t, char *, size_t);
 static int	psock_isnum(const char *);
 static int	psock_ino_cmp(const void *, const void *);
 static void	psock_pid(struct psock_snap *, uint32_t *, int *, int,
@@ -92,8 +93,7 @@ psock_rescan(struct psock *ps)
 }
 
 /*
- * Named namespaces first (for their names), then zbtop's own, then every
- * process's.
+ * Zbtop's own namespace first, then named ones, then every process's.
  * A namespace held open here that no walk finds any more is closed, so
  * the sockets do not keep a deleted namespace alive.
  */
@@ -110,6 +110,8 @@ psock_walk(struct psock *ps)
 	w.ps = ps;
 	w.self = psock_ns_ino("/proc/thread-self/ns/net");
 	w.init = psock_ns_ino("/proc/1/ns/net");
+	/* Its own first, so that it is always there. */
+	psock_ns_try(&w, "/proc/thread-self/ns/net", NULL);
 	if ((dir = opendir(PSOCK_NETNS_DIR)) != NULL) {
 		while ((d = readdir(dir)) != NULL) {
 			if (d->d_name[0] == '.')
@@ -120,7 +122,6 @@ psock_walk(struct psock *ps)
 		}
 		closedir(dir);
 	}
-	psock_ns_try(&w, "/proc/thread-self/ns/net", NULL);
 	if ((dir = opendir("/proc")) != NULL) {
 		while ((d = readdir(dir)) != NULL) {
 			if (!psock_isnum(d->d_name))
@@ -169,6 +170,8 @@ psock_ns_try(struct psock_walk *w, const char *path, const char *name)
 		ps->full = 1;
 		return;
 	}
+	if (name == NULL)
+		name = psock_ns_named(ino, nm, sizeof nm);
 	if (name != NULL)
 		esc_str(nm, sizeof nm, name, strlen(name));
 	else if (ino == w->init)
@@ -265,6 +268,31 @@ psock_ifname(const struct psock_netns *n, uint32_t index, char *name)
 		    strnlen(ifr.ifr_name, sizeof ifr.ifr_name));
 	else
 		snprintf(name, PSOCK_NAMESZ, "if%u", index);
+}
+
+/* The name ip-netns(8) gave namespace ino, into buf; NULL: none. */
+static const char *
+psock_ns_named(uint64_t ino, char *buf, size_t sz)
+{
+	struct dirent	*d;
+	DIR		*dir;
+	char		 path[PATH_MAX];
+	const char	*found = NULL;
+
+	if ((dir = opendir(PSOCK_NETNS_DIR)) == NULL)
+		return NULL;
+	while (found == NULL && (d = readdir(dir)) != NULL) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", PSOCK_NETNS_DIR,
+		    d->d_name);
+		if (psock_ns_ino(path) == ino) {
+			snprintf(buf, sz, "%s", d->d_name);
+			found = buf;
+		}
+	}
+	closedir(dir);
+	return found;
 }
 
 static uint64_t

@@ -128,7 +128,7 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 {
 	struct psock_snap	*s;
 	struct psock_row	*r, *best = NULL;
-	int			 i, rc = -1;
+	int			 i, hidden, rc = -1;
 
 	s = xcalloc(1, sizeof *s);
 	if (psock_snapshot(ps, s, errbuf) == -1) {
@@ -149,11 +149,16 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 	}
 	if (best != NULL && pid != 0)
 		best->pid = pid;
-	if (best == NULL)
-		snprintf(errbuf, PSOCK_ERRSZ, ino != 0 ? "socket %u: no such "
-		    "packet socket" : "process %d: no packet socket (or its "
-		    "file descriptors are not readable: needs CAP_SYS_PTRACE)",
-		    ino != 0 ? (int)ino : pid);
+	for (i = hidden = 0; i < s->nns; i++)
+		hidden += s->ns[i].err[0] != '\0';
+	if (best == NULL && ino != 0)
+		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: no such packet "
+		    "socket%s", ino, hidden ? " in the namespaces that could "
+		    "be entered (needs CAP_SYS_ADMIN)" : "");
+	else if (best == NULL)
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d: no packet socket "
+		    "(or its file descriptors are not readable: needs "
+		    "CAP_SYS_PTRACE)", pid);
 	else if (best->pid == 0)
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: no process found "
 		    "holding it (other users' processes need "

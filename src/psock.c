@@ -289,6 +289,7 @@ psock_snapshot(struct psock *ps, struct psock_snap *s, char *errbuf)
 	int			 i, j, first;
 
 	memset(s, 0, offsetof(struct psock_snap, rows));
+	s->nsfull = ps->full;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	s->t = (double)ts.tv_sec + ts.tv_nsec / 1e9;
 	for (i = 0; i < ps->nns && i < PSOCK_MAXNS; i++) {
@@ -319,7 +320,10 @@ psock_snapshot(struct psock *ps, struct psock_snap *s, char *errbuf)
 		for (j = 0; j < s->nrows; j++)
 			if (s->rows[j].nfilter == 0)
 				s->rows[j].nfilter = -1;
-	if (s->nns > 0 && s->nrows == 0 && s->ns[0].err[0] != '\0') {
+	/* An error only when not one namespace could be listed. */
+	for (i = 0; i < s->nns && s->ns[i].err[0] != '\0'; i++)
+		;
+	if (s->nns > 0 && i == s->nns) {
 		snprintf(errbuf, PSOCK_ERRSZ, "%s", s->ns[0].err);
 		return -1;
 	}

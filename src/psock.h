@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define PSOCK_MAX	512		/* sockets in a snapshot */
-#define PSOCK_MAXNS	64		/* network namespaces followed */
+#define PSOCK_MAXNS	256		/* network namespaces followed */
 #define PSOCK_MAXINSNS	4096		/* BPF_MAXINSNS */
 #define PSOCK_NAMESZ	32
 #define PSOCK_COMMSZ	64		/* escaped, so wider than TASK_COMM_LEN */
@@ -73,6 +73,7 @@ struct psock_snap {
 	int			 nrows;
 	int			 truncated;	/* more than PSOCK_MAX */
 	int			 unreadable;	/* processes whose fds are hidden */
+	int			 nsfull;	/* more namespaces than PSOCK_MAXNS */
 	struct psock_row	 rows[PSOCK_MAX];
 	int			 nns;
 	struct psock_nsinfo	 ns[PSOCK_MAXNS];

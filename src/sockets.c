@@ -135,6 +135,9 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 		if (s->ns[i].err[0] != '\0')
 			tbuf_printf(tb, "netns %s: %s\n", s->ns[i].name,
 			    s->ns[i].err);
+	if (s->nsfull)
+		tbuf_printf(tb, "more than %d network namespaces: the rest "
+		    "not listed\n", PSOCK_MAXNS);
 	if (s->unreadable > 0)
 		tbuf_printf(tb, "%d processes not inspected (needs "
 		    "CAP_SYS_PTRACE): their sockets show no PID\n",
