@@ -428,6 +428,7 @@ psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
 		}
 		washeld = a->heldseq[i] != 0;
 		b->pkts = held;
+		b->used = held * rs->g.frame_size;	/* fpb frames fit */
 		b->owner = held > 0 ? PSOCK_OWN_USER : PSOCK_OWN_FREE;
 		b->held = -1;
 		if (held > 0) {

@@ -11,6 +11,8 @@
 #    2.5 s the verdict is "consumer stopped"; a burst of B more frames:
 #    every block held, still "consumer stopped"; SIGCONT: within 5 s no
 #    block is held and the verdict is "keeping up";
+#  - a TPACKET_V2 ring (tcpdump --immediate-mode), stopped, N frames:
+#    all N held, "consumer stopped";
 #  - netsniff-ng (when installed): listed, geometry as ss reports;
 #  - privileges: --sockets runs as nobody with CAP_DAC_READ_SEARCH,
 #    CAP_NET_ADMIN and CAP_SYS_PTRACE only (CapEff 0x81004), --attach as
@@ -179,6 +181,24 @@ rc=$?
 echo "target exited: zbtop exit $rc: $(cat "$ZB_TMP/ex.err")"
 [ $rc -eq 1 ] && grep -q "^zbtop: process $TD exited while attached" \
     "$ZB_TMP/ex.err" || zb_fail "exit while attached not reported"
+
+# TPACKET_V2: libpcap picks it in immediate mode; frames held count.
+zb_bg_cap tcpdump --immediate-mode -s 200 -B 1024 -i "$ZB_IF_CAP" \
+    -w /dev/null -nn </dev/null 2>"$ZB_TMP/td2.err"
+TD=$ZB_BG_PID
+zb_wait_bound "$TD" 10 || zb_fail "tcpdump v2: not bound"
+kill -STOP "$TD"
+zb_send "v2 frames" $N 20000
+"$ZBTOP" --attach "$TD" --iterations 3 --delay 1 >"$ZB_TMP/v2.txt" 2>&1
+head -n 2 "$ZB_TMP/v2.txt"
+grep -q "TPACKET_V2" "$ZB_TMP/v2.txt" &&
+    grep '^blocks' "$ZB_TMP/v2.txt" | tail -n 1 |
+    grep -q "packets in ring $N (held $N)" ||
+    zb_fail "v2: the $N frames are not all held"
+grep '^verdict' "$ZB_TMP/v2.txt" | tail -n 1 |
+    grep -q '^verdict: consumer stopped' || zb_fail "v2: not stopped"
+kill -CONT "$TD"
+kill "$TD"
 
 # netsniff-ng, when installed.
 if command -v netsniff-ng >/dev/null 2>&1; then
