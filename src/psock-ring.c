@@ -112,6 +112,22 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 	return a;
 }
 
+struct psock_att *
+psock_attach_fd(int fd, uint64_t base, int version,
+    const struct psock_geom *g)
+{
+	struct psock_att	*a;
+
+	a = xcalloc(1, sizeof *a);
+	a->pid = getpid();
+	a->mem = fd;
+	a->base = base;
+	a->last.pid = a->pid;
+	a->last.version = version;
+	a->last.g = *g;
+	return a;
+}
+
 void
 psock_detach(struct psock_att *a)
 {
@@ -290,7 +306,7 @@ psock_ring_read(struct psock_att *a, struct psock *ps,
 	/* Drops: the socket's sk_drops from sock_diag, in its namespace. */
 	rs->have_drops = 0;
 	s.nrows = 0;
-	for (i = 0; i < ps->nns; i++)
+	for (i = 0; ps != NULL && i < ps->nns; i++)
 		if (ps->ns[i].ino == a->ns && ps->ns[i].diag != -1)
 			psock_dump(ps->ns[i].diag, ++ps->seq,
 			    PACKET_SHOW_MEMINFO, &s, a->ns, 0, NULL, 0, NULL,

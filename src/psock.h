@@ -211,12 +211,19 @@ struct psock_att;
 struct psock_att *psock_attach(struct psock *, int, uint32_t, char *);
 /*
  * One read of every block header (pread on /proc/PID/mem, never a
- * write) and of the socket's drops.  0, or -1 with errbuf when the
+ * write) and of the socket's drops (none when the psock is NULL).  0, or -1 with errbuf when the
  * process exited or the ring went away (rs->verdict PSOCK_V_GONE).
  */
 int		 psock_ring_read(struct psock_att *, struct psock *,
 		     struct psock_ringsnap *, char *);
 void		 psock_detach(struct psock_att *);
+/*
+ * For the unit test: an attachment that reads a ring laid out at offset
+ * base of file fd, as if it were this process's memory.  fd is closed by
+ * psock_detach.
+ */
+struct psock_att *psock_attach_fd(int, uint64_t, int,
+		     const struct psock_geom *);
 const char	*psock_owner_name(enum psock_owner);
 const char	*psock_verdict_name(enum psock_verdict);
 
