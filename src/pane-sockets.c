@@ -181,21 +181,22 @@ pane_sockets_row(const struct pane *p, int y, const struct psock_row *r,
 {
 	enum screen_role	 role = sel ? SCREEN_SELECT : SCREEN_NORMAL;
 	char			 g[48], fo[24], pid[16], flt[8];
+	int			 x = p->x, end = p->x + p->w;
 
 	snprintf(pid, sizeof pid, r->pid ? "%d" : "-", r->pid);
 	snprintf(flt, sizeof flt, r->nfilter > 0 ? "%d" : r->nfilter ? "?" :
 	    "-", r->nfilter);
 	if (sel)
 		screen_fill(y, p->x, p->w, role);
-	screen_printf(y, p->x, p->w, role, "%7s %-15.15s %-12.12s %-9.9s "
-	    "%-5s v%-2d %-21.21s %-9.9s %-4s ", pid, r->comm[0] ? r->comm :
-	    "-", r->nsname, r->ifname[0] ? r->ifname : "*",
+	x += screen_printf(y, x, end - x, role, "%7s %-15.15s %-12.12s "
+	    "%-9.9s %-5s v%-2d %-21.21s %-9.9s %-4s ", pid, r->comm[0] ?
+	    r->comm : "-", r->nsname, r->ifname[0] ? r->ifname : "*",
 	    psock_type_name(r->type), r->version,
 	    psock_geom_str(g, sizeof g, r), psock_fanout_str(fo, sizeof fo, r),
 	    flt);
-	screen_printf(y, p->x + 97, p->w - 97, sel ? role : r->drops ?
+	x += screen_printf(y, x, end - x, sel ? role : r->drops ?
 	    SCREEN_DROP : SCREEN_VALUE, "%8u", r->drops);
-	screen_printf(y, p->x + 106, p->w - 106, role, "%8u", r->rmem);
+	screen_printf(y, x, end - x, role, " %8u", r->rmem);
 }
 
 static enum screen_role

@@ -34,7 +34,7 @@
 #include "psock.h"
 #include "tbuf.h"
 
-#define PSOCK_RCVBUF	32768
+#define PSOCK_RCVBUF	65536	/* a 4096-instruction filter is 32 KiB */
 #define PSOCK_SHOW	(PACKET_SHOW_INFO | PACKET_SHOW_RING_CFG | \
 			    PACKET_SHOW_FANOUT | PACKET_SHOW_MEMINFO | \
 			    PACKET_SHOW_FILTER)
@@ -262,15 +262,17 @@ psock_dump(int fd, uint32_t seq, uint32_t show, struct psock_snap *s,
 		return -1;
 	}
 	for (;;) {
-		if ((n = recv(fd, buf, sizeof buf, 0)) == -1) {
+		/* MSG_TRUNC: the real length, so a cut answer is seen. */
+		if ((n = recv(fd, buf, sizeof buf, MSG_TRUNC)) == -1) {
 			if (errno == EINTR)
 				continue;
 			snprintf(errbuf, PSOCK_ERRSZ, "sock_diag: %s",
 			    strerror(errno));
 			return -1;
 		}
-		if (n == 0) {
-			snprintf(errbuf, PSOCK_ERRSZ, "sock_diag: no answer");
+		if (n == 0 || (size_t)n > sizeof buf) {
+			snprintf(errbuf, PSOCK_ERRSZ, "sock_diag: %s", n == 0 ?
+			    "no answer" : "answer larger than the buffer");
 			return -1;
 		}
 		rc = psock_parse(buf, (size_t)n, s, ns, want, insns, max,

@@ -126,6 +126,7 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 	const struct psock_row	*r;
 	struct tbuf		 f;
 	char			 g[48], fo[24], pid[16], flt[16];
+	char			 err[PSOCK_ERRSZ];
 	int			 i;
 
 	tbuf_printf(tb, "zbtop sockets: %d packet sockets in %d network "
@@ -160,10 +161,10 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 		if (!o->filters || r->nfilter <= 0)
 			continue;
 		tbuf_init(&f);
-		if (psock_filter(ps, r->netns, r->ino, &f, g) == 0)
+		if (psock_filter(ps, r->netns, r->ino, &f, err) == 0)
 			tbuf_puts(tb, f.s);
 		else
-			tbuf_printf(tb, "  %s\n", g);
+			tbuf_printf(tb, "  %s\n", err);
 		tbuf_free(&f);
 	}
 	tbuf_putc(tb, '\n');
