@@ -112,6 +112,7 @@ main(void)
 	struct psock_row		*r;
 	char				 err[PSOCK_ERRSZ];
 	uint16_t			 bad;
+	int				 ni;
 	int				 n = 0;
 	size_t				 at;
 
@@ -217,6 +218,29 @@ main(void)
 	memset(&s, 0, sizeof s);
 	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
 	CHECK(s.nrows == 0);
+
+	/*
+	 * Random bytes after a valid header and message, 20000 times: the
+	 * parser must stay inside the buffer (ASan watches) and never
+	 * return more rows than fit.
+	 */
+	srand(13);
+	for (n = 0; n < 20000; n++) {
+		size_t	 k, l = 16 + (size_t)(rand() % 400);
+		uint8_t	*r8 = malloc(l);
+
+		len = 0;
+		put_sock(7, 1);
+		memcpy(r8, buf, l < len ? l : len);
+		for (k = (size_t)(rand() % 40); k < l; k++)
+			if (k >= len || rand() % 8 == 0)
+				r8[k] = (uint8_t)rand();
+		memset(&s, 0, sizeof s);
+		ni = 0;
+		(void)psock_parse(r8, l, &s, 1, 7, in, 8, &ni, err);
+		CHECK(s.nrows <= PSOCK_MAX && ni >= 0 && ni <= 8);
+		free(r8);
+	}
 
 	/* Sorting: drops, descending. */
 	memset(&s, 0, sizeof s);
