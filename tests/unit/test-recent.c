@@ -88,9 +88,16 @@ main(void)
 	CHECK(p->len == RECENT_SNAP + 1100 && p->ring == 7777 % 3);
 	CHECK(p->data[RECENT_SNAP - 1] == 0xee);
 
-	/* Overwrite: after 3 rings' worth only the newest ring is kept. */
-	for (i = 1; i <= 3 * RECENT_SLOTS + 17; i++)
+	/* Overwrite: never more than a ring's worth, the newest ones. */
+	for (bad = 0, i = 1; i <= 3 * RECENT_SLOTS + 17; i++) {
 		add(r, 100000 + i, 64);
+		recent_lock(r);
+		recent_range(r, &first, &last);
+		recent_unlock(r);
+		if (last - first + 1 > RECENT_SLOTS)
+			bad++;
+	}
+	CHECK(bad == 0);
 	recent_lock(r);
 	recent_range(r, &first, &last);
 	recent_unlock(r);
