@@ -27,7 +27,6 @@
 #include "cap.h"
 #include "engine.h"
 #include "engine-int.h"
-#include "filter.h"
 #include "stats.h"
 
 #include "unit.h"
@@ -171,25 +170,13 @@ build(void)
 	e->started = 1;
 }
 
+/* The consumers end first; there is no engine thread to join. */
 static void
 teardown(void)
 {
-	unsigned	q;
-
 	engine_workers_stop(e, ENGINE_DRAIN);
-	for (q = 0; q < NQ; q++)
-		close(e->workers[q].wakefd);
-	close(e->wakefd);
-	if (e->prog.bf_insns != NULL)
-		filter_free(&e->prog);
-	free(e->expr);
-	free(e->workers);
-	stats_free(e->stats);
-	pthread_mutex_destroy(&e->lock);
-	pthread_mutex_destroy(&e->reqlock);
-	pthread_mutex_destroy(&e->wlock);
-	pthread_cond_destroy(&e->cond);
-	free(e);
+	e->started = 0;
+	engine_free(e);
 }
 
 /* Both consumers call next() again within a second. */
