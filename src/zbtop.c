@@ -22,6 +22,7 @@
 #include "cap.h"
 #include "cmd.h"
 #include "engine.h"
+#include "metrics-serve.h"
 #include "msg.h"
 #include "print.h"
 #include "priv.h"
@@ -41,13 +42,16 @@ enum {
 	OPT_SEQ_LOG,
 	OPT_ITERATIONS,
 	OPT_DELAY,
-	OPT_COMMAND
+	OPT_COMMAND,
+	OPT_METRICS,
+	OPT_METRICS_FILE
 };
 
 /* Everything the command line says. */
 struct opts {
 	struct engine_conf	 ec;
 	struct batch_opts	 bo;
+	struct metrics_serve_conf mc;
 	int			 batch;
 	int			 print;
 	int			 hex;
@@ -70,6 +74,8 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "metrics",		required_argument,	NULL, OPT_METRICS },
+	{ "metrics-file",	required_argument,	NULL, OPT_METRICS_FILE },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -92,8 +98,9 @@ usage(FILE *f)
 "usage: zbtop [-bDhJpPVx] [-B KiB] [-c count] [-d seconds] [-e command]\n"
 "             [-i interface] [-m zbuf|copy] [-n iterations] [-r file]\n"
 "             [-s snaplen] [-T ms] [-w file] [-Z user] [--block-size KiB]\n"
-"             [--blocks n] [--rotate-every ms] [--seq-log file]\n"
-"             [--speed x] [--threads n] [--version] [expression]\n"
+"             [--blocks n] [--metrics addr:port] [--metrics-file file]\n"
+"             [--rotate-every ms] [--seq-log file] [--speed x]\n"
+"             [--threads n] [--version] [expression]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
 "  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
@@ -108,6 +115,8 @@ usage(FILE *f)
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
+"  --metrics addr:port  serve Prometheus metrics at /metrics\n"
+"  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
@@ -257,6 +266,12 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
 			break;
+		case OPT_METRICS:
+			o->mc.addr = optarg;
+			break;
+		case OPT_METRICS_FILE:
+			o->mc.file = optarg;
+			break;
 		default:
 			usage(stderr);
 			exit(1);
@@ -368,6 +383,7 @@ main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct engine		*eng;
+	struct metrics_serve	*ms = NULL;
 	struct print_ctx	 pc[CAP_MAXQ];
 	struct screen_opts	 so;
 	struct sigaction	 sa;
@@ -406,6 +422,11 @@ main(int argc, char **argv)
 	}
 	if (priv_drop(o.user, errbuf) == -1)
 		msg_fatal("%s", errbuf);
+	/* After the drop: the file is written as the user zbtop runs as. */
+	o.mc.interval = o.bo.delay;
+	if ((o.mc.addr != NULL || o.mc.file != NULL) &&
+	    (ms = metrics_serve_start(eng, &o.mc, errbuf)) == NULL)
+		msg_fatal("%s", errbuf);
 	/* Signals belong to the front end, never to the capture thread. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
@@ -420,6 +441,10 @@ main(int argc, char **argv)
 		rc = batch_print(eng, pc, npc);
 	else
 		rc = screen_run(eng, &so);
+	if (metrics_serve_stop(ms, errbuf) == -1) {
+		msg_error("%s", errbuf);
+		rc = 1;
+	}
 	engine_free(eng);
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
