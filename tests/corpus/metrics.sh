@@ -1,7 +1,8 @@
 #!/bin/sh
 # Prometheus metrics from a replayed file (no root needed): promtool check
 # metrics accepts the text of --metrics-file and of --metrics with no
-# complaint; zbtop_packets_total equals the exit line's captured=1987;
+# complaint; zbtop_packets_total equals the exit line's captured=1987 in
+# batch and print mode;
 # the file is rewritten while zbtop runs; a clear on standard input
 # resets the snapshots' count but not the exported one; HTTP answers 200
 # with the 0.0.4 Content-Type at /metrics and 404 elsewhere; a port in
@@ -61,6 +62,14 @@ got=$(value zbtop_packets_total "$tmp/m/zbtop.prom")
 [ "$last" = "${last#captured=$want }" ] && say "file mode: $last"
 [ "$got" = $want ] || say "file mode: zbtop_packets_total $got, not $want"
 ls "$tmp/m" | grep -v '^zbtop.prom$' && say "temporary file left behind"
+# Print mode too: the counters line is on standard error there.
+"$ZBTOP" -r "$sample" -P --metrics-file "$tmp/m/print.prom" >/dev/null \
+    2>"$tmp/err" || say "print mode: exit status"
+got=$(value zbtop_packets_total "$tmp/m/print.prom")
+grep -q "^captured=$got " "$tmp/err" && [ "$got" = $want ] ||
+    say "print mode: zbtop_packets_total $got, $(cat "$tmp/err")"
+
+rm -f "$tmp/m/print.prom"
 
 # 2. At recorded speed: the file follows the capture, and clear (1.2 s in)
 # resets what the snapshots count, not what the metrics export.
