@@ -110,7 +110,7 @@ metrics_capture(const struct stats_snap *sn, const char *il, struct tbuf *tb)
 	metrics_u64(tb, "zbtop_packets_total", il, "",
 	    sn->packets + c->packets);
 	metrics_family(tb, "zbtop_bytes_total", "counter",
-	    "Bytes of those packets, as long as they were on the wire.");
+	    "Bytes of those packets, at their length on the wire.");
 	metrics_u64(tb, "zbtop_bytes_total", il, "", sn->bytes + c->bytes);
 	metrics_family(tb, "zbtop_kernel_packets_total", "counter",
 	    "Packets that passed the kernel's filter, drops included.");
