@@ -14,9 +14,13 @@
 #include "tbuf.h"
 #include "unit.h"
 
+/* The interface label: a source with a quote and a backslash, escaped. */
+#define IL	"interface=\"ve\\\"th\\\\0\""
+
 static int	has(const struct tbuf *, const char *);
 static void	check_shape(const char *);
 static uint64_t	value(const char *, const char *);
+static void	render(struct stats *, struct stats_snap *, struct tbuf *);
 
 static int
 has(const struct tbuf *tb, const char *line)
@@ -88,6 +92,16 @@ check_shape(const char *text)
 	free(copy);
 }
 
+/* A snapshot rendered afresh into tb, its shape checked. */
+static void
+render(struct stats *st, struct stats_snap *sn, struct tbuf *tb)
+{
+	stats_snapshot(st, sn);
+	tbuf_reset(tb);
+	metrics_render(sn, tb);
+	check_shape(tb->s);
+}
+
 int
 main(void)
 {
@@ -123,28 +137,26 @@ main(void)
 	stats_buffers(st, bs, 3);
 
 	tbuf_init(&tb);
-	stats_snapshot(st, sn);
-	metrics_render(sn, &tb);
-	check_shape(tb.s);
+	render(st, sn, &tb);
 	CHECK(has(&tb, "zbtop_info{interface=\"ve\\\"th\\\\0\",mode=\"zbuf\"} 1"));
-	CHECK(has(&tb, "zbtop_packets_total{interface=\"ve\\\"th\\\\0\"} 7"));
-	CHECK(has(&tb, "zbtop_bytes_total{interface=\"ve\\\"th\\\\0\"} 620"));
-	CHECK(has(&tb, "zbtop_drops_total{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_packets_total{" IL "} 7"));
+	CHECK(has(&tb, "zbtop_bytes_total{" IL "} 620"));
+	CHECK(has(&tb, "zbtop_drops_total{" IL ","
 	    "where=\"kernel\"} 3"));
-	CHECK(has(&tb, "zbtop_drops_total{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_drops_total{" IL ","
 	    "where=\"write\"} 1"));
 	CHECK(strstr(tb.s, "where=\"interface\"") == NULL);
-	CHECK(has(&tb, "zbtop_rotations_total{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_rotations_total{" IL ","
 	    "reason=\"forced\"} 1"));
-	CHECK(has(&tb, "zbtop_ring_packets_total{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_ring_packets_total{" IL ","
 	    "ring=\"3\",lane=\"1\"} 2"));
-	CHECK(has(&tb, "zbtop_ring_buffers{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_ring_buffers{" IL ","
 	    "ring=\"3\",lane=\"1\",owner=\"user\"} 1"));
-	CHECK(has(&tb, "zbtop_ring_used_bytes{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_ring_used_bytes{" IL ","
 	    "ring=\"3\",lane=\"1\"} 100"));
-	CHECK(has(&tb, "zbtop_ring_active{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_ring_active{" IL ","
 	    "ring=\"3\",lane=\"1\"} 1"));
-	CHECK(strstr(tb.s, "zbtop_ring_held_seconds{interface=\"ve\\\"th\\\\0\","
+	CHECK(strstr(tb.s, "zbtop_ring_held_seconds{" IL ","
 	    "ring=\"3\",lane=\"1\"} ") != NULL);
 	before = value(tb.s, "zbtop_packets_total{");
 
@@ -152,26 +164,21 @@ main(void)
 	stats_clear(st);
 	stats_block(st, 0, 1, 60, 0, CAP_ROT_TIMEOUT);
 	stats_kernel(st, &ks);
-	stats_snapshot(st, sn);
+	render(st, sn, &tb);
 	CHECK(sn->packets == 1);
-	tbuf_reset(&tb);
-	metrics_render(sn, &tb);
-	check_shape(tb.s);
 	CHECK(value(tb.s, "zbtop_packets_total{") == before + 1);
-	CHECK(has(&tb, "zbtop_bytes_total{interface=\"ve\\\"th\\\\0\"} 680"));
-	CHECK(has(&tb, "zbtop_drops_total{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_bytes_total{" IL "} 680"));
+	CHECK(has(&tb, "zbtop_drops_total{" IL ","
 	    "where=\"kernel\"} 6"));
-	CHECK(has(&tb, "zbtop_ring_packets_total{interface=\"ve\\\"th\\\\0\","
+	CHECK(has(&tb, "zbtop_ring_packets_total{" IL ","
 	    "ring=\"0\",lane=\"0\"} 6"));
-	CHECK(has(&tb, "zbtop_ring_forced_rotations_total{interface=\""
-	    "ve\\\"th\\\\0\",ring=\"3\",lane=\"1\"} 1"));
+	CHECK(has(&tb, "zbtop_ring_forced_rotations_total{" IL
+	    ",ring=\"3\",lane=\"1\"} 1"));
 
 	/* The interface's own count appears once the backend has one. */
 	stats_ifdrops(st, 42);
-	stats_snapshot(st, sn);
-	tbuf_reset(&tb);
-	metrics_render(sn, &tb);
-	CHECK(has(&tb, "zbtop_drops_total{interface=\"ve\\\"th\\\\0\","
+	render(st, sn, &tb);
+	CHECK(has(&tb, "zbtop_drops_total{" IL ","
 	    "where=\"interface\"} 42"));
 	tbuf_free(&tb);
 	free(sn);
