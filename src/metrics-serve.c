@@ -69,6 +69,7 @@ static enum MHD_Result metrics_serve_answer(void *, struct MHD_Connection *,
 		    size_t *, void **);
 static enum MHD_Result metrics_serve_reply(struct MHD_Connection *,
 		    unsigned, char *, size_t, enum MHD_ResponseMemoryMode);
+static struct MHD_Daemon *metrics_serve_http(struct metrics_serve *, int);
 static int	metrics_serve_write(struct metrics_serve *, char *);
 static void	*metrics_serve_writer(void *);
 static void	metrics_serve_free(struct metrics_serve *);
@@ -296,6 +297,20 @@ metrics_serve_writer(void *arg)
 	return NULL;
 }
 
+/* libmicrohttpd on fd, polling from a thread of its own, within limits. */
+static struct MHD_Daemon *
+metrics_serve_http(struct metrics_serve *ms, int fd)
+{
+	return MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL,
+	    metrics_serve_answer, ms,
+	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)METRICS_CONNS,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)METRICS_PER_IP,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)METRICS_TIMEOUT,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)METRICS_MEMORY,
+	    MHD_OPTION_END);
+}
+
 struct metrics_serve *
 metrics_serve_start(struct engine *eng, const struct metrics_serve_conf *conf,
     char *errbuf)
@@ -303,7 +318,7 @@ metrics_serve_start(struct engine *eng, const struct metrics_serve_conf *conf,
 	struct metrics_serve	*ms;
 	pthread_condattr_t	 ca;
 	sigset_t		 all, old;
-	int			 fd = -1;
+	int			 fd = -1, ok = 0;
 
 	if (conf->addr != NULL &&
 	    (fd = metrics_serve_listen(conf->addr, errbuf)) == -1)
@@ -327,25 +342,17 @@ metrics_serve_start(struct engine *eng, const struct metrics_serve_conf *conf,
 	/* Signals stay with the front end, as for the capture threads. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	if (fd != -1 && (ms->daemon = MHD_start_daemon(
-	    MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL,
-	    metrics_serve_answer, ms,
-	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)METRICS_CONNS,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)METRICS_PER_IP,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)METRICS_TIMEOUT,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)METRICS_MEMORY,
-	    MHD_OPTION_END)) == NULL)
+	if (fd != -1 && (ms->daemon = metrics_serve_http(ms, fd)) == NULL)
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot serve metrics: the HTTP "
 		    "server did not start");
 	else if (ms->path != NULL && pthread_create(&ms->writer, NULL,
 	    metrics_serve_writer, ms) != 0)
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write metrics: no thread");
 	else
-		ms->started = ms->path != NULL;
+		ok = 1;
+	ms->started = ok && ms->path != NULL;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if ((fd == -1 || ms->daemon != NULL) &&
-	    (ms->path == NULL || ms->started))
+	if (ok)
 		return ms;
 fail:
 	if (fd != -1 && ms->daemon == NULL)

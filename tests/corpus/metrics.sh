@@ -6,8 +6,8 @@
 # the file is rewritten while zbtop runs; a clear on standard input
 # resets the snapshots' count but not the exported one; HTTP answers 200
 # with the 0.0.4 Content-Type at /metrics and 404 elsewhere; a port in
-# use and a bad address end zbtop at start-up with exactly one line and
-# status 1; [::1] is served where the host has IPv6 loopback.
+# use, a bad address and a file that cannot be written end zbtop at
+# start-up with exactly one line and status 1; [::1] is served where the host has IPv6 loopback.
 
 ZBTOP=${ZBTOP:-./zbtop}
 sample=tests/data/sample.pcap
@@ -137,6 +137,13 @@ done
 [ "$(cat "$tmp/err2")" = \
     "zbtop: cannot serve metrics on 127.0.0.1:$port: Address already in use" ] ||
     say "port in use: '$(cat "$tmp/err2")'"
+"$ZBTOP" -r "$sample" -b --iterations 1 --metrics-file "$tmp/none/z.prom" \
+    </dev/null >"$tmp/out2" 2>"$tmp/err2"
+st=$?
+echo "--metrics-file in a missing directory: exit $st: $(cat "$tmp/err2")"
+[ $st -eq 1 ] && [ ! -s "$tmp/out2" ] && [ "$(cat "$tmp/err2")" = \
+    "zbtop: cannot write metrics to $tmp/none/z.prom: No such file or directory" ] ||
+    say "--metrics-file in a missing directory"
 kill $bg 2>/dev/null
 wait $bg 2>/dev/null
 bg=""
