@@ -84,7 +84,7 @@ static unsigned	num(const char *, const char *, unsigned long, unsigned long);
 static double	fnum(const char *, const char *, double, double);
 static void	parse(struct opts *, int, char **);
 static void	parse_check(struct opts *);
-static void	cmd_stderr(void *, const char *);
+static void	cmd_failed(void *, const char *);
 static void	cmd_stdout(void *, const char *);
 static char	*join(int, char **);
 static int	list_devices(void);
@@ -346,11 +346,15 @@ on_signal(int sig)
 	zbtop_quit = sig;
 }
 
-/* -e commands, after capture has started; errors go to stderr. */
+/*
+ * --command lines, after capture has started.  A failing one ends the run
+ * with its reason and exit 1, as the same filter given as an argument
+ * would: a script must not believe a capture it did not ask for.
+ */
 static void
-cmd_stderr(void *arg, const char *text)
+cmd_failed(void *arg, const char *text)
 {
-	msg_error("%s", text);
+	msg_fatal("%s", text);
 }
 
 static void
@@ -369,7 +373,7 @@ run_commands(struct engine *eng, struct opts *o)
 	memset(&ctx, 0, sizeof ctx);
 	ctx.eng = eng;
 	ctx.out = cmd_stdout;
-	ctx.error = cmd_stderr;
+	ctx.error = cmd_failed;
 	ctx.arg = &verbose;
 	ctx.delay = &o->bo.delay;
 	for (i = 0; i < o->ncmds; i++) {
