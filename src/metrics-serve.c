@@ -177,20 +177,35 @@ metrics_serve_copy(struct metrics_serve *ms, size_t *len)
 	return s;
 }
 
-/* One request: GET or HEAD /metrics; the body, if any, is not read. */
+/*
+ * One request: GET or HEAD /metrics.  Another method is refused at once,
+ * unread, and the connection closes.  Otherwise the first call only
+ * marks the request seen and a body is skipped: libmicrohttpd closes the
+ * connection when the answer comes before the request is read, and
+ * Prometheus would have to connect for every scrape.
+ */
 static enum MHD_Result
 metrics_serve_answer(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **state)
 {
-	char	*text;
-	size_t	 len;
+	static int	 seen;
+	char		*text;
+	size_t		 len;
 
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
 	    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
 		return metrics_serve_reply(c, MHD_HTTP_METHOD_NOT_ALLOWED,
 		    metrics_badmethod, sizeof metrics_badmethod - 1,
 		    MHD_RESPMEM_PERSISTENT);
+	if (*state == NULL) {
+		*state = &seen;
+		return MHD_YES;
+	}
+	if (*upload_size != 0) {
+		*upload_size = 0;
+		return MHD_YES;
+	}
 	if (strcmp(url, "/metrics") != 0)
 		return metrics_serve_reply(c, MHD_HTTP_NOT_FOUND,
 		    metrics_notfound, sizeof metrics_notfound - 1,

@@ -5,7 +5,8 @@
 # batch and print mode;
 # the file is rewritten while zbtop runs; a clear on standard input
 # resets the snapshots' count but not the exported one; HTTP answers 200
-# with the 0.0.4 Content-Type at /metrics and 404 elsewhere; a port in
+# with the 0.0.4 Content-Type at /metrics, keeps the connection for the
+# next scrape, 404 elsewhere and 405 to POST; a port in
 # use, a bad address and a file that cannot be written end zbtop at
 # start-up with exactly one line and status 1; [::1] is served where the host has IPv6 loopback.
 
@@ -112,6 +113,10 @@ if wait_http "$url/metrics"; then
 	lint "$tmp/body" "http"
 	[ -n "$(value zbtop_packets_total "$tmp/body")" ] ||
 	    say "http: no zbtop_packets_total"
+	# Two scrapes on one connection: the server keeps it open.
+	conns=$(curl -s -o /dev/null -o /dev/null -w '%{num_connects}' \
+	    "$url/metrics" "$url/metrics")
+	[ "$conns" = 10 ] || say "http: keep-alive: new connections $conns"
 	code=$(curl -s -o /dev/null -w '%{http_code}' "$url/")
 	[ "$code" = 404 ] || say "http: / answered $code, not 404"
 	code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/metrics")
