@@ -24,6 +24,7 @@ main(void)
 	char			 errbuf[ZB_ERRBUFSZ], perr[PCAP_ERRBUF_SIZE];
 	uint8_t			 data[3][300];
 	struct cap_pkt		 pkt[3];
+	struct pcapw_conf	 pc;
 	struct pcapw		*w;
 	struct pcap_pkthdr	*h;
 	const u_char		*bytes;
@@ -38,10 +39,11 @@ main(void)
 		pkt[i].ts.tv_sec = 1700000000 + i;
 		pkt[i].ts.tv_nsec = 123456789;
 	}
+	memset(&pc, 0, sizeof pc);
 	if ((fd = mkstemp(path)) == -1)
 		return 1;
 	close(fd);
-	w = pcapw_open(path, DLT_EN10MB, 262144, errbuf);
+	w = pcapw_open(path, DLT_EN10MB, 262144, &pc, errbuf);
 	CHECK(w != NULL);
 	if (w == NULL)
 		CHECK_DONE();
@@ -68,7 +70,8 @@ main(void)
 	unlink(path);
 
 	/* A directory that does not exist: one reason, no file. */
-	w = pcapw_open("/nonexistent-zbtop/x.pcap", DLT_EN10MB, 65535, errbuf);
+	w = pcapw_open("/nonexistent-zbtop/x.pcap", DLT_EN10MB, 65535, &pc,
+	    errbuf);
 	CHECK(w == NULL);
 	CHECK(strncmp(errbuf, "cannot write ", 13) == 0);
 	CHECK(strstr(errbuf, "No such file") != NULL);
