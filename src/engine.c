@@ -67,8 +67,8 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
 	e->stats = stats_new(e->nq);
-	if (conf->keep)
-		e->recent = recent_new();
+	if (conf->keep != 0)
+		e->recent = recent_new(conf->keep);
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
 	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
@@ -342,7 +342,7 @@ engine_claim(struct engine *e)
 
 /*
  * Walk one handed-over buffer, on the thread of its queue.  Returns 1
- * when -c COUNT is reached.  Only the last RECENT_SLOTS packets of a
+ * when -c COUNT is reached.  Only the last recent_cap() packets of a
  * buffer are copied for display: the earlier ones would be overwritten
  * before anyone could look, so the shared list is locked only for those.
  */
@@ -356,9 +356,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 	unsigned		 snap;
 	int			 keep, kept = 0, full = 0;
 
-	pthread_mutex_lock(&e->lock);
-	keep = e->recent != NULL && !e->paused;
-	pthread_mutex_unlock(&e->lock);
+	keep = e->recent != NULL;
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
 	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
@@ -381,7 +379,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 		}
 		n++;
 		bytes += pkt.len;
-		if (keep && !kept && npkts - i < RECENT_SLOTS) {
+		if (keep && !kept && npkts - i < recent_cap(e->recent)) {
 			recent_lock(e->recent);
 			kept = 1;
 		}
@@ -406,23 +404,33 @@ engine_packet(struct engine *e, struct cap_pkt *pkt,
     const struct cap_block *blk, int keep)
 {
 	struct dec_info	di;
-	int		rc;
+	uint64_t	no;
+	int		rc = 0;
 
-	if (e->w != NULL) {
-		if (e->nq > 1)
-			pthread_mutex_lock(&e->wlock);
+	/*
+	 * The frame number: with --threads it is taken with the -w lock
+	 * held, so the file's order is the numbers' order.
+	 */
+	if (e->w != NULL && e->nq > 1) {
+		pthread_mutex_lock(&e->wlock);
+		no = atomic_fetch_add_explicit(&e->frames, 1,
+		    memory_order_relaxed) + 1;
 		rc = pcapw_put(e->w, pkt);
-		if (e->nq > 1)
-			pthread_mutex_unlock(&e->wlock);
-		if (rc == -1)
-			stats_wdrop(e->stats);
+		pthread_mutex_unlock(&e->wlock);
+	} else {
+		no = atomic_fetch_add_explicit(&e->frames, 1,
+		    memory_order_relaxed) + 1;
+		if (e->w != NULL)
+			rc = pcapw_put(e->w, pkt);
 	}
+	if (rc == -1)
+		stats_wdrop(e->stats);
 	if (e->conf.parse) {
 		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
 		stats_parsed(e->stats, blk->queue, &di, pkt->len);
 	}
 	if (keep)
-		recent_add(e->recent, pkt, blk->ring);
+		recent_add(e->recent, pkt, blk->ring, no);
 	if (e->conf.print != NULL)
 		e->conf.print(e->conf.print_arg[blk->queue], pkt, e->cap.dlt);
 	if (e->seqlog != NULL)
@@ -590,6 +598,13 @@ void
 engine_totals(struct engine *e, struct stats_totals *t)
 {
 	stats_totals(e->stats, t);
+}
+
+/* Frames numbered so far: the number of the newest one. */
+uint64_t
+engine_frames(struct engine *e)
+{
+	return atomic_load_explicit(&e->frames, memory_order_relaxed);
 }
 
 struct recent *

@@ -28,7 +28,7 @@ struct engine_conf {
 	const char	*wfile;		/* -w */
 	uint64_t	 count;		/* -c, 0: no limit */
 	int		 parse;		/* light parse: mix and talkers */
-	int		 keep;		/* keep recent packets (screen) */
+	size_t		 keep;		/* bytes of recent packets, 0: none */
 	unsigned	 rotate_ms;	/* rotate every, 0: off */
 	const char	*seqlog;	/* --seq-log */
 	engine_print_cb	*print;		/* print mode, or NULL */
@@ -59,6 +59,7 @@ int		 engine_bpf(struct engine *, struct tbuf *);
 void		 engine_snapshot(struct engine *, struct stats_snap *);
 void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
+uint64_t	 engine_frames(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
 int		 engine_dlt(struct engine *);
 

@@ -24,6 +24,7 @@
 #include "engine.h"
 #include "msg.h"
 #include "print.h"
+#include "recent.h"
 #include "priv.h"
 #include "screen.h"
 #include "tbuf.h"
@@ -41,7 +42,8 @@ enum {
 	OPT_SEQ_LOG,
 	OPT_ITERATIONS,
 	OPT_DELAY,
-	OPT_COMMAND
+	OPT_COMMAND,
+	OPT_KEEP
 };
 
 /* Everything the command line says. */
@@ -53,6 +55,7 @@ struct opts {
 	int			 hex;
 	int			 tree;
 	int			 speed_set;
+	unsigned		 keep_mib;
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
@@ -70,6 +73,7 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "keep",		required_argument,	NULL, OPT_KEEP },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -92,7 +96,7 @@ usage(FILE *f)
 "usage: zbtop [-bDhJpPVx] [-B KiB] [-c count] [-d seconds] [-e command]\n"
 "             [-i interface] [-m zbuf|copy] [-n iterations] [-r file]\n"
 "             [-s snaplen] [-T ms] [-w file] [-Z user] [--block-size KiB]\n"
-"             [--blocks n] [--rotate-every ms] [--seq-log file]\n"
+"             [--blocks n] [--keep MiB] [--rotate-every ms] [--seq-log file]\n"
 "             [--speed x] [--threads n] [--version] [expression]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
@@ -109,6 +113,7 @@ usage(FILE *f)
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --keep MiB  memory for the packet list's kept packets (default 64)\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
 
@@ -254,6 +259,9 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_THREADS:
 			cc->threads = num("--threads", optarg, 1, CAP_MAXQ);
 			break;
+		case OPT_KEEP:
+			o->keep_mib = num("--keep", optarg, 1, 1048576);
+			break;
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
 			break;
@@ -296,7 +304,9 @@ parse_check(struct opts *o)
 	if (o->bo.json && !o->batch)
 		msg_fatal("-J goes with -b");
 	o->ec.parse = !o->batch && !o->print;
-	o->ec.keep = o->ec.parse;
+	if (o->ec.parse)
+		o->ec.keep = (size_t)(o->keep_mib != 0 ? o->keep_mib :
+		    RECENT_DEFMB) << 20;
 	o->bo.commands = o->batch && !isatty(STDIN_FILENO);
 }
 

@@ -1,0 +1,201 @@
+/*
+ * The packet list's view of the kept packets.  The display filter is a
+ * pcap expression compiled for the link type and run in user space on
+ * kept packets only (bpf_filter, what pcap_offline_filter runs): it never
+ * touches capture.  Its verdict per frame is cached in the kept ring by
+ * generation.  Search decodes summaries as the list shows them and looks
+ * for the text, ignoring case unless the text has a capital (smartcase).
+ * One list per process; a mutex because commands may come from another
+ * thread than the screen's.  Lock order: the recent lock, then this one.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <pcap/pcap.h>
+
+#include "cap.h"
+#include "dec.h"
+#include "filter.h"
+#include "plist.h"
+#include "recent.h"
+#include "tbuf.h"
+#include "xmalloc.h"
+
+#define PLIST_BATCH	64	/* packets copied per lock while searching */
+
+static struct {
+	pthread_mutex_t		 lock;
+	struct bpf_program	 prog;
+	int			 have;		/* a display filter is set */
+	char			*text;
+	unsigned		 gen;		/* display filter changes */
+	char			*search;
+	int			 sdir;
+	unsigned		 sgen;		/* search requests */
+} pl = { .lock = PTHREAD_MUTEX_INITIALIZER, .gen = 1 };
+
+static int	plist_matches(const char *, const char *, int);
+
+/* Sets (expr non-empty) or clears the display filter: 0, or -1 and why. */
+int
+plist_display(int dlt, unsigned snaplen, const char *expr, char *errbuf)
+{
+	struct bpf_program	 prog;
+	int			 have = expr != NULL && *expr != '\0';
+
+	memset(&prog, 0, sizeof prog);
+	if (have && filter_compile(dlt, snaplen, expr, &prog, errbuf) == -1)
+		return -1;
+	pthread_mutex_lock(&pl.lock);
+	if (pl.have)
+		filter_free(&pl.prog);
+	pl.prog = prog;
+	pl.have = have;
+	free(pl.text);
+	pl.text = have ? xstrdup(expr) : NULL;
+	pl.gen++;
+	pthread_mutex_unlock(&pl.lock);
+	return 0;
+}
+
+/* The display filter's text, "" when none. */
+void
+plist_display_text(char *buf, size_t size)
+{
+	pthread_mutex_lock(&pl.lock);
+	snprintf(buf, size, "%s", pl.text != NULL ? pl.text : "");
+	pthread_mutex_unlock(&pl.lock);
+}
+
+unsigned
+plist_display_gen(void)
+{
+	unsigned	 g;
+
+	pthread_mutex_lock(&pl.lock);
+	g = pl.gen;
+	pthread_mutex_unlock(&pl.lock);
+	return g;
+}
+
+/* A search request: dir 1 forward, -1 backward; the screen acts on it. */
+void
+plist_search(const char *text, int dir)
+{
+	pthread_mutex_lock(&pl.lock);
+	if (text != NULL) {
+		free(pl.search);
+		pl.search = xstrdup(text);
+	}
+	pl.sdir = dir;
+	pl.sgen++;
+	pthread_mutex_unlock(&pl.lock);
+}
+
+/* The last request's text and direction, and its number (0: none yet). */
+unsigned
+plist_search_get(char *buf, size_t size, int *dir)
+{
+	unsigned	 g;
+
+	pthread_mutex_lock(&pl.lock);
+	snprintf(buf, size, "%s", pl.search != NULL ? pl.search : "");
+	*dir = pl.sdir;
+	g = pl.sgen;
+	pthread_mutex_unlock(&pl.lock);
+	return g;
+}
+
+/* Does the display filter pass kept frame no?  Recent lock held. */
+int
+plist_shown(struct recent *r, uint64_t no)
+{
+	const uint8_t	*data;
+	uint32_t	 caplen, len;
+	int		 m;
+
+	pthread_mutex_lock(&pl.lock);
+	if (!pl.have)
+		m = 1;
+	else if ((m = recent_mark(r, no, pl.gen, -1)) == -1) {
+		if (recent_peek(r, no, &data, &caplen, &len) == -1)
+			m = 0;
+		else
+			m = recent_mark(r, no, pl.gen,
+			    filter_run(&pl.prog, data, len, caplen) != 0);
+	}
+	pthread_mutex_unlock(&pl.lock);
+	return m;
+}
+
+/* The shown frame after (dir > 0) or before (dir < 0) no; 0: none. */
+uint64_t
+plist_step(struct recent *r, uint64_t no, int dir)
+{
+	while ((no = recent_step(r, no, dir)) != 0 && !plist_shown(r, no))
+		continue;
+	return no;
+}
+
+/* Frames between shown frames a and b (a 0: from the start) not kept. */
+uint64_t
+plist_notkept(struct recent *r, uint64_t a, uint64_t b)
+{
+	if (b <= a + 1)
+		return 0;
+	return b - a - 1 - recent_between(r, a, b);
+}
+
+/* Smartcase: a capital in the text makes the search exact. */
+static int
+plist_matches(const char *hay, const char *needle, int exact)
+{
+	return exact ? strstr(hay, needle) != NULL :
+	    strcasestr(hay, needle) != NULL;
+}
+
+/*
+ * The first shown frame from `from` (included) on in direction dir whose
+ * summary holds text; 0: none.  Copies a few packets per lock so that
+ * the engine never waits for a decoder.
+ */
+uint64_t
+plist_find(struct recent *r, int dlt, uint64_t from, int dir,
+    const char *text)
+{
+	struct recent_pkt	*pk;
+	struct tbuf		 tb;
+	uint64_t		 no = from, found = 0;
+	const char		*c;
+	int			 i, n, exact = 0;
+
+	for (c = text; *c != '\0'; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			exact = 1;
+	pk = xcalloc(PLIST_BATCH, sizeof *pk);
+	tbuf_init(&tb);
+	for (;;) {
+		recent_lock(r);
+		if (no == from && !plist_shown(r, no))
+			no = plist_step(r, no, dir);
+		for (n = 0; n < PLIST_BATCH && no != 0 &&
+		    recent_get(r, no, &pk[n]) == 0; n++)
+			no = plist_step(r, no, dir);
+		recent_unlock(r);
+		for (i = 0; i < n && found == 0; i++) {
+			tbuf_reset(&tb);
+			dec_summary(&tb, dlt, pk[i].data, pk[i].caplen,
+			    pk[i].len);
+			if (tb.s != NULL && plist_matches(tb.s, text, exact))
+				found = pk[i].no;
+		}
+		if (found != 0 || n == 0 || no == 0)
+			break;
+	}
+	tbuf_free(&tb);
+	free(pk);
+	return found;
+}

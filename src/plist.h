@@ -1,0 +1,28 @@
+/*
+ * What the packet list shows of the kept packets: the display filter and
+ * the search text, set by commands from any front end, and the walk from
+ * one shown frame to the next.  No ncurses here, so it is unit tested.
+ */
+#ifndef ZBTOP_PLIST_H
+#define ZBTOP_PLIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct recent;
+
+int		 plist_display(int, unsigned, const char *, char *);
+void		 plist_display_text(char *, size_t);
+unsigned	 plist_display_gen(void);
+void		 plist_search(const char *, int);
+unsigned	 plist_search_get(char *, size_t, int *);
+
+/* Called with the recent lock held. */
+uint64_t	 plist_step(struct recent *, uint64_t, int);
+int		 plist_shown(struct recent *, uint64_t);
+uint64_t	 plist_notkept(struct recent *, uint64_t, uint64_t);
+
+/* Called with nothing locked. */
+uint64_t	 plist_find(struct recent *, int, uint64_t, int, const char *);
+
+#endif /* ZBTOP_PLIST_H */
