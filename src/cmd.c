@@ -21,12 +21,14 @@ extern const struct cmd_entry cmd_bpf_entry;
 extern const struct cmd_entry cmd_buffers_entry;
 extern const struct cmd_entry cmd_clear_entry;
 extern const struct cmd_entry cmd_delay_entry;
+extern const struct cmd_entry cmd_display_entry;
 extern const struct cmd_entry cmd_filter_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_pause_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_resume_entry;
 extern const struct cmd_entry cmd_rotate_entry;
+extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_snaplen_entry;
 extern const struct cmd_entry cmd_write_entry;
 
@@ -35,12 +37,14 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_buffers_entry,
 	&cmd_clear_entry,
 	&cmd_delay_entry,
+	&cmd_display_entry,
 	&cmd_filter_entry,
 	&cmd_help_entry,
 	&cmd_pause_entry,
 	&cmd_quit_entry,
 	&cmd_resume_entry,
 	&cmd_rotate_entry,
+	&cmd_search_entry,
 	&cmd_snaplen_entry,
 	&cmd_write_entry,
 	NULL

@@ -48,6 +48,10 @@ static uint64_t		 pkt_since;		/* frames when it froze */
 static uint64_t		 pkt_sel;		/* selected frame number */
 static uint64_t		 pkt_top;		/* frame of the first row */
 static unsigned		 pkt_dgen, pkt_sgen;	/* filter, search seen */
+static int		 pkt_typing;		/* a search being typed */
+static int		 pkt_sdir;		/* its direction, 1 or -1 */
+static uint64_t		 pkt_origin;		/* where typing started */
+static int		 pkt_ofollow;
 static struct pkt_line	*pkt_lines;
 static int		 pkt_nlines, pkt_cap, pkt_rows;
 static struct tbuf	 pkt_tb;
@@ -171,28 +175,54 @@ pane_packets_fetch(struct recent *rec, int rows)
 	pkt_dirty = 0;
 }
 
-/* A search the prompt or a command asked for: select the match. */
+/*
+ * A search the prompt or a command asked for: select the match.  The
+ * direction is set when a search starts: forward from a selected row,
+ * back from the newest in a following list.  A search wraps, as vim's.
+ */
 static void
 pane_packets_search(const struct pane_env *env, struct recent *rec)
 {
 	char		 text[256];
-	uint64_t	 from, found, wrap;
-	int		 dir;
+	uint64_t	 from = 0, found;
+	int		 what, dir = 1;
 	unsigned	 g;
 
-	if ((g = plist_search_get(text, sizeof text, &dir)) == pkt_sgen)
+	if ((g = plist_search_get(text, sizeof text, &what)) == pkt_sgen)
 		return;
 	pkt_sgen = g;
-	if (text[0] == '\0')
+	if (what == PLIST_TYPED || what == PLIST_ACCEPT) {
+		/* Typed text and Enter may come between two draws. */
+		if (!pkt_typing) {
+			pkt_origin = pkt_sel;
+			pkt_ofollow = pkt_follow;
+			pkt_sdir = pkt_follow ? -1 : 1;
+		}
+		pkt_typing = what == PLIST_TYPED;
+		dir = pkt_sdir;
+		from = pkt_origin;
+	} else if (what == PLIST_CANCEL)
+		text[0] = '\0';
+	else {
+		pkt_typing = 0;
+		if (pkt_sdir == 0)
+			pkt_sdir = pkt_follow ? -1 : 1;
+		dir = what == PLIST_PREV ? -pkt_sdir : pkt_sdir;
+		from = pkt_sel + (uint64_t)dir;
+	}
+	if (text[0] == '\0') {
+		if (pkt_typing) {
+			pkt_sel = pkt_origin;
+			pkt_follow = pkt_ofollow;
+			pkt_dirty = 1;
+		}
+		if (what == PLIST_CANCEL)
+			pkt_typing = 0;
 		return;
-	from = pkt_sel;
-	if (dir == 1 || dir == -1)
-		from = from + (uint64_t)dir;	/* next or previous only */
-	dir = dir < 0 ? -1 : 1;
+	}
 	found = plist_find(rec, engine_dlt(env->eng), from, dir, text);
-	wrap = dir > 0 ? 0 : UINT64_MAX;
 	if (found == 0 && (found = plist_find(rec, engine_dlt(env->eng),
-	    wrap, dir, text)) != 0)
+	    dir > 0 ? 0 : UINT64_MAX, dir, text)) != 0 && what != PLIST_TYPED)
 		screen_status(0, "search wrapped");
 	if (found == 0) {
 		screen_status(1, "not found: %s", text);
@@ -343,7 +373,7 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 		break;
 	case 'n':
 	case 'N':
-		plist_search(NULL, key == 'n' ? 1 : -1);
+		plist_search(NULL, key == 'n' ? PLIST_NEXT : PLIST_PREV);
 		break;
 	case '\r':
 	case '\n':

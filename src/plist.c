@@ -81,21 +81,21 @@ plist_display_gen(void)
 	return g;
 }
 
-/* A search request: dir 1 forward, -1 backward; the screen acts on it. */
+/* A search request (PLIST_ above); text NULL keeps the last one. */
 void
-plist_search(const char *text, int dir)
+plist_search(const char *text, int what)
 {
 	pthread_mutex_lock(&pl.lock);
 	if (text != NULL) {
 		free(pl.search);
 		pl.search = xstrdup(text);
 	}
-	pl.sdir = dir;
+	pl.sdir = what;
 	pl.sgen++;
 	pthread_mutex_unlock(&pl.lock);
 }
 
-/* The last request's text and direction, and its number (0: none yet). */
+/* The last request's text and kind, and its number (0: none yet). */
 unsigned
 plist_search_get(char *buf, size_t size, int *dir)
 {

@@ -11,6 +11,13 @@
 
 struct recent;
 
+/* Search requests (plist_search); the packet list acts on them. */
+#define PLIST_CANCEL	0	/* back to where typing started */
+#define PLIST_NEXT	1	/* the next match in the search's direction */
+#define PLIST_PREV	2	/* the next match the other way */
+#define PLIST_TYPED	3	/* the text changed: from where typing started */
+#define PLIST_ACCEPT	4	/* typing done: stay */
+
 int		 plist_display(int, unsigned, const char *, char *);
 void		 plist_display_text(char *, size_t);
 unsigned	 plist_display_gen(void);

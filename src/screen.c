@@ -506,7 +506,13 @@ screen_global_key(int key)
 		screen_help_open();
 		break;
 	case '/':
-		screen_prompt_open(PROMPT_FILTER, NULL);
+		screen_prompt_open(PROMPT_SEARCH, NULL);
+		break;
+	case '\\':
+		screen_prompt_open(PROMPT_DISPLAY, NULL);
+		break;
+	case 'f':
+		screen_prompt_open(PROMPT_FILTER, s->filter);
 		break;
 	case ':':
 		screen_prompt_open(PROMPT_COMMAND, NULL);

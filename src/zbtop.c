@@ -114,7 +114,7 @@ usage(FILE *f)
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
 "  --keep MiB  memory for the packet list's kept packets (default 64)\n"
-"Keys on the screen: ? for help, / filter, : command, q quit.\n");
+"Keys on the screen: ? help, / search, \\ display, f filter, : command, q quit.\n");
 }
 
 static unsigned
