@@ -131,7 +131,7 @@ pane_packets_build(struct recent *rec, int rows)
 			if (pkt_nlines == rows)
 				break;
 		}
-		if (recent_get(rec, f, &pkt_lines[pkt_nlines].pkt) == -1)
+		if (plist_get(rec, f, &pkt_lines[pkt_nlines].pkt) == -1)
 			break;
 		pkt_lines[pkt_nlines++].gap = 0;
 		seen |= f == pkt_sel;
@@ -249,6 +249,7 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 	if (!pkt_frozen && (!pkt_follow || env->snap->paused))
 		pkt_since = engine_frames(env->eng);
 	pkt_frozen = !pkt_follow || env->snap->paused;
+	plist_sync(engine_frames(env->eng), env->snap->filter);
 	pane_packets_search(env, rec);
 	dgen = plist_display_gen();
 	if (!pkt_frozen || pkt_dirty || rows != pkt_rows || dgen != pkt_dgen)

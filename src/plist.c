@@ -1,5 +1,7 @@
 /*
- * The packet list's view of the kept packets.  The display filter is a
+ * The packet list's view of the kept packets, and of a replayed file's
+ * frames through its index (findex.c), so frames the ring no longer
+ * holds are read back from the file.  The display filter is a
  * pcap expression compiled for the link type and run in user space on
  * kept packets only (bpf_filter, what pcap_offline_filter runs): it never
  * touches capture.  Its verdict per frame is cached in the kept ring by
@@ -19,12 +21,14 @@
 #include "cap.h"
 #include "dec.h"
 #include "filter.h"
+#include "findex.h"
 #include "plist.h"
 #include "recent.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 
 #define PLIST_BATCH	64	/* packets copied per lock while searching */
+#define PLIST_SCAN	100000	/* file frames read for one step at most */
 
 static struct {
 	pthread_mutex_t		 lock;
@@ -35,9 +39,47 @@ static struct {
 	char			*search;
 	int			 sdir;
 	unsigned		 sgen;		/* search requests */
+	/* Screen thread only. */
+	struct findex		*fx;		/* a replayed file, or NULL */
+	uint64_t		 frames;	/* numbered by the engine */
+	uint64_t		 nfile;		/* readable from the file */
+	char			*capf;		/* capture filter indexed */
+	struct recent_pkt	 one;		/* a file frame being tested */
 } pl = { .lock = PTHREAD_MUTEX_INITIALIZER, .gen = 1 };
 
 static int	plist_matches(const char *, const char *, int);
+static uint64_t	plist_next(struct recent *, uint64_t, int);
+
+/* A replayed file's index: frames the ring lost come from it. */
+void
+plist_file(struct findex *fx)
+{
+	pl.fx = fx;
+}
+
+/*
+ * Before each walk: the frames numbered so far, and the capture filter
+ * in force, which the file index must follow to number frames alike.
+ */
+void
+plist_sync(uint64_t frames, const char *capfilter)
+{
+	struct findex_info	 fi;
+	char			 errbuf[ZB_ERRBUFSZ];
+
+	pl.frames = frames;
+	if (pl.fx == NULL)
+		return;
+	if (pl.capf == NULL || strcmp(pl.capf, capfilter) != 0) {
+		/* XXX issue 11: frames numbered under an older filter. */
+		if (findex_filter(pl.fx, capfilter, errbuf) == 0) {
+			free(pl.capf);
+			pl.capf = xstrdup(capfilter);
+		}
+	}
+	findex_info(pl.fx, &fi);
+	pl.nfile = fi.frames < frames ? fi.frames : frames;
+}
 
 /* Sets (expr non-empty) or clears the display filter: 0, or -1 and why. */
 int
@@ -109,44 +151,90 @@ plist_search_get(char *buf, size_t size, int *dir)
 	return g;
 }
 
-/* Does the display filter pass kept frame no?  Recent lock held. */
+/*
+ * Does the display filter pass frame no, kept or in the file?  Recent
+ * lock held.  Verdicts on kept frames are cached.
+ */
 int
 plist_shown(struct recent *r, uint64_t no)
 {
 	const uint8_t	*data;
 	uint32_t	 caplen, len;
-	int		 m;
+	int		 m, kept;
 
+	kept = recent_peek(r, no, &data, &caplen, &len) == 0;
+	if (!kept && (no == 0 || no > pl.nfile))
+		return 0;
 	pthread_mutex_lock(&pl.lock);
 	if (!pl.have)
 		m = 1;
-	else if ((m = recent_mark(r, no, pl.gen, -1)) == -1) {
-		if (recent_peek(r, no, &data, &caplen, &len) == -1)
-			m = 0;
-		else
-			m = recent_mark(r, no, pl.gen,
-			    filter_run(&pl.prog, data, len, caplen) != 0);
-	}
+	else if (kept && (m = recent_mark(r, no, pl.gen, -1)) != -1)
+		;	/* cached */
+	else if (kept)
+		m = recent_mark(r, no, pl.gen,
+		    filter_run(&pl.prog, data, len, caplen) != 0);
+	else if (findex_get(pl.fx, no, &pl.one) == -1)
+		m = 0;
+	else
+		m = filter_run(&pl.prog, pl.one.data, pl.one.len,
+		    pl.one.caplen) != 0;
 	pthread_mutex_unlock(&pl.lock);
 	return m;
+}
+
+/*
+ * The next frame kept or in the file, ignoring the display filter: the
+ * file gives frames 1..nfile, the ring whatever it holds.
+ */
+static uint64_t
+plist_next(struct recent *r, uint64_t no, int dir)
+{
+	uint64_t	 k;
+
+	if (dir > 0)
+		return no < pl.nfile ? no + 1 : recent_step(r, no, 1);
+	k = recent_step(r, no, -1);
+	if (no > 1 && pl.nfile > 0 && (no - 1 < pl.nfile ? no - 1 :
+	    pl.nfile) > k)
+		return no - 1 < pl.nfile ? no - 1 : pl.nfile;
+	return k;
 }
 
 /* The shown frame after (dir > 0) or before (dir < 0) no; 0: none. */
 uint64_t
 plist_step(struct recent *r, uint64_t no, int dir)
 {
-	while ((no = recent_step(r, no, dir)) != 0 && !plist_shown(r, no))
-		continue;
+	unsigned	 file = 0;
+
+	while ((no = plist_next(r, no, dir)) != 0 && !plist_shown(r, no))
+		if (no <= pl.nfile && ++file > PLIST_SCAN)
+			return 0;
 	return no;
 }
 
-/* Frames between shown frames a and b (a 0: from the start) not kept. */
+/* Frame no from the ring, else from the file: 0, or -1. */
+int
+plist_get(struct recent *r, uint64_t no, struct recent_pkt *out)
+{
+	if (recent_get(r, no, out) == 0)
+		return 0;
+	if (pl.fx == NULL || no == 0 || no > pl.nfile)
+		return -1;
+	return findex_get(pl.fx, no, out);
+}
+
+/*
+ * Frames between shown frames a and b (a 0: from the start) neither kept
+ * nor in the file.
+ */
 uint64_t
 plist_notkept(struct recent *r, uint64_t a, uint64_t b)
 {
-	if (b <= a + 1)
+	uint64_t	 lo = a > pl.nfile ? a : pl.nfile;
+
+	if (b <= lo + 1)
 		return 0;
-	return b - a - 1 - recent_between(r, a, b);
+	return b - lo - 1 - recent_between(r, lo, b);
 }
 
 /* Smartcase: a capital in the text makes the search exact. */
@@ -182,7 +270,7 @@ plist_find(struct recent *r, int dlt, uint64_t from, int dir,
 		if (no == from && !plist_shown(r, no))
 			no = plist_step(r, no, dir);
 		for (n = 0; n < PLIST_BATCH && no != 0 &&
-		    recent_get(r, no, &pk[n]) == 0; n++)
+		    plist_get(r, no, &pk[n]) == 0; n++)
 			no = plist_step(r, no, dir);
 		recent_unlock(r);
 		for (i = 0; i < n && found == 0; i++) {

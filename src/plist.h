@@ -9,7 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct findex;
 struct recent;
+struct recent_pkt;
 
 /* Search requests (plist_search); the packet list acts on them. */
 #define PLIST_CANCEL	0	/* back to where typing started */
@@ -18,6 +20,8 @@ struct recent;
 #define PLIST_TYPED	3	/* the text changed: from where typing started */
 #define PLIST_ACCEPT	4	/* typing done: stay */
 
+void		 plist_file(struct findex *);
+void		 plist_sync(uint64_t, const char *);
 int		 plist_display(int, unsigned, const char *, char *);
 void		 plist_display_text(char *, size_t);
 unsigned	 plist_display_gen(void);
@@ -26,6 +30,7 @@ unsigned	 plist_search_get(char *, size_t, int *);
 
 /* Called with the recent lock held. */
 uint64_t	 plist_step(struct recent *, uint64_t, int);
+int		 plist_get(struct recent *, uint64_t, struct recent_pkt *);
 int		 plist_shown(struct recent *, uint64_t);
 uint64_t	 plist_notkept(struct recent *, uint64_t, uint64_t);
 

@@ -14,6 +14,7 @@
 #include "dec.h"
 #include "engine.h"
 #include "pane.h"
+#include "plist.h"
 #include "recent.h"
 #include "tbuf.h"
 #include "xmalloc.h"
@@ -242,7 +243,7 @@ screen_detail_open(struct engine *eng, uint64_t no)
 		return;
 	pkt = xmalloc(sizeof *pkt);
 	recent_lock(rec);
-	found = recent_get(rec, no, pkt);
+	found = plist_get(rec, no, pkt);
 	recent_unlock(rec);
 	if (found == -1) {
 		screen_status(1, "packet %llu is no longer kept",

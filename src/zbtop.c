@@ -22,7 +22,9 @@
 #include "cap.h"
 #include "cmd.h"
 #include "engine.h"
+#include "findex.h"
 #include "msg.h"
+#include "plist.h"
 #include "print.h"
 #include "recent.h"
 #include "priv.h"
@@ -378,6 +380,7 @@ main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct engine		*eng;
+	struct findex		*fx = NULL;
 	struct print_ctx	 pc[CAP_MAXQ];
 	struct screen_opts	 so;
 	struct sigaction	 sa;
@@ -414,6 +417,11 @@ main(int argc, char **argv)
 		if (screen_init(&so, errbuf) == -1)
 			msg_fatal("%s", errbuf);
 	}
+	/* A replayed file's index opens it while it is still reachable. */
+	if (screen && o.ec.cap.file != NULL &&
+	    (fx = findex_open(o.ec.cap.file, errbuf)) == NULL)
+		msg_error("%s", errbuf);
+	plist_file(fx);
 	if (priv_drop(o.user, errbuf) == -1)
 		msg_fatal("%s", errbuf);
 	/* Signals belong to the front end, never to the capture thread. */
@@ -431,6 +439,7 @@ main(int argc, char **argv)
 	else
 		rc = screen_run(eng, &so);
 	engine_free(eng);
+	findex_free(fx);
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
 	free((char *)o.ec.filter);
