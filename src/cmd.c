@@ -30,6 +30,7 @@ extern const struct cmd_entry cmd_resume_entry;
 extern const struct cmd_entry cmd_rotate_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_snaplen_entry;
+extern const struct cmd_entry cmd_speed_entry;
 extern const struct cmd_entry cmd_write_entry;
 
 const struct cmd_entry *cmd_table[] = {
@@ -46,6 +47,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_rotate_entry,
 	&cmd_search_entry,
 	&cmd_snaplen_entry,
+	&cmd_speed_entry,
 	&cmd_write_entry,
 	NULL
 };

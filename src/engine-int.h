@@ -85,6 +85,7 @@ struct engine {
 	int			 finished;
 	int			 paused;
 	unsigned		 rotate_ms;
+	double			 speed;		/* file replay, x recorded */
 	char			 error[ZB_ERRBUFSZ];
 	char			 event[ZB_ERRBUFSZ];
 	unsigned		 eventno;

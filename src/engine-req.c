@@ -262,6 +262,40 @@ engine_pause(struct engine *e, int on)
 	pthread_mutex_unlock(&e->lock);
 }
 
+/*
+ * A file's replay speed, x times recorded (0: as fast as possible).  The
+ * backend's slot locks its own state, so no request is needed.
+ */
+int
+engine_speed(struct engine *e, double speed, char *errbuf)
+{
+	if (e->cap.ops->speed == NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "speed: only a replayed file "
+		    "has one");
+		return -1;
+	}
+	if (e->cap.ops->speed(&e->cap, speed, errbuf) == -1)
+		return -1;
+	pthread_mutex_lock(&e->lock);
+	e->speed = speed;
+	pthread_mutex_unlock(&e->lock);
+	return 0;
+}
+
+/* The replay speed, or -1 for live capture. */
+double
+engine_speed_get(struct engine *e)
+{
+	double	 s;
+
+	if (e->cap.ops->speed == NULL)
+		return -1;
+	pthread_mutex_lock(&e->lock);
+	s = e->speed;
+	pthread_mutex_unlock(&e->lock);
+	return s;
+}
+
 void
 engine_clear(struct engine *e)
 {

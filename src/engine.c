@@ -41,6 +41,7 @@ static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
 static void	 engine_write_sync(struct engine *);
+static void	 engine_gap(struct engine *, const struct cap_kstats *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -52,6 +53,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	e = xcalloc(1, sizeof *e);
 	e->conf = *conf;
 	e->rotate_ms = conf->rotate_ms;
+	e->speed = conf->cap.speed;
 	e->wakefd = -1;
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_mutex_init(&e->reqlock, NULL);
@@ -510,6 +512,8 @@ engine_periodic(struct engine *e, int last)
 	memset(&ks, 0, sizeof ks);
 	if (ops->kstats(&e->cap, &ks) == 0)
 		stats_kernel(e->stats, &ks);
+	if (ks.gaps > 0)
+		engine_gap(e, &ks);
 	if (ops->ifdrops != NULL && ops->ifdrops(&e->cap, &ifd) == 0)
 		stats_ifdrops(e->stats, ifd);
 	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
@@ -519,6 +523,18 @@ engine_periodic(struct engine *e, int last)
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
 	}
+}
+
+/* A file's silent gap the replay did not sleep through, on the status line. */
+static void
+engine_gap(struct engine *e, const struct cap_kstats *ks)
+{
+	char	 text[ZB_ERRBUFSZ];
+
+	snprintf(text, sizeof text, "gap of %llu s in the file's timestamps "
+	    "skipped%s", (unsigned long long)ks->gap_s, ks->gaps > 1 ?
+	    " (and more)" : "");
+	engine_event(e, text);
 }
 
 /*

@@ -51,6 +51,8 @@ int		 engine_filter(struct engine *, const char *, char *);
 int		 engine_write(struct engine *, const char *, char *);
 int		 engine_snaplen(struct engine *, unsigned, char *);
 void		 engine_pause(struct engine *, int);
+int		 engine_speed(struct engine *, double, char *);
+double		 engine_speed_get(struct engine *);
 void		 engine_clear(struct engine *);
 
 /* Reading: any thread. */

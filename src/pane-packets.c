@@ -15,6 +15,7 @@
 
 #include "engine.h"
 #include "dec.h"
+#include "findex.h"
 #include "pane.h"
 #include "plist.h"
 #include "recent.h"
@@ -40,6 +41,9 @@ static void	pane_packets_title(struct pane *, const struct pane_env *);
 static void	pane_packets_row(const struct pane *, const struct pane_env *,
 		    int, const struct pkt_line *, int);
 static char	*pane_packets_commas(char *, size_t, uint64_t);
+static int	 pane_packets_progress(const struct pane_env *, char *, size_t);
+static double	 pane_packets_secs(const struct timespec *,
+		    const struct timespec *);
 
 static int		 pkt_follow = 1;	/* keep the newest in view */
 static int		 pkt_dirty = 1;		/* the user moved: copy again */
@@ -55,6 +59,7 @@ static int		 pkt_ofollow;
 static struct pkt_line	*pkt_lines;
 static int		 pkt_nlines, pkt_cap, pkt_rows;
 static struct tbuf	 pkt_tb;
+static struct recent_pkt pkt_last;		/* the newest, for progress */
 
 const struct pane_class pane_packets_class = {
 	.name = "packets",
@@ -270,7 +275,7 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 static void
 pane_packets_title(struct pane *p, const struct pane_env *env)
 {
-	char		 left[400], state[96], df[200];
+	char		 left[400], state[96], df[200], right[96];
 	uint64_t	 a = 0, b = 0, frames = engine_frames(env->eng);
 	int		 i;
 
@@ -297,7 +302,57 @@ pane_packets_title(struct pane *p, const struct pane_env *env)
 		    (unsigned long long)a, (unsigned long long)b,
 		    (unsigned long long)frames, df[0] != '\0' ?
 		    "  display: " : "", df, state);
-	screen_title(p, left, "/ search  \\ display  P pause");
+	screen_title(p, left, pane_packets_progress(env, right, sizeof right) ?
+	    right : "/ search  \\ display  P pause");
+}
+
+/*
+ * A replayed file: where the replay is, in frames and in the file's
+ * time, and at what speed: "61%  0:00:07/0:00:12  1x  + - >".
+ */
+static int
+pane_packets_progress(const struct pane_env *env, char *buf, size_t size)
+{
+	struct recent		*rec = engine_recent(env->eng);
+	struct findex_info	 fi;
+	struct recent_pkt	*pk = &pkt_last;
+	uint64_t		 frames = engine_frames(env->eng), no;
+	double			 speed = engine_speed_get(env->eng), at = 0;
+	double			 all;
+	char			 sp[32], pct[32];
+
+	if (plist_file_info(&fi) == -1 || fi.frames == 0)
+		return 0;
+	recent_lock(rec);
+	no = recent_step(rec, UINT64_MAX, -1);
+	if (no != 0 && recent_get(rec, no, pk) == 0)
+		at = pane_packets_secs(&pk->ts, &fi.first);
+	recent_unlock(rec);
+	all = pane_packets_secs(&fi.last, &fi.first);
+	if (fi.done)
+		snprintf(pct, sizeof pct, "%.0f%%", fi.frames > 0 ?
+		    100.0 * (double)frames / (double)fi.frames : 0);
+	else
+		snprintf(pct, sizeof pct, "indexing");
+	if (speed == 0)
+		snprintf(sp, sizeof sp, "fastest");
+	else
+		snprintf(sp, sizeof sp, "%gx", speed);
+	snprintf(buf, size, "%s  %d:%02d:%02d/%d:%02d:%02d%s  %s  + - >", pct,
+	    (int)(at / 3600), (int)at / 60 % 60, (int)at % 60,
+	    (int)(all / 3600), (int)all / 60 % 60, (int)all % 60,
+	    fi.done ? "" : "+", sp);
+	return 1;
+}
+
+/* Seconds from a to b, not below 0 nor above 99 hours. */
+static double
+pane_packets_secs(const struct timespec *b, const struct timespec *a)
+{
+	double	 d = (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+
+	return d < 0 ? 0 : d > 356400 ? 356400 : d;
 }
 
 /* "     123 12:34:56.789012 IP 198.18.0.2.9 > ...", UTC like print mode. */

@@ -57,6 +57,16 @@ plist_file(struct findex *fx)
 	pl.fx = fx;
 }
 
+/* What the file's index knows: 0, or -1 when no file is replayed. */
+int
+plist_file_info(struct findex_info *fi)
+{
+	if (pl.fx == NULL)
+		return -1;
+	findex_info(pl.fx, fi);
+	return 0;
+}
+
 /*
  * Before each walk: the frames numbered so far, and the capture filter
  * in force, which the file index must follow to number frames alike.

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct findex;
+struct findex_info;
 struct recent;
 struct recent_pkt;
 
@@ -22,6 +23,7 @@ struct recent_pkt;
 
 void		 plist_file(struct findex *);
 void		 plist_sync(uint64_t, const char *);
+int		 plist_file_info(struct findex_info *);
 int		 plist_display(int, unsigned, const char *, char *);
 void		 plist_display_text(char *, size_t);
 unsigned	 plist_display_gen(void);

@@ -59,6 +59,7 @@ static const char *const screen_help_keys[] = {
 	"  Home g        first row",
 	"  End G         last row; the packet list follows new packets again",
 	"  Enter         packet list: detail tree and hex of the selected one",
+	"  + - >         replaying a file: double, halve the speed; > to the end",
 	"  Esc q         close this view or a packet's detail",
 	"",
 	"Prompt keys",

@@ -517,6 +517,13 @@ screen_global_key(int key)
 	case ':':
 		screen_prompt_open(PROMPT_COMMAND, NULL);
 		break;
+	case '+':
+	case '-':
+		screen_command(key == '+' ? "speed +" : "speed -");
+		break;
+	case '>':
+		screen_command("speed 0");
+		break;
 	case 'd':
 		screen_prompt_open(PROMPT_COMMAND, "delay ");
 		break;
