@@ -3,13 +3,13 @@
  * user space on kept packets (plist.c).  Capture is never touched: the
  * counters, -w and -P still see every packet the capture filter passes.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cap.h"
 #include "cmd.h"
 #include "engine.h"
 #include "plist.h"
-#include "tbuf.h"
 
 #define CMD_DISPLAY_SNAP	262144	/* the verdict is all that is used */
 
@@ -29,20 +29,16 @@ const struct cmd_entry cmd_display_entry = {
 static enum cmd_ret
 cmd_display_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct tbuf	 expr;
-	char		 errbuf[ZB_ERRBUFSZ], now[512];
-	int		 i, rc = 0;
+	char		 errbuf[ZB_ERRBUFSZ], now[512], *expr;
+	int		 rc = 0;
 
-	tbuf_init(&expr);
-	tbuf_puts(&expr, "");
-	for (i = 0; i < argc; i++)
-		tbuf_printf(&expr, "%s%s", i > 0 ? " " : "", argv[i]);
+	expr = cmd_join(argc, argv);
 	if (argc == 1 && strcmp(argv[0], "off") == 0)
-		tbuf_reset(&expr);
+		expr[0] = '\0';
 	if (argc > 0)
 		rc = plist_display(engine_dlt(ctx->eng), CMD_DISPLAY_SNAP,
-		    expr.s != NULL ? expr.s : "", errbuf);
-	tbuf_free(&expr);
+		    expr, errbuf);
+	free(expr);
 	if (rc == -1) {
 		cmd_error(ctx, "display filter not changed: %s", errbuf);
 		return CMD_ERROR;

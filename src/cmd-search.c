@@ -3,10 +3,11 @@
  * text (smartcase, as less -i with a capital turning it off); alone,
  * the next match of the last search.  The screen does the walk.
  */
+#include <stdlib.h>
+
 #include "cmd.h"
 #include "engine.h"
 #include "plist.h"
-#include "tbuf.h"
 
 static enum cmd_ret	cmd_search_exec(struct cmd_ctx *, int, char **);
 
@@ -24,17 +25,14 @@ const struct cmd_entry cmd_search_entry = {
 static enum cmd_ret
 cmd_search_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct tbuf	 text;
-	int		 i;
+	char	*text;
 
 	if (engine_recent(ctx->eng) == NULL) {
 		cmd_error(ctx, "search: no packet list in this mode");
 		return CMD_ERROR;
 	}
-	tbuf_init(&text);
-	for (i = 0; i < argc; i++)
-		tbuf_printf(&text, "%s%s", i > 0 ? " " : "", argv[i]);
-	plist_search(text.s, 1);
-	tbuf_free(&text);
+	text = cmd_join(argc, argv);
+	plist_search(argc > 0 ? text : NULL, PLIST_NEXT);
+	free(text);
 	return CMD_OK;
 }

@@ -53,6 +53,20 @@ const struct cmd_entry *cmd_table[] = {
 };
 
 static int	cmd_split(char *, char **, int, char *);
+
+/* The arguments as one string, single spaces between: free() it. */
+char *
+cmd_join(int argc, char **argv)
+{
+	struct tbuf	 tb;
+	int		 i;
+
+	tbuf_init(&tb);
+	tbuf_puts(&tb, "");
+	for (i = 0; i < argc; i++)
+		tbuf_printf(&tb, "%s%s", i > 0 ? " " : "", argv[i]);
+	return tb.s;
+}
 static void	cmd_say(void (*)(void *, const char *), void *, const char *,
 		    va_list) __attribute__((format(printf, 3, 0)));
 

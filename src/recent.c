@@ -47,6 +47,8 @@ static struct recent_ent	*recent_ent(struct recent *, size_t);
 static void			 recent_evict(struct recent *, size_t, size_t,
 				    size_t);
 static size_t			 recent_find(struct recent *, uint64_t);
+static const uint8_t		*recent_at(struct recent *, uint64_t,
+				    struct recent_rec *);
 
 struct recent *
 recent_new(size_t bytes)
@@ -179,24 +181,35 @@ recent_find(struct recent *r, uint64_t no)
 	return lo;
 }
 
+/* Frame no's header copied to rec and its bytes, or NULL: not kept. */
+static const uint8_t *
+recent_at(struct recent *r, uint64_t no, struct recent_rec *rec)
+{
+	struct recent_ent	*e;
+	size_t			 i = recent_find(r, no);
+
+	if (i == r->count || (e = recent_ent(r, i))->no != no)
+		return NULL;
+	memcpy(rec, r->buf + e->off, sizeof *rec);
+	return r->buf + e->off + sizeof *rec;
+}
+
 /* Copies frame no out: 0, or -1 when it is not kept. */
 int
 recent_get(struct recent *r, uint64_t no, struct recent_pkt *out)
 {
 	struct recent_rec	 rec;
-	struct recent_ent	*e;
-	size_t			 i = recent_find(r, no);
+	const uint8_t		*d;
 
-	if (i == r->count || (e = recent_ent(r, i))->no != no)
+	if ((d = recent_at(r, no, &rec)) == NULL)
 		return -1;
-	memcpy(&rec, r->buf + e->off, sizeof rec);
 	out->no = no;
 	out->ts = rec.ts;
 	out->caplen = rec.caplen;
 	out->origcap = rec.origcap;
 	out->len = rec.len;
 	out->ring = rec.ring;
-	memcpy(out->data, r->buf + e->off + sizeof rec, rec.caplen);
+	memcpy(out->data, d, rec.caplen);
 	return 0;
 }
 
@@ -209,13 +222,9 @@ recent_peek(struct recent *r, uint64_t no, const uint8_t **data,
     uint32_t *caplen, uint32_t *len)
 {
 	struct recent_rec	 rec;
-	struct recent_ent	*e;
-	size_t			 i = recent_find(r, no);
 
-	if (i == r->count || (e = recent_ent(r, i))->no != no)
+	if ((*data = recent_at(r, no, &rec)) == NULL)
 		return -1;
-	memcpy(&rec, r->buf + e->off, sizeof rec);
-	*data = r->buf + e->off + sizeof rec;
 	*caplen = rec.caplen;
 	*len = rec.len;
 	return 0;
