@@ -96,10 +96,12 @@ recent_cap(struct recent *r)
 	return r->icap;
 }
 
+/* Entry i from the oldest; a compare, not a division: it runs per packet. */
 static struct recent_ent *
 recent_ent(struct recent *r, size_t i)
 {
-	return &r->ent[(r->head + i) % r->icap];
+	i += r->head;
+	return &r->ent[i < r->icap ? i : i - r->icap];
 }
 
 /*
@@ -116,7 +118,8 @@ recent_evict(struct recent *r, size_t p, size_t size, size_t old)
 		if (!((p < old && h->off >= old) ||
 		    (h->off >= p && h->off < p + size)))
 			break;
-		r->head = (r->head + 1) % r->icap;
+		if (++r->head == r->icap)
+			r->head = 0;
 		r->count--;
 	}
 }
@@ -141,7 +144,8 @@ recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring,
 	p = r->wpos + size > r->bufsz ? 0 : r->wpos;
 	recent_evict(r, p, size, r->wpos);
 	if (r->count == r->icap) {
-		r->head = (r->head + 1) % r->icap;
+		if (++r->head == r->icap)
+			r->head = 0;
 		r->count--;
 	}
 	memcpy(r->buf + p, &rec, sizeof rec);
