@@ -86,6 +86,7 @@ struct engine {
 	int			 paused;
 	unsigned		 rotate_ms;
 	double			 speed;		/* file replay, x recorded */
+	_Atomic unsigned	 run;		/* file read again: a new run */
 	char			 error[ZB_ERRBUFSZ];
 	char			 event[ZB_ERRBUFSZ];
 	unsigned		 eventno;

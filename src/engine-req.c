@@ -266,6 +266,7 @@ engine_reread(struct engine *e, const char *expr, char *errbuf)
 	stats_clear(e->stats);
 	atomic_store(&e->frames, 0);
 	atomic_store(&e->claimed, 0);
+	atomic_fetch_add(&e->run, 1);
 	if (e->recent != NULL)
 		recent_clear(e->recent);
 	if (engine_set_filter(e, expr, e->cap.snaplen, errbuf) != 0)

@@ -629,6 +629,13 @@ engine_frames(struct engine *e)
 	return atomic_load_explicit(&e->frames, memory_order_relaxed);
 }
 
+/* Which run: 0, plus one each time a file is read again from the start. */
+unsigned
+engine_run(struct engine *e)
+{
+	return atomic_load_explicit(&e->run, memory_order_relaxed);
+}
+
 struct recent *
 engine_recent(struct engine *e)
 {

@@ -64,6 +64,7 @@ void		 engine_snapshot(struct engine *, struct stats_snap *);
 void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
 uint64_t	 engine_frames(struct engine *);
+unsigned	 engine_run(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
 int		 engine_dlt(struct engine *);
 

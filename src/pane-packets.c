@@ -254,7 +254,8 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 	if (!pkt_frozen && (!pkt_follow || env->snap->paused))
 		pkt_since = engine_frames(env->eng);
 	pkt_frozen = !pkt_follow || env->snap->paused;
-	plist_sync(engine_frames(env->eng), env->snap->filter);
+	plist_sync(engine_frames(env->eng), env->snap->filter,
+	    engine_run(env->eng));
 	pane_packets_search(env, rec);
 	dgen = plist_display_gen();
 	if (!pkt_frozen || pkt_dirty || rows != pkt_rows || dgen != pkt_dgen)
@@ -320,8 +321,9 @@ pane_packets_progress(const struct pane_env *env, char *buf, size_t size)
 	double			 speed = engine_speed_get(env->eng), at = 0;
 	double			 all;
 	char			 sp[32], pct[32];
+	int			 stale;
 
-	if (plist_file_info(&fi) == -1 || fi.frames == 0)
+	if ((stale = plist_file_info(&fi)) == -1 || fi.frames == 0)
 		return 0;
 	recent_lock(rec);
 	no = recent_step(rec, UINT64_MAX, -1);
@@ -329,7 +331,9 @@ pane_packets_progress(const struct pane_env *env, char *buf, size_t size)
 		at = pane_packets_secs(&pk->ts, &fi.first);
 	recent_unlock(rec);
 	all = pane_packets_secs(&fi.last, &fi.first);
-	if (fi.done)
+	if (stale)
+		snprintf(pct, sizeof pct, "filter changed");
+	else if (fi.done)
 		snprintf(pct, sizeof pct, "%.0f%%", fi.frames > 0 ?
 		    100.0 * (double)frames / (double)fi.frames : 0);
 	else

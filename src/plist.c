@@ -44,6 +44,8 @@ static struct {
 	uint64_t		 frames;	/* numbered by the engine */
 	uint64_t		 nfile;		/* readable from the file */
 	char			*capf;		/* capture filter indexed */
+	unsigned		 run;		/* the engine's, at the last sync */
+	int			 stale;		/* filter changed during the run */
 	struct recent_pkt	 one;		/* a file frame being tested */
 } pl = { .lock = PTHREAD_MUTEX_INITIALIZER, .gen = 1 };
 
@@ -57,38 +59,48 @@ plist_file(struct findex *fx)
 	pl.fx = fx;
 }
 
-/* What the file's index knows: 0, or -1 when no file is replayed. */
+/*
+ * What the file's index knows: 0, 1 when its numbers are not the run's
+ * (the filter changed during the run), -1 when no file is replayed.
+ */
 int
 plist_file_info(struct findex_info *fi)
 {
 	if (pl.fx == NULL)
 		return -1;
 	findex_info(pl.fx, fi);
-	return 0;
+	return pl.stale;
 }
 
 /*
- * Before each walk: the frames numbered so far, and the capture filter
- * in force, which the file index must follow to number frames alike.
+ * Before each walk: the frames numbered so far, the capture filter in
+ * force and the engine's run (a new one each time a file is read again
+ * from the start).  The index numbers frames as the replay did only if
+ * the filter was the same from the run's first frame: a filter changed
+ * during a run leaves the file out until the next run (the kept ring
+ * still shows what it holds).
  */
 void
-plist_sync(uint64_t frames, const char *capfilter)
+plist_sync(uint64_t frames, const char *capfilter, unsigned run)
 {
 	struct findex_info	 fi;
 	char			 errbuf[ZB_ERRBUFSZ];
+	int			 first = pl.capf == NULL, ok;
 
 	pl.frames = frames;
 	if (pl.fx == NULL)
 		return;
-	if (pl.capf == NULL || strcmp(pl.capf, capfilter) != 0) {
-		/* XXX issue 11: frames numbered under an older filter. */
-		if (findex_filter(pl.fx, capfilter, errbuf) == 0) {
+	if (first || strcmp(pl.capf, capfilter) != 0) {
+		if ((ok = findex_filter(pl.fx, capfilter, errbuf) == 0)) {
 			free(pl.capf);
 			pl.capf = xstrdup(capfilter);
 		}
-	}
+		pl.stale = !ok || (!first && pl.run == run);
+	} else if (pl.run != run)
+		pl.stale = 0;
+	pl.run = run;
 	findex_info(pl.fx, &fi);
-	pl.nfile = fi.frames < frames ? fi.frames : frames;
+	pl.nfile = pl.stale ? 0 : fi.frames < frames ? fi.frames : frames;
 }
 
 /* Sets (expr non-empty) or clears the display filter: 0, or -1 and why. */

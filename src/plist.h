@@ -22,7 +22,7 @@ struct recent_pkt;
 #define PLIST_ACCEPT	4	/* typing done: stay */
 
 void		 plist_file(struct findex *);
-void		 plist_sync(uint64_t, const char *);
+void		 plist_sync(uint64_t, const char *, unsigned);
 int		 plist_file_info(struct findex_info *);
 int		 plist_display(int, unsigned, const char *, char *);
 void		 plist_display_text(char *, size_t);
