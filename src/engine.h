@@ -33,6 +33,7 @@ struct engine_conf {
 	size_t		 keep;		/* bytes of recent packets, 0: none */
 	unsigned	 rotate_ms;	/* rotate every, 0: off */
 	const char	*seqlog;	/* --seq-log */
+	int		 work;		/* --bench-work: enum work_kind */
 	engine_print_cb	*print;		/* print mode, or NULL */
 	void		*print_arg[CAP_MAXQ];	/* one per queue */
 };
@@ -67,5 +68,6 @@ uint64_t	 engine_frames(struct engine *);
 unsigned	 engine_run(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
 int		 engine_dlt(struct engine *);
+int		 engine_work(struct engine *, uint64_t *);
 
 #endif /* ZBTOP_ENGINE_H */
