@@ -10,9 +10,7 @@
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
-[ -x "$ZB_GENDIR/zbgen" ] || { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
-zb_netns_up
-trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
+t_live
 # Frame seq comes from 198.19.(seq / 256).(seq % 256): its summary names it.
 send() {
 	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n "$1" -S "$2" \

@@ -8,9 +8,7 @@
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
-[ -x "$ZB_GENDIR/zbgen" ] || { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
-zb_netns_up
-trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
+t_live
 rows() { t_cap | grep -E '^ +[0-9]+ [0-9:.]{15} |not kept'; }
 since() { t_cap | sed -n 's/^ Packets .*: \([0-9]*\) new .*/\1/p'; }
 
