@@ -1,7 +1,9 @@
 /*
- * The kept packets: a ring of bytes bounded by its budget, looked up by
- * frame number; holes in the numbers are counted; the display filter and
- * search of plist.c walk it.
+ * The kept packets (src/recent.c): a ring of bytes bounded by its budget,
+ * looked up by frame number, each packet's bytes cut to the kept snap
+ * length (the captured and wire lengths still told), the kept range never
+ * growing past what fits, checked after every packet; holes in the
+ * numbers are counted; the display filter and search of plist.c walk it.
  */
 #include "recent.h"
 
@@ -19,7 +21,7 @@
 static void
 add(struct recent *r, uint64_t no, uint32_t size)
 {
-	static uint8_t	 f[1500];
+	static uint8_t	 f[RECENT_SNAP + 100];
 	struct cap_pkt	 pkt;
 
 	memset(f, 0, sizeof f);
@@ -95,6 +97,27 @@ main(void)
 	recent_range(r, &first, &last);
 	CHECK(last == 3000 + 3 * cap - 1 && last - first + 1 <= cap);
 	CHECK(recent_get(r, last, &out) == 0 && out.no == last);
+
+	/* After every packet: never more kept than fits, the newest last. */
+	for (n = 0, no = last + 1; no < last + 1 + 2 * cap; no++) {
+		add(r, no, 60 + (uint32_t)(no % 900));
+		recent_range(r, &first, &n);
+		if (n != no || n - first + 1 > cap ||
+		    recent_get(r, first, &out) == -1)
+			break;
+	}
+	CHECK(no == last + 1 + 2 * cap);
+	recent_range(r, &first, &last);
+	for (n = 0, no = first; no < last; no++)
+		n += recent_step(r, no, 1) != no + 1;
+	CHECK(n == 0);
+
+	/* One packet's bounds: cut to RECENT_SNAP, lengths still told. */
+	add(r, last + 1, RECENT_SNAP + 100);
+	CHECK(recent_get(r, last + 1, &out) == 0);
+	CHECK(out.caplen == RECENT_SNAP && out.origcap == RECENT_SNAP + 100 &&
+	    out.len == RECENT_SNAP + 100 && out.data[12] == 0x08);
+	last++;
 
 	/* Display filter: odd frames go to port 1001. */
 	CHECK(plist_display(DLT_EN10MB, 262144, "udp port 1001", errbuf) == 0);
