@@ -39,6 +39,7 @@ struct pane {
 	int			 y, x, h, w;
 	int			 shown;		/* toggled by a key */
 	int			 focus;		/* gets the scrolling keys */
+	int			 detail;	/* buffers: rows, not strips */
 };
 
 /* What a pane may read while drawing or handling a key. */

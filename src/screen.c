@@ -529,6 +529,9 @@ screen_global_key(int key)
 	case ' ':
 		screen_st.refresh = 1;
 		break;
+	case 'b':
+		pane[P_BUFFERS].detail = !pane[P_BUFFERS].detail;
+		break;
 	case 't':
 	case 'm':
 		i = key == 't' ? P_TALKERS : P_MIX;

@@ -65,6 +65,9 @@ struct stats {
 	double			 ring_pps[CAP_MAXRINGS];
 	uint64_t		 last[sizeof(struct counters) / 8];
 	struct timespec		 lastsample;
+	int			 peak_held;	/* since the last snapshot */
+	double			 peak_fill;
+	uint64_t		 freezes_seen;	/* at the last snapshot */
 };
 
 static void	stats_add(_Atomic uint64_t *, uint64_t);
@@ -74,6 +77,7 @@ static void	stats_top(struct shard *, struct stats_snap *);
 static void	stats_rings(const struct stats *, struct stats_snap *,
 		    const uint64_t *);
 static void	stats_talkrate(struct shard *, double);
+static void	stats_peaks(struct stats *, int *, double *);
 static uint32_t	stats_hash(const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -253,7 +257,8 @@ void
 stats_buffers(struct stats *st, const struct cap_bufstate *bs, int n)
 {
 	struct timespec	 now;
-	int		 i;
+	double		 fill;
+	int		 i, held;
 
 	if (n > CAP_MAXBUFS)
 		n = CAP_MAXBUFS;
@@ -267,7 +272,46 @@ stats_buffers(struct stats *st, const struct cap_bufstate *bs, int n)
 		st->bufs[i].age = stats_since(&st->changed[i], &now);
 	}
 	st->nbufs = n;
+	stats_peaks(st, &held, &fill);
+	if (held > st->peak_held)
+		st->peak_held = held;
+	if (fill > st->peak_fill)
+		st->peak_fill = fill;
 	pthread_mutex_unlock(&st->lock);
+}
+
+/*
+ * The fullest ring now: most buffers held by zbtop in one ring, and the
+ * highest share of one ring's bytes in use (percent).  Locked.
+ */
+static void
+stats_peaks(struct stats *st, int *held, double *fill)
+{
+	uint64_t	 used[CAP_MAXRINGS], size[CAP_MAXRINGS];
+	int		 nheld[CAP_MAXRINGS];
+	unsigned	 r;
+	int		 i;
+
+	memset(used, 0, sizeof used);
+	memset(size, 0, sizeof size);
+	memset(nheld, 0, sizeof nheld);
+	for (i = 0; i < st->nbufs; i++) {
+		r = st->bufs[i].st.ring;
+		if (r >= CAP_MAXRINGS)
+			continue;
+		used[r] += st->bufs[i].st.used;
+		size[r] += st->bufs[i].st.size;
+		nheld[r] += st->bufs[i].st.owner == CAP_OWN_USER;
+	}
+	*held = 0;
+	*fill = 0;
+	for (r = 0; r < CAP_MAXRINGS; r++) {
+		if (nheld[r] > *held)
+			*held = nheld[r];
+		if (size[r] > 0 && 100.0 * (double)used[r] /
+		    (double)size[r] > *fill)
+			*fill = 100.0 * (double)used[r] / (double)size[r];
+	}
 }
 
 /* A filter change starts a new epoch; the text arrives escaped. */
@@ -412,7 +456,7 @@ stats_top(struct shard *sh, struct stats_snap *sn)
 void
 stats_snapshot(struct stats *st, struct stats_snap *sn)
 {
-	uint64_t	 v[sizeof(struct counters) / 8];
+	uint64_t	 v[sizeof(struct counters) / 8], k;
 	struct timespec	 now;
 	int		 i;
 
@@ -452,6 +496,13 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
 	stats_rings(st, sn, v);
+	/* The next interval starts from the state now. */
+	sn->peak_held = st->peak_held;
+	sn->peak_fill = st->peak_fill;
+	stats_peaks(st, &st->peak_held, &st->peak_fill);
+	k = v[offsetof(struct counters, kfreezes) / 8];
+	sn->peak_freezes = k >= st->freezes_seen ? k - st->freezes_seen : k;
+	st->freezes_seen = k;
 	pthread_mutex_unlock(&st->lock);
 }
 

@@ -65,6 +65,14 @@ struct stats_snap {
 	uint64_t	 rejected;	/* zbtop: failed the new filter */
 	uint64_t	 wdrops;	/* zbtop: -w could not write */
 	uint64_t	 rot[CAP_ROT_NREASONS];
+	/*
+	 * Peaks since the previous snapshot (any reader's), from the
+	 * buffer states read every engine tick: a burst shorter than the
+	 * refresh still shows.
+	 */
+	int		 peak_held;	/* most buffers of one ring held */
+	double		 peak_fill;	/* highest ring fill, percent */
+	uint64_t	 peak_freezes;	/* queue freezes in the interval */
 	double		 pps;
 	double		 bps;		/* bits per second */
 	double		 dps;		/* kernel drops per second */

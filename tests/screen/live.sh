@@ -4,7 +4,7 @@
 # 100 per second from the other.  The header says zbuf and counts all
 # 300, the buffers pane has a row for each of the 2 rings and lists their
 # buffers, the packet list shows the generator's frames, the buffers pane
-# scrolls (Tab, G, g), r rotates, q exits with status 0.
+# scrolls in its detailed view (b, Tab, G, g), r rotates, q exits with status 0.
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
@@ -22,6 +22,8 @@ zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 300 -r 100 >/dev/null ||
 t_wait '  packets 300  drops 0' 10 || t_fail "the header does not count 300 packets"
 t_cap | grep -q '198\.18\.0\.2\.9 > 198\.18\.0\.1\.9: UDP' ||
     t_fail "the generator's frames are not listed"
+t_keys b
+t_wait '^ RING BUF OWNER ' 5 || t_fail "b: no detailed buffer rows"
 n=$(t_cap | awk '/^ Buffers [0-9]+ / { n = $2 } END { print n + 0 }')
 [ "$n" -ge 2 ] || t_fail "fewer than 2 buffers listed"
 rows=$(t_cap | grep -Ec '^ +[0-9]+\*? +[0-9]+ (kernel|user|free) ')
