@@ -14,6 +14,7 @@
 #include "batch.h"
 #include "cap.h"
 #include "cmd.h"
+#include "diag.h"
 #include "engine.h"
 #include "msg.h"
 #include "print.h"
@@ -225,7 +226,7 @@ batch_final(struct engine *eng, FILE *f)
 	const char		*err;
 
 	engine_totals(eng, &t);
-	fprintf(f, "captured=%llu dropped=%llu kernel=%llu rejected=%llu "
+	fprintf(f, "captured=%llu dropped=%llu kernel=%llu refiltered=%llu "
 	    "forced=%llu full=%llu timeout=%llu\n",
 	    (unsigned long long)t.packets, (unsigned long long)t.kdrops,
 	    (unsigned long long)t.kpackets, (unsigned long long)t.rejected,
@@ -243,18 +244,28 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	const struct stats_buf	*b;
 	int			 i;
 
-	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u)%s\n",
-	    sn->mode, sn->source, sn->uptime, sn->filter[0] != '\0' ?
-	    sn->filter : "none", sn->epoch, sn->eof ? ", end of file" : "");
+	char			 v[512];
+
+	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u, "
+	    "refiltered %llu)%s\n", sn->mode, sn->source, sn->uptime,
+	    sn->filter[0] != '\0' ? sn->filter : "none", sn->epoch,
+	    (unsigned long long)sn->rejected, sn->eof ? ", end of file" : "");
 	tbuf_printf(tb, "packets %llu (%.0f/s), %llu bytes (%.3f Mbit/s)\n",
 	    (unsigned long long)sn->packets, sn->pps,
 	    (unsigned long long)sn->bytes, sn->bps / 1e6);
 	tbuf_printf(tb, "drops: kernel %llu (ring full), freezes %llu "
-	    "(queue frozen), interface %s%llu (rx_dropped), zbtop rejected "
-	    "%llu (new filter), write %llu\n",
-	    (unsigned long long)sn->kdrops, (unsigned long long)sn->kfreezes,
-	    sn->have_ifdrops ? "" : "n/a ", (unsigned long long)sn->ifdrops,
-	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops);
+	    "(queue frozen), ", (unsigned long long)sn->kdrops,
+	    (unsigned long long)sn->kfreezes);
+	/* A file or the copy backend has no interface counter at all. */
+	if (sn->have_ifdrops)
+		tbuf_printf(tb, "interface %llu (rx_dropped), ",
+		    (unsigned long long)sn->ifdrops);
+	tbuf_printf(tb, "write %llu\n", (unsigned long long)sn->wdrops);
+	diag_verdict(sn, v, sizeof v);
+	tbuf_printf(tb, "verdict: %s\n", v);
+	tbuf_printf(tb, "peaks since the last snapshot: held %d buffers of "
+	    "a ring, fill %.1f%%, freezes %llu\n", sn->peak_held,
+	    sn->peak_fill, (unsigned long long)sn->peak_freezes);
 	tbuf_printf(tb, "rotations: full %llu (%.1f/s), timeout %llu "
 	    "(%.1f/s), forced %llu (%.1f/s); %s\n",
 	    (unsigned long long)sn->rot[CAP_ROT_FULL], sn->rotps[CAP_ROT_FULL],
@@ -281,6 +292,7 @@ static void
 batch_json(const struct stats_snap *sn, struct tbuf *tb)
 {
 	const struct stats_buf	*b;
+	char			 v[512];
 	int			 i;
 
 	tbuf_puts(tb, "{\"mode\":");
@@ -299,14 +311,20 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	if (sn->have_ifdrops)
 		tbuf_printf(tb, "\"interface\":%llu,",
 		    (unsigned long long)sn->ifdrops);
-	tbuf_printf(tb, "\"rejected\":%llu,\"write\":%llu},"
+	tbuf_printf(tb, "\"write\":%llu},\"refiltered\":%llu,"
 	    "\"kernel_packets\":%llu,\"rotations\":{\"full\":%llu,"
 	    "\"timeout\":%llu,\"forced\":%llu}",
-	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops,
+	    (unsigned long long)sn->wdrops, (unsigned long long)sn->rejected,
 	    (unsigned long long)sn->kpackets,
 	    (unsigned long long)sn->rot[CAP_ROT_FULL],
 	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
 	    (unsigned long long)sn->rot[CAP_ROT_FORCED]);
+	tbuf_printf(tb, ",\"peaks\":{\"held\":%d,\"fill\":%.1f,"
+	    "\"freezes\":%llu}", sn->peak_held, sn->peak_fill,
+	    (unsigned long long)sn->peak_freezes);
+	diag_verdict(sn, v, sizeof v);
+	tbuf_puts(tb, ",\"verdict\":");
+	tbuf_json(tb, v, strlen(v));
 	batch_rings_json(sn, tb);
 	tbuf_puts(tb, ",\"buffers\":[");
 	for (i = 0; i < sn->nbufs; i++) {

@@ -41,6 +41,7 @@ static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
 static void	 engine_write_sync(struct engine *);
+static uint64_t	 engine_ns(const struct timespec *, const struct timespec *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -140,6 +141,8 @@ engine_info(struct engine *e)
 	sn->snaplen = e->cap.snaplen;
 	sn->dlt = e->cap.dlt;
 	sn->nrings = e->cap.nrings;
+	sn->parsing = e->conf.parse;
+	sn->printing = e->conf.print != NULL;
 	stats_info(e->stats, sn);
 	free(sn);
 }
@@ -351,11 +354,13 @@ engine_block(struct engine *e, struct cap_block *blk)
 {
 	const struct cap_ops	*ops = e->cap.ops;
 	struct cap_pkt		 pkt;
+	struct timespec		 t0, t1, t2;
 	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
 	int			 keep, kept = 0, full = 0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pthread_mutex_lock(&e->lock);
 	keep = e->recent != NULL && !e->paused;
 	pthread_mutex_unlock(&e->lock);
@@ -393,11 +398,25 @@ engine_block(struct engine *e, struct cap_block *blk)
 		stats_unlock(e->stats, blk->queue);
 	ops->release(&e->cap, blk);
 	stats_block(e->stats, blk->ring, n, bytes, rejected, blk->reason);
-	if (e->w != NULL)
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	t2 = t1;
+	if (e->w != NULL) {
 		engine_write_sync(e);
+		clock_gettime(CLOCK_MONOTONIC, &t2);
+	}
+	/* The busy share names the slow stage in the drop verdict (diag.c). */
+	stats_busy(e->stats, engine_ns(&t0, &t2), engine_ns(&t1, &t2));
 	return full || (e->conf.count != 0 &&
 	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
 	    e->conf.count);
+}
+
+/* Nanoseconds from a to b (monotonic, b not before a). */
+static uint64_t
+engine_ns(const struct timespec *a, const struct timespec *b)
+{
+	return (uint64_t)(b->tv_sec - a->tv_sec) * 1000000000u +
+	    (uint64_t)(b->tv_nsec - a->tv_nsec);
 }
 
 /* With --threads, the -w file is one stream: a packet at a time. */

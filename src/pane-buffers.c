@@ -15,10 +15,11 @@
 #include <string.h>
 
 #include "cap.h"
+#include "diag.h"
 #include "pane.h"
 #include "stats.h"
 
-#define BUF_SUMMARY	2		/* rows under the buffer rows */
+#define BUF_SUMMARY	3		/* rows under the buffer rows */
 #define BUF_LEAD	14		/* " ring  0* L0  " */
 #define BUF_TAILMIN	22		/* fill, packets and share */
 
@@ -55,6 +56,8 @@ static void	pane_buffers_row(const struct pane *, const struct pane_env *,
 static void	pane_buffers_rot(const struct pane *, const struct stats_snap *,
 		    int);
 static void	pane_buffers_drops(const struct pane *,
+		    const struct stats_snap *, int);
+static void	pane_buffers_verdict(const struct pane *,
 		    const struct stats_snap *, int);
 static enum screen_role pane_buffers_role(enum cap_owner);
 static char	*pane_buffers_age(char *, size_t, double);
@@ -143,6 +146,7 @@ pane_buffers_draw(struct pane *p, const struct pane_env *env)
 	}
 	pane_buffers_rot(p, s, p->y + p->h - BUF_SUMMARY);
 	pane_buffers_drops(p, s, p->y + p->h - BUF_SUMMARY + 1);
+	pane_buffers_verdict(p, s, p->y + p->h - 1);
 }
 
 /*
@@ -531,7 +535,30 @@ pane_buffers_rot(const struct pane *p, const struct stats_snap *s, int y)
 	    "%llu", (unsigned long long)s->kfreezes);
 }
 
-/* Each drop counter, named by where the packet was lost. */
+/* The drop verdict (diag.c), coloured by how bad it is. */
+static void
+pane_buffers_verdict(const struct pane *p, const struct stats_snap *s,
+    int y)
+{
+	static const enum screen_role	 role[] = {
+		[DIAG_OK] = SCREEN_OK,
+		[DIAG_PAST] = SCREEN_USER,
+		[DIAG_GROWING] = SCREEN_DROP
+	};
+	char				 v[512];
+	enum diag_level			 lvl;
+	int				 x = p->x + 1, end = p->x + p->w;
+
+	lvl = diag_verdict(s, v, sizeof v);
+	x += screen_put(y, x, end - x, SCREEN_HEADER, "verdict ");
+	screen_put(y, x, end - x, role[lvl], v);
+}
+
+/*
+ * Each drop counter, named by where the packet was lost.  Packets the
+ * recheck removed after a filter change are not lost: the header shows
+ * them, as "refiltered", beside the filter.
+ */
 static void
 pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 {
@@ -543,7 +570,6 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 		{ "kernel ring ", s->kdrops, 1 },
 		{ "interface ", s->ifdrops, s->have_ifdrops },
 		{ "-w writer ", s->wdrops, 1 },
-		{ "stale after filter change ", s->rejected, 1 },
 	};
 	size_t	 i;
 	int	 x = p->x + 1, end = p->x + p->w;
@@ -554,8 +580,7 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 			continue;
 		x += screen_printf(y, x, end - x, SCREEN_NORMAL, "  %s",
 		    d[i].label);
-		/* The recheck count is filtering, not loss: no alarm colour. */
-		x += screen_printf(y, x, end - x, d[i].v != 0 && i < 3 ?
+		x += screen_printf(y, x, end - x, d[i].v != 0 ?
 		    SCREEN_DROP : SCREEN_VALUE, "%llu",
 		    (unsigned long long)d[i].v);
 	}

@@ -404,6 +404,7 @@ screen_header(void)
 {
 	const struct stats_snap	*s = screen_st.snap;
 	char			 a[16], b[16], up[32], pfx[2] = { 0, 0 };
+	char			 refl[40];
 	uint64_t		 drops;
 	size_t			 k;
 	long			 u = (long)s->uptime;
@@ -416,9 +417,15 @@ screen_header(void)
 	x += screen_printf(0, x, w - x, SCREEN_VALUE, "%s", s->source);
 	x += screen_printf(0, x, w - x, SCREEN_HEADER, " [%s]", s->mode);
 	x += screen_put(0, x, w - x, SCREEN_HEADER, "  filter: ");
-	x += screen_put(0, x, w - x - (int)strlen(up) - 2, s->filter[0] ?
-	    SCREEN_VALUE : SCREEN_DIM, s->filter[0] ? s->filter :
-	    "none (every packet)");
+	/* Removed by the recheck after a change: filtering, not loss. */
+	refl[0] = '\0';
+	if (s->epoch > 0 || s->rejected > 0)
+		snprintf(refl, sizeof refl, "  refiltered %llu",
+		    (unsigned long long)s->rejected);
+	x += screen_put(0, x, w - x - (int)strlen(up) - (int)strlen(refl) - 2,
+	    s->filter[0] ? SCREEN_VALUE : SCREEN_DIM, s->filter[0] ?
+	    s->filter : "none (every packet)");
+	screen_put(0, x, w - x - (int)strlen(up) - 2, SCREEN_HEADER, refl);
 	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
 
 	drops = s->kdrops + s->wdrops + (s->have_ifdrops ? s->ifdrops : 0);

@@ -32,6 +32,7 @@ struct talk {
 struct counters {
 	_Atomic uint64_t	 packets, bytes, kpackets, kdrops, kfreezes;
 	_Atomic uint64_t	 rejected, wdrops, epoch_packets;
+	_Atomic uint64_t	 busy_ns, wbusy_ns;
 	_Atomic uint64_t	 rot[CAP_ROT_NREASONS];
 	_Atomic uint64_t	 ring_pkts[CAP_MAXRINGS];
 	_Atomic uint64_t	 ring_forced[CAP_MAXRINGS];
@@ -62,6 +63,8 @@ struct stats {
 	int			 nhist;
 	double			 hist_pps[STATS_HIST], hist_dps[STATS_HIST];
 	double			 pps, bps, dps, rotps[CAP_ROT_NREASONS];
+	double			 ifdps, busy, wbusy, drop_busy, drop_wbusy;
+	uint64_t		 iflast;
 	double			 ring_pps[CAP_MAXRINGS];
 	uint64_t		 last[sizeof(struct counters) / 8];
 	struct timespec		 lastsample;
@@ -180,6 +183,14 @@ void
 stats_wdrop(struct stats *st)
 {
 	stats_add(&st->c.wdrops, 1);
+}
+
+/* Nanoseconds a consumer spent on one buffer, and of those in -w writes. */
+void
+stats_busy(struct stats *st, uint64_t ns, uint64_t wns)
+{
+	stats_add(&st->c.busy_ns, ns);
+	stats_add(&st->c.wbusy_ns, wns);
 }
 
 static uint32_t
@@ -339,8 +350,12 @@ stats_sample(struct stats *st)
 	size_t		 dr = offsetof(struct counters, kdrops) / 8;
 	size_t		 ro = offsetof(struct counters, rot) / 8;
 	size_t		 rp = offsetof(struct counters, ring_pkts) / 8;
+	size_t		 bu = offsetof(struct counters, busy_ns) / 8;
+	size_t		 wb = offsetof(struct counters, wbusy_ns) / 8;
+	uint64_t	 ifd;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ifd = atomic_load(&st->ifdrops);
 	stats_load(st, now);
 	pthread_mutex_lock(&st->lock);
 	dt = stats_since(&st->lastsample, &ts);
@@ -349,6 +364,15 @@ stats_sample(struct stats *st)
 	st->pps = (double)(now[pk] - st->last[pk]) / dt;
 	st->bps = (double)(now[by] - st->last[by]) * 8 / dt;
 	st->dps = (double)(now[dr] - st->last[dr]) / dt;
+	st->ifdps = ifd >= st->iflast ? (double)(ifd - st->iflast) / dt : 0;
+	st->iflast = ifd;
+	/* Averaged over the consumer threads: 1 means all always busy. */
+	st->busy = (double)(now[bu] - st->last[bu]) / 1e9 / dt / st->nshards;
+	st->wbusy = (double)(now[wb] - st->last[wb]) / 1e9 / dt / st->nshards;
+	if (st->dps > 0) {
+		st->drop_busy = st->busy;
+		st->drop_wbusy = st->wbusy;
+	}
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		st->rotps[i] = (double)(now[ro + i] - st->last[ro + i]) / dt;
 	for (i = 0; i < CAP_MAXRINGS; i++)
@@ -398,6 +422,8 @@ stats_info(struct stats *st, const struct stats_snap *info)
 	memcpy(st->info.filter, info->filter, sizeof st->info.filter);
 	st->info.snaplen = info->snaplen;
 	st->info.dlt = info->dlt;
+	st->info.parsing = info->parsing;
+	st->info.printing = info->printing;
 	st->info.nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
 	pthread_mutex_unlock(&st->lock);
@@ -482,6 +508,11 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->pps = st->pps;
 	sn->bps = st->bps;
 	sn->dps = st->dps;
+	sn->ifdps = st->ifdps;
+	sn->busy = st->busy;
+	sn->wbusy = st->wbusy;
+	sn->drop_busy = st->drop_busy;
+	sn->drop_wbusy = st->drop_wbusy;
 	memcpy(sn->rotps, st->rotps, sizeof sn->rotps);
 	sn->nhist = st->nhist;
 	memcpy(sn->hist_pps, st->hist_pps, sizeof sn->hist_pps);

@@ -76,6 +76,11 @@ struct stats_snap {
 	double		 pps;
 	double		 bps;		/* bits per second */
 	double		 dps;		/* kernel drops per second */
+	double		 ifdps;		/* interface drops per second */
+	double		 busy;		/* consumers' time walking, 0-1 */
+	double		 wbusy;		/* of which -w writing, 0-1 */
+	double		 drop_busy;	/* busy in the last second with drops */
+	double		 drop_wbusy;
 	double		 rotps[CAP_ROT_NREASONS];
 	unsigned	 epoch;		/* filter epoch, 0 = initial */
 	uint64_t	 epoch_packets;	/* processed in this epoch */
@@ -100,6 +105,8 @@ struct stats_snap {
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
 	int		 writing;	/* -w or write FILE active */
+	int		 parsing;	/* decoding for mix and talkers */
+	int		 printing;	/* print mode: a line per packet */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
 };
 
@@ -123,6 +130,7 @@ void		 stats_block(struct stats *, unsigned, uint64_t, uint64_t,
 void		 stats_kernel(struct stats *, const struct cap_kstats *);
 void		 stats_ifdrops(struct stats *, uint64_t);
 void		 stats_wdrop(struct stats *);
+void		 stats_busy(struct stats *, uint64_t, uint64_t);
 void		 stats_lock(struct stats *, unsigned);
 void		 stats_unlock(struct stats *, unsigned);
 void		 stats_parsed(struct stats *, unsigned, const struct dec_info *,

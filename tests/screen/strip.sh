@@ -31,6 +31,7 @@ active() {
 }
 n=$(cells)
 [ "$n" -eq 32 ] || t_fail "$n strip cells, not 32 (2 rings x 16)"
+t_cap | grep -q '^ verdict no drops' || t_fail "no verdict line"
 [ "$(t_cap | grep -Ec '^ ring +[01]\*? +L0 ')" -eq 2 ] ||
     t_fail "not one strip per ring"
 a=$(active)
