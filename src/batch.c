@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -37,6 +38,7 @@ static void	 batch_json(const struct stats_snap *, struct tbuf *);
 static void	 batch_rings_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_rings_json(const struct stats_snap *, struct tbuf *);
 static double	 batch_fill(const struct stats_ring *);
+static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
@@ -242,9 +244,8 @@ static void
 batch_text(const struct stats_snap *sn, struct tbuf *tb)
 {
 	const struct stats_buf	*b;
+	char			 v[512], t[32];
 	int			 i;
-
-	char			 v[512];
 
 	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u, "
 	    "refiltered %llu)%s\n", sn->mode, sn->source, sn->uptime,
@@ -261,6 +262,9 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 		tbuf_printf(tb, "interface %llu (rx_dropped), ",
 		    (unsigned long long)sn->ifdrops);
 	tbuf_printf(tb, "write %llu\n", (unsigned long long)sn->wdrops);
+	if (sn->linkdown != 0)
+		tbuf_printf(tb, "link: down since %s\n",
+		    batch_time(t, sizeof t, sn->linkdown));
 	diag_verdict(sn, v, sizeof v);
 	tbuf_printf(tb, "verdict: %s\n", v);
 	tbuf_printf(tb, "peaks since the last snapshot: held %d buffers of "
@@ -322,6 +326,9 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_printf(tb, ",\"peaks\":{\"held\":%d,\"fill\":%.1f,"
 	    "\"freezes\":%llu}", sn->peak_held, sn->peak_fill,
 	    (unsigned long long)sn->peak_freezes);
+	if (sn->linkdown != 0)
+		tbuf_printf(tb, ",\"link_down_since\":%lld",
+		    (long long)sn->linkdown);
 	diag_verdict(sn, v, sizeof v);
 	tbuf_puts(tb, ",\"verdict\":");
 	tbuf_json(tb, v, strlen(v));
@@ -339,6 +346,18 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 		    stats_reason_name(b->st.reason), b->age);
 	}
 	tbuf_puts(tb, "]}\n");
+}
+
+/* A wall-clock second as local HH:MM:SS. */
+static char *
+batch_time(char *buf, size_t sz, int64_t when)
+{
+	struct tm	 tm;
+	time_t		 t = (time_t)when;
+
+	localtime_r(&t, &tm);
+	strftime(buf, sz, "%H:%M:%S", &tm);
+	return buf;
 }
 
 /* Percent of a ring's bytes in use, over all its buffers. */

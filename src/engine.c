@@ -526,6 +526,8 @@ engine_periodic(struct engine *e, int last)
 	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
 	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
+	stats_link(e->stats, __atomic_load_n(&e->cap.linkdown,
+	    __ATOMIC_RELAXED));
 	if (last || engine_due(&e->next_sample, &now)) {
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);

@@ -405,6 +405,8 @@ screen_header(void)
 	const struct stats_snap	*s = screen_st.snap;
 	char			 a[16], b[16], up[32], pfx[2] = { 0, 0 };
 	char			 refl[40];
+	struct tm		 tm;
+	time_t			 t;
 	uint64_t		 drops;
 	size_t			 k;
 	long			 u = (long)s->uptime;
@@ -448,6 +450,14 @@ screen_header(void)
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  drops ");
 	x += screen_printf(1, x, w - x, drops ? SCREEN_DROP : SCREEN_VALUE,
 	    "%llu", (unsigned long long)drops);
+	if (s->linkdown != 0) {
+		t = (time_t)s->linkdown;
+		localtime_r(&t, &tm);
+		strftime(a, sizeof a, "%H:%M:%S", &tm);
+		x += screen_put(1, x, w - x, SCREEN_NORMAL, "  ");
+		x += screen_printf(1, x, w - x, SCREEN_DROP,
+		    "link down since %s", a);
+	}
 	if (s->paused)
 		x += screen_put(1, x, w - x, SCREEN_USER, "  PAUSED");
 	if (s->eof)

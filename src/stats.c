@@ -441,6 +441,15 @@ stats_flags(struct stats *st, int paused, int eof, int writing,
 	pthread_mutex_unlock(&st->lock);
 }
 
+/* The second the capture link went down (time(3)), or 0 while it is up. */
+void
+stats_link(struct stats *st, int64_t since)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.linkdown = since;
+	pthread_mutex_unlock(&st->lock);
+}
+
 void
 stats_snaplen(struct stats *st, unsigned snaplen)
 {

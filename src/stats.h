@@ -108,6 +108,7 @@ struct stats_snap {
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode: a line per packet */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
+	int64_t		 linkdown;	/* link down since (epoch s), 0 up */
 };
 
 /* Totals since start (clear does not touch them): the exit line. */
@@ -141,6 +142,7 @@ void		 stats_sample(struct stats *);
 void		 stats_info(struct stats *, const struct stats_snap *);
 void		 stats_flags(struct stats *, int, int, int, unsigned);
 void		 stats_snaplen(struct stats *, unsigned);
+void		 stats_link(struct stats *, int64_t);
 
 /* Reader side: any thread. */
 void		 stats_snapshot(struct stats *, struct stats_snap *);
