@@ -312,7 +312,6 @@ static int
 cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
 {
 	struct msghdr	*mh;
-	int64_t		 zero = 0;
 	int		 i, n, serr;
 
 	for (i = 0; i < CAP_COPY_BATCH; i++) {
@@ -340,10 +339,10 @@ cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
 		serr = ENODEV;
 	/* The link went down: the socket stays, frames come at NETDEV_UP. */
 	if (serr == ENETDOWN) {
-		__atomic_compare_exchange_n(since, &zero, (int64_t)time(NULL),
-		    0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+		caplinux_down(since);
 		return 0;
-	} else if (serr == ENODEV || serr == ENXIO)
+	}
+	if (serr == ENODEV || serr == ENXIO)
 		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s disappeared",
 		    s->ifname);
 	else

@@ -202,7 +202,6 @@ caplinux_ifdrops(const char *ifname, uint64_t *drops)
 int
 caplinux_sockerr(int fd, const char *ifname, int64_t *since, char *errbuf)
 {
-	int64_t		zero = 0;
 	int		serr = 0;
 	socklen_t	len = sizeof serr;
 
@@ -222,9 +221,7 @@ caplinux_sockerr(int fd, const char *ifname, int64_t *since, char *errbuf)
 	case 0:
 		return 0;
 	case ENETDOWN:
-		/* Several consumers may see it: the first one's time stays. */
-		__atomic_compare_exchange_n(since, &zero, (int64_t)time(NULL),
-		    0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+		caplinux_down(since);
 		return 1;
 	case ENODEV:
 	case ENXIO:
@@ -237,6 +234,16 @@ caplinux_sockerr(int fd, const char *ifname, int64_t *since, char *errbuf)
 		break;
 	}
 	return -1;
+}
+
+/* Several consumers may see ENETDOWN: the first one's time stays. */
+void
+caplinux_down(int64_t *since)
+{
+	int64_t	 zero = 0;
+
+	__atomic_compare_exchange_n(since, &zero, (int64_t)time(NULL), 0,
+	    __ATOMIC_RELAXED, __ATOMIC_RELAXED);
 }
 
 int

@@ -33,6 +33,8 @@ int	caplinux_ifdrops(const char *, uint64_t *);
  * reason; 0 when nothing was pending.
  */
 int	caplinux_sockerr(int, const char *, int64_t *, char *);
+/* ENETDOWN seen (recv or SO_ERROR): the link is down since now, if not yet. */
+void	caplinux_down(int64_t *);
 /*
  * While *since is set: -1 with "interface X disappeared" once the
  * interface is gone (a socket that stopped running at NETDEV_DOWN gets no
