@@ -220,6 +220,39 @@ batch_print(struct engine *eng, struct print_ctx *pc, unsigned npc)
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
+/*
+ * After the screen closes, what tcpdump says at exit: packets captured,
+ * then where any were lost, then the drop verdict.
+ */
+void
+batch_summary(struct engine *eng, FILE *f)
+{
+	struct stats_totals	 t;
+	struct stats_snap	*sn;
+	char			 v[512];
+
+	engine_totals(eng, &t);
+	sn = xmalloc(sizeof *sn);
+	engine_snapshot(eng, sn);
+	fprintf(f, "%llu packets captured\n", (unsigned long long)t.packets);
+	fprintf(f, "%llu packets received by filter\n",
+	    (unsigned long long)t.kpackets);
+	fprintf(f, "%llu packets dropped by kernel (ring full)\n",
+	    (unsigned long long)t.kdrops);
+	if (t.have_ifdrops)
+		fprintf(f, "%llu packets dropped by interface (rx_dropped)\n",
+		    (unsigned long long)t.ifdrops);
+	if (sn->writing || t.wdrops > 0)
+		fprintf(f, "%llu packets dropped by the -w writer\n",
+		    (unsigned long long)t.wdrops);
+	if (t.rejected > 0)
+		fprintf(f, "%llu packets refiltered after a filter change\n",
+		    (unsigned long long)t.rejected);
+	diag_verdict(sn, v, sizeof v);
+	fprintf(f, "verdict: %s\n", v);
+	free(sn);
+}
+
 /* The closing line of shared/bench/README.md, then the error if any. */
 void
 batch_final(struct engine *eng, FILE *f)

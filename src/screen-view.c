@@ -32,7 +32,7 @@ static struct {
 
 static const char *const screen_help_keys[] = {
 	"Keys",
-	"  q             quit (also Ctrl-C)",
+	"  q F10         quit (also Ctrl-C); then what was captured and lost",
 	"  ? h F1        this help",
 	"  /             filter prompt: a pcap expression, checked as you type",
 	"  :             command prompt (commands below)",

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cmd.h"
 #include "engine.h"
 #include "msg.h"
@@ -101,6 +102,9 @@ screen_run(struct engine *eng, const struct screen_opts *o)
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGTERM, &oterm, NULL);
 	sigaction(SIGHUP, &ohup, NULL);
+	/* The terminal is the user's again: say what was captured and lost. */
+	engine_stop(eng);
+	batch_summary(eng, stderr);
 	return 0;
 }
 
@@ -515,6 +519,7 @@ screen_global_key(int key)
 
 	switch (key) {
 	case 'q':
+	case KEY_F(10):		/* htop's */
 		screen_st.quit = 1;
 		break;
 	case '?':

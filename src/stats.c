@@ -56,7 +56,7 @@ struct stats {
 	/* Behind the lock. */
 	struct stats_snap	 info;		/* mode, source, filter... */
 	uint64_t		 base[sizeof(struct counters) / 8];
-	uint64_t		 ifbase;
+	uint64_t		 ifbase, ifstart;
 	int			 nbufs;
 	struct stats_buf	 bufs[CAP_MAXBUFS];
 	struct timespec		 changed[CAP_MAXBUFS];
@@ -172,9 +172,18 @@ stats_kernel(struct stats *st, const struct cap_kstats *ks)
 	stats_add(&st->c.kfreezes, ks->freezes);
 }
 
+/*
+ * The interface's rx_dropped counts since it came up: what it was at the
+ * first reading is where this capture starts from.
+ */
 void
 stats_ifdrops(struct stats *st, uint64_t n)
 {
+	if (!atomic_load_explicit(&st->have_ifdrops, memory_order_relaxed)) {
+		pthread_mutex_lock(&st->lock);
+		st->ifbase = st->ifstart = st->iflast = n;
+		pthread_mutex_unlock(&st->lock);
+	}
 	atomic_store_explicit(&st->ifdrops, n, memory_order_relaxed);
 	atomic_store_explicit(&st->have_ifdrops, 1, memory_order_relaxed);
 }
@@ -595,6 +604,11 @@ stats_totals(struct stats *st, struct stats_totals *t)
 	t->kpackets = v[offsetof(struct counters, kpackets) / 8];
 	t->kdrops = v[offsetof(struct counters, kdrops) / 8];
 	t->rejected = v[offsetof(struct counters, rejected) / 8];
+	t->wdrops = v[offsetof(struct counters, wdrops) / 8];
+	t->have_ifdrops = atomic_load(&st->have_ifdrops);
+	pthread_mutex_lock(&st->lock);
+	t->ifdrops = atomic_load(&st->ifdrops) - st->ifstart;
+	pthread_mutex_unlock(&st->lock);
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		t->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
 }

@@ -118,6 +118,9 @@ struct stats_totals {
 	uint64_t	 kdrops;
 	uint64_t	 rejected;
 	uint64_t	 rot[CAP_ROT_NREASONS];
+	uint64_t	 wdrops;
+	uint64_t	 ifdrops;	/* since start */
+	int		 have_ifdrops;
 };
 
 struct stats;
