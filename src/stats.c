@@ -68,6 +68,7 @@ struct stats {
 	double			 ring_pps[CAP_MAXRINGS];
 	uint64_t		 last[sizeof(struct counters) / 8];
 	struct timespec		 lastsample;
+	int			 sampled;	/* stats_sample() ran */
 	int			 peak_held;	/* since the last snapshot */
 	double			 peak_fill;
 	uint64_t		 freezes_seen;	/* at the last snapshot */
@@ -399,6 +400,7 @@ stats_sample(struct stats *st)
 		stats_talkrate(&st->shard[i], dt);
 	memcpy(st->last, now, sizeof st->last);
 	st->lastsample = ts;
+	st->sampled = 1;
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -526,6 +528,12 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->pps = st->pps;
 	sn->bps = st->bps;
 	sn->dps = st->dps;
+	/* Before the first one-second sample: the average since start. */
+	if (!st->sampled && sn->uptime > 0) {
+		sn->pps = (double)sn->packets / sn->uptime;
+		sn->bps = (double)sn->bytes * 8 / sn->uptime;
+		sn->dps = (double)sn->kdrops / sn->uptime;
+	}
 	sn->ifdps = st->ifdps;
 	sn->busy = st->busy;
 	sn->wbusy = st->wbusy;
