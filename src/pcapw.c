@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,26 @@ struct pcapw {
 static pcap_dumper_t	*pcapw_dumper(struct pcapw *, const char *, char *);
 static off_t		 pcapw_whole(int, off_t);
 static int		 pcapw_cut(struct pcapw *, int, char *);
+static const char	*pcapw_who(char *, size_t);
+
+/*
+ * " as user nobody": after privileges are dropped (priv.c) a file root
+ * could write may not be writable any more, so say who tried.
+ */
+static const char *
+pcapw_who(char *buf, size_t sz)
+{
+	struct passwd	*pw = getpwuid(geteuid());
+	char		 name[32];
+
+	if (pw != NULL) {
+		esc_str(name, sizeof name, pw->pw_name, strlen(pw->pw_name));
+		snprintf(buf, sz, " (as user %s)", name);
+	}
+	else
+		snprintf(buf, sz, " (as uid %lu)", (unsigned long)geteuid());
+	return buf;
+}
 
 /*
  * Opened read-write by hand, not by pcap_dump_open(): a failed write is
@@ -49,7 +70,8 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 {
 	pcap_dumper_t	*d;
 	FILE		*f;
-	int		 fd;
+	char		 who[64];
+	int		 fd, serr;
 
 	if (strcmp(path, "-") == 0) {
 		if ((d = pcap_dump_open(w->dead, path)) == NULL)
@@ -59,8 +81,10 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 	}
 	if ((fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0666)) == -1 || (f = fdopen(fd, "w")) == NULL) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
-		    strerror(errno));
+		serr = errno;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s%s", w->name,
+		    strerror(serr), serr == EACCES || serr == EPERM ?
+		    pcapw_who(who, sizeof who) : "");
 		if (fd != -1)
 			close(fd);
 		return NULL;
