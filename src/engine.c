@@ -528,6 +528,8 @@ engine_periodic(struct engine *e, int last)
 	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
 	stats_link(e->stats, __atomic_load_n(&e->cap.linkdown,
 	    __ATOMIC_RELAXED));
+	stats_wfile(e->stats, e->w != NULL ? pcapw_name(e->w) : NULL,
+	    e->w != NULL ? pcapw_frames(e->w) : 0);
 	if (last || engine_due(&e->next_sample, &now)) {
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);

@@ -34,6 +34,7 @@ struct pcapw {
 	char		 name[256];	/* escaped, for messages */
 	long		 good;		/* offset after the last good sync */
 	int		 failed;
+	uint64_t	 frames;	/* put; one writer, read by others */
 };
 
 static pcap_dumper_t	*pcapw_dumper(struct pcapw *, const char *, char *);
@@ -137,7 +138,22 @@ pcapw_put(struct pcapw *w, const struct cap_pkt *pkt)
 	h.caplen = pkt->caplen;
 	h.len = pkt->len;
 	pcap_dump((u_char *)w->d, &h, pkt->data);
+	__atomic_store_n(&w->frames, w->frames + 1, __ATOMIC_RELAXED);
 	return 0;
+}
+
+/* Frames written so far, from any thread: for the header. */
+uint64_t
+pcapw_frames(const struct pcapw *w)
+{
+	return __atomic_load_n(&w->frames, __ATOMIC_RELAXED);
+}
+
+/* The file's name, escaped. */
+const char *
+pcapw_name(const struct pcapw *w)
+{
+	return w->name;
 }
 
 /*

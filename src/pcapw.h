@@ -5,6 +5,8 @@
 #ifndef ZBTOP_PCAPW_H
 #define ZBTOP_PCAPW_H
 
+#include <stdint.h>
+
 struct cap_pkt;
 struct pcapw;
 
@@ -12,5 +14,7 @@ struct pcapw	*pcapw_open(const char *, int, unsigned, char *);
 int		 pcapw_put(struct pcapw *, const struct cap_pkt *);
 int		 pcapw_sync(struct pcapw *, char *);
 int		 pcapw_close(struct pcapw *, char *);
+uint64_t	 pcapw_frames(const struct pcapw *);
+const char	*pcapw_name(const struct pcapw *);
 
 #endif /* ZBTOP_PCAPW_H */

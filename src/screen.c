@@ -467,7 +467,8 @@ screen_header(void)
 	if (s->eof)
 		x += screen_put(1, x, w - x, SCREEN_OK, "  end of file");
 	if (s->writing)
-		x += screen_put(1, x, w - x, SCREEN_HEADER, "  writing");
+		x += screen_printf(1, x, w - x, SCREEN_HEADER, "  writing %s "
+		    "(%llu frames)", s->wfile, (unsigned long long)s->wframes);
 	if (s->rotate_ms)
 		x += screen_printf(1, x, w - x, SCREEN_HEADER,
 		    "  rotate every %u ms", s->rotate_ms);

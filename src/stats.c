@@ -461,6 +461,17 @@ stats_link(struct stats *st, int64_t since)
 	pthread_mutex_unlock(&st->lock);
 }
 
+/* The file being written (escaped) and its frames; NULL: none. */
+void
+stats_wfile(struct stats *st, const char *name, uint64_t frames)
+{
+	pthread_mutex_lock(&st->lock);
+	snprintf(st->info.wfile, sizeof st->info.wfile, "%s",
+	    name != NULL ? name : "");
+	st->info.wframes = frames;
+	pthread_mutex_unlock(&st->lock);
+}
+
 void
 stats_snaplen(struct stats *st, unsigned snaplen)
 {

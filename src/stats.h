@@ -109,6 +109,8 @@ struct stats_snap {
 	int		 printing;	/* print mode: a line per packet */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
 	int64_t		 linkdown;	/* link down since (epoch s), 0 up */
+	char		 wfile[128];	/* -w or write FILE, escaped */
+	uint64_t	 wframes;	/* frames written to it */
 };
 
 /* Totals since start (clear does not touch them): the exit line. */
@@ -146,6 +148,7 @@ void		 stats_info(struct stats *, const struct stats_snap *);
 void		 stats_flags(struct stats *, int, int, int, unsigned);
 void		 stats_snaplen(struct stats *, unsigned);
 void		 stats_link(struct stats *, int64_t);
+void		 stats_wfile(struct stats *, const char *, uint64_t);
 
 /* Reader side: any thread. */
 void		 stats_snapshot(struct stats *, struct stats_snap *);
