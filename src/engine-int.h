@@ -83,6 +83,7 @@ struct engine {
 	int			 wdone;		/* a consumer hit -c or failed */
 	int			 finished;
 	int			 paused;
+	int			 tick_now;	/* read counters and buffers now */
 	unsigned		 rotate_ms;
 	char			 error[ZB_ERRBUFSZ];
 	char			 event[ZB_ERRBUFSZ];

@@ -151,10 +151,14 @@ int
 engine_start(struct engine *e, char *errbuf)
 {
 	struct timespec	now;
+	int		n;
 
 	if (cap_start(&e->cap, errbuf) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* So that the first snapshot, before the first tick, has buffers. */
+	if ((n = e->cap.ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
+		stats_buffers(e->stats, e->bufs, n);
 	e->next_tick = e->next_sample = e->next_rotate = now;
 	engine_after(&e->next_sample, &now, 1000);
 	if (e->nq > 1 && engine_workers_start(e, errbuf) == -1)
@@ -503,7 +507,7 @@ engine_periodic(struct engine *e, int last)
 	struct timespec		 now;
 	uint64_t		 ifd;
 	unsigned		 every;
-	int			 n, paused, pending;
+	int			 n, paused, pending, now_req;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	pthread_mutex_lock(&e->lock);
@@ -511,11 +515,13 @@ engine_periodic(struct engine *e, int last)
 	paused = e->paused;
 	/* A waiting filter change needs the drained moment more. */
 	pending = e->req != NULL && !e->req->done;
+	now_req = e->tick_now;
+	e->tick_now = 0;
 	pthread_mutex_unlock(&e->lock);
 	if (every != 0 && ops->rotate != NULL && !last && !pending &&
 	    engine_due(&e->next_rotate, &now))
 		engine_rotate_tick(e, every);
-	if (!last && !engine_due(&e->next_tick, &now))
+	if (!last && !now_req && !engine_due(&e->next_tick, &now))
 		return;
 	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
 	memset(&ks, 0, sizeof ks);
@@ -607,6 +613,15 @@ void
 engine_snapshot(struct engine *e, struct stats_snap *sn)
 {
 	stats_snapshot(e->stats, sn);
+}
+
+void
+engine_refresh(struct engine *e)
+{
+	pthread_mutex_lock(&e->lock);
+	e->tick_now = 1;
+	pthread_mutex_unlock(&e->lock);
+	engine_wake(e);
 }
 
 void

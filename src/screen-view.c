@@ -39,7 +39,7 @@ static const char *const screen_help_keys[] = {
 	"  r             rotate now: hand the buffer being filled over",
 	"  P             pause the packet list (counters keep running)",
 	"  c             clear counters",
-	"  Space         refresh now",
+	"  Space         refresh now, the block being filled included",
 	"  d             set the refresh delay (seconds)",
 	"  Tab           focus the next pane: scrolling keys go to it",
 	"  t             show or hide top talkers",

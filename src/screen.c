@@ -409,6 +409,8 @@ screen_header(void)
 	const struct stats_snap	*s = screen_st.snap;
 	char			 a[16], b[16], up[32], pfx[2] = { 0, 0 };
 	char			 refl[40];
+	uint64_t		 fill;
+	int			 i;
 	struct tm		 tm;
 	time_t			 t;
 	uint64_t		 drops;
@@ -454,6 +456,17 @@ screen_header(void)
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  drops ");
 	x += screen_printf(1, x, w - x, drops ? SCREEN_DROP : SCREEN_VALUE,
 	    "%llu", (unsigned long long)drops);
+	/*
+	 * Not handed over yet: what the kernel's blocks on the active rings
+	 * hold (the other side's were taken at the flip).
+	 */
+	for (i = 0, fill = 0; i < s->nbufs; i++)
+		if (s->bufs[i].st.owner == CAP_OWN_KERNEL &&
+		    s->bufs[i].st.active)
+			fill += s->bufs[i].st.pkts;
+	if (fill > 0)
+		x += screen_printf(1, x, w - x, SCREEN_DIM, "  +%llu filling",
+		    (unsigned long long)fill);
 	if (s->linkdown != 0) {
 		t = (time_t)s->linkdown;
 		localtime_r(&t, &tm);
@@ -550,6 +563,9 @@ screen_global_key(int key)
 				pane[i].cls->reset(&pane[i]);
 		break;
 	case ' ':
+		/* The engine reads the block being filled at once: let it. */
+		engine_refresh(screen_st.eng);
+		nanosleep(&(struct timespec){ 0, 30 * 1000 * 1000 }, NULL);
 		screen_st.refresh = 1;
 		break;
 	case 'b':
