@@ -27,6 +27,7 @@ static void	pane_packets_row(const struct pane *, const struct pane_env *,
 		    int, const struct recent_pkt *, int);
 
 static int		 pkt_follow = 1;	/* keep the newest in view */
+static int		 pkt_left;		/* summary columns hidden */
 static uint64_t		 pkt_sel;		/* selected packet number */
 static uint64_t		 pkt_top;		/* number on the first row */
 static uint64_t		 pkt_first, pkt_last;	/* what the ring held */
@@ -142,8 +143,9 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 		screen_fill(y, p->x, p->w, SCREEN_SELECT);
 	used = screen_put(y, p->x, p->w, sel ? SCREEN_SELECT : SCREEN_DIM,
 	    head);
-	screen_puta(y, p->x + used, p->w - used, sel ? SCREEN_SELECT :
-	    SCREEN_NORMAL, pkt_tb.s != NULL ? pkt_tb.s : "");
+	/* Number and time stay; a cut summary is marked and scrolls. */
+	screen_putcut(y, p->x + used, p->w - used, sel ? SCREEN_SELECT :
+	    SCREEN_NORMAL, pkt_tb.s != NULL ? pkt_tb.s : "", pkt_left, 1);
 }
 
 static int
@@ -184,6 +186,13 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 		pkt_follow = 1;
 		if (env->snap->paused)
 			engine_pause(env->eng, 0);
+		break;
+	case KEY_LEFT:
+		pkt_left = pkt_left > 8 ? pkt_left - 8 : 0;
+		break;
+	case KEY_RIGHT:
+		if (pkt_left < 1024)
+			pkt_left += 8;
 		break;
 	case '\r':
 	case '\n':

@@ -28,6 +28,8 @@ static struct {
 	int	 left;		/* columns scrolled right */
 	int	 page;		/* rows shown at the last draw */
 	int	 ascii;		/* packet text: ASCII only */
+	struct engine	*eng;	/* a packet's detail: [ and ] move on */
+	uint64_t	 no;
 } view;
 
 static const char *const screen_help_keys[] = {
@@ -52,6 +54,8 @@ static const char *const screen_help_keys[] = {
 	"  End G         last row; the packet list follows new packets again",
 	"  Enter         packet list: detail tree and hex of the selected one",
 	"  Esc q         close this view or a packet's detail",
+	"  ] [           a packet's detail: the next or previous packet",
+	"  Left Right    scroll cut lines sideways (marked < and >)",
 	"",
 	"Prompt keys",
 	"  Left Right Home End Ctrl-A Ctrl-E   move",
@@ -139,12 +143,8 @@ screen_view_draw(int y, int h)
 	    view.top + rows : view.n, view.n);
 	screen_title(&p, view.title, right);
 	for (i = 0; i < rows && view.top + i < view.n; i++) {
-		const char	*s = view.line[view.top + i];
-		size_t		 len = strlen(s);
-
-		if ((size_t)view.left < len)
-			(view.ascii ? screen_puta : screen_put)(y + 1 + i, 1,
-			    COLS - 1, SCREEN_NORMAL, s + view.left);
+		screen_putcut(y + 1 + i, 1, COLS - 1, SCREEN_NORMAL,
+		    view.line[view.top + i], view.left, view.ascii);
 	}
 }
 
@@ -187,7 +187,15 @@ screen_view_key(int key)
 		view.left = view.left > 8 ? view.left - 8 : 0;
 		break;
 	case KEY_RIGHT:
-		view.left += 8;
+		if (view.left < 4096)
+			view.left += 8;
+		break;
+	case ']':
+	case '[':
+		/* The next or previous packet kept, in the same view. */
+		if (view.eng != NULL && (key == ']' || view.no > 1))
+			screen_detail_open(view.eng, key == ']' ? view.no + 1 :
+			    view.no - 1);
 		break;
 	default:
 		return 0;
@@ -262,6 +270,8 @@ screen_detail_open(struct engine *eng, uint64_t no)
 	tbuf_putc(&tb, '\n');
 	dec_hex(&tb, pkt->data, pkt->caplen);
 	screen_view_open(title, tb.s != NULL ? tb.s : "", 1);
+	view.eng = eng;
+	view.no = no;
 	tbuf_free(&tb);
 	free(pkt);
 }
