@@ -67,7 +67,7 @@ batch_out(void *arg, const char *text)
 static void
 batch_err(void *arg, const char *text)
 {
-	fprintf(stderr, "zbtop: %s\n", text);
+	msg_error("%s", text);
 }
 
 /* Every line of standard input is a command, as at the ":" prompt. */
@@ -300,7 +300,7 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 		    batch_time(t, sizeof t, sn->linkdown));
 	diag_verdict(sn, v, sizeof v);
 	tbuf_printf(tb, "verdict: %s\n", v);
-	tbuf_printf(tb, "peaks since the last snapshot: held %d buffers of "
+	tbuf_printf(tb, "peaks: since the last snapshot, held %d buffers of "
 	    "a ring, fill %.1f%%, freezes %llu\n", sn->peak_held,
 	    sn->peak_fill, (unsigned long long)sn->peak_freezes);
 	tbuf_printf(tb, "rotations: full %llu (%.1f/s), timeout %llu "

@@ -73,7 +73,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
 	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
-	    e->cap.dlt, e->cap.snaplen, errbuf)) == NULL)
+	    e->cap.dlt, e->cap.snaplen, conf->wconf, errbuf)) == NULL)
 		goto fail;
 	if (conf->seqlog != NULL &&
 	    (e->seqlog = fopen(conf->seqlog, "w")) == NULL) {
@@ -534,8 +534,13 @@ engine_periodic(struct engine *e, int last)
 	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
 	stats_link(e->stats, __atomic_load_n(&e->cap.linkdown,
 	    __ATOMIC_RELAXED));
-	stats_wfile(e->stats, e->w != NULL ? pcapw_name(e->w) : NULL,
+	/* -C and -G change the file on a consumer thread. */
+	if (e->nq > 1)
+		pthread_mutex_lock(&e->wlock);
+	stats_wfile(e->stats, e->w != NULL ? pcapw_file(e->w) : NULL,
 	    e->w != NULL ? pcapw_frames(e->w) : 0);
+	if (e->nq > 1)
+		pthread_mutex_unlock(&e->wlock);
 	if (last || engine_due(&e->next_sample, &now)) {
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
