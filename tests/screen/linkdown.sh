@@ -6,12 +6,7 @@
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
-[ -x "$ZB_GENDIR/zbgen" ] || { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
-zb_netns_up
-trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
-
-t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP'; echo zbtop exited \$?; sleep 600"
-t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
+t_live ""
 sleep 1
 zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 100 -r 1000 >/dev/null ||
     t_fail "zbgen failed"
