@@ -33,7 +33,7 @@ static void	pane_buffers_split(const struct pane *,
 		    const struct stats_snap *, int *, int *);
 static int	pane_buffers_perring(const struct stats_snap *);
 static void	pane_buffers_cells(int, int, int *, int *);
-static int	pane_buffers_stripw(int, int);
+static int	pane_buffers_stripw(const struct pane *, int, int);
 static int	pane_buffers_striprows(const struct pane *,
 		    const struct stats_snap *);
 static void	pane_buffers_strips(const struct pane *,
@@ -45,6 +45,7 @@ static int	pane_buffers_tail(const struct pane *, int, int,
 		    const struct stats_ring *, uint64_t);
 static void	pane_buffers_colhead(const struct pane *, int, int, int,
 		    int);
+static const char *pane_buffers_tailhead(char *, int);
 static void	pane_buffers_rings(const struct pane *,
 		    const struct pane_env *, int, int);
 static void	pane_buffers_ring(const struct pane *,
@@ -225,11 +226,20 @@ pane_buffers_cells(int w, int per, int *cw, int *perrow)
 		*perrow = per;
 }
 
-/* Columns of the strips: room for "BUFFERS" above a short one. */
+/*
+ * Columns of the strips: the cells, or the header's legend when the
+ * cells are fewer and the full tail still fits beside it.
+ */
 static int
-pane_buffers_stripw(int cw, int perrow)
+pane_buffers_stripw(const struct pane *p, int cw, int perrow)
 {
-	return perrow * cw > 9 ? perrow * cw : 9;
+	static const char	 legend[] = "BUFFERS: k kernel, u zbtop, f free";
+	int			 want = (int)sizeof legend, room;
+
+	room = p->w - BUF_LEAD - 38;
+	if (want > room)
+		want = room > 9 ? room : 9;
+	return perrow * cw > want ? perrow * cw : want;
 }
 
 /* Rows the strips take, header included. */
@@ -289,7 +299,7 @@ pane_buffers_strip(const struct pane *p, const struct pane_env *env, int y,
 		    &s->bufs[i], env->utf8);
 		k++;
 	}
-	pane_buffers_tail(p, y, x0 + pane_buffers_stripw(cw, perrow),
+	pane_buffers_tail(p, y, x0 + pane_buffers_stripw(p, cw, perrow),
 	    &s->rings[r], all);
 	return rows;
 }
@@ -357,6 +367,18 @@ pane_buffers_tail(const struct pane *p, int y, int x,
 }
 
 /*
+ * The tail's header into tail (40 bytes), cut where pane_buffers_tail()
+ * leaves columns out for want of room.
+ */
+static const char *
+pane_buffers_tailhead(char *tail, int room)
+{
+	snprintf(tail, 40, "   FILL PACKETS  SHARE    PKT/S FORCED");
+	tail[room >= 38 ? 38 : room >= 31 ? 31 : 22] = '\0';
+	return tail;
+}
+
+/*
  * Column headers: kind 0 above the ring rows, 1 above the buffer rows,
  * 2 above the strips (cw columns per cell, perrow cells), matching the
  * formats of pane_buffers_ring, _row and _tail.
@@ -365,8 +387,7 @@ static void
 pane_buffers_colhead(const struct pane *p, int y, int kind, int cw,
     int perrow)
 {
-	static const char	 tail[] = "   FILL PACKETS  SHARE    PKT/S "
-	    "FORCED";
+	char			 tail[40];
 	int			 x = p->x, end = p->x + p->w, bar;
 
 	switch (kind) {
@@ -378,7 +399,8 @@ pane_buffers_colhead(const struct pane *p, int y, int kind, int cw,
 		bar = p->w - (x - p->x) - (p->w >= 86 ? 44 : p->w >= 70 ?
 		    31 : 22);
 		x += bar < 4 ? 4 : bar;
-		screen_put(y, x, end - x, SCREEN_HEADER, tail);
+		screen_put(y, x, end - x, SCREEN_HEADER,
+		    pane_buffers_tailhead(tail, end - x));
 		break;
 	case 1:
 		x += screen_put(y, x, end - x, SCREEN_HEADER,
@@ -391,10 +413,11 @@ pane_buffers_colhead(const struct pane *p, int y, int kind, int cw,
 		break;
 	default:
 		x += screen_put(y, x, end - x, SCREEN_HEADER, " RING LANE    ");
-		screen_put(y, x, pane_buffers_stripw(cw, perrow) - 1,
+		screen_put(y, x, pane_buffers_stripw(p, cw, perrow) - 1,
 		    SCREEN_HEADER, "BUFFERS: k kernel, u zbtop, f free");
-		x += pane_buffers_stripw(cw, perrow);
-		screen_put(y, x, end - x, SCREEN_HEADER, tail);
+		x += pane_buffers_stripw(p, cw, perrow);
+		screen_put(y, x, end - x, SCREEN_HEADER,
+		    pane_buffers_tailhead(tail, end - x));
 		break;
 	}
 }
