@@ -27,6 +27,7 @@
 #include "recent.h"
 #include "stats.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "engine-int.h"
 
@@ -359,7 +360,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 	const struct cap_ops	*ops = e->cap.ops;
 	struct cap_pkt		 pkt;
 	struct timespec		 t0, t1, t2;
-	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0;
+	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
 	int			 keep, kept = 0, full = 0;
@@ -390,6 +391,8 @@ engine_block(struct engine *e, struct cap_block *blk)
 		}
 		n++;
 		bytes += pkt.len;
+		if (e->conf.work != WORK_NONE)
+			sum += work_pkt(e->conf.work, pkt.data, pkt.caplen);
 		if (keep && !kept && npkts - i < RECENT_SLOTS) {
 			recent_lock(e->recent);
 			kept = 1;
@@ -402,6 +405,9 @@ engine_block(struct engine *e, struct cap_block *blk)
 		stats_unlock(e->stats, blk->queue);
 	ops->release(&e->cap, blk);
 	stats_block(e->stats, blk->ring, n, bytes, rejected, blk->reason);
+	if (sum != 0)
+		atomic_fetch_add_explicit(&e->worksum, sum,
+		    memory_order_relaxed);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	t2 = t1;
 	if (e->w != NULL) {
@@ -645,4 +651,12 @@ int
 engine_dlt(struct engine *e)
 {
 	return e->cap.dlt;
+}
+
+/* The --bench-work kind, and in *sum what it has added up so far. */
+int
+engine_work(struct engine *e, uint64_t *sum)
+{
+	*sum = atomic_load_explicit(&e->worksum, memory_order_relaxed);
+	return e->conf.work;
 }
