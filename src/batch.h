@@ -26,5 +26,7 @@ extern volatile sig_atomic_t	zbtop_quit;
 int	batch_run(struct engine *, struct batch_opts *);
 int	batch_print(struct engine *, struct print_ctx *, unsigned);
 void	batch_final(struct engine *, FILE *);
+/* tcpdump's exit lines, for after the screen: captured, lost, verdict. */
+void	batch_summary(struct engine *, FILE *);
 
 #endif /* ZBTOP_BATCH_H */

@@ -164,6 +164,8 @@ struct cap {
 	uint32_t		 bufsize;
 	unsigned		 retire_ms;
 	int			 eof;		/* file: nothing more to come */
+	/* Wall-clock second the link went down, 0 while up (__atomic). */
+	int64_t			 linkdown;
 	char			 geometry[128];	/* "2 rings x 8 x 1 MiB" */
 	char			 note[ZB_ERRBUFSZ]; /* a shrunk ring, etc. */
 };

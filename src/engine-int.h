@@ -85,6 +85,7 @@ struct engine {
 	int			 wdone;		/* a consumer hit -c or failed */
 	int			 finished;
 	int			 paused;
+	int			 tick_now;	/* read counters and buffers now */
 	unsigned		 rotate_ms;
 	double			 speed;		/* file replay, x recorded */
 	_Atomic unsigned	 run;		/* file read again: a new run */

@@ -44,6 +44,7 @@ static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
 static void	 engine_write_sync(struct engine *);
 static void	 engine_gap(struct engine *, const struct cap_kstats *);
+static uint64_t	 engine_ns(const struct timespec *, const struct timespec *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -144,6 +145,8 @@ engine_info(struct engine *e)
 	sn->snaplen = e->cap.snaplen;
 	sn->dlt = e->cap.dlt;
 	sn->nrings = e->cap.nrings;
+	sn->parsing = e->conf.parse;
+	sn->printing = e->conf.print != NULL;
 	stats_info(e->stats, sn);
 	free(sn);
 }
@@ -152,10 +155,14 @@ int
 engine_start(struct engine *e, char *errbuf)
 {
 	struct timespec	now;
+	int		n;
 
 	if (cap_start(&e->cap, errbuf) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* So that the first snapshot, before the first tick, has buffers. */
+	if ((n = e->cap.ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
+		stats_buffers(e->stats, e->bufs, n);
 	e->next_tick = e->next_sample = e->next_rotate = now;
 	engine_after(&e->next_sample, &now, 1000);
 	if (e->nq > 1 && engine_workers_start(e, errbuf) == -1)
@@ -355,11 +362,13 @@ engine_block(struct engine *e, struct cap_block *blk)
 {
 	const struct cap_ops	*ops = e->cap.ops;
 	struct cap_pkt		 pkt;
+	struct timespec		 t0, t1, t2;
 	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
 	int			 keep, kept = 0, full = 0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	keep = e->recent != NULL;
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
@@ -400,11 +409,25 @@ engine_block(struct engine *e, struct cap_block *blk)
 	if (sum != 0)
 		atomic_fetch_add_explicit(&e->worksum, sum,
 		    memory_order_relaxed);
-	if (e->w != NULL)
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	t2 = t1;
+	if (e->w != NULL) {
 		engine_write_sync(e);
+		clock_gettime(CLOCK_MONOTONIC, &t2);
+	}
+	/* The busy share names the slow stage in the drop verdict (diag.c). */
+	stats_busy(e->stats, engine_ns(&t0, &t2), engine_ns(&t1, &t2));
 	return full || (e->conf.count != 0 &&
 	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
 	    e->conf.count);
+}
+
+/* Nanoseconds from a to b (monotonic, b not before a). */
+static uint64_t
+engine_ns(const struct timespec *a, const struct timespec *b)
+{
+	return (uint64_t)(b->tv_sec - a->tv_sec) * 1000000000u +
+	    (uint64_t)(b->tv_nsec - a->tv_nsec);
 }
 
 /* With --threads, the -w file is one stream: a packet at a time. */
@@ -508,7 +531,7 @@ engine_periodic(struct engine *e, int last)
 	struct timespec		 now;
 	uint64_t		 ifd;
 	unsigned		 every;
-	int			 n, paused, pending;
+	int			 n, paused, pending, now_req;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	pthread_mutex_lock(&e->lock);
@@ -516,11 +539,13 @@ engine_periodic(struct engine *e, int last)
 	paused = e->paused;
 	/* A waiting filter change needs the drained moment more. */
 	pending = e->req != NULL && !e->req->done;
+	now_req = e->tick_now;
+	e->tick_now = 0;
 	pthread_mutex_unlock(&e->lock);
 	if (every != 0 && ops->rotate != NULL && !last && !pending &&
 	    engine_due(&e->next_rotate, &now))
 		engine_rotate_tick(e, every);
-	if (!last && !engine_due(&e->next_tick, &now))
+	if (!last && !now_req && !engine_due(&e->next_tick, &now))
 		return;
 	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
 	memset(&ks, 0, sizeof ks);
@@ -533,6 +558,15 @@ engine_periodic(struct engine *e, int last)
 	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
 	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
+	stats_link(e->stats, __atomic_load_n(&e->cap.linkdown,
+	    __ATOMIC_RELAXED));
+	/* -C and -G change the file on a consumer thread. */
+	if (e->nq > 1)
+		pthread_mutex_lock(&e->wlock);
+	stats_wfile(e->stats, e->w != NULL ? pcapw_file(e->w) : NULL,
+	    e->w != NULL ? pcapw_frames(e->w) : 0);
+	if (e->nq > 1)
+		pthread_mutex_unlock(&e->wlock);
 	if (last || engine_due(&e->next_sample, &now)) {
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
@@ -622,6 +656,15 @@ void
 engine_snapshot(struct engine *e, struct stats_snap *sn)
 {
 	stats_snapshot(e->stats, sn);
+}
+
+void
+engine_refresh(struct engine *e)
+{
+	pthread_mutex_lock(&e->lock);
+	e->tick_now = 1;
+	pthread_mutex_unlock(&e->lock);
+	engine_wake(e);
 }
 
 void

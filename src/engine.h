@@ -62,6 +62,12 @@ void		 engine_clear(struct engine *);
 int		 engine_check_filter(struct engine *, const char *, char *);
 int		 engine_bpf(struct engine *, struct tbuf *);
 void		 engine_snapshot(struct engine *, struct stats_snap *);
+/*
+ * Read the kernel counters and buffer states (the block being filled
+ * too) at once rather than at the next 100 ms tick; a snapshot taken a
+ * few ms later sees them.
+ */
+void		 engine_refresh(struct engine *);
 void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
 uint64_t	 engine_frames(struct engine *);

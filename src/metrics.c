@@ -202,7 +202,7 @@ metrics_drops(const struct stats_snap *sn, const char *il, struct tbuf *tb)
 	metrics_one(tb, "zbtop_queue_freezes_total", "counter",
 	    "Times the kernel froze the ring's queue: the next buffer was "
 	    "still held by zbtop.", il, sn->kfreezes + c->kfreezes);
-	metrics_one(tb, "zbtop_rejected_packets_total", "counter",
+	metrics_one(tb, "zbtop_refiltered_packets_total", "counter",
 	    "Packets the old filter let in and the new one refused, after a "
 	    "filter change.", il, sn->rejected + c->rejected);
 }

@@ -58,6 +58,7 @@ static uint64_t		 pkt_origin;		/* where typing started */
 static int		 pkt_ofollow;
 static struct pkt_line	*pkt_lines;
 static int		 pkt_nlines, pkt_cap, pkt_rows;
+static int		 pkt_left;		/* summary columns hidden */
 static struct tbuf	 pkt_tb;
 static struct recent_pkt pkt_last;		/* the newest, for progress */
 
@@ -387,8 +388,9 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 		screen_fill(y, p->x, p->w, SCREEN_SELECT);
 	used = screen_put(y, p->x, p->w, sel ? SCREEN_SELECT : SCREEN_DIM,
 	    head);
-	screen_puta(y, p->x + used, p->w - used, sel ? SCREEN_SELECT :
-	    SCREEN_NORMAL, pkt_tb.s != NULL ? pkt_tb.s : "");
+	/* Number and time stay; a cut summary is marked and scrolls. */
+	screen_putcut(y, p->x + used, p->w - used, sel ? SCREEN_SELECT :
+	    SCREEN_NORMAL, pkt_tb.s != NULL ? pkt_tb.s : "", pkt_left, 1);
 }
 
 static int
@@ -434,6 +436,13 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 	case 'n':
 	case 'N':
 		plist_search(NULL, key == 'n' ? PLIST_NEXT : PLIST_PREV);
+		break;
+	case KEY_LEFT:
+		pkt_left = pkt_left > 8 ? pkt_left - 8 : 0;
+		break;
+	case KEY_RIGHT:
+		if (pkt_left < 1024)
+			pkt_left += 8;
 		break;
 	case '\r':
 	case '\n':

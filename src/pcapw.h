@@ -6,6 +6,7 @@
 #ifndef ZBTOP_PCAPW_H
 #define ZBTOP_PCAPW_H
 
+#include <stdint.h>
 #include <time.h>
 
 struct cap_pkt;
@@ -25,5 +26,7 @@ struct pcapw	*pcapw_open(const char *, int, unsigned,
 int		 pcapw_put(struct pcapw *, const struct cap_pkt *);
 int		 pcapw_sync(struct pcapw *, char *);
 int		 pcapw_close(struct pcapw *, char *);
+uint64_t	 pcapw_frames(const struct pcapw *);
+const char	*pcapw_file(const struct pcapw *);
 
 #endif /* ZBTOP_PCAPW_H */

@@ -165,7 +165,8 @@ usage(FILE *f)
 "       zbtop --attach pid|socket:inode [-J] [--delay s] [--iterations n]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
-"  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
+"  -B KiB     ring size (default 32768; copy: queue, 8192)\n"
+"  -T ms      retire a partly filled block after ms (default 100)\n"
 "  -s len     snap length (default 262144)    -p     no promiscuous mode\n"
 "  -c count   stop after count packets        -F file  filter from a file\n"
 "  -w file    write packets (pcap); -U flush each, -C MB/-G secs/-W n ring\n"
@@ -198,6 +199,7 @@ usage(FILE *f)
 "  --sockets  every packet socket on the host (-J: JSON lines)\n"
 "  --attach pid|socket:inode  watch another process's ring, read-only\n"
 "  --filters  --sockets: print each attached filter as bpf does\n"
+"  -h         this help                       --version  the version\n"
 "Other tcpdump options are accepted; see zbtop(8), FOR TCPDUMP USERS.\n"
 "Keys on the screen: ? help, / search, \\ display, f filter, : command, q quit.\n");
 }

@@ -106,3 +106,16 @@ t_slow() {
 	python3 tests/screen/mkpcap.py "$T_SLOW" "$1" "$2" ||
 	    t_fail "mkpcap.py"
 }
+
+# t_live ARGS: zbtop -i ARGS on the veth test bed (tests/lib/netns.sh,
+# sourced first, with zb_need_root), in tmux; waits for the zbuf screen.
+# When zbtop exits the pane says "zbtop exited STATUS".
+t_live() {
+	[ -x "$ZB_GENDIR/zbgen" ] ||
+	    { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
+	zb_netns_up
+	# Both traps: the tmux server first (zbtop lives in the namespace).
+	trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
+	t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP' $1; echo zbtop exited \$?; sleep 600"
+	t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
+}
