@@ -21,7 +21,7 @@ _Static_assert(offsetof(struct zmodel_xhdr, hdrlen) + 2 == ZMODEL_XHDRLEN,
 _Static_assert(sizeof(struct zmodel_hdr) == 32, "bpf_zbuf_header size");
 
 static struct zmodel_hdr *zmodel_hdr(struct zmodel *, int);
-static void	 zmodel_assign(struct zmodel *, int, uint32_t);
+static int	 zmodel_assign(struct zmodel *, int, uint32_t);
 static void	 zmodel_rotate_buffers(struct zmodel *, enum zmodel_reason);
 static void	 zmodel_store(struct zmodel *, const struct zmodel_pkt *,
 		    uint32_t, uint32_t);
@@ -94,23 +94,25 @@ zmodel_hdr(struct zmodel *m, int i)
  * bpf_zerocopy_bufheld() and bpf_zerocopy_buffull(): hand a buffer over
  * once, kernel_len first, then the generation with release order.
  */
-static void
+static int
 zmodel_assign(struct zmodel *m, int i, uint32_t len)
 {
 	struct zmodel_hdr	*h = zmodel_hdr(m, i);
 
 	if (m->buf[i].assigned)
-		return;
+		return 0;
 	m->buf[i].assigned = 1;
 	__atomic_store_n(&h->kernel_len, len, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&h->kernel_gen, 1, __ATOMIC_RELEASE);
+	return 1;
 }
 
 /*
- * catchpacket()'s prologue: the hold buffer becomes free once the user
- * has set user_gen to kernel_gen (bpf_zerocopy_canfreebuf).  FreeBSD only
- * looks when a packet arrives; the model's callers also look before a
- * timeout or forced rotation, which is what a packet arriving then does.
+ * catchpacket()'s prologue and reset_d(): the hold buffer becomes free
+ * once the user has set user_gen to kernel_gen (bpf_zerocopy_canfreebuf).
+ * FreeBSD looks only when a packet arrives or on a reset, never on
+ * BIOCROTZBUF; the file producer also calls it where it is about to put
+ * a record, or at the end of the file.
  */
 int
 zmodel_reclaim(struct zmodel *m)
@@ -125,7 +127,9 @@ zmodel_reclaim(struct zmodel *m)
 		return 0;
 	m->fbuf = m->hbuf;
 	m->hbuf = -1;
+	m->hlen = 0;
 	m->buf[m->fbuf].assigned = 0;	/* bpf_zerocopy_buf_reclaimed */
+	m->ev |= ZMODEL_EV_RECLAIM;
 	return 1;
 }
 
@@ -139,6 +143,7 @@ zmodel_rotate_buffers(struct zmodel *m, enum zmodel_reason why)
 	if (!b->assigned)
 		b->reason = why;
 	m->hbuf = m->sbuf;
+	m->hlen = m->slen;
 	m->sbuf = m->fbuf;
 	m->fbuf = -1;
 	zmodel_assign(m, m->hbuf, m->slen);
@@ -159,6 +164,7 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 	uint32_t	 caplen, totlen, curlen;
 	int		 ret = ZMODEL_STORED;
 
+	m->ev = 0;
 	zmodel_reclaim(m);
 	caplen = p->snap < p->len ? p->snap : p->len;
 	if (caplen > p->caplen)
@@ -176,17 +182,22 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 				return ZMODEL_BLOCKED;
 			m->npackets++;
 			m->ndrops++;
+			m->rcount++;
+			m->dcount++;
 			/* bpf_zerocopy_buffull(); the reason before the gen. */
 			if (!m->buf[m->sbuf].assigned)
 				m->buf[m->sbuf].reason = ZMODEL_ROT_FULL;
-			zmodel_assign(m, m->sbuf, m->slen);
+			if (zmodel_assign(m, m->sbuf, m->slen))
+				m->ev |= ZMODEL_EV_HANDOVER;
 			return ZMODEL_DROPPED;
 		}
 		zmodel_rotate_buffers(m, ZMODEL_ROT_FULL);
+		m->ev |= ZMODEL_EV_WAKEUP;
 		curlen = 0;
 		ret = ZMODEL_ROTATED;
 	}
 	m->npackets++;
+	m->rcount++;
 	zmodel_store(m, p, curlen, totlen);
 	return ret;
 }
@@ -231,16 +242,20 @@ zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
 	}
 	b->pkts++;
 	m->slen = curlen + totlen;
+	m->lastcap = x.caplen;
 }
 
 /*
  * bpf_zerocopy_ioctl_rotzbuf(): rotate only when the hold slot is empty
- * and the store buffer is not.  Also the read timeout's rotation.
+ * and the store buffer is not.  An acknowledged buffer still in the hold
+ * slot counts as busy: only the next packet or a reset frees it.  Also
+ * the reader's rotation after its read timeout (FreeBSD never rotates on
+ * a timeout by itself).  Wakes no reader.
  */
 int
 zmodel_rotate(struct zmodel *m, enum zmodel_reason why)
 {
-	zmodel_reclaim(m);
+	m->ev = 0;
 	if (m->slen == 0)
 		return ZMODEL_EMPTY;
 	if (m->hbuf != -1)
@@ -274,67 +289,45 @@ zmodel_state(struct zmodel *m, unsigned i, struct zmodel_state *st)
 }
 
 /*
- * The user's test: a buffer is ours when user_gen != kernel_gen (acquire).
- * The kernel hands the two buffers over strictly in turn, A first, so the
- * user looks at the one after the last it took (libpcap does the same);
- * that keeps packets in order when both are held.
+ * BIOCFLUSH, and what BIOCSETF and attaching do: reset_d().  Frees an
+ * acknowledged hold buffer, empties the store buffer unless a drop handed
+ * it over (bpf_canwritebuf), zeroes the counters; generations stay.
  */
 int
-zmodel_user_next(struct zmodel *m, struct zmodel_view *v)
+zmodel_flush(struct zmodel *m)
 {
-	struct zmodel_hdr	*h = zmodel_hdr(m, m->unext);
-	struct zmodel_buf	*b = &m->buf[m->unext];
-	uint32_t		 kgen;
+	int	 ret = ZMODEL_KEEP;
 
-	kgen = __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
-	if (__atomic_load_n(&h->user_gen, __ATOMIC_RELAXED) == kgen)
-		return 0;
-	v->index = m->unext;
-	v->gen = kgen;
-	v->data = b->base + sizeof(struct zmodel_hdr);
-	v->len = __atomic_load_n(&h->kernel_len, __ATOMIC_RELAXED);
-	if (v->len > m->datasize)
-		v->len = m->datasize;
-	v->pkts = b->pkts;
-	v->epoch = b->epoch;
-	v->reason = b->reason;
-	m->unext = (m->unext + 1) % ZMODEL_NBUFS;
-	return 1;
-}
-
-/* Give the buffer back: user_gen = kernel_gen with release order. */
-void
-zmodel_user_ack(struct zmodel *m, const struct zmodel_view *v)
-{
-	struct zmodel_hdr	*h = zmodel_hdr(m, v->index);
-
-	__atomic_store_n(&h->user_gen, v->gen, __ATOMIC_RELEASE);
+	m->ev = 0;
+	zmodel_reclaim(m);
+	if (!m->buf[m->sbuf].assigned) {
+		m->slen = 0;
+		m->buf[m->sbuf].pkts = 0;
+		ret = ZMODEL_CLEAR;
+	}
+	m->rcount = 0;
+	m->dcount = 0;
+	m->frozen = 0;
+	return ret;
 }
 
 /*
- * Walk a held buffer by kernel_len, as bpf(4) readers do; every length a
- * record claims is checked against what is left.
+ * bpf_ready(): readable when the hold buffer holds data the user has not
+ * acknowledged, or, in immediate mode (or after a read timeout), when
+ * the store buffer holds data.
  */
 int
-zmodel_user_rec(const struct zmodel_view *v, uint32_t *off,
-    struct zmodel_rec *r)
+zmodel_ready(struct zmodel *m, int immediate)
 {
-	struct zmodel_xhdr	 x;
-	uint32_t		 left;
+	struct zmodel_hdr	*h;
+	int			 canfree = 0;
 
-	if (*off >= v->len || v->len - *off < ZMODEL_XHDRLEN)
-		return 0;
-	left = v->len - *off;
-	memset(&x, 0, sizeof x);
-	memcpy(&x, v->data + *off, ZMODEL_XHDRLEN);
-	if (x.hdrlen < ZMODEL_XHDRLEN || x.hdrlen > left ||
-	    x.caplen > left - x.hdrlen)
-		return 0;
-	r->sec = x.sec;
-	r->nsec = (uint32_t)x.frac;
-	r->caplen = x.caplen;
-	r->len = x.datalen;
-	r->data = v->data + *off + x.hdrlen;
-	*off += ZMODEL_ALIGN(x.hdrlen + x.caplen);
-	return 1;
+	if (m->hbuf != -1) {
+		h = zmodel_hdr(m, m->hbuf);
+		canfree = __atomic_load_n(&h->kernel_gen, __ATOMIC_RELAXED) ==
+		    __atomic_load_n(&h->user_gen, __ATOMIC_ACQUIRE);
+	}
+	if (!canfree && m->hlen != 0)
+		return 1;
+	return immediate && m->slen != 0;
 }
