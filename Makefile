@@ -34,7 +34,17 @@ LIBS	 = $(PKG_LIBS) -lpthread -lm
 # everything else is the engine, which the unit tests link without them.
 UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
 MAIN_SRC = src/zbtop.c
-ENG_SRCS = $(filter-out $(UI_SRCS) $(MAIN_SRC), $(wildcard src/*.c))
+# Per-OS files: the FreeBSD system calls, or Linux's sockets and rings
+# (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
+BSD_ONLY = src/bpfsys-freebsd.c
+LINUX_ONLY = src/cap-zbuf.c src/cap-zbuf-steer.c src/cap-zbuf-walk.c \
+	   src/cap-copy.c src/cap-linux.c src/bpfsys-fake.c
+ifeq ($(shell uname -s),FreeBSD)
+OS_OUT	 = $(LINUX_ONLY)
+else
+OS_OUT	 = $(BSD_ONLY)
+endif
+ENG_SRCS = $(filter-out $(UI_SRCS) $(MAIN_SRC) $(OS_OUT), $(wildcard src/*.c))
 UNIT_SRCS = $(wildcard tests/unit/test-*.c)
 GEN_SRCS = $(wildcard tests/gen/*.c)
 

@@ -35,6 +35,7 @@ struct cap_conf {
 	int		 promisc;	/* 0 with -p */
 	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
 	unsigned	 threads;	/* --threads: queues (zbuf only) */
+	int		 strict;	/* -m given: FreeBSD zbuf, no fallback */
 	int		 wakefd[CAP_MAXQ]; /* readable: next(q) must return 0 */
 };
 
@@ -164,6 +165,8 @@ struct cap {
 extern const struct cap_ops cap_zbuf_ops;
 extern const struct cap_ops cap_copy_ops;
 extern const struct cap_ops cap_file_ops;
+extern const struct cap_ops cap_bpf_ops;	/* FreeBSD: cap-bpf.c */
+extern const struct cap_ops cap_bpf_copy_ops;
 
 const struct cap_ops	*cap_find(const char *);
 int	 cap_open(struct cap *, const struct cap_ops *, const struct cap_conf *,

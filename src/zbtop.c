@@ -201,6 +201,7 @@ parse(struct opts *o, int argc, char **argv)
 			break;
 		case 'm':
 			o->ec.mode = optarg;
+			o->ec.cap.strict = 1;
 			break;
 		case 'n':
 		case OPT_ITERATIONS:

@@ -21,6 +21,7 @@ _Static_assert(offsetof(struct zmodel_xhdr, hdrlen) + 2 == ZMODEL_XHDRLEN,
 _Static_assert(sizeof(struct zmodel_hdr) == 32, "bpf_zbuf_header size");
 
 static struct zmodel_hdr *zmodel_hdr(struct zmodel *, int);
+static void	 zmodel_setup(struct zmodel *, size_t, unsigned);
 static int	 zmodel_assign(struct zmodel *, int, uint32_t);
 static void	 zmodel_rotate_buffers(struct zmodel *, enum zmodel_reason);
 static void	 zmodel_store(struct zmodel *, const struct zmodel_pkt *,
@@ -62,6 +63,31 @@ zmodel_init(struct zmodel *m, size_t total, unsigned linkhdr, uint32_t gen0,
 		zmodel_hdr(m, i)->kernel_gen = gen0;
 		zmodel_hdr(m, i)->user_gen = gen0;
 	}
+	zmodel_setup(m, size, linkhdr);
+	return 0;
+}
+
+/*
+ * The same on two buffers of size bytes the caller owns (the fake
+ * device's BIOCSETZBUF), which zmodel_free() leaves alone.  Like the
+ * kernel, zeroes both headers.
+ */
+void
+zmodel_attach(struct zmodel *m, void *a, void *b, size_t size,
+    unsigned linkhdr)
+{
+	memset(m, 0, sizeof *m);
+	m->buf[0].base = a;
+	m->buf[1].base = b;
+	memset(a, 0, sizeof(struct zmodel_hdr));
+	memset(b, 0, sizeof(struct zmodel_hdr));
+	m->ext = 1;
+	zmodel_setup(m, size, linkhdr);
+}
+
+static void
+zmodel_setup(struct zmodel *m, size_t size, unsigned linkhdr)
+{
 	m->bufsize = size;
 	m->datasize = size - sizeof(struct zmodel_hdr);
 	/* bpf_hdrlen(): pad so that the link payload is long-aligned. */
@@ -70,7 +96,6 @@ zmodel_init(struct zmodel *m, size_t total, unsigned linkhdr, uint32_t gen0,
 	m->sbuf = 0;
 	m->fbuf = 1;
 	m->hbuf = -1;
-	return 0;
 }
 
 void
@@ -79,7 +104,8 @@ zmodel_free(struct zmodel *m)
 	int	 i;
 
 	for (i = 0; i < ZMODEL_NBUFS; i++) {
-		free(m->buf[i].base);
+		if (!m->ext)
+			free(m->buf[i].base);
 		m->buf[i].base = NULL;
 	}
 }

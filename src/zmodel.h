@@ -92,6 +92,7 @@ struct zmodel {
 	uint64_t		 ndrops;
 	uint64_t		 nfreezes; /* episodes of a busy hold slot */
 	int			 frozen;
+	int			 ext;	   /* buffers are the caller's */
 };
 
 /* A packet offered to the producer. */
@@ -120,6 +121,7 @@ struct zmodel_state {
 
 int64_t	 zmodel_ns(int64_t, uint32_t);
 int	 zmodel_init(struct zmodel *, size_t, unsigned, uint32_t, char *);
+void	 zmodel_attach(struct zmodel *, void *, void *, size_t, unsigned);
 void	 zmodel_free(struct zmodel *);
 
 /* Producer ("kernel") side. */

@@ -1,0 +1,143 @@
+/*
+ * The FreeBSD BPF ABI that cap-bpf.c speaks, under zbtop's own names so
+ * that the same code compiles on Linux (against the fake device in
+ * bpfsys-fake.c) and on FreeBSD (against the kernel).  Values: FreeBSD's
+ * sys/net/bpf.h and sys/sys/ioccom.h, amd64 (LP64), as listed in
+ * ../shared/freebsd-zbuf.md.  On FreeBSD every value and layout is checked
+ * against <net/bpf.h> at compile time; nothing here is vendored.
+ */
+#ifndef ZBTOP_BPFC_H
+#define ZBTOP_BPFC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* sys/sys/ioccom.h: direction, parameter length, group 'B', number. */
+#define BPFC_IOC_VOID	0x20000000UL
+#define BPFC_IOC_OUT	0x40000000UL
+#define BPFC_IOC_IN	0x80000000UL
+#define BPFC_IOC(dir, num, len)	((dir) | ((unsigned long)(len) << 16) | \
+	    ((unsigned long)'B' << 8) | (num))
+
+/* struct bpf_zbuf: BIOCSETZBUF's argument and BIOCROTZBUF's answer. */
+struct bpfc_zbuf {
+	void		*bz_bufa;
+	void		*bz_bufb;
+	size_t		 bz_buflen;
+};
+
+/* struct bpf_stat: BIOCGSTATS, the kernel's counters cut to 32 bits. */
+struct bpfc_stat {
+	unsigned int	 bs_recv;
+	unsigned int	 bs_drop;
+};
+
+/* struct bpf_program as the kernel takes it for BIOCSETF. */
+struct bpfc_program {
+	unsigned int	 bf_len;
+	void		*bf_insns;
+};
+
+/* struct timeval for BIOCSRTIMEOUT (LP64: two longs). */
+struct bpfc_timeval {
+	long		 tv_sec;
+	long		 tv_usec;
+};
+
+/* struct ifreq for BIOCSETIF: only the name is read; 32 bytes. */
+#define BPFC_IFNAMSIZ	16
+struct bpfc_ifreq {
+	char		 ifr_name[BPFC_IFNAMSIZ];
+	unsigned char	 ifr_pad[16];
+};
+
+#define BPFC_BUFMODE_BUFFER	1	/* read(2), the default */
+#define BPFC_BUFMODE_ZBUF	2	/* shared buffers */
+
+#define BPFC_T_MICROTIME	0x0000	/* bpf_hdr, struct timeval */
+#define BPFC_T_NANOTIME		0x0001	/* bpf_xhdr, nanoseconds */
+#define BPFC_T_BINTIME		0x0002	/* bpf_xhdr, 2^-64 s */
+
+#define BPFC_BIOC(n, d, t)	BPFC_IOC(d, n, sizeof(t))
+#define BPFC_BIOCGBLEN		BPFC_BIOC(102, BPFC_IOC_OUT, unsigned int)
+#define BPFC_BIOCSBLEN		BPFC_BIOC(102, BPFC_IOC_IN | BPFC_IOC_OUT, \
+				    unsigned int)
+#define BPFC_BIOCSETF		BPFC_BIOC(103, BPFC_IOC_IN, struct bpfc_program)
+#define BPFC_BIOCFLUSH		BPFC_IOC(BPFC_IOC_VOID, 104, 0)
+#define BPFC_BIOCPROMISC	BPFC_IOC(BPFC_IOC_VOID, 105, 0)
+#define BPFC_BIOCGDLT		BPFC_BIOC(106, BPFC_IOC_OUT, unsigned int)
+#define BPFC_BIOCSETIF		BPFC_BIOC(108, BPFC_IOC_IN, struct bpfc_ifreq)
+#define BPFC_BIOCSRTIMEOUT	BPFC_BIOC(109, BPFC_IOC_IN, struct bpfc_timeval)
+#define BPFC_BIOCGSTATS		BPFC_BIOC(111, BPFC_IOC_OUT, struct bpfc_stat)
+#define BPFC_BIOCIMMEDIATE	BPFC_BIOC(112, BPFC_IOC_IN, unsigned int)
+#define BPFC_BIOCGETBUFMODE	BPFC_BIOC(125, BPFC_IOC_OUT, unsigned int)
+#define BPFC_BIOCSETBUFMODE	BPFC_BIOC(126, BPFC_IOC_IN, unsigned int)
+#define BPFC_BIOCGETZMAX	BPFC_BIOC(127, BPFC_IOC_OUT, size_t)
+#define BPFC_BIOCROTZBUF	BPFC_BIOC(128, BPFC_IOC_OUT, struct bpfc_zbuf)
+#define BPFC_BIOCSETZBUF	BPFC_BIOC(129, BPFC_IOC_IN, struct bpfc_zbuf)
+#define BPFC_BIOCSTSTAMP	BPFC_BIOC(132, BPFC_IOC_IN, unsigned int)
+
+#if defined(__LP64__) || defined(_LP64)
+/* The values in ../shared/freebsd-zbuf.md, compiled against FreeBSD. */
+_Static_assert(sizeof(struct bpfc_zbuf) == 24, "bpf_zbuf is 24 bytes");
+_Static_assert(BPFC_BIOCGETBUFMODE == 0x4004427dUL, "BIOCGETBUFMODE");
+_Static_assert(BPFC_BIOCSETBUFMODE == 0x8004427eUL, "BIOCSETBUFMODE");
+_Static_assert(BPFC_BIOCGETZMAX == 0x4008427fUL, "BIOCGETZMAX");
+_Static_assert(BPFC_BIOCROTZBUF == 0x40184280UL, "BIOCROTZBUF");
+_Static_assert(BPFC_BIOCSETZBUF == 0x80184281UL, "BIOCSETZBUF");
+_Static_assert(BPFC_BIOCGSTATS == 0x4008426fUL, "BIOCGSTATS");
+_Static_assert(BPFC_BIOCSETIF == 0x8020426cUL, "BIOCSETIF");
+_Static_assert(BPFC_BIOCIMMEDIATE == 0x80044270UL, "BIOCIMMEDIATE");
+_Static_assert(BPFC_BIOCSTSTAMP == 0x80044284UL, "BIOCSTSTAMP");
+#endif
+
+#ifdef __FreeBSD__
+#include <sys/types.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <net/if.h>
+#include <net/bpf.h>
+
+_Static_assert(BPFC_BIOCGBLEN == BIOCGBLEN, "BIOCGBLEN");
+_Static_assert(BPFC_BIOCSBLEN == BIOCSBLEN, "BIOCSBLEN");
+_Static_assert(BPFC_BIOCSETF == BIOCSETF, "BIOCSETF");
+_Static_assert(BPFC_BIOCFLUSH == BIOCFLUSH, "BIOCFLUSH");
+_Static_assert(BPFC_BIOCPROMISC == BIOCPROMISC, "BIOCPROMISC");
+_Static_assert(BPFC_BIOCGDLT == BIOCGDLT, "BIOCGDLT");
+_Static_assert(BPFC_BIOCSETIF == BIOCSETIF, "BIOCSETIF");
+_Static_assert(BPFC_BIOCSRTIMEOUT == BIOCSRTIMEOUT, "BIOCSRTIMEOUT");
+_Static_assert(BPFC_BIOCGSTATS == BIOCGSTATS, "BIOCGSTATS");
+_Static_assert(BPFC_BIOCIMMEDIATE == BIOCIMMEDIATE, "BIOCIMMEDIATE");
+_Static_assert(BPFC_BIOCGETBUFMODE == BIOCGETBUFMODE, "BIOCGETBUFMODE");
+_Static_assert(BPFC_BIOCSETBUFMODE == BIOCSETBUFMODE, "BIOCSETBUFMODE");
+_Static_assert(BPFC_BIOCGETZMAX == BIOCGETZMAX, "BIOCGETZMAX");
+_Static_assert(BPFC_BIOCROTZBUF == BIOCROTZBUF, "BIOCROTZBUF");
+_Static_assert(BPFC_BIOCSETZBUF == BIOCSETZBUF, "BIOCSETZBUF");
+_Static_assert(BPFC_BIOCSTSTAMP == BIOCSTSTAMP, "BIOCSTSTAMP");
+_Static_assert(BPFC_BUFMODE_BUFFER == BPF_BUFMODE_BUFFER, "bufmode");
+_Static_assert(BPFC_BUFMODE_ZBUF == BPF_BUFMODE_ZBUF, "bufmode");
+_Static_assert(BPFC_T_MICROTIME == BPF_T_MICROTIME, "BPF_T_MICROTIME");
+_Static_assert(BPFC_T_NANOTIME == BPF_T_NANOTIME, "BPF_T_NANOTIME");
+_Static_assert(BPFC_T_BINTIME == BPF_T_BINTIME, "BPF_T_BINTIME");
+_Static_assert(sizeof(struct bpfc_zbuf) == sizeof(struct bpf_zbuf) &&
+    offsetof(struct bpfc_zbuf, bz_bufb) == offsetof(struct bpf_zbuf,
+    bz_bufb) && offsetof(struct bpfc_zbuf, bz_buflen) ==
+    offsetof(struct bpf_zbuf, bz_buflen), "struct bpf_zbuf");
+_Static_assert(sizeof(struct bpfc_stat) == sizeof(struct bpf_stat) &&
+    offsetof(struct bpfc_stat, bs_drop) == offsetof(struct bpf_stat,
+    bs_drop), "struct bpf_stat");
+_Static_assert(sizeof(struct bpfc_program) == sizeof(struct bpf_program) &&
+    offsetof(struct bpfc_program, bf_insns) == offsetof(struct bpf_program,
+    bf_insns), "struct bpf_program");
+_Static_assert(sizeof(struct bpfc_timeval) == sizeof(struct timeval),
+    "struct timeval");
+_Static_assert(sizeof(struct bpfc_ifreq) == sizeof(struct ifreq) &&
+    BPFC_IFNAMSIZ == IFNAMSIZ, "struct ifreq");
+_Static_assert(sizeof(struct bpf_zbuf_header) == 32, "bpf_zbuf_header");
+_Static_assert(sizeof(struct bpf_xhdr) >= 26 &&
+    offsetof(struct bpf_xhdr, bh_hdrlen) == 24, "struct bpf_xhdr");
+_Static_assert(offsetof(struct bpf_hdr, bh_hdrlen) == 24, "struct bpf_hdr");
+#endif /* __FreeBSD__ */
+
+#endif /* ZBTOP_BPFC_H */
