@@ -79,6 +79,7 @@ bpfz_next(struct bpfz *z, struct bpfz_view *v)
 		v->reason = z->rotwhy[z->next];
 		z->rotpend[z->next] = 0;
 	}
+	z->why[z->next] = v->reason;
 	z->next = (z->next + 1) % BPFZ_NBUFS;
 	z->taken++;
 	return 1;
@@ -219,7 +220,9 @@ bpfz_bufstate(const struct bpfz *z, unsigned i, struct cap_bufstate *bs)
 		bs->used = __atomic_load_n(&h->kernel_len, __ATOMIC_RELAXED);
 		if (bs->used > z->datalen)
 			bs->used = z->datalen;
-		bs->reason = z->rotpend[i] ? z->rotwhy[i] : CAP_ROT_FULL;
+		/* Not taken yet and not ours to explain: the kernel's. */
+		bs->reason = z->rotpend[i] ? z->rotwhy[i] : i == z->next ?
+		    CAP_ROT_FULL : z->why[i];
 	} else if (i == z->next) {
 		bs->owner = CAP_OWN_KERNEL;
 		bs->active = 1;

@@ -57,6 +57,7 @@ struct bpfz {
 	/* Our own BIOCROTZBUF hand-overs, to tell forced from full. */
 	int		 rotpend[BPFZ_NBUFS];
 	enum cap_reason	 rotwhy[BPFZ_NBUFS];
+	enum cap_reason	 why[BPFZ_NBUFS];	/* of the last hand-over */
 	/* Accounting. */
 	uint64_t	 taken;		/* hand-overs walked */
 	uint64_t	 rotations;	/* rotations that moved a buffer */
