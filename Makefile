@@ -51,9 +51,9 @@ UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
 MAIN_SRC = src/zbtop.c
 # Per-OS files: the FreeBSD system calls, or Linux's sockets and rings
 # (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
-BSD_ONLY = src/bpfsys-freebsd.c
+BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c
 LINUX_ONLY = src/cap-zbuf.c src/cap-zbuf-steer.c src/cap-zbuf-walk.c \
-	   src/cap-copy.c src/cap-linux.c src/bpfsys-fake.c
+	   src/cap-copy.c src/cap-linux.c src/bpfsys-fake.c src/priv-linux.c
 ifeq ($(ZB_OS),FreeBSD)
 OS_OUT	 = $(LINUX_ONLY)
 else

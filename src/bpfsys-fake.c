@@ -47,6 +47,9 @@ static struct {
 	struct zmodel		 m;
 	uint8_t			*rbuf[2];	/* read mode's kernel buffers */
 	struct bpf_insn		*prog;
+	unsigned long		 allowed[8];	/* bpfsys_limit(), 0: all */
+	size_t			 nallowed;
+	int			 limited;
 	unsigned		 fail_req;
 	int			 fail_errno;
 	struct {
@@ -60,6 +63,7 @@ static int	 fake_bufs(unsigned long, void *);
 static int	 fake_attach(const struct bpfc_ifreq *);
 static int	 fake_setf(const struct bpfc_program *);
 static void	 fake_count(unsigned long);
+static int	 fake_allowed(unsigned long);
 static void	 fake_drop(void);
 static long long fake_now(void);
 
@@ -189,6 +193,10 @@ bpfsys_ioctl(int fd, unsigned long req, void *arg)
 		return -1;
 	}
 	fake_count(req);
+	if (fk.limited && !fake_allowed(req)) {
+		errno = EPERM;		/* FreeBSD: ENOTCAPABLE */
+		return -1;
+	}
 	fk.state = FAKE_IDLE;
 	if (fk.fail_req != 0 && fk.fail_req == (unsigned)req) {
 		fk.fail_req = 0;
@@ -383,6 +391,31 @@ fake_setf(const struct bpfc_program *fp)
 	fk.prog = copy;
 	if (fk.havebufs)
 		zmodel_flush(&fk.m);
+	return 0;
+}
+
+/* Capsicum's cap_ioctls_limit(), remembered and enforced. */
+int
+bpfsys_limit(int fd, const unsigned long *reqs, size_t n)
+{
+	if (fd != FAKE_FD || !fk.open || n > 8) {
+		errno = fd != FAKE_FD || !fk.open ? EBADF : EINVAL;
+		return -1;
+	}
+	memcpy(fk.allowed, reqs, n * sizeof *reqs);
+	fk.nallowed = n;
+	fk.limited = 1;
+	return 0;
+}
+
+static int
+fake_allowed(unsigned long req)
+{
+	size_t	 i;
+
+	for (i = 0; i < fk.nallowed; i++)
+		if (fk.allowed[i] == req)
+			return 1;
 	return 0;
 }
 

@@ -8,6 +8,7 @@
  * build.
  */
 #include <sys/types.h>
+#include <sys/capsicum.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -109,4 +110,18 @@ void
 bpfsys_close(int fd)
 {
 	close(fd);
+}
+
+/* What FreeBSD's tcpdump does to its BPF descriptor, with our list. */
+int
+bpfsys_limit(int fd, const unsigned long *reqs, size_t n)
+{
+	cap_rights_t	 rights;
+
+	cap_rights_init(&rights, CAP_READ, CAP_EVENT, CAP_IOCTL);
+	if (cap_rights_limit(fd, &rights) == -1 && errno != ENOSYS)
+		return -1;
+	if (cap_ioctls_limit(fd, reqs, n) == -1 && errno != ENOSYS)
+		return -1;
+	return 0;
 }

@@ -4,7 +4,10 @@
  * (the kernel's /dev/bpf; built on FreeBSD only) and bpfsys-fake.c (a
  * table of the same calls run by zmodel.c with the kernel's error rules,
  * so the backend runs end to end on Linux).  Each call returns what the
- * system call would, with errno set on failure.
+ * system call would, with errno set on failure.  bpfsys_limit() narrows
+ * the descriptor to reading, polling and the ioctls listed (Capsicum's
+ * cap_rights_limit and cap_ioctls_limit; a kernel without Capsicum is
+ * not an error).
  */
 #ifndef ZBTOP_BPFSYS_H
 #define ZBTOP_BPFSYS_H
@@ -16,6 +19,7 @@ int	 bpfsys_open(void);
 int	 bpfsys_ioctl(int, unsigned long, void *);
 int	 bpfsys_poll(int, int, int);
 ssize_t	 bpfsys_read(int, void *, size_t);
+int	 bpfsys_limit(int, const unsigned long *, size_t);
 void	 bpfsys_close(int);
 
 /* Only the fake has these: the test's hands on the "kernel". */

@@ -311,15 +311,27 @@ cap_bpf_ioc(struct cap_bpf *cb, unsigned long req, const char *name,
 	return -1;
 }
 
-/* What arrived before this (filter set-up, attach) is not ours. */
+/*
+ * What arrived before this (filter set-up, attach) is not ours.  Then the
+ * descriptor keeps only what running needs: read, poll and the ioctls of
+ * rotate, filter changes and counters (Capsicum, as tcpdump does).
+ */
 static int
 cap_bpf_start(struct cap *cap, char *errbuf)
 {
-	struct cap_bpf	*cb = cap->priv;
+	static const unsigned long	 run[] = {
+		BPFC_BIOCGSTATS, BPFC_BIOCROTZBUF, BPFC_BIOCSETF
+	};
+	struct cap_bpf			*cb = cap->priv;
 
 	if (cap_bpf_ioc(cb, BPFC_BIOCFLUSH, "BIOCFLUSH", NULL, errbuf) == -1)
 		return -1;
 	bpfz_kreset(&cb->z);
+	if (bpfsys_limit(cb->fd, run, sizeof run / sizeof run[0]) == -1) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot limit /dev/bpf to what "
+		    "capture needs: %s", strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 

@@ -1,16 +1,13 @@
 /*
  * Drops privileges after capture is open, as tcpdump's -Z does.  Root
  * becomes the given user (default nobody) with no supplementary groups;
- * a process that only had file capabilities (setcap) clears them all.
- * Either way no_new_privs is set, so nothing exec'd later can regain any.
- * Open sockets keep working: the kernel checks CAP_NET_RAW at socket()
- * time only (net/packet/af_packet.c, packet_create).
+ * then the per-OS part (priv-linux.c, priv-freebsd.c) takes away what is
+ * left and makes sure nothing exec'd later can regain any.  Open capture
+ * descriptors keep working: Linux checks CAP_NET_RAW at socket() time
+ * only (net/packet/af_packet.c, packet_create), FreeBSD checks /dev/bpf's
+ * permissions at open().
  */
-#include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <sys/types.h>
-
-#include <linux/capability.h>
 
 #include <errno.h>
 #include <grp.h>
@@ -23,27 +20,6 @@
 #include "priv.h"
 
 #define PRIV_DEFAULT_USER	"nobody"
-
-static int	priv_clear_caps(char *);
-
-/* Empty every capability set this process has, ambient ones included. */
-static int
-priv_clear_caps(char *errbuf)
-{
-	struct __user_cap_header_struct	hdr;
-	struct __user_cap_data_struct	data[2];
-
-	memset(&hdr, 0, sizeof hdr);
-	memset(data, 0, sizeof data);
-	hdr.version = _LINUX_CAPABILITY_VERSION_3;
-	prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
-	if (syscall(SYS_capset, &hdr, data) == -1) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot drop capabilities: %s",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
-}
 
 int
 priv_drop(const char *user, char *errbuf)
@@ -78,12 +54,5 @@ priv_drop(const char *user, char *errbuf)
 			return -1;
 		}
 	}
-	if (priv_clear_caps(errbuf) == -1)
-		return -1;
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot set no_new_privs: %s",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	return priv_seal(errbuf);
 }

@@ -6,5 +6,7 @@
 #define ZBTOP_PRIV_H
 
 int	priv_drop(const char *, char *);
+/* The per-OS part, priv-linux.c or priv-freebsd.c: 0, or -1 and errbuf. */
+int	priv_seal(char *);
 
 #endif /* ZBTOP_PRIV_H */

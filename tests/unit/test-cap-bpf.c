@@ -561,6 +561,9 @@ test_errors(void)
 	CHECK(oneline(err, "BIOCROTZBUF on fake0: Input/output error"));
 	bpfsys_fake_fail(BPFC_BIOCGSTATS, EIO);
 	CHECK(cap.ops->kstats(&cap, &ks) == -1);
+	/* Started: the descriptor is limited to the run-time ioctls. */
+	CHECK(bpfsys_ioctl(4242, BPFC_BIOCFLUSH, NULL) == -1 && errno == EPERM);
+	CHECK(cap.ops->kstats(&cap, &ks) == 0);
 	cap_close(&cap);
 }
 
