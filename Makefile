@@ -162,5 +162,5 @@ clean:
 
 -include $(wildcard $(OBJ)/*.d $(SAN)/*.d)
 
-.PHONY: check-freebsd all test test-build test-unit test-docs test-corpus test-screen test-live \
-	soak fuzz bench install clean
+.PHONY: all test test-build test-unit test-docs test-corpus test-screen test-live \
+	soak fuzz bench install clean check-freebsd

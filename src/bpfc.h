@@ -53,6 +53,37 @@ struct bpfc_ifreq {
 	unsigned char	 ifr_pad[16];
 };
 
+/* struct bpf_zbuf_header: 32 bytes at the front of each zbuf buffer. */
+#define BPFC_ZHDRLEN	32
+struct bpfc_zhdr {
+	uint32_t	 kernel_gen;	/* bumped (release) on hand-over */
+	uint32_t	 kernel_len;	/* bytes of records handed over */
+	uint32_t	 user_gen;	/* = kernel_gen (release): given back */
+	uint32_t	 pad[5];
+};
+
+/*
+ * The record header, struct bpf_hdr or bpf_xhdr: both are 16 bytes of
+ * stamp (a timeval, or struct bpf_ts), then caplen, datalen and hdrlen;
+ * only the stamp's second half differs.  Records are only long-aligned:
+ * copy the first BPFC_XHDRLEN bytes (SIZEOF_BPF_HDR), never cast.
+ */
+#define BPFC_XHDRLEN	26
+struct bpfc_xhdr {
+	int64_t		 sec;
+	uint64_t	 frac;		/* us, ns or 2^-64 s: BIOCSTSTAMP */
+	uint32_t	 caplen;
+	uint32_t	 datalen;	/* length on the wire */
+	uint16_t	 hdrlen;	/* header plus bpf_hdrlen() padding */
+};
+
+/* BPF_WORDALIGN: records start on a long boundary (8 bytes on LP64). */
+#define BPFC_ALIGN(x)	(((x) + (sizeof(long) - 1)) & ~(sizeof(long) - 1))
+
+_Static_assert(sizeof(struct bpfc_zhdr) == BPFC_ZHDRLEN, "zbuf header");
+_Static_assert(offsetof(struct bpfc_xhdr, hdrlen) + 2 == BPFC_XHDRLEN,
+    "bpf_xhdr layout");
+
 #define BPFC_BUFMODE_BUFFER	1	/* read(2), the default */
 #define BPFC_BUFMODE_ZBUF	2	/* shared buffers */
 

@@ -358,7 +358,7 @@ fake_attach(const struct bpfc_ifreq *ifr)
 		return -1;
 	}
 	if (!fk.havebufs) {
-		size = fk.bufsize + sizeof(struct zmodel_hdr);
+		size = fk.bufsize + sizeof(struct bpfc_zhdr);
 		if ((fk.rbuf[0] = calloc(1, size)) == NULL ||
 		    (fk.rbuf[1] = calloc(1, size)) == NULL)
 			return -1;
@@ -494,10 +494,10 @@ bpfsys_read(int fd, void *buf, size_t len)
 	if (fk.m.hbuf == -1)
 		return 0;
 	n = fk.m.hlen;
-	memcpy(buf, fk.m.buf[fk.m.hbuf].base + sizeof(struct zmodel_hdr), n);
+	memcpy(buf, fk.m.buf[fk.m.hbuf].base + sizeof(struct bpfc_zhdr), n);
 	/* Read mode frees the hold buffer at once. */
-	((struct zmodel_hdr *)(void *)fk.m.buf[fk.m.hbuf].base)->user_gen =
-	    ((struct zmodel_hdr *)(void *)fk.m.buf[fk.m.hbuf].base)->kernel_gen;
+	((struct bpfc_zhdr *)(void *)fk.m.buf[fk.m.hbuf].base)->user_gen =
+	    ((struct bpfc_zhdr *)(void *)fk.m.buf[fk.m.hbuf].base)->kernel_gen;
 	zmodel_reclaim(&fk.m);
 	return n;
 }

@@ -59,10 +59,21 @@ _Static_assert(sizeof(struct bpfc_timeval) == sizeof(struct timeval),
     "struct timeval");
 _Static_assert(sizeof(struct bpfc_ifreq) == sizeof(struct ifreq) &&
     BPFC_IFNAMSIZ == IFNAMSIZ, "struct ifreq");
-_Static_assert(sizeof(struct bpf_zbuf_header) == 32, "bpf_zbuf_header");
-_Static_assert(sizeof(struct bpf_xhdr) >= 26 &&
-    offsetof(struct bpf_xhdr, bh_hdrlen) == 24, "struct bpf_xhdr");
-_Static_assert(offsetof(struct bpf_hdr, bh_hdrlen) == 24, "struct bpf_hdr");
+_Static_assert(sizeof(struct bpf_zbuf_header) == sizeof(struct bpfc_zhdr) &&
+    offsetof(struct bpf_zbuf_header, bzh_kernel_len) ==
+    offsetof(struct bpfc_zhdr, kernel_len) &&
+    offsetof(struct bpf_zbuf_header, bzh_user_gen) ==
+    offsetof(struct bpfc_zhdr, user_gen), "struct bpf_zbuf_header");
+_Static_assert(offsetof(struct bpf_xhdr, bh_caplen) ==
+    offsetof(struct bpfc_xhdr, caplen) &&
+    offsetof(struct bpf_xhdr, bh_datalen) ==
+    offsetof(struct bpfc_xhdr, datalen) &&
+    offsetof(struct bpf_xhdr, bh_hdrlen) ==
+    offsetof(struct bpfc_xhdr, hdrlen), "struct bpf_xhdr");
+_Static_assert(offsetof(struct bpf_hdr, bh_caplen) ==
+    offsetof(struct bpfc_xhdr, caplen) &&
+    offsetof(struct bpf_hdr, bh_hdrlen) ==
+    offsetof(struct bpfc_xhdr, hdrlen), "struct bpf_hdr");
 
 int
 bpfsys_open(void)

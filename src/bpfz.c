@@ -13,11 +13,7 @@
 #include "bpfz.h"
 #include "cap.h"
 
-_Static_assert(sizeof(struct bpfz_hdr) == BPFZ_HDRLEN, "bpf_zbuf_header");
-_Static_assert(offsetof(struct bpfz_rechdr, hdrlen) + 2 == BPFZ_RECHDR,
-    "bpf_xhdr layout");
-
-static struct bpfz_hdr *bpfz_hdr(const struct bpfz *, unsigned);
+static struct bpfc_zhdr *bpfz_hdr(const struct bpfz *, unsigned);
 
 /*
  * a and b are bz_bufa and bz_bufb as given to BIOCSETZBUF, each buflen
@@ -29,22 +25,22 @@ bpfz_init(struct bpfz *z, void *a, void *b, size_t buflen, enum bpfz_ts ts)
 	memset(z, 0, sizeof *z);
 	z->buf[0] = a;
 	z->buf[1] = b;
-	z->datalen = buflen > BPFZ_HDRLEN ? (uint32_t)(buflen - BPFZ_HDRLEN) :
+	z->datalen = buflen > BPFC_ZHDRLEN ? (uint32_t)(buflen - BPFC_ZHDRLEN) :
 	    0;
 	z->ts = ts;
 }
 
-static struct bpfz_hdr *
+static struct bpfc_zhdr *
 bpfz_hdr(const struct bpfz *z, unsigned i)
 {
-	return (struct bpfz_hdr *)(void *)z->buf[i];
+	return (struct bpfc_zhdr *)(void *)z->buf[i];
 }
 
 /* 1 while the user owns buffer i: the kernel bumped kernel_gen past ours. */
 int
 bpfz_owned(const struct bpfz *z, unsigned i)
 {
-	struct bpfz_hdr	*h = bpfz_hdr(z, i);
+	struct bpfc_zhdr	*h = bpfz_hdr(z, i);
 
 	return __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE) !=
 	    __atomic_load_n(&h->user_gen, __ATOMIC_RELAXED);
@@ -59,7 +55,7 @@ bpfz_owned(const struct bpfz *z, unsigned i)
 int
 bpfz_next(struct bpfz *z, struct bpfz_view *v)
 {
-	struct bpfz_hdr	*h = bpfz_hdr(z, z->next);
+	struct bpfc_zhdr	*h = bpfz_hdr(z, z->next);
 	uint32_t	 kgen;
 
 	kgen = __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
@@ -68,7 +64,7 @@ bpfz_next(struct bpfz *z, struct bpfz_view *v)
 	memset(v, 0, sizeof *v);
 	v->index = z->next;
 	v->gen = kgen;
-	v->data = z->buf[z->next] + BPFZ_HDRLEN;
+	v->data = z->buf[z->next] + BPFC_ZHDRLEN;
 	v->len = __atomic_load_n(&h->kernel_len, __ATOMIC_RELAXED);
 	if (v->len > z->datalen) {
 		v->len = z->datalen;
@@ -92,15 +88,15 @@ bpfz_next(struct bpfz *z, struct bpfz_view *v)
 int
 bpfz_rec(struct bpfz *z, struct bpfz_view *v, struct bpfz_rec *r)
 {
-	struct bpfz_rechdr	 x;
+	struct bpfc_xhdr	 x;
 	uint32_t		 left;
 
-	if (v->off >= v->len || v->len - v->off < BPFZ_RECHDR)
+	if (v->off >= v->len || v->len - v->off < BPFC_XHDRLEN)
 		return 0;
 	left = v->len - v->off;
 	memset(&x, 0, sizeof x);
-	memcpy(&x, v->data + v->off, BPFZ_RECHDR);
-	if (x.hdrlen < BPFZ_RECHDR || x.hdrlen > left ||
+	memcpy(&x, v->data + v->off, BPFC_XHDRLEN);
+	if (x.hdrlen < BPFC_XHDRLEN || x.hdrlen > left ||
 	    x.caplen > left - x.hdrlen) {
 		v->off = v->len;
 		z->bad++;
@@ -122,7 +118,7 @@ bpfz_rec(struct bpfz *z, struct bpfz_view *v, struct bpfz_rec *r)
 	r->len = x.datalen;
 	r->data = v->data + v->off + x.hdrlen;
 	/* The last record is not padded: kernel_len ends at its end. */
-	left = BPFZ_ALIGN(x.hdrlen + x.caplen);
+	left = BPFC_ALIGN(x.hdrlen + x.caplen);
 	v->off = left < v->len - v->off ? v->off + left : v->len;
 	return 1;
 }
@@ -146,7 +142,7 @@ bpfz_count(const struct bpfz *z, const struct bpfz_view *v)
 void
 bpfz_ack(struct bpfz *z, const struct bpfz_view *v)
 {
-	struct bpfz_hdr	*h = bpfz_hdr(z, v->index);
+	struct bpfc_zhdr	*h = bpfz_hdr(z, v->index);
 
 	__atomic_store_n(&h->user_gen, v->gen, __ATOMIC_RELEASE);
 }
@@ -209,7 +205,7 @@ bpfz_kreset(struct bpfz *z)
 void
 bpfz_bufstate(const struct bpfz *z, unsigned i, struct cap_bufstate *bs)
 {
-	struct bpfz_hdr	*h = bpfz_hdr(z, i);
+	struct bpfc_zhdr	*h = bpfz_hdr(z, i);
 
 	memset(bs, 0, sizeof *bs);
 	bs->index = i;

@@ -12,35 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bpfc.h"
 #include "cap.h"
 
 #define BPFZ_NBUFS	2
-#define BPFZ_HDRLEN	32	/* sizeof(struct bpf_zbuf_header) */
-#define BPFZ_RECHDR	26	/* SIZEOF_BPF_HDR of bpf_hdr and bpf_xhdr, LP64 */
-/* BPF_WORDALIGN: records start on a long boundary (8 bytes on LP64). */
-#define BPFZ_ALIGN(x)	(((x) + (sizeof(long) - 1)) & ~(sizeof(long) - 1))
-
-/* struct bpf_zbuf_header: 32 bytes at the front of each buffer. */
-struct bpfz_hdr {
-	uint32_t	 kernel_gen;	/* bumped (release) on hand-over */
-	uint32_t	 kernel_len;	/* bytes of records handed over */
-	uint32_t	 user_gen;	/* = kernel_gen (release): given back */
-	uint32_t	 pad[5];
-};
-
-/*
- * The record header, bpf_hdr or bpf_xhdr: both are 16 bytes of stamp,
- * then caplen, datalen and hdrlen; only the stamp's second half differs.
- * Read with memcpy (records are only long-aligned), first 26 bytes only.
- */
-struct bpfz_rechdr {
-	int64_t		 sec;
-	uint64_t	 frac;		/* per enum bpfz_ts */
-	uint32_t	 caplen;
-	uint32_t	 datalen;	/* length on the wire */
-	uint16_t	 hdrlen;	/* record header plus bpf_hdrlen() padding */
-};
-
 /* What "frac" holds: BIOCSTSTAMP's format. */
 enum bpfz_ts {
 	BPFZ_TS_MICRO,		/* bpf_hdr, struct timeval: microseconds */
@@ -51,7 +26,7 @@ enum bpfz_ts {
 /* The consumer's side of one descriptor. */
 struct bpfz {
 	uint8_t		*buf[BPFZ_NBUFS];	/* bz_bufa, bz_bufb */
-	uint32_t	 datalen;	/* bz_buflen - BPFZ_HDRLEN */
+	uint32_t	 datalen;	/* bz_buflen - BPFC_ZHDRLEN */
 	enum bpfz_ts	 ts;
 	unsigned	 next;		/* buffer handed over next: A first */
 	/* Our own BIOCROTZBUF hand-overs, to tell forced from full. */

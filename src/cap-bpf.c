@@ -133,7 +133,7 @@ cap_bpf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	cap->retire_ms = conf->retire_ms ? conf->retire_ms : CAP_BPF_DEFTOV;
 	cap->nrings = 1;
 	cap->nbufs = cb->zbuf ? 2 : 1;
-	cap->bufsize = cb->zbuf ? (uint32_t)(cb->buflen - BPFZ_HDRLEN) :
+	cap->bufsize = cb->zbuf ? (uint32_t)(cb->buflen - BPFC_ZHDRLEN) :
 	    (uint32_t)cb->buflen;
 	snprintf(cap->geometry, sizeof cap->geometry, cb->zbuf ?
 	    "2 x %zu KiB (zero-copy BPF)" : "%zu KiB (BPF read)",
@@ -291,7 +291,7 @@ cap_bpf_attach(struct cap *cap, struct cap_bpf *cb,
 	}
 	bpfz_init(&cb->z, cb->buf[0], cb->buf[1], cb->zbuf ? cb->buflen : 0,
 	    ts);
-	cb->z.datalen = cb->zbuf ? (uint32_t)(cb->buflen - BPFZ_HDRLEN) :
+	cb->z.datalen = cb->zbuf ? (uint32_t)(cb->buflen - BPFC_ZHDRLEN) :
 	    (uint32_t)cb->buflen;
 	return 0;
 fail:
@@ -485,7 +485,10 @@ cap_bpf_rotz(struct cap_bpf *cb, enum cap_reason why, char *errbuf)
  * BIOCSETF resets the descriptor (reset_d()): it empties a store buffer
  * not handed over and zeroes the counters.  So first hand the store
  * buffer over (its records predate the filter and come back with
- * recheck set), keep the counters read so far, then attach.
+ * recheck set), keep the counters read so far, then attach.  XXX issue
+ * 12: while our acknowledged buffer still blocks the hold slot the
+ * rotation moves nothing, and what the store buffer holds is lost to
+ * BIOCSETF; a reader cannot tell that case from an empty store buffer.
  */
 static int
 cap_bpf_setfilter(struct cap *cap, struct bpf_program *fp, char *errbuf)
@@ -501,7 +504,7 @@ cap_bpf_setfilter(struct cap *cap, struct bpf_program *fp, char *errbuf)
 			return r;
 		for (i = 0; i < 2; i++) {
 			cb->stale[i] = bpfz_owned(&cb->z, i);
-			cb->stalegen[i] = ((struct bpfz_hdr *)(void *)
+			cb->stalegen[i] = ((struct bpfc_zhdr *)(void *)
 			    cb->buf[i])->kernel_gen;
 		}
 	}

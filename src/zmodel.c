@@ -16,11 +16,7 @@
 #include "cap.h"
 #include "zmodel.h"
 
-_Static_assert(offsetof(struct zmodel_xhdr, hdrlen) + 2 == ZMODEL_XHDRLEN,
-    "bpf_xhdr layout");
-_Static_assert(sizeof(struct zmodel_hdr) == 32, "bpf_zbuf_header size");
-
-static struct zmodel_hdr *zmodel_hdr(struct zmodel *, int);
+static struct bpfc_zhdr *zmodel_hdr(struct zmodel *, int);
 static void	 zmodel_setup(struct zmodel *, size_t, unsigned);
 static int	 zmodel_assign(struct zmodel *, int, uint32_t);
 static void	 zmodel_rotate_buffers(struct zmodel *, enum zmodel_reason);
@@ -79,8 +75,8 @@ zmodel_attach(struct zmodel *m, void *a, void *b, size_t size,
 	memset(m, 0, sizeof *m);
 	m->buf[0].base = a;
 	m->buf[1].base = b;
-	memset(a, 0, sizeof(struct zmodel_hdr));
-	memset(b, 0, sizeof(struct zmodel_hdr));
+	memset(a, 0, sizeof(struct bpfc_zhdr));
+	memset(b, 0, sizeof(struct bpfc_zhdr));
 	m->ext = 1;
 	zmodel_setup(m, size, linkhdr);
 }
@@ -89,9 +85,9 @@ static void
 zmodel_setup(struct zmodel *m, size_t size, unsigned linkhdr)
 {
 	m->bufsize = size;
-	m->datasize = size - sizeof(struct zmodel_hdr);
+	m->datasize = size - sizeof(struct bpfc_zhdr);
 	/* bpf_hdrlen(): pad so that the link payload is long-aligned. */
-	m->hdrlen = ZMODEL_ALIGN(linkhdr + ZMODEL_XHDRLEN) - linkhdr;
+	m->hdrlen = BPFC_ALIGN(linkhdr + BPFC_XHDRLEN) - linkhdr;
 	/* bpf_zerocopy_ioctl_setzbuf(): buffer A is filled first. */
 	m->sbuf = 0;
 	m->fbuf = 1;
@@ -110,10 +106,10 @@ zmodel_free(struct zmodel *m)
 	}
 }
 
-static struct zmodel_hdr *
+static struct bpfc_zhdr *
 zmodel_hdr(struct zmodel *m, int i)
 {
-	return (struct zmodel_hdr *)(void *)m->buf[i].base;
+	return (struct bpfc_zhdr *)(void *)m->buf[i].base;
 }
 
 /*
@@ -123,7 +119,7 @@ zmodel_hdr(struct zmodel *m, int i)
 static int
 zmodel_assign(struct zmodel *m, int i, uint32_t len)
 {
-	struct zmodel_hdr	*h = zmodel_hdr(m, i);
+	struct bpfc_zhdr	*h = zmodel_hdr(m, i);
 
 	if (m->buf[i].assigned)
 		return 0;
@@ -143,7 +139,7 @@ zmodel_assign(struct zmodel *m, int i, uint32_t len)
 int
 zmodel_reclaim(struct zmodel *m)
 {
-	struct zmodel_hdr	*h;
+	struct bpfc_zhdr	*h;
 
 	if (m->fbuf != -1 || m->hbuf == -1)
 		return 0;
@@ -198,7 +194,7 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 	totlen = m->hdrlen + caplen;
 	if (totlen > m->datasize)
 		totlen = m->datasize;
-	curlen = ZMODEL_ALIGN(m->slen);
+	curlen = BPFC_ALIGN(m->slen);
 	if (curlen + totlen > m->datasize || m->buf[m->sbuf].assigned) {
 		if (m->fbuf == -1) {
 			if (!m->frozen)
@@ -248,7 +244,7 @@ zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
     uint32_t totlen)
 {
 	struct zmodel_buf	*b = &m->buf[m->sbuf];
-	struct zmodel_xhdr	 x;
+	struct bpfc_xhdr	 x;
 	uint8_t			*dst;
 
 	memset(&x, 0, sizeof x);
@@ -257,8 +253,8 @@ zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
 	x.caplen = totlen - m->hdrlen;
 	x.datalen = p->len;
 	x.hdrlen = m->hdrlen;
-	dst = b->base + sizeof(struct zmodel_hdr) + curlen;
-	memcpy(dst, &x, ZMODEL_XHDRLEN);
+	dst = b->base + sizeof(struct bpfc_zhdr) + curlen;
+	memcpy(dst, &x, BPFC_XHDRLEN);
 	if (x.caplen > 0)
 		memcpy(dst + m->hdrlen, p->data, x.caplen);
 	if (curlen == 0) {
@@ -294,7 +290,7 @@ zmodel_rotate(struct zmodel *m, enum zmodel_reason why)
 void
 zmodel_state(struct zmodel *m, unsigned i, struct zmodel_state *st)
 {
-	struct zmodel_hdr	*h = zmodel_hdr(m, i);
+	struct bpfc_zhdr	*h = zmodel_hdr(m, i);
 	uint32_t		 kgen;
 
 	memset(st, 0, sizeof *st);
@@ -345,7 +341,7 @@ zmodel_flush(struct zmodel *m)
 int
 zmodel_ready(struct zmodel *m, int immediate)
 {
-	struct zmodel_hdr	*h;
+	struct bpfc_zhdr	*h;
 	int			 canfree = 0;
 
 	if (m->hbuf != -1) {

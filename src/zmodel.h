@@ -13,31 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bpfc.h"
+
 #define ZMODEL_NBUFS	2
 #define ZMODEL_MAXSEC	4500000000LL	/* zmodel_ns() clamps to this */
-#define ZMODEL_XHDRLEN	26	/* SIZEOF_BPF_HDR(struct bpf_xhdr) */
-/* BPF_WORDALIGN: records start on a long boundary. */
-#define ZMODEL_ALIGN(x)	(((x) + (sizeof(long) - 1)) & ~(sizeof(long) - 1))
-
-/* Modelled on struct bpf_zbuf_header: 32 bytes at the front of a buffer. */
-struct zmodel_hdr {
-	uint32_t	 kernel_gen;	/* bumped (release) on hand-over */
-	uint32_t	 kernel_len;	/* bytes of records handed over */
-	uint32_t	 user_gen;	/* = kernel_gen (release): given back */
-	uint32_t	 pad[5];
-};
-
-/*
- * Modelled on struct bpf_xhdr with BPF_T_NANOTIME: written unaligned with
- * memcpy at the record's start, only the first ZMODEL_XHDRLEN bytes count.
- */
-struct zmodel_xhdr {
-	int64_t		 sec;
-	uint64_t	 frac;		/* nanoseconds */
-	uint32_t	 caplen;
-	uint32_t	 datalen;	/* length on the wire */
-	uint16_t	 hdrlen;	/* record header plus padding */
-};
 
 /* Why a buffer was handed to the user. */
 enum zmodel_reason {

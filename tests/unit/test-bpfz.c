@@ -28,7 +28,7 @@ static void	 test_kstats(void);
 static void
 hdr(uint8_t *b, uint32_t kgen, uint32_t klen, uint32_t ugen)
 {
-	struct bpfz_hdr	 h;
+	struct bpfc_zhdr	 h;
 
 	memset(&h, 0, sizeof h);
 	h.kernel_gen = kgen;
@@ -42,7 +42,7 @@ static uint32_t
 rec(uint8_t *b, uint32_t off, uint64_t frac, uint32_t caplen,
     uint16_t hdrlen)
 {
-	struct bpfz_rechdr	 x;
+	struct bpfc_xhdr	 x;
 
 	memset(&x, 0, sizeof x);
 	x.sec = 1000 + off;
@@ -50,9 +50,9 @@ rec(uint8_t *b, uint32_t off, uint64_t frac, uint32_t caplen,
 	x.caplen = caplen;
 	x.datalen = caplen + 4;
 	x.hdrlen = hdrlen;
-	memcpy(b + BPFZ_HDRLEN + off, &x, BPFZ_RECHDR);
-	memset(b + BPFZ_HDRLEN + off + hdrlen, (int)(off & 0xff), caplen);
-	return BPFZ_ALIGN(off + hdrlen + caplen);
+	memcpy(b + BPFC_ZHDRLEN + off, &x, BPFC_XHDRLEN);
+	memset(b + BPFC_ZHDRLEN + off + hdrlen, (int)(off & 0xff), caplen);
+	return BPFC_ALIGN(off + hdrlen + caplen);
 }
 
 /* A first; B before A again is not looked at; the ack gives it back. */

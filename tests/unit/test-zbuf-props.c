@@ -57,7 +57,7 @@ draw(struct run *r)
 static uint32_t
 kgen(struct run *r, int i)
 {
-	struct zmodel_hdr	*h = (struct zmodel_hdr *)(void *)r->m.buf[i].base;
+	struct bpfc_zhdr	*h = (struct bpfc_zhdr *)(void *)r->m.buf[i].base;
 
 	return __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
 }

@@ -64,7 +64,7 @@ colidx(const struct row *hdr, const char *name)
 static void
 ack(struct zmodel *m, int i, char *res, size_t sz)
 {
-	struct zmodel_hdr	*h = (struct zmodel_hdr *)(void *)m->buf[i].base;
+	struct bpfc_zhdr	*h = (struct bpfc_zhdr *)(void *)m->buf[i].base;
 	uint32_t		 kgen;
 
 	kgen = __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
@@ -121,11 +121,11 @@ apply(struct zmodel *m, const char *op, const char *arg, char *res,
 static void
 expect(struct zmodel *m, const char *name, char *v, size_t sz)
 {
-	struct zmodel_hdr	*h;
+	struct bpfc_zhdr	*h;
 	int			 i = name[0] - 'A', slot;
 
 	if (name[1] == '_' && (i == 0 || i == 1)) {
-		h = (struct zmodel_hdr *)(void *)m->buf[i].base;
+		h = (struct bpfc_zhdr *)(void *)m->buf[i].base;
 		if (strcmp(name + 2, "kernel_gen") == 0)
 			snprintf(v, sz, "%u", h->kernel_gen);
 		else if (strcmp(name + 2, "kernel_len") == 0)

@@ -62,7 +62,7 @@ owner(struct zmodel *m, unsigned i)
 static uint32_t
 kgen(struct zmodel *m, unsigned i)
 {
-	struct zmodel_hdr	 h;
+	struct bpfc_zhdr	 h;
 
 	memcpy(&h, m->buf[i].base, sizeof h);
 	return h.kernel_gen;
