@@ -64,7 +64,7 @@ batch_out(void *arg, const char *text)
 static void
 batch_err(void *arg, const char *text)
 {
-	fprintf(stderr, "zbtop: %s\n", text);
+	msg_error("%s", text);
 }
 
 /* Every line of standard input is a command, as at the ":" prompt. */

@@ -72,7 +72,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
 	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
-	    e->cap.dlt, e->cap.snaplen, errbuf)) == NULL)
+	    e->cap.dlt, e->cap.snaplen, conf->wconf, errbuf)) == NULL)
 		goto fail;
 	if (conf->seqlog != NULL &&
 	    (e->seqlog = fopen(conf->seqlog, "w")) == NULL) {

@@ -12,6 +12,7 @@
 
 #include "cap.h"
 
+struct pcapw_conf;
 struct recent;
 struct stats;
 struct stats_snap;
@@ -26,6 +27,7 @@ struct engine_conf {
 	const char	*mode;		/* "zbuf", "copy", "file" */
 	const char	*filter;	/* initial expression, NULL: all */
 	const char	*wfile;		/* -w */
+	const struct pcapw_conf *wconf;	/* -C, -G, -W, -U, -z; or NULL */
 	uint64_t	 count;		/* -c, 0: no limit */
 	int		 parse;		/* light parse: mix and talkers */
 	int		 keep;		/* keep recent packets (screen) */
