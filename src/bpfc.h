@@ -49,8 +49,8 @@ struct bpfc_timeval {
 /* struct ifreq for BIOCSETIF: only the name is read; 32 bytes. */
 #define BPFC_IFNAMSIZ	16
 struct bpfc_ifreq {
-	char		 ifr_name[BPFC_IFNAMSIZ];
-	unsigned char	 ifr_pad[16];
+	char		 name[BPFC_IFNAMSIZ];
+	unsigned char	 pad[16];
 };
 
 /* struct bpf_zbuf_header: 32 bytes at the front of each zbuf buffer. */

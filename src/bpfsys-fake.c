@@ -50,6 +50,7 @@ static struct {
 	unsigned long		 allowed[8];	/* bpfsys_limit(), 0: all */
 	size_t			 nallowed;
 	int			 limited;
+	unsigned long long	 ifdrops;	/* bpfsys_fake_ifdrops() */
 	unsigned		 fail_req;
 	int			 fail_errno;
 	struct {
@@ -93,6 +94,25 @@ bpfsys_fake_fail(unsigned long req, int err)
 {
 	fk.fail_req = (unsigned)req;
 	fk.fail_errno = err;
+}
+
+/* What the interface reports as input drops from now on. */
+void
+bpfsys_fake_ifdrops(unsigned long long n)
+{
+	fk.ifdrops = n;
+}
+
+/* The "fake*" interfaces exist, with the drops set above. */
+int
+bpfsys_ifdrops(const char *ifname, unsigned long long *drops)
+{
+	if (strncmp(ifname, "fake", 4) != 0) {
+		errno = ENXIO;
+		return -1;
+	}
+	*drops = fk.ifdrops;
+	return 0;
 }
 
 struct zmodel *
@@ -348,8 +368,8 @@ fake_attach(const struct bpfc_ifreq *ifr)
 {
 	size_t	 size;
 
-	if (strncmp(ifr->ifr_name, "fake", 4) != 0 ||
-	    memchr(ifr->ifr_name, '\0', sizeof ifr->ifr_name) == NULL) {
+	if (strncmp(ifr->name, "fake", 4) != 0 ||
+	    memchr(ifr->name, '\0', sizeof ifr->name) == NULL) {
 		errno = ENXIO;
 		return -1;
 	}

@@ -17,8 +17,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
 #include <poll.h>
 #include <stddef.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "bpfc.h"
@@ -135,4 +137,27 @@ bpfsys_limit(int fd, const unsigned long *reqs, size_t n)
 	if (cap_ioctls_limit(fd, reqs, n) == -1 && errno != ENOSYS)
 		return -1;
 	return 0;
+}
+
+/* The link-level entry of the interface carries its if_data. */
+int
+bpfsys_ifdrops(const char *ifname, unsigned long long *drops)
+{
+	struct ifaddrs	*all, *ifa;
+	int		 ret = -1;
+
+	if (getifaddrs(&all) == -1)
+		return -1;
+	for (ifa = all; ifa != NULL; ifa = ifa->ifa_next)
+		if (ifa->ifa_addr != NULL && ifa->ifa_addr->sa_family ==
+		    AF_LINK && ifa->ifa_data != NULL &&
+		    strcmp(ifa->ifa_name, ifname) == 0) {
+			*drops = ((struct if_data *)ifa->ifa_data)->ifi_iqdrops;
+			ret = 0;
+			break;
+		}
+	freeifaddrs(all);
+	if (ret == -1)
+		errno = ENXIO;
+	return ret;
 }

@@ -31,6 +31,7 @@ struct cap_bpf {
 	int			 fd;
 	int			 zbuf;		/* else read(2) */
 	char			 ifname[ZB_ERRBUFSZ];	/* escaped */
+	char			 ifraw[BPFC_IFNAMSIZ];	/* for getifaddrs */
 	int			 wakefd;
 	uint8_t			*buf[2];	/* zbuf: A and B; copy: buf[0] */
 	size_t			 buflen;	/* each, header included */
@@ -255,12 +256,13 @@ cap_bpf_attach(struct cap *cap, struct cap_bpf *cb,
 	enum bpfz_ts		 ts = BPFZ_TS_NANO;
 
 	memset(&ifr, 0, sizeof ifr);
-	if (strlen(conf->iface) >= sizeof ifr.ifr_name) {
+	if (strlen(conf->iface) >= sizeof ifr.name) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "%s: interface name too long",
 		    cb->ifname);
 		goto fail;
 	}
-	memcpy(ifr.ifr_name, conf->iface, strlen(conf->iface));
+	memcpy(ifr.name, conf->iface, strlen(conf->iface));
+	memcpy(cb->ifraw, ifr.name, sizeof cb->ifraw);
 	v = BPFC_T_NANOTIME;
 	if (bpfsys_ioctl(cb->fd, BPFC_BIOCSTSTAMP, &v) == -1)
 		ts = BPFZ_TS_MICRO;	/* bpf_hdr with a timeval */
@@ -568,11 +570,17 @@ cap_bpf_buffers(struct cap *cap, struct cap_bufstate *bs, int n)
 	return i;
 }
 
-/* XXX issue 12: if_data's ifi_iqdrops through getifaddrs(). */
+/* The interface's own input drops: if_data's ifi_iqdrops. */
 static int
 cap_bpf_ifdrops(struct cap *cap, uint64_t *drops)
 {
-	return -1;
+	struct cap_bpf		*cb = cap->priv;
+	unsigned long long	 n;
+
+	if (bpfsys_ifdrops(cb->ifraw, &n) == -1)
+		return -1;
+	*drops = n;
+	return 0;
 }
 
 static void

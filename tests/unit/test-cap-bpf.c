@@ -152,6 +152,7 @@ test_counts(void)
 	struct cap_bufstate	 bs[2];
 	struct seen		 s;
 	char			 err[ZB_ERRBUFSZ];
+	uint64_t		 drops = 0;
 	int			 i;
 
 	bpfsys_fake_reset(1);
@@ -178,6 +179,8 @@ test_counts(void)
 	CHECK(cap.ops->buffers(&cap, bs, 2) == 2);
 	CHECK(bs[0].owner != CAP_OWN_USER && bs[1].owner != CAP_OWN_USER);
 	CHECK(bs[0].seq + bs[1].seq == s.nblocks);
+	bpfsys_fake_ifdrops(7);
+	CHECK(cap.ops->ifdrops(&cap, &drops) == 0 && drops == 7);
 	cap_close(&cap);
 }
 
@@ -473,7 +476,7 @@ test_rules(void)
 	CHECK(bpfsys_ioctl(fd, BPFC_BIOCSBLEN, &v) == -1 &&
 	    errno == EOPNOTSUPP);
 	memset(&ifr, 0, sizeof ifr);
-	strcpy(ifr.ifr_name, "fake0");
+	strcpy(ifr.name, "fake0");
 	CHECK(bpfsys_ioctl(fd, BPFC_BIOCSETIF, &ifr) == -1 && errno == EINVAL);
 	bz.bz_bufa = a + 8;
 	bz.bz_bufb = b;
