@@ -198,9 +198,10 @@ bpfz_kreset(struct bpfz *z)
 }
 
 /*
- * What the user can tell of buffer i: held (ours), store (the kernel's,
- * handed over next) or free.  The kernel's slen is not visible, so a
- * kernel-owned buffer shows no fill.
+ * What the user can tell of buffer i, in the seed's words: hold (ours),
+ * store (the kernel's, handed over next) or free.  The kernel's slen is
+ * not visible, so a kernel-owned buffer shows no fill; seq is the
+ * buffer's kernel generation.
  */
 void
 bpfz_bufstate(const struct bpfz *z, unsigned i, struct cap_bufstate *bs)
@@ -213,6 +214,7 @@ bpfz_bufstate(const struct bpfz *z, unsigned i, struct cap_bufstate *bs)
 	bs->seq = __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
 	if (bpfz_owned(z, i)) {
 		bs->owner = CAP_OWN_USER;
+		bs->name = "hold";
 		bs->used = __atomic_load_n(&h->kernel_len, __ATOMIC_RELAXED);
 		if (bs->used > z->datalen)
 			bs->used = z->datalen;
@@ -221,7 +223,8 @@ bpfz_bufstate(const struct bpfz *z, unsigned i, struct cap_bufstate *bs)
 		    CAP_ROT_FULL : z->why[i];
 	} else if (i == z->next) {
 		bs->owner = CAP_OWN_KERNEL;
+		bs->name = "store";
 		bs->active = 1;
 	} else
-		bs->owner = CAP_OWN_FREE;
+		bs->owner = CAP_OWN_FREE;	/* or an acked buffer in hold */
 }

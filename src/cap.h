@@ -96,6 +96,8 @@ struct cap_bufstate {
 	uint64_t	 seq;
 	enum cap_reason	 reason;	/* how it was last handed over */
 	int		 active;	/* ring currently steered to */
+	const char	*name;		/* static: the backend's word for the
+					   owner ("hold"), NULL: the usual */
 };
 
 /* Counter deltas since the last call: PACKET_STATISTICS reads and clears. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats.h"
 #include "unit.h"
 
 #define BUFLEN	4096
@@ -159,8 +160,10 @@ test_rotated(void)
 	CHECK(bpfz_rotated(&z, bufa, CAP_ROT_FORCED) == 0);
 	bpfz_bufstate(&z, 0, &bs);
 	CHECK(bs.owner == CAP_OWN_USER && bs.reason == CAP_ROT_FORCED);
+	CHECK(strcmp(stats_buf_owner(&bs), "hold") == 0 && bs.seq == 1);
 	bpfz_bufstate(&z, 1, &bs);
 	CHECK(bs.owner == CAP_OWN_FREE && bs.seq == 0);
+	CHECK(strcmp(stats_buf_owner(&bs), "free") == 0);
 	CHECK(bpfz_rotated(&z, NULL, CAP_ROT_FORCED) == CAP_AGAIN);
 	CHECK(bpfz_next(&z, &v) == 1 && v.reason == CAP_ROT_FORCED);
 	CHECK(bpfz_rotated(&z, NULL, CAP_ROT_FORCED) == CAP_AGAIN);
@@ -169,6 +172,7 @@ test_rotated(void)
 	CHECK(bpfz_rotated(&z, NULL, CAP_ROT_FORCED) == CAP_NOTHING);
 	bpfz_bufstate(&z, 1, &bs);
 	CHECK(bs.owner == CAP_OWN_KERNEL && bs.active);
+	CHECK(strcmp(stats_buf_owner(&bs), "store") == 0);
 	CHECK(z.rotations == 1 && z.idle == 4);
 }
 
