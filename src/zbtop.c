@@ -28,7 +28,9 @@
 #include "pcapw.h"
 #include "print.h"
 #include "priv.h"
+#include "psock.h"
 #include "screen.h"
+#include "sockets.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 
@@ -51,7 +53,10 @@ enum {
 	OPT_IMMEDIATE,
 	OPT_PRINT,
 	OPT_COUNT,
-	OPT_LIST_TSTAMP
+	OPT_LIST_TSTAMP,
+	OPT_SOCKETS,
+	OPT_ATTACH,
+	OPT_FILTERS
 };
 
 /* Everything the command line says. */
@@ -69,6 +74,9 @@ struct opts {
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
+	int			 sockets;	/* --sockets */
+	const char		*attach;	/* --attach PID|socket:INODE */
+	int			 filters;	/* --filters */
 };
 
 static const struct option zbtop_longopts[] = {
@@ -104,6 +112,9 @@ static const struct option zbtop_longopts[] = {
 	{ "snapshot-length",	required_argument,	NULL, 's' },
 	{ "time-stamp-precision", required_argument,	NULL, OPT_TSPREC },
 	{ "time-stamp-type",	required_argument,	NULL, 'j' },
+	{ "sockets",		no_argument,		NULL, OPT_SOCKETS },
+	{ "attach",		required_argument,	NULL, OPT_ATTACH },
+	{ "filters",		no_argument,		NULL, OPT_FILTERS },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -120,6 +131,7 @@ static char	*join(int, char **);
 static int	list_devices(void);
 static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
+static int	run_sockets(struct opts *);
 
 static void
 usage(FILE *f)
@@ -133,6 +145,8 @@ usage(FILE *f)
 "             [--iterations n] [--nano] [--print] [--rotate-every ms]\n"
 "             [--seq-log file] [--speed x] [--threads n] [--version]\n"
 "             [expression]\n"
+"       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
+"       zbtop --attach pid|socket:inode [-J] [--delay s] [--iterations n]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
 "  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
@@ -161,6 +175,9 @@ usage(FILE *f)
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --sockets  every packet socket on the host (-J: JSON lines)\n"
+"  --attach pid|socket:inode  watch another process's ring, read-only\n"
+"  --filters  --sockets: print each attached filter as bpf does\n"
 "Other tcpdump options are accepted; see zbtop(8), FOR TCPDUMP USERS.\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
@@ -314,6 +331,15 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
 			break;
+		case OPT_SOCKETS:
+			o->sockets = 1;
+			break;
+		case OPT_ATTACH:
+			o->attach = optarg;
+			break;
+		case OPT_FILTERS:
+			o->filters = 1;
+			break;
 		default:
 			usage(stderr);
 			exit(1);
@@ -331,6 +357,18 @@ parse_check(struct opts *o)
 	char		 errbuf[ZB_ERRBUFSZ];
 	int		 rc;
 
+	if (o->sockets || o->attach != NULL) {
+		/* Other processes' sockets: nothing of zbtop's own capture. */
+		if (cc->iface != NULL || cc->file != NULL ||
+		    o->ec.filter != NULL || o->print || o->ec.wfile != NULL)
+			msg_fatal("--sockets and --attach watch other "
+			    "processes: no -i, -r, -w, -P or expression");
+		if (o->sockets && o->attach != NULL)
+			msg_fatal("--sockets and --attach exclude each other");
+		return;
+	}
+	if (o->filters)
+		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
 	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
@@ -587,6 +625,60 @@ run_commands(struct engine *eng, struct opts *o)
 	}
 }
 
+/*
+ * --sockets and --attach: every namespace's sock_diag socket and the
+ * attached process's memory are opened as root; then root goes.  The
+ * list keeps CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH to see which
+ * process holds each socket; attached, nothing more is needed.
+ */
+static int
+run_sockets(struct opts *o)
+{
+	struct sockets_opts	 so;
+	struct screen_opts	 sc;
+	struct psock		*ps;
+	struct psock_att	*a = NULL;
+	char			 errbuf[ZB_ERRBUFSZ];
+	uint32_t		 ino = 0;
+	int			 pid = 0, rc;
+
+	memset(&so, 0, sizeof so);
+	so.delay = o->bo.delay;
+	so.iterations = o->bo.iterations;
+	so.json = o->bo.json;
+	so.filters = o->filters;
+	if (o->attach != NULL &&
+	    sockets_target(o->attach, &pid, &ino, errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	if ((ps = psock_open(errbuf)) == NULL)
+		msg_fatal("%s", errbuf);
+	if (o->attach != NULL && (a = psock_attach(ps, pid, ino, errbuf)) ==
+	    NULL)
+		msg_fatal("%s", errbuf);
+	/* On a terminal the screen shows them; Enter can attach later. */
+	if (!o->batch && !o->bo.json && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)) {
+		memset(&sc, 0, sizeof sc);
+		sc.delay = o->bo.delay;
+		sc.color = getenv("NO_COLOR") == NULL ||
+		    *getenv("NO_COLOR") == '\0';
+		sc.psock = ps;
+		sc.att = a;
+		if (screen_init(&sc, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		if (priv_drop_keep(o->user, PRIV_KEEP_PROCS, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		return screen_run(NULL, &sc);
+	}
+	if (priv_drop_keep(o->user, a != NULL ? 0 : PRIV_KEEP_PROCS,
+	    errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	rc = a != NULL ? sockets_attach(ps, a, &so) : sockets_list(ps, &so);
+	psock_detach(a);
+	psock_close(ps);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -596,7 +688,7 @@ main(int argc, char **argv)
 	struct screen_opts	 so;
 	struct sigaction	 sa;
 	sigset_t		 all, old;
-	char			 errbuf[ZB_ERRBUFSZ];
+	char			 errbuf[ZB_ERRBUFSZ], psock_err[ZB_ERRBUFSZ];
 	unsigned		 q, npc = 0;
 	int			 rc, screen;
 
@@ -607,6 +699,8 @@ main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (o.sockets || o.attach != NULL)
+		return run_sockets(&o);
 	if (o.print) {
 		/*
 		 * As tcpdump: a line as soon as its packet is taken on a
@@ -631,6 +725,14 @@ main(int argc, char **argv)
 		so.color = getenv("NO_COLOR") == NULL ||
 		    *getenv("NO_COLOR") == '\0';
 		so.histfile = NULL;
+		/*
+		 * The sockets view (S) lists through sock_diag sockets
+		 * opened now, in every namespace; after the drop it sees
+		 * only what nobody may see of other processes.
+		 */
+		so.psock = psock_open(psock_err);
+		so.att = NULL;
+		so.psock_err = psock_err;
 		/* The history file is opened while it is still reachable. */
 		if (screen_init(&so, errbuf) == -1)
 			msg_fatal("%s", errbuf);
