@@ -13,6 +13,7 @@
 #include <sys/procctl.h>
 
 #include <errno.h>
+#include <grp.h>
 #include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
