@@ -32,6 +32,7 @@
 #include "screen.h"
 #include "sockets.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 
 #define ZBTOP_VERSION	"0.1.0"
@@ -54,6 +55,7 @@ enum {
 	OPT_PRINT,
 	OPT_COUNT,
 	OPT_LIST_TSTAMP,
+	OPT_BENCH_WORK,
 	OPT_SOCKETS,
 	OPT_ATTACH,
 	OPT_FILTERS
@@ -91,6 +93,7 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "bench-work",		required_argument,	NULL, OPT_BENCH_WORK },
 	/* tcpdump's long options. */
 	{ "buffer-size",	required_argument,	NULL, 'B' },
 	{ "count",		no_argument,		NULL, OPT_COUNT },
@@ -140,11 +143,11 @@ usage(FILE *f)
 "usage: zbtop [-AbdDehJlLnOpPqStUvVxX] [-B KiB] [-c count] [-C MB]\n"
 "             [-F file] [-G secs] [-i interface] [-m zbuf|copy]\n"
 "             [-Q in|out|inout] [-r file] [-s snaplen] [-T ms] [-w file]\n"
-"             [-W n] [-z command] [-Z user] [--block-size KiB]\n"
-"             [--blocks n] [--command cmd] [--count] [--delay secs]\n"
-"             [--iterations n] [--nano] [--print] [--rotate-every ms]\n"
-"             [--seq-log file] [--speed x] [--threads n] [--version]\n"
-"             [expression]\n"
+"             [-W n] [-z command] [-Z user] [--bench-work none|touch|scan]\n"
+"             [--block-size KiB] [--blocks n] [--command cmd] [--count]\n"
+"             [--delay secs] [--iterations n] [--nano] [--print]\n"
+"             [--rotate-every ms] [--seq-log file] [--speed x] [--threads n]\n"
+"             [--version] [expression]\n"
 "       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
 "       zbtop --attach pid|socket:inode [-J] [--delay s] [--iterations n]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
@@ -175,6 +178,7 @@ usage(FILE *f)
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
 "  --sockets  every packet socket on the host (-J: JSON lines)\n"
 "  --attach pid|socket:inode  watch another process's ring, read-only\n"
 "  --filters  --sockets: print each attached filter as bpf does\n"
@@ -330,6 +334,11 @@ parse(struct opts *o, int argc, char **argv)
 			break;
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
+			break;
+		case OPT_BENCH_WORK:
+			if ((o->ec.work = work_find(optarg)) == -1)
+				msg_fatal("--bench-work %s: expected none, "
+				    "touch or scan", optarg);
 			break;
 		case OPT_SOCKETS:
 			o->sockets = 1;
