@@ -60,6 +60,7 @@ static struct {
 } fk;
 
 static int	 fake_ioctl(unsigned long, void *);
+static int	 fake_knobs(unsigned long, void *);
 static int	 fake_bufs(unsigned long, void *);
 static int	 fake_attach(const struct bpfc_ifreq *);
 static int	 fake_setf(const struct bpfc_program *);
@@ -229,19 +230,20 @@ bpfsys_ioctl(int fd, unsigned long req, void *arg)
 static int
 fake_ioctl(unsigned long req, void *arg)
 {
-	struct bpfc_stat	*st;
-	struct bpfc_timeval	*tv;
-	unsigned		 v;
+	unsigned	 v;
 
 	switch (req) {
 	case BPFC_BIOCGETBUFMODE:
 		*(unsigned *)arg = fk.bufmode;
 		return 0;
 	case BPFC_BIOCSETBUFMODE:
+		/* bpfioctl() checks the mode first, then for EBUSY. */
 		v = *(unsigned *)arg;
 		if (v != BPFC_BUFMODE_BUFFER &&
-		    (v != BPFC_BUFMODE_ZBUF || !fk.zerocopy))
-			goto inval;
+		    (v != BPFC_BUFMODE_ZBUF || !fk.zerocopy)) {
+			errno = EINVAL;
+			return -1;
+		}
 		if (fk.havebufs || fk.attached) {
 			errno = EBUSY;
 			return -1;
@@ -262,6 +264,20 @@ fake_ioctl(unsigned long req, void *arg)
 		if (fk.havebufs)
 			zmodel_flush(&fk.m);
 		return 0;
+	default:
+		return fake_knobs(req, arg);
+	}
+}
+
+/* The settings and counters; ENOTTY for a request bpf does not know. */
+static int
+fake_knobs(unsigned long req, void *arg)
+{
+	struct bpfc_stat	*st;
+	struct bpfc_timeval	*tv;
+	unsigned		 v;
+
+	switch (req) {
 	case BPFC_BIOCPROMISC:
 	case BPFC_BIOCGDLT:
 		if (!fk.attached)
