@@ -23,12 +23,12 @@ FUZZ_SECONDS ?= 60
 
 ZB_OS	:= $(shell uname -s)
 ifeq ($(ZB_OS),FreeBSD)
-PKGS	 = libedit
+PKGS	 = libedit libmicrohttpd
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lncursesw -lpcap
 PCAP_LIBS  := -lpcap
 else
-PKGS	 = ncursesw libpcap libedit
+PKGS	 = ncursesw libpcap libedit libmicrohttpd
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
 PCAP_LIBS  := $(shell $(PKG_CONFIG) --libs libpcap)
@@ -48,6 +48,9 @@ LIBS	 = $(PKG_LIBS) -lpthread -lm
 # The screen and the prompt are the only files that see ncurses and libedit;
 # everything else is the engine, which the unit tests link without them.
 UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
+# The metrics server is the only file that sees libmicrohttpd; the unit
+# tests check the renderer (metrics.c) without it.
+UI_SRCS	+= $(wildcard src/metrics-serve.c)
 MAIN_SRC = src/zbtop.c
 # Per-OS files: the FreeBSD system calls, or Linux's sockets and rings
 # (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
