@@ -102,7 +102,8 @@ struct cap_bufstate {
 
 /* Counter deltas since the last call: PACKET_STATISTICS reads and clears. */
 struct cap_kstats {
-	uint64_t	 packets;	/* passed the filter, drops included */
+	uint64_t	 packets;	/* passed the filter, drops included;
+					   FreeBSD: bs_recv, every packet */
 	uint64_t	 drops;		/* ring or socket queue full */
 	uint64_t	 freezes;	/* queue frozen: next block still user's */
 };
