@@ -300,6 +300,7 @@ parse(struct opts *o, int argc, char **argv)
 			break;
 		case 'm':
 			o->ec.mode = optarg;
+			o->ec.cap.strict = 1;
 			break;
 		case OPT_ITERATIONS:
 			o->bo.iterations = num("--iterations", optarg, 1,
