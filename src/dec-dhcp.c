@@ -102,7 +102,9 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "Reply");
 	else
 		dec_sum(ctx, "op %d", h[0]);
-	if ((tn = dhcp_typename(type)) != NULL)
+	/* tcpdump names the message type only from -v on. */
+	if ((tn = dhcp_typename(type)) != NULL &&
+	    (ctx->opt->extra || ctx->opt->verbose))
 		dec_sum(ctx, ", DHCP %s", tn);
 	dec_sum(ctx, ", length %u", ctx->l4len);
 	if (cookie == 0x63825363)

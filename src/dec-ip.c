@@ -28,6 +28,7 @@ static int	ip6_parse(struct dec_ctx *, struct cur *);
 static int	ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
 static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
+static void	ip6_rt(struct dec_ctx *, struct cur *);
 static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
 static void	ip6_used(struct dec_ctx *, uint32_t);
@@ -172,12 +173,17 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	ip_payload(ctx, c, tlen == 0 ? 0 : (uint32_t)(tlen - hlen));
 	if (frag & IP_OFFMASK) {
 		dec_addrs(ctx);
-		dec_sum(ctx, "ip-proto-%d (frag %d:%u@%d%s)", h[9],
-		    h[4] << 8 | h[5], ctx->l4len, (frag & IP_OFFMASK) * 8,
-		    frag & IP_MF ? "+" : "");
+		if (ctx->opt->extra)
+			dec_sum(ctx, "ip-proto-%d (frag %d:%u@%d%s)", h[9],
+			    h[4] << 8 | h[5], ctx->l4len,
+			    (frag & IP_OFFMASK) * 8, frag & IP_MF ? "+" : "");
+		else
+			dec_sum(ctx, "ip-proto-%d", h[9]);
 		dec_data(ctx, c);
 		return;
 	}
+	/* A first fragment: transport lengths may point past it. */
+	ctx->morefrag = (frag & IP_MF) != 0;
 	dec_next(ctx, DEC_KEY(DEC_S_IP, h[9]), c);
 }
 
@@ -358,6 +364,40 @@ ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
 }
 
 /*
+ * A routing header as tcpdump 4.99 prints it: "RT6 (len=2, type=0
+ * [Deprecated], segleft=1, [0]addr) " (RFC 8200 4.4, RFC 8754 for
+ * type 4); only types 0, 2 and 4 carry a list of addresses.
+ */
+static void
+ip6_rt(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*p;
+	char		 a[DEC_ADDRSTRLEN];
+	int		 len, type, i, n;
+
+	if ((len = cur_peek_u8(c, 1)) == -1 ||
+	    (p = cur_peek(c, (size_t)len * 8 + 8)) == NULL) {
+		dec_sum(ctx, "RT6 ");
+		return;
+	}
+	type = p[2];
+	dec_sum(ctx, "RT6 (len=%d, type=%d%s, segleft=%d, ", len, type,
+	    type == 0 ? " [Deprecated]" : "", p[3]);
+	if (type == 4)
+		dec_sum(ctx, "last-entry=%d, tag=%x, ", p[4], p[6] << 8 | p[7]);
+	else if (type != 0 && type != 2) {
+		dec_sum(ctx, "...) ");
+		return;
+	}
+	n = len / 2;
+	for (i = 0; i < n; i++) {
+		dec_ntop(6, &p[8 + 16 * i], a);
+		dec_sum(ctx, "%s[%d]%s", i > 0 ? ", " : "", i, a);
+	}
+	dec_sum(ctx, ") ");
+}
+
+/*
  * Show the extension headers; *nhp gets the upper-layer protocol.  Returns
  * -1 when decoding stopped (truncated, or a fragment that is not the first).
  */
@@ -397,8 +437,11 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 		dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
 		    nh == 43 ? "IPv6 routing header" :
 		    "IPv6 destination options");
-		dec_sum(ctx, "%s", nh == 0 ? "HBH " : nh == 43 ? "RH " :
-		    "DSTOPT ");
+		if (nh == 43 && !ctx->opt->extra)
+			ip6_rt(ctx, c);
+		else
+			dec_sum(ctx, "%s", nh == 0 ? "HBH " : nh == 43 ?
+			    "RH " : "DSTOPT ");
 		rtype = cur_peek_u8(c, 2);
 		left = cur_peek_u8(c, 3);
 		if ((nxt = cur_u8(c)) == -1 || (len = cur_u8(c)) == -1 ||

@@ -139,7 +139,7 @@ link_type_name(int type)
 	case 0x0806:	return "ARP";
 	case 0x86dd:	return "IPv6";
 	case 0x8100:	return "802.1Q";
-	case 0x88a8:	return "802.1ad";
+	case 0x88a8:	return "802.1Q-QinQ";
 	case 0x9100:	return "802.1Q-9100";
 	case 0x8847:	return "MPLS unicast";
 	case 0x8848:	return "MPLS multicast";
@@ -183,6 +183,15 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "source: %s", s);
 	dec_fld(ctx, "%s: 0x%04x (%s)", type > ETH_MAXLEN ? "type" : "length",
 	    type, link_type_name(type));
+	if (ctx->opt->link) {
+		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
+		if (type > ETH_MAXLEN)
+			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
+			    s, d, link_type_name(type), type, ctx->len);
+		else
+			dec_sum(ctx, "%s > %s, 802.3, length %u: ", s, d,
+			    ctx->len);
+	}
 	dec_next(ctx, link_type_key(ctx, type, c), c);
 }
 
@@ -471,7 +480,11 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "priority: %d", tci >> 13);
 	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
 	dec_fld(ctx, "type: 0x%04x (%s)", type, link_type_name(type));
-	dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
+	if (ctx->opt->link)
+		dec_sum(ctx, "vlan %d, p %d, ethertype %s (0x%04x), ",
+		    tci & 0xfff, tci >> 13, link_type_name(type), type);
+	else if (ctx->opt->extra)
+		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
 	dec_next(ctx, link_type_key(ctx, type, c), c);
 }
 

@@ -60,7 +60,7 @@ recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring)
 	s->no = r->next++;
 	s->ts = pkt->ts;
 	s->origcap = pkt->caplen;
-	s->len = pkt->len;
+	s->len = CAP_PKT_LEN(pkt);
 	s->caplen = pkt->caplen < RECENT_SNAP ? pkt->caplen : RECENT_SNAP;
 	s->ring = ring;
 	memcpy(s->data, pkt->data, s->caplen);
