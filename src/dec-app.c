@@ -19,6 +19,7 @@
 #include "tbuf.h"
 
 #define APP_MAXLINE	512		/* bytes searched for a text line */
+#define APP_MAXLINES	1024		/* -v: lines shown */
 
 static int	app_parse(struct dec_ctx *, struct cur *);
 static const char *app_name(const char *const *, unsigned, int);
@@ -387,6 +388,17 @@ app_txt(struct dec_ctx *ctx, struct cur *c, const char *name,
 	if (ctx->out == NULL || ctx->tree || cur_left(c) == 0)
 		return 0;
 	tbuf_printf(ctx->out, "%s", name);
+	if (ctx->opt->verbose) {
+		/* tcpdump -v: the length, then every line, tab-indented. */
+		tbuf_printf(ctx->out, ", length: %zu", cur_left(c));
+		for (i = 0; i < APP_MAXLINES && app_line(c, &line, &len);
+		    i++) {
+			tbuf_puts(ctx->out, "\n\t");
+			tbuf_esc(ctx->out, line, len);
+			cur_skip(c, len + (cur_peek_u8(c, len) == '\r' ? 2 : 1));
+		}
+		return 1;
+	}
 	if (!app_line(c, &line, &len))
 		return 1;
 	for (i = 0; cmds[i] != NULL; i++) {

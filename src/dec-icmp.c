@@ -167,9 +167,18 @@ static void
 icmp6_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const char	*name;
-	int		 type, code, sum, a, b;
+	struct cur	 seg = *c;
+	int		 type, code, sum, a, b, want;
 
 	dec_layer(ctx, "Internet Control Message Protocol v6");
+	if (ctx->opt->verbose && !ctx->tree && (sum = cur_peek_u16(c, 2)) !=
+	    -1 && (want = dec_cksum(ctx, &seg, ctx->l4len, 58, 2)) != -1) {
+		if (want == sum)
+			dec_sum(ctx, "[icmp6 sum ok] ");
+		else
+			dec_sum(ctx, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ",
+			    sum, want);
+	}
 	dec_sum(ctx, "ICMP6, ");
 	type = cur_u8(c);
 	code = cur_u8(c);

@@ -96,6 +96,8 @@ void		 dec_addrs(struct dec_ctx *);
 void		 dec_addrports(struct dec_ctx *, int, int);
 void		 dec_data(struct dec_ctx *, struct cur *);
 
+int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
+		    size_t);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
 void		 dec_flow_rel(struct dec_flows *, const struct dec_ctx *, int,
 		    uint32_t *, uint32_t *, uint32_t *, uint32_t *);

@@ -29,6 +29,9 @@ static int	ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
 static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
 static void	ip6_rt(struct dec_ctx *, struct cur *);
+static const char *ip_proto_name(int);
+static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
+		    int);
 static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
 static void	ip6_used(struct dec_ctx *, uint32_t);
@@ -159,6 +162,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	if ((uint32_t)tlen > wire)
 		dec_sum(ctx, "truncated-ip - %u bytes missing! ",
 		    (uint32_t)tlen - wire);
+	if (ctx->opt->verbose && !ctx->tree)
+		ip4_verbose(ctx, c, h, hlen);
 	ctx->af = 4;
 	memcpy(ctx->src, &h[12], 4);
 	memcpy(ctx->dst, &h[16], 4);
@@ -185,6 +190,66 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	/* A first fragment: transport lengths may point past it. */
 	ctx->morefrag = (frag & IP_MF) != 0;
 	dec_next(ctx, DEC_KEY(DEC_S_IP, h[9]), c);
+}
+
+/* tcpdump's protocol names (its ipproto_values), for -v. */
+static const char *
+ip_proto_name(int p)
+{
+	switch (p) {
+	case 0:		return "Options";
+	case 1:		return "ICMP";
+	case 2:		return "IGMP";
+	case 4:		return "IPIP";
+	case 6:		return "TCP";
+	case 17:	return "UDP";
+	case 41:	return "IPv6";
+	case 43:	return "Routing";
+	case 44:	return "Fragment";
+	case 46:	return "RSVP";
+	case 47:	return "GRE";
+	case 50:	return "ESP";
+	case 51:	return "AH";
+	case 58:	return "ICMPv6";
+	case 59:	return "NONE";
+	case 60:	return "DSTOPTS";
+	case 89:	return "OSPF";
+	case 103:	return "PIM";
+	case 112:	return "VRRP";
+	case 132:	return "SCTP";
+	default:	return "unknown";
+	}
+}
+
+/*
+ * tcpdump -v: "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP
+ * (6), length 60)", a bad header checksum, then the rest on a new line.
+ */
+static void
+ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
+{
+	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
+	const uint8_t	*all;
+	uint32_t	 sum = 0;
+	int		 i, fl = h[6] << 8 | h[7];
+
+	dec_sum(ctx, "(tos 0x%x%s, ttl %d, id %d, offset %d, flags [%s%s%s], "
+	    "proto %s (%d), length %d", h[1], ecn[h[1] & 3], h[8],
+	    h[4] << 8 | h[5], (fl & IP_OFFMASK) * 8, fl & 0x8000 ? "rsvd" : "",
+	    fl & IP_DF ? "DF" : "", fl & IP_MF ? "+" : fl & 0xc000 ? "" :
+	    "none", ip_proto_name(h[9]), h[9], h[2] << 8 | h[3]);
+	if ((all = cur_peek(c, (size_t)hlen)) != NULL) {
+		for (i = 0; i < hlen; i += 2)
+			if (i != 10)
+				sum += (uint32_t)(all[i] << 8 | all[i + 1]);
+		while (sum >> 16)
+			sum = (sum & 0xffff) + (sum >> 16);
+		sum = ~sum & 0xffff;
+		if (sum != (uint32_t)(h[10] << 8 | h[11]))
+			dec_sum(ctx, ", bad cksum %x (->%x)!",
+			    h[10] << 8 | h[11], sum);
+	}
+	dec_sum(ctx, ")\n    ");
 }
 
 static void
@@ -326,6 +391,19 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	if (h[0] >> 4 != 6) {
 		dec_bad(ctx, "ip6 version %d", h[0] >> 4);
 		return;
+	}
+	if (ctx->opt->verbose && !ctx->tree) {
+		/* tcpdump -v: class and flow label only when not zero. */
+		if ((h[0] & 0xf) << 4 | h[1] >> 4)
+			dec_sum(ctx, "(class 0x%02x, ", (h[0] & 0xf) << 4 |
+			    h[1] >> 4);
+		else
+			dec_sum(ctx, "(");
+		if ((h[1] & 0xf) << 16 | h[2] << 8 | h[3])
+			dec_sum(ctx, "flowlabel 0x%05x, ", (h[1] & 0xf) << 16 |
+			    h[2] << 8 | h[3]);
+		dec_sum(ctx, "hlim %d, next-header %s (%d) payload length: "
+		    "%d) ", h[7], ip_proto_name(h[6]), h[6], h[4] << 8 | h[5]);
 	}
 	ctx->af = 6;
 	memcpy(ctx->src, &h[8], 16);

@@ -95,8 +95,9 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	struct cur	 o;
 	char		 fl[16], opts[TCP_OPTSTRLEN];
+	struct cur	 seg = *c;
 	uint32_t	 seq, ack, len, sbase, abase;
-	int		 hlen, f, optbad = 0;
+	int		 hlen, f, want, optbad = 0;
 
 	dec_layer(ctx, "Transmission Control Protocol");
 	if ((h = cur_peek(c, TCP_HDRLEN)) == NULL) {
@@ -132,10 +133,22 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	len = ctx->l4len > (uint32_t)hlen ? ctx->l4len - (uint32_t)hlen : 0;
+	if (ctx->opt->quick) {
+		dec_sum(ctx, "tcp %u", len);
+		return;
+	}
 	dec_sum(ctx, "Flags [%s]", fl);
+	if (ctx->opt->verbose && (want = dec_cksum(ctx, &seg, ctx->l4len, 6,
+	    16)) != -1) {
+		if (want == (h[16] << 8 | h[17]))
+			dec_sum(ctx, ", cksum 0x%04x (correct)", want);
+		else
+			dec_sum(ctx, ", cksum 0x%04x (incorrect -> 0x%04x)",
+			    h[16] << 8 | h[17], want);
+	}
 	if (len > 0)
 		dec_sum(ctx, ", seq %u:%u", seq, seq + len);
-	else if (f & (TH_SYN | TH_FIN | TH_RST))
+	else if ((f & (TH_SYN | TH_FIN | TH_RST)) || ctx->opt->verbose > 1)
 		dec_sum(ctx, ", seq %u", seq);
 	if (f & TH_ACK)
 		dec_sum(ctx, ", ack %u", ack);
@@ -271,6 +284,39 @@ tcp_opt1(struct cur *o, int kind, int len, uint32_t base, char *buf,
 	return 0;
 }
 
+/*
+ * The Internet checksum a transport header should carry (RFC 1071, with
+ * the pseudo header of RFC 9293 3.1 and RFC 8200 8.1), over n bytes at
+ * seg whose checksum field is at offset sumoff; -1 when not all of the
+ * segment was captured or it is a fragment (tcpdump does not check then).
+ */
+int
+dec_cksum(const struct dec_ctx *ctx, struct cur *c, uint32_t n, int proto,
+    size_t sumoff)
+{
+	const uint8_t	*seg;
+	uint32_t	 sum = 0, i;
+	int		 alen = ctx->af == 6 ? 16 : 4;
+
+	if (ctx->morefrag || ctx->af == 0 || n < sumoff + 2 ||
+	    (seg = cur_peek(c, n)) == NULL)
+		return -1;
+	for (i = 0; i < (uint32_t)alen; i += 2)
+		sum += (uint32_t)(ctx->src[i] << 8 | ctx->src[i + 1]) +
+		    (uint32_t)(ctx->dst[i] << 8 | ctx->dst[i + 1]);
+	sum += (uint32_t)proto + (n >> 16) + (n & 0xffff);
+	for (i = 0; i + 1 < n; i += 2)
+		if (i != sumoff)
+			sum += (uint32_t)(seg[i] << 8 | seg[i + 1]);
+	if (n & 1)
+		sum += (uint32_t)seg[n - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	sum = ~sum & 0xffff;
+	/* UDP sends a computed 0 as 0xffff (RFC 768). */
+	return proto == 17 && sum == 0 ? 0xffff : (int)sum;
+}
+
 /* TCP Fast Open (RFC 7413): a cookie request, or the cookie. */
 static void
 tcp_tfo(struct cur *b, int len, const char *name, char *buf, size_t sz,
@@ -338,8 +384,8 @@ udp_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 udp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct cur	in;
-	int		sport, dport, ulen, sum, key;
+	struct cur	in, seg = *c;
+	int		sport, dport, ulen, sum, key, want;
 
 	dec_layer(ctx, "User Datagram Protocol");
 	sport = cur_u16(c);
@@ -364,11 +410,23 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_bad(ctx, "udp length %d > %u", ulen, ctx->l4len);
 		return;
 	}
+	/* tcpdump checks UDP sums over IPv6 from -v, IPv4 from -vv. */
+	if (ctx->opt->verbose > (ctx->af == 4) && !ctx->tree) {
+		if (sum == 0 && ctx->af == 4)
+			dec_sum(ctx, "[no cksum] ");
+		else if ((want = dec_cksum(ctx, &seg, (uint32_t)ulen, 17,
+		    6)) == sum)
+			dec_sum(ctx, "[udp sum ok] ");
+		else if (want != -1)
+			dec_sum(ctx, "[bad udp cksum 0x%04x -> 0x%04x!] ", sum,
+			    want);
+	}
 	cur_sub(c, (size_t)ulen - UDP_HDRLEN, &in);
 	ctx->sport = sport;
 	ctx->dport = dport;
 	ctx->l4len = (uint32_t)ulen - UDP_HDRLEN;
-	if ((key = udp_app_key(sport, dport)) != DEC_DONE) {
+	if (!ctx->opt->quick &&
+	    (key = udp_app_key(sport, dport)) != DEC_DONE) {
 		dec_next(ctx, key, &in);
 		return;
 	}
