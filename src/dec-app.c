@@ -110,6 +110,10 @@ igmp_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_ntop(4, g, buf);
 	grp = g[0] | g[1] | g[2] | g[3];
+	if (ctx->opt->quick) {
+		dec_sum(ctx, "igmp");
+		return;
+	}
 	dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code, buf);
 	switch (type) {
 	case 0x11:

@@ -108,6 +108,8 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, ", length %u", ctx->l4len);
 	if (ctx->opt->verbose) {
 		/* tcpdump -v: transaction id, seconds, flags (RFC 2131). */
+		if (h[3] != 0)
+			dec_sum(ctx, ", hops %d", h[3]);
 		dec_sum(ctx, ", xid 0x%x", (unsigned)(h[4] << 24 | h[5] << 16 |
 		    h[6] << 8 | h[7]));
 		if (h[8] << 8 | h[9])

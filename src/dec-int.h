@@ -49,6 +49,8 @@ struct dec_ctx {
 	int		 addrs_due;	/* summary: "a > b: " not yet written */
 	uint32_t	 l4len;		/* payload length the IP header claims */
 	int		 morefrag;	/* IPv4 first fragment: more follow */
+	int		 linkdone;	/* -e named the ethertype of what follows */
+	int		 afterlink;	/* this layer's ethertype was named */
 	int		 sport;		/* of the last TCP/UDP header */
 	int		 dport;
 };

@@ -138,7 +138,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	int		 hlen, tlen, frag;
 
 	dec_layer(ctx, "Internet Protocol version 4");
-	dec_sum(ctx, "IP ");
+	if (!ctx->afterlink)
+		dec_sum(ctx, "IP ");
 	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip");
 		return;
@@ -382,7 +383,8 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	int		 nh;
 
 	dec_layer(ctx, "Internet Protocol version 6");
-	dec_sum(ctx, "IP6 ");
+	if (!ctx->afterlink)
+		dec_sum(ctx, "IP6 ");
 	if ((h = cur_pull(c, IP6_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip6");
 		return;

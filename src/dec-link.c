@@ -122,8 +122,12 @@ link_type_key(struct dec_ctx *ctx, int type, struct cur *c)
 {
 	struct cur	in;
 
-	if (ctx->info != NULL)		/* 0 for 802.3 frames */
+	if (ctx->info != NULL) {	/* 0 for 802.3 frames */
 		ctx->info->ethertype = type > ETH_MAXLEN ? (uint16_t)type : 0;
+		/* Where the payload starts, for -x: after the last tag. */
+		if (ctx->nip == 0 && ctx->tunnels == 0)
+			ctx->info->l3off = (uint32_t)cur_off(c);
+	}
 	if (type > ETH_MAXLEN)
 		return DEC_KEY(DEC_S_ETHER, type);
 	cur_sub(c, (size_t)type, &in);
@@ -191,6 +195,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 		else
 			dec_sum(ctx, "%s > %s, 802.3, length %u: ", s, d,
 			    ctx->len);
+		ctx->linkdone = 1;
 	}
 	dec_next(ctx, link_type_key(ctx, type, c), c);
 }
@@ -480,9 +485,11 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "priority: %d", tci >> 13);
 	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
 	dec_fld(ctx, "type: 0x%04x (%s)", type, link_type_name(type));
-	if (ctx->opt->link)
+	if (ctx->opt->link) {
 		dec_sum(ctx, "vlan %d, p %d, ethertype %s (0x%04x), ",
 		    tci & 0xfff, tci >> 13, link_type_name(type), type);
+		ctx->linkdone = 1;
+	}
 	else if (ctx->opt->extra)
 		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
 	dec_next(ctx, link_type_key(ctx, type, c), c);

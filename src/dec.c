@@ -245,6 +245,9 @@ dec_next(struct dec_ctx *ctx, int key, struct cur *c)
 	}
 	if (!(p->flags & DEC_PF_ADDRS))
 		dec_addrs(ctx);
+	/* Only the layer right after -e's link header may leave out its name. */
+	ctx->afterlink = ctx->linkdone;
+	ctx->linkdone = 0;
 	p->format(ctx, c);
 }
 

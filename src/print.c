@@ -185,7 +185,7 @@ print_hexlines(struct tbuf *tb, struct cur *c, int ascii)
 		tbuf_puts(tb, "  ");
 		for (i = 0; i < n; i++)
 			tbuf_putc(tb, p[i] > 0x20 && p[i] < 0x7f ? (char)p[i] :
-			    p[i] == ' ' ? ' ' : '.');
+			    '.');
 	}
 }
 

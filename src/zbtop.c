@@ -376,8 +376,8 @@ parse_check(struct opts *o)
 		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
 		    "...) exclude each other");
 	if ((o->wr.file_mb || o->wr.rotate_secs || o->wr.files ||
-	    o->wr.flush || o->wr.postrotate) && o->ec.wfile == NULL)
-		msg_fatal("-C, -G, -W, -U and -z go with -w");
+	    o->wr.postrotate) && o->ec.wfile == NULL)
+		msg_fatal("-C, -G, -W and -z go with -w");
 	o->ec.wconf = &o->wr;
 	o->ec.parse = !o->batch && !o->print;
 	o->ec.keep = o->ec.parse;
