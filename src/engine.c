@@ -20,6 +20,7 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
+#include "cur.h"
 #include "dec.h"
 #include "engine.h"
 #include "filter.h"
@@ -27,6 +28,7 @@
 #include "recent.h"
 #include "stats.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "engine-int.h"
 
@@ -351,7 +353,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 {
 	const struct cap_ops	*ops = e->cap.ops;
 	struct cap_pkt		 pkt;
-	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0;
+	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
 	int			 keep, kept = 0, full = 0;
@@ -381,6 +383,8 @@ engine_block(struct engine *e, struct cap_block *blk)
 		}
 		n++;
 		bytes += pkt.len;
+		if (e->conf.work != WORK_NONE)
+			sum += work_pkt(e->conf.work, pkt.data, pkt.caplen);
 		if (keep && !kept && npkts - i < RECENT_SLOTS) {
 			recent_lock(e->recent);
 			kept = 1;
@@ -393,6 +397,9 @@ engine_block(struct engine *e, struct cap_block *blk)
 		stats_unlock(e->stats, blk->queue);
 	ops->release(&e->cap, blk);
 	stats_block(e->stats, blk->ring, n, bytes, rejected, blk->reason);
+	if (sum != 0)
+		atomic_fetch_add_explicit(&e->worksum, sum,
+		    memory_order_relaxed);
 	if (e->w != NULL)
 		engine_write_sync(e);
 	return full || (e->conf.count != 0 &&
@@ -437,21 +444,22 @@ static void
 engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
     char what)
 {
-	const uint8_t	*p = pkt->data;
-	uint32_t	 ihl, off;
+	struct cur	 c;
+	const uint8_t	*m;
 	uint64_t	 seq = 0;
-	int		 i;
+	int		 ihl, i;
 
-	if (e->cap.dlt != DLT_EN10MB || pkt->caplen < 14 + 20 + 8 + 12)
+	if (e->cap.dlt != DLT_EN10MB)
 		return;
-	if (p[12] != 0x08 || p[13] != 0x00 || p[14 + 9] != 17)
+	cur_init(&c, pkt->data, pkt->caplen);
+	if (cur_skip(&c, 12) == -1 || cur_u16(&c) != 0x0800 ||
+	    (ihl = cur_peek_u8(&c, 0)) == -1 || (ihl & 0x0f) < 5 ||
+	    cur_peek_u8(&c, 9) != 17 ||
+	    cur_skip(&c, (size_t)(ihl & 0x0f) * 4 + 8) == -1 ||
+	    (m = cur_pull(&c, 12)) == NULL || memcmp(m, "ZBSQ", 4) != 0)
 		return;
-	ihl = (uint32_t)(p[14] & 0x0f) * 4;
-	off = 14 + ihl + 8;
-	if (ihl < 20 || pkt->caplen < off + 12 || memcmp(p + off, "ZBSQ", 4))
-		return;
-	for (i = 0; i < 8; i++)
-		seq = seq << 8 | p[off + 4 + (uint32_t)i];
+	for (i = 4; i < 12; i++)
+		seq = seq << 8 | m[i];
 	fprintf(e->seqlog, "%u %llu %u %c\n", ring, (unsigned long long)seq,
 	    e->epoch, what);
 }
@@ -602,4 +610,12 @@ int
 engine_dlt(struct engine *e)
 {
 	return e->cap.dlt;
+}
+
+/* The --bench-work kind, and in *sum what it has added up so far. */
+int
+engine_work(struct engine *e, uint64_t *sum)
+{
+	*sum = atomic_load_explicit(&e->worksum, memory_order_relaxed);
+	return e->conf.work;
 }

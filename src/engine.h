@@ -33,6 +33,7 @@ struct engine_conf {
 	int		 keep;		/* keep recent packets (screen) */
 	unsigned	 rotate_ms;	/* rotate every, 0: off */
 	const char	*seqlog;	/* --seq-log */
+	int		 work;		/* --bench-work: enum work_kind */
 	engine_print_cb	*print;		/* print mode, or NULL */
 	void		*print_arg[CAP_MAXQ];	/* one per queue */
 };
@@ -63,5 +64,6 @@ void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
 int		 engine_dlt(struct engine *);
+int		 engine_work(struct engine *, uint64_t *);
 
 #endif /* ZBTOP_ENGINE_H */

@@ -124,6 +124,7 @@ pcapw_open(const char *path, int dlt, unsigned snaplen,
 	/* -G names the file after the first packet's time: wait for it. */
 	if (w->conf.rotate_secs == 0 && pcapw_next(w, 0, errbuf) == -1) {
 		pcap_close(w->dead);
+		free(w->cur);
 		free(w->path);
 		free(w);
 		return NULL;

@@ -24,12 +24,16 @@
 #include "cmd.h"
 #include "compat.h"
 #include "engine.h"
+#include "metrics-serve.h"
 #include "msg.h"
 #include "pcapw.h"
 #include "print.h"
 #include "priv.h"
+#include "psock.h"
 #include "screen.h"
+#include "sockets.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 
 #define ZBTOP_VERSION	"0.1.0"
@@ -45,19 +49,26 @@ enum {
 	OPT_ITERATIONS,
 	OPT_DELAY,
 	OPT_COMMAND,
+	OPT_METRICS,
+	OPT_METRICS_FILE,
 	OPT_NANO,
 	OPT_MICRO,
 	OPT_TSPREC,
 	OPT_IMMEDIATE,
 	OPT_PRINT,
 	OPT_COUNT,
-	OPT_LIST_TSTAMP
+	OPT_LIST_TSTAMP,
+	OPT_BENCH_WORK,
+	OPT_SOCKETS,
+	OPT_ATTACH,
+	OPT_FILTERS
 };
 
 /* Everything the command line says. */
 struct opts {
 	struct engine_conf	 ec;
 	struct batch_opts	 bo;
+	struct metrics_serve_conf mc;
 	int			 batch;
 	int			 print;
 	struct print_opts	 po;
@@ -69,6 +80,9 @@ struct opts {
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
+	int			 sockets;	/* --sockets */
+	const char		*attach;	/* --attach PID|socket:INODE */
+	int			 filters;	/* --filters */
 };
 
 static const struct option zbtop_longopts[] = {
@@ -83,6 +97,9 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "metrics",		required_argument,	NULL, OPT_METRICS },
+	{ "metrics-file",	required_argument,	NULL, OPT_METRICS_FILE },
+	{ "bench-work",		required_argument,	NULL, OPT_BENCH_WORK },
 	/* tcpdump's long options. */
 	{ "buffer-size",	required_argument,	NULL, 'B' },
 	{ "count",		no_argument,		NULL, OPT_COUNT },
@@ -104,6 +121,9 @@ static const struct option zbtop_longopts[] = {
 	{ "snapshot-length",	required_argument,	NULL, 's' },
 	{ "time-stamp-precision", required_argument,	NULL, OPT_TSPREC },
 	{ "time-stamp-type",	required_argument,	NULL, 'j' },
+	{ "sockets",		no_argument,		NULL, OPT_SOCKETS },
+	{ "attach",		required_argument,	NULL, OPT_ATTACH },
+	{ "filters",		no_argument,		NULL, OPT_FILTERS },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -114,12 +134,13 @@ static void	parse(struct opts *, int, char **);
 static void	parse_check(struct opts *);
 static int	parse_tcpdump(struct opts *, int);
 static void	parse_retire(struct opts *, const char *);
-static void	cmd_stderr(void *, const char *);
+static void	cmd_failed(void *, const char *);
 static void	cmd_stdout(void *, const char *);
 static char	*join(int, char **);
 static int	list_devices(void);
 static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
+static int	run_sockets(struct opts *);
 
 static void
 usage(FILE *f)
@@ -128,11 +149,14 @@ usage(FILE *f)
 "usage: zbtop [-AbdDehJlLnOpPqStUvVxX] [-B KiB] [-c count] [-C MB]\n"
 "             [-F file] [-G secs] [-i interface] [-m zbuf|copy]\n"
 "             [-Q in|out|inout] [-r file] [-s snaplen] [-T ms] [-w file]\n"
-"             [-W n] [-z command] [-Z user] [--block-size KiB]\n"
-"             [--blocks n] [--command cmd] [--count] [--delay secs]\n"
-"             [--iterations n] [--nano] [--print] [--rotate-every ms]\n"
-"             [--seq-log file] [--speed x] [--threads n] [--version]\n"
-"             [expression]\n"
+"             [-W n] [-z command] [-Z user] [--bench-work none|touch|scan]\n"
+"             [--block-size KiB] [--blocks n] [--command cmd] [--count]\n"
+"             [--delay secs] [--iterations n] [--metrics addr:port]\n"
+"             [--metrics-file file] [--nano] [--print]\n"
+"             [--rotate-every ms] [--seq-log file] [--speed x] [--threads n]\n"
+"             [--version] [expression]\n"
+"       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
+"       zbtop --attach pid|socket:inode [-J] [--delay s] [--iterations n]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
 "  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
@@ -160,7 +184,13 @@ usage(FILE *f)
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
+"  --metrics addr:port  serve Prometheus metrics at /metrics\n"
+"  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
+"  --sockets  every packet socket on the host (-J: JSON lines)\n"
+"  --attach pid|socket:inode  watch another process's ring, read-only\n"
+"  --filters  --sockets: print each attached filter as bpf does\n"
 "Other tcpdump options are accepted; see zbtop(8), FOR TCPDUMP USERS.\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
@@ -313,6 +343,26 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
 			break;
+		case OPT_METRICS:
+			o->mc.addr = optarg;
+			break;
+		case OPT_METRICS_FILE:
+			o->mc.file = optarg;
+			break;
+		case OPT_BENCH_WORK:
+			if ((o->ec.work = work_find(optarg)) == -1)
+				msg_fatal("--bench-work %s: expected none, "
+				    "touch or scan", optarg);
+			break;
+		case OPT_SOCKETS:
+			o->sockets = 1;
+			break;
+		case OPT_ATTACH:
+			o->attach = optarg;
+			break;
+		case OPT_FILTERS:
+			o->filters = 1;
+			break;
 		default:
 			usage(stderr);
 			exit(1);
@@ -330,6 +380,18 @@ parse_check(struct opts *o)
 	char		 errbuf[ZB_ERRBUFSZ];
 	int		 rc;
 
+	if (o->sockets || o->attach != NULL) {
+		/* Other processes' sockets: nothing of zbtop's own capture. */
+		if (cc->iface != NULL || cc->file != NULL ||
+		    o->ec.filter != NULL || o->print || o->ec.wfile != NULL)
+			msg_fatal("--sockets and --attach watch other "
+			    "processes: no -i, -r, -w, -P or expression");
+		if (o->sockets && o->attach != NULL)
+			msg_fatal("--sockets and --attach exclude each other");
+		return;
+	}
+	if (o->filters)
+		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
 	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
@@ -550,11 +612,15 @@ on_signal(int sig)
 	zbtop_quit = sig;
 }
 
-/* -e commands, after capture has started; errors go to stderr. */
+/*
+ * --command lines, after capture has started.  A failing one ends the run
+ * with its reason and exit 1, as the same filter given as an argument
+ * would: a script must not believe a capture it did not ask for.
+ */
 static void
-cmd_stderr(void *arg, const char *text)
+cmd_failed(void *arg, const char *text)
 {
-	msg_error("%s", text);
+	msg_fatal("%s", text);
 }
 
 static void
@@ -573,7 +639,7 @@ run_commands(struct engine *eng, struct opts *o)
 	memset(&ctx, 0, sizeof ctx);
 	ctx.eng = eng;
 	ctx.out = cmd_stdout;
-	ctx.error = cmd_stderr;
+	ctx.error = cmd_failed;
 	ctx.arg = &verbose;
 	ctx.delay = &o->bo.delay;
 	for (i = 0; i < o->ncmds; i++) {
@@ -582,16 +648,71 @@ run_commands(struct engine *eng, struct opts *o)
 	}
 }
 
+/*
+ * --sockets and --attach: every namespace's sock_diag socket and the
+ * attached process's memory are opened as root; then root goes.  The
+ * list keeps CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH to see which
+ * process holds each socket; attached, nothing more is needed.
+ */
+static int
+run_sockets(struct opts *o)
+{
+	struct sockets_opts	 so;
+	struct screen_opts	 sc;
+	struct psock		*ps;
+	struct psock_att	*a = NULL;
+	char			 errbuf[ZB_ERRBUFSZ];
+	uint32_t		 ino = 0;
+	int			 pid = 0, rc;
+
+	memset(&so, 0, sizeof so);
+	so.delay = o->bo.delay;
+	so.iterations = o->bo.iterations;
+	so.json = o->bo.json;
+	so.filters = o->filters;
+	if (o->attach != NULL &&
+	    sockets_target(o->attach, &pid, &ino, errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	if ((ps = psock_open(errbuf)) == NULL)
+		msg_fatal("%s", errbuf);
+	if (o->attach != NULL && (a = psock_attach(ps, pid, ino, errbuf)) ==
+	    NULL)
+		msg_fatal("%s", errbuf);
+	/* On a terminal the screen shows them; Enter can attach later. */
+	if (!o->batch && !o->bo.json && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)) {
+		memset(&sc, 0, sizeof sc);
+		sc.delay = o->bo.delay;
+		sc.color = getenv("NO_COLOR") == NULL ||
+		    *getenv("NO_COLOR") == '\0';
+		sc.psock = ps;
+		sc.att = a;
+		if (screen_init(&sc, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		if (priv_drop_keep(o->user, PRIV_KEEP_PROCS, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		return screen_run(NULL, &sc);
+	}
+	if (priv_drop_keep(o->user, a != NULL ? 0 : PRIV_KEEP_PROCS,
+	    errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	rc = a != NULL ? sockets_attach(ps, a, &so) : sockets_list(ps, &so);
+	psock_detach(a);
+	psock_close(ps);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct engine		*eng;
+	struct metrics_serve	*ms = NULL;
 	struct print_ctx	 pc[CAP_MAXQ];
 	struct screen_opts	 so;
 	struct sigaction	 sa;
 	sigset_t		 all, old;
-	char			 errbuf[ZB_ERRBUFSZ];
+	char			 errbuf[ZB_ERRBUFSZ], psock_err[ZB_ERRBUFSZ];
 	unsigned		 q, npc = 0;
 	int			 rc, screen;
 
@@ -602,6 +723,8 @@ main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (o.sockets || o.attach != NULL)
+		return run_sockets(&o);
 	if (o.print) {
 		/*
 		 * As tcpdump: a line as soon as its packet is taken on a
@@ -626,11 +749,24 @@ main(int argc, char **argv)
 		so.color = getenv("NO_COLOR") == NULL ||
 		    *getenv("NO_COLOR") == '\0';
 		so.histfile = NULL;
+		/*
+		 * The sockets view (S) lists through sock_diag sockets
+		 * opened now, in every namespace; after the drop it sees
+		 * only what nobody may see of other processes.
+		 */
+		so.psock = psock_open(psock_err);
+		so.att = NULL;
+		so.psock_err = psock_err;
 		/* The history file is opened while it is still reachable. */
 		if (screen_init(&so, errbuf) == -1)
 			msg_fatal("%s", errbuf);
 	}
 	if (priv_drop(o.user, errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	/* After the drop: the file is written as the user zbtop runs as. */
+	o.mc.interval = o.bo.delay;
+	if ((o.mc.addr != NULL || o.mc.file != NULL) &&
+	    (ms = metrics_serve_start(eng, &o.mc, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
 	/* Signals belong to the front end, never to the capture thread. */
 	sigfillset(&all);
@@ -650,6 +786,10 @@ main(int argc, char **argv)
 	}
 	else
 		rc = screen_run(eng, &so);
+	if (metrics_serve_stop(ms, errbuf) == -1) {
+		msg_error("%s", errbuf);
+		rc = 1;
+	}
 	engine_free(eng);
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
