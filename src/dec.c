@@ -42,7 +42,7 @@ static const struct dec_proto *const dec_table[] = {
 	&dec_igmp_proto, &dec_ospf_proto, &dec_vrrp_proto, &dec_pim_proto,
 	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
 	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
-	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto,
+	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
 	NULL
 };
 

@@ -16,7 +16,6 @@ various_gre.pcap: STP, Cisco HDLC keepalive, Loopback, WCCP, ERSPAN and other GR
 babel.pcap: Babel routing protocol not decoded
 ipoib.pcap: link type 242 (IP over InfiniBand) not decoded
 vsock-1.pcapng: link type 271 (VSOCK) not decoded
-nflog.pcap: link type 239 (NFLOG) not decoded
 unsupported-link-type-160.pcap: link type 160 (user-defined) not decoded; both print its length, in other words
 bigtcp-ipv4.pcap: IP total length 0 (BIG TCP): tcpdump 4.99 prints "IP bad-len 0", zbtop decodes the packet by its captured length
 ipv4_tcp_http_xml_tso.pcap: IP total length 0 (TSO): as bigtcp-ipv4.pcap
