@@ -77,7 +77,7 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_ospf_proto, dec_vrrp_proto, dec_pim_proto, dec_ntp_proto,
     dec_syslog_proto, dec_radius_proto, dec_radacct_proto, dec_dhcp6c_proto,
     dec_dhcp6s_proto, dec_eapol_proto, dec_sip_proto, dec_geneve_proto,
-    dec_nflog_proto;
+    dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto;
 
 const struct dec_proto *dec_find(int);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);

@@ -301,28 +301,33 @@ raw_format(struct dec_ctx *ctx, struct cur *c)
 	dec_next(ctx, rawip_key(c), c);
 }
 
+/*
+ * LINKTYPE_IPV4 and LINKTYPE_IPV6 files may carry the other version:
+ * like tcpdump, follow the version nibble.
+ */
 static int
 ip4dlt_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	return DEC_KEY(DEC_S_ETHER, 0x0800);
+	return rawip_key(c);
 }
 
 static void
 ip4dlt_format(struct dec_ctx *ctx, struct cur *c)
 {
-	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x0800), c);
+	dec_next(ctx, rawip_key(c), c);
 }
 
 static int
 ip6dlt_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	return DEC_KEY(DEC_S_ETHER, 0x86dd);
+	return cur_peek_u8(c, 0) >> 4 == 4 ? DEC_KEY(DEC_S_ETHER, 0x0800) :
+	    DEC_KEY(DEC_S_ETHER, 0x86dd);
 }
 
 static void
 ip6dlt_format(struct dec_ctx *ctx, struct cur *c)
 {
-	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x86dd), c);
+	dec_next(ctx, ip6dlt_parse(ctx, c), c);
 }
 
 /*

@@ -43,6 +43,7 @@ static const struct dec_proto *const dec_table[] = {
 	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
 	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
 	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
+	&dec_ppp_proto, &dec_chdlc_proto,
 	NULL
 };
 
