@@ -111,6 +111,8 @@ struct cap_kstats {
 	uint64_t	 packets;	/* passed the filter, drops included */
 	uint64_t	 drops;		/* ring or socket queue full */
 	uint64_t	 freezes;	/* queue frozen: next block still user's */
+	uint64_t	 gaps;		/* file: silent gaps not slept through */
+	uint64_t	 gap_s;		/* file: their recorded seconds */
 };
 
 struct cap;
@@ -144,6 +146,11 @@ struct cap_ops {
 	int		(*buffers)(struct cap *, struct cap_bufstate *, int);
 	/* Interface drops (sysfs rx_dropped); -1 where there are none. */
 	int		(*ifdrops)(struct cap *, uint64_t *);
+	/*
+	 * File replay speed: x times recorded, 0 as fast as possible.  Any
+	 * thread: the backend locks.  NULL: live capture has no speed.
+	 */
+	int		(*speed)(struct cap *, double, char *);
 	void		(*close)(struct cap *);
 };
 
