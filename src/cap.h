@@ -64,6 +64,15 @@ struct cap_pkt {
 };
 
 /*
+ * A record header that lies (a wire length below the captured length, or
+ * over CAP_MAXWIRE, 256 KiB) counts with its captured length, never as
+ * gigabytes in rates and talkers; print mode marks it as tcpdump does.
+ */
+#define CAP_MAXWIRE	262144
+#define CAP_PKT_LIES(p)	((p)->len < (p)->caplen || (p)->len > CAP_MAXWIRE)
+#define CAP_PKT_LEN(p)	(CAP_PKT_LIES(p) ? (p)->caplen : (p)->len)
+
+/*
  * A buffer handed to the consumer.  A forced hand-over of a block the
  * kernel still owns sets "partial": release() then only remembers how
  * far the consumer got, the block stays the kernel's.
