@@ -24,6 +24,7 @@
 
 #include "cap.h"
 #include "cap-linux.h"
+#include "xmalloc.h"
 
 /* The kernel reads pcap's instructions as they are: same layout. */
 _Static_assert(sizeof(struct bpf_insn) == sizeof(struct sock_filter),
@@ -255,27 +256,77 @@ caplinux_promisc(int fd, int ifindex, char *errbuf)
 }
 
 int
-caplinux_attach(int fd, const struct bpf_program *prog, char *errbuf)
+caplinux_dir(int fd, const char *ifname, enum cap_dir want, char *errbuf)
 {
-	struct sock_fprog	fp;
-	int			serr;
+	struct ifreq	ifr;
+	int		serr;
 
-	if (prog->bf_len == 0 || prog->bf_len > BPF_MAXINSNS) {
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == -1) {
+		serr = errno;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot get the flags of %s: %s",
+		    ifname, strerror(serr));
+		return -1;
+	}
+	if ((ifr.ifr_flags & IFF_LOOPBACK) == 0)
+		return want;
+	return want == CAP_DIR_OUT ? CAP_DIR_NONE : CAP_DIR_IN;
+}
+
+/*
+ * dev_queue_xmit_nit() hands taps a clone marked PACKET_OUTGOING before
+ * the socket filter runs (tpacket_rcv, run_filter): the direction test
+ * goes in front of the program, so dropped copies never reach the ring
+ * and the kernel's counters agree with what is shown.
+ */
+int
+caplinux_attach(int fd, const struct bpf_program *prog, enum cap_dir dir,
+    char *errbuf)
+{
+	struct sock_fprog	 fp;
+	struct sock_filter	*f = NULL;
+	unsigned		 n = 0, extra;
+	int			 serr, rc = 0;
+
+	extra = dir == CAP_DIR_INOUT ? 0 : 3;
+	if (prog->bf_len == 0 || prog->bf_len + extra > BPF_MAXINSNS) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %u "
 		    "instructions", prog->bf_len);
 		return -1;
 	}
+	f = xcalloc(prog->bf_len + extra, sizeof *f);
+	switch (dir) {
+	case CAP_DIR_IN:
+	case CAP_DIR_OUT:
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE);
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		    PACKET_OUTGOING, dir == CAP_DIR_IN ? 0 : 1,
+		    dir == CAP_DIR_IN ? 1 : 0);
+		/* FALLTHROUGH */
+	case CAP_DIR_NONE:
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
+		break;
+	case CAP_DIR_INOUT:
+		break;
+	}
+	if (dir != CAP_DIR_NONE) {
+		memcpy(f + n, prog->bf_insns, prog->bf_len * sizeof *f);
+		n += prog->bf_len;
+	}
 	memset(&fp, 0, sizeof fp);
-	fp.len = (unsigned short)prog->bf_len;
-	fp.filter = (struct sock_filter *)prog->bf_insns;
+	fp.len = (unsigned short)n;
+	fp.filter = f;
 	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fp,
 	    sizeof fp) == -1) {
 		serr = errno;
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %s",
 		    strerror(serr));
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	free(f);
+	return rc;
 }
 
 /*

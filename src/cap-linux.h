@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "cap.h"
+
 struct bpf_program;
 struct sock_filter;
 
@@ -33,8 +35,19 @@ int	caplinux_ifdrops(const char *, uint64_t *);
 int	caplinux_sockerr(int, const char *, char *);
 /* PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex). */
 int	caplinux_promisc(int, int, char *);
-/* SO_ATTACH_FILTER with the program's instructions, swapped under RCU. */
-int	caplinux_attach(int, const struct bpf_program *, char *);
+/*
+ * The direction rule for the kernel filter on (fd, ifname): -Q as asked,
+ * and on a loopback interface never the outgoing copy (every packet there
+ * is seen leaving and again arriving; libpcap's linux_check_direction()
+ * drops the first).  -1 when the interface flags cannot be read.
+ */
+int	caplinux_dir(int, const char *, enum cap_dir, char *);
+/*
+ * SO_ATTACH_FILTER with the program's instructions, behind a check of the
+ * packet's direction (SKF_AD_PKTTYPE) unless dir is CAP_DIR_INOUT; the
+ * kernel swaps it under RCU.
+ */
+int	caplinux_attach(int, const struct bpf_program *, enum cap_dir, char *);
 /*
  * Join a PACKET_FANOUT_CBPF group: *id -1 makes a new group and sets *id,
  * otherwise joins group *id.

@@ -50,6 +50,7 @@ struct zbuf {
 	char			 ifname[IF_NAMESIZE];
 	int			 ifindex;
 	int			 promisc;
+	enum cap_dir		 dir;		/* the kernel filter's -Q */
 	uint32_t		 bsize;		/* bytes per block */
 	uint32_t		 bnr;		/* blocks per ring */
 	unsigned		 tov;		/* retire timeout, ms */

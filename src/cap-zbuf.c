@@ -66,6 +66,7 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct zbuf	*z;
 	unsigned	 snap, r, nr;
+	int		 rc;
 
 	z = xcalloc(1, sizeof *z);
 	z->nlanes = conf->threads > 1 ? conf->threads : 1;
@@ -89,6 +90,10 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		goto fail;
 	if ((cap->dlt = caplinux_dlt(z->ifname, z->ring[0].fd, errbuf)) == -1)
 		goto fail;
+	if ((rc = caplinux_dir(z->ring[0].fd, z->ifname, conf->dir,
+	    errbuf)) == -1)
+		goto fail;
+	z->dir = (enum cap_dir)rc;
 	cap_zbuf_geometry(conf, nr, &z->bsize, &z->bnr);
 	z->tov = conf->retire_ms != 0 ? conf->retire_ms : ZBUF_TOV_MS;
 	if (cap_zbuf_rings(z, cap->note, sizeof cap->note, errbuf) == -1)

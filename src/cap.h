@@ -23,6 +23,14 @@
 
 struct bpf_program;
 
+/* -Q: packets by direction, libpcap's pcap_direction_t. */
+enum cap_dir {
+	CAP_DIR_INOUT,		/* both, the default */
+	CAP_DIR_IN,		/* every packet but the outgoing ones */
+	CAP_DIR_OUT,		/* outgoing packets only */
+	CAP_DIR_NONE		/* nothing: -Q out on a loopback interface */
+};
+
 /* What the user asked for; zero fields mean "backend default". */
 struct cap_conf {
 	const char	*iface;		/* -i */
@@ -33,6 +41,7 @@ struct cap_conf {
 	unsigned	 block_nr;	/* --blocks */
 	unsigned	 retire_ms;	/* -T: TPACKET_V3 block retire timeout */
 	int		 promisc;	/* 0 with -p */
+	enum cap_dir	 dir;		/* -Q */
 	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
 	unsigned	 threads;	/* --threads: queues (zbuf only) */
 	int		 wakefd[CAP_MAXQ]; /* readable: next(q) must return 0 */

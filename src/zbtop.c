@@ -76,6 +76,7 @@ static const struct option zbtop_longopts[] = {
 static void	usage(FILE *);
 static unsigned	num(const char *, const char *, unsigned long, unsigned long);
 static double	fnum(const char *, const char *, double, double);
+static enum cap_dir direction(const char *);
 static void	parse(struct opts *, int, char **);
 static void	parse_check(struct opts *);
 static void	cmd_stderr(void *, const char *);
@@ -90,10 +91,11 @@ usage(FILE *f)
 {
 	fprintf(f,
 "usage: zbtop [-bDhJpPVx] [-B KiB] [-c count] [-d seconds] [-e command]\n"
-"             [-i interface] [-m zbuf|copy] [-n iterations] [-r file]\n"
-"             [-s snaplen] [-T ms] [-w file] [-Z user] [--block-size KiB]\n"
-"             [--blocks n] [--rotate-every ms] [--seq-log file]\n"
-"             [--speed x] [--threads n] [--version] [expression]\n"
+"             [-i interface] [-m zbuf|copy] [-n iterations] [-Q in|out|inout]\n"
+"             [-r file] [-s snaplen] [-T ms] [-w file] [-Z user]\n"
+"             [--block-size KiB] [--blocks n] [--rotate-every ms]\n"
+"             [--seq-log file] [--speed x] [--threads n] [--version]\n"
+"             [expression]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
 "  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
@@ -104,6 +106,7 @@ usage(FILE *f)
 "  -J         batch snapshots as JSON lines   -e cmd run a command at start\n"
 "  -P         print one line per packet       -x hex dump, -V detail tree\n"
 "  -D         list interfaces                 -Z user  drop to user (nobody)\n"
+"  -Q dir     in, out or inout (default): packets by direction\n"
 "  --speed x  replay at x times recorded speed (0: as fast as possible)\n"
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
@@ -142,6 +145,21 @@ fnum(const char *opt, const char *s, double lo, double hi)
 	return v;
 }
 
+/* -Q in|out|inout, tcpdump's words. */
+static enum cap_dir
+direction(const char *s)
+{
+	if (strcmp(s, "in") == 0)
+		return CAP_DIR_IN;
+	if (strcmp(s, "out") == 0)
+		return CAP_DIR_OUT;
+	if (strcmp(s, "inout") == 0)
+		return CAP_DIR_INOUT;
+	msg_fatal("-Q: expected in, out or inout, not '%s'", s);
+	/* NOTREACHED */
+	return CAP_DIR_INOUT;
+}
+
 static char *
 join(int argc, char **argv)
 {
@@ -166,7 +184,7 @@ parse(struct opts *o, int argc, char **argv)
 	cc->promisc = 1;
 	cc->threads = 1;
 	o->bo.delay = 1;
-	while ((ch = getopt_long(argc, argv, "bB:c:d:De:hi:Jm:n:pPr:s:T:Vw:xZ:",
+	while ((ch = getopt_long(argc, argv, "bB:c:d:De:hi:Jm:n:pPQ:r:s:T:Vw:xZ:",
 	    zbtop_longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'b':
@@ -211,6 +229,9 @@ parse(struct opts *o, int argc, char **argv)
 			break;
 		case 'P':
 			o->print = 1;
+			break;
+		case 'Q':
+			cc->dir = direction(optarg);
 			break;
 		case 'r':
 			cc->file = optarg;
