@@ -50,6 +50,7 @@ struct cap_copy_msg {
 	struct timespec	 ts;
 	uint32_t	 caplen;
 	uint32_t	 len;
+	uint32_t	 vlan;		/* as cap_pkt's */
 	uint8_t		*data;
 };
 
@@ -370,6 +371,7 @@ cap_copy_parse(struct cap_copy *s, int n)
 		m->caplen = m->len < s->slot ? m->len : s->slot;
 		m->ts.tv_sec = 0;
 		m->ts.tv_nsec = 0;
+		m->vlan = 0;
 		vlan = 0;
 		for (cm = CMSG_FIRSTHDR(&s->mm[i].msg_hdr); cm != NULL;
 		    cm = CMSG_NXTHDR(&s->mm[i].msg_hdr, cm)) {
@@ -401,6 +403,7 @@ cap_copy_parse(struct cap_copy *s, int n)
 			p[15] = aux.tp_vlan_tci & 0xff;
 			m->len += CAP_COPY_VLANLEN;
 			m->caplen += CAP_COPY_VLANLEN;
+			m->vlan = CAP_VLAN_PUT | aux.tp_vlan_tci;
 			if (m->caplen > s->slot)
 				m->caplen = s->slot;
 		}
@@ -447,6 +450,7 @@ cap_copy_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->caplen = m->caplen;
 	pkt->len = m->len;
 	pkt->ts = m->ts;
+	pkt->vlan = m->vlan;
 	return 1;
 }
 

@@ -286,6 +286,7 @@ zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->len = h->tp_len;
 	pkt->ts.tv_sec = h->tp_sec;
 	pkt->ts.tv_nsec = h->tp_nsec;
+	pkt->vlan = 0;
 	if ((h->tp_status & TP_STATUS_VLAN_VALID) && cap->dlt == DLT_EN10MB)
 		zbuf_vlan(h, base + off, pkt);
 	blk->left--;
@@ -326,6 +327,7 @@ zbuf_vlan(const struct tpacket3_hdr *h, uint8_t *raw, struct cap_pkt *pkt)
 	pkt->data = p;
 	pkt->caplen += ZBUF_VLANLEN;
 	pkt->len += ZBUF_VLANLEN;
+	pkt->vlan = CAP_VLAN_PUT | tci;
 }
 
 /* A partial block stays the kernel's: only remember how far we got. */

@@ -69,7 +69,17 @@ struct cap_pkt {
 	uint32_t	 caplen;
 	uint32_t	 len;		/* length on the wire */
 	struct timespec	 ts;
+	/*
+	 * CAP_VLAN_PUT | TCI when the backend put back, at offset 12, the
+	 * 4-byte tag the kernel held in metadata (the filter saw the frame
+	 * without it); 0 otherwise.  Only live Linux backends set it.
+	 */
+	uint32_t	 vlan;
 };
+
+#define CAP_VLAN_PUT	0x10000
+#define CAP_VLAN_OFF	12		/* where the tag goes back */
+#define CAP_VLAN_LEN	4
 
 /*
  * A buffer handed to the consumer.  A forced hand-over of a block the

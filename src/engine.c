@@ -66,6 +66,9 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	if (engine_wakefds(e, &cc, errbuf) == -1 ||
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
+	if (cc.file == NULL && cc.iface != NULL &&
+	    (e->fl = filter_live_open(cc.iface, e->cap.dlt, errbuf)) == NULL)
+		goto fail;
 	e->stats = stats_new(e->nq);
 	if (conf->keep)
 		e->recent = recent_new();
@@ -245,6 +248,7 @@ engine_free(struct engine *e)
 	free(e->workers);
 	if (e->prog.bf_insns != NULL)
 		filter_free(&e->prog);
+	filter_live_close(e->fl);
 	free(e->expr);
 	recent_free(e->recent);
 	stats_free(e->stats);
@@ -361,11 +365,11 @@ engine_block(struct engine *e, struct cap_block *blk)
 	pthread_mutex_unlock(&e->lock);
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
+	pkt.vlan = 0;		/* a backend that never puts tags back */
 	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
 		i++;
 		if (blk->recheck != NULL) {
-			snap = filter_run(blk->recheck, pkt.data, pkt.len,
-			    pkt.caplen);
+			snap = filter_run(blk->recheck, &pkt);
 			if (snap == 0) {
 				rejected++;
 				if (e->seqlog != NULL)
