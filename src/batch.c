@@ -226,12 +226,13 @@ batch_final(struct engine *eng, FILE *f)
 
 	engine_totals(eng, &t);
 	fprintf(f, "captured=%llu dropped=%llu kernel=%llu rejected=%llu "
-	    "forced=%llu full=%llu timeout=%llu\n",
+	    "forced=%llu full=%llu timeout=%llu cut=%llu\n",
 	    (unsigned long long)t.packets, (unsigned long long)t.kdrops,
 	    (unsigned long long)t.kpackets, (unsigned long long)t.rejected,
 	    (unsigned long long)t.rot[CAP_ROT_FORCED],
 	    (unsigned long long)t.rot[CAP_ROT_FULL],
-	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT]);
+	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT],
+	    (unsigned long long)t.kcut);
 	fflush(f);
 	if ((err = engine_error(eng)) != NULL)
 		msg_error("%s", err);
@@ -251,10 +252,11 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	    (unsigned long long)sn->bytes, sn->bps / 1e6);
 	tbuf_printf(tb, "drops: kernel %llu (ring full), freezes %llu "
 	    "(queue frozen), interface %s%llu (rx_dropped), zbtop rejected "
-	    "%llu (new filter), write %llu\n",
+	    "%llu (new filter), write %llu; cut %llu (block too small)\n",
 	    (unsigned long long)sn->kdrops, (unsigned long long)sn->kfreezes,
 	    sn->have_ifdrops ? "" : "n/a ", (unsigned long long)sn->ifdrops,
-	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops);
+	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops,
+	    (unsigned long long)sn->kcut);
 	tbuf_printf(tb, "rotations: full %llu (%.1f/s), timeout %llu "
 	    "(%.1f/s), forced %llu (%.1f/s); %s\n",
 	    (unsigned long long)sn->rot[CAP_ROT_FULL], sn->rotps[CAP_ROT_FULL],
@@ -300,10 +302,11 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 		tbuf_printf(tb, "\"interface\":%llu,",
 		    (unsigned long long)sn->ifdrops);
 	tbuf_printf(tb, "\"rejected\":%llu,\"write\":%llu},"
+	    "\"cut\":%llu,"
 	    "\"kernel_packets\":%llu,\"rotations\":{\"full\":%llu,"
 	    "\"timeout\":%llu,\"forced\":%llu}",
 	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops,
-	    (unsigned long long)sn->kpackets,
+	    (unsigned long long)sn->kcut, (unsigned long long)sn->kpackets,
 	    (unsigned long long)sn->rot[CAP_ROT_FULL],
 	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
 	    (unsigned long long)sn->rot[CAP_ROT_FORCED]);

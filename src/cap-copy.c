@@ -42,7 +42,7 @@
 #define CAP_COPY_BATCH		64		/* frames per recvmmsg */
 #define CAP_COPY_RCVBUF		(8u << 20)	/* default SO_RCVBUF */
 #define CAP_COPY_SNAPLEN	262144u
-/* Longest frame a slot holds: a 64 KiB GSO frame from veth plus headers. */
+/* Longest frame a slot holds at least: a 64 KiB GSO frame plus headers. */
 #define CAP_COPY_MAXSLOT	65664u
 #define CAP_COPY_VLANLEN	4		/* room to put a VLAN tag back */
 
@@ -64,6 +64,7 @@ struct cap_copy {
 	enum cap_dir		 dir;		/* the kernel filter's -Q */
 	int			 wakefd;
 	int			 held;		/* the batch is the user's */
+	uint64_t		 cut;		/* frames the slot cut: atomic */
 	uint32_t		 slot;		/* bytes kept per frame */
 	uint32_t		 stride;	/* slot + VLAN room, aligned */
 	uint8_t			*buf;		/* CAP_COPY_BATCH slots */
@@ -126,7 +127,7 @@ static int
 cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct cap_copy	*s;
-	unsigned	 rcvbuf, snap, i;
+	unsigned	 rcvbuf, snap, lim, i;
 	int		 dir;
 
 	if (conf->iface == NULL) {
@@ -158,11 +159,15 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		if (cap_copy_sockopts(s, s->fd[i], rcvbuf, errbuf) == -1)
 			goto fail;
 
+	/* A slot holds the longest packet the interface hands a tap. */
 	snap = conf->snaplen != 0 ? conf->snaplen : CAP_COPY_SNAPLEN;
-	s->slot = snap < CAP_COPY_MAXSLOT ? snap : CAP_COPY_MAXSLOT;
-	if (conf->snaplen > CAP_COPY_MAXSLOT)
+	lim = caplinux_maxpkt(s->ifindex) + CAP_COPY_VLANLEN;
+	if (lim < CAP_COPY_MAXSLOT)
+		lim = CAP_COPY_MAXSLOT;
+	s->slot = snap < lim ? snap : lim;
+	if (conf->snaplen > lim)
 		snprintf(cap->note, sizeof cap->note, "copy mode keeps at "
-		    "most %u bytes of a packet", CAP_COPY_MAXSLOT);
+		    "most %u bytes of a packet", lim);
 	s->stride = (s->slot + CAP_COPY_VLANLEN + 63) & ~63u;
 	s->buf = xcalloc(CAP_COPY_BATCH, s->stride);
 	s->ctlsz = CMSG_SPACE(sizeof(struct timespec)) +
@@ -369,6 +374,9 @@ cap_copy_parse(struct cap_copy *s, int n)
 		m->data = p = s->buf + (size_t)i * s->stride;
 		m->len = s->mm[i].msg_len;
 		m->caplen = m->len < s->slot ? m->len : s->slot;
+		/* msg_len: what the filter kept, longer than our slot. */
+		if (m->len > s->slot)
+			__atomic_fetch_add(&s->cut, 1, __ATOMIC_RELAXED);
 		m->ts.tv_sec = 0;
 		m->ts.tv_nsec = 0;
 		m->vlan = 0;
@@ -506,6 +514,7 @@ cap_copy_kstats(struct cap *cap, struct cap_kstats *ks)
 		ks->packets += st.tp_packets;
 		ks->drops += st.tp_drops;
 	}
+	ks->cut = __atomic_exchange_n(&s->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }
 

@@ -12,7 +12,10 @@
 #include <arpa/inet.h>
 #include <linux/filter.h>
 #include <linux/if_ether.h>
+#include <linux/if_link.h>
 #include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include <errno.h>
 #include <inttypes.h>
@@ -29,6 +32,8 @@
 /* The kernel reads pcap's instructions as they are: same layout. */
 _Static_assert(sizeof(struct bpf_insn) == sizeof(struct sock_filter),
     "struct bpf_insn and struct sock_filter differ");
+
+#define CAPLINUX_MAXPKT	65536u	/* GSO_MAX_SIZE before BIG TCP */
 
 static int	caplinux_arphrd_dlt(int);
 
@@ -171,6 +176,69 @@ caplinux_dlt(const char *ifname, int fd, char *errbuf)
 		return -1;
 	}
 	return dlt;
+}
+
+/*
+ * RTM_GETLINK for one index (rtnl_getlink).  The GRO limit came with 5.19
+ * (IFLA_GRO_MAX_SIZE); older kernels leave it out and GRO stays within
+ * the GSO limit there.  Never below 64 KiB: veth hands the receiving end
+ * its peer's GSO packets (veth_xmit), whatever this end's limits say.
+ */
+uint32_t
+caplinux_maxpkt(int ifindex)
+{
+	struct {
+		struct nlmsghdr		nh;
+		struct ifinfomsg	ifi;
+	} req;
+	union {
+		struct nlmsghdr		nh;
+		char			buf[16384];
+	} ans;
+	struct nlmsghdr		*nh = &ans.nh;
+	struct rtattr		*rta;
+	uint32_t		 v, max = 0;
+	ssize_t			 n;
+	int			 fd, len;
+
+	if ((fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+	    NETLINK_ROUTE)) == -1)
+		return CAPLINUX_MAXPKT;
+	memset(&req, 0, sizeof req);
+	req.nh.nlmsg_len = sizeof req;
+	req.nh.nlmsg_type = RTM_GETLINK;
+	req.nh.nlmsg_flags = NLM_F_REQUEST;
+	req.ifi.ifi_family = AF_UNSPEC;
+	req.ifi.ifi_index = ifindex;
+	if (send(fd, &req, sizeof req, 0) == -1 ||
+	    (n = recv(fd, &ans, sizeof ans, 0)) <= 0 ||
+	    !NLMSG_OK(nh, (unsigned)n) || nh->nlmsg_type != RTM_NEWLINK) {
+		close(fd);
+		return CAPLINUX_MAXPKT;
+	}
+	close(fd);
+	len = (int)nh->nlmsg_len - (int)NLMSG_LENGTH(sizeof(struct ifinfomsg));
+	for (rta = IFLA_RTA(NLMSG_DATA(nh)); RTA_OK(rta, len);
+	    rta = RTA_NEXT(rta, len)) {
+		if (RTA_PAYLOAD(rta) != sizeof v)
+			continue;
+		memcpy(&v, RTA_DATA(rta), sizeof v);
+		switch (rta->rta_type) {
+		case IFLA_MTU:
+			v = v > UINT32_MAX - ETH_HLEN - 4 ? UINT32_MAX :
+			    v + ETH_HLEN + 4;
+			break;
+		case IFLA_GSO_MAX_SIZE:
+		case IFLA_GRO_MAX_SIZE:
+			break;
+		default:
+			continue;
+		}
+		if (v > max)
+			max = v;
+	}
+	/* A veth end receives what its peer built: never trust less. */
+	return max > CAPLINUX_MAXPKT ? max : CAPLINUX_MAXPKT;
 }
 
 int

@@ -26,6 +26,13 @@ int	caplinux_socket(const char *, char *);
 int	caplinux_bind(int, int, char *);
 /* The DLT_ value for the interface's ARPHRD_ type, -1 when unsupported. */
 int	caplinux_dlt(const char *, int, char *);
+/*
+ * The longest packet the interface can hand a tap, in bytes from the link
+ * header on: the MTU plus an Ethernet header and a VLAN tag, or the GSO or
+ * GRO super-packet limit (veth, virtio, loopback: 64 KiB, more with BIG
+ * TCP), whichever is larger, and at least 65536.
+ */
+uint32_t caplinux_maxpkt(int);
 /* sysfs statistics/rx_dropped into *; 0, or -1 where there is none. */
 int	caplinux_ifdrops(const char *, uint64_t *);
 /*

@@ -21,6 +21,12 @@
 
 #define ZBUF_SIDES	2
 #define ZBUF_VLANLEN	4		/* PACKET_RESERVE: room for a tag */
+/*
+ * A block holds one packet of at most its size less this: the block
+ * header (BLK_PLUS_PRIV) and the packet's tp_mac (tpacket_rcv: header,
+ * sockaddr_ll, reserve, alignment), about 150 bytes.
+ */
+#define ZBUF_PKT_OVERHEAD 256
 
 struct tpacket_block_desc;
 
@@ -52,12 +58,14 @@ struct zbuf {
 	int			 promisc;
 	enum cap_dir		 dir;		/* the kernel filter's -Q */
 	uint32_t		 bsize;		/* bytes per block */
+	uint32_t		 minbs;		/* holds the longest packet */
 	uint32_t		 bnr;		/* blocks per ring */
 	unsigned		 tov;		/* retire timeout, ms */
 	unsigned		 active;	/* side the steering picks: atomic */
 	int			 running;
 	int			 stale;		/* idle side's filter is old */
 	int			 fwait;		/* a filter change waits */
+	uint64_t		 cut;		/* packets the block cut: atomic */
 	struct bpf_program	 prog;		/* the filter, our copy */
 };
 

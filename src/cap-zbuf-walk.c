@@ -287,6 +287,14 @@ zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->ts.tv_sec = h->tp_sec;
 	pkt->ts.tv_nsec = h->tp_nsec;
 	pkt->vlan = 0;
+	/*
+	 * tpacket_rcv() cuts what does not fit a block to max_frame_len
+	 * without a word; a cut by the filter's snap length ends well
+	 * before the block does (open() sized the blocks for that).
+	 */
+	if (h->tp_snaplen < h->tp_len &&
+	    (size_t)h->tp_mac + h->tp_snaplen + ZBUF_PKT_OVERHEAD > z->bsize)
+		__atomic_fetch_add(&z->cut, 1, __ATOMIC_RELAXED);
 	if ((h->tp_status & TP_STATUS_VLAN_VALID) && cap->dlt == DLT_EN10MB)
 		zbuf_vlan(h, base + off, pkt);
 	blk->left--;

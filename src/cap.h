@@ -121,6 +121,8 @@ struct cap_kstats {
 	uint64_t	 packets;	/* passed the filter, drops included */
 	uint64_t	 drops;		/* ring or socket queue full */
 	uint64_t	 freezes;	/* queue frozen: next block still user's */
+	uint64_t	 cut;		/* stored shorter than the snap length
+					   asked: the block or slot was small */
 };
 
 struct cap;

@@ -215,6 +215,13 @@ engine_stop(struct engine *e)
 	}
 }
 
+/* What the backend adjusted when it opened (a raised block size), or NULL. */
+const char *
+engine_note(struct engine *e)
+{
+	return e->cap.note[0] != '\0' ? e->cap.note : NULL;
+}
+
 const char *
 engine_error(struct engine *e)
 {

@@ -306,6 +306,7 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 		{ "kernel ring ", s->kdrops, 1 },
 		{ "interface ", s->ifdrops, s->have_ifdrops },
 		{ "-w writer ", s->wdrops, 1 },
+		{ "cut: block too small ", s->kcut, s->kcut > 0 },
 		{ "stale after filter change ", s->rejected, 1 },
 	};
 	size_t	 i;
@@ -318,7 +319,7 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 		x += screen_printf(y, x, end - x, SCREEN_NORMAL, "  %s",
 		    d[i].label);
 		/* The recheck count is filtering, not loss: no alarm colour. */
-		x += screen_printf(y, x, end - x, d[i].v != 0 && i < 3 ?
+		x += screen_printf(y, x, end - x, d[i].v != 0 && i < 4 ?
 		    SCREEN_DROP : SCREEN_VALUE, "%llu",
 		    (unsigned long long)d[i].v);
 	}

@@ -64,6 +64,7 @@ struct stats_snap {
 	int		 have_ifdrops;
 	uint64_t	 rejected;	/* zbtop: failed the new filter */
 	uint64_t	 wdrops;	/* zbtop: -w could not write */
+	uint64_t	 kcut;		/* kernel: cut to fit a block or slot */
 	uint64_t	 rot[CAP_ROT_NREASONS];
 	double		 pps;
 	double		 bps;		/* bits per second */
@@ -101,6 +102,7 @@ struct stats_totals {
 	uint64_t	 kpackets;
 	uint64_t	 kdrops;
 	uint64_t	 rejected;
+	uint64_t	 kcut;
 	uint64_t	 rot[CAP_ROT_NREASONS];
 };
 

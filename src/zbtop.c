@@ -416,6 +416,9 @@ main(int argc, char **argv)
 	if ((eng = engine_new(&o.ec, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
 	screen = !o.batch && !o.print;
+	/* The screen shows it on its status line. */
+	if (!screen && engine_note(eng) != NULL)
+		msg_error("%s", engine_note(eng));
 	if (screen) {
 		so.delay = o.bo.delay;
 		so.color = getenv("NO_COLOR") == NULL ||

@@ -258,11 +258,12 @@ zb_same_frames() {
 # zb_tcpdump NAME IF [ARG...]: tcpdump -i IF [ARG...] in the capture
 # namespace, writing $ZB_TMP/NAME.pcap, as the reference capture of the
 # same traffic; returns once tcpdump says it is listening (10 s at most).
-# Its PID in ZB_TD_PID.
+# Its PID in ZB_TD_PID.  -B: a 32 MiB ring, so it does not drop 64 KiB
+# GSO packets.
 zb_tcpdump() {
 	zb_td=$1 zb_tdif=$2
 	shift 2
-	zb_bg_cap tcpdump -Z root -U -i "$zb_tdif" -w "$ZB_TMP/$zb_td.pcap" \
+	zb_bg_cap tcpdump -Z root -U -B 32768 -i "$zb_tdif" -w "$ZB_TMP/$zb_td.pcap" \
 	    "$@" 2>"$ZB_TMP/$zb_td.tderr"
 	ZB_TD_PID=$ZB_BG_PID
 	zb_i=0
