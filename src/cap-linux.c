@@ -54,6 +54,30 @@ caplinux_ifindex(const char *ifname, char *errbuf)
 	return (int)idx;
 }
 
+/*
+ * A network device of a link type we map; libpcap also lists pseudo
+ * devices (any, nflog, dbus-*, bluetooth-monitor) the backends do not
+ * open.  Any socket answers SIOCGIFHWADDR, no privilege needed.
+ */
+int
+caplinux_usable(const char *ifname)
+{
+	struct ifreq	ifr;
+	int		fd, ok;
+
+	if (ifname == NULL || strlen(ifname) >= IF_NAMESIZE ||
+	    if_nametoindex(ifname) == 0)
+		return 0;
+	if ((fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+		return 0;
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
+	ok = ioctl(fd, SIOCGIFHWADDR, &ifr) == 0 &&
+	    caplinux_arphrd_dlt(ifr.ifr_hwaddr.sa_family) != -1;
+	close(fd);
+	return ok;
+}
+
 int
 caplinux_socket(const char *ifname, char *errbuf)
 {

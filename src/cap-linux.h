@@ -15,6 +15,8 @@
 struct bpf_program;
 struct sock_filter;
 
+/* 1 when a live backend can capture on the interface (-D, -i N). */
+int	caplinux_usable(const char *);
 /* The interface's index, or -1: "no such interface: X". */
 int	caplinux_ifindex(const char *, char *);
 /*

@@ -10,6 +10,9 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
+#ifdef __linux__
+#include "cap-linux.h"
+#endif
 #include "xmalloc.h"
 
 static const struct cap_ops *cap_backends[] = {
@@ -28,6 +31,16 @@ cap_find(const char *name)
 		if (strcmp((*ops)->name, name) == 0)
 			return *ops;
 	return NULL;
+}
+
+int
+cap_usable(const char *ifname)
+{
+#ifdef __linux__
+	return caplinux_usable(ifname);
+#else
+	return ifname != NULL;
+#endif
 }
 
 int

@@ -187,6 +187,8 @@ extern const struct cap_ops cap_copy_ops;
 extern const struct cap_ops cap_file_ops;
 
 const struct cap_ops	*cap_find(const char *);
+/* 1 when -i can capture on the interface: what -D lists. */
+int	 cap_usable(const char *);
 int	 cap_open(struct cap *, const struct cap_ops *, const struct cap_conf *,
 	     char *);
 int	 cap_start(struct cap *, char *);

@@ -56,6 +56,7 @@ struct opts {
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
+	char			*ifname;	/* -i picked by number or default */
 };
 
 static const struct option zbtop_longopts[] = {
@@ -83,6 +84,7 @@ static void	cmd_stderr(void *, const char *);
 static void	cmd_stdout(void *, const char *);
 static char	*join(int, char **);
 static int	list_devices(void);
+static char	*device(unsigned);
 static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
 
@@ -295,9 +297,20 @@ parse_check(struct opts *o)
 
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
-	if (cc->iface == NULL && cc->file == NULL)
-		msg_fatal("nothing to watch: give -i interface or -r file "
-		    "(-D lists interfaces)");
+	/* As tcpdump: no -i is the first up interface, a number -D's. */
+	if (cc->iface == NULL && cc->file == NULL) {
+		if ((o->ifname = device(0)) == NULL)
+			msg_fatal("no interface is up to capture on (-D lists "
+			    "them; -r file replays one)");
+		cc->iface = o->ifname;
+	} else if (cc->iface != NULL && cc->iface[0] != '\0' &&
+	    strspn(cc->iface, "0123456789") == strlen(cc->iface)) {
+		if ((o->ifname = device((unsigned)num("-i", cc->iface, 1,
+		    INT_MAX))) == NULL)
+			msg_fatal("-i %s: no such interface number (-D lists "
+			    "them)", cc->iface);
+		cc->iface = o->ifname;
+	}
 	if (cc->file != NULL) {
 		if (o->ec.mode != NULL && strcmp(o->ec.mode, "file") != 0)
 			msg_fatal("-m %s: a file is always replayed through "
@@ -321,7 +334,33 @@ parse_check(struct opts *o)
 	o->bo.commands = o->batch && !isatty(STDIN_FILENO);
 }
 
-/* As tcpdump -D: number, name, description and flags. */
+/*
+ * The n-th interface -D lists (from 1), or with n 0 the first that is up
+ * and not loopback (tcpdump takes the head of pcap_findalldevs, which
+ * puts those first).  A copy, or NULL.
+ */
+static char *
+device(unsigned n)
+{
+	pcap_if_t	*all, *d;
+	char		 errbuf[PCAP_ERRBUF_SIZE], *name = NULL;
+	unsigned	 i = 0;
+
+	if (pcap_findalldevs(&all, errbuf) == -1)
+		msg_fatal("cannot list interfaces: %s", errbuf);
+	for (d = all; d != NULL && name == NULL; d = d->next) {
+		if (!cap_usable(d->name))
+			continue;
+		i++;
+		if (n != 0 ? i == n : (d->flags & PCAP_IF_UP) &&
+		    !(d->flags & PCAP_IF_LOOPBACK))
+			name = xstrdup(d->name);
+	}
+	pcap_freealldevs(all);
+	return name;
+}
+
+/* As tcpdump -D: number, name, description and flags; only what -i takes. */
 static int
 list_devices(void)
 {
@@ -331,7 +370,9 @@ list_devices(void)
 
 	if (pcap_findalldevs(&all, errbuf) == -1)
 		msg_fatal("cannot list interfaces: %s", errbuf);
-	for (d = all; d != NULL; d = d->next, i++) {
+	for (d = all; d != NULL; d = d->next) {
+		if (!cap_usable(d->name))
+			continue;
 		esc_str(name, sizeof name, d->name, strlen(d->name));
 		desc[0] = '\0';
 		if (d->description != NULL)
@@ -341,6 +382,7 @@ list_devices(void)
 		    desc, desc[0] ? ")" : "",
 		    d->flags & PCAP_IF_UP ? "Up" : "Down",
 		    d->flags & PCAP_IF_RUNNING ? ", Running" : "");
+		i++;
 	}
 	pcap_freealldevs(all);
 	return 0;
@@ -448,5 +490,6 @@ main(int argc, char **argv)
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
 	free((char *)o.ec.filter);
+	free(o.ifname);
 	return rc;
 }
