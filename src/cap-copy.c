@@ -61,7 +61,7 @@ struct cap_copy {
 	int			 active;	/* socket steered to */
 	int			 draining;	/* old socket may hold packets */
 	int			 promisc;
-	enum cap_dir		 dir;		/* the kernel filter's -Q */
+	struct caplinux_how	 how;		/* -Q, loopback */
 	int			 wakefd;
 	int			 held;		/* the batch is the user's */
 	uint64_t		 cut;		/* frames the slot cut: atomic */
@@ -128,10 +128,15 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct cap_copy	*s;
 	unsigned	 rcvbuf, snap, lim, i;
-	int		 dir;
 
 	if (conf->iface == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "copy mode needs an interface");
+		return -1;
+	}
+	/* XXX issue 10: no cooked headers from recvmmsg yet. */
+	if (strcmp(conf->iface, CAPLINUX_ANY) == 0) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "-i %s needs -m zbuf",
+		    CAPLINUX_ANY);
 		return -1;
 	}
 	s = xcalloc(1, sizeof *s);
@@ -147,10 +152,9 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 			goto fail;
 	if ((cap->dlt = caplinux_dlt(conf->iface, s->fd[0], errbuf)) == -1)
 		goto fail;
-	if ((dir = caplinux_dir(s->fd[0], conf->iface, conf->dir,
-	    errbuf)) == -1)
+	if (caplinux_how(s->fd[0], conf->iface, conf->dir, &s->how,
+	    errbuf) == -1)
 		goto fail;
-	s->dir = (enum cap_dir)dir;
 	rcvbuf = CAP_COPY_RCVBUF;
 	if (conf->buffer_kib != 0)
 		rcvbuf = conf->buffer_kib > INT_MAX / 2048 ? INT_MAX / 2 :
@@ -478,7 +482,7 @@ cap_copy_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 	int		 idle = !s->active;
 
 	if (cap->state != CAP_RUNNING) {
-		if (caplinux_attach(s->fd[s->active], prog, s->dir, errbuf) == -1)
+		if (caplinux_attach(s->fd[s->active], prog, &s->how, errbuf) == -1)
 			return -1;
 		cap_keep(&s->prog, prog);
 		return 0;
@@ -486,7 +490,7 @@ cap_copy_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 	/* The idle socket may still hold the previous filter's packets. */
 	if (s->draining)
 		return CAP_AGAIN;
-	if (caplinux_attach(s->fd[idle], prog, s->dir, errbuf) == -1)
+	if (caplinux_attach(s->fd[idle], prog, &s->how, errbuf) == -1)
 		return -1;
 	if (cap_copy_steer(s, idle, errbuf) == -1)
 		return -1;

@@ -36,6 +36,9 @@ _Static_assert(sizeof(struct bpf_insn) == sizeof(struct sock_filter),
 #define CAPLINUX_MAXPKT	65536u	/* GSO_MAX_SIZE before BIG TCP */
 
 static int	caplinux_arphrd_dlt(int);
+static unsigned	caplinux_dirtest(struct sock_filter *,
+		    const struct caplinux_how *);
+static int	caplinux_cook(struct sock_filter *);
 
 int
 caplinux_ifindex(const char *ifname, char *errbuf)
@@ -47,6 +50,8 @@ caplinux_ifindex(const char *ifname, char *errbuf)
 		    ifname == NULL ? "" : ifname);
 		return -1;
 	}
+	if (strcmp(ifname, CAPLINUX_ANY) == 0)
+		return 0;
 	if ((idx = if_nametoindex(ifname)) == 0) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "no such interface: %s", ifname);
 		return -1;
@@ -65,6 +70,8 @@ caplinux_usable(const char *ifname)
 	struct ifreq	ifr;
 	int		fd, ok;
 
+	if (ifname != NULL && strcmp(ifname, CAPLINUX_ANY) == 0)
+		return 1;
 	if (ifname == NULL || strlen(ifname) >= IF_NAMESIZE ||
 	    if_nametoindex(ifname) == 0)
 		return 0;
@@ -87,7 +94,8 @@ caplinux_socket(const char *ifname, char *errbuf)
 	 * Protocol 0: packet_create() registers no hook for it, so nothing
 	 * from other interfaces is queued between socket() and bind().
 	 */
-	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+	fd = socket(AF_PACKET, (strcmp(ifname, CAPLINUX_ANY) == 0 ?
+	    SOCK_DGRAM : SOCK_RAW) | SOCK_CLOEXEC, 0);
 	if (fd == -1) {
 		serr = errno;
 		if (serr == EPERM || serr == EACCES)
@@ -181,6 +189,8 @@ caplinux_dlt(const char *ifname, int fd, char *errbuf)
 	struct ifreq	ifr;
 	int		dlt, serr;
 
+	if (strcmp(ifname, CAPLINUX_ANY) == 0)
+		return DLT_LINUX_SLL2;
 	memset(&ifr, 0, sizeof ifr);
 	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
 	if (ioctl(fd, SIOCGIFHWADDR, &ifr) == -1) {
@@ -348,11 +358,20 @@ caplinux_promisc(int fd, int ifindex, char *errbuf)
 }
 
 int
-caplinux_dir(int fd, const char *ifname, enum cap_dir want, char *errbuf)
+caplinux_how(int fd, const char *ifname, enum cap_dir want,
+    struct caplinux_how *how, char *errbuf)
 {
 	struct ifreq	ifr;
 	int		serr;
 
+	memset(how, 0, sizeof *how);
+	how->dir = want;
+	/* libpcap's lo_ifindex: the device named "lo". */
+	if (strcmp(ifname, CAPLINUX_ANY) == 0) {
+		how->cooked = 1;
+		how->loidx = (int)if_nametoindex("lo");
+		return 0;
+	}
 	memset(&ifr, 0, sizeof ifr);
 	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
 	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == -1) {
@@ -361,50 +380,122 @@ caplinux_dir(int fd, const char *ifname, enum cap_dir want, char *errbuf)
 		    ifname, strerror(serr));
 		return -1;
 	}
-	if ((ifr.ifr_flags & IFF_LOOPBACK) == 0)
-		return want;
-	return want == CAP_DIR_OUT ? CAP_DIR_NONE : CAP_DIR_IN;
+	if (ifr.ifr_flags & IFF_LOOPBACK)
+		how->dir = want == CAP_DIR_OUT ? CAP_DIR_NONE : CAP_DIR_IN;
+	return 0;
 }
 
 /*
- * dev_queue_xmit_nit() hands taps a clone marked PACKET_OUTGOING before
- * the socket filter runs (tpacket_rcv, run_filter): the direction test
- * goes in front of the program, so dropped copies never reach the ring
- * and the kernel's counters agree with what is shown.
+ * The direction test in front of the program: dev_queue_xmit_nit() hands
+ * taps a clone marked PACKET_OUTGOING before the socket filter runs
+ * (tpacket_rcv, run_filter), so dropped copies never reach the ring and
+ * the kernel's counters agree with what is shown.  Returns the length.
  */
+static unsigned
+caplinux_dirtest(struct sock_filter *f, const struct caplinux_how *how)
+{
+	unsigned	n = 0;
+	int		in = how->dir == CAP_DIR_IN, lo = how->loidx > 0;
+
+	if (how->dir == CAP_DIR_NONE) {
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
+		return n;
+	}
+	if (how->dir == CAP_DIR_INOUT && !lo)
+		return 0;
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+	    (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE);
+	if (in || !lo) {
+		/* Outgoing: to "ret 0" for in, past it for out. */
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		    PACKET_OUTGOING, in ? 0 : 1, in ? 1 : 0);
+	} else {
+		/* Not outgoing: "ret 0" for out, the program for inout. */
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		    PACKET_OUTGOING, 0, how->dir == CAP_DIR_OUT ? 2 : 3);
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    (unsigned)SKF_AD_OFF + SKF_AD_IFINDEX);
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		    (unsigned)how->loidx, 0, 1);
+	}
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
+	return n;
+}
+
+/*
+ * A cooked socket's filter starts at the network header: move loads
+ * past the SLL2 header back by its length, and the header's own fields
+ * to the ancillary loads that hold them (libpcap's fix_offset).  -1 for
+ * a load of any other header byte.
+ */
+static int
+caplinux_cook(struct sock_filter *f)
+{
+	switch (BPF_CLASS(f->code)) {
+	case BPF_LD:
+	case BPF_LDX:
+		break;
+	default:
+		return 0;
+	}
+	switch (BPF_MODE(f->code)) {
+	case BPF_ABS:
+	case BPF_IND:
+	case BPF_MSH:
+		break;
+	default:
+		return 0;
+	}
+	if (f->k >= CAPLINUX_SLL2LEN) {
+		f->k -= CAPLINUX_SLL2LEN;
+		return 0;
+	}
+	if (BPF_MODE(f->code) != BPF_ABS)
+		return -1;
+	switch (f->k) {
+	case 0:		/* protocol */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_PROTOCOL;
+		return 0;
+	case 4:		/* interface index */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_IFINDEX;
+		return 0;
+	case 8:		/* ARPHRD_ type */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_HATYPE;
+		return 0;
+	case 10:	/* packet type */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 int
-caplinux_attach(int fd, const struct bpf_program *prog, enum cap_dir dir,
-    char *errbuf)
+caplinux_attach(int fd, const struct bpf_program *prog,
+    const struct caplinux_how *how, char *errbuf)
 {
 	struct sock_fprog	 fp;
-	struct sock_filter	*f = NULL;
-	unsigned		 n = 0, extra;
+	struct sock_filter	*f;
+	unsigned		 n, i, extra = 6;
 	int			 serr, rc = 0;
 
-	extra = dir == CAP_DIR_INOUT ? 0 : 3;
 	if (prog->bf_len == 0 || prog->bf_len + extra > BPF_MAXINSNS) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %u "
 		    "instructions", prog->bf_len);
 		return -1;
 	}
 	f = xcalloc(prog->bf_len + extra, sizeof *f);
-	switch (dir) {
-	case CAP_DIR_IN:
-	case CAP_DIR_OUT:
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE);
-		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-		    PACKET_OUTGOING, dir == CAP_DIR_IN ? 0 : 1,
-		    dir == CAP_DIR_IN ? 1 : 0);
-		/* FALLTHROUGH */
-	case CAP_DIR_NONE:
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
-		break;
-	case CAP_DIR_INOUT:
-		break;
-	}
-	if (dir != CAP_DIR_NONE) {
+	n = caplinux_dirtest(f, how);
+	if (how->dir != CAP_DIR_NONE) {
 		memcpy(f + n, prog->bf_insns, prog->bf_len * sizeof *f);
+		for (i = 0; how->cooked && i < prog->bf_len; i++)
+			if (caplinux_cook(&f[n + i]) == -1) {
+				snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach "
+				    "filter: it reads the cooked header on %s",
+				    CAPLINUX_ANY);
+				free(f);
+				return -1;
+			}
 		n += prog->bf_len;
 	}
 	memset(&fp, 0, sizeof fp);

@@ -17,16 +17,20 @@ struct sock_filter;
 
 /* 1 when a live backend can capture on the interface (-D, -i N). */
 int	caplinux_usable(const char *);
-/* The interface's index, or -1: "no such interface: X". */
+/* The interface's index (0: any), or -1: "no such interface: X". */
 int	caplinux_ifindex(const char *, char *);
 /*
- * An unbound AF_PACKET SOCK_RAW socket with protocol 0, so nothing is
- * queued before caplinux_bind(); -1 names CAP_NET_RAW when not permitted.
+ * An unbound AF_PACKET socket with protocol 0, so nothing is queued
+ * before caplinux_bind(): SOCK_RAW, or SOCK_DGRAM for "any"; -1 names
+ * CAP_NET_RAW when not permitted.
  */
 int	caplinux_socket(const char *, char *);
 /* Bind (fd, ifindex) for ETH_P_ALL; -1 also when the interface is down. */
 int	caplinux_bind(int, int, char *);
-/* The DLT_ value for the interface's ARPHRD_ type, -1 when unsupported. */
+/*
+ * The DLT_ value for the interface's ARPHRD_ type (any: DLT_LINUX_SLL2),
+ * -1 when unsupported.
+ */
 int	caplinux_dlt(const char *, int, char *);
 /*
  * The longest packet the interface can hand a tap, in bytes from the link
@@ -44,19 +48,33 @@ int	caplinux_ifdrops(const char *, uint64_t *);
 int	caplinux_sockerr(int, const char *, char *);
 /* PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex). */
 int	caplinux_promisc(int, int, char *);
+#define CAPLINUX_ANY	"any"	/* every interface, cooked (DLT_LINUX_SLL2) */
+#define CAPLINUX_SLL2LEN 20	/* the SLL2 header the cooked walk builds */
+
+/* What a live socket's kernel filter does besides the program. */
+struct caplinux_how {
+	enum cap_dir	 dir;		/* -Q, made IN on a loopback */
+	int		 loidx;		/* any: drop lo's outgoing copies */
+	int		 cooked;	/* any: SOCK_DGRAM, SLL2 programs */
+};
+
 /*
- * The direction rule for the kernel filter on (fd, ifname): -Q as asked,
- * and on a loopback interface never the outgoing copy (every packet there
- * is seen leaving and again arriving; libpcap's linux_check_direction()
- * drops the first).  -1 when the interface flags cannot be read.
+ * The rule for (fd, ifname): -Q as asked, and never the outgoing copy of
+ * a loopback packet (every packet there is seen leaving and again
+ * arriving; libpcap's linux_check_direction() drops the first).  -1 when
+ * the interface flags cannot be read.
  */
-int	caplinux_dir(int, const char *, enum cap_dir, char *);
+int	caplinux_how(int, const char *, enum cap_dir, struct caplinux_how *,
+	    char *);
 /*
- * SO_ATTACH_FILTER with the program's instructions, behind a check of the
- * packet's direction (SKF_AD_PKTTYPE) unless dir is CAP_DIR_INOUT; the
- * kernel swaps it under RCU.
+ * SO_ATTACH_FILTER with the program's instructions, behind the direction
+ * test (SKF_AD_PKTTYPE) the rule asks for; on a cooked socket the
+ * program's loads are moved from the SLL2 header to the network header
+ * and ancillary data, as libpcap's fix_program() does, and a program
+ * reading other header bytes is refused.  The kernel swaps it under RCU.
  */
-int	caplinux_attach(int, const struct bpf_program *, enum cap_dir, char *);
+int	caplinux_attach(int, const struct bpf_program *,
+	    const struct caplinux_how *, char *);
 /*
  * Join a PACKET_FANOUT_CBPF group: *id -1 makes a new group and sets *id,
  * otherwise joins group *id.

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "cap.h"
+#include "cap-linux.h"
 
 #define ZBUF_SIDES	2
 #define ZBUF_VLANLEN	4		/* PACKET_RESERVE: room for a tag */
@@ -56,7 +57,7 @@ struct zbuf {
 	char			 ifname[IF_NAMESIZE];
 	int			 ifindex;
 	int			 promisc;
-	enum cap_dir		 dir;		/* the kernel filter's -Q */
+	struct caplinux_how	 how;		/* -Q, loopback, cooked */
 	uint32_t		 bsize;		/* bytes per block */
 	uint32_t		 minbs;		/* holds the longest packet */
 	uint32_t		 bnr;		/* blocks per ring */

@@ -60,7 +60,7 @@ zbuf_start(struct cap *cap, char *errbuf)
 	for (m = 0; m < ZBUF_SIDES * z->nlanes; m++) {
 		r = ZBUF_RING(m % z->nlanes, m / z->nlanes);
 		if (caplinux_attach(z->ring[r].fd, m == 0 ? &z->prog : &none,
-		    z->dir, errbuf) == -1 ||
+		    &z->how, errbuf) == -1 ||
 		    caplinux_bind(z->ring[r].fd, z->ifindex, errbuf) == -1 ||
 		    caplinux_fanout(z->ring[r].fd, &id, z->ifname,
 		    errbuf) == -1)
@@ -68,10 +68,11 @@ zbuf_start(struct cap *cap, char *errbuf)
 		if (m == 0 && zbuf_steer(z, 0, errbuf) == -1)
 			return -1;
 		if (m > 0 && caplinux_attach(z->ring[r].fd, &z->prog,
-		    z->dir, errbuf) == -1)
+		    &z->how, errbuf) == -1)
 			return -1;
 	}
-	if (z->promisc != 0 &&
+	/* As libpcap: the any device has no promiscuous mode. */
+	if (z->promisc != 0 && !z->how.cooked &&
 	    caplinux_promisc(z->ring[0].fd, z->ifindex, errbuf) == -1)
 		return -1;
 	z->active = 0;
@@ -162,7 +163,7 @@ zbuf_attach_side(struct zbuf *z, unsigned side, const struct bpf_program *p,
 
 	for (l = 0; l < z->nlanes; l++)
 		if (caplinux_attach(z->ring[ZBUF_RING(l, side)].fd, p,
-		    z->dir, errbuf) == -1)
+		    &z->how, errbuf) == -1)
 			return -1;
 	return 0;
 }
@@ -251,7 +252,7 @@ zbuf_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 	unsigned	 idle, l;
 
 	if (!z->running) {
-		if (caplinux_attach(z->ring[0].fd, prog, z->dir, errbuf) == -1)
+		if (caplinux_attach(z->ring[0].fd, prog, &z->how, errbuf) == -1)
 			return -1;
 		cap_keep(&z->prog, prog);
 		return 0;

@@ -67,7 +67,6 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	struct zbuf	*z;
 	unsigned	 snap, r, nr;
 	uint32_t	 maxpkt;
-	int		 rc;
 
 	z = xcalloc(1, sizeof *z);
 	z->nlanes = conf->threads > 1 ? conf->threads : 1;
@@ -91,10 +90,9 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		goto fail;
 	if ((cap->dlt = caplinux_dlt(z->ifname, z->ring[0].fd, errbuf)) == -1)
 		goto fail;
-	if ((rc = caplinux_dir(z->ring[0].fd, z->ifname, conf->dir,
-	    errbuf)) == -1)
+	if (caplinux_how(z->ring[0].fd, z->ifname, conf->dir, &z->how,
+	    errbuf) == -1)
 		goto fail;
-	z->dir = (enum cap_dir)rc;
 	/* A block must hold the longest packet the snap length keeps. */
 	snap = conf->snaplen != 0 ? conf->snaplen : ZBUF_SNAPLEN;
 	maxpkt = caplinux_maxpkt(z->ifindex);
@@ -128,12 +126,16 @@ fail:
 	return -1;
 }
 
-/* One TPACKET_V3 socket per ring, with room for a VLAN tag. */
+/* One TPACKET_V3 socket per ring, with room for a VLAN tag or SLL2. */
 static int
 cap_zbuf_sockets(struct zbuf *z, char *errbuf)
 {
 	unsigned	r;
 	int		v3 = TPACKET_V3, res = ZBUF_VLANLEN, serr;
+
+	/* Cooked: room for the SLL2 header the walk builds. */
+	if (strcmp(z->ifname, CAPLINUX_ANY) == 0)
+		res = CAPLINUX_SLL2LEN;
 
 	for (r = 0; r < ZBUF_SIDES * z->nlanes; r++) {
 		if ((z->ring[r].fd = caplinux_socket(z->ifname, errbuf)) == -1)

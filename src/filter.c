@@ -313,6 +313,15 @@ filter_live_open(const char *iface, int dlt, char *errbuf)
 		snprintf(perr, sizeof perr, "%s", pcap_geterr(fl->p));
 		goto fail;
 	}
+	/*
+	 * The link type the backend hands out (SLL2 for any); where libpcap
+	 * would pick another and cannot switch, compile as for a file.
+	 */
+	if (pcap_datalink(fl->p) != dlt && pcap_set_datalink(fl->p, dlt) == -1) {
+		pcap_close(fl->p);
+		fl->p = NULL;
+		return fl;
+	}
 	memset(&ret0, 0, sizeof ret0);
 	ret0.code = BPF_RET | BPF_K;
 	none.bf_len = 1;
