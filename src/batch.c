@@ -19,6 +19,7 @@
 #include "print.h"
 #include "stats.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 
 /* The stdin reader and the main loop share this. */
@@ -64,7 +65,7 @@ batch_out(void *arg, const char *text)
 static void
 batch_err(void *arg, const char *text)
 {
-	fprintf(stderr, "zbtop: %s\n", text);
+	msg_error("%s", text);
 }
 
 /* Every line of standard input is a command, as at the ":" prompt. */
@@ -223,16 +224,21 @@ batch_final(struct engine *eng, FILE *f)
 {
 	struct stats_totals	t;
 	const char		*err;
+	char			 work[32] = "";
+	uint64_t		 sum;
 
 	engine_totals(eng, &t);
+	if (engine_work(eng, &sum) != WORK_NONE)
+		snprintf(work, sizeof work, " work=%016llx",
+		    (unsigned long long)sum);
 	fprintf(f, "captured=%llu dropped=%llu kernel=%llu rejected=%llu "
-	    "forced=%llu full=%llu timeout=%llu cut=%llu\n",
+	    "forced=%llu full=%llu timeout=%llu cut=%llu%s\n",
 	    (unsigned long long)t.packets, (unsigned long long)t.kdrops,
 	    (unsigned long long)t.kpackets, (unsigned long long)t.rejected,
 	    (unsigned long long)t.rot[CAP_ROT_FORCED],
 	    (unsigned long long)t.rot[CAP_ROT_FULL],
 	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT],
-	    (unsigned long long)t.kcut);
+	    (unsigned long long)t.kcut, work);
 	fflush(f);
 	if ((err = engine_error(eng)) != NULL)
 		msg_error("%s", err);

@@ -34,6 +34,7 @@ enum dec_space {
 struct dec_ctx {
 	struct tbuf	*out;		/* NULL in the light parse */
 	struct dec_info	*info;		/* NULL when formatting */
+	const struct dec_opts *opt;	/* never NULL when formatting */
 	uint32_t	 len;		/* wire length of the packet */
 	int		 tree;		/* 1: dec_tree, 0: dec_summary */
 	int		 indent;	/* tree: spaces before a layer name */
@@ -90,6 +91,9 @@ void		 dec_endline(struct dec_ctx *);
 void		 dec_addrs(struct dec_ctx *);
 void		 dec_addrports(struct dec_ctx *, int, int);
 void		 dec_data(struct dec_ctx *, struct cur *);
+
+void		 dec_flow_rel(struct dec_flows *, const struct dec_ctx *, int,
+		    uint32_t *, uint32_t *, uint32_t *, uint32_t *);
 
 #define DEC_ADDRSTRLEN	46
 void		 dec_ntop(int, const uint8_t *, char *);

@@ -1,7 +1,7 @@
 /*
- * TCP and UDP.  TCP sequence numbers are printed absolute: tcpdump makes
- * them relative by tracking each connection, which a per-packet decoder
- * cannot afford.  UDP hands its payload to the protocol registered for the
+ * TCP and UDP.  TCP sequence numbers are relative in print mode, as
+ * tcpdump's, through the connection table of dec-flow.c; elsewhere (the
+ * screen's list, which decodes packets out of order) absolute.  UDP hands its payload to the protocol registered for the
  * destination port, else the source port.  Layouts: RFC 9293, RFC 7323,
  * RFC 2018, RFC 768.
  */
@@ -92,7 +92,7 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	struct cur	 o;
 	char		 fl[16], opts[TCP_OPTSTRLEN];
-	uint32_t	 seq, ack, len;
+	uint32_t	 seq, ack, len, sbase, abase;
 	int		 hlen, f, optbad = 0;
 
 	dec_layer(ctx, "Transmission Control Protocol");
@@ -121,6 +121,12 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	len = ctx->l4len > (uint32_t)hlen ? ctx->l4len - (uint32_t)hlen : 0;
+	if ((f & TH_ACK) && ctx->opt->flows != NULL && !ctx->tree) {
+		ctx->sport = h[0] << 8 | h[1];
+		ctx->dport = h[2] << 8 | h[3];
+		dec_flow_rel(ctx->opt->flows, ctx, f & TH_SYN, &seq, &ack,
+		    &sbase, &abase);
+	}
 	dec_sum(ctx, "Flags [%s]", fl);
 	if (len > 0)
 		dec_sum(ctx, ", seq %u:%u", seq, seq + len);

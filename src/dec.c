@@ -47,6 +47,8 @@ static const struct dec_proto *const dec_table[] = {
 static const struct dec_proto	*dec_hash[DEC_HASHSZ];
 static pthread_once_t		 dec_hash_once = PTHREAD_ONCE_INIT;
 
+static const struct dec_opts	 dec_noopts;
+
 static const char *const dec_names[DEC_P_NPROTO] = {
 	"other", "LLC", "ARP", "MPLS", "IPv4", "IPv6", "ICMP", "ICMPv6",
 	"TCP", "UDP", "DNS", "DHCP", "GRE", "VXLAN", "AH", "ESP"
@@ -151,8 +153,15 @@ void
 dec_summary(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
     uint32_t len)
 {
-	struct dec_ctx	ctx;
-	struct cur	c;
+	dec_print(tb, NULL, dlt, pkt, caplen, len);
+}
+
+void
+dec_print(struct tbuf *tb, const struct dec_opts *opt, int dlt,
+    const uint8_t *pkt, uint32_t caplen, uint32_t len)
+{
+	struct dec_ctx			ctx;
+	struct cur			c;
 
 	if (!dec_dlt_supported(dlt)) {
 		tbuf_printf(tb, "unsupported link type %d, length %u", dlt,
@@ -161,6 +170,7 @@ dec_summary(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
 	}
 	dec_init(&ctx, caplen, len);
 	ctx.out = tb;
+	ctx.opt = opt != NULL ? opt : &dec_noopts;
 	cur_init(&c, pkt, caplen);
 	dec_next(&ctx, DEC_KEY(DEC_S_DLT, dlt), &c);
 }
@@ -179,6 +189,7 @@ dec_tree(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
 	}
 	dec_init(&ctx, caplen, len);
 	ctx.out = tb;
+	ctx.opt = &dec_noopts;
 	ctx.tree = 1;
 	cur_init(&c, pkt, caplen);
 	dec_next(&ctx, DEC_KEY(DEC_S_DLT, dlt), &c);

@@ -11,6 +11,16 @@
 #include <stdint.h>
 
 struct tbuf;
+struct dec_flows;
+
+/* What print mode asks of a summary line (tcpdump's -e, -v, -q, -S). */
+struct dec_opts {
+	int		 link;		/* -e: the link-level header first */
+	int		 verbose;	/* number of -v */
+	int		 quick;		/* -q: less protocol detail */
+	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
+	struct dec_flows *flows;	/* relative sequence numbers, or NULL */
+};
 
 /* Innermost protocol recognised, for the protocol mix pane. */
 enum dec_proto_id {
@@ -59,6 +69,15 @@ int		 dec_dlt_supported(int);
 /* One line in the spirit of tcpdump -n, without the timestamp. */
 void		 dec_summary(struct tbuf *, int, const uint8_t *, uint32_t,
 		    uint32_t);
+/* The same, as print mode asks; NULL options: dec_summary()'s line. */
+void		 dec_print(struct tbuf *, const struct dec_opts *, int,
+		    const uint8_t *, uint32_t, uint32_t);
+/*
+ * TCP connections seen, for sequence numbers relative to the first
+ * packet of each direction; a bounded table, the oldest evicted.
+ */
+struct dec_flows *dec_flows_new(unsigned);
+void		 dec_flows_free(struct dec_flows *);
 /* Layer by layer, one field per line, two spaces of indent per level. */
 void		 dec_tree(struct tbuf *, int, const uint8_t *, uint32_t,
 		    uint32_t);

@@ -70,6 +70,7 @@ struct engine {
 	unsigned		 nworkers;	/* started */
 	pthread_mutex_t		 wlock;		/* -w, when nq > 1 */
 	_Atomic uint64_t	 claimed;	/* packets counted for -c */
+	_Atomic uint64_t	 worksum;	/* --bench-work's result */
 
 	pthread_mutex_t		 lock;		/* mailbox, flags below */
 	pthread_cond_t		 cond;

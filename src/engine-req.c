@@ -142,7 +142,7 @@ engine_apply_write(struct engine *e, const char *path, char *errbuf)
 	int		 rc = 0;
 
 	if (path != NULL && (w = pcapw_open(path, e->cap.dlt, e->cap.snaplen,
-	    errbuf)) == NULL)
+	    NULL, errbuf)) == NULL)
 		return -1;
 	if (e->w != NULL)
 		rc = pcapw_close(e->w, errbuf);

@@ -27,6 +27,7 @@
 #include "recent.h"
 #include "stats.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "engine-int.h"
 
@@ -75,7 +76,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
 	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
-	    e->cap.dlt, e->cap.snaplen, errbuf)) == NULL)
+	    e->cap.dlt, e->cap.snaplen, conf->wconf, errbuf)) == NULL)
 		goto fail;
 	if (conf->seqlog != NULL &&
 	    (e->seqlog = fopen(conf->seqlog, "w")) == NULL) {
@@ -362,7 +363,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 {
 	const struct cap_ops	*ops = e->cap.ops;
 	struct cap_pkt		 pkt;
-	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0;
+	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
 	int			 keep, kept = 0, full = 0;
@@ -392,6 +393,8 @@ engine_block(struct engine *e, struct cap_block *blk)
 		}
 		n++;
 		bytes += pkt.len;
+		if (e->conf.work != WORK_NONE)
+			sum += work_pkt(e->conf.work, pkt.data, pkt.caplen);
 		if (keep && !kept && npkts - i < RECENT_SLOTS) {
 			recent_lock(e->recent);
 			kept = 1;
@@ -404,6 +407,9 @@ engine_block(struct engine *e, struct cap_block *blk)
 		stats_unlock(e->stats, blk->queue);
 	ops->release(&e->cap, blk);
 	stats_block(e->stats, blk->ring, n, bytes, rejected, blk->reason);
+	if (sum != 0)
+		atomic_fetch_add_explicit(&e->worksum, sum,
+		    memory_order_relaxed);
 	if (e->w != NULL)
 		engine_write_sync(e);
 	return full || (e->conf.count != 0 &&
@@ -613,4 +619,12 @@ int
 engine_dlt(struct engine *e)
 {
 	return e->cap.dlt;
+}
+
+/* The --bench-work kind, and in *sum what it has added up so far. */
+int
+engine_work(struct engine *e, uint64_t *sum)
+{
+	*sum = atomic_load_explicit(&e->worksum, memory_order_relaxed);
+	return e->conf.work;
 }

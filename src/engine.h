@@ -12,6 +12,7 @@
 
 #include "cap.h"
 
+struct pcapw_conf;
 struct recent;
 struct stats;
 struct stats_snap;
@@ -26,11 +27,13 @@ struct engine_conf {
 	const char	*mode;		/* "zbuf", "copy", "file" */
 	const char	*filter;	/* initial expression, NULL: all */
 	const char	*wfile;		/* -w */
+	const struct pcapw_conf *wconf;	/* -C, -G, -W, -U, -z; or NULL */
 	uint64_t	 count;		/* -c, 0: no limit */
 	int		 parse;		/* light parse: mix and talkers */
 	int		 keep;		/* keep recent packets (screen) */
 	unsigned	 rotate_ms;	/* rotate every, 0: off */
 	const char	*seqlog;	/* --seq-log */
+	int		 work;		/* --bench-work: enum work_kind */
 	engine_print_cb	*print;		/* print mode, or NULL */
 	void		*print_arg[CAP_MAXQ];	/* one per queue */
 };
@@ -62,5 +65,6 @@ void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
 int		 engine_dlt(struct engine *);
+int		 engine_work(struct engine *, uint64_t *);
 
 #endif /* ZBTOP_ENGINE_H */

@@ -65,6 +65,18 @@ extern const struct pane_class	pane_rates_class;
 extern const struct pane_class	pane_packets_class;
 extern const struct pane_class	pane_talkers_class;
 extern const struct pane_class	pane_mix_class;
+extern const struct pane_class	pane_sockets_class;
+
+/*
+ * The sockets view (pane-sockets.c): its reader, opened before
+ * privileges were dropped (NULL: why says why not), and a ring to show
+ * at once (--attach), or NULL.  Refresh takes new snapshots.
+ */
+struct psock;
+struct psock_att;
+void	 pane_sockets_init(struct psock *, struct psock_att *, const char *);
+void	 pane_sockets_refresh(void);
+void	 pane_sockets_free(void);
 
 /* Drawing kit (screen-draw.c).  Columns are clipped at x + w. */
 void	 screen_colors(int);

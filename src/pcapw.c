@@ -5,9 +5,15 @@
  * packet record that reached it, which keeps it a valid capture.  The cut
  * goes through the open descriptor: after the privilege drop the file,
  * created by root, may no longer be writable by name.
+ * The ring of files follows tcpdump 4.99's names: with -C a number after
+ * the name (padded to the digits of -W - 1, wrapping at -W); with -G the
+ * name is a strftime(3) pattern of the time the file was opened (the
+ * packet's time stamp here, so a replay rotates as the capture did) and
+ * -W keeps the newest files only, as dumpcap's ring buffer does.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <spawn.h>
+
 #include <pcap/pcap.h>
 
 #include "cap.h"
@@ -25,17 +33,30 @@
 #include "xmalloc.h"
 
 #define PCAPW_RECHDR	16		/* struct pcap_sf_pkthdr on disk */
+#define PCAPW_MAXRING	4096		/* -G with -W: names remembered */
 
 struct pcapw {
 	pcap_t		*dead;
 	pcap_dumper_t	*d;
-	char		*path;
-	char		 name[256];	/* escaped, for messages */
+	char		*path;		/* as given: a pattern with -G */
+	char		*cur;		/* the file being written */
+	char		 name[256];	/* cur escaped, for messages */
 	long		 good;		/* offset after the last good sync */
 	int		 failed;
+	struct pcapw_conf conf;
+	unsigned	 idx;		/* -C: number of the current file */
+	time_t		 opened;	/* -G: when the current period began */
+	char		*ring[PCAPW_MAXRING]; /* -G -W: the files kept */
+	unsigned	 nring;
+	char		 err[ZB_ERRBUFSZ]; /* a rotation failed: for sync */
 };
 
 static pcap_dumper_t	*pcapw_dumper(struct pcapw *, const char *, char *);
+static char		*pcapw_name(struct pcapw *, time_t);
+static int		 pcapw_next(struct pcapw *, time_t, char *);
+static int		 pcapw_due(struct pcapw *, time_t);
+static void		 pcapw_keep(struct pcapw *);
+static void		 pcapw_post(struct pcapw *, const char *);
 static off_t		 pcapw_whole(int, off_t);
 static int		 pcapw_cut(struct pcapw *, int, char *);
 
@@ -74,30 +95,157 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 }
 
 struct pcapw *
-pcapw_open(const char *path, int dlt, unsigned snaplen, char *errbuf)
+pcapw_open(const char *path, int dlt, unsigned snaplen,
+    const struct pcapw_conf *conf, char *errbuf)
 {
 	struct pcapw	*w;
 
 	w = xcalloc(1, sizeof *w);
 	w->path = xstrdup(path);
-	esc_str(w->name, sizeof w->name, path, strlen(path));
+	if (conf != NULL)
+		w->conf = *conf;
+	if (w->conf.files > PCAPW_MAXRING && w->conf.rotate_secs != 0)
+		w->conf.files = PCAPW_MAXRING;
+	if (strcmp(path, "-") == 0 && (w->conf.file_mb != 0 ||
+	    w->conf.rotate_secs != 0)) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "-C and -G need a file name, "
+		    "not standard output");
+		free(w->path);
+		free(w);
+		return NULL;
+	}
 	if ((w->dead = pcap_open_dead(dlt, (int)snaplen)) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: out of memory",
-		    w->name);
+		    path);
 		free(w->path);
 		free(w);
 		return NULL;
 	}
-	if ((w->d = pcapw_dumper(w, path, errbuf)) == NULL) {
+	/* -G names the file after the first packet's time: wait for it. */
+	if (w->conf.rotate_secs == 0 && pcapw_next(w, 0, errbuf) == -1) {
 		pcap_close(w->dead);
+		free(w->cur);
 		free(w->path);
 		free(w);
 		return NULL;
 	}
+	return w;
+}
+
+/* tcpdump's MakeFilename: the pattern's time, then the -C number. */
+static char *
+pcapw_name(struct pcapw *w, time_t t)
+{
+	struct tbuf	 tb;
+	struct tm	 tm;
+	char		 buf[4096];
+	const char	*base = w->path;
+	unsigned	 chars = 0, n;
+
+	if (w->conf.rotate_secs != 0) {
+		localtime_r(&t, &tm);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		/* The -w name is the user's strftime pattern, as tcpdump's. */
+		if (strftime(buf, sizeof buf, w->path, &tm) > 0)
+			base = buf;
+#pragma GCC diagnostic pop
+	}
+	if (w->conf.file_mb != 0 && w->conf.files != 0)
+		for (n = w->conf.files - 1; n > 0; n /= 10)
+			chars++;
+	tbuf_init(&tb);
+	tbuf_puts(&tb, base);
+	if (w->conf.file_mb != 0 && (w->idx != 0 || chars != 0))
+		tbuf_printf(&tb, "%0*u", (int)chars, w->idx);
+	return tb.s;
+}
+
+/* Close the current file (if any) and open the next one. */
+static int
+pcapw_next(struct pcapw *w, time_t t, char *errbuf)
+{
+	char	*prev = NULL;
+
+	if (w->d != NULL) {
+		if (pcapw_sync(w, errbuf) == -1)
+			return -1;
+		pcap_dump_close(w->d);
+		w->d = NULL;
+		prev = w->cur;
+	}
+	w->cur = pcapw_name(w, t);
+	esc_str(w->name, sizeof w->name, w->cur, strlen(w->cur));
+	if ((w->d = pcapw_dumper(w, w->cur, errbuf)) == NULL) {
+		w->failed = 1;
+		free(prev);
+		return -1;
+	}
+	if (prev != NULL) {
+		pcapw_post(w, prev);
+		free(prev);
+	}
+	pcapw_keep(w);
 	if (pcap_dump_flush(w->d) == -1)
 		w->failed = 1;
 	w->good = pcap_dump_ftell(w->d);
-	return w;
+	return 0;
+}
+
+/* -G -W: remember the new file, remove the oldest past -W. */
+static void
+pcapw_keep(struct pcapw *w)
+{
+	unsigned	i;
+
+	if (w->conf.rotate_secs == 0 || w->conf.files == 0)
+		return;
+	if (w->nring == w->conf.files) {
+		unlink(w->ring[0]);
+		free(w->ring[0]);
+		for (i = 1; i < w->nring; i++)
+			w->ring[i - 1] = w->ring[i];
+		w->nring--;
+	}
+	w->ring[w->nring++] = xstrdup(w->cur);
+}
+
+/* -z: "command file", not waited for; earlier ones are reaped here. */
+static void
+pcapw_post(struct pcapw *w, const char *file)
+{
+	char	*argv[3];
+	pid_t	 pid;
+
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	if (w->conf.postrotate == NULL)
+		return;
+	argv[0] = (char *)w->conf.postrotate;
+	argv[1] = (char *)file;
+	argv[2] = NULL;
+	posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+}
+
+/* Is a new file due before this packet: -G's period, -C's size? */
+static int
+pcapw_due(struct pcapw *w, time_t t)
+{
+	if (w->d == NULL)
+		return 1;
+	if (w->conf.rotate_secs != 0 &&
+	    t - w->opened >= (time_t)w->conf.rotate_secs) {
+		w->idx = 0;
+		return 1;
+	}
+	if (w->conf.file_mb != 0 && pcap_dump_ftell(w->d) >
+	    (long)w->conf.file_mb * 1000000L) {
+		w->idx++;
+		if (w->conf.files != 0 && w->idx >= w->conf.files)
+			w->idx = 0;
+		return 1;
+	}
+	return 0;
 }
 
 /* 0, or -1 once the file has failed: the caller counts a write drop. */
@@ -108,11 +256,23 @@ pcapw_put(struct pcapw *w, const struct cap_pkt *pkt)
 
 	if (w->failed)
 		return -1;
+	if ((w->conf.rotate_secs != 0 || w->conf.file_mb != 0) &&
+	    pcapw_due(w, pkt->ts.tv_sec)) {
+		if (w->conf.rotate_secs != 0 && (w->d == NULL ||
+		    pkt->ts.tv_sec - w->opened >= (time_t)w->conf.rotate_secs))
+			w->opened = pkt->ts.tv_sec -
+			    pkt->ts.tv_sec % (time_t)w->conf.rotate_secs;
+		if (pcapw_next(w, w->opened != 0 ? w->opened :
+		    pkt->ts.tv_sec, w->err) == -1)
+			return -1;
+	}
 	h.ts.tv_sec = pkt->ts.tv_sec;
 	h.ts.tv_usec = pkt->ts.tv_nsec / 1000;
 	h.caplen = pkt->caplen;
 	h.len = pkt->len;
 	pcap_dump((u_char *)w->d, &h, pkt->data);
+	if (w->conf.flush)
+		pcap_dump_flush(w->d);
 	return 0;
 }
 
@@ -165,10 +325,16 @@ pcapw_cut(struct pcapw *w, int saved, char *errbuf)
 int
 pcapw_sync(struct pcapw *w, char *errbuf)
 {
-	FILE	*f = pcap_dump_file(w->d);
+	FILE	*f;
 
-	if (w->failed)
+	if (w->err[0] != '\0') {
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s", w->err);
+		w->err[0] = '\0';
+		return -1;
+	}
+	if (w->failed || w->d == NULL)
 		return 0;
+	f = pcap_dump_file(w->d);
 	if (fflush(f) == 0 && !ferror(f)) {
 		w->good = ftell(f);
 		return 0;
@@ -179,16 +345,18 @@ pcapw_sync(struct pcapw *w, char *errbuf)
 int
 pcapw_close(struct pcapw *w, char *errbuf)
 {
-	int	rc, fd = -1;
+	unsigned	i;
+	int		rc, fd = -1;
 
 	if (w == NULL)
 		return 0;
 	rc = pcapw_sync(w, errbuf);
 	/* Closing a failed stream may write part of a packet again. */
-	if (w->failed)
+	if (w->failed && w->d != NULL)
 		fd = dup(fileno(pcap_dump_file(w->d)));
-	pcap_dump_close(w->d);
-	if (w->failed && (fd == -1 || ftruncate(fd, (off_t)w->good) == -1)) {
+	if (w->d != NULL)
+		pcap_dump_close(w->d);
+	if (w->failed && w->d != NULL && (fd == -1 || ftruncate(fd, (off_t)w->good) == -1)) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot cut %s back to the last "
 		    "whole packet: %s", w->name, strerror(errno));
 		rc = -1;
@@ -196,6 +364,9 @@ pcapw_close(struct pcapw *w, char *errbuf)
 	if (fd != -1)
 		close(fd);
 	pcap_close(w->dead);
+	for (i = 0; i < w->nring; i++)
+		free(w->ring[i]);
+	free(w->cur);
 	free(w->path);
 	free(w);
 	return rc;

@@ -1,14 +1,27 @@
 /*
  * Writing captured packets to a pcap file that stays valid: after an I/O
  * error (a full disk) the file is cut back to the last whole packet.
+ * tcpdump's -C, -G and -W make it a ring of files, -U flushes each packet.
  */
 #ifndef ZBTOP_PCAPW_H
 #define ZBTOP_PCAPW_H
 
+#include <time.h>
+
 struct cap_pkt;
 struct pcapw;
 
-struct pcapw	*pcapw_open(const char *, int, unsigned, char *);
+/* tcpdump's options for -w; all zero: one file, flushed per buffer. */
+struct pcapw_conf {
+	unsigned	 file_mb;	/* -C: next file past this many 10^6 bytes */
+	unsigned	 rotate_secs;	/* -G: next file every so many seconds */
+	unsigned	 files;		/* -W: keep only the newest n files */
+	int		 flush;		/* -U: flush after every packet */
+	const char	*postrotate;	/* -z: run "cmd file" on each closed one */
+};
+
+struct pcapw	*pcapw_open(const char *, int, unsigned,
+		    const struct pcapw_conf *, char *);
 int		 pcapw_put(struct pcapw *, const struct cap_pkt *);
 int		 pcapw_sync(struct pcapw *, char *);
 int		 pcapw_close(struct pcapw *, char *);

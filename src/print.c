@@ -1,9 +1,11 @@
 /*
- * Print mode runs on the engine thread, so it must be cheap: the date
+ * Print mode runs on the engine thread, so it must be cheap: the time
  * prefix is formatted once per second, the text is built in one reused
- * buffer and written with one fwrite into a large stdio buffer.  When
- * a write fails it stops writing and keeps the errno in "failed" (EPIPE:
- * the reader went away, e.g. "| head"); batch_print() ends on it.
+ * buffer and written with one fwrite.  When a write fails it stops
+ * writing and keeps the errno in "failed" (EPIPE: the reader went away,
+ * e.g. "| head"); batch_print() ends on it.  The forms of the time stamp
+ * and of the dumps are tcpdump 4.99's (print.c, util-print.c), read from
+ * its output, not its code.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -12,44 +14,122 @@
 #include <time.h>
 
 #include "cap.h"
+#include "cur.h"
 #include "dec.h"
 #include "print.h"
 #include "tbuf.h"
 
-static void	print_usec(struct tbuf *, long);
+#define PRINT_FLOWS	4096		/* TCP connections remembered */
 
-/* ".uuuuuu " without printf: this runs for every packet. */
+static void	print_frac(struct tbuf *, long, int);
+static void	print_hms(struct tbuf *, const struct timespec *, int);
+static void	print_ts(struct print_ctx *, const struct cap_pkt *);
+static void	print_dump(struct print_ctx *, const struct cap_pkt *, int);
+static void	print_hexlines(struct tbuf *, struct cur *, int);
+static void	print_ascii(struct tbuf *, struct cur *);
+
+/* ".uuuuuu" or ".nnnnnnnnn" without printf: this runs for every packet. */
 static void
-print_usec(struct tbuf *tb, long usec)
+print_frac(struct tbuf *tb, long nsec, int nano)
 {
-	char	buf[9];
-	int	i;
+	char	buf[11];
+	int	i, n = nano ? 9 : 6;
 
+	if (!nano)
+		nsec /= 1000;
 	buf[0] = '.';
-	for (i = 6; i >= 1; i--) {
-		buf[i] = (char)('0' + usec % 10);
-		usec /= 10;
+	for (i = n; i >= 1; i--) {
+		buf[i] = (char)('0' + nsec % 10);
+		nsec /= 10;
 	}
-	buf[7] = ' ';
-	buf[8] = '\0';
+	buf[n + 1] = '\0';
 	tbuf_puts(tb, buf);
 }
 
+/* A time difference as -ttt and -ttttt print it: " HH:MM:SS.frac". */
+static void
+print_hms(struct tbuf *tb, const struct timespec *d, int nano)
+{
+	long	s = (long)d->tv_sec;
+
+	tbuf_printf(tb, " %02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+	print_frac(tb, d->tv_nsec, nano);
+}
+
+static void
+print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
+{
+	struct timespec	 d, *base;
+	struct tm	 tm;
+	time_t		 t;
+	int		 ts = pc->o.ts;
+
+	switch (ts) {
+	case PRINT_TS_NONE:
+		return;
+	case PRINT_TS_EPOCH:
+		tbuf_putu(&pc->tb, (unsigned long)pkt->ts.tv_sec);
+		print_frac(&pc->tb, pkt->ts.tv_nsec, pc->o.nano);
+		break;
+	case PRINT_TS_DELTA:
+	case PRINT_TS_SINCE:
+		if (pc->count == 1)
+			pc->first = pc->prev = pkt->ts;
+		base = ts == PRINT_TS_DELTA ? &pc->prev : &pc->first;
+		d.tv_sec = pkt->ts.tv_sec - base->tv_sec;
+		d.tv_nsec = pkt->ts.tv_nsec - base->tv_nsec;
+		if (d.tv_nsec < 0) {
+			d.tv_nsec += 1000000000L;
+			d.tv_sec--;
+		}
+		/* Time stamps that go backwards show as zero, not garbage. */
+		if (d.tv_sec < 0)
+			d.tv_sec = d.tv_nsec = 0;
+		print_hms(&pc->tb, &d, pc->o.nano);
+		pc->prev = pkt->ts;
+		break;
+	default:
+		if (pkt->ts.tv_sec != pc->cached_sec) {
+			t = pkt->ts.tv_sec;
+			localtime_r(&t, &tm);
+			strftime(pc->cached, sizeof pc->cached,
+			    ts == PRINT_TS_DATE ? "%Y-%m-%d %H:%M:%S" :
+			    "%H:%M:%S", &tm);
+			pc->cached_sec = pkt->ts.tv_sec;
+		}
+		tbuf_puts(&pc->tb, pc->cached);
+		print_frac(&pc->tb, pkt->ts.tv_nsec, pc->o.nano);
+		break;
+	}
+	tbuf_putc(&pc->tb, ' ');
+}
+
 void
-print_init(struct print_ctx *pc, FILE *out, int hex, int tree)
+print_init(struct print_ctx *pc, FILE *out, const struct print_opts *o)
 {
 	memset(pc, 0, sizeof *pc);
 	pc->out = out;
-	pc->hex = hex;
-	pc->tree = tree;
+	pc->o = *o;
 	pc->cached_sec = -1;
+	if (!o->dec.abs_seq)
+		pc->o.dec.flows = dec_flows_new(PRINT_FLOWS);
 	tbuf_init(&pc->tb);
 }
 
 void
 print_free(struct print_ctx *pc)
 {
+	dec_flows_free(pc->o.dec.flows);
 	tbuf_free(&pc->tb);
+}
+
+/* Does any option ask for a particular form of line (so for lines)? */
+int
+print_shaped(const struct print_opts *o)
+{
+	return o->ts != PRINT_TS_TIME || o->nano || o->number || o->hex ||
+	    o->hexascii || o->ascii || o->tree || o->dec.link ||
+	    o->dec.verbose || o->dec.quick || o->dec.abs_seq;
 }
 
 /* The first failed write's errno over n contexts, or 0. */
@@ -65,31 +145,112 @@ print_failed(struct print_ctx *pc, unsigned n)
 	return 0;
 }
 
+/* Packets seen over n contexts (--count). */
+unsigned long
+print_count(struct print_ctx *pc, unsigned n)
+{
+	unsigned long	sum = 0;
+	unsigned	i;
+
+	for (i = 0; i < n; i++)
+		sum += pc[i].count;
+	return sum;
+}
+
+/* tcpdump's "\n\t0x0010:  4500 0034 ..." lines, with ASCII for -X. */
+static void
+print_hexlines(struct tbuf *tb, struct cur *c, int ascii)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	const uint8_t		*p;
+	size_t			 n, i, off, start;
+
+	while ((n = cur_left(c)) > 0) {
+		if (n > 16)
+			n = 16;
+		off = cur_off(c);
+		p = cur_pull(c, n);
+		tbuf_printf(tb, "\n\t0x%04zx: ", off);
+		start = tb->len;
+		for (i = 0; i < n; i++) {
+			if (i % 2 == 0)
+				tbuf_putc(tb, ' ');
+			tbuf_putc(tb, hex[p[i] >> 4]);
+			tbuf_putc(tb, hex[p[i] & 0xf]);
+		}
+		if (!ascii)
+			continue;
+		while (tb->len - start < 40)
+			tbuf_putc(tb, ' ');
+		tbuf_puts(tb, "  ");
+		for (i = 0; i < n; i++)
+			tbuf_putc(tb, p[i] > 0x20 && p[i] < 0x7f ? (char)p[i] :
+			    p[i] == ' ' ? ' ' : '.');
+	}
+}
+
+/* -A: printable bytes, newlines and tabs as they are, others '.'. */
+static void
+print_ascii(struct tbuf *tb, struct cur *c)
+{
+	int	ch;
+
+	tbuf_putc(tb, '\n');
+	while ((ch = cur_u8(c)) != -1) {
+		if (ch == '\r' && cur_peek_u8(c, 0) == '\n')
+			continue;
+		tbuf_putc(tb, (ch >= 0x20 && ch < 0x7f) || ch == '\t' ||
+		    ch == '\n' ? (char)ch : '.');
+	}
+}
+
+/* -x, -X, -A: from the network header; doubled, from the link header. */
+static void
+print_dump(struct print_ctx *pc, const struct cap_pkt *pkt, int dlt)
+{
+	struct dec_info	 di;
+	struct cur	 c;
+	const uint8_t	*net;
+	size_t		 n;
+	int		 whole;
+
+	whole = pc->o.hexascii ? pc->o.hexascii > 1 : pc->o.hex > 1;
+	cur_init(&c, pkt->data, pkt->caplen);
+	/* Offsets count from the network header, as tcpdump's do. */
+	if (!whole) {
+		dec_parse(dlt, pkt->data, pkt->caplen, pkt->len, &di);
+		if (di.l3off > 0 && cur_skip(&c, di.l3off) == 0) {
+			n = cur_left(&c);
+			net = cur_peek(&c, n);
+			cur_init(&c, net, n);
+		}
+	}
+	if (pc->o.hexascii)
+		print_hexlines(&pc->tb, &c, 1);
+	else if (pc->o.hex)
+		print_hexlines(&pc->tb, &c, 0);
+	else
+		print_ascii(&pc->tb, &c);
+}
+
 void
 print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 {
 	struct print_ctx	*pc = arg;
-	struct tm		 tm;
-	time_t			 t;
 
-	if (pc->failed)
+	pc->count++;
+	if (pc->failed || pc->o.count_only || pc->o.silent)
 		return;
-	if (pkt->ts.tv_sec != pc->cached_sec) {
-		t = pkt->ts.tv_sec;
-		gmtime_r(&t, &tm);
-		strftime(pc->cached, sizeof pc->cached, "%Y-%m-%d %H:%M:%S",
-		    &tm);
-		pc->cached_sec = pkt->ts.tv_sec;
-	}
 	tbuf_reset(&pc->tb);
-	tbuf_puts(&pc->tb, pc->cached);
-	print_usec(&pc->tb, pkt->ts.tv_nsec / 1000);
-	dec_summary(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
+	if (pc->o.number)
+		tbuf_printf(&pc->tb, "%5lu  ", pc->count);
+	print_ts(pc, pkt);
+	dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data, pkt->caplen, pkt->len);
+	if (pc->o.hex || pc->o.hexascii || pc->o.ascii)
+		print_dump(pc, pkt, dlt);
 	tbuf_putc(&pc->tb, '\n');
-	if (pc->tree)
+	if (pc->o.tree)
 		dec_tree(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
-	if (pc->hex)
-		dec_hex(&pc->tb, pkt->data, pkt->caplen);
 	if (fwrite(pc->tb.s, 1, pc->tb.len, pc->out) != pc->tb.len)
 		pc->failed = errno != 0 ? errno : EIO;
 }

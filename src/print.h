@@ -1,16 +1,45 @@
 /*
- * Print mode (-P): one summary line per packet on stdout, optionally the
- * detail tree (-V) and hex (-x), in the spirit of tcpdump -n.
+ * Print mode (-P): one line per packet on stdout, as tcpdump -n prints it
+ * (tcpdump 4.99 is the reference): the time stamp forms of -t, the packet
+ * number of -#, the link header of -e, the hex and ASCII dumps of -x, -X
+ * and -A, and zbtop's own detail tree (-V).
  */
 #ifndef ZBTOP_PRINT_H
 #define ZBTOP_PRINT_H
 
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
+#include "dec.h"
 #include "tbuf.h"
 
 struct cap_pkt;
+
+/* Time stamp forms, by the number of -t given (tcpdump's ts_format). */
+enum print_ts {
+	PRINT_TS_TIME,		/* none: local HH:MM:SS.frac */
+	PRINT_TS_NONE,		/* -t */
+	PRINT_TS_EPOCH,		/* -tt: seconds.frac since 1970 */
+	PRINT_TS_DELTA,		/* -ttt: since the previous packet */
+	PRINT_TS_DATE,		/* -tttt: local date and time */
+	PRINT_TS_SINCE		/* -ttttt: since the first packet */
+};
+
+/* What the command line asked of each line. */
+struct print_opts {
+	int		 ts;		/* enum print_ts */
+	int		 nano;		/* --nano: 9 digits of fraction */
+	int		 number;	/* -#: packet number first */
+	int		 hex;		/* -x count: 1 without, 2 with link header */
+	int		 hexascii;	/* -X count, the same */
+	int		 ascii;		/* -A */
+	int		 tree;		/* -V: zbtop's detail tree */
+	int		 count_only;	/* --count: only "N packets" at the end */
+	int		 silent;	/* -w without -P: no lines */
+	struct dec_opts	 dec;		/* -e, -v, -q, -S */
+};
 
 /*
  * What the print callback needs; set up before the engine starts, one per
@@ -18,17 +47,21 @@ struct cap_pkt;
  */
 struct print_ctx {
 	FILE		*out;
-	int		 hex;		/* -x */
-	int		 tree;		/* -V */
+	struct print_opts o;
 	atomic_int	 failed;	/* errno of a failed write (EPIPE: reader gone) */
-	long		 cached_sec;	/* the date prefix below is for it */
+	long		 cached_sec;	/* the time prefix below is for it */
 	char		 cached[32];
+	unsigned long	 count;		/* packets printed, for -# */
+	struct timespec	 first;		/* -ttttt */
+	struct timespec	 prev;		/* -ttt */
 	struct tbuf	 tb;		/* reused for every packet */
 };
 
-void	print_init(struct print_ctx *, FILE *, int, int);
+void	print_init(struct print_ctx *, FILE *, const struct print_opts *);
 void	print_free(struct print_ctx *);
 void	print_packet(void *, const struct cap_pkt *, int);
 int	print_failed(struct print_ctx *, unsigned);
+int	print_shaped(const struct print_opts *);
+unsigned long print_count(struct print_ctx *, unsigned);
 
 #endif /* ZBTOP_PRINT_H */

@@ -24,6 +24,7 @@ struct screen {
 	struct stats_snap	*snap;
 	struct pane_env		 env;
 	struct pane		 pane[P_NPANES];
+	struct pane		 sockets;	/* S: over the whole body */
 	int			 focus;		/* index into pane[] */
 	struct prompt		*prompt;
 	int			 prompting;

@@ -168,6 +168,9 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	for (i = 0; i < P_NPANES; i++)
 		screen_st.pane[i].shown = i <= P_PACKETS;
 	screen_st.focus = P_PACKETS;
+	screen_st.sockets.cls = &pane_sockets_class;
+	screen_st.sockets.shown = screen_st.eng == NULL;
+	pane_sockets_init(o->psock, o->att, o->psock_err);
 	screen_st.ctx.eng = screen_st.eng;
 	screen_st.ctx.out = screen_cmd_out;
 	screen_st.ctx.error = screen_cmd_error;
@@ -182,6 +185,7 @@ screen_teardown(void)
 {
 	msg_set_sink(NULL);
 	screen_view_close();
+	pane_sockets_free();
 	if (!isendwin())
 		endwin();
 	msg_set_fatal_hook(NULL);
@@ -216,7 +220,10 @@ screen_loop(void)
 	while (!screen_st.quit && screen_signal == 0) {
 		now = screen_now();
 		if (now >= next || screen_st.refresh) {
-			engine_snapshot(screen_st.eng, screen_st.snap);
+			if (screen_st.eng != NULL)
+				engine_snapshot(screen_st.eng, screen_st.snap);
+			if (screen_st.sockets.shown)
+				pane_sockets_refresh();
 			next = now + screen_st.delay;
 			screen_st.refresh = 0;
 			dirty = 1;
@@ -265,6 +272,8 @@ screen_take_messages(void)
 		screen_status(0, "%s", screen_st.note);
 		got = 1;
 	}
+	if (screen_st.eng == NULL)
+		return got;
 	/* Not fatal but worth a line: a -w file that could not be written. */
 	if (engine_event_get(screen_st.eng, &screen_st.eventno, ev)) {
 		screen_status(1, "%s", ev);
@@ -309,7 +318,15 @@ screen_draw(void)
 	screen_header();
 	if (screen_view_active())
 		screen_view_draw(2, LINES - 3);
-	else {
+	else if (screen_st.sockets.shown) {
+		screen_st.sockets.y = 2;
+		screen_st.sockets.x = 0;
+		screen_st.sockets.h = LINES - 3;
+		screen_st.sockets.w = COLS;
+		screen_st.sockets.focus = 1;
+		screen_st.sockets.cls->draw(&screen_st.sockets,
+		    &screen_st.env);
+	} else {
 		screen_layout();
 		for (i = 0; i < P_NPANES; i++)
 			if (screen_st.pane[i].shown && screen_st.pane[i].h > 0)
@@ -410,6 +427,13 @@ screen_header(void)
 	int			 x, w = COLS;
 
 	screen_fill(0, 0, COLS, SCREEN_NORMAL);
+	if (screen_st.eng == NULL) {
+		screen_put(0, 0, w, SCREEN_VALUE, "zbtop: packet sockets on "
+		    "this host");
+		screen_put(1, 0, w, SCREEN_DIM, "read-only: no capture of "
+		    "zbtop's own");
+		return;
+	}
 	snprintf(up, sizeof up, "up %ld:%02ld:%02ld", u / 3600, u / 60 % 60,
 	    u % 60);
 	x = screen_put(0, 0, w, SCREEN_VALUE, "zbtop ");
@@ -482,6 +506,15 @@ screen_key(int r, wint_t wc)
 		screen_view_key(key);
 		return;
 	}
+	if (screen_st.sockets.shown) {
+		if (screen_st.sockets.cls->key(&screen_st.sockets,
+		    &screen_st.env, key))
+			return;
+		/* Without an engine only quit, help and refresh remain. */
+		if (screen_st.eng == NULL && key != 'q' && key != '?' &&
+		    key != 'h' && key != KEY_F(1) && key != ' ')
+			return;
+	}
 	if (screen_global_key(key))
 		return;
 	fp = &screen_st.pane[screen_st.focus];
@@ -527,6 +560,10 @@ screen_global_key(int key)
 				pane[i].cls->reset(&pane[i]);
 		break;
 	case ' ':
+		screen_st.refresh = 1;
+		break;
+	case 'S':
+		screen_st.sockets.shown = !screen_st.sockets.shown;
 		screen_st.refresh = 1;
 		break;
 	case 't':

@@ -8,11 +8,16 @@
 #define ZBTOP_SCREEN_H
 
 struct engine;
+struct psock;
+struct psock_att;
 
 struct screen_opts {
 	double		 delay;		/* seconds between refreshes */
 	int		 color;		/* 0 with NO_COLOR or monochrome */
 	const char	*histfile;	/* NULL: the default history file */
+	struct psock	*psock;		/* the sockets view's reader, or NULL */
+	struct psock_att *att;		/* --attach: the ring to show first */
+	const char	*psock_err;	/* why psock is NULL */
 };
 
 /*
@@ -21,7 +26,10 @@ struct screen_opts {
  * nobody did.  -1 only when line editing cannot work at all.
  */
 int	screen_init(const struct screen_opts *, char *);
-/* Runs until the user quits or a signal asks to; returns the exit status. */
+/*
+ * Runs until the user quits or a signal asks to; returns the exit status.
+ * Without an engine (--sockets, --attach) only the sockets view shows.
+ */
 int	screen_run(struct engine *, const struct screen_opts *);
 
 #endif /* ZBTOP_SCREEN_H */

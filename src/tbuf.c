@@ -187,13 +187,17 @@ void
 esc_str(char *dst, size_t dstsz, const void *src, size_t n)
 {
 	struct tbuf	tb;
-	size_t		len;
+	size_t		len, step;
 
 	if (dstsz == 0)
 		return;
 	tbuf_init(&tb);
 	tbuf_esc(&tb, src, n);
-	len = tb.len < dstsz - 1 ? tb.len : dstsz - 1;
+	for (len = 0; len < tb.len; len += step) {
+		step = tb.s[len] != '\\' ? 1 : tb.s[len + 1] == 'x' ? 4 : 2;
+		if (len + step > dstsz - 1)
+			break;
+	}
 	if (len > 0)
 		memcpy(dst, tb.s, len);
 	dst[len] = '\0';

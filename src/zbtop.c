@@ -2,8 +2,9 @@
  * zbtop: watch a network interface through the kernel's zero-copy capture
  * path.  This file parses the command line, opens the engine, drops
  * privileges and hands over to one front end: the screen, batch mode or
- * print mode.  Options follow tcpdump where they mean the same, and top
- * for -b, -d and -n.
+ * print mode.  Every tcpdump option keeps tcpdump's meaning (issue 10);
+ * zbtop's own are long options, or letters tcpdump does not use on
+ * Linux (-b batch, as top's, -P print, -m mode, -T retire timeout, -J).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,12 +22,17 @@
 #include "batch.h"
 #include "cap.h"
 #include "cmd.h"
+#include "compat.h"
 #include "engine.h"
 #include "msg.h"
+#include "pcapw.h"
 #include "print.h"
 #include "priv.h"
+#include "psock.h"
 #include "screen.h"
+#include "sockets.h"
 #include "tbuf.h"
+#include "work.h"
 #include "xmalloc.h"
 
 #define ZBTOP_VERSION	"0.1.0"
@@ -41,7 +47,18 @@ enum {
 	OPT_SEQ_LOG,
 	OPT_ITERATIONS,
 	OPT_DELAY,
-	OPT_COMMAND
+	OPT_COMMAND,
+	OPT_NANO,
+	OPT_MICRO,
+	OPT_TSPREC,
+	OPT_IMMEDIATE,
+	OPT_PRINT,
+	OPT_COUNT,
+	OPT_LIST_TSTAMP,
+	OPT_BENCH_WORK,
+	OPT_SOCKETS,
+	OPT_ATTACH,
+	OPT_FILTERS
 };
 
 /* Everything the command line says. */
@@ -50,13 +67,18 @@ struct opts {
 	struct batch_opts	 bo;
 	int			 batch;
 	int			 print;
-	int			 hex;
-	int			 tree;
+	struct print_opts	 po;
+	struct compat		 tc;		/* tcpdump's listing options */
+	struct pcapw_conf	 wr;		/* -C, -G, -W, -U, -z */
+	int			 lbuf;		/* -l */
 	int			 speed_set;
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
 	char			*ifname;	/* -i picked by number or default */
+	int			 sockets;	/* --sockets */
+	const char		*attach;	/* --attach PID|socket:INODE */
+	int			 filters;	/* --filters */
 };
 
 static const struct option zbtop_longopts[] = {
@@ -71,6 +93,31 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "bench-work",		required_argument,	NULL, OPT_BENCH_WORK },
+	/* tcpdump's long options. */
+	{ "buffer-size",	required_argument,	NULL, 'B' },
+	{ "count",		no_argument,		NULL, OPT_COUNT },
+	{ "direction",		required_argument,	NULL, 'Q' },
+	{ "dont-verify-checksums", no_argument,		NULL, 'K' },
+	{ "immediate-mode",	no_argument,		NULL, OPT_IMMEDIATE },
+	{ "interface",		required_argument,	NULL, 'i' },
+	{ "linktype",		required_argument,	NULL, 'y' },
+	{ "list-interfaces",	no_argument,		NULL, 'D' },
+	{ "list-time-stamp-types", no_argument,		NULL, OPT_LIST_TSTAMP },
+	{ "micro",		no_argument,		NULL, OPT_MICRO },
+	{ "monitor-mode",	no_argument,		NULL, 'I' },
+	{ "nano",		no_argument,		NULL, OPT_NANO },
+	{ "no-optimize",	no_argument,		NULL, 'O' },
+	{ "no-promiscuous-mode", no_argument,		NULL, 'p' },
+	{ "number",		no_argument,		NULL, '#' },
+	{ "print",		no_argument,		NULL, OPT_PRINT },
+	{ "relinquish-privileges", required_argument,	NULL, 'Z' },
+	{ "snapshot-length",	required_argument,	NULL, 's' },
+	{ "time-stamp-precision", required_argument,	NULL, OPT_TSPREC },
+	{ "time-stamp-type",	required_argument,	NULL, 'j' },
+	{ "sockets",		no_argument,		NULL, OPT_SOCKETS },
+	{ "attach",		required_argument,	NULL, OPT_ATTACH },
+	{ "filters",		no_argument,		NULL, OPT_FILTERS },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -80,40 +127,64 @@ static double	fnum(const char *, const char *, double, double);
 static enum cap_dir direction(const char *);
 static void	parse(struct opts *, int, char **);
 static void	parse_check(struct opts *);
-static void	cmd_stderr(void *, const char *);
+static int	parse_tcpdump(struct opts *, int);
+static void	parse_retire(struct opts *, const char *);
+static void	cmd_failed(void *, const char *);
 static void	cmd_stdout(void *, const char *);
 static char	*join(int, char **);
 static int	list_devices(void);
 static char	*device(unsigned);
 static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
+static int	run_sockets(struct opts *);
 
 static void
 usage(FILE *f)
 {
 	fprintf(f,
-"usage: zbtop [-bDhJpPVx] [-B KiB] [-c count] [-d seconds] [-e command]\n"
-"             [-i interface] [-m zbuf|copy] [-n iterations] [-Q in|out|inout]\n"
-"             [-r file] [-s snaplen] [-T ms] [-w file] [-Z user]\n"
-"             [--block-size KiB] [--blocks n] [--rotate-every ms]\n"
-"             [--seq-log file] [--speed x] [--threads n] [--version]\n"
-"             [expression]\n"
+"usage: zbtop [-AbdDehJlLnOpPqStUvVxX] [-B KiB] [-c count] [-C MB]\n"
+"             [-F file] [-G secs] [-i interface] [-m zbuf|copy]\n"
+"             [-Q in|out|inout] [-r file] [-s snaplen] [-T ms] [-w file]\n"
+"             [-W n] [-z command] [-Z user] [--bench-work none|touch|scan]\n"
+"             [--block-size KiB] [--blocks n] [--command cmd] [--count]\n"
+"             [--delay secs] [--iterations n] [--nano] [--print]\n"
+"             [--rotate-every ms] [--seq-log file] [--speed x] [--threads n]\n"
+"             [--version] [expression]\n"
+"       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
+"       zbtop --attach pid|socket:inode [-J] [--delay s] [--iterations n]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
 "  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
 "  -s len     snap length (default 262144)    -p     no promiscuous mode\n"
-"  -c count   stop after count packets        -w file  write packets (pcap)\n"
+"  -c count   stop after count packets        -F file  filter from a file\n"
+"  -w file    write packets (pcap); -U flush each, -C MB/-G secs/-W n ring\n"
+"  -z cmd     run cmd on each finished -C/-G file\n"
 "  -b         batch mode: snapshots on stdout, commands on stdin\n"
-"  -d secs    refresh interval (default 1)    -n n   snapshots, then exit\n"
-"  -J         batch snapshots as JSON lines   -e cmd run a command at start\n"
-"  -P         print one line per packet       -x hex dump, -V detail tree\n"
+"  --delay s  refresh interval (default 1)    --iterations n  then exit\n"
+"  -J         with -b: JSON lines; alone: list time stamp types (tcpdump)\n"
+"  --command cmd  run a command once capture has started\n"
+"  -P         print one line per packet, as tcpdump -n (also -l, --print,\n"
+"             any line option below, or stdout not a terminal)\n"
+"  -l         line-buffered output            -n     accepted (no names)\n"
+"  -e         link-level header               -q     shorter lines\n"
+"  -t...      -t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first\n"
+"  -v         more fields (-vv more)          -S     absolute TCP sequences\n"
+"  -x, -X     hex, hex and ASCII (doubled: with link header)  -A  ASCII\n"
+"  -V         zbtop's detail tree             --nano  nanosecond times\n"
+"  -d         print the compiled filter (-dd as C, -ddd decimal), exit\n"
+"  -O         with -d: do not optimize        -L     list link types\n"
+"  -Q dir     direction: in, out or inout     --count  only count packets\n"
 "  -D         list interfaces                 -Z user  drop to user (nobody)\n"
-"  -Q dir     in, out or inout (default): packets by direction\n"
 "  --speed x  replay at x times recorded speed (0: as fast as possible)\n"
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
+"  --sockets  every packet socket on the host (-J: JSON lines)\n"
+"  --attach pid|socket:inode  watch another process's ring, read-only\n"
+"  --filters  --sockets: print each attached filter as bpf does\n"
+"Other tcpdump options are accepted; see zbtop(8), FOR TCPDUMP USERS.\n"
 "Keys on the screen: ? for help, / filter, : command, q quit.\n");
 }
 
@@ -157,7 +228,7 @@ direction(const char *s)
 		return CAP_DIR_OUT;
 	if (strcmp(s, "inout") == 0)
 		return CAP_DIR_INOUT;
-	msg_fatal("-Q: expected in, out or inout, not '%s'", s);
+	msg_fatal("-Q %s: expected in, out or inout", s);
 	/* NOTREACHED */
 	return CAP_DIR_INOUT;
 }
@@ -176,6 +247,10 @@ join(int argc, char **argv)
 	return tb.s;
 }
 
+/* getopt's string: tcpdump's letters, then zbtop's own (b, J, m, P, T). */
+#define ZBTOP_SHORTOPTS \
+	"aAB:c:C:dDeE:fF:G:hHi:Ij:KlLM:nNOpqQ:r:s:StUvw:W:xXy:Yz:Z:#" "bJm:PT:V"
+
 static void
 parse(struct opts *o, int argc, char **argv)
 {
@@ -186,8 +261,10 @@ parse(struct opts *o, int argc, char **argv)
 	cc->promisc = 1;
 	cc->threads = 1;
 	o->bo.delay = 1;
-	while ((ch = getopt_long(argc, argv, "bB:c:d:De:hi:Jm:n:pPQ:r:s:T:Vw:xZ:",
+	while ((ch = getopt_long(argc, argv, ZBTOP_SHORTOPTS,
 	    zbtop_longopts, NULL)) != -1) {
+		if (parse_tcpdump(o, ch) == 0)
+			continue;
 		switch (ch) {
 		case 'b':
 			o->batch = 1;
@@ -198,17 +275,18 @@ parse(struct opts *o, int argc, char **argv)
 		case 'c':
 			o->ec.count = num("-c", optarg, 1, UINT_MAX);
 			break;
-		case 'd':
 		case OPT_DELAY:
-			o->bo.delay = fnum("-d", optarg, 0.1, 3600);
+			o->bo.delay = fnum("--delay", optarg, 0.1, 3600);
 			break;
 		case 'D':
 			exit(list_devices());
-		case 'e':
 		case OPT_COMMAND:
 			if (o->ncmds == (int)(sizeof o->cmds / sizeof o->cmds[0]))
-				msg_fatal("-e: at most 32 commands");
+				msg_fatal("--command: at most 32 commands");
 			o->cmds[o->ncmds++] = optarg;
+			break;
+		case 'F':
+			o->tc.filter_file = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -222,9 +300,9 @@ parse(struct opts *o, int argc, char **argv)
 		case 'm':
 			o->ec.mode = optarg;
 			break;
-		case 'n':
 		case OPT_ITERATIONS:
-			o->bo.iterations = num("-n", optarg, 1, INT_MAX);
+			o->bo.iterations = num("--iterations", optarg, 1,
+			    INT_MAX);
 			break;
 		case 'p':
 			cc->promisc = 0;
@@ -232,26 +310,19 @@ parse(struct opts *o, int argc, char **argv)
 		case 'P':
 			o->print = 1;
 			break;
-		case 'Q':
-			cc->dir = direction(optarg);
-			break;
 		case 'r':
 			cc->file = optarg;
 			break;
 		case 's':
-			cc->snaplen = num("-s", optarg, 1, 262144);
+			/* tcpdump: 0 means the default, 262144. */
+			cc->snaplen = strcmp(optarg, "0") == 0 ? 262144 :
+			    num("-s", optarg, 1, 262144);
 			break;
 		case 'T':
-			cc->retire_ms = num("-T", optarg, 1, 60000);
-			break;
-		case 'V':
-			o->tree = 1;
+			parse_retire(o, optarg);
 			break;
 		case 'w':
 			o->ec.wfile = optarg;
-			break;
-		case 'x':
-			o->hex = 1;
 			break;
 		case 'Z':
 			o->user = optarg;
@@ -280,6 +351,20 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
 			break;
+		case OPT_BENCH_WORK:
+			if ((o->ec.work = work_find(optarg)) == -1)
+				msg_fatal("--bench-work %s: expected none, "
+				    "touch or scan", optarg);
+			break;
+		case OPT_SOCKETS:
+			o->sockets = 1;
+			break;
+		case OPT_ATTACH:
+			o->attach = optarg;
+			break;
+		case OPT_FILTERS:
+			o->filters = 1;
+			break;
 		default:
 			usage(stderr);
 			exit(1);
@@ -294,21 +379,51 @@ static void
 parse_check(struct opts *o)
 {
 	struct cap_conf	*cc = &o->ec.cap;
+	char		 errbuf[ZB_ERRBUFSZ];
+	int		 rc;
 
+	if (o->sockets || o->attach != NULL) {
+		/* Other processes' sockets: nothing of zbtop's own capture. */
+		if (cc->iface != NULL || cc->file != NULL ||
+		    o->ec.filter != NULL || o->print || o->ec.wfile != NULL)
+			msg_fatal("--sockets and --attach watch other "
+			    "processes: no -i, -r, -w, -P or expression");
+		if (o->sockets && o->attach != NULL)
+			msg_fatal("--sockets and --attach exclude each other");
+		return;
+	}
+	if (o->filters)
+		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
-	/* As tcpdump: no -i is the first up interface, a number -D's. */
-	if (cc->iface == NULL && cc->file == NULL) {
-		if ((o->ifname = device(0)) == NULL)
-			msg_fatal("no interface is up to capture on (-D lists "
-			    "them; -r file replays one)");
-		cc->iface = o->ifname;
-	} else if (cc->iface != NULL && cc->iface[0] != '\0' &&
+	/* As tcpdump: a number is -D's, no -i the first up interface. */
+	if (cc->iface != NULL && cc->iface[0] != '\0' &&
 	    strspn(cc->iface, "0123456789") == strlen(cc->iface)) {
 		if ((o->ifname = device((unsigned)num("-i", cc->iface, 1,
 		    INT_MAX))) == NULL)
 			msg_fatal("-i %s: no such interface number (-D lists "
 			    "them)", cc->iface);
+		cc->iface = o->ifname;
+	}
+	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
+	if (o->bo.json && !o->batch)
+		o->tc.list_tstamps = 1;
+	if (o->tc.filter_file != NULL) {
+		free((char *)o->ec.filter);
+		if ((o->ec.filter = compat_read_filter(o->tc.filter_file,
+		    errbuf)) == NULL)
+			msg_fatal("%s", errbuf);
+	}
+	if ((rc = compat_run(&o->tc, cc->iface, cc->file, o->ec.filter,
+	    cc->snaplen, errbuf)) != -1) {
+		if (rc == 1)
+			msg_fatal("%s", errbuf);
+		exit(0);
+	}
+	if (cc->iface == NULL && cc->file == NULL) {
+		if ((o->ifname = device(0)) == NULL)
+			msg_fatal("no interface is up to capture on (-D lists "
+			    "them; -r file replays one)");
 		cc->iface = o->ifname;
 	}
 	if (cc->file != NULL) {
@@ -323,15 +438,157 @@ parse_check(struct opts *o)
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
+	/*
+	 * As tcpdump: lines when the user asked for a line option, for -l,
+	 * or when standard output is no terminal; with -w alone, none.
+	 */
+	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
+	    !isatty(STDOUT_FILENO))) {
+		o->print = 1;
+		o->po.silent = o->ec.wfile != NULL && !o->lbuf &&
+		    !print_shaped(&o->po);
+	}
 	if (o->batch && o->print)
-		msg_fatal("-b and -P exclude each other");
-	if ((o->hex || o->tree) && !o->print)
-		msg_fatal("-x and -V go with -P");
-	if (o->bo.json && !o->batch)
-		msg_fatal("-J goes with -b");
+		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
+		    "...) exclude each other");
+	if ((o->wr.file_mb || o->wr.rotate_secs || o->wr.files ||
+	    o->wr.flush || o->wr.postrotate) && o->ec.wfile == NULL)
+		msg_fatal("-C, -G, -W, -U and -z go with -w");
+	o->ec.wconf = &o->wr;
 	o->ec.parse = !o->batch && !o->print;
 	o->ec.keep = o->ec.parse;
 	o->bo.commands = o->batch && !isatty(STDIN_FILENO);
+}
+
+/*
+ * The options that only change what print mode writes, or that zbtop
+ * accepts so a tcpdump command line runs: 0 when ch was one of them.
+ */
+static int
+parse_tcpdump(struct opts *o, int ch)
+{
+	struct print_opts	*po = &o->po;
+
+	switch (ch) {
+	case 'A':
+		po->ascii = 1;
+		break;
+	case 'C':
+		o->wr.file_mb = num("-C", optarg, 1, INT_MAX);
+		break;
+	case 'd':
+		o->tc.dump++;
+		break;
+	case 'e':
+		po->dec.link = 1;
+		break;
+	case 'G':
+		o->wr.rotate_secs = num("-G", optarg, 1, INT_MAX);
+		break;
+	case 'l':
+		o->lbuf = 1;
+		break;
+	case 'L':
+		o->tc.list_dlts = 1;
+		break;
+	case 'O':
+		o->tc.nooptimize = 1;
+		break;
+	case 'q':
+		po->dec.quick = 1;
+		break;
+	case 'Q':
+		o->ec.cap.dir = direction(optarg);
+		break;
+	case 'S':
+		po->dec.abs_seq = 1;
+		break;
+	case 't':
+		if (po->ts < PRINT_TS_SINCE)
+			po->ts++;
+		break;
+	case 'U':
+		o->wr.flush = 1;
+		break;
+	case 'v':
+		po->dec.verbose++;
+		break;
+	case 'V':
+		po->tree = 1;
+		break;
+	case 'W':
+		o->wr.files = num("-W", optarg, 1, INT_MAX);
+		break;
+	case 'x':
+		po->hex++;
+		break;
+	case 'X':
+		po->hexascii++;
+		break;
+	case 'z':
+		o->wr.postrotate = optarg;
+		break;
+	case '#':
+		po->number = 1;
+		break;
+	case OPT_NANO:
+		po->nano = 1;
+		break;
+	case OPT_MICRO:
+		po->nano = 0;
+		break;
+	case OPT_TSPREC:
+		if (strcmp(optarg, "nano") == 0)
+			po->nano = 1;
+		else if (strcmp(optarg, "micro") == 0)
+			po->nano = 0;
+		else
+			msg_fatal("--time-stamp-precision %s: expected micro "
+			    "or nano", optarg);
+		break;
+	case OPT_PRINT:
+		o->print = 1;
+		break;
+	case OPT_COUNT:
+		po->count_only = 1;
+		o->print = 1;
+		break;
+	case OPT_LIST_TSTAMP:
+		o->tc.list_tstamps = 1;
+		break;
+	case 'E':
+	case 'I':
+	case 'j':
+	case 'M':
+	case 'y':
+		msg_info("-%c: not supported by zbtop, ignored", ch);
+		break;
+	case 'a':
+	case 'f':
+	case 'H':
+	case 'K':
+	case 'n':
+	case 'N':
+	case 'Y':
+	case OPT_IMMEDIATE:
+		/* zbtop never resolves names and never checks sums. */
+		break;
+	default:
+		return -1;
+	}
+	return 0;
+}
+
+/* tcpdump's -T type forces a decoder; zbtop's -T is the retire timeout. */
+static void
+parse_retire(struct opts *o, const char *arg)
+{
+	if (*arg < '0' || *arg > '9') {
+		msg_info("-T %s: zbtop decodes by port numbers only; -T is "
+		    "the retire timeout in ms, ignored", arg);
+		return;
+	}
+	o->ec.cap.retire_ms = num("-T", arg, 1, 60000);
 }
 
 /*
@@ -394,11 +651,15 @@ on_signal(int sig)
 	zbtop_quit = sig;
 }
 
-/* -e commands, after capture has started; errors go to stderr. */
+/*
+ * --command lines, after capture has started.  A failing one ends the run
+ * with its reason and exit 1, as the same filter given as an argument
+ * would: a script must not believe a capture it did not ask for.
+ */
 static void
-cmd_stderr(void *arg, const char *text)
+cmd_failed(void *arg, const char *text)
 {
-	msg_error("%s", text);
+	msg_fatal("%s", text);
 }
 
 static void
@@ -417,13 +678,67 @@ run_commands(struct engine *eng, struct opts *o)
 	memset(&ctx, 0, sizeof ctx);
 	ctx.eng = eng;
 	ctx.out = cmd_stdout;
-	ctx.error = cmd_stderr;
+	ctx.error = cmd_failed;
 	ctx.arg = &verbose;
 	ctx.delay = &o->bo.delay;
 	for (i = 0; i < o->ncmds; i++) {
 		if (cmd_run(&ctx, o->cmds[i]) == CMD_QUIT)
 			zbtop_quit = SIGTERM;
 	}
+}
+
+/*
+ * --sockets and --attach: every namespace's sock_diag socket and the
+ * attached process's memory are opened as root; then root goes.  The
+ * list keeps CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH to see which
+ * process holds each socket; attached, nothing more is needed.
+ */
+static int
+run_sockets(struct opts *o)
+{
+	struct sockets_opts	 so;
+	struct screen_opts	 sc;
+	struct psock		*ps;
+	struct psock_att	*a = NULL;
+	char			 errbuf[ZB_ERRBUFSZ];
+	uint32_t		 ino = 0;
+	int			 pid = 0, rc;
+
+	memset(&so, 0, sizeof so);
+	so.delay = o->bo.delay;
+	so.iterations = o->bo.iterations;
+	so.json = o->bo.json;
+	so.filters = o->filters;
+	if (o->attach != NULL &&
+	    sockets_target(o->attach, &pid, &ino, errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	if ((ps = psock_open(errbuf)) == NULL)
+		msg_fatal("%s", errbuf);
+	if (o->attach != NULL && (a = psock_attach(ps, pid, ino, errbuf)) ==
+	    NULL)
+		msg_fatal("%s", errbuf);
+	/* On a terminal the screen shows them; Enter can attach later. */
+	if (!o->batch && !o->bo.json && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)) {
+		memset(&sc, 0, sizeof sc);
+		sc.delay = o->bo.delay;
+		sc.color = getenv("NO_COLOR") == NULL ||
+		    *getenv("NO_COLOR") == '\0';
+		sc.psock = ps;
+		sc.att = a;
+		if (screen_init(&sc, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		if (priv_drop_keep(o->user, PRIV_KEEP_PROCS, errbuf) == -1)
+			msg_fatal("%s", errbuf);
+		return screen_run(NULL, &sc);
+	}
+	if (priv_drop_keep(o->user, a != NULL ? 0 : PRIV_KEEP_PROCS,
+	    errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	rc = a != NULL ? sockets_attach(ps, a, &so) : sockets_list(ps, &so);
+	psock_detach(a);
+	psock_close(ps);
+	return rc;
 }
 
 int
@@ -435,7 +750,7 @@ main(int argc, char **argv)
 	struct screen_opts	 so;
 	struct sigaction	 sa;
 	sigset_t		 all, old;
-	char			 errbuf[ZB_ERRBUFSZ];
+	char			 errbuf[ZB_ERRBUFSZ], psock_err[ZB_ERRBUFSZ];
 	unsigned		 q, npc = 0;
 	int			 rc, screen;
 
@@ -446,11 +761,20 @@ main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (o.sockets || o.attach != NULL)
+		return run_sockets(&o);
 	if (o.print) {
-		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+		/*
+		 * As tcpdump: a line as soon as its packet is taken on a
+		 * terminal and with -l, large blocks into a pipe or file.
+		 */
+		if (o.lbuf || isatty(STDOUT_FILENO))
+			setvbuf(stdout, NULL, _IOLBF, 0);
+		else
+			setvbuf(stdout, NULL, _IOFBF, 1 << 20);
 		npc = o.ec.cap.threads;
 		for (q = 0; q < npc; q++) {
-			print_init(&pc[q], stdout, o.hex, o.tree);
+			print_init(&pc[q], stdout, &o.po);
 			o.ec.print_arg[q] = &pc[q];
 		}
 		o.ec.print = print_packet;
@@ -466,6 +790,14 @@ main(int argc, char **argv)
 		so.color = getenv("NO_COLOR") == NULL ||
 		    *getenv("NO_COLOR") == '\0';
 		so.histfile = NULL;
+		/*
+		 * The sockets view (S) lists through sock_diag sockets
+		 * opened now, in every namespace; after the drop it sees
+		 * only what nobody may see of other processes.
+		 */
+		so.psock = psock_open(psock_err);
+		so.att = NULL;
+		so.psock_err = psock_err;
 		/* The history file is opened while it is still reachable. */
 		if (screen_init(&so, errbuf) == -1)
 			msg_fatal("%s", errbuf);
@@ -482,8 +814,12 @@ main(int argc, char **argv)
 	run_commands(eng, &o);
 	if (o.batch)
 		rc = batch_run(eng, &o.bo);
-	else if (o.print)
+	else if (o.print) {
 		rc = batch_print(eng, pc, npc);
+		if (o.po.count_only)
+			printf("%lu packet%s\n", print_count(pc, npc),
+			    print_count(pc, npc) == 1 ? "" : "s");
+	}
 	else
 		rc = screen_run(eng, &so);
 	engine_free(eng);

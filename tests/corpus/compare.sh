@@ -53,7 +53,7 @@ for set in tcpdump packetnet pcapng-test-generator; do
 		[ "$cat" != malformed ] && [ "$rc" = 0 ] || continue
 		[ "$packets" -gt 0 ] 2>/dev/null || continue
 		[ -f "$dir/out/$expected" ] || continue
-		if ! "$ZBTOP" -P -r "$dir/pcap/$file" >"$tmp/our" \
+		if ! "$ZBTOP" -P -tttt -S -r "$dir/pcap/$file" >"$tmp/our" \
 		    2>"$tmp/err"; then
 			echo "FAIL $set/$file: zbtop exit status $?"
 			cat "$tmp/err"

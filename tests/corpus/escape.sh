@@ -5,7 +5,8 @@
 # OSC title sets, BEL, DEL, NUL and bytes >= 0x80, DNS queries and
 # answers whose names hold such bytes, a DHCP host name and a TCP payload
 # with them.  For -P, -P -V -x, -b and -b -J: every byte written, on
-# stdout and stderr, is printable ASCII or newline; the text "\x1b" shows
+# stdout and stderr, is printable ASCII, tab or newline (tcpdump's -x
+# lines start with a tab, -A passes tabs and newlines); the text "\x1b" shows
 # that the hostile bytes were printed (escaped), not dropped; every -J
 # line parses as JSON; the file name is shown escaped.
 #
@@ -59,12 +60,13 @@ with open(sys.argv[1], "wb") as f:
         f.write(struct.pack("<IIII", 1700000000, i, len(fr), len(fr)) + fr)
 EOP
 
-# check WHAT FILE: only printable ASCII and newlines in FILE.
+# check WHAT FILE: only printable ASCII, tabs and newlines in FILE.
 check() {
 	python3 - "$2" <<'EOP' || { echo "FAIL: $1: unescaped bytes"; exit 1; }
 import sys
 b = open(sys.argv[1], "rb").read()
-bad = [i for i, c in enumerate(b) if (c < 0x20 and c != 0x0a) or c >= 0x7f]
+bad = [i for i, c in enumerate(b) if (c < 0x20 and c not in (0x09, 0x0a))
+       or c >= 0x7f]
 if bad:
     i = bad[0]
     print("%d bad bytes, first at %d: %r" % (len(bad), i, b[max(0, i - 20):i + 20]))
@@ -89,6 +91,8 @@ grep -q '\\x1b' "$tmp/out" || { echo "FAIL: -P: no escaped ESC shown"; exit 1; }
 [ "$(wc -l <"$tmp/out")" -eq 35 ] || { echo "FAIL: -P: not 35 lines"; exit 1; }
 run "-P -V -x" -P -V -x -r "$pcap"
 grep -q '\\x1b' "$tmp/out" || { echo "FAIL: -P -V: no escaped ESC"; exit 1; }
+run "-X -A -e -vv" -X -e -vv -r "$pcap"
+run "-A" -A -r "$pcap"
 run "-b" -b -r "$pcap"
 grep -q 'ev\\x1b\[31mil\.pcap' "$tmp/out" ||
     { echo "FAIL: -b: the file name is not shown escaped"; exit 1; }

@@ -25,7 +25,7 @@ fail() {
 
 # one Z SIG MODE: zbtop Z in MODE (-b or -P) ended by SIG.
 one() {
-	"$1" "$3" $([ "$3" = -b ] && echo -d 0.2) -r "$tmp/slow.pcap" --speed 1 </dev/null \
+	"$1" "$3" $([ "$3" = -b ] && echo --delay 0.2) -r "$tmp/slow.pcap" --speed 1 </dev/null \
 	    >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
 	sleep 1

@@ -67,9 +67,9 @@ for z in "$ZBTOP" ${ZBTOP_SAN:+"$ZBTOP_SAN"}; do
 	piped "$z -P | head -1" 10 "-n 1" "$z" -P -r "$tmp/big.pcap"
 	piped "$z -P -V -x | head -c 100" 10 "-c 100" "$z" -P -V -x \
 	    -r "$tmp/big.pcap"
-	piped "$z -b | head -1" 5 "-n 1" "$z" -b -d 0.2 -r "$tmp/slow.pcap" \
+	piped "$z -b | head -1" 5 "-n 1" "$z" -b --delay 0.2 -r "$tmp/slow.pcap" \
 	    --speed 1
 	full "$z -P >/dev/full" "$z" -P -r "$tmp/big.pcap"
-	full "$z -b >/dev/full" "$z" -b -d 0.2 -r "$tmp/slow.pcap" --speed 1
+	full "$z -b >/dev/full" "$z" -b --delay 0.2 -r "$tmp/slow.pcap" --speed 1
 done
 exit 0

@@ -20,7 +20,7 @@ for o in $(echo "$help" | grep -o -- '--[a-z-]*' | sort -u); do
 	grep -q "Fl -${o#--}" "$man" || say "man: no $o"
 	grep -q -- "$o" README.md || say "README: no $o"
 done
-cmds=$(echo help | "$ZBTOP" -b -n 1 -d 0.1 -r tests/data/sample.pcap |
+cmds=$(echo help | "$ZBTOP" -b --iterations 1 --delay 0.1 -r tests/data/sample.pcap |
     awk '/^[a-z]+( |$)/ && !/^(zbtop|packets|drops|rotations|captured)/ \
     { print $1 }' | sort -u)
 [ "$(echo "$cmds" | wc -w)" -ge 10 ] || say "help listed too few: $cmds"

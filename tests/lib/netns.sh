@@ -176,7 +176,7 @@ zb_cmdpipe() {
 	exec 9<>"$ZB_TMP/cmd"
 }
 
-# zb_zbtop MODE [ARG...]: zbtop -b -d 1 -m MODE [ARG...] on ZB_IF_CAP in
+# zb_zbtop MODE [ARG...]: zbtop -b --delay 1 -m MODE [ARG...] on ZB_IF_CAP in
 # the background, its commands from the pipe of zb_cmdpipe.  Its PID in
 # ZB_PID; its standard output and error in the files ZB_OUT and ZB_ERR
 # ($ZB_TMP/MODE.out and .err).
@@ -184,7 +184,7 @@ zb_zbtop() {
 	zb_mode=$1
 	shift
 	ZB_OUT="$ZB_TMP/$zb_mode.out" ZB_ERR="$ZB_TMP/$zb_mode.err"
-	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$zb_mode" "$@" \
+	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$zb_mode" "$@" \
 	    <"$ZB_TMP/cmd" >"$ZB_OUT" 2>"$ZB_ERR"
 	ZB_PID=$ZB_BG_PID
 }

@@ -30,16 +30,16 @@ zb_expect_err() {
 
 for mode in zbuf copy; do
 	zb_expect_err "$mode unknown interface" "nosuch0" \
-	    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b -n 1 -m "$mode" -i nosuch0
+	    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b --iterations 1 -m "$mode" -i nosuch0
 	zb_expect_err "$mode unprivileged" "CAP_NET_RAW" \
 	    ip netns exec "$ZB_NS_CAP" setpriv --reuid=65534 --regid=65534 --clear-groups \
-	    "$ZBTOP" -b -n 1 -m "$mode" -i "$ZB_IF_CAP"
+	    "$ZBTOP" -b --iterations 1 -m "$mode" -i "$ZB_IF_CAP"
 	zb_expect_err "$mode bad filter" \
 	    "illegal port number 99999 > 65535" \
-	    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b -n 1 -m "$mode" -i "$ZB_IF_CAP" "port 99999"
+	    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b --iterations 1 -m "$mode" -i "$ZB_IF_CAP" "port 99999"
 done
 zb_expect_err "copy --threads" "--threads needs -m zbuf" \
-    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b -n 1 -m copy --threads 2 -i "$ZB_IF_CAP"
+    ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b --iterations 1 -m copy --threads 2 -i "$ZB_IF_CAP"
 zb_expect_err "file --threads" "--threads needs -m zbuf" \
-    "$ZBTOP" -b -n 1 --threads 2 -r tests/data/sample.pcap
+    "$ZBTOP" -b --iterations 1 --threads 2 -r tests/data/sample.pcap
 exit 0

@@ -72,7 +72,7 @@ send() {
 for mode in zbuf copy; do
 	out="$ZB_TMP/$mode.out" err="$ZB_TMP/$mode.err"
 	w="$ZB_TMP/pub/$mode.pcap"
-	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$mode" \
+	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$mode" \
 	    <"$ZB_TMP/cmd" >"$out" 2>"$err"
 	pid=$ZB_BG_PID
 	zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "$mode: not bound"; }
@@ -110,7 +110,7 @@ done
 if getent passwd daemon >/dev/null; then
 	duid=$(getent passwd daemon | cut -d: -f3)
 	dgid=$(getent passwd daemon | cut -d: -f4)
-	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -Z daemon \
+	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -Z daemon \
 	    <"$ZB_TMP/cmd" >"$ZB_TMP/z.out" 2>"$ZB_TMP/z.err"
 	pid=$ZB_BG_PID
 	zb_wait_bound "$pid" 10 || { cat "$ZB_TMP/z.err" >&2; zb_fail "-Z: not bound"; }
@@ -132,7 +132,7 @@ chmod 0755 "$ZB_TMP/zbtop-caps" "$ZB_TMP/zbtop-plain"
 setcap cap_net_raw,cap_net_admin+ep "$ZB_TMP/zbtop-caps" ||
     zb_fail "setcap"
 zb_bg_cap setpriv --reuid="$nuid" --regid="$ngid" --clear-groups \
-    "$ZB_TMP/zbtop-caps" -b -d 1 -i "$ZB_IF_CAP" -c $N \
+    "$ZB_TMP/zbtop-caps" -b --delay 1 -i "$ZB_IF_CAP" -c $N \
     <"$ZB_TMP/cmd" >"$ZB_TMP/fc.out" 2>"$ZB_TMP/fc.err"
 pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$ZB_TMP/fc.err" >&2; zb_fail "setcap: not bound"; }

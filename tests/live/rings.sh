@@ -1,5 +1,5 @@
 #!/bin/sh
-# Per-ring counters (issue 5): zbtop -b -J -n 2 -d 2 --threads 2 on the
+# Per-ring counters (issue 5): zbtop -b -J --iterations 2 --delay 2 --threads 2 on the
 # capture end while zbgen sends exactly 20000 64-byte frames of 64 flows
 # at 50000 pps (0.4 s), started once every socket is bound.  Expected:
 # the last snapshot, 4 s after the start, lists 4 rings, rings 2l and
@@ -13,7 +13,7 @@ zb_tmpdir
 N=20000
 out="$ZB_TMP/out" err="$ZB_TMP/err"
 
-zb_bg_cap "$ZBTOP" -b -J -n 2 -d 2 --threads 2 -i "$ZB_IF_CAP" \
+zb_bg_cap "$ZBTOP" -b -J --iterations 2 --delay 2 --threads 2 -i "$ZB_IF_CAP" \
     </dev/null >"$out" 2>"$err"
 pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }

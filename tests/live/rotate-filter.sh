@@ -28,7 +28,7 @@ FLOWS=1 GLOBAL=1
 [ "$THREADS" -eq 1 ] || FLOWS=64 GLOBAL=0
 out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
 
-zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --seq-log "$log" \
+zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --seq-log "$log" \
     --threads "$THREADS" <"$ZB_TMP/cmd" >"$out" 2>"$err"
 pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }

@@ -15,7 +15,7 @@ zb_cmdpipe
 N=100000
 out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
 
-zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --rotate-every 1 \
+zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --rotate-every 1 \
     --seq-log "$log" <"$ZB_TMP/cmd" >"$out" 2>"$err"
 pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }

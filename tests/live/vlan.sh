@@ -49,7 +49,7 @@ tcpdump -nn -t -e -xx -r "$ZB_TMP/tagged.pcap" >"$ZB_TMP/want.txt" \
 [ "$(grep -c 'length 68: vlan 100,' "$ZB_TMP/want.txt")" -eq $N ] ||
     zb_fail "the tagged reference is not what this test expects"
 for mode in zbuf copy; do
-	zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m "$mode" \
+	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$mode" \
 	    -w "$ZB_TMP/$mode.pcap" <"$ZB_TMP/cmd" >"$ZB_TMP/$mode.out" \
 	    2>"$ZB_TMP/$mode.err"
 	pid=$ZB_BG_PID

@@ -12,7 +12,7 @@ zb_netns_up
 zb_tmpdir
 zb_cmdpipe
 out="$ZB_TMP/out" err="$ZB_TMP/err"
-zb_bg_cap "$ZBTOP" -b -d 1 -i "$ZB_IF_CAP" -m zbuf -T 300 \
+zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -T 300 \
     <"$ZB_TMP/cmd" >"$out" 2>"$err"
 pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }

@@ -5,9 +5,9 @@
 . tests/screen/lib.sh
 t_sample
 
-"$ZBTOP" -b -n 1 -r "$T_PCAP" -e help </dev/null >"$T_DIR/batch" 2>&1 ||
+"$ZBTOP" -b --iterations 1 -r "$T_PCAP" --command help </dev/null >"$T_DIR/batch" 2>&1 ||
     t_fail "batch help failed"
-# -e output goes to standard error as "zbtop: text".
+# --command output goes to standard error as "zbtop: text".
 sed -n 's/^zbtop: \([a-z][a-z-]*\) .*/\1/p' "$T_DIR/batch" >"$T_DIR/cmds"
 [ "$(wc -l <"$T_DIR/cmds")" -ge 5 ] || t_fail "no command list from batch help"
 

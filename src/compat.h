@@ -1,0 +1,28 @@
+/*
+ * tcpdump's options that print something and exit instead of capturing
+ * (-d, -L, -J) and its -F filter file, with tcpdump's meaning (issue 10).
+ */
+#ifndef ZBTOP_COMPAT_H
+#define ZBTOP_COMPAT_H
+
+/* The listing options given. */
+struct compat {
+	int		 dump;		/* number of -d: bpf_dump's option */
+	int		 nooptimize;	/* -O */
+	int		 list_dlts;	/* -L */
+	int		 list_tstamps;	/* -J without -b */
+	const char	*filter_file;	/* -F */
+};
+
+/*
+ * Run the one listing asked for, on stdout, for the link type of the
+ * interface or file (Ethernet when neither is given).  Returns -1 when
+ * none was asked for, 0 when done, 1 on an error (the reason in errbuf,
+ * ZB_ERRBUFSZ bytes).
+ */
+int	 compat_run(const struct compat *, const char *, const char *,
+	    const char *, unsigned, char *);
+/* The filter expression in a file, newlines made spaces; NULL: errbuf. */
+char	*compat_read_filter(const char *, char *);
+
+#endif /* ZBTOP_COMPAT_H */

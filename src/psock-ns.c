@@ -1,0 +1,409 @@
+/*
+ * The namespace and process side of the packet-socket reader.  Finds
+ * every network namespace (named ones in /var/run/netns, then any
+ * process's /proc/PID/ns/net, deduplicated by the namespace's inode),
+ * enters each with setns() only long enough to open a sock_diag socket
+ * and an ioctl socket in it, and comes straight back: a socket stays in
+ * the namespace it was made in (net/socket.c, sock_create uses
+ * current->nsproxy->net_ns).  Maps socket inodes to the processes
+ * holding them through the /proc/PID/fd links "socket:[INODE]".
+ */
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <net/if.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <linux/netlink.h>
+
+#include "psock-int.h"
+#include "psock.h"
+#include "tbuf.h"
+#include "xmalloc.h"
+
+#define PSOCK_NETNS_DIR	"/var/run/netns"
+
+/* What one walk over the namespaces found. */
+struct psock_walk {
+	struct psock	*ps;
+	uint64_t	 self;		/* zbtop's own namespace */
+	uint64_t	 init;		/* pid 1's: called "host" */
+	uint64_t	 seen[PSOCK_MAXNS * 4];
+	int		 nseen;
+};
+
+static void	psock_walk(struct psock *);
+static void	psock_ns_try(struct psock_walk *, const char *, const char *);
+static void	psock_ns_open(struct psock_netns *, const char *, int);
+static void	psock_ns_sockets(struct psock_netns *);
+static void	psock_ns_close(struct psock_netns *);
+static uint64_t	psock_ns_ino(const char *);
+static const char *psock_ns_named(uint64_t, char *, size_t);
+static int	psock_isnum(const char *);
+static int	psock_ino_cmp(const void *, const void *);
+static void	psock_pid(struct psock_snap *, uint32_t *, int *, int,
+		    const char *);
+
+struct psock *
+psock_open(char *errbuf)
+{
+	struct psock	*ps;
+	int		 i;
+
+	ps = xcalloc(1, sizeof *ps);
+	psock_walk(ps);
+	for (i = 0; i < ps->nns; i++)
+		if (ps->ns[i].diag != -1)
+			return ps;
+	if (i == ps->nns) {
+		snprintf(errbuf, PSOCK_ERRSZ, "%s", ps->nns > 0 ?
+		    ps->ns[0].err : "no network namespace found");
+		psock_close(ps);
+	}
+	return NULL;
+}
+
+void
+psock_close(struct psock *ps)
+{
+	int	 i;
+
+	if (ps == NULL)
+		return;
+	for (i = 0; i < ps->nns; i++)
+		psock_ns_close(&ps->ns[i]);
+	free(ps);
+}
+
+void
+psock_rescan(struct psock *ps)
+{
+	psock_walk(ps);
+}
+
+/*
+ * Zbtop's own namespace first, then named ones, then every process's.
+ * A namespace held open here that no walk finds any more is closed, so
+ * the sockets do not keep a deleted namespace alive.
+ */
+static void
+psock_walk(struct psock *ps)
+{
+	struct psock_walk	 w;
+	struct dirent		*d;
+	DIR			*dir;
+	char			 path[PATH_MAX];
+	int			 i, j, k;
+
+	memset(&w, 0, sizeof w);
+	w.ps = ps;
+	w.self = psock_ns_ino("/proc/thread-self/ns/net");
+	w.init = psock_ns_ino("/proc/1/ns/net");
+	/* Its own first, so that it is always there. */
+	psock_ns_try(&w, "/proc/thread-self/ns/net", NULL);
+	if ((dir = opendir(PSOCK_NETNS_DIR)) != NULL) {
+		while ((d = readdir(dir)) != NULL) {
+			if (d->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/%s", PSOCK_NETNS_DIR,
+			    d->d_name);
+			psock_ns_try(&w, path, d->d_name);
+		}
+		closedir(dir);
+	}
+	if ((dir = opendir("/proc")) != NULL) {
+		while ((d = readdir(dir)) != NULL) {
+			if (!psock_isnum(d->d_name))
+				continue;
+			snprintf(path, sizeof path, "/proc/%s/ns/net",
+			    d->d_name);
+			psock_ns_try(&w, path, NULL);
+		}
+		closedir(dir);
+	}
+	for (i = k = 0; i < ps->nns; i++) {
+		for (j = 0; j < w.nseen; j++)
+			if (w.seen[j] == ps->ns[i].ino)
+				break;
+		if (j == w.nseen && ps->ns[i].ino != w.self) {
+			psock_ns_close(&ps->ns[i]);
+			continue;
+		}
+		if (k != i)
+			ps->ns[k] = ps->ns[i];
+		k++;
+	}
+	ps->nns = k;
+}
+
+static void
+psock_ns_try(struct psock_walk *w, const char *path, const char *name)
+{
+	struct psock	*ps = w->ps;
+	struct psock_netns *n;
+	uint64_t	 ino;
+	char		 nm[PSOCK_NAMESZ];
+	int		 i;
+
+	if ((ino = psock_ns_ino(path)) == 0)
+		return;
+	for (i = 0; i < w->nseen; i++)
+		if (w->seen[i] == ino)
+			return;
+	if (w->nseen < (int)(sizeof w->seen / sizeof w->seen[0]))
+		w->seen[w->nseen++] = ino;
+	for (i = 0; i < ps->nns; i++)
+		if (ps->ns[i].ino == ino)
+			return;
+	if (ps->nns == PSOCK_MAXNS) {
+		ps->full = 1;
+		return;
+	}
+	if (name == NULL)
+		name = psock_ns_named(ino, nm, sizeof nm);
+	if (name != NULL)
+		esc_str(nm, sizeof nm, name, strlen(name));
+	else if (ino == w->init)
+		snprintf(nm, sizeof nm, "host");
+	else if (ino == w->self)
+		snprintf(nm, sizeof nm, "self");
+	else
+		snprintf(nm, sizeof nm, "%llu", (unsigned long long)ino);
+	n = &ps->ns[ps->nns++];
+	memset(n, 0, sizeof *n);
+	n->ino = ino;
+	snprintf(n->name, sizeof n->name, "%s", nm);
+	psock_ns_open(n, path, ino == w->self);
+}
+
+/* Enter, open the two sockets, come back; or say why not. */
+static void
+psock_ns_open(struct psock_netns *n, const char *path, int self)
+{
+	int	 fd, own, e;
+
+	n->diag = n->ioc = -1;
+	if (self) {
+		psock_ns_sockets(n);
+		return;
+	}
+	if ((own = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC)) ==
+	    -1) {
+		snprintf(n->err, sizeof n->err, "cannot enter: own "
+		    "namespace: %s", strerror(errno));
+		return;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    setns(fd, CLONE_NEWNET) == -1) {
+		e = errno;
+		snprintf(n->err, sizeof n->err, "cannot enter: %s%s",
+		    strerror(e), e == EPERM ? " (needs "
+		    "CAP_SYS_ADMIN; namespaces made after zbtop dropped its "
+		    "privileges are not listed)" : "");
+		if (fd != -1)
+			close(fd);
+		close(own);
+		return;
+	}
+	close(fd);
+	psock_ns_sockets(n);
+	/* Coming back cannot fail with the right we just used to leave. */
+	if (setns(own, CLONE_NEWNET) == -1)
+		abort();
+	close(own);
+}
+
+static void
+psock_ns_sockets(struct psock_netns *n)
+{
+	struct sockaddr_nl	 sa;
+
+	n->diag = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+	    NETLINK_SOCK_DIAG);
+	memset(&sa, 0, sizeof sa);
+	sa.nl_family = AF_NETLINK;
+	if (n->diag == -1 || bind(n->diag, (struct sockaddr *)&sa,
+	    sizeof sa) == -1) {
+		snprintf(n->err, sizeof n->err, "sock_diag socket: %s",
+		    strerror(errno));
+		if (n->diag != -1)
+			close(n->diag);
+		n->diag = -1;
+		return;
+	}
+	n->ioc = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+}
+
+static void
+psock_ns_close(struct psock_netns *n)
+{
+	if (n->diag != -1)
+		close(n->diag);
+	if (n->ioc != -1)
+		close(n->ioc);
+	n->diag = n->ioc = -1;
+}
+
+/* SIOCGIFNAME on a socket made in the namespace (net/core/dev_ioctl.c). */
+void
+psock_ifname(const struct psock_netns *n, uint32_t index, char *name)
+{
+	struct ifreq	 ifr;
+
+	memset(&ifr, 0, sizeof ifr);
+	ifr.ifr_ifindex = (int)index;
+	if (n->ioc != -1 && ioctl(n->ioc, SIOCGIFNAME, &ifr) == 0)
+		esc_str(name, PSOCK_NAMESZ, ifr.ifr_name,
+		    strnlen(ifr.ifr_name, sizeof ifr.ifr_name));
+	else
+		snprintf(name, PSOCK_NAMESZ, "if%u", index);
+}
+
+/* The name ip-netns(8) gave namespace ino, into buf; NULL: none. */
+static const char *
+psock_ns_named(uint64_t ino, char *buf, size_t sz)
+{
+	struct dirent	*d;
+	DIR		*dir;
+	char		 path[PATH_MAX];
+	const char	*found = NULL;
+
+	if ((dir = opendir(PSOCK_NETNS_DIR)) == NULL)
+		return NULL;
+	while (found == NULL && (d = readdir(dir)) != NULL) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", PSOCK_NETNS_DIR,
+		    d->d_name);
+		if (psock_ns_ino(path) == ino) {
+			snprintf(buf, sz, "%s", d->d_name);
+			found = buf;
+		}
+	}
+	closedir(dir);
+	return found;
+}
+
+static uint64_t
+psock_ns_ino(const char *path)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) == -1)
+		return 0;
+	return (uint64_t)st.st_ino;
+}
+
+static int
+psock_isnum(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+static int
+psock_ino_cmp(const void *a, const void *b)
+{
+	const uint32_t	*x = a, *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
+/*
+ * Every process's fd links; a process whose fds cannot be read (another
+ * user's, without CAP_SYS_PTRACE) is counted in unreadable.
+ */
+void
+psock_owners(struct psock_snap *s)
+{
+	uint32_t	*ino;
+	int		*row, i, j, n = s->nrows;
+	struct dirent	*d;
+	DIR		*dir;
+
+	if (n == 0 || (dir = opendir("/proc")) == NULL)
+		return;
+	/* Pairs (inode, row) sorted by inode, for bsearch. */
+	ino = xcalloc((size_t)n * 2, sizeof *ino);
+	row = xcalloc((size_t)n, sizeof *row);
+	for (i = 0; i < n; i++) {
+		ino[2 * i] = s->rows[i].ino;
+		ino[2 * i + 1] = (uint32_t)i;
+	}
+	qsort(ino, (size_t)n, 2 * sizeof *ino, psock_ino_cmp);
+	for (i = 0; i < n; i++)
+		row[i] = (int)ino[2 * i + 1];
+	for (j = 0; j < n; j++)
+		ino[j] = ino[2 * j];
+	while ((d = readdir(dir)) != NULL)
+		if (psock_isnum(d->d_name))
+			psock_pid(s, ino, row, n, d->d_name);
+	closedir(dir);
+	free(ino);
+	free(row);
+}
+
+static void
+psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
+    const char *pid)
+{
+	struct psock_row	*r;
+	struct dirent		*d;
+	DIR			*dir;
+	uint32_t		*hit, v;
+	char			 path[64], link[64], comm[32], *end;
+	unsigned long		 u;
+	ssize_t			 len;
+	int			 fd, dfd;
+
+	snprintf(path, sizeof path, "/proc/%s/fd", pid);
+	if ((dir = opendir(path)) == NULL) {
+		if (errno == EACCES || errno == EPERM)
+			s->unreadable++;
+		return;
+	}
+	dfd = dirfd(dir);
+	while ((d = readdir(dir)) != NULL) {
+		len = readlinkat(dfd, d->d_name, link, sizeof link - 1);
+		if (len < 10 || strncmp(link, "socket:[", 8) != 0)
+			continue;
+		link[len] = '\0';
+		errno = 0;
+		u = strtoul(link + 8, &end, 10);
+		if (errno != 0 || *end != ']' || u > UINT32_MAX)
+			continue;
+		v = (uint32_t)u;
+		if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
+		    psock_ino_cmp)) == NULL)
+			continue;
+		r = &s->rows[row[hit - ino]];
+		if (r->nprocs++ > 0)
+			continue;
+		r->pid = atoi(pid);
+		snprintf(path, sizeof path, "/proc/%s/comm", pid);
+		comm[0] = '\0';
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+			len = read(fd, comm, sizeof comm - 1);
+			comm[len > 0 ? len : 0] = '\0';
+			comm[strcspn(comm, "\n")] = '\0';
+			close(fd);
+		}
+		esc_str(r->comm, sizeof r->comm, comm, strlen(comm));
+	}
+	closedir(dir);
+}

@@ -1,0 +1,533 @@
+/*
+ * Another process's capture ring, read-only.  The ring a process mapped
+ * appears in /proc/PID/maps as "socket:[INODE]" (af_packet.c,
+ * packet_mmap maps the socket file, RX ring first, TX after it); its
+ * block headers are read with pread on /proc/PID/mem, which is checked
+ * once, at open (fs/proc/base.c, mem_open: ptrace attach rights).  Never
+ * writes to the process or its socket.  Every value read is the other
+ * process's memory, so hostile: nothing from it is used as a length or
+ * an offset.  Layouts: linux/if_packet.h (tpacket_block_desc,
+ * tpacket2_hdr); block life: af_packet.c (prb_open_block,
+ * prb_close_block, prb_retire_rx_blk_timer_expired).
+ */
+#include <sys/types.h>
+
+#include <linux/if_packet.h>
+#include <linux/packet_diag.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "psock-int.h"
+#include "psock.h"
+#include "xmalloc.h"
+
+#define PSOCK_STOP_S	2.0	/* held this long, none given back: stopped */
+
+struct psock_att {
+	int		 pid;
+	uint32_t	 ino;
+	uint64_t	 ns;
+	int		 mem;		/* /proc/PID/mem */
+	uint64_t	 base;		/* where the RX ring is mapped */
+	struct psock_ringsnap last;	/* previous read, for rates */
+	double		 since[PSOCK_MAXBLK];	/* held since (monotonic) */
+	uint64_t	 heldseq[PSOCK_MAXBLK];
+	int		 reads;
+};
+
+static int	psock_find(struct psock *, int, uint32_t, struct psock_row *,
+		    char *);
+static int	psock_has_fd(int, uint32_t);
+static int	psock_map(int, uint32_t, uint64_t, uint64_t *, char *);
+static int	psock_mem(int, char *);
+static int	psock_v3(struct psock_att *, struct psock_ringsnap *);
+static int	psock_v2(struct psock_att *, struct psock_ringsnap *);
+static void	psock_verdict(struct psock_att *, struct psock_ringsnap *);
+static double	psock_now(int);
+
+static double
+psock_now(int clk)
+{
+	struct timespec	 ts;
+
+	clock_gettime(clk, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+struct psock_att *
+psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
+{
+	struct psock_att	*a;
+	struct psock_row	 r;
+	uint64_t		 base, size;
+	int			 mem;
+
+	if (psock_find(ps, pid, ino, &r, errbuf) == -1)
+		return NULL;
+	if (!r.have_rx) {
+		snprintf(errbuf, PSOCK_ERRSZ, r.have_tx ? "socket %u has "
+		    "only a TX ring: nothing received to watch" : "socket %u "
+		    "has no ring: the process copies packets one by one",
+		    r.ino);
+		return NULL;
+	}
+	if (r.version != 2 && r.version != 3) {
+		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: TPACKET_V%d ring: "
+		    "unknown version (V2 and V3 are read)", r.ino,
+		    r.version);
+		return NULL;
+	}
+	if (r.rx.block_nr == 0 || r.rx.block_size == 0 ||
+	    (r.version == 2 && (r.rx.frame_size == 0 ||
+	    r.rx.frame_nr > PSOCK_MAXFRAMES))) {
+		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: ring geometry "
+		    "%u x %u cannot be read", r.ino, r.rx.block_nr,
+		    r.rx.block_size);
+		return NULL;
+	}
+	size = (uint64_t)r.rx.block_nr * r.rx.block_size;
+	if (psock_map(r.pid, r.ino, size, &base, errbuf) == -1 ||
+	    (mem = psock_mem(r.pid, errbuf)) == -1)
+		return NULL;
+	a = xcalloc(1, sizeof *a);
+	a->pid = r.pid;
+	a->ino = r.ino;
+	a->ns = r.netns;
+	a->mem = mem;
+	a->base = base;
+	a->last.pid = r.pid;
+	a->last.ino = r.ino;
+	a->last.version = r.version;
+	a->last.g = r.rx;
+	snprintf(a->last.comm, sizeof a->last.comm, "%s", r.comm);
+	snprintf(a->last.nsname, sizeof a->last.nsname, "%s", r.nsname);
+	snprintf(a->last.ifname, sizeof a->last.ifname, "%s", r.ifname);
+	return a;
+}
+
+struct psock_att *
+psock_attach_fd(int fd, uint64_t base, int version,
+    const struct psock_geom *g)
+{
+	struct psock_att	*a;
+
+	a = xcalloc(1, sizeof *a);
+	a->pid = getpid();
+	a->mem = fd;
+	a->base = base;
+	a->last.pid = a->pid;
+	a->last.version = version;
+	a->last.g = *g;
+	return a;
+}
+
+void
+psock_detach(struct psock_att *a)
+{
+	if (a == NULL)
+		return;
+	close(a->mem);
+	free(a);
+}
+
+/* The socket to attach to, by inode or as the pid's first RX ring. */
+static int
+psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
+    char *errbuf)
+{
+	struct psock_snap	*s;
+	struct psock_row	*r, *best = NULL;
+	int			 i, hidden, rc = -1;
+
+	s = xcalloc(1, sizeof *s);
+	if (psock_snapshot(ps, s, errbuf) == -1) {
+		free(s);
+		return -1;
+	}
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		if (ino != 0 ? r->ino != ino : !psock_has_fd(pid, r->ino))
+			continue;
+		if (ino != 0 || (r->have_rx && (best == NULL ||
+		    !best->have_rx))) {
+			best = r;
+			if (ino != 0)
+				break;
+		} else if (best == NULL)
+			best = r;
+	}
+	if (best != NULL && pid != 0)
+		best->pid = pid;
+	for (i = hidden = 0; i < s->nns; i++)
+		hidden += s->ns[i].err[0] != '\0';
+	if (best == NULL && ino != 0)
+		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: no such packet "
+		    "socket%s", ino, hidden ? " in the namespaces that could "
+		    "be entered (needs CAP_SYS_ADMIN)" : "");
+	else if (best == NULL)
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d: no packet socket "
+		    "(or its file descriptors are not readable: needs "
+		    "CAP_SYS_PTRACE)", pid);
+	else if (best->pid == 0)
+		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: no process found "
+		    "holding it (other users' processes need "
+		    "CAP_SYS_PTRACE)", best->ino);
+	else {
+		*out = *best;
+		rc = 0;
+	}
+	free(s);
+	return rc;
+}
+
+static int
+psock_has_fd(int pid, uint32_t ino)
+{
+	char	 path[64], want[32], link[32];
+	int	 fd;
+	ssize_t	 n;
+
+	snprintf(want, sizeof want, "socket:[%u]", ino);
+	/* A process rarely holds more than a few thousand descriptors. */
+	for (fd = 0; fd < 4096; fd++) {
+		snprintf(path, sizeof path, "/proc/%d/fd/%d", pid, fd);
+		n = readlink(path, link, sizeof link - 1);
+		if (n == -1) {
+			if (errno == EACCES || errno == ESRCH)
+				return 0;
+			continue;
+		}
+		link[n] = '\0';
+		if (strcmp(link, want) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The mapping of socket:[ino] at file offset 0 and at least size long. */
+static int
+psock_map(int pid, uint32_t ino, uint64_t size, uint64_t *base,
+    char *errbuf)
+{
+	FILE			*f;
+	char			 path[64], want[32], *line = NULL, name[64];
+	size_t			 cap = 0;
+	unsigned long long	 lo, hi, off;
+	int			 found = 0, e;
+
+	snprintf(path, sizeof path, "/proc/%d/maps", pid);
+	snprintf(want, sizeof want, "socket:[%u]", ino);
+	if ((f = fopen(path, "re")) == NULL) {
+		e = errno;
+		snprintf(errbuf, PSOCK_ERRSZ, "cannot read the maps of process "
+		    "%d: %s%s", pid, strerror(e), e == EACCES || e == EPERM ?
+		    " (needs CAP_SYS_PTRACE)" : "");
+		return -1;
+	}
+	while (!found && getline(&line, &cap, f) != -1) {
+		name[0] = '\0';
+		if (sscanf(line, "%llx-%llx %*s %llx %*s %*s %63s", &lo, &hi,
+		    &off, name) != 4 || strcmp(name, want) != 0 || off != 0)
+			continue;
+		if (hi - lo < size)
+			continue;
+		*base = lo;
+		found = 1;
+	}
+	free(line);
+	fclose(f);
+	if (!found)
+		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: process %d has not "
+		    "mapped its ring", ino, pid);
+	return found ? 0 : -1;
+}
+
+/* Opened once: the kernel checks ptrace rights here, not at each read. */
+static int
+psock_mem(int pid, char *errbuf)
+{
+	char	 path[64], scope[16] = "";
+	int	 fd, e, sfd;
+	ssize_t	 n;
+
+	snprintf(path, sizeof path, "/proc/%d/mem", pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1)
+		return fd;
+	e = errno;
+	if ((sfd = open("/proc/sys/kernel/yama/ptrace_scope",
+	    O_RDONLY | O_CLOEXEC)) != -1) {
+		n = read(sfd, scope, sizeof scope - 1);
+		scope[n > 0 ? n : 0] = '\0';
+		scope[strcspn(scope, "\n")] = '\0';
+		close(sfd);
+	}
+	if (e == EACCES || e == EPERM)
+		snprintf(errbuf, PSOCK_ERRSZ, "memory of process %d not "
+		    "readable: %s (needs CAP_SYS_PTRACE%s%s%s)", pid,
+		    strerror(e), scope[0] ? "; kernel.yama.ptrace_scope is " :
+		    "", scope, strcmp(scope, "3") == 0 ? ", which forbids it "
+		    "to everyone" : "");
+	else
+		snprintf(errbuf, PSOCK_ERRSZ, "memory of process %d not "
+		    "readable: %s", pid, strerror(e));
+	return -1;
+}
+
+int
+psock_ring_read(struct psock_att *a, struct psock *ps,
+    struct psock_ringsnap *rs, char *errbuf)
+{
+	static struct psock_snap	 s;
+	int				 i, rc;
+
+	*rs = a->last;
+	rs->t = psock_now(CLOCK_MONOTONIC);
+	rs->nown[0] = rs->nown[1] = rs->nown[2] = 0;
+	rs->pkts_held = rs->pkts_ring = 0;
+	rs->oldest = 0;
+	rc = rs->version == 3 ? psock_v3(a, rs) : psock_v2(a, rs);
+	/* EPERM: alive, but another user's now that root is gone. */
+	if (rc == -1 || (kill(a->pid, 0) == -1 && errno == ESRCH)) {
+		rs->verdict = PSOCK_V_GONE;
+		snprintf(rs->why, sizeof rs->why, "process %d exited",
+		    a->pid);
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d exited while "
+		    "attached", a->pid);
+		a->last = *rs;
+		return -1;
+	}
+	/* Drops: the socket's sk_drops from sock_diag, in its namespace. */
+	rs->have_drops = 0;
+	s.nrows = 0;
+	for (i = 0; ps != NULL && i < ps->nns; i++)
+		if (ps->ns[i].ino == a->ns && ps->ns[i].diag != -1)
+			psock_dump(ps->ns[i].diag, ++ps->seq,
+			    PACKET_SHOW_MEMINFO, &s, a->ns, 0, NULL, 0, NULL,
+			    errbuf);
+	for (i = 0; i < s.nrows; i++)
+		if (s.rows[i].ino == a->ino && s.rows[i].have_mem) {
+			rs->have_drops = 1;
+			rs->drops = s.rows[i].drops;
+			rs->rmem = s.rows[i].rmem;
+		}
+	rs->ddrops = a->reads > 0 && a->last.have_drops && rs->have_drops &&
+	    rs->drops >= a->last.drops ? rs->drops - a->last.drops : 0;
+	psock_verdict(a, rs);
+	a->reads++;
+	a->last = *rs;
+	return 0;
+}
+
+/*
+ * TPACKET_V3: status USER is a block handed over and not yet given
+ * back.  Of the KERNEL ones, the one with the highest sequence number
+ * is being filled (prb_open_block numbers blocks as it opens them); the
+ * rest are free and their counts are left over from before.
+ */
+static int
+psock_v3(struct psock_att *a, struct psock_ringsnap *rs)
+{
+	struct tpacket_block_desc	 d;
+	struct psock_blk		*b;
+	double				 now = rs->t, real;
+	uint64_t			 top = 0, dseq;
+	int				 i, n, cur = -1;
+
+	real = psock_now(CLOCK_REALTIME);
+	n = rs->g.block_nr < PSOCK_MAXBLK ? (int)rs->g.block_nr : PSOCK_MAXBLK;
+	rs->nblk = n;
+	rs->released = 0;
+	for (i = 0; i < n; i++) {
+		b = &rs->blk[i];
+		if (pread(a->mem, &d, sizeof d, (off_t)(a->base +
+		    (uint64_t)i * rs->g.block_size)) != (ssize_t)sizeof d)
+			return -1;
+		b->seq = d.hdr.bh1.seq_num;
+		b->pkts = d.hdr.bh1.num_pkts;
+		b->used = d.hdr.bh1.blk_len < rs->g.block_size ?
+		    d.hdr.bh1.blk_len : rs->g.block_size;
+		b->losing = (d.hdr.bh1.block_status & TP_STATUS_LOSING) != 0;
+		b->held = -1;
+		if (a->reads > 0 && a->heldseq[i] != 0 &&
+		    (!(d.hdr.bh1.block_status & TP_STATUS_USER) ||
+		    a->heldseq[i] != b->seq))
+			rs->released++;
+		if (d.hdr.bh1.block_status & TP_STATUS_USER) {
+			b->owner = PSOCK_OWN_USER;
+			if (a->heldseq[i] != b->seq || a->since[i] == 0) {
+				/* Closed about when its last packet came. */
+				a->since[i] = now;
+				if (d.hdr.bh1.ts_last_pkt.ts_sec != 0 &&
+				    real - d.hdr.bh1.ts_last_pkt.ts_sec > 0 &&
+				    real - d.hdr.bh1.ts_last_pkt.ts_sec < 86400)
+					a->since[i] = now - (real -
+					    d.hdr.bh1.ts_last_pkt.ts_sec);
+				a->heldseq[i] = b->seq;
+			}
+			b->held = now - a->since[i];
+			if (b->held > rs->oldest)
+				rs->oldest = b->held;
+			rs->pkts_held += b->pkts;
+		} else {
+			b->owner = PSOCK_OWN_FREE;
+			a->heldseq[i] = 0;
+			a->since[i] = 0;
+			if (cur == -1 || b->seq > rs->blk[cur].seq)
+				cur = i;
+		}
+		if (b->seq > top)
+			top = b->seq;
+	}
+	if (cur != -1 && rs->blk[cur].seq == top)
+		rs->blk[cur].owner = PSOCK_OWN_KERNEL;
+	/*
+	 * prb_close_block marks a block TP_STATUS_LOSING while the socket
+	 * has drops its owner has not read (PACKET_STATISTICS): the newest
+	 * closed block turning losing means drops began since last time.
+	 */
+	rs->losing = 0;
+	for (i = 0, dseq = 0; i < n; i++)
+		if (rs->blk[i].owner != PSOCK_OWN_KERNEL &&
+		    rs->blk[i].seq > dseq) {
+			dseq = rs->blk[i].seq;
+			rs->losing = rs->blk[i].losing;
+		}
+	for (i = 0; i < n; i++) {
+		if (rs->blk[i].owner == PSOCK_OWN_FREE)
+			rs->blk[i].pkts = rs->blk[i].used = 0;
+		rs->nown[rs->blk[i].owner]++;
+		rs->pkts_ring += rs->blk[i].pkts;
+	}
+	dseq = top >= a->last.seq ? top - a->last.seq : 0;
+	rs->rotps = a->reads > 0 && now > a->last.t ?
+	    (double)dseq / (now - a->last.t) : 0;
+	rs->seq = top;
+	return 0;
+}
+
+/* TPACKET_V2: frame status, grouped by block; no sequence numbers. */
+static int
+psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
+{
+	struct psock_blk	*b;
+	uint32_t		 fpb, st, f, held;
+	double			 now = rs->t;
+	int			 i, n, washeld;
+
+	fpb = rs->g.block_size / rs->g.frame_size;
+	n = rs->g.block_nr < PSOCK_MAXBLK ? (int)rs->g.block_nr : PSOCK_MAXBLK;
+	rs->nblk = n;
+	rs->released = 0;
+	rs->rotps = -1;
+	for (i = 0; i < n; i++) {
+		b = &rs->blk[i];
+		memset(b, 0, sizeof *b);
+		held = 0;
+		for (f = 0; f < fpb && (uint64_t)i * fpb + f <
+		    rs->g.frame_nr; f++) {
+			if (pread(a->mem, &st, sizeof st, (off_t)(a->base +
+			    (uint64_t)i * rs->g.block_size +
+			    (uint64_t)f * rs->g.frame_size)) !=
+			    (ssize_t)sizeof st)
+				return -1;
+			if (st & TP_STATUS_USER)
+				held++;
+			if (st & TP_STATUS_LOSING)
+				b->losing = 1;
+		}
+		washeld = a->heldseq[i] != 0;
+		b->pkts = held;
+		b->used = held * rs->g.frame_size;	/* fpb frames fit */
+		b->owner = held > 0 ? PSOCK_OWN_USER : PSOCK_OWN_FREE;
+		b->held = -1;
+		if (held > 0) {
+			if (!washeld || held < a->heldseq[i])
+				a->since[i] = now;
+			if (washeld && held < a->heldseq[i])
+				rs->released++;
+			a->heldseq[i] = held;
+			b->held = now - a->since[i];
+			if (b->held > rs->oldest)
+				rs->oldest = b->held;
+		} else {
+			if (washeld && a->reads > 0)
+				rs->released++;
+			a->heldseq[i] = 0;
+		}
+		rs->pkts_held += held;
+		rs->pkts_ring += held;
+		rs->nown[b->owner]++;
+	}
+	return 0;
+}
+
+/*
+ * The same three diagnoses as for zbtop's own ring: blocks held and
+ * none given back for PSOCK_STOP_S is a stopped consumer (a running
+ * one gives a block back within milliseconds); a full ring, or drops
+ * with most blocks held, is a consumer too slow for the rate; drops
+ * with most blocks free is a ring too small for the bursts.
+ */
+static void
+psock_verdict(struct psock_att *a, struct psock_ringsnap *rs)
+{
+	int	 held = rs->nown[PSOCK_OWN_USER], dropping;
+
+	/* sk_drops misses ring drops (tpacket_rcv counts tp_drops only). */
+	dropping = rs->ddrops > 0 || (rs->losing && !a->last.losing);
+
+	if (a->reads == 0) {
+		rs->verdict = PSOCK_V_MEASURING;
+		snprintf(rs->why, sizeof rs->why, "first sample");
+	} else if (held > 0 && rs->released == 0 &&
+	    rs->oldest >= PSOCK_STOP_S) {
+		rs->verdict = PSOCK_V_STOPPED;
+		snprintf(rs->why, sizeof rs->why, "%d of %d blocks held, "
+		    "none given back for %.1fs", held, rs->nblk, rs->oldest);
+	} else if (held == rs->nblk && rs->released == 0) {
+		rs->verdict = PSOCK_V_STOPPED;
+		snprintf(rs->why, sizeof rs->why, "ring full: all %d blocks "
+		    "held, none given back yet", held);
+	} else if (held == rs->nblk) {
+		rs->verdict = PSOCK_V_SLOW;
+		snprintf(rs->why, sizeof rs->why, "ring full: all %d blocks "
+		    "held, %d given back since", held, rs->released);
+	} else if (dropping && held * 2 >= rs->nblk) {
+		rs->verdict = PSOCK_V_SLOW;
+		snprintf(rs->why, sizeof rs->why, "drops with %d of %d "
+		    "blocks held", held, rs->nblk);
+	} else if (dropping) {
+		rs->verdict = PSOCK_V_SMALL;
+		snprintf(rs->why, sizeof rs->why, "drops with only %d of %d "
+		    "blocks held", held, rs->nblk);
+	} else {
+		rs->verdict = PSOCK_V_OK;
+		snprintf(rs->why, sizeof rs->why, "no drops, blocks given "
+		    "back");
+	}
+}
+
+const char *
+psock_owner_name(enum psock_owner o)
+{
+	return o == PSOCK_OWN_KERNEL ? "kernel" : o == PSOCK_OWN_USER ?
+	    "user" : "free";
+}
+
+const char *
+psock_verdict_name(enum psock_verdict v)
+{
+	static const char *const name[] = {
+		"measuring", "keeping up", "ring too small for the bursts",
+		"consumer too slow", "consumer stopped", "process exited"
+	};
+
+	return (unsigned)v < sizeof name / sizeof name[0] ? name[v] : "?";
+}

@@ -1,0 +1,83 @@
+/*
+ * The escaping rule: no byte from outside reaches a terminal or a JSON
+ * line unescaped, and a cut never leaves half an escape sequence.
+ */
+#include "tbuf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+static int
+clean(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
+			return 0;
+	return 1;
+}
+
+int
+main(void)
+{
+	static const uint8_t	 hostile[] = "a\033[2Jb\\c\x7f\x9b\xc3\xa9\n";
+	struct tbuf		 tb;
+	char			 small[8], all[256];
+	uint8_t			 every[256];
+	size_t			 i, cut;
+
+	tbuf_init(&tb);
+	tbuf_esc(&tb, hostile, sizeof hostile - 1);
+	CHECK(strcmp(tb.s, "a\\x1b[2Jb\\\\c\\x7f\\x9b\\xc3\\xa9\\x0a") == 0);
+	CHECK(tb.len == strlen(tb.s));
+
+	/* Every byte value: the result is printable ASCII only. */
+	for (i = 0; i < 256; i++)
+		every[i] = (uint8_t)i;
+	tbuf_reset(&tb);
+	tbuf_esc(&tb, every, sizeof every);
+	CHECK(clean(tb.s));
+	CHECK(tb.len == 94 + 2 + 161 * 4);	/* printable, \\, the rest */
+
+	/* JSON: RFC 8259 section 7, quotes and backslashes escaped. */
+	tbuf_reset(&tb);
+	tbuf_json(&tb, "q\"\\\001\xff", 5);
+	CHECK(strcmp(tb.s, "\"q\\\"\\\\\\u0001\\u00ff\"") == 0);
+	tbuf_reset(&tb);
+	tbuf_json(&tb, every, sizeof every);
+	CHECK(clean(tb.s));
+
+	/* Numbers without printf, growth past the first allocation. */
+	tbuf_reset(&tb);
+	tbuf_putu(&tb, 0);
+	tbuf_putc(&tb, ' ');
+	tbuf_putu(&tb, 18446744073709551615UL);
+	tbuf_putc(&tb, ' ');
+	tbuf_ip4(&tb, (const uint8_t *)"\xc6\x12\x00\x01");
+	CHECK(strcmp(tb.s, "0 18446744073709551615 198.18.0.1") == 0);
+	tbuf_reset(&tb);
+	for (i = 0; i < 1000; i++)
+		tbuf_printf(&tb, "%zu,", i % 10);
+	CHECK(tb.len == 2000 && tb.s[1999] == ',' && tb.s[2000] == '\0');
+	tbuf_truncate(&tb, 3);
+	CHECK(strcmp(tb.s, "0,1") == 0);
+	tbuf_truncate(&tb, 10);
+	CHECK(tb.len == 3);
+	tbuf_free(&tb);
+	CHECK(tb.s == NULL && tb.len == 0);
+
+	/* esc_str cuts at a whole escape: never "\x1" or a lone "\". */
+	for (cut = 1; cut <= sizeof small; cut++) {
+		memset(small, 'Z', sizeof small);
+		esc_str(small, cut, "ab\033\\", 4);
+		CHECK(strlen(small) < cut);
+		CHECK(strncmp("ab\\x1b\\\\", small, strlen(small)) == 0);
+		CHECK(strlen(small) <= 2 || strlen(small) == 6 ||
+		    strlen(small) == 8);
+	}
+	esc_str(all, sizeof all, every, sizeof every);
+	CHECK(clean(all) && strlen(all) < sizeof all);
+	CHECK_DONE();
+}
