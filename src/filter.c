@@ -12,10 +12,12 @@
  * SKF_AD_VLAN_TAG_PRESENT, where __netif_receive_skb_core has moved them),
  * and no public call gives that code without activating.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <pcap/pcap.h>
 
@@ -45,6 +47,7 @@ struct filter_view {
 };
 
 static void	filter_snap(struct bpf_program *, unsigned, unsigned);
+static void	filter_live_hide(pcap_t *);
 static uint32_t	filter_byte(const struct filter_view *, uint32_t);
 static int	filter_ld(const struct filter_view *, const struct bpf_insn *,
 		    uint32_t, uint32_t, const uint32_t *, uint32_t *);
@@ -330,6 +333,7 @@ filter_live_open(const char *iface, int dlt, char *errbuf)
 		snprintf(perr, sizeof perr, "%s", pcap_geterr(fl->p));
 		goto fail;
 	}
+	filter_live_hide(fl->p);
 	return fl;
 fail:
 	snprintf(errbuf, ZB_ERRBUFSZ, "cannot compile filters for %s: %s",
@@ -366,6 +370,26 @@ filter_live_close(struct filter_live *fl)
 	if (fl->p != NULL)
 		pcap_close(fl->p);
 	free(fl);
+}
+
+/*
+ * XXX issue 10: the handle's packet socket is only a compiler, but tools
+ * that find a capture's ring by its descriptors (--attach, ss -p) would
+ * take it for zbtop's.  Put /dev/null on its descriptor: the ring's
+ * mapping keeps the socket alive, takes nothing (ret 0), and pcap_close()
+ * unmaps it and closes /dev/null (its setsockopt there fails harmlessly).
+ * A compiling child kept from before the privilege drop would be cleaner.
+ */
+static void
+filter_live_hide(pcap_t *p)
+{
+	int	fd, nfd;
+
+	if ((fd = pcap_fileno(p)) == -1 ||
+	    (nfd = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	(void)dup3(nfd, fd, O_CLOEXEC);
+	close(nfd);
 }
 
 /*

@@ -68,7 +68,7 @@ while [ $# -gt 0 ]; do
 	zb_tcpdump "td$i" "$ZB_IF_CAP" "$1"
 	eval "tdpid_$i=\$ZB_TD_PID"
 	for mode in $modes; do
-		zb_bg_cap "$ZBTOP" -b -d 1 -B 1024 -i "$ZB_IF_CAP" \
+		zb_bg_cap "$ZBTOP" -b --delay 1 -B 1024 -i "$ZB_IF_CAP" \
 		    -m "$mode" "$1" <"$ZB_TMP/cmd" >"$ZB_TMP/$mode$i.out" \
 		    2>"$ZB_TMP/$mode$i.err"
 		eval "pid_${mode}_$i=\$ZB_BG_PID"
@@ -82,7 +82,7 @@ fd=4
 for mode in $modes; do
 	mkfifo "$ZB_TMP/ch-$mode" || exit 1
 	eval "exec $fd<>\"\$ZB_TMP/ch-$mode\""
-	zb_bg_cap "$ZBTOP" -b -d 1 -B 1024 -T 2000 -i "$ZB_IF_CAP" \
+	zb_bg_cap "$ZBTOP" -b --delay 1 -B 1024 -T 2000 -i "$ZB_IF_CAP" \
 	    -m "$mode" -w "$ZB_TMP/ch-$mode.pcap" "vlan 29" \
 	    <"$ZB_TMP/ch-$mode" >"$ZB_TMP/ch-$mode.out" \
 	    2>"$ZB_TMP/ch-$mode.err"
