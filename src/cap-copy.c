@@ -135,8 +135,8 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	}
 	/* XXX issue 10: no cooked headers from recvmmsg yet. */
 	if (strcmp(conf->iface, CAPLINUX_ANY) == 0) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "-i %s needs -m zbuf",
-		    CAPLINUX_ANY);
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s needs -m zbuf",
+		    conf->nifaces > 1 ? "several -i" : "-i any");
 		return -1;
 	}
 	s = xcalloc(1, sizeof *s);
@@ -152,8 +152,7 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 			goto fail;
 	if ((cap->dlt = caplinux_dlt(conf->iface, s->fd[0], errbuf)) == -1)
 		goto fail;
-	if (caplinux_how(s->fd[0], conf->iface, conf->dir, &s->how,
-	    errbuf) == -1)
+	if (caplinux_how(s->fd[0], conf, &s->how, errbuf) == -1)
 		goto fail;
 	rcvbuf = CAP_COPY_RCVBUF;
 	if (conf->buffer_kib != 0)

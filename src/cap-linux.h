@@ -56,15 +56,18 @@ struct caplinux_how {
 	enum cap_dir	 dir;		/* -Q, made IN on a loopback */
 	int		 loidx;		/* any: drop lo's outgoing copies */
 	int		 cooked;	/* any: SOCK_DGRAM, SLL2 programs */
+	int		 ifidx[CAP_MAXIF];	/* several -i: keep these */
+	unsigned	 nifidx;
 };
 
 /*
- * The rule for (fd, ifname): -Q as asked, and never the outgoing copy of
- * a loopback packet (every packet there is seen leaving and again
- * arriving; libpcap's linux_check_direction() drops the first).  -1 when
- * the interface flags cannot be read.
+ * The rule for the capture conf asks on fd: -Q as asked, never the
+ * outgoing copy of a loopback packet (every packet there is seen leaving
+ * and again arriving; libpcap's linux_check_direction() drops the first),
+ * and with several -i only their packets.  -1 when the interface flags
+ * cannot be read or an interface does not exist.
  */
-int	caplinux_how(int, const char *, enum cap_dir, struct caplinux_how *,
+int	caplinux_how(int, const struct cap_conf *, struct caplinux_how *,
 	    char *);
 /*
  * SO_ATTACH_FILTER with the program's instructions, behind the direction

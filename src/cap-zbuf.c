@@ -90,8 +90,7 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		goto fail;
 	if ((cap->dlt = caplinux_dlt(z->ifname, z->ring[0].fd, errbuf)) == -1)
 		goto fail;
-	if (caplinux_how(z->ring[0].fd, z->ifname, conf->dir, &z->how,
-	    errbuf) == -1)
+	if (caplinux_how(z->ring[0].fd, conf, &z->how, errbuf) == -1)
 		goto fail;
 	/* A block must hold the longest packet the snap length keeps. */
 	snap = conf->snaplen != 0 ? conf->snaplen : ZBUF_SNAPLEN;

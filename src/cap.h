@@ -17,6 +17,7 @@
 #define ZB_ERRBUFSZ	256
 #define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
 #define CAP_MAXQ	32		/* queues: --threads */
+#define CAP_MAXIF	8		/* -i given several times */
 #define CAP_MAXRINGS	(2 * CAP_MAXQ)	/* zbuf: a pair per queue */
 #define CAP_NOTHING	1		/* rotate: store buffer empty */
 #define CAP_AGAIN	2		/* rotate, setfilter: not now */
@@ -33,7 +34,11 @@ enum cap_dir {
 
 /* What the user asked for; zero fields mean "backend default". */
 struct cap_conf {
-	const char	*iface;		/* -i */
+	const char	*iface;		/* -i; "any" for several */
+	/* Several -i: captured as "any" and kept to these (Linux). */
+	const char	*ifaces[CAP_MAXIF];
+	unsigned	 nifaces;
+	const char	*label;		/* "eth0,lo" for headers, or NULL */
 	const char	*file;		/* -r */
 	unsigned	 snaplen;	/* -s; 0: 262144 */
 	unsigned	 buffer_kib;	/* -B: total ring size over all rings */

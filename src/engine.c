@@ -133,7 +133,8 @@ engine_info(struct engine *e)
 
 	sn = xcalloc(1, sizeof *sn);
 	snprintf(sn->mode, sizeof sn->mode, "%s", e->cap.ops->name);
-	src = e->conf.cap.file != NULL ? e->conf.cap.file : e->conf.cap.iface;
+	src = e->conf.cap.file != NULL ? e->conf.cap.file :
+	    e->conf.cap.label != NULL ? e->conf.cap.label : e->conf.cap.iface;
 	if (src != NULL)
 		esc_str(sn->source, sizeof sn->source, src, strlen(src));
 	snprintf(sn->geometry, sizeof sn->geometry, "%s", e->cap.geometry);

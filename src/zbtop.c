@@ -75,7 +75,11 @@ struct opts {
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
-	char			*ifname;	/* -i picked by number or default */
+	char			*ifname;	/* -i picked by default */
+	const char		*ifs[CAP_MAXIF];	/* every -i */
+	char			*ifnum[CAP_MAXIF];	/* -i N, resolved */
+	unsigned		 nifs;
+	char			 iflabel[CAP_MAXIF * 17];
 	int			 sockets;	/* --sockets */
 	const char		*attach;	/* --attach PID|socket:INODE */
 	int			 filters;	/* --filters */
@@ -134,6 +138,7 @@ static void	cmd_stdout(void *, const char *);
 static char	*join(int, char **);
 static int	list_devices(void);
 static char	*device(unsigned);
+static void	parse_ifaces(struct opts *);
 static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
 static int	run_sockets(struct opts *);
@@ -292,6 +297,9 @@ parse(struct opts *o, int argc, char **argv)
 			usage(stdout);
 			exit(0);
 		case 'i':
+			if (o->nifs == CAP_MAXIF)
+				msg_fatal("-i: at most %d interfaces", CAP_MAXIF);
+			o->ifs[o->nifs++] = optarg;
 			cc->iface = optarg;
 			break;
 		case 'J':
@@ -396,15 +404,7 @@ parse_check(struct opts *o)
 		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
-	/* As tcpdump: a number is -D's, no -i the first up interface. */
-	if (cc->iface != NULL && cc->iface[0] != '\0' &&
-	    strspn(cc->iface, "0123456789") == strlen(cc->iface)) {
-		if ((o->ifname = device((unsigned)num("-i", cc->iface, 1,
-		    INT_MAX))) == NULL)
-			msg_fatal("-i %s: no such interface number (-D lists "
-			    "them)", cc->iface);
-		cc->iface = o->ifname;
-	}
+	parse_ifaces(o);
 	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
 	if (o->bo.json && !o->batch)
 		o->tc.list_tstamps = 1;
@@ -617,6 +617,43 @@ device(unsigned n)
 	return name;
 }
 
+/*
+ * As tcpdump, a number is the interface of that number in -D's list.
+ * Several -i are captured as "any" and kept to those (cap_conf).
+ */
+static void
+parse_ifaces(struct opts *o)
+{
+	struct cap_conf	*cc = &o->ec.cap;
+	unsigned	 k;
+	const char	*s;
+
+	for (k = 0; k < o->nifs; k++) {
+		s = o->ifs[k];
+		if (*s == '\0' || strspn(s, "0123456789") != strlen(s))
+			continue;
+		if ((o->ifnum[k] = device((unsigned)num("-i", s, 1,
+		    INT_MAX))) == NULL)
+			msg_fatal("-i %s: no such interface number (-D lists "
+			    "them)", s);
+		o->ifs[k] = o->ifnum[k];
+	}
+	if (o->nifs > 0)
+		cc->iface = o->ifs[o->nifs - 1];
+	if (o->nifs < 2)
+		return;
+	for (k = 0; k < o->nifs; k++) {
+		if (strcmp(o->ifs[k], "any") == 0)
+			msg_fatal("-i any: not with other -i");
+		cc->ifaces[k] = o->ifs[k];
+		snprintf(o->iflabel + strlen(o->iflabel), sizeof o->iflabel -
+		    strlen(o->iflabel), "%s%s", k > 0 ? "," : "", o->ifs[k]);
+	}
+	cc->nifaces = o->nifs;
+	cc->iface = "any";
+	cc->label = o->iflabel;
+}
+
 /* As tcpdump -D: number, name, description and flags; only what -i takes. */
 static int
 list_devices(void)
@@ -827,5 +864,7 @@ main(int argc, char **argv)
 		print_free(&pc[q]);
 	free((char *)o.ec.filter);
 	free(o.ifname);
+	for (q = 0; q < o.nifs; q++)
+		free(o.ifnum[q]);
 	return rc;
 }
