@@ -5,7 +5,9 @@
 # zbtop -m zbuf -i any -w and tcpdump -i any run side by side.  Expected:
 # captured=N+M, tcpdump counts the same, and tcpdump -r prints zbtop's -w
 # file exactly as it prints its own (interface, direction, link type and
-# bytes; timestamps left out), filtered ("udp") and unfiltered.
+# bytes; timestamps left out), filtered ("udp") and unfiltered.  With
+# -Q out, zbgen also sends O frames out of the veth end: both count O (the
+# lo frames leave lo too, but loopback packets count once, as received).
 . tests/lib/netns.sh
 zb_need_root
 zb_need tcpdump
@@ -14,9 +16,12 @@ zb_tmpdir
 zb_cmdpipe
 N=300
 M=200
+O=150
 
-for f in "" udp; do
+for f in "" udp "-Q out"; do
 	what="any${f:+ $f}"
+	want=$((N + M))
+	[ "$f" != "-Q out" ] || want=$O
 	zb_tcpdump td any $f
 	ZB_OUT="$ZB_TMP/zb.out" ZB_ERR="$ZB_TMP/zb.err"
 	zb_bg_cap "$ZBTOP" -b --delay 1 -i any -w "$ZB_TMP/zb.pcap" $f \
@@ -35,14 +40,16 @@ for f in "" udp; do
 	zb_send "$what" $N 5000
 	zb_in_cap "$ZB_GENDIR/zbgen" -i lo -n $M -r 5000 -T 30 >/dev/null ||
 	    zb_fail "$what: zbgen on lo"
+	[ "$f" != "-Q out" ] || zb_in_cap "$ZB_GENDIR/zbgen" -i "$ZB_IF_CAP" \
+	    -n $O -r 5000 -T 30 >/dev/null || zb_fail "$what: zbgen out"
 	sleep 1
 	zb_zbtop_stop "$what" 0
 	zb_tcpdump_count td
 	echo "$what: tcpdump $ZB_TD_COUNT"
-	[ "$ZB_TD_COUNT" = $((N + M)) ] ||
-	    zb_fail "$what: tcpdump counts $ZB_TD_COUNT, not $((N + M))"
-	[ "$(zb_field captured "$ZB_LAST")" = $((N + M)) ] ||
-	    zb_fail "$what: captured is not $((N + M))"
+	[ "$ZB_TD_COUNT" = $want ] ||
+	    zb_fail "$what: tcpdump counts $ZB_TD_COUNT, not $want"
+	[ "$(zb_field captured "$ZB_LAST")" = $want ] ||
+	    zb_fail "$what: captured is not $want"
 	zb_in_cap tcpdump -nn -t -r "$ZB_TMP/td.pcap" >"$ZB_TMP/td.txt" \
 	    2>/dev/null
 	zb_in_cap tcpdump -nn -t -r "$ZB_TMP/zb.pcap" >"$ZB_TMP/zb.txt" \
