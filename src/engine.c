@@ -20,6 +20,7 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
+#include "cur.h"
 #include "dec.h"
 #include "engine.h"
 #include "filter.h"
@@ -455,21 +456,22 @@ static void
 engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
     char what)
 {
-	const uint8_t	*p = pkt->data;
-	uint32_t	 ihl, off;
+	struct cur	 c;
+	const uint8_t	*m;
 	uint64_t	 seq = 0;
-	int		 i;
+	int		 ihl, i;
 
-	if (e->cap.dlt != DLT_EN10MB || pkt->caplen < 14 + 20 + 8 + 12)
+	if (e->cap.dlt != DLT_EN10MB)
 		return;
-	if (p[12] != 0x08 || p[13] != 0x00 || p[14 + 9] != 17)
+	cur_init(&c, pkt->data, pkt->caplen);
+	if (cur_skip(&c, 12) == -1 || cur_u16(&c) != 0x0800 ||
+	    (ihl = cur_peek_u8(&c, 0)) == -1 || (ihl & 0x0f) < 5 ||
+	    cur_peek_u8(&c, 9) != 17 ||
+	    cur_skip(&c, (size_t)(ihl & 0x0f) * 4 + 8) == -1 ||
+	    (m = cur_pull(&c, 12)) == NULL || memcmp(m, "ZBSQ", 4) != 0)
 		return;
-	ihl = (uint32_t)(p[14] & 0x0f) * 4;
-	off = 14 + ihl + 8;
-	if (ihl < 20 || pkt->caplen < off + 12 || memcmp(p + off, "ZBSQ", 4))
-		return;
-	for (i = 0; i < 8; i++)
-		seq = seq << 8 | p[off + 4 + (uint32_t)i];
+	for (i = 4; i < 12; i++)
+		seq = seq << 8 | m[i];
 	fprintf(e->seqlog, "%u %llu %u %c\n", ring, (unsigned long long)seq,
 	    e->epoch, what);
 }

@@ -74,6 +74,7 @@ static void	stats_top(struct shard *, struct stats_snap *);
 static void	stats_rings(const struct stats *, struct stats_snap *,
 		    const uint64_t *);
 static void	stats_talkrate(struct shard *, double);
+static void	stats_cleared(const struct stats *, struct stats_cleared *);
 static uint32_t	stats_hash(const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -455,7 +456,33 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
 	stats_rings(st, sn, v);
+	stats_cleared(st, &sn->cleared);
 	pthread_mutex_unlock(&st->lock);
+}
+
+/* The clear base, by the same offsets the snapshot subtracts.  Locked. */
+static void
+stats_cleared(const struct stats *st, struct stats_cleared *c)
+{
+	const uint64_t	*b = st->base;
+	int		 i;
+
+	c->packets = b[offsetof(struct counters, packets) / 8];
+	c->bytes = b[offsetof(struct counters, bytes) / 8];
+	c->kpackets = b[offsetof(struct counters, kpackets) / 8];
+	c->kdrops = b[offsetof(struct counters, kdrops) / 8];
+	c->kfreezes = b[offsetof(struct counters, kfreezes) / 8];
+	c->ifdrops = st->ifbase;
+	c->rejected = b[offsetof(struct counters, rejected) / 8];
+	c->wdrops = b[offsetof(struct counters, wdrops) / 8];
+	for (i = 0; i < CAP_ROT_NREASONS; i++)
+		c->rot[i] = b[offsetof(struct counters, rot) / 8 + i];
+	for (i = 0; i < CAP_MAXRINGS; i++) {
+		c->ring_packets[i] =
+		    b[offsetof(struct counters, ring_pkts) / 8 + i];
+		c->ring_forced[i] =
+		    b[offsetof(struct counters, ring_forced) / 8 + i];
+	}
 }
 
 /*

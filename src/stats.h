@@ -52,6 +52,25 @@ struct stats_talker {
 	double		 pps;		/* over the last sample */
 };
 
+/*
+ * What clear took off the counters of a snapshot, at the same instant:
+ * a counter plus its cleared part is the total since start, which never
+ * goes backwards (metrics.c exports those).
+ */
+struct stats_cleared {
+	uint64_t	 packets;
+	uint64_t	 bytes;
+	uint64_t	 kpackets;
+	uint64_t	 kdrops;
+	uint64_t	 kfreezes;
+	uint64_t	 ifdrops;
+	uint64_t	 rejected;
+	uint64_t	 wdrops;
+	uint64_t	 rot[CAP_ROT_NREASONS];
+	uint64_t	 ring_packets[CAP_MAXRINGS];
+	uint64_t	 ring_forced[CAP_MAXRINGS];
+};
+
 /* Everything a reader may show, copied at one instant. */
 struct stats_snap {
 	double		 uptime;	/* seconds since capture started */
@@ -94,6 +113,7 @@ struct stats_snap {
 	int		 eof;		/* file: nothing more to come */
 	int		 writing;	/* -w or write FILE active */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
+	struct stats_cleared cleared;
 };
 
 /* Totals since start (clear does not touch them): the exit line. */

@@ -24,6 +24,7 @@
 #include "cmd.h"
 #include "compat.h"
 #include "engine.h"
+#include "metrics-serve.h"
 #include "msg.h"
 #include "pcapw.h"
 #include "print.h"
@@ -48,6 +49,8 @@ enum {
 	OPT_ITERATIONS,
 	OPT_DELAY,
 	OPT_COMMAND,
+	OPT_METRICS,
+	OPT_METRICS_FILE,
 	OPT_NANO,
 	OPT_MICRO,
 	OPT_TSPREC,
@@ -65,6 +68,7 @@ enum {
 struct opts {
 	struct engine_conf	 ec;
 	struct batch_opts	 bo;
+	struct metrics_serve_conf mc;
 	int			 batch;
 	int			 print;
 	struct print_opts	 po;
@@ -97,6 +101,8 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "metrics",		required_argument,	NULL, OPT_METRICS },
+	{ "metrics-file",	required_argument,	NULL, OPT_METRICS_FILE },
 	{ "bench-work",		required_argument,	NULL, OPT_BENCH_WORK },
 	/* tcpdump's long options. */
 	{ "buffer-size",	required_argument,	NULL, 'B' },
@@ -152,7 +158,8 @@ usage(FILE *f)
 "             [-Q in|out|inout] [-r file] [-s snaplen] [-T ms] [-w file]\n"
 "             [-W n] [-z command] [-Z user] [--bench-work none|touch|scan]\n"
 "             [--block-size KiB] [--blocks n] [--command cmd] [--count]\n"
-"             [--delay secs] [--iterations n] [--nano] [--print]\n"
+"             [--delay secs] [--iterations n] [--metrics addr:port]\n"
+"             [--metrics-file file] [--nano] [--print]\n"
 "             [--rotate-every ms] [--seq-log file] [--speed x] [--threads n]\n"
 "             [--version] [expression]\n"
 "       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
@@ -184,6 +191,8 @@ usage(FILE *f)
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
+"  --metrics addr:port  serve Prometheus metrics at /metrics\n"
+"  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
 "  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
 "  --sockets  every packet socket on the host (-J: JSON lines)\n"
@@ -358,6 +367,12 @@ parse(struct opts *o, int argc, char **argv)
 			break;
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
+			break;
+		case OPT_METRICS:
+			o->mc.addr = optarg;
+			break;
+		case OPT_METRICS_FILE:
+			o->mc.file = optarg;
 			break;
 		case OPT_BENCH_WORK:
 			if ((o->ec.work = work_find(optarg)) == -1)
@@ -783,6 +798,7 @@ main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct engine		*eng;
+	struct metrics_serve	*ms = NULL;
 	struct print_ctx	 pc[CAP_MAXQ];
 	struct screen_opts	 so;
 	struct sigaction	 sa;
@@ -841,6 +857,11 @@ main(int argc, char **argv)
 	}
 	if (priv_drop(o.user, errbuf) == -1)
 		msg_fatal("%s", errbuf);
+	/* After the drop: the file is written as the user zbtop runs as. */
+	o.mc.interval = o.bo.delay;
+	if ((o.mc.addr != NULL || o.mc.file != NULL) &&
+	    (ms = metrics_serve_start(eng, &o.mc, errbuf)) == NULL)
+		msg_fatal("%s", errbuf);
 	/* Signals belong to the front end, never to the capture thread. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
@@ -859,6 +880,10 @@ main(int argc, char **argv)
 	}
 	else
 		rc = screen_run(eng, &so);
+	if (metrics_serve_stop(ms, errbuf) == -1) {
+		msg_error("%s", errbuf);
+		rc = 1;
+	}
 	engine_free(eng);
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
