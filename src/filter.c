@@ -4,13 +4,14 @@
  * parsers kept global state.  The program's return value is the snap
  * length (pcap_compile puts it there), so filtering also truncates.
  *
- * One expression, two programs.  For frames as they are handed out (files,
- * rechecks in user space) a dead handle of the link type.  For the kernel
- * of a live capture an activated handle on the interface: libpcap compiles
- * differently there (on Linux, pcap-linux.c's activation finds
- * SO_BPF_EXTENSIONS and tests VLAN tags in skb metadata with
- * SKF_AD_VLAN_TAG_PRESENT, where __netif_receive_skb_core has moved them),
- * and no public call gives that code without activating.
+ * A filter means what it means to tcpdump on the same source.  For a file,
+ * a dead handle of the link type.  For a live capture an activated handle
+ * on the interface: libpcap compiles differently there (on Linux,
+ * pcap-linux.c's activation finds SO_BPF_EXTENSIONS and tests VLAN tags in
+ * skb metadata with SKF_AD_VLAN_TAG_PRESENT, where
+ * __netif_receive_skb_core has moved them), and no public call gives that
+ * code without activating.  The same program runs in the kernel and in
+ * the recheck after a filter change (filter_run).
  */
 #include <fcntl.h>
 #include <pthread.h>

@@ -5,7 +5,8 @@
 # zbtop -m zbuf -i any -w and tcpdump -i any run side by side.  Expected:
 # captured=N+M, tcpdump counts the same, and tcpdump -r prints zbtop's -w
 # file exactly as it prints its own (interface, direction, link type and
-# bytes; timestamps left out), filtered ("udp") and unfiltered.  With
+# bytes; timestamps left out), filtered ("udp") and unfiltered, and
+# zbtop -P -r prints it line for line as tcpdump does ("zbc0  In  IP ...").  With
 # -Q out, zbgen also sends O frames out of the veth end: both count O (the
 # lo frames leave lo too, but loopback packets count once, as received).
 . tests/lib/netns.sh
@@ -61,5 +62,11 @@ for f in "" udp "-Q out"; do
 		zb_fail "$what: the -w file is not what tcpdump saw"; }
 	grep -q "LINUX_SLL2" "$ZB_TMP/zbr.err" ||
 	    zb_fail "$what: the -w file is not Linux SLL2"
+	# zbtop's own lines name interface and direction as tcpdump's do.
+	zb_in_cap "$ZBTOP" -t -P -r "$ZB_TMP/zb.pcap" >"$ZB_TMP/zbp.txt" \
+	    2>/dev/null
+	cmp "$ZB_TMP/td.txt" "$ZB_TMP/zbp.txt" || {
+		diff "$ZB_TMP/td.txt" "$ZB_TMP/zbp.txt" | head >&2
+		zb_fail "$what: zbtop -P lines are not tcpdump's"; }
 done
 exit 0
