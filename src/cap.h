@@ -128,6 +128,8 @@ struct cap_kstats {
 	uint64_t	 freezes;	/* queue frozen: next block still user's */
 	uint64_t	 cut;		/* stored shorter than the snap length
 					   asked: the block or slot was small */
+	uint64_t	 gaps;		/* file: silent gaps not slept through */
+	uint64_t	 gap_s;		/* file: their recorded seconds */
 };
 
 struct cap;
@@ -161,6 +163,11 @@ struct cap_ops {
 	int		(*buffers)(struct cap *, struct cap_bufstate *, int);
 	/* Interface drops (sysfs rx_dropped); -1 where there are none. */
 	int		(*ifdrops)(struct cap *, uint64_t *);
+	/*
+	 * File replay speed: x times recorded, 0 as fast as possible.  Any
+	 * thread: the backend locks.  NULL: live capture has no speed.
+	 */
+	int		(*speed)(struct cap *, double, char *);
 	void		(*close)(struct cap *);
 };
 

@@ -70,6 +70,7 @@ struct engine {
 	unsigned		 nworkers;	/* started */
 	pthread_mutex_t		 wlock;		/* -w, when nq > 1 */
 	_Atomic uint64_t	 claimed;	/* packets counted for -c */
+	_Atomic uint64_t	 frames;	/* frame numbers given */
 	_Atomic uint64_t	 worksum;	/* --bench-work's result */
 
 	pthread_mutex_t		 lock;		/* mailbox, flags below */
@@ -86,6 +87,8 @@ struct engine {
 	int			 finished;
 	int			 paused;
 	unsigned		 rotate_ms;
+	double			 speed;		/* file replay, x recorded */
+	_Atomic unsigned	 run;		/* file read again: a new run */
 	char			 error[ZB_ERRBUFSZ];
 	char			 event[ZB_ERRBUFSZ];
 	unsigned		 eventno;

@@ -43,6 +43,7 @@ static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
 static void	 engine_write_sync(struct engine *);
+static void	 engine_gap(struct engine *, const struct cap_kstats *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -54,6 +55,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	e = xcalloc(1, sizeof *e);
 	e->conf = *conf;
 	e->rotate_ms = conf->rotate_ms;
+	e->speed = conf->cap.speed;
 	e->wakefd = -1;
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_mutex_init(&e->reqlock, NULL);
@@ -72,8 +74,8 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	    (e->fl = filter_live_open(cc.iface, e->cap.dlt, errbuf)) == NULL)
 		goto fail;
 	e->stats = stats_new(e->nq);
-	if (conf->keep)
-		e->recent = recent_new();
+	if (conf->keep != 0)
+		e->recent = recent_new(conf->keep);
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
 	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
@@ -356,7 +358,7 @@ engine_claim(struct engine *e)
 
 /*
  * Walk one handed-over buffer, on the thread of its queue.  Returns 1
- * when -c COUNT is reached.  Only the last RECENT_SLOTS packets of a
+ * when -c COUNT is reached.  Only the last recent_cap() packets of a
  * buffer are copied for display: the earlier ones would be overwritten
  * before anyone could look, so the shared list is locked only for those.
  */
@@ -370,9 +372,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 	unsigned		 snap;
 	int			 keep, kept = 0, full = 0;
 
-	pthread_mutex_lock(&e->lock);
-	keep = e->recent != NULL && !e->paused;
-	pthread_mutex_unlock(&e->lock);
+	keep = e->recent != NULL;
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
 	pkt.vlan = 0;		/* a backend that never puts tags back */
@@ -397,7 +397,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 		bytes += pkt.len;
 		if (e->conf.work != WORK_NONE)
 			sum += work_pkt(e->conf.work, pkt.data, pkt.caplen);
-		if (keep && !kept && npkts - i < RECENT_SLOTS) {
+		if (keep && !kept && npkts - i < recent_cap(e->recent)) {
 			recent_lock(e->recent);
 			kept = 1;
 		}
@@ -425,23 +425,39 @@ engine_packet(struct engine *e, struct cap_pkt *pkt,
     const struct cap_block *blk, int keep)
 {
 	struct dec_info	di;
-	int		rc;
+	uint64_t	no;
+	int		rc = 0;
 
-	if (e->w != NULL) {
-		if (e->nq > 1)
-			pthread_mutex_lock(&e->wlock);
+	/*
+	 * The frame number: with --threads it is taken with the -w lock
+	 * held, so the file's order is the numbers' order.
+	 */
+	if (e->w != NULL && e->nq > 1) {
+		pthread_mutex_lock(&e->wlock);
+		no = atomic_fetch_add_explicit(&e->frames, 1,
+		    memory_order_relaxed) + 1;
 		rc = pcapw_put(e->w, pkt);
+		pthread_mutex_unlock(&e->wlock);
+	} else {
+		/* One thread numbers: a plain store, no locked add. */
+		no = atomic_load_explicit(&e->frames, memory_order_relaxed) + 1;
 		if (e->nq > 1)
-			pthread_mutex_unlock(&e->wlock);
-		if (rc == -1)
-			stats_wdrop(e->stats);
+			no = atomic_fetch_add_explicit(&e->frames, 1,
+			    memory_order_relaxed) + 1;
+		else
+			atomic_store_explicit(&e->frames, no,
+			    memory_order_relaxed);
+		if (e->w != NULL)
+			rc = pcapw_put(e->w, pkt);
 	}
+	if (rc == -1)
+		stats_wdrop(e->stats);
 	if (e->conf.parse) {
 		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
 		stats_parsed(e->stats, blk->queue, &di, pkt->len);
 	}
 	if (keep)
-		recent_add(e->recent, pkt, blk->ring);
+		recent_add(e->recent, pkt, blk->ring, no);
 	if (e->conf.print != NULL)
 		e->conf.print(e->conf.print_arg[blk->queue], pkt, e->cap.dlt);
 	if (e->seqlog != NULL)
@@ -522,6 +538,8 @@ engine_periodic(struct engine *e, int last)
 	memset(&ks, 0, sizeof ks);
 	if (ops->kstats(&e->cap, &ks) == 0)
 		stats_kernel(e->stats, &ks);
+	if (ks.gaps > 0)
+		engine_gap(e, &ks);
 	if (ops->ifdrops != NULL && ops->ifdrops(&e->cap, &ifd) == 0)
 		stats_ifdrops(e->stats, ifd);
 	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
@@ -531,6 +549,18 @@ engine_periodic(struct engine *e, int last)
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
 	}
+}
+
+/* A file's silent gap the replay did not sleep through, on the status line. */
+static void
+engine_gap(struct engine *e, const struct cap_kstats *ks)
+{
+	char	 text[ZB_ERRBUFSZ];
+
+	snprintf(text, sizeof text, "gap of %llu s in the file's timestamps "
+	    "skipped%s", (unsigned long long)ks->gap_s, ks->gaps > 1 ?
+	    " (and more)" : "");
+	engine_event(e, text);
 }
 
 /*
@@ -610,6 +640,20 @@ void
 engine_totals(struct engine *e, struct stats_totals *t)
 {
 	stats_totals(e->stats, t);
+}
+
+/* Frames numbered so far: the number of the newest one. */
+uint64_t
+engine_frames(struct engine *e)
+{
+	return atomic_load_explicit(&e->frames, memory_order_relaxed);
+}
+
+/* Which run: 0, plus one each time a file is read again from the start. */
+unsigned
+engine_run(struct engine *e)
+{
+	return atomic_load_explicit(&e->run, memory_order_relaxed);
 }
 
 struct recent *

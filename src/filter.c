@@ -94,6 +94,15 @@ filter_image(const struct bpf_program *prog, struct tbuf *tb)
 		tbuf_printf(tb, "%s\n", bpf_image(&prog->bf_insns[i], (int)i));
 }
 
+unsigned
+filter_frame(const struct bpf_program *prog, const uint8_t *data,
+    uint32_t len, uint32_t caplen)
+{
+	if (prog->bf_insns == NULL)
+		return caplen;
+	return bpf_filter(prog->bf_insns, data, len, caplen);
+}
+
 /*
  * The kernel's filter saw a VLAN-tagged frame without its tag (it sat in
  * skb metadata); the backend has put the tag back for the user.  Run the
@@ -112,11 +121,8 @@ filter_run(const struct bpf_program *prog, const struct cap_pkt *pkt)
 	int64_t			 skip;
 	u_int			 i;
 
-	if (prog->bf_insns == NULL)
-		return pkt->caplen;
-	if ((pkt->vlan & CAP_VLAN_PUT) == 0)
-		return bpf_filter(prog->bf_insns, pkt->data, pkt->len,
-		    pkt->caplen);
+	if ((pkt->vlan & CAP_VLAN_PUT) == 0 || prog->bf_insns == NULL)
+		return filter_frame(prog, pkt->data, pkt->len, pkt->caplen);
 	if (pkt->caplen < CAP_VLAN_OFF + CAP_VLAN_LEN ||
 	    pkt->len < CAP_VLAN_OFF + CAP_VLAN_LEN)
 		return 0;

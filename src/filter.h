@@ -33,5 +33,8 @@ void		 filter_image(const struct bpf_program *, struct tbuf *);
  * keep, 0 to drop.
  */
 unsigned	 filter_run(const struct bpf_program *, const struct cap_pkt *);
+/* The same on a frame as stored (a file's record): libpcap's bpf_filter. */
+unsigned	 filter_frame(const struct bpf_program *, const uint8_t *,
+		    uint32_t, uint32_t);
 
 #endif /* ZBTOP_FILTER_H */

@@ -14,6 +14,7 @@
 #include "dec.h"
 #include "engine.h"
 #include "pane.h"
+#include "plist.h"
 #include "recent.h"
 #include "tbuf.h"
 #include "xmalloc.h"
@@ -34,7 +35,15 @@ static const char *const screen_help_keys[] = {
 	"Keys",
 	"  q             quit (also Ctrl-C)",
 	"  ? h F1        this help",
-	"  /             filter prompt: a pcap expression, checked as you type",
+	"  /             search the packet list as you type; Enter keeps the",
+	"                match, Esc goes back (text in any case unless it has",
+	"                a capital)",
+	"  n N           next, previous match (forward from a selected row,",
+	"                back from the newest in a following list; wraps)",
+	"  \\             display filter: narrow the packet list to a pcap",
+	"                expression; capture and counters are unchanged",
+	"  f             capture filter prompt, opened with the filter in force:",
+	"                a pcap expression, checked as you type",
 	"  :             command prompt (commands below)",
 	"  r             rotate now: hand the buffer being filled over",
 	"  P             pause the packet list (counters keep running)",
@@ -53,6 +62,7 @@ static const char *const screen_help_keys[] = {
 	"  Home g        first row",
 	"  End G         last row; the packet list follows new packets again",
 	"  Enter         packet list: detail tree and hex of the selected one",
+	"  + - >         replaying a file: double, halve the speed; > to the end",
 	"  Esc q         close this view or a packet's detail",
 	"",
 	"Prompt keys",
@@ -237,7 +247,7 @@ screen_detail_open(struct engine *eng, uint64_t no)
 		return;
 	pkt = xmalloc(sizeof *pkt);
 	recent_lock(rec);
-	found = recent_get(rec, no, pkt);
+	found = plist_get(rec, no, pkt);
 	recent_unlock(rec);
 	if (found == -1) {
 		screen_status(1, "packet %llu is no longer kept",

@@ -539,10 +539,23 @@ screen_global_key(int key)
 		screen_help_open();
 		break;
 	case '/':
-		screen_prompt_open(PROMPT_FILTER, NULL);
+		screen_prompt_open(PROMPT_SEARCH, NULL);
+		break;
+	case '\\':
+		screen_prompt_open(PROMPT_DISPLAY, NULL);
+		break;
+	case 'f':
+		screen_prompt_open(PROMPT_FILTER, s->filter);
 		break;
 	case ':':
 		screen_prompt_open(PROMPT_COMMAND, NULL);
+		break;
+	case '+':
+	case '-':
+		screen_command(key == '+' ? "speed +" : "speed -");
+		break;
+	case '>':
+		screen_command("speed 0");
 		break;
 	case 'd':
 		screen_prompt_open(PROMPT_COMMAND, "delay ");

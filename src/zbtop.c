@@ -24,10 +24,13 @@
 #include "cmd.h"
 #include "compat.h"
 #include "engine.h"
+#include "findex.h"
 #include "metrics-serve.h"
 #include "msg.h"
 #include "pcapw.h"
+#include "plist.h"
 #include "print.h"
+#include "recent.h"
 #include "priv.h"
 #include "psock.h"
 #include "screen.h"
@@ -61,7 +64,8 @@ enum {
 	OPT_BENCH_WORK,
 	OPT_SOCKETS,
 	OPT_ATTACH,
-	OPT_FILTERS
+	OPT_FILTERS,
+	OPT_KEEP
 };
 
 /* Everything the command line says. */
@@ -76,6 +80,7 @@ struct opts {
 	struct pcapw_conf	 wr;		/* -C, -G, -W, -U, -z */
 	int			 lbuf;		/* -l */
 	int			 speed_set;
+	unsigned		 keep_mib;
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
@@ -128,6 +133,7 @@ static const struct option zbtop_longopts[] = {
 	{ "sockets",		no_argument,		NULL, OPT_SOCKETS },
 	{ "attach",		required_argument,	NULL, OPT_ATTACH },
 	{ "filters",		no_argument,		NULL, OPT_FILTERS },
+	{ "keep",		required_argument,	NULL, OPT_KEEP },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -158,8 +164,8 @@ usage(FILE *f)
 "             [-Q in|out|inout] [-r file] [-s snaplen] [-T ms] [-w file]\n"
 "             [-W n] [-z command] [-Z user] [--bench-work none|touch|scan]\n"
 "             [--block-size KiB] [--blocks n] [--command cmd] [--count]\n"
-"             [--delay secs] [--iterations n] [--metrics addr:port]\n"
-"             [--metrics-file file] [--nano] [--print]\n"
+"             [--delay secs] [--iterations n] [--keep MiB]\n"
+"             [--metrics addr:port] [--metrics-file file] [--nano] [--print]\n"
 "             [--rotate-every ms] [--seq-log file] [--speed x] [--threads n]\n"
 "             [--version] [expression]\n"
 "       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
@@ -194,12 +200,13 @@ usage(FILE *f)
 "  --metrics addr:port  serve Prometheus metrics at /metrics\n"
 "  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --keep MiB  memory for the packet list's kept packets (default 64)\n"
 "  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
 "  --sockets  every packet socket on the host (-J: JSON lines)\n"
 "  --attach pid|socket:inode  watch another process's ring, read-only\n"
 "  --filters  --sockets: print each attached filter as bpf does\n"
 "Other tcpdump options are accepted; see zbtop(8), FOR TCPDUMP USERS.\n"
-"Keys on the screen: ? for help, / filter, : command, q quit.\n");
+"Keys on the screen: ? help, / search, \\ display, f filter, : command, q quit.\n");
 }
 
 static unsigned
@@ -365,6 +372,9 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_THREADS:
 			cc->threads = num("--threads", optarg, 1, CAP_MAXQ);
 			break;
+		case OPT_KEEP:
+			o->keep_mib = num("--keep", optarg, 1, 1048576);
+			break;
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
 			break;
@@ -471,7 +481,9 @@ parse_check(struct opts *o)
 		msg_fatal("-C, -G, -W, -U and -z go with -w");
 	o->ec.wconf = &o->wr;
 	o->ec.parse = !o->batch && !o->print;
-	o->ec.keep = o->ec.parse;
+	if (o->ec.parse)
+		o->ec.keep = (size_t)(o->keep_mib != 0 ? o->keep_mib :
+		    RECENT_DEFMB) << 20;
 	o->bo.commands = o->batch && !isatty(STDIN_FILENO);
 }
 
@@ -798,6 +810,7 @@ main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct engine		*eng;
+	struct findex		*fx = NULL;
 	struct metrics_serve	*ms = NULL;
 	struct print_ctx	 pc[CAP_MAXQ];
 	struct screen_opts	 so;
@@ -855,6 +868,11 @@ main(int argc, char **argv)
 		if (screen_init(&so, errbuf) == -1)
 			msg_fatal("%s", errbuf);
 	}
+	/* A replayed file's index opens it while it is still reachable. */
+	if (screen && o.ec.cap.file != NULL &&
+	    (fx = findex_open(o.ec.cap.file, errbuf)) == NULL)
+		msg_error("%s", errbuf);
+	plist_file(fx);
 	if (priv_drop(o.user, errbuf) == -1)
 		msg_fatal("%s", errbuf);
 	/* After the drop: the file is written as the user zbtop runs as. */
@@ -885,6 +903,7 @@ main(int argc, char **argv)
 		rc = 1;
 	}
 	engine_free(eng);
+	findex_free(fx);
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
 	free((char *)o.ec.filter);

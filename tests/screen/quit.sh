@@ -25,8 +25,8 @@ run() {
 	t_wait '^ Packets [0-9]' 15 || t_fail "$1: screen did not start"
 	case $2 in
 	SIG*)
-		t_keys / 'udp port 9'
-		t_wait '^/udp port 9' 5 || t_fail "$1: no prompt"
+		t_keys f 'udp port 9'
+		t_wait '^filter: udp port 9' 5 || t_fail "$1: no prompt"
 		zpid=$(ps -o pid= --ppid "$(cat "$T_DIR/$1.pid")" | tr -d ' ')
 		[ -n "$zpid" ] || t_fail "$1: no zbtop process"
 		kill -s "${2#SIG}" "$zpid" ;;

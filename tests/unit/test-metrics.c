@@ -107,7 +107,7 @@ main(void)
 {
 	struct stats		*st = stats_new(2);
 	struct stats_snap	*sn = calloc(1, sizeof *sn), *info;
-	struct cap_kstats	 ks = { 10, 3, 1, 0 };
+	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1 };
 	struct cap_bufstate	 bs[3];
 	struct tbuf		 tb;
 	uint64_t		 before;

@@ -1,130 +1,141 @@
 /*
- * The kept packets (src/recent.c): numbered in the order they came,
- * the oldest overwritten once the ring is full so the kept range never
- * grows past its size, each packet's bytes cut to the kept snap length
- * (the captured and wire lengths still told), numbers outside the range
- * refused, and a clear keeps numbering where it was.
+ * The kept packets (src/recent.c): a ring of bytes bounded by its budget,
+ * looked up by frame number, each packet's bytes cut to the kept snap
+ * length (the captured and wire lengths still told), the kept range never
+ * growing past what fits, checked after every packet; holes in the
+ * numbers are counted; the display filter and search of plist.c walk it.
  */
+#include "recent.h"
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cap.h"
-#include "recent.h"
+#include <pcap/pcap.h>
 
+#include "cap.h"
+#include "plist.h"
 #include "unit.h"
 
-static uint8_t	frame[RECENT_SNAP + 100];
-
+/* Ethernet, IPv4, UDP to port 1000 + (no & 1), like mkpcap.py. */
 static void
-add(struct recent *r, uint32_t id, uint32_t caplen)
+add(struct recent *r, uint64_t no, uint32_t size)
 {
-	struct cap_pkt	pkt;
+	static uint8_t	 f[RECENT_SNAP + 100];
+	struct cap_pkt	 pkt;
 
-	memset(frame, 0xee, sizeof frame);
-	memcpy(frame, &id, sizeof id);
-	pkt.data = frame;
-	pkt.caplen = caplen;
-	pkt.len = caplen + 1000;
-	pkt.ts.tv_sec = id;
-	pkt.ts.tv_nsec = 0;
-	recent_lock(r);
-	recent_add(r, &pkt, id % 3);
-	recent_unlock(r);
-}
-
-/* The id stored in the packet numbered no, or 0 when it is not kept. */
-static uint32_t
-id_of(struct recent *r, uint64_t no, struct recent_pkt *out)
-{
-	uint32_t	id;
-	int		rc;
-
-	recent_lock(r);
-	rc = recent_get(r, no, out);
-	recent_unlock(r);
-	if (rc != 0)
-		return 0;
-	memcpy(&id, out->data, sizeof id);
-	return id;
+	memset(f, 0, sizeof f);
+	memset(&pkt, 0, sizeof pkt);
+	f[12] = 0x08;
+	f[14] = 0x45;
+	f[16] = 0;
+	f[17] = 28;
+	f[22] = 64;
+	f[23] = 17;
+	f[26] = 198; f[27] = 18; f[28] = 0; f[29] = 2;
+	f[30] = 198; f[31] = 18; f[32] = 0; f[33] = 1;
+	f[34] = 0; f[35] = 9;
+	f[36] = (1000 + (no & 1)) >> 8;
+	f[37] = (1000 + (no & 1)) & 0xff;
+	f[39] = 8;
+	pkt.data = f;
+	pkt.caplen = pkt.len = size;
+	pkt.ts.tv_sec = (time_t)no;
+	recent_add(r, &pkt, 0, no);
 }
 
 int
 main(void)
 {
-	struct recent		*r = recent_new();
-	struct recent_pkt	*p = malloc(sizeof *p);
-	uint64_t		 first, last, no;
-	uint32_t		 i, bad;
+	struct recent		*r;
+	struct recent_pkt	 out;
+	uint64_t		 first, last, no, n;
+	char			 errbuf[ZB_ERRBUFSZ];
+	size_t			 cap;
 
-	recent_lock(r);
+	r = recent_new(RECENT_MINB);
+	cap = recent_cap(r);
+	CHECK(cap > 1000);
 	recent_range(r, &first, &last);
-	recent_unlock(r);
-	CHECK(last < first);		/* empty */
-	CHECK(id_of(r, first, p) == 0);
+	CHECK(first == 0 && last == 0);
+	CHECK(recent_step(r, 0, 1) == 0);
 
-	/* Order: numbers follow arrival, each slot what was added. */
-	for (i = 1; i <= 100; i++)
-		add(r, i, 60 + i);
-	recent_lock(r);
+	/* Frames 1..10 and 20..29: a hole of 9. */
+	for (no = 1; no <= 10; no++)
+		add(r, no, 60);
+	for (no = 20; no <= 29; no++)
+		add(r, no, 60);
 	recent_range(r, &first, &last);
-	recent_unlock(r);
-	CHECK(last - first + 1 == 100);
-	for (bad = 0, no = first; no <= last; no++)
-		if (id_of(r, no, p) != no - first + 1 ||
-		    p->no != no || p->caplen != 60 + (no - first + 1) ||
-		    p->ts.tv_sec != (time_t)(no - first + 1))
-			bad++;
-	CHECK(bad == 0);
-	CHECK(id_of(r, last + 1, p) == 0);
-	CHECK(id_of(r, first - 1, p) == 0);
+	CHECK(first == 1 && last == 29);
+	CHECK(recent_get(r, 15, &out) == -1);
+	CHECK(recent_get(r, 20, &out) == 0 && out.no == 20 &&
+	    out.caplen == 60 && out.ts.tv_sec == 20);
+	CHECK(recent_step(r, 10, 1) == 20 && recent_step(r, 20, -1) == 10);
+	CHECK(recent_step(r, 15, -1) == 10 && recent_step(r, 29, 1) == 0);
+	CHECK(recent_step(r, UINT64_MAX, -1) == 29);
+	CHECK(recent_between(r, 10, 20) == 0 && recent_between(r, 1, 10) == 8);
+	CHECK(plist_notkept(r, 10, 20) == 9 && plist_notkept(r, 0, 1) == 0);
+	/* Out of order is refused. */
+	add(r, 25, 60);
+	CHECK(recent_step(r, UINT64_MAX, -1) == 29);
 
-	/* Bounds of one packet: cut to RECENT_SNAP, lengths still told. */
-	add(r, 7777, RECENT_SNAP + 100);
-	recent_lock(r);
+	/* Big records evict by bytes, small ones by index entries. */
+	for (no = 100; no < 100 + 2000; no++)
+		add(r, no, 1500);
 	recent_range(r, &first, &last);
-	recent_unlock(r);
-	CHECK(id_of(r, last, p) == 7777);
-	CHECK(p->caplen == RECENT_SNAP && p->origcap == RECENT_SNAP + 100);
-	CHECK(p->len == RECENT_SNAP + 1100 && p->ring == 7777 % 3);
-	CHECK(p->data[RECENT_SNAP - 1] == 0xee);
+	CHECK(last == 2099 && first > 100);
+	n = last - first + 1;
+	CHECK(n * 1500 <= RECENT_MINB && n > 50);
+	for (no = first; no <= last; no++)
+		if (recent_get(r, no, &out) == -1 || out.no != no ||
+		    out.ts.tv_sec != (time_t)no) {
+			CHECK(!"a kept frame reads back wrong");
+			break;
+		}
+	for (no = 3000; no < 3000 + 3 * cap; no++)
+		add(r, no, 60);
+	recent_range(r, &first, &last);
+	CHECK(last == 3000 + 3 * cap - 1 && last - first + 1 <= cap);
+	CHECK(recent_get(r, last, &out) == 0 && out.no == last);
 
-	/* Overwrite: never more than a ring's worth, the newest ones. */
-	for (bad = 0, i = 1; i <= 3 * RECENT_SLOTS + 17; i++) {
-		add(r, 100000 + i, 64);
-		recent_lock(r);
-		recent_range(r, &first, &last);
-		recent_unlock(r);
-		if (last - first + 1 > RECENT_SLOTS)
-			bad++;
+	/* After every packet: never more kept than fits, the newest last. */
+	for (n = 0, no = last + 1; no < last + 1 + 2 * cap; no++) {
+		add(r, no, 60 + (uint32_t)(no % 900));
+		recent_range(r, &first, &n);
+		if (n != no || n - first + 1 > cap ||
+		    recent_get(r, first, &out) == -1)
+			break;
 	}
-	CHECK(bad == 0);
-	recent_lock(r);
+	CHECK(no == last + 1 + 2 * cap);
 	recent_range(r, &first, &last);
-	recent_unlock(r);
-	CHECK(last - first + 1 == RECENT_SLOTS);
-	CHECK(id_of(r, last, p) == 100000 + 3 * RECENT_SLOTS + 17);
-	CHECK(id_of(r, first, p) == 100000 + 2 * RECENT_SLOTS + 18);
-	CHECK(id_of(r, first - 1, p) == 0);
-	for (bad = 0, no = first; no < last; no++)
-		if (id_of(r, no + 1, p) != id_of(r, no, p) + 1)
-			bad++;
-	CHECK(bad == 0);
+	for (n = 0, no = first; no < last; no++)
+		n += recent_step(r, no, 1) != no + 1;
+	CHECK(n == 0);
 
-	/* Clear: nothing kept, the next packet numbered after the last. */
+	/* One packet's bounds: cut to RECENT_SNAP, lengths still told. */
+	add(r, last + 1, RECENT_SNAP + 100);
+	CHECK(recent_get(r, last + 1, &out) == 0);
+	CHECK(out.caplen == RECENT_SNAP && out.origcap == RECENT_SNAP + 100 &&
+	    out.len == RECENT_SNAP + 100 && out.data[12] == 0x08);
+	last++;
+
+	/* Display filter: odd frames go to port 1001. */
+	CHECK(plist_display(DLT_EN10MB, 262144, "udp port 1001", errbuf) == 0);
+	CHECK(plist_step(r, last - 10, 1) % 2 == 1);
+	CHECK(plist_shown(r, last - (last % 2 == 0)) == 1);
+	CHECK(plist_shown(r, last - (last % 2 == 1)) == 0);
+	CHECK(plist_display(DLT_EN10MB, 262144, "udp port (", errbuf) == -1);
+	CHECK(plist_display(DLT_EN10MB, 262144, "", errbuf) == 0);
+	CHECK(plist_step(r, last - 10, 1) == last - 9);
+
+	/* Search, smartcase. */
+	CHECK(plist_find(r, DLT_EN10MB, first, 1, "1000: udp") % 2 == 0);
+	CHECK(plist_find(r, DLT_EN10MB, first, 1, "1000: UDPX") == 0);
+	CHECK(plist_find(r, DLT_EN10MB, last, -1, ".1001:") % 2 == 1);
+
 	recent_clear(r);
-	recent_lock(r);
 	recent_range(r, &first, &last);
-	recent_unlock(r);
-	CHECK(last < first);
-	CHECK(id_of(r, last, p) == 0);
-	no = last + 1;
-	add(r, 42, 60);
-	recent_lock(r);
-	recent_range(r, &first, &last);
-	recent_unlock(r);
-	CHECK(first == no && last == no && id_of(r, no, p) == 42);
-
-	free(p);
+	CHECK(first == 0 && last == 0);
 	recent_free(r);
 	CHECK_DONE();
 }
