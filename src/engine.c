@@ -71,6 +71,9 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	if (engine_wakefds(e, &cc, errbuf) == -1 ||
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
+	if (cc.file == NULL && cc.iface != NULL &&
+	    (e->fl = filter_live_open(cc.iface, e->cap.dlt, errbuf)) == NULL)
+		goto fail;
 	e->stats = stats_new(e->nq);
 	if (conf->keep != 0)
 		e->recent = recent_new(conf->keep);
@@ -134,7 +137,8 @@ engine_info(struct engine *e)
 
 	sn = xcalloc(1, sizeof *sn);
 	snprintf(sn->mode, sizeof sn->mode, "%s", e->cap.ops->name);
-	src = e->conf.cap.file != NULL ? e->conf.cap.file : e->conf.cap.iface;
+	src = e->conf.cap.file != NULL ? e->conf.cap.file :
+	    e->conf.cap.label != NULL ? e->conf.cap.label : e->conf.cap.iface;
 	if (src != NULL)
 		esc_str(sn->source, sizeof sn->source, src, strlen(src));
 	snprintf(sn->geometry, sizeof sn->geometry, "%s", e->cap.geometry);
@@ -223,6 +227,13 @@ engine_stop(struct engine *e)
 	}
 }
 
+/* What the backend adjusted when it opened (a raised block size), or NULL. */
+const char *
+engine_note(struct engine *e)
+{
+	return e->cap.note[0] != '\0' ? e->cap.note : NULL;
+}
+
 const char *
 engine_error(struct engine *e)
 {
@@ -256,6 +267,7 @@ engine_free(struct engine *e)
 	free(e->workers);
 	if (e->prog.bf_insns != NULL)
 		filter_free(&e->prog);
+	filter_live_close(e->fl);
 	free(e->expr);
 	recent_free(e->recent);
 	stats_free(e->stats);
@@ -372,11 +384,11 @@ engine_block(struct engine *e, struct cap_block *blk)
 	keep = e->recent != NULL;
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
+	pkt.vlan = 0;		/* a backend that never puts tags back */
 	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
 		i++;
 		if (blk->recheck != NULL) {
-			snap = filter_run(blk->recheck, pkt.data, pkt.len,
-			    pkt.caplen);
+			snap = filter_run(blk->recheck, &pkt);
 			if (snap == 0) {
 				rejected++;
 				if (e->seqlog != NULL)
