@@ -402,8 +402,6 @@ parse_check(struct opts *o)
 			msg_fatal("-m %s: a file is always replayed through "
 			    "the zbuf model", o->ec.mode);
 		o->ec.mode = "file";
-		if (!o->speed_set && !o->batch && !o->print)
-			cc->speed = 1;
 	} else if (o->ec.mode == NULL)
 		o->ec.mode = "zbuf";
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
@@ -422,6 +420,9 @@ parse_check(struct opts *o)
 	if (o->batch && o->print)
 		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
 		    "...) exclude each other");
+	/* Only the screen replays a file at its recorded pace. */
+	if (cc->file != NULL && !o->speed_set && !o->batch && !o->print)
+		cc->speed = 1;
 	if ((o->wr.file_mb || o->wr.rotate_secs || o->wr.files ||
 	    o->wr.flush || o->wr.postrotate) && o->ec.wfile == NULL)
 		msg_fatal("-C, -G, -W, -U and -z go with -w");
