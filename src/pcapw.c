@@ -186,8 +186,15 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 		free(prev);
 	}
 	pcapw_keep(w);
-	if (pcap_dump_flush(w->d) == -1)
+	/* A file that cannot take its header fails now, saying why. */
+	if (pcap_dump_flush(w->d) == -1) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
+		    strerror(errno));
+		pcap_dump_close(w->d);
+		w->d = NULL;
 		w->failed = 1;
+		return -1;
+	}
 	w->good = pcap_dump_ftell(w->d);
 	return 0;
 }
@@ -301,16 +308,37 @@ pcapw_whole(int fd, off_t from)
 	return off;
 }
 
+/*
+ * Cut fd to len bytes: 0, or -1 with errno.  Only a regular file can be
+ * cut; a device or pipe (/dev/full, "-") keeps what reached it: 1.
+ */
+static int
+pcapw_trunc(int fd, off_t len)
+{
+	struct stat	st;
+
+	if (fstat(fd, &st) == -1)
+		return -1;
+	if (!S_ISREG(st.st_mode))
+		return 1;
+	return ftruncate(fd, len);
+}
+
 /* Keep the whole records that reached the file and fail from now on. */
 static int
 pcapw_cut(struct pcapw *w, int saved, char *errbuf)
 {
 	FILE	*f = pcap_dump_file(w->d);
-	int	 fd = fileno(f);
+	int	 fd = fileno(f), rc;
 
 	w->failed = 1;
 	w->good = (long)pcapw_whole(fd, (off_t)w->good);
-	if (ftruncate(fd, (off_t)w->good) == -1) {
+	if ((rc = pcapw_trunc(fd, (off_t)w->good)) == 1) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
+		    strerror(saved));
+		return -1;
+	}
+	if (rc == -1) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s; "
 		    "cannot cut it back to the last whole packet: %s", w->name,
 		    strerror(saved), strerror(errno));
@@ -356,7 +384,9 @@ pcapw_close(struct pcapw *w, char *errbuf)
 		fd = dup(fileno(pcap_dump_file(w->d)));
 	if (w->d != NULL)
 		pcap_dump_close(w->d);
-	if (w->failed && w->d != NULL && (fd == -1 || ftruncate(fd, (off_t)w->good) == -1)) {
+	/* A reason already given (the failed write) is kept. */
+	if (w->failed && w->d != NULL && (fd == -1 ||
+	    pcapw_trunc(fd, (off_t)w->good) == -1) && rc == 0) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot cut %s back to the last "
 		    "whole packet: %s", w->name, strerror(errno));
 		rc = -1;
