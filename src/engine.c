@@ -41,7 +41,7 @@ static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
 static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
-static void	 engine_write_sync(struct engine *);
+static int	 engine_write_sync(struct engine *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -399,8 +399,8 @@ engine_block(struct engine *e, struct cap_block *blk)
 	if (sum != 0)
 		atomic_fetch_add_explicit(&e->worksum, sum,
 		    memory_order_relaxed);
-	if (e->w != NULL)
-		engine_write_sync(e);
+	if (e->w != NULL && engine_write_sync(e) == 1)
+		return 1;
 	return full || (e->conf.count != 0 &&
 	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
 	    e->conf.count);
@@ -462,8 +462,12 @@ engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
 	    e->epoch, what);
 }
 
-/* A failed write is something the front end should say; not fatal. */
-static void
+/*
+ * A failed write is something the front end should say; not fatal.  A
+ * pipe whose reader went away ("-w - | tcpdump -r - -c 3") got what it
+ * wanted: 1, capture ends quietly, as print mode does for "| head".
+ */
+static int
 engine_write_sync(struct engine *e)
 {
 	char	errbuf[ZB_ERRBUFSZ];
@@ -474,8 +478,11 @@ engine_write_sync(struct engine *e)
 	rc = pcapw_sync(e->w, errbuf);
 	if (e->nq > 1)
 		pthread_mutex_unlock(&e->wlock);
+	if (rc == -1 && pcapw_gone(e->w))
+		return 1;
 	if (rc == -1)
 		engine_event(e, errbuf);
+	return 0;
 }
 
 /*

@@ -43,6 +43,7 @@ struct pcapw {
 	char		 name[256];	/* cur escaped, for messages */
 	long		 good;		/* offset after the last good sync */
 	int		 failed;
+	int		 gone;		/* the pipe's reader went away */
 	struct pcapw_conf conf;
 	unsigned	 idx;		/* -C: number of the current file */
 	time_t		 opened;	/* -G: when the current period began */
@@ -334,6 +335,7 @@ pcapw_cut(struct pcapw *w, int saved, char *errbuf)
 	w->failed = 1;
 	w->good = (long)pcapw_whole(fd, (off_t)w->good);
 	if ((rc = pcapw_trunc(fd, (off_t)w->good)) == 1) {
+		w->gone = saved == EPIPE;
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
 		    strerror(saved));
 		return -1;
@@ -368,6 +370,12 @@ pcapw_sync(struct pcapw *w, char *errbuf)
 		return 0;
 	}
 	return pcapw_cut(w, errno, errbuf);
+}
+
+int
+pcapw_gone(const struct pcapw *w)
+{
+	return w->gone;
 }
 
 int
