@@ -407,6 +407,9 @@ parse_check(struct opts *o)
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
+	/* tcpdump's -U without -w: printed lines packet-buffered, as -l. */
+	if (o->wr.flush && o->ec.wfile == NULL)
+		o->lbuf = 1;
 	/*
 	 * As tcpdump: lines when the user asked for a line option, for -l,
 	 * or when standard output is no terminal; with -w alone, none.
@@ -424,8 +427,8 @@ parse_check(struct opts *o)
 	if (cc->file != NULL && !o->speed_set && !o->batch && !o->print)
 		cc->speed = 1;
 	if ((o->wr.file_mb || o->wr.rotate_secs || o->wr.files ||
-	    o->wr.flush || o->wr.postrotate) && o->ec.wfile == NULL)
-		msg_fatal("-C, -G, -W, -U and -z go with -w");
+	    o->wr.postrotate) && o->ec.wfile == NULL)
+		msg_fatal("-C, -G, -W and -z go with -w");
 	o->ec.wconf = &o->wr;
 	o->ec.parse = !o->batch && !o->print;
 	o->ec.keep = o->ec.parse;
