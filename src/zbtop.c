@@ -412,13 +412,13 @@ parse_check(struct opts *o)
 		o->lbuf = 1;
 	/*
 	 * As tcpdump: lines when the user asked for a line option, for -l,
-	 * or when standard output is no terminal; with -w alone, none.
+	 * or when standard output is no terminal; with -w, only with --print
+	 * or -P (-w - would carry text inside the pcap stream).
 	 */
 	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
 	    !isatty(STDOUT_FILENO))) {
 		o->print = 1;
-		o->po.silent = o->ec.wfile != NULL && !o->lbuf &&
-		    !print_shaped(&o->po);
+		o->po.silent = o->ec.wfile != NULL;
 	}
 	if (o->batch && o->print)
 		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
