@@ -16,7 +16,7 @@ PKG_CONFIG ?= pkg-config
 SHARED	?= ../shared
 FUZZ_SECONDS ?= 60
 
-PKGS	 = ncursesw libpcap libedit
+PKGS	 = ncursesw libpcap libedit libmicrohttpd
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
 PCAP_LIBS  := $(shell $(PKG_CONFIG) --libs libpcap)
@@ -33,6 +33,9 @@ LIBS	 = $(PKG_LIBS) -lpthread -lm
 # The screen and the prompt are the only files that see ncurses and libedit;
 # everything else is the engine, which the unit tests link without them.
 UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
+# The metrics server is the only file that sees libmicrohttpd; the unit
+# tests check the renderer (metrics.c) without it.
+UI_SRCS	+= $(wildcard src/metrics-serve.c)
 MAIN_SRC = src/zbtop.c
 ENG_SRCS = $(filter-out $(UI_SRCS) $(MAIN_SRC), $(wildcard src/*.c))
 UNIT_SRCS = $(wildcard tests/unit/test-*.c)

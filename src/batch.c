@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "batch.h"
 #include "cap.h"
 #include "cmd.h"
+#include "diag.h"
 #include "engine.h"
 #include "msg.h"
 #include "print.h"
@@ -37,6 +39,7 @@ static void	 batch_json(const struct stats_snap *, struct tbuf *);
 static void	 batch_rings_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_rings_json(const struct stats_snap *, struct tbuf *);
 static double	 batch_fill(const struct stats_ring *);
+static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
@@ -217,6 +220,39 @@ batch_print(struct engine *eng, struct print_ctx *pc, unsigned npc)
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
+/*
+ * After the screen closes, what tcpdump says at exit: packets captured,
+ * then where any were lost, then the drop verdict.
+ */
+void
+batch_summary(struct engine *eng, FILE *f)
+{
+	struct stats_totals	 t;
+	struct stats_snap	*sn;
+	char			 v[512];
+
+	engine_totals(eng, &t);
+	sn = xmalloc(sizeof *sn);
+	engine_snapshot(eng, sn);
+	fprintf(f, "%llu packets captured\n", (unsigned long long)t.packets);
+	fprintf(f, "%llu packets received by filter\n",
+	    (unsigned long long)t.kpackets);
+	fprintf(f, "%llu packets dropped by kernel (ring full)\n",
+	    (unsigned long long)t.kdrops);
+	if (t.have_ifdrops)
+		fprintf(f, "%llu packets dropped by interface (rx_dropped)\n",
+		    (unsigned long long)t.ifdrops);
+	if (sn->writing || t.wdrops > 0)
+		fprintf(f, "%llu packets dropped by the -w writer\n",
+		    (unsigned long long)t.wdrops);
+	if (t.rejected > 0)
+		fprintf(f, "%llu packets refiltered after a filter change\n",
+		    (unsigned long long)t.rejected);
+	diag_verdict(sn, v, sizeof v);
+	fprintf(f, "verdict: %s\n", v);
+	free(sn);
+}
+
 /* The closing line of shared/bench/README.md, then the error if any. */
 void
 batch_final(struct engine *eng, FILE *f)
@@ -230,7 +266,7 @@ batch_final(struct engine *eng, FILE *f)
 	if (engine_work(eng, &sum) != WORK_NONE)
 		snprintf(work, sizeof work, " work=%016llx",
 		    (unsigned long long)sum);
-	fprintf(f, "captured=%llu dropped=%llu kernel=%llu rejected=%llu "
+	fprintf(f, "captured=%llu dropped=%llu kernel=%llu refiltered=%llu "
 	    "forced=%llu full=%llu timeout=%llu%s\n",
 	    (unsigned long long)t.packets, (unsigned long long)t.kdrops,
 	    (unsigned long long)t.kpackets, (unsigned long long)t.rejected,
@@ -246,20 +282,32 @@ static void
 batch_text(const struct stats_snap *sn, struct tbuf *tb)
 {
 	const struct stats_buf	*b;
+	char			 v[512], t[32];
 	int			 i;
 
-	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u)%s\n",
-	    sn->mode, sn->source, sn->uptime, sn->filter[0] != '\0' ?
-	    sn->filter : "none", sn->epoch, sn->eof ? ", end of file" : "");
+	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u, "
+	    "refiltered %llu)%s\n", sn->mode, sn->source, sn->uptime,
+	    sn->filter[0] != '\0' ? sn->filter : "none", sn->epoch,
+	    (unsigned long long)sn->rejected, sn->eof ? ", end of file" : "");
 	tbuf_printf(tb, "packets %llu (%.0f/s), %llu bytes (%.3f Mbit/s)\n",
 	    (unsigned long long)sn->packets, sn->pps,
 	    (unsigned long long)sn->bytes, sn->bps / 1e6);
 	tbuf_printf(tb, "drops: kernel %llu (ring full), freezes %llu "
-	    "(queue frozen), interface %s%llu (rx_dropped), zbtop rejected "
-	    "%llu (new filter), write %llu\n",
-	    (unsigned long long)sn->kdrops, (unsigned long long)sn->kfreezes,
-	    sn->have_ifdrops ? "" : "n/a ", (unsigned long long)sn->ifdrops,
-	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops);
+	    "(queue frozen), ", (unsigned long long)sn->kdrops,
+	    (unsigned long long)sn->kfreezes);
+	/* A file or the copy backend has no interface counter at all. */
+	if (sn->have_ifdrops)
+		tbuf_printf(tb, "interface %llu (rx_dropped), ",
+		    (unsigned long long)sn->ifdrops);
+	tbuf_printf(tb, "write %llu\n", (unsigned long long)sn->wdrops);
+	if (sn->linkdown != 0)
+		tbuf_printf(tb, "link: down since %s\n",
+		    batch_time(t, sizeof t, sn->linkdown));
+	diag_verdict(sn, v, sizeof v);
+	tbuf_printf(tb, "verdict: %s\n", v);
+	tbuf_printf(tb, "peaks: since the last snapshot, held %d buffers of "
+	    "a ring, fill %.1f%%, freezes %llu\n", sn->peak_held,
+	    sn->peak_fill, (unsigned long long)sn->peak_freezes);
 	tbuf_printf(tb, "rotations: full %llu (%.1f/s), timeout %llu "
 	    "(%.1f/s), forced %llu (%.1f/s); %s\n",
 	    (unsigned long long)sn->rot[CAP_ROT_FULL], sn->rotps[CAP_ROT_FULL],
@@ -286,6 +334,7 @@ static void
 batch_json(const struct stats_snap *sn, struct tbuf *tb)
 {
 	const struct stats_buf	*b;
+	char			 v[512];
 	int			 i;
 
 	tbuf_puts(tb, "{\"mode\":");
@@ -304,14 +353,23 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	if (sn->have_ifdrops)
 		tbuf_printf(tb, "\"interface\":%llu,",
 		    (unsigned long long)sn->ifdrops);
-	tbuf_printf(tb, "\"rejected\":%llu,\"write\":%llu},"
+	tbuf_printf(tb, "\"write\":%llu},\"refiltered\":%llu,"
 	    "\"kernel_packets\":%llu,\"rotations\":{\"full\":%llu,"
 	    "\"timeout\":%llu,\"forced\":%llu}",
-	    (unsigned long long)sn->rejected, (unsigned long long)sn->wdrops,
+	    (unsigned long long)sn->wdrops, (unsigned long long)sn->rejected,
 	    (unsigned long long)sn->kpackets,
 	    (unsigned long long)sn->rot[CAP_ROT_FULL],
 	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
 	    (unsigned long long)sn->rot[CAP_ROT_FORCED]);
+	tbuf_printf(tb, ",\"peaks\":{\"held\":%d,\"fill\":%.1f,"
+	    "\"freezes\":%llu}", sn->peak_held, sn->peak_fill,
+	    (unsigned long long)sn->peak_freezes);
+	if (sn->linkdown != 0)
+		tbuf_printf(tb, ",\"link_down_since\":%lld",
+		    (long long)sn->linkdown);
+	diag_verdict(sn, v, sizeof v);
+	tbuf_puts(tb, ",\"verdict\":");
+	tbuf_json(tb, v, strlen(v));
 	batch_rings_json(sn, tb);
 	tbuf_puts(tb, ",\"buffers\":[");
 	for (i = 0; i < sn->nbufs; i++) {
@@ -326,6 +384,18 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 		    stats_reason_name(b->st.reason), b->age);
 	}
 	tbuf_puts(tb, "]}\n");
+}
+
+/* A wall-clock second as local HH:MM:SS. */
+static char *
+batch_time(char *buf, size_t sz, int64_t when)
+{
+	struct tm	 tm;
+	time_t		 t = (time_t)when;
+
+	localtime_r(&t, &tm);
+	strftime(buf, sz, "%H:%M:%S", &tm);
+	return buf;
 }
 
 /* Percent of a ring's bytes in use, over all its buffers. */

@@ -84,7 +84,7 @@ static int	cap_copy_start(struct cap *, char *);
 static int	cap_copy_steer(struct cap_copy *, int, char *);
 static int	cap_copy_next(struct cap *, unsigned, struct cap_block *, int,
 		    char *);
-static int	cap_copy_recv(struct cap_copy *, int, char *);
+static int	cap_copy_recv(struct cap_copy *, int, int64_t *, char *);
 static void	cap_copy_parse(struct cap_copy *, int);
 static int	cap_copy_hand(struct cap *, struct cap_block *, int, int);
 static int	cap_copy_pkt(struct cap *, struct cap_block *, struct cap_pkt *);
@@ -274,7 +274,8 @@ cap_copy_next(struct cap *cap, unsigned q, struct cap_block *blk,
 		return -1;
 	}
 	if (s->draining) {
-		if ((n = cap_copy_recv(s, s->fd[!s->active], errbuf)) == -1)
+		if ((n = cap_copy_recv(s, s->fd[!s->active], &cap->linkdown,
+		    errbuf)) == -1)
 			return -1;
 		if (n > 0)
 			return cap_copy_hand(cap, blk, n, 1);
@@ -282,7 +283,9 @@ cap_copy_next(struct cap *cap, unsigned q, struct cap_block *blk,
 		s->draining = 0;
 	}
 	act = s->fd[s->active];
-	if ((n = cap_copy_recv(s, act, errbuf)) != 0)
+	if (caplinux_downcheck(act, s->ifname, &cap->linkdown, errbuf) == -1)
+		return -1;
+	if ((n = cap_copy_recv(s, act, &cap->linkdown, errbuf)) != 0)
 		return n == -1 ? -1 : cap_copy_hand(cap, blk, n, 0);
 
 	pfd[0].fd = act;
@@ -293,19 +296,20 @@ cap_copy_next(struct cap *cap, unsigned q, struct cap_block *blk,
 	if (poll(pfd, s->wakefd >= 0 ? 2 : 1, timeout_ms) <= 0)
 		return 0;	/* timeout, or EINTR: the caller looks again */
 	if (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)) {
-		if (caplinux_sockerr(act, s->ifname, errbuf) == -1)
+		if (caplinux_sockerr(act, s->ifname, &cap->linkdown,
+		    errbuf) == -1)
 			return -1;
 	}
 	if (pfd[1].revents != 0 || !(pfd[0].revents & POLLIN))
 		return 0;
-	if ((n = cap_copy_recv(s, act, errbuf)) <= 0)
+	if ((n = cap_copy_recv(s, act, &cap->linkdown, errbuf)) <= 0)
 		return n;
 	return cap_copy_hand(cap, blk, n, 0);
 }
 
 /* One recvmmsg batch without waiting: frames read, 0 none, -1 error. */
 static int
-cap_copy_recv(struct cap_copy *s, int fd, char *errbuf)
+cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
 {
 	struct msghdr	*mh;
 	int		 i, n, serr;
@@ -333,10 +337,12 @@ cap_copy_recv(struct cap_copy *s, int fd, char *errbuf)
 	/* A pending sk_err comes back from recv before any queued frame. */
 	if (serr == ENETDOWN && if_nametoindex(s->ifname) == 0)
 		serr = ENODEV;
-	if (serr == ENETDOWN)
-		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s went down",
-		    s->ifname);
-	else if (serr == ENODEV || serr == ENXIO)
+	/* The link went down: the socket stays, frames come at NETDEV_UP. */
+	if (serr == ENETDOWN) {
+		caplinux_down(since);
+		return 0;
+	}
+	if (serr == ENODEV || serr == ENXIO)
 		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s disappeared",
 		    s->ifname);
 	else

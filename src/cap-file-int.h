@@ -20,6 +20,9 @@
 #define CAP_FILE_EOF		1
 #define CAP_FILE_FAILED		2
 
+/* At recorded speed, a silent gap longer than this is not slept through. */
+#define CAP_FILE_MAXWAIT_NS	(5 * 1000000000LL)
+
 /* The backend's state, cap->priv. */
 struct cap_file {
 	struct zmodel		 m;
@@ -49,6 +52,9 @@ struct cap_file {
 	uint64_t		 nread;
 	int64_t			 wall0, ts0;	/* pacing origin */
 	int64_t			 swall;		/* store's first record, wall */
+	int64_t			 tsprev;	/* the last record's time */
+	/* Under mtx, reported and cleared by kstats. */
+	uint64_t		 gaps, gap_s;
 	/* Written once by the producer before done (release). */
 	int			 done;
 	char			 err[ZB_ERRBUFSZ];
@@ -64,5 +70,6 @@ void	 cap_file_msg(char *, const char *, const char *, const char *);
 /* cap-file-prod.c */
 void	*cap_file_run(void *);
 void	 cap_file_serve(struct cap_file *);
+int64_t	 cap_file_now(void);
 
 #endif /* ZBTOP_CAP_FILE_INT_H */

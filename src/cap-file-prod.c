@@ -24,10 +24,10 @@ static int	 cap_file_packet(struct cap_file *, const struct pcap_pkthdr *,
 static int	 cap_file_put(struct cap_file *, struct zmodel_pkt *);
 static int	 cap_file_wait_ack(struct cap_file *);
 static int	 cap_file_wait_until(struct cap_file *, int64_t);
+static void	 cap_file_gap(struct cap_file *, int64_t);
 static int	 cap_file_retire(struct cap_file *);
 static void	 cap_file_failed(struct cap_file *, long);
 static void	 cap_file_signal(struct cap_file *);
-static int64_t	 cap_file_now(void);
 
 /*
  * The producer.  ftell() before each record gives the offset of the record
@@ -113,8 +113,7 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
     const u_char *d)
 {
 	struct zmodel_pkt	 p;
-	int64_t			 ts, due;
-	double			 gap;
+	int64_t			 ts;
 	int			 ret = 0;
 
 	/* With nanosecond precision tv_usec holds nanoseconds. */
@@ -126,15 +125,15 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
 	ts = zmodel_ns(p.sec, p.nsec);
 	pthread_mutex_lock(&cf->mtx);
 	if (cf->speed > 0) {
-		if (cf->nread == 0) {
+		if (cf->nread == 0 || cf->wall0 == 0) {
 			cf->wall0 = cap_file_now();
 			cf->ts0 = ts;
-		}
-		gap = (double)(ts - cf->ts0) / cf->speed;
-		due = cf->wall0 + (int64_t)(gap < 0 ? 0 : gap < 1e17 ? gap : 1e17);
-		if (cap_file_wait_until(cf, due) == -1)
+		} else
+			cap_file_gap(cf, ts);
+		if (cap_file_wait_until(cf, ts) == -1)
 			goto stop;
 	}
+	cf->tsprev = ts;
 	cap_file_serve(cf);
 	if (cf->stop)
 		goto stop;
@@ -196,20 +195,46 @@ cap_file_wait_ack(struct cap_file *cf)
 }
 
 /*
- * Locked: sleep until wall time "due" (monotonic ns), meanwhile serving
- * rotate requests and the read timeout of a non-empty store buffer.  A
- * timeout that finds the hold slot busy is retried when the user acks.
+ * Locked: a record at ts (ns) after a silent gap that would be slept
+ * through for longer than CAP_FILE_MAXWAIT_NS: move the pacing origin so
+ * that it is due now, and count the gap for kstats.  A file dated 1970
+ * and then 2025 does not wait 55 years.
+ */
+static void
+cap_file_gap(struct cap_file *cf, int64_t ts)
+{
+	int64_t	 gap = ts - cf->tsprev;
+
+	if (gap <= 0 || (double)gap / cf->speed <= CAP_FILE_MAXWAIT_NS)
+		return;
+	cf->ts0 += gap;
+	cf->gaps++;
+	cf->gap_s += (uint64_t)(gap / 1000000000);
+}
+
+/*
+ * Locked: sleep until the wall time record time ts is due at the current
+ * speed (it may change meanwhile: the speed slot re-anchors and wakes
+ * us), serving rotate requests and the read timeout of a non-empty store
+ * buffer.  A timeout that finds the hold slot busy is retried when the
+ * user acks.
  */
 static int
-cap_file_wait_until(struct cap_file *cf, int64_t due)
+cap_file_wait_until(struct cap_file *cf, int64_t tsrec)
 {
 	struct timespec	 ts;
-	int64_t		 now, exp, dl;
+	int64_t		 now, exp, dl, due;
+	double		 gap;
 
 	for (;;) {
 		cap_file_serve(cf);
 		if (cf->stop)
 			return -1;
+		if (cf->speed <= 0)
+			return 0;
+		gap = (double)(tsrec - cf->ts0) / cf->speed;
+		due = cf->wall0 + (int64_t)(gap < 0 ? 0 : gap < 1e17 ? gap :
+		    1e17);
 		now = cap_file_now();
 		exp = cf->m.slen != 0 ? cf->swall + cf->tov : INT64_MAX;
 		if (now >= exp) {
@@ -257,7 +282,8 @@ cap_file_signal(struct cap_file *cf)
 		return;
 }
 
-static int64_t
+/* CLOCK_MONOTONIC in ns: the pacing clock. */
+int64_t
 cap_file_now(void)
 {
 	struct timespec	 ts;

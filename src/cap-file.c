@@ -40,6 +40,7 @@ static void	 cap_file_release(struct cap *, struct cap_block *);
 static int	 cap_file_rotate(struct cap *, char *);
 static int	 cap_file_setfilter(struct cap *, struct bpf_program *, char *);
 static int	 cap_file_kstats(struct cap *, struct cap_kstats *);
+static int	 cap_file_speed(struct cap *, double, char *);
 static int	 cap_file_buffers(struct cap *, struct cap_bufstate *, int);
 static int	 cap_file_ifdrops(struct cap *, uint64_t *);
 static void	 cap_file_close(struct cap *);
@@ -59,6 +60,7 @@ const struct cap_ops cap_file_ops = {
 	.kstats = cap_file_kstats,
 	.buffers = cap_file_buffers,
 	.ifdrops = cap_file_ifdrops,
+	.speed = cap_file_speed,
 	.close = cap_file_close
 };
 
@@ -341,6 +343,31 @@ cap_file_kstats(struct cap *cap, struct cap_kstats *ks)
 	cf->told.packets = cf->m.npackets;
 	cf->told.drops = cf->m.ndrops;
 	cf->told.freezes = cf->m.nfreezes;
+	ks->gaps = cf->gaps;
+	ks->gap_s = cf->gap_s;
+	cf->gaps = cf->gap_s = 0;
+	pthread_mutex_unlock(&cf->mtx);
+	return 0;
+}
+
+/*
+ * A new replay speed, from the last record read on: the pacing origin
+ * moves there, and a producer waiting for a record's time wakes to
+ * compute it again.
+ */
+static int
+cap_file_speed(struct cap *cap, double speed, char *errbuf)
+{
+	struct cap_file	*cf = cap->priv;
+
+	pthread_mutex_lock(&cf->mtx);
+	cf->speed = speed > 0 ? speed : 0;
+	cf->wall0 = 0;		/* the next record anchors the pace */
+	if (cf->nread > 0) {
+		cf->wall0 = cap_file_now();
+		cf->ts0 = cf->tsprev;
+	}
+	pthread_cond_broadcast(&cf->cv);
 	pthread_mutex_unlock(&cf->mtx);
 	return 0;
 }

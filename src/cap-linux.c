@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cap.h"
@@ -199,7 +200,7 @@ caplinux_ifdrops(const char *ifname, uint64_t *drops)
 }
 
 int
-caplinux_sockerr(int fd, const char *ifname, char *errbuf)
+caplinux_sockerr(int fd, const char *ifname, int64_t *since, char *errbuf)
 {
 	int		serr = 0;
 	socklen_t	len = sizeof serr;
@@ -220,8 +221,8 @@ caplinux_sockerr(int fd, const char *ifname, char *errbuf)
 	case 0:
 		return 0;
 	case ENETDOWN:
-		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s went down", ifname);
-		break;
+		caplinux_down(since);
+		return 1;
 	case ENODEV:
 	case ENXIO:
 		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s disappeared",
@@ -233,6 +234,36 @@ caplinux_sockerr(int fd, const char *ifname, char *errbuf)
 		break;
 	}
 	return -1;
+}
+
+/* Several consumers may see ENETDOWN: the first one's time stays. */
+void
+caplinux_down(int64_t *since)
+{
+	int64_t	 zero = 0;
+
+	__atomic_compare_exchange_n(since, &zero, (int64_t)time(NULL), 0,
+	    __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+}
+
+int
+caplinux_downcheck(int fd, const char *ifname, int64_t *since, char *errbuf)
+{
+	struct ifreq	 ifr;
+
+	if (__atomic_load_n(since, __ATOMIC_RELAXED) == 0)
+		return 0;
+	if (if_nametoindex(ifname) == 0) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s disappeared",
+		    ifname);
+		return -1;
+	}
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == 0 &&
+	    (ifr.ifr_flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING))
+		__atomic_store_n(since, 0, __ATOMIC_RELAXED);
+	return 0;
 }
 
 int

@@ -27,10 +27,22 @@ int	caplinux_dlt(const char *, int, char *);
 /* sysfs statistics/rx_dropped into *; 0, or -1 where there is none. */
 int	caplinux_ifdrops(const char *, uint64_t *);
 /*
- * After POLLERR: read and clear SO_ERROR.  -1 with "interface X went down",
- * "interface X disappeared" or another reason; 0 when nothing was pending.
+ * After POLLERR: read and clear SO_ERROR.  1 when the link went down
+ * (ENETDOWN, the interface still there): noted in *since, the wall-clock
+ * second, not an error; -1 with "interface X disappeared" or another
+ * reason; 0 when nothing was pending.
  */
-int	caplinux_sockerr(int, const char *, char *);
+int	caplinux_sockerr(int, const char *, int64_t *, char *);
+/* ENETDOWN seen (recv or SO_ERROR): the link is down since now, if not yet. */
+void	caplinux_down(int64_t *);
+/*
+ * While *since is set: -1 with "interface X disappeared" once the
+ * interface is gone (a socket that stopped running at NETDEV_DOWN gets no
+ * error at NETDEV_UNREGISTER: packet_notifier()), else 0; *since goes back
+ * to 0 once the link is up and running again.  Ring sockets stay bound
+ * and the kernel hooks them again at NETDEV_UP.
+ */
+int	caplinux_downcheck(int, const char *, int64_t *, char *);
 /* PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex). */
 int	caplinux_promisc(int, int, char *);
 /* SO_ATTACH_FILTER with the program's instructions, swapped under RCU. */

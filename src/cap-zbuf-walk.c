@@ -25,7 +25,7 @@
 static int	zbuf_take(struct zbuf *, unsigned, int, struct cap_block *);
 static void	zbuf_giveback(struct zbuf *, struct zbuf_ring *);
 static int	zbuf_drained(struct zbuf *, unsigned);
-static int	zbuf_wait(struct zbuf *, unsigned, unsigned, int, char *);
+static int	zbuf_wait(struct cap *, unsigned, unsigned, int, char *);
 static void	zbuf_vlan(const struct tpacket3_hdr *, uint8_t *,
 		    struct cap_pkt *);
 
@@ -210,7 +210,10 @@ zbuf_next(struct cap *cap, unsigned q, struct cap_block *blk, int timeout,
 			return 1;
 		if (tries > 0)
 			return 0;
-		if ((rc = zbuf_wait(z, q, act, timeout, errbuf)) != 1)
+		if (caplinux_downcheck(z->ring[0].fd, z->ifname,
+		    &cap->linkdown, errbuf) == -1)
+			return -1;
+		if ((rc = zbuf_wait(cap, q, act, timeout, errbuf)) != 1)
 			return rc;
 	}
 }
@@ -222,9 +225,10 @@ zbuf_next(struct cap *cap, unsigned q, struct cap_block *blk, int timeout,
  * both.  1: look again, 0: timeout or woken, -1: error.
  */
 static int
-zbuf_wait(struct zbuf *z, unsigned q, unsigned act, int timeout,
+zbuf_wait(struct cap *cap, unsigned q, unsigned act, int timeout,
     char *errbuf)
 {
+	struct zbuf	*z = cap->priv;
 	struct pollfd	 pfd[ZBUF_SIDES + 1];
 	unsigned	 s;
 	int		 n, serr, wakefd = z->lane[q].wakefd;
@@ -248,7 +252,8 @@ zbuf_wait(struct zbuf *z, unsigned q, unsigned act, int timeout,
 		return 0;
 	for (s = 0; s < ZBUF_SIDES; s++)
 		if ((pfd[s].revents & (POLLERR | POLLHUP | POLLNVAL)) &&
-		    caplinux_sockerr(pfd[s].fd, z->ifname, errbuf) == -1)
+		    caplinux_sockerr(pfd[s].fd, z->ifname, &cap->linkdown,
+		    errbuf) == -1)
 			return -1;
 	if (wakefd >= 0 && (pfd[s].revents & POLLIN))
 		return 0;

@@ -102,6 +102,8 @@ struct cap_kstats {
 	uint64_t	 packets;	/* passed the filter, drops included */
 	uint64_t	 drops;		/* ring or socket queue full */
 	uint64_t	 freezes;	/* queue frozen: next block still user's */
+	uint64_t	 gaps;		/* file: silent gaps not slept through */
+	uint64_t	 gap_s;		/* file: their recorded seconds */
 };
 
 struct cap;
@@ -135,6 +137,11 @@ struct cap_ops {
 	int		(*buffers)(struct cap *, struct cap_bufstate *, int);
 	/* Interface drops (sysfs rx_dropped); -1 where there are none. */
 	int		(*ifdrops)(struct cap *, uint64_t *);
+	/*
+	 * File replay speed: x times recorded, 0 as fast as possible.  Any
+	 * thread: the backend locks.  NULL: live capture has no speed.
+	 */
+	int		(*speed)(struct cap *, double, char *);
 	void		(*close)(struct cap *);
 };
 
@@ -157,6 +164,8 @@ struct cap {
 	uint32_t		 bufsize;
 	unsigned		 retire_ms;
 	int			 eof;		/* file: nothing more to come */
+	/* Wall-clock second the link went down, 0 while up (__atomic). */
+	int64_t			 linkdown;
 	char			 geometry[128];	/* "2 rings x 8 x 1 MiB" */
 	char			 note[ZB_ERRBUFSZ]; /* a shrunk ring, etc. */
 };

@@ -21,13 +21,16 @@ extern const struct cmd_entry cmd_bpf_entry;
 extern const struct cmd_entry cmd_buffers_entry;
 extern const struct cmd_entry cmd_clear_entry;
 extern const struct cmd_entry cmd_delay_entry;
+extern const struct cmd_entry cmd_display_entry;
 extern const struct cmd_entry cmd_filter_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_pause_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_resume_entry;
 extern const struct cmd_entry cmd_rotate_entry;
+extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_snaplen_entry;
+extern const struct cmd_entry cmd_speed_entry;
 extern const struct cmd_entry cmd_write_entry;
 
 const struct cmd_entry *cmd_table[] = {
@@ -35,18 +38,35 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_buffers_entry,
 	&cmd_clear_entry,
 	&cmd_delay_entry,
+	&cmd_display_entry,
 	&cmd_filter_entry,
 	&cmd_help_entry,
 	&cmd_pause_entry,
 	&cmd_quit_entry,
 	&cmd_resume_entry,
 	&cmd_rotate_entry,
+	&cmd_search_entry,
 	&cmd_snaplen_entry,
+	&cmd_speed_entry,
 	&cmd_write_entry,
 	NULL
 };
 
 static int	cmd_split(char *, char **, int, char *);
+
+/* The arguments as one string, single spaces between: free() it. */
+char *
+cmd_join(int argc, char **argv)
+{
+	struct tbuf	 tb;
+	int		 i;
+
+	tbuf_init(&tb);
+	tbuf_puts(&tb, "");
+	for (i = 0; i < argc; i++)
+		tbuf_printf(&tb, "%s%s", i > 0 ? " " : "", argv[i]);
+	return tb.s;
+}
 static void	cmd_say(void (*)(void *, const char *), void *, const char *,
 		    va_list) __attribute__((format(printf, 3, 0)));
 

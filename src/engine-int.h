@@ -69,6 +69,7 @@ struct engine {
 	unsigned		 nworkers;	/* started */
 	pthread_mutex_t		 wlock;		/* -w, when nq > 1 */
 	_Atomic uint64_t	 claimed;	/* packets counted for -c */
+	_Atomic uint64_t	 frames;	/* frame numbers given */
 	_Atomic uint64_t	 worksum;	/* --bench-work's result */
 
 	pthread_mutex_t		 lock;		/* mailbox, flags below */
@@ -84,7 +85,10 @@ struct engine {
 	int			 wdone;		/* a consumer hit -c or failed */
 	int			 finished;
 	int			 paused;
+	int			 tick_now;	/* read counters and buffers now */
 	unsigned		 rotate_ms;
+	double			 speed;		/* file replay, x recorded */
+	_Atomic unsigned	 run;		/* file read again: a new run */
 	char			 error[ZB_ERRBUFSZ];
 	char			 event[ZB_ERRBUFSZ];
 	unsigned		 eventno;

@@ -27,6 +27,7 @@
 #include "xmalloc.h"
 
 static int	engine_apply(struct engine *, struct engine_req *);
+static int	engine_reread(struct engine *, const char *, char *);
 static int	engine_apply_write(struct engine *, const char *, char *);
 static int	engine_post(struct engine *, enum engine_req_type, const char *,
 		    unsigned, char *);
@@ -217,10 +218,66 @@ engine_rotate(struct engine *e, char *errbuf)
 	return engine_post(e, REQ_ROTATE, NULL, 0, errbuf);
 }
 
+/*
+ * A new capture filter.  After the end of a replayed file it reads the
+ * file again from the start with that filter, frames numbered from 1.
+ */
 int
 engine_filter(struct engine *e, const char *expr, char *errbuf)
 {
+	int	 ended;
+
+	pthread_mutex_lock(&e->lock);
+	ended = e->finished && e->started && e->error[0] == '\0';
+	pthread_mutex_unlock(&e->lock);
+	if (ended && strcmp(e->cap.ops->name, "file") == 0)
+		return engine_reread(e, expr, errbuf);
 	return engine_post(e, REQ_FILTER, expr, 0, errbuf);
+}
+
+/*
+ * The engine thread has ended at the end of the file: open the file
+ * again (by name: if the user zbtop runs as may not read it, this says
+ * so and nothing else changes), restart the counters, the frame numbers
+ * and the kept packets, attach the filter and start again.  The -w file
+ * was closed at the end and stays closed.
+ */
+static int
+engine_reread(struct engine *e, const char *expr, char *errbuf)
+{
+	struct bpf_program	 prog;
+	struct cap_conf		 cc = e->conf.cap;
+	struct cap		 old = e->cap;
+	char			 esc[STATS_TEXTSZ];
+
+	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
+	    errbuf) == -1)
+		return -1;
+	filter_free(&prog);
+	cc.wakefd[0] = e->wakefd;
+	cc.speed = e->speed;
+	pthread_join(e->thread, NULL);
+	e->started = 0;
+	if (cap_open(&e->cap, e->cap.ops, &cc, errbuf) == -1) {
+		e->cap = old;		/* joined: engine_stop joins no more */
+		return -1;
+	}
+	cap_close(&old);
+	stats_clear(e->stats);
+	atomic_store(&e->frames, 0);
+	atomic_store(&e->claimed, 0);
+	atomic_fetch_add(&e->run, 1);
+	if (e->recent != NULL)
+		recent_clear(e->recent);
+	if (engine_set_filter(e, expr, e->cap.snaplen, errbuf) != 0)
+		return -1;
+	e->epoch++;
+	esc_str(esc, sizeof esc, expr, strlen(expr));
+	stats_epoch(e->stats, esc);
+	pthread_mutex_lock(&e->lock);
+	e->finished = 0;
+	pthread_mutex_unlock(&e->lock);
+	return engine_start(e, errbuf);
 }
 
 int
@@ -260,6 +317,40 @@ engine_pause(struct engine *e, int on)
 	pthread_mutex_lock(&e->lock);
 	e->paused = on;
 	pthread_mutex_unlock(&e->lock);
+}
+
+/*
+ * A file's replay speed, x times recorded (0: as fast as possible).  The
+ * backend's slot locks its own state, so no request is needed.
+ */
+int
+engine_speed(struct engine *e, double speed, char *errbuf)
+{
+	if (e->cap.ops->speed == NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "speed: only a replayed file "
+		    "has one");
+		return -1;
+	}
+	if (e->cap.ops->speed(&e->cap, speed, errbuf) == -1)
+		return -1;
+	pthread_mutex_lock(&e->lock);
+	e->speed = speed;
+	pthread_mutex_unlock(&e->lock);
+	return 0;
+}
+
+/* The replay speed, or -1 for live capture. */
+double
+engine_speed_get(struct engine *e)
+{
+	double	 s;
+
+	if (e->cap.ops->speed == NULL)
+		return -1;
+	pthread_mutex_lock(&e->lock);
+	s = e->speed;
+	pthread_mutex_unlock(&e->lock);
+	return s;
 }
 
 void

@@ -20,6 +20,7 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
+#include "cur.h"
 #include "dec.h"
 #include "engine.h"
 #include "filter.h"
@@ -42,6 +43,8 @@ static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
 static int	 engine_write_sync(struct engine *);
+static void	 engine_gap(struct engine *, const struct cap_kstats *);
+static uint64_t	 engine_ns(const struct timespec *, const struct timespec *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -53,6 +56,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	e = xcalloc(1, sizeof *e);
 	e->conf = *conf;
 	e->rotate_ms = conf->rotate_ms;
+	e->speed = conf->cap.speed;
 	e->wakefd = -1;
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_mutex_init(&e->reqlock, NULL);
@@ -68,8 +72,8 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
 	e->stats = stats_new(e->nq);
-	if (conf->keep)
-		e->recent = recent_new();
+	if (conf->keep != 0)
+		e->recent = recent_new(conf->keep);
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
 	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
@@ -141,6 +145,8 @@ engine_info(struct engine *e)
 	sn->snaplen = e->cap.snaplen;
 	sn->dlt = e->cap.dlt;
 	sn->nrings = e->cap.nrings;
+	sn->parsing = e->conf.parse;
+	sn->printing = e->conf.print != NULL;
 	stats_info(e->stats, sn);
 	free(sn);
 }
@@ -149,10 +155,14 @@ int
 engine_start(struct engine *e, char *errbuf)
 {
 	struct timespec	now;
+	int		n;
 
 	if (cap_start(&e->cap, errbuf) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* So that the first snapshot, before the first tick, has buffers. */
+	if ((n = e->cap.ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
+		stats_buffers(e->stats, e->bufs, n);
 	e->next_tick = e->next_sample = e->next_rotate = now;
 	engine_after(&e->next_sample, &now, 1000);
 	if (e->nq > 1 && engine_workers_start(e, errbuf) == -1)
@@ -343,7 +353,7 @@ engine_claim(struct engine *e)
 
 /*
  * Walk one handed-over buffer, on the thread of its queue.  Returns 1
- * when -c COUNT is reached.  Only the last RECENT_SLOTS packets of a
+ * when -c COUNT is reached.  Only the last recent_cap() packets of a
  * buffer are copied for display: the earlier ones would be overwritten
  * before anyone could look, so the shared list is locked only for those.
  */
@@ -352,14 +362,14 @@ engine_block(struct engine *e, struct cap_block *blk)
 {
 	const struct cap_ops	*ops = e->cap.ops;
 	struct cap_pkt		 pkt;
+	struct timespec		 t0, t1, t2;
 	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
-	int			 keep, kept = 0, full = 0;
+	int			 keep, kept = 0, full = 0, gone = 0;
 
-	pthread_mutex_lock(&e->lock);
-	keep = e->recent != NULL && !e->paused;
-	pthread_mutex_unlock(&e->lock);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	keep = e->recent != NULL;
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
 	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
@@ -384,7 +394,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 		bytes += pkt.len;
 		if (e->conf.work != WORK_NONE)
 			sum += work_pkt(e->conf.work, pkt.data, pkt.caplen);
-		if (keep && !kept && npkts - i < RECENT_SLOTS) {
+		if (keep && !kept && npkts - i < recent_cap(e->recent)) {
 			recent_lock(e->recent);
 			kept = 1;
 		}
@@ -399,11 +409,27 @@ engine_block(struct engine *e, struct cap_block *blk)
 	if (sum != 0)
 		atomic_fetch_add_explicit(&e->worksum, sum,
 		    memory_order_relaxed);
-	if (e->w != NULL && engine_write_sync(e) == 1)
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	t2 = t1;
+	if (e->w != NULL) {
+		gone = engine_write_sync(e);
+		clock_gettime(CLOCK_MONOTONIC, &t2);
+	}
+	/* The busy share names the slow stage in the drop verdict (diag.c). */
+	stats_busy(e->stats, engine_ns(&t0, &t2), engine_ns(&t1, &t2));
+	if (gone)
 		return 1;
 	return full || (e->conf.count != 0 &&
 	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
 	    e->conf.count);
+}
+
+/* Nanoseconds from a to b (monotonic, b not before a). */
+static uint64_t
+engine_ns(const struct timespec *a, const struct timespec *b)
+{
+	return (uint64_t)(b->tv_sec - a->tv_sec) * 1000000000u +
+	    (uint64_t)(b->tv_nsec - a->tv_nsec);
 }
 
 /* With --threads, the -w file is one stream: a packet at a time. */
@@ -412,23 +438,39 @@ engine_packet(struct engine *e, struct cap_pkt *pkt,
     const struct cap_block *blk, int keep)
 {
 	struct dec_info	di;
-	int		rc;
+	uint64_t	no;
+	int		rc = 0;
 
-	if (e->w != NULL) {
-		if (e->nq > 1)
-			pthread_mutex_lock(&e->wlock);
+	/*
+	 * The frame number: with --threads it is taken with the -w lock
+	 * held, so the file's order is the numbers' order.
+	 */
+	if (e->w != NULL && e->nq > 1) {
+		pthread_mutex_lock(&e->wlock);
+		no = atomic_fetch_add_explicit(&e->frames, 1,
+		    memory_order_relaxed) + 1;
 		rc = pcapw_put(e->w, pkt);
+		pthread_mutex_unlock(&e->wlock);
+	} else {
+		/* One thread numbers: a plain store, no locked add. */
+		no = atomic_load_explicit(&e->frames, memory_order_relaxed) + 1;
 		if (e->nq > 1)
-			pthread_mutex_unlock(&e->wlock);
-		if (rc == -1)
-			stats_wdrop(e->stats);
+			no = atomic_fetch_add_explicit(&e->frames, 1,
+			    memory_order_relaxed) + 1;
+		else
+			atomic_store_explicit(&e->frames, no,
+			    memory_order_relaxed);
+		if (e->w != NULL)
+			rc = pcapw_put(e->w, pkt);
 	}
+	if (rc == -1)
+		stats_wdrop(e->stats);
 	if (e->conf.parse) {
 		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
 		stats_parsed(e->stats, blk->queue, &di, pkt->len);
 	}
 	if (keep)
-		recent_add(e->recent, pkt, blk->ring);
+		recent_add(e->recent, pkt, blk->ring, no);
 	if (e->conf.print != NULL)
 		e->conf.print(e->conf.print_arg[blk->queue], pkt, e->cap.dlt);
 	if (e->seqlog != NULL)
@@ -443,21 +485,22 @@ static void
 engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
     char what)
 {
-	const uint8_t	*p = pkt->data;
-	uint32_t	 ihl, off;
+	struct cur	 c;
+	const uint8_t	*m;
 	uint64_t	 seq = 0;
-	int		 i;
+	int		 ihl, i;
 
-	if (e->cap.dlt != DLT_EN10MB || pkt->caplen < 14 + 20 + 8 + 12)
+	if (e->cap.dlt != DLT_EN10MB)
 		return;
-	if (p[12] != 0x08 || p[13] != 0x00 || p[14 + 9] != 17)
+	cur_init(&c, pkt->data, pkt->caplen);
+	if (cur_skip(&c, 12) == -1 || cur_u16(&c) != 0x0800 ||
+	    (ihl = cur_peek_u8(&c, 0)) == -1 || (ihl & 0x0f) < 5 ||
+	    cur_peek_u8(&c, 9) != 17 ||
+	    cur_skip(&c, (size_t)(ihl & 0x0f) * 4 + 8) == -1 ||
+	    (m = cur_pull(&c, 12)) == NULL || memcmp(m, "ZBSQ", 4) != 0)
 		return;
-	ihl = (uint32_t)(p[14] & 0x0f) * 4;
-	off = 14 + ihl + 8;
-	if (ihl < 20 || pkt->caplen < off + 12 || memcmp(p + off, "ZBSQ", 4))
-		return;
-	for (i = 0; i < 8; i++)
-		seq = seq << 8 | p[off + 4 + (uint32_t)i];
+	for (i = 4; i < 12; i++)
+		seq = seq << 8 | m[i];
 	fprintf(e->seqlog, "%u %llu %u %c\n", ring, (unsigned long long)seq,
 	    e->epoch, what);
 }
@@ -497,7 +540,7 @@ engine_periodic(struct engine *e, int last)
 	struct timespec		 now;
 	uint64_t		 ifd;
 	unsigned		 every;
-	int			 n, paused, pending;
+	int			 n, paused, pending, now_req;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	pthread_mutex_lock(&e->lock);
@@ -505,25 +548,50 @@ engine_periodic(struct engine *e, int last)
 	paused = e->paused;
 	/* A waiting filter change needs the drained moment more. */
 	pending = e->req != NULL && !e->req->done;
+	now_req = e->tick_now;
+	e->tick_now = 0;
 	pthread_mutex_unlock(&e->lock);
 	if (every != 0 && ops->rotate != NULL && !last && !pending &&
 	    engine_due(&e->next_rotate, &now))
 		engine_rotate_tick(e, every);
-	if (!last && !engine_due(&e->next_tick, &now))
+	if (!last && !now_req && !engine_due(&e->next_tick, &now))
 		return;
 	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
 	memset(&ks, 0, sizeof ks);
 	if (ops->kstats(&e->cap, &ks) == 0)
 		stats_kernel(e->stats, &ks);
+	if (ks.gaps > 0)
+		engine_gap(e, &ks);
 	if (ops->ifdrops != NULL && ops->ifdrops(&e->cap, &ifd) == 0)
 		stats_ifdrops(e->stats, ifd);
 	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
 	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
+	stats_link(e->stats, __atomic_load_n(&e->cap.linkdown,
+	    __ATOMIC_RELAXED));
+	/* -C and -G change the file on a consumer thread. */
+	if (e->nq > 1)
+		pthread_mutex_lock(&e->wlock);
+	stats_wfile(e->stats, e->w != NULL ? pcapw_file(e->w) : NULL,
+	    e->w != NULL ? pcapw_frames(e->w) : 0);
+	if (e->nq > 1)
+		pthread_mutex_unlock(&e->wlock);
 	if (last || engine_due(&e->next_sample, &now)) {
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
 	}
+}
+
+/* A file's silent gap the replay did not sleep through, on the status line. */
+static void
+engine_gap(struct engine *e, const struct cap_kstats *ks)
+{
+	char	 text[ZB_ERRBUFSZ];
+
+	snprintf(text, sizeof text, "gap of %llu s in the file's timestamps "
+	    "skipped%s", (unsigned long long)ks->gap_s, ks->gaps > 1 ?
+	    " (and more)" : "");
+	engine_event(e, text);
 }
 
 /*
@@ -600,9 +668,32 @@ engine_snapshot(struct engine *e, struct stats_snap *sn)
 }
 
 void
+engine_refresh(struct engine *e)
+{
+	pthread_mutex_lock(&e->lock);
+	e->tick_now = 1;
+	pthread_mutex_unlock(&e->lock);
+	engine_wake(e);
+}
+
+void
 engine_totals(struct engine *e, struct stats_totals *t)
 {
 	stats_totals(e->stats, t);
+}
+
+/* Frames numbered so far: the number of the newest one. */
+uint64_t
+engine_frames(struct engine *e)
+{
+	return atomic_load_explicit(&e->frames, memory_order_relaxed);
+}
+
+/* Which run: 0, plus one each time a file is read again from the start. */
+unsigned
+engine_run(struct engine *e)
+{
+	return atomic_load_explicit(&e->run, memory_order_relaxed);
 }
 
 struct recent *

@@ -30,7 +30,7 @@ struct engine_conf {
 	const struct pcapw_conf *wconf;	/* -C, -G, -W, -U, -z; or NULL */
 	uint64_t	 count;		/* -c, 0: no limit */
 	int		 parse;		/* light parse: mix and talkers */
-	int		 keep;		/* keep recent packets (screen) */
+	size_t		 keep;		/* bytes of recent packets, 0: none */
 	unsigned	 rotate_ms;	/* rotate every, 0: off */
 	const char	*seqlog;	/* --seq-log */
 	int		 work;		/* --bench-work: enum work_kind */
@@ -54,14 +54,24 @@ int		 engine_filter(struct engine *, const char *, char *);
 int		 engine_write(struct engine *, const char *, char *);
 int		 engine_snaplen(struct engine *, unsigned, char *);
 void		 engine_pause(struct engine *, int);
+int		 engine_speed(struct engine *, double, char *);
+double		 engine_speed_get(struct engine *);
 void		 engine_clear(struct engine *);
 
 /* Reading: any thread. */
 int		 engine_check_filter(struct engine *, const char *, char *);
 int		 engine_bpf(struct engine *, struct tbuf *);
 void		 engine_snapshot(struct engine *, struct stats_snap *);
+/*
+ * Read the kernel counters and buffer states (the block being filled
+ * too) at once rather than at the next 100 ms tick; a snapshot taken a
+ * few ms later sees them.
+ */
+void		 engine_refresh(struct engine *);
 void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
+uint64_t	 engine_frames(struct engine *);
+unsigned	 engine_run(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
 int		 engine_dlt(struct engine *);
 int		 engine_work(struct engine *, uint64_t *);

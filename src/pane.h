@@ -39,6 +39,7 @@ struct pane {
 	int			 y, x, h, w;
 	int			 shown;		/* toggled by a key */
 	int			 focus;		/* gets the scrolling keys */
+	int			 detail;	/* buffers: rows, not strips */
 };
 
 /* What a pane may read while drawing or handling a key. */
@@ -83,6 +84,8 @@ void	 screen_colors(int);
 int	 screen_attr(enum screen_role);
 int	 screen_put(int, int, int, enum screen_role, const char *);
 int	 screen_puta(int, int, int, enum screen_role, const char *);
+int	 screen_putcut(int, int, int, enum screen_role, const char *, int,
+	    int);
 int	 screen_printf(int, int, int, enum screen_role, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));
 void	 screen_title(const struct pane *, const char *, const char *);

@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,7 @@ struct pcapw {
 	long		 good;		/* offset after the last good sync */
 	int		 failed;
 	int		 gone;		/* the pipe's reader went away */
+	uint64_t	 frames;	/* put; one writer, read by others */
 	struct pcapw_conf conf;
 	unsigned	 idx;		/* -C: number of the current file */
 	time_t		 opened;	/* -G: when the current period began */
@@ -60,6 +62,25 @@ static void		 pcapw_keep(struct pcapw *);
 static void		 pcapw_post(struct pcapw *, const char *);
 static off_t		 pcapw_whole(int, off_t);
 static int		 pcapw_cut(struct pcapw *, int, char *);
+static const char	*pcapw_who(char *, size_t);
+
+/*
+ * " as user nobody": after privileges are dropped (priv.c) a file root
+ * could write may not be writable any more, so say who tried.
+ */
+static const char *
+pcapw_who(char *buf, size_t sz)
+{
+	struct passwd	*pw = getpwuid(geteuid());
+	char		 name[32];
+
+	if (pw != NULL) {
+		esc_str(name, sizeof name, pw->pw_name, strlen(pw->pw_name));
+		snprintf(buf, sz, " (as user %s)", name);
+	} else
+		snprintf(buf, sz, " (as uid %lu)", (unsigned long)geteuid());
+	return buf;
+}
 
 /*
  * Opened read-write by hand, not by pcap_dump_open(): a failed write is
@@ -71,7 +92,8 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 {
 	pcap_dumper_t	*d;
 	FILE		*f;
-	int		 fd;
+	char		 who[64];
+	int		 fd, serr;
 
 	if (strcmp(path, "-") == 0) {
 		if ((d = pcap_dump_open(w->dead, path)) == NULL)
@@ -81,8 +103,10 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 	}
 	if ((fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0666)) == -1 || (f = fdopen(fd, "w")) == NULL) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
-		    strerror(errno));
+		serr = errno;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s%s", w->name,
+		    strerror(serr), serr == EACCES || serr == EPERM ?
+		    pcapw_who(who, sizeof who) : "");
 		if (fd != -1)
 			close(fd);
 		return NULL;
@@ -177,6 +201,7 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 	}
 	w->cur = pcapw_name(w, t);
 	esc_str(w->name, sizeof w->name, w->cur, strlen(w->cur));
+	__atomic_store_n(&w->frames, 0, __ATOMIC_RELAXED);
 	if ((w->d = pcapw_dumper(w, w->cur, errbuf)) == NULL) {
 		w->failed = 1;
 		free(prev);
@@ -279,9 +304,24 @@ pcapw_put(struct pcapw *w, const struct cap_pkt *pkt)
 	h.caplen = pkt->caplen;
 	h.len = pkt->len;
 	pcap_dump((u_char *)w->d, &h, pkt->data);
+	__atomic_store_n(&w->frames, w->frames + 1, __ATOMIC_RELAXED);
 	if (w->conf.flush)
 		pcap_dump_flush(w->d);
 	return 0;
+}
+
+/* Frames written to the current file, from any thread: for the header. */
+uint64_t
+pcapw_frames(const struct pcapw *w)
+{
+	return __atomic_load_n(&w->frames, __ATOMIC_RELAXED);
+}
+
+/* The name of the file being written now, escaped. */
+const char *
+pcapw_file(const struct pcapw *w)
+{
+	return w->name;
 }
 
 /*

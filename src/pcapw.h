@@ -6,6 +6,7 @@
 #ifndef ZBTOP_PCAPW_H
 #define ZBTOP_PCAPW_H
 
+#include <stdint.h>
 #include <time.h>
 
 struct cap_pkt;
@@ -27,5 +28,7 @@ int		 pcapw_sync(struct pcapw *, char *);
 /* 1 once a write failed because a pipe's reader went away (EPIPE). */
 int		 pcapw_gone(const struct pcapw *);
 int		 pcapw_close(struct pcapw *, char *);
+uint64_t	 pcapw_frames(const struct pcapw *);
+const char	*pcapw_file(const struct pcapw *);
 
 #endif /* ZBTOP_PCAPW_H */

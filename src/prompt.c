@@ -30,7 +30,7 @@
 
 struct prompt {
 	EditLine		*el;
-	History			*hist[2];	/* per enum prompt_kind */
+	History			*hist[PROMPT_NKINDS];
 	enum prompt_kind	 kind;
 	int			 master;	/* pty: libedit's output sink */
 	FILE			*slave;
@@ -53,6 +53,9 @@ static void	prompt_load(struct prompt *, char *);
 static int	prompt_save(struct prompt *, char *);
 static int	prompt_words(struct prompt *, const char *, size_t,
 		    const char **, size_t);
+
+/* A history file line starts with its prompt's mark (enum prompt_kind). */
+static const char prompt_mark[PROMPT_NKINDS] = { '/', ':', '\\', '?' };
 
 /* Words that may start or continue a pcap filter (pcap-filter(7)). */
 static const char *const prompt_filter_words[] = {
@@ -86,7 +89,7 @@ prompt_new(const char *histfile, char *errbuf)
 		prompt_free(p);
 		return NULL;
 	}
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < PROMPT_NKINDS; i++) {
 		p->hist[i] = history_init();
 		history(p->hist[i], &ev, H_SETSIZE, PROMPT_HISTMAX);
 		history(p->hist[i], &ev, H_SETUNIQUE, 1);
@@ -119,7 +122,7 @@ prompt_free(struct prompt *p)
 		return;
 	if (p->el != NULL)
 		el_end(p->el);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < PROMPT_NKINDS; i++)
 		if (p->hist[i] != NULL)
 			history_end(p->hist[i]);
 	if (p->slave != NULL)
@@ -355,7 +358,7 @@ prompt_load(struct prompt *p, char *errbuf)
 	char		*s = NULL;
 	size_t		 sz = 0;
 	ssize_t		 n;
-	int		 fd;
+	int		 fd, i;
 
 	if ((p->histfd = open(p->path, O_RDWR | O_CREAT | O_CLOEXEC,
 	    0600)) == -1 || (fd = dup(p->histfd)) == -1 ||
@@ -370,10 +373,9 @@ prompt_load(struct prompt *p, char *errbuf)
 	while ((n = getline(&s, &sz, f)) > 0) {
 		if (s[n - 1] == '\n')
 			s[--n] = '\0';
-		if (n > 1 && s[0] == '/')
-			history(p->hist[PROMPT_FILTER], &ev, H_ENTER, s + 1);
-		else if (n > 1 && s[0] == ':')
-			history(p->hist[PROMPT_COMMAND], &ev, H_ENTER, s + 1);
+		for (i = 0; n > 1 && i < PROMPT_NKINDS; i++)
+			if (s[0] == prompt_mark[i])
+				history(p->hist[i], &ev, H_ENTER, s + 1);
 	}
 	free(s);
 	fclose(f);
@@ -383,7 +385,6 @@ prompt_load(struct prompt *p, char *errbuf)
 static int
 prompt_save(struct prompt *p, char *errbuf)
 {
-	static const char	 mark[2] = { '/', ':' };
 	HistEvent		 ev;
 	char			*buf = NULL;
 	size_t			 len = 0;
@@ -393,10 +394,10 @@ prompt_save(struct prompt *p, char *errbuf)
 	if (p->histfd == -1 || (f = open_memstream(&buf, &len)) == NULL)
 		return -1;
 	/* H_LAST is the oldest entry; H_PREV walks towards the newest. */
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < PROMPT_NKINDS; i++)
 		for (r = history(p->hist[i], &ev, H_LAST); r != -1;
 		    r = history(p->hist[i], &ev, H_PREV))
-			fprintf(f, "%c%s\n", mark[i], ev.str);
+			fprintf(f, "%c%s\n", prompt_mark[i], ev.str);
 	fclose(f);
 	bad = ftruncate(p->histfd, 0) == -1 ||
 	    pwrite(p->histfd, buf, len, 0) != (ssize_t)len;
@@ -419,6 +420,8 @@ prompt_words(struct prompt *p, const char *line, size_t wstart,
 	size_t			 n = 0, i, first;
 	int			 cmds;
 
+	if (p->kind == PROMPT_SEARCH)
+		return 0;
 	first = strspn(line, " ");
 	cmds = p->kind == PROMPT_COMMAND && wstart <= first;
 	if (p->kind == PROMPT_COMMAND && !cmds &&
@@ -426,6 +429,7 @@ prompt_words(struct prompt *p, const char *line, size_t wstart,
 		cmds = 1;
 	if (p->kind == PROMPT_COMMAND && !cmds &&
 	    strncmp(line + first, "filter ", 7) != 0 &&
+	    strncmp(line + first, "display ", 8) != 0 &&
 	    strncmp(line + first, "f ", 2) != 0)
 		return 0;
 	if (cmds) {

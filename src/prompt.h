@@ -21,8 +21,11 @@
 #define PROMPT_META		0x200000	/* or'ed: Alt/Esc + key */
 
 enum prompt_kind {
-	PROMPT_FILTER,		/* "/": a pcap filter expression */
-	PROMPT_COMMAND		/* ":": a zbtop command */
+	PROMPT_FILTER,		/* "f": the capture filter, pcap syntax */
+	PROMPT_COMMAND,		/* ":": a zbtop command */
+	PROMPT_DISPLAY,		/* "\\": the display filter, pcap syntax */
+	PROMPT_SEARCH,		/* "/": text to find in the packet list */
+	PROMPT_NKINDS
 };
 
 enum prompt_state {

@@ -1,8 +1,11 @@
 /*
- * The latest packets for the packet list.  A fixed array of slots indexed
- * by packet number modulo its size: the engine overwrites the oldest, so
- * memory is bounded.  One mutex, taken by the engine once per buffer and
- * by the screen once per refresh, never per packet on both sides.
+ * The latest packets for the packet list.  Records of variable length in
+ * one ring of bytes, a record never split at the end, plus a ring of
+ * index entries in frame order, binary searched by frame number.  Adding
+ * evicts the oldest records the new one overlaps, or the oldest entry
+ * when the index is full; a quarter of the budget goes to the index.
+ * One mutex, taken by the engine once per buffer and by the screen once
+ * per refresh, never per packet on both sides.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -12,21 +15,54 @@
 #include "recent.h"
 #include "xmalloc.h"
 
-struct recent {
-	pthread_mutex_t		 lock;
-	uint64_t		 next;	/* number the next packet gets */
-	uint64_t		 first;	/* oldest number still kept */
-	struct recent_pkt	 slot[RECENT_SLOTS];
+/* The header of a record in the ring; data follows, 8-byte aligned. */
+struct recent_rec {
+	struct timespec	 ts;
+	uint32_t	 caplen;
+	uint32_t	 origcap;
+	uint32_t	 len;
+	uint32_t	 ring;
 };
 
+/* An index entry; mgen/match cache the display filter's verdict. */
+struct recent_ent {
+	uint64_t	 no;
+	size_t		 off;
+	uint32_t	 mgen;
+	int32_t		 match;
+};
+
+struct recent {
+	pthread_mutex_t		 lock;
+	uint8_t			*buf;
+	size_t			 bufsz;
+	size_t			 wpos;	/* where the next record goes */
+	struct recent_ent	*ent;
+	size_t			 icap;
+	size_t			 head;	/* oldest entry */
+	size_t			 count;
+};
+
+static struct recent_ent	*recent_ent(struct recent *, size_t);
+static void			 recent_evict(struct recent *, size_t, size_t,
+				    size_t);
+static size_t			 recent_find(struct recent *, uint64_t);
+static const uint8_t		*recent_at(struct recent *, uint64_t,
+				    struct recent_rec *);
+
 struct recent *
-recent_new(void)
+recent_new(size_t bytes)
 {
 	struct recent	*r;
 
+	if (bytes < RECENT_MINB)
+		bytes = RECENT_MINB;
 	r = xcalloc(1, sizeof *r);
 	pthread_mutex_init(&r->lock, NULL);
-	r->next = r->first = 1;
+	r->icap = bytes / 4 / sizeof *r->ent;
+	r->bufsz = bytes - r->icap * sizeof *r->ent;
+	r->buf = xmalloc(r->bufsz);
+	r->ent = xcalloc(r->icap, sizeof *r->ent);
 	return r;
 }
 
@@ -36,6 +72,8 @@ recent_free(struct recent *r)
 	if (r == NULL)
 		return;
 	pthread_mutex_destroy(&r->lock);
+	free(r->buf);
+	free(r->ent);
 	free(r);
 }
 
@@ -51,45 +89,202 @@ recent_unlock(struct recent *r)
 	pthread_mutex_unlock(&r->lock);
 }
 
-/* Called with the lock held. */
-void
-recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring)
+/* Most records the ring can hold: a buffer's earlier packets are not kept. */
+size_t
+recent_cap(struct recent *r)
 {
-	struct recent_pkt	*s = &r->slot[r->next % RECENT_SLOTS];
-
-	s->no = r->next++;
-	s->ts = pkt->ts;
-	s->origcap = pkt->caplen;
-	s->len = pkt->len;
-	s->caplen = pkt->caplen < RECENT_SNAP ? pkt->caplen : RECENT_SNAP;
-	s->ring = ring;
-	memcpy(s->data, pkt->data, s->caplen);
-	if (r->next - r->first > RECENT_SLOTS)
-		r->first = r->next - RECENT_SLOTS;
+	return r->icap;
 }
 
-/* Called with the lock held: [first, last], empty when last < first. */
+/* Entry i from the oldest; a compare, not a division: it runs per packet. */
+static struct recent_ent *
+recent_ent(struct recent *r, size_t i)
+{
+	i += r->head;
+	return &r->ent[i < r->icap ? i : i - r->icap];
+}
+
+/*
+ * Drop the oldest records that lie in [p, p + size), and when the write
+ * position wrapped, those left between the old position and the end.
+ */
+static void
+recent_evict(struct recent *r, size_t p, size_t size, size_t old)
+{
+	struct recent_ent	*h;
+
+	while (r->count > 0) {
+		h = recent_ent(r, 0);
+		if (!((p < old && h->off >= old) ||
+		    (h->off >= p && h->off < p + size)))
+			break;
+		if (++r->head == r->icap)
+			r->head = 0;
+		r->count--;
+	}
+}
+
+/* Frame number: the packet counters' (engine.c), from 1. */
+void
+recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring,
+    uint64_t no)
+{
+	struct recent_rec	 rec;
+	struct recent_ent	*e;
+	size_t			 size, p;
+
+	if (r->count > 0 && recent_ent(r, r->count - 1)->no >= no)
+		return;		/* out of order: never from one engine */
+	rec.ts = pkt->ts;
+	rec.origcap = pkt->caplen;
+	rec.len = pkt->len;
+	rec.caplen = pkt->caplen < RECENT_SNAP ? pkt->caplen : RECENT_SNAP;
+	rec.ring = ring;
+	size = (sizeof rec + rec.caplen + 7) & ~(size_t)7;
+	p = r->wpos + size > r->bufsz ? 0 : r->wpos;
+	recent_evict(r, p, size, r->wpos);
+	if (r->count == r->icap) {
+		if (++r->head == r->icap)
+			r->head = 0;
+		r->count--;
+	}
+	memcpy(r->buf + p, &rec, sizeof rec);
+	memcpy(r->buf + p + sizeof rec, pkt->data, rec.caplen);
+	e = recent_ent(r, r->count++);
+	e->no = no;
+	e->off = p;
+	e->mgen = 0;
+	e->match = 0;
+	r->wpos = p + size;
+}
+
+/* [first, last] kept, empty (0, 0) when nothing is. */
 void
 recent_range(struct recent *r, uint64_t *first, uint64_t *last)
 {
-	*first = r->first;
-	*last = r->next - 1;
+	*first = *last = 0;
+	if (r->count == 0)
+		return;
+	*first = recent_ent(r, 0)->no;
+	*last = recent_ent(r, r->count - 1)->no;
 }
 
-/* Called with the lock held. */
+/* The position of the first entry numbered no or more (count if none). */
+static size_t
+recent_find(struct recent *r, uint64_t no)
+{
+	size_t	 lo = 0, hi = r->count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (recent_ent(r, mid)->no < no)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Frame no's header copied to rec and its bytes, or NULL: not kept. */
+static const uint8_t *
+recent_at(struct recent *r, uint64_t no, struct recent_rec *rec)
+{
+	struct recent_ent	*e;
+	size_t			 i = recent_find(r, no);
+
+	if (i == r->count || (e = recent_ent(r, i))->no != no)
+		return NULL;
+	memcpy(rec, r->buf + e->off, sizeof *rec);
+	return r->buf + e->off + sizeof *rec;
+}
+
+/* Copies frame no out: 0, or -1 when it is not kept. */
 int
 recent_get(struct recent *r, uint64_t no, struct recent_pkt *out)
 {
-	if (no < r->first || no >= r->next)
+	struct recent_rec	 rec;
+	const uint8_t		*d;
+
+	if ((d = recent_at(r, no, &rec)) == NULL)
 		return -1;
-	memcpy(out, &r->slot[no % RECENT_SLOTS], sizeof *out);
+	out->no = no;
+	out->ts = rec.ts;
+	out->caplen = rec.caplen;
+	out->origcap = rec.origcap;
+	out->len = rec.len;
+	out->ring = rec.ring;
+	memcpy(out->data, d, rec.caplen);
 	return 0;
+}
+
+/*
+ * Frame no's bytes in place, valid while the lock is held: 0, or -1 when
+ * it is not kept.  caplen: bytes at *data; len: bytes on the wire.
+ */
+int
+recent_peek(struct recent *r, uint64_t no, const uint8_t **data,
+    uint32_t *caplen, uint32_t *len)
+{
+	struct recent_rec	 rec;
+
+	if ((*data = recent_at(r, no, &rec)) == NULL)
+		return -1;
+	*caplen = rec.caplen;
+	*len = rec.len;
+	return 0;
+}
+
+/* How many frames numbered between a and b (both excluded) are kept. */
+uint64_t
+recent_between(struct recent *r, uint64_t a, uint64_t b)
+{
+	size_t	 i, j;
+
+	if (b <= a + 1)
+		return 0;
+	i = recent_find(r, a + 1);
+	j = recent_find(r, b);
+	return j - i;
+}
+
+/* The kept frame after (dir > 0) or before (dir < 0) no; 0: none. */
+uint64_t
+recent_step(struct recent *r, uint64_t no, int dir)
+{
+	size_t	 i;
+
+	if (dir > 0) {
+		i = recent_find(r, no + 1);
+		return i < r->count ? recent_ent(r, i)->no : 0;
+	}
+	i = recent_find(r, no);
+	return i > 0 ? recent_ent(r, i - 1)->no : 0;
+}
+
+/*
+ * The display filter's cached verdict on frame no for filter generation
+ * gen: with val -1 returns it (-1: not known yet); else stores val.
+ */
+int
+recent_mark(struct recent *r, uint64_t no, unsigned gen, int val)
+{
+	struct recent_ent	*e;
+	size_t			 i = recent_find(r, no);
+
+	if (i == r->count || (e = recent_ent(r, i))->no != no)
+		return -1;
+	if (val == -1)
+		return e->mgen == gen ? e->match : -1;
+	e->mgen = gen;
+	e->match = val;
+	return val;
 }
 
 void
 recent_clear(struct recent *r)
 {
 	pthread_mutex_lock(&r->lock);
-	r->first = r->next;
+	r->count = 0;
+	r->wpos = 0;
 	pthread_mutex_unlock(&r->lock);
 }

@@ -1,20 +1,25 @@
 /*
- * The latest packets, kept for display: a fixed ring of slots, the oldest
- * overwritten, so memory stays bounded however long zbtop runs.  The engine
- * appends; the screen reads a slot by its packet number.
+ * The latest packets, kept for display: a ring of bytes of a size given
+ * in MiB (--keep), the oldest records overwritten, so memory stays
+ * bounded however long zbtop runs.  Each record carries its frame number,
+ * the number the packet counters, -P and the -w file give it; frames
+ * that were never kept leave a hole in the numbers, which the packet list
+ * shows as such.  The engine appends; the screen reads by frame number.
  */
 #ifndef ZBTOP_RECENT_H
 #define ZBTOP_RECENT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
-#define RECENT_SLOTS	4096
 #define RECENT_SNAP	2048		/* bytes kept of each packet */
+#define RECENT_DEFMB	64		/* --keep default, MiB */
+#define RECENT_MINB	(256 * 1024)	/* smallest ring accepted, bytes */
 
-/* One kept packet. */
+/* One kept packet, as copied out. */
 struct recent_pkt {
-	uint64_t	 no;		/* packet number, from 1 */
+	uint64_t	 no;		/* frame number, from 1 */
 	struct timespec	 ts;
 	uint32_t	 caplen;	/* bytes kept in data */
 	uint32_t	 origcap;	/* bytes captured */
@@ -26,13 +31,23 @@ struct recent_pkt {
 struct recent;
 struct cap_pkt;
 
-struct recent	*recent_new(void);
+/* bytes: the whole budget, records and their index (>= RECENT_MINB). */
+struct recent	*recent_new(size_t);
 void		 recent_free(struct recent *);
 void		 recent_lock(struct recent *);
 void		 recent_unlock(struct recent *);
-void		 recent_add(struct recent *, const struct cap_pkt *, unsigned);
+size_t		 recent_cap(struct recent *);
+
+/* The rest are called with the lock held. */
+void		 recent_add(struct recent *, const struct cap_pkt *, unsigned,
+		    uint64_t);
 void		 recent_range(struct recent *, uint64_t *, uint64_t *);
 int		 recent_get(struct recent *, uint64_t, struct recent_pkt *);
+int		 recent_peek(struct recent *, uint64_t, const uint8_t **,
+		    uint32_t *, uint32_t *);
+uint64_t	 recent_step(struct recent *, uint64_t, int);
+uint64_t	 recent_between(struct recent *, uint64_t, uint64_t);
 void		 recent_clear(struct recent *);
+int		 recent_mark(struct recent *, uint64_t, unsigned, int);
 
 #endif /* ZBTOP_RECENT_H */

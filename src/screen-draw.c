@@ -156,6 +156,41 @@ screen_puta(int y, int x, int w, enum screen_role role, const char *s)
 	return n;
 }
 
+/*
+ * A line that may be wider than w columns, shown from byte off of it
+ * (moved on to a character boundary): '<' in the first column when
+ * something is hidden on the left, '>' in the last when more follows on
+ * the right.  ascii: packet text, as screen_puta().  Returns the columns
+ * used.
+ */
+int
+screen_putcut(int y, int x, int w, enum screen_role role, const char *s,
+    int off, int ascii)
+{
+	size_t	 n = strlen(s);
+	int	 used, rest;
+
+	if (off < 0)
+		off = 0;
+	if ((size_t)off > n)
+		off = (int)n;
+	while (!ascii && off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80)
+		off--;
+	s += off;
+	used = (ascii ? screen_puta : screen_put)(y, x, w, role, s);
+	if (ascii)
+		screen_ascii = 1;
+	rest = screen_width(s, strlen(s));
+	screen_ascii = 0;
+	if (rest > w && w > 1) {
+		screen_put(y, x + w - 1, 1, SCREEN_DIM, ">");
+		used = w;
+	}
+	if (off > 0 && w > 1)
+		screen_put(y, x, 1, SCREEN_DIM, "<");
+	return used;
+}
+
 int
 screen_printf(int y, int x, int w, enum screen_role role, const char *fmt,
     ...)

@@ -14,14 +14,22 @@
 #include "cmd.h"
 #include "engine.h"
 #include "pane.h"
+#include "plist.h"
 #include "prompt.h"
 #include "screen-int.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 
+/* What each prompt (enum prompt_kind) shows before the line. */
+static const char *const screen_prompt_label[PROMPT_NKINDS] = {
+	"filter: ", ":", "display: ", "/"
+};
+
 static const char *screen_skipcols(const char *, int, int *);
 static void	screen_prompt_check(void);
 static void	screen_prompt_done(void);
+
+#define SCREEN_DSNAP	262144	/* display filter: only the verdict counts */
 
 /* Skips whole characters of s until at least cols columns are gone. */
 static const char *
@@ -46,10 +54,11 @@ screen_skipcols(const char *s, int cols, int *done)
 void
 screen_statusline(void)
 {
-	static const char	 hint[] = "? help  / filter  : command  q quit";
-	const char		*line, *h;
+	static const char	 hint[] =
+	    "? help  / search  \\ display  f filter  : command  q quit";
+	const char		*line, *h, *label;
 	size_t			 cur;
-	int			 y = LINES - 1, cx, skip, hw, done;
+	int			 y = LINES - 1, cx, skip, hw, done, lw;
 
 	if (!screen_st.prompting) {
 		hw = (int)strlen(hint);
@@ -68,26 +77,32 @@ screen_statusline(void)
 	screen_fill(y - 1, 0, COLS, SCREEN_TITLE);
 	if (*h != '\0')
 		screen_put(y - 1, 1, COLS - 1, SCREEN_TITLE, h);
-	else if (prompt_kind(screen_st.prompt) == PROMPT_FILTER)
+	else
 		screen_put(y - 1, 1, COLS - 1, screen_st.check_ok ?
 		    SCREEN_TITLE : SCREEN_DROP, screen_st.check);
-	else
-		screen_put(y - 1, 1, COLS - 1, SCREEN_TITLE, screen_st.check);
 	/* Scroll the line sideways so the cursor always shows. */
+	label = screen_prompt_label[prompt_kind(screen_st.prompt)];
+	lw = (int)strlen(label);
 	cx = screen_width(line, cur);
-	skip = cx > COLS - 3 ? cx - (COLS - 3) : 0;
-	screen_put(y, 0, 1, SCREEN_VALUE, prompt_kind(screen_st.prompt) ==
-	    PROMPT_FILTER ? "/" : ":");
+	skip = cx > COLS - 2 - lw ? cx - (COLS - 2 - lw) : 0;
+	screen_put(y, 0, lw, SCREEN_VALUE, label);
 	line = screen_skipcols(line, skip, &done);
-	screen_put(y, 1, COLS - 2, SCREEN_NORMAL, line);
-	cx = cx - done + 1;
+	screen_put(y, lw, COLS - 1 - lw, SCREEN_NORMAL, line);
+	cx = cx - done + lw;
 	curs_set(1);
 	move(y, cx < COLS ? cx : COLS - 1);
 }
 
+/* The filter prompts open with the filter in force, to be edited. */
 void
 screen_prompt_open(enum prompt_kind kind, const char *init)
 {
+	char	 df[512];
+
+	if (kind == PROMPT_DISPLAY && init == NULL) {
+		plist_display_text(df, sizeof df);
+		init = df;
+	}
 	prompt_begin(screen_st.prompt, kind, init);
 	screen_st.prompting = 1;
 	/* Raw while typing: Ctrl-C cancels the prompt instead of quitting. */
@@ -148,6 +163,8 @@ screen_prompt_key(int r, wint_t wc)
 	if (st == PROMPT_CANCEL) {
 		screen_st.prompting = 0;
 		cbreak();
+		if (prompt_kind(screen_st.prompt) == PROMPT_SEARCH)
+			plist_search(NULL, PLIST_CANCEL);
 		screen_status(0, "cancelled");
 	} else if (st == PROMPT_ENTER)
 		screen_prompt_done();
@@ -167,23 +184,30 @@ screen_prompt_check(void)
 	char			 errbuf[ZB_ERRBUFSZ], word[64];
 	size_t			 cur, n;
 	char			*chk = screen_st.check;
+	enum prompt_kind	 kind = prompt_kind(screen_st.prompt);
 
 	line = prompt_line(screen_st.prompt, &cur);
 	if (screen_st.checked != NULL && strcmp(screen_st.checked, line) == 0)
 		return;
 	free(screen_st.checked);
 	screen_st.checked = xstrdup(line);
-	if (prompt_kind(screen_st.prompt) == PROMPT_FILTER) {
-		if (*line == '\0') {
-			screen_st.check_ok = 1;
+	screen_st.check_ok = 1;
+	if (kind == PROMPT_SEARCH) {
+		if (screen_st.prompting)
+			plist_search(line, PLIST_TYPED);
+		snprintf(chk, sizeof screen_st.check, "search as you type   "
+		    "(Enter keeps, Esc goes back; then n next, N previous)");
+		return;
+	}
+	if (kind == PROMPT_FILTER || kind == PROMPT_DISPLAY) {
+		if (*line == '\0')
 			snprintf(chk, sizeof screen_st.check, "empty: every "
-			    "packet   (Enter applies, Esc cancels, Tab "
-			    "completes)");
-		} else if (engine_check_filter(screen_st.eng, line, errbuf) ==
-		    0) {
-			screen_st.check_ok = 1;
+			    "%spacket   (Enter applies, Esc cancels, Tab "
+			    "completes)", kind == PROMPT_DISPLAY ? "kept " : "");
+		else if (engine_check_filter(screen_st.eng, line, errbuf) ==
+		    0)
 			snprintf(chk, sizeof screen_st.check, "ok: compiles");
-		} else {
+		else {
 			screen_st.check_ok = 0;
 			snprintf(chk, sizeof screen_st.check, "%s", errbuf);
 		}
@@ -219,7 +243,18 @@ screen_prompt_done(void)
 			screen_status(0, "filter: %s", *copy != '\0' ? copy :
 			    "none (every packet)");
 		screen_st.refresh = 1;
-	} else if (*copy != '\0')
+	} else if (kind == PROMPT_DISPLAY) {
+		if (plist_display(engine_dlt(screen_st.eng), SCREEN_DSNAP,
+		    copy, errbuf) == -1)
+			screen_status(1, "display filter not changed: %s",
+			    errbuf);
+		else
+			screen_status(0, "display: %s", *copy != '\0' ? copy :
+			    "off (every kept packet)");
+	} else if (kind == PROMPT_SEARCH)
+		plist_search(*copy != '\0' ? copy : NULL, *copy != '\0' ?
+		    PLIST_ACCEPT : PLIST_NEXT);
+	else if (*copy != '\0')
 		screen_command(copy);
 	if (herr[0] != '\0' && !screen_st.status_err)
 		screen_status(1, "%s", herr);

@@ -14,6 +14,7 @@
 #include "dec.h"
 #include "engine.h"
 #include "pane.h"
+#include "plist.h"
 #include "recent.h"
 #include "tbuf.h"
 #include "xmalloc.h"
@@ -28,22 +29,33 @@ static struct {
 	int	 left;		/* columns scrolled right */
 	int	 page;		/* rows shown at the last draw */
 	int	 ascii;		/* packet text: ASCII only */
+	struct engine	*eng;	/* a packet's detail: [ and ] move on */
+	uint64_t	 no;
 } view;
 
 static const char *const screen_help_keys[] = {
 	"Keys",
-	"  q             quit (also Ctrl-C)",
+	"  q F10         quit (also Ctrl-C); then what was captured and lost",
 	"  ? h F1        this help",
-	"  /             filter prompt: a pcap expression, checked as you type",
+	"  /             search the packet list as you type; Enter keeps the",
+	"                match, Esc goes back (text in any case unless it has",
+	"                a capital)",
+	"  n N           next, previous match (forward from a selected row,",
+	"                back from the newest in a following list; wraps)",
+	"  \\             display filter: narrow the packet list to a pcap",
+	"                expression; capture and counters are unchanged",
+	"  f             capture filter prompt, opened with the filter in force:",
+	"                a pcap expression, checked as you type",
 	"  :             command prompt (commands below)",
 	"  r             rotate now: hand the buffer being filled over",
 	"  P             pause the packet list (counters keep running)",
 	"  c             clear counters",
-	"  Space         refresh now",
+	"  Space         refresh now, the block being filled included",
 	"  d             set the refresh delay (seconds)",
 	"  Tab           focus the next pane: scrolling keys go to it",
 	"  t             show or hide top talkers",
 	"  m             show or hide the protocol mix",
+	"  b             buffers pane: a strip per ring, or a row per buffer",
 	"  S             sockets view: every packet socket on the host;",
 	"                Enter watches the selected one's ring, Esc goes back,",
 	"                f shows its filter, < > change the sort, R reverses",
@@ -53,7 +65,10 @@ static const char *const screen_help_keys[] = {
 	"  Home g        first row",
 	"  End G         last row; the packet list follows new packets again",
 	"  Enter         packet list: detail tree and hex of the selected one",
+	"  + - >         replaying a file: double, halve the speed; > to the end",
 	"  Esc q         close this view or a packet's detail",
+	"  ] [           a packet's detail: the next or previous packet",
+	"  Left Right    scroll cut lines sideways (marked < and >)",
 	"",
 	"Prompt keys",
 	"  Left Right Home End Ctrl-A Ctrl-E   move",
@@ -63,6 +78,10 @@ static const char *const screen_help_keys[] = {
 	"  Enter         apply;  Esc cancels and changes nothing",
 	"",
 	"Buffers pane",
+	"  A strip per ring, a cell per buffer: its owner's letter (k, u, f)",
+	"  and its fill (· empty to █ full; 1-9 tenths and # in ASCII).",
+	"  peak: most buffers of one ring held by zbtop, highest ring fill and",
+	"  queue freezes since the last refresh, so a short burst still shows.",
 	"  owner kernel: the kernel is storing into it;  user: held by zbtop;",
 	"  free: empty, the kernel may fill it next.  * marks the ring packets",
 	"  are steered to.  Rotations: full (next packet did not fit), timeout",
@@ -137,12 +156,8 @@ screen_view_draw(int y, int h)
 	    view.top + rows : view.n, view.n);
 	screen_title(&p, view.title, right);
 	for (i = 0; i < rows && view.top + i < view.n; i++) {
-		const char	*s = view.line[view.top + i];
-		size_t		 len = strlen(s);
-
-		if ((size_t)view.left < len)
-			(view.ascii ? screen_puta : screen_put)(y + 1 + i, 1,
-			    COLS - 1, SCREEN_NORMAL, s + view.left);
+		screen_putcut(y + 1 + i, 1, COLS - 1, SCREEN_NORMAL,
+		    view.line[view.top + i], view.left, view.ascii);
 	}
 }
 
@@ -185,7 +200,15 @@ screen_view_key(int key)
 		view.left = view.left > 8 ? view.left - 8 : 0;
 		break;
 	case KEY_RIGHT:
-		view.left += 8;
+		if (view.left < 4096)
+			view.left += 8;
+		break;
+	case ']':
+	case '[':
+		/* The next or previous packet kept, in the same view. */
+		if (view.eng != NULL && (key == ']' || view.no > 1))
+			screen_detail_open(view.eng, key == ']' ? view.no + 1 :
+			    view.no - 1);
 		break;
 	default:
 		return 0;
@@ -237,7 +260,7 @@ screen_detail_open(struct engine *eng, uint64_t no)
 		return;
 	pkt = xmalloc(sizeof *pkt);
 	recent_lock(rec);
-	found = recent_get(rec, no, pkt);
+	found = plist_get(rec, no, pkt);
 	recent_unlock(rec);
 	if (found == -1) {
 		screen_status(1, "packet %llu is no longer kept",
@@ -260,6 +283,8 @@ screen_detail_open(struct engine *eng, uint64_t no)
 	tbuf_putc(&tb, '\n');
 	dec_hex(&tb, pkt->data, pkt->caplen);
 	screen_view_open(title, tb.s != NULL ? tb.s : "", 1);
+	view.eng = eng;
+	view.no = no;
 	tbuf_free(&tb);
 	free(pkt);
 }

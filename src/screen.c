@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cmd.h"
 #include "engine.h"
 #include "msg.h"
@@ -101,6 +102,9 @@ screen_run(struct engine *eng, const struct screen_opts *o)
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGTERM, &oterm, NULL);
 	sigaction(SIGHUP, &ohup, NULL);
+	/* The terminal is the user's again: say what was captured and lost. */
+	engine_stop(eng);
+	batch_summary(eng, stderr);
 	return 0;
 }
 
@@ -421,6 +425,11 @@ screen_header(void)
 {
 	const struct stats_snap	*s = screen_st.snap;
 	char			 a[16], b[16], up[32], pfx[2] = { 0, 0 };
+	char			 refl[40];
+	uint64_t		 fill;
+	int			 i;
+	struct tm		 tm;
+	time_t			 t;
 	uint64_t		 drops;
 	size_t			 k;
 	long			 u = (long)s->uptime;
@@ -440,9 +449,15 @@ screen_header(void)
 	x += screen_printf(0, x, w - x, SCREEN_VALUE, "%s", s->source);
 	x += screen_printf(0, x, w - x, SCREEN_HEADER, " [%s]", s->mode);
 	x += screen_put(0, x, w - x, SCREEN_HEADER, "  filter: ");
-	x += screen_put(0, x, w - x - (int)strlen(up) - 2, s->filter[0] ?
-	    SCREEN_VALUE : SCREEN_DIM, s->filter[0] ? s->filter :
-	    "none (every packet)");
+	/* Removed by the recheck after a change: filtering, not loss. */
+	refl[0] = '\0';
+	if (s->epoch > 0 || s->rejected > 0)
+		snprintf(refl, sizeof refl, "  refiltered %llu",
+		    (unsigned long long)s->rejected);
+	x += screen_put(0, x, w - x - (int)strlen(up) - (int)strlen(refl) - 2,
+	    s->filter[0] ? SCREEN_VALUE : SCREEN_DIM, s->filter[0] ?
+	    s->filter : "none (every packet)");
+	screen_put(0, x, w - x - (int)strlen(up) - 2, SCREEN_HEADER, refl);
 	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
 
 	drops = s->kdrops + s->wdrops + (s->have_ifdrops ? s->ifdrops : 0);
@@ -465,12 +480,32 @@ screen_header(void)
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  drops ");
 	x += screen_printf(1, x, w - x, drops ? SCREEN_DROP : SCREEN_VALUE,
 	    "%llu", (unsigned long long)drops);
+	/*
+	 * Not handed over yet: what the kernel's blocks on the active rings
+	 * hold (the other side's were taken at the flip).
+	 */
+	for (i = 0, fill = 0; i < s->nbufs; i++)
+		if (s->bufs[i].st.owner == CAP_OWN_KERNEL &&
+		    s->bufs[i].st.active)
+			fill += s->bufs[i].st.pkts;
+	if (fill > 0)
+		x += screen_printf(1, x, w - x, SCREEN_DIM, "  +%llu filling",
+		    (unsigned long long)fill);
+	if (s->linkdown != 0) {
+		t = (time_t)s->linkdown;
+		localtime_r(&t, &tm);
+		strftime(a, sizeof a, "%H:%M:%S", &tm);
+		x += screen_put(1, x, w - x, SCREEN_NORMAL, "  ");
+		x += screen_printf(1, x, w - x, SCREEN_DROP,
+		    "link down since %s", a);
+	}
 	if (s->paused)
 		x += screen_put(1, x, w - x, SCREEN_USER, "  PAUSED");
 	if (s->eof)
 		x += screen_put(1, x, w - x, SCREEN_OK, "  end of file");
 	if (s->writing)
-		x += screen_put(1, x, w - x, SCREEN_HEADER, "  writing");
+		x += screen_printf(1, x, w - x, SCREEN_HEADER, "  writing %s "
+		    "(%llu frames)", s->wfile, (unsigned long long)s->wframes);
 	if (s->rotate_ms)
 		x += screen_printf(1, x, w - x, SCREEN_HEADER,
 		    "  rotate every %u ms", s->rotate_ms);
@@ -531,6 +566,7 @@ screen_global_key(int key)
 
 	switch (key) {
 	case 'q':
+	case KEY_F(10):		/* htop's */
 		screen_st.quit = 1;
 		break;
 	case '?':
@@ -539,10 +575,23 @@ screen_global_key(int key)
 		screen_help_open();
 		break;
 	case '/':
-		screen_prompt_open(PROMPT_FILTER, NULL);
+		screen_prompt_open(PROMPT_SEARCH, NULL);
+		break;
+	case '\\':
+		screen_prompt_open(PROMPT_DISPLAY, NULL);
+		break;
+	case 'f':
+		screen_prompt_open(PROMPT_FILTER, s->filter);
 		break;
 	case ':':
 		screen_prompt_open(PROMPT_COMMAND, NULL);
+		break;
+	case '+':
+	case '-':
+		screen_command(key == '+' ? "speed +" : "speed -");
+		break;
+	case '>':
+		screen_command("speed 0");
 		break;
 	case 'd':
 		screen_prompt_open(PROMPT_COMMAND, "delay ");
@@ -560,7 +609,13 @@ screen_global_key(int key)
 				pane[i].cls->reset(&pane[i]);
 		break;
 	case ' ':
+		/* The engine reads the block being filled at once: let it. */
+		engine_refresh(screen_st.eng);
+		nanosleep(&(struct timespec){ 0, 30 * 1000 * 1000 }, NULL);
 		screen_st.refresh = 1;
+		break;
+	case 'b':
+		pane[P_BUFFERS].detail = !pane[P_BUFFERS].detail;
 		break;
 	case 'S':
 		screen_st.sockets.shown = !screen_st.sockets.shown;

@@ -32,6 +32,7 @@ struct talk {
 struct counters {
 	_Atomic uint64_t	 packets, bytes, kpackets, kdrops, kfreezes;
 	_Atomic uint64_t	 rejected, wdrops, epoch_packets;
+	_Atomic uint64_t	 busy_ns, wbusy_ns;
 	_Atomic uint64_t	 rot[CAP_ROT_NREASONS];
 	_Atomic uint64_t	 ring_pkts[CAP_MAXRINGS];
 	_Atomic uint64_t	 ring_forced[CAP_MAXRINGS];
@@ -55,16 +56,22 @@ struct stats {
 	/* Behind the lock. */
 	struct stats_snap	 info;		/* mode, source, filter... */
 	uint64_t		 base[sizeof(struct counters) / 8];
-	uint64_t		 ifbase;
+	uint64_t		 ifbase, ifstart;
 	int			 nbufs;
 	struct stats_buf	 bufs[CAP_MAXBUFS];
 	struct timespec		 changed[CAP_MAXBUFS];
 	int			 nhist;
 	double			 hist_pps[STATS_HIST], hist_dps[STATS_HIST];
 	double			 pps, bps, dps, rotps[CAP_ROT_NREASONS];
+	double			 ifdps, busy, wbusy, drop_busy, drop_wbusy;
+	uint64_t		 iflast;
 	double			 ring_pps[CAP_MAXRINGS];
 	uint64_t		 last[sizeof(struct counters) / 8];
 	struct timespec		 lastsample;
+	int			 sampled;	/* stats_sample() ran */
+	int			 peak_held;	/* since the last snapshot */
+	double			 peak_fill;
+	uint64_t		 freezes_seen;	/* at the last snapshot */
 };
 
 static void	stats_add(_Atomic uint64_t *, uint64_t);
@@ -74,6 +81,8 @@ static void	stats_top(struct shard *, struct stats_snap *);
 static void	stats_rings(const struct stats *, struct stats_snap *,
 		    const uint64_t *);
 static void	stats_talkrate(struct shard *, double);
+static void	stats_peaks(struct stats *, int *, double *);
+static void	stats_cleared(const struct stats *, struct stats_cleared *);
 static uint32_t	stats_hash(const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -165,9 +174,18 @@ stats_kernel(struct stats *st, const struct cap_kstats *ks)
 	stats_add(&st->c.kfreezes, ks->freezes);
 }
 
+/*
+ * The interface's rx_dropped counts since it came up: what it was at the
+ * first reading is where this capture starts from.
+ */
 void
 stats_ifdrops(struct stats *st, uint64_t n)
 {
+	if (!atomic_load_explicit(&st->have_ifdrops, memory_order_relaxed)) {
+		pthread_mutex_lock(&st->lock);
+		st->ifbase = st->ifstart = st->iflast = n;
+		pthread_mutex_unlock(&st->lock);
+	}
 	atomic_store_explicit(&st->ifdrops, n, memory_order_relaxed);
 	atomic_store_explicit(&st->have_ifdrops, 1, memory_order_relaxed);
 }
@@ -176,6 +194,14 @@ void
 stats_wdrop(struct stats *st)
 {
 	stats_add(&st->c.wdrops, 1);
+}
+
+/* Nanoseconds a consumer spent on one buffer, and of those in -w writes. */
+void
+stats_busy(struct stats *st, uint64_t ns, uint64_t wns)
+{
+	stats_add(&st->c.busy_ns, ns);
+	stats_add(&st->c.wbusy_ns, wns);
 }
 
 static uint32_t
@@ -253,7 +279,8 @@ void
 stats_buffers(struct stats *st, const struct cap_bufstate *bs, int n)
 {
 	struct timespec	 now;
-	int		 i;
+	double		 fill;
+	int		 i, held;
 
 	if (n > CAP_MAXBUFS)
 		n = CAP_MAXBUFS;
@@ -267,7 +294,46 @@ stats_buffers(struct stats *st, const struct cap_bufstate *bs, int n)
 		st->bufs[i].age = stats_since(&st->changed[i], &now);
 	}
 	st->nbufs = n;
+	stats_peaks(st, &held, &fill);
+	if (held > st->peak_held)
+		st->peak_held = held;
+	if (fill > st->peak_fill)
+		st->peak_fill = fill;
 	pthread_mutex_unlock(&st->lock);
+}
+
+/*
+ * The fullest ring now: most buffers held by zbtop in one ring, and the
+ * highest share of one ring's bytes in use (percent).  Locked.
+ */
+static void
+stats_peaks(struct stats *st, int *held, double *fill)
+{
+	uint64_t	 used[CAP_MAXRINGS], size[CAP_MAXRINGS];
+	int		 nheld[CAP_MAXRINGS];
+	unsigned	 r;
+	int		 i;
+
+	memset(used, 0, sizeof used);
+	memset(size, 0, sizeof size);
+	memset(nheld, 0, sizeof nheld);
+	for (i = 0; i < st->nbufs; i++) {
+		r = st->bufs[i].st.ring;
+		if (r >= CAP_MAXRINGS)
+			continue;
+		used[r] += st->bufs[i].st.used;
+		size[r] += st->bufs[i].st.size;
+		nheld[r] += st->bufs[i].st.owner == CAP_OWN_USER;
+	}
+	*held = 0;
+	*fill = 0;
+	for (r = 0; r < CAP_MAXRINGS; r++) {
+		if (nheld[r] > *held)
+			*held = nheld[r];
+		if (size[r] > 0 && 100.0 * (double)used[r] /
+		    (double)size[r] > *fill)
+			*fill = 100.0 * (double)used[r] / (double)size[r];
+	}
 }
 
 /* A filter change starts a new epoch; the text arrives escaped. */
@@ -295,8 +361,12 @@ stats_sample(struct stats *st)
 	size_t		 dr = offsetof(struct counters, kdrops) / 8;
 	size_t		 ro = offsetof(struct counters, rot) / 8;
 	size_t		 rp = offsetof(struct counters, ring_pkts) / 8;
+	size_t		 bu = offsetof(struct counters, busy_ns) / 8;
+	size_t		 wb = offsetof(struct counters, wbusy_ns) / 8;
+	uint64_t	 ifd;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ifd = atomic_load(&st->ifdrops);
 	stats_load(st, now);
 	pthread_mutex_lock(&st->lock);
 	dt = stats_since(&st->lastsample, &ts);
@@ -305,6 +375,15 @@ stats_sample(struct stats *st)
 	st->pps = (double)(now[pk] - st->last[pk]) / dt;
 	st->bps = (double)(now[by] - st->last[by]) * 8 / dt;
 	st->dps = (double)(now[dr] - st->last[dr]) / dt;
+	st->ifdps = ifd >= st->iflast ? (double)(ifd - st->iflast) / dt : 0;
+	st->iflast = ifd;
+	/* Averaged over the consumer threads: 1 means all always busy. */
+	st->busy = (double)(now[bu] - st->last[bu]) / 1e9 / dt / st->nshards;
+	st->wbusy = (double)(now[wb] - st->last[wb]) / 1e9 / dt / st->nshards;
+	if (st->dps > 0) {
+		st->drop_busy = st->busy;
+		st->drop_wbusy = st->wbusy;
+	}
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		st->rotps[i] = (double)(now[ro + i] - st->last[ro + i]) / dt;
 	for (i = 0; i < CAP_MAXRINGS; i++)
@@ -322,6 +401,7 @@ stats_sample(struct stats *st)
 		stats_talkrate(&st->shard[i], dt);
 	memcpy(st->last, now, sizeof st->last);
 	st->lastsample = ts;
+	st->sampled = 1;
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -354,6 +434,8 @@ stats_info(struct stats *st, const struct stats_snap *info)
 	memcpy(st->info.filter, info->filter, sizeof st->info.filter);
 	st->info.snaplen = info->snaplen;
 	st->info.dlt = info->dlt;
+	st->info.parsing = info->parsing;
+	st->info.printing = info->printing;
 	st->info.nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
 	pthread_mutex_unlock(&st->lock);
@@ -368,6 +450,26 @@ stats_flags(struct stats *st, int paused, int eof, int writing,
 	st->info.eof = eof;
 	st->info.writing = writing;
 	st->info.rotate_ms = rotate_ms;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* The second the capture link went down (time(3)), or 0 while it is up. */
+void
+stats_link(struct stats *st, int64_t since)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.linkdown = since;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* The file being written (escaped) and its frames; NULL: none. */
+void
+stats_wfile(struct stats *st, const char *name, uint64_t frames)
+{
+	pthread_mutex_lock(&st->lock);
+	snprintf(st->info.wfile, sizeof st->info.wfile, "%s",
+	    name != NULL ? name : "");
+	st->info.wframes = frames;
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -412,7 +514,7 @@ stats_top(struct shard *sh, struct stats_snap *sn)
 void
 stats_snapshot(struct stats *st, struct stats_snap *sn)
 {
-	uint64_t	 v[sizeof(struct counters) / 8];
+	uint64_t	 v[sizeof(struct counters) / 8], k;
 	struct timespec	 now;
 	int		 i;
 
@@ -438,6 +540,17 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->pps = st->pps;
 	sn->bps = st->bps;
 	sn->dps = st->dps;
+	/* Before the first one-second sample: the average since start. */
+	if (!st->sampled && sn->uptime > 0) {
+		sn->pps = (double)sn->packets / sn->uptime;
+		sn->bps = (double)sn->bytes * 8 / sn->uptime;
+		sn->dps = (double)sn->kdrops / sn->uptime;
+	}
+	sn->ifdps = st->ifdps;
+	sn->busy = st->busy;
+	sn->wbusy = st->wbusy;
+	sn->drop_busy = st->drop_busy;
+	sn->drop_wbusy = st->drop_wbusy;
 	memcpy(sn->rotps, st->rotps, sizeof sn->rotps);
 	sn->nhist = st->nhist;
 	memcpy(sn->hist_pps, st->hist_pps, sizeof sn->hist_pps);
@@ -452,7 +565,40 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
 	stats_rings(st, sn, v);
+	/* The next interval starts from the state now. */
+	sn->peak_held = st->peak_held;
+	sn->peak_fill = st->peak_fill;
+	stats_peaks(st, &st->peak_held, &st->peak_fill);
+	k = v[offsetof(struct counters, kfreezes) / 8];
+	sn->peak_freezes = k >= st->freezes_seen ? k - st->freezes_seen : k;
+	st->freezes_seen = k;
+	stats_cleared(st, &sn->cleared);
 	pthread_mutex_unlock(&st->lock);
+}
+
+/* The clear base, by the same offsets the snapshot subtracts.  Locked. */
+static void
+stats_cleared(const struct stats *st, struct stats_cleared *c)
+{
+	const uint64_t	*b = st->base;
+	int		 i;
+
+	c->packets = b[offsetof(struct counters, packets) / 8];
+	c->bytes = b[offsetof(struct counters, bytes) / 8];
+	c->kpackets = b[offsetof(struct counters, kpackets) / 8];
+	c->kdrops = b[offsetof(struct counters, kdrops) / 8];
+	c->kfreezes = b[offsetof(struct counters, kfreezes) / 8];
+	c->ifdrops = st->ifbase;
+	c->rejected = b[offsetof(struct counters, rejected) / 8];
+	c->wdrops = b[offsetof(struct counters, wdrops) / 8];
+	for (i = 0; i < CAP_ROT_NREASONS; i++)
+		c->rot[i] = b[offsetof(struct counters, rot) / 8 + i];
+	for (i = 0; i < CAP_MAXRINGS; i++) {
+		c->ring_packets[i] =
+		    b[offsetof(struct counters, ring_pkts) / 8 + i];
+		c->ring_forced[i] =
+		    b[offsetof(struct counters, ring_forced) / 8 + i];
+	}
 }
 
 /*
@@ -504,6 +650,11 @@ stats_totals(struct stats *st, struct stats_totals *t)
 	t->kpackets = v[offsetof(struct counters, kpackets) / 8];
 	t->kdrops = v[offsetof(struct counters, kdrops) / 8];
 	t->rejected = v[offsetof(struct counters, rejected) / 8];
+	t->wdrops = v[offsetof(struct counters, wdrops) / 8];
+	t->have_ifdrops = atomic_load(&st->have_ifdrops);
+	pthread_mutex_lock(&st->lock);
+	t->ifdrops = atomic_load(&st->ifdrops) - st->ifstart;
+	pthread_mutex_unlock(&st->lock);
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		t->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
 }

@@ -52,6 +52,25 @@ struct stats_talker {
 	double		 pps;		/* over the last sample */
 };
 
+/*
+ * What clear took off the counters of a snapshot, at the same instant:
+ * a counter plus its cleared part is the total since start, which never
+ * goes backwards (metrics.c exports those).
+ */
+struct stats_cleared {
+	uint64_t	 packets;
+	uint64_t	 bytes;
+	uint64_t	 kpackets;
+	uint64_t	 kdrops;
+	uint64_t	 kfreezes;
+	uint64_t	 ifdrops;
+	uint64_t	 rejected;
+	uint64_t	 wdrops;
+	uint64_t	 rot[CAP_ROT_NREASONS];
+	uint64_t	 ring_packets[CAP_MAXRINGS];
+	uint64_t	 ring_forced[CAP_MAXRINGS];
+};
+
 /* Everything a reader may show, copied at one instant. */
 struct stats_snap {
 	double		 uptime;	/* seconds since capture started */
@@ -65,9 +84,22 @@ struct stats_snap {
 	uint64_t	 rejected;	/* zbtop: failed the new filter */
 	uint64_t	 wdrops;	/* zbtop: -w could not write */
 	uint64_t	 rot[CAP_ROT_NREASONS];
+	/*
+	 * Peaks since the previous snapshot (any reader's), from the
+	 * buffer states read every engine tick: a burst shorter than the
+	 * refresh still shows.
+	 */
+	int		 peak_held;	/* most buffers of one ring held */
+	double		 peak_fill;	/* highest ring fill, percent */
+	uint64_t	 peak_freezes;	/* queue freezes in the interval */
 	double		 pps;
 	double		 bps;		/* bits per second */
 	double		 dps;		/* kernel drops per second */
+	double		 ifdps;		/* interface drops per second */
+	double		 busy;		/* consumers' time walking, 0-1 */
+	double		 wbusy;		/* of which -w writing, 0-1 */
+	double		 drop_busy;	/* busy in the last second with drops */
+	double		 drop_wbusy;
 	double		 rotps[CAP_ROT_NREASONS];
 	unsigned	 epoch;		/* filter epoch, 0 = initial */
 	uint64_t	 epoch_packets;	/* processed in this epoch */
@@ -92,7 +124,13 @@ struct stats_snap {
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
 	int		 writing;	/* -w or write FILE active */
+	int		 parsing;	/* decoding for mix and talkers */
+	int		 printing;	/* print mode: a line per packet */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
+	int64_t		 linkdown;	/* link down since (epoch s), 0 up */
+	char		 wfile[128];	/* -w or write FILE, escaped */
+	uint64_t	 wframes;	/* frames written to it */
+	struct stats_cleared cleared;
 };
 
 /* Totals since start (clear does not touch them): the exit line. */
@@ -102,6 +140,9 @@ struct stats_totals {
 	uint64_t	 kdrops;
 	uint64_t	 rejected;
 	uint64_t	 rot[CAP_ROT_NREASONS];
+	uint64_t	 wdrops;
+	uint64_t	 ifdrops;	/* since start */
+	int		 have_ifdrops;
 };
 
 struct stats;
@@ -115,6 +156,7 @@ void		 stats_block(struct stats *, unsigned, uint64_t, uint64_t,
 void		 stats_kernel(struct stats *, const struct cap_kstats *);
 void		 stats_ifdrops(struct stats *, uint64_t);
 void		 stats_wdrop(struct stats *);
+void		 stats_busy(struct stats *, uint64_t, uint64_t);
 void		 stats_lock(struct stats *, unsigned);
 void		 stats_unlock(struct stats *, unsigned);
 void		 stats_parsed(struct stats *, unsigned, const struct dec_info *,
@@ -125,6 +167,8 @@ void		 stats_sample(struct stats *);
 void		 stats_info(struct stats *, const struct stats_snap *);
 void		 stats_flags(struct stats *, int, int, int, unsigned);
 void		 stats_snaplen(struct stats *, unsigned);
+void		 stats_link(struct stats *, int64_t);
+void		 stats_wfile(struct stats *, const char *, uint64_t);
 
 /* Reader side: any thread. */
 void		 stats_snapshot(struct stats *, struct stats_snap *);

@@ -24,9 +24,13 @@
 #include "cmd.h"
 #include "compat.h"
 #include "engine.h"
+#include "findex.h"
+#include "metrics-serve.h"
 #include "msg.h"
 #include "pcapw.h"
+#include "plist.h"
 #include "print.h"
+#include "recent.h"
 #include "priv.h"
 #include "psock.h"
 #include "screen.h"
@@ -48,6 +52,8 @@ enum {
 	OPT_ITERATIONS,
 	OPT_DELAY,
 	OPT_COMMAND,
+	OPT_METRICS,
+	OPT_METRICS_FILE,
 	OPT_NANO,
 	OPT_MICRO,
 	OPT_TSPREC,
@@ -58,13 +64,15 @@ enum {
 	OPT_BENCH_WORK,
 	OPT_SOCKETS,
 	OPT_ATTACH,
-	OPT_FILTERS
+	OPT_FILTERS,
+	OPT_KEEP
 };
 
 /* Everything the command line says. */
 struct opts {
 	struct engine_conf	 ec;
 	struct batch_opts	 bo;
+	struct metrics_serve_conf mc;
 	int			 batch;
 	int			 print;
 	struct print_opts	 po;
@@ -73,6 +81,7 @@ struct opts {
 	const char		*direction;	/* -Q */
 	int			 lbuf;		/* -l */
 	int			 speed_set;
+	unsigned		 keep_mib;
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
@@ -93,6 +102,8 @@ static const struct option zbtop_longopts[] = {
 	{ "iterations",		required_argument,	NULL, OPT_ITERATIONS },
 	{ "delay",		required_argument,	NULL, OPT_DELAY },
 	{ "command",		required_argument,	NULL, OPT_COMMAND },
+	{ "metrics",		required_argument,	NULL, OPT_METRICS },
+	{ "metrics-file",	required_argument,	NULL, OPT_METRICS_FILE },
 	{ "bench-work",		required_argument,	NULL, OPT_BENCH_WORK },
 	/* tcpdump's long options. */
 	{ "buffer-size",	required_argument,	NULL, 'B' },
@@ -118,6 +129,7 @@ static const struct option zbtop_longopts[] = {
 	{ "sockets",		no_argument,		NULL, OPT_SOCKETS },
 	{ "attach",		required_argument,	NULL, OPT_ATTACH },
 	{ "filters",		no_argument,		NULL, OPT_FILTERS },
+	{ "keep",		required_argument,	NULL, OPT_KEEP },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -145,14 +157,16 @@ usage(FILE *f)
 "             [-Q in|out|inout] [-r file] [-s snaplen] [-T ms] [-w file]\n"
 "             [-W n] [-z command] [-Z user] [--bench-work none|touch|scan]\n"
 "             [--block-size KiB] [--blocks n] [--command cmd] [--count]\n"
-"             [--delay secs] [--iterations n] [--nano] [--print]\n"
+"             [--delay secs] [--iterations n] [--keep MiB]\n"
+"             [--metrics addr:port] [--metrics-file file] [--nano] [--print]\n"
 "             [--rotate-every ms] [--seq-log file] [--speed x] [--threads n]\n"
 "             [--version] [expression]\n"
 "       zbtop --sockets [-J] [--filters] [--delay s] [--iterations n]\n"
 "       zbtop --attach pid|socket:inode [-J] [--delay s] [--iterations n]\n"
 "  -i iface   capture live on iface       -r file  replay a pcap/pcapng file\n"
 "  -m mode    zbuf (TPACKET_V3 ring, default) or copy (recvmmsg)\n"
-"  -B KiB     ring size (default 32768; copy: queue, 8192)  -T ms  retire\n"
+"  -B KiB     ring size (default 32768; copy: queue, 8192)\n"
+"  -T ms      retire a partly filled block after ms (default 100)\n"
 "  -s len     snap length (default 262144)    -p     no promiscuous mode\n"
 "  -c count   stop after count packets        -F file  filter from a file\n"
 "  -w file    write packets (pcap); -U flush each, -C MB/-G secs/-W n ring\n"
@@ -177,13 +191,17 @@ usage(FILE *f)
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
 "  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
+"  --metrics addr:port  serve Prometheus metrics at /metrics\n"
+"  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
+"  --keep MiB  memory for the packet list's kept packets (default 64)\n"
 "  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
 "  --sockets  every packet socket on the host (-J: JSON lines)\n"
 "  --attach pid|socket:inode  watch another process's ring, read-only\n"
 "  --filters  --sockets: print each attached filter as bpf does\n"
+"  -h         this help                       --version  the version\n"
 "Other tcpdump options are accepted; see zbtop(8), FOR TCPDUMP USERS.\n"
-"Keys on the screen: ? for help, / filter, : command, q quit.\n");
+"Keys on the screen: ? help, / search, \\ display, f filter, : command, q quit.\n");
 }
 
 static unsigned
@@ -331,8 +349,17 @@ parse(struct opts *o, int argc, char **argv)
 		case OPT_THREADS:
 			cc->threads = num("--threads", optarg, 1, CAP_MAXQ);
 			break;
+		case OPT_KEEP:
+			o->keep_mib = num("--keep", optarg, 1, 1048576);
+			break;
 		case OPT_SEQ_LOG:
 			o->ec.seqlog = optarg;
+			break;
+		case OPT_METRICS:
+			o->mc.addr = optarg;
+			break;
+		case OPT_METRICS_FILE:
+			o->mc.file = optarg;
 			break;
 		case OPT_BENCH_WORK:
 			if ((o->ec.work = work_find(optarg)) == -1)
@@ -431,7 +458,9 @@ parse_check(struct opts *o)
 		msg_fatal("-C, -G, -W and -z go with -w");
 	o->ec.wconf = &o->wr;
 	o->ec.parse = !o->batch && !o->print;
-	o->ec.keep = o->ec.parse;
+	if (o->ec.parse)
+		o->ec.keep = (size_t)(o->keep_mib != 0 ? o->keep_mib :
+		    RECENT_DEFMB) << 20;
 	o->bo.commands = o->batch && !isatty(STDIN_FILENO);
 }
 
@@ -696,6 +725,8 @@ main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct engine		*eng;
+	struct findex		*fx = NULL;
+	struct metrics_serve	*ms = NULL;
 	struct print_ctx	 pc[CAP_MAXQ];
 	struct screen_opts	 so;
 	struct sigaction	 sa;
@@ -749,7 +780,17 @@ main(int argc, char **argv)
 		if (screen_init(&so, errbuf) == -1)
 			msg_fatal("%s", errbuf);
 	}
+	/* A replayed file's index opens it while it is still reachable. */
+	if (screen && o.ec.cap.file != NULL &&
+	    (fx = findex_open(o.ec.cap.file, errbuf)) == NULL)
+		msg_error("%s", errbuf);
+	plist_file(fx);
 	if (priv_drop(o.user, errbuf) == -1)
+		msg_fatal("%s", errbuf);
+	/* After the drop: the file is written as the user zbtop runs as. */
+	o.mc.interval = o.bo.delay;
+	if ((o.mc.addr != NULL || o.mc.file != NULL) &&
+	    (ms = metrics_serve_start(eng, &o.mc, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
 	/* Signals belong to the front end, never to the capture thread. */
 	sigfillset(&all);
@@ -769,7 +810,12 @@ main(int argc, char **argv)
 	}
 	else
 		rc = screen_run(eng, &so);
+	if (metrics_serve_stop(ms, errbuf) == -1) {
+		msg_error("%s", errbuf);
+		rc = 1;
+	}
 	engine_free(eng);
+	findex_free(fx);
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
 	free((char *)o.ec.filter);

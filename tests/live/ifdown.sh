@@ -5,9 +5,11 @@
 # within 5 s, its stderr is one line "zbtop: ...interface..."; the -w
 # file is a valid pcap that tcpdump reads, holding exactly the 2000 frames
 # sent, equal byte for byte and in order to zbgen -w's (as in write.sh).
-# Then, with the pair recreated: "ip link set down" mid-capture gives
-# exit non-zero and the one line "zbtop: interface zbc0 went down"; a
-# start on the down interface, "zbtop: interface zbc0 is down".
+# Then, with the pair recreated: "ip link set down" mid-capture does not
+# end it (a snapshot says "link: down since"), but deleting the interface
+# while it is down does, with the one line "zbtop: interface zbc0
+# disappeared" (no socket error comes then: the check is zbtop's own); a
+# start on the down interface ends with "zbtop: interface zbc0 is down".
 . tests/lib/netns.sh
 zb_need_root
 zb_need tcpdump
@@ -31,16 +33,24 @@ for mode in zbuf copy; do
 	zb_same_frames "$mode" "$pcap"
 done
 
-zb_veth_up
 for mode in zbuf copy; do
-	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" up || zb_fail "link up"
+	zb_veth_up
 	zb_zbtop_bound "$mode"
 	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" down || zb_fail "link down"
-	zb_zbtop_fails "$mode: link down"
-	zb_stderr_is "$mode: link down" "zbtop: interface $ZB_IF_CAP went down"
+	sleep 1.5
+	kill -0 "$ZB_PID" 2>/dev/null || zb_fail "$mode: ended at link down"
+	grep -q '^link: down since ' "$ZB_OUT" ||
+	    zb_fail "$mode: no 'link: down since' line"
+	ip -n "$ZB_NS_CAP" link del "$ZB_IF_CAP" || zb_fail "ip link del"
+	zb_zbtop_fails "$mode: ip link del while down"
+	zb_stderr_is "$mode: del while down" \
+	    "zbtop: interface $ZB_IF_CAP disappeared"
+	zb_veth_up
+	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" down || zb_fail "link down"
 	zb_zbtop "$mode"
 	zb_zbtop_fails "$mode: start while down"
 	zb_stderr_is "$mode: start while down" \
 	    "zbtop: interface $ZB_IF_CAP is down"
+	ip -n "$ZB_NS_CAP" link del "$ZB_IF_CAP" || zb_fail "ip link del"
 done
 exit 0

@@ -9,8 +9,8 @@
 # every R passes the one before and fails its own; in order per ring and
 # over the whole log; every missing number fails the filter its nearest
 # logged neighbours were stored under (nothing lost).  From the last
-# line: captured + rejected + dropped = kernel, dropped = 0, captured and
-# rejected match the log, forced > 0, and more than 10 filter changes
+# line: captured + refiltered + dropped = kernel, dropped = 0, captured and
+# refiltered match the log, forced > 0, and more than 10 filter changes
 # took effect.  With ZB_THREADS=N (live/threads.sh) zbtop runs --threads N
 # and zbgen sends 64 flows: the log is then in order per ring, not as a
 # whole, and every lane must have seen packets.
@@ -70,10 +70,10 @@ echo "lanes that saw packets: $lanes of $THREADS"
 epochs=$(awk 'END { print $3 + 0 }' "$log")
 [ "$epochs" -gt 10 ] || zb_fail "only $epochs filter epochs in the log"
 c=$(zb_field captured "$last") d=$(zb_field dropped "$last")
-k=$(zb_field kernel "$last") r=$(zb_field rejected "$last")
+k=$(zb_field kernel "$last") r=$(zb_field refiltered "$last")
 [ "$c" = "$(zb_field seen "$res")" ] || zb_fail "captured != S lines"
-[ "$r" = "$(zb_field rejected "$res")" ] || zb_fail "rejected != R lines"
-[ $((c + r + d)) -eq "$k" ] || zb_fail "captured+rejected+dropped != kernel"
+[ "$r" = "$(zb_field rejected "$res")" ] || zb_fail "refiltered != R lines"
+[ $((c + r + d)) -eq "$k" ] || zb_fail "captured+refiltered+dropped != kernel"
 # A drop next to a filter change could pass for a filtered packet.
 [ "$d" = 0 ] || zb_fail "$d drops at 50000 pps"
 [ "$(zb_field forced "$last")" -gt 0 ] 2>/dev/null || zb_fail "no forced rotation"

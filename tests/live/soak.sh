@@ -10,6 +10,8 @@
 # end must be within 10% of the first reading plus 2 MiB of slack.  The
 # counters must add up: the screen's "packets P  drops D" with P + D = N
 # exactly (kernel drops are counted, never lost).  q then exits 0.
+# The kept packets are bounded by --keep: 4 MiB here, so the ring is full
+# (every page touched) within the first 10% and must not grow after.
 #
 # Can fail: checked with a build (a copy in /tmp, not committed) that
 # leaks 64 bytes per packet in engine_packet(): RSS went from 30 MB to
@@ -36,7 +38,7 @@ exec sleep 600
 EOS
 tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 40 \
     "sh '$ZB_TMP/run.sh' '$ZB_TMP' ip netns exec '$ZB_NS_CAP' '$ZBTOP' \
-    -i '$ZB_IF_CAP' --rotate-every 100" || zb_fail "cannot start tmux"
+    -i '$ZB_IF_CAP' --rotate-every 100 --keep 4" || zb_fail "cannot start tmux"
 tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null 2>&1
 pane() { tmux -L "$SOCK" capture-pane -p; }
 i=0

@@ -1,8 +1,9 @@
 #!/bin/sh
 # An idle capture sleeps, also after a forced rotation.  zbtop -b -m zbuf
-# -T 300 gets 1000 frames (10000 pps), then "rotate": the block in
-# progress is handed over early, and ~300 ms later the kernel's retire
-# timer closes it in the now idle ring.  From 1 s to 3 s after the
+# -T 2000 gets 1000 frames (10000 pps), then "rotate": the block in
+# progress is handed over early, and ~2 s later the kernel's retire
+# timer closes it in the now idle ring.  (A shorter retire timeout raced
+# the rotate command on a loaded machine: the timer fired first.)  From 1 s to 3 s after the
 # rotation nothing arrives; zbtop must use under 15% of a CPU then
 # (utime + stime from /proc; a poll() that keeps waking up spins at
 # 100%).  Also expected: captured=1000 forced=1.
@@ -12,7 +13,7 @@ zb_netns_up
 zb_tmpdir
 zb_cmdpipe
 out="$ZB_TMP/out" err="$ZB_TMP/err"
-zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -T 300 \
+zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -T 2000 \
     <"$ZB_TMP/cmd" >"$out" 2>"$err"
 pid=$ZB_BG_PID
 zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }

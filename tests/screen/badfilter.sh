@@ -1,5 +1,6 @@
 #!/bin/sh
-# A filter that does not compile, or a command that does not exist, puts
+# f opens the capture filter prompt with the filter in force.  A filter
+# that does not compile, or a command that does not exist, puts
 # its error on the status line and changes nothing: the filter in force
 # stays, and so does what the packet list gets.
 . tests/screen/lib.sh
@@ -9,8 +10,11 @@ t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_SLOW' udp port 1000"
 t_wait 'filter: udp port 1000 ' 15 || t_fail "initial filter not shown"
 t_wait '^ +[0-9]+ [0-9:.]+ IP ' 10 || t_fail "no packets listed"
 
-t_keys / 'udp port nonsense' 
-t_wait "^/udp port nonsense" 5 || t_fail "typed text not shown"
+t_keys f
+t_wait '^filter: udp port 1000$' 5 ||
+    t_fail "the prompt does not open with the filter in force"
+t_keys C-u 'udp port nonsense'
+t_wait "^filter: udp port nonsense" 5 || t_fail "typed text not shown"
 t_cap | tail -n 2 | head -n 1 | grep -q 'ok: compiles' &&
     t_fail "a bad expression is said to compile"
 t_keys Enter

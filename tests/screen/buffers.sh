@@ -3,7 +3,7 @@
 # same file: packets, the number of buffers, rotations by reason, a row
 # per ring (as many as batch mode lists, with the same lane, active
 # marker, buffers by owner and packets) and each buffer's ring, index,
-# owner, packets and sequence number.  The replay runs as fast as
+# owner, packets and sequence number, in the detailed view (b).  The replay runs as fast as
 # possible, so both end in the same state.
 . tests/screen/lib.sh
 t_sample
@@ -34,6 +34,10 @@ nrings=$(wc -l <"$T_DIR/batch.rings")
 
 t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0"
 t_wait 'end of file' 15 || t_fail "the screen never reached the end of file"
+# b: the detailed rows, under their column headers.
+t_keys b
+t_wait '^ RING BUF OWNER ' 5 || t_fail "b: no header over the buffer rows"
+t_wait '^ RING LANE ' 5 || t_fail "b: no header over the ring rows"
 sleep 1.2
 t_cap >"$T_DIR/pane"
 

@@ -11,13 +11,13 @@ t_wait 'Packets [0-9]+-[0-9]+ of [0-9]+  following' 15 ||
     t_fail "packet list does not follow"
 t_keys P
 t_wait 'PAUSED' 5 || t_fail "P does not pause"
-last=$(t_cap | sed -n 's/^ Packets [0-9]*-[0-9]* of \([0-9]*\) .*/\1/p')
+last=$(t_cap | sed -n 's/^ Packets [0-9]*-\([0-9]*\) of [0-9]* .*/\1/p')
 [ -n "$last" ] || t_fail "no packet range in the title"
 p1=$(t_cap | sed -n 's/.*  packets \([0-9]*\) .*/\1/p')
 sleep 1.5
 p2=$(t_cap | sed -n 's/.*  packets \([0-9]*\) .*/\1/p')
 [ "$p2" -gt "$p1" ] || t_fail "counters stopped while paused ($p1, $p2)"
-t_cap | grep -q "^ Packets [0-9]*-$last of $last " ||
+t_cap | grep -q "^ Packets [0-9]*-$last of [0-9]*  PAUSED: [1-9]" ||
     t_fail "the list moved while paused"
 
 t_keys k Enter

@@ -1,5 +1,5 @@
 #!/bin/sh
-# "/" opens the filter prompt; it says as the user types whether the
+# "f" opens the capture filter prompt; it says as the user types whether the
 # expression compiles; Enter applies it: the header shows the filter and
 # the packet list then only gets matching packets.  The replay alternates
 # destination ports 1000 and 1001, so before the filter both show.
@@ -13,10 +13,10 @@ rows() { t_cap | grep -E '^ +[0-9]+ [0-9:.]+ IP '; }
 rows | grep -q '\.1000:' && rows | grep -q '\.1001:' ||
     t_fail "before the filter both ports should show"
 
-t_keys /
-t_wait '^/$' 5 || t_fail "no filter prompt"
+t_keys f
+t_wait '^filter: ?$' 5 || t_fail "no filter prompt"
 t_keys 'udp and'
-t_wait '^/udp and$' 5 || t_fail "typed text not shown"
+t_wait '^filter: udp and$' 5 || t_fail "typed text not shown"
 t_cap | tail -n 2 | head -n 1 | grep -q 'ok: compiles' &&
     t_fail "an incomplete expression is said to compile"
 t_keys ' port 1001'

@@ -8,6 +8,8 @@
 #   t_wait RE [SEC]   wait until the pane matches the extended regex RE
 #   t_sample          a sample capture in $T_PCAP (skips when none)
 #   t_fail MSG        print MSG and the pane, exit 1
+#   t_live            the veth test bed of tests/lib/netns.sh (sourced
+#                     first), torn down after the tmux server
 
 : "${ZBTOP:=$(pwd)/zbtop}"
 : "${ZB_GENDIR:=$(pwd)/obj/gen}"
@@ -68,6 +70,14 @@ t_fail() {
 	exit 1
 }
 
+# Skips without the generator; zbtop then runs in $ZB_NS_CAP.
+t_live() {
+	[ -x "$ZB_GENDIR/zbgen" ] ||
+	    { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
+	zb_netns_up
+	trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
+}
+
 # The shared sample if there is one, else one made here: 500 frames from
 # the generator, or mkpcap.py's.
 t_sample() {
@@ -95,4 +105,17 @@ t_slow() {
 	T_SLOW="$T_DIR/slow.pcap"
 	python3 tests/screen/mkpcap.py "$T_SLOW" "$1" "$2" ||
 	    t_fail "mkpcap.py"
+}
+
+# t_live ARGS: zbtop -i ARGS on the veth test bed (tests/lib/netns.sh,
+# sourced first, with zb_need_root), in tmux; waits for the zbuf screen.
+# When zbtop exits the pane says "zbtop exited STATUS".
+t_live() {
+	[ -x "$ZB_GENDIR/zbgen" ] ||
+	    { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
+	zb_netns_up
+	# Both traps: the tmux server first (zbtop lives in the namespace).
+	trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
+	t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP' $1; echo zbtop exited \$?; sleep 600"
+	t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
 }

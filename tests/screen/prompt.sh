@@ -17,14 +17,14 @@ t_wait '^ resume  rotate$' 5 || t_fail "r<Tab>: candidates not listed"
 t_keys Escape
 t_wait '^cancelled' 5 || t_fail "Esc does not cancel"
 # The screen is not frozen while a prompt is open.
-t_keys / 'ud' Tab 'port 1001 an' Tab
-t_wait '^/udp port 1001 and$' 5 || t_fail "filter keywords do not complete"
+t_keys f 'ud' Tab 'port 1001 an' Tab
+t_wait '^filter: udp port 1001 and$' 5 || t_fail "filter keywords do not complete"
 a=$(t_cap | sed -n 's/.*  packets \([0-9]*\) .*/\1/p')
 sleep 1.5
 b=$(t_cap | sed -n 's/.*  packets \([0-9]*\) .*/\1/p')
 [ "$b" -gt "$a" ] || t_fail "the screen stopped updating under the prompt"
 t_keys C-w C-w
-t_wait '^/udp port$' 5 || t_fail "Ctrl-W does not delete words"
+t_wait '^filter: udp port$' 5 || t_fail "Ctrl-W does not delete words"
 t_keys '1000x' BSpace Left Left Right Right Home 'not ' End Enter
 t_wait 'filter: not udp port 1000 ' 5 || t_fail "edited filter not applied"
 t_keys : 'delay 2' Enter
@@ -45,9 +45,9 @@ t_keys : Up
 t_wait '^:delay 2$' 5 || t_fail "Up does not recall the last command"
 t_keys Escape
 t_wait '^cancelled' 5 || t_fail "Esc does not cancel"
-t_keys /
+t_keys f
 t_keys Up
-t_wait '^/not udp port 1000$' 5 || t_fail "Up does not recall the last filter"
+t_wait '^filter: not udp port 1000$' 5 || t_fail "Up does not recall the last filter"
 t_keys Escape
 t_wait '^cancelled' 5 || t_fail "Esc does not cancel"
 t_keys q

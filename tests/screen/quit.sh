@@ -1,6 +1,8 @@
 #!/bin/sh
-# Every way out restores the terminal: q, Ctrl-C (SIGINT), SIGTERM with a
-# prompt open, SIGHUP.  A wrapper shell records the terminal modes before
+# Every way out restores the terminal: q, F10 (htop's), Ctrl-C (SIGINT),
+# SIGTERM with a prompt open, SIGHUP; after it, tcpdump's exit lines:
+# packets captured (as many as the header counted last), received by
+# filter, dropped by kernel, and the drop verdict.  A wrapper shell records the terminal modes before
 # and after zbtop and prints zbtop's exit status; the alternate screen
 # must be gone (no pane of zbtop's left on the terminal).
 . tests/screen/lib.sh
@@ -23,16 +25,25 @@ EOS
 run() {
 	t_start "sh '$T_DIR/run.sh' '$T_DIR/$1' '$ZBTOP' -r '$T_SLOW'"
 	t_wait '^ Packets [0-9]' 15 || t_fail "$1: screen did not start"
+	n=$(t_cap | sed -n 's/.*  packets \([0-9][0-9]*\)  drops.*/\1/p' | tail -n 1)
 	case $2 in
 	SIG*)
-		t_keys / 'udp port 9'
-		t_wait '^/udp port 9' 5 || t_fail "$1: no prompt"
+		t_keys f 'udp port 9'
+		t_wait '^filter: udp port 9' 5 || t_fail "$1: no prompt"
 		zpid=$(ps -o pid= --ppid "$(cat "$T_DIR/$1.pid")" | tr -d ' ')
 		[ -n "$zpid" ] || t_fail "$1: no zbtop process"
 		kill -s "${2#SIG}" "$zpid" ;;
 	*)	t_keys "$2" ;;
 	esac
 	t_wait '^zbtop exited' 10 || t_fail "$1: zbtop did not exit"
+	c=$(t_cap | sed -n 's/^\([0-9][0-9]*\) packets captured$/\1/p')
+	[ -n "$c" ] || t_fail "$1: no 'N packets captured' after the screen"
+	[ -n "$n" ] && [ "$c" -ge "$n" ] ||
+	    t_fail "$1: $c packets captured, the header said $n"
+	for l in '[0-9]+ packets received by filter' \
+	    '[0-9]+ packets dropped by kernel \(ring full\)' 'verdict: no drops'; do
+		t_cap | grep -Eq "^$l\$" || t_fail "$1: no line '$l'"
+	done
 	t_cap | grep -q '^zbtop exited 0$' || t_fail "$1: exit status not 0"
 	t_cap | grep -q '^terminal modes restored$' ||
 	    t_fail "$1: terminal modes not restored"
@@ -43,6 +54,7 @@ run() {
 }
 
 run q q
+run f10 F10
 run ctrl-c C-c
 run sigterm SIGTERM
 run sighup SIGHUP

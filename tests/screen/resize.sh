@@ -18,11 +18,11 @@ tmux -L "$T_SOCK" resize-window -x 30 -y 30
 t_wait 'terminal too small' 5 || t_fail "30x30: no 'terminal too small'"
 tmux -L "$T_SOCK" resize-window -x 80 -y 24
 t_wait '^ Packets ' 5 || t_fail "no recovery at 80x24"
-t_keys /
+t_keys f
 t_keys 'udp'
-t_wait '^/udp' 5 || t_fail "no prompt"
+t_wait '^filter: udp' 5 || t_fail "no prompt"
 tmux -L "$T_SOCK" resize-window -x 132 -y 40
-t_wait '^/udp' 5 || t_fail "prompt lost on resize"
+t_wait '^filter: udp' 5 || t_fail "prompt lost on resize"
 t_cap | grep -q '^ Packets ' || t_fail "no packet list at 132x40"
 t_keys Escape
 tmux -L "$T_SOCK" resize-window -x 40 -y 10

@@ -21,19 +21,19 @@ sleep 1.5
 b=$(t_cap | sed -n 's/.*  packets \([0-9]*\) .*/\1/p')
 [ "$b" -gt "$a" ] || t_fail "counters stopped after fg ($a, $b)"
 
-t_keys / 'udp port'
-t_wait '^/udp port' 5 || t_fail "no prompt"
+t_keys f 'udp port'
+t_wait '^filter: udp port' 5 || t_fail "no prompt"
 t_keys C-c
 t_wait '^cancelled' 5 || t_fail "Ctrl-C does not cancel the prompt"
 t_cap | grep -q '^ Buffers ' || t_fail "Ctrl-C in the prompt quit zbtop"
 
-t_keys / 'ud'
-t_wait '^/ud' 5 || t_fail "no prompt"
+t_keys f 'ud'
+t_wait '^filter: ud' 5 || t_fail "no prompt"
 t_keys C-z
 t_wait 'Stopped' 5 || t_fail "Ctrl-Z in the prompt does not stop zbtop"
 t_keys fg Enter
 t_wait '^ Buffers ' 5 || t_fail "fg does not bring the view back"
-t_wait '^/ud$' 5 || t_fail "the half-typed line was lost"
+t_wait '^filter: ud$' 5 || t_fail "the half-typed line was lost"
 t_keys 'p port 1001' Enter
 t_wait 'filter: udp port 1001 ' 5 || t_fail "the prompt no longer works"
 t_keys q

@@ -17,7 +17,7 @@ run() {
 	sleep 0.5
 	t_cap >"$T_DIR/pane"
 	for want in '^zbtop .*\[file\]' '^ Buffers [0-9]+ ' '^ rotations ' \
-	    '^ drops ' '^ Packets [0-9]+-[0-9]+ of ' '\? help  / filter'; do
+	    '^ drops ' '^ Packets [0-9]+-[0-9]+ of ' '\? help  / search'; do
 		grep -Eq "$want" "$T_DIR/pane" || t_fail "$1 $2: no $want"
 	done
 	tmux -L "$T_SOCK" capture-pane -p -e >"$T_DIR/attr"

@@ -36,7 +36,7 @@ main(void)
 	struct stats		*st = stats_new(3);
 	struct stats_snap	*sn = calloc(1, sizeof *sn), *info;
 	struct stats_totals	 t;
-	struct cap_kstats	 ks = { 10, 3, 1 };
+	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1 };
 	struct cap_bufstate	 bs[3];
 	uint32_t		 i;
 

@@ -1,0 +1,61 @@
+/*
+ * speed: a replayed file's speed, x times recorded, 0 as fast as
+ * possible (which is how to reach the end); + doubles it and - halves it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cap.h"
+#include "cmd.h"
+#include "engine.h"
+
+#define CMD_SPEED_MAX	1000	/* as --speed */
+
+static enum cmd_ret	cmd_speed_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_speed_entry = {
+	.name = "speed",
+	.alias = NULL,
+	.usage = "speed [x|+|-]",
+	.help = "replay a file at x times recorded speed (0: as fast as "
+	    "possible), + doubles, - halves; alone, show it",
+	.min_args = 0,
+	.max_args = 1,
+	.exec = cmd_speed_exec
+};
+
+static enum cmd_ret
+cmd_speed_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char	 errbuf[ZB_ERRBUFSZ], *end;
+	double	 now = engine_speed_get(ctx->eng), x = now;
+
+	if (now < 0) {
+		cmd_error(ctx, "speed: only a replayed file has one");
+		return CMD_ERROR;
+	}
+	if (argc == 1 && strcmp(argv[0], "+") == 0)
+		x = now > 0 ? now * 2 : now;
+	else if (argc == 1 && strcmp(argv[0], "-") == 0)
+		x = now > 0 ? now / 2 : 1;
+	else if (argc == 1) {
+		x = strtod(argv[0], &end);
+		if (*end != '\0' || end == argv[0] || !(x >= 0)) {
+			cmd_error(ctx, "speed: expected a number, + or -, "
+			    "not '%s'", argv[0]);
+			return CMD_ERROR;
+		}
+	}
+	if (x > CMD_SPEED_MAX)
+		x = CMD_SPEED_MAX;
+	if (x != now && engine_speed(ctx->eng, x, errbuf) == -1) {
+		cmd_error(ctx, "%s", errbuf);
+		return CMD_ERROR;
+	}
+	if (x == 0)
+		cmd_out(ctx, "speed: as fast as possible");
+	else
+		cmd_out(ctx, "speed: %gx recorded", x);
+	return CMD_OK;
+}

@@ -1,0 +1,161 @@
+/*
+ * Why packets are lost, in one line.  Three places can lose them: the
+ * kernel ring (PACKET_STATISTICS tp_drops: no free block when a packet
+ * arrived), the interface (sysfs rx_dropped: the NIC or driver, before
+ * any capture) and the -w writer.  A full ring has two causes that look
+ * alike in the counters: bursts larger than the ring while the consumer
+ * keeps up on average (the ring is too small: the figure is how many ms
+ * of traffic it holds), or a consumer that is busy all the time (zbtop
+ * held every block: the figure is its busy share and the stage).  Packets
+ * the recheck removes after a filter change are not drops and are not
+ * judged here.  Reads only the snapshot.
+ */
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "stats.h"
+
+#define DIAG_BUSY	0.85	/* consumer share that counts as too slow */
+#define DIAG_HOLD_MS	250	/* what a suggested ring should hold */
+#define DIAG_HDR	80	/* bytes a packet costs in a block, at least */
+#define DIAG_MAXKIB	4194304	/* -B's upper bound */
+
+static double	diag_peak_rate(const struct stats_snap *);
+static double	diag_pkt_cost(const struct stats_snap *);
+static uint64_t	diag_ring_bytes(const struct stats_snap *);
+static const char *diag_stage(const struct stats_snap *);
+static void	diag_ring(const struct stats_snap *, char *, size_t,
+		    const char *);
+
+enum diag_level
+diag_verdict(const struct stats_snap *s, char *buf, size_t sz)
+{
+	char	 what[96];
+
+	if (s->kdrops > 0) {
+		if (s->dps > 0)
+			snprintf(what, sizeof what, "kernel ring drops "
+			    "growing (%llu, %.0f/s)",
+			    (unsigned long long)s->kdrops, s->dps);
+		else
+			snprintf(what, sizeof what, "kernel ring dropped %llu",
+			    (unsigned long long)s->kdrops);
+		diag_ring(s, buf, sz, what);
+		return s->dps > 0 ? DIAG_GROWING : DIAG_PAST;
+	}
+	if (s->have_ifdrops && s->ifdrops > 0) {
+		snprintf(buf, sz, "interface %s dropped %llu%s before capture "
+		    "(rx_dropped): the NIC or its driver, not the ring; a "
+		    "bigger -B does not help", s->source,
+		    (unsigned long long)s->ifdrops, s->ifdps > 0 ?
+		    " and growing" : "");
+		return s->ifdps > 0 ? DIAG_GROWING : DIAG_PAST;
+	}
+	if (s->wdrops > 0) {
+		snprintf(buf, sz, "-w writer dropped %llu: the output file "
+		    "could not take them (disk full or too slow)",
+		    (unsigned long long)s->wdrops);
+		return DIAG_PAST;
+	}
+	snprintf(buf, sz, "no drops");
+	return DIAG_OK;
+}
+
+/* The kernel ring lost packets: a slow consumer, or a small ring. */
+static void
+diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
+{
+	uint64_t	 ring = diag_ring_bytes(s), kib, want;
+	double		 rate = diag_peak_rate(s), cost = diag_pkt_cost(s);
+	double		 ms;
+	int		 per = s->nrings > 0 ? s->nbufs / (int)s->nrings : 0;
+
+	/*
+	 * A full ring is every block held by zbtop either way; only the
+	 * consumer's busy share in the second the drops grew tells a slow
+	 * consumer from a burst.
+	 */
+	if (s->drop_busy >= DIAG_BUSY) {
+		snprintf(buf, sz, "%s: zbtop held every block (peak %d of %d "
+		    "in a ring, busy %.0f%%): the consumer is too slow, in "
+		    "%s", what, s->peak_held, per, s->drop_busy * 100,
+		    diag_stage(s));
+		return;
+	}
+	if (ring == 0 || rate <= 0) {
+		snprintf(buf, sz, "%s: bursts overflow the ring; try a "
+		    "bigger -B", what);
+		return;
+	}
+	ms = (double)ring / (rate * cost) * 1000;
+	/* Both rings of a pair, or every lane's, share -B. */
+	kib = ring * (s->nrings > 0 ? s->nrings : 1) / 1024;
+	want = (uint64_t)(DIAG_HOLD_MS / 1000.0 * rate * cost) *
+	    (s->nrings > 0 ? s->nrings : 1) / 1024;
+	if (want < kib * 4)
+		want = kib * 4;
+	for (kib = 1024; kib < want && kib < DIAG_MAXKIB; kib *= 2)
+		;
+	snprintf(buf, sz, "%s: the ring holds %.0f ms at %.0f pkt/s "
+	    "(%llu KiB, %.0f B a packet) and bursts overflow it: try -B %llu",
+	    what, ms, rate, (unsigned long long)(ring / 1024), cost,
+	    (unsigned long long)kib);
+}
+
+/* The busiest second in the history: what the burst ran at. */
+static double
+diag_peak_rate(const struct stats_snap *s)
+{
+	double	 r = s->pps;
+	int	 i;
+
+	for (i = 0; i < s->nhist; i++)
+		if (s->hist_pps[i] > r)
+			r = s->hist_pps[i];
+	return r;
+}
+
+/* Bytes one packet takes in a block: measured on the blocks in use. */
+static double
+diag_pkt_cost(const struct stats_snap *s)
+{
+	uint64_t	 used = 0, pkts = 0;
+	int		 i;
+
+	for (i = 0; i < s->nbufs; i++) {
+		used += s->bufs[i].st.used;
+		pkts += s->bufs[i].st.pkts;
+	}
+	if (pkts > 0 && used / pkts >= DIAG_HDR / 2)
+		return (double)used / (double)pkts;
+	if (s->packets > 0)
+		return (double)s->bytes / (double)s->packets + DIAG_HDR;
+	return DIAG_HDR;
+}
+
+/* Bytes of the biggest ring: what the kernel fills before a flip. */
+static uint64_t
+diag_ring_bytes(const struct stats_snap *s)
+{
+	uint64_t	 max = 0;
+	unsigned	 i;
+
+	for (i = 0; i < s->nrings; i++)
+		if (s->rings[i].size > max)
+			max = s->rings[i].size;
+	return max;
+}
+
+/* Where the consumer spends its time, by what it was asked to do. */
+static const char *
+diag_stage(const struct stats_snap *s)
+{
+	if (s->writing && s->drop_wbusy * 2 >= s->drop_busy)
+		return "-w writing (the disk)";
+	if (s->printing)
+		return "printing (-P output)";
+	if (s->parsing)
+		return "decoding (mix, talkers, packet list)";
+	return "walking the blocks";
+}

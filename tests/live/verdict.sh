@@ -1,0 +1,45 @@
+#!/bin/sh
+# The drop verdict names the ring size.  zbtop -b -J runs on the smallest
+# zbuf ring (-B 64 --block-size 4: two rings of 8 x 4 KiB, 32 KiB each)
+# while zbgen sends one burst of 50000 frames at full rate, well under a
+# second, so the consumer is busy only part of that second.  Expected:
+# kernel drops > 0, and the last snapshot's verdict, the same in the text
+# and the JSON snapshot, says the kernel ring dropped, how many ms the
+# 32 KiB ring holds and which -B to try; no drops, no verdict of loss,
+# before the burst; the exit line has refiltered=0.
+. tests/lib/netns.sh
+zb_need_root
+zb_netns_up
+zb_tmpdir
+zb_cmdpipe
+N=50000
+
+for fmt in text json; do
+	case $fmt in
+	text)	j= ;;
+	json)	j=-J ;;
+	esac
+	zb_zbtop_bound zbuf -B 64 --block-size 4 $j
+	sleep 1.2
+	grep -q 'verdict' "$ZB_OUT" || zb_fail "$fmt: no verdict before the burst"
+	grep 'verdict' "$ZB_OUT" | grep -v -q 'no drops' &&
+	    zb_fail "$fmt: a verdict of loss before any traffic"
+	sent=$(zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -T 60)
+	[ "$sent" = "sent=$N" ] || zb_fail "$fmt: zbgen said '$sent'"
+	sleep 2.5
+	zb_stop "$ZB_PID" 10 || { cat "$ZB_ERR" >&2; zb_fail "$fmt: exit status"; }
+	last=$(tail -n 1 "$ZB_OUT")
+	d=$(zb_field dropped "$last")
+	[ "$(zb_field refiltered "$last")" = 0 ] ||
+	    zb_fail "$fmt: no refiltered=0 in '$last'"
+	[ -n "$d" ] && [ "$d" -gt 0 ] ||
+	    zb_fail "$fmt: no drops with a 32 KiB ring: '$last'"
+	case $fmt in
+	text)	v=$(grep '^verdict: ' "$ZB_OUT" | tail -n 1) ;;
+	json)	v=$(grep -o '"verdict":"[^"]*"' "$ZB_OUT" | tail -n 1) ;;
+	esac
+	echo "$fmt: $v"
+	echo "$v" | grep -Eq 'kernel ring (drops growing|dropped) .*the ring holds [0-9]+ ms at [0-9]+ pkt/s \(32 KiB, [0-9]+ B a packet\) and bursts overflow it: try -B [0-9]+' ||
+	    zb_fail "$fmt: verdict does not name the ring size: $v"
+done
+exit 0

@@ -1,0 +1,104 @@
+/*
+ * The drop verdict from made-up snapshots: no drops; kernel drops with a
+ * consumer that was idle most of the second (the ring is too small: how
+ * many ms it holds, worked out here from the ring bytes, the rate and
+ * the bytes a packet takes in a block, and a -B four times bigger at
+ * least); kernel drops with a busy consumer (too slow, and the stage:
+ * -w writing when that took most of the time, decoding otherwise);
+ * interface drops only; -w drops only.
+ */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+#include "unit.h"
+
+/* Two rings of 4 buffers of 8 KiB: 32 KiB a ring, 256 B a packet. */
+static void
+ring(struct stats_snap *s)
+{
+	int	 i;
+
+	memset(s, 0, sizeof *s);
+	snprintf(s->source, sizeof s->source, "veth0");
+	s->nrings = 2;
+	s->nbufs = 8;
+	for (i = 0; i < 8; i++) {
+		s->bufs[i].st.ring = (unsigned)i / 4;
+		s->bufs[i].st.size = 8192;
+	}
+	s->bufs[0].st.used = 2560;
+	s->bufs[0].st.pkts = 10;
+	s->rings[0].size = s->rings[1].size = 32768;
+	s->rings[0].nbufs = s->rings[1].nbufs = 4;
+}
+
+int
+main(void)
+{
+	struct stats_snap	*s = calloc(1, sizeof *s);
+	char			 v[512];
+
+	ring(s);
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_OK);
+	CHECK(strcmp(v, "no drops") == 0);
+
+	/* 32768 B / (1000 pkt/s * 256 B) = 128 ms; -B: 4 x 64 KiB -> 1024. */
+	s->kdrops = 500;
+	s->dps = 100;
+	s->pps = 1000;
+	s->drop_busy = 0.2;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "kernel ring drops growing (500, 100/s)") == v);
+	CHECK(strstr(v, "the ring holds 128 ms at 1000 pkt/s (32 KiB, 256 B "
+	    "a packet) and bursts overflow it: try -B 1024") != NULL);
+	/* The busiest second of the history counts: 4000 pkt/s, 32 ms. */
+	s->nhist = 2;
+	s->hist_pps[0] = 4000;
+	s->hist_pps[1] = 10;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "holds 32 ms at 4000 pkt/s") != NULL);
+	/* 0.25 s * 4000 * 256 * 2 rings = 500 KiB: still 1024 at least. */
+	CHECK(strstr(v, "try -B 1024") != NULL);
+	s->hist_pps[0] = 100000;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	/* 0.25 * 100000 * 256 * 2 / 1024 = 12500 KiB -> 16384. */
+	CHECK(strstr(v, "try -B 16384") != NULL);
+
+	/* Busy: zbtop held every block; the stage. */
+	s->drop_busy = 0.97;
+	s->parsing = 1;
+	s->peak_held = 4;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "zbtop held every block (peak 4 of 4 in a ring, "
+	    "busy 97%): the consumer is too slow, in decoding") != NULL);
+	s->writing = 1;
+	s->drop_wbusy = 0.6;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "too slow, in -w writing") != NULL);
+
+	/* Past drops: not growing. */
+	s->dps = 0;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_PAST);
+	CHECK(strstr(v, "kernel ring dropped 500:") == v);
+
+	/* The interface, before capture. */
+	ring(s);
+	s->have_ifdrops = 1;
+	s->ifdrops = 7;
+	s->ifdps = 1;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "interface veth0 dropped 7 and growing before "
+	    "capture (rx_dropped)") == v);
+	s->have_ifdrops = 0;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_OK);
+
+	ring(s);
+	s->wdrops = 3;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_PAST);
+	CHECK(strstr(v, "-w writer dropped 3") == v);
+	free(s);
+	CHECK_DONE();
+}
