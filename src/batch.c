@@ -45,7 +45,6 @@ static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
 static int	 batch_sleep(struct engine *, double);
 static int	 batch_events(struct engine *, unsigned *);
-static int	 batch_outerr(int);
 
 static void
 batch_out(void *arg, const char *text)
@@ -138,7 +137,7 @@ batch_events(struct engine *eng, unsigned *seen)
  * head") got what it wanted, which is a quiet exit 0, as when SIGPIPE is
  * ignored; anything else (a full disk) is an error.  Returns the status.
  */
-static int
+int
 batch_outerr(int err)
 {
 	if (err == 0 || err == EPIPE)

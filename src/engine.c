@@ -42,7 +42,7 @@ static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
 static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
-static void	 engine_write_sync(struct engine *);
+static int	 engine_write_sync(struct engine *);
 static void	 engine_gap(struct engine *, const struct cap_kstats *);
 static uint64_t	 engine_ns(const struct timespec *, const struct timespec *);
 
@@ -378,7 +378,7 @@ engine_block(struct engine *e, struct cap_block *blk)
 	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
-	int			 keep, kept = 0, full = 0;
+	int			 keep, kept = 0, full = 0, gone = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	keep = e->recent != NULL;
@@ -424,11 +424,13 @@ engine_block(struct engine *e, struct cap_block *blk)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	t2 = t1;
 	if (e->w != NULL) {
-		engine_write_sync(e);
+		gone = engine_write_sync(e);
 		clock_gettime(CLOCK_MONOTONIC, &t2);
 	}
 	/* The busy share names the slow stage in the drop verdict (diag.c). */
 	stats_busy(e->stats, engine_ns(&t0, &t2), engine_ns(&t1, &t2));
+	if (gone)
+		return 1;
 	return full || (e->conf.count != 0 &&
 	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
 	    e->conf.count);
@@ -515,8 +517,12 @@ engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
 	    e->epoch, what);
 }
 
-/* A failed write is something the front end should say; not fatal. */
-static void
+/*
+ * A failed write is something the front end should say; not fatal.  A
+ * pipe whose reader went away ("-w - | tcpdump -r - -c 3") got what it
+ * wanted: 1, capture ends quietly, as print mode does for "| head".
+ */
+static int
 engine_write_sync(struct engine *e)
 {
 	char	errbuf[ZB_ERRBUFSZ];
@@ -527,8 +533,11 @@ engine_write_sync(struct engine *e)
 	rc = pcapw_sync(e->w, errbuf);
 	if (e->nq > 1)
 		pthread_mutex_unlock(&e->wlock);
+	if (rc == -1 && pcapw_gone(e->w))
+		return 1;
 	if (rc == -1)
 		engine_event(e, errbuf);
+	return 0;
 }
 
 /*

@@ -454,31 +454,35 @@ parse_check(struct opts *o)
 			    "them; -r file replays one)");
 		cc->iface = o->ifname;
 	}
-	/*
-	 * As tcpdump: lines when the user asked for a line option, for -l,
-	 * or when standard output is no terminal; with -w alone, none.
-	 */
-	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
-	    !isatty(STDOUT_FILENO))) {
-		o->print = 1;
-		o->po.silent = o->ec.wfile != NULL && !o->lbuf &&
-		    !print_shaped(&o->po);
-	}
 	if (cc->file != NULL) {
 		if (o->ec.mode != NULL && strcmp(o->ec.mode, "file") != 0)
 			msg_fatal("-m %s: a file is always replayed through "
 			    "the zbuf model", o->ec.mode);
 		o->ec.mode = "file";
-		if (!o->speed_set && !o->batch && !o->print)
-			cc->speed = 1;
 	} else if (o->ec.mode == NULL)
 		o->ec.mode = "zbuf";
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
+	/* tcpdump's -U without -w: printed lines packet-buffered, as -l. */
+	if (o->wr.flush && o->ec.wfile == NULL)
+		o->lbuf = 1;
+	/*
+	 * As tcpdump: lines when the user asked for a line option, for -l,
+	 * or when standard output is no terminal; with -w, only with --print
+	 * or -P (-w - would carry text inside the pcap stream).
+	 */
+	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
+	    !isatty(STDOUT_FILENO))) {
+		o->print = 1;
+		o->po.silent = o->ec.wfile != NULL;
+	}
 	if (o->batch && o->print)
 		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
 		    "...) exclude each other");
+	/* Only the screen replays a file at its recorded pace. */
+	if (cc->file != NULL && !o->speed_set && !o->batch && !o->print)
+		cc->speed = 1;
 	if ((o->wr.file_mb || o->wr.rotate_secs || o->wr.files ||
 	    o->wr.postrotate) && o->ec.wfile == NULL)
 		msg_fatal("-C, -G, -W and -z go with -w");
