@@ -300,8 +300,12 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	if (sn->have_ifdrops)
 		tbuf_printf(tb, "interface %llu (rx_dropped), ",
 		    (unsigned long long)sn->ifdrops);
-	tbuf_printf(tb, "write %llu; cut %llu (block too small)\n",
-	    (unsigned long long)sn->wdrops, (unsigned long long)sn->kcut);
+	tbuf_printf(tb, "write %llu", (unsigned long long)sn->wdrops);
+	/* Only a packet larger than a block is cut: say so when it was. */
+	if (sn->kcut != 0)
+		tbuf_printf(tb, "; cut %llu (block too small)",
+		    (unsigned long long)sn->kcut);
+	tbuf_putc(tb, '\n');
 	if (sn->linkdown != 0)
 		tbuf_printf(tb, "link: down since %s\n",
 		    batch_time(t, sizeof t, sn->linkdown));
