@@ -19,6 +19,7 @@
 #include "pane.h"
 #include "plist.h"
 #include "recent.h"
+#include "screen.h"
 #include "stats.h"
 #include "tbuf.h"
 #include "xmalloc.h"

@@ -47,6 +47,9 @@ struct screen {
 
 extern struct screen screen_st;
 
+/* screen-status.c: seconds on the monotonic clock. */
+double	screen_now(void);
+
 /* screen-prompt.c */
 void	screen_statusline(void);
 void	screen_prompt_open(enum prompt_kind, const char *);

@@ -17,6 +17,7 @@
 #include "plist.h"
 #include "prompt.h"
 #include "screen-int.h"
+#include "screen.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 
