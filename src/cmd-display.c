@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
 #include "plist.h"
+#include "zb.h"
 
 #define CMD_DISPLAY_SNAP	262144	/* the verdict is all that is used */
 

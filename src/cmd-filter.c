@@ -4,12 +4,12 @@
  */
 #include <stdlib.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
 #include "stats.h"
 #include "tbuf.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 static enum cmd_ret	cmd_filter_exec(struct cmd_ctx *, int, char **);
 

@@ -1,6 +1,8 @@
 /* help: every command with its usage, or one command in full. */
-#include "cap.h"
+#include <stddef.h>
+
 #include "cmd.h"
+#include "zb.h"
 
 static enum cmd_ret	cmd_help_exec(struct cmd_ctx *, int, char **);
 

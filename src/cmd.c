@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "tbuf.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 #define CMD_MAXARGS	64
 

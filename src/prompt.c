@@ -19,10 +19,10 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "prompt.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 #define PROMPT_QUEUE	64
 #define PROMPT_HISTMAX	500

@@ -7,11 +7,11 @@
 
 #include <wchar.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "pane.h"
 #include "prompt.h"
 #include "tbuf.h"
+#include "zb.h"
 
 #define SCREEN_MINW	60		/* narrower: "terminal too small" */
 #define SCREEN_MINH	14
