@@ -23,7 +23,8 @@ const struct cmd_entry cmd_display_entry = {
 	    "alone, show it",
 	.min_args = 0,
 	.max_args = -1,
-	.exec = cmd_display_exec
+	.exec = cmd_display_exec,
+	.complete = CMD_COMPLETE_FILTER
 };
 
 static enum cmd_ret

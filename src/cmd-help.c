@@ -13,7 +13,8 @@ const struct cmd_entry cmd_help_entry = {
 	.help = "list the commands, or describe one",
 	.min_args = 0,
 	.max_args = 1,
-	.exec = cmd_help_exec
+	.exec = cmd_help_exec,
+	.complete = CMD_COMPLETE_COMMANDS
 };
 
 static enum cmd_ret

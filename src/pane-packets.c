@@ -432,7 +432,7 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 	case 'G':
 		pkt_follow = 1;
 		if (env->snap->paused)
-			engine_pause(env->eng, 0);
+			env->command("resume");
 		break;
 	case 'n':
 	case 'N':

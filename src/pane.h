@@ -47,6 +47,8 @@ struct pane_env {
 	const struct stats_snap	*snap;
 	struct engine		*eng;
 	int			 utf8;		/* block glyphs allowed */
+	/* A pane that acts asks the command layer: a command line. */
+	void			(*command)(const char *);
 };
 
 /* A pane kind: name, how many rows it wants, draw, keys. */

@@ -139,6 +139,7 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	screen_st.snap = xcalloc(1, sizeof *screen_st.snap);
 	screen_st.env.snap = screen_st.snap;
 	screen_st.env.eng = screen_st.eng;
+	screen_st.env.command = screen_command;
 	if (screen_init(o, errbuf) == -1)
 		return -1;
 	screen_st.prompt = screen_prompt;
