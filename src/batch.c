@@ -53,9 +53,7 @@ batch_out(void *arg, const char *text)
 		return;
 	}
 	tbuf_init(&tb);
-	tbuf_puts(&tb, "{\"message\":");
-	tbuf_json(&tb, text, strlen(text));
-	tbuf_puts(&tb, "}\n");
+	msg_json(&tb, text);
 	fputs(tb.s, stdout);
 	tbuf_free(&tb);
 }

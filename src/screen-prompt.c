@@ -31,7 +31,7 @@ static const char *const screen_prompt_label[PROMPT_NKINDS] = {
 static const char *screen_skipcols(const char *, int, int *);
 static void	screen_prompt_check(void);
 static void	screen_prompt_done(void);
-static void	screen_cmd_run(const char *, const char *);
+static enum cmd_ret screen_cmd_run(const char *, const char *);
 
 /* Skips whole characters of s until at least cols columns are gone. */
 static const char *
@@ -238,9 +238,13 @@ screen_prompt_done(void)
 	screen_st.prompting = 0;
 	cbreak();
 	copy = xstrdup(line);
-	if (kind == PROMPT_FILTER)
-		screen_command_arg("filter", copy, "filter not changed: ");
-	else if (kind == PROMPT_DISPLAY)
+	if (kind == PROMPT_FILTER) {
+		/* The prompt's own confirmation, which names no epoch. */
+		if (screen_command_arg("filter", copy, "filter not changed: ") ==
+		    CMD_OK)
+			screen_status(0, "filter: %s", *copy != '\0' ? copy :
+			    "none (every packet)");
+	} else if (kind == PROMPT_DISPLAY)
 		screen_command_arg("display", copy, "");
 	else if (kind == PROMPT_SEARCH)
 		plist_search(*copy != '\0' ? copy : NULL, *copy != '\0' ?
@@ -256,12 +260,15 @@ screen_prompt_done(void)
  * A prompt's whole line as the one argument of a table command; its
  * errors show after pfx ("filter not changed: ").
  */
-void
+enum cmd_ret
 screen_command_arg(const char *name, const char *arg, const char *pfx)
 {
+	enum cmd_ret	 r;
+
 	screen_st.errpfx = pfx;
-	screen_cmd_run(name, arg);
+	r = screen_cmd_run(name, arg);
 	screen_st.errpfx = NULL;
+	return r;
 }
 
 /* One output line shows on the status line; more open a view. */
@@ -272,7 +279,7 @@ screen_command(const char *line)
 }
 
 /* line is a whole command line, or a command's name when arg is set. */
-static void
+static enum cmd_ret
 screen_cmd_run(const char *line, const char *arg)
 {
 	enum cmd_ret	 r;
@@ -292,6 +299,7 @@ screen_cmd_run(const char *line, const char *arg)
 	if (r == CMD_ERROR && screen_st.nerr == 0)
 		screen_status(1, "%s: failed", line);
 	screen_st.refresh = 1;
+	return r;
 }
 
 void
