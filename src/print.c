@@ -3,9 +3,9 @@
  * prefix is formatted once per second, the text is built in one reused
  * buffer and written with one fwrite.  When a write fails it stops
  * writing and keeps the errno in "failed" (EPIPE: the reader went away,
- * e.g. "| head"); batch_print() ends on it.  The forms of the time stamp
- * and of the dumps are tcpdump 4.99's (print.c, util-print.c), read from
- * its output, not its code.
+ * e.g. "| head"); print mode's loop, print_run() at the bottom, ends on
+ * it.  The forms of the time stamp and of the dumps are tcpdump 4.99's
+ * (print.c, util-print.c), read from its output, not its code.
  */
 #include <errno.h>
 #include <stdint.h>
