@@ -1,5 +1,5 @@
 /*
- * Batch and print mode loops.  Snapshots come from the engine by value;
+ * Batch mode's loop.  Snapshots come from the engine by value;
  * every string in them was escaped when it entered stats, and JSON output
  * escapes again per RFC 8259.  Commands on standard input are run by a
  * thread of their own, so a slow pipe never delays a snapshot.
@@ -18,7 +18,6 @@
 #include "diag.h"
 #include "engine.h"
 #include "msg.h"
-#include "print.h"
 #include "stats.h"
 #include "tbuf.h"
 #include "work.h"
@@ -32,8 +31,6 @@ struct batch_in {
 	volatile sig_atomic_t	 quit;
 };
 
-volatile sig_atomic_t	zbtop_quit;
-
 static void	 batch_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_json(const struct stats_snap *, struct tbuf *);
 static void	 batch_rings_text(const struct stats_snap *, struct tbuf *);
@@ -43,8 +40,7 @@ static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
-static int	 batch_sleep(struct engine *, double);
-static int	 batch_events(struct engine *, unsigned *);
+static int	 batch_sleep(struct engine *, double, volatile sig_atomic_t *);
 
 static void
 batch_out(void *arg, const char *text)
@@ -57,9 +53,7 @@ batch_out(void *arg, const char *text)
 		return;
 	}
 	tbuf_init(&tb);
-	tbuf_puts(&tb, "{\"message\":");
-	tbuf_json(&tb, text, strlen(text));
-	tbuf_puts(&tb, "}\n");
+	msg_json(&tb, text);
 	fputs(tb.s, stdout);
 	tbuf_free(&tb);
 }
@@ -105,23 +99,23 @@ batch_reader(void *arg)
 
 /* Wait up to secs; 1 when it is time to stop. */
 static int
-batch_sleep(struct engine *eng, double secs)
+batch_sleep(struct engine *eng, double secs, volatile sig_atomic_t *quit)
 {
 	int	ms = (int)(secs * 1000);
 
-	while (ms > 0 && !zbtop_quit) {
+	while (ms > 0 && !*quit) {
 		if (engine_wait(eng, ms > 100 ? 100 : ms))
 			return 1;
 		ms -= 100;
 	}
-	return zbtop_quit != 0;
+	return *quit != 0;
 }
 
 /*
  * Say what went wrong without stopping capture (the -w disk filled up);
  * the count makes the exit status 1, since the asked-for file is short.
  */
-static int
+int
 batch_events(struct engine *eng, unsigned *seen)
 {
 	char	text[ZB_ERRBUFSZ];
@@ -167,7 +161,7 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	sn = xmalloc(sizeof *sn);
 	tbuf_init(&tb);
 	for (;;) {
-		done = batch_sleep(eng, opts->delay) || in.quit;
+		done = batch_sleep(eng, opts->delay, opts->quit) || in.quit;
 		events += batch_events(eng, &seen);
 		engine_snapshot(eng, sn);
 		tbuf_reset(&tb);
@@ -192,30 +186,6 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	pthread_mutex_lock(&in.lock);
 	batch_final(eng, stdout);
 	if (batch_outerr(outerr) != 0)
-		events++;
-	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
-}
-
-/*
- * Print mode: the engine prints, through one context per consumer
- * thread; this only waits for the end.
- */
-int
-batch_print(struct engine *eng, struct print_ctx *pc, unsigned npc)
-{
-	unsigned	seen = 0;
-	int		events = 0, err;
-
-	while (!engine_wait(eng, 100) && !zbtop_quit &&
-	    print_failed(pc, npc) == 0)
-		events += batch_events(eng, &seen);
-	engine_stop(eng);
-	events += batch_events(eng, &seen);
-	errno = 0;
-	if ((err = print_failed(pc, npc)) == 0 && fflush(pc->out) == EOF)
-		err = errno != 0 ? errno : EIO;
-	batch_final(eng, stderr);
-	if (batch_outerr(err) != 0)
 		events++;
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
@@ -300,8 +270,12 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	if (sn->have_ifdrops)
 		tbuf_printf(tb, "interface %llu (rx_dropped), ",
 		    (unsigned long long)sn->ifdrops);
-	tbuf_printf(tb, "write %llu; cut %llu (block too small)\n",
-	    (unsigned long long)sn->wdrops, (unsigned long long)sn->kcut);
+	tbuf_printf(tb, "write %llu", (unsigned long long)sn->wdrops);
+	/* Only a packet larger than a block is cut: say so when it was. */
+	if (sn->kcut != 0)
+		tbuf_printf(tb, "; cut %llu (block too small)",
+		    (unsigned long long)sn->kcut);
+	tbuf_putc(tb, '\n');
 	if (sn->linkdown != 0)
 		tbuf_printf(tb, "link: down since %s\n",
 		    batch_time(t, sizeof t, sn->linkdown));

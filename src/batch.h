@@ -1,8 +1,7 @@
 /*
  * Batch mode (-b), as top's: a snapshot of buffers and counters every
  * delay, as text or one JSON object per line (-J), commands read from
- * standard input, and the closing line capbench reads.  Also print mode's
- * loop, which only waits.
+ * standard input, and the closing line capbench reads.
  */
 #ifndef ZBTOP_BATCH_H
 #define ZBTOP_BATCH_H
@@ -11,21 +10,19 @@
 #include <stdio.h>
 
 struct engine;
-struct print_ctx;
 
 struct batch_opts {
-	double		 delay;		/* -d */
-	long		 iterations;	/* -n, 0: no limit */
+	double		 delay;		/* --delay */
+	long		 iterations;	/* --iterations, 0: no limit */
 	int		 json;		/* -J */
 	int		 commands;	/* read commands from stdin */
+	volatile sig_atomic_t *quit;	/* non-zero: stop (main's flag) */
 };
 
-/* Set by the signal handlers in zbtop.c. */
-extern volatile sig_atomic_t	zbtop_quit;
-
 int	batch_run(struct engine *, struct batch_opts *);
-int	batch_print(struct engine *, struct print_ctx *, unsigned);
 void	batch_final(struct engine *, FILE *);
+/* Shared with print mode's loop: a new engine event said, 1 if any. */
+int	batch_events(struct engine *, unsigned *);
 /* tcpdump's exit lines, for after the screen: captured, lost, verdict. */
 void	batch_summary(struct engine *, FILE *);
 /*

@@ -14,7 +14,8 @@
 #include <stdint.h>
 #include <time.h>
 
-#define ZB_ERRBUFSZ	256
+#include "zb.h"
+
 #define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
 #define CAP_MAXQ	32		/* queues: --threads */
 #define CAP_MAXIF	8		/* -i given several times */

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
 #include "plist.h"
+#include "zb.h"
 
 #define CMD_DISPLAY_SNAP	262144	/* the verdict is all that is used */
 
@@ -23,7 +23,8 @@ const struct cmd_entry cmd_display_entry = {
 	    "alone, show it",
 	.min_args = 0,
 	.max_args = -1,
-	.exec = cmd_display_exec
+	.exec = cmd_display_exec,
+	.complete = CMD_COMPLETE_FILTER
 };
 
 static enum cmd_ret

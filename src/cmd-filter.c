@@ -4,12 +4,12 @@
  */
 #include <stdlib.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
 #include "stats.h"
 #include "tbuf.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 static enum cmd_ret	cmd_filter_exec(struct cmd_ctx *, int, char **);
 
@@ -20,7 +20,8 @@ const struct cmd_entry cmd_filter_entry = {
 	.help = "set the capture filter (pcap syntax); alone, show it",
 	.min_args = 0,
 	.max_args = -1,
-	.exec = cmd_filter_exec
+	.exec = cmd_filter_exec,
+	.complete = CMD_COMPLETE_FILTER
 };
 
 static enum cmd_ret

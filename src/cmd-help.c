@@ -1,6 +1,8 @@
 /* help: every command with its usage, or one command in full. */
-#include "cap.h"
+#include <stddef.h>
+
 #include "cmd.h"
+#include "zb.h"
 
 static enum cmd_ret	cmd_help_exec(struct cmd_ctx *, int, char **);
 
@@ -11,7 +13,8 @@ const struct cmd_entry cmd_help_entry = {
 	.help = "list the commands, or describe one",
 	.min_args = 0,
 	.max_args = 1,
-	.exec = cmd_help_exec
+	.exec = cmd_help_exec,
+	.complete = CMD_COMPLETE_COMMANDS
 };
 
 static enum cmd_ret

@@ -14,6 +14,16 @@
 static enum cmd_ret	cmd_rotate_exec(struct cmd_ctx *, int, char **);
 static enum cmd_ret	cmd_rotate_every(struct cmd_ctx *, const char *);
 
+/* Tab: "every", then "off" (or a number, typed). */
+static const struct cmd_arg	cmd_rotate_every_args[] = {
+	{ "off", NULL },
+	{ NULL, NULL }
+};
+static const struct cmd_arg	cmd_rotate_args[] = {
+	{ "every", cmd_rotate_every_args },
+	{ NULL, NULL }
+};
+
 const struct cmd_entry cmd_rotate_entry = {
 	.name = "rotate",
 	.alias = "r",
@@ -21,7 +31,8 @@ const struct cmd_entry cmd_rotate_entry = {
 	.help = "hand over the partly filled buffer now, or on a timer",
 	.min_args = 0,
 	.max_args = 2,
-	.exec = cmd_rotate_exec
+	.exec = cmd_rotate_exec,
+	.args = cmd_rotate_args
 };
 
 static enum cmd_ret

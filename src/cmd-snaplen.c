@@ -5,9 +5,9 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
+#include "zb.h"
 
 static enum cmd_ret	cmd_snaplen_exec(struct cmd_ctx *, int, char **);
 

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
+#include "zb.h"
 
 #define CMD_SPEED_MAX	1000	/* as --speed */
 

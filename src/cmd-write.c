@@ -1,9 +1,9 @@
 /* write: save every captured packet to a pcap file, or stop saving. */
 #include <string.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
+#include "zb.h"
 
 static enum cmd_ret	cmd_write_exec(struct cmd_ctx *, int, char **);
 

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "tbuf.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 #define CMD_MAXARGS	64
 
@@ -212,6 +212,27 @@ cmd_run(struct cmd_ctx *ctx, const char *line)
 	}
 	ret = ce->exec(ctx, argc - 1, argv + 1);
 out:
+	free(copy);
+	return ret;
+}
+
+enum cmd_ret
+cmd_run_arg(struct cmd_ctx *ctx, const char *name, const char *arg)
+{
+	const struct cmd_entry	*ce;
+	char			*copy, cause[ZB_ERRBUFSZ];
+	enum cmd_ret		 ret;
+
+	if ((ce = cmd_find(name, cause)) == NULL) {
+		cmd_error(ctx, "%s", cause);
+		return CMD_ERROR;
+	}
+	if (ce->max_args != -1 && ce->max_args < 1) {
+		cmd_error(ctx, "usage: %s", ce->usage);
+		return CMD_ERROR;
+	}
+	copy = xstrdup(arg);
+	ret = ce->exec(ctx, 1, &copy);
 	free(copy);
 	return ret;
 }

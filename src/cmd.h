@@ -24,6 +24,23 @@ struct cmd_ctx {
 	double		*delay;		/* front end's refresh interval */
 };
 
+/*
+ * What Tab completes after a command's name, one argument position: its
+ * words, each with the spec of the position after it, so a sub-word
+ * ("rotate every") has its own.  An array ends with a NULL word.
+ */
+struct cmd_arg {
+	const char		*word;		/* "every" */
+	const struct cmd_arg	*next;		/* after it; NULL: nothing */
+};
+
+/* Tab after the name, beyond sub-words: a filter, or command names. */
+enum cmd_complete {
+	CMD_COMPLETE_ARGS,		/* the args spec, if any */
+	CMD_COMPLETE_FILTER,		/* pcap keywords, every word */
+	CMD_COMPLETE_COMMANDS		/* command names (help) */
+};
+
 struct cmd_entry {
 	const char	*name;		/* full word, "filter" */
 	const char	*alias;		/* short form, or NULL */
@@ -32,11 +49,19 @@ struct cmd_entry {
 	int		 min_args;
 	int		 max_args;	/* -1: no limit */
 	enum cmd_ret	(*exec)(struct cmd_ctx *, int, char **);
+	enum cmd_complete complete;	/* what Tab offers */
+	const struct cmd_arg *args;	/* CMD_COMPLETE_ARGS, or NULL */
 };
 
 extern const struct cmd_entry	*cmd_table[];
 
 enum cmd_ret		 cmd_run(struct cmd_ctx *, const char *);
+/*
+ * Run the command named with arg as its one argument, untouched: no
+ * splitting, no quotes ("" is an empty argument, not none).  For the
+ * screen's prompts, whose whole line is a pcap expression.
+ */
+enum cmd_ret		 cmd_run_arg(struct cmd_ctx *, const char *, const char *);
 const struct cmd_entry	*cmd_find(const char *, char *);
 void			 cmd_error(struct cmd_ctx *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));

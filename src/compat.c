@@ -13,10 +13,10 @@
 
 #include <pcap/pcap.h>
 
-#include "cap.h"
 #include "compat.h"
 #include "tbuf.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 #define COMPAT_MAXFILTER	(1 << 20)	/* bytes of a -F file */
 

@@ -17,11 +17,11 @@
 
 #include <pcap/pcap.h>
 
-#include "cap.h"
 #include "filter.h"
 #include "findex.h"
 #include "recent.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 struct findex {
 	pcap_t			*scan;		/* the indexer's handle */

@@ -26,13 +26,13 @@
 
 #include <microhttpd.h>
 
-#include "cap.h"
 #include "engine.h"
-#include "metrics.h"
 #include "metrics-serve.h"
+#include "metrics.h"
 #include "stats.h"
 #include "tbuf.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 #define METRICS_TTL_MS		200	/* cached text is this fresh */
 #define METRICS_CONNS		32	/* connections at once */

@@ -7,8 +7,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "msg.h"
+#include "tbuf.h"
 
 static void	(*msg_sink)(int, const char *);
 static void	(*msg_fatal_hook)(void);
@@ -58,7 +60,7 @@ msg_emit(int level, const char *fmt, va_list ap)
 	if (msg_sink != NULL)
 		msg_sink(level, safe);
 	else
-		fprintf(stderr, "zbtop: %s\n", safe);
+		fprintf(stderr, MSG_PREFIX "%s\n", safe);
 }
 
 void
@@ -93,4 +95,12 @@ msg_fatal(const char *fmt, ...)
 	msg_emit(1, fmt, ap);
 	va_end(ap);
 	exit(1);
+}
+
+void
+msg_json(struct tbuf *tb, const char *text)
+{
+	tbuf_puts(tb, "{\"message\":");
+	tbuf_json(tb, text, strlen(text));
+	tbuf_puts(tb, "}\n");
 }

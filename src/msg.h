@@ -2,9 +2,18 @@
  * The one place messages are formatted.  Before the screen starts and in
  * batch mode they go to stderr as "zbtop: text"; while the screen runs, a
  * sink set by the screen puts them on the status line and capture goes on.
+ * Batch mode's -J message lines are formatted here too.
  */
 #ifndef ZBTOP_MSG_H
 #define ZBTOP_MSG_H
+
+/*
+ * What starts every line on stderr.  Only xmalloc.c, below msg.c (tbuf.c
+ * allocates through it), uses it without calling here.
+ */
+#define MSG_PREFIX	"zbtop: "
+
+struct tbuf;
 
 void	msg_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	msg_info(const char *, ...) __attribute__((format(printf, 1, 2)));
@@ -13,5 +22,10 @@ void	msg_fatal(const char *, ...)
 /* Status-line sink (NULL: stderr); the hook runs before msg_fatal exits. */
 void	msg_set_sink(void (*)(int, const char *));
 void	msg_set_fatal_hook(void (*)(void));
+/*
+ * A JSON message line, {"message":"text"} and a newline, appended to tb;
+ * text is escaped per RFC 8259 (tbuf_json), so it may hold any byte.
+ */
+void	msg_json(struct tbuf *, const char *);
 
 #endif /* ZBTOP_MSG_H */

@@ -19,6 +19,7 @@
 #include "pane.h"
 #include "plist.h"
 #include "recent.h"
+#include "screen.h"
 #include "stats.h"
 #include "tbuf.h"
 #include "xmalloc.h"
@@ -431,7 +432,7 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 	case 'G':
 		pkt_follow = 1;
 		if (env->snap->paused)
-			engine_pause(env->eng, 0);
+			env->command("resume");
 		break;
 	case 'n':
 	case 'N':

@@ -13,6 +13,7 @@
 
 #include "pane.h"
 #include "psock.h"
+#include "screen.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 

@@ -47,6 +47,8 @@ struct pane_env {
 	const struct stats_snap	*snap;
 	struct engine		*eng;
 	int			 utf8;		/* block glyphs allowed */
+	/* A pane that acts asks the command layer: a command line. */
+	void			(*command)(const char *);
 };
 
 /* A pane kind: name, how many rows it wants, draw, keys. */
@@ -96,18 +98,5 @@ int	 screen_width(const char *, size_t);
 char	*screen_num(char *, size_t, double);
 char	*screen_bytes(char *, size_t, double);
 void	 screen_fill(int, int, int, enum screen_role);
-
-/* The status line (screen.c): 0 information, 1 error. */
-void	 screen_status(int, const char *, ...)
-	    __attribute__((format(printf, 2, 3)));
-
-/* Text views over the panes (screen-view.c): help, detail, output. */
-void	 screen_view_open(const char *, const char *, int);
-void	 screen_view_close(void);
-int	 screen_view_active(void);
-void	 screen_view_draw(int, int);
-int	 screen_view_key(int);
-void	 screen_detail_open(struct engine *, uint64_t);
-void	 screen_help_open(void);
 
 #endif /* ZBTOP_PANE_H */

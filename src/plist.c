@@ -18,7 +18,6 @@
 
 #include <pcap/pcap.h>
 
-#include "cap.h"
 #include "dec.h"
 #include "filter.h"
 #include "findex.h"
@@ -26,6 +25,7 @@
 #include "recent.h"
 #include "tbuf.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 #define PLIST_BATCH	64	/* packets copied per lock while searching */
 #define PLIST_SCAN	100000	/* file frames read for one step at most */

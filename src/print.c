@@ -3,9 +3,9 @@
  * prefix is formatted once per second, the text is built in one reused
  * buffer and written with one fwrite.  When a write fails it stops
  * writing and keeps the errno in "failed" (EPIPE: the reader went away,
- * e.g. "| head"); batch_print() ends on it.  The forms of the time stamp
- * and of the dumps are tcpdump 4.99's (print.c, util-print.c), read from
- * its output, not its code.
+ * e.g. "| head"); print mode's loop, print_run() at the bottom, ends on
+ * it.  The forms of the time stamp and of the dumps are tcpdump 4.99's
+ * (print.c, util-print.c), read from its output, not its code.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -13,9 +13,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "batch.h"
 #include "cap.h"
 #include "cur.h"
 #include "dec.h"
+#include "engine.h"
 #include "print.h"
 #include "tbuf.h"
 
@@ -260,4 +262,29 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 		dec_tree(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
 	if (fwrite(pc->tb.s, 1, pc->tb.len, pc->out) != pc->tb.len)
 		pc->failed = errno != 0 ? errno : EIO;
+}
+
+/*
+ * Print mode: the engine prints, through one context per consumer
+ * thread; this only waits for the end.
+ */
+int
+print_run(struct engine *eng, struct print_ctx *pc, unsigned npc,
+    volatile sig_atomic_t *quit)
+{
+	unsigned	seen = 0;
+	int		events = 0, err;
+
+	while (!engine_wait(eng, 100) && !*quit &&
+	    print_failed(pc, npc) == 0)
+		events += batch_events(eng, &seen);
+	engine_stop(eng);
+	events += batch_events(eng, &seen);
+	errno = 0;
+	if ((err = print_failed(pc, npc)) == 0 && fflush(pc->out) == EOF)
+		err = errno != 0 ? errno : EIO;
+	batch_final(eng, stderr);
+	if (batch_outerr(err) != 0)
+		events++;
+	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 #ifndef ZBTOP_PRINT_H
 #define ZBTOP_PRINT_H
 
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "tbuf.h"
 
 struct cap_pkt;
+struct engine;
 
 /* Time stamp forms, by the number of -t given (tcpdump's ts_format). */
 enum print_ts {
@@ -63,5 +65,12 @@ void	print_packet(void *, const struct cap_pkt *, int);
 int	print_failed(struct print_ctx *, unsigned);
 int	print_shaped(const struct print_opts *);
 unsigned long print_count(struct print_ctx *, unsigned);
+/*
+ * Print mode's loop: the engine prints through the npc contexts; this
+ * waits until the capture ends, *quit is set or printing fails, stops
+ * the engine and says the closing lines.  Returns the exit status.
+ */
+int	print_run(struct engine *, struct print_ctx *, unsigned,
+	    volatile sig_atomic_t *);
 
 #endif /* ZBTOP_PRINT_H */

@@ -19,10 +19,10 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "prompt.h"
 #include "xmalloc.h"
+#include "zb.h"
 
 #define PROMPT_QUEUE	64
 #define PROMPT_HISTMAX	500
@@ -53,6 +53,9 @@ static void	prompt_load(struct prompt *, char *);
 static int	prompt_save(struct prompt *, char *);
 static int	prompt_words(struct prompt *, const char *, size_t,
 		    const char **, size_t);
+static int	prompt_cmds(const char **, size_t);
+static int	prompt_args(const struct cmd_arg *, const char *,
+		    const char *, const char **, size_t);
 
 /* A history file line starts with its prompt's mark (enum prompt_kind). */
 static const char prompt_mark[PROMPT_NKINDS] = { '/', ':', '\\', '?' };
@@ -409,36 +412,74 @@ prompt_save(struct prompt *p, char *errbuf)
 }
 
 /*
- * Candidates for the word before the cursor: command names first on a
- * command line, filter words in a filter or after "filter".
+ * Candidates for the word before the cursor (it starts at wstart): on a
+ * command line, command names first, then what the command's entry says
+ * Tab offers; filter words in a filter prompt.
  */
 static int
 prompt_words(struct prompt *p, const char *line, size_t wstart,
     const char **out, size_t max)
 {
-	const char *const	*words = prompt_filter_words;
-	size_t			 n = 0, i, first;
-	int			 cmds;
+	const struct cmd_entry	*ce;
+	const char		*s;
+	char			 word[64], cause[ZB_ERRBUFSZ];
+	size_t			 n = 0, i, len;
 
 	if (p->kind == PROMPT_SEARCH)
 		return 0;
-	first = strspn(line, " ");
-	cmds = p->kind == PROMPT_COMMAND && wstart <= first;
-	if (p->kind == PROMPT_COMMAND && !cmds &&
-	    strncmp(line + first, "help ", 5) == 0)
-		cmds = 1;
-	if (p->kind == PROMPT_COMMAND && !cmds &&
-	    strncmp(line + first, "filter ", 7) != 0 &&
-	    strncmp(line + first, "display ", 8) != 0 &&
-	    strncmp(line + first, "f ", 2) != 0)
-		return 0;
-	if (cmds) {
-		for (i = 0; cmd_table[i] != NULL && n < max; i++)
-			out[n++] = cmd_table[i]->name;
-		return (int)n;
+	if (p->kind == PROMPT_COMMAND) {
+		s = line + strspn(line, " ");
+		len = strcspn(s, " ");
+		if (wstart <= (size_t)(s - line))
+			return prompt_cmds(out, max);
+		snprintf(word, sizeof word, "%.*s", (int)len, s);
+		if ((ce = cmd_find(word, cause)) == NULL)
+			return 0;
+		if (ce->complete == CMD_COMPLETE_COMMANDS)
+			return prompt_cmds(out, max);
+		if (ce->complete == CMD_COMPLETE_ARGS)
+			return prompt_args(ce->args, s + len, line + wstart,
+			    out, max);
 	}
-	for (i = 0; words[i] != NULL && n < max; i++)
-		out[n++] = words[i];
+	for (i = 0; prompt_filter_words[i] != NULL && n < max; i++)
+		out[n++] = prompt_filter_words[i];
+	return (int)n;
+}
+
+/* Every command's name. */
+static int
+prompt_cmds(const char **out, size_t max)
+{
+	size_t	 n;
+
+	for (n = 0; cmd_table[n] != NULL && n < max; n++)
+		out[n] = cmd_table[n]->name;
+	return (int)n;
+}
+
+/*
+ * The words of an argument spec at the position that starts at end,
+ * following the sub-words typed in s before it; 0 when one of them is
+ * not in the spec.
+ */
+static int
+prompt_args(const struct cmd_arg *a, const char *s, const char *end,
+    const char **out, size_t max)
+{
+	size_t	 n = 0, len;
+
+	for (s += strspn(s, " "); s < end && a != NULL; s += strspn(s, " ")) {
+		len = strcspn(s, " ");
+		while (a->word != NULL && (strlen(a->word) != len ||
+		    strncmp(a->word, s, len) != 0))
+			a++;
+		if (a->word == NULL)
+			return 0;
+		a = a->next;
+		s += len;
+	}
+	for (; a != NULL && a->word != NULL && n < max; a++)
+		out[n++] = a->word;
 	return (int)n;
 }
 

@@ -12,12 +12,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "zb.h"
+
 #define PSOCK_MAX	512		/* sockets in a snapshot */
 #define PSOCK_MAXNS	256		/* network namespaces followed */
 #define PSOCK_MAXINSNS	4096		/* BPF_MAXINSNS */
 #define PSOCK_NAMESZ	32
 #define PSOCK_COMMSZ	64		/* escaped, so wider than TASK_COMM_LEN */
-#define PSOCK_ERRSZ	256		/* as ZB_ERRBUFSZ */
+#define PSOCK_ERRSZ	ZB_ERRBUFSZ
 
 /* A ring's geometry: struct packet_diag_ring (linux/packet_diag.h). */
 struct psock_geom {

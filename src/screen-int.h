@@ -7,11 +7,11 @@
 
 #include <wchar.h>
 
-#include "cap.h"
 #include "cmd.h"
 #include "pane.h"
 #include "prompt.h"
 #include "tbuf.h"
+#include "zb.h"
 
 #define SCREEN_MINW	60		/* narrower: "terminal too small" */
 #define SCREEN_MINH	14
@@ -43,15 +43,20 @@ struct screen {
 	char			 engerr[ZB_ERRBUFSZ];
 	unsigned		 eventno;	/* engine events shown */
 	char			 note[ZB_ERRBUFSZ];	/* last shown */
+	const char		*errpfx;	/* before a command's error */
 };
 
 extern struct screen screen_st;
+
+/* screen-status.c: seconds on the monotonic clock. */
+double	screen_now(void);
 
 /* screen-prompt.c */
 void	screen_statusline(void);
 void	screen_prompt_open(enum prompt_kind, const char *);
 void	screen_prompt_key(int, wint_t);
 void	screen_command(const char *);
+enum cmd_ret screen_command_arg(const char *, const char *, const char *);
 void	screen_cmd_out(void *, const char *);
 void	screen_cmd_error(void *, const char *);
 

@@ -2,8 +2,10 @@
  * The screen's two prompts and its status line: keys go to libedit
  * through prompt.c, the line is drawn here with the live check (does the
  * filter compile, what does the command take) on the row above, and
- * Enter applies a filter or runs a command.  A bad one only puts its
- * error on the status line: nothing changes.
+ * Enter runs the line through the command table: a filter prompt's line
+ * as the one argument of `filter` or `display`, so a filter set here and
+ * one set by `:filter`, --command or batch stdin take one path.  A bad
+ * one only puts its error on the status line: nothing changes.
  */
 #include <ctype.h>
 #include <ncurses.h>
@@ -17,6 +19,7 @@
 #include "plist.h"
 #include "prompt.h"
 #include "screen-int.h"
+#include "screen.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 
@@ -28,8 +31,7 @@ static const char *const screen_prompt_label[PROMPT_NKINDS] = {
 static const char *screen_skipcols(const char *, int, int *);
 static void	screen_prompt_check(void);
 static void	screen_prompt_done(void);
-
-#define SCREEN_DSNAP	262144	/* display filter: only the verdict counts */
+static enum cmd_ret screen_cmd_run(const char *, const char *);
 
 /* Skips whole characters of s until at least cols columns are gone. */
 static const char *
@@ -230,28 +232,21 @@ screen_prompt_done(void)
 {
 	enum prompt_kind	 kind = prompt_kind(screen_st.prompt);
 	const char		*line;
-	char			 errbuf[ZB_ERRBUFSZ], herr[ZB_ERRBUFSZ], *copy;
+	char			 herr[ZB_ERRBUFSZ], *copy;
 
 	line = prompt_take(screen_st.prompt, herr);
 	screen_st.prompting = 0;
 	cbreak();
 	copy = xstrdup(line);
 	if (kind == PROMPT_FILTER) {
-		if (engine_filter(screen_st.eng, copy, errbuf) == -1)
-			screen_status(1, "filter not changed: %s", errbuf);
-		else
+		/* The prompt's own confirmation, which names no epoch. */
+		if (screen_command_arg("filter", copy, "filter not changed: ") ==
+		    CMD_OK)
 			screen_status(0, "filter: %s", *copy != '\0' ? copy :
 			    "none (every packet)");
-		screen_st.refresh = 1;
-	} else if (kind == PROMPT_DISPLAY) {
-		if (plist_display(engine_dlt(screen_st.eng), SCREEN_DSNAP,
-		    copy, errbuf) == -1)
-			screen_status(1, "display filter not changed: %s",
-			    errbuf);
-		else
-			screen_status(0, "display: %s", *copy != '\0' ? copy :
-			    "off (every kept packet)");
-	} else if (kind == PROMPT_SEARCH)
+	} else if (kind == PROMPT_DISPLAY)
+		screen_command_arg("display", copy, "");
+	else if (kind == PROMPT_SEARCH)
 		plist_search(*copy != '\0' ? copy : NULL, *copy != '\0' ?
 		    PLIST_ACCEPT : PLIST_NEXT);
 	else if (*copy != '\0')
@@ -261,15 +256,38 @@ screen_prompt_done(void)
 	free(copy);
 }
 
+/*
+ * A prompt's whole line as the one argument of a table command; its
+ * errors show after pfx ("filter not changed: ").
+ */
+enum cmd_ret
+screen_command_arg(const char *name, const char *arg, const char *pfx)
+{
+	enum cmd_ret	 r;
+
+	screen_st.errpfx = pfx;
+	r = screen_cmd_run(name, arg);
+	screen_st.errpfx = NULL;
+	return r;
+}
+
 /* One output line shows on the status line; more open a view. */
 void
 screen_command(const char *line)
+{
+	screen_cmd_run(line, NULL);
+}
+
+/* line is a whole command line, or a command's name when arg is set. */
+static enum cmd_ret
+screen_cmd_run(const char *line, const char *arg)
 {
 	enum cmd_ret	 r;
 
 	tbuf_reset(&screen_st.out);
 	screen_st.nout = screen_st.nerr = 0;
-	r = cmd_run(&screen_st.ctx, line);
+	r = arg != NULL ? cmd_run_arg(&screen_st.ctx, line, arg) :
+	    cmd_run(&screen_st.ctx, line);
 	if (r == CMD_QUIT)
 		screen_st.quit = 1;
 	if (screen_st.nout > 1)
@@ -281,6 +299,7 @@ screen_command(const char *line)
 	if (r == CMD_ERROR && screen_st.nerr == 0)
 		screen_status(1, "%s: failed", line);
 	screen_st.refresh = 1;
+	return r;
 }
 
 void
@@ -293,6 +312,7 @@ screen_cmd_out(void *arg, const char *line)
 void
 screen_cmd_error(void *arg, const char *line)
 {
-	screen_status(1, "%s", line);
+	screen_status(1, "%s%s", screen_st.errpfx != NULL ?
+	    screen_st.errpfx : "", line);
 	screen_st.nerr++;
 }

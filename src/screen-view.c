@@ -16,6 +16,7 @@
 #include "pane.h"
 #include "plist.h"
 #include "recent.h"
+#include "screen.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 

@@ -35,8 +35,6 @@
 #define SCREEN_ERR_S	30
 #define SCREEN_SIDEW	64		/* talkers column on wide screens */
 
-struct screen screen_st;
-
 /* Messages may come from any thread: the sink only copies them. */
 static pthread_mutex_t	 screen_msg_lock = PTHREAD_MUTEX_INITIALIZER;
 static char		 screen_msg[512];
@@ -51,7 +49,6 @@ static void	screen_fatal_hook(void);
 static int	screen_setup(const struct screen_opts *, char *);
 static void	screen_teardown(void);
 static void	screen_loop(void);
-static double	screen_now(void);
 static void	screen_draw(void);
 static void	screen_layout(void);
 static void	screen_header(void);
@@ -142,6 +139,7 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	screen_st.snap = xcalloc(1, sizeof *screen_st.snap);
 	screen_st.env.snap = screen_st.snap;
 	screen_st.env.eng = screen_st.eng;
+	screen_st.env.command = screen_command;
 	if (screen_init(o, errbuf) == -1)
 		return -1;
 	screen_st.prompt = screen_prompt;
@@ -199,15 +197,6 @@ screen_teardown(void)
 	free(screen_st.checked);
 	free(screen_st.snap);
 	screen_st.snap = NULL;
-}
-
-static double
-screen_now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /*
@@ -290,18 +279,6 @@ screen_take_messages(void)
 		got = 1;
 	}
 	return got;
-}
-
-void
-screen_status(int err, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(screen_st.status, sizeof screen_st.status, fmt, ap);
-	va_end(ap);
-	screen_st.status_err = err;
-	screen_st.status_t = screen_now();
 }
 
 static void

@@ -7,6 +7,8 @@
 #ifndef ZBTOP_SCREEN_H
 #define ZBTOP_SCREEN_H
 
+#include <stdint.h>
+
 struct engine;
 struct psock;
 struct psock_att;
@@ -31,5 +33,21 @@ int	screen_init(const struct screen_opts *, char *);
  * Without an engine (--sockets, --attach) only the sockets view shows.
  */
 int	screen_run(struct engine *, const struct screen_opts *);
+
+/*
+ * For the panes, the prompt and the views.  The status line
+ * (screen-status.c): 0 information, 1 error; it stays 10 s (errors 30 s).
+ */
+void	 screen_status(int, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Text views over the panes (screen-view.c): help, detail, output. */
+void	 screen_view_open(const char *, const char *, int);
+void	 screen_view_close(void);
+int	 screen_view_active(void);
+void	 screen_view_draw(int, int);
+int	 screen_view_key(int);
+void	 screen_detail_open(struct engine *, uint64_t);
+void	 screen_help_open(void);
 
 #endif /* ZBTOP_SCREEN_H */

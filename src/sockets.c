@@ -27,7 +27,7 @@ static void	sockets_ring_text(const struct psock_ringsnap *,
 static void	sockets_ring_json(const struct psock_ringsnap *,
 		    struct tbuf *);
 static void	sockets_jstr(struct tbuf *, const char *, const char *);
-static int	sockets_sleep(double);
+static int	sockets_sleep(double, volatile sig_atomic_t *);
 static int	sockets_flush(struct tbuf *);
 
 int
@@ -63,16 +63,16 @@ sockets_target(const char *s, int *pid, uint32_t *ino, char *errbuf)
 }
 
 static int
-sockets_sleep(double s)
+sockets_sleep(double s, volatile sig_atomic_t *quit)
 {
 	struct timespec	 ts;
 
 	ts.tv_sec = (time_t)s;
 	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
 	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
-		if (zbtop_quit)
+		if (*quit)
 			return -1;
-	return zbtop_quit ? -1 : 0;
+	return *quit ? -1 : 0;
 }
 
 /* Writes and empties tb; 0, or the errno of a failed write. */
@@ -100,7 +100,7 @@ sockets_list(struct psock *ps, const struct sockets_opts *o)
 	s = xcalloc(1, sizeof *s);
 	tbuf_init(&tb);
 	for (n = 0; o->iterations == 0 || n < o->iterations; n++) {
-		if (n > 0 && sockets_sleep(o->delay) == -1)
+		if (n > 0 && sockets_sleep(o->delay, o->quit) == -1)
 			break;
 		psock_rescan(ps);
 		if (psock_snapshot(ps, s, errbuf) == -1) {
@@ -268,7 +268,7 @@ sockets_attach(struct psock *ps, struct psock_att *a,
 
 	tbuf_init(&tb);
 	for (n = 0; o->iterations == 0 || n < o->iterations; n++) {
-		if (n > 0 && sockets_sleep(o->delay) == -1)
+		if (n > 0 && sockets_sleep(o->delay, o->quit) == -1)
 			break;
 		rc = psock_ring_read(a, ps, &rs, errbuf);
 		if (o->json)

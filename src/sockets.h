@@ -6,6 +6,7 @@
 #ifndef ZBTOP_SOCKETS_H
 #define ZBTOP_SOCKETS_H
 
+#include <signal.h>
 #include <stdint.h>
 
 struct psock;
@@ -16,6 +17,7 @@ struct sockets_opts {
 	long		 iterations;	/* --iterations, 0: no limit */
 	int		 json;		/* -J */
 	int		 filters;	/* --filters: print each program */
+	volatile sig_atomic_t *quit;	/* non-zero: stop (main's flag) */
 };
 
 /* Until iterations, a signal or (attached) the process's exit: status. */

@@ -1,18 +1,21 @@
 /*
  * Allocation that cannot fail from the caller's point of view.  Running out
  * of memory during setup is not something zbtop can explain better than
- * this one line, so it exits.
+ * this one line, so it exits.  It sits below msg.c (tbuf.c allocates
+ * through it), so it writes the line itself, with msg.h's prefix.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "xmalloc.h"
 
 static void
 xmalloc_die(size_t n)
 {
-	fprintf(stderr, "zbtop: out of memory allocating %zu bytes\n", n);
+	fprintf(stderr, MSG_PREFIX "out of memory allocating %zu bytes\n",
+	    n);
 	exit(1);
 }
 

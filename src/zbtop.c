@@ -38,6 +38,7 @@
 #include "tbuf.h"
 #include "work.h"
 #include "xmalloc.h"
+#include "zbtop.h"
 
 #define ZBTOP_VERSION	"0.1.0"
 
@@ -284,6 +285,7 @@ parse(struct opts *o, int argc, char **argv)
 	cc->promisc = 1;
 	cc->threads = 1;
 	o->bo.delay = 1;
+	o->bo.quit = &zbtop_quit;
 	while ((ch = getopt_long(argc, argv, ZBTOP_SHORTOPTS,
 	    zbtop_longopts, NULL)) != -1) {
 		if (parse_tcpdump(o, ch) == 0)
@@ -716,6 +718,8 @@ list_devices(void)
 	return 0;
 }
 
+volatile sig_atomic_t	zbtop_quit;
+
 static void
 on_signal(int sig)
 {
@@ -777,6 +781,7 @@ run_sockets(struct opts *o)
 
 	memset(&so, 0, sizeof so);
 	so.delay = o->bo.delay;
+	so.quit = &zbtop_quit;
 	so.iterations = o->bo.iterations;
 	so.json = o->bo.json;
 	so.filters = o->filters;
@@ -898,7 +903,7 @@ main(int argc, char **argv)
 	if (o.batch)
 		rc = batch_run(eng, &o.bo);
 	else if (o.print) {
-		rc = batch_print(eng, pc, npc);
+		rc = print_run(eng, pc, npc, &zbtop_quit);
 		if (o.po.count_only)
 			printf("%lu packet%s\n", print_count(pc, npc),
 			    print_count(pc, npc) == 1 ? "" : "s");

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The drop verdict names the ring size.  zbtop -b -J runs on the smallest
-# zbuf ring (-B 64 --block-size 4: two rings of 8 x 4 KiB, 32 KiB each)
+# zbuf ring (-B 64 --block-size 4: two rings of 8 x 4 KiB, 32 KiB each;
+# -s 128, or the block would be raised to hold a 64 KiB GSO packet)
 # while zbgen sends one burst of 50000 frames at full rate, well under a
 # second, so the consumer is busy only part of that second.  Expected:
 # kernel drops > 0, and the last snapshot's verdict, the same in the text
@@ -19,7 +20,7 @@ for fmt in text json; do
 	text)	j= ;;
 	json)	j=-J ;;
 	esac
-	zb_zbtop_bound zbuf -B 64 --block-size 4 $j
+	zb_zbtop_bound zbuf -B 64 --block-size 4 -s 128 $j
 	sleep 1.2
 	grep -q 'verdict' "$ZB_OUT" || zb_fail "$fmt: no verdict before the burst"
 	grep 'verdict' "$ZB_OUT" | grep -v -q 'no drops' &&

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tbuf.h"
 #include "unit.h"
 
 static char	got[2048];
@@ -50,7 +51,8 @@ say_hostile(void)
 int
 main(void)
 {
-	char	out[2048], longarg[4000];
+	char		out[2048], longarg[4000];
+	struct tbuf	tb;
 
 	capture_stderr(say_hostile, out, sizeof out);
 	CHECK(strcmp(out, "zbtop: cannot open evil\\x1b]0;x\\x07.pcap: "
@@ -72,5 +74,12 @@ main(void)
 	msg_set_sink(NULL);
 	capture_stderr(say_hostile, out, sizeof out);
 	CHECK(strncmp(out, "zbtop: cannot open", 18) == 0);
+
+	/* A JSON message line: quotes, backslashes and control bytes escaped. */
+	tbuf_init(&tb);
+	msg_json(&tb, "filter \"a\\b\"\n\001");
+	CHECK(strcmp(tb.s, "{\"message\":\"filter \\\"a\\\\b\\\""
+	    "\\u000a\\u0001\"}\n") == 0);
+	tbuf_free(&tb);
 	CHECK_DONE();
 }
