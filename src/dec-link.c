@@ -175,12 +175,15 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "ether");
 		return;
 	}
-	dec_mac(h, d);
-	dec_mac(&h[6], s);
 	type = h[12] << 8 | h[13];
 	dec_layer(ctx, type > ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
-	dec_fld(ctx, "destination: %s", d);
-	dec_fld(ctx, "source: %s", s);
+	/* Only the tree shows them: a summary line skips the formatting. */
+	if (ctx->tree) {
+		dec_mac(h, d);
+		dec_mac(&h[6], s);
+		dec_fld(ctx, "destination: %s", d);
+		dec_fld(ctx, "source: %s", s);
+	}
 	dec_fld(ctx, "%s: 0x%04x (%s)", type > ETH_MAXLEN ? "type" : "length",
 	    type, link_type_name(type));
 	dec_next(ctx, link_type_key(ctx, type, c), c);
