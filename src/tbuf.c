@@ -105,17 +105,12 @@ void
 tbuf_putu(struct tbuf *tb, unsigned long v)
 {
 	char	buf[24], *p = buf + sizeof buf;
-	size_t	n;
 
 	do {
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v != 0);
-	n = (size_t)(buf + sizeof buf - p);
-	tbuf_grow(tb, n);
-	memcpy(tb->s + tb->len, p, n);
-	tb->len += n;
-	tb->s[tb->len] = '\0';
+	tbuf_putn(tb, p, (size_t)(buf + sizeof buf - p));
 }
 
 /*
@@ -153,6 +148,16 @@ tbuf_puts(struct tbuf *tb, const char *s)
 	tbuf_grow(tb, n);
 	memcpy(tb->s + tb->len, s, n + 1);
 	tb->len += n;
+}
+
+/* n bytes of s, no NUL among them: for a length the caller knows. */
+void
+tbuf_putn(struct tbuf *tb, const char *s, size_t n)
+{
+	tbuf_grow(tb, n);
+	memcpy(tb->s + tb->len, s, n);
+	tb->len += n;
+	tb->s[tb->len] = '\0';
 }
 
 void
