@@ -7,6 +7,11 @@
 #   make soak       tests/live/soak.sh with 10 million frames (root)
 #   make fuzz       the decoder and capture-file fuzzers, FUZZ_SECONDS each
 #   make install    PREFIX, DESTDIR
+#   make check-freebsd   compile the FreeBSD-only files with clang for
+#                   FreeBSD 14 against FREEBSD_SYSROOT (skipped without)
+#
+# On FreeBSD use GNU make (gmake): ncurses and libpcap are in base, libedit
+# comes from pkg and pkg-config.
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/sbin
@@ -16,10 +21,20 @@ PKG_CONFIG ?= pkg-config
 SHARED	?= ../shared
 FUZZ_SECONDS ?= 60
 
+ZB_OS	:= $(shell uname -s)
+ifeq ($(ZB_OS),FreeBSD)
+PKGS	 = libedit libmicrohttpd
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lncursesw -lpcap
+PCAP_LIBS  := -lpcap
+else
 PKGS	 = ncursesw libpcap libedit libmicrohttpd
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
 PCAP_LIBS  := $(shell $(PKG_CONFIG) --libs libpcap)
+endif
+FREEBSD_SYSROOT ?=
+FREEBSD_TARGET ?= x86_64-unknown-freebsd14
 
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 \
@@ -37,7 +52,17 @@ UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
 # tests check the renderer (metrics.c) without it.
 UI_SRCS	+= $(wildcard src/metrics-serve.c)
 MAIN_SRC = src/zbtop.c
-ENG_SRCS = $(filter-out $(UI_SRCS) $(MAIN_SRC), $(wildcard src/*.c))
+# Per-OS files: the FreeBSD system calls, or Linux's sockets and rings
+# (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
+BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c
+LINUX_ONLY = src/cap-zbuf.c src/cap-zbuf-steer.c src/cap-zbuf-walk.c \
+	   src/cap-copy.c src/cap-linux.c src/bpfsys-fake.c src/priv.c
+ifeq ($(ZB_OS),FreeBSD)
+OS_OUT	 = $(LINUX_ONLY)
+else
+OS_OUT	 = $(BSD_ONLY)
+endif
+ENG_SRCS = $(filter-out $(UI_SRCS) $(MAIN_SRC) $(OS_OUT), $(wildcard src/*.c))
 UNIT_SRCS = $(wildcard tests/unit/test-*.c)
 GEN_SRCS = $(wildcard tests/gen/*.c)
 
@@ -110,6 +135,26 @@ fuzz: $(OBJ)/fuzz-dec $(OBJ)/fuzz-file
 bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 	tests/bench/run $(SHARED)
 
+# The FreeBSD-only files, and the ones whose FreeBSD branch (#ifdef) they
+# select, against a FreeBSD header set; bpfc.h's _Static_asserts check the
+# ABI values against <net/bpf.h> there.  No headers are shipped.
+BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c
+check-freebsd:
+	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
+	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \
+		echo "check-freebsd: skipped: set FREEBSD_SYSROOT to a" \
+		    "FreeBSD 14 root with usr/include/net/bpf.h"; \
+	else \
+		for f in $(BSD_CHECK); do \
+			echo "clang --target=$(FREEBSD_TARGET) $$f"; \
+			clang --target=$(FREEBSD_TARGET) \
+			    --sysroot=$(FREEBSD_SYSROOT) -std=c11 $(WARN) \
+			    -Wno-unknown-warning-option -fsyntax-only -Isrc \
+			    $$f || exit 1; \
+		done; \
+		echo "check-freebsd: $(words $(BSD_CHECK)) files compile"; \
+	fi
+
 install: zbtop
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8
 	install -m 755 zbtop $(DESTDIR)$(BINDIR)/zbtop
@@ -121,4 +166,4 @@ clean:
 -include $(wildcard $(OBJ)/*.d $(SAN)/*.d)
 
 .PHONY: all test test-build test-unit test-docs test-corpus test-screen test-live \
-	soak fuzz bench install clean
+	soak fuzz bench install clean check-freebsd

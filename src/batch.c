@@ -323,7 +323,7 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 		b = &sn->bufs[i];
 		tbuf_printf(tb, "%4u %3u %-6s%c %5.1f%% %6u %10u %10llu %-7s "
 		    "%5.1fs\n", b->st.ring, b->st.index,
-		    stats_owner_name(b->st.owner), b->st.active ? '*' : ' ',
+		    stats_buf_owner(&b->st), b->st.active ? '*' : ' ',
 		    b->st.size == 0 ? 0.0 : 100.0 * b->st.used / b->st.size,
 		    b->st.pkts, b->st.used, (unsigned long long)b->st.seq,
 		    stats_reason_name(b->st.reason), b->age);
@@ -379,7 +379,7 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 		    "\"%s\",\"active\":%s,\"size\":%u,\"used\":%u,"
 		    "\"packets\":%u,\"seq\":%llu,\"reason\":\"%s\","
 		    "\"age\":%.3f}", i > 0 ? "," : "", b->st.ring,
-		    b->st.index, stats_owner_name(b->st.owner),
+		    b->st.index, stats_buf_owner(&b->st),
 		    b->st.active ? "true" : "false", b->st.size, b->st.used,
 		    b->st.pkts, (unsigned long long)b->st.seq,
 		    stats_reason_name(b->st.reason), b->age);

@@ -4,7 +4,7 @@
  * and cap-file-prod.c (the producer thread that plays the kernel of
  * zmodel.c).  Private to those files.  The mutex guards the producer's
  * side against rotate, setfilter, kstats and buffers; the consumer sees
- * buffers only through the model's generation protocol.
+ * buffers only through bpfz.c, the same core cap-bpf.c runs on FreeBSD.
  */
 #ifndef ZBTOP_CAP_FILE_INT_H
 #define ZBTOP_CAP_FILE_INT_H
@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdint.h>
 
+#include "bpfz.h"
 #include "cap.h"
 #include "zmodel.h"
 
@@ -61,7 +62,8 @@ struct cap_file {
 	/* Consumer only. */
 	uint32_t		 uepoch;
 	struct bpf_program	 newest;	/* rechecks run it */
-	struct zmodel_view	 view[ZMODEL_NBUFS];
+	struct bpfz		 z;		/* the FreeBSD consumer core */
+	struct bpfz_view	 view[ZMODEL_NBUFS];
 };
 
 /* cap-file.c */

@@ -119,6 +119,12 @@ cap_file_packet(struct cap_file *cf, const struct pcap_pkthdr *h,
 	/* With nanosecond precision tv_usec holds nanoseconds. */
 	memset(&p, 0, sizeof p);
 	p.sec = h->ts.tv_sec;
+	/*
+	 * A pcap record's seconds are an unsigned 32-bit field that libpcap
+	 * sign-extends: past 2038 they are not before 1970.
+	 */
+	if (p.sec < 0 && p.sec >= INT32_MIN)
+		p.sec += (int64_t)1 << 32;
 	p.nsec = h->ts.tv_usec > 0 ? (uint64_t)h->ts.tv_usec % 1000000000 : 0;
 	if (h->ts.tv_usec >= 1000000000 && p.sec < INT64_MAX - 5)
 		p.sec += h->ts.tv_usec / 1000000000;

@@ -3,10 +3,10 @@
  * pcapng through libpcap and plays the kernel of zmodel.c, FreeBSD's
  * two-buffer zero-copy BPF, so replay exercises real buffer accounting.
  * This file opens and closes the backend and holds its ops: the
- * consumer (the engine thread) sees buffers only through the model's
- * generation protocol; rotate, setfilter, kstats and buffers reach the
- * producer's side under the mutex (cap-file-int.h).  Never prints, never
- * allocates per packet.
+ * consumer (the engine thread) sees buffers only through bpfz.c, the
+ * FreeBSD backend's consumer core; rotate, setfilter, kstats and buffers
+ * reach the producer's side under the mutex (cap-file-int.h).  Never
+ * prints, never allocates per packet.
  */
 #include <sys/eventfd.h>
 
@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bpfz.h"
 #include "cap.h"
 #include "cap-file-int.h"
 #include "tbuf.h"
@@ -103,6 +104,8 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&cf->cv, &ca);
 	pthread_condattr_destroy(&ca);
+	bpfz_init(&cf->z, cf->m.buf[0].base, cf->m.buf[1].base, cf->m.bufsize,
+	    BPFZ_TS_NANO);
 	cap->snaplen = pcap_snapshot(cf->pcap);
 	cap->nrings = 1;
 	cap->nbufs = ZMODEL_NBUFS;
@@ -207,22 +210,25 @@ static int
 cap_file_take(struct cap *cap, struct cap_block *blk)
 {
 	struct cap_file		*cf = cap->priv;
-	struct zmodel_view	 v;
+	struct bpfz_view	 v;
+	struct zmodel_buf	*b;
 
-	if (!zmodel_user_next(&cf->m, &v))
+	if (!bpfz_next(&cf->z, &v))
 		return 0;
 	cf->view[v.index] = v;
+	/* Written by the producer before the generation bump we saw. */
+	b = &cf->m.buf[v.index];
 	memset(blk, 0, sizeof *blk);
 	blk->index = v.index;
-	blk->npkts = v.pkts;
+	blk->npkts = b->pkts;
 	blk->bytes = v.len;
 	blk->seq = v.gen;
-	blk->reason = cap_file_reason(v.reason);
+	blk->reason = cap_file_reason(b->reason);
 	/* Exact: epochs only grow, so an old oldest record means recheck. */
-	if ((int32_t)(v.epoch - cf->uepoch) < 0 && cf->newest.bf_len > 0)
+	if ((int32_t)(b->epoch - cf->uepoch) < 0 && cf->newest.bf_len > 0)
 		blk->recheck = &cf->newest;
 	blk->pos = v.data;
-	blk->left = v.pkts;
+	blk->left = b->pkts;
 	return 1;
 }
 
@@ -230,18 +236,16 @@ static int
 cap_file_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *p)
 {
 	struct cap_file		*cf = cap->priv;
-	struct zmodel_view	*v = &cf->view[blk->index];
-	struct zmodel_rec	 r;
-	uint32_t		 off;
+	struct bpfz_view	*v = &cf->view[blk->index];
+	struct bpfz_rec		 r;
 
 	if (blk->left == 0)
 		return 0;
-	off = (uint32_t)(blk->pos - v->data);
-	if (!zmodel_user_rec(v, &off, &r)) {
+	if (!bpfz_rec(&cf->z, v, &r)) {
 		blk->left = 0;
 		return 0;
 	}
-	blk->pos = v->data + off;
+	blk->pos = v->data + v->off;
 	blk->left--;
 	p->data = r.data;
 	p->caplen = r.caplen;
@@ -256,7 +260,7 @@ cap_file_release(struct cap *cap, struct cap_block *blk)
 {
 	struct cap_file	*cf = cap->priv;
 
-	zmodel_user_ack(&cf->m, &cf->view[blk->index]);
+	bpfz_ack(&cf->z, &cf->view[blk->index]);
 	/* The producer may be waiting for exactly this buffer. */
 	pthread_mutex_lock(&cf->mtx);
 	pthread_cond_broadcast(&cf->cv);
@@ -265,12 +269,14 @@ cap_file_release(struct cap *cap, struct cap_block *blk)
 
 /*
  * BIOCROTZBUF, applied by the producer between two records so that the
- * model keeps a single writer; once it has exited, applied here.
+ * model keeps a single writer; once it has exited, applied here.  The
+ * answer is read as cap-bpf.c reads the kernel's (bpfz_rotated()).
  */
 static int
 cap_file_rotate(struct cap *cap, char *errbuf)
 {
 	struct cap_file	*cf = cap->priv;
+	const void	*moved = NULL;
 	int		 r;
 
 	pthread_mutex_lock(&cf->mtx);
@@ -285,12 +291,11 @@ cap_file_rotate(struct cap *cap, char *errbuf)
 		cf->rotres = zmodel_rotate(&cf->m, ZMODEL_ROT_FORCED);
 	}
 	r = cf->rotres;
+	/* Not taken yet, so not acked: still in the hold slot. */
+	if (r == ZMODEL_STORED && cf->m.hbuf != -1)
+		moved = cf->m.buf[cf->m.hbuf].base;
 	pthread_mutex_unlock(&cf->mtx);
-	if (r == ZMODEL_EMPTY)
-		return CAP_NOTHING;
-	if (r == ZMODEL_BUSY)
-		return CAP_AGAIN;
-	return 0;
+	return bpfz_rotated(&cf->z, moved, CAP_ROT_FORCED);
 }
 
 /*
@@ -336,12 +341,11 @@ cap_file_kstats(struct cap *cap, struct cap_kstats *ks)
 {
 	struct cap_file	*cf = cap->priv;
 
+	/* Cut to 32 bits as BIOCGSTATS does; bpfz_kstats() widens. */
 	pthread_mutex_lock(&cf->mtx);
-	ks->packets = cf->m.npackets - cf->told.packets;
-	ks->drops = cf->m.ndrops - cf->told.drops;
+	bpfz_kstats(&cf->z, (uint32_t)cf->m.npackets, (uint32_t)cf->m.ndrops,
+	    ks);
 	ks->freezes = cf->m.nfreezes - cf->told.freezes;
-	cf->told.packets = cf->m.npackets;
-	cf->told.drops = cf->m.ndrops;
 	cf->told.freezes = cf->m.nfreezes;
 	ks->gaps = cf->gaps;
 	ks->gap_s = cf->gap_s;

@@ -307,6 +307,7 @@ cap_zbuf_buffers(struct cap *cap, struct cap_bufstate *bs, int max)
 			s->reason = __atomic_load_n(&z->ring[r].reason[i],
 			    __ATOMIC_RELAXED);
 			s->active = r % ZBUF_SIDES == z->active;
+			s->name = NULL;
 			if (zbuf_status(bd) & TP_STATUS_USER)
 				s->owner = CAP_OWN_USER;
 			else if (i == kb)

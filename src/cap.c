@@ -1,7 +1,8 @@
 /*
  * Backend lookup and the handle's state machine.  The slots themselves live
- * in cap-zbuf.c (Linux TPACKET_V3), cap-copy.c (AF_PACKET + recvmmsg) and
- * cap-file.c (capture files through a model of the seed's zbuf protocol).
+ * in cap-zbuf.c (Linux TPACKET_V3), cap-copy.c (AF_PACKET + recvmmsg),
+ * cap-bpf.c (FreeBSD zero-copy BPF and read(2)) and cap-file.c (capture
+ * files through a model of the seed's zbuf protocol).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +13,15 @@
 #include "cap.h"
 #include "xmalloc.h"
 
+/* cap-bpf.c runs on Linux only in tests, over the fake /dev/bpf. */
 static const struct cap_ops *cap_backends[] = {
+#ifdef __FreeBSD__
+	&cap_bpf_ops,
+	&cap_bpf_copy_ops,
+#else
 	&cap_zbuf_ops,
 	&cap_copy_ops,
+#endif
 	&cap_file_ops,
 	NULL
 };

@@ -35,6 +35,7 @@ struct cap_conf {
 	int		 promisc;	/* 0 with -p */
 	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
 	unsigned	 threads;	/* --threads: queues (zbuf only) */
+	int		 strict;	/* -m given: FreeBSD zbuf, no fallback */
 	int		 wakefd[CAP_MAXQ]; /* readable: next(q) must return 0 */
 };
 
@@ -61,6 +62,15 @@ struct cap_pkt {
 	uint32_t	 len;		/* length on the wire */
 	struct timespec	 ts;
 };
+
+/*
+ * A record header that lies (a wire length below the captured length, or
+ * over CAP_MAXWIRE, 256 KiB) counts with its captured length, never as
+ * gigabytes in rates and talkers; print mode marks it as tcpdump does.
+ */
+#define CAP_MAXWIRE	262144
+#define CAP_PKT_LIES(p)	((p)->len < (p)->caplen || (p)->len > CAP_MAXWIRE)
+#define CAP_PKT_LEN(p)	(CAP_PKT_LIES(p) ? (p)->caplen : (p)->len)
 
 /*
  * A buffer handed to the consumer.  A forced hand-over of a block the
@@ -95,11 +105,14 @@ struct cap_bufstate {
 	uint64_t	 seq;
 	enum cap_reason	 reason;	/* how it was last handed over */
 	int		 active;	/* ring currently steered to */
+	const char	*name;		/* static: the backend's word for the
+					   owner ("hold"), NULL: the usual */
 };
 
 /* Counter deltas since the last call: PACKET_STATISTICS reads and clears. */
 struct cap_kstats {
-	uint64_t	 packets;	/* passed the filter, drops included */
+	uint64_t	 packets;	/* passed the filter, drops included;
+					   FreeBSD: bs_recv, every packet */
 	uint64_t	 drops;		/* ring or socket queue full */
 	uint64_t	 freezes;	/* queue frozen: next block still user's */
 	uint64_t	 gaps;		/* file: silent gaps not slept through */
@@ -173,6 +186,8 @@ struct cap {
 extern const struct cap_ops cap_zbuf_ops;
 extern const struct cap_ops cap_copy_ops;
 extern const struct cap_ops cap_file_ops;
+extern const struct cap_ops cap_bpf_ops;	/* FreeBSD: cap-bpf.c */
+extern const struct cap_ops cap_bpf_copy_ops;
 
 const struct cap_ops	*cap_find(const char *);
 int	 cap_open(struct cap *, const struct cap_ops *, const struct cap_conf *,

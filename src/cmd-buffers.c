@@ -32,7 +32,7 @@ cmd_buffers_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		b = &sn->bufs[i];
 		cmd_out(ctx, "ring %u buf %u %-6s %5.1f%% pkts %u bytes %u "
 		    "seq %llu last %s age %.1fs%s", b->st.ring, b->st.index,
-		    stats_owner_name(b->st.owner), b->st.size == 0 ? 0.0 :
+		    stats_buf_owner(&b->st), b->st.size == 0 ? 0.0 :
 		    100.0 * b->st.used / b->st.size, b->st.pkts, b->st.used,
 		    (unsigned long long)b->st.seq,
 		    stats_reason_name(b->st.reason), b->age,

@@ -28,6 +28,9 @@ const struct dec_proto dec_arp_proto = {
 static int
 arp_parse(struct dec_ctx *ctx, struct cur *c)
 {
+	/* The network header, for -x: ARP is one. */
+	if (ctx->info->l3off == 0)
+		ctx->info->l3off = (uint32_t)cur_off(c);
 	return DEC_DONE;
 }
 
@@ -76,7 +79,9 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 	int		 hrd, pro, hln, pln, op;
 
 	dec_layer(ctx, "ARP");
-	dec_sum(ctx, "ARP, ");
+	/* After -e's "ethertype ARP (0x0806)" tcpdump does not repeat it. */
+	if (!ctx->afterlink)
+		dec_sum(ctx, "ARP, ");
 	hrd = cur_u16(c);
 	pro = cur_u16(c);
 	hln = cur_u8(c);
@@ -88,6 +93,8 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
 	dec_fld(ctx, "opcode: %d", op);
+	if (ctx->opt->verbose && hrd == 1 && pro == 0x0800)
+		dec_sum(ctx, "Ethernet (len %d), IPv4 (len %d), ", hln, pln);
 	if (pro != 0x0800 || pln != 4) {
 		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
 		    pro, op, len);

@@ -102,9 +102,23 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "Reply");
 	else
 		dec_sum(ctx, "op %d", h[0]);
-	if ((tn = dhcp_typename(type)) != NULL)
+	/* tcpdump names the message type only from -v on. */
+	if ((tn = dhcp_typename(type)) != NULL && ctx->opt->extra)
 		dec_sum(ctx, ", DHCP %s", tn);
 	dec_sum(ctx, ", length %u", ctx->l4len);
+	if (ctx->opt->verbose) {
+		/* tcpdump -v: transaction id, seconds, flags (RFC 2131). */
+		if (h[3] != 0)
+			dec_sum(ctx, ", hops %d", h[3]);
+		dec_sum(ctx, ", xid 0x%x", (unsigned)(h[4] << 24 | h[5] << 16 |
+		    h[6] << 8 | h[7]));
+		if (h[8] << 8 | h[9])
+			dec_sum(ctx, ", secs %d", h[8] << 8 | h[9]);
+		dec_sum(ctx, ", Flags [%s]", h[10] & 0x80 ? "Broadcast" :
+		    "none");
+		if (ctx->opt->verbose > 1)
+			dec_sum(ctx, " (0x%04x)", h[10] << 8 | h[11]);
+	}
 	if (cookie == 0x63825363)
 		dhcp_opts(ctx, c);
 }

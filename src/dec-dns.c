@@ -118,6 +118,7 @@ dns_type(int t)
 	case 35:	return "NAPTR";
 	case 41:	return "OPT";
 	case 43:	return "DS";
+	case 44:	return "SSHFP";
 	case 46:	return "RRSIG";
 	case 47:	return "NSEC";
 	case 48:	return "DNSKEY";
@@ -267,9 +268,10 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 			r = dns_question(msg, c, tb);
 		}
 	} else {
-		tbuf_printf(tb, "%s%s%s%s %d/%d/%d",
+		tbuf_printf(tb, "%s%s%s%s%s %d/%d/%d",
 		    h->flags & 0x0400 ? "*" : "", h->flags & 0x0080 ? "" : "-",
-		    h->flags & 0x0200 ? "|" : "", dns_rcodes[h->flags & 0xf],
+		    h->flags & 0x0200 ? "|" : "", h->flags & 0x0020 ? "$" : "",
+		    dns_rcodes[h->flags & 0xf],
 		    h->an, h->ns, h->ar);
 		/* Real responses repeat one question; bound the work. */
 		if (h->qd > DNS_MAXTREE) {

@@ -17,6 +17,7 @@ static void	icmp_unreach(struct dec_ctx *, int, struct cur *);
 static const char *icmp_name(int);
 static void	icmp6_format(struct dec_ctx *, struct cur *);
 static const char *icmp6_name(int);
+static void	icmp6_mld(struct dec_ctx *, int, int, struct cur *);
 static int	icmp6_nd(struct dec_ctx *, int, struct cur *);
 
 const struct dec_proto dec_icmp_proto = {
@@ -53,8 +54,7 @@ icmp_name(int type)
 	case 14:	return "time stamp reply";
 	case 17:	return "address mask request";
 	case 18:	return "address mask reply";
-	case 42:	return "extended echo request";
-	case 43:	return "extended echo reply";
+	/* 42 and 43, extended echo (RFC 8335): tcpdump 4.99 says type-#. */
 	default:	return NULL;
 	}
 }
@@ -167,9 +167,18 @@ static void
 icmp6_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const char	*name;
-	int		 type, code, sum, a, b;
+	struct cur	 seg = *c;
+	int		 type, code, sum, a, b, want;
 
 	dec_layer(ctx, "Internet Control Message Protocol v6");
+	if (ctx->opt->verbose && !ctx->tree && (sum = cur_peek_u16(c, 2)) !=
+	    -1 && (want = dec_cksum(ctx, &seg, ctx->l4len, 58, 2)) != -1) {
+		if (want == sum)
+			dec_sum(ctx, "[icmp6 sum ok] ");
+		else
+			dec_sum(ctx, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ",
+			    sum, want);
+	}
 	dec_sum(ctx, "ICMP6, ");
 	type = cur_u8(c);
 	code = cur_u8(c);
@@ -193,6 +202,9 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	} else if (type == 2 && b != -1) {
 		dec_fld(ctx, "mtu: %ld", (long)a << 16 | b);
 		dec_sum(ctx, ", mtu %ld", (long)a << 16 | b);
+	} else if ((type == 130 || type == 131) && b != -1 &&
+	    !ctx->opt->extra) {
+		icmp6_mld(ctx, type, a, c);
 	} else if (type == 143 && b != -1) {
 		dec_fld(ctx, "records: %d", b);
 		dec_sum(ctx, ", %d group record(s)", b);
@@ -202,6 +214,27 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	} else if (type < 128)
 		dec_sum(ctx, ", code %d", code);
 	dec_sum(ctx, ", length %u", ctx->l4len);
+}
+
+/* MLD (RFC 2710, RFC 3810) in tcpdump 4.99's words and spacing. */
+static void
+icmp6_mld(struct dec_ctx *ctx, int type, int delay, struct cur *c)
+{
+	const uint8_t	*g;
+	char		 a[DEC_ADDRSTRLEN];
+
+	if ((g = cur_pull(c, 16)) == NULL)
+		return;
+	dec_ntop(6, g, a);
+	if (type == 131) {
+		dec_sum(ctx, "max resp delay: %d addr: %s", delay, a);
+		return;
+	}
+	if (ctx->l4len >= 28) {
+		dec_sum(ctx, " v2 [gaddr %s]", a);
+		return;
+	}
+	dec_sum(ctx, "max resp delay: %d addr: %s", delay, a);
 }
 
 static int

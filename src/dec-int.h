@@ -48,6 +48,9 @@ struct dec_ctx {
 	uint8_t		 dst[16];
 	int		 addrs_due;	/* summary: "a > b: " not yet written */
 	uint32_t	 l4len;		/* payload length the IP header claims */
+	int		 morefrag;	/* IPv4 first fragment: more follow */
+	int		 linkdone;	/* -e named the ethertype of what follows */
+	int		 afterlink;	/* this layer's ethertype was named */
 	int		 sport;		/* of the last TCP/UDP header */
 	int		 dport;
 };
@@ -70,7 +73,11 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_ipip_proto, dec_ip6ip_proto, dec_ah_proto, dec_esp_proto,
     dec_tcp_proto, dec_udp_proto, dec_sctp_proto, dec_icmp_proto,
     dec_icmp6_proto, dec_dns_proto, dec_mdns_proto, dec_dhcps_proto,
-    dec_dhcpc_proto, dec_gre_proto, dec_vxlan_proto;
+    dec_dhcpc_proto, dec_gre_proto, dec_vxlan_proto, dec_igmp_proto,
+    dec_ospf_proto, dec_vrrp_proto, dec_pim_proto, dec_ntp_proto,
+    dec_syslog_proto, dec_radius_proto, dec_radacct_proto, dec_dhcp6c_proto,
+    dec_dhcp6s_proto, dec_eapol_proto, dec_sip_proto, dec_geneve_proto,
+    dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto;
 
 const struct dec_proto *dec_find(int);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
@@ -92,6 +99,9 @@ void		 dec_addrs(struct dec_ctx *);
 void		 dec_addrports(struct dec_ctx *, int, int);
 void		 dec_data(struct dec_ctx *, struct cur *);
 
+int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
+		    size_t);
+void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
 void		 dec_flow_rel(struct dec_flows *, const struct dec_ctx *, int,
 		    uint32_t *, uint32_t *, uint32_t *, uint32_t *);
 

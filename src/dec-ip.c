@@ -28,6 +28,10 @@ static int	ip6_parse(struct dec_ctx *, struct cur *);
 static int	ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
 static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
+static void	ip6_rt(struct dec_ctx *, struct cur *);
+static const char *ip_proto_name(int);
+static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
+		    int);
 static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
 static void	ip6_used(struct dec_ctx *, uint32_t);
@@ -134,7 +138,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	int		 hlen, tlen, frag;
 
 	dec_layer(ctx, "Internet Protocol version 4");
-	dec_sum(ctx, "IP ");
+	if (!ctx->afterlink)
+		dec_sum(ctx, "IP ");
 	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip");
 		return;
@@ -158,6 +163,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	if ((uint32_t)tlen > wire)
 		dec_sum(ctx, "truncated-ip - %u bytes missing! ",
 		    (uint32_t)tlen - wire);
+	if (ctx->opt->verbose && !ctx->tree)
+		ip4_verbose(ctx, c, h, hlen);
 	ctx->af = 4;
 	memcpy(ctx->src, &h[12], 4);
 	memcpy(ctx->dst, &h[16], 4);
@@ -172,13 +179,78 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	ip_payload(ctx, c, tlen == 0 ? 0 : (uint32_t)(tlen - hlen));
 	if (frag & IP_OFFMASK) {
 		dec_addrs(ctx);
-		dec_sum(ctx, "ip-proto-%d (frag %d:%u@%d%s)", h[9],
-		    h[4] << 8 | h[5], ctx->l4len, (frag & IP_OFFMASK) * 8,
-		    frag & IP_MF ? "+" : "");
+		if (ctx->opt->extra)
+			dec_sum(ctx, "ip-proto-%d (frag %d:%u@%d%s)", h[9],
+			    h[4] << 8 | h[5], ctx->l4len,
+			    (frag & IP_OFFMASK) * 8, frag & IP_MF ? "+" : "");
+		else
+			dec_sum(ctx, "ip-proto-%d", h[9]);
 		dec_data(ctx, c);
 		return;
 	}
+	/* A first fragment: transport lengths may point past it. */
+	ctx->morefrag = (frag & IP_MF) != 0;
 	dec_next(ctx, DEC_KEY(DEC_S_IP, h[9]), c);
+}
+
+/* tcpdump's protocol names (its ipproto_values), for -v. */
+static const char *
+ip_proto_name(int p)
+{
+	switch (p) {
+	case 0:		return "Options";
+	case 1:		return "ICMP";
+	case 2:		return "IGMP";
+	case 4:		return "IPIP";
+	case 6:		return "TCP";
+	case 17:	return "UDP";
+	case 41:	return "IPv6";
+	case 43:	return "Routing";
+	case 44:	return "Fragment";
+	case 46:	return "RSVP";
+	case 47:	return "GRE";
+	case 50:	return "ESP";
+	case 51:	return "AH";
+	case 58:	return "ICMPv6";
+	case 59:	return "NONE";
+	case 60:	return "DSTOPTS";
+	case 89:	return "OSPF";
+	case 103:	return "PIM";
+	case 112:	return "VRRP";
+	case 132:	return "SCTP";
+	default:	return "unknown";
+	}
+}
+
+/*
+ * tcpdump -v: "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP
+ * (6), length 60)", a bad header checksum, then the rest on a new line.
+ */
+static void
+ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
+{
+	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
+	const uint8_t	*all;
+	uint32_t	 sum = 0;
+	int		 i, fl = h[6] << 8 | h[7];
+
+	dec_sum(ctx, "(tos 0x%x%s, ttl %d, id %d, offset %d, flags [%s%s%s], "
+	    "proto %s (%d), length %d", h[1], ecn[h[1] & 3], h[8],
+	    h[4] << 8 | h[5], (fl & IP_OFFMASK) * 8, fl & 0x8000 ? "rsvd" : "",
+	    fl & IP_DF ? "DF" : "", fl & IP_MF ? "+" : fl & 0xc000 ? "" :
+	    "none", ip_proto_name(h[9]), h[9], h[2] << 8 | h[3]);
+	if ((all = cur_peek(c, (size_t)hlen)) != NULL) {
+		for (i = 0; i < hlen; i += 2)
+			if (i != 10)
+				sum += (uint32_t)(all[i] << 8 | all[i + 1]);
+		while (sum >> 16)
+			sum = (sum & 0xffff) + (sum >> 16);
+		sum = ~sum & 0xffff;
+		if (sum != (uint32_t)(h[10] << 8 | h[11]))
+			dec_sum(ctx, ", bad cksum %x (->%x)!",
+			    h[10] << 8 | h[11], sum);
+	}
+	dec_sum(ctx, ")\n    ");
 }
 
 static void
@@ -311,7 +383,8 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	int		 nh;
 
 	dec_layer(ctx, "Internet Protocol version 6");
-	dec_sum(ctx, "IP6 ");
+	if (!ctx->afterlink)
+		dec_sum(ctx, "IP6 ");
 	if ((h = cur_pull(c, IP6_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip6");
 		return;
@@ -320,6 +393,19 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	if (h[0] >> 4 != 6) {
 		dec_bad(ctx, "ip6 version %d", h[0] >> 4);
 		return;
+	}
+	if (ctx->opt->verbose && !ctx->tree) {
+		/* tcpdump -v: class and flow label only when not zero. */
+		if ((h[0] & 0xf) << 4 | h[1] >> 4)
+			dec_sum(ctx, "(class 0x%02x, ", (h[0] & 0xf) << 4 |
+			    h[1] >> 4);
+		else
+			dec_sum(ctx, "(");
+		if ((h[1] & 0xf) << 16 | h[2] << 8 | h[3])
+			dec_sum(ctx, "flowlabel 0x%05x, ", (h[1] & 0xf) << 16 |
+			    h[2] << 8 | h[3]);
+		dec_sum(ctx, "hlim %d, next-header %s (%d) payload length: "
+		    "%d) ", h[7], ip_proto_name(h[6]), h[6], h[4] << 8 | h[5]);
 	}
 	ctx->af = 6;
 	memcpy(ctx->src, &h[8], 16);
@@ -355,6 +441,40 @@ ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
 	dec_fld(ctx, "source: %s", a);
 	dec_ntop(6, &h[24], a);
 	dec_fld(ctx, "destination: %s", a);
+}
+
+/*
+ * A routing header as tcpdump 4.99 prints it: "RT6 (len=2, type=0
+ * [Deprecated], segleft=1, [0]addr) " (RFC 8200 4.4, RFC 8754 for
+ * type 4); only types 0, 2 and 4 carry a list of addresses.
+ */
+static void
+ip6_rt(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*p;
+	char		 a[DEC_ADDRSTRLEN];
+	int		 len, type, i, n;
+
+	if ((len = cur_peek_u8(c, 1)) == -1 ||
+	    (p = cur_peek(c, (size_t)len * 8 + 8)) == NULL) {
+		dec_sum(ctx, "RT6 ");
+		return;
+	}
+	type = p[2];
+	dec_sum(ctx, "RT6 (len=%d, type=%d%s, segleft=%d, ", len, type,
+	    type == 0 ? " [Deprecated]" : "", p[3]);
+	if (type == 4)
+		dec_sum(ctx, "last-entry=%d, tag=%x, ", p[4], p[6] << 8 | p[7]);
+	else if (type != 0 && type != 2) {
+		dec_sum(ctx, "...) ");
+		return;
+	}
+	n = len / 2;
+	for (i = 0; i < n; i++) {
+		dec_ntop(6, &p[8 + 16 * i], a);
+		dec_sum(ctx, "%s[%d]%s", i > 0 ? ", " : "", i, a);
+	}
+	dec_sum(ctx, ") ");
 }
 
 /*
@@ -397,8 +517,11 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 		dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
 		    nh == 43 ? "IPv6 routing header" :
 		    "IPv6 destination options");
-		dec_sum(ctx, "%s", nh == 0 ? "HBH " : nh == 43 ? "RH " :
-		    "DSTOPT ");
+		if (nh == 43 && !ctx->opt->extra)
+			ip6_rt(ctx, c);
+		else
+			dec_sum(ctx, "%s", nh == 0 ? "HBH " : nh == 43 ?
+			    "RH " : "DSTOPT ");
 		rtype = cur_peek_u8(c, 2);
 		left = cur_peek_u8(c, 3);
 		if ((nxt = cur_u8(c)) == -1 || (len = cur_u8(c)) == -1 ||

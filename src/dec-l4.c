@@ -28,12 +28,15 @@ static int	tcp_parse(struct dec_ctx *, struct cur *);
 static void	tcp_format(struct dec_ctx *, struct cur *);
 static void	tcp_flags(int, char *);
 static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
-static int	tcp_opts(struct cur *, char *, size_t);
-static int	tcp_opt1(struct cur *, int, int, char *, size_t, size_t *);
+static int	tcp_opts(struct cur *, uint32_t, char *, size_t);
+static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
+		    size_t *);
 static void	tcp_app(char *, size_t, size_t *, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
 static int	udp_parse(struct dec_ctx *, struct cur *);
 static void	udp_format(struct dec_ctx *, struct cur *);
+static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
+		    size_t *);
 static int	udp_app_key(int, int);
 static int	sctp_parse(struct dec_ctx *, struct cur *);
 static void	sctp_format(struct dec_ctx *, struct cur *);
@@ -75,7 +78,7 @@ tcp_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 tcp_flags(int f, char *s)
 {
-	static const char	letters[] = "FSRP.UEWe";
+	static const char	letters[] = "FSRP.UEW";	/* tcpdump 4.99 */
 	int			i;
 
 	for (i = 0; letters[i] != '\0'; i++)
@@ -92,8 +95,9 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	struct cur	 o;
 	char		 fl[16], opts[TCP_OPTSTRLEN];
+	struct cur	 seg = *c;
 	uint32_t	 seq, ack, len, sbase, abase;
-	int		 hlen, f, optbad = 0;
+	int		 hlen, f, want, optbad = 0;
 
 	dec_layer(ctx, "Transmission Control Protocol");
 	if ((h = cur_peek(c, TCP_HDRLEN)) == NULL) {
@@ -107,13 +111,21 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	seq = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | h[6] << 8 | h[7];
 	ack = (uint32_t)h[8] << 24 | (uint32_t)h[9] << 16 | h[10] << 8 | h[11];
 	tcp_flags(f, fl);
+	sbase = abase = 0;
+	if ((f & TH_ACK) && ctx->opt->flows != NULL && !ctx->tree &&
+	    hlen >= TCP_HDRLEN) {
+		ctx->sport = h[0] << 8 | h[1];
+		ctx->dport = h[2] << 8 | h[3];
+		dec_flow_rel(ctx->opt->flows, ctx, f & TH_SYN, &seq, &ack,
+		    &sbase, &abase);
+	}
 	opts[0] = '\0';
 	if (hlen >= TCP_HDRLEN) {
 		cur_skip(c, TCP_HDRLEN);
 		if (cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o))
 			optbad = -1;
 		else
-			optbad = tcp_opts(&o, opts, sizeof(opts));
+			optbad = tcp_opts(&o, abase, opts, sizeof(opts));
 	}
 	tcp_tree(ctx, h, hlen, opts);
 	if (hlen < TCP_HDRLEN) {
@@ -121,16 +133,22 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	len = ctx->l4len > (uint32_t)hlen ? ctx->l4len - (uint32_t)hlen : 0;
-	if ((f & TH_ACK) && ctx->opt->flows != NULL && !ctx->tree) {
-		ctx->sport = h[0] << 8 | h[1];
-		ctx->dport = h[2] << 8 | h[3];
-		dec_flow_rel(ctx->opt->flows, ctx, f & TH_SYN, &seq, &ack,
-		    &sbase, &abase);
+	if (ctx->opt->quick) {
+		dec_sum(ctx, "tcp %u", len);
+		return;
 	}
 	dec_sum(ctx, "Flags [%s]", fl);
+	if (ctx->opt->verbose && (want = dec_cksum(ctx, &seg, ctx->l4len, 6,
+	    16)) != -1) {
+		if (want == (h[16] << 8 | h[17]))
+			dec_sum(ctx, ", cksum 0x%04x (correct)", want);
+		else
+			dec_sum(ctx, ", cksum 0x%04x (incorrect -> 0x%04x)",
+			    h[16] << 8 | h[17], want);
+	}
 	if (len > 0)
 		dec_sum(ctx, ", seq %u:%u", seq, seq + len);
-	else if (f & (TH_SYN | TH_FIN | TH_RST))
+	else if ((f & (TH_SYN | TH_FIN | TH_RST)) || ctx->opt->verbose > 1)
 		dec_sum(ctx, ", seq %u", seq);
 	if (f & TH_ACK)
 		dec_sum(ctx, ", ack %u", ack);
@@ -148,6 +166,7 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, ", length %u", len);
+	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
 	dec_data(ctx, c);
 }
 
@@ -191,7 +210,7 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 
 /* Options as tcpdump lists them; -1 when they were cut off. */
 static int
-tcp_opts(struct cur *o, char *buf, size_t sz)
+tcp_opts(struct cur *o, uint32_t base, char *buf, size_t sz)
 {
 	size_t	n = 0, before;
 	int	kind, len, i;
@@ -215,7 +234,7 @@ tcp_opts(struct cur *o, char *buf, size_t sz)
 			tcp_app(buf, sz, &n, "[bad opt %d len %d]", kind, len);
 			return 0;
 		}
-		if (tcp_opt1(o, kind, len - 2, buf, sz, &n) == -1) {
+		if (tcp_opt1(o, kind, len - 2, base, buf, sz, &n) == -1) {
 			buf[before] = '\0';
 			return -1;
 		}
@@ -224,7 +243,8 @@ tcp_opts(struct cur *o, char *buf, size_t sz)
 }
 
 static int
-tcp_opt1(struct cur *o, int kind, int len, char *buf, size_t sz, size_t *n)
+tcp_opt1(struct cur *o, int kind, int len, uint32_t base, char *buf,
+    size_t sz, size_t *n)
 {
 	struct cur	b;
 	int64_t		a1, a2;
@@ -238,9 +258,10 @@ tcp_opt1(struct cur *o, int kind, int len, char *buf, size_t sz, size_t *n)
 		tcp_app(buf, sz, n, "sackOK");
 	else if (kind == 5 && len % 8 == 0) {
 		tcp_app(buf, sz, n, "sack %d", len / 8);
+		/* Relative to the acknowledged side, as the ack is. */
 		while ((a1 = cur_u32(&b)) != -1 && (a2 = cur_u32(&b)) != -1)
-			tcp_app(buf, sz, n, " {%lld:%lld}", (long long)a1,
-			    (long long)a2);
+			tcp_app(buf, sz, n, " {%u:%u}", (uint32_t)a1 - base,
+			    (uint32_t)a2 - base);
 	} else if (kind == 8 && len == 8) {
 		a1 = cur_u32(&b);
 		a2 = cur_u32(&b);
@@ -249,12 +270,72 @@ tcp_opt1(struct cur *o, int kind, int len, char *buf, size_t sz, size_t *n)
 	} else if (kind == 30)
 		tcp_app(buf, sz, n, "mptcp");
 	else if (kind == 34)
-		tcp_app(buf, sz, n, "tfo");
-	else if (kind >= 2 && kind <= 8)
+		tcp_tfo(&b, len, "tfo", buf, sz, n);
+	else if ((kind == 253 || kind == 254) && len >= 2) {
+		/* RFC 6994 experiments, named by their magic number. */
+		if ((a1 = cur_u16(&b)) == 0xf989)
+			tcp_tfo(&b, len - 2, "exp-tfo", buf, sz, n);
+		else
+			tcp_app(buf, sz, n, "exp-%04llx", (long long)a1);
+	} else if (kind >= 2 && kind <= 8)
 		tcp_app(buf, sz, n, "[bad opt %d len %d]", kind, len + 2);
 	else
 		tcp_app(buf, sz, n, "unknown-%d", kind);
 	return 0;
+}
+
+/*
+ * The Internet checksum a transport header should carry (RFC 1071, with
+ * the pseudo header of RFC 9293 3.1 and RFC 8200 8.1), over n bytes at
+ * seg whose checksum field is at offset sumoff; -1 when not all of the
+ * segment was captured or it is a fragment (tcpdump does not check then).
+ */
+int
+dec_cksum(const struct dec_ctx *ctx, struct cur *c, uint32_t n, int proto,
+    size_t sumoff)
+{
+	const uint8_t	*seg;
+	uint32_t	 sum = 0, i;
+	int		 alen = ctx->af == 6 ? 16 : 4;
+
+	if (ctx->morefrag || ctx->af == 0 || n < sumoff + 2 ||
+	    (seg = cur_peek(c, n)) == NULL)
+		return -1;
+	for (i = 0; i < (uint32_t)alen; i += 2)
+		sum += (uint32_t)(ctx->src[i] << 8 | ctx->src[i + 1]) +
+		    (uint32_t)(ctx->dst[i] << 8 | ctx->dst[i + 1]);
+	sum += (uint32_t)proto + (n >> 16) + (n & 0xffff);
+	for (i = 0; i + 1 < n; i += 2)
+		if (i != sumoff)
+			sum += (uint32_t)(seg[i] << 8 | seg[i + 1]);
+	if (n & 1)
+		sum += (uint32_t)seg[n - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	sum = ~sum & 0xffff;
+	/* UDP sends a computed 0 as 0xffff (RFC 768). */
+	return proto == 17 && sum == 0 ? 0xffff : (int)sum;
+}
+
+/* TCP Fast Open (RFC 7413): a cookie request, or the cookie. */
+static void
+tcp_tfo(struct cur *b, int len, const char *name, char *buf, size_t sz,
+    size_t *n)
+{
+	int	v;
+
+	tcp_app(buf, sz, n, "%s", name);
+	if (len == 0) {
+		tcp_app(buf, sz, n, " cookiereq");
+		return;
+	}
+	if (len % 2 != 0 || len < 4 || len > 16) {
+		tcp_app(buf, sz, n, " invalid");
+		return;
+	}
+	tcp_app(buf, sz, n, " cookie ");
+	while ((v = cur_u8(b)) != -1)
+		tcp_app(buf, sz, n, "%02x", v);
 }
 
 /* The registered protocol of the destination, else the source port. */
@@ -303,8 +384,8 @@ udp_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 udp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct cur	in;
-	int		sport, dport, ulen, sum, key;
+	struct cur	in, seg = *c;
+	int		sport, dport, ulen, sum, key, want;
 
 	dec_layer(ctx, "User Datagram Protocol");
 	sport = cur_u16(c);
@@ -324,15 +405,28 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_bad(ctx, "udp length %d", ulen);
 		return;
 	}
-	if ((uint32_t)ulen > ctx->l4len) {
+	/* Not an error in a first fragment: the rest comes later. */
+	if ((uint32_t)ulen > ctx->l4len && !ctx->morefrag) {
 		dec_bad(ctx, "udp length %d > %u", ulen, ctx->l4len);
 		return;
+	}
+	/* tcpdump checks UDP sums over IPv6 from -v, IPv4 from -vv. */
+	if (ctx->opt->verbose > (ctx->af == 4) && !ctx->tree) {
+		if (sum == 0 && ctx->af == 4)
+			dec_sum(ctx, "[no cksum] ");
+		else if ((want = dec_cksum(ctx, &seg, (uint32_t)ulen, 17,
+		    6)) == sum)
+			dec_sum(ctx, "[udp sum ok] ");
+		else if (want != -1)
+			dec_sum(ctx, "[bad udp cksum 0x%04x -> 0x%04x!] ", sum,
+			    want);
 	}
 	cur_sub(c, (size_t)ulen - UDP_HDRLEN, &in);
 	ctx->sport = sport;
 	ctx->dport = dport;
 	ctx->l4len = (uint32_t)ulen - UDP_HDRLEN;
-	if ((key = udp_app_key(sport, dport)) != DEC_DONE) {
+	if (!ctx->opt->quick &&
+	    (key = udp_app_key(sport, dport)) != DEC_DONE) {
 		dec_next(ctx, key, &in);
 		return;
 	}

@@ -122,8 +122,12 @@ link_type_key(struct dec_ctx *ctx, int type, struct cur *c)
 {
 	struct cur	in;
 
-	if (ctx->info != NULL)		/* 0 for 802.3 frames */
+	if (ctx->info != NULL) {	/* 0 for 802.3 frames */
 		ctx->info->ethertype = type > ETH_MAXLEN ? (uint16_t)type : 0;
+		/* Where the payload starts, for -x: after the last tag. */
+		if (ctx->nip == 0 && ctx->tunnels == 0)
+			ctx->info->l3off = (uint32_t)cur_off(c);
+	}
 	if (type > ETH_MAXLEN)
 		return DEC_KEY(DEC_S_ETHER, type);
 	cur_sub(c, (size_t)type, &in);
@@ -139,7 +143,7 @@ link_type_name(int type)
 	case 0x0806:	return "ARP";
 	case 0x86dd:	return "IPv6";
 	case 0x8100:	return "802.1Q";
-	case 0x88a8:	return "802.1ad";
+	case 0x88a8:	return "802.1Q-QinQ";
 	case 0x9100:	return "802.1Q-9100";
 	case 0x8847:	return "MPLS unicast";
 	case 0x8848:	return "MPLS multicast";
@@ -186,6 +190,16 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "%s: 0x%04x (%s)", type > ETH_MAXLEN ? "type" : "length",
 	    type, link_type_name(type));
+	if (ctx->opt->link) {
+		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
+		if (type > ETH_MAXLEN)
+			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
+			    s, d, link_type_name(type), type, ctx->len);
+		else
+			dec_sum(ctx, "%s > %s, 802.3, length %u: ", s, d,
+			    ctx->len);
+		ctx->linkdone = 1;
+	}
 	dec_next(ctx, link_type_key(ctx, type, c), c);
 }
 
@@ -290,28 +304,33 @@ raw_format(struct dec_ctx *ctx, struct cur *c)
 	dec_next(ctx, rawip_key(c), c);
 }
 
+/*
+ * LINKTYPE_IPV4 and LINKTYPE_IPV6 files may carry the other version:
+ * like tcpdump, follow the version nibble.
+ */
 static int
 ip4dlt_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	return DEC_KEY(DEC_S_ETHER, 0x0800);
+	return rawip_key(c);
 }
 
 static void
 ip4dlt_format(struct dec_ctx *ctx, struct cur *c)
 {
-	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x0800), c);
+	dec_next(ctx, rawip_key(c), c);
 }
 
 static int
 ip6dlt_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	return DEC_KEY(DEC_S_ETHER, 0x86dd);
+	return cur_peek_u8(c, 0) >> 4 == 4 ? DEC_KEY(DEC_S_ETHER, 0x0800) :
+	    DEC_KEY(DEC_S_ETHER, 0x86dd);
 }
 
 static void
 ip6dlt_format(struct dec_ctx *ctx, struct cur *c)
 {
-	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x86dd), c);
+	dec_next(ctx, ip6dlt_parse(ctx, c), c);
 }
 
 /*
@@ -474,7 +493,13 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "priority: %d", tci >> 13);
 	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
 	dec_fld(ctx, "type: 0x%04x (%s)", type, link_type_name(type));
-	dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
+	if (ctx->opt->link) {
+		dec_sum(ctx, "vlan %d, p %d, ethertype %s (0x%04x), ",
+		    tci & 0xfff, tci >> 13, link_type_name(type), type);
+		ctx->linkdone = 1;
+	}
+	else if (ctx->opt->extra)
+		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
 	dec_next(ctx, link_type_key(ctx, type, c), c);
 }
 

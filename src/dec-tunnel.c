@@ -19,19 +19,26 @@
 #define VXLAN_HDRLEN	8
 
 struct gre_hdr {
-	int	flags, ver, proto;
+	int	flags, ver, proto, off;
 	int64_t	key, seq, ack;
 };
 
 static int	gre_read(struct cur *, struct gre_hdr *);
 static int	gre_parse(struct dec_ctx *, struct cur *);
 static void	gre_format(struct dec_ctx *, struct cur *);
+static int	geneve_read(struct cur *, int *, int *, int64_t *);
+static int	geneve_parse(struct dec_ctx *, struct cur *);
+static void	geneve_format(struct dec_ctx *, struct cur *);
 static int	vxlan_parse(struct dec_ctx *, struct cur *);
 static void	vxlan_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_gre_proto = {
 	.name = "gre", .key = DEC_KEY(DEC_S_IP, 47), .id = DEC_P_GRE,
 	.parse = gre_parse, .format = gre_format
+};
+const struct dec_proto dec_geneve_proto = {
+	.name = "geneve", .key = DEC_KEY(DEC_S_PORT, 6081), .id = DEC_P_OTHER,
+	.parse = geneve_parse, .format = geneve_format
 };
 const struct dec_proto dec_vxlan_proto = {
 	.name = "vxlan", .key = DEC_KEY(DEC_S_PORT, 4789), .id = DEC_P_VXLAN,
@@ -51,7 +58,8 @@ gre_read(struct cur *c, struct gre_hdr *g)
 		return -1;
 	g->flags = fl;
 	g->ver = fl & 7;
-	if ((fl & GRE_CP) && cur_skip(c, 4) == -1)
+	if ((fl & GRE_CP) && (cur_skip(c, 2) == -1 ||
+	    (g->off = cur_u16(c)) == -1))
 		return -1;
 	if ((fl & GRE_KP) && (g->key = cur_u32(c)) == -1)
 		return -1;
@@ -93,6 +101,8 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "flags: 0x%04x, version: %d", g.flags & 0xfff8, g.ver);
 	dec_fld(ctx, "protocol: 0x%04x", g.proto);
 	dec_sum(ctx, "GREv%d", g.ver);
+	if (g.ver == 0 && (g.flags & GRE_CP))
+		dec_sum(ctx, ", off 0x%x", g.off);
 	if (g.ver == 1 && g.key != -1) {
 		dec_sum(ctx, ", call %d", (int)(g.key & 0xffff));
 		dec_fld(ctx, "call id: %d", (int)(g.key & 0xffff));
@@ -118,6 +128,11 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, ": ");
+	if (!ctx->opt->extra && !ctx->tree &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, g.proto)) == NULL) {
+		dec_sum(ctx, "gre-proto-0x%x", g.proto);
+		return;
+	}
 	ctx->indent += 2;
 	dec_next(ctx, DEC_KEY(DEC_S_ETHER, g.proto), c);
 	ctx->indent -= 2;
@@ -160,8 +175,70 @@ vxlan_format(struct dec_ctx *ctx, struct cur *c)
 		dec_bad(ctx, "tunnel depth");
 		return;
 	}
-	dec_sum(ctx, ": ");
+	/* tcpdump starts the inner frame on a line of its own. */
+	dec_sum(ctx, ctx->opt->extra ? ": " : "\n");
 	ctx->indent += 2;
 	dec_next(ctx, DEC_KEY(DEC_S_DLT, 1), c);
+	ctx->indent -= 2;
+}
+
+/*
+ * Geneve (RFC 8926): version and option length, flags, protocol, VNI;
+ * the cursor left after the options.  The key of the payload, or -1.
+ */
+static int
+geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni)
+{
+	int	vo, proto;
+
+	if ((vo = cur_u8(c)) == -1 || (*flags = cur_u8(c)) == -1 ||
+	    (proto = cur_u16(c)) == -1 || (*vni = cur_u32(c)) == -1)
+		return -1;
+	*optlen = (vo & 0x3f) * 4;
+	if (vo >> 6 != 0 || cur_skip(c, (size_t)*optlen) == -1)
+		return -1;
+	if (proto == 0x6558)
+		return DEC_KEY(DEC_S_DLT, 1);
+	return DEC_KEY(DEC_S_ETHER, proto);
+}
+
+static int
+geneve_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	int64_t	vni;
+	int	optlen, flags, key;
+
+	if ((key = geneve_read(c, &optlen, &flags, &vni)) == -1 ||
+	    ++ctx->tunnels > DEC_MAXTUNNEL)
+		return DEC_DONE;
+	return key;
+}
+
+static void
+geneve_format(struct dec_ctx *ctx, struct cur *c)
+{
+	int64_t	vni;
+	int	optlen, flags, key;
+
+	dec_layer(ctx, "Geneve");
+	if ((key = geneve_read(c, &optlen, &flags, &vni)) == -1) {
+		dec_sum(ctx, "Geneve");
+		dec_trunc(ctx, "geneve");
+		return;
+	}
+	dec_fld(ctx, "flags: 0x%02x, vni: 0x%llx, options: %d bytes", flags,
+	    (long long)(vni >> 8), optlen);
+	dec_sum(ctx, "Geneve, Flags [%s%s%s], vni 0x%llx",
+	    flags & 0x80 ? "O" : "", flags & 0x40 ? "C" : "",
+	    flags & 0xc0 ? "" : "none", (long long)(vni >> 8));
+	if (optlen > 0)
+		dec_sum(ctx, ", options [%d bytes]", optlen);
+	if (++ctx->tunnels > DEC_MAXTUNNEL) {
+		dec_bad(ctx, "tunnel depth");
+		return;
+	}
+	dec_sum(ctx, ": ");
+	ctx->indent += 2;
+	dec_next(ctx, key, c);
 	ctx->indent -= 2;
 }

@@ -39,6 +39,11 @@ static const struct dec_proto *const dec_table[] = {
 	&dec_mplsm_proto, &dec_teb_proto, &dec_ipip_proto, &dec_ip6ip_proto,
 	&dec_ah_proto, &dec_esp_proto, &dec_sctp_proto, &dec_mdns_proto,
 	&dec_dhcps_proto, &dec_dhcpc_proto, &dec_gre_proto, &dec_vxlan_proto,
+	&dec_igmp_proto, &dec_ospf_proto, &dec_vrrp_proto, &dec_pim_proto,
+	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
+	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
+	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
+	&dec_ppp_proto, &dec_chdlc_proto,
 	NULL
 };
 
@@ -47,7 +52,7 @@ static const struct dec_proto *const dec_table[] = {
 static const struct dec_proto	*dec_hash[DEC_HASHSZ];
 static pthread_once_t		 dec_hash_once = PTHREAD_ONCE_INIT;
 
-static const struct dec_opts	 dec_noopts;
+static const struct dec_opts	 dec_noopts = { .extra = 1 };
 
 static const char *const dec_names[DEC_P_NPROTO] = {
 	"other", "LLC", "ARP", "MPLS", "IPv4", "IPv6", "ICMP", "ICMPv6",
@@ -241,6 +246,9 @@ dec_next(struct dec_ctx *ctx, int key, struct cur *c)
 	}
 	if (!(p->flags & DEC_PF_ADDRS))
 		dec_addrs(ctx);
+	/* Only the layer right after -e's link header may leave out its name. */
+	ctx->afterlink = ctx->linkdone;
+	ctx->linkdone = 0;
 	p->format(ctx, c);
 }
 

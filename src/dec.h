@@ -20,6 +20,9 @@ struct dec_opts {
 	int		 quick;		/* -q: less protocol detail */
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
 	struct dec_flows *flows;	/* relative sequence numbers, or NULL */
+	int		 extra;		/* zbtop's additions (the screen's list):
+					   VLAN tags without -e, DHCP type,
+					   fragment ids without -v */
 };
 
 /* Innermost protocol recognised, for the protocol mix pane. */

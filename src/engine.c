@@ -465,7 +465,7 @@ engine_packet(struct engine *e, struct cap_pkt *pkt,
 		stats_wdrop(e->stats);
 	if (e->conf.parse) {
 		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
-		stats_parsed(e->stats, blk->queue, &di, pkt->len);
+		stats_parsed(e->stats, blk->queue, &di, CAP_PKT_LEN(pkt));
 	}
 	if (keep)
 		recent_add(e->recent, pkt, blk->ring, no);

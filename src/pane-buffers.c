@@ -515,7 +515,7 @@ pane_buffers_row(const struct pane *p, const struct pane_env *env, int y,
 	screen_printf(y, x, 10, SCREEN_NORMAL, " %3u%c %3u ", st->ring,
 	    st->active ? '*' : ' ', st->index);
 	screen_printf(y, x + 10, 7, role, "%-6s",
-	    stats_owner_name(st->owner));
+	    stats_buf_owner(st));
 	bar = p->w - 17 - (wide ? 50 : 31);
 	if (bar < 4)
 		bar = 4;

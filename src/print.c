@@ -184,7 +184,7 @@ print_hexlines(struct tbuf *tb, struct cur *c, int ascii)
 		tbuf_puts(tb, "  ");
 		for (i = 0; i < n; i++)
 			tbuf_putc(tb, p[i] > 0x20 && p[i] < 0x7f ? (char)p[i] :
-			    p[i] == ' ' ? ' ' : '.');
+			    '.');
 	}
 }
 
@@ -244,7 +244,14 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 	if (pc->o.number)
 		tbuf_printf(&pc->tb, "%5lu  ", pc->count);
 	print_ts(pc, pkt);
-	dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data, pkt->caplen, pkt->len);
+	if (pkt->len < pkt->caplen)
+		tbuf_printf(&pc->tb, "[Invalid header: len(%u) < caplen(%u)] ",
+		    pkt->len, pkt->caplen);
+	else if (CAP_PKT_LIES(pkt))
+		tbuf_printf(&pc->tb, "[Invalid header: len(%u) > %u] ",
+		    pkt->len, CAP_MAXWIRE);
+	dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data, pkt->caplen,
+	    CAP_PKT_LEN(pkt));
 	if (pc->o.hex || pc->o.hexascii || pc->o.ascii)
 		print_dump(pc, pkt, dlt);
 	tbuf_putc(&pc->tb, '\n');

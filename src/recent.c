@@ -137,7 +137,7 @@ recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring,
 		return;		/* out of order: never from one engine */
 	rec.ts = pkt->ts;
 	rec.origcap = pkt->caplen;
-	rec.len = pkt->len;
+	rec.len = CAP_PKT_LEN(pkt);
 	rec.caplen = pkt->caplen < RECENT_SNAP ? pkt->caplen : RECENT_SNAP;
 	rec.ring = ring;
 	size = (sizeof rec + rec.caplen + 7) & ~(size_t)7;

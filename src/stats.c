@@ -691,3 +691,10 @@ stats_owner_name(enum cap_owner o)
 {
 	return (unsigned)o < 3 ? stats_owners[o] : "?";
 }
+
+/* A buffer's owner as its backend names it (FreeBSD: store, hold, free). */
+const char *
+stats_buf_owner(const struct cap_bufstate *st)
+{
+	return st->name != NULL ? st->name : stats_owner_name(st->owner);
+}

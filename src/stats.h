@@ -176,5 +176,6 @@ void		 stats_totals(struct stats *, struct stats_totals *);
 void		 stats_clear(struct stats *);
 const char	*stats_reason_name(enum cap_reason);
 const char	*stats_owner_name(enum cap_owner);
+const char	*stats_buf_owner(const struct cap_bufstate *);
 
 #endif /* ZBTOP_STATS_H */

@@ -300,6 +300,7 @@ parse(struct opts *o, int argc, char **argv)
 			break;
 		case 'm':
 			o->ec.mode = optarg;
+			o->ec.cap.strict = 1;
 			break;
 		case OPT_ITERATIONS:
 			o->bo.iterations = num("--iterations", optarg, 1,
@@ -424,6 +425,16 @@ parse_check(struct opts *o)
 	if (cc->iface == NULL && cc->file == NULL)
 		msg_fatal("nothing to watch: give -i interface or -r file "
 		    "(-D lists interfaces)");
+	/*
+	 * As tcpdump: lines when the user asked for a line option, for -l,
+	 * or when standard output is no terminal; with -w alone, none.
+	 */
+	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
+	    !isatty(STDOUT_FILENO))) {
+		o->print = 1;
+		o->po.silent = o->ec.wfile != NULL && !o->lbuf &&
+		    !print_shaped(&o->po);
+	}
 	if (cc->file != NULL) {
 		if (o->ec.mode != NULL && strcmp(o->ec.mode, "file") != 0)
 			msg_fatal("-m %s: a file is always replayed through "
@@ -436,22 +447,12 @@ parse_check(struct opts *o)
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
-	/*
-	 * As tcpdump: lines when the user asked for a line option, for -l,
-	 * or when standard output is no terminal; with -w alone, none.
-	 */
-	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
-	    !isatty(STDOUT_FILENO))) {
-		o->print = 1;
-		o->po.silent = o->ec.wfile != NULL && !o->lbuf &&
-		    !print_shaped(&o->po);
-	}
 	if (o->batch && o->print)
 		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
 		    "...) exclude each other");
 	if ((o->wr.file_mb || o->wr.rotate_secs || o->wr.files ||
-	    o->wr.flush || o->wr.postrotate) && o->ec.wfile == NULL)
-		msg_fatal("-C, -G, -W, -U and -z go with -w");
+	    o->wr.postrotate) && o->ec.wfile == NULL)
+		msg_fatal("-C, -G, -W and -z go with -w");
 	o->ec.wconf = &o->wr;
 	o->ec.parse = !o->batch && !o->print;
 	if (o->ec.parse)

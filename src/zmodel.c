@@ -16,12 +16,9 @@
 #include "cap.h"
 #include "zmodel.h"
 
-_Static_assert(offsetof(struct zmodel_xhdr, hdrlen) + 2 == ZMODEL_XHDRLEN,
-    "bpf_xhdr layout");
-_Static_assert(sizeof(struct zmodel_hdr) == 32, "bpf_zbuf_header size");
-
-static struct zmodel_hdr *zmodel_hdr(struct zmodel *, int);
-static void	 zmodel_assign(struct zmodel *, int, uint32_t);
+static struct bpfc_zhdr *zmodel_hdr(struct zmodel *, int);
+static void	 zmodel_setup(struct zmodel *, size_t, unsigned);
+static int	 zmodel_assign(struct zmodel *, int, uint32_t);
 static void	 zmodel_rotate_buffers(struct zmodel *, enum zmodel_reason);
 static void	 zmodel_store(struct zmodel *, const struct zmodel_pkt *,
 		    uint32_t, uint32_t);
@@ -62,15 +59,39 @@ zmodel_init(struct zmodel *m, size_t total, unsigned linkhdr, uint32_t gen0,
 		zmodel_hdr(m, i)->kernel_gen = gen0;
 		zmodel_hdr(m, i)->user_gen = gen0;
 	}
+	zmodel_setup(m, size, linkhdr);
+	return 0;
+}
+
+/*
+ * The same on two buffers of size bytes the caller owns (the fake
+ * device's BIOCSETZBUF), which zmodel_free() leaves alone.  Like the
+ * kernel, zeroes both headers.
+ */
+void
+zmodel_attach(struct zmodel *m, void *a, void *b, size_t size,
+    unsigned linkhdr)
+{
+	memset(m, 0, sizeof *m);
+	m->buf[0].base = a;
+	m->buf[1].base = b;
+	memset(a, 0, sizeof(struct bpfc_zhdr));
+	memset(b, 0, sizeof(struct bpfc_zhdr));
+	m->ext = 1;
+	zmodel_setup(m, size, linkhdr);
+}
+
+static void
+zmodel_setup(struct zmodel *m, size_t size, unsigned linkhdr)
+{
 	m->bufsize = size;
-	m->datasize = size - sizeof(struct zmodel_hdr);
+	m->datasize = size - sizeof(struct bpfc_zhdr);
 	/* bpf_hdrlen(): pad so that the link payload is long-aligned. */
-	m->hdrlen = ZMODEL_ALIGN(linkhdr + ZMODEL_XHDRLEN) - linkhdr;
+	m->hdrlen = BPFC_ALIGN(linkhdr + BPFC_XHDRLEN) - linkhdr;
 	/* bpf_zerocopy_ioctl_setzbuf(): buffer A is filled first. */
 	m->sbuf = 0;
 	m->fbuf = 1;
 	m->hbuf = -1;
-	return 0;
 }
 
 void
@@ -79,43 +100,46 @@ zmodel_free(struct zmodel *m)
 	int	 i;
 
 	for (i = 0; i < ZMODEL_NBUFS; i++) {
-		free(m->buf[i].base);
+		if (!m->ext)
+			free(m->buf[i].base);
 		m->buf[i].base = NULL;
 	}
 }
 
-static struct zmodel_hdr *
+static struct bpfc_zhdr *
 zmodel_hdr(struct zmodel *m, int i)
 {
-	return (struct zmodel_hdr *)(void *)m->buf[i].base;
+	return (struct bpfc_zhdr *)(void *)m->buf[i].base;
 }
 
 /*
  * bpf_zerocopy_bufheld() and bpf_zerocopy_buffull(): hand a buffer over
  * once, kernel_len first, then the generation with release order.
  */
-static void
+static int
 zmodel_assign(struct zmodel *m, int i, uint32_t len)
 {
-	struct zmodel_hdr	*h = zmodel_hdr(m, i);
+	struct bpfc_zhdr	*h = zmodel_hdr(m, i);
 
 	if (m->buf[i].assigned)
-		return;
+		return 0;
 	m->buf[i].assigned = 1;
 	__atomic_store_n(&h->kernel_len, len, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&h->kernel_gen, 1, __ATOMIC_RELEASE);
+	return 1;
 }
 
 /*
- * catchpacket()'s prologue: the hold buffer becomes free once the user
- * has set user_gen to kernel_gen (bpf_zerocopy_canfreebuf).  FreeBSD only
- * looks when a packet arrives; the model's callers also look before a
- * timeout or forced rotation, which is what a packet arriving then does.
+ * catchpacket()'s prologue and reset_d(): the hold buffer becomes free
+ * once the user has set user_gen to kernel_gen (bpf_zerocopy_canfreebuf).
+ * FreeBSD looks only when a packet arrives or on a reset, never on
+ * BIOCROTZBUF; the file producer also calls it where it is about to put
+ * a record, or at the end of the file.
  */
 int
 zmodel_reclaim(struct zmodel *m)
 {
-	struct zmodel_hdr	*h;
+	struct bpfc_zhdr	*h;
 
 	if (m->fbuf != -1 || m->hbuf == -1)
 		return 0;
@@ -125,7 +149,9 @@ zmodel_reclaim(struct zmodel *m)
 		return 0;
 	m->fbuf = m->hbuf;
 	m->hbuf = -1;
+	m->hlen = 0;
 	m->buf[m->fbuf].assigned = 0;	/* bpf_zerocopy_buf_reclaimed */
+	m->ev |= ZMODEL_EV_RECLAIM;
 	return 1;
 }
 
@@ -139,6 +165,7 @@ zmodel_rotate_buffers(struct zmodel *m, enum zmodel_reason why)
 	if (!b->assigned)
 		b->reason = why;
 	m->hbuf = m->sbuf;
+	m->hlen = m->slen;
 	m->sbuf = m->fbuf;
 	m->fbuf = -1;
 	zmodel_assign(m, m->hbuf, m->slen);
@@ -159,6 +186,7 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 	uint32_t	 caplen, totlen, curlen;
 	int		 ret = ZMODEL_STORED;
 
+	m->ev = 0;
 	zmodel_reclaim(m);
 	caplen = p->snap < p->len ? p->snap : p->len;
 	if (caplen > p->caplen)
@@ -166,7 +194,7 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 	totlen = m->hdrlen + caplen;
 	if (totlen > m->datasize)
 		totlen = m->datasize;
-	curlen = ZMODEL_ALIGN(m->slen);
+	curlen = BPFC_ALIGN(m->slen);
 	if (curlen + totlen > m->datasize || m->buf[m->sbuf].assigned) {
 		if (m->fbuf == -1) {
 			if (!m->frozen)
@@ -176,17 +204,22 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 				return ZMODEL_BLOCKED;
 			m->npackets++;
 			m->ndrops++;
+			m->rcount++;
+			m->dcount++;
 			/* bpf_zerocopy_buffull(); the reason before the gen. */
 			if (!m->buf[m->sbuf].assigned)
 				m->buf[m->sbuf].reason = ZMODEL_ROT_FULL;
-			zmodel_assign(m, m->sbuf, m->slen);
+			if (zmodel_assign(m, m->sbuf, m->slen))
+				m->ev |= ZMODEL_EV_HANDOVER;
 			return ZMODEL_DROPPED;
 		}
 		zmodel_rotate_buffers(m, ZMODEL_ROT_FULL);
+		m->ev |= ZMODEL_EV_WAKEUP;
 		curlen = 0;
 		ret = ZMODEL_ROTATED;
 	}
 	m->npackets++;
+	m->rcount++;
 	zmodel_store(m, p, curlen, totlen);
 	return ret;
 }
@@ -211,7 +244,7 @@ zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
     uint32_t totlen)
 {
 	struct zmodel_buf	*b = &m->buf[m->sbuf];
-	struct zmodel_xhdr	 x;
+	struct bpfc_xhdr	 x;
 	uint8_t			*dst;
 
 	memset(&x, 0, sizeof x);
@@ -220,8 +253,8 @@ zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
 	x.caplen = totlen - m->hdrlen;
 	x.datalen = p->len;
 	x.hdrlen = m->hdrlen;
-	dst = b->base + sizeof(struct zmodel_hdr) + curlen;
-	memcpy(dst, &x, ZMODEL_XHDRLEN);
+	dst = b->base + sizeof(struct bpfc_zhdr) + curlen;
+	memcpy(dst, &x, BPFC_XHDRLEN);
 	if (x.caplen > 0)
 		memcpy(dst + m->hdrlen, p->data, x.caplen);
 	if (curlen == 0) {
@@ -231,16 +264,20 @@ zmodel_store(struct zmodel *m, const struct zmodel_pkt *p, uint32_t curlen,
 	}
 	b->pkts++;
 	m->slen = curlen + totlen;
+	m->lastcap = x.caplen;
 }
 
 /*
  * bpf_zerocopy_ioctl_rotzbuf(): rotate only when the hold slot is empty
- * and the store buffer is not.  Also the read timeout's rotation.
+ * and the store buffer is not.  An acknowledged buffer still in the hold
+ * slot counts as busy: only the next packet or a reset frees it.  Also
+ * the reader's rotation after its read timeout (FreeBSD never rotates on
+ * a timeout by itself).  Wakes no reader.
  */
 int
 zmodel_rotate(struct zmodel *m, enum zmodel_reason why)
 {
-	zmodel_reclaim(m);
+	m->ev = 0;
 	if (m->slen == 0)
 		return ZMODEL_EMPTY;
 	if (m->hbuf != -1)
@@ -253,7 +290,7 @@ zmodel_rotate(struct zmodel *m, enum zmodel_reason why)
 void
 zmodel_state(struct zmodel *m, unsigned i, struct zmodel_state *st)
 {
-	struct zmodel_hdr	*h = zmodel_hdr(m, i);
+	struct bpfc_zhdr	*h = zmodel_hdr(m, i);
 	uint32_t		 kgen;
 
 	memset(st, 0, sizeof *st);
@@ -274,67 +311,45 @@ zmodel_state(struct zmodel *m, unsigned i, struct zmodel_state *st)
 }
 
 /*
- * The user's test: a buffer is ours when user_gen != kernel_gen (acquire).
- * The kernel hands the two buffers over strictly in turn, A first, so the
- * user looks at the one after the last it took (libpcap does the same);
- * that keeps packets in order when both are held.
+ * BIOCFLUSH, and what BIOCSETF and attaching do: reset_d().  Frees an
+ * acknowledged hold buffer, empties the store buffer unless a drop handed
+ * it over (bpf_canwritebuf), zeroes the counters; generations stay.
  */
 int
-zmodel_user_next(struct zmodel *m, struct zmodel_view *v)
+zmodel_flush(struct zmodel *m)
 {
-	struct zmodel_hdr	*h = zmodel_hdr(m, m->unext);
-	struct zmodel_buf	*b = &m->buf[m->unext];
-	uint32_t		 kgen;
+	int	 ret = ZMODEL_KEEP;
 
-	kgen = __atomic_load_n(&h->kernel_gen, __ATOMIC_ACQUIRE);
-	if (__atomic_load_n(&h->user_gen, __ATOMIC_RELAXED) == kgen)
-		return 0;
-	v->index = m->unext;
-	v->gen = kgen;
-	v->data = b->base + sizeof(struct zmodel_hdr);
-	v->len = __atomic_load_n(&h->kernel_len, __ATOMIC_RELAXED);
-	if (v->len > m->datasize)
-		v->len = m->datasize;
-	v->pkts = b->pkts;
-	v->epoch = b->epoch;
-	v->reason = b->reason;
-	m->unext = (m->unext + 1) % ZMODEL_NBUFS;
-	return 1;
-}
-
-/* Give the buffer back: user_gen = kernel_gen with release order. */
-void
-zmodel_user_ack(struct zmodel *m, const struct zmodel_view *v)
-{
-	struct zmodel_hdr	*h = zmodel_hdr(m, v->index);
-
-	__atomic_store_n(&h->user_gen, v->gen, __ATOMIC_RELEASE);
+	m->ev = 0;
+	zmodel_reclaim(m);
+	if (!m->buf[m->sbuf].assigned) {
+		m->slen = 0;
+		m->buf[m->sbuf].pkts = 0;
+		ret = ZMODEL_CLEAR;
+	}
+	m->rcount = 0;
+	m->dcount = 0;
+	m->frozen = 0;
+	return ret;
 }
 
 /*
- * Walk a held buffer by kernel_len, as bpf(4) readers do; every length a
- * record claims is checked against what is left.
+ * bpf_ready(): readable when the hold buffer holds data the user has not
+ * acknowledged, or, in immediate mode (or after a read timeout), when
+ * the store buffer holds data.
  */
 int
-zmodel_user_rec(const struct zmodel_view *v, uint32_t *off,
-    struct zmodel_rec *r)
+zmodel_ready(struct zmodel *m, int immediate)
 {
-	struct zmodel_xhdr	 x;
-	uint32_t		 left;
+	struct bpfc_zhdr	*h;
+	int			 canfree = 0;
 
-	if (*off >= v->len || v->len - *off < ZMODEL_XHDRLEN)
-		return 0;
-	left = v->len - *off;
-	memset(&x, 0, sizeof x);
-	memcpy(&x, v->data + *off, ZMODEL_XHDRLEN);
-	if (x.hdrlen < ZMODEL_XHDRLEN || x.hdrlen > left ||
-	    x.caplen > left - x.hdrlen)
-		return 0;
-	r->sec = x.sec;
-	r->nsec = (uint32_t)x.frac;
-	r->caplen = x.caplen;
-	r->len = x.datalen;
-	r->data = v->data + *off + x.hdrlen;
-	*off += ZMODEL_ALIGN(x.hdrlen + x.caplen);
-	return 1;
+	if (m->hbuf != -1) {
+		h = zmodel_hdr(m, m->hbuf);
+		canfree = __atomic_load_n(&h->kernel_gen, __ATOMIC_RELAXED) ==
+		    __atomic_load_n(&h->user_gen, __ATOMIC_ACQUIRE);
+	}
+	if (!canfree && m->hlen != 0)
+		return 1;
+	return immediate && m->slen != 0;
 }

@@ -1,10 +1,11 @@
 /*
  * An in-process model of FreeBSD's two-buffer zero-copy BPF: the kernel's
  * side (sys/net/bpf.c catchpacket(), ROTATE_BUFFERS, and the zbuf hooks in
- * sys/net/bpf_zerocopy.c) and the user's side of the bpf_zbuf_header
- * generation protocol.  The producer functions must be called from one
- * thread at a time; the user functions touch only the shared headers and
- * may run concurrently with the producer.  No libpcap, no I/O, no locks.
+ * sys/net/bpf_zerocopy.c), checked step by step against that code run in
+ * user space (../shared/freebsd-traces, tests/unit/test-zbuf-traces.c).
+ * The producer functions must be called from one thread at a time; the
+ * user's side is bpfz.c, which touches only the shared headers.  No
+ * libpcap, no I/O, no locks.
  */
 #ifndef ZBTOP_ZMODEL_H
 #define ZBTOP_ZMODEL_H
@@ -12,31 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bpfc.h"
+
 #define ZMODEL_NBUFS	2
 #define ZMODEL_MAXSEC	4500000000LL	/* zmodel_ns() clamps to this */
-#define ZMODEL_XHDRLEN	26	/* SIZEOF_BPF_HDR(struct bpf_xhdr) */
-/* BPF_WORDALIGN: records start on a long boundary. */
-#define ZMODEL_ALIGN(x)	(((x) + (sizeof(long) - 1)) & ~(sizeof(long) - 1))
-
-/* Modelled on struct bpf_zbuf_header: 32 bytes at the front of a buffer. */
-struct zmodel_hdr {
-	uint32_t	 kernel_gen;	/* bumped (release) on hand-over */
-	uint32_t	 kernel_len;	/* bytes of records handed over */
-	uint32_t	 user_gen;	/* = kernel_gen (release): given back */
-	uint32_t	 pad[5];
-};
-
-/*
- * Modelled on struct bpf_xhdr with BPF_T_NANOTIME: written unaligned with
- * memcpy at the record's start, only the first ZMODEL_XHDRLEN bytes count.
- */
-struct zmodel_xhdr {
-	int64_t		 sec;
-	uint64_t	 frac;		/* nanoseconds */
-	uint32_t	 caplen;
-	uint32_t	 datalen;	/* length on the wire */
-	uint16_t	 hdrlen;	/* record header plus padding */
-};
 
 /* Why a buffer was handed to the user. */
 enum zmodel_reason {
@@ -46,13 +26,20 @@ enum zmodel_reason {
 	ZMODEL_ROT_FORCED	/* BIOCROTZBUF */
 };
 
-/* zmodel_put() and zmodel_rotate() results. */
+/* zmodel_put(), zmodel_rotate() and zmodel_flush() results. */
 #define ZMODEL_STORED	0	/* put: stored, rotate: rotated */
 #define ZMODEL_ROTATED	1	/* put: rotated (full), then stored */
 #define ZMODEL_DROPPED	2	/* put: no room and no free buffer */
 #define ZMODEL_BLOCKED	3	/* put with nodrop: would have dropped */
 #define ZMODEL_EMPTY	4	/* rotate: store buffer empty */
 #define ZMODEL_BUSY	5	/* rotate: hold slot not free */
+#define ZMODEL_CLEAR	6	/* flush: store buffer emptied */
+#define ZMODEL_KEEP	7	/* flush: store buffer handed over, kept */
+
+/* What the last producer call did besides its result (m->ev). */
+#define ZMODEL_EV_RECLAIM	0x1	/* acked hold buffer moved to free */
+#define ZMODEL_EV_HANDOVER	0x2	/* a drop handed the store buffer over */
+#define ZMODEL_EV_WAKEUP	0x4	/* bpf_wakeup(): a put rotated */
 
 /* One buffer: the shared memory plus the kernel's private flags. */
 struct zmodel_buf {
@@ -74,13 +61,17 @@ struct zmodel {
 	int			 hbuf;
 	int			 fbuf;
 	uint32_t		 slen;
+	uint32_t		 hlen;	   /* bd_hlen */
+	uint32_t		 rcount;   /* bd_rcount: reset_d() zeroes it */
+	uint32_t		 dcount;   /* bd_dcount: likewise */
+	unsigned		 ev;	   /* ZMODEL_EV_ of the last call */
+	uint32_t		 lastcap;  /* caplen of the last stored record */
 	int64_t			 sfirst;   /* ns timestamp of the store's first */
 	uint64_t		 npackets; /* accepted by the filter, drops too */
 	uint64_t		 ndrops;
 	uint64_t		 nfreezes; /* episodes of a busy hold slot */
 	int			 frozen;
-	/* The user's side. */
-	int			 unext;	   /* buffer handed over next */
+	int			 ext;	   /* buffers are the caller's */
 };
 
 /* A packet offered to the producer. */
@@ -92,26 +83,6 @@ struct zmodel_pkt {
 	uint32_t	 len;		/* length on the wire */
 	uint32_t	 snap;		/* the filter's return value, > 0 */
 	uint32_t	 epoch;		/* filter epoch it passed under */
-};
-
-/* A buffer the user owns, from zmodel_user_next(). */
-struct zmodel_view {
-	unsigned		 index;
-	uint32_t		 gen;
-	const uint8_t		*data;	/* first record */
-	uint32_t		 len;	/* kernel_len */
-	uint32_t		 pkts;
-	uint32_t		 epoch;
-	enum zmodel_reason	 reason;
-};
-
-/* One record read back by the user. */
-struct zmodel_rec {
-	int64_t		 sec;
-	uint32_t	 nsec;
-	uint32_t	 caplen;
-	uint32_t	 len;
-	const uint8_t	*data;
 };
 
 /* A buffer's state for display; owner as in enum cap_owner. */
@@ -129,18 +100,15 @@ struct zmodel_state {
 
 int64_t	 zmodel_ns(int64_t, uint32_t);
 int	 zmodel_init(struct zmodel *, size_t, unsigned, uint32_t, char *);
+void	 zmodel_attach(struct zmodel *, void *, void *, size_t, unsigned);
 void	 zmodel_free(struct zmodel *);
 
 /* Producer ("kernel") side. */
 int	 zmodel_reclaim(struct zmodel *);
 int	 zmodel_put(struct zmodel *, const struct zmodel_pkt *, int);
 int	 zmodel_rotate(struct zmodel *, enum zmodel_reason);
+int	 zmodel_flush(struct zmodel *);
+int	 zmodel_ready(struct zmodel *, int);
 void	 zmodel_state(struct zmodel *, unsigned, struct zmodel_state *);
-
-/* User side. */
-int	 zmodel_user_next(struct zmodel *, struct zmodel_view *);
-void	 zmodel_user_ack(struct zmodel *, const struct zmodel_view *);
-int	 zmodel_user_rec(const struct zmodel_view *, uint32_t *,
-	    struct zmodel_rec *);
 
 #endif /* ZBTOP_ZMODEL_H */

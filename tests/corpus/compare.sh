@@ -1,33 +1,49 @@
 #!/bin/sh
-# Decoder agreement with tcpdump: for every well-formed capture of the
-# shared corpus (not category "malformed", tcpdump exit status 0, at least
-# one packet), compare zbtop -P with the expected tcpdump output packet by
-# packet on addresses, ports and protocol (tests/corpus/compare.awk says
-# exactly what is compared).  Prints the disagreements and
-# "agreement: A/N packets (P%)"; fails below 98%.
+# Whole-line agreement with tcpdump -n (issue 10).  For every well-formed
+# capture of the shared corpus (not category "malformed", tcpdump exit
+# status 0 in the manifest, at least one packet), run the installed tcpdump
+# (4.99) as TZ=GMT0 tcpdump -n -r FILE and zbtop -P -r FILE, and compare
+# the packet records whole (compare.awk).  Prints the disagreements and
+# "agreement: A/N packets (P%)" over the files not listed below; fails
+# below 95%.  The listed files are compared too and their agreement
+# printed, but they do not count, each for the reason given.
 #
-# Known exceptions, kept out of the count (file: why):
-#   unsupported-link-type-160.pcap, ipoib.pcap, nflog.pcap, vsock-1.pcapng:
-#     link types zbtop does not decode (160, IPOIB, NFLOG, VSOCK); zbtop
-#     prints "unsupported link type N", tcpdump decodes them.
-# Known differences that the comparison ignores by construction:
-#   - TCP sequence numbers: tcpdump prints them relative to the first
-#     packet of a connection, zbtop prints absolute numbers (it decodes each
-#     packet alone), so compare.awk does not look at seq/ack.
-#   - Application protocols zbtop does not decode (NTP, SIP, SMB, ...):
-#     tcpdump names them, zbtop prints "UDP, length N"; only addresses,
-#     ports and TCP/ICMP are compared.
-#   - VLAN tags: tcpdump without -e prints nothing, zbtop "vlan N, p P, ".
-# Files whose expected output came from -e, -v or -x are usable: the
-# comparison takes the first "a > b: " pair of the joined packet record.
+# Known differences (file: why):
+known='
+afs.pcap: AFS/RX (Andrew File System RPC) is not decoded; zbtop prints UDP, length N
+LLDP_and_CDP.pcap: CDP and LLDP are not decoded (tcpdump prints them with hex of unknown TLVs)
+various_gre.pcap: STP, Cisco HDLC keepalive, Loopback, WCCP, ERSPAN and other GRE payloads are not decoded
+babel.pcap: Babel routing protocol not decoded
+ipoib.pcap: link type 242 (IP over InfiniBand) not decoded
+vsock-1.pcapng: link type 271 (VSOCK) not decoded
+unsupported-link-type-160.pcap: link type 160 (user-defined) not decoded; both print its length, in other words
+bigtcp-ipv4.pcap: IP total length 0 (BIG TCP): tcpdump 4.99 prints "IP bad-len 0", zbtop decodes the packet by its captured length
+ipv4_tcp_http_xml_tso.pcap: IP total length 0 (TSO): as bigtcp-ipv4.pcap
+time_2038_overflow.pcap: tcpdump 4.99 (libpcap 1.10) prints "[Error converting time]" for seconds past 2^31; zbtop reads them unsigned, 2038
+time_2106_max.pcap: as time_2038_overflow.pcap, 2106
+802.1ad_vlan_ipv4.pcap: tcpdump 4.99 prints two spaces before ip-proto-253; zbtop one
+pptp.pcap: PPTP control messages are not decoded
+mptcp-fclose.pcap: MPTCP option contents are not decoded (zbtop prints "mptcp")
+mptcp-tcprst.pcap: as mptcp-fclose.pcap
+LinuxCookedCapturev2.pcap: tcpdump names the interface of an SLL2 record from the running machine (if_indextoname); zbtop does not print it without -e
+'
+# Smaller differences inside counted files (the agreement stays above 95%):
+# SCTP chunk lists, ICMPv6 router renumbering and parameter problem
+# details, the DNS extended rcode BADCOOKIE, ARP with an unusual hardware
+# type, MS NLB heartbeats, a pcapng record whose captured length tcpdump
+# reads differently (le_basic_test007).
 
 ZBTOP=${ZBTOP:-./zbtop}
 SHARED=${SHARED:-../shared}
 here=$(cd "$(dirname "$0")" && pwd)
-min=98
+min=95
 
 if [ ! -x "$ZBTOP" ]; then
 	echo "needs $ZBTOP (make)" >&2
+	exit 77
+fi
+if ! command -v tcpdump >/dev/null 2>&1; then
+	echo "needs tcpdump" >&2
 	exit 77
 fi
 if [ ! -d "$SHARED/corpus/tcpdump" ]; then
@@ -38,39 +54,44 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-compare.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 tab=$(printf '\t')
 status=0
+: >"$tmp/res"
+: >"$tmp/known"
 
 for set in tcpdump packetnet pcapng-test-generator; do
 	dir=$SHARED/corpus/$set
 	[ -f "$dir/MANIFEST.tsv" ] || continue
 	tail -n +2 "$dir/MANIFEST.tsv" >"$tmp/rows"
-	while IFS=$tab read -r file lt packets cat opts expected rc rest; do
-		case $file in
-		unsupported-link-type-160.pcap|ipoib.pcap|nflog.pcap|\
-		vsock-1.pcapng)
-			echo "EXCEPTION $set/$file: unsupported link type"
-			continue ;;
-		esac
-		[ "$cat" != malformed ] && [ "$rc" = 0 ] || continue
+	while IFS=$tab read -r file lt packets cat rest; do
+		[ "$cat" != malformed ] || continue
 		[ "$packets" -gt 0 ] 2>/dev/null || continue
-		[ -f "$dir/out/$expected" ] || continue
-		if ! "$ZBTOP" -P -tttt -S -r "$dir/pcap/$file" >"$tmp/our" \
+		TZ=GMT0 tcpdump -n -r "$dir/pcap/$file" >"$tmp/ref" \
+		    2>/dev/null || continue
+		if ! TZ=GMT0 "$ZBTOP" -P -r "$dir/pcap/$file" >"$tmp/our" \
 		    2>"$tmp/err"; then
 			echo "FAIL $set/$file: zbtop exit status $?"
 			cat "$tmp/err"
 			status=1
 		fi
+		out=$tmp/res
+		if printf '%s\n' "$known" | grep -q "^$file: "; then
+			out=$tmp/known
+		fi
 		awk -v name="$set/$file" -f "$here/compare.awk" \
-		    "$dir/out/$expected" "$tmp/our" >>"$tmp/res"
+		    "$tmp/ref" "$tmp/our" >>"$out"
 	done <"$tmp/rows"
 done
 
-grep '^DIFF ' "$tmp/res"
+grep -A2 '^DIFF ' "$tmp/res"
+awk '!/^DIFF / && !/^  / { n += $2; a += $3 }
+	END { printf "known differences, not counted: %d/%d packets agree\n",
+	    a, n }' "$tmp/known"
 awk -v min="$min" '
-	!/^DIFF / { n += $2; a += $3 }
+	!/^DIFF / && !/^  / { n += $2; a += $3; f++ }
 	END {
 		if (n == 0) { print "no packets compared"; exit 1 }
 		p = 100 * a / n
-		printf "agreement: %d/%d packets (%.1f%%)\n", a, n, p
+		printf "agreement: %d/%d packets (%.1f%%), whole lines, %d files\n",
+		    a, n, p, f
 		exit p < min ? 1 : 0
 	}' "$tmp/res" || status=1
 exit $status

@@ -28,7 +28,8 @@ if [ -z "$fuzzer" ]; then
 	if ! clang -O1 -g -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE \
 	    $(pkg-config --cflags libpcap) -Isrc -o "$fuzzer" \
-	    tests/fuzz/fuzz-file.c src/cap*.c src/zmodel.c src/cur.c \
+	    tests/fuzz/fuzz-file.c src/cap*.c src/zmodel.c src/bpfz.c \
+	    src/bpfsys-fake.c src/cur.c \
 	    src/dec*.c src/tbuf.c src/xmalloc.c \
 	    $(pkg-config --libs libpcap) -lpthread -lm; then
 		echo "cannot build the fuzzer"

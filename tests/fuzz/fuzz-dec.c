@@ -4,7 +4,10 @@
  * all three text forms, and aborts if any output byte is a control or
  * non-ASCII byte other than newline (packet bytes must arrive escaped).
  * The wire length is varied from the second byte so that "length on the
- * wire > captured" paths are exercised too.
+ * wire > captured" paths are exercised too.  Print mode's line (issue 10)
+ * runs with the options the second byte's low bits pick (-e, -v, -vv,
+ * -q) and a small connection table shared by all inputs, so eviction
+ * runs too.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,7 +18,9 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static const int	fuzz_dlts[] = { 1, 113, 276, 12, 101, 228, 229, 0, 108 };
+static const int	fuzz_dlts[] = { 1, 113, 276, 12, 101, 228, 229, 0, 108,
+			    239, 9, 104 };
+static struct dec_flows	*fuzz_flows;
 
 static void
 fuzz_check(const struct tbuf *tb)
@@ -25,7 +30,7 @@ fuzz_check(const struct tbuf *tb)
 	for (i = 0; i < tb->len; i++) {
 		unsigned char	ch = (unsigned char)tb->s[i];
 
-		if (ch != '\n' && (ch < 0x20 || ch > 0x7e))
+		if (ch != '\n' && ch != '\t' && (ch < 0x20 || ch > 0x7e))
 			abort();
 	}
 	if (tb->s != NULL && strlen(tb->s) != tb->len)
@@ -36,6 +41,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dec_info	 info;
+	struct dec_opts	 o;
 	struct tbuf	 tb;
 	const uint8_t	*pkt;
 	uint32_t	 caplen, len;
@@ -57,6 +63,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dec_summary(&tb, dlt, pkt, caplen, len);
 	if (tb.s == NULL || memchr(tb.s, '\n', tb.len) != NULL)
 		abort();
+	fuzz_check(&tb);
+	tbuf_reset(&tb);
+	memset(&o, 0, sizeof o);
+	if (fuzz_flows == NULL)
+		fuzz_flows = dec_flows_new(8);
+	o.flows = data[1] & 0x40 ? NULL : fuzz_flows;
+	o.link = data[1] & 1;
+	o.verbose = data[1] >> 1 & 3;
+	o.quick = data[1] >> 3 & 1;
+	dec_print(&tb, &o, dlt, pkt, caplen, len);
 	fuzz_check(&tb);
 	tbuf_reset(&tb);
 	dec_tree(&tb, dlt, pkt, caplen, len);

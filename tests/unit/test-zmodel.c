@@ -1,18 +1,24 @@
 /*
  * The zero-copy BPF model driven by hand, one thread playing both sides:
  * ownership through the generation counters, rotation when full, on
- * timeout and forced (BIOCROTZBUF and its no-op cases), drops when both
- * buffers are the user's, and counters that wrap.
+ * timeout and forced (BIOCROTZBUF and its no-op cases, including the
+ * acknowledged buffer that stays in the hold slot), drops when both
+ * buffers are the user's, flushes, and counters that wrap.  The user's
+ * side is bpfz.c, the consumer core.
  */
 #include "zmodel.h"
 
 #include <stdint.h>
 #include <string.h>
 
+#include "bpfz.h"
+
 #include "unit.h"
 
 static uint8_t	 frame[2048];
+static struct bpfz z;		/* the user's side: the consumer core */
 
+static void	 user(struct zmodel *);
 static void	 pkt(struct zmodel_pkt *, uint32_t, int64_t, uint32_t);
 static int	 owner(struct zmodel *, unsigned);
 static uint32_t	 kgen(struct zmodel *, unsigned);
@@ -37,6 +43,13 @@ pkt(struct zmodel_pkt *p, uint32_t len, int64_t sec, uint32_t seq)
 	p->snap = 262144;
 }
 
+static void
+user(struct zmodel *m)
+{
+	bpfz_init(&z, m->buf[0].base, m->buf[1].base, m->bufsize,
+	    BPFZ_TS_NANO);
+}
+
 static int
 owner(struct zmodel *m, unsigned i)
 {
@@ -49,7 +62,7 @@ owner(struct zmodel *m, unsigned i)
 static uint32_t
 kgen(struct zmodel *m, unsigned i)
 {
-	struct zmodel_hdr	 h;
+	struct bpfc_zhdr	 h;
 
 	memcpy(&h, m->buf[i].base, sizeof h);
 	return h.kernel_gen;
@@ -61,12 +74,13 @@ test_layout(void)
 {
 	struct zmodel		 m;
 	struct zmodel_pkt	 p;
-	struct zmodel_view	 v;
-	struct zmodel_rec	 r;
+	struct bpfz_view	 v;
+	struct bpfz_rec	 r;
 	char			 err[256];
-	uint32_t		 off = 0, seq;
+	uint32_t		 seq;
 
 	CHECK(zmodel_init(&m, 8192, 14, 0, err) == 0);
+	user(&m);
 	CHECK(m.bufsize == 4096);
 	CHECK(m.datasize == 4096 - 32);
 	CHECK(m.hdrlen == 26);		/* ALIGN(14 + 26) - 14 */
@@ -80,19 +94,19 @@ test_layout(void)
 	pkt(&p, 61, 101, 8);
 	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_STORED);
 	CHECK(m.slen == 80 + 26 + 61);	/* second record at ALIGN(76) */
-	CHECK(zmodel_user_next(&m, &v) == 0);
+	CHECK(bpfz_next(&z, &v) == 0);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_STORED);
-	CHECK(zmodel_user_next(&m, &v) == 1);
-	CHECK(v.index == 0 && v.pkts == 2 && v.len == 167);
-	CHECK(v.reason == ZMODEL_ROT_FORCED);
-	CHECK(zmodel_user_rec(&v, &off, &r) == 1);
+	CHECK(bpfz_next(&z, &v) == 1);
+	CHECK(v.index == 0 && m.buf[v.index].pkts == 2 && v.len == 167);
+	CHECK(m.buf[v.index].reason == ZMODEL_ROT_FORCED);
+	CHECK(bpfz_rec(&z, &v, &r) == 1);
 	memcpy(&seq, r.data, sizeof seq);
 	CHECK(r.caplen == 50 && r.len == 60 && r.sec == 100 && seq == 7);
-	CHECK(off == 80);
-	CHECK(zmodel_user_rec(&v, &off, &r) == 1);
+	CHECK(v.off == 80);
+	CHECK(bpfz_rec(&z, &v, &r) == 1);
 	memcpy(&seq, r.data, sizeof seq);
 	CHECK(r.caplen == 61 && r.len == 61 && r.nsec == 8 && seq == 8);
-	CHECK(zmodel_user_rec(&v, &off, &r) == 0);
+	CHECK(bpfz_rec(&z, &v, &r) == 0);
 	zmodel_free(&m);
 }
 
@@ -102,27 +116,29 @@ test_full(void)
 {
 	struct zmodel		 m;
 	struct zmodel_pkt	 p;
-	struct zmodel_view	 v;
+	struct bpfz_view	 v;
 	char			 err[256];
 	int			 i;
 
 	CHECK(zmodel_init(&m, 8192, 0, 0, err) == 0);
+	user(&m);
 	CHECK(m.hdrlen == 32);
 	/* 32 + 968 = 1000 -> 1000 per record: 4 fit in 4064 bytes. */
 	for (i = 0; i < 4; i++) {
 		pkt(&p, 968, 1, i);
 		CHECK(zmodel_put(&m, &p, 0) == ZMODEL_STORED);
 	}
-	CHECK(zmodel_user_next(&m, &v) == 0);
+	CHECK(bpfz_next(&z, &v) == 0);
 	pkt(&p, 968, 1, 4);
 	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_ROTATED);
 	CHECK(m.sbuf == 1 && m.hbuf == 0 && m.fbuf == -1);
 	CHECK(owner(&m, 0) == ZMODEL_OWN_USER);
 	CHECK(owner(&m, 1) == ZMODEL_OWN_KERNEL);
-	CHECK(zmodel_user_next(&m, &v) == 1);
-	CHECK(v.index == 0 && v.pkts == 4 && v.reason == ZMODEL_ROT_FULL);
+	CHECK(bpfz_next(&z, &v) == 1);
+	CHECK(v.index == 0 && m.buf[v.index].pkts == 4 &&
+	    m.buf[v.index].reason == ZMODEL_ROT_FULL);
 	CHECK(v.gen == 1);
-	CHECK(zmodel_user_next(&m, &v) == 0);
+	CHECK(bpfz_next(&z, &v) == 0);
 	zmodel_free(&m);
 }
 
@@ -135,17 +151,18 @@ test_drop(void)
 {
 	struct zmodel		 m;
 	struct zmodel_pkt	 p;
-	struct zmodel_view	 va, vb, vc;
+	struct bpfz_view	 va, vb, vc;
 	char			 err[256];
 	int			 i;
 
 	CHECK(zmodel_init(&m, 8192, 0, 0, err) == 0);
+	user(&m);
 	for (i = 0; i < 8; i++) {
 		pkt(&p, 968, 1, i);
 		CHECK(zmodel_put(&m, &p, 0) ==
 		    (i == 4 ? ZMODEL_ROTATED : ZMODEL_STORED));
 	}
-	CHECK(zmodel_user_next(&m, &va) == 1);	/* A held, not acked */
+	CHECK(bpfz_next(&z, &va) == 1);	/* A held, not acked */
 	pkt(&p, 968, 1, 8);
 	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_DROPPED);
 	CHECK(m.ndrops == 1 && m.nfreezes == 1 && m.npackets == 9);
@@ -153,19 +170,28 @@ test_drop(void)
 	CHECK(owner(&m, 1) == ZMODEL_OWN_USER);	/* buffull */
 	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_DROPPED);
 	CHECK(m.ndrops == 2 && m.nfreezes == 1);
-	CHECK(zmodel_user_next(&m, &vb) == 1);
-	CHECK(vb.index == 1 && vb.pkts == 4 && vb.reason == ZMODEL_ROT_FULL);
+	CHECK(bpfz_next(&z, &vb) == 1);
+	CHECK(vb.index == 1 && m.buf[vb.index].pkts == 4 &&
+	    m.buf[vb.index].reason == ZMODEL_ROT_FULL);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_BUSY);
-	zmodel_user_ack(&m, &va);
+	bpfz_ack(&z, &va);
 	/* The next packet reclaims A and rotates the given-away B to hold. */
 	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_ROTATED);
 	CHECK(m.sbuf == 0 && m.hbuf == 1 && m.slen != 0);
 	CHECK(m.ndrops == 2);
-	CHECK(zmodel_user_next(&m, &vc) == 0);	/* B was not handed twice */
-	zmodel_user_ack(&m, &vb);
+	CHECK(bpfz_next(&z, &vc) == 0);	/* B was not handed twice */
+	bpfz_ack(&z, &vb);
+	/* B acked but in the hold slot until the next packet: no rotation. */
+	CHECK(zmodel_rotate(&m, ZMODEL_ROT_TIMEOUT) == ZMODEL_BUSY);
+	CHECK(bpfz_next(&z, &vc) == 0);
+	CHECK(zmodel_flush(&m) == ZMODEL_CLEAR && m.hbuf == -1);
+	CHECK(m.slen == 0 && m.rcount == 0 && m.npackets == 11);
+	pkt(&p, 968, 1, 9);
+	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_STORED);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_TIMEOUT) == ZMODEL_STORED);
-	CHECK(zmodel_user_next(&m, &vc) == 1);
-	CHECK(vc.index == 0 && vc.pkts == 1 && vc.reason == ZMODEL_ROT_TIMEOUT);
+	CHECK(bpfz_next(&z, &vc) == 1);
+	CHECK(vc.index == 0 && m.buf[vc.index].pkts == 1 &&
+	    m.buf[vc.index].reason == ZMODEL_ROT_TIMEOUT);
 	zmodel_free(&m);
 }
 
@@ -175,11 +201,12 @@ test_rotzbuf(void)
 {
 	struct zmodel		 m;
 	struct zmodel_pkt	 p;
-	struct zmodel_view	 v;
+	struct bpfz_view	 v;
 	char			 err[256];
 	uint32_t		 gen;
 
 	CHECK(zmodel_init(&m, 8192, 0, 0, err) == 0);
+	user(&m);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_EMPTY);
 	pkt(&p, 100, 1, 0);
 	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_STORED);
@@ -189,13 +216,19 @@ test_rotzbuf(void)
 	gen = kgen(&m, 0);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_BUSY);
 	CHECK(kgen(&m, 0) == gen && kgen(&m, 1) == 0 && m.sbuf == 1);
-	CHECK(zmodel_user_next(&m, &v) == 1);
+	CHECK(bpfz_next(&z, &v) == 1);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_BUSY);
-	zmodel_user_ack(&m, &v);
+	bpfz_ack(&z, &v);
 	CHECK(owner(&m, 0) == ZMODEL_OWN_FREE);
+	/* The after-ack rule: A stays in the hold slot until a packet. */
+	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_BUSY);
+	CHECK(m.hbuf == 0 && (m.ev & ZMODEL_EV_RECLAIM) == 0);
+	CHECK(zmodel_put(&m, &p, 0) == ZMODEL_STORED);
+	CHECK(m.hbuf == -1 && (m.ev & ZMODEL_EV_RECLAIM));
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_STORED);
-	CHECK(zmodel_user_next(&m, &v) == 1);
-	CHECK(v.index == 1 && v.pkts == 1 && v.reason == ZMODEL_ROT_FORCED);
+	CHECK(bpfz_next(&z, &v) == 1);
+	CHECK(v.index == 1 && m.buf[v.index].pkts == 2 &&
+	    m.buf[v.index].reason == ZMODEL_ROT_FORCED);
 	zmodel_free(&m);
 }
 
@@ -205,11 +238,12 @@ test_nodrop(void)
 {
 	struct zmodel		 m;
 	struct zmodel_pkt	 p;
-	struct zmodel_view	 v;
+	struct bpfz_view	 v;
 	char			 err[256];
 	int			 i;
 
 	CHECK(zmodel_init(&m, 8192, 0, 0, err) == 0);
+	user(&m);
 	for (i = 0; i < 8; i++) {
 		pkt(&p, 968, 1, i);
 		zmodel_put(&m, &p, 1);
@@ -219,8 +253,8 @@ test_nodrop(void)
 	CHECK(zmodel_put(&m, &p, 1) == ZMODEL_BLOCKED);
 	CHECK(m.ndrops == 0 && m.npackets == 8 && m.nfreezes == 1);
 	CHECK(owner(&m, 1) == ZMODEL_OWN_KERNEL);
-	CHECK(zmodel_user_next(&m, &v) == 1);
-	zmodel_user_ack(&m, &v);
+	CHECK(bpfz_next(&z, &v) == 1);
+	bpfz_ack(&z, &v);
 	CHECK(zmodel_put(&m, &p, 1) == ZMODEL_ROTATED);
 	CHECK(m.npackets == 9);
 	zmodel_free(&m);
@@ -232,27 +266,28 @@ test_wrap(void)
 {
 	struct zmodel		 m;
 	struct zmodel_pkt	 p;
-	struct zmodel_view	 v;
+	struct bpfz_view	 v;
 	char			 err[256];
 	uint32_t		 gens[2] = { 0, 0 };
 	int			 i, got = 0, seen0 = 0;
 
 	CHECK(zmodel_init(&m, 8192, 0, UINT32_MAX - 2, err) == 0);
+	user(&m);
 	for (i = 0; i < 12; i++) {
 		pkt(&p, 100, 1, i);
 		CHECK(zmodel_put(&m, &p, 0) == ZMODEL_STORED);
 		CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_STORED);
-		CHECK(zmodel_user_next(&m, &v) == 1);
-		CHECK(v.index == (unsigned)(i % 2) && v.pkts == 1);
+		CHECK(bpfz_next(&z, &v) == 1);
+		CHECK(v.index == (unsigned)(i % 2) && m.buf[v.index].pkts == 1);
 		CHECK(v.gen == (uint32_t)(UINT32_MAX - 2 + i / 2 + 1));
 		if (v.gen == 0)
 			seen0 = 1;
 		gens[v.index] = v.gen;
 		got++;
-		CHECK(zmodel_user_next(&m, &v) == 0);
+		CHECK(bpfz_next(&z, &v) == 0);
 		v.index = i % 2;
 		v.gen = gens[v.index];
-		zmodel_user_ack(&m, &v);
+		bpfz_ack(&z, &v);
 	}
 	CHECK(got == 12 && seen0);
 	CHECK(gens[0] == 3 && gens[1] == 3);
@@ -265,30 +300,35 @@ test_order(void)
 {
 	struct zmodel		 m;
 	struct zmodel_pkt	 p;
-	struct zmodel_view	 v1, v2;
-	struct zmodel_rec	 r;
+	struct bpfz_view	 v1, v2;
+	struct bpfz_rec	 r;
 	char			 err[256];
-	uint32_t		 off = 0, seq;
+	uint32_t		 seq;
 
 	CHECK(zmodel_init(&m, 8192, 0, 0, err) == 0);
+	user(&m);
 	pkt(&p, 100, 1, 1);
 	zmodel_put(&m, &p, 0);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_STORED);
-	CHECK(zmodel_user_next(&m, &v1) == 1);
-	zmodel_user_ack(&m, &v1);
+	CHECK(bpfz_next(&z, &v1) == 1);
+	bpfz_ack(&z, &v1);
 	pkt(&p, 100, 1, 2);
 	zmodel_put(&m, &p, 0);		/* reclaims A */
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_STORED);
 	pkt(&p, 100, 1, 3);
 	zmodel_put(&m, &p, 0);
-	CHECK(zmodel_user_next(&m, &v1) == 1);
+	CHECK(bpfz_next(&z, &v1) == 1);
 	CHECK(v1.index == 1);
-	zmodel_user_ack(&m, &v1);
+	bpfz_ack(&z, &v1);
+	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_BUSY);
+	CHECK(zmodel_flush(&m) == ZMODEL_CLEAR);	/* frees B, loses 3 */
+	pkt(&p, 100, 1, 4);
+	zmodel_put(&m, &p, 0);
 	CHECK(zmodel_rotate(&m, ZMODEL_ROT_FORCED) == ZMODEL_STORED);
-	CHECK(zmodel_user_next(&m, &v2) == 1);
-	CHECK(v2.index == 0 && zmodel_user_rec(&v2, &off, &r) == 1);
+	CHECK(bpfz_next(&z, &v2) == 1);
+	CHECK(v2.index == 0 && bpfz_rec(&z, &v2, &r) == 1);
 	memcpy(&seq, r.data, sizeof seq);
-	CHECK(seq == 3);
+	CHECK(seq == 4);
 	zmodel_free(&m);
 }
 

@@ -1,0 +1,474 @@
+/*
+ * Application and routing protocols tcpdump names on one line: IGMP,
+ * OSPF, VRRP, PIM, NTP, syslog, RADIUS, DHCPv6, EAPOL, and the first line
+ * of HTTP/1, SIP and the SSH banner.  Only what tcpdump -n 4.99 prints
+ * without -v, so lines compare whole; the wording is read from its output
+ * for the tcpdump corpus, the layouts from RFC 3376 (IGMP), RFC 2328
+ * (OSPF), RFC 5798 (VRRP), RFC 7761 (PIM), RFC 5905 (NTP), RFC 5424
+ * (syslog), RFC 2865 (RADIUS), RFC 8415 (DHCPv6), IEEE 802.1X (EAPOL),
+ * RFC 9112 (HTTP/1.1), RFC 3261 (SIP) and RFC 4253 (SSH).  Packet bytes
+ * reach the text only through tbuf_esc().
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define APP_MAXLINE	512		/* bytes searched for a text line */
+#define APP_MAXLINES	1024		/* -v: lines shown */
+
+static int	app_parse(struct dec_ctx *, struct cur *);
+static const char *app_name(const char *const *, unsigned, int);
+static void	igmp_format(struct dec_ctx *, struct cur *);
+static void	ospf_format(struct dec_ctx *, struct cur *);
+static void	vrrp_format(struct dec_ctx *, struct cur *);
+static void	pim_format(struct dec_ctx *, struct cur *);
+static void	ntp_format(struct dec_ctx *, struct cur *);
+static void	syslog_format(struct dec_ctx *, struct cur *);
+static void	radius_format(struct dec_ctx *, struct cur *);
+static void	dhcp6_format(struct dec_ctx *, struct cur *);
+static void	eapol_format(struct dec_ctx *, struct cur *);
+static void	sip_format(struct dec_ctx *, struct cur *);
+static void	dns_tcp(struct dec_ctx *, struct cur *);
+static int	app_line(struct cur *, const uint8_t **, size_t *);
+static int	app_txt(struct dec_ctx *, struct cur *, const char *,
+		    const char *const *);
+
+#define APP_PROTO(sym, nm, k, fmt)					\
+const struct dec_proto sym = {						\
+	.name = nm, .key = k, .id = DEC_P_OTHER, .parse = app_parse,	\
+	.format = fmt							\
+}
+
+APP_PROTO(dec_igmp_proto, "igmp", DEC_KEY(DEC_S_IP, 2), igmp_format);
+APP_PROTO(dec_ospf_proto, "ospf", DEC_KEY(DEC_S_IP, 89), ospf_format);
+APP_PROTO(dec_vrrp_proto, "vrrp", DEC_KEY(DEC_S_IP, 112), vrrp_format);
+APP_PROTO(dec_pim_proto, "pim", DEC_KEY(DEC_S_IP, 103), pim_format);
+APP_PROTO(dec_ntp_proto, "ntp", DEC_KEY(DEC_S_PORT, 123), ntp_format);
+APP_PROTO(dec_syslog_proto, "syslog", DEC_KEY(DEC_S_PORT, 514),
+    syslog_format);
+APP_PROTO(dec_radius_proto, "radius", DEC_KEY(DEC_S_PORT, 1812),
+    radius_format);
+APP_PROTO(dec_radacct_proto, "radius", DEC_KEY(DEC_S_PORT, 1813),
+    radius_format);
+APP_PROTO(dec_dhcp6c_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 546),
+    dhcp6_format);
+APP_PROTO(dec_dhcp6s_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 547),
+    dhcp6_format);
+APP_PROTO(dec_eapol_proto, "eapol", DEC_KEY(DEC_S_ETHER, 0x888e),
+    eapol_format);
+APP_PROTO(dec_sip_proto, "sip", DEC_KEY(DEC_S_PORT, 5060), sip_format);
+
+static const char *const http_cmds[] = {
+	"GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST",
+	"BCOPY", "BMOVE", "MKCOL", "TRACE", "LABEL", "MERGE", "DELETE",
+	"SEARCH", "UNLOCK", "REPORT", "UPDATE", "NOTIFY", "BDELETE",
+	"CONNECT", "OPTIONS", "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST",
+	"SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT",
+	"MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT",
+	"VERSION-CONTROL", "BASELINE-CONTROL", "HTTP/", NULL
+};
+static const char *const sip_cmds[] = {
+	"ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY",
+	"OPTIONS", "PRACK", "QAUTH", "REFER", "REGISTER", "SPRACK",
+	"SUBSCRIBE", "UPDATE", "PUBLISH", "SIP/", NULL
+};
+
+/* The light parse stops here: the transport is what the mix counts. */
+static int
+app_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
+}
+
+static const char *
+app_name(const char *const *names, unsigned n, int v)
+{
+	if (v < 0 || (unsigned)v >= n || names[v] == NULL)
+		return NULL;
+	return names[v];
+}
+
+/* RFC 3376 section 4, RFC 2236 section 2: tcpdump's words. */
+static void
+igmp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	uint8_t	g[4];
+	char	buf[DEC_ADDRSTRLEN];
+	int	type, code, grp;
+
+	dec_layer(ctx, "IGMP");
+	if ((type = cur_u8(c)) == -1 || (code = cur_u8(c)) == -1 ||
+	    cur_skip(c, 2) == -1 || cur_copy(c, g, 4) == -1) {
+		dec_sum(ctx, "igmp");
+		dec_trunc(ctx, "igmp");
+		return;
+	}
+	dec_ntop(4, g, buf);
+	grp = g[0] | g[1] | g[2] | g[3];
+	if (ctx->opt->quick) {
+		dec_sum(ctx, "igmp");
+		return;
+	}
+	dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code, buf);
+	switch (type) {
+	case 0x11:
+		dec_sum(ctx, "igmp query");
+		if (ctx->l4len >= 12) {
+			dec_sum(ctx, " v3");
+			if (code != 100)
+				dec_sum(ctx, " [max resp code %d]", code);
+		} else if (code == 0)
+			dec_sum(ctx, " v1");
+		else {
+			dec_sum(ctx, " v2");
+			if (code != 100)
+				dec_sum(ctx, " [max resp time %d]", code);
+		}
+		if (grp)
+			dec_sum(ctx, " [gaddr %s]", buf);
+		if (ctx->l4len < 12 && ctx->l4len != 8)
+			dec_sum(ctx, " [len %u]", ctx->l4len);
+		break;
+	case 0x12:
+	case 0x16:
+		dec_sum(ctx, "igmp v%d report %s", type == 0x12 ? 1 : 2, buf);
+		break;
+	case 0x17:
+		dec_sum(ctx, "igmp leave %s", buf);
+		break;
+	case 0x22:
+		/* The reserved word and the record count sit where a group is. */
+		dec_sum(ctx, "igmp v3 report, %d group record(s)",
+		    g[2] << 8 | g[3]);
+		break;
+	default:
+		dec_sum(ctx, "igmp-%d", type);
+		break;
+	}
+}
+
+static void
+ospf_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const types[] = { NULL, "Hello",
+	    "Database Description", "LS-Request", "LS-Update", "LS-Ack" };
+	const char	*t;
+	uint32_t	 len = ctx->l4len;
+	int		 ver, type, at, alen;
+
+	dec_layer(ctx, "OSPF");
+	if ((ver = cur_u8(c)) == -1 || (type = cur_u8(c)) == -1) {
+		dec_sum(ctx, "OSPF");
+		dec_trunc(ctx, "ospf");
+		return;
+	}
+	dec_fld(ctx, "version: %d, type: %d", ver, type);
+	dec_sum(ctx, "OSPFv%d, ", ver);
+	if ((t = app_name(types, 6, type)) != NULL)
+		dec_sum(ctx, "%s", t);
+	else
+		dec_sum(ctx, "unknown packet type (%d)", type);
+	/* tcpdump leaves out the digest of cryptographic authentication. */
+	at = cur_peek_u16(c, 12);
+	alen = cur_peek_u8(c, 17);
+	if (ver == 2 && at == 2 && alen > 0 && (uint32_t)alen < len)
+		len -= (uint32_t)alen;
+	dec_sum(ctx, ", length %u", len);
+}
+
+static void
+vrrp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const auth[] = { "none", "simple", "ah" };
+	const char	*a;
+	int		 vt, vrid, prio, naddr, at, intvl;
+
+	dec_layer(ctx, "VRRP");
+	if ((vt = cur_u8(c)) == -1 || (vrid = cur_u8(c)) == -1 ||
+	    (prio = cur_u8(c)) == -1 || (naddr = cur_u8(c)) == -1 ||
+	    (at = cur_u8(c)) == -1 || (intvl = cur_u8(c)) == -1) {
+		dec_sum(ctx, "VRRP");
+		dec_trunc(ctx, "vrrp");
+		return;
+	}
+	dec_fld(ctx, "version: %d, vrid: %d, priority: %d", vt >> 4, vrid,
+	    prio);
+	dec_sum(ctx, "VRRPv%d, %s", vt >> 4, (vt & 0xf) == 1 ?
+	    "Advertisement" : "unknown");
+	dec_sum(ctx, ", vrid %d, prio %d", vrid, prio);
+	if (vt >> 4 == 2) {
+		if ((a = app_name(auth, 3, at)) != NULL)
+			dec_sum(ctx, ", authtype %s", a);
+		else
+			dec_sum(ctx, ", authtype %d", at);
+		dec_sum(ctx, ", intvl %ds", intvl);
+	} else
+		dec_sum(ctx, ", intvl %dcs", (at & 0xf) << 8 | intvl);
+	dec_sum(ctx, ", length %u", ctx->l4len);
+}
+
+static void
+pim_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const types[] = { "Hello", "Register",
+	    "Register Stop", "Join / Prune", "Bootstrap", "Assert", "Graft",
+	    "Graft ACK", "Candidate RP Advertisement" };
+	const char	*t;
+	int		 vt;
+
+	dec_layer(ctx, "PIM");
+	if ((vt = cur_u8(c)) == -1) {
+		dec_sum(ctx, "PIM");
+		dec_trunc(ctx, "pim");
+		return;
+	}
+	dec_fld(ctx, "version: %d, type: %d", vt >> 4, vt & 0xf);
+	dec_sum(ctx, "PIMv%d, ", vt >> 4);
+	if ((t = app_name(types, 9, vt & 0xf)) != NULL)
+		dec_sum(ctx, "%s", t);
+	else
+		dec_sum(ctx, "unknown type (%d)", vt & 0xf);
+	dec_sum(ctx, ", length %u", ctx->l4len);
+}
+
+static void
+ntp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const modes[] = { "unspecified",
+	    "symmetric active", "symmetric passive", "Client", "Server",
+	    "Broadcast", "Control Message", "Reserved" };
+	int	b;
+
+	dec_layer(ctx, "NTP");
+	if ((b = cur_u8(c)) == -1) {
+		dec_sum(ctx, "NTP");
+		dec_trunc(ctx, "ntp");
+		return;
+	}
+	dec_fld(ctx, "version: %d, mode: %s", b >> 3 & 7, modes[b & 7]);
+	dec_sum(ctx, "NTPv%d, %s, length %u", b >> 3 & 7, modes[b & 7],
+	    ctx->l4len);
+}
+
+/* "<PRI>": facility and severity (RFC 5424 section 6.2.1). */
+static void
+syslog_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const fac[] = { "kernel", "user", "mail",
+	    "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+	    "authpriv", "ftp", "ntp", "security", "console", "cron",
+	    "local0", "local1", "local2", "local3", "local4", "local5",
+	    "local6", "local7" };
+	static const char *const sev[] = { "emergency", "alert", "critical",
+	    "error", "warning", "notice", "info", "debug" };
+	int	ch, pri = 0, n = 0;
+
+	dec_layer(ctx, "Syslog");
+	if (cur_u8(c) != '<') {
+		dec_sum(ctx, "SYSLOG");
+		dec_trunc(ctx, "syslog");
+		return;
+	}
+	while ((ch = cur_u8(c)) >= '0' && ch <= '9' && n++ < 3)
+		pri = pri * 10 + ch - '0';
+	if (ch != '>' || n == 0 || pri > 191) {
+		dec_sum(ctx, "SYSLOG");
+		dec_trunc(ctx, "syslog");
+		return;
+	}
+	dec_fld(ctx, "facility: %s, severity: %s", fac[pri >> 3],
+	    sev[pri & 7]);
+	dec_sum(ctx, "SYSLOG %s.%s, length: %u", fac[pri >> 3], sev[pri & 7],
+	    ctx->l4len);
+}
+
+static void
+radius_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const codes[] = { NULL, "Access-Request",
+	    "Access-Accept", "Access-Reject", "Accounting-Request",
+	    "Accounting-Response", NULL, NULL, NULL, NULL, NULL,
+	    "Access-Challenge", "Status-Server", "Status-Client" };
+	const char	*t;
+	int		 code, id, len;
+
+	dec_layer(ctx, "RADIUS");
+	if ((code = cur_u8(c)) == -1 || (id = cur_u8(c)) == -1 ||
+	    (len = cur_u16(c)) == -1) {
+		dec_sum(ctx, "RADIUS");
+		dec_trunc(ctx, "radius");
+		return;
+	}
+	dec_fld(ctx, "code: %d, id: %d, length: %d", code, id, len);
+	if ((t = app_name(codes, 14, code)) == NULL)
+		t = "Unknown Command";
+	dec_sum(ctx, "RADIUS, %s (%d), id: 0x%02x length: %d", t, code, id,
+	    len);
+}
+
+static void
+dhcp6_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const types[] = { NULL, "solicit", "advertise",
+	    "request", "confirm", "renew", "rebind", "reply", "release",
+	    "decline", "reconfigure", "inf-req", "relay-fwd", "relay-reply",
+	    "leasequery", "leasequery-reply" };
+	const char	*t;
+	int		 type;
+
+	dec_layer(ctx, "DHCPv6");
+	if ((type = cur_u8(c)) == -1) {
+		dec_sum(ctx, "dhcp6");
+		dec_trunc(ctx, "dhcp6");
+		return;
+	}
+	dec_fld(ctx, "message type: %d", type);
+	if ((t = app_name(types, 16, type)) != NULL)
+		dec_sum(ctx, "dhcp6 %s", t);
+	else
+		dec_sum(ctx, "dhcp6 msgtype-%d", type);
+}
+
+static void
+eapol_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const types[] = { "EAP packet", "EAPOL start",
+	    "EAPOL logoff", "EAPOL key", "Encapsulated ASF alert" };
+	const char	*t;
+	int		 ver, type, len;
+
+	dec_layer(ctx, "EAPOL");
+	if ((ver = cur_u8(c)) == -1 || (type = cur_u8(c)) == -1 ||
+	    (len = cur_u16(c)) == -1) {
+		dec_sum(ctx, "EAPOL");
+		dec_trunc(ctx, "eapol");
+		return;
+	}
+	dec_fld(ctx, "version: %d, type: %d, length: %d", ver, type, len);
+	if ((t = app_name(types, 5, type)) == NULL)
+		t = "unknown";
+	dec_sum(ctx, "%s (%d) v%d, len %d", t, type, ver, len);
+}
+
+/* The first line of a text protocol, without its CR LF; 0: none. */
+static int
+app_line(struct cur *c, const uint8_t **line, size_t *len)
+{
+	const uint8_t	*p;
+	size_t		 n = cur_left(c), i;
+
+	if (n > APP_MAXLINE)
+		n = APP_MAXLINE;
+	if (n == 0 || (p = cur_peek(c, n)) == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (p[i] == '\n')
+			break;
+	if (i == n)
+		return 0;
+	*line = p;
+	*len = i > 0 && p[i - 1] == '\r' ? i - 1 : i;
+	return 1;
+}
+
+/*
+ * tcpdump's text protocols: "NAME" after the length, then ": " and the
+ * first line when it starts with one of the protocol's words.  Returns
+ * 1 when something was written.
+ */
+static int
+app_txt(struct dec_ctx *ctx, struct cur *c, const char *name,
+    const char *const *cmds)
+{
+	const uint8_t	*line;
+	size_t		 len, w;
+	int		 i;
+
+	if (ctx->out == NULL || ctx->tree || cur_left(c) == 0)
+		return 0;
+	tbuf_printf(ctx->out, "%s", name);
+	if (ctx->opt->verbose) {
+		/* tcpdump -v: the length, then every line, tab-indented. */
+		tbuf_printf(ctx->out, ", length: %zu", cur_left(c));
+		for (i = 0; i < APP_MAXLINES && app_line(c, &line, &len);
+		    i++) {
+			tbuf_puts(ctx->out, "\n\t");
+			tbuf_esc(ctx->out, line, len);
+			cur_skip(c, len + (cur_peek_u8(c, len) == '\r' ? 2 : 1));
+		}
+		return 1;
+	}
+	if (!app_line(c, &line, &len))
+		return 1;
+	for (i = 0; cmds[i] != NULL; i++) {
+		w = strlen(cmds[i]);
+		if (len > w && memcmp(line, cmds[i], w) == 0 &&
+		    (cmds[i][w - 1] == '/' || line[w] == ' '))
+			break;
+	}
+	if (cmds[i] == NULL)
+		return 1;
+	tbuf_puts(ctx->out, ": ");
+	tbuf_esc(ctx->out, line, len);
+	return 1;
+}
+
+static void
+sip_format(struct dec_ctx *ctx, struct cur *c)
+{
+	dec_layer(ctx, "SIP");
+	if (!app_txt(ctx, c, "SIP", sip_cmds))
+		dec_sum(ctx, "UDP, length %u", ctx->l4len);
+}
+
+/* DNS over TCP: a two-byte length, then the message (RFC 1035 4.2.2). */
+static void
+dns_tcp(struct dec_ctx *ctx, struct cur *c)
+{
+	struct cur	msg;
+	int		len;
+
+	if ((len = cur_u16(c)) == -1)
+		return;
+	cur_sub(c, (size_t)len, &msg);
+	tbuf_putc(ctx->out, ' ');
+	ctx->l4len = (uint32_t)len;
+	dec_next(ctx, DEC_KEY(DEC_S_PORT, 53), &msg);
+}
+
+/*
+ * After a TCP segment's "length N": the application by port, as
+ * tcpdump names it.
+ */
+void
+dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
+{
+	const uint8_t	*line;
+	size_t		 len;
+
+	if (ctx->out == NULL || ctx->tree || cur_left(c) == 0)
+		return;
+	if (sport == 179 || dport == 179) {
+		/* BGP: tcpdump names the messages only from -v on. */
+		tbuf_puts(ctx->out, ": BGP");
+	} else if (sport == 53 || dport == 53) {
+		dns_tcp(ctx, c);
+	} else if (sport == 80 || dport == 80 || sport == 8080 ||
+	    dport == 8080) {
+		tbuf_puts(ctx->out, ": ");
+		app_txt(ctx, c, "HTTP", http_cmds);
+	} else if (sport == 5060 || dport == 5060) {
+		tbuf_puts(ctx->out, ": ");
+		app_txt(ctx, c, "SIP", sip_cmds);
+	} else if ((sport == 22 || dport == 22) && cur_left(c) > 4 &&
+	    app_line(c, &line, &len) && len > 4 &&
+	    memcmp(line, "SSH-", 4) == 0) {
+		tbuf_puts(ctx->out, ": SSH: ");
+		tbuf_esc(ctx->out, line, len);
+	}
+}
