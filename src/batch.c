@@ -45,7 +45,6 @@ static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
 static int	 batch_sleep(struct engine *, double);
 static int	 batch_events(struct engine *, unsigned *);
-static int	 batch_outerr(int);
 
 static void
 batch_out(void *arg, const char *text)
@@ -138,7 +137,7 @@ batch_events(struct engine *eng, unsigned *seen)
  * head") got what it wanted, which is a quiet exit 0, as when SIGPIPE is
  * ignored; anything else (a full disk) is an error.  Returns the status.
  */
-static int
+int
 batch_outerr(int err)
 {
 	if (err == 0 || err == EPIPE)
@@ -268,12 +267,13 @@ batch_final(struct engine *eng, FILE *f)
 		snprintf(work, sizeof work, " work=%016llx",
 		    (unsigned long long)sum);
 	fprintf(f, "captured=%llu dropped=%llu kernel=%llu refiltered=%llu "
-	    "forced=%llu full=%llu timeout=%llu%s\n",
+	    "forced=%llu full=%llu timeout=%llu cut=%llu%s\n",
 	    (unsigned long long)t.packets, (unsigned long long)t.kdrops,
 	    (unsigned long long)t.kpackets, (unsigned long long)t.rejected,
 	    (unsigned long long)t.rot[CAP_ROT_FORCED],
 	    (unsigned long long)t.rot[CAP_ROT_FULL],
-	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT], work);
+	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT],
+	    (unsigned long long)t.kcut, work);
 	fflush(f);
 	if ((err = engine_error(eng)) != NULL)
 		msg_error("%s", err);
@@ -300,7 +300,8 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	if (sn->have_ifdrops)
 		tbuf_printf(tb, "interface %llu (rx_dropped), ",
 		    (unsigned long long)sn->ifdrops);
-	tbuf_printf(tb, "write %llu\n", (unsigned long long)sn->wdrops);
+	tbuf_printf(tb, "write %llu; cut %llu (block too small)\n",
+	    (unsigned long long)sn->wdrops, (unsigned long long)sn->kcut);
 	if (sn->linkdown != 0)
 		tbuf_printf(tb, "link: down since %s\n",
 		    batch_time(t, sizeof t, sn->linkdown));
@@ -354,10 +355,11 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	if (sn->have_ifdrops)
 		tbuf_printf(tb, "\"interface\":%llu,",
 		    (unsigned long long)sn->ifdrops);
-	tbuf_printf(tb, "\"write\":%llu},\"refiltered\":%llu,"
+	tbuf_printf(tb, "\"write\":%llu},\"refiltered\":%llu,\"cut\":%llu,"
 	    "\"kernel_packets\":%llu,\"rotations\":{\"full\":%llu,"
 	    "\"timeout\":%llu,\"forced\":%llu}",
 	    (unsigned long long)sn->wdrops, (unsigned long long)sn->rejected,
+	    (unsigned long long)sn->kcut,
 	    (unsigned long long)sn->kpackets,
 	    (unsigned long long)sn->rot[CAP_ROT_FULL],
 	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],

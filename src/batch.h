@@ -28,5 +28,10 @@ int	batch_print(struct engine *, struct print_ctx *, unsigned);
 void	batch_final(struct engine *, FILE *);
 /* tcpdump's exit lines, for after the screen: captured, lost, verdict. */
 void	batch_summary(struct engine *, FILE *);
+/*
+ * Standard output failed with errno err (0: it did not): EPIPE, a reader
+ * gone, is a quiet 0; anything else says so on stderr and returns 1.
+ */
+int	batch_outerr(int);
 
 #endif /* ZBTOP_BATCH_H */

@@ -42,7 +42,7 @@
 #define CAP_COPY_BATCH		64		/* frames per recvmmsg */
 #define CAP_COPY_RCVBUF		(8u << 20)	/* default SO_RCVBUF */
 #define CAP_COPY_SNAPLEN	262144u
-/* Longest frame a slot holds: a 64 KiB GSO frame from veth plus headers. */
+/* Longest frame a slot holds at least: a 64 KiB GSO frame plus headers. */
 #define CAP_COPY_MAXSLOT	65664u
 #define CAP_COPY_VLANLEN	4		/* room to put a VLAN tag back */
 
@@ -50,6 +50,7 @@ struct cap_copy_msg {
 	struct timespec	 ts;
 	uint32_t	 caplen;
 	uint32_t	 len;
+	uint32_t	 vlan;		/* as cap_pkt's */
 	uint8_t		*data;
 };
 
@@ -60,8 +61,10 @@ struct cap_copy {
 	int			 active;	/* socket steered to */
 	int			 draining;	/* old socket may hold packets */
 	int			 promisc;
+	struct caplinux_how	 how;		/* -Q, loopback */
 	int			 wakefd;
 	int			 held;		/* the batch is the user's */
+	uint64_t		 cut;		/* frames the slot cut: atomic */
 	uint32_t		 slot;		/* bytes kept per frame */
 	uint32_t		 stride;	/* slot + VLAN room, aligned */
 	uint8_t			*buf;		/* CAP_COPY_BATCH slots */
@@ -124,10 +127,16 @@ static int
 cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct cap_copy	*s;
-	unsigned	 rcvbuf, snap, i;
+	unsigned	 rcvbuf, snap, lim, i;
 
 	if (conf->iface == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "copy mode needs an interface");
+		return -1;
+	}
+	/* XXX issue 10: no cooked headers from recvmmsg yet. */
+	if (strcmp(conf->iface, CAPLINUX_ANY) == 0) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s needs -m zbuf",
+		    conf->nifaces > 1 ? "several -i" : "-i any");
 		return -1;
 	}
 	s = xcalloc(1, sizeof *s);
@@ -143,6 +152,8 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 			goto fail;
 	if ((cap->dlt = caplinux_dlt(conf->iface, s->fd[0], errbuf)) == -1)
 		goto fail;
+	if (caplinux_how(s->fd[0], conf, &s->how, errbuf) == -1)
+		goto fail;
 	rcvbuf = CAP_COPY_RCVBUF;
 	if (conf->buffer_kib != 0)
 		rcvbuf = conf->buffer_kib > INT_MAX / 2048 ? INT_MAX / 2 :
@@ -151,11 +162,15 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		if (cap_copy_sockopts(s, s->fd[i], rcvbuf, errbuf) == -1)
 			goto fail;
 
+	/* A slot holds the longest packet the interface hands a tap. */
 	snap = conf->snaplen != 0 ? conf->snaplen : CAP_COPY_SNAPLEN;
-	s->slot = snap < CAP_COPY_MAXSLOT ? snap : CAP_COPY_MAXSLOT;
-	if (conf->snaplen > CAP_COPY_MAXSLOT)
+	lim = caplinux_maxpkt(s->ifindex) + CAP_COPY_VLANLEN;
+	if (lim < CAP_COPY_MAXSLOT)
+		lim = CAP_COPY_MAXSLOT;
+	s->slot = snap < lim ? snap : lim;
+	if (conf->snaplen > lim)
 		snprintf(cap->note, sizeof cap->note, "copy mode keeps at "
-		    "most %u bytes of a packet", CAP_COPY_MAXSLOT);
+		    "most %u bytes of a packet", lim);
 	s->stride = (s->slot + CAP_COPY_VLANLEN + 63) & ~63u;
 	s->buf = xcalloc(CAP_COPY_BATCH, s->stride);
 	s->ctlsz = CMSG_SPACE(sizeof(struct timespec)) +
@@ -368,8 +383,12 @@ cap_copy_parse(struct cap_copy *s, int n)
 		m->data = p = s->buf + (size_t)i * s->stride;
 		m->len = s->mm[i].msg_len;
 		m->caplen = m->len < s->slot ? m->len : s->slot;
+		/* msg_len: what the filter kept, longer than our slot. */
+		if (m->len > s->slot)
+			__atomic_fetch_add(&s->cut, 1, __ATOMIC_RELAXED);
 		m->ts.tv_sec = 0;
 		m->ts.tv_nsec = 0;
+		m->vlan = 0;
 		vlan = 0;
 		for (cm = CMSG_FIRSTHDR(&s->mm[i].msg_hdr); cm != NULL;
 		    cm = CMSG_NXTHDR(&s->mm[i].msg_hdr, cm)) {
@@ -401,6 +420,7 @@ cap_copy_parse(struct cap_copy *s, int n)
 			p[15] = aux.tp_vlan_tci & 0xff;
 			m->len += CAP_COPY_VLANLEN;
 			m->caplen += CAP_COPY_VLANLEN;
+			m->vlan = CAP_VLAN_PUT | aux.tp_vlan_tci;
 			if (m->caplen > s->slot)
 				m->caplen = s->slot;
 		}
@@ -447,6 +467,7 @@ cap_copy_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->caplen = m->caplen;
 	pkt->len = m->len;
 	pkt->ts = m->ts;
+	pkt->vlan = m->vlan;
 	return 1;
 }
 
@@ -466,7 +487,7 @@ cap_copy_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 	int		 idle = !s->active;
 
 	if (cap->state != CAP_RUNNING) {
-		if (caplinux_attach(s->fd[s->active], prog, errbuf) == -1)
+		if (caplinux_attach(s->fd[s->active], prog, &s->how, errbuf) == -1)
 			return -1;
 		cap_keep(&s->prog, prog);
 		return 0;
@@ -474,7 +495,7 @@ cap_copy_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 	/* The idle socket may still hold the previous filter's packets. */
 	if (s->draining)
 		return CAP_AGAIN;
-	if (caplinux_attach(s->fd[idle], prog, errbuf) == -1)
+	if (caplinux_attach(s->fd[idle], prog, &s->how, errbuf) == -1)
 		return -1;
 	if (cap_copy_steer(s, idle, errbuf) == -1)
 		return -1;
@@ -502,6 +523,7 @@ cap_copy_kstats(struct cap *cap, struct cap_kstats *ks)
 		ks->packets += st.tp_packets;
 		ks->drops += st.tp_drops;
 	}
+	ks->cut = __atomic_exchange_n(&s->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }
 

@@ -12,7 +12,10 @@
 #include <arpa/inet.h>
 #include <linux/filter.h>
 #include <linux/if_ether.h>
+#include <linux/if_link.h>
 #include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include <errno.h>
 #include <inttypes.h>
@@ -25,12 +28,18 @@
 
 #include "cap.h"
 #include "cap-linux.h"
+#include "xmalloc.h"
 
 /* The kernel reads pcap's instructions as they are: same layout. */
 _Static_assert(sizeof(struct bpf_insn) == sizeof(struct sock_filter),
     "struct bpf_insn and struct sock_filter differ");
 
+#define CAPLINUX_MAXPKT	65536u	/* GSO_MAX_SIZE before BIG TCP */
+
 static int	caplinux_arphrd_dlt(int);
+static unsigned	caplinux_dirtest(struct sock_filter *,
+		    const struct caplinux_how *);
+static int	caplinux_cook(struct sock_filter *);
 
 int
 caplinux_ifindex(const char *ifname, char *errbuf)
@@ -42,11 +51,39 @@ caplinux_ifindex(const char *ifname, char *errbuf)
 		    ifname == NULL ? "" : ifname);
 		return -1;
 	}
+	if (strcmp(ifname, CAPLINUX_ANY) == 0)
+		return 0;
 	if ((idx = if_nametoindex(ifname)) == 0) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "no such interface: %s", ifname);
 		return -1;
 	}
 	return (int)idx;
+}
+
+/*
+ * A network device of a link type we map; libpcap also lists pseudo
+ * devices (any, nflog, dbus-*, bluetooth-monitor) the backends do not
+ * open.  Any socket answers SIOCGIFHWADDR, no privilege needed.
+ */
+int
+caplinux_usable(const char *ifname)
+{
+	struct ifreq	ifr;
+	int		fd, ok;
+
+	if (ifname != NULL && strcmp(ifname, CAPLINUX_ANY) == 0)
+		return 1;
+	if (ifname == NULL || strlen(ifname) >= IF_NAMESIZE ||
+	    if_nametoindex(ifname) == 0)
+		return 0;
+	if ((fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+		return 0;
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
+	ok = ioctl(fd, SIOCGIFHWADDR, &ifr) == 0 &&
+	    caplinux_arphrd_dlt(ifr.ifr_hwaddr.sa_family) != -1;
+	close(fd);
+	return ok;
 }
 
 int
@@ -58,7 +95,8 @@ caplinux_socket(const char *ifname, char *errbuf)
 	 * Protocol 0: packet_create() registers no hook for it, so nothing
 	 * from other interfaces is queued between socket() and bind().
 	 */
-	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+	fd = socket(AF_PACKET, (strcmp(ifname, CAPLINUX_ANY) == 0 ?
+	    SOCK_DGRAM : SOCK_RAW) | SOCK_CLOEXEC, 0);
 	if (fd == -1) {
 		serr = errno;
 		if (serr == EPERM || serr == EACCES)
@@ -152,6 +190,8 @@ caplinux_dlt(const char *ifname, int fd, char *errbuf)
 	struct ifreq	ifr;
 	int		dlt, serr;
 
+	if (strcmp(ifname, CAPLINUX_ANY) == 0)
+		return DLT_LINUX_SLL2;
 	memset(&ifr, 0, sizeof ifr);
 	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
 	if (ioctl(fd, SIOCGIFHWADDR, &ifr) == -1) {
@@ -171,6 +211,69 @@ caplinux_dlt(const char *ifname, int fd, char *errbuf)
 		return -1;
 	}
 	return dlt;
+}
+
+/*
+ * RTM_GETLINK for one index (rtnl_getlink).  The GRO limit came with 5.19
+ * (IFLA_GRO_MAX_SIZE); older kernels leave it out and GRO stays within
+ * the GSO limit there.  Never below 64 KiB: veth hands the receiving end
+ * its peer's GSO packets (veth_xmit), whatever this end's limits say.
+ */
+uint32_t
+caplinux_maxpkt(int ifindex)
+{
+	struct {
+		struct nlmsghdr		nh;
+		struct ifinfomsg	ifi;
+	} req;
+	union {
+		struct nlmsghdr		nh;
+		char			buf[16384];
+	} ans;
+	struct nlmsghdr		*nh = &ans.nh;
+	struct rtattr		*rta;
+	uint32_t		 v, max = 0;
+	ssize_t			 n;
+	int			 fd, len;
+
+	if ((fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+	    NETLINK_ROUTE)) == -1)
+		return CAPLINUX_MAXPKT;
+	memset(&req, 0, sizeof req);
+	req.nh.nlmsg_len = sizeof req;
+	req.nh.nlmsg_type = RTM_GETLINK;
+	req.nh.nlmsg_flags = NLM_F_REQUEST;
+	req.ifi.ifi_family = AF_UNSPEC;
+	req.ifi.ifi_index = ifindex;
+	if (send(fd, &req, sizeof req, 0) == -1 ||
+	    (n = recv(fd, &ans, sizeof ans, 0)) <= 0 ||
+	    !NLMSG_OK(nh, (unsigned)n) || nh->nlmsg_type != RTM_NEWLINK) {
+		close(fd);
+		return CAPLINUX_MAXPKT;
+	}
+	close(fd);
+	len = (int)nh->nlmsg_len - (int)NLMSG_LENGTH(sizeof(struct ifinfomsg));
+	for (rta = IFLA_RTA(NLMSG_DATA(nh)); RTA_OK(rta, len);
+	    rta = RTA_NEXT(rta, len)) {
+		if (RTA_PAYLOAD(rta) != sizeof v)
+			continue;
+		memcpy(&v, RTA_DATA(rta), sizeof v);
+		switch (rta->rta_type) {
+		case IFLA_MTU:
+			v = v > UINT32_MAX - ETH_HLEN - 4 ? UINT32_MAX :
+			    v + ETH_HLEN + 4;
+			break;
+		case IFLA_GSO_MAX_SIZE:
+		case IFLA_GRO_MAX_SIZE:
+			break;
+		default:
+			continue;
+		}
+		if (v > max)
+			max = v;
+	}
+	/* A veth end receives what its peer built: never trust less. */
+	return max > CAPLINUX_MAXPKT ? max : CAPLINUX_MAXPKT;
 }
 
 int
@@ -286,27 +389,175 @@ caplinux_promisc(int fd, int ifindex, char *errbuf)
 }
 
 int
-caplinux_attach(int fd, const struct bpf_program *prog, char *errbuf)
+caplinux_how(int fd, const struct cap_conf *conf, struct caplinux_how *how,
+    char *errbuf)
 {
-	struct sock_fprog	fp;
-	int			serr;
+	struct ifreq	 ifr;
+	const char	*ifname = conf->iface;
+	enum cap_dir	 want = conf->dir;
+	unsigned	 k;
+	int		 serr;
 
-	if (prog->bf_len == 0 || prog->bf_len > BPF_MAXINSNS) {
+	memset(how, 0, sizeof *how);
+	how->dir = want;
+	/* libpcap's lo_ifindex: the device named "lo". */
+	if (strcmp(ifname, CAPLINUX_ANY) == 0) {
+		how->cooked = 1;
+		how->loidx = (int)if_nametoindex("lo");
+		for (k = 0; k < conf->nifaces && k < CAP_MAXIF; k++)
+			if ((how->ifidx[k] = caplinux_ifindex(conf->ifaces[k],
+			    errbuf)) <= 0)
+				return -1;
+		how->nifidx = k;
+		return 0;
+	}
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == -1) {
+		serr = errno;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot get the flags of %s: %s",
+		    ifname, strerror(serr));
+		return -1;
+	}
+	if (ifr.ifr_flags & IFF_LOOPBACK)
+		how->dir = want == CAP_DIR_OUT ? CAP_DIR_NONE : CAP_DIR_IN;
+	return 0;
+}
+
+/*
+ * The direction test in front of the program: dev_queue_xmit_nit() hands
+ * taps a clone marked PACKET_OUTGOING before the socket filter runs
+ * (tpacket_rcv, run_filter), so dropped copies never reach the ring and
+ * the kernel's counters agree with what is shown.  Returns the length.
+ */
+static unsigned
+caplinux_dirtest(struct sock_filter *f, const struct caplinux_how *how)
+{
+	unsigned	n = 0, k;
+	int		in = how->dir == CAP_DIR_IN, lo = how->loidx > 0;
+
+	/* Several -i: one of their indexes goes on, past the "ret 0". */
+	if (how->nifidx > 0) {
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    (unsigned)SKF_AD_OFF + SKF_AD_IFINDEX);
+		for (k = 0; k < how->nifidx; k++, n++)
+			f[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ |
+			    BPF_K, (unsigned)how->ifidx[k], how->nifidx - k, 0);
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
+	}
+	if (how->dir == CAP_DIR_NONE) {
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
+		return n;
+	}
+	if (how->dir == CAP_DIR_INOUT && !lo)
+		return 0;
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+	    (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE);
+	if (in || !lo) {
+		/* Outgoing: to "ret 0" for in, past it for out. */
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		    PACKET_OUTGOING, in ? 0 : 1, in ? 1 : 0);
+	} else {
+		/* Not outgoing: "ret 0" for out, the program for inout. */
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		    PACKET_OUTGOING, 0, how->dir == CAP_DIR_OUT ? 2 : 3);
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    (unsigned)SKF_AD_OFF + SKF_AD_IFINDEX);
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		    (unsigned)how->loidx, 0, 1);
+	}
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
+	return n;
+}
+
+/*
+ * A cooked socket's filter starts at the network header: move loads
+ * past the SLL2 header back by its length, and the header's own fields
+ * to the ancillary loads that hold them (libpcap's fix_offset).  -1 for
+ * a load of any other header byte.
+ */
+static int
+caplinux_cook(struct sock_filter *f)
+{
+	switch (BPF_CLASS(f->code)) {
+	case BPF_LD:
+	case BPF_LDX:
+		break;
+	default:
+		return 0;
+	}
+	switch (BPF_MODE(f->code)) {
+	case BPF_ABS:
+	case BPF_IND:
+	case BPF_MSH:
+		break;
+	default:
+		return 0;
+	}
+	if (f->k >= CAPLINUX_SLL2LEN) {
+		f->k -= CAPLINUX_SLL2LEN;
+		return 0;
+	}
+	if (BPF_MODE(f->code) != BPF_ABS)
+		return -1;
+	switch (f->k) {
+	case 0:		/* protocol */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_PROTOCOL;
+		return 0;
+	case 4:		/* interface index */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_IFINDEX;
+		return 0;
+	case 8:		/* ARPHRD_ type */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_HATYPE;
+		return 0;
+	case 10:	/* packet type */
+		f->k = (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int
+caplinux_attach(int fd, const struct bpf_program *prog,
+    const struct caplinux_how *how, char *errbuf)
+{
+	struct sock_fprog	 fp;
+	struct sock_filter	*f;
+	unsigned		 n, i, extra = 6 + 2 + CAP_MAXIF;
+	int			 serr, rc = 0;
+
+	if (prog->bf_len == 0 || prog->bf_len + extra > BPF_MAXINSNS) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %u "
 		    "instructions", prog->bf_len);
 		return -1;
 	}
+	f = xcalloc(prog->bf_len + extra, sizeof *f);
+	n = caplinux_dirtest(f, how);
+	if (how->dir != CAP_DIR_NONE) {
+		memcpy(f + n, prog->bf_insns, prog->bf_len * sizeof *f);
+		for (i = 0; how->cooked && i < prog->bf_len; i++)
+			if (caplinux_cook(&f[n + i]) == -1) {
+				snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach "
+				    "filter: it reads the cooked header on %s",
+				    CAPLINUX_ANY);
+				free(f);
+				return -1;
+			}
+		n += prog->bf_len;
+	}
 	memset(&fp, 0, sizeof fp);
-	fp.len = (unsigned short)prog->bf_len;
-	fp.filter = (struct sock_filter *)prog->bf_insns;
+	fp.len = (unsigned short)n;
+	fp.filter = f;
 	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fp,
 	    sizeof fp) == -1) {
 		serr = errno;
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %s",
 		    strerror(serr));
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	free(f);
+	return rc;
 }
 
 /*

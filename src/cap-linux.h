@@ -10,20 +10,35 @@
 
 #include <stdint.h>
 
+#include "cap.h"
+
 struct bpf_program;
 struct sock_filter;
 
-/* The interface's index, or -1: "no such interface: X". */
+/* 1 when a live backend can capture on the interface (-D, -i N). */
+int	caplinux_usable(const char *);
+/* The interface's index (0: any), or -1: "no such interface: X". */
 int	caplinux_ifindex(const char *, char *);
 /*
- * An unbound AF_PACKET SOCK_RAW socket with protocol 0, so nothing is
- * queued before caplinux_bind(); -1 names CAP_NET_RAW when not permitted.
+ * An unbound AF_PACKET socket with protocol 0, so nothing is queued
+ * before caplinux_bind(): SOCK_RAW, or SOCK_DGRAM for "any"; -1 names
+ * CAP_NET_RAW when not permitted.
  */
 int	caplinux_socket(const char *, char *);
 /* Bind (fd, ifindex) for ETH_P_ALL; -1 also when the interface is down. */
 int	caplinux_bind(int, int, char *);
-/* The DLT_ value for the interface's ARPHRD_ type, -1 when unsupported. */
+/*
+ * The DLT_ value for the interface's ARPHRD_ type (any: DLT_LINUX_SLL2),
+ * -1 when unsupported.
+ */
 int	caplinux_dlt(const char *, int, char *);
+/*
+ * The longest packet the interface can hand a tap, in bytes from the link
+ * header on: the MTU plus an Ethernet header and a VLAN tag, or the GSO or
+ * GRO super-packet limit (veth, virtio, loopback: 64 KiB, more with BIG
+ * TCP), whichever is larger, and at least 65536.
+ */
+uint32_t caplinux_maxpkt(int);
 /* sysfs statistics/rx_dropped into *; 0, or -1 where there is none. */
 int	caplinux_ifdrops(const char *, uint64_t *);
 /*
@@ -45,8 +60,36 @@ void	caplinux_down(int64_t *);
 int	caplinux_downcheck(int, const char *, int64_t *, char *);
 /* PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex). */
 int	caplinux_promisc(int, int, char *);
-/* SO_ATTACH_FILTER with the program's instructions, swapped under RCU. */
-int	caplinux_attach(int, const struct bpf_program *, char *);
+#define CAPLINUX_ANY	"any"	/* every interface, cooked (DLT_LINUX_SLL2) */
+#define CAPLINUX_SLL2LEN 20	/* the SLL2 header the cooked walk builds */
+
+/* What a live socket's kernel filter does besides the program. */
+struct caplinux_how {
+	enum cap_dir	 dir;		/* -Q, made IN on a loopback */
+	int		 loidx;		/* any: drop lo's outgoing copies */
+	int		 cooked;	/* any: SOCK_DGRAM, SLL2 programs */
+	int		 ifidx[CAP_MAXIF];	/* several -i: keep these */
+	unsigned	 nifidx;
+};
+
+/*
+ * The rule for the capture conf asks on fd: -Q as asked, never the
+ * outgoing copy of a loopback packet (every packet there is seen leaving
+ * and again arriving; libpcap's linux_check_direction() drops the first),
+ * and with several -i only their packets.  -1 when the interface flags
+ * cannot be read or an interface does not exist.
+ */
+int	caplinux_how(int, const struct cap_conf *, struct caplinux_how *,
+	    char *);
+/*
+ * SO_ATTACH_FILTER with the program's instructions, behind the direction
+ * test (SKF_AD_PKTTYPE) the rule asks for; on a cooked socket the
+ * program's loads are moved from the SLL2 header to the network header
+ * and ancillary data, as libpcap's fix_program() does, and a program
+ * reading other header bytes is refused.  The kernel swaps it under RCU.
+ */
+int	caplinux_attach(int, const struct bpf_program *,
+	    const struct caplinux_how *, char *);
 /*
  * Join a PACKET_FANOUT_CBPF group: *id -1 makes a new group and sets *id,
  * otherwise joins group *id.

@@ -18,9 +18,16 @@
 #include <stdint.h>
 
 #include "cap.h"
+#include "cap-linux.h"
 
 #define ZBUF_SIDES	2
 #define ZBUF_VLANLEN	4		/* PACKET_RESERVE: room for a tag */
+/*
+ * A block holds one packet of at most its size less this: the block
+ * header (BLK_PLUS_PRIV) and the packet's tp_mac (tpacket_rcv: header,
+ * sockaddr_ll, reserve, alignment), about 150 bytes.
+ */
+#define ZBUF_PKT_OVERHEAD 256
 
 struct tpacket_block_desc;
 
@@ -50,13 +57,16 @@ struct zbuf {
 	char			 ifname[IF_NAMESIZE];
 	int			 ifindex;
 	int			 promisc;
+	struct caplinux_how	 how;		/* -Q, loopback, cooked */
 	uint32_t		 bsize;		/* bytes per block */
+	uint32_t		 minbs;		/* holds the longest packet */
 	uint32_t		 bnr;		/* blocks per ring */
 	unsigned		 tov;		/* retire timeout, ms */
 	unsigned		 active;	/* side the steering picks: atomic */
 	int			 running;
 	int			 stale;		/* idle side's filter is old */
 	int			 fwait;		/* a filter change waits */
+	uint64_t		 cut;		/* packets the block cut: atomic */
 	struct bpf_program	 prog;		/* the filter, our copy */
 };
 

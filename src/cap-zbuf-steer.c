@@ -50,7 +50,7 @@ zbuf_start(struct cap *cap, char *errbuf)
 	struct zbuf		*z = cap->priv;
 	struct bpf_insn		 ret0;
 	struct bpf_program	 none;
-	unsigned		 m, r;
+	unsigned		 m, r, k;
 	int			 id = -1;
 
 	memset(&ret0, 0, sizeof ret0);
@@ -60,7 +60,7 @@ zbuf_start(struct cap *cap, char *errbuf)
 	for (m = 0; m < ZBUF_SIDES * z->nlanes; m++) {
 		r = ZBUF_RING(m % z->nlanes, m / z->nlanes);
 		if (caplinux_attach(z->ring[r].fd, m == 0 ? &z->prog : &none,
-		    errbuf) == -1 ||
+		    &z->how, errbuf) == -1 ||
 		    caplinux_bind(z->ring[r].fd, z->ifindex, errbuf) == -1 ||
 		    caplinux_fanout(z->ring[r].fd, &id, z->ifname,
 		    errbuf) == -1)
@@ -68,12 +68,18 @@ zbuf_start(struct cap *cap, char *errbuf)
 		if (m == 0 && zbuf_steer(z, 0, errbuf) == -1)
 			return -1;
 		if (m > 0 && caplinux_attach(z->ring[r].fd, &z->prog,
-		    errbuf) == -1)
+		    &z->how, errbuf) == -1)
 			return -1;
 	}
-	if (z->promisc != 0 &&
+	/* As libpcap: the any device has no promiscuous mode. */
+	if (z->promisc != 0 && !z->how.cooked &&
 	    caplinux_promisc(z->ring[0].fd, z->ifindex, errbuf) == -1)
 		return -1;
+	/* Several -i do: a membership per interface, on the any socket. */
+	for (k = 0; z->promisc != 0 && k < z->how.nifidx; k++)
+		if (caplinux_promisc(z->ring[0].fd, z->how.ifidx[k],
+		    errbuf) == -1)
+			return -1;
 	z->active = 0;
 	z->running = 1;
 	return 0;
@@ -162,7 +168,7 @@ zbuf_attach_side(struct zbuf *z, unsigned side, const struct bpf_program *p,
 
 	for (l = 0; l < z->nlanes; l++)
 		if (caplinux_attach(z->ring[ZBUF_RING(l, side)].fd, p,
-		    errbuf) == -1)
+		    &z->how, errbuf) == -1)
 			return -1;
 	return 0;
 }
@@ -251,7 +257,7 @@ zbuf_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 	unsigned	 idle, l;
 
 	if (!z->running) {
-		if (caplinux_attach(z->ring[0].fd, prog, errbuf) == -1)
+		if (caplinux_attach(z->ring[0].fd, prog, &z->how, errbuf) == -1)
 			return -1;
 		cap_keep(&z->prog, prog);
 		return 0;

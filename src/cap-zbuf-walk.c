@@ -11,6 +11,7 @@
  */
 #include <sys/types.h>
 #include <sys/socket.h>
+#include <arpa/inet.h>
 #include <linux/if_packet.h>
 
 #include <errno.h>
@@ -27,6 +28,8 @@ static void	zbuf_giveback(struct zbuf *, struct zbuf_ring *);
 static int	zbuf_drained(struct zbuf *, unsigned);
 static int	zbuf_wait(struct cap *, unsigned, unsigned, int, char *);
 static void	zbuf_vlan(const struct tpacket3_hdr *, uint8_t *,
+		    struct cap_pkt *);
+static int	zbuf_sll2(const struct tpacket3_hdr *, uint8_t *,
 		    struct cap_pkt *);
 
 struct tpacket_block_desc *
@@ -291,7 +294,21 @@ zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->len = h->tp_len;
 	pkt->ts.tv_sec = h->tp_sec;
 	pkt->ts.tv_nsec = h->tp_nsec;
-	if ((h->tp_status & TP_STATUS_VLAN_VALID) && cap->dlt == DLT_EN10MB)
+	pkt->vlan = 0;
+	/*
+	 * tpacket_rcv() cuts what does not fit a block to max_frame_len
+	 * without a word; a cut by the filter's snap length ends well
+	 * before the block does (open() sized the blocks for that).
+	 */
+	if (h->tp_snaplen < h->tp_len &&
+	    (size_t)h->tp_mac + h->tp_snaplen + ZBUF_PKT_OVERHEAD > z->bsize)
+		__atomic_fetch_add(&z->cut, 1, __ATOMIC_RELAXED);
+	/* XXX issue 10: a cooked packet's VLAN tag stays in metadata. */
+	if (z->how.cooked) {
+		if (zbuf_sll2(h, base + off, pkt) == -1)
+			goto bad;
+	} else if ((h->tp_status & TP_STATUS_VLAN_VALID) &&
+	    cap->dlt == DLT_EN10MB)
 		zbuf_vlan(h, base + off, pkt);
 	blk->left--;
 	blk->skip++;
@@ -331,6 +348,42 @@ zbuf_vlan(const struct tpacket3_hdr *h, uint8_t *raw, struct cap_pkt *pkt)
 	pkt->data = p;
 	pkt->caplen += ZBUF_VLANLEN;
 	pkt->len += ZBUF_VLANLEN;
+	pkt->vlan = CAP_VLAN_PUT | tci;
+}
+
+/*
+ * A cooked (SOCK_DGRAM) socket stores the packet from its network header
+ * on, and the sockaddr_ll after the tpacket3_hdr (tpacket_rcv); build
+ * libpcap's SLL2 header (pcap-linktype(7), LINKTYPE_LINUX_SLL2) from it,
+ * in the room PACKET_RESERVE left in front.  -1 when there is none.
+ */
+static int
+zbuf_sll2(const struct tpacket3_hdr *h, uint8_t *raw, struct cap_pkt *pkt)
+{
+	struct sockaddr_ll	 sll;
+	size_t			 sllat = TPACKET_ALIGN(sizeof *h);
+	uint8_t			*p;
+	uint32_t		 idx;
+	uint16_t		 ha;
+
+	if (h->tp_mac < sllat + sizeof sll + CAPLINUX_SLL2LEN)
+		return -1;
+	memcpy(&sll, raw + sllat, sizeof sll);
+	p = raw + h->tp_mac - CAPLINUX_SLL2LEN;
+	idx = htonl((uint32_t)sll.sll_ifindex);
+	ha = htons(sll.sll_hatype);
+	memcpy(p, &sll.sll_protocol, 2);
+	p[2] = p[3] = 0;
+	memcpy(p + 4, &idx, 4);
+	memcpy(p + 8, &ha, 2);
+	p[10] = sll.sll_pkttype;
+	p[11] = sll.sll_halen;
+	memset(p + 12, 0, 8);
+	memcpy(p + 12, sll.sll_addr, sll.sll_halen < 8 ? sll.sll_halen : 8);
+	pkt->data = p;
+	pkt->caplen += CAPLINUX_SLL2LEN;
+	pkt->len += CAPLINUX_SLL2LEN;
+	return 0;
 }
 
 /* A partial block stays the kernel's: only remember how far we got. */

@@ -38,8 +38,8 @@ static int	cap_zbuf_buffers(struct cap *, struct cap_bufstate *, int);
 static int	cap_zbuf_ifdrops(struct cap *, uint64_t *);
 static void	cap_zbuf_close(struct cap *);
 
-static void	cap_zbuf_geometry(const struct cap_conf *, unsigned,
-		    uint32_t *, uint32_t *);
+static int	cap_zbuf_geometry(const struct cap_conf *, unsigned,
+		    uint32_t, uint32_t *, uint32_t *);
 static int	cap_zbuf_sockets(struct zbuf *, char *);
 static int	cap_zbuf_rings(struct zbuf *, char *, size_t, char *);
 static int	cap_zbuf_mkring(struct zbuf *, struct zbuf_ring *, int *,
@@ -66,6 +66,7 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct zbuf	*z;
 	unsigned	 snap, r, nr;
+	uint32_t	 maxpkt;
 
 	z = xcalloc(1, sizeof *z);
 	z->nlanes = conf->threads > 1 ? conf->threads : 1;
@@ -89,13 +90,21 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		goto fail;
 	if ((cap->dlt = caplinux_dlt(z->ifname, z->ring[0].fd, errbuf)) == -1)
 		goto fail;
-	cap_zbuf_geometry(conf, nr, &z->bsize, &z->bnr);
+	if (caplinux_how(z->ring[0].fd, conf, &z->how, errbuf) == -1)
+		goto fail;
+	/* A block must hold the longest packet the snap length keeps. */
+	snap = conf->snaplen != 0 ? conf->snaplen : ZBUF_SNAPLEN;
+	maxpkt = caplinux_maxpkt(z->ifindex);
+	z->minbs = (snap < maxpkt ? snap : maxpkt) + ZBUF_PKT_OVERHEAD;
+	if (cap_zbuf_geometry(conf, nr, z->minbs, &z->bsize, &z->bnr))
+		snprintf(cap->note, sizeof cap->note, "blocks raised to %u "
+		    "KiB: %s passes packets of up to %u bytes (GSO/GRO)",
+		    z->bsize / 1024, z->ifname, maxpkt);
 	z->tov = conf->retire_ms != 0 ? conf->retire_ms : ZBUF_TOV_MS;
 	if (cap_zbuf_rings(z, cap->note, sizeof cap->note, errbuf) == -1)
 		goto fail;
 
 	/* Until setfilter(): everything, cut to the snap length. */
-	snap = conf->snaplen != 0 ? conf->snaplen : ZBUF_SNAPLEN;
 	z->prog.bf_insns = xcalloc(1, sizeof *z->prog.bf_insns);
 	z->prog.bf_insns[0].code = BPF_RET | BPF_K;
 	z->prog.bf_insns[0].k = snap;
@@ -116,12 +125,16 @@ fail:
 	return -1;
 }
 
-/* One TPACKET_V3 socket per ring, with room for a VLAN tag. */
+/* One TPACKET_V3 socket per ring, with room for a VLAN tag or SLL2. */
 static int
 cap_zbuf_sockets(struct zbuf *z, char *errbuf)
 {
 	unsigned	r;
 	int		v3 = TPACKET_V3, res = ZBUF_VLANLEN, serr;
+
+	/* Cooked: room for the SLL2 header the walk builds. */
+	if (strcmp(z->ifname, CAPLINUX_ANY) == 0)
+		res = CAPLINUX_SLL2LEN;
 
 	for (r = 0; r < ZBUF_SIDES * z->nlanes; r++) {
 		if ((z->ring[r].fd = caplinux_socket(z->ifname, errbuf)) == -1)
@@ -142,13 +155,15 @@ cap_zbuf_sockets(struct zbuf *z, char *errbuf)
  * -B is the total over all rings.  Blocks are a power of two and at
  * least a page (packet_set_ring wants them page aligned), shrunk until
  * each ring gets ZBUF_MINBLK of them so one block held by the consumer
- * never freezes the ring.
+ * never freezes the ring, but never below minbs (then 1 when raised):
+ * tpacket_rcv() cuts a packet longer than a block to fit, unreported.
  */
-static void
+static int
 cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
-    uint32_t *bsize, uint32_t *bnr)
+    uint32_t minbs, uint32_t *bsize, uint32_t *bnr)
 {
 	uint64_t	perring, bs, nr, pg, maxblk = CAP_MAXBUFS / nrings;
+	int		raised = 0;
 
 	pg = (uint64_t)sysconf(_SC_PAGESIZE);
 	perring = (uint64_t)(conf->buffer_kib != 0 ? conf->buffer_kib :
@@ -171,12 +186,21 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
 			bs *= 2;
 		nr = perring / bs;
 	}
+	/* Never below minbs: the kernel would cut packets silently. */
+	if (bs < minbs) {
+		while (bs < minbs)
+			bs *= 2;
+		if (conf->block_nr == 0)
+			nr = perring / bs;
+		raised = 1;
+	}
 	if (nr < 2)
 		nr = 2;
 	if (nr > maxblk)
 		nr = maxblk;
 	*bsize = (uint32_t)bs;
 	*bnr = (uint32_t)nr;
+	return raised;
 }
 
 /* All rings with one geometry; ENOMEM halves it, as libpcap shrinks. */
@@ -235,7 +259,8 @@ cap_zbuf_mkring(struct zbuf *z, struct zbuf_ring *zr, int *shrunk,
 		} else
 			serr = errno;
 		if (serr != ENOMEM || (z->bnr <= 2 &&
-		    z->bsize <= (uint32_t)sysconf(_SC_PAGESIZE))) {
+		    (z->bsize <= (uint32_t)sysconf(_SC_PAGESIZE) ||
+		    z->bsize / 2 < z->minbs))) {
 			snprintf(errbuf, ZB_ERRBUFSZ, "cannot map ring on %s: %s",
 			    z->ifname, strerror(serr));
 			return -1;
@@ -281,6 +306,7 @@ cap_zbuf_kstats(struct cap *cap, struct cap_kstats *ks)
 		ks->drops += st.tp_drops;
 		ks->freezes += st.tp_freeze_q_cnt;
 	}
+	ks->cut = __atomic_exchange_n(&z->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }
 

@@ -11,6 +11,9 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
+#ifdef __linux__
+#include "cap-linux.h"
+#endif
 #include "xmalloc.h"
 
 /* cap-bpf.c runs on Linux only in tests, over the fake /dev/bpf. */
@@ -35,6 +38,16 @@ cap_find(const char *name)
 		if (strcmp((*ops)->name, name) == 0)
 			return *ops;
 	return NULL;
+}
+
+int
+cap_usable(const char *ifname)
+{
+#ifdef __linux__
+	return caplinux_usable(ifname);
+#else
+	return ifname != NULL;
+#endif
 }
 
 int

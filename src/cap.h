@@ -17,15 +17,28 @@
 #define ZB_ERRBUFSZ	256
 #define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
 #define CAP_MAXQ	32		/* queues: --threads */
+#define CAP_MAXIF	8		/* -i given several times */
 #define CAP_MAXRINGS	(2 * CAP_MAXQ)	/* zbuf: a pair per queue */
 #define CAP_NOTHING	1		/* rotate: store buffer empty */
 #define CAP_AGAIN	2		/* rotate, setfilter: not now */
 
 struct bpf_program;
 
+/* -Q: packets by direction, libpcap's pcap_direction_t. */
+enum cap_dir {
+	CAP_DIR_INOUT,		/* both, the default */
+	CAP_DIR_IN,		/* every packet but the outgoing ones */
+	CAP_DIR_OUT,		/* outgoing packets only */
+	CAP_DIR_NONE		/* nothing: -Q out on a loopback interface */
+};
+
 /* What the user asked for; zero fields mean "backend default". */
 struct cap_conf {
-	const char	*iface;		/* -i */
+	const char	*iface;		/* -i; "any" for several */
+	/* Several -i: captured as "any" and kept to these (Linux). */
+	const char	*ifaces[CAP_MAXIF];
+	unsigned	 nifaces;
+	const char	*label;		/* "eth0,lo" for headers, or NULL */
 	const char	*file;		/* -r */
 	unsigned	 snaplen;	/* -s; 0: 262144 */
 	unsigned	 buffer_kib;	/* -B: total ring size over all rings */
@@ -33,6 +46,7 @@ struct cap_conf {
 	unsigned	 block_nr;	/* --blocks */
 	unsigned	 retire_ms;	/* -T: TPACKET_V3 block retire timeout */
 	int		 promisc;	/* 0 with -p */
+	enum cap_dir	 dir;		/* -Q */
 	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
 	unsigned	 threads;	/* --threads: queues (zbuf only) */
 	int		 strict;	/* -m given: FreeBSD zbuf, no fallback */
@@ -61,7 +75,17 @@ struct cap_pkt {
 	uint32_t	 caplen;
 	uint32_t	 len;		/* length on the wire */
 	struct timespec	 ts;
+	/*
+	 * CAP_VLAN_PUT | TCI when the backend put back, at offset 12, the
+	 * 4-byte tag the kernel held in metadata (the filter saw the frame
+	 * without it); 0 otherwise.  Only live Linux backends set it.
+	 */
+	uint32_t	 vlan;
 };
+
+#define CAP_VLAN_PUT	0x10000
+#define CAP_VLAN_OFF	12		/* where the tag goes back */
+#define CAP_VLAN_LEN	4
 
 /*
  * A record header that lies (a wire length below the captured length, or
@@ -115,6 +139,8 @@ struct cap_kstats {
 					   FreeBSD: bs_recv, every packet */
 	uint64_t	 drops;		/* ring or socket queue full */
 	uint64_t	 freezes;	/* queue frozen: next block still user's */
+	uint64_t	 cut;		/* stored shorter than the snap length
+					   asked: the block or slot was small */
 	uint64_t	 gaps;		/* file: silent gaps not slept through */
 	uint64_t	 gap_s;		/* file: their recorded seconds */
 };
@@ -190,6 +216,8 @@ extern const struct cap_ops cap_bpf_ops;	/* FreeBSD: cap-bpf.c */
 extern const struct cap_ops cap_bpf_copy_ops;
 
 const struct cap_ops	*cap_find(const char *);
+/* 1 when -i can capture on the interface: what -D lists. */
+int	 cap_usable(const char *);
 int	 cap_open(struct cap *, const struct cap_ops *, const struct cap_conf *,
 	     char *);
 int	 cap_start(struct cap *, char *);

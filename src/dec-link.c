@@ -7,6 +7,10 @@
  * Header layouts: IEEE 802.3, 802.1Q, RFC 3032, libpcap's
  * pcap-linktype(7) pages for SLL, SLL2 and NULL.
  */
+#include <sys/types.h>
+#include <net/if.h>
+
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +22,7 @@
 #define ETH_HDRLEN	14
 #define SLL_HDRLEN	16
 #define SLL2_HDRLEN	20
+#define SLL2_NAMES	8		/* interface names cached per thread */
 #define ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
 static int	link_type_key(struct dec_ctx *, int, struct cur *);
@@ -28,6 +33,7 @@ static int	sll_parse(struct dec_ctx *, struct cur *);
 static void	sll_format(struct dec_ctx *, struct cur *);
 static int	sll2_parse(struct dec_ctx *, struct cur *);
 static void	sll2_format(struct dec_ctx *, struct cur *);
+static void	sll2_where(struct dec_ctx *, int64_t, int);
 static int	rawip_key(struct cur *);
 static int	raw_parse(struct dec_ctx *, struct cur *);
 static void	raw_format(struct dec_ctx *, struct cur *);
@@ -255,6 +261,41 @@ sll2_parse(struct dec_ctx *ctx, struct cur *c)
 	return link_type_key(ctx, type, c);
 }
 
+/*
+ * As tcpdump 4.99 prints a cooked v2 packet (-i any): the interface named
+ * here and now (another host's index gets this host's name, or "?"), and
+ * the packet type.  Names are looked up once per thread and index, not
+ * per packet (if_indextoname is an ioctl).
+ */
+static void
+sll2_where(struct dec_ctx *ctx, int64_t ifindex, int pkttype)
+{
+	static __thread struct {
+		int64_t	 idx;
+		char	 name[IF_NAMESIZE * 4];
+	}			 cache[SLL2_NAMES];
+	static __thread unsigned next;
+	static const char	*types[] = { "In", "B", "M", "P", "Out" };
+	char			 raw[IF_NAMESIZE];
+	unsigned		 i;
+
+	if (ctx->out == NULL || ctx->tree)
+		return;
+	for (i = 0; i < SLL2_NAMES; i++)
+		if (cache[i].idx == ifindex && cache[i].name[0] != '\0')
+			break;
+	if (i == SLL2_NAMES) {
+		i = next++ % SLL2_NAMES;
+		cache[i].idx = ifindex;
+		if (ifindex <= 0 || ifindex > INT32_MAX ||
+		    if_indextoname((unsigned)ifindex, raw) == NULL)
+			snprintf(raw, sizeof raw, "?");
+		esc_str(cache[i].name, sizeof cache[i].name, raw, strlen(raw));
+	}
+	dec_sum(ctx, "%-5s %-3s ", cache[i].name, pkttype >= 0 && pkttype <
+	    (int)(sizeof types / sizeof types[0]) ? types[pkttype] : "?");
+}
+
 static void
 sll2_format(struct dec_ctx *ctx, struct cur *c)
 {
@@ -275,6 +316,7 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "interface index: %lld", (long long)ifindex);
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "packet type: %d", pkttype);
+	sll2_where(ctx, ifindex, pkttype);
 	if (type == 4)
 		dec_next(ctx, DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC), c);
 	else

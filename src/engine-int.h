@@ -16,6 +16,7 @@
 #include "cap.h"
 #include "engine.h"
 
+struct filter_live;
 struct pcapw;
 struct recent;
 struct stats;
@@ -98,6 +99,7 @@ struct engine {
 	 * change while they are parked.
 	 */
 	struct bpf_program	 prog;
+	struct filter_live	*fl;		/* compiles live filters */
 	char			*expr;
 	unsigned		 epoch;
 	struct timespec		 next_tick, next_sample, next_rotate;

@@ -29,6 +29,8 @@
 static int	engine_apply(struct engine *, struct engine_req *);
 static int	engine_reread(struct engine *, const char *, char *);
 static int	engine_apply_write(struct engine *, const char *, char *);
+static int	engine_compile(struct engine *, unsigned, const char *,
+		    struct bpf_program *, char *);
 static int	engine_post(struct engine *, enum engine_req_type, const char *,
 		    unsigned, char *);
 
@@ -150,8 +152,9 @@ engine_apply_write(struct engine *e, const char *path, char *errbuf)
 }
 
 /*
- * Compile for this link type and snap length and hand the program to the
- * backend; keep the old one if either step fails.
+ * Compile as tcpdump would on this source (a live capture: as libpcap
+ * does for its kernel, VLAN tags in metadata) and hand the program to
+ * the backend; keep the old one if either step fails.
  */
 int
 engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
@@ -160,7 +163,7 @@ engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
 	struct bpf_program	prog;
 	int			rc;
 
-	if (filter_compile(e->cap.dlt, snaplen, expr, &prog, errbuf) == -1)
+	if (engine_compile(e, snaplen, expr, &prog, errbuf) == -1)
 		return -1;
 	rc = e->cap.ops->setfilter(&e->cap, &prog, errbuf);
 	if (rc != 0) {
@@ -177,6 +180,16 @@ engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
 		pthread_mutex_unlock(&e->lock);
 	}
 	return 0;
+}
+
+/* One filter, one meaning: the program the kernel runs is the one shown. */
+static int
+engine_compile(struct engine *e, unsigned snaplen, const char *expr,
+    struct bpf_program *prog, char *errbuf)
+{
+	if (e->fl != NULL)
+		return filter_live_compile(e->fl, snaplen, expr, prog, errbuf);
+	return filter_compile(e->cap.dlt, snaplen, expr, prog, errbuf);
 }
 
 static int
@@ -366,8 +379,7 @@ engine_check_filter(struct engine *e, const char *expr, char *errbuf)
 {
 	struct bpf_program	prog;
 
-	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
-	    errbuf) == -1)
+	if (engine_compile(e, e->cap.snaplen, expr, &prog, errbuf) == -1)
 		return -1;
 	filter_free(&prog);
 	return 0;
@@ -383,7 +395,7 @@ engine_bpf(struct engine *e, struct tbuf *tb)
 	pthread_mutex_lock(&e->lock);
 	expr = e->expr != NULL ? xstrdup(e->expr) : NULL;
 	pthread_mutex_unlock(&e->lock);
-	rc = filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog, errbuf);
+	rc = engine_compile(e, e->cap.snaplen, expr, &prog, errbuf);
 	free(expr);
 	if (rc == -1) {
 		tbuf_puts(tb, errbuf);

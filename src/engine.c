@@ -42,7 +42,7 @@ static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
 static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_info(struct engine *);
-static void	 engine_write_sync(struct engine *);
+static int	 engine_write_sync(struct engine *);
 static void	 engine_gap(struct engine *, const struct cap_kstats *);
 static uint64_t	 engine_ns(const struct timespec *, const struct timespec *);
 
@@ -70,6 +70,9 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	cc = conf->cap;
 	if (engine_wakefds(e, &cc, errbuf) == -1 ||
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
+		goto fail;
+	if (cc.file == NULL && cc.iface != NULL &&
+	    (e->fl = filter_live_open(cc.iface, e->cap.dlt, errbuf)) == NULL)
 		goto fail;
 	e->stats = stats_new(e->nq);
 	if (conf->keep != 0)
@@ -134,7 +137,8 @@ engine_info(struct engine *e)
 
 	sn = xcalloc(1, sizeof *sn);
 	snprintf(sn->mode, sizeof sn->mode, "%s", e->cap.ops->name);
-	src = e->conf.cap.file != NULL ? e->conf.cap.file : e->conf.cap.iface;
+	src = e->conf.cap.file != NULL ? e->conf.cap.file :
+	    e->conf.cap.label != NULL ? e->conf.cap.label : e->conf.cap.iface;
 	if (src != NULL)
 		esc_str(sn->source, sizeof sn->source, src, strlen(src));
 	snprintf(sn->geometry, sizeof sn->geometry, "%s", e->cap.geometry);
@@ -223,6 +227,13 @@ engine_stop(struct engine *e)
 	}
 }
 
+/* What the backend adjusted when it opened (a raised block size), or NULL. */
+const char *
+engine_note(struct engine *e)
+{
+	return e->cap.note[0] != '\0' ? e->cap.note : NULL;
+}
+
 const char *
 engine_error(struct engine *e)
 {
@@ -256,6 +267,7 @@ engine_free(struct engine *e)
 	free(e->workers);
 	if (e->prog.bf_insns != NULL)
 		filter_free(&e->prog);
+	filter_live_close(e->fl);
 	free(e->expr);
 	recent_free(e->recent);
 	stats_free(e->stats);
@@ -366,17 +378,17 @@ engine_block(struct engine *e, struct cap_block *blk)
 	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
 	uint32_t		 npkts = blk->npkts;
 	unsigned		 snap;
-	int			 keep, kept = 0, full = 0;
+	int			 keep, kept = 0, full = 0, gone = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	keep = e->recent != NULL;
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
+	pkt.vlan = 0;		/* a backend that never puts tags back */
 	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
 		i++;
 		if (blk->recheck != NULL) {
-			snap = filter_run(blk->recheck, pkt.data, pkt.len,
-			    pkt.caplen);
+			snap = filter_run(blk->recheck, &pkt);
 			if (snap == 0) {
 				rejected++;
 				if (e->seqlog != NULL)
@@ -412,11 +424,13 @@ engine_block(struct engine *e, struct cap_block *blk)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	t2 = t1;
 	if (e->w != NULL) {
-		engine_write_sync(e);
+		gone = engine_write_sync(e);
 		clock_gettime(CLOCK_MONOTONIC, &t2);
 	}
 	/* The busy share names the slow stage in the drop verdict (diag.c). */
 	stats_busy(e->stats, engine_ns(&t0, &t2), engine_ns(&t1, &t2));
+	if (gone)
+		return 1;
 	return full || (e->conf.count != 0 &&
 	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
 	    e->conf.count);
@@ -503,8 +517,12 @@ engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
 	    e->epoch, what);
 }
 
-/* A failed write is something the front end should say; not fatal. */
-static void
+/*
+ * A failed write is something the front end should say; not fatal.  A
+ * pipe whose reader went away ("-w - | tcpdump -r - -c 3") got what it
+ * wanted: 1, capture ends quietly, as print mode does for "| head".
+ */
+static int
 engine_write_sync(struct engine *e)
 {
 	char	errbuf[ZB_ERRBUFSZ];
@@ -515,8 +533,11 @@ engine_write_sync(struct engine *e)
 	rc = pcapw_sync(e->w, errbuf);
 	if (e->nq > 1)
 		pthread_mutex_unlock(&e->wlock);
+	if (rc == -1 && pcapw_gone(e->w))
+		return 1;
 	if (rc == -1)
 		engine_event(e, errbuf);
+	return 0;
 }
 
 /*

@@ -45,6 +45,7 @@ int		 engine_start(struct engine *, char *);
 int		 engine_wait(struct engine *, int);
 void		 engine_stop(struct engine *);
 const char	*engine_error(struct engine *);
+const char	*engine_note(struct engine *);
 void		 engine_free(struct engine *);
 
 /* Requests: any thread; applied on the engine thread between buffers. */

@@ -1,6 +1,7 @@
 /*
  * Filter expressions through libpcap: compile for a link type and snap
- * length, print a program as tcpdump -d does, run one in user space.
+ * length, or as for a live capture on an interface; print a program as
+ * tcpdump -d does, run one in user space.
  */
 #ifndef ZBTOP_FILTER_H
 #define ZBTOP_FILTER_H
@@ -8,13 +9,32 @@
 #include <stdint.h>
 
 struct bpf_program;
+struct cap_pkt;
+struct filter_live;
 struct tbuf;
 
 int		 filter_compile(int, unsigned, const char *, struct bpf_program *,
 		    char *);
 void		 filter_free(struct bpf_program *);
+/*
+ * A handle that compiles as libpcap does for a live capture on the
+ * interface (Linux: VLAN tags tested in skb metadata); on an interface
+ * that is down, as filter_compile for the link type.  Opening needs the
+ * capture privilege: before dropping it.  NULL with errbuf on failure.
+ */
+struct filter_live *filter_live_open(const char *, int, char *);
+/* As filter_compile, for the kernel of that live capture. */
+int		 filter_live_compile(struct filter_live *, unsigned,
+		    const char *, struct bpf_program *, char *);
+void		 filter_live_close(struct filter_live *);
 void		 filter_image(const struct bpf_program *, struct tbuf *);
-unsigned	 filter_run(const struct bpf_program *, const uint8_t *,
+/*
+ * Run a program over a packet as the kernel saw it; the snap length to
+ * keep, 0 to drop.
+ */
+unsigned	 filter_run(const struct bpf_program *, const struct cap_pkt *);
+/* The same on a frame as stored (a file's record): libpcap's bpf_filter. */
+unsigned	 filter_frame(const struct bpf_program *, const uint8_t *,
 		    uint32_t, uint32_t);
 
 #endif /* ZBTOP_FILTER_H */

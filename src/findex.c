@@ -165,7 +165,7 @@ findex_run(void *arg)
 		pos = ftell(fp);
 		if (pcap_next_ex(fx->scan, &h, &d) != 1)
 			break;
-		if (filter_run(&fx->prog, d, h->len, h->caplen) == 0)
+		if (filter_frame(&fx->prog, d, h->len, h->caplen) == 0)
 			continue;
 		ts.tv_sec = h->ts.tv_sec;
 		ts.tv_nsec = (long)h->ts.tv_usec * (pcap_get_tstamp_precision(
@@ -234,7 +234,7 @@ findex_get(struct findex *fx, uint64_t no, struct recent_pkt *out)
 			fx->rnext = 0;
 			return -1;
 		}
-		if (filter_run(&fx->prog, d, h->len, h->caplen) == 0)
+		if (filter_frame(&fx->prog, d, h->len, h->caplen) == 0)
 			continue;
 		if (fx->rnext++ == no)
 			break;

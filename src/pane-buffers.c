@@ -593,6 +593,7 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 		{ "kernel ring ", s->kdrops, 1 },
 		{ "interface ", s->ifdrops, s->have_ifdrops },
 		{ "-w writer ", s->wdrops, 1 },
+		{ "cut: block too small ", s->kcut, s->kcut > 0 },
 	};
 	size_t	 i;
 	int	 x = p->x + 1, end = p->x + p->w;

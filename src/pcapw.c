@@ -44,6 +44,7 @@ struct pcapw {
 	char		 name[256];	/* cur escaped, for messages */
 	long		 good;		/* offset after the last good sync */
 	int		 failed;
+	int		 gone;		/* the pipe's reader went away */
 	uint64_t	 frames;	/* put; one writer, read by others */
 	struct pcapw_conf conf;
 	unsigned	 idx;		/* -C: number of the current file */
@@ -211,8 +212,15 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 		free(prev);
 	}
 	pcapw_keep(w);
-	if (pcap_dump_flush(w->d) == -1)
+	/* A file that cannot take its header fails now, saying why. */
+	if (pcap_dump_flush(w->d) == -1) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
+		    strerror(errno));
+		pcap_dump_close(w->d);
+		w->d = NULL;
 		w->failed = 1;
+		return -1;
+	}
 	w->good = pcap_dump_ftell(w->d);
 	return 0;
 }
@@ -341,16 +349,38 @@ pcapw_whole(int fd, off_t from)
 	return off;
 }
 
+/*
+ * Cut fd to len bytes: 0, or -1 with errno.  Only a regular file can be
+ * cut; a device or pipe (/dev/full, "-") keeps what reached it: 1.
+ */
+static int
+pcapw_trunc(int fd, off_t len)
+{
+	struct stat	st;
+
+	if (fstat(fd, &st) == -1)
+		return -1;
+	if (!S_ISREG(st.st_mode))
+		return 1;
+	return ftruncate(fd, len);
+}
+
 /* Keep the whole records that reached the file and fail from now on. */
 static int
 pcapw_cut(struct pcapw *w, int saved, char *errbuf)
 {
 	FILE	*f = pcap_dump_file(w->d);
-	int	 fd = fileno(f);
+	int	 fd = fileno(f), rc;
 
 	w->failed = 1;
 	w->good = (long)pcapw_whole(fd, (off_t)w->good);
-	if (ftruncate(fd, (off_t)w->good) == -1) {
+	if ((rc = pcapw_trunc(fd, (off_t)w->good)) == 1) {
+		w->gone = saved == EPIPE;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
+		    strerror(saved));
+		return -1;
+	}
+	if (rc == -1) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s; "
 		    "cannot cut it back to the last whole packet: %s", w->name,
 		    strerror(saved), strerror(errno));
@@ -383,6 +413,12 @@ pcapw_sync(struct pcapw *w, char *errbuf)
 }
 
 int
+pcapw_gone(const struct pcapw *w)
+{
+	return w->gone;
+}
+
+int
 pcapw_close(struct pcapw *w, char *errbuf)
 {
 	unsigned	i;
@@ -396,7 +432,9 @@ pcapw_close(struct pcapw *w, char *errbuf)
 		fd = dup(fileno(pcap_dump_file(w->d)));
 	if (w->d != NULL)
 		pcap_dump_close(w->d);
-	if (w->failed && w->d != NULL && (fd == -1 || ftruncate(fd, (off_t)w->good) == -1)) {
+	/* A reason already given (the failed write) is kept. */
+	if (w->failed && w->d != NULL && (fd == -1 ||
+	    pcapw_trunc(fd, (off_t)w->good) == -1) && rc == 0) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot cut %s back to the last "
 		    "whole packet: %s", w->name, strerror(errno));
 		rc = -1;

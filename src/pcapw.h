@@ -25,6 +25,8 @@ struct pcapw	*pcapw_open(const char *, int, unsigned,
 		    const struct pcapw_conf *, char *);
 int		 pcapw_put(struct pcapw *, const struct cap_pkt *);
 int		 pcapw_sync(struct pcapw *, char *);
+/* 1 once a write failed because a pipe's reader went away (EPIPE). */
+int		 pcapw_gone(const struct pcapw *);
 int		 pcapw_close(struct pcapw *, char *);
 uint64_t	 pcapw_frames(const struct pcapw *);
 const char	*pcapw_file(const struct pcapw *);

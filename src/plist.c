@@ -194,11 +194,11 @@ plist_shown(struct recent *r, uint64_t no)
 		;	/* cached */
 	else if (kept)
 		m = recent_mark(r, no, pl.gen,
-		    filter_run(&pl.prog, data, len, caplen) != 0);
+		    filter_frame(&pl.prog, data, len, caplen) != 0);
 	else if (findex_get(pl.fx, no, &pl.one) == -1)
 		m = 0;
 	else
-		m = filter_run(&pl.prog, pl.one.data, pl.one.len,
+		m = filter_frame(&pl.prog, pl.one.data, pl.one.len,
 		    pl.one.caplen) != 0;
 	pthread_mutex_unlock(&pl.lock);
 	return m;

@@ -75,15 +75,17 @@ sockets_sleep(double s)
 	return zbtop_quit ? -1 : 0;
 }
 
-/* Writes and empties tb; -1 when standard output is gone. */
+/* Writes and empties tb; 0, or the errno of a failed write. */
 static int
 sockets_flush(struct tbuf *tb)
 {
-	int	 rc;
+	int	 err = 0;
 
-	rc = fputs(tb->s, stdout) == EOF || fflush(stdout) == EOF ? -1 : 0;
+	errno = 0;
+	if (fputs(tb->s, stdout) == EOF || fflush(stdout) == EOF)
+		err = errno != 0 ? errno : EIO;
 	tbuf_reset(tb);
-	return rc;
+	return err;
 }
 
 int
@@ -93,7 +95,7 @@ sockets_list(struct psock *ps, const struct sockets_opts *o)
 	struct tbuf		 tb;
 	char			 errbuf[PSOCK_ERRSZ];
 	long			 n;
-	int			 rc = 0;
+	int			 rc = 0, err;
 
 	s = xcalloc(1, sizeof *s);
 	tbuf_init(&tb);
@@ -111,8 +113,10 @@ sockets_list(struct psock *ps, const struct sockets_opts *o)
 			sockets_json(ps, s, o, &tb);
 		else
 			sockets_text(ps, s, o, &tb);
-		if (sockets_flush(&tb) == -1)
+		if ((err = sockets_flush(&tb)) != 0) {
+			rc = batch_outerr(err);
 			break;
+		}
 	}
 	tbuf_free(&tb);
 	free(s);
@@ -260,7 +264,7 @@ sockets_attach(struct psock *ps, struct psock_att *a,
 	struct tbuf			 tb;
 	char				 errbuf[PSOCK_ERRSZ];
 	long				 n;
-	int				 rc = 0;
+	int				 rc = 0, err;
 
 	tbuf_init(&tb);
 	for (n = 0; o->iterations == 0 || n < o->iterations; n++) {
@@ -271,8 +275,10 @@ sockets_attach(struct psock *ps, struct psock_att *a,
 			sockets_ring_json(&rs, &tb);
 		else
 			sockets_ring_text(&rs, &tb);
-		if (sockets_flush(&tb) == -1)
+		if ((err = sockets_flush(&tb)) != 0) {
+			rc = batch_outerr(err);
 			break;
+		}
 		if (rc == -1) {
 			msg_error("%s", errbuf);
 			rc = 1;

@@ -31,7 +31,7 @@ struct talk {
 /* Counters that only grow; the reader subtracts the base set by clear. */
 struct counters {
 	_Atomic uint64_t	 packets, bytes, kpackets, kdrops, kfreezes;
-	_Atomic uint64_t	 rejected, wdrops, epoch_packets;
+	_Atomic uint64_t	 rejected, wdrops, epoch_packets, kcut;
 	_Atomic uint64_t	 busy_ns, wbusy_ns;
 	_Atomic uint64_t	 rot[CAP_ROT_NREASONS];
 	_Atomic uint64_t	 ring_pkts[CAP_MAXRINGS];
@@ -172,6 +172,8 @@ stats_kernel(struct stats *st, const struct cap_kstats *ks)
 	stats_add(&st->c.kpackets, ks->packets);
 	stats_add(&st->c.kdrops, ks->drops);
 	stats_add(&st->c.kfreezes, ks->freezes);
+	if (ks->cut > 0)
+		stats_add(&st->c.kcut, ks->cut);
 }
 
 /*
@@ -532,6 +534,7 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->kfreezes = v[offsetof(struct counters, kfreezes) / 8];
 	sn->rejected = v[offsetof(struct counters, rejected) / 8];
 	sn->wdrops = v[offsetof(struct counters, wdrops) / 8];
+	sn->kcut = v[offsetof(struct counters, kcut) / 8];
 	sn->epoch_packets = v[offsetof(struct counters, epoch_packets) / 8];
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		sn->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
@@ -655,6 +658,7 @@ stats_totals(struct stats *st, struct stats_totals *t)
 	pthread_mutex_lock(&st->lock);
 	t->ifdrops = atomic_load(&st->ifdrops) - st->ifstart;
 	pthread_mutex_unlock(&st->lock);
+	t->kcut = v[offsetof(struct counters, kcut) / 8];
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		t->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
 }

@@ -83,6 +83,7 @@ struct stats_snap {
 	int		 have_ifdrops;
 	uint64_t	 rejected;	/* zbtop: failed the new filter */
 	uint64_t	 wdrops;	/* zbtop: -w could not write */
+	uint64_t	 kcut;		/* kernel: cut to fit a block or slot */
 	uint64_t	 rot[CAP_ROT_NREASONS];
 	/*
 	 * Peaks since the previous snapshot (any reader's), from the
@@ -139,6 +140,7 @@ struct stats_totals {
 	uint64_t	 kpackets;
 	uint64_t	 kdrops;
 	uint64_t	 rejected;
+	uint64_t	 kcut;
 	uint64_t	 rot[CAP_ROT_NREASONS];
 	uint64_t	 wdrops;
 	uint64_t	 ifdrops;	/* since start */

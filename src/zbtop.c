@@ -78,13 +78,17 @@ struct opts {
 	struct print_opts	 po;
 	struct compat		 tc;		/* tcpdump's listing options */
 	struct pcapw_conf	 wr;		/* -C, -G, -W, -U, -z */
-	const char		*direction;	/* -Q */
 	int			 lbuf;		/* -l */
 	int			 speed_set;
 	unsigned		 keep_mib;
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
+	char			*ifname;	/* -i picked by default */
+	const char		*ifs[CAP_MAXIF];	/* every -i */
+	char			*ifnum[CAP_MAXIF];	/* -i N, resolved */
+	unsigned		 nifs;
+	char			 iflabel[CAP_MAXIF * 17];
 	int			 sockets;	/* --sockets */
 	const char		*attach;	/* --attach PID|socket:INODE */
 	int			 filters;	/* --filters */
@@ -136,6 +140,7 @@ static const struct option zbtop_longopts[] = {
 static void	usage(FILE *);
 static unsigned	num(const char *, const char *, unsigned long, unsigned long);
 static double	fnum(const char *, const char *, double, double);
+static enum cap_dir direction(const char *);
 static void	parse(struct opts *, int, char **);
 static void	parse_check(struct opts *);
 static int	parse_tcpdump(struct opts *, int);
@@ -144,6 +149,8 @@ static void	cmd_failed(void *, const char *);
 static void	cmd_stdout(void *, const char *);
 static char	*join(int, char **);
 static int	list_devices(void);
+static char	*device(unsigned);
+static void	parse_ifaces(struct opts *);
 static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
 static int	run_sockets(struct opts *);
@@ -234,6 +241,21 @@ fnum(const char *opt, const char *s, double lo, double hi)
 	return v;
 }
 
+/* -Q in|out|inout, tcpdump's words. */
+static enum cap_dir
+direction(const char *s)
+{
+	if (strcmp(s, "in") == 0)
+		return CAP_DIR_IN;
+	if (strcmp(s, "out") == 0)
+		return CAP_DIR_OUT;
+	if (strcmp(s, "inout") == 0)
+		return CAP_DIR_INOUT;
+	msg_fatal("-Q %s: expected in, out or inout", s);
+	/* NOTREACHED */
+	return CAP_DIR_INOUT;
+}
+
 static char *
 join(int argc, char **argv)
 {
@@ -293,6 +315,9 @@ parse(struct opts *o, int argc, char **argv)
 			usage(stdout);
 			exit(0);
 		case 'i':
+			if (o->nifs == CAP_MAXIF)
+				msg_fatal("-i: at most %d interfaces", CAP_MAXIF);
+			o->ifs[o->nifs++] = optarg;
 			cc->iface = optarg;
 			break;
 		case 'J':
@@ -407,6 +432,7 @@ parse_check(struct opts *o)
 		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
+	parse_ifaces(o);
 	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
 	if (o->bo.json && !o->batch)
 		o->tc.list_tstamps = 1;
@@ -422,34 +448,41 @@ parse_check(struct opts *o)
 			msg_fatal("%s", errbuf);
 		exit(0);
 	}
-	if (cc->iface == NULL && cc->file == NULL)
-		msg_fatal("nothing to watch: give -i interface or -r file "
-		    "(-D lists interfaces)");
-	/*
-	 * As tcpdump: lines when the user asked for a line option, for -l,
-	 * or when standard output is no terminal; with -w alone, none.
-	 */
-	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
-	    !isatty(STDOUT_FILENO))) {
-		o->print = 1;
-		o->po.silent = o->ec.wfile != NULL && !o->lbuf &&
-		    !print_shaped(&o->po);
+	if (cc->iface == NULL && cc->file == NULL) {
+		if ((o->ifname = device(0)) == NULL)
+			msg_fatal("no interface is up to capture on (-D lists "
+			    "them; -r file replays one)");
+		cc->iface = o->ifname;
 	}
 	if (cc->file != NULL) {
 		if (o->ec.mode != NULL && strcmp(o->ec.mode, "file") != 0)
 			msg_fatal("-m %s: a file is always replayed through "
 			    "the zbuf model", o->ec.mode);
 		o->ec.mode = "file";
-		if (!o->speed_set && !o->batch && !o->print)
-			cc->speed = 1;
 	} else if (o->ec.mode == NULL)
 		o->ec.mode = "zbuf";
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
+	/* tcpdump's -U without -w: printed lines packet-buffered, as -l. */
+	if (o->wr.flush && o->ec.wfile == NULL)
+		o->lbuf = 1;
+	/*
+	 * As tcpdump: lines when the user asked for a line option, for -l,
+	 * or when standard output is no terminal; with -w, only with --print
+	 * or -P (-w - would carry text inside the pcap stream).
+	 */
+	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
+	    !isatty(STDOUT_FILENO))) {
+		o->print = 1;
+		o->po.silent = o->ec.wfile != NULL;
+	}
 	if (o->batch && o->print)
 		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
 		    "...) exclude each other");
+	/* Only the screen replays a file at its recorded pace. */
+	if (cc->file != NULL && !o->speed_set && !o->batch && !o->print)
+		cc->speed = 1;
 	if ((o->wr.file_mb || o->wr.rotate_secs || o->wr.files ||
 	    o->wr.postrotate) && o->ec.wfile == NULL)
 		msg_fatal("-C, -G, -W and -z go with -w");
@@ -499,11 +532,7 @@ parse_tcpdump(struct opts *o, int ch)
 		po->dec.quick = 1;
 		break;
 	case 'Q':
-		if (strcmp(optarg, "in") != 0 && strcmp(optarg, "out") != 0 &&
-		    strcmp(optarg, "inout") != 0)
-			msg_fatal("-Q %s: expected in, out or inout", optarg);
-		/* XXX issue 10: the iface branch gives it to the backend. */
-		o->direction = optarg;
+		o->ec.cap.dir = direction(optarg);
 		break;
 	case 'S':
 		po->dec.abs_seq = 1;
@@ -596,7 +625,70 @@ parse_retire(struct opts *o, const char *arg)
 	o->ec.cap.retire_ms = num("-T", arg, 1, 60000);
 }
 
-/* As tcpdump -D: number, name, description and flags. */
+/*
+ * The n-th interface -D lists (from 1), or with n 0 the first that is up
+ * and not loopback (tcpdump takes the head of pcap_findalldevs, which
+ * puts those first).  A copy, or NULL.
+ */
+static char *
+device(unsigned n)
+{
+	pcap_if_t	*all, *d;
+	char		 errbuf[PCAP_ERRBUF_SIZE], *name = NULL;
+	unsigned	 i = 0;
+
+	if (pcap_findalldevs(&all, errbuf) == -1)
+		msg_fatal("cannot list interfaces: %s", errbuf);
+	for (d = all; d != NULL && name == NULL; d = d->next) {
+		if (!cap_usable(d->name))
+			continue;
+		i++;
+		if (n != 0 ? i == n : (d->flags & PCAP_IF_UP) &&
+		    !(d->flags & PCAP_IF_LOOPBACK))
+			name = xstrdup(d->name);
+	}
+	pcap_freealldevs(all);
+	return name;
+}
+
+/*
+ * As tcpdump, a number is the interface of that number in -D's list.
+ * Several -i are captured as "any" and kept to those (cap_conf).
+ */
+static void
+parse_ifaces(struct opts *o)
+{
+	struct cap_conf	*cc = &o->ec.cap;
+	unsigned	 k;
+	const char	*s;
+
+	for (k = 0; k < o->nifs; k++) {
+		s = o->ifs[k];
+		if (*s == '\0' || strspn(s, "0123456789") != strlen(s))
+			continue;
+		if ((o->ifnum[k] = device((unsigned)num("-i", s, 1,
+		    INT_MAX))) == NULL)
+			msg_fatal("-i %s: no such interface number (-D lists "
+			    "them)", s);
+		o->ifs[k] = o->ifnum[k];
+	}
+	if (o->nifs > 0)
+		cc->iface = o->ifs[o->nifs - 1];
+	if (o->nifs < 2)
+		return;
+	for (k = 0; k < o->nifs; k++) {
+		if (strcmp(o->ifs[k], "any") == 0)
+			msg_fatal("-i any: not with other -i");
+		cc->ifaces[k] = o->ifs[k];
+		snprintf(o->iflabel + strlen(o->iflabel), sizeof o->iflabel -
+		    strlen(o->iflabel), "%s%s", k > 0 ? "," : "", o->ifs[k]);
+	}
+	cc->nifaces = o->nifs;
+	cc->iface = "any";
+	cc->label = o->iflabel;
+}
+
+/* As tcpdump -D: number, name, description and flags; only what -i takes. */
 static int
 list_devices(void)
 {
@@ -606,7 +698,9 @@ list_devices(void)
 
 	if (pcap_findalldevs(&all, errbuf) == -1)
 		msg_fatal("cannot list interfaces: %s", errbuf);
-	for (d = all; d != NULL; d = d->next, i++) {
+	for (d = all; d != NULL; d = d->next) {
+		if (!cap_usable(d->name))
+			continue;
 		esc_str(name, sizeof name, d->name, strlen(d->name));
 		desc[0] = '\0';
 		if (d->description != NULL)
@@ -616,6 +710,7 @@ list_devices(void)
 		    desc, desc[0] ? ")" : "",
 		    d->flags & PCAP_IF_UP ? "Up" : "Down",
 		    d->flags & PCAP_IF_RUNNING ? ", Running" : "");
+		i++;
 	}
 	pcap_freealldevs(all);
 	return 0;
@@ -760,6 +855,9 @@ main(int argc, char **argv)
 	if ((eng = engine_new(&o.ec, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
 	screen = !o.batch && !o.print;
+	/* The screen shows it on its status line. */
+	if (!screen && engine_note(eng) != NULL)
+		msg_error("%s", engine_note(eng));
 	if (screen) {
 		so.delay = o.bo.delay;
 		so.color = getenv("NO_COLOR") == NULL ||
@@ -816,5 +914,8 @@ main(int argc, char **argv)
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);
 	free((char *)o.ec.filter);
+	free(o.ifname);
+	for (q = 0; q < o.nifs; q++)
+		free(o.ifnum[q]);
 	return rc;
 }

@@ -254,3 +254,36 @@ zb_same_frames() {
 		zb_fail "$1: -w file is not the frames sent"
 	fi
 }
+
+# zb_tcpdump NAME IF [ARG...]: tcpdump -i IF [ARG...] in the capture
+# namespace, writing $ZB_TMP/NAME.pcap, as the reference capture of the
+# same traffic; returns once tcpdump says it is listening (10 s at most).
+# Its PID in ZB_TD_PID.  -B: a 32 MiB ring, so it does not drop 64 KiB
+# GSO packets.
+zb_tcpdump() {
+	zb_td=$1 zb_tdif=$2
+	shift 2
+	zb_bg_cap tcpdump -Z root -U -B 32768 -i "$zb_tdif" -w "$ZB_TMP/$zb_td.pcap" \
+	    "$@" 2>"$ZB_TMP/$zb_td.tderr"
+	ZB_TD_PID=$ZB_BG_PID
+	zb_i=0
+	until grep -q 'listening on' "$ZB_TMP/$zb_td.tderr" 2>/dev/null; do
+		kill -0 "$ZB_TD_PID" 2>/dev/null && [ $zb_i -lt 200 ] || {
+			cat "$ZB_TMP/$zb_td.tderr" >&2
+			zb_fail "tcpdump $zb_td did not start"
+		}
+		sleep 0.05
+		zb_i=$((zb_i + 1))
+	done
+}
+
+# zb_tcpdump_count NAME: stop the tcpdump of zb_tcpdump NAME; the packets
+# its file holds in ZB_TD_COUNT.  Not in $(...): a subshell cannot reap
+# tcpdump, and kill -0 finds the zombie.  SIGTERM: a background job of a
+# shell without job control ignores SIGINT, and tcpdump keeps that.
+zb_tcpdump_count() {
+	kill -TERM "$ZB_TD_PID" 2>/dev/null
+	zb_wait_exit "$ZB_TD_PID" 10 >/dev/null 2>&1
+	ZB_TD_COUNT=$(tcpdump -r "$ZB_TMP/$1.pcap" 2>/dev/null | wc -l |
+	    tr -d ' ')
+}

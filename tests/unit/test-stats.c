@@ -36,7 +36,8 @@ main(void)
 	struct stats		*st = stats_new(3);
 	struct stats_snap	*sn = calloc(1, sizeof *sn), *info;
 	struct stats_totals	 t;
-	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1 };
+	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1,
+	    .cut = 4 };
 	struct cap_bufstate	 bs[3];
 	uint32_t		 i;
 
@@ -54,6 +55,7 @@ main(void)
 	CHECK(sn->rot[CAP_ROT_FULL] == 1 && sn->rot[CAP_ROT_FORCED] == 1 &&
 	    sn->rot[CAP_ROT_TIMEOUT] == 0);
 	CHECK(sn->kpackets == 20 && sn->kdrops == 6 && sn->kfreezes == 2);
+	CHECK(sn->kcut == 8);
 	CHECK(sn->nrings == 2);
 	CHECK(sn->rings[0].packets == 5 && sn->rings[0].forced == 0);
 	CHECK(sn->rings[1].packets == 3 && sn->rings[1].forced == 1);
@@ -105,7 +107,7 @@ main(void)
 	    sn->rings[1].forced == 1 && sn->packets == 6);
 	stats_totals(st, &t);
 	CHECK(t.packets == 18 && t.kdrops == 6 && t.kpackets == 20 &&
-	    t.rejected == 1 && t.rot[CAP_ROT_FULL] == 1);
+	    t.rejected == 1 && t.rot[CAP_ROT_FULL] == 1 && t.kcut == 8);
 
 	/*
 	 * 100000 one-packet flows over three queues, then three busy ones,
