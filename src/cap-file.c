@@ -213,21 +213,10 @@ cap_file_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *p)
 {
 	struct cap_file		*cf = cap->priv;
 	struct bpfz_view	*v = &cf->view[blk->index];
-	struct bpfz_rec		 r;
 
-	if (blk->left == 0)
+	if (!bpfz_pkt(&cf->z, v, &blk->left, p))
 		return 0;
-	if (!bpfz_rec(&cf->z, v, &r)) {
-		blk->left = 0;
-		return 0;
-	}
-	blk->pos = v->data + v->off;
-	blk->left--;
-	p->data = r.data;
-	p->caplen = r.caplen;
-	p->len = r.len;
-	p->ts.tv_sec = r.sec;
-	p->ts.tv_nsec = r.nsec;
+	blk->pos = v->data + v->off;	/* past this record */
 	return 1;
 }
 
