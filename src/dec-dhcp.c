@@ -110,8 +110,8 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 		/* tcpdump -v: transaction id, seconds, flags (RFC 2131). */
 		if (h[3] != 0)
 			dec_sum(ctx, ", hops %d", h[3]);
-		dec_sum(ctx, ", xid 0x%x", (unsigned)(h[4] << 24 | h[5] << 16 |
-		    h[6] << 8 | h[7]));
+		dec_sum(ctx, ", xid 0x%x", (uint32_t)h[4] << 24 |
+		    (uint32_t)h[5] << 16 | (uint32_t)h[6] << 8 | h[7]);
 		if (h[8] << 8 | h[9])
 			dec_sum(ctx, ", secs %d", h[8] << 8 | h[9]);
 		dec_sum(ctx, ", Flags [%s]", h[10] & 0x80 ? "Broadcast" :

@@ -185,10 +185,13 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "ether");
 		return;
 	}
-	dec_mac(h, d);
-	dec_mac(&h[6], s);
 	type = h[12] << 8 | h[13];
 	dec_layer(ctx, type > ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
+	/* Only the tree and -e show them: a plain summary skips the work. */
+	if (ctx->tree || ctx->opt->link) {
+		dec_mac(h, d);
+		dec_mac(&h[6], s);
+	}
 	dec_fld(ctx, "destination: %s", d);
 	dec_fld(ctx, "source: %s", s);
 	dec_fld(ctx, "%s: 0x%04x (%s)", type > ETH_MAXLEN ? "type" : "length",

@@ -34,7 +34,7 @@ static void	print_ascii(struct tbuf *, struct cur *);
 static void
 print_frac(struct tbuf *tb, long nsec, int nano)
 {
-	char	buf[11];
+	char	buf[10];
 	int	i, n = nano ? 9 : 6;
 
 	if (!nano)
@@ -44,8 +44,7 @@ print_frac(struct tbuf *tb, long nsec, int nano)
 		buf[i] = (char)('0' + nsec % 10);
 		nsec /= 10;
 	}
-	buf[n + 1] = '\0';
-	tbuf_puts(tb, buf);
+	tbuf_putn(tb, buf, (size_t)n + 1);
 }
 
 /* A time difference as -ttt and -ttttt print it: " HH:MM:SS.frac". */
@@ -94,12 +93,12 @@ print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
 		if (pkt->ts.tv_sec != pc->cached_sec) {
 			t = pkt->ts.tv_sec;
 			localtime_r(&t, &tm);
-			strftime(pc->cached, sizeof pc->cached,
+			pc->cachedlen = strftime(pc->cached, sizeof pc->cached,
 			    ts == PRINT_TS_DATE ? "%Y-%m-%d %H:%M:%S" :
 			    "%H:%M:%S", &tm);
 			pc->cached_sec = pkt->ts.tv_sec;
 		}
-		tbuf_puts(&pc->tb, pc->cached);
+		tbuf_putn(&pc->tb, pc->cached, pc->cachedlen);
 		print_frac(&pc->tb, pkt->ts.tv_nsec, pc->o.nano);
 		break;
 	}

@@ -53,6 +53,7 @@ struct print_ctx {
 	atomic_int	 failed;	/* errno of a failed write (EPIPE: reader gone) */
 	long		 cached_sec;	/* the time prefix below is for it */
 	char		 cached[32];
+	size_t		 cachedlen;	/* its length */
 	unsigned long	 count;		/* packets printed, for -# */
 	struct timespec	 first;		/* -ttttt */
 	struct timespec	 prev;		/* -ttt */

@@ -106,24 +106,38 @@ tbuf_putu(struct tbuf *tb, unsigned long v)
 {
 	char	buf[24], *p = buf + sizeof buf;
 
-	*--p = '\0';
 	do {
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v != 0);
-	tbuf_puts(tb, p);
+	tbuf_putn(tb, p, (size_t)(buf + sizeof buf - p));
 }
 
+/*
+ * Dotted quad straight into the buffer (at most 15 characters): two per
+ * IPv4 packet line, the costliest piece of a summary when built from
+ * tbuf_putc and tbuf_putu.
+ */
 void
 tbuf_ip4(struct tbuf *tb, const uint8_t *a)
 {
-	int	i;
+	char	*o;
+	int	 i, v;
 
+	tbuf_grow(tb, 15);
+	o = tb->s + tb->len;
 	for (i = 0; i < 4; i++) {
 		if (i > 0)
-			tbuf_putc(tb, '.');
-		tbuf_putu(tb, a[i]);
+			*o++ = '.';
+		v = a[i];
+		if (v >= 100)
+			*o++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*o++ = (char)('0' + v / 10 % 10);
+		*o++ = (char)('0' + v % 10);
 	}
+	*o = '\0';
+	tb->len = (size_t)(o - tb->s);
 }
 
 void
@@ -134,6 +148,16 @@ tbuf_puts(struct tbuf *tb, const char *s)
 	tbuf_grow(tb, n);
 	memcpy(tb->s + tb->len, s, n + 1);
 	tb->len += n;
+}
+
+/* n bytes of s, no NUL among them: for a length the caller knows. */
+void
+tbuf_putn(struct tbuf *tb, const char *s, size_t n)
+{
+	tbuf_grow(tb, n);
+	memcpy(tb->s + tb->len, s, n);
+	tb->len += n;
+	tb->s[tb->len] = '\0';
 }
 
 void

@@ -28,6 +28,7 @@ void	 tbuf_putc(struct tbuf *, char);
 void	 tbuf_putu(struct tbuf *, unsigned long);
 void	 tbuf_ip4(struct tbuf *, const uint8_t *);
 void	 tbuf_puts(struct tbuf *, const char *);
+void	 tbuf_putn(struct tbuf *, const char *, size_t);
 void	 tbuf_esc(struct tbuf *, const void *, size_t);
 void	 tbuf_json(struct tbuf *, const void *, size_t);
 void	 tbuf_truncate(struct tbuf *, size_t);
