@@ -123,6 +123,25 @@ bpfz_rec(struct bpfz *z, struct bpfz_view *v, struct bpfz_rec *r)
 	return 1;
 }
 
+int
+bpfz_pkt(struct bpfz *z, struct bpfz_view *v, uint32_t *left,
+    struct cap_pkt *p)
+{
+	struct bpfz_rec	r;
+
+	if (*left == 0 || !bpfz_rec(z, v, &r)) {
+		*left = 0;
+		return 0;
+	}
+	(*left)--;
+	p->data = r.data;
+	p->caplen = r.caplen;
+	p->len = r.len;
+	p->ts.tv_sec = r.sec;
+	p->ts.tv_nsec = r.nsec;
+	return 1;
+}
+
 /* Records in v, by the same walk; for the block's packet count. */
 uint32_t
 bpfz_count(const struct bpfz *z, const struct bpfz_view *v)

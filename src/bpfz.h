@@ -65,6 +65,12 @@ void	 bpfz_init(struct bpfz *, void *, void *, size_t, enum bpfz_ts);
 int	 bpfz_owned(const struct bpfz *, unsigned);
 int	 bpfz_next(struct bpfz *, struct bpfz_view *);
 int	 bpfz_rec(struct bpfz *, struct bpfz_view *, struct bpfz_rec *);
+/*
+ * cap_ops.pkt for both consumers: the next of *left records of v as a
+ * packet; 1, or 0 at the end (then *left is 0).
+ */
+int	 bpfz_pkt(struct bpfz *, struct bpfz_view *, uint32_t *,
+	    struct cap_pkt *);
 uint32_t bpfz_count(const struct bpfz *, const struct bpfz_view *);
 void	 bpfz_ack(struct bpfz *, const struct bpfz_view *);
 int	 bpfz_rotated(struct bpfz *, const void *, enum cap_reason);

@@ -438,19 +438,8 @@ static int
 cap_bpf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *p)
 {
 	struct cap_bpf	*cb = cap->priv;
-	struct bpfz_rec	 r;
 
-	if (blk->left == 0 || !bpfz_rec(&cb->z, &cb->view[blk->index], &r)) {
-		blk->left = 0;
-		return 0;
-	}
-	blk->left--;
-	p->data = r.data;
-	p->caplen = r.caplen;
-	p->len = r.len;
-	p->ts.tv_sec = r.sec;
-	p->ts.tv_nsec = r.nsec;
-	return 1;
+	return bpfz_pkt(&cb->z, &cb->view[blk->index], &blk->left, p);
 }
 
 static void

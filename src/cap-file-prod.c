@@ -17,6 +17,7 @@
 
 #include "cap.h"
 #include "cap-file-int.h"
+#include "tbuf.h"
 #include "zmodel.h"
 
 static int	 cap_file_packet(struct cap_file *, const struct pcap_pkthdr *,
@@ -296,4 +297,28 @@ cap_file_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * errbuf = a b ": " c, cut to ZB_ERRBUFSZ; a and b are ours (b escaped
+ * already), c is libpcap's text and gets escaped.  errbuf may be a.
+ */
+void
+cap_file_msg(char *errbuf, const char *a, const char *b, const char *c)
+{
+	struct tbuf	 tb;
+	size_t		 n;
+
+	tbuf_init(&tb);
+	tbuf_puts(&tb, a);
+	tbuf_puts(&tb, b);
+	if (*c != '\0') {
+		tbuf_puts(&tb, ": ");
+		tbuf_esc(&tb, c, strlen(c));
+	}
+	n = tb.len < ZB_ERRBUFSZ - 1 ? tb.len : ZB_ERRBUFSZ - 1;
+	if (n > 0)
+		memcpy(errbuf, tb.s, n);
+	errbuf[n] = '\0';
+	tbuf_free(&tb);
 }

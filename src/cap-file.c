@@ -136,30 +136,6 @@ cap_file_start(struct cap *cap, char *errbuf)
 }
 
 /*
- * errbuf = a b ": " c, cut to ZB_ERRBUFSZ; a and b are ours (b escaped
- * already), c is libpcap's text and gets escaped.  errbuf may be a.
- */
-void
-cap_file_msg(char *errbuf, const char *a, const char *b, const char *c)
-{
-	struct tbuf	 tb;
-	size_t		 n;
-
-	tbuf_init(&tb);
-	tbuf_puts(&tb, a);
-	tbuf_puts(&tb, b);
-	if (*c != '\0') {
-		tbuf_puts(&tb, ": ");
-		tbuf_esc(&tb, c, strlen(c));
-	}
-	n = tb.len < ZB_ERRBUFSZ - 1 ? tb.len : ZB_ERRBUFSZ - 1;
-	if (n > 0)
-		memcpy(errbuf, tb.s, n);
-	errbuf[n] = '\0';
-	tbuf_free(&tb);
-}
-
-/*
  * Read "done" before looking for a buffer: the producer hands its last
  * buffer over before it sets done, so done and nothing ready is the end.
  */
@@ -237,21 +213,10 @@ cap_file_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *p)
 {
 	struct cap_file		*cf = cap->priv;
 	struct bpfz_view	*v = &cf->view[blk->index];
-	struct bpfz_rec		 r;
 
-	if (blk->left == 0)
+	if (!bpfz_pkt(&cf->z, v, &blk->left, p))
 		return 0;
-	if (!bpfz_rec(&cf->z, v, &r)) {
-		blk->left = 0;
-		return 0;
-	}
-	blk->pos = v->data + v->off;
-	blk->left--;
-	p->data = r.data;
-	p->caplen = r.caplen;
-	p->len = r.len;
-	p->ts.tv_sec = r.sec;
-	p->ts.tv_nsec = r.nsec;
+	blk->pos = v->data + v->off;	/* past this record */
 	return 1;
 }
 
