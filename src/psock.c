@@ -494,7 +494,8 @@ psock_geom_str(char *buf, size_t sz, const struct psock_row *r)
 
 	if (!r->have_rx)
 		snprintf(buf, sz, r->have_tx ? "tx only" : "-");
-	else if (r->version == 3)
+	/* A ring still being set up reports its retire timeout as -1. */
+	else if (r->version == 3 && r->rx.retire_ms != UINT32_MAX)
 		snprintf(buf, sz, "%ux%s %uf %ums", r->rx.block_nr,
 		    psock_kib(k, sizeof k, r->rx.block_size), r->rx.frame_nr,
 		    r->rx.retire_ms);
