@@ -429,12 +429,8 @@ cap_copy_parse(struct cap_copy *s, int n)
 		if (vlan && m->caplen >= 2 * ETH_ALEN) {
 			memmove(p + 2 * ETH_ALEN + CAP_COPY_VLANLEN,
 			    p + 2 * ETH_ALEN, m->caplen - 2 * ETH_ALEN);
-			p[12] = (aux.tp_status & TP_STATUS_VLAN_TPID_VALID) ?
-			    aux.tp_vlan_tpid >> 8 : ETH_P_8021Q >> 8;
-			p[13] = (aux.tp_status & TP_STATUS_VLAN_TPID_VALID) ?
-			    aux.tp_vlan_tpid & 0xff : ETH_P_8021Q & 0xff;
-			p[14] = aux.tp_vlan_tci >> 8;
-			p[15] = aux.tp_vlan_tci & 0xff;
+			caplinux_vlan_put(p, aux.tp_status, aux.tp_vlan_tpid,
+			    (uint16_t)aux.tp_vlan_tci);
 			m->len += CAP_COPY_VLANLEN;
 			m->caplen += CAP_COPY_VLANLEN;
 			m->vlan = CAP_VLAN_PUT | aux.tp_vlan_tci;

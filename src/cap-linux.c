@@ -616,3 +616,14 @@ caplinux_steer(int fd, struct sock_filter *insns, unsigned short len,
 	}
 	return 0;
 }
+
+void
+caplinux_vlan_put(uint8_t *p, uint32_t status, uint16_t tpid, uint16_t tci)
+{
+	if (!(status & TP_STATUS_VLAN_TPID_VALID))
+		tpid = ETH_P_8021Q;
+	p[12] = (uint8_t)(tpid >> 8);
+	p[13] = (uint8_t)tpid;
+	p[14] = (uint8_t)(tci >> 8);
+	p[15] = (uint8_t)tci;
+}

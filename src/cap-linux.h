@@ -91,6 +91,14 @@ int	caplinux_how(int, const struct cap_conf *, struct caplinux_how *,
 int	caplinux_attach(int, const struct bpf_program *,
 	    const struct caplinux_how *, char *);
 /*
+ * Put back a VLAN tag the kernel took off into the packet's metadata, as
+ * libpcap does: the 4 bytes at p + 12 (after the MAC addresses, which
+ * the caller has moved to make room) become the TPID (the one given when
+ * TP_STATUS_VLAN_TPID_VALID is in status, else 802.1Q's 0x8100) and the
+ * TCI, big-endian.  p must have 16 bytes.
+ */
+void	caplinux_vlan_put(uint8_t *, uint32_t, uint16_t, uint16_t);
+/*
  * Join a PACKET_FANOUT_CBPF group: *id -1 makes a new group and sets *id,
  * otherwise joins group *id.
  */

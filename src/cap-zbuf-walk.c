@@ -333,18 +333,14 @@ static void
 zbuf_vlan(const struct tpacket3_hdr *h, uint8_t *raw, struct cap_pkt *pkt)
 {
 	uint8_t		*p = raw + h->tp_mac - ZBUF_VLANLEN;
-	uint16_t	 tpid = 0x8100, tci = (uint16_t)h->hv1.tp_vlan_tci;
+	uint16_t	 tci = (uint16_t)h->hv1.tp_vlan_tci;
 
 	if (h->tp_mac < TPACKET_ALIGN(sizeof *h) + sizeof(struct sockaddr_ll) +
 	    ZBUF_VLANLEN || pkt->caplen < 12)
 		return;
-	if (h->tp_status & TP_STATUS_VLAN_TPID_VALID)
-		tpid = h->hv1.tp_vlan_tpid;
 	memmove(p, p + ZBUF_VLANLEN, 12);
-	p[12] = (uint8_t)(tpid >> 8);
-	p[13] = (uint8_t)tpid;
-	p[14] = (uint8_t)(tci >> 8);
-	p[15] = (uint8_t)tci;
+	caplinux_vlan_put(p, h->tp_status, (uint16_t)h->hv1.tp_vlan_tpid,
+	    tci);
 	pkt->data = p;
 	pkt->caplen += ZBUF_VLANLEN;
 	pkt->len += ZBUF_VLANLEN;

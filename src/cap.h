@@ -3,7 +3,7 @@
  * has one or more queues (--threads); next(), pkt() and release() of a
  * queue are called by that queue's consumer thread only, every other slot
  * by the control thread, and setfilter() only while every consumer is
- * parked between two buffers (engine-queue.c guarantees it).  rotate() and
+ * parked between two buffers (engine-lane.c guarantees it).  rotate() and
  * buffers() may run while consumers walk: a backend with more than one
  * queue publishes a flip with atomics.
  * Nothing here knows about terminals; nothing here allocates per packet.

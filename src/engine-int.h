@@ -1,7 +1,8 @@
 /*
- * What engine.c (the capture thread), engine-queue.c (consumer threads
- * for --threads) and engine-req.c (the mailbox other threads post
- * requests into) share.  Private to those files.
+ * What the engine's files share: engine.c (lifecycle and the control
+ * loop), engine-req.c (what requests do), engine-lane.c (the lanes:
+ * --threads consumers, parking, rotate-now), engine-walk.c (the packet
+ * path) and engine-mbox.c (the mailbox).  Private to those files.
  */
 #ifndef ZBTOP_ENGINE_INT_H
 #define ZBTOP_ENGINE_INT_H
@@ -107,25 +108,34 @@ struct engine {
 };
 
 
-/* engine.c */
-int	engine_block(struct engine *, struct cap_block *);
-void	engine_periodic(struct engine *, int);
-int	engine_timeout(struct engine *);
-void	engine_finish(struct engine *, const char *);
+/*
+ * The files, top to bottom; each calls only the ones below it.
+ * engine.c (lifecycle, control loop) -> engine-req.c -> engine-lane.c
+ * -> engine-walk.c -> engine-mbox.c.
+ */
 
-/* engine-queue.c */
+/* engine-req.c: what requests do */
+void	engine_serve(struct engine *);
+int	engine_set_filter(struct engine *, const char *, unsigned, char *);
+
+/* engine-lane.c: the lanes, --threads consumers and parking */
 int	engine_workers_start(struct engine *, char *);
 void	engine_workers_stop(struct engine *, int);
-void	engine_control(struct engine *);
 void	engine_park(struct engine *);
 int	engine_rotate_now(struct engine *, char *);
 void	engine_unpark(struct engine *);
 
-/* engine-req.c */
-void	engine_serve(struct engine *);
-int	engine_set_filter(struct engine *, const char *, unsigned, char *);
-void	engine_event(struct engine *, const char *);
+/* engine-walk.c: the packet path */
+int	engine_block(struct engine *, struct cap_block *);
+int	engine_walk_drain(struct engine *, unsigned);
+
+/* engine-mbox.c: the mailbox, wake-ups, events, time */
+int	engine_post(struct engine *, enum engine_req_type, const char *,
+	    unsigned, char *);
+struct engine_req *engine_take(struct engine *);
+void	engine_answer(struct engine *, struct engine_req *, int);
 void	engine_wake(struct engine *);
+void	engine_event(struct engine *, const char *);
 void	engine_after(struct timespec *, const struct timespec *, unsigned);
 int	engine_due(const struct timespec *, const struct timespec *);
 

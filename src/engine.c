@@ -1,15 +1,18 @@
 /*
- * The capture engine: one thread owns the backend's control slots, so
- * backends need no locks.  This file is that thread: it walks every
- * buffer handed over, counts, writes, keeps recent packets and runs the
- * timers; with --threads the walking is done by one consumer thread per
- * queue instead (engine-queue.c).  Requests from other threads arrive
- * through the mailbox in engine-req.c.  Never calls the screen; per packet
- * it does no allocation and no syscall.
+ * The capture engine: its lifecycle (new, start, stop, free, and reading
+ * a replayed file again) and the engine thread's control loop.  One
+ * thread owns the backend's control slots, so backends need no locks.
+ * Without --threads that thread walks the one lane inline, through the
+ * packet path in engine-walk.c, between serving requests and running the
+ * timers; with --threads the lanes' consumer threads walk
+ * (engine-lane.c) and the loop here keeps only requests, timers and
+ * counters.  Requests arrive through the mailbox (engine-mbox.c) and
+ * take effect in engine-req.c.  Never calls the screen.
  */
 #include <sys/eventfd.h>
 
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,31 +23,28 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
-#include "cur.h"
-#include "dec.h"
 #include "engine.h"
 #include "filter.h"
 #include "pcapw.h"
 #include "recent.h"
 #include "stats.h"
 #include "tbuf.h"
-#include "work.h"
 #include "xmalloc.h"
 #include "engine-int.h"
 
 static int	 engine_wakefds(struct engine *, struct cap_conf *, char *);
+static void	 engine_info(struct engine *);
 static void	*engine_main(void *);
-static int	 engine_claim(struct engine *);
-static void	 engine_packet(struct engine *, struct cap_pkt *,
-		    const struct cap_block *, int);
-static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
-		    unsigned, char);
+static void	 engine_control(struct engine *);
+static void	 engine_sleep(struct engine *, int);
+static int	 engine_timeout(struct engine *);
+static void	 engine_periodic(struct engine *, int);
+static void	 engine_gap(struct engine *, const struct cap_kstats *);
 static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
-static void	 engine_info(struct engine *);
-static int	 engine_write_sync(struct engine *);
-static void	 engine_gap(struct engine *, const struct cap_kstats *);
-static uint64_t	 engine_ns(const struct timespec *, const struct timespec *);
+static void	 engine_lanes_drain(struct engine *);
+static void	 engine_finish(struct engine *, const char *);
+static int	 engine_reread(struct engine *, const char *, char *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -199,19 +199,6 @@ engine_wait(struct engine *e, int ms)
 	return done;
 }
 
-/* Wake the engine thread; "woken" tells it to read the eventfd. */
-void
-engine_wake(struct engine *e)
-{
-	uint64_t	one = 1;
-
-	pthread_mutex_lock(&e->lock);
-	e->woken = 1;
-	if (write(e->wakefd, &one, sizeof one) == -1 && errno != EAGAIN)
-		e->woken = 0;
-	pthread_mutex_unlock(&e->lock);
-}
-
 /* Ask the engine to drain what is already captured and finish. */
 void
 engine_stop(struct engine *e)
@@ -278,26 +265,8 @@ engine_free(struct engine *e)
 	free(e);
 }
 
-void
-engine_after(struct timespec *t, const struct timespec *from, unsigned ms)
-{
-	t->tv_sec = from->tv_sec + ms / 1000;
-	t->tv_nsec = from->tv_nsec + (long)(ms % 1000) * 1000000;
-	if (t->tv_nsec >= 1000000000) {
-		t->tv_sec++;
-		t->tv_nsec -= 1000000000;
-	}
-}
-
-int
-engine_due(const struct timespec *when, const struct timespec *now)
-{
-	return now->tv_sec > when->tv_sec || (now->tv_sec == when->tv_sec &&
-	    now->tv_nsec >= when->tv_nsec);
-}
-
 /* How long next() may sleep: until the next tick or forced rotation. */
-int
+static int
 engine_timeout(struct engine *e)
 {
 	struct timespec	 now;
@@ -355,196 +324,93 @@ engine_main(void *arg)
 	return NULL;
 }
 
-/* One more packet for -c COUNT; 0 once the count is reached. */
-static int
-engine_claim(struct engine *e)
+/* The engine thread with --threads: requests, timers and counters. */
+static void
+engine_control(struct engine *e)
 {
-	return atomic_fetch_add_explicit(&e->claimed, 1,
-	    memory_order_relaxed) < e->conf.count;
-}
+	int	stop, done;
 
-/*
- * Walk one handed-over buffer, on the thread of its queue.  Returns 1
- * when -c COUNT is reached.  Only the last recent_cap() packets of a
- * buffer are copied for display: the earlier ones would be overwritten
- * before anyone could look, so the shared list is locked only for those.
- */
-int
-engine_block(struct engine *e, struct cap_block *blk)
-{
-	const struct cap_ops	*ops = e->cap.ops;
-	struct cap_pkt		 pkt;
-	struct timespec		 t0, t1, t2;
-	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
-	uint32_t		 npkts = blk->npkts;
-	unsigned		 snap;
-	int			 keep, kept = 0, full = 0, gone = 0;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	keep = e->recent != NULL;
-	if (e->conf.parse)
-		stats_lock(e->stats, blk->queue);
-	pkt.vlan = 0;		/* a backend that never puts tags back */
-	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
-		i++;
-		if (blk->recheck != NULL) {
-			snap = filter_run(blk->recheck, &pkt);
-			if (snap == 0) {
-				rejected++;
-				if (e->seqlog != NULL)
-					engine_seqlog(e, &pkt, blk->ring, 'R');
-				continue;
-			}
-			if (snap < pkt.caplen)
-				pkt.caplen = snap;
-		}
-		if (e->conf.count != 0 && !engine_claim(e)) {
-			full = 1;
+	for (;;) {
+		pthread_mutex_lock(&e->lock);
+		stop = e->stop;
+		done = e->wdone || e->wlive == 0;
+		pthread_mutex_unlock(&e->lock);
+		if (stop || done)
 			break;
-		}
-		n++;
-		bytes += pkt.len;
-		if (e->conf.work != WORK_NONE)
-			sum += work_pkt(e->conf.work, pkt.data, pkt.caplen);
-		if (keep && !kept && npkts - i < recent_cap(e->recent)) {
-			recent_lock(e->recent);
-			kept = 1;
-		}
-		engine_packet(e, &pkt, blk, kept);
+		engine_serve(e);
+		engine_periodic(e, 0);
+		engine_sleep(e, engine_timeout(e));
 	}
-	if (kept)
-		recent_unlock(e->recent);
-	if (e->conf.parse)
-		stats_unlock(e->stats, blk->queue);
-	ops->release(&e->cap, blk);
-	stats_block(e->stats, blk->ring, n, bytes, rejected, blk->reason);
-	if (sum != 0)
-		atomic_fetch_add_explicit(&e->worksum, sum,
-		    memory_order_relaxed);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	t2 = t1;
-	if (e->w != NULL) {
-		gone = engine_write_sync(e);
-		clock_gettime(CLOCK_MONOTONIC, &t2);
-	}
-	/* The busy share names the slow stage in the drop verdict (diag.c). */
-	stats_busy(e->stats, engine_ns(&t0, &t2), engine_ns(&t1, &t2));
-	if (gone)
-		return 1;
-	return full || (e->conf.count != 0 &&
-	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
-	    e->conf.count);
+	if (!done)
+		engine_lanes_drain(e);
+	engine_workers_stop(e, done ? ENGINE_QUIT : ENGINE_DRAIN);
+	/* A consumer's error is in e->error already. */
+	engine_finish(e, NULL);
 }
 
-/* Nanoseconds from a to b (monotonic, b not before a). */
-static uint64_t
-engine_ns(const struct timespec *a, const struct timespec *b)
-{
-	return (uint64_t)(b->tv_sec - a->tv_sec) * 1000000000u +
-	    (uint64_t)(b->tv_nsec - a->tv_nsec);
-}
-
-/* With --threads, the -w file is one stream: a packet at a time. */
 static void
-engine_packet(struct engine *e, struct cap_pkt *pkt,
-    const struct cap_block *blk, int keep)
+engine_sleep(struct engine *e, int ms)
 {
-	struct dec_info	di;
-	uint64_t	no;
-	int		rc = 0;
+	struct pollfd	pfd;
 
-	/*
-	 * The frame number: with --threads it is taken with the -w lock
-	 * held, so the file's order is the numbers' order.
-	 */
-	if (e->w != NULL && e->nq > 1) {
-		pthread_mutex_lock(&e->wlock);
-		no = atomic_fetch_add_explicit(&e->frames, 1,
-		    memory_order_relaxed) + 1;
-		rc = pcapw_put(e->w, pkt);
-		pthread_mutex_unlock(&e->wlock);
-	} else {
-		/* One thread numbers: a plain store, no locked add. */
-		no = atomic_load_explicit(&e->frames, memory_order_relaxed) + 1;
-		if (e->nq > 1)
-			no = atomic_fetch_add_explicit(&e->frames, 1,
-			    memory_order_relaxed) + 1;
-		else
-			atomic_store_explicit(&e->frames, no,
-			    memory_order_relaxed);
-		if (e->w != NULL)
-			rc = pcapw_put(e->w, pkt);
-	}
-	if (rc == -1)
-		stats_wdrop(e->stats);
-	if (e->conf.parse) {
-		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
-		stats_parsed(e->stats, blk->queue, &di, CAP_PKT_LEN(pkt));
-	}
-	if (keep)
-		recent_add(e->recent, pkt, blk->ring, no);
-	if (e->conf.print != NULL)
-		e->conf.print(e->conf.print_arg[blk->queue], pkt, e->cap.dlt);
-	if (e->seqlog != NULL)
-		engine_seqlog(e, pkt, blk->ring, 'S');
+	pfd.fd = e->wakefd;
+	pfd.events = POLLIN;
+	(void)poll(&pfd, 1, ms);
 }
 
 /*
- * The test traffic's sequence numbers (tests/gen/zbgen.c): Ethernet,
- * IPv4, UDP, then "ZBSQ" and a 64-bit big-endian number.
+ * On stop: force the partly filled blocks out, as engine_drain() does
+ * without --threads, while the consumers keep walking; a rotation that
+ * must wait for them to empty the other side is tried again in 1 ms.
  */
 static void
-engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
-    char what)
+engine_lanes_drain(struct engine *e)
 {
-	struct cur	 c;
-	const uint8_t	*m;
-	uint64_t	 seq = 0;
-	int		 ihl, i;
+	struct timespec	now, limit, ms1 = { 0, 1000000 };
+	char		errbuf[ZB_ERRBUFSZ];
+	unsigned	pass = 0;
+	int		rc;
 
-	if (e->cap.dlt != DLT_EN10MB)
-		return;
-	cur_init(&c, pkt->data, pkt->caplen);
-	if (cur_skip(&c, 12) == -1 || cur_u16(&c) != 0x0800 ||
-	    (ihl = cur_peek_u8(&c, 0)) == -1 || (ihl & 0x0f) < 5 ||
-	    cur_peek_u8(&c, 9) != 17 ||
-	    cur_skip(&c, (size_t)(ihl & 0x0f) * 4 + 8) == -1 ||
-	    (m = cur_pull(&c, 12)) == NULL || memcmp(m, "ZBSQ", 4) != 0)
-		return;
-	for (i = 4; i < 12; i++)
-		seq = seq << 8 | m[i];
-	fprintf(e->seqlog, "%u %llu %u %c\n", ring, (unsigned long long)seq,
-	    e->epoch, what);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	engine_after(&limit, &now, ENGINE_AGAIN_MS);
+	while (pass < 3) {
+		rc = engine_rotate_now(e, errbuf);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (rc == CAP_AGAIN && !engine_due(&limit, &now)) {
+			nanosleep(&ms1, NULL);
+			continue;
+		}
+		if (rc != 0)
+			break;
+		pass++;
+	}
 }
 
 /*
- * A failed write is something the front end should say; not fatal.  A
- * pipe whose reader went away ("-w - | tcpdump -r - -c 3") got what it
- * wanted: 1, capture ends quietly, as print mode does for "| head".
+ * On stop, without --threads: walk what the kernel already handed over,
+ * then force the partly filled buffers out too, so nothing captured is
+ * left behind.
  */
-static int
-engine_write_sync(struct engine *e)
+static void
+engine_drain(struct engine *e)
 {
-	char	errbuf[ZB_ERRBUFSZ];
-	int	rc;
+	char		 errbuf[ZB_ERRBUFSZ];
+	unsigned	 pass;
 
-	if (e->nq > 1)
-		pthread_mutex_lock(&e->wlock);
-	rc = pcapw_sync(e->w, errbuf);
-	if (e->nq > 1)
-		pthread_mutex_unlock(&e->wlock);
-	if (rc == -1 && pcapw_gone(e->w))
-		return 1;
-	if (rc == -1)
-		engine_event(e, errbuf);
-	return 0;
+	for (pass = 0; pass < 3; pass++) {
+		if (engine_walk_drain(e, 0) == 1)
+			return;
+		if (e->cap.ops->rotate == NULL ||
+		    e->cap.ops->rotate(&e->cap, errbuf) != 0)
+			break;
+	}
 }
 
 /*
  * Every loop: kernel counters and buffer states each tick, rates each
  * second, and the forced rotation timer.  "last" reads everything now.
  */
-void
+static void
 engine_periodic(struct engine *e, int last)
 {
 	const struct cap_ops	*ops = e->cap.ops;
@@ -624,32 +490,7 @@ engine_rotate_tick(struct engine *e, unsigned every)
 	engine_after(&e->next_rotate, &now, rc == CAP_AGAIN ? 1 : every);
 }
 
-/*
- * On stop: walk what the kernel already handed over, then force the
- * partly filled buffers out too, so nothing captured is left behind.
- * Bounded: a file replay would otherwise keep producing.
- */
 static void
-engine_drain(struct engine *e)
-{
-	struct cap_block	 blk;
-	char			 errbuf[ZB_ERRBUFSZ];
-	unsigned		 pass, n;
-
-	for (pass = 0; pass < 3; pass++) {
-		for (n = 0; n < e->cap.nbufs + 2; n++) {
-			if (e->cap.ops->next(&e->cap, 0, &blk, 0, errbuf) != 1)
-				break;
-			if (engine_block(e, &blk) == 1)
-				return;
-		}
-		if (e->cap.ops->rotate == NULL ||
-		    e->cap.ops->rotate(&e->cap, errbuf) != 0)
-			break;
-	}
-}
-
-void
 engine_finish(struct engine *e, const char *err)
 {
 	char	errbuf[ZB_ERRBUFSZ];
@@ -671,6 +512,68 @@ engine_finish(struct engine *e, const char *err)
 	}
 	pthread_cond_broadcast(&e->cond);
 	pthread_mutex_unlock(&e->lock);
+}
+
+/*
+ * A new capture filter.  After the end of a replayed file it reads the
+ * file again from the start with that filter, frames numbered from 1.
+ */
+int
+engine_filter(struct engine *e, const char *expr, char *errbuf)
+{
+	int	 ended;
+
+	pthread_mutex_lock(&e->lock);
+	ended = e->finished && e->started && e->error[0] == '\0';
+	pthread_mutex_unlock(&e->lock);
+	if (ended && strcmp(e->cap.ops->name, "file") == 0)
+		return engine_reread(e, expr, errbuf);
+	return engine_post(e, REQ_FILTER, expr, 0, errbuf);
+}
+
+/*
+ * The engine thread has ended at the end of the file: open the file
+ * again (by name: if the user zbtop runs as may not read it, this says
+ * so and nothing else changes), restart the counters, the frame numbers
+ * and the kept packets, attach the filter and start again.  The -w file
+ * was closed at the end and stays closed.
+ */
+static int
+engine_reread(struct engine *e, const char *expr, char *errbuf)
+{
+	struct bpf_program	 prog;
+	struct cap_conf		 cc = e->conf.cap;
+	struct cap		 old = e->cap;
+	char			 esc[STATS_TEXTSZ];
+
+	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
+	    errbuf) == -1)
+		return -1;
+	filter_free(&prog);
+	cc.wakefd[0] = e->wakefd;
+	cc.speed = e->speed;
+	pthread_join(e->thread, NULL);
+	e->started = 0;
+	if (cap_open(&e->cap, e->cap.ops, &cc, errbuf) == -1) {
+		e->cap = old;		/* joined: engine_stop joins no more */
+		return -1;
+	}
+	cap_close(&old);
+	stats_clear(e->stats);
+	atomic_store(&e->frames, 0);
+	atomic_store(&e->claimed, 0);
+	atomic_fetch_add(&e->run, 1);
+	if (e->recent != NULL)
+		recent_clear(e->recent);
+	if (engine_set_filter(e, expr, e->cap.snaplen, errbuf) != 0)
+		return -1;
+	e->epoch++;
+	esc_str(esc, sizeof esc, expr, strlen(expr));
+	stats_epoch(e->stats, esc);
+	pthread_mutex_lock(&e->lock);
+	e->finished = 0;
+	pthread_mutex_unlock(&e->lock);
+	return engine_start(e, errbuf);
 }
 
 void

@@ -207,7 +207,11 @@ screen_view_key(int key)
 	case ']':
 	case '[':
 		/* The next or previous packet kept, in the same view. */
-		if (view.eng != NULL && (key == ']' || view.no > 1))
+		if (view.eng != NULL && key == ']' &&
+		    view.no >= engine_frames(view.eng))
+			screen_status(0, "packet %llu is the newest",
+			    (unsigned long long)view.no);
+		else if (view.eng != NULL && (key == ']' || view.no > 1))
 			screen_detail_open(view.eng, key == ']' ? view.no + 1 :
 			    view.no - 1);
 		break;

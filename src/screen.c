@@ -580,6 +580,12 @@ screen_key(int r, wint_t wc)
 		if (screen_st.sockets.cls->key(&screen_st.sockets,
 		    &screen_st.env, key))
 			return;
+		/* Esc on the list closes the view, as S does. */
+		if (key == 033 && screen_st.eng != NULL) {
+			screen_st.sockets.shown = 0;
+			screen_st.refresh = 1;
+			return;
+		}
 		/* Without an engine only quit, help and refresh remain. */
 		if (screen_st.eng == NULL && key != 'q' && key != '?' &&
 		    key != 'h' && key != KEY_F(1) && key != ' ')

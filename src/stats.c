@@ -695,6 +695,10 @@ stats_clear(struct stats *st)
 	pthread_mutex_lock(&st->lock);
 	memcpy(st->base, v, sizeof st->base);
 	st->ifbase = atomic_load(&st->ifdrops);
+	/* The rates too: after the end of a file no sample replaces them. */
+	st->pps = st->bps = st->dps = st->ifdps = 0;
+	memset(st->rotps, 0, sizeof st->rotps);
+	memset(st->ring_pps, 0, sizeof st->ring_pps);
 	for (i = 0; i < st->nshards; i++) {
 		pthread_mutex_lock(&st->shard[i].lock);
 		memset(st->shard[i].proto, 0, sizeof st->shard[i].proto);

@@ -1,5 +1,5 @@
 /*
- * The engine's mailbox and parking (src/engine-req.c, src/engine-queue.c)
+ * The engine's mailbox and parking (src/engine-mbox.c, src/engine-req.c, src/engine-lane.c)
  * without root: an engine put together by hand around a stand-in backend,
  * two consumer threads (--threads 2) walking it, and a thread serving the
  * mailbox as the engine thread does.  Checks that a filter reaches the

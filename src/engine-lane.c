@@ -1,20 +1,21 @@
 /*
- * --threads N: one consumer thread per queue walks the buffers of its
- * lane, and the engine thread keeps only the control work (requests,
- * timers, counters).  Whatever changes what consumers read (a filter, the
- * -w file, the snap length) happens while every consumer is parked
- * between two buffers, so a lane never sees half a change and each lane's
- * boundary is exactly where it was parked; parking costs one buffer's walk
- * at most.  Rotations are not parked: they are frequent (every 1 ms with
- * "rotate every 1"), the backend publishes them itself, and the consumers
- * keep walking through the flip's grace period.
+ * The lanes: one per queue.  Without --threads there is one, walked
+ * inline by the engine thread (engine.c); with --threads N each has a
+ * consumer thread that walks its buffers through the same packet path
+ * (engine-walk.c) while the engine thread keeps only the control work.
+ * Whatever changes what consumers read (a filter, the -w file, the snap
+ * length) happens while every consumer is parked between two buffers, so
+ * a lane never sees half a change and each lane's boundary is exactly
+ * where it was parked; parking costs one buffer's walk at most, and is
+ * nothing at all with one inline lane.  Rotations are not parked: they
+ * are frequent (every 1 ms with "rotate every 1"), the backend publishes
+ * them itself, and the consumers keep walking through the flip's grace
+ * period.
  */
 #include <errno.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cap.h"
@@ -23,10 +24,7 @@
 
 static void	*engine_worker_main(void *);
 static int	 engine_worker_hold(struct engine *);
-static void	 engine_worker_drain(struct engine *, unsigned);
 static void	 engine_worker_end(struct engine *, int, const char *);
-static void	 engine_sleep(struct engine *, int);
-static void	 engine_lanes_drain(struct engine *);
 static void	 engine_poke(int);
 
 int
@@ -90,7 +88,7 @@ engine_worker_main(void *arg)
 			break;
 	}
 	if (how == ENGINE_DRAIN)
-		engine_worker_drain(e, w->q);
+		(void)engine_walk_drain(e, w->q);
 	engine_worker_end(e, 0, NULL);
 	return NULL;
 }
@@ -112,22 +110,6 @@ engine_worker_hold(struct engine *e)
 	how = e->wstop;
 	pthread_mutex_unlock(&e->lock);
 	return how;
-}
-
-/* Walk what the lane has handed over already; bounded. */
-static void
-engine_worker_drain(struct engine *e, unsigned q)
-{
-	struct cap_block	blk;
-	char			errbuf[ZB_ERRBUFSZ];
-	unsigned		n;
-
-	for (n = 0; n < e->cap.nbufs + 2; n++) {
-		if (e->cap.ops->next(&e->cap, q, &blk, 0, errbuf) != 1)
-			break;
-		if (engine_block(e, &blk) == 1)
-			break;
-	}
 }
 
 /*
@@ -199,68 +181,6 @@ engine_rotate_now(struct engine *e, char *errbuf)
 		for (q = 0; q < e->nworkers; q++)
 			engine_poke(e->workers[q].wakefd);
 	return rc;
-}
-
-/* The engine thread with --threads: requests, timers and counters. */
-void
-engine_control(struct engine *e)
-{
-	int	stop, done;
-
-	for (;;) {
-		pthread_mutex_lock(&e->lock);
-		stop = e->stop;
-		done = e->wdone || e->wlive == 0;
-		pthread_mutex_unlock(&e->lock);
-		if (stop || done)
-			break;
-		engine_serve(e);
-		engine_periodic(e, 0);
-		engine_sleep(e, engine_timeout(e));
-	}
-	if (!done)
-		engine_lanes_drain(e);
-	engine_workers_stop(e, done ? ENGINE_QUIT : ENGINE_DRAIN);
-	/* A consumer's error is in e->error already. */
-	engine_finish(e, NULL);
-}
-
-static void
-engine_sleep(struct engine *e, int ms)
-{
-	struct pollfd	pfd;
-
-	pfd.fd = e->wakefd;
-	pfd.events = POLLIN;
-	(void)poll(&pfd, 1, ms);
-}
-
-/*
- * On stop: force the partly filled blocks out, as engine_drain() does
- * without --threads, while the consumers keep walking; a rotation that
- * must wait for them to empty the other side is tried again in 1 ms.
- */
-static void
-engine_lanes_drain(struct engine *e)
-{
-	struct timespec	now, limit, ms1 = { 0, 1000000 };
-	char		errbuf[ZB_ERRBUFSZ];
-	unsigned	pass = 0;
-	int		rc;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	engine_after(&limit, &now, ENGINE_AGAIN_MS);
-	while (pass < 3) {
-		rc = engine_rotate_now(e, errbuf);
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (rc == CAP_AGAIN && !engine_due(&limit, &now)) {
-			nanosleep(&ms1, NULL);
-			continue;
-		}
-		if (rc != 0)
-			break;
-		pass++;
-	}
 }
 
 /* End every consumer: ENGINE_DRAIN walks what is ready first. */
