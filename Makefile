@@ -51,7 +51,8 @@ UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
 # The metrics server is the only file that sees libmicrohttpd; the unit
 # tests check the renderer (metrics.c) without it.
 UI_SRCS	+= $(wildcard src/metrics-serve.c)
-MAIN_SRC = src/zbtop.c
+# main and its command line: neither is linked into the unit tests.
+MAIN_SRC = src/zbtop.c src/opts.c
 # Per-OS files: the FreeBSD system calls, or Linux's sockets and rings
 # (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
 BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c
@@ -77,14 +78,14 @@ GEN_BINS = $(GEN_SRCS:tests/gen/%.c=$(OBJ)/gen/%)
 
 all: zbtop
 
-zbtop: $(ENG_OBJS) $(UI_OBJS) $(OBJ)/zbtop.o
+zbtop: $(ENG_OBJS) $(UI_OBJS) $(OBJ)/zbtop.o $(OBJ)/opts.o
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 $(OBJ)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ZCFLAGS) -c -o $@ $<
 
-$(SAN)/zbtop: $(SENG_OBJS) $(SUI_OBJS) $(SAN)/zbtop.o
+$(SAN)/zbtop: $(SENG_OBJS) $(SUI_OBJS) $(SAN)/zbtop.o $(SAN)/opts.o
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 $(SAN)/%.o: src/%.c

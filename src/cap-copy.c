@@ -82,6 +82,8 @@ struct cap_copy {
 
 static int	cap_copy_open(struct cap *, const struct cap_conf *, char *);
 static void	cap_copy_geometry(struct cap *, struct cap_copy *, unsigned);
+static unsigned	cap_copy_slots(struct cap *, struct cap_copy *,
+		    const struct cap_conf *);
 static int	cap_copy_sockopts(struct cap_copy *, int, unsigned, char *);
 static int	cap_copy_start(struct cap *, char *);
 static int	cap_copy_steer(struct cap_copy *, int, char *);
@@ -123,11 +125,39 @@ static struct sock_filter cap_copy_reject[] = {
 	BPF_STMT(BPF_RET | BPF_K, 0)
 };
 
+/*
+ * The batch's packet slots and control buffers (CAP_COPY_BATCH of each).
+ * Returns the snap length asked for, in bytes; the slot may be shorter
+ * (cap->note says so).
+ */
+static unsigned
+cap_copy_slots(struct cap *cap, struct cap_copy *s,
+    const struct cap_conf *conf)
+{
+	unsigned	snap, lim;
+
+	/* A slot holds the longest packet the interface hands a tap. */
+	snap = conf->snaplen != 0 ? conf->snaplen : CAP_COPY_SNAPLEN;
+	lim = caplinux_maxpkt(s->ifindex) + CAP_COPY_VLANLEN;
+	if (lim < CAP_COPY_MAXSLOT)
+		lim = CAP_COPY_MAXSLOT;
+	s->slot = snap < lim ? snap : lim;
+	if (conf->snaplen > lim)
+		snprintf(cap->note, sizeof cap->note, "copy mode keeps at "
+		    "most %u bytes of a packet", lim);
+	s->stride = (s->slot + CAP_COPY_VLANLEN + 63) & ~63u;
+	s->buf = xcalloc(CAP_COPY_BATCH, s->stride);
+	s->ctlsz = CMSG_SPACE(sizeof(struct timespec)) +
+	    CMSG_SPACE(sizeof(struct tpacket_auxdata));
+	s->ctl = xcalloc(CAP_COPY_BATCH, s->ctlsz);
+	return snap;
+}
+
 static int
 cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct cap_copy	*s;
-	unsigned	 rcvbuf, snap, lim, i;
+	unsigned	 rcvbuf, snap, i;
 
 	if (conf->iface == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "copy mode needs an interface");
@@ -162,20 +192,7 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		if (cap_copy_sockopts(s, s->fd[i], rcvbuf, errbuf) == -1)
 			goto fail;
 
-	/* A slot holds the longest packet the interface hands a tap. */
-	snap = conf->snaplen != 0 ? conf->snaplen : CAP_COPY_SNAPLEN;
-	lim = caplinux_maxpkt(s->ifindex) + CAP_COPY_VLANLEN;
-	if (lim < CAP_COPY_MAXSLOT)
-		lim = CAP_COPY_MAXSLOT;
-	s->slot = snap < lim ? snap : lim;
-	if (conf->snaplen > lim)
-		snprintf(cap->note, sizeof cap->note, "copy mode keeps at "
-		    "most %u bytes of a packet", lim);
-	s->stride = (s->slot + CAP_COPY_VLANLEN + 63) & ~63u;
-	s->buf = xcalloc(CAP_COPY_BATCH, s->stride);
-	s->ctlsz = CMSG_SPACE(sizeof(struct timespec)) +
-	    CMSG_SPACE(sizeof(struct tpacket_auxdata));
-	s->ctl = xcalloc(CAP_COPY_BATCH, s->ctlsz);
+	snap = cap_copy_slots(cap, s, conf);
 
 	cap->snaplen = snap;
 	cap->nrings = 1;

@@ -37,6 +37,7 @@ static int	cap_zbuf_kstats(struct cap *, struct cap_kstats *);
 static int	cap_zbuf_buffers(struct cap *, struct cap_bufstate *, int);
 static int	cap_zbuf_ifdrops(struct cap *, uint64_t *);
 static void	cap_zbuf_close(struct cap *);
+static struct zbuf *cap_zbuf_new(const struct cap_conf *);
 
 static int	cap_zbuf_geometry(const struct cap_conf *, unsigned,
 		    uint32_t, uint32_t *, uint32_t *);
@@ -61,12 +62,16 @@ const struct cap_ops cap_zbuf_ops = {
 	.close = cap_zbuf_close
 };
 
-static int
-cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
+/*
+ * The capture's state before any socket: one lane per consumer thread
+ * (conf->threads, at most CAP_MAXQ), ZBUF_SIDES rings per lane, no
+ * descriptor open yet.
+ */
+static struct zbuf *
+cap_zbuf_new(const struct cap_conf *conf)
 {
 	struct zbuf	*z;
-	unsigned	 snap, r, nr;
-	uint32_t	 maxpkt;
+	unsigned	 r, nr;
 
 	z = xcalloc(1, sizeof *z);
 	z->nlanes = conf->threads > 1 ? conf->threads : 1;
@@ -82,6 +87,18 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		z->lane[r].wakefd = conf->wakefd[r];
 	}
 	z->promisc = conf->promisc;
+	return z;
+}
+
+static int
+cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
+{
+	struct zbuf	*z;
+	unsigned	 snap, nr;
+	uint32_t	 maxpkt;
+
+	z = cap_zbuf_new(conf);
+	nr = ZBUF_SIDES * z->nlanes;
 	cap->priv = z;
 	if ((z->ifindex = caplinux_ifindex(conf->iface, errbuf)) == -1)
 		goto fail;

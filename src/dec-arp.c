@@ -15,6 +15,8 @@
 
 static int	arp_parse(struct dec_ctx *, struct cur *);
 static void	arp_format(struct dec_ctx *, struct cur *);
+static void	arp_line(struct dec_ctx *, int, const uint8_t *, const uint8_t *,
+		    int, const char *, const char *);
 static void	arp_hw(struct tbuf *, const uint8_t *, int);
 static int	arp_zero(const uint8_t *, int);
 static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
@@ -69,6 +71,35 @@ arp_tree(struct dec_ctx *ctx, const char *what, const uint8_t *hw, int hln,
 	dec_endline(ctx);
 }
 
+/*
+ * The summary's words for opcode op, as tcpdump's: sha and tha are the
+ * sender's and target's hardware addresses (hln bytes), spa and tpa their
+ * protocol addresses already as text.
+ */
+static void
+arp_line(struct dec_ctx *ctx, int op, const uint8_t *sha, const uint8_t *tha,
+    int hln, const char *spa, const char *tpa)
+{
+	switch (op) {
+	case 1:
+		dec_sum(ctx, "Request who-has %s", tpa);
+		if (!arp_zero(tha, hln)) {
+			dec_sum(ctx, " (");
+			arp_hw(ctx->out, tha, hln);
+			dec_sum(ctx, ")");
+		}
+		dec_sum(ctx, " tell %s", spa);
+		break;
+	case 2:
+		dec_sum(ctx, "Reply %s is-at ", spa);
+		arp_hw(ctx->out, sha, hln);
+		break;
+	default:
+		dec_sum(ctx, "op %d, sender %s, target %s", op, spa, tpa);
+		break;
+	}
+}
+
 /* RFC 826; addresses are shown for IPv4 over any hardware, as tcpdump. */
 static void
 arp_format(struct dec_ctx *ctx, struct cur *c)
@@ -116,23 +147,6 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	if (hrd != 1 || hln != 6)
 		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
-	switch (op) {
-	case 1:
-		dec_sum(ctx, "Request who-has %s", a2);
-		if (!arp_zero(tha, hln)) {
-			dec_sum(ctx, " (");
-			arp_hw(ctx->out, tha, hln);
-			dec_sum(ctx, ")");
-		}
-		dec_sum(ctx, " tell %s", a1);
-		break;
-	case 2:
-		dec_sum(ctx, "Reply %s is-at ", a1);
-		arp_hw(ctx->out, sha, hln);
-		break;
-	default:
-		dec_sum(ctx, "op %d, sender %s, target %s", op, a1, a2);
-		break;
-	}
+	arp_line(ctx, op, sha, tha, hln, a1, a2);
 	dec_sum(ctx, ", length %u", len);
 }

@@ -22,6 +22,7 @@
 
 static int	ip4_parse(struct dec_ctx *, struct cur *);
 static void	ip4_format(struct dec_ctx *, struct cur *);
+static int	ip4_check(struct dec_ctx *, const uint8_t *, int, int);
 static void	ip4_tree(struct dec_ctx *, const uint8_t *, int, int);
 static void	ip4_options(struct dec_ctx *, struct cur *);
 static int	ip6_parse(struct dec_ctx *, struct cur *);
@@ -129,6 +130,28 @@ ip4_parse(struct dec_ctx *ctx, struct cur *c)
 	return DEC_KEY(DEC_S_IP, h[9]);
 }
 
+/*
+ * The header's version, header length and total length (bytes) against
+ * each other: -1, with the reason in the summary, when they disagree.
+ */
+static int
+ip4_check(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
+{
+	if (h[0] >> 4 != 4) {
+		dec_bad(ctx, "ip version %d", h[0] >> 4);
+		return -1;
+	}
+	if (hlen < IP4_HDRLEN) {
+		dec_bad(ctx, "ip hlen %d", hlen);
+		return -1;
+	}
+	if (tlen != 0 && tlen < hlen) {
+		dec_bad(ctx, "ip len %d < hlen %d", tlen, hlen);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 ip4_format(struct dec_ctx *ctx, struct cur *c)
 {
@@ -148,18 +171,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	tlen = h[2] << 8 | h[3];
 	frag = h[6] << 8 | h[7];
 	ip4_tree(ctx, h, hlen, tlen);
-	if (h[0] >> 4 != 4) {
-		dec_bad(ctx, "ip version %d", h[0] >> 4);
+	if (ip4_check(ctx, h, hlen, tlen) == -1)
 		return;
-	}
-	if (hlen < IP4_HDRLEN) {
-		dec_bad(ctx, "ip hlen %d", hlen);
-		return;
-	}
-	if (tlen != 0 && tlen < hlen) {
-		dec_bad(ctx, "ip len %d < hlen %d", tlen, hlen);
-		return;
-	}
 	if ((uint32_t)tlen > wire)
 		dec_sum(ctx, "truncated-ip - %u bytes missing! ",
 		    (uint32_t)tlen - wire);

@@ -26,6 +26,10 @@
 
 static int	tcp_parse(struct dec_ctx *, struct cur *);
 static void	tcp_format(struct dec_ctx *, struct cur *);
+static int	tcp_hdropts(struct cur *, int, uint32_t, char *, size_t);
+static void	tcp_cksum(struct dec_ctx *, const uint8_t *, struct cur *);
+static void	tcp_numbers(struct dec_ctx *, const uint8_t *, int, uint32_t,
+		    uint32_t, uint32_t);
 static void	tcp_flags(int, char *);
 static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
 static int	tcp_opts(struct cur *, uint32_t, char *, size_t);
@@ -89,15 +93,62 @@ tcp_flags(int f, char *s)
 	*s = '\0';
 }
 
+/*
+ * The options after the fixed header (hlen bytes in all, at least
+ * TCP_HDRLEN) as tcpdump shows them, into opts (size n); c is left after
+ * the fixed header.  abase is the flow's acknowledgement base, for SACK
+ * edges.  -1 when the options are cut short, as tcp_opts.
+ */
+static int
+tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
+{
+	struct cur	o;
+
+	cur_skip(c, TCP_HDRLEN);
+	if (cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o))
+		return -1;
+	return tcp_opts(&o, abase, opts, n);
+}
+
+/* -v: the checksum over the segment seg, against the header's (h). */
+static void
+tcp_cksum(struct dec_ctx *ctx, const uint8_t *h, struct cur *seg)
+{
+	int	want;
+
+	if ((want = dec_cksum(ctx, seg, ctx->l4len, 6, 16)) == -1)
+		return;
+	if (want == (h[16] << 8 | h[17]))
+		dec_sum(ctx, ", cksum 0x%04x (correct)", want);
+	else
+		dec_sum(ctx, ", cksum 0x%04x (incorrect -> 0x%04x)",
+		    h[16] << 8 | h[17], want);
+}
+
+/* tcpdump's seq, ack, win and urg fields; len is the payload in bytes. */
+static void
+tcp_numbers(struct dec_ctx *ctx, const uint8_t *h, int f, uint32_t seq,
+    uint32_t ack, uint32_t len)
+{
+	if (len > 0)
+		dec_sum(ctx, ", seq %u:%u", seq, seq + len);
+	else if ((f & (TH_SYN | TH_FIN | TH_RST)) || ctx->opt->verbose > 1)
+		dec_sum(ctx, ", seq %u", seq);
+	if (f & TH_ACK)
+		dec_sum(ctx, ", ack %u", ack);
+	dec_sum(ctx, ", win %d", h[14] << 8 | h[15]);
+	if (f & TH_URG)
+		dec_sum(ctx, ", urg %d", h[18] << 8 | h[19]);
+}
+
 static void
 tcp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
-	struct cur	 o;
 	char		 fl[16], opts[TCP_OPTSTRLEN];
 	struct cur	 seg = *c;
 	uint32_t	 seq, ack, len, sbase, abase;
-	int		 hlen, f, want, optbad = 0;
+	int		 hlen, f, optbad = 0;
 
 	dec_layer(ctx, "Transmission Control Protocol");
 	if ((h = cur_peek(c, TCP_HDRLEN)) == NULL) {
@@ -120,13 +171,8 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		    &sbase, &abase);
 	}
 	opts[0] = '\0';
-	if (hlen >= TCP_HDRLEN) {
-		cur_skip(c, TCP_HDRLEN);
-		if (cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o))
-			optbad = -1;
-		else
-			optbad = tcp_opts(&o, abase, opts, sizeof(opts));
-	}
+	if (hlen >= TCP_HDRLEN)
+		optbad = tcp_hdropts(c, hlen, abase, opts, sizeof opts);
 	tcp_tree(ctx, h, hlen, opts);
 	if (hlen < TCP_HDRLEN) {
 		dec_bad(ctx, "tcp hlen %d", hlen);
@@ -138,23 +184,9 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, "Flags [%s]", fl);
-	if (ctx->opt->verbose && (want = dec_cksum(ctx, &seg, ctx->l4len, 6,
-	    16)) != -1) {
-		if (want == (h[16] << 8 | h[17]))
-			dec_sum(ctx, ", cksum 0x%04x (correct)", want);
-		else
-			dec_sum(ctx, ", cksum 0x%04x (incorrect -> 0x%04x)",
-			    h[16] << 8 | h[17], want);
-	}
-	if (len > 0)
-		dec_sum(ctx, ", seq %u:%u", seq, seq + len);
-	else if ((f & (TH_SYN | TH_FIN | TH_RST)) || ctx->opt->verbose > 1)
-		dec_sum(ctx, ", seq %u", seq);
-	if (f & TH_ACK)
-		dec_sum(ctx, ", ack %u", ack);
-	dec_sum(ctx, ", win %d", h[14] << 8 | h[15]);
-	if (f & TH_URG)
-		dec_sum(ctx, ", urg %d", h[18] << 8 | h[19]);
+	if (ctx->opt->verbose)
+		tcp_cksum(ctx, h, &seg);
+	tcp_numbers(ctx, h, f, seq, ack, len);
 	if (opts[0] != '\0')
 		dec_sum(ctx, ", options [%s]", opts);
 	if (optbad == -1) {

@@ -33,6 +33,7 @@ struct pkt_line {
 static int	pane_packets_want(struct pane *, const struct pane_env *, int);
 static void	pane_packets_draw(struct pane *, const struct pane_env *);
 static int	pane_packets_key(struct pane *, const struct pane_env *, int);
+static int	pane_packets_move(int, int, int *);
 static void	pane_packets_reset(struct pane *);
 static void	pane_packets_fetch(struct recent *, int);
 static uint64_t	pane_packets_top(struct recent *, uint64_t, int);
@@ -394,32 +395,52 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 	    SCREEN_NORMAL, pkt_tb.s != NULL ? pkt_tb.s : "", pkt_left, 1);
 }
 
+/*
+ * Arrow and page keys: how many packets the selection moves, and *dir
+ * which way (-1 up, 1 down).  0 for any other key.
+ */
+static int
+pane_packets_move(int key, int page, int *dir)
+{
+	*dir = 1;
+	switch (key) {
+	case KEY_UP:
+	case 'k':
+		*dir = -1;
+		return 1;
+	case KEY_DOWN:
+	case 'j':
+		return 1;
+	case KEY_PPAGE:
+		*dir = -1;
+		return page;
+	case KEY_NPAGE:
+		return page;
+	default:
+		return 0;
+	}
+}
+
 static int
 pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 {
 	struct recent	*rec = engine_recent(env->eng);
 	uint64_t	 f;
-	int		 page = p->h > 2 ? p->h - 2 : 1, n = 0, dir = 1;
+	int		 page = p->h > 2 ? p->h - 2 : 1, n, dir;
 
 	if (rec == NULL)
 		return 0;
+	if ((n = pane_packets_move(key, page, &dir)) > 0) {
+		/* Moving the selection stops following the newest. */
+		pkt_follow = 0;
+		recent_lock(rec);
+		while (n-- > 0 && (f = plist_step(rec, pkt_sel, dir)) != 0)
+			pkt_sel = f;
+		recent_unlock(rec);
+		pkt_dirty = 1;
+		return 1;
+	}
 	switch (key) {
-	case KEY_UP:
-	case 'k':
-		n = 1;
-		dir = -1;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		n = 1;
-		break;
-	case KEY_PPAGE:
-		n = page;
-		dir = -1;
-		break;
-	case KEY_NPAGE:
-		n = page;
-		break;
 	case KEY_HOME:
 	case 'g':
 		pkt_follow = 0;
@@ -455,13 +476,6 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 		break;
 	default:
 		return 0;
-	}
-	if (n > 0) {
-		pkt_follow = 0;
-		recent_lock(rec);
-		while (n-- > 0 && (f = plist_step(rec, pkt_sel, dir)) != 0)
-			pkt_sel = f;
-		recent_unlock(rec);
 	}
 	pkt_dirty = 1;
 	return 1;

@@ -48,6 +48,9 @@ static int	psock_has_fd(int, uint32_t);
 static int	psock_map(int, uint32_t, uint64_t, uint64_t *, char *);
 static int	psock_mem(int, char *);
 static int	psock_v3(struct psock_att *, struct psock_ringsnap *);
+static void	psock_v3_held(struct psock_att *, struct psock_ringsnap *, int,
+	    const struct tpacket_block_desc *, double);
+static void	psock_v3_sum(struct psock_ringsnap *, int);
 static int	psock_v2(struct psock_att *, struct psock_ringsnap *);
 static void	psock_verdict(struct psock_att *, struct psock_ringsnap *);
 static double	psock_now(int);
@@ -326,6 +329,62 @@ psock_ring_read(struct psock_att *a, struct psock *ps,
 }
 
 /*
+ * Block i, which user space holds (TP_STATUS_USER): how long it has, from
+ * when it closed, about the time of its last packet (real is
+ * CLOCK_REALTIME, rs->t the monotonic time of this read, in seconds).
+ */
+static void
+psock_v3_held(struct psock_att *a, struct psock_ringsnap *rs, int i,
+    const struct tpacket_block_desc *d, double real)
+{
+	struct psock_blk	*b = &rs->blk[i];
+	double			 now = rs->t;
+
+	b->owner = PSOCK_OWN_USER;
+	if (a->heldseq[i] != b->seq || a->since[i] == 0) {
+		/* Closed about when its last packet came. */
+		a->since[i] = now;
+		if (d->hdr.bh1.ts_last_pkt.ts_sec != 0 &&
+		    real - d->hdr.bh1.ts_last_pkt.ts_sec > 0 &&
+		    real - d->hdr.bh1.ts_last_pkt.ts_sec < 86400)
+			a->since[i] = now - (real -
+			    d->hdr.bh1.ts_last_pkt.ts_sec);
+		a->heldseq[i] = b->seq;
+	}
+	b->held = now - a->since[i];
+	if (b->held > rs->oldest)
+		rs->oldest = b->held;
+	rs->pkts_held += b->pkts;
+}
+
+/* The ring's totals over its n blocks, once each block's owner is known. */
+static void
+psock_v3_sum(struct psock_ringsnap *rs, int n)
+{
+	uint64_t	dseq;
+	int		i;
+
+	/*
+	 * prb_close_block marks a block TP_STATUS_LOSING while the socket
+	 * has drops its owner has not read (PACKET_STATISTICS): the newest
+	 * closed block turning losing means drops began since last time.
+	 */
+	rs->losing = 0;
+	for (i = 0, dseq = 0; i < n; i++)
+		if (rs->blk[i].owner != PSOCK_OWN_KERNEL &&
+		    rs->blk[i].seq > dseq) {
+			dseq = rs->blk[i].seq;
+			rs->losing = rs->blk[i].losing;
+		}
+	for (i = 0; i < n; i++) {
+		if (rs->blk[i].owner == PSOCK_OWN_FREE)
+			rs->blk[i].pkts = rs->blk[i].used = 0;
+		rs->nown[rs->blk[i].owner]++;
+		rs->pkts_ring += rs->blk[i].pkts;
+	}
+}
+
+/*
  * TPACKET_V3: status USER is a block handed over and not yet given
  * back.  Of the KERNEL ones, the one with the highest sequence number
  * is being filled (prb_open_block numbers blocks as it opens them); the
@@ -359,23 +418,9 @@ psock_v3(struct psock_att *a, struct psock_ringsnap *rs)
 		    (!(d.hdr.bh1.block_status & TP_STATUS_USER) ||
 		    a->heldseq[i] != b->seq))
 			rs->released++;
-		if (d.hdr.bh1.block_status & TP_STATUS_USER) {
-			b->owner = PSOCK_OWN_USER;
-			if (a->heldseq[i] != b->seq || a->since[i] == 0) {
-				/* Closed about when its last packet came. */
-				a->since[i] = now;
-				if (d.hdr.bh1.ts_last_pkt.ts_sec != 0 &&
-				    real - d.hdr.bh1.ts_last_pkt.ts_sec > 0 &&
-				    real - d.hdr.bh1.ts_last_pkt.ts_sec < 86400)
-					a->since[i] = now - (real -
-					    d.hdr.bh1.ts_last_pkt.ts_sec);
-				a->heldseq[i] = b->seq;
-			}
-			b->held = now - a->since[i];
-			if (b->held > rs->oldest)
-				rs->oldest = b->held;
-			rs->pkts_held += b->pkts;
-		} else {
+		if (d.hdr.bh1.block_status & TP_STATUS_USER)
+			psock_v3_held(a, rs, i, &d, real);
+		else {
 			b->owner = PSOCK_OWN_FREE;
 			a->heldseq[i] = 0;
 			a->since[i] = 0;
@@ -387,24 +432,7 @@ psock_v3(struct psock_att *a, struct psock_ringsnap *rs)
 	}
 	if (cur != -1 && rs->blk[cur].seq == top)
 		rs->blk[cur].owner = PSOCK_OWN_KERNEL;
-	/*
-	 * prb_close_block marks a block TP_STATUS_LOSING while the socket
-	 * has drops its owner has not read (PACKET_STATISTICS): the newest
-	 * closed block turning losing means drops began since last time.
-	 */
-	rs->losing = 0;
-	for (i = 0, dseq = 0; i < n; i++)
-		if (rs->blk[i].owner != PSOCK_OWN_KERNEL &&
-		    rs->blk[i].seq > dseq) {
-			dseq = rs->blk[i].seq;
-			rs->losing = rs->blk[i].losing;
-		}
-	for (i = 0; i < n; i++) {
-		if (rs->blk[i].owner == PSOCK_OWN_FREE)
-			rs->blk[i].pkts = rs->blk[i].used = 0;
-		rs->nown[rs->blk[i].owner]++;
-		rs->pkts_ring += rs->blk[i].pkts;
-	}
+	psock_v3_sum(rs, n);
 	dseq = top >= a->last.seq ? top - a->last.seq : 0;
 	rs->rotps = a->reads > 0 && now > a->last.t ?
 	    (double)dseq / (now - a->last.t) : 0;

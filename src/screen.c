@@ -51,9 +51,16 @@ static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_draw(void);
 static void	screen_layout(void);
+static void	screen_layout_column(int, int);
+static void	screen_layout_band(int, int);
 static void	screen_header(void);
+static void	screen_header_top(const struct stats_snap *, int);
+static int	screen_header_rates(const struct stats_snap *, int);
+static void	screen_header_state(const struct stats_snap *, int, int);
 static void	screen_key(int, wint_t);
 static int	screen_global_key(int);
+static int	screen_open_key(int);
+static int	screen_engine_key(int);
 static void	screen_focus_next(void);
 static int	screen_take_messages(void);
 
@@ -323,6 +330,65 @@ screen_draw(void)
  * the packet list in the rest; talkers and the mix take a column on the
  * right of a wide screen, or a band above the packet list otherwise.
  */
+/*
+ * Wide screens: talkers over the mix in a column on the right of the
+ * packets, which start at row y and have rest rows.
+ */
+static void
+screen_layout_column(int y, int rest)
+{
+	struct pane	*pane = screen_st.pane;
+	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
+	struct pane	*m = &pane[P_MIX];
+	int		 mh;
+
+	pk->w = COLS - SCREEN_SIDEW - 1;
+	t->x = m->x = pk->w + 1;
+	t->w = m->w = SCREEN_SIDEW;
+	mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
+	if (t->shown && mh > rest / 2)
+		mh = rest / 2;
+	m->y = y + rest - mh;
+	m->h = mh;
+	t->y = y;
+	t->h = t->shown ? rest - mh : 0;
+}
+
+/*
+ * Narrower: a band of at most half the rows above the packets,
+ * talkers and mix side by side, or one over the other when the
+ * talkers would not have room for an address pair.
+ */
+static void
+screen_layout_band(int y, int rest)
+{
+	struct pane	*pane = screen_st.pane;
+	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
+	struct pane	*m = &pane[P_MIX];
+	int		 bh, tw, mh, stack;
+
+	tw = t->shown ? t->cls->want(t, &screen_st.env, rest) : 0;
+	mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
+	stack = t->shown && m->shown && COLS < 90;
+	bh = stack ? tw + mh : tw > mh ? tw : mh;
+	if (bh > rest / 2)
+		bh = rest / 2;
+	t->y = m->y = y;
+	t->h = t->shown ? bh : 0;
+	m->h = m->shown ? bh : 0;
+	if (stack) {
+		m->h = mh < bh / 2 ? mh : bh / 2;
+		t->h = bh - m->h;
+		m->y = y + t->h;
+	} else if (t->shown && m->shown) {
+		t->w = COLS - 35;
+		m->x = t->w + 1;
+		m->w = COLS - m->x;
+	}
+	pk->y = y + bh;
+	pk->h = rest - bh;
+}
+
 static void
 screen_layout(void)
 {
@@ -330,8 +396,7 @@ screen_layout(void)
 	struct pane	*b = &pane[P_BUFFERS], *r = &pane[P_RATES];
 	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
 	struct pane	*m = &pane[P_MIX];
-	int		 avail = LINES - 3, y = 2, rest, side, bh, tw, mh, i;
-	int		 stack;
+	int		 avail = LINES - 3, y = 2, rest, side, bh, i;
 
 	for (i = 0; i < P_NPANES; i++) {
 		screen_st.pane[i].h = screen_st.pane[i].x = 0;
@@ -355,71 +420,21 @@ screen_layout(void)
 	pk->h = rest;
 	if (!side)
 		return;
-	if (COLS >= 2 * SCREEN_SIDEW + 20) {
-		/* Wide: a column on the right, talkers over the mix. */
-		pk->w = COLS - SCREEN_SIDEW - 1;
-		t->x = m->x = pk->w + 1;
-		t->w = m->w = SCREEN_SIDEW;
-		mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
-		if (t->shown && mh > rest / 2)
-			mh = rest / 2;
-		m->y = y + rest - mh;
-		m->h = mh;
-		t->y = y;
-		t->h = t->shown ? rest - mh : 0;
-		return;
-	}
-	/*
-	 * Narrower: a band of at most half the rows above the packets,
-	 * talkers and mix side by side, or one over the other when the
-	 * talkers would not have room for an address pair.
-	 */
-	tw = t->shown ? t->cls->want(t, &screen_st.env, rest) : 0;
-	mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
-	stack = t->shown && m->shown && COLS < 90;
-	bh = stack ? tw + mh : tw > mh ? tw : mh;
-	if (bh > rest / 2)
-		bh = rest / 2;
-	t->y = m->y = y;
-	t->h = t->shown ? bh : 0;
-	m->h = m->shown ? bh : 0;
-	if (stack) {
-		m->h = mh < bh / 2 ? mh : bh / 2;
-		t->h = bh - m->h;
-		m->y = y + t->h;
-	} else if (t->shown && m->shown) {
-		t->w = COLS - 35;
-		m->x = t->w + 1;
-		m->w = COLS - m->x;
-	}
-	pk->y = y + bh;
-	pk->h = rest - bh;
+	if (COLS >= 2 * SCREEN_SIDEW + 20)
+		screen_layout_column(y, rest);
+	else
+		screen_layout_band(y, rest);
 }
 
 /* Two rows: what is captured and how; then rates, totals and drops. */
+/* Line 0: source, mode, filter, refiltered count and uptime. */
 static void
-screen_header(void)
+screen_header_top(const struct stats_snap *s, int w)
 {
-	const struct stats_snap	*s = screen_st.snap;
-	char			 a[16], b[16], up[32], pfx[2] = { 0, 0 };
-	char			 refl[40];
-	uint64_t		 fill;
-	int			 i;
-	struct tm		 tm;
-	time_t			 t;
-	uint64_t		 drops;
-	size_t			 k;
-	long			 u = (long)s->uptime;
-	int			 x, w = COLS;
+	char	up[32], refl[40];
+	long	u = (long)s->uptime;
+	int	x;
 
-	screen_fill(0, 0, COLS, SCREEN_NORMAL);
-	if (screen_st.eng == NULL) {
-		screen_put(0, 0, w, SCREEN_VALUE, "zbtop: packet sockets on "
-		    "this host");
-		screen_put(1, 0, w, SCREEN_DIM, "read-only: no capture of "
-		    "zbtop's own");
-		return;
-	}
 	snprintf(up, sizeof up, "up %ld:%02ld:%02ld", u / 3600, u / 60 % 60,
 	    u % 60);
 	x = screen_put(0, 0, w, SCREEN_VALUE, "zbtop ");
@@ -436,9 +451,21 @@ screen_header(void)
 	    s->filter : "none (every packet)");
 	screen_put(0, x, w - x - (int)strlen(up) - 2, SCREEN_HEADER, refl);
 	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
+}
+
+/*
+ * Line 1's start: rates, counts and drops first, as the geometry is what
+ * may be cut.  Returns the column after them.
+ */
+static int
+screen_header_rates(const struct stats_snap *s, int w)
+{
+	char		a[16], b[16], pfx[2] = { 0, 0 };
+	uint64_t	drops;
+	size_t		k;
+	int		x;
 
 	drops = s->kdrops + s->wdrops + (s->have_ifdrops ? s->ifdrops : 0);
-	/* Rates, counts and drops first: the geometry is what may be cut. */
 	x = screen_printf(1, 0, w, SCREEN_VALUE, "%s",
 	    screen_num(a, sizeof a, s->pps));
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, " pkt/s  ");
@@ -457,6 +484,19 @@ screen_header(void)
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  drops ");
 	x += screen_printf(1, x, w - x, drops ? SCREEN_DROP : SCREEN_VALUE,
 	    "%llu", (unsigned long long)drops);
+	return x;
+}
+
+/* Line 1's rest, from column x: filling blocks, link, states, geometry. */
+static void
+screen_header_state(const struct stats_snap *s, int x, int w)
+{
+	char		a[16];
+	uint64_t	fill;
+	int		i;
+	struct tm	tm;
+	time_t		t;
+
 	/*
 	 * Not handed over yet: what the kernel's blocks on the active rings
 	 * hold (the other side's were taken at the flip).
@@ -487,6 +527,24 @@ screen_header(void)
 		x += screen_printf(1, x, w - x, SCREEN_HEADER,
 		    "  rotate every %u ms", s->rotate_ms);
 	screen_printf(1, x, w - x, SCREEN_NORMAL, "  %s", s->geometry);
+}
+
+static void
+screen_header(void)
+{
+	const struct stats_snap	*s = screen_st.snap;
+	int			 w = COLS;
+
+	screen_fill(0, 0, COLS, SCREEN_NORMAL);
+	if (screen_st.eng == NULL) {
+		screen_put(0, 0, w, SCREEN_VALUE, "zbtop: packet sockets on "
+		    "this host");
+		screen_put(1, 0, w, SCREEN_DIM, "read-only: no capture of "
+		    "zbtop's own");
+		return;
+	}
+	screen_header_top(s, w);
+	screen_header_state(s, screen_header_rates(s, w), w);
 }
 
 static void
@@ -540,18 +598,13 @@ screen_key(int r, wint_t wc)
 		fp->cls->key(fp, &screen_st.env, key);
 }
 
+/* Keys that open the help or a prompt: 1 when key was one of them. */
 static int
-screen_global_key(int key)
+screen_open_key(int key)
 {
 	const struct stats_snap	*s = screen_st.snap;
-	struct pane		*pane = screen_st.pane;
-	int			 i;
 
 	switch (key) {
-	case 'q':
-	case KEY_F(10):		/* htop's */
-		screen_st.quit = 1;
-		break;
 	case '?':
 	case 'h':
 	case KEY_F(1):
@@ -569,15 +622,30 @@ screen_global_key(int key)
 	case ':':
 		screen_prompt_open(PROMPT_COMMAND, NULL);
 		break;
+	case 'd':
+		screen_prompt_open(PROMPT_COMMAND, "delay ");
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* Keys that send the engine a command: 1 when key was one of them. */
+static int
+screen_engine_key(int key)
+{
+	const struct stats_snap	*s = screen_st.snap;
+	struct pane		*pane = screen_st.pane;
+	int			 i;
+
+	switch (key) {
 	case '+':
 	case '-':
 		screen_command(key == '+' ? "speed +" : "speed -");
 		break;
 	case '>':
 		screen_command("speed 0");
-		break;
-	case 'd':
-		screen_prompt_open(PROMPT_COMMAND, "delay ");
 		break;
 	case 'r':
 		screen_command("rotate");
@@ -596,6 +664,26 @@ screen_global_key(int key)
 		engine_refresh(screen_st.eng);
 		nanosleep(&(struct timespec){ 0, 30 * 1000 * 1000 }, NULL);
 		screen_st.refresh = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+static int
+screen_global_key(int key)
+{
+	struct pane		*pane = screen_st.pane;
+	int			 i;
+
+	if (screen_open_key(key) || screen_engine_key(key))
+		return 1;
+	/* The rest quit or change what the screen shows. */
+	switch (key) {
+	case 'q':
+	case KEY_F(10):		/* htop's */
+		screen_st.quit = 1;
 		break;
 	case 'b':
 		pane[P_BUFFERS].detail = !pane[P_BUFFERS].detail;

@@ -26,6 +26,10 @@ static void	sockets_ring_text(const struct psock_ringsnap *,
 		    struct tbuf *);
 static void	sockets_ring_json(const struct psock_ringsnap *,
 		    struct tbuf *);
+static void	sockets_json_row(struct psock *, const struct psock_row *,
+		    const struct sockets_opts *, struct tbuf *);
+static void	sockets_json_filter(struct psock *, const struct psock_row *,
+		    struct tbuf *);
 static void	sockets_jstr(struct tbuf *, const char *, const char *);
 static int	sockets_sleep(double, volatile sig_atomic_t *);
 static int	sockets_flush(struct tbuf *);
@@ -181,14 +185,77 @@ sockets_jstr(struct tbuf *tb, const char *key, const char *v)
 	tbuf_json(tb, v, strlen(v));
 }
 
+/* One socket of the list as a JSON object, appended to tb. */
+static void
+sockets_json_row(struct psock *ps, const struct psock_row *r,
+    const struct sockets_opts *o, struct tbuf *tb)
+{
+	tbuf_printf(tb, "{\"inode\":%u,\"pid\":%d,\"processes\":%d,",
+	    r->ino, r->pid, r->nprocs);
+	sockets_jstr(tb, "command", r->comm);
+	tbuf_putc(tb, ',');
+	sockets_jstr(tb, "netns", r->nsname);
+	tbuf_printf(tb, ",\"netns_inode\":%llu,",
+	    (unsigned long long)r->netns);
+	sockets_jstr(tb, "iface", r->ifname);
+	tbuf_printf(tb, ",\"ifindex\":%u,", r->ifindex);
+	sockets_jstr(tb, "type", psock_type_name(r->type));
+	tbuf_printf(tb, ",\"protocol\":%u,\"version\":%d,"
+	    "\"running\":%s,", r->proto, r->version,
+	    r->flags & 1 ? "true" : "false");
+	if (r->have_rx)
+		tbuf_printf(tb, "\"rx_ring\":{\"block_size\":%u,"
+		    "\"block_nr\":%u,\"frame_size\":%u,\"frame_nr\":%u,"
+		    "\"retire_ms\":%u},", r->rx.block_size,
+		    r->rx.block_nr, r->rx.frame_size, r->rx.frame_nr,
+		    r->rx.retire_ms);
+	if (r->have_tx)
+		tbuf_printf(tb, "\"tx_ring\":{\"block_size\":%u,"
+		    "\"block_nr\":%u,\"frame_size\":%u,"
+		    "\"frame_nr\":%u},", r->tx.block_size,
+		    r->tx.block_nr, r->tx.frame_size, r->tx.frame_nr);
+	if (r->have_fanout)
+		tbuf_printf(tb, "\"fanout\":{\"id\":%u,\"mode\":\"%s\"},",
+		    r->fanout_id, psock_fanout_name(r->fanout_mode));
+	if (r->have_uid)
+		tbuf_printf(tb, "\"uid\":%u,", r->uid);
+	tbuf_printf(tb, "\"filter_insns\":%d,\"drops\":%u,\"rmem\":%u,"
+	    "\"rcvbuf\":%u", r->nfilter, r->drops, r->rmem, r->rcvbuf);
+	if (o->filters && r->nfilter > 0)
+		sockets_json_filter(ps, r, tb);
+	tbuf_putc(tb, '}');
+}
+
+/*
+ * The socket's attached filter, one string per instruction as bpf(4)
+ * prints it; an empty array when it cannot be read.
+ */
+static void
+sockets_json_filter(struct psock *ps, const struct psock_row *r,
+    struct tbuf *tb)
+{
+	struct tbuf	 f;
+	char		 err[PSOCK_ERRSZ], *line, *next;
+
+	tbuf_init(&f);
+	tbuf_puts(tb, ",\"filter\":[");
+	if (psock_filter(ps, r->netns, r->ino, &f, err) == 0)
+		for (line = f.s; *line != '\0'; line = next) {
+			if ((next = strchr(line, '\n')) == NULL)
+				next = line + strlen(line);
+			tbuf_json(tb, line, (size_t)(next - line));
+			if (*next == '\n' && *++next != '\0')
+				tbuf_putc(tb, ',');
+		}
+	tbuf_putc(tb, ']');
+	tbuf_free(&f);
+}
+
 static void
 sockets_json(struct psock *ps, const struct psock_snap *s,
     const struct sockets_opts *o, struct tbuf *tb)
 {
-	const struct psock_row	*r;
-	struct tbuf		 f;
-	char			 err[PSOCK_ERRSZ], *line, *next;
-	int			 i;
+	int	i;
 
 	tbuf_printf(tb, "{\"time\":%.3f,\"truncated\":%s,\"unreadable\":%d,"
 	    "\"netns\":[", s->t, s->truncated ? "true" : "false",
@@ -203,55 +270,9 @@ sockets_json(struct psock *ps, const struct psock_snap *s,
 	}
 	tbuf_puts(tb, "],\"sockets\":[");
 	for (i = 0; i < s->nrows; i++) {
-		r = &s->rows[i];
-		tbuf_printf(tb, "%s{\"inode\":%u,\"pid\":%d,\"processes\":%d,",
-		    i ? "," : "", r->ino, r->pid, r->nprocs);
-		sockets_jstr(tb, "command", r->comm);
-		tbuf_putc(tb, ',');
-		sockets_jstr(tb, "netns", r->nsname);
-		tbuf_printf(tb, ",\"netns_inode\":%llu,",
-		    (unsigned long long)r->netns);
-		sockets_jstr(tb, "iface", r->ifname);
-		tbuf_printf(tb, ",\"ifindex\":%u,", r->ifindex);
-		sockets_jstr(tb, "type", psock_type_name(r->type));
-		tbuf_printf(tb, ",\"protocol\":%u,\"version\":%d,"
-		    "\"running\":%s,", r->proto, r->version,
-		    r->flags & 1 ? "true" : "false");
-		if (r->have_rx)
-			tbuf_printf(tb, "\"rx_ring\":{\"block_size\":%u,"
-			    "\"block_nr\":%u,\"frame_size\":%u,\"frame_nr\":%u,"
-			    "\"retire_ms\":%u},", r->rx.block_size,
-			    r->rx.block_nr, r->rx.frame_size, r->rx.frame_nr,
-			    r->rx.retire_ms);
-		if (r->have_tx)
-			tbuf_printf(tb, "\"tx_ring\":{\"block_size\":%u,"
-			    "\"block_nr\":%u,\"frame_size\":%u,"
-			    "\"frame_nr\":%u},", r->tx.block_size,
-			    r->tx.block_nr, r->tx.frame_size, r->tx.frame_nr);
-		if (r->have_fanout)
-			tbuf_printf(tb, "\"fanout\":{\"id\":%u,\"mode\":\"%s\"},",
-			    r->fanout_id, psock_fanout_name(r->fanout_mode));
-		if (r->have_uid)
-			tbuf_printf(tb, "\"uid\":%u,", r->uid);
-		tbuf_printf(tb, "\"filter_insns\":%d,\"drops\":%u,\"rmem\":%u,"
-		    "\"rcvbuf\":%u", r->nfilter, r->drops, r->rmem,
-		    r->rcvbuf);
-		if (o->filters && r->nfilter > 0) {
-			tbuf_init(&f);
-			tbuf_puts(tb, ",\"filter\":[");
-			if (psock_filter(ps, r->netns, r->ino, &f, err) == 0)
-				for (line = f.s; *line != '\0'; line = next) {
-					if ((next = strchr(line, '\n')) == NULL)
-						next = line + strlen(line);
-					tbuf_json(tb, line, (size_t)(next -
-					    line));
-					if (*next == '\n' && *++next != '\0')
-						tbuf_putc(tb, ',');
-				}
-			tbuf_putc(tb, ']');
-			tbuf_free(&f);
-		}
-		tbuf_putc(tb, '}');
+		if (i > 0)
+			tbuf_putc(tb, ',');
+		sockets_json_row(ps, &s->rows[i], o, tb);
 	}
 	tbuf_puts(tb, "]}\n");
 }

@@ -78,6 +78,8 @@ static void	stats_add(_Atomic uint64_t *, uint64_t);
 static double	stats_since(const struct timespec *, const struct timespec *);
 static void	stats_load(struct stats *, uint64_t *);
 static void	stats_top(struct shard *, struct stats_snap *);
+static void	stats_counters(struct stats_snap *, const uint64_t *);
+static void	stats_rates(const struct stats *, struct stats_snap *);
 static void	stats_rings(const struct stats *, struct stats_snap *,
 		    const uint64_t *);
 static void	stats_talkrate(struct shard *, double);
@@ -513,20 +515,12 @@ stats_top(struct shard *sh, struct stats_snap *sn)
 	}
 }
 
-void
-stats_snapshot(struct stats *st, struct stats_snap *sn)
+/* The counters since the last clear (v, one uint64_t per field). */
+static void
+stats_counters(struct stats_snap *sn, const uint64_t *v)
 {
-	uint64_t	 v[sizeof(struct counters) / 8], k;
-	struct timespec	 now;
-	int		 i;
+	int	i;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	stats_load(st, v);
-	pthread_mutex_lock(&st->lock);
-	*sn = st->info;
-	for (i = 0; i < (int)(sizeof v / 8); i++)
-		v[i] -= st->base[i];
-	sn->uptime = stats_since(&st->start, &now);
 	sn->packets = v[offsetof(struct counters, packets) / 8];
 	sn->bytes = v[offsetof(struct counters, bytes) / 8];
 	sn->kpackets = v[offsetof(struct counters, kpackets) / 8];
@@ -538,8 +532,15 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->epoch_packets = v[offsetof(struct counters, epoch_packets) / 8];
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		sn->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
-	sn->have_ifdrops = atomic_load(&st->have_ifdrops);
-	sn->ifdrops = atomic_load(&st->ifdrops) - st->ifbase;
+}
+
+/*
+ * The rates of the last one-second sample, and its history; called with
+ * st->lock held, after sn->uptime and the counters are in.
+ */
+static void
+stats_rates(const struct stats *st, struct stats_snap *sn)
+{
 	sn->pps = st->pps;
 	sn->bps = st->bps;
 	sn->dps = st->dps;
@@ -558,6 +559,26 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->nhist = st->nhist;
 	memcpy(sn->hist_pps, st->hist_pps, sizeof sn->hist_pps);
 	memcpy(sn->hist_dps, st->hist_dps, sizeof sn->hist_dps);
+}
+
+void
+stats_snapshot(struct stats *st, struct stats_snap *sn)
+{
+	uint64_t	 v[sizeof(struct counters) / 8], k;
+	struct timespec	 now;
+	int		 i;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	stats_load(st, v);
+	pthread_mutex_lock(&st->lock);
+	*sn = st->info;
+	for (i = 0; i < (int)(sizeof v / 8); i++)
+		v[i] -= st->base[i];
+	sn->uptime = stats_since(&st->start, &now);
+	stats_counters(sn, v);
+	sn->have_ifdrops = atomic_load(&st->have_ifdrops);
+	sn->ifdrops = atomic_load(&st->ifdrops) - st->ifbase;
+	stats_rates(st, sn);
 	memset(sn->proto, 0, sizeof sn->proto);
 	sn->ntalkers = 0;
 	for (i = 0; i < (int)st->nshards; i++) {
