@@ -37,8 +37,6 @@ static void	sll2_where(struct dec_ctx *, int64_t, int);
 static int	rawip_key(struct cur *);
 static int	raw_parse(struct dec_ctx *, struct cur *);
 static void	raw_format(struct dec_ctx *, struct cur *);
-static int	ip4dlt_parse(struct dec_ctx *, struct cur *);
-static void	ip4dlt_format(struct dec_ctx *, struct cur *);
 static int	ip6dlt_parse(struct dec_ctx *, struct cur *);
 static void	ip6dlt_format(struct dec_ctx *, struct cur *);
 static int	null_key(struct cur *, int, int *);
@@ -80,7 +78,7 @@ const struct dec_proto dec_raw101_proto = {	/* LINKTYPE_RAW */
 };
 const struct dec_proto dec_ipv4dlt_proto = {
 	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 228), .id = DEC_P_OTHER,
-	.parse = ip4dlt_parse, .format = ip4dlt_format
+	.parse = raw_parse, .format = raw_format
 };
 const struct dec_proto dec_ipv6dlt_proto = {
 	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 229), .id = DEC_P_OTHER,
@@ -347,21 +345,9 @@ raw_format(struct dec_ctx *ctx, struct cur *c)
 }
 
 /*
- * LINKTYPE_IPV4 and LINKTYPE_IPV6 files may carry the other version:
- * like tcpdump, follow the version nibble.
+ * LINKTYPE_IPV4 (raw_parse above) and LINKTYPE_IPV6 files may carry the
+ * other version: like tcpdump, follow the version nibble.
  */
-static int
-ip4dlt_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return rawip_key(c);
-}
-
-static void
-ip4dlt_format(struct dec_ctx *ctx, struct cur *c)
-{
-	dec_next(ctx, rawip_key(c), c);
-}
-
 static int
 ip6dlt_parse(struct dec_ctx *ctx, struct cur *c)
 {
