@@ -107,12 +107,16 @@ diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
 static double
 diag_peak_rate(const struct stats_snap *s)
 {
-	double	 r = s->pps;
+	double	 r = s->pps + s->dps;
 	int	 i;
 
+	/*
+	 * What arrived, not what was taken: a consumer that lost the CPU
+	 * takes few packets in the second its ring overflowed.
+	 */
 	for (i = 0; i < s->nhist; i++)
-		if (s->hist_pps[i] > r)
-			r = s->hist_pps[i];
+		if (s->hist_pps[i] + s->hist_dps[i] > r)
+			r = s->hist_pps[i] + s->hist_dps[i];
 	return r;
 }
 
