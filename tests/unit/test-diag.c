@@ -45,24 +45,31 @@ main(void)
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_OK);
 	CHECK(strcmp(v, "no drops") == 0);
 
-	/* 32768 B / (1000 pkt/s * 256 B) = 128 ms; -B: 4 x 64 KiB -> 1024. */
+	/*
+	 * 900 taken + 100 dropped arrived a second: 32768 B / (1000 pkt/s *
+	 * 256 B) = 128 ms; -B: 4 x 64 KiB -> 1024.
+	 */
 	s->kdrops = 500;
 	s->dps = 100;
-	s->pps = 1000;
+	s->pps = 900;
 	s->drop_busy = 0.2;
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
 	CHECK(strstr(v, "kernel ring drops growing (500, 100/s)") == v);
 	CHECK(strstr(v, "the ring holds 128 ms at 1000 pkt/s (32 KiB, 256 B "
 	    "a packet) and bursts overflow it: try -B 1024") != NULL);
-	/* The busiest second of the history counts: 4000 pkt/s, 32 ms. */
+	/*
+	 * The busiest second of the history counts, taken + dropped:
+	 * 4000 pkt/s, 32 ms.
+	 */
 	s->nhist = 2;
-	s->hist_pps[0] = 4000;
+	s->hist_pps[0] = 1000;
+	s->hist_dps[0] = 3000;
 	s->hist_pps[1] = 10;
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
 	CHECK(strstr(v, "holds 32 ms at 4000 pkt/s") != NULL);
 	/* 0.25 s * 4000 * 256 * 2 rings = 500 KiB: still 1024 at least. */
 	CHECK(strstr(v, "try -B 1024") != NULL);
-	s->hist_pps[0] = 100000;
+	s->hist_pps[0] = 97000;
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
 	/* 0.25 * 100000 * 256 * 2 / 1024 = 12500 KiB -> 16384. */
 	CHECK(strstr(v, "try -B 16384") != NULL);
