@@ -37,6 +37,11 @@ static void	dns_tcp(struct dec_ctx *, struct cur *);
 static int	app_line(struct cur *, const uint8_t **, size_t *);
 static int	app_txt(struct dec_ctx *, struct cur *, const char *,
 		    const char *const *);
+static void	app_bgp(struct dec_ctx *, struct cur *);
+static void	app_http(struct dec_ctx *, struct cur *);
+static void	app_sip(struct dec_ctx *, struct cur *);
+static void	app_ssh(struct dec_ctx *, struct cur *);
+static void	app_tls(struct dec_ctx *, struct cur *);
 
 #define APP_PROTO(sym, nm, k, fmt)					\
 const struct dec_proto sym = {						\
@@ -441,34 +446,81 @@ dns_tcp(struct dec_ctx *ctx, struct cur *c)
 	dec_next(ctx, DEC_KEY(DEC_S_PORT, 53), &msg);
 }
 
-/*
- * After a TCP segment's "length N": the application by port, as
- * tcpdump names it.
- */
-void
-dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
+static void
+app_bgp(struct dec_ctx *ctx, struct cur *c)
+{
+	/* tcpdump names the messages only from -v on. */
+	tbuf_puts(ctx->out, ": BGP");
+}
+
+static void
+app_http(struct dec_ctx *ctx, struct cur *c)
+{
+	tbuf_puts(ctx->out, ": ");
+	app_txt(ctx, c, "HTTP", http_cmds);
+}
+
+static void
+app_sip(struct dec_ctx *ctx, struct cur *c)
+{
+	tbuf_puts(ctx->out, ": ");
+	app_txt(ctx, c, "SIP", sip_cmds);
+}
+
+static void
+app_ssh(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*line;
 	size_t		 len;
 
-	if (ctx->out == NULL || ctx->tree || cur_left(c) == 0)
-		return;
-	if (sport == 179 || dport == 179) {
-		/* BGP: tcpdump names the messages only from -v on. */
-		tbuf_puts(ctx->out, ": BGP");
-	} else if (sport == 53 || dport == 53) {
-		dns_tcp(ctx, c);
-	} else if (sport == 80 || dport == 80 || sport == 8080 ||
-	    dport == 8080) {
-		tbuf_puts(ctx->out, ": ");
-		app_txt(ctx, c, "HTTP", http_cmds);
-	} else if (sport == 5060 || dport == 5060) {
-		tbuf_puts(ctx->out, ": ");
-		app_txt(ctx, c, "SIP", sip_cmds);
-	} else if ((sport == 22 || dport == 22) && cur_left(c) > 4 &&
-	    app_line(c, &line, &len) && len > 4 &&
+	if (cur_left(c) > 4 && app_line(c, &line, &len) && len > 4 &&
 	    memcmp(line, "SSH-", 4) == 0) {
 		tbuf_puts(ctx->out, ": SSH: ");
 		tbuf_esc(ctx->out, line, len);
 	}
+}
+
+/* TLS ports: any record; elsewhere only a hello (dec-tls.c). */
+static void
+app_tls(struct dec_ctx *ctx, struct cur *c)
+{
+	dec_tls_tcp(ctx, c, ctx->l4len, 1);
+}
+
+/*
+ * TCP applications by port, source or destination, first match wins:
+ * tcpdump's names (BGP, DNS, HTTP, SIP, SSH), then the TLS ports
+ * (IANA: https, submissions, nntps, ldaps, domain-s, ftps, telnets,
+ * imaps, ircs, pop3s, sips, and 8443).
+ */
+static const struct app_tcp {
+	int	 port;
+	void	(*fn)(struct dec_ctx *, struct cur *);
+} app_tcp[] = {
+	{ 179, app_bgp }, { 53, dns_tcp }, { 80, app_http },
+	{ 8080, app_http }, { 5060, app_sip }, { 22, app_ssh },
+	{ 443, app_tls }, { 465, app_tls }, { 563, app_tls },
+	{ 636, app_tls }, { 853, app_tls }, { 989, app_tls },
+	{ 990, app_tls }, { 992, app_tls }, { 993, app_tls },
+	{ 994, app_tls }, { 995, app_tls }, { 5061, app_tls },
+	{ 8443, app_tls }, { 0, NULL }
+};
+
+/*
+ * After a TCP segment's "length N" (ctx->l4len: N): the application by
+ * port, as tcpdump names it, else a TLS hello on any port.
+ */
+void
+dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
+{
+	const struct app_tcp	*a;
+
+	if (ctx->out == NULL || ctx->tree || cur_left(c) == 0)
+		return;
+	for (a = app_tcp; a->fn != NULL; a++)
+		if (sport == a->port || dport == a->port) {
+			a->fn(ctx, c);
+			return;
+		}
+	dec_tls_tcp(ctx, c, ctx->l4len, 0);
 }

@@ -2,7 +2,12 @@
  * DNS over UDP (ports 53 and 5353): the header, the questions of a query,
  * the answers of a response, as tcpdump prints them.  Names are
  * followed through compression pointers at most DNS_MAXHOPS times, so a
- * pointer loop ends; every label goes through tbuf_esc().  RFC 1035.
+ * pointer loop ends; every label goes through tbuf_esc().  RFC 1035,
+ * RFC 6891 (EDNS: the extended rcode in OPT), RFC 7873 (BADCOOKIE).
+ * LLMNR (UDP 5355, RFC 4795) and NetBIOS name service (UDP 137, RFC
+ * 1002 4.2) get what tcpdump 4.99 prints ("UDP, length N": its Debian
+ * build has no SMB printer and no LLMNR) and then a zbtop addition,
+ * " {LLMNR <the DNS summary>}" and " {NBNS <op> NAME<suffix> [addr]}".
  */
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +42,9 @@ static void	dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
 static void	dns_tree(struct dec_ctx *, const struct cur *, struct cur *,
 		    const struct dns_hdr *);
 static void	dns_err(struct dec_ctx *, int);
+static void	llmnr_format(struct dec_ctx *, struct cur *);
+static void	nbns_format(struct dec_ctx *, struct cur *);
+static int	nbns_name(struct cur *, struct tbuf *);
 
 const struct dec_proto dec_dns_proto = {
 	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 53), .id = DEC_P_DNS,
@@ -45,6 +53,15 @@ const struct dec_proto dec_dns_proto = {
 const struct dec_proto dec_mdns_proto = {
 	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 5353), .id = DEC_P_DNS,
 	.parse = dns_parse, .format = dns_format
+};
+
+const struct dec_proto dec_llmnr_proto = {
+	.name = "llmnr", .key = DEC_KEY(DEC_S_PORT, 5355), .id = DEC_P_DNS,
+	.parse = dns_parse, .format = llmnr_format
+};
+const struct dec_proto dec_nbns_proto = {
+	.name = "nbns", .key = DEC_KEY(DEC_S_PORT, 137), .id = DEC_P_OTHER,
+	.parse = dns_parse, .format = nbns_format
 };
 
 static const char *const dns_rcodes[16] = {
@@ -353,4 +370,121 @@ dns_format(struct dec_ctx *ctx, struct cur *c)
 		dns_tree(ctx, &msg, c, &h);
 	else
 		dns_sum(ctx, &msg, c, &h);
+}
+
+static void
+llmnr_format(struct dec_ctx *ctx, struct cur *c)
+{
+	dec_sum(ctx, "UDP, length ");
+	dec_sumu(ctx, ctx->l4len);
+	dec_add_begin(ctx, "LLMNR");
+	dec_sum(ctx, " ");
+	dns_format(ctx, c);
+	dec_add_end(ctx);
+}
+
+/*
+ * A NetBIOS name: one 32-byte label of half-bytes as letters 'A' to 'P'
+ * (RFC 1001 14.1), then the scope's labels.  Writes "NAME<xx>", the
+ * padding left out; -1 when cut or not so encoded.
+ */
+static int
+nbns_name(struct cur *c, struct tbuf *tb)
+{
+	const uint8_t	*l;
+	uint8_t		 n[16];
+	int		 i, len, end;
+
+	if (cur_u8(c) != 32 || (l = cur_pull(c, 32)) == NULL)
+		return -1;
+	for (i = 0; i < 16; i++) {
+		if (l[2 * i] < 'A' || l[2 * i] > 'P' ||
+		    l[2 * i + 1] < 'A' || l[2 * i + 1] > 'P')
+			return -1;
+		n[i] = (uint8_t)((l[2 * i] - 'A') << 4 | (l[2 * i + 1] - 'A'));
+	}
+	for (end = 15; end > 0 && (n[end - 1] == ' ' || n[end - 1] == 0);
+	    end--)
+		;
+	tbuf_esc(tb, n, (size_t)end);
+	tbuf_printf(tb, "<%02x>", n[15]);
+	/* The scope: labels to a root or a compression pointer. */
+	for (i = 0; i < DNS_MAXLABELS; i++) {
+		if ((len = cur_u8(c)) == -1)
+			return -1;
+		if (len == 0)
+			return 0;
+		if ((len & 0xc0) == 0xc0)
+			return cur_skip(c, 1);
+		if (cur_skip(c, (size_t)len) == -1)
+			return -1;
+	}
+	return -1;
+}
+
+static void
+nbns_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const ops[16] = { "query", NULL, NULL, NULL,
+	    NULL, "registration", "release", "wack", "refresh", "refresh",
+	    NULL, NULL, NULL, NULL, NULL, "multihomed-registration" };
+	struct tbuf	*tb = ctx->out;
+	struct cur	 msg = *c;
+	const uint8_t	*a;
+	int		 flags, qd, an, ns, ar, type, rdlen, op;
+
+	dec_sum(ctx, "UDP, length ");
+	dec_sumu(ctx, ctx->l4len);
+	if (tb == NULL || ctx->tree) {
+		dec_data(ctx, c);
+		return;
+	}
+	dec_add_begin(ctx, "NBNS");
+	cur_skip(c, 2);
+	flags = cur_u16(c);
+	qd = cur_u16(c);
+	an = cur_u16(c);
+	ns = cur_u16(c);
+	if ((ar = cur_u16(c)) == -1) {
+		tbuf_puts(tb, " [|nbns]}");
+		return;
+	}
+	op = flags >> 11 & 0xf;
+	if (ops[op] != NULL)
+		tbuf_printf(tb, " %s", ops[op]);
+	else
+		tbuf_printf(tb, " opcode-%d", op);
+	if (flags & 0x8000)
+		tbuf_puts(tb, " response");
+	if (flags & 0xf)
+		tbuf_printf(tb, " rcode=%d", flags & 0xf);
+	if (flags & 0x0010)
+		tbuf_puts(tb, " broadcast");
+	tbuf_putc(tb, ' ');
+	/* The question's name, else the first record's; then its address. */
+	if (qd + an + ns + ar == 0 || nbns_name(c, tb) == -1 ||
+	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1) {
+		tbuf_puts(tb, "[|nbns]}");
+		return;
+	}
+	if (type == 0x21)
+		tbuf_puts(tb, " NBSTAT");
+	if (qd > 0 && an + ns + ar > 0 && (dns_name(&msg, c, NULL) != 0 ||
+	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1)) {
+		tbuf_puts(tb, " [|nbns]}");
+		return;
+	}
+	if (qd == 0 || an + ns + ar > 0) {
+		/* TTL, RDLENGTH, then NB_FLAGS and NB_ADDRESS (RFC 1002 4.2.2). */
+		if (cur_skip(c, 4) == -1 || (rdlen = cur_u16(c)) == -1) {
+			tbuf_puts(tb, " [|nbns]}");
+			return;
+		}
+		if (type == 0x20 && rdlen >= 6 && cur_skip(c, 2) == 0 &&
+		    (a = cur_pull(c, 4)) != NULL) {
+			tbuf_putc(tb, ' ');
+			tbuf_ip4(tb, a);
+		}
+	}
+	dec_add_end(ctx);
 }

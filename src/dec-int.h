@@ -78,6 +78,8 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_syslog_proto, dec_radius_proto, dec_radacct_proto, dec_dhcp6c_proto,
     dec_dhcp6s_proto, dec_eapol_proto, dec_sip_proto, dec_geneve_proto,
     dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto;
+extern const struct dec_proto dec_quic_proto, dec_snmp_proto,
+    dec_snmptrap_proto, dec_nbns_proto, dec_llmnr_proto;
 
 const struct dec_proto *dec_find(int);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
@@ -95,6 +97,8 @@ void		 dec_bad(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 struct tbuf	*dec_line(struct dec_ctx *);
 void		 dec_endline(struct dec_ctx *);
+void		 dec_add_begin(struct dec_ctx *, const char *);
+void		 dec_add_end(struct dec_ctx *);
 void		 dec_addrs(struct dec_ctx *);
 void		 dec_addrports(struct dec_ctx *, int, int);
 void		 dec_data(struct dec_ctx *, struct cur *);
@@ -102,6 +106,7 @@ void		 dec_data(struct dec_ctx *, struct cur *);
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
+int		 dec_tls_tcp(struct dec_ctx *, struct cur *, uint32_t, int);
 void		 dec_flow_rel(struct dec_flows *, const struct dec_ctx *, int,
 		    uint32_t *, uint32_t *, uint32_t *, uint32_t *);
 

@@ -198,6 +198,7 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, ", length %u", len);
+	ctx->l4len = len;
 	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
 	dec_data(ctx, c);
 }

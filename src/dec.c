@@ -44,6 +44,8 @@ static const struct dec_proto *const dec_table[] = {
 	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
 	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
 	&dec_ppp_proto, &dec_chdlc_proto,
+	&dec_quic_proto, &dec_snmp_proto, &dec_snmptrap_proto,
+	&dec_nbns_proto, &dec_llmnr_proto,
 	NULL
 };
 
@@ -393,6 +395,26 @@ dec_bad(struct dec_ctx *ctx, const char *fmt, ...)
 	}
 	dec_sep(ctx);
 	tbuf_printf(ctx->out, "[bad %s]", buf);
+}
+
+/*
+ * zbtop's additions after the whole of tcpdump's line: " {NAME ...}"
+ * (tests/corpus/compare.awk lists the names it accepts).
+ */
+void
+dec_add_begin(struct dec_ctx *ctx, const char *name)
+{
+	if (ctx->out == NULL || ctx->tree)
+		return;
+	tbuf_puts(ctx->out, " {");
+	tbuf_puts(ctx->out, name);
+}
+
+void
+dec_add_end(struct dec_ctx *ctx)
+{
+	if (ctx->out != NULL && !ctx->tree)
+		tbuf_putc(ctx->out, '}');
 }
 
 /* "a > b: " once per IP header, before a payload that has no ports. */
