@@ -42,6 +42,7 @@ static void	dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
 static void	dns_tree(struct dec_ctx *, const struct cur *, struct cur *,
 		    const struct dns_hdr *);
 static void	dns_err(struct dec_ctx *, int);
+static int	dns_xrcode(const struct cur *, struct cur, const struct dns_hdr *);
 static void	llmnr_format(struct dec_ctx *, struct cur *);
 static void	nbns_format(struct dec_ctx *, struct cur *);
 static int	nbns_name(struct cur *, struct tbuf *);
@@ -64,10 +65,18 @@ const struct dec_proto dec_nbns_proto = {
 	.parse = dns_parse, .format = nbns_format
 };
 
-static const char *const dns_rcodes[16] = {
+/* tcpdump's words; 17 and 21 lack its space there too (print-domain.c). */
+static const char *const dns_rcodes[24] = {
 	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
 	" YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone",
-	" Resp11", " Resp12", " Resp13", " Resp14", " Resp15"
+	" Resp11", " Resp12", " Resp13", " Resp14", " NoChange",
+	" BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21",
+	" Resp22", " BadCookie"
+};
+static const char *const dns_ops[16] = {
+	"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
+	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA",
+	" zoneInit", " zoneRef"
 };
 
 static int
@@ -265,11 +274,9 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
     const struct dns_hdr *h)
 {
 	struct tbuf	*tb = ctx->out;
-	int		 i, r = 0;
+	int		 i, rc, r = 0;
 
-	tbuf_printf(tb, "%d", h->id);
-	if (h->flags & 0x7800)
-		tbuf_printf(tb, " op%d", h->flags >> 11 & 0xf);
+	tbuf_printf(tb, "%d%s", h->id, dns_ops[h->flags >> 11 & 0xf]);
 	if (!(h->flags & 0x8000)) {
 		tbuf_puts(tb, h->flags & 0x0100 ? "+" : "");
 		if (h->qd != 1)
@@ -285,10 +292,14 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 			r = dns_question(msg, c, tb);
 		}
 	} else {
-		tbuf_printf(tb, "%s%s%s%s%s %d/%d/%d",
+		rc = dns_xrcode(msg, *c, h);
+		if (rc < 24)
+			tbuf_puts(tb, dns_rcodes[rc]);
+		else
+			tbuf_printf(tb, " Resp%d", rc);
+		tbuf_printf(tb, "%s%s%s%s %d/%d/%d",
 		    h->flags & 0x0400 ? "*" : "", h->flags & 0x0080 ? "" : "-",
 		    h->flags & 0x0200 ? "|" : "", h->flags & 0x0020 ? "$" : "",
-		    dns_rcodes[h->flags & 0xf],
 		    h->an, h->ns, h->ar);
 		/* Real responses repeat one question; bound the work. */
 		if (h->qd > DNS_MAXTREE) {
@@ -313,6 +324,34 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 		return;
 	}
 	tbuf_printf(tb, " (%u)", ctx->l4len);
+}
+
+/*
+ * The response code, extended by the OPT record's high eight bits when
+ * there is one (RFC 6891 6.1.3): BADCOOKIE (23, RFC 7873) is 7 in the
+ * header.  c is after the header; the walk stops where the capture does.
+ */
+static int
+dns_xrcode(const struct cur *msg, struct cur c, const struct dns_hdr *h)
+{
+	int	i, type, rdlen, x, rc = h->flags & 0xf;
+
+	for (i = 0; i < h->qd && i < DNS_MAXTREE; i++)
+		if (dns_name(msg, &c, NULL) != 0 || cur_skip(&c, 4) == -1)
+			return rc;
+	for (i = 0; i < h->an + h->ns + h->ar && i < 3 * DNS_MAXTREE; i++) {
+		if (dns_name(msg, &c, NULL) != 0 || (type = cur_u16(&c)) == -1)
+			return rc;
+		if (type == 41 && i >= h->an + h->ns) {
+			/* CLASS is the UDP size; TTL's first byte the rcode's top. */
+			cur_skip(&c, 2);
+			return (x = cur_u8(&c)) == -1 ? rc : rc | x << 4;
+		}
+		if (cur_skip(&c, 6) == -1 || (rdlen = cur_u16(&c)) == -1 ||
+		    cur_skip(&c, (size_t)rdlen) == -1)
+			return rc;
+	}
+	return rc;
 }
 
 static void

@@ -1,7 +1,8 @@
 /*
  * ICMP and ICMPv6: the message name, echo id and sequence, the target of
  * neighbour discovery, and for ICMP errors the quoted header's
- * destination.  Type and code names: RFC 792, RFC 4443, RFC 4861.
+ * destination.  Type and code names: RFC 792, RFC 4443, RFC 4861,
+ * RFC 7112 (parameter problem code 3), RFC 2894 (router renumbering).
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,10 @@ static void	icmp6_format(struct dec_ctx *, struct cur *);
 static const char *icmp6_name(int);
 static void	icmp6_mld(struct dec_ctx *, int, int, struct cur *);
 static int	icmp6_nd(struct dec_ctx *, int, struct cur *);
+static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
+static void	icmp6_rr(struct dec_ctx *, int, uint32_t, struct cur *);
+static void	icmp6_rrpfx(struct dec_ctx *, const uint8_t *, int, int,
+		    int);
 
 const struct dec_proto dec_icmp_proto = {
 	.name = "icmp", .key = DEC_KEY(DEC_S_IP, 1), .id = DEC_P_ICMP,
@@ -158,6 +163,7 @@ icmp6_name(int type)
 	case 135:	return "neighbor solicitation";
 	case 136:	return "neighbor advertisement";
 	case 137:	return "redirect";
+	case 138:	return "router renumbering";
 	case 143:	return "multicast listener report v2";
 	default:	return NULL;
 	}
@@ -211,9 +217,152 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	} else if (type == 135 || type == 136 || type == 137) {
 		if (icmp6_nd(ctx, type, c) == -1)
 			return;
+	} else if (type == 4 && b != -1) {
+		icmp6_pprob(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
+		if (ctx->out != NULL && c->trunc)
+			return;
+	} else if (type == 138 && b != -1) {
+		icmp6_rr(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
+		if (ctx->out != NULL && c->trunc)
+			return;
 	} else if (type < 128)
 		dec_sum(ctx, ", code %d", code);
-	dec_sum(ctx, ", length %u", ctx->l4len);
+	/* tcpdump -v leaves the length out but for unknown types and ND. */
+	if (!ctx->opt->verbose || name == NULL || (type >= 133 && type <= 137))
+		dec_sum(ctx, ", length %u", ctx->l4len);
+}
+
+/*
+ * Parameter problem (RFC 4443 3.4, RFC 7112 code 3): the pointer, once
+ * tcpdump has seen the quoted header's destination.  c: after the pointer.
+ */
+static void
+icmp6_pprob(struct dec_ctx *ctx, int code, uint32_t ptr, struct cur *c)
+{
+	static const char *const what[] = { "erroneous", "next header",
+	    "option", "incomplete header chain" };
+
+	if (cur_peek(c, 40) == NULL) {
+		c->trunc = 1;
+		dec_trunc(ctx, "icmp6");
+		return;
+	}
+	dec_fld(ctx, "pointer: %u", ptr);
+	if (code < 4)
+		dec_sum(ctx, ", %s - octet %u", what[code], ptr);
+	else
+		dec_sum(ctx, ", code-#%d", code);
+}
+
+/*
+ * Router renumbering (RFC 2894 3): the code, the sequence number, and for
+ * a command its match prefix and use prefixes, in tcpdump's words; -v
+ * adds the flags and lifetimes.  c: after the sequence number.
+ */
+static void
+icmp6_rr(struct dec_ctx *ctx, int code, uint32_t seq, struct cur *c)
+{
+	static const char *const codes[] = { ", command", ", result" };
+	static const char *const ops[] = { NULL, "add", "change",
+	    "setglobal" };
+	const uint8_t	*h, *m, *u;
+	int		 v = ctx->opt->verbose, n;
+
+	if ((h = cur_pull(c, 8)) == NULL) {
+		c->trunc = 1;
+		dec_trunc(ctx, "icmp6");
+		return;
+	}
+	if (code < 2)
+		dec_sum(ctx, "%s", codes[code]);
+	else if (code == 255)
+		dec_sum(ctx, ", sequence number reset");
+	else
+		dec_sum(ctx, ", code-#%d", code);
+	dec_sum(ctx, ", seq=%u", seq);
+	dec_fld(ctx, "sequence: %u, segment: %d", seq, h[0]);
+	if (v) {
+		dec_sum(ctx, "[");
+		if (h[1])
+			dec_sum(ctx, "%s%s%s%s%s,", h[1] & 0x80 ? "T" : "",
+			    h[1] & 0x40 ? "R" : "", h[1] & 0x20 ? "A" : "",
+			    h[1] & 0x10 ? "S" : "", h[1] & 0x08 ? "P" : "");
+		dec_sum(ctx, "seg=%d,maxdelay=%d", h[0], h[2] << 8 | h[3]);
+		if (h[4] | h[5] | h[6] | h[7])
+			dec_sum(ctx, "rsvd=0x%x", (unsigned)h[4] << 24 |
+			    (unsigned)h[5] << 16 | (unsigned)h[6] << 8 | h[7]);
+		dec_sum(ctx, "]");
+	}
+	if (code != 0)
+		return;
+	/* Match-prefix part: code, length in 8-byte units, 16-byte prefix. */
+	if ((m = cur_pull(c, 24)) == NULL) {
+		c->trunc = 1;
+		dec_trunc(ctx, "icmp6");
+		return;
+	}
+	dec_sum(ctx, "%smatch(", v > 1 ? "\n\t" : " ");
+	if (m[0] >= 1 && m[0] <= 3)
+		dec_sum(ctx, "%s", ops[m[0]]);
+	else
+		dec_sum(ctx, "#%d", m[0]);
+	if (v)
+		dec_sum(ctx, ",ord=%d,min=%d,max=%d", m[2], m[4], m[5]);
+	dec_sum(ctx, ",");
+	icmp6_rrpfx(ctx, m + 8, m[3], -1, 0);
+	dec_sum(ctx, ")");
+	if ((n = m[1] - 3) % 4 != 0) {
+		c->trunc = 1;
+		dec_trunc(ctx, "icmp6");
+		return;
+	}
+	for (n /= 4; n > 0; n--) {
+		if ((u = cur_pull(c, 32)) == NULL) {
+			c->trunc = 1;
+			dec_trunc(ctx, "icmp6");
+			return;
+		}
+		dec_sum(ctx, "%suse(", v > 1 ? "\n\t" : " ");
+		if (u[12])
+			dec_sum(ctx, "%s%s,", u[12] & 0x80 ? "V" : "",
+			    u[12] & 0x40 ? "P" : "");
+		if (v)
+			icmp6_rrpfx(ctx, u, -1, -1, 1);
+		icmp6_rrpfx(ctx, u + 16, u[0], u[1], 0);
+		dec_sum(ctx, ")");
+	}
+}
+
+/*
+ * "prefix/len" (keep >= 0: "/keep" too); times: the use part's mask,
+ * flags and lifetimes instead, "infty" for all ones.
+ */
+static void
+icmp6_rrpfx(struct dec_ctx *ctx, const uint8_t *p, int len, int keep,
+    int times)
+{
+	char		a[DEC_ADDRSTRLEN];
+	uint32_t	t;
+	int		i;
+
+	if (times) {
+		dec_sum(ctx, "mask=0x%x,raflags=0x%x,", p[2], p[3]);
+		for (i = 0; i < 2; i++) {
+			t = (uint32_t)p[4 + 4 * i] << 24 |
+			    (uint32_t)p[5 + 4 * i] << 16 |
+			    (uint32_t)p[6 + 4 * i] << 8 | p[7 + 4 * i];
+			if (t == 0xffffffff)
+				dec_sum(ctx, "%s=infty,", i ? "pltime" : "vltime");
+			else
+				dec_sum(ctx, "%s=%u,", i ? "pltime" : "vltime",
+				    t);
+		}
+		return;
+	}
+	dec_ntop(6, p, a);
+	dec_sum(ctx, "%s/%d", a, len);
+	if (keep >= 0)
+		dec_sum(ctx, "/%d", keep);
 }
 
 /* MLD (RFC 2710, RFC 3810) in tcpdump 4.99's words and spacing. */
