@@ -297,10 +297,12 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 			tbuf_puts(tb, dns_rcodes[rc]);
 		else
 			tbuf_printf(tb, " Resp%d", rc);
-		tbuf_printf(tb, "%s%s%s%s %d/%d/%d",
-		    h->flags & 0x0400 ? "*" : "", h->flags & 0x0080 ? "" : "-",
-		    h->flags & 0x0200 ? "|" : "", h->flags & 0x0020 ? "$" : "",
-		    h->an, h->ns, h->ar);
+		tbuf_printf(tb, "%s%s%s%s", h->flags & 0x0400 ? "*" : "",
+		    h->flags & 0x0080 ? "" : "-", h->flags & 0x0200 ? "|" : "",
+		    h->flags & 0x0020 ? "$" : "");
+		if (h->qd != 1)
+			tbuf_printf(tb, " [%dq]", h->qd);
+		tbuf_printf(tb, " %d/%d/%d", h->an, h->ns, h->ar);
 		/* Real responses repeat one question; bound the work. */
 		if (h->qd > DNS_MAXTREE) {
 			tbuf_printf(tb, " (%u)", ctx->l4len);

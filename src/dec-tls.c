@@ -138,14 +138,25 @@ dec_tls_tcp(struct dec_ctx *ctx, struct cur *c, uint32_t wire, int known)
 {
 	int	i, r = 0, ccs = 0, cut = cur_left(c) < wire;
 
-	if (ctx->out == NULL || ctx->tree || !tls_plausible(c, known))
+	if (ctx->out == NULL || ctx->tree)
+		return 0;
+	if (known && cut && cur_left(c) < TLS_RECHDR &&
+	    (unsigned)(cur_peek_u8(c, 0) - 20) <= 4 &&
+	    (cur_peek_u8(c, 1) == -1 || cur_peek_u8(c, 1) == 3)) {
+		/* A TLS port, and what was captured of a header fits. */
+		dec_add_begin(ctx, "TLS");
+		tbuf_puts(ctx->out, " [|tls]");
+		dec_add_end(ctx);
+		return 1;
+	}
+	if (!tls_plausible(c, known))
 		return 0;
 	dec_add_begin(ctx, "TLS");
 	tls_version(ctx->out, " rec=", cur_peek_u16(c, 1));
 	for (i = 0; i < TLS_MAXSHOW && cur_left(c) > 0 && r == 0; i++) {
 		if (i > 0 && !tls_plausible(c, 1)) {
 			/* Half a header at the end waits for the next segment. */
-			if (cur_left(c) >= TLS_RECHDR)
+			if (cur_left(c) >= TLS_RECHDR || cut)
 				r = -1;
 			break;
 		}
@@ -304,9 +315,10 @@ tls_exts(struct dec_ctx *ctx, struct cur *m, int type)
 			if ((n = cur_u16(&e)) == -1)
 				continue;
 			cur_sub(&e, (size_t)n, &l);
-			while ((nt = cur_u8(&l)) != -1 &&
-			    (n = cur_u16(&l)) != -1 &&
-			    (name = cur_pull(&l, (size_t)n)) != NULL) {
+			while ((nt = cur_u8(&l)) != -1) {
+				if ((n = cur_u16(&l)) == -1 ||
+				    (name = cur_pull(&l, (size_t)n)) == NULL)
+					return -1;
 				if (nt != 0)
 					continue;
 				tbuf_puts(ctx->out, " SNI=");
@@ -318,13 +330,13 @@ tls_exts(struct dec_ctx *ctx, struct cur *m, int type)
 			tls_version(ctx->out, " version=", cur_u16(&e));
 		} else if (t == 43 && type == 1 && (n = cur_u8(&e)) != -1) {
 			cur_sub(&e, (size_t)n, &l);
-			tbuf_puts(ctx->out, " versions=");
 			for (k = 0; k < TLS_MAXVERS &&
 			    (v = cur_u16(&l)) != -1; ) {
 				/* GREASE (RFC 8701): 0x0a0a, 0x1a1a, ... */
 				if ((v & 0x0f0f) == 0x0a0a && v >> 8 == (v & 0xff))
 					continue;
-				tls_version(ctx->out, k++ ? "," : "", v);
+				tls_version(ctx->out, k++ ? "," : " versions=",
+				    v);
 			}
 		}
 	}
