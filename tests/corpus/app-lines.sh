@@ -18,8 +18,8 @@
 #
 # Can fail: with the SNI escape removed (tbuf_putn for tbuf_esc in
 # dec-tls.c) step 3 fails on the raw ESC; with tls_plausible() accepting
-# any first byte, the plain HTTP request on 443 gets a {TLS} addition and
-# step 3's count of additions fails.
+# everything (returning 1 at once), the plain HTTP request on 443 gets a
+# {TLS} addition and step 3 fails (both tried).
 ZBTOP=${ZBTOP:-./zbtop}
 ZBTOP_SAN=${ZBTOP_SAN:-./obj-san/zbtop}
 command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }

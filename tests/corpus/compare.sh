@@ -31,10 +31,9 @@ mptcp-tcprst.pcap: as mptcp-fclose.pcap
 LinuxCookedCapturev2.pcap: tcpdump names the interface of an SLL2 record from the running machine (if_indextoname); zbtop does not print it without -e
 '
 # Smaller differences inside counted files (the agreement stays above 95%):
-# SCTP chunk lists, ICMPv6 router renumbering and parameter problem
-# details, the DNS extended rcode BADCOOKIE, ARP with an unusual hardware
-# type, MS NLB heartbeats, a pcapng record whose captured length tcpdump
-# reads differently (le_basic_test007).
+# SCTP chunk lists, ARP with an unusual hardware type, MS NLB heartbeats,
+# a pcapng record whose captured length tcpdump reads differently
+# (le_basic_test007).
 
 ZBTOP=${ZBTOP:-./zbtop}
 SHARED=${SHARED:-../shared}
