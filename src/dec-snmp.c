@@ -5,9 +5,10 @@
  * ids; -v adds the version, the request id and braces.  The BER reader
  * checks every length against what the datagram claims and what was
  * captured; its complaints are tcpdump's ("[len18<asnlen39]", " [|snmp]").
- * SNMPv3 messages are named, not decoded.  Layouts: RFC 1157 (v1, Trap),
- * RFC 3416 (v2 PDUs, GetBulk, exceptions), RFC 1901 (v2c), X.690 8.19
- * (object identifiers).
+ * SNMPv3: the flags, the USM user and the scoped PDU, or its encrypted
+ * bytes.  Layouts: RFC 1157 (v1, Trap), RFC 3416 (v2 PDUs, GetBulk,
+ * exceptions), RFC 1901 (v2c), RFC 3412 6 (v3 message), RFC 3414 2.4
+ * (USM), X.690 8.19 (object identifiers).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -60,6 +61,10 @@ static int	snmp_expect(struct tbuf *, struct snmp_be *, enum snmp_type,
 		    const char *);
 static void	snmp_msg(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_pdu(struct dec_ctx *, struct cur *, uint32_t, int);
+static void	snmp_v3(struct dec_ctx *, struct cur *, uint32_t);
+static int	snmp_fields(struct tbuf *, struct cur *, uint32_t *,
+		    const char *, struct snmp_be *);
+static void	snmp_usm(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_rw(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	snmp_trap(struct tbuf *, struct cur *, uint32_t);
 static void	snmp_vbs(struct tbuf *, struct cur *, uint32_t, int);
@@ -407,10 +412,9 @@ snmp_msg(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	if (v)
 		tbuf_printf(tb, "{ %s ", vers[ver]);
 	len -= (uint32_t)n;
-	if (ver == 3) {
-		/* XXX issue 10: the USM header of v3 is not decoded. */
-		tbuf_puts(tb, "[v3 not decoded]");
-	} else if ((n = snmp_ber(tb, &in, len, &e)) == -2)
+	if (ver == 3)
+		snmp_v3(ctx, &in, len);
+	else if ((n = snmp_ber(tb, &in, len, &e)) == -2)
 		return;
 	else if (n >= 0 && snmp_expect(tb, &e, SB_STR, "comm!=STR") == 0) {
 		p = cur_peek(&e.val, e.len);
@@ -602,4 +606,146 @@ snmp_vbs(struct tbuf *tb, struct cur *c, uint32_t len, int pdu)
 		} else if (!SNMP_READ(pdu) && e.type != SB_NULL)
 			snmp_print(tb, &e);
 	}
+}
+
+/*
+ * Parse the next elements of a sequence by a pattern, one letter each:
+ * i INTEGER, s OCTET STRING, q SEQUENCE, with the name tcpdump complains
+ * with after a '|' per element ("i|msgID").  e gets the last one parsed;
+ * *len goes down by what was taken.  -1 after a complaint.
+ */
+static int
+snmp_fields(struct tbuf *tb, struct cur *c, uint32_t *len, const char *pat,
+    struct snmp_be *e)
+{
+	static const enum snmp_type types[] = { ['i'] = SB_INT,
+	    ['s'] = SB_STR, ['q'] = SB_SEQ };
+	char	what[48];
+	int	n;
+
+	if ((n = snmp_ber(tb, c, *len, e)) < 0)
+		return -1;
+	snprintf(what, sizeof(what), "%s!=%s", pat + 2, pat[0] == 'i' ?
+	    "INT" : "STR");
+	if (snmp_expect(tb, e, types[(unsigned char)pat[0]], what) == -1)
+		return -1;
+	*len -= (uint32_t)n;
+	return n;
+}
+
+/* RFC 3412 6: msgGlobalData, security parameters, scoped PDU. */
+static void
+snmp_v3(struct dec_ctx *ctx, struct cur *c, uint32_t len)
+{
+	struct tbuf	*tb = ctx->out;
+	struct snmp_be	 e;
+	struct cur	 g;
+	uint32_t	 glen;
+	int		 n, fl, model, v = ctx->opt->verbose;
+
+	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
+	    snmp_expect(tb, &e, SB_SEQ, "!message") == -1)
+		return;
+	len -= (uint32_t)n;
+	g = e.val;
+	glen = e.len;
+	if (v)
+		tbuf_puts(tb, "{ ");
+	if (snmp_fields(tb, &g, &glen, "i|msgID", &e) == -1 ||
+	    snmp_fields(tb, &g, &glen, "i|msgMaxSize", &e) == -1 ||
+	    snmp_fields(tb, &g, &glen, "s|msgFlags", &e) == -1)
+		return;
+	if (e.len != 1) {
+		tbuf_printf(tb, "[msgFlags size %u]", e.len);
+		return;
+	}
+	fl = cur_peek_u8(&e.val, 0);
+	if (fl != 0 && fl != 1 && fl != 3 && fl != 4 && fl != 5 && fl != 7) {
+		tbuf_printf(tb, "[msgFlags=0x%02X]", fl);
+		return;
+	}
+	tbuf_printf(tb, "F=%s%s%s ", fl & 1 ? "a" : "", fl & 2 ? "p" : "",
+	    fl & 4 ? "r" : "");
+	if ((n = snmp_fields(tb, &g, &glen, "i|msgSecurityModel", &e)) == -1)
+		return;
+	model = e.i;
+	/* tcpdump compares with the last element's size, not the rest. */
+	if ((uint32_t)n < glen)
+		tbuf_printf(tb, "[%d extra after message SEQ]",
+		    (int)(glen - (uint32_t)n));
+	if (v)
+		tbuf_puts(tb, "} ");
+	if (model != 3) {
+		tbuf_printf(tb, "[security model %d]", model);
+		return;
+	}
+	if (v)
+		tbuf_puts(tb, "{ USM ");
+	if (snmp_fields(tb, c, &len, "s|msgSecurityParameters", &e) == -1)
+		return;
+	snmp_usm(ctx, &e.val, e.len);
+	if (v)
+		tbuf_puts(tb, "} { ScopedPDU ");
+	if ((n = snmp_ber(tb, c, len, &e)) >= 0 &&
+	    snmp_expect(tb, &e, SB_SEQ, "!scoped PDU") == 0) {
+		g = e.val;
+		glen = e.len;
+		if (snmp_fields(tb, &g, &glen, "s|contextEngineID", &e) == -1)
+			goto out;
+		tbuf_puts(tb, "E=");
+		e.type = SB_OCTET;
+		snmp_print(tb, &e);
+		tbuf_putc(tb, ' ');
+		if (snmp_fields(tb, &g, &glen, "s|contextName", &e) == -1)
+			goto out;
+		tbuf_puts(tb, "C=");
+		snmp_string(tb, &e);
+		tbuf_putc(tb, ' ');
+		snmp_pdu(ctx, &g, glen, 3);
+	}
+out:
+	if (v)
+		tbuf_puts(tb, "} ");
+}
+
+/* RFC 3414 2.4: the user, and from -v the engine's boots and time. */
+static void
+snmp_usm(struct dec_ctx *ctx, struct cur *c, uint32_t len)
+{
+	struct tbuf	*tb = ctx->out;
+	struct snmp_be	 e;
+	struct cur	 u;
+	int		 n, v = ctx->opt->verbose;
+
+	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
+	    snmp_expect(tb, &e, SB_SEQ, "!usm") == -1)
+		return;
+	u = e.val;
+	len = e.len;
+	if (snmp_fields(tb, &u, &len, "s|msgAuthoritativeEngineID", &e) ==
+	    -1 ||
+	    snmp_fields(tb, &u, &len, "i|msgAuthoritativeEngineBoots", &e) ==
+	    -1)
+		return;
+	if (v)
+		tbuf_printf(tb, "B=%d ", e.i);
+	if (snmp_fields(tb, &u, &len, "i|msgAuthoritativeEngineTime", &e) ==
+	    -1)
+		return;
+	if (v)
+		tbuf_printf(tb, "T=%d ", e.i);
+	if (snmp_fields(tb, &u, &len, "s|msgUserName", &e) == -1)
+		return;
+	tbuf_puts(tb, "U=");
+	snmp_string(tb, &e);
+	tbuf_putc(tb, ' ');
+	if (snmp_fields(tb, &u, &len, "s|msgAuthenticationParameters", &e) ==
+	    -1 ||
+	    (n = snmp_fields(tb, &u, &len, "s|msgPrivacyParameters", &e)) ==
+	    -1)
+		return;
+	/* As tcpdump: the last element's size against what is left. */
+	if ((uint32_t)n < len)
+		tbuf_printf(tb, "[%d extra after usm SEQ]",
+		    (int)(len - (uint32_t)n));
 }

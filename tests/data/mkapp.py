@@ -6,7 +6,7 @@
 #                 an odd port, TLS alerts and application data, QUIC v1
 #                 and v2 long headers (Initial, Handshake, Retry, Version
 #                 Negotiation, coalesced) and a short header on UDP 443,
-#                 SNMP v1 and v2c requests, responses, GetBulk, traps,
+#                 SNMP v1, v2c and v3 requests, responses, GetBulk, traps,
 #                 errors and exceptions, NBNS queries and registrations,
 #                 LLMNR query and answer, a DNS response with EDNS
 #                 BADCOOKIE (RFC 7873).
@@ -165,6 +165,14 @@ def snmp(ver, comm, p):
 SYS = ".1.3.6.1.2.1.1"
 
 
+def snmp3(flags, eng, boots, time, user, scoped, auth=b"", priv=b""):
+    usm = seq(tlv(4, eng), integer(boots), integer(time), tlv(4, user),
+              tlv(4, auth), tlv(4, priv))
+    return seq(integer(3), seq(integer(4711), integer(65507),
+                               tlv(4, bytes([flags])), integer(3)),
+               tlv(4, usm), scoped)
+
+
 # NetBIOS names (RFC 1001 14.1) and NBNS (RFC 1002 4.2).
 def nbname(n, suf):
     n = n.ljust(15)[:15].encode() + bytes([suf])
@@ -260,6 +268,16 @@ def good():
         vb(".2.999.3", tlv(0x44, b"\x01\x02"))])))))
     f.append(eth(udp(40016, 161, snmp(1, b"public", pdu(0xa8, 6, [
         vb(".1.3.6.1.6.3.15.1.1.4.0", tlv(0x41, b"\x07"))])))))
+    # SNMPv3: discovery, its report, an encrypted request (RFC 3414).
+    eng = bytes.fromhex("80001f888056c3a1b2c3d4e5f6")
+    f.append(eth(udp(40017, 161, snmp3(4, b"", 0, 0, b"", seq(
+        tlv(4, b""), tlv(4, b""), pdu(0xa0, 77, []))))))
+    f.append(eth(udp(161, 40017, snmp3(0, eng, 3, 12345, b"", seq(
+        tlv(4, eng), tlv(4, b""), pdu(0xa8, 77, [
+            vb(".1.3.6.1.6.3.15.1.1.4.0", tlv(0x41, b"\x01"))]))), B, A)))
+    f.append(eth(udp(40017, 161, snmp3(7, eng, 3, 12346, b"admin",
+                                       tlv(4, bytes(range(24))),
+                                       bytes(12), bytes(8)))))
     # NBNS: a query, its answer, a registration; LLMNR query and answer.
     f.append(eth(udp(137, 137, dnshdr(0x1234, 0x0110, 1, 0, 0, 0) +
                      nbname("WORKGROUP", 0x1b) + struct.pack("!HH", 0x20, 1),
@@ -329,6 +347,10 @@ def bad():
     f.append(eth(udp(40010, 161, m[:20])))
     f.append(eth(udp(40010, 161, seq(integer(1), integer(5)))))
     f.append(eth(udp(40010, 161, seq(integer(7)))))
+    f.append(eth(udp(40010, 161, seq(integer(3), integer(1)))))
+    f.append(eth(udp(40010, 161, snmp3(2, b"", 0, 0, b"", seq()))))
+    f.append(eth(udp(40010, 161, seq(integer(3), seq(
+        integer(1), integer(2), tlv(4, b"\x04"), integer(1))))))
     f.append(eth(udp(40010, 161, snmp(0, b"public", pdu(0xa5, 1, [])))))
     f.append(eth(udp(40010, 161, snmp(1, b"public", pdu(0xa0, 1, [
         vb(SYS + ".1.0", integer(3))], err=5)))))
