@@ -42,7 +42,8 @@ static void	dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
 static void	dns_tree(struct dec_ctx *, const struct cur *, struct cur *,
 		    const struct dns_hdr *);
 static void	dns_err(struct dec_ctx *, int);
-static int	dns_xrcode(const struct cur *, struct cur, const struct dns_hdr *);
+static int	dns_xrcode(const struct cur *, struct cur,
+		    const struct dns_hdr *);
 static void	llmnr_format(struct dec_ctx *, struct cur *);
 static void	nbns_format(struct dec_ctx *, struct cur *);
 static int	nbns_name(struct cur *, struct tbuf *);
@@ -345,7 +346,7 @@ dns_xrcode(const struct cur *msg, struct cur c, const struct dns_hdr *h)
 		if (dns_name(msg, &c, NULL) != 0 || (type = cur_u16(&c)) == -1)
 			return rc;
 		if (type == 41 && i >= h->an + h->ns) {
-			/* CLASS is the UDP size; TTL's first byte the rcode's top. */
+			/* CLASS: UDP size; TTL byte 1: the rcode's top. */
 			cur_skip(&c, 2);
 			return (x = cur_u8(&c)) == -1 ? rc : rc | x << 4;
 		}
@@ -516,7 +517,7 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	if (qd == 0 || an + ns + ar > 0) {
-		/* TTL, RDLENGTH, then NB_FLAGS and NB_ADDRESS (RFC 1002 4.2.2). */
+		/* TTL, RDLENGTH, NB_FLAGS, NB_ADDRESS (RFC 1002 4.2.2). */
 		if (cur_skip(c, 4) == -1 || (rdlen = cur_u16(c)) == -1) {
 			tbuf_puts(tb, " [|nbns]}");
 			return;

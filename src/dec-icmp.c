@@ -352,7 +352,8 @@ icmp6_rrpfx(struct dec_ctx *ctx, const uint8_t *p, int len, int keep,
 			    (uint32_t)p[5 + 4 * i] << 16 |
 			    (uint32_t)p[6 + 4 * i] << 8 | p[7 + 4 * i];
 			if (t == 0xffffffff)
-				dec_sum(ctx, "%s=infty,", i ? "pltime" : "vltime");
+				dec_sum(ctx, "%s=infty,", i ? "pltime" :
+				    "vltime");
 			else
 				dec_sum(ctx, "%s=%u,", i ? "pltime" : "vltime",
 				    t);

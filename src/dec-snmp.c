@@ -62,8 +62,8 @@ static int	snmp_expect(struct tbuf *, struct snmp_be *, enum snmp_type,
 static void	snmp_msg(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_pdu(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	snmp_v3(struct dec_ctx *, struct cur *, uint32_t);
-static int	snmp_fields(struct tbuf *, struct cur *, uint32_t *,
-		    const char *, struct snmp_be *);
+static int	snmp_next(struct tbuf *, struct cur *, uint32_t *,
+		    enum snmp_type, const char *, struct snmp_be *);
 static void	snmp_usm(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_rw(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	snmp_trap(struct tbuf *, struct cur *, uint32_t);
@@ -398,7 +398,8 @@ snmp_msg(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	    snmp_expect(tb, &e, SB_SEQ, "!init SEQ") == -1)
 		return;
 	if ((uint32_t)n < len)
-		tbuf_printf(tb, "[%d extra after iSEQ]", (int)(len - (uint32_t)n));
+		tbuf_printf(tb, "[%d extra after iSEQ]",
+		    (int)(len - (uint32_t)n));
 	in = e.val;
 	len = e.len;
 	if ((n = snmp_ber(tb, &in, len, &e)) < 0 ||
@@ -443,7 +444,8 @@ snmp_pdu(struct dec_ctx *ctx, struct cur *c, uint32_t len, int ver)
 		return;
 	}
 	if ((uint32_t)n < len)
-		tbuf_printf(tb, "[%d extra after PDU]", (int)(len - (uint32_t)n));
+		tbuf_printf(tb, "[%d extra after PDU]",
+		    (int)(len - (uint32_t)n));
 	if (v)
 		tbuf_puts(tb, "{ ");
 	snmp_print(tb, &e);
@@ -471,20 +473,16 @@ snmp_rw(struct dec_ctx *ctx, struct cur *c, uint32_t len, int pdu)
 {
 	struct tbuf	*tb = ctx->out;
 	struct snmp_be	 e;
-	int		 n, err = 0, plain;
+	int		 err = 0, plain;
 
 	plain = pdu == SNMP_GET || pdu == SNMP_GETNEXT || pdu == SNMP_SET ||
 	    pdu == SNMP_INFORM || pdu == SNMP_V2TRAP || pdu == SNMP_REPORT;
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_INT, "reqId!=INT") == -1)
+	if (snmp_next(tb, c, &len, SB_INT, "reqId!=INT", &e) == -1)
 		return;
 	if (ctx->opt->verbose)
 		tbuf_printf(tb, "R=%d ", e.i);
-	len -= (uint32_t)n;
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_INT, "errorStatus!=INT") == -1)
+	if (snmp_next(tb, c, &len, SB_INT, "errorStatus!=INT", &e) == -1)
 		return;
-	len -= (uint32_t)n;
 	if (plain && e.i != 0) {
 		tbuf_puts(tb, "[errorStatus(");
 		if (e.i >= 0 && e.i < 19)
@@ -501,10 +499,8 @@ snmp_rw(struct dec_ctx *ctx, struct cur *c, uint32_t len, int pdu)
 			tbuf_printf(tb, " err=%u", (unsigned)e.i);
 		err = e.i;
 	}
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_INT, "errorIndex!=INT") == -1)
+	if (snmp_next(tb, c, &len, SB_INT, "errorIndex!=INT", &e) == -1)
 		return;
-	len -= (uint32_t)n;
 	if (plain && e.i != 0)
 		tbuf_printf(tb, "[errorIndex(%d)!=0]", e.i);
 	else if (pdu == SNMP_BULK)
@@ -523,43 +519,36 @@ static void
 snmp_trap(struct tbuf *tb, struct cur *c, uint32_t len)
 {
 	struct snmp_be	e;
-	int		n, gen;
+	int		gen;
 
 	tbuf_putc(tb, ' ');
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_OID, "enterprise!=OID") == -1)
+	if (snmp_next(tb, c, &len, SB_OID, "enterprise!=OID", &e) == -1)
 		return;
 	snmp_print(tb, &e);
-	len -= (uint32_t)n;
 	tbuf_putc(tb, ' ');
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_INET, "agent-addr!=INETADDR") == -1)
+	if (snmp_next(tb, c, &len, SB_INET, "agent-addr!=INETADDR", &e) ==
+	    -1)
 		return;
 	snmp_print(tb, &e);
-	len -= (uint32_t)n;
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_INT, "generic-trap!=INT") == -1)
+	if (snmp_next(tb, c, &len, SB_INT, "generic-trap!=INT", &e) == -1)
 		return;
 	gen = e.i;
 	if (gen >= 0 && gen < 7)
 		tbuf_printf(tb, " %s", snmp_traps[gen]);
 	else
 		tbuf_printf(tb, " gt=%d", gen);
-	len -= (uint32_t)n;
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_INT, "specific-trap!=INT") == -1)
+	if (snmp_next(tb, c, &len, SB_INT, "specific-trap!=INT", &e) == -1)
 		return;
 	if (gen != 6 && e.i != 0)
 		tbuf_printf(tb, "[specific-trap(%d)!=0]", e.i);
 	else if (gen == 6)
 		tbuf_printf(tb, " s=%d", e.i);
-	len -= (uint32_t)n;
 	tbuf_putc(tb, ' ');
-	if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-	    snmp_expect(tb, &e, SB_UNS, "time-stamp!=TIMETICKS") == -1)
+	if (snmp_next(tb, c, &len, SB_UNS, "time-stamp!=TIMETICKS", &e) ==
+	    -1)
 		return;
 	snmp_print(tb, &e);
-	snmp_vbs(tb, c, len - (uint32_t)n, SNMP_TRAP);
+	snmp_vbs(tb, c, len, SNMP_TRAP);
 }
 
 /* " name=value" per binding; requests carry no values ("name"). */
@@ -585,17 +574,14 @@ snmp_vbs(struct tbuf *tb, struct cur *c, uint32_t len, int pdu)
 			return;
 		}
 		tbuf_putc(tb, ' ');
-		if ((n = snmp_ber(tb, c, len, &e)) < 0 ||
-		    snmp_expect(tb, &e, SB_SEQ, "!varbind") == -1)
+		if (snmp_next(tb, c, &len, SB_SEQ, "!varbind", &e) == -1)
 			return;
-		len -= (uint32_t)n;
 		vb = e.val;
 		vlen = e.len;
-		if ((n = snmp_ber(tb, &vb, vlen, &e)) < 0 ||
-		    snmp_expect(tb, &e, SB_OID, "objName!=OID") == -1)
+		if (snmp_next(tb, &vb, &vlen, SB_OID, "objName!=OID", &e) ==
+		    -1)
 			return;
 		snmp_print(tb, &e);
-		vlen -= (uint32_t)n;
 		if (!SNMP_READ(pdu))
 			tbuf_putc(tb, '=');
 		if (snmp_ber(tb, &vb, vlen, &e) < 0)
@@ -609,25 +595,18 @@ snmp_vbs(struct tbuf *tb, struct cur *c, uint32_t len, int pdu)
 }
 
 /*
- * Parse the next elements of a sequence by a pattern, one letter each:
- * i INTEGER, s OCTET STRING, q SEQUENCE, with the name tcpdump complains
- * with after a '|' per element ("i|msgID").  e gets the last one parsed;
- * *len goes down by what was taken.  -1 after a complaint.
+ * The next element of a sequence, which must be of type t, else tcpdump's
+ * complaint "[what]" and the element; *len goes down by what it takes.
+ * Returns that, or -1.
  */
 static int
-snmp_fields(struct tbuf *tb, struct cur *c, uint32_t *len, const char *pat,
-    struct snmp_be *e)
+snmp_next(struct tbuf *tb, struct cur *c, uint32_t *len, enum snmp_type t,
+    const char *what, struct snmp_be *e)
 {
-	static const enum snmp_type types[] = { ['i'] = SB_INT,
-	    ['s'] = SB_STR, ['q'] = SB_SEQ };
-	char	what[48];
 	int	n;
 
-	if ((n = snmp_ber(tb, c, *len, e)) < 0)
-		return -1;
-	snprintf(what, sizeof(what), "%s!=%s", pat + 2, pat[0] == 'i' ?
-	    "INT" : "STR");
-	if (snmp_expect(tb, e, types[(unsigned char)pat[0]], what) == -1)
+	if ((n = snmp_ber(tb, c, *len, e)) < 0 ||
+	    snmp_expect(tb, e, t, what) == -1)
 		return -1;
 	*len -= (uint32_t)n;
 	return n;
@@ -651,9 +630,9 @@ snmp_v3(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	glen = e.len;
 	if (v)
 		tbuf_puts(tb, "{ ");
-	if (snmp_fields(tb, &g, &glen, "i|msgID", &e) == -1 ||
-	    snmp_fields(tb, &g, &glen, "i|msgMaxSize", &e) == -1 ||
-	    snmp_fields(tb, &g, &glen, "s|msgFlags", &e) == -1)
+	if (snmp_next(tb, &g, &glen, SB_INT, "msgID!=INT", &e) == -1 ||
+	    snmp_next(tb, &g, &glen, SB_INT, "msgMaxSize!=INT", &e) == -1 ||
+	    snmp_next(tb, &g, &glen, SB_STR, "msgFlags!=STR", &e) == -1)
 		return;
 	if (e.len != 1) {
 		tbuf_printf(tb, "[msgFlags size %u]", e.len);
@@ -666,7 +645,8 @@ snmp_v3(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	}
 	tbuf_printf(tb, "F=%s%s%s ", fl & 1 ? "a" : "", fl & 2 ? "p" : "",
 	    fl & 4 ? "r" : "");
-	if ((n = snmp_fields(tb, &g, &glen, "i|msgSecurityModel", &e)) == -1)
+	if ((n = snmp_next(tb, &g, &glen, SB_INT, "msgSecurityModel!=INT",
+	    &e)) == -1)
 		return;
 	model = e.i;
 	/* tcpdump compares with the last element's size, not the rest. */
@@ -681,7 +661,8 @@ snmp_v3(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	}
 	if (v)
 		tbuf_puts(tb, "{ USM ");
-	if (snmp_fields(tb, c, &len, "s|msgSecurityParameters", &e) == -1)
+	if (snmp_next(tb, c, &len, SB_STR, "msgSecurityParameters!=STR",
+	    &e) == -1)
 		return;
 	snmp_usm(ctx, &e.val, e.len);
 	if (v)
@@ -690,13 +671,15 @@ snmp_v3(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	    snmp_expect(tb, &e, SB_SEQ, "!scoped PDU") == 0) {
 		g = e.val;
 		glen = e.len;
-		if (snmp_fields(tb, &g, &glen, "s|contextEngineID", &e) == -1)
+		if (snmp_next(tb, &g, &glen, SB_STR, "contextEngineID!=STR",
+		    &e) == -1)
 			goto out;
 		tbuf_puts(tb, "E=");
 		e.type = SB_OCTET;
 		snmp_print(tb, &e);
 		tbuf_putc(tb, ' ');
-		if (snmp_fields(tb, &g, &glen, "s|contextName", &e) == -1)
+		if (snmp_next(tb, &g, &glen, SB_STR, "contextName!=STR", &e) ==
+		    -1)
 			goto out;
 		tbuf_puts(tb, "C=");
 		snmp_string(tb, &e);
@@ -722,27 +705,26 @@ snmp_usm(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 		return;
 	u = e.val;
 	len = e.len;
-	if (snmp_fields(tb, &u, &len, "s|msgAuthoritativeEngineID", &e) ==
-	    -1 ||
-	    snmp_fields(tb, &u, &len, "i|msgAuthoritativeEngineBoots", &e) ==
-	    -1)
+	if (snmp_next(tb, &u, &len, SB_STR, "msgAuthoritativeEngineID!=STR",
+	    &e) == -1 || snmp_next(tb, &u, &len, SB_INT,
+	    "msgAuthoritativeEngineBoots!=INT", &e) == -1)
 		return;
 	if (v)
 		tbuf_printf(tb, "B=%d ", e.i);
-	if (snmp_fields(tb, &u, &len, "i|msgAuthoritativeEngineTime", &e) ==
-	    -1)
+	if (snmp_next(tb, &u, &len, SB_INT, "msgAuthoritativeEngineTime!=INT",
+	    &e) == -1)
 		return;
 	if (v)
 		tbuf_printf(tb, "T=%d ", e.i);
-	if (snmp_fields(tb, &u, &len, "s|msgUserName", &e) == -1)
+	if (snmp_next(tb, &u, &len, SB_STR, "msgUserName!=STR", &e) == -1)
 		return;
 	tbuf_puts(tb, "U=");
 	snmp_string(tb, &e);
 	tbuf_putc(tb, ' ');
-	if (snmp_fields(tb, &u, &len, "s|msgAuthenticationParameters", &e) ==
-	    -1 ||
-	    (n = snmp_fields(tb, &u, &len, "s|msgPrivacyParameters", &e)) ==
-	    -1)
+	if (snmp_next(tb, &u, &len, SB_STR,
+	    "msgAuthenticationParameters!=STR", &e) == -1 ||
+	    (n = snmp_next(tb, &u, &len, SB_STR, "msgPrivacyParameters!=STR",
+	    &e)) == -1)
 		return;
 	/* As tcpdump: the last element's size against what is left. */
 	if ((uint32_t)n < len)

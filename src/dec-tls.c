@@ -21,7 +21,7 @@
 
 #define TLS_RECHDR	5
 #define TLS_MAXREC	(16384 + 2048)	/* TLSCiphertext limit, RFC 8446 5.2 */
-#define TLS_MAXSHOW	6		/* records and messages named per segment */
+#define TLS_MAXSHOW	6		/* records or messages named */
 #define TLS_MAXSNI	255		/* bytes of a host name shown */
 #define TLS_MAXVERS	8		/* supported_versions entries shown */
 #define QUIC_MAXPKT	4		/* coalesced packets per datagram */
@@ -155,7 +155,7 @@ dec_tls_tcp(struct dec_ctx *ctx, struct cur *c, uint32_t wire, int known)
 	tls_version(ctx->out, " rec=", cur_peek_u16(c, 1));
 	for (i = 0; i < TLS_MAXSHOW && cur_left(c) > 0 && r == 0; i++) {
 		if (i > 0 && !tls_plausible(c, 1)) {
-			/* Half a header at the end waits for the next segment. */
+			/* Half a header at the end waits for the next one. */
 			if (cur_left(c) >= TLS_RECHDR || cut)
 				r = -1;
 			break;
@@ -260,7 +260,8 @@ tls_handshake(struct dec_ctx *ctx, struct cur *rec)
 		tbuf_puts(ctx->out, n);
 		if (cur_sub(rec, (size_t)len, &msg) && type != 1 && type != 2)
 			return -1;
-		if ((type == 1 || type == 2) && tls_hello(ctx, &msg, type) == -1)
+		if ((type == 1 || type == 2) &&
+		    tls_hello(ctx, &msg, type) == -1)
 			return -1;
 	}
 	if (cur_left(rec) > 0)
@@ -333,7 +334,8 @@ tls_exts(struct dec_ctx *ctx, struct cur *m, int type)
 			for (k = 0; k < TLS_MAXVERS &&
 			    (v = cur_u16(&l)) != -1; ) {
 				/* GREASE (RFC 8701): 0x0a0a, 0x1a1a, ... */
-				if ((v & 0x0f0f) == 0x0a0a && v >> 8 == (v & 0xff))
+				if ((v & 0x0f0f) == 0x0a0a &&
+				    v >> 8 == (v & 0xff))
 					continue;
 				tls_version(ctx->out, k++ ? "," : " versions=",
 				    v);
