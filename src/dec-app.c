@@ -515,11 +515,13 @@ dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
 {
 	const struct app_tcp	*a;
 
-	if (ctx->out == NULL || ctx->tree || cur_left(c) == 0)
+	if (ctx->out == NULL || cur_left(c) == 0)
 		return;
+	/* The tree has a TLS layer; the others are summary text only. */
 	for (a = app_tcp; a->fn != NULL; a++)
 		if (sport == a->port || dport == a->port) {
-			a->fn(ctx, c);
+			if (!ctx->tree || a->fn == app_tls)
+				a->fn(ctx, c);
 			return;
 		}
 	dec_tls_tcp(ctx, c, ctx->l4len, 0);

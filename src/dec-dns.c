@@ -419,6 +419,10 @@ llmnr_format(struct dec_ctx *ctx, struct cur *c)
 {
 	dec_sum(ctx, "UDP, length ");
 	dec_sumu(ctx, ctx->l4len);
+	if (ctx->tree) {
+		dns_format(ctx, c);	/* the DNS layer says it all */
+		return;
+	}
 	dec_add_begin(ctx, "LLMNR");
 	dec_sum(ctx, " ");
 	dns_format(ctx, c);
@@ -477,10 +481,8 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_sum(ctx, "UDP, length ");
 	dec_sumu(ctx, ctx->l4len);
-	if (tb == NULL || ctx->tree) {
-		dec_data(ctx, c);
+	if (tb == NULL)
 		return;
-	}
 	dec_add_begin(ctx, "NBNS");
 	cur_skip(c, 2);
 	flags = cur_u16(c);
@@ -488,7 +490,8 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 	an = cur_u16(c);
 	ns = cur_u16(c);
 	if ((ar = cur_u16(c)) == -1) {
-		tbuf_puts(tb, " [|nbns]}");
+		tbuf_puts(tb, " [|nbns]");
+		dec_add_end(ctx);
 		return;
 	}
 	op = flags >> 11 & 0xf;
@@ -506,20 +509,23 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 	/* The question's name, else the first record's; then its address. */
 	if (qd + an + ns + ar == 0 || nbns_name(c, tb) == -1 ||
 	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1) {
-		tbuf_puts(tb, "[|nbns]}");
+		tbuf_puts(tb, "[|nbns]");
+		dec_add_end(ctx);
 		return;
 	}
 	if (type == 0x21)
 		tbuf_puts(tb, " NBSTAT");
 	if (qd > 0 && an + ns + ar > 0 && (dns_name(&msg, c, NULL) != 0 ||
 	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1)) {
-		tbuf_puts(tb, " [|nbns]}");
+		tbuf_puts(tb, " [|nbns]");
+		dec_add_end(ctx);
 		return;
 	}
 	if (qd == 0 || an + ns + ar > 0) {
 		/* TTL, RDLENGTH, NB_FLAGS, NB_ADDRESS (RFC 1002 4.2.2). */
 		if (cur_skip(c, 4) == -1 || (rdlen = cur_u16(c)) == -1) {
-			tbuf_puts(tb, " [|nbns]}");
+			tbuf_puts(tb, " [|nbns]");
+			dec_add_end(ctx);
 			return;
 		}
 		if (type == 0x20 && rdlen >= 6 && cur_skip(c, 2) == 0 &&

@@ -138,7 +138,7 @@ dec_tls_tcp(struct dec_ctx *ctx, struct cur *c, uint32_t wire, int known)
 {
 	int	i, r = 0, ccs = 0, cut = cur_left(c) < wire;
 
-	if (ctx->out == NULL || ctx->tree)
+	if (ctx->out == NULL)
 		return 0;
 	if (known && cut && cur_left(c) < TLS_RECHDR &&
 	    (unsigned)(cur_peek_u8(c, 0) - 20) <= 4 &&
@@ -379,8 +379,8 @@ quic_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sumu(ctx, ctx->l4len);
 	b = cur_peek_u8(c, 0);
 	/* The form bit: long header; else the fixed bit marks a short one. */
-	if (ctx->out == NULL || ctx->tree || b == -1 || !(b & 0x80)) {
-		if (b != -1 && (b & 0xc0) == 0x40 && !ctx->tree) {
+	if (ctx->out == NULL || b == -1 || !(b & 0x80)) {
+		if (ctx->out != NULL && b != -1 && (b & 0xc0) == 0x40) {
 			dec_add_begin(ctx, "QUIC");
 			tbuf_puts(ctx->out, " short-header");
 			dec_add_end(ctx);

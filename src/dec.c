@@ -399,13 +399,20 @@ dec_bad(struct dec_ctx *ctx, const char *fmt, ...)
 
 /*
  * zbtop's additions after the whole of tcpdump's line: " {NAME ...}"
- * (tests/corpus/compare.awk lists the names it accepts).
+ * (tests/corpus/compare.awk lists the names it accepts).  In the tree
+ * the same text is a layer NAME with one field, "summary: ...".
  */
 void
 dec_add_begin(struct dec_ctx *ctx, const char *name)
 {
-	if (ctx->out == NULL || ctx->tree)
+	if (ctx->out == NULL)
 		return;
+	if (ctx->tree) {
+		dec_layer(ctx, name);
+		dec_line(ctx);
+		tbuf_puts(ctx->out, "summary:");
+		return;
+	}
 	tbuf_puts(ctx->out, " {");
 	tbuf_puts(ctx->out, name);
 }
@@ -413,7 +420,11 @@ dec_add_begin(struct dec_ctx *ctx, const char *name)
 void
 dec_add_end(struct dec_ctx *ctx)
 {
-	if (ctx->out != NULL && !ctx->tree)
+	if (ctx->out == NULL)
+		return;
+	if (ctx->tree)
+		dec_endline(ctx);
+	else
 		tbuf_putc(ctx->out, '}');
 }
 

@@ -10,7 +10,8 @@
 #    " {QUIC ...}", " {NBNS ...}" or " {LLMNR ...}" (tcpdump 4.99 decodes
 #    none of these; SNMP and DNS must be equal).  -vv leaves DNS out
 #    ('not port 53'): tcpdump -vv lists a response's sections, zbtop not.
-# 3. The additions say what they should (the lines listed below, exact),
+# 3. The additions say what they should (the lines listed below, exact;
+#    in the -V tree as a layer with a summary field),
 #    cut and lying packets end in "[|tls]", "[|quic]", "[|snmp]",
 #    "[|nbns]", and the SNI full of terminal controls comes out escaped.
 # 4. The ASan/UBSan binary prints the same and reports nothing, also
@@ -89,6 +90,16 @@ IP 198.18.0.1.53 > 198.18.0.2.40020: 21845 BadCookie [0q] 0/0/1 (23)
 EOF
 n=$(grep -c ' {[A-Z]* ' "$tmp/app")
 [ "$n" = 25 ] || { echo "FAIL: $n lines of app.pcap with an addition, not 25"; fail=1; }
+
+"$ZBTOP" -V -r "$data/app.pcap" >"$tmp/tree" 2>/dev/null
+for want in 'TLS|  summary: rec=1.0 ClientHello hello=1.2 SNI=www.example.com versions=1.3,1.2' \
+    'QUIC|  summary: Initial version=2 dcid=0102030405060708 scid=090a0b0c0d0e0f10 length=30' \
+    'NBNS|  summary: query broadcast WORKGROUP<1b>'; do
+	awk -v a="${want%%|*}" -v b="${want#*|}" 'p && $0 == b { f = 1 }
+	    { p = $0 == a } END { exit !f }' "$tmp/tree" && continue
+	echo "FAIL: no tree layer: $want"
+	fail=1
+done
 
 "$ZBTOP" -n -r "$data/app-bad.pcap" >"$tmp/bad" 2>/dev/null
 for m in '[|tls]}:8' '[|quic]}:3' '[|snmp]:2' '[|nbns]}:1' '[|domain]}:1'; do
