@@ -65,7 +65,7 @@ tls_plausible(struct cur *c, int anyrec)
 		return 1;
 	hs = cur_peek_u8(c, 5);
 	return type == 22 && (hs == 1 || hs == 2) && cur_peek_u8(c, 6) == 0 &&
-	    cur_peek_u16(c, 7) + 4 <= len;
+	    cur_peek_u16(c, 7) != -1 && cur_peek_u16(c, 7) + 4 <= len;
 }
 
 /* "1.2" for 0x0303, "ssl3" for 0x0300, else the number. */
@@ -295,22 +295,26 @@ tls_hello(struct dec_ctx *ctx, struct cur *m, int type)
 	return tls_exts(ctx, m, type);
 }
 
-/* server_name (0) and supported_versions (43); -1 when cut. */
+/*
+ * server_name (0) and supported_versions (43), as far as they are here (a
+ * large ClientHello spans segments); -1 when cut.
+ */
 static int
 tls_exts(struct dec_ctx *ctx, struct cur *m, int type)
 {
 	struct cur	 all, e, l;
 	const uint8_t	*name;
-	int		 t, len, n, v, k, nt;
+	int		 t, len, n, v, k, nt, part = 0;
 
 	if ((len = cur_u16(m)) == -1)
 		return -1;
 	if (cur_sub(m, (size_t)len, &all))
-		return -1;
-	while (cur_left(&all) > 0) {
-		if ((t = cur_u16(&all)) == -1 || (len = cur_u16(&all)) == -1 ||
-		    cur_sub(&all, (size_t)len, &e))
+		part = 1;
+	while (cur_left(&all) > 0 && part < 2) {
+		if ((t = cur_u16(&all)) == -1 || (len = cur_u16(&all)) == -1)
 			return -1;
+		if (cur_sub(&all, (size_t)len, &e))
+			part = 2;	/* this one is cut: the last one */
 		if (t == 0 && type == 1) {
 			/* A list of names; hosts are type 0 (RFC 6066 3). */
 			if ((n = cur_u16(&e)) == -1)
@@ -327,8 +331,8 @@ tls_exts(struct dec_ctx *ctx, struct cur *m, int type)
 				    TLS_MAXSNI : (size_t)n);
 				break;
 			}
-		} else if (t == 43 && type == 2 && len == 2) {
-			tls_version(ctx->out, " version=", cur_u16(&e));
+		} else if (t == 43 && type == 2 && (v = cur_u16(&e)) != -1) {
+			tls_version(ctx->out, " version=", v);
 		} else if (t == 43 && type == 1 && (n = cur_u8(&e)) != -1) {
 			cur_sub(&e, (size_t)n, &l);
 			for (k = 0; k < TLS_MAXVERS &&
@@ -342,7 +346,7 @@ tls_exts(struct dec_ctx *ctx, struct cur *m, int type)
 			}
 		}
 	}
-	return 0;
+	return part ? -1 : 0;
 }
 
 /* RFC 9000 16: two high bits give the length; -1 when cut. */

@@ -89,11 +89,13 @@ def rec(ct, ver, body):
     return struct.pack("!BHH", ct, ver, len(body)) + body
 
 
-def client_hello(name=b"www.example.com", vers=(0x2a2a, 0x0304, 0x0303)):
+def client_hello(name=b"www.example.com", vers=(0x2a2a, 0x0304, 0x0303),
+                 pad=0):
     sv = bytes([2 * len(vers)]) + b"".join(struct.pack("!H", v)
                                             for v in vers)
     exts = sni(name) + (ext(0x2b, sv) if vers else b"") + \
-        ext(10, bytes.fromhex("0004001d0017"))
+        ext(10, bytes.fromhex("0004001d0017")) + \
+        (ext(21, bytes(pad)) if pad else b"")
     body = (struct.pack("!H", 0x0303) + bytes(range(32)) + b"\x20" +
             bytes(32) + struct.pack("!H", 6) + bytes.fromhex("130113021303") +
             b"\x01\x00" + struct.pack("!H", len(exts)) + exts)
@@ -210,6 +212,10 @@ def good():
     f.append(eth(tcp(40002, 853, client_hello(b"dns.example"))))
     f.append(eth(tcp(40003, 4433, client_hello(b"odd.example"))))
     f.append(eth(tcp(40004, 443, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")))
+    # A ClientHello larger than a segment (a big key share, RFC 7685 pad).
+    big = client_hello(b"big.example", pad=1600)
+    f.append(eth(tcp(40005, 443, big[:1400])))
+    f.append(eth(tcp(40005, 443, big[1400:], 1000 + 1400)))
     f.append(eth(tcp(443, 40000, rec(21, 0x0303, bytes(26)), 3000, 1,
                      B, A)))
     # QUIC on UDP 443.
