@@ -28,6 +28,7 @@
 #define QUIC_MAXCID	20		/* RFC 9000 17.2, versions 1 and 2 */
 
 static int	tls_plausible(struct cur *, int);
+static int	tls_tiles(const struct cur *, uint32_t);
 static void	tls_version(struct tbuf *, const char *, int);
 static int	tls_record(struct dec_ctx *, struct cur *, int, int *);
 static int	tls_handshake(struct dec_ctx *, struct cur *);
@@ -50,8 +51,9 @@ const struct dec_proto dec_quic_proto = {
 /*
  * A record header as RFC 8446 5.1 allows: content type 20 to 24, major
  * version 3, a length within TLSCiphertext's.  Off the TLS ports only a
- * ClientHello or ServerHello whose length fits its record counts, so
- * other protocols on other ports are not taken for TLS.
+ * ClientHello or ServerHello whose length fits its record counts (or
+ * records that tile the segment exactly, tls_tiles), so other protocols
+ * on other ports are not taken for TLS.
  */
 static int
 tls_plausible(struct cur *c, int anyrec)
@@ -66,6 +68,29 @@ tls_plausible(struct cur *c, int anyrec)
 	hs = cur_peek_u8(c, 5);
 	return type == 22 && (hs == 1 || hs == 2) && cur_peek_u8(c, 6) == 0 &&
 	    cur_peek_u16(c, 7) != -1 && cur_peek_u16(c, 7) + 4 <= len;
+}
+
+/*
+ * 1 when record headers, each plausible, follow one another to exactly
+ * the end of a fully captured payload of wire bytes: by chance about
+ * once in 10^6 per record for bytes that are not TLS.
+ */
+static int
+tls_tiles(const struct cur *c, uint32_t wire)
+{
+	struct cur	t = *c;
+	int		i, len;
+
+	if (cur_left(c) != wire)
+		return 0;
+	for (i = 0; i < 64 && cur_left(&t) > 0; i++) {
+		if (!tls_plausible(&t, 1))
+			return 0;
+		len = cur_peek_u16(&t, 3);
+		if (cur_skip(&t, (size_t)len + TLS_RECHDR) == -1)
+			return 0;
+	}
+	return cur_left(&t) == 0;
 }
 
 /* "1.2" for 0x0303, "ssl3" for 0x0300, else the number. */
@@ -149,7 +174,7 @@ dec_tls_tcp(struct dec_ctx *ctx, struct cur *c, uint32_t wire, int known)
 		dec_add_end(ctx);
 		return 1;
 	}
-	if (!tls_plausible(c, known))
+	if (!tls_plausible(c, known) && (known || !tls_tiles(c, wire)))
 		return 0;
 	dec_add_begin(ctx, "TLS");
 	tls_version(ctx->out, " rec=", cur_peek_u16(c, 1));

@@ -78,6 +78,8 @@ IP 198.18.0.1.8443 > 198.18.0.2.40001: Flags [P.], seq 4601:5201, ack 4294966297
 IP 198.18.0.2.40001 > 198.18.0.1.8443: Flags [P.], seq 4294966298:4294966391, ack 5001, win 502, length 93 {TLS rec=1.2 ClientKeyExchange, ChangeCipherSpec, Handshake (encrypted)}
 IP 198.18.0.2.40003 > 198.18.0.1.4433: Flags [P.], seq 1000:1129, ack 2000, win 502, length 129 {TLS rec=1.0 ClientHello hello=1.2 SNI=odd.example versions=1.3,1.2}
 IP 198.18.0.2.40004 > 198.18.0.1.443: Flags [P.], seq 1000:1027, ack 2000, win 502, length 27
+IP 198.18.0.2.40006 > 198.18.0.1.4444: Flags [P.], seq 1000:1050, ack 2000, win 502, length 50 {TLS rec=1.2 ApplicationData len=30, ApplicationData len=10}
+IP 198.18.0.2.40006 > 198.18.0.1.4444: Flags [P.], seq 50:70, ack 1, win 502, length 20
 IP 198.18.0.2.40005 > 198.18.0.1.443: Flags [P.], seq 1000:2400, ack 2000, win 502, length 1400 {TLS rec=1.0 ClientHello hello=1.2 SNI=big.example versions=1.3,1.2}
 IP 198.18.0.2.40005 > 198.18.0.1.443: Flags [P.], seq 1400:1733, ack 1, win 502, length 333
 IP 198.18.0.1.443 > 198.18.0.2.50000: UDP, length 151 {QUIC Initial version=1 dcid=090a0b0c0d0e0f10 scid=0102030405060708 length=60, Handshake version=1 dcid=090a0b0c0d0e0f10 scid=0102030405060708 length=40}
@@ -91,7 +93,7 @@ IP 198.18.0.2.50001 > 198.18.0.1.5355: UDP, length 22 {LLMNR 17185 A? host. (22)
 IP 198.18.0.1.53 > 198.18.0.2.40020: 21845 BadCookie [0q] 0/0/1 (23)
 EOF
 n=$(grep -c ' {[A-Z]* ' "$tmp/app")
-[ "$n" = 26 ] || { echo "FAIL: $n lines of app.pcap with an addition, not 26"; fail=1; }
+[ "$n" = 27 ] || { echo "FAIL: $n lines of app.pcap with an addition, not 27"; fail=1; }
 
 "$ZBTOP" -V -r "$data/app.pcap" >"$tmp/tree" 2>/dev/null
 for want in 'TLS|  summary: rec=1.0 ClientHello hello=1.2 SNI=www.example.com versions=1.3,1.2' \

@@ -212,6 +212,11 @@ def good():
     f.append(eth(tcp(40002, 853, client_hello(b"dns.example"))))
     f.append(eth(tcp(40003, 4433, client_hello(b"odd.example"))))
     f.append(eth(tcp(40004, 443, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")))
+    # Off the TLS ports: records that tile a segment are TLS, a record
+    # that does not fit is not taken for one.
+    f.append(eth(tcp(40006, 4444, rec(23, 0x0303, bytes(30)) +
+                     rec(23, 0x0303, bytes(10)))))
+    f.append(eth(tcp(40006, 4444, rec(23, 0x0303, bytes(30))[:20], 1050)))
     # A ClientHello larger than a segment (a big key share, RFC 7685 pad).
     big = client_hello(b"big.example", pad=1600)
     f.append(eth(tcp(40005, 443, big[:1400])))
