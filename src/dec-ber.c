@@ -14,6 +14,10 @@
 #include "dec-ber.h"
 #include "tbuf.h"
 
+static int	ber_longtag(struct tbuf *, struct cur *, uint32_t *,
+		    uint32_t *);
+static int	ber_length(struct tbuf *, struct cur *, uint32_t *, uint32_t *,
+		    struct ber_el *);
 static void	ber_kind(struct tbuf *, struct ber_el *, int, int);
 static void	ber_oid(struct tbuf *, struct ber_el *);
 
@@ -31,6 +35,76 @@ static const char *const ber_exc[] = { "noSuchObject", "noSuchInstance",
 static const int ber_nids[4] = { 18, 7, 9, 1 };
 
 /*
+ * A long tag (X.690 8.1.2.4) after its first byte, in the bytes left of
+ * *len, *hdr counting the header; tcpdump keeps the low eight bits.
+ * Returns the id, -1 after a complaint, -2 when the capture ends.
+ */
+static int
+ber_longtag(struct tbuf *tb, struct cur *c, uint32_t *len, uint32_t *hdr)
+{
+	int	b, id;
+
+	for (id = 0; (b = cur_peek_u8(c, 0)) != -1 && (b & 0x80);
+	    (*hdr)++, (*len)--) {
+		if (*len < 1) {
+			tbuf_puts(tb, "[Xtagfield?]");
+			return -1;
+		}
+		id = (id << 7 | (b & 0x7f)) & 0xff;
+		cur_skip(c, 1);
+	}
+	if (b == -1)
+		return -2;
+	if (*len < 1) {
+		tbuf_puts(tb, "[Xtagfield?]");
+		return -1;
+	}
+	cur_skip(c, 1);
+	(*len)--;
+	(*hdr)++;
+	return (id << 7 | b) & 0xff;
+}
+
+/*
+ * The length octets (X.690 8.1.3) into e->len, checked against *len.
+ * Returns 0, -1 after a complaint, -2 when the capture ends.
+ */
+static int
+ber_length(struct tbuf *tb, struct cur *c, uint32_t *len, uint32_t *hdr,
+    struct ber_el *e)
+{
+	int	b, noct;
+
+	if (*len < 1) {
+		tbuf_puts(tb, "[no asnlen]");
+		return -1;
+	}
+	if ((b = cur_u8(c)) == -1)
+		return -2;
+	(*len)--;
+	(*hdr)++;
+	e->len = (uint32_t)b;
+	if (b & 0x80) {
+		noct = b & 0x7f;
+		if (*len < (uint32_t)noct) {
+			tbuf_printf(tb, "[asnlen? %d<%d]", (int)*len, noct);
+			return -1;
+		}
+		if (cur_peek(c, (size_t)noct) == NULL) {
+			tbuf_puts(tb, " [|snmp]");
+			return -1;
+		}
+		for (e->len = 0; noct > 0; noct--, (*len)--, (*hdr)++)
+			e->len = e->len << 8 | (uint32_t)cur_u8(c);
+	}
+	if (*len < e->len) {
+		tbuf_printf(tb, "[len%d<asnlen%u]", (int)*len, e->len);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * One element at c, within len bytes the datagram claims.  Returns the
  * bytes it takes and moves c past it, or -1 after writing why; -2 when
  * the capture ended in its header (nothing more is written then).
@@ -39,8 +113,8 @@ int
 ber_read(struct tbuf *tb, struct cur *c, uint32_t len, struct ber_el *e)
 {
 	struct cur	 save = *c;
-	uint32_t	 hdr = 1, n;
-	int		 b, form, cls, id, noct;
+	uint32_t	 hdr = 1;
+	int		 b, form, cls, id, r;
 
 	memset(e, 0, sizeof(*e));
 	if (len < 1) {
@@ -53,54 +127,15 @@ ber_read(struct tbuf *tb, struct cur *c, uint32_t len, struct ber_el *e)
 	cls = b >> 6;
 	id = b & 0x1f;
 	len--;
-	if (id == 0x1f) {
-		/* A long tag; tcpdump keeps its low eight bits. */
-		for (id = 0; (b = cur_peek_u8(c, 0)) != -1 && (b & 0x80);
-		    hdr++, len--) {
-			if (len < 1) {
-				tbuf_puts(tb, "[Xtagfield?]");
-				return -1;
-			}
-			id = (id << 7 | (b & 0x7f)) & 0xff;
-			cur_skip(c, 1);
-		}
-		if (b == -1)
+	if (id == 0x1f && (id = ber_longtag(tb, c, &len, &hdr)) < 0) {
+		if (id == -2)
 			goto cut;
-		if (len < 1) {
-			tbuf_puts(tb, "[Xtagfield?]");
-			return -1;
-		}
-		id = (id << 7 | b) & 0xff;
-		cur_skip(c, 1);
-		len--;
-		hdr++;
-	}
-	if (len < 1) {
-		tbuf_puts(tb, "[no asnlen]");
 		return -1;
 	}
-	if ((b = cur_u8(c)) == -1)
+	if ((r = ber_length(tb, c, &len, &hdr, e)) == -2)
 		goto cut;
-	len--;
-	hdr++;
-	e->len = (uint32_t)b;
-	if (b & 0x80) {
-		noct = b & 0x7f;
-		if (len < (uint32_t)noct) {
-			tbuf_printf(tb, "[asnlen? %d<%d]", (int)len, noct);
-			return -1;
-		}
-		if (cur_peek(c, (size_t)noct) == NULL) {
-			tbuf_puts(tb, " [|snmp]");
-			return -1;
-		}
-		for (e->len = 0; noct > 0; noct--, len--, hdr++)
-			e->len = e->len << 8 | (uint32_t)cur_u8(c);
-	}
-	if (len < e->len) {
-		tbuf_printf(tb, "[len%d<asnlen%u]", (int)len, e->len);
+	if (r == -1)
 		return -1;
-	}
 	if (id >= ber_nids[cls]) {
 		tbuf_printf(tb, "[id?%c/x/%d]", form ? 'C' : 'P', id);
 		return -1;
@@ -115,8 +150,7 @@ ber_read(struct tbuf *tb, struct cur *c, uint32_t len, struct ber_el *e)
 		tbuf_puts(tb, "[asnlen=0]");
 		return -1;
 	}
-	n = hdr + e->len;
-	return (int)n;
+	return (int)(hdr + e->len);
 cut:
 	*c = save;
 	tbuf_puts(tb, " [|snmp]");

@@ -47,6 +47,8 @@ static int	dns_xrcode(const struct cur *, struct cur,
 static void	llmnr_format(struct dec_ctx *, struct cur *);
 static void	nbns_format(struct dec_ctx *, struct cur *);
 static int	nbns_name(struct cur *, struct tbuf *);
+static int	nbns_body(const struct cur *, struct cur *, struct tbuf *,
+		    const struct dns_hdr *);
 
 const struct dec_proto dec_dns_proto = {
 	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 53), .id = DEC_P_DNS,
@@ -475,64 +477,68 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 	    NULL, "registration", "release", "wack", "refresh", "refresh",
 	    NULL, NULL, NULL, NULL, NULL, "multihomed-registration" };
 	struct tbuf	*tb = ctx->out;
+	struct dns_hdr	 h;
 	struct cur	 msg = *c;
-	const uint8_t	*a;
-	int		 flags, qd, an, ns, ar, type, rdlen, op;
+	int		 op;
 
 	dec_sum(ctx, "UDP, length ");
 	dec_sumu(ctx, ctx->l4len);
 	if (tb == NULL)
 		return;
 	dec_add_begin(ctx, "NBNS");
-	cur_skip(c, 2);
-	flags = cur_u16(c);
-	qd = cur_u16(c);
-	an = cur_u16(c);
-	ns = cur_u16(c);
-	if ((ar = cur_u16(c)) == -1) {
-		tbuf_puts(tb, " [|nbns]");
-		dec_add_end(ctx);
-		return;
+	h.id = cur_u16(c);
+	h.flags = cur_u16(c);
+	h.qd = cur_u16(c);
+	h.an = cur_u16(c);
+	h.ns = cur_u16(c);
+	if ((h.ar = cur_u16(c)) != -1) {
+		op = h.flags >> 11 & 0xf;
+		if (ops[op] != NULL)
+			tbuf_printf(tb, " %s", ops[op]);
+		else
+			tbuf_printf(tb, " opcode-%d", op);
+		if (h.flags & 0x8000)
+			tbuf_puts(tb, " response");
+		if (h.flags & 0xf)
+			tbuf_printf(tb, " rcode=%d", h.flags & 0xf);
+		if (h.flags & 0x0010)
+			tbuf_puts(tb, " broadcast");
 	}
-	op = flags >> 11 & 0xf;
-	if (ops[op] != NULL)
-		tbuf_printf(tb, " %s", ops[op]);
-	else
-		tbuf_printf(tb, " opcode-%d", op);
-	if (flags & 0x8000)
-		tbuf_puts(tb, " response");
-	if (flags & 0xf)
-		tbuf_printf(tb, " rcode=%d", flags & 0xf);
-	if (flags & 0x0010)
-		tbuf_puts(tb, " broadcast");
+	if (h.ar == -1 || nbns_body(&msg, c, tb, &h) == -1)
+		tbuf_puts(tb, tb->s[tb->len - 1] == ' ' ? "[|nbns]" :
+		    " [|nbns]");
+	dec_add_end(ctx);
+}
+
+/*
+ * " NAME<xx>" of the question, else of the first record, and the first
+ * record's address (TTL, RDLENGTH, NB_FLAGS, NB_ADDRESS: RFC 1002
+ * 4.2.2); -1 when cut.
+ */
+static int
+nbns_body(const struct cur *msg, struct cur *c, struct tbuf *tb,
+    const struct dns_hdr *h)
+{
+	const uint8_t	*a;
+	int		 type, rdlen, rrs = h->an + h->ns + h->ar;
+
 	tbuf_putc(tb, ' ');
-	/* The question's name, else the first record's; then its address. */
-	if (qd + an + ns + ar == 0 || nbns_name(c, tb) == -1 ||
-	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1) {
-		tbuf_puts(tb, "[|nbns]");
-		dec_add_end(ctx);
-		return;
-	}
+	if (h->qd + rrs == 0 || nbns_name(c, tb) == -1 ||
+	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1)
+		return -1;
 	if (type == 0x21)
 		tbuf_puts(tb, " NBSTAT");
-	if (qd > 0 && an + ns + ar > 0 && (dns_name(&msg, c, NULL) != 0 ||
-	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1)) {
-		tbuf_puts(tb, " [|nbns]");
-		dec_add_end(ctx);
-		return;
+	if (h->qd > 0 && rrs > 0 && (dns_name(msg, c, NULL) != 0 ||
+	    (type = cur_u16(c)) == -1 || cur_skip(c, 2) == -1))
+		return -1;
+	if (h->qd > 0 && rrs == 0)
+		return 0;
+	if (cur_skip(c, 4) == -1 || (rdlen = cur_u16(c)) == -1)
+		return -1;
+	if (type == 0x20 && rdlen >= 6 && cur_skip(c, 2) == 0 &&
+	    (a = cur_pull(c, 4)) != NULL) {
+		tbuf_putc(tb, ' ');
+		tbuf_ip4(tb, a);
 	}
-	if (qd == 0 || an + ns + ar > 0) {
-		/* TTL, RDLENGTH, NB_FLAGS, NB_ADDRESS (RFC 1002 4.2.2). */
-		if (cur_skip(c, 4) == -1 || (rdlen = cur_u16(c)) == -1) {
-			tbuf_puts(tb, " [|nbns]");
-			dec_add_end(ctx);
-			return;
-		}
-		if (type == 0x20 && rdlen >= 6 && cur_skip(c, 2) == 0 &&
-		    (a = cur_pull(c, 4)) != NULL) {
-			tbuf_putc(tb, ' ');
-			tbuf_ip4(tb, a);
-		}
-	}
-	dec_add_end(ctx);
+	return 0;
 }
