@@ -7,7 +7,9 @@
  * (OSPF), RFC 5798 (VRRP), RFC 7761 (PIM), RFC 5905 (NTP), RFC 5424
  * (syslog), RFC 2865 (RADIUS), RFC 8415 (DHCPv6), IEEE 802.1X (EAPOL),
  * RFC 9112 (HTTP/1.1), RFC 3261 (SIP) and RFC 4253 (SSH).  Packet bytes
- * reach the text only through tbuf_esc().
+ * reach the text only through tbuf_esc().  TCP payloads go by a table of
+ * ports (app_tcp); the TLS ports and, elsewhere, what looks like TLS go
+ * to dec-tls.c.
  */
 #include <stdint.h>
 #include <stdio.h>
