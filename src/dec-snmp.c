@@ -74,12 +74,14 @@ static void
 snmp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	dec_layer(ctx, "SNMP");
-	if (ctx->out == NULL || ctx->tree) {
-		dec_data(ctx, c);
+	if (ctx->out == NULL)
 		return;
-	}
+	/* The tree: tcpdump's text as one field. */
+	if (dec_line(ctx) != NULL)
+		tbuf_puts(ctx->out, "summary:");
 	tbuf_putc(ctx->out, ' ');
 	snmp_msg(ctx, c, ctx->l4len);
+	dec_endline(ctx);
 }
 
 /* The message: a sequence of version, community and PDU. */

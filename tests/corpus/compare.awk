@@ -4,22 +4,28 @@
 # VXLAN payload, -v output), joined with "\n"; records are compared
 # whole, text and order.
 # One exception, for what tcpdump 4.99 does not decode: a zbtop record
-# agrees when tcpdump's record is an exact prefix of it and the rest is
-# one zbtop addition, " {KIND ...}" at the very end, KIND one of
+# agrees when it is tcpdump's record with one zbtop addition inserted at
+# the end of a line (with -x the hex lines follow it), " {KIND ...}",
+# KIND one of
 #   TLS    TLS records of a TCP segment (src/dec-tls.c)
 #   QUIC   QUIC long headers of a UDP 443 datagram (src/dec-tls.c)
 #   NBNS   NetBIOS name service, UDP 137 (src/dec-dns.c)
 #   LLMNR  LLMNR, UDP 5355, as a DNS summary (src/dec-dns.c)
 # tcpdump prints "UDP, length N" or a TCP line's "length N" there and
-# nothing after it, so the prefix is its whole record.
+# nothing after it on that line.
 # Output: "FILE total agree added" (added: agreeing records that carry an
 # addition), then one "DIFF" line per disagreement (the first three of a
 # file, with both texts).
 
-function addition(e, o) {
-	if (length(o) <= length(e) || substr(o, 1, length(e)) != e)
+function addition(e, o,    p, q, end) {
+	if (!match(o, / \{(TLS|QUIC|NBNS|LLMNR) /))
 		return 0
-	return substr(o, length(e) + 1) ~ /^ \{(TLS|QUIC|NBNS|LLMNR) .*\}$/
+	p = RSTART
+	q = index(substr(o, p), "\\n")
+	end = q ? p + q - 2 : length(o)
+	if (substr(o, end, 1) != "}")
+		return 0
+	return substr(o, 1, p - 1) substr(o, end + 1) == e
 }
 
 function rec(line, arr, n) {
