@@ -25,12 +25,15 @@ for f in tcpdump/pcap/print-flags.pcap tcpdump/pcap/dns_tcp.pcap \
 	[ -f "$SHARED/corpus/$f" ] && files="$files $SHARED/corpus/$f"
 done
 
-# same FILE OPTS...: zbtop and tcpdump write the same standard output.
+# same FILE OPTS...: zbtop and tcpdump write the same standard output,
+# once zbtop's additions where tcpdump decodes nothing (" {NBNS ...}" at
+# a line's end, the kinds compare.awk lists) are taken out.
 same() {
 	f=$1
 	shift
 	tcpdump "$@" -r "$f" >"$tmp/want" 2>/dev/null
-	"$ZBTOP" "$@" -r "$f" >"$tmp/got" 2>"$tmp/err" </dev/null
+	"$ZBTOP" "$@" -r "$f" 2>"$tmp/err" </dev/null |
+	    sed -E 's/ \{(TLS|QUIC|NBNS|LLMNR) .*\}$//' >"$tmp/got"
 	if ! cmp -s "$tmp/want" "$tmp/got"; then
 		echo "FAIL: $* -r $f differs from tcpdump:"
 		diff "$tmp/want" "$tmp/got" | head -n 6
