@@ -1,6 +1,7 @@
 /*
  * TLS records in TCP segments and QUIC long headers in UDP datagrams,
- * named where tcpdump 4.99 prints nothing: as zbtop additions after
+ * named where tcpdump 4.99 prints nothing (4.99.3 has no TLS printer and
+ * no QUIC printer, not even with -T: "UDP, length N"): as additions after
  * tcpdump's whole line, " {TLS ...}" and " {QUIC ...}" (dec_add_begin),
  * so the line still starts exactly as tcpdump's.  Never decrypts, never
  * follows a record across segments: what one segment or datagram holds is
