@@ -42,6 +42,7 @@ static void	dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
 static void	dns_tree(struct dec_ctx *, const struct cur *, struct cur *,
 		    const struct dns_hdr *);
 static void	dns_err(struct dec_ctx *, int);
+static int	dns_hdr(struct cur *, struct dns_hdr *);
 static int	dns_xrcode(const struct cur *, struct cur,
 		    const struct dns_hdr *);
 static void	llmnr_format(struct dec_ctx *, struct cur *);
@@ -394,6 +395,22 @@ dns_tree(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 		dns_err(ctx, r);
 }
 
+/* The 12-byte header (RFC 1035 4.1.1, RFC 1002 4.2.1.1); -1 when cut. */
+static int
+dns_hdr(struct cur *c, struct dns_hdr *h)
+{
+	h->id = cur_u16(c);
+	h->flags = cur_u16(c);
+	h->qd = cur_u16(c);
+	h->an = cur_u16(c);
+	h->ns = cur_u16(c);
+	if ((h->ar = cur_u16(c)) == -1) {
+		h->flags = -1;
+		return -1;
+	}
+	return 0;
+}
+
 static void
 dns_format(struct dec_ctx *ctx, struct cur *c)
 {
@@ -401,12 +418,7 @@ dns_format(struct dec_ctx *ctx, struct cur *c)
 	struct cur	msg = *c;
 
 	dec_layer(ctx, "Domain Name System");
-	h.id = cur_u16(c);
-	h.flags = cur_u16(c);
-	h.qd = cur_u16(c);
-	h.an = cur_u16(c);
-	h.ns = cur_u16(c);
-	if ((h.ar = cur_u16(c)) == -1) {
+	if (dns_hdr(c, &h) == -1) {
 		dec_trunc(ctx, "domain");
 		return;
 	}
@@ -486,12 +498,7 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 	if (tb == NULL)
 		return;
 	dec_add_begin(ctx, "NBNS");
-	h.id = cur_u16(c);
-	h.flags = cur_u16(c);
-	h.qd = cur_u16(c);
-	h.an = cur_u16(c);
-	h.ns = cur_u16(c);
-	if ((h.ar = cur_u16(c)) != -1) {
+	if (dns_hdr(c, &h) == 0) {
 		op = h.flags >> 11 & 0xf;
 		if (ops[op] != NULL)
 			tbuf_printf(tb, " %s", ops[op]);
@@ -504,7 +511,7 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 		if (h.flags & 0x0010)
 			tbuf_puts(tb, " broadcast");
 	}
-	if (h.ar == -1 || nbns_body(&msg, c, tb, &h) == -1)
+	if (h.flags == -1 || nbns_body(&msg, c, tb, &h) == -1)
 		tbuf_puts(tb, tb->s[tb->len - 1] == ' ' ? "[|nbns]" :
 		    " [|nbns]");
 	dec_add_end(ctx);
