@@ -482,7 +482,7 @@ app_ssh(struct dec_ctx *ctx, struct cur *c)
 	}
 }
 
-/* TLS ports: any record; elsewhere only a hello (dec-tls.c). */
+/* TLS ports: any record (dec-tls.c). */
 static void
 app_tls(struct dec_ctx *ctx, struct cur *c)
 {
@@ -510,7 +510,8 @@ static const struct app_tcp {
 
 /*
  * After a TCP segment's "length N" (ctx->l4len: N): the application by
- * port, as tcpdump names it, else a TLS hello on any port.
+ * port, as tcpdump names it; on other ports TLS if dec_tls_tcp() finds a
+ * hello or records that fill the segment.
  */
 void
 dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
