@@ -282,11 +282,22 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 
 	tbuf_printf(tb, "%d%s", h->id, dns_ops[h->flags >> 11 & 0xf]);
 	if (!(h->flags & 0x8000)) {
-		tbuf_puts(tb, h->flags & 0x0100 ? "+" : "");
-		if (h->qd != 1)
-			tbuf_printf(tb, " [%dq]", h->qd);
-		if (h->an != 0)
-			tbuf_printf(tb, " [%da]", h->an);
+		/* RD, CD, then flags a query should not have, as tcpdump. */
+		tbuf_printf(tb, "%s%s", h->flags & 0x0100 ? "+" : "",
+		    h->flags & 0x0010 ? "%" : "");
+		if (h->flags & 0x6cf)
+			tbuf_printf(tb, " [b2&3=0x%x]", h->flags);
+		if ((h->flags >> 11 & 0xf) == 1) {	/* inverse query */
+			if (h->qd != 0)
+				tbuf_printf(tb, " [%dq]", h->qd);
+			if (h->an != 1)
+				tbuf_printf(tb, " [%da]", h->an);
+		} else {
+			if (h->an != 0)
+				tbuf_printf(tb, " [%da]", h->an);
+			if (h->qd != 1)
+				tbuf_printf(tb, " [%dq]", h->qd);
+		}
 		if (h->ns != 0)
 			tbuf_printf(tb, " [%dn]", h->ns);
 		if (h->ar != 0)
@@ -418,6 +429,12 @@ dns_format(struct dec_ctx *ctx, struct cur *c)
 	struct cur	msg = *c;
 
 	dec_layer(ctx, "Domain Name System");
+	if (ctx->l4len < DNS_HDRLEN) {
+		/* Too short on the wire, not cut by the capture: tcpdump's. */
+		dec_sum(ctx, "domain [length %u < %d] (invalid)", ctx->l4len,
+		    DNS_HDRLEN);
+		return;
+	}
 	if (dns_hdr(c, &h) == -1) {
 		dec_trunc(ctx, "domain");
 		return;

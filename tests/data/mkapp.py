@@ -312,6 +312,12 @@ def good():
                      b"\x04host\x00" + struct.pack("!HH", 1, 1) +
                      b"\xc0\x0c" + struct.pack("!HHIH4s", 1, 1, 30, 4, A),
                      B, A)))
+    # DNS queries with CD and AD, odd flags, an answer and no question.
+    q = b"\x04host\x07example\x00" + struct.pack("!HH", 1, 1)
+    f.append(eth(udp(40021, 53, dnshdr(0x6001, 0x0130, 1, 0, 0, 0) + q)))
+    f.append(eth(udp(40021, 53, dnshdr(0x6002, 0x0483, 1, 0, 0, 0) + q)))
+    f.append(eth(udp(40021, 53, dnshdr(0x6003, 0x2800, 0, 1, 0, 0) + q[:-4] +
+                     struct.pack("!HHIH4s", 1, 1, 30, 4, A))))
     # DNS: BADCOOKIE is 7 in the header and 1 in OPT's extended rcode.
     opt = b"\x00" + struct.pack("!HHBBHH", 41, 1232, 1, 0, 0, 0)
     f.append(eth(udp(53, 40020, dnshdr(0x5555, 0x8187, 0, 0, 0, 1) + opt,
@@ -367,6 +373,8 @@ def bad():
         vb(SYS + ".1.0", integer(3))], err=5)))))
     f.append(eth(udp(40010, 161, snmp(1, b"public", pdu(0xa2, 1, [
         vb(SYS + ".1.0", tlv(0x9f, b"\x01"))], ei=2)))))
+    # DNS shorter than its header on the wire, not cut by the capture.
+    f.append(eth(udp(40021, 53, b"\x12\x34\x01")))
     # NBNS and LLMNR cut short.
     n = eth(udp(137, 137, dnshdr(0x1234, 0x0110, 1, 0, 0, 0) +
                 nbname("WORKGROUP", 0x1b) + struct.pack("!HH", 0x20, 1)))
