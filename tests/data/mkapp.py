@@ -8,11 +8,12 @@
 #                 Negotiation, coalesced) and a short header on UDP 443,
 #                 SNMP v1, v2c and v3 requests, responses, GetBulk, traps,
 #                 errors and exceptions, NBNS queries and registrations,
-#                 LLMNR query and answer, a DNS response with EDNS
-#                 BADCOOKIE (RFC 7873).
+#                 LLMNR query and answer, DNS queries with unusual
+#                 flags and a response with EDNS BADCOOKIE (RFC 7873).
 #   app-bad.pcap  the same kinds cut short by the snap length, and
 #                 lying: lengths past the record, a QUIC v1 connection id
-#                 of 200 bytes, an SNI full of terminal controls.
+#                 of 200 bytes, an SNI full of terminal controls, SNMP
+#                 with wrong types, DNS shorter than its header.
 #
 # Addresses from 198.18.0.0/15 only; fixed time stamps, so the files are
 # the same on every run (the test regenerates them and compares).
