@@ -370,20 +370,24 @@ caplinux_downcheck(int fd, const char *ifname, int64_t *since, char *errbuf)
 }
 
 int
-caplinux_promisc(int fd, int ifindex, char *errbuf)
+caplinux_promisc(int fd, int ifindex, const struct caplinux_how *how,
+    char *errbuf)
 {
 	struct packet_mreq	mr;
+	unsigned		k, n = how->cooked ? how->nifidx : 1;
 	int			serr;
 
-	memset(&mr, 0, sizeof mr);
-	mr.mr_ifindex = ifindex;
-	mr.mr_type = PACKET_MR_PROMISC;
-	if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
-	    sizeof mr) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot set promiscuous mode: %s",
-		    strerror(serr));
-		return -1;
+	for (k = 0; k < n; k++) {
+		memset(&mr, 0, sizeof mr);
+		mr.mr_ifindex = how->cooked ? how->ifidx[k] : ifindex;
+		mr.mr_type = PACKET_MR_PROMISC;
+		if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
+		    sizeof mr) == -1) {
+			serr = errno;
+			snprintf(errbuf, ZB_ERRBUFSZ, "cannot set promiscuous "
+			    "mode: %s", strerror(serr));
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -626,4 +630,22 @@ caplinux_vlan_put(uint8_t *p, uint32_t status, uint16_t tpid, uint16_t tci)
 	p[13] = (uint8_t)tpid;
 	p[14] = (uint8_t)(tci >> 8);
 	p[15] = (uint8_t)tci;
+}
+
+void
+caplinux_sll2(uint8_t *p, const struct sockaddr_ll *sll)
+{
+	uint32_t	idx;
+	uint16_t	ha;
+
+	idx = htonl((uint32_t)sll->sll_ifindex);
+	ha = htons(sll->sll_hatype);
+	memcpy(p, &sll->sll_protocol, 2);
+	p[2] = p[3] = 0;
+	memcpy(p + 4, &idx, 4);
+	memcpy(p + 8, &ha, 2);
+	p[10] = sll->sll_pkttype;
+	p[11] = sll->sll_halen;
+	memset(p + 12, 0, 8);
+	memcpy(p + 12, sll->sll_addr, sll->sll_halen < 8 ? sll->sll_halen : 8);
 }
