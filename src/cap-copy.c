@@ -51,6 +51,7 @@ struct cap_copy_msg {
 	uint32_t	 caplen;
 	uint32_t	 len;
 	uint32_t	 vlan;		/* as cap_pkt's */
+	uint8_t		 pkttype;	/* as cap_pkt's */
 	uint8_t		*data;
 };
 
@@ -73,7 +74,7 @@ struct cap_copy {
 	size_t			 ctlsz;
 	struct mmsghdr		 mm[CAP_COPY_BATCH];
 	struct iovec		 iov[CAP_COPY_BATCH];
-	struct sockaddr_ll	 sll[CAP_COPY_BATCH];	/* cooked: who sent */
+	struct sockaddr_ll	 sll[CAP_COPY_BATCH];	/* interface, type */
 	struct cap_copy_msg	 msg[CAP_COPY_BATCH];
 	uint64_t		 batches;
 	uint32_t		 lastpkts;
@@ -275,8 +276,9 @@ cap_copy_start(struct cap *cap, char *errbuf)
 	    caplinux_bind(s->fd[1], s->ifindex, errbuf) == -1 ||
 	    caplinux_fanout(s->fd[1], &id, s->ifname, errbuf) == -1)
 		return -1;
-	if (s->promisc && caplinux_promisc(s->fd[0], s->ifindex, &s->how,
-	    errbuf) == -1)
+	/* As libpcap: the any device has no promiscuous mode. */
+	if (s->promisc && !s->how.cooked &&
+	    caplinux_promisc(s->fd[0], s->ifindex, errbuf) == -1)
 		return -1;
 	s->active = 0;
 	return 0;
@@ -350,10 +352,8 @@ cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
 		s->iov[i].iov_base = s->buf + (size_t)i * s->stride + s->head;
 		s->iov[i].iov_len = s->slot;
 		memset(mh, 0, sizeof *mh);
-		if (s->head != 0) {
-			mh->msg_name = &s->sll[i];
-			mh->msg_namelen = sizeof s->sll[i];
-		}
+		mh->msg_name = &s->sll[i];
+		mh->msg_namelen = sizeof s->sll[i];
 		mh->msg_iov = &s->iov[i];
 		mh->msg_iovlen = 1;
 		mh->msg_control = s->ctl + (size_t)i * s->ctlsz;
@@ -409,6 +409,8 @@ cap_copy_parse(struct cap_copy *s, int n)
 		m->ts.tv_sec = 0;
 		m->ts.tv_nsec = 0;
 		m->vlan = 0;
+		m->pkttype = s->mm[i].msg_hdr.msg_namelen >= sizeof s->sll[i] ?
+		    s->sll[i].sll_pkttype : CAP_PKTTYPE_NONE;
 		vlan = 0;
 		for (cm = CMSG_FIRSTHDR(&s->mm[i].msg_hdr); cm != NULL;
 		    cm = CMSG_NXTHDR(&s->mm[i].msg_hdr, cm)) {
@@ -495,6 +497,7 @@ cap_copy_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->len = m->len;
 	pkt->ts = m->ts;
 	pkt->vlan = m->vlan;
+	pkt->pkttype = m->pkttype;
 	return 1;
 }
 

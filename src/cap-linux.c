@@ -370,24 +370,20 @@ caplinux_downcheck(int fd, const char *ifname, int64_t *since, char *errbuf)
 }
 
 int
-caplinux_promisc(int fd, int ifindex, const struct caplinux_how *how,
-    char *errbuf)
+caplinux_promisc(int fd, int ifindex, char *errbuf)
 {
 	struct packet_mreq	mr;
-	unsigned		k, n = how->cooked ? how->nifidx : 1;
 	int			serr;
 
-	for (k = 0; k < n; k++) {
-		memset(&mr, 0, sizeof mr);
-		mr.mr_ifindex = how->cooked ? how->ifidx[k] : ifindex;
-		mr.mr_type = PACKET_MR_PROMISC;
-		if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
-		    sizeof mr) == -1) {
-			serr = errno;
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot set promiscuous "
-			    "mode: %s", strerror(serr));
-			return -1;
-		}
+	memset(&mr, 0, sizeof mr);
+	mr.mr_ifindex = ifindex;
+	mr.mr_type = PACKET_MR_PROMISC;
+	if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
+	    sizeof mr) == -1) {
+		serr = errno;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot set promiscuous mode: %s",
+		    strerror(serr));
+		return -1;
 	}
 	return 0;
 }
@@ -399,7 +395,6 @@ caplinux_how(int fd, const struct cap_conf *conf, struct caplinux_how *how,
 	struct ifreq	 ifr;
 	const char	*ifname = conf->iface;
 	enum cap_dir	 want = conf->dir;
-	unsigned	 k;
 	int		 serr;
 
 	memset(how, 0, sizeof *how);
@@ -408,11 +403,6 @@ caplinux_how(int fd, const struct cap_conf *conf, struct caplinux_how *how,
 	if (strcmp(ifname, CAPLINUX_ANY) == 0) {
 		how->cooked = 1;
 		how->loidx = (int)if_nametoindex("lo");
-		for (k = 0; k < conf->nifaces && k < CAP_MAXIF; k++)
-			if ((how->ifidx[k] = caplinux_ifindex(conf->ifaces[k],
-			    errbuf)) <= 0)
-				return -1;
-		how->nifidx = k;
 		return 0;
 	}
 	memset(&ifr, 0, sizeof ifr);
@@ -437,18 +427,9 @@ caplinux_how(int fd, const struct cap_conf *conf, struct caplinux_how *how,
 static unsigned
 caplinux_dirtest(struct sock_filter *f, const struct caplinux_how *how)
 {
-	unsigned	n = 0, k;
+	unsigned	n = 0;
 	int		in = how->dir == CAP_DIR_IN, lo = how->loidx > 0;
 
-	/* Several -i: one of their indexes goes on, past the "ret 0". */
-	if (how->nifidx > 0) {
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    (unsigned)SKF_AD_OFF + SKF_AD_IFINDEX);
-		for (k = 0; k < how->nifidx; k++, n++)
-			f[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ |
-			    BPF_K, (unsigned)how->ifidx[k], how->nifidx - k, 0);
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
-	}
 	if (how->dir == CAP_DIR_NONE) {
 		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
 		return n;
@@ -528,7 +509,7 @@ caplinux_attach(int fd, const struct bpf_program *prog,
 {
 	struct sock_fprog	 fp;
 	struct sock_filter	*f;
-	unsigned		 n, i, extra = 6 + 2 + CAP_MAXIF;
+	unsigned		 n, i, extra = 6;
 	int			 serr, rc = 0;
 
 	if (prog->bf_len == 0 || prog->bf_len + extra > BPF_MAXINSNS) {

@@ -67,22 +67,15 @@ struct caplinux_how {
 	enum cap_dir	 dir;		/* -Q, made IN on a loopback */
 	int		 loidx;		/* any: drop lo's outgoing copies */
 	int		 cooked;	/* any: SOCK_DGRAM, SLL2 programs */
-	int		 ifidx[CAP_MAXIF];	/* several -i: keep these */
-	unsigned	 nifidx;
 };
 
-/*
- * PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on fd for the interface of that
- * index, or on a cooked socket for each of several -i (as libpcap, the
- * any device alone has no promiscuous mode).
- */
-int	caplinux_promisc(int, int, const struct caplinux_how *, char *);
+/* PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex). */
+int	caplinux_promisc(int, int, char *);
 /*
  * The rule for the capture conf asks on fd: -Q as asked, never the
  * outgoing copy of a loopback packet (every packet there is seen leaving
- * and again arriving; libpcap's linux_check_direction() drops the first),
- * and with several -i only their packets.  -1 when the interface flags
- * cannot be read or an interface does not exist.
+ * and again arriving; libpcap's linux_check_direction() drops the
+ * first).  -1 when the interface flags cannot be read.
  */
 int	caplinux_how(int, const struct cap_conf *, struct caplinux_how *,
 	    char *);

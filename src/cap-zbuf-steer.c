@@ -71,8 +71,9 @@ zbuf_start(struct cap *cap, char *errbuf)
 		    &z->how, errbuf) == -1)
 			return -1;
 	}
-	if (z->promisc != 0 && caplinux_promisc(z->ring[0].fd, z->ifindex,
-	    &z->how, errbuf) == -1)
+	/* As libpcap: the any device has no promiscuous mode. */
+	if (z->promisc != 0 && !z->how.cooked &&
+	    caplinux_promisc(z->ring[0].fd, z->ifindex, errbuf) == -1)
 		return -1;
 	z->active = 0;
 	z->running = 1;

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -295,6 +296,10 @@ zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->ts.tv_sec = h->tp_sec;
 	pkt->ts.tv_nsec = h->tp_nsec;
 	pkt->vlan = 0;
+	/* The sockaddr_ll follows the header (tpacket_rcv). */
+	pkt->pkttype = h->tp_mac >= ZBUF_SLLAT + sizeof(struct sockaddr_ll) ?
+	    blk->pos[ZBUF_SLLAT + offsetof(struct sockaddr_ll, sll_pkttype)] :
+	    CAP_PKTTYPE_NONE;
 	/*
 	 * tpacket_rcv() cuts what does not fit a block to max_frame_len
 	 * without a word; a cut by the filter's snap length ends well
@@ -357,7 +362,7 @@ static int
 zbuf_sll2(const struct tpacket3_hdr *h, uint8_t *raw, struct cap_pkt *pkt)
 {
 	struct sockaddr_ll	 sll;
-	size_t			 sllat = TPACKET_ALIGN(sizeof *h);
+	size_t			 sllat = ZBUF_SLLAT;
 	uint8_t			*p;
 
 	if (h->tp_mac < sllat + sizeof sll + CAPLINUX_SLL2LEN)

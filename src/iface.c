@@ -115,7 +115,7 @@ iface_resolve(struct iface_set *is, struct cap_conf *cc, char *errbuf)
 		    k > 0 ? "," : "", is->name[k]);
 	}
 	cc->nifaces = is->n;
-	cc->iface = "any";
+	cc->iface = is->name[0];
 	cc->label = is->label;
 	return 0;
 }

@@ -25,7 +25,7 @@ int	iface_add(struct iface_set *, const char *, char *);
 /*
  * Resolve the list into the capture's conf: a number is the interface of
  * that number in -D's list (as tcpdump); several -i fill cc->ifaces, the
- * label, and cc->iface "any"; none leaves cc->iface alone.  -1 for an
+ * label, and cc->iface the first; none leaves cc->iface alone.  -1 for an
  * unknown number, "any" among several, or when the list cannot be read.
  */
 int	iface_resolve(struct iface_set *, struct cap_conf *, char *);
