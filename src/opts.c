@@ -104,6 +104,7 @@ static void	parse_check(struct opts *);
 static void	parse_check_sockets(struct opts *);
 static void	parse_source(struct opts *);
 static void	parse_front_end(struct opts *);
+static void	parse_listing(struct opts *);
 static int	parse_tcpdump(struct opts *, int);
 static int	parse_print(struct print_opts *, int);
 static int	parse_ignored(int);
@@ -452,6 +453,35 @@ parse_source(struct opts *o)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
 }
 
+/*
+ * tcpdump's listings (-d, -L, -J) print and exit.  Several -i: each
+ * interface's, under its name, as each is captured and filtered for its
+ * own link type.
+ */
+static void
+parse_listing(struct opts *o)
+{
+	struct cap_conf	*cc = &o->ec.cap;
+	char		 errbuf[ZB_ERRBUFSZ], name[64];
+	unsigned	 k, n = cc->nifaces > 1 ? cc->nifaces : 1;
+	int		 rc;
+
+	for (k = 0; k < n; k++) {
+		if (n > 1 && (o->tc.dump || o->tc.list_dlts ||
+		    o->tc.list_tstamps)) {
+			esc_str(name, sizeof name, cc->ifaces[k],
+			    strlen(cc->ifaces[k]));
+			printf("%s:\n", name);
+		}
+		if ((rc = compat_run(&o->tc, n > 1 ? cc->ifaces[k] : cc->iface,
+		    cc->file, o->ec.filter, cc->snaplen, errbuf)) == -1)
+			return;
+		if (rc == 1)
+			msg_fatal("%s", errbuf);
+	}
+	exit(0);
+}
+
 /* Which front end: the screen, batch mode (-b) or print mode. */
 static void
 parse_front_end(struct opts *o)
@@ -480,7 +510,6 @@ parse_check(struct opts *o)
 {
 	struct cap_conf	*cc = &o->ec.cap;
 	char		 errbuf[ZB_ERRBUFSZ];
-	int		 rc;
 
 	if (o->sockets || o->attach != NULL) {
 		parse_check_sockets(o);
@@ -501,12 +530,7 @@ parse_check(struct opts *o)
 		    errbuf)) == NULL)
 			msg_fatal("%s", errbuf);
 	}
-	if ((rc = compat_run(&o->tc, cc->iface, cc->file, o->ec.filter,
-	    cc->snaplen, errbuf)) != -1) {
-		if (rc == 1)
-			msg_fatal("%s", errbuf);
-		exit(0);
-	}
+	parse_listing(o);
 	parse_source(o);
 	parse_front_end(o);
 	/* Only the screen replays a file at its recorded pace. */
