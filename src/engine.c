@@ -640,6 +640,12 @@ engine_dlt(struct engine *e)
 	return e->cap.dlt;
 }
 
+int
+engine_ifdlt(struct engine *e, unsigned iface)
+{
+	return iface < e->cap.nifs ? e->cap.ifdlt[iface] : e->cap.dlt;
+}
+
 /* The --bench-work kind, and in *sum what it has added up so far. */
 int
 engine_work(struct engine *e, uint64_t *sum)

@@ -75,6 +75,8 @@ uint64_t	 engine_frames(struct engine *);
 unsigned	 engine_run(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
 int		 engine_dlt(struct engine *);
+/* Several -i: the link type of interface k (struct cap_pkt's iface). */
+int		 engine_ifdlt(struct engine *, unsigned);
 int		 engine_work(struct engine *, uint64_t *);
 
 #endif /* ZBTOP_ENGINE_H */

@@ -385,7 +385,11 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 	    (unsigned long long)r->no, tm.tm_hour, tm.tm_min, tm.tm_sec,
 	    r->ts.tv_nsec / 1000);
 	tbuf_reset(&pkt_tb);
-	dec_summary(&pkt_tb, engine_dlt(env->eng), r->data, r->caplen, r->len);
+	/* Several -i: the interface first, as tcpdump -i any's lines. */
+	if (env->snap->nifs > 1 && r->iface < env->snap->nifs)
+		dec_where(&pkt_tb, env->snap->ifname[r->iface], r->pkttype);
+	dec_summary(&pkt_tb, engine_ifdlt(env->eng, r->iface), r->data,
+	    r->caplen, r->len);
 	if (sel)
 		screen_fill(y, p->x, p->w, SCREEN_SELECT);
 	used = screen_put(y, p->x, p->w, sel ? SCREEN_SELECT : SCREEN_DIM,

@@ -25,6 +25,8 @@ struct recent_pkt {
 	uint32_t	 origcap;	/* bytes captured */
 	uint32_t	 len;		/* bytes on the wire */
 	unsigned	 ring;
+	uint8_t		 iface;		/* several -i: the interface's index */
+	uint8_t		 pkttype;	/* as cap_pkt's */
 	uint8_t		 data[RECENT_SNAP];
 };
 
