@@ -44,6 +44,7 @@ static int	pane_buffers_strip(const struct pane *,
 static void	pane_buffers_cell(int, int, const struct stats_buf *, int);
 static int	pane_buffers_tail(const struct pane *, int, int,
 		    const struct stats_ring *, uint64_t);
+static int	pane_buffers_ifdrops(const struct stats_snap *, int, int, int);
 static const char *pane_buffers_lead(char *, size_t,
 		    const struct stats_snap *, unsigned);
 static void	pane_buffers_colhead(const struct pane *, int, int, int,
@@ -636,7 +637,31 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 		x += screen_printf(y, x, end - x, d[i].v != 0 ?
 		    SCREEN_DROP : SCREEN_VALUE, "%llu",
 		    (unsigned long long)d[i].v);
+		if (i == 0)
+			x += pane_buffers_ifdrops(s, y, x, end);
 	}
+}
+
+/* Several -i: the kernel drops of each interface, " (eth0 3, lo 0)". */
+static int
+pane_buffers_ifdrops(const struct stats_snap *s, int y, int x, int end)
+{
+	char		name[4 * CAP_IFNAMSZ];
+	unsigned	k;
+	int		x0 = x;
+
+	for (k = 0; s->nifs > 1 && k < s->nifs && k < CAP_MAXIF; k++) {
+		esc_str(name, sizeof name, s->ifname[k],
+		    strnlen(s->ifname[k], CAP_IFNAMSZ));
+		x += screen_printf(y, x, end - x, SCREEN_NORMAL, "%s%s ",
+		    k == 0 ? " (" : ", ", name);
+		x += screen_printf(y, x, end - x, s->if_kdrops[k] != 0 ?
+		    SCREEN_DROP : SCREEN_VALUE, "%llu",
+		    (unsigned long long)s->if_kdrops[k]);
+	}
+	if (x > x0)
+		x += screen_put(y, x, end - x, SCREEN_NORMAL, ")");
+	return x - x0;
 }
 
 static int

@@ -4,7 +4,8 @@
 # all 400; the packet list names each packet's interface and direction
 # in front of its line, as tcpdump -i any does ("zbc0  P   IP ..."); the
 # buffers pane gives each ring the interface it belongs to instead of
-# its lane, in the strips and in the detailed view (b), two rings each.
+# its lane, in the strips and in the detailed view (b), two rings each,
+# and the kernel drops of each interface beside their sum.
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
@@ -19,6 +20,8 @@ t_cap | grep -Eq "$ZB_IF_CAP +[A-Z][a-z]* +IP 198\.18\.0\.2\.9 > " ||
 zb_in_cap "$ZB_GENDIR/zbgen" -i lo -n 100 -r 300 >/dev/null ||
     t_fail "zbgen on lo failed"
 t_wait '  packets 400  drops 0' 10 || t_fail "the header does not count 400"
+t_cap | grep -q "drops  kernel ring 0 ($ZB_IF_CAP 0, lo 0)" ||
+    t_fail "no kernel drops per interface"
 t_cap | grep -Eq "lo +[A-Z][a-z]* +IP 198\.18\.0\.2\.9 > " ||
     t_fail "no packet line names lo"
 n=$(t_cap | grep -Ec "^ +[0-3][* ] ($ZB_IF_CAP|lo) ")
