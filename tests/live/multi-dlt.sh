@@ -43,12 +43,7 @@ tdveth=$ZB_TD_PID
 zb_tcpdump tun zbt0
 tdtun=$ZB_TD_PID
 zb_zbtop zbuf -i zbt0 -w "$ZB_TMP/zb.pcapng"
-i=0
-until grep -q '^zbtop ' "$ZB_OUT" 2>/dev/null; do
-	[ $i -lt 200 ] || { cat "$ZB_ERR" >&2; zb_fail "zbtop not started"; }
-	sleep 0.05
-	i=$((i + 1))
-done
+zb_started "$ZB_OUT" "$ZB_ERR"
 zb_send "veth" $N 5000
 zb_in_cap "$ZB_GENDIR/zbgen" -i zbt0 -n $K -r 5000 -T 30 >/dev/null ||
     zb_fail "zbgen on zbt0"

@@ -15,9 +15,7 @@ zb_tmpdir
 zb_cmdpipe
 N=100000
 M=60000
-ip -n "$ZB_NS_CAP" link add zbx0 type veth peer name zbx1 || exit 1
-ip -n "$ZB_NS_CAP" link set zbx0 up || exit 1
-ip -n "$ZB_NS_CAP" link set zbx1 up || exit 1
+zb_veth_cap zbx0 zbx1
 
 for mode in zbuf copy; do
 	case $mode in
@@ -29,12 +27,7 @@ for mode in zbuf copy; do
 	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -i zbx0 -m "$mode" \
 	    $opts <"$ZB_TMP/cmd" >"$out" 2>"$err"
 	pid=$ZB_BG_PID
-	i=0
-	until grep -q '^zbtop ' "$out" 2>/dev/null; do
-		[ $i -lt 200 ] || { cat "$err" >&2; zb_fail "$mode: not started"; }
-		sleep 0.05
-		i=$((i + 1))
-	done
+	zb_started "$out" "$err"
 	kill -STOP "$pid"
 	sent=$(zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -T 60)
 	[ "$sent" = "sent=$N" ] || { kill -CONT "$pid"

@@ -20,19 +20,7 @@ zb_cmdpipe
 N=300
 M=200
 K=100
-ip -n "$ZB_NS_CAP" link add zbx0 type veth peer name zbx1 || exit 1
-ip -n "$ZB_NS_CAP" link set zbx0 up || exit 1
-ip -n "$ZB_NS_CAP" link set zbx1 up || exit 1
-
-# zb_started OUT: wait for the first snapshot of zbtop -b: rings running.
-zb_started() {
-	i=0
-	until grep -q '^zbtop ' "$1" 2>/dev/null; do
-		[ $i -lt 200 ] || { cat "$ZB_ERR" >&2; zb_fail "not started"; }
-		sleep 0.05
-		i=$((i + 1))
-	done
-}
+zb_veth_cap zbx0 zbx1
 
 for m in zbuf copy; do
 	what="-m $m"
@@ -49,7 +37,7 @@ for m in zbuf copy; do
 	zb_bg_cap "$ZBTOP" -b --delay 1 -m $m -i "$ZB_IF_CAP" -i zbx0 -i lo \
 	    -w "$ZB_TMP/zb.pcapng" <"$ZB_TMP/cmd" >"$ZB_OUT" 2>"$ZB_ERR"
 	ZB_PID=$ZB_BG_PID
-	zb_started "$ZB_OUT"
+	zb_started "$ZB_OUT" "$ZB_ERR"
 	# Print mode has no snapshot: its rings exist once -b's do, give
 	# it a generous second more.
 	sleep 1
