@@ -159,16 +159,19 @@ multi_next(struct cap *cap, unsigned q, struct cap_block *blk, int ms,
     char *errbuf)
 {
 	struct multi	*m = cap->priv;
-	unsigned	 k = multi_which(m, q);
+	unsigned	 k = multi_which(m, q), j;
 	struct cap	*c = &m->sub[k];
-	int64_t		 down;
+	int64_t		 down = 0, t;
 	int		 rc;
 
 	rc = c->ops->next(c, q - m->q0[k], blk, ms, errbuf);
-	/* The header's "link down since": the first interface down. */
-	down = __atomic_load_n(&c->linkdown, __ATOMIC_RELAXED);
-	if (down != 0 || q == 0)
-		__atomic_store_n(&cap->linkdown, down, __ATOMIC_RELAXED);
+	/* The header's "link down since": the earliest of those down. */
+	for (j = 0; j < m->n; j++) {
+		t = __atomic_load_n(&m->sub[j].linkdown, __ATOMIC_RELAXED);
+		if (t != 0 && (down == 0 || t < down))
+			down = t;
+	}
+	__atomic_store_n(&cap->linkdown, down, __ATOMIC_RELAXED);
 	if (rc == 1) {
 		blk->queue = q;
 		blk->ring += m->r0[k];
