@@ -11,6 +11,11 @@
 # pcapng whose interfaces differ in link type ("an interface has a type
 # 101 different from the type of the first interface"): tcpdump -r must
 # either read all N+K packets or say exactly that.
+# Then the same traffic with the filter "udp", compiled for each link
+# type: the veth end keeps its N UDP frames; on the tun device zbgen's
+# frames do not start with an IP header (tcpdump -i zbt0 udp counts 0),
+# though the Ethernet program would pass them (bytes 12-13 0x0800, byte
+# 23 17): captured=N only if each interface got its own program.
 . tests/lib/netns.sh
 zb_need_root
 zb_need tcpdump
@@ -78,4 +83,24 @@ else
 		zb_fail "tcpdump -r: $n packets"; }
 	echo "tcpdump -r: $(cat "$ZB_TMP/r.err")"
 fi
+
+zb_tcpdump veth "$ZB_IF_CAP" udp
+tdveth=$ZB_TD_PID
+zb_tcpdump tun zbt0 udp
+tdtun=$ZB_TD_PID
+zb_zbtop zbuf -i zbt0 udp
+zb_started "$ZB_OUT" "$ZB_ERR"
+zb_send "veth udp" $N 5000
+zb_in_cap "$ZB_GENDIR/zbgen" -i zbt0 -n $K -r 5000 -T 30 >/dev/null ||
+    zb_fail "zbgen on zbt0"
+sleep 1
+zb_zbtop_stop "veth and tun, udp" 0
+ZB_TD_PID=$tdveth zb_tcpdump_count veth
+nveth=$ZB_TD_COUNT
+ZB_TD_PID=$tdtun zb_tcpdump_count tun
+ntun=$ZB_TD_COUNT
+echo "tcpdump udp: $ZB_IF_CAP $nveth, zbt0 $ntun"
+[ "$nveth" = $N ] && [ "$ntun" = 0 ] || zb_fail "tcpdump udp counts differ"
+[ "$(zb_field captured "$ZB_LAST")" = $N ] ||
+    zb_fail "udp: captured is not $N: not one program per link type"
 exit 0
