@@ -10,6 +10,7 @@
 # pcapng with one IDB per interface (libpcap and tcpdump -r read it), every
 # packet in it with its interface's frame length, and print mode (-P,
 # run beside it) naming each packet's interface as tcpdump -i any does.
+# JSON snapshots (-J) name the interfaces and each ring's.
 . tests/lib/netns.sh
 zb_need_root
 zb_need tcpdump
@@ -89,4 +90,15 @@ for m in zbuf copy; do
 	[ "$got" = "lo $M $ZB_IF_CAP $N zbx0 $K " ] ||
 	    zb_fail "$what: print mode lines: $got"
 done
+zb_in_cap "$ZBTOP" -b -J --iterations 1 --delay 0.5 -i "$ZB_IF_CAP" -i lo \
+    </dev/null >"$ZB_TMP/j.txt" 2>&1 || zb_fail "-J: exit status $?"
+got=$(python3 -c '
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+print(" ".join(i["name"] for i in d["interfaces"]),
+    " ".join(r["iface"] for r in d["rings"]))' "$ZB_TMP/j.txt") ||
+    zb_fail "-J: not JSON"
+echo "-J: $got"
+[ "$got" = "$ZB_IF_CAP lo $ZB_IF_CAP $ZB_IF_CAP lo lo" ] ||
+    zb_fail "-J: interfaces and rings: $got"
 exit 0
