@@ -156,7 +156,7 @@ usage(FILE *f)
 "  --speed x  replay at x times recorded speed (0: as fast as possible)\n"
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
-"  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
+"  --threads n  n ring pairs and threads (per -i), packets spread by flow\n"
 "  --metrics addr:port  serve Prometheus metrics at /metrics\n"
 "  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
