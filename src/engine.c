@@ -635,15 +635,16 @@ engine_recent(struct engine *e)
 }
 
 int
-engine_dlt(struct engine *e)
-{
-	return e->cap.dlt;
-}
-
-int
 engine_ifdlt(struct engine *e, unsigned iface)
 {
 	return iface < e->cap.nifs ? e->cap.ifdlt[iface] : e->cap.dlt;
+}
+
+unsigned
+engine_ifdlts(struct engine *e, int *dlt)
+{
+	memcpy(dlt, e->cap.ifdlt, sizeof e->cap.ifdlt);
+	return e->cap.nifs;
 }
 
 /* The --bench-work kind, and in *sum what it has added up so far. */

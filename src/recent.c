@@ -225,11 +225,12 @@ recent_get(struct recent *r, uint64_t no, struct recent_pkt *out)
 
 /*
  * Frame no's bytes in place, valid while the lock is held: 0, or -1 when
- * it is not kept.  caplen: bytes at *data; len: bytes on the wire.
+ * it is not kept.  caplen: bytes at *data; len: bytes on the wire;
+ * iface: its interface (several -i).
  */
 int
 recent_peek(struct recent *r, uint64_t no, const uint8_t **data,
-    uint32_t *caplen, uint32_t *len)
+    uint32_t *caplen, uint32_t *len, unsigned *iface)
 {
 	struct recent_rec	 rec;
 
@@ -237,6 +238,7 @@ recent_peek(struct recent *r, uint64_t no, const uint8_t **data,
 		return -1;
 	*caplen = rec.caplen;
 	*len = rec.len;
+	*iface = rec.iface;
 	return 0;
 }
 
