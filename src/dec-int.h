@@ -80,6 +80,10 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto;
 
 const struct dec_proto *dec_find(int);
+const uint8_t	*dec_port_map(void);
+int		 dec_fast(const uint8_t *, uint32_t, struct dec_info *);
+int		 dec_parse_full(int, const uint8_t *, uint32_t, uint32_t,
+		    struct dec_info *);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
 uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);

@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,6 +52,10 @@ static const struct dec_proto *const dec_table[] = {
 #define DEC_HASH(k)	(((uint32_t)(k) * 2654435761u) >> 24)
 static const struct dec_proto	*dec_hash[DEC_HASHSZ];
 static pthread_once_t		 dec_hash_once = PTHREAD_ONCE_INIT;
+/* Set once the table is hashed: one load per lookup, not pthread_once. */
+static atomic_int		 dec_hash_ready;
+/* One bit per port number some decoder claims (DEC_S_PORT keys). */
+static uint8_t			 dec_ports[65536 / 8];
 
 static const struct dec_opts	 dec_noopts = { .extra = 1 };
 
@@ -74,7 +79,29 @@ dec_hash_init(void)
 		    h = (h + 1) % DEC_HASHSZ)
 			;
 		dec_hash[h] = *p;
+		if (DEC_KEY_SPACE((*p)->key) == DEC_S_PORT)
+			dec_ports[DEC_KEY_NUM((*p)->key) / 8] |=
+			    (uint8_t)(1 << DEC_KEY_NUM((*p)->key) % 8);
 	}
+	atomic_store_explicit(&dec_hash_ready, 1, memory_order_release);
+}
+
+static inline void
+dec_hash_need(void)
+{
+	if (!atomic_load_explicit(&dec_hash_ready, memory_order_acquire))
+		pthread_once(&dec_hash_once, dec_hash_init);
+}
+
+/*
+ * Bit port % 8 of byte port / 8 is set when a decoder is keyed on that
+ * UDP port (65536 bits).
+ */
+const uint8_t *
+dec_port_map(void)
+{
+	dec_hash_need();
+	return dec_ports;
 }
 
 const struct dec_proto *
@@ -82,7 +109,7 @@ dec_find(int key)
 {
 	uint32_t	h;
 
-	pthread_once(&dec_hash_once, dec_hash_init);
+	dec_hash_need();
 	for (h = DEC_HASH(key); dec_hash[h] != NULL; h = (h + 1) % DEC_HASHSZ)
 		if (dec_hash[h]->key == key)
 			return dec_hash[h];
@@ -114,10 +141,22 @@ dec_init(struct dec_ctx *ctx, uint32_t caplen, uint32_t len)
 
 /*
  * The light parse: no text, no allocation.  Returns 0, or -1 when the link
- * type is not supported (info->proto is then DEC_P_OTHER).
+ * type is not supported (info->proto is then DEC_P_OTHER).  The common
+ * Ethernet/IP/TCP|UDP frame takes dec_fast() (dec-fast.c), everything
+ * else, and what it declines, the layer by layer walk below.
  */
 int
 dec_parse(int dlt, const uint8_t *pkt, uint32_t caplen, uint32_t len,
+    struct dec_info *info)
+{
+	if (dlt == 1 && dec_fast(pkt, caplen, info) == 0)
+		return 0;
+	return dec_parse_full(dlt, pkt, caplen, len, info);
+}
+
+/* dec_parse() without the fast path: what dec_fast() must agree with. */
+int
+dec_parse_full(int dlt, const uint8_t *pkt, uint32_t caplen, uint32_t len,
     struct dec_info *info)
 {
 	struct dec_ctx	ctx;

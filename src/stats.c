@@ -208,17 +208,26 @@ stats_busy(struct stats *st, uint64_t ns, uint64_t wns)
 	stats_add(&st->c.wbusy_ns, wns);
 }
 
+/*
+ * The talker's slot: the two addresses as four 64-bit words (an IPv4
+ * address leaves three bytes of each zero, as the parse does), each
+ * multiplied by its own odd constant, then folded.  It runs for every
+ * parsed packet: a few multiplies, where a byte-wise hash took ~100
+ * instructions for an IPv6 pair.
+ */
 static uint32_t
 stats_hash(const struct dec_info *di)
 {
-	uint32_t	h = 2166136261u;
-	size_t		i, n = di->af == 6 ? 16 : 4;
+	uint64_t	w[4], h;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ di->src[i]) * 16777619u;
-	for (i = 0; i < n; i++)
-		h = (h ^ di->dst[i]) * 16777619u;
-	return (h ^ di->proto) * 16777619u;
+	memcpy(&w[0], di->src, 16);
+	memcpy(&w[2], di->dst, 16);
+	h = w[0] * 0x9e3779b97f4a7c15ull + w[1] * 0xc2b2ae3d27d4eb4full +
+	    w[2] * 0x165667b19e3779f9ull + w[3] * 0xd6e8feb86659fd93ull +
+	    di->proto;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ull;
+	return (uint32_t)(h >> 32);
 }
 
 /*
