@@ -25,7 +25,7 @@ static void	dec_unknown(struct dec_ctx *, int, struct cur *);
 static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
 		    __attribute__((format(printf, 3, 0)));
 static void	dec_sep(struct dec_ctx *);
-static void	dec_addr(struct tbuf *, int, const uint8_t *);
+static char	*dec_fmt_addr(char *, int, const uint8_t *);
 static void	dec_hash_init(void);
 static void	dec_ip4(const uint8_t *, char *);
 
@@ -438,49 +438,59 @@ dec_bad(struct dec_ctx *ctx, const char *fmt, ...)
 void
 dec_addrs(struct dec_ctx *ctx)
 {
+	char	*o;
+
 	if (!ctx->addrs_due || ctx->out == NULL || ctx->tree)
 		return;
 	ctx->addrs_due = 0;
-	dec_addr(ctx->out, ctx->af, ctx->src);
-	tbuf_puts(ctx->out, " > ");
-	dec_addr(ctx->out, ctx->af, ctx->dst);
-	tbuf_puts(ctx->out, ": ");
+	o = tbuf_room(ctx->out, 2 * DEC_ADDRSTRLEN + 5);
+	o = dec_fmt_addr(o, ctx->af, ctx->src);
+	memcpy(o, " > ", 3);
+	o = dec_fmt_addr(o + 3, ctx->af, ctx->dst);
+	memcpy(o, ": ", 2);
+	tbuf_end(ctx->out, o + 2);
 }
 
-/* "a.1 > b.2: ", the hottest line of print mode: no printf. */
+/*
+ * "a.1 > b.2: ", the hottest line of print mode: no printf, and written
+ * in place (tbuf_room), not a call per piece.
+ */
 void
 dec_addrports(struct dec_ctx *ctx, int sport, int dport)
 {
 	struct tbuf	*tb = ctx->out;
 	int		 addrs = ctx->addrs_due;
+	char		*o;
 
 	if (tb == NULL || ctx->tree)
 		return;
 	ctx->addrs_due = 0;
+	o = tbuf_room(tb, 2 * (DEC_ADDRSTRLEN + 1 + 5) + 5);
 	if (addrs) {
-		dec_addr(tb, ctx->af, ctx->src);
-		tbuf_putc(tb, '.');
+		o = dec_fmt_addr(o, ctx->af, ctx->src);
+		*o++ = '.';
 	}
-	tbuf_putu(tb, (unsigned)sport);
-	tbuf_puts(tb, " > ");
+	o = tbuf_fmt_u(o, (unsigned)sport);
+	memcpy(o, " > ", 3);
+	o += 3;
 	if (addrs) {
-		dec_addr(tb, ctx->af, ctx->dst);
-		tbuf_putc(tb, '.');
+		o = dec_fmt_addr(o, ctx->af, ctx->dst);
+		*o++ = '.';
 	}
-	tbuf_putu(tb, (unsigned)dport);
-	tbuf_puts(tb, ": ");
+	o = tbuf_fmt_u(o, (unsigned)dport);
+	memcpy(o, ": ", 2);
+	tbuf_end(tb, o + 2);
 }
 
-static void
-dec_addr(struct tbuf *tb, int af, const uint8_t *a)
+/* An address at o (at most DEC_ADDRSTRLEN - 1 characters); the end. */
+static char *
+dec_fmt_addr(char *o, int af, const uint8_t *a)
 {
-	char	buf[DEC_ADDRSTRLEN];
-
 	if (af == 6) {
-		dec_ntop(af, a, buf);
-		tbuf_puts(tb, buf);
-	} else
-		tbuf_ip4(tb, a);
+		dec_ntop(af, a, o);
+		return o + strlen(o);
+	}
+	return tbuf_fmt_ip4(o, a);
 }
 
 /* Payload nobody decodes: only its size, in the tree. */
