@@ -91,7 +91,16 @@ uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
 void		 dec_sum(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 dec_sumu(struct dec_ctx *, unsigned long);
-void		 dec_fld(struct dec_ctx *, const char *, ...)
+/*
+ * One field of the tree.  A summary line never shows one, and decoders
+ * name a dozen per packet: the arguments are evaluated only for the
+ * tree, so they must have no side effects.
+ */
+#define dec_fld(ctx, ...) do {						\
+	if ((ctx)->tree)						\
+		dec_fld_tree((ctx), __VA_ARGS__);			\
+} while (0)
+void		 dec_fld_tree(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 dec_layer(struct dec_ctx *, const char *);
 void		 dec_trunc(struct dec_ctx *, const char *);

@@ -353,9 +353,9 @@ dec_vfld(struct dec_ctx *ctx, int extra, const char *fmt, va_list ap)
 	tbuf_printf(ctx->out, "%*s%s\n", ctx->indent + extra, "", buf);
 }
 
-/* One field of the tree, two spaces deeper than its layer. */
+/* One field of the tree, two spaces deeper than its layer (dec_fld). */
 void
-dec_fld(struct dec_ctx *ctx, const char *fmt, ...)
+dec_fld_tree(struct dec_ctx *ctx, const char *fmt, ...)
 {
 	va_list	ap;
 

@@ -21,6 +21,26 @@ static const char tbuf_pairs[] =
     "50515253545556575859606162636465666768697071727374"
     "75767778798081828384858687888990919293949596979899";
 
+/*
+ * Each octet 0 to 255 in decimal followed by a dot, in four bytes (the
+ * unused ones zero): a dotted quad is four 4-byte copies.
+ */
+#define TBUF_OCT(v) {							\
+	(char)('0' + ((v) >= 100 ? (v) / 100 : (v) >= 10 ? (v) / 10 : (v))), \
+	(char)((v) >= 100 ? '0' + (v) / 10 % 10 : (v) >= 10 ?		\
+	    '0' + (v) % 10 : '.'),					\
+	(char)((v) >= 100 ? '0' + (v) % 10 : (v) >= 10 ? '.' : 0),	\
+	(char)((v) >= 100 ? '.' : 0) }
+#define TBUF_OCT4(v)	TBUF_OCT(v), TBUF_OCT((v) + 1), TBUF_OCT((v) + 2), \
+			TBUF_OCT((v) + 3)
+#define TBUF_OCT16(v)	TBUF_OCT4(v), TBUF_OCT4((v) + 4), TBUF_OCT4((v) + 8), \
+			TBUF_OCT4((v) + 12)
+#define TBUF_OCT64(v)	TBUF_OCT16(v), TBUF_OCT16((v) + 16), \
+			TBUF_OCT16((v) + 32), TBUF_OCT16((v) + 48)
+static const char tbuf_oct[256][4] = {
+	TBUF_OCT64(0), TBUF_OCT64(64), TBUF_OCT64(128), TBUF_OCT64(192)
+};
+
 void
 tbuf_init(struct tbuf *tb)
 {
@@ -173,37 +193,25 @@ tbuf_put0n(struct tbuf *tb, unsigned long v, int width)
 }
 
 /*
- * A dotted quad at o (at most 15 characters, two per IPv4 packet line);
- * returns the end.  Two digits per table lookup, no division.
+ * A dotted quad at o (at most 15 characters, two per IPv4 packet line,
+ * but 16 bytes are written); returns the end.  No division.
  */
 char *
 tbuf_fmt_ip4(char *o, const uint8_t *a)
 {
-	unsigned	v;
-	int		i;
+	int	i;
 
 	for (i = 0; i < 4; i++) {
-		if (i > 0)
-			*o++ = '.';
-		v = a[i];
-		if (v >= 100) {
-			*o++ = v >= 200 ? '2' : '1';
-			v -= v >= 200 ? 200 : 100;
-			memcpy(o, &tbuf_pairs[v * 2], 2);
-			o += 2;
-		} else if (v >= 10) {
-			memcpy(o, &tbuf_pairs[v * 2], 2);
-			o += 2;
-		} else
-			*o++ = (char)('0' + v);
+		memcpy(o, tbuf_oct[a[i]], 4);
+		o += 2 + (a[i] >= 10) + (a[i] >= 100);
 	}
-	return o;
+	return o - 1;		/* the last dot */
 }
 
 void
 tbuf_ip4(struct tbuf *tb, const uint8_t *a)
 {
-	tbuf_end(tb, tbuf_fmt_ip4(tbuf_room(tb, 15), a));
+	tbuf_end(tb, tbuf_fmt_ip4(tbuf_room(tb, 16), a));
 }
 
 void
