@@ -42,6 +42,7 @@ struct counters {
 struct shard {
 	pthread_mutex_t		 lock;
 	uint64_t		 proto[DEC_P_NPROTO];
+	struct talk		*last;		/* the previous packet's talker */
 	struct talk		 talk[TALK_SLOTS];
 };
 
@@ -86,6 +87,7 @@ static void	stats_talkrate(struct shard *, double);
 static void	stats_peaks(struct stats *, int *, double *);
 static void	stats_cleared(const struct stats *, struct stats_cleared *);
 static uint32_t	stats_hash(const struct dec_info *);
+static int	stats_same(const struct talk *, const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
 	"-", "full", "timeout", "forced"
@@ -248,16 +250,21 @@ stats_parsed(struct stats *st, unsigned q, const struct dec_info *di,
 		sh->proto[di->proto]++;
 	if (di->af != 4 && di->af != 6)
 		return;
+	/* Packets come in trains of one talker: try the last one first. */
+	if ((t = sh->last) != NULL && stats_same(t, di)) {
+		t->t.packets++;
+		t->t.bytes += len;
+		return;
+	}
 	h = stats_hash(di);
 	for (i = 0; i < TALK_PROBE; i++) {
 		t = &sh->talk[(h + (uint32_t)i) % TALK_SLOTS];
 		if (!t->used)
 			break;
-		if (t->t.af == di->af && t->t.proto == di->proto &&
-		    memcmp(t->t.src, di->src, 16) == 0 &&
-		    memcmp(t->t.dst, di->dst, 16) == 0) {
+		if (stats_same(t, di)) {
 			t->t.packets++;
 			t->t.bytes += len;
+			sh->last = t;
 			return;
 		}
 		if (victim == NULL || t->t.packets < victim->t.packets)
@@ -273,6 +280,16 @@ stats_parsed(struct stats *st, unsigned q, const struct dec_info *di,
 	memcpy(t->t.dst, di->dst, 16);
 	t->t.packets = 1;
 	t->t.bytes = len;
+	sh->last = t;
+}
+
+/* Whether slot t holds the talker of di (t may be unused: no). */
+static int
+stats_same(const struct talk *t, const struct dec_info *di)
+{
+	return t->used && t->t.af == di->af && t->t.proto == di->proto &&
+	    memcmp(t->t.src, di->src, 16) == 0 &&
+	    memcmp(t->t.dst, di->dst, 16) == 0;
 }
 
 void
@@ -712,6 +729,7 @@ stats_clear(struct stats *st)
 		pthread_mutex_lock(&st->shard[i].lock);
 		memset(st->shard[i].proto, 0, sizeof st->shard[i].proto);
 		memset(st->shard[i].talk, 0, sizeof st->shard[i].talk);
+		st->shard[i].last = NULL;
 		pthread_mutex_unlock(&st->shard[i].lock);
 	}
 	st->nhist = 0;
