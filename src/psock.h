@@ -184,7 +184,6 @@ struct psock_ringsnap {
 	struct psock_geom g;
 	double		 t;		/* CLOCK_MONOTONIC seconds */
 	int		 nblk;
-	struct psock_blk blk[PSOCK_MAXBLK];
 	int		 nown[3];	/* blocks by enum psock_owner */
 	uint64_t	 pkts_held;	/* packets in held blocks */
 	uint64_t	 pkts_ring;	/* held, plus the block being filled */
@@ -199,6 +198,8 @@ struct psock_ringsnap {
 	double		 oldest;	/* longest a block is held, s */
 	enum psock_verdict verdict;
 	char		 why[128];	/* the verdict's reason */
+	/* Last, so a copy of the rest need not touch 2.6 MB of blocks. */
+	struct psock_blk blk[PSOCK_MAXBLK];
 };
 
 struct psock_att;
