@@ -4,7 +4,7 @@
 # puts the name in its own message too: "cannot read F: F: No such file"
 # before), of a directory, of a file cut inside its header or inside a
 # record, of a file that is no capture; -w into a missing directory or
-# onto a directory, also with -C; -F of a missing file.  Where the reason
+# onto a directory, also with -C and -G; -F of a missing file.  Where the reason
 # is the system's, the whole line is compared; where it is libpcap's
 # wording, the line up to the reason and a word of it.
 : "${ZBTOP:=./zbtop}"
@@ -12,6 +12,8 @@ pcap=tests/data/sample.pcap
 [ -f "$pcap" ] || { echo "needs $pcap" >&2; exit 77; }
 d=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-ferr.XXXXXX") || exit 1
 trap 'rm -rf "$d"' EXIT
+# Searchable by the user root drops to: -C and -G make their files then.
+chmod 0755 "$d"
 head -c 10 "$pcap" >"$d/head.pcap"
 head -c 30 "$pcap" >"$d/rec.pcap"
 echo "not a capture file at all, just text" >"$d/text.pcap"
@@ -55,6 +57,8 @@ check "zbtop: cannot write $d/none/x.pcap: No such file or directory" \
     line -r "$pcap" -w "$d/none/x.pcap"
 check "zbtop: cannot write $d/none/x.pcap: No such file or directory" \
     line -r "$pcap" -C 1 -w "$d/none/x.pcap"
+check "zbtop: cannot write $d/none/x.pcap: No such file or directory" \
+    line -r "$pcap" -G 1 -w "$d/none/x.pcap"
 check "zbtop: cannot write $d: Is a directory" line -r "$pcap" -w "$d"
 check "zbtop: cannot read $d/missing.flt: No such file or directory" \
     line -r "$pcap" -F "$d/missing.flt"
