@@ -6,7 +6,8 @@
  * and an ioctl socket in it, and comes straight back: a socket stays in
  * the namespace it was made in (net/socket.c, sock_create uses
  * current->nsproxy->net_ns).  Maps socket inodes to the processes
- * holding them through the /proc/PID/fd links "socket:[INODE]".
+ * holding them through the /proc/PID/fd links "socket:[INODE]", and
+ * through /proc/PID/maps for a ring whose descriptor is gone.
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -53,6 +54,9 @@ static const char *psock_ns_named(uint64_t, char *, size_t);
 static int	psock_isnum(const char *);
 static int	psock_ino_cmp(const void *, const void *);
 static void	psock_pid(struct psock_snap *, uint32_t *, int *, int,
+		    const char *);
+static void	psock_mapped(struct psock_snap *, uint32_t *, int *, int);
+static void	psock_maps(struct psock_snap *, uint32_t *, int *, int, int,
 		    const char *);
 
 struct psock *
@@ -354,6 +358,7 @@ psock_owners(struct psock_snap *s)
 		if (psock_isnum(d->d_name))
 			psock_pid(s, ino, row, n, d->d_name);
 	closedir(dir);
+	psock_mapped(s, ino, row, n);
 	free(ino);
 	free(row);
 }
@@ -406,4 +411,74 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 		esc_str(r->comm, sizeof r->comm, comm, strlen(comm));
 	}
 	closedir(dir);
+}
+
+/*
+ * A socket no descriptor names can still be alive through the ring a
+ * process has mapped: zbtop's own filter compiler puts /dev/null on its
+ * descriptor (filter.c), and ss -p shows such a socket with no process.
+ * Looks for socket:[INODE] in the maps of the processes already found
+ * holding packet sockets (reading every process's maps at each refresh
+ * would cost more than the rest of the listing).
+ */
+static void
+psock_mapped(struct psock_snap *s, uint32_t *ino, int *row, int n)
+{
+	char	 comm[PSOCK_COMMSZ];
+	int	 i, j, orphans = 0;
+
+	for (i = 0; i < s->nrows; i++)
+		orphans += s->rows[i].pid == 0 && s->rows[i].have_rx;
+	for (i = 0; i < s->nrows && orphans > 0; i++) {
+		if (s->rows[i].pid == 0 || s->rows[i].mapped)
+			continue;
+		for (j = 0; j < i; j++)
+			if (s->rows[j].pid == s->rows[i].pid &&
+			    !s->rows[j].mapped)
+				break;
+		if (j == i) {
+			/* Its own copy: the rows it fills are in s. */
+			snprintf(comm, sizeof comm, "%s", s->rows[i].comm);
+			psock_maps(s, ino, row, n, s->rows[i].pid, comm);
+		}
+	}
+}
+
+/* The rows without a process whose rings process pid (comm) maps. */
+static void
+psock_maps(struct psock_snap *s, uint32_t *ino, int *row, int n, int pid,
+    const char *comm)
+{
+	struct psock_row	*r;
+	FILE			*f;
+	char			 path[64], *line = NULL, *p, *end;
+	size_t			 sz = 0;
+	unsigned long		 u;
+	uint32_t		 v, *hit;
+
+	snprintf(path, sizeof path, "/proc/%d/maps", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (getline(&line, &sz, f) != -1) {
+		if ((p = strstr(line, " socket:[")) == NULL)
+			continue;
+		errno = 0;
+		u = strtoul(p + 9, &end, 10);
+		if (errno != 0 || *end != ']' || u > UINT32_MAX)
+			continue;
+		v = (uint32_t)u;
+		if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
+		    psock_ino_cmp)) == NULL)
+			continue;
+		r = &s->rows[row[hit - ino]];
+		if (r->pid != 0)
+			continue;
+		r->pid = pid;
+		r->nprocs = 1;
+		r->mapped = 1;
+		snprintf(r->comm, sizeof r->comm, "%.*s (map)",
+		    (int)sizeof r->comm - 7, comm);
+	}
+	free(line);
+	fclose(f);
 }

@@ -485,6 +485,16 @@ psock_geom_str(char *buf, size_t sz, const struct psock_row *r)
 }
 
 char *
+psock_retire_str(char *buf, size_t sz, uint32_t ms)
+{
+	if (ms == UINT32_MAX)
+		snprintf(buf, sz, "none (-1)");
+	else
+		snprintf(buf, sz, "%u ms", ms);
+	return buf;
+}
+
+char *
 psock_fanout_str(char *buf, size_t sz, const struct psock_row *r)
 {
 	if (r->have_fanout)

@@ -39,6 +39,7 @@ struct psock_row {
 	char		 nsname[PSOCK_NAMESZ];	/* escaped */
 	int		 pid;		/* 0: no process found (or not allowed) */
 	int		 nprocs;	/* processes holding it */
+	int		 mapped;	/* held by pid's ring mapping, no fd */
 	char		 comm[PSOCK_COMMSZ];	/* escaped */
 	int		 type;		/* SOCK_RAW or SOCK_DGRAM */
 	uint16_t	 proto;		/* ethertype, host order */
@@ -128,6 +129,11 @@ const char	*psock_type_name(int);
 const char	*psock_fanout_name(unsigned);
 /* "16x128K 1024f 8ms", "-" without an RX ring, into buf. */
 char		*psock_geom_str(char *, size_t, const struct psock_row *);
+/*
+ * "1000 ms"; "none (-1)" for the -1 the kernel reports for a V3 ring
+ * made without a retire timeout (ss -0 -e prints tmo:-1).
+ */
+char		*psock_retire_str(char *, size_t, uint32_t);
 /* "42 lb", or "-". */
 char		*psock_fanout_str(char *, size_t, const struct psock_row *);
 
