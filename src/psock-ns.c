@@ -55,6 +55,8 @@ static int	psock_isnum(const char *);
 static int	psock_ino_cmp(const void *, const void *);
 static void	psock_pid(struct psock_snap *, uint32_t *, int *, int,
 		    const char *);
+static struct psock_row *psock_row_of(struct psock_snap *, uint32_t *,
+		    int *, int, const char *);
 static void	psock_mapped(struct psock_snap *, uint32_t *, int *, int);
 static void	psock_maps(struct psock_snap *, uint32_t *, int *, int, int,
 		    const char *);
@@ -370,9 +372,7 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 	struct psock_row	*r;
 	struct dirent		*d;
 	DIR			*dir;
-	uint32_t		*hit, v;
-	char			 path[64], link[64], comm[32], *end;
-	unsigned long		 u;
+	char			 path[64], link[64], comm[32];
 	ssize_t			 len;
 	int			 fd, dfd;
 
@@ -388,15 +388,8 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 		if (len < 10 || strncmp(link, "socket:[", 8) != 0)
 			continue;
 		link[len] = '\0';
-		errno = 0;
-		u = strtoul(link + 8, &end, 10);
-		if (errno != 0 || *end != ']' || u > UINT32_MAX)
+		if ((r = psock_row_of(s, ino, row, n, link)) == NULL)
 			continue;
-		v = (uint32_t)u;
-		if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
-		    psock_ino_cmp)) == NULL)
-			continue;
-		r = &s->rows[row[hit - ino]];
 		if (r->nprocs++ > 0)
 			continue;
 		r->pid = atoi(pid);
@@ -411,6 +404,29 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 		esc_str(r->comm, sizeof r->comm, comm, strlen(comm));
 	}
 	closedir(dir);
+}
+
+/*
+ * The row of the socket named by "socket:[INODE]" at link, from the
+ * inodes ino[n] sorted, each row[] its row in s; NULL: not listed.
+ */
+static struct psock_row *
+psock_row_of(struct psock_snap *s, uint32_t *ino, int *row, int n,
+    const char *link)
+{
+	unsigned long	 u;
+	uint32_t	 v, *hit;
+	char		*end;
+
+	errno = 0;
+	u = strtoul(link + 8, &end, 10);
+	if (errno != 0 || *end != ']' || u > UINT32_MAX)
+		return NULL;
+	v = (uint32_t)u;
+	if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
+	    psock_ino_cmp)) == NULL)
+		return NULL;
+	return &s->rows[row[hit - ino]];
 }
 
 /*
@@ -451,26 +467,16 @@ psock_maps(struct psock_snap *s, uint32_t *ino, int *row, int n, int pid,
 {
 	struct psock_row	*r;
 	FILE			*f;
-	char			 path[64], *line = NULL, *p, *end;
+	char			 path[64], *line = NULL, *p;
 	size_t			 sz = 0;
-	unsigned long		 u;
-	uint32_t		 v, *hit;
 
 	snprintf(path, sizeof path, "/proc/%d/maps", pid);
 	if ((f = fopen(path, "re")) == NULL)
 		return;
 	while (getline(&line, &sz, f) != -1) {
-		if ((p = strstr(line, " socket:[")) == NULL)
+		if ((p = strstr(line, " socket:[")) == NULL ||
+		    (r = psock_row_of(s, ino, row, n, p + 1)) == NULL)
 			continue;
-		errno = 0;
-		u = strtoul(p + 9, &end, 10);
-		if (errno != 0 || *end != ']' || u > UINT32_MAX)
-			continue;
-		v = (uint32_t)u;
-		if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
-		    psock_ino_cmp)) == NULL)
-			continue;
-		r = &s->rows[row[hit - ino]];
 		if (r->pid != 0)
 			continue;
 		r->pid = pid;
