@@ -171,10 +171,8 @@ pcapw_dir(struct pcapw *w, char *errbuf)
 	char	*dir, *slash, who[64];
 	int	 rc = 0, serr;
 
-	dir = xstrdup(w->path);
-	if ((slash = strrchr(dir, '/')) == NULL)
-		strcpy(dir, ".");
-	else
+	dir = xstrdup(strchr(w->path, '/') != NULL ? w->path : ".");
+	if ((slash = strrchr(dir, '/')) != NULL)
 		slash[slash == dir] = '\0';
 	if (strchr(dir, '%') == NULL &&
 	    faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) == -1) {

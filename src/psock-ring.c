@@ -16,9 +16,9 @@
 #include <linux/packet_diag.h>
 
 #include <errno.h>
-#include <stddef.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

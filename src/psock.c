@@ -473,7 +473,7 @@ psock_geom_str(char *buf, size_t sz, const struct psock_row *r)
 
 	if (!r->have_rx)
 		snprintf(buf, sz, r->have_tx ? "tx only" : "-");
-	/* A ring still being set up reports its retire timeout as -1. */
+	/* A retire timeout of -1 (ss: tmo:-1) is left out: none. */
 	else if (r->version == 3 && r->rx.retire_ms != UINT32_MAX)
 		snprintf(buf, sz, "%ux%s %uf %ums", r->rx.block_nr,
 		    psock_kib(k, sizeof k, r->rx.block_size), r->rx.frame_nr,
