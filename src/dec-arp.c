@@ -1,5 +1,6 @@
 /*
- * ARP (RFC 826).  The addresses are shown for IPv4 over any hardware type
+ * ARP (RFC 826), and MS NLB heartbeats, the other Ethernet frame that is
+ * mostly IPv4 addresses.  The addresses are shown for IPv4 over any hardware type
  * and length, as tcpdump does; the hardware length comes from the packet,
  * so every address is pulled through the cursor before it is printed.
  */
@@ -19,12 +20,17 @@ static void	arp_line(struct dec_ctx *, int, const uint8_t *, const uint8_t *,
 		    int, const char *, const char *);
 static void	arp_hw(struct tbuf *, const uint8_t *, int);
 static int	arp_zero(const uint8_t *, int);
+static void	msnlb_format(struct dec_ctx *, struct cur *);
 static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
 		    const char *);
 
 const struct dec_proto dec_arp_proto = {
 	.name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806),
 	.id = DEC_P_ARP, .parse = arp_parse, .format = arp_format
+};
+const struct dec_proto dec_msnlb_proto = {
+	.name = "msnlb", .key = DEC_KEY(DEC_S_ETHER, 0x886f),
+	.id = DEC_P_OTHER, .parse = arp_parse, .format = msnlb_format
 };
 
 static int
@@ -149,4 +155,28 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
 	arp_line(ctx, op, sha, tha, hln, a1, a2);
 	dec_sum(ctx, ", length %u", len);
+}
+
+/*
+ * Microsoft NLB heartbeats (ethertype 0x886f), as tcpdump prints them:
+ * after 8 bytes of signature and version, the host priority (little
+ * endian), the cluster and the host address.  No public specification.
+ */
+static void
+msnlb_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	char		 a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
+
+	dec_layer(ctx, "MS NLB heartbeat");
+	dec_sum(ctx, "MS NLB heartbeat");
+	if ((h = cur_pull(c, 20)) == NULL) {
+		dec_trunc(ctx, "msnlb");
+		return;
+	}
+	dec_ntop(4, &h[12], a1);
+	dec_ntop(4, &h[16], a2);
+	dec_sum(ctx, ", host priority: %u, cluster IP: %s, host IP: %s",
+	    (unsigned)h[8] | (unsigned)h[9] << 8 | (unsigned)h[10] << 16 |
+	    (unsigned)h[11] << 24, a1, a2);
 }

@@ -45,6 +45,7 @@ static void	null_layer(struct dec_ctx *, struct cur *, int);
 static void	null_format(struct dec_ctx *, struct cur *);
 static int	loop_parse(struct dec_ctx *, struct cur *);
 static void	loop_format(struct dec_ctx *, struct cur *);
+static int	llc_nolen(struct dec_ctx *, struct cur *);
 static int	llc_parse(struct dec_ctx *, struct cur *);
 static void	llc_format(struct dec_ctx *, struct cur *);
 static int	vlan_parse(struct dec_ctx *, struct cur *);
@@ -134,6 +135,7 @@ link_type_key(struct dec_ctx *ctx, int type, struct cur *c)
 	}
 	if (type > ETH_MAXLEN)
 		return DEC_KEY(DEC_S_ETHER, type);
+	ctx->llclen = type > 3 ? (uint32_t)type - 3 : 0;
 	cur_sub(c, (size_t)type, &in);
 	*c = in;
 	return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
@@ -155,6 +157,10 @@ link_type_name(int type)
 	case 0x88cc:	return "LLDP";
 	case 0x888e:	return "EAPOL";
 	case 0x8035:	return "RARP";
+	case 0x8809:	return "Slow Protocols";
+	case 0x8863:	return "PPPoE D";
+	case 0x8864:	return "PPPoE S";
+	case 0x886f:	return "MS NLB heartbeat";
 	default:	return type <= ETH_MAXLEN ? "802.3 length" : "unknown";
 	}
 }
@@ -200,8 +206,8 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
 			    s, d, link_type_name(type), type, ctx->len);
 		else
-			dec_sum(ctx, "%s > %s, 802.3, length %u: ", s, d,
-			    ctx->len);
+			dec_sum(ctx, "%s > %s, 802.3, length %d: ", s, d,
+			    type);
 		ctx->linkdone = 1;
 	}
 	dec_next(ctx, link_type_key(ctx, type, c), c);
@@ -240,7 +246,7 @@ sll_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "link-layer address length: %d", halen);
 	dec_fld(ctx, "protocol: 0x%04x (%s)", type, link_type_name(type));
 	if (type == 4)
-		dec_next(ctx, DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC), c);
+		dec_next(ctx, llc_nolen(ctx, c), c);
 	else
 		dec_next(ctx, link_type_key(ctx, type, c), c);
 }
@@ -316,7 +322,7 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "packet type: %d", pkttype);
 	sll2_where(ctx, ifindex, pkttype);
 	if (type == 4)
-		dec_next(ctx, DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC), c);
+		dec_next(ctx, llc_nolen(ctx, c), c);
 	else
 		dec_next(ctx, link_type_key(ctx, type, c), c);
 }
@@ -434,7 +440,20 @@ loop_format(struct dec_ctx *ctx, struct cur *c)
 	null_layer(ctx, c, 1);
 }
 
-/* 802.2 LLC; SNAP with a zero OUI carries an ethertype (RFC 1042). */
+/* LLC without a length field (SLL protocol 4): it runs to the end. */
+static int
+llc_nolen(struct dec_ctx *ctx, struct cur *c)
+{
+	uint32_t	n = dec_wire(ctx, c);
+
+	ctx->llclen = n > 3 ? n - 3 : 0;
+	return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
+}
+
+/*
+ * 802.2 LLC; SNAP with a zero OUI carries an ethertype (RFC 1042), and a
+ * registered SAP (STP's 0x42) in both DSAP and SSAP names its payload.
+ */
 static int
 llc_parse(struct dec_ctx *ctx, struct cur *c)
 {
@@ -445,6 +464,9 @@ llc_parse(struct dec_ctx *ctx, struct cur *c)
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
+	if (h[0] == h[1] && h[2] == 0x03 && h[0] != 0xaa &&
+	    dec_find(DEC_KEY(DEC_S_LLC, h[0])) != NULL)
+		return DEC_KEY(DEC_S_LLC, h[0]);
 	if (h[0] != 0xaa || h[1] != 0xaa || h[2] != 0x03)
 		return DEC_DONE;
 	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
@@ -465,13 +487,22 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_layer(ctx, "802.2 LLC");
 	if ((h = cur_pull(c, 3)) == NULL) {
-		dec_sum(ctx, "LLC");
+		dec_sum(ctx, " ");
 		dec_trunc(ctx, "llc");
 		return;
 	}
 	dec_fld(ctx, "dsap: 0x%02x", h[0]);
 	dec_fld(ctx, "ssap: 0x%02x", h[1]);
 	dec_fld(ctx, "control: 0x%02x", h[2]);
+	if (h[0] == h[1] && h[2] == 0x03 && h[0] != 0xaa &&
+	    dec_find(DEC_KEY(DEC_S_LLC, h[0])) != NULL) {
+		/* -e: tcpdump names the SAP; only STP's is registered. */
+		if (ctx->opt->link)
+			dec_sum(ctx, "LLC, dsap STP (0x42) Individual, ssap STP "
+			    "(0x42) Command, ctrl 0x03: ");
+		dec_next(ctx, DEC_KEY(DEC_S_LLC, h[0]), c);
+		return;
+	}
 	if (h[0] != 0xaa || h[1] != 0xaa || h[2] != 0x03) {
 		dec_sum(ctx, "LLC, dsap 0x%02x, ssap 0x%02x, ctrl 0x%02x, "
 		    "length %u", h[0], h[1], h[2], len);

@@ -43,7 +43,9 @@ static const struct dec_proto *const dec_table[] = {
 	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
 	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
 	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
-	&dec_ppp_proto, &dec_chdlc_proto,
+	&dec_ppp_proto, &dec_chdlc_proto, &dec_stp_proto, &dec_lldp_proto,
+	&dec_slow_proto, &dec_pppoed_proto, &dec_pppoes_proto,
+	&dec_msnlb_proto,
 	NULL
 };
 
@@ -452,6 +454,28 @@ dec_data(struct dec_ctx *ctx, struct cur *c)
 		return;
 	dec_layer(ctx, "Data");
 	dec_fld(ctx, "length: %zu", cur_left(c));
+}
+
+/*
+ * The bytes left in c as tcpdump's -v dumps unknown data: "0x0000:" and
+ * 16 bytes per line in groups of two, each line after prefix.
+ */
+void
+dec_hexdump(struct dec_ctx *ctx, struct cur *c, const char *prefix)
+{
+	size_t	off, i;
+	int	v;
+
+	if (ctx->out == NULL || ctx->tree)
+		return;
+	for (off = 0; (v = cur_u8(c)) != -1; off++) {
+		i = off % 16;
+		if (i == 0)
+			tbuf_printf(ctx->out, "%s0x%04zx: ", prefix, off);
+		if (i % 2 == 0)
+			tbuf_putc(ctx->out, ' ');
+		tbuf_printf(ctx->out, "%02x", v);
+	}
 }
 
 static void

@@ -1,0 +1,301 @@
+/*
+ * LLDP (ethertype 0x88cc, IEEE 802.1AB-2016 clause 8): the summary names
+ * the system as tcpdump -n does; -v lists the TLVs with tcpdump's words,
+ * -vv adds each value in hex.  Text from the packet goes through
+ * tbuf_vis().  Organisation-specific TLVs: IEEE 802.1Q annex D and
+ * 802.3 clause 79 (only the port VLAN and the maximum frame size are
+ * decoded; the rest are named).
+ */
+#include <stdio.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define LLDP_MAXTLVS	128
+
+static int	lldp_parse(struct dec_ctx *, struct cur *);
+static void	lldp_format(struct dec_ctx *, struct cur *);
+static void	lldp_name(struct dec_ctx *, struct cur);
+static void	lldp_text(struct dec_ctx *, struct cur *);
+static int	lldp_tlv(struct dec_ctx *, int, struct cur *);
+static int	lldp_id(struct dec_ctx *, int, struct cur *);
+static void	lldp_addr(struct dec_ctx *, int, struct cur *);
+static void	lldp_caps(struct dec_ctx *, const char *, int);
+static void	lldp_org(struct dec_ctx *, struct cur *);
+
+const struct dec_proto dec_lldp_proto = {
+	.name = "lldp", .key = DEC_KEY(DEC_S_ETHER, 0x88cc),
+	.id = DEC_P_OTHER, .parse = lldp_parse, .format = lldp_format
+};
+
+static int
+lldp_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
+}
+
+/* Packet text, as tcpdump shows it. */
+static void
+lldp_text(struct dec_ctx *ctx, struct cur *v)
+{
+	size_t	n = cur_left(v);
+
+	if (ctx->out != NULL && !ctx->tree)
+		tbuf_vis(ctx->out, cur_pull(v, n), n);
+}
+
+/* Without -v: ": name" from the System Name TLV, if there is one. */
+static void
+lldp_name(struct dec_ctx *ctx, struct cur c)
+{
+	struct cur	v;
+	int		hdr, i;
+
+	for (i = 0; i < LLDP_MAXTLVS && (hdr = cur_u16(&c)) > 0; i++) {
+		if (cur_sub(&c, (size_t)(hdr & 0x1ff), &v))
+			return;
+		if (hdr >> 9 == 5) {
+			dec_sum(ctx, ": ");
+			lldp_text(ctx, &v);
+			return;
+		}
+	}
+}
+
+static void
+lldp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const names[] = {
+		"End", "Chassis ID", "Port ID", "Time to Live",
+		"Port Description", "System Name", "System Description",
+		"System Capabilities", "Management Address"
+	};
+	struct cur	v, dump;
+	int		hdr, type, i;
+
+	dec_layer(ctx, "Link Layer Discovery Protocol");
+	dec_sum(ctx, "LLDP, length %u", dec_wire(ctx, c));
+	if (!ctx->opt->verbose) {
+		lldp_name(ctx, *c);
+		return;
+	}
+	for (i = 0; i < LLDP_MAXTLVS && cur_left(c) > 0; i++) {
+		if ((hdr = cur_u16(c)) == -1 ||
+		    cur_left(c) < (size_t)(hdr & 0x1ff)) {
+			dec_sum(ctx, " ");
+			dec_trunc(ctx, "lldp");
+			return;
+		}
+		type = hdr >> 9;
+		cur_sub(c, (size_t)(hdr & 0x1ff), &v);
+		dump = v;
+		if (type < (int)(sizeof names / sizeof names[0]))
+			dec_sum(ctx, "\n\t%s TLV (%d), length %d", names[type],
+			    type, hdr & 0x1ff);
+		else if (type == 127)
+			dec_sum(ctx, "\n\tOrganization specific TLV (127), "
+			    "length %d", hdr & 0x1ff);
+		else
+			dec_sum(ctx, "\n\tUnknown TLV (%d), length %d", type,
+			    hdr & 0x1ff);
+		if (lldp_tlv(ctx, type, &v) == -1) {
+			dec_sum(ctx, " ");
+			dec_trunc(ctx, "lldp");
+			return;
+		}
+		/* -vv: the value in hex too, unless it was shown so. */
+		if (ctx->opt->verbose > 1 && type != 0 &&
+		    (type <= 8 || type == 127))
+			dec_hexdump(ctx, &dump, "\n\t  ");
+		if (type == 0)
+			return;
+	}
+}
+
+/* One TLV's value after its header line; unknown ones in hex. */
+static int
+lldp_tlv(struct dec_ctx *ctx, int type, struct cur *v)
+{
+	int	a, b;
+
+	switch (type) {
+	case 0:
+		break;
+	case 1:
+	case 2:
+		return lldp_id(ctx, type, v);
+	case 3:
+		if ((a = cur_u16(v)) != -1)
+			dec_sum(ctx, ": TTL %ds", a);
+		break;
+	case 4:
+	case 5:
+		dec_sum(ctx, ": ");
+		lldp_text(ctx, v);
+		break;
+	case 6:
+		dec_sum(ctx, "\n\t  ");
+		lldp_text(ctx, v);
+		break;
+	case 7:
+		a = cur_u16(v);
+		if ((b = cur_u16(v)) == -1)
+			break;
+		lldp_caps(ctx, "System  Capabilities", a);
+		lldp_caps(ctx, "Enabled Capabilities", b);
+		break;
+	case 8:
+		lldp_addr(ctx, 0, v);
+		break;
+	case 127:
+		lldp_org(ctx, v);
+		break;
+	default:
+		dec_hexdump(ctx, v, "\n\t  ");
+		break;
+	}
+	return 0;
+}
+
+/*
+ * Chassis and port ids (802.1AB 8.5.2, 8.5.3): the subtype names differ.
+ * -1 when a MAC address is cut short, which ends the LLDPDU as tcpdump's.
+ */
+static int
+lldp_id(struct dec_ctx *ctx, int type, struct cur *v)
+{
+	static const char *const chassis[] = {
+		"Unknown", "Chassis component", "Interface alias",
+		"Port component", "MAC address", "Network address",
+		"Interface name", "Local"
+	};
+	static const char *const port[] = {
+		"Unknown", "Interface alias", "Port component", "MAC address",
+		"Network address", "Interface Name", "Agent circuit ID", "Local"
+	};
+	struct cur	 all = *v;
+	const uint8_t	*m;
+	char		 mac[18];
+	int		 st;
+
+	if ((st = cur_u8(v)) == -1)
+		return 0;
+	dec_sum(ctx, "\n\t  Subtype %s (%d): ", st > 7 ? "Unknown" :
+	    type == 1 ? chassis[st] : port[st], st);
+	if (st == (type == 1 ? 4 : 3)) {
+		if ((m = cur_pull(v, 6)) == NULL)
+			return -1;
+		dec_mac(m, mac);
+		dec_sum(ctx, "%s", mac);
+	} else if (st == (type == 1 ? 5 : 4))
+		lldp_addr(ctx, 1, v);
+	else if (st >= 1 && st <= 7)
+		lldp_text(ctx, v);
+	else if (ctx->opt->verbose == 1)	/* -vv dumps every value */
+		dec_hexdump(ctx, &all, "\n\t  ");
+	return 0;
+}
+
+/*
+ * A management address (8.5.9) or, short, a network address id: an
+ * address family number (IANA) and the address.
+ */
+static void
+lldp_addr(struct dec_ctx *ctx, int shortform, struct cur *v)
+{
+	const uint8_t	*a;
+	char		 buf[DEC_ADDRSTRLEN];
+	int		 alen = 0, afi, st;
+	int64_t		 ifn;
+
+	if (!shortform && (alen = cur_u8(v)) == -1)
+		return;
+	if ((afi = cur_u8(v)) == -1)
+		return;
+	if (!shortform)
+		dec_sum(ctx, "\n\t  Management Address length %d, ", alen);
+	if ((afi != 1 && afi != 2) || (a = cur_pull(v, afi == 1 ? 4 :
+	    16)) == NULL) {
+		dec_sum(ctx, "AFI Unknown (%d), no AF printer !", afi);
+		return;
+	}
+	dec_ntop(afi == 1 ? 4 : 6, a, buf);
+	dec_sum(ctx, "AFI %s (%d): %s", afi == 1 ? "IPv4" : "IPv6", afi, buf);
+	if (shortform)
+		return;
+	st = cur_u8(v);
+	if ((ifn = cur_u32(v)) == -1)
+		return;
+	dec_sum(ctx, "\n\t  Interface Index Interface Numbering (%d): %lld",
+	    st, (long long)ifn);
+	cur_u8(v);		/* OID length; the OID is not shown */
+	cur_skip(v, cur_left(v));
+}
+
+static void
+lldp_caps(struct dec_ctx *ctx, const char *what, int f)
+{
+	static const char *const names[] = {
+		"Other", "Repeater", "Bridge", "WLAN AP", "Router",
+		"Telephone", "Docsis", "Station Only"
+	};
+	const char	*sep = "";
+	int		 i;
+
+	dec_sum(ctx, "\n\t  %s [", what);
+	for (i = 0; i < 8; i++)
+		if (f & 1 << i) {
+			dec_sum(ctx, "%s%s", sep, names[i]);
+			sep = ", ";
+		}
+	dec_sum(ctx, "%s] (0x%04x)", *sep == '\0' ? "none" : "", f);
+}
+
+/* Organisation-specific TLVs: OUI, subtype, and two common values. */
+static void
+lldp_org(struct dec_ctx *ctx, struct cur *v)
+{
+	static const char *const dot1[] = {
+		NULL, "Port VLAN Id", "Port and Protocol VLAN ID", "VLAN name",
+		"Protocol Identity", "VID Usage Digest", "Management VID",
+		"Link aggregation", "Congestion Notification",
+		"ETS Configuration", "ETS Recommendation", "Priority Flow "
+		"Control Configuration", "Application Priority", "EVB",
+		"CDCP"
+	};
+	static const char *const dot3[] = {
+		NULL, "MAC/PHY configuration/status", "Power via MDI",
+		"Link aggregation", "Max frame size"
+	};
+	const uint8_t	*o;
+	const char	*name = NULL;
+	uint32_t	 oui;
+	int		 st, x;
+
+	if ((o = cur_pull(v, 3)) == NULL || (st = cur_u8(v)) == -1)
+		return;
+	oui = (uint32_t)o[0] << 16 | (uint32_t)o[1] << 8 | o[2];
+	if (oui == 0x0080c2) {
+		dec_sum(ctx, ": OUI Ethernet bridged (0x0080c2)");
+		if (st < (int)(sizeof dot1 / sizeof dot1[0]))
+			name = dot1[st];
+	} else if (oui == 0x00120f) {
+		dec_sum(ctx, ": OUI IEEE 802.3 Private (0x00120f)");
+		if (st < (int)(sizeof dot3 / sizeof dot3[0]))
+			name = dot3[st];
+	} else {
+		dec_sum(ctx, ": OUI Unknown (0x%06x)", oui);
+		dec_hexdump(ctx, v, "\n\t  ");
+		return;
+	}
+	dec_sum(ctx, "\n\t  %s Subtype (%d)", name != NULL ? name : "Unknown",
+	    st);
+	if (oui == 0x0080c2 && st == 1 && (x = cur_u16(v)) != -1)
+		dec_sum(ctx, "\n\t    port vlan id (PVID): %d", x);
+	else if (oui == 0x00120f && st == 4 && (x = cur_u16(v)) != -1)
+		dec_sum(ctx, "\n\t    MTU size %d", x);
+	else if (name == NULL)
+		dec_hexdump(ctx, v, "\n\t    ");
+}

@@ -1,0 +1,134 @@
+/*
+ * Slow protocols (ethertype 0x8809, IEEE 802.3 annex 57A): LACP and the
+ * marker protocol of IEEE 802.1AX-2020 clause 6, as tcpdump -n prints
+ * them, with the TLVs from -v on and their bytes in hex from -vv on.
+ * Other subtypes (OAM, OSSP) are named by number only.
+ */
+#include <stdio.h>
+
+#include "cur.h"
+#include "dec.h"
+#include "dec-int.h"
+#include "tbuf.h"
+
+#define SLOW_MAXTLVS	16
+
+static int	slow_parse(struct dec_ctx *, struct cur *);
+static void	slow_format(struct dec_ctx *, struct cur *);
+static void	slow_tlv(struct dec_ctx *, int, int, struct cur *);
+static void	slow_state(struct dec_ctx *, int);
+
+const struct dec_proto dec_slow_proto = {
+	.name = "slow", .key = DEC_KEY(DEC_S_ETHER, 0x8809),
+	.id = DEC_P_OTHER, .parse = slow_parse, .format = slow_format
+};
+
+static int
+slow_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
+}
+
+static void
+slow_format(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const lacp[] = {
+		"Terminator", "Actor Information", "Partner Information",
+		"Collector Information"
+	};
+	static const char *const marker[] = {
+		"Terminator", "Marker Information",
+		"Marker Response Information"
+	};
+	struct cur	 v, dump;
+	const char	*name;
+	uint32_t	 len = dec_wire(ctx, c);
+	int		 sub, ver, type, tlen, i;
+
+	dec_layer(ctx, "Slow Protocols");
+	sub = cur_u8(c);
+	if ((ver = cur_u8(c)) == -1) {
+		dec_sum(ctx, " ");
+		dec_trunc(ctx, "slow");
+		return;
+	}
+	dec_fld(ctx, "subtype %d, version %d", sub, ver);
+	if (sub != 1 && sub != 2) {
+		dec_sum(ctx, "Slow Protocols subtype %d, length %u", sub, len);
+		return;
+	}
+	dec_sum(ctx, "%sv%d, length %u", sub == 1 ? "LACP" : "MARKER", ver,
+	    len);
+	if (!ctx->opt->verbose)
+		return;
+	for (i = 0; i < SLOW_MAXTLVS; i++) {
+		type = cur_u8(c);
+		if ((tlen = cur_u8(c)) == -1 || (tlen >= 2 &&
+		    cur_left(c) < (size_t)tlen - 2)) {
+			dec_sum(ctx, " ");
+			dec_trunc(ctx, "slow");
+			return;
+		}
+		name = NULL;
+		if (sub == 1 && type < 4)
+			name = lacp[type];
+		else if (sub == 2 && type < 3)
+			name = marker[type];
+		dec_sum(ctx, "\n\t%s TLV (0x%02x), length %d", name != NULL ?
+		    name : "Unknown", type, tlen);
+		if (type == 0)
+			return;
+		cur_sub(c, tlen > 2 ? (size_t)tlen - 2 : 0, &v);
+		dump = v;
+		slow_tlv(ctx, sub, type, &v);
+		if (ctx->opt->verbose > 1)
+			dec_hexdump(ctx, &dump, "\n\t  ");
+	}
+}
+
+/* LACPDU fields (802.1AX 6.4.2.3) and marker fields (6.5.3.3). */
+static void
+slow_tlv(struct dec_ctx *ctx, int sub, int type, struct cur *v)
+{
+	const uint8_t	*h;
+	char		 mac[18];
+
+	if (sub == 1 && (type == 1 || type == 2)) {
+		if ((h = cur_pull(v, 15)) == NULL)
+			return;
+		dec_mac(&h[2], mac);
+		dec_sum(ctx, "\n\t  System %s, System Priority %d, Key %d, "
+		    "Port %d, Port Priority %d", mac, h[0] << 8 | h[1],
+		    h[8] << 8 | h[9], h[12] << 8 | h[13], h[10] << 8 | h[11]);
+		slow_state(ctx, h[14]);
+	} else if (sub == 1 && type == 3) {
+		if ((h = cur_pull(v, 2)) != NULL)
+			dec_sum(ctx, "\n\t  Max Delay %d", h[0] << 8 | h[1]);
+	} else if (sub == 2 && (type == 1 || type == 2)) {
+		if ((h = cur_pull(v, 12)) == NULL)
+			return;
+		dec_mac(&h[2], mac);
+		dec_sum(ctx, "\n\t  Request System %s, Request Port %d, "
+		    "Request Transaction ID 0x%02x%02x%02x%02x", mac,
+		    h[0] << 8 | h[1], h[8], h[9], h[10], h[11]);
+	}
+}
+
+static void
+slow_state(struct dec_ctx *ctx, int f)
+{
+	static const char *const names[] = {
+		"Activity", "Timeout", "Aggregation", "Synchronization",
+		"Collecting", "Distributing", "Default", "Expired"
+	};
+	const char	*sep = "";
+	int		 i;
+
+	dec_sum(ctx, "\n\t  State Flags [");
+	for (i = 0; i < 8; i++)
+		if (f & 1 << i) {
+			dec_sum(ctx, "%s%s", sep, names[i]);
+			sep = ", ";
+		}
+	dec_sum(ctx, "%s]", *sep == '\0' ? "none" : "");
+}
