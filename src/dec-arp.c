@@ -20,6 +20,7 @@ static void	arp_line(struct dec_ctx *, int, const uint8_t *, const uint8_t *,
 		    int, const char *, const char *);
 static void	arp_hw(struct tbuf *, const uint8_t *, int);
 static int	arp_zero(const uint8_t *, int);
+static const char *arp_hwname(int);
 static void	msnlb_format(struct dec_ctx *, struct cur *);
 static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
 		    const char *);
@@ -100,9 +101,35 @@ arp_line(struct dec_ctx *ctx, int op, const uint8_t *sha, const uint8_t *tha,
 		dec_sum(ctx, "Reply %s is-at ", spa);
 		arp_hw(ctx->out, sha, hln);
 		break;
+	case 3:
+	case 8:
+		dec_sum(ctx, "%s Request who-is ", op == 3 ? "Reverse" :
+		    "Inverse");
+		arp_hw(ctx->out, tha, hln);
+		dec_sum(ctx, " tell ");
+		arp_hw(ctx->out, sha, hln);
+		break;
+	case 4:
+	case 9:
+		dec_sum(ctx, "%s Reply ", op == 4 ? "Reverse" : "Inverse");
+		arp_hw(ctx->out, op == 4 ? tha : sha, hln);
+		dec_sum(ctx, " at %s", op == 4 ? tpa : spa);
+		break;
 	default:
 		dec_sum(ctx, "op %d, sender %s, target %s", op, spa, tpa);
 		break;
+	}
+}
+
+/* tcpdump -v's name for a hardware type (IANA ARP parameters). */
+static const char *
+arp_hwname(int hrd)
+{
+	switch (hrd) {
+	case 1:		return "Ethernet";
+	case 6:		return "TokenRing";
+	case 15:	return "FrameRelay";
+	default:	return NULL;
 	}
 }
 
@@ -130,8 +157,14 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
 	dec_fld(ctx, "opcode: %d", op);
-	if (ctx->opt->verbose && hrd == 1 && pro == 0x0800)
-		dec_sum(ctx, "Ethernet (len %d), IPv4 (len %d), ", hln, pln);
+	if (ctx->opt->verbose && pro == 0x0800) {
+		if (arp_hwname(hrd) != NULL)
+			dec_sum(ctx, "%s (len %d), ", arp_hwname(hrd), hln);
+		else
+			dec_sum(ctx, "Unknown Hardware (%d) (len %d), ", hrd,
+			    hln);
+		dec_sum(ctx, "IPv4 (len %d), ", pln);
+	}
 	if (pro != 0x0800 || pln != 4) {
 		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
 		    pro, op, len);
@@ -151,7 +184,8 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 		arp_tree(ctx, "target", tha, hln, a2);
 		return;
 	}
-	if (hrd != 1 || hln != 6)
+	/* The screen's list says what tcpdump shows only from -v on. */
+	if ((hrd != 1 || hln != 6) && ctx->opt->extra)
 		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
 	arp_line(ctx, op, sha, tha, hln, a1, a2);
 	dec_sum(ctx, ", length %u", len);

@@ -13,6 +13,7 @@
 #include "tbuf.h"
 
 #define BOOTP_FIXLEN	236		/* up to the magic cookie */
+#define BOOTP_SUMLEN	34		/* up to the client's MAC address */
 #define DHCP_MAXOPTS	64
 
 static int	dhcp_parse(struct dec_ctx *, struct cur *);
@@ -77,21 +78,24 @@ dhcp_msgtype(struct cur o)
 static void
 dhcp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	const uint8_t	*h;
+	const uint8_t	*h, *full;
 	const char	*tn;
 	char		 mac[18];
-	int64_t		 cookie;
+	int64_t		 cookie = -1;
 	int		 type = -1;
 
 	dec_layer(ctx, "BOOTP/DHCP");
 	dec_sum(ctx, "BOOTP/DHCP, ");
-	if ((h = cur_pull(c, BOOTP_FIXLEN)) == NULL) {
+	/* The summary needs the fields up to the client's address only. */
+	if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL) {
 		dec_trunc(ctx, "bootp");
 		return;
 	}
-	dhcp_tree(ctx, h);
-	if ((cookie = cur_u32(c)) == 0x63825363)
-		type = dhcp_msgtype(*c);
+	if ((full = cur_pull(c, BOOTP_FIXLEN)) != NULL) {
+		dhcp_tree(ctx, full);
+		if ((cookie = cur_u32(c)) == 0x63825363)
+			type = dhcp_msgtype(*c);
+	}
 	if (h[0] == 1) {
 		dec_sum(ctx, "Request");
 		if (h[1] == 1 && h[2] == 6) {
@@ -118,6 +122,12 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 		    "none");
 		if (ctx->opt->verbose > 1)
 			dec_sum(ctx, " (0x%04x)", h[10] << 8 | h[11]);
+	}
+	/* Without -v tcpdump reads no further, so a cut there is silent. */
+	if (full == NULL) {
+		if (ctx->opt->verbose || ctx->tree)
+			dec_trunc(ctx, "bootp");
+		return;
 	}
 	if (cookie == 0x63825363)
 		dhcp_opts(ctx, c);
