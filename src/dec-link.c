@@ -46,6 +46,7 @@ static void	null_format(struct dec_ctx *, struct cur *);
 static int	loop_parse(struct dec_ctx *, struct cur *);
 static void	loop_format(struct dec_ctx *, struct cur *);
 static int	llc_nolen(struct dec_ctx *, struct cur *);
+static int	llc_pvst(struct dec_ctx *, const uint8_t *, int);
 static int	llc_parse(struct dec_ctx *, struct cur *);
 static void	llc_format(struct dec_ctx *, struct cur *);
 static int	vlan_parse(struct dec_ctx *, struct cur *);
@@ -440,6 +441,16 @@ loop_format(struct dec_ctx *ctx, struct cur *c)
 	null_layer(ctx, c, 1);
 }
 
+/* Cisco's PVST+ BPDUs: STP in SNAP, OUI 00000c, protocol 0x010b. */
+static int
+llc_pvst(struct dec_ctx *ctx, const uint8_t *oui, int type)
+{
+	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0x0c || type != 0x010b)
+		return 0;
+	ctx->llclen = ctx->llclen > 5 ? ctx->llclen - 5 : 0;
+	return 1;
+}
+
 /* LLC without a length field (SLL protocol 4): it runs to the end. */
 static int
 llc_nolen(struct dec_ctx *ctx, struct cur *c)
@@ -473,6 +484,8 @@ llc_parse(struct dec_ctx *ctx, struct cur *c)
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
+	if (llc_pvst(ctx, oui, type))
+		return DEC_KEY(DEC_S_LLC, 0x42);
 	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0)
 		return DEC_DONE;
 	return link_type_key(ctx, type, c);
@@ -516,6 +529,10 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "SNAP oui: 0x%02x%02x%02x", oui[0], oui[1], oui[2]);
 	dec_fld(ctx, "SNAP type: 0x%04x (%s)", type, link_type_name(type));
+	if (llc_pvst(ctx, oui, type)) {
+		dec_next(ctx, DEC_KEY(DEC_S_LLC, 0x42), c);
+		return;
+	}
 	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0) {
 		dec_sum(ctx, "SNAP, oui 0x%02x%02x%02x, pid 0x%04x, length %u",
 		    oui[0], oui[1], oui[2], type, len);
