@@ -530,6 +530,11 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "SNAP oui: 0x%02x%02x%02x", oui[0], oui[1], oui[2]);
 	dec_fld(ctx, "SNAP type: 0x%04x (%s)", type, link_type_name(type));
 	if (llc_pvst(ctx, oui, type)) {
+		if (ctx->opt->link)
+			dec_sum(ctx, "LLC, dsap SNAP (0xaa) Individual, ssap "
+			    "SNAP (0xaa) Command, ctrl 0x03: oui Cisco "
+			    "(0x00000c), pid PVST (0x010b), length %u: ",
+			    ctx->llclen);
 		dec_next(ctx, DEC_KEY(DEC_S_LLC, 0x42), c);
 		return;
 	}

@@ -1,7 +1,9 @@
 /*
  * Slow protocols (ethertype 0x8809, IEEE 802.3 annex 57A): LACP and the
  * marker protocol of IEEE 802.1AX-2020 clause 6, as tcpdump -n prints
- * them, with the TLVs from -v on and their bytes in hex from -vv on.
+ * them, with the TLVs from -v on and their bytes in hex from -vv on
+ * (unknown TLVs, which include the marker response as tcpdump 4.99
+ * reads it, always in hex).
  * Other subtypes (OAM, OSSP) are named by number only.
  */
 #include <stdio.h>
@@ -37,8 +39,7 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 		"Collector Information"
 	};
 	static const char *const marker[] = {
-		"Terminator", "Marker Information",
-		"Marker Response Information"
+		"Terminator", "Marker Information"
 	};
 	struct cur	 v, dump;
 	const char	*name;
@@ -72,7 +73,7 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 		name = NULL;
 		if (sub == 1 && type < 4)
 			name = lacp[type];
-		else if (sub == 2 && type < 3)
+		else if (sub == 2 && type < 2)
 			name = marker[type];
 		dec_sum(ctx, "\n\t%s TLV (0x%02x), length %d", name != NULL ?
 		    name : "Unknown", type, tlen);
@@ -80,8 +81,9 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 			return;
 		cur_sub(c, tlen > 2 ? (size_t)tlen - 2 : 0, &v);
 		dump = v;
-		slow_tlv(ctx, sub, type, &v);
-		if (ctx->opt->verbose > 1)
+		if (name != NULL)
+			slow_tlv(ctx, sub, type, &v);
+		if (name == NULL || ctx->opt->verbose > 1)
 			dec_hexdump(ctx, &dump, "\n\t  ");
 	}
 }
@@ -104,7 +106,7 @@ slow_tlv(struct dec_ctx *ctx, int sub, int type, struct cur *v)
 	} else if (sub == 1 && type == 3) {
 		if ((h = cur_pull(v, 2)) != NULL)
 			dec_sum(ctx, "\n\t  Max Delay %d", h[0] << 8 | h[1]);
-	} else if (sub == 2 && (type == 1 || type == 2)) {
+	} else if (sub == 2 && type == 1) {
 		if ((h = cur_pull(v, 12)) == NULL)
 			return;
 		dec_mac(&h[2], mac);
