@@ -104,6 +104,8 @@ void		 dec_addrs(struct dec_ctx *);
 void		 dec_addrports(struct dec_ctx *, int, int);
 void		 dec_data(struct dec_ctx *, struct cur *);
 void		 dec_hexdump(struct dec_ctx *, struct cur *, const char *);
+void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
+		    const char *);
 
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);

@@ -502,6 +502,7 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 	if ((h = cur_pull(c, 3)) == NULL) {
 		dec_sum(ctx, " ");
 		dec_trunc(ctx, "llc");
+		dec_hexascii(ctx, c, "", "");
 		return;
 	}
 	dec_fld(ctx, "dsap: 0x%02x", h[0]);
@@ -523,7 +524,7 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
-		dec_sum(ctx, "SNAP");
+		dec_sum(ctx, " ");
 		dec_trunc(ctx, "snap");
 		return;
 	}

@@ -46,20 +46,28 @@ lldp_text(struct dec_ctx *ctx, struct cur *v)
 		tbuf_vis(ctx->out, cur_pull(v, n), n);
 }
 
-/* Without -v: ": name" from the System Name TLV, if there is one. */
+/*
+ * Without -v: ": name" from the System Name TLV, if there is one; like
+ * tcpdump, every TLV up to the end one is checked for a cut.
+ */
 static void
 lldp_name(struct dec_ctx *ctx, struct cur c)
 {
 	struct cur	v;
 	int		hdr, i;
 
-	for (i = 0; i < LLDP_MAXTLVS && (hdr = cur_u16(&c)) > 0; i++) {
-		if (cur_sub(&c, (size_t)(hdr & 0x1ff), &v))
+	for (i = 0; i < LLDP_MAXTLVS && cur_left(&c) > 0; i++) {
+		if ((hdr = cur_u16(&c)) == -1 ||
+		    cur_sub(&c, (size_t)(hdr & 0x1ff), &v)) {
+			dec_sum(ctx, " ");
+			dec_trunc(ctx, "lldp");
+			return;
+		}
+		if (hdr >> 9 == 0)
 			return;
 		if (hdr >> 9 == 5) {
 			dec_sum(ctx, ": ");
 			lldp_text(ctx, &v);
-			return;
 		}
 	}
 }

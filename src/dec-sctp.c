@@ -23,7 +23,6 @@ static void	sctp_format(struct dec_ctx *, struct cur *);
 static const char *sctp_chunk_name(int);
 static void	sctp_chunk(struct dec_ctx *, int, int, struct cur *);
 static void	sctp_data(struct dec_ctx *, int, struct cur *);
-static void	sctp_payload(struct dec_ctx *, struct cur *);
 static void	sctp_init(struct dec_ctx *, struct cur *);
 static void	sctp_sack(struct dec_ctx *, struct cur *);
 
@@ -194,36 +193,7 @@ sctp_data(struct dec_ctx *ctx, int flags, struct cur *ch)
 	    cur_left(ch));
 	/* -vv: the payload, unless tcpdump decodes it (M3UA, ForCES). */
 	if (ctx->opt->verbose > 1 && ppid != 3 && (ppid < 21 || ppid > 23))
-		sctp_payload(ctx, ch);
-}
-
-/* tcpdump's hex and ASCII dump: 16 bytes a line, "." if unprintable. */
-static void
-sctp_payload(struct dec_ctx *ctx, struct cur *ch)
-{
-	const uint8_t	*p;
-	size_t		 off, n, i, col;
-
-	if (ctx->out == NULL || ctx->tree)
-		return;
-	tbuf_puts(ctx->out, "[Payload:");
-	for (off = 0; (n = cur_left(ch)) > 0; off += n) {
-		n = n < 16 ? n : 16;
-		p = cur_pull(ch, n);
-		tbuf_printf(ctx->out, "\n\t0x%04zx: ", off);
-		for (i = col = 0; i < n; i += 2, col += 5)
-			if (i + 1 < n)
-				tbuf_printf(ctx->out, " %02x%02x", p[i],
-				    p[i + 1]);
-			else
-				tbuf_printf(ctx->out, " %02x", p[i]);
-		col -= (n & 1) * 2;
-		tbuf_printf(ctx->out, "%*s  ", (int)(40 - col), "");
-		for (i = 0; i < n; i++)
-			tbuf_putc(ctx->out, p[i] >= 0x20 && p[i] < 0x7f ?
-			    (char)p[i] : '.');
-	}
-	tbuf_puts(ctx->out, "]");
+		dec_hexascii(ctx, ch, "[Payload:", "]");
 }
 
 /* RFC 9260 3.3.2 and 3.3.3: the fixed part; parameters are not shown. */

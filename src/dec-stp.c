@@ -145,7 +145,7 @@ stp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, "STP %s, ", versions[ver]);
 	switch (type) {
 	case 0x00:
-		dec_sum(ctx, "Config, ");
+		dec_sum(ctx, "Config");
 		ok = stp_config(ctx, &s, 0);
 		break;
 	case 0x80:
@@ -154,8 +154,7 @@ stp_format(struct dec_ctx *ctx, struct cur *c)
 		break;
 	case 0x02:
 		dec_sum(ctx, "Rapid STP");
-		ok = ver == 3 ? stp_mstp(ctx, &s) : (dec_sum(ctx, ", "),
-		    stp_config(ctx, &s, 1));
+		ok = ver == 3 ? stp_mstp(ctx, &s) : stp_config(ctx, &s, 1);
 		break;
 	default:
 		dec_sum(ctx, "Unknown BPDU Type (0x%02x)", type);
@@ -174,6 +173,7 @@ stp_config(struct dec_ctx *ctx, const struct stp_buf *s, int rstp)
 {
 	if (s->n < 5)
 		return 0;
+	dec_sum(ctx, ", ");
 	stp_flags(ctx, s->b[4]);
 	if (s->n < 27)
 		return 0;

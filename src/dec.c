@@ -478,6 +478,39 @@ dec_hexdump(struct dec_ctx *ctx, struct cur *c, const char *prefix)
 	}
 }
 
+/*
+ * The bytes left in c as tcpdump's hex and ASCII dump, between before
+ * and after: 16 bytes a line in groups of two, "." if unprintable.
+ */
+void
+dec_hexascii(struct dec_ctx *ctx, struct cur *c, const char *before,
+    const char *after)
+{
+	const uint8_t	*p;
+	size_t		 off, n, i, col;
+
+	if (ctx->out == NULL || ctx->tree)
+		return;
+	tbuf_puts(ctx->out, before);
+	for (off = 0; (n = cur_left(c)) > 0; off += n) {
+		n = n < 16 ? n : 16;
+		p = cur_pull(c, n);
+		tbuf_printf(ctx->out, "\n\t0x%04zx: ", off);
+		for (i = col = 0; i < n; i += 2, col += 5)
+			if (i + 1 < n)
+				tbuf_printf(ctx->out, " %02x%02x", p[i],
+				    p[i + 1]);
+			else
+				tbuf_printf(ctx->out, " %02x", p[i]);
+		col -= (n & 1) * 2;
+		tbuf_printf(ctx->out, "%*s  ", (int)(40 - col), "");
+		for (i = 0; i < n; i++)
+			tbuf_putc(ctx->out, p[i] >= 0x20 && p[i] < 0x7f ?
+			    (char)p[i] : '.');
+	}
+	tbuf_puts(ctx->out, after);
+}
+
 static void
 dec_ip4(const uint8_t *a, char *buf)
 {
