@@ -143,17 +143,18 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 	int		 hrd, pro, hln, pln, op;
 
 	dec_layer(ctx, "ARP");
-	/* After -e's "ethertype ARP (0x0806)" tcpdump does not repeat it. */
-	if (!ctx->afterlink)
-		dec_sum(ctx, "ARP, ");
 	hrd = cur_u16(c);
 	pro = cur_u16(c);
 	hln = cur_u8(c);
 	pln = cur_u8(c);
-	if ((op = cur_u16(c)) == -1) {
+	/* tcpdump shows nothing but the marker unless all of it is there. */
+	if ((op = cur_u16(c)) == -1 || cur_left(c) < (size_t)(hln + pln) * 2) {
 		dec_trunc(ctx, "arp");
 		return;
 	}
+	/* After -e's "ethertype ARP (0x0806)" tcpdump does not repeat it. */
+	if (!ctx->afterlink)
+		dec_sum(ctx, "ARP, ");
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
 	dec_fld(ctx, "opcode: %d", op);
@@ -200,17 +201,27 @@ static void
 msnlb_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
-	char		 a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
+	char		 a[DEC_ADDRSTRLEN];
 
 	dec_layer(ctx, "MS NLB heartbeat");
 	dec_sum(ctx, "MS NLB heartbeat");
-	if ((h = cur_pull(c, 20)) == NULL) {
+	/* Field by field, so a cut one ends the line where tcpdump's does. */
+	if (cur_skip(c, 8) == -1 || (h = cur_pull(c, 4)) == NULL) {
 		dec_trunc(ctx, "msnlb");
 		return;
 	}
-	dec_ntop(4, &h[12], a1);
-	dec_ntop(4, &h[16], a2);
-	dec_sum(ctx, ", host priority: %u, cluster IP: %s, host IP: %s",
-	    (unsigned)h[8] | (unsigned)h[9] << 8 | (unsigned)h[10] << 16 |
-	    (unsigned)h[11] << 24, a1, a2);
+	dec_sum(ctx, ", host priority: %u", (unsigned)h[0] |
+	    (unsigned)h[1] << 8 | (unsigned)h[2] << 16 | (unsigned)h[3] << 24);
+	if ((h = cur_pull(c, 4)) == NULL) {
+		dec_trunc(ctx, "msnlb");
+		return;
+	}
+	dec_ntop(4, h, a);
+	dec_sum(ctx, ", cluster IP: %s", a);
+	if ((h = cur_pull(c, 4)) == NULL) {
+		dec_trunc(ctx, "msnlb");
+		return;
+	}
+	dec_ntop(4, h, a);
+	dec_sum(ctx, ", host IP: %s", a);
 }

@@ -82,12 +82,15 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 	const char	*tn;
 	char		 mac[18];
 	int64_t		 cookie = -1;
-	int		 type = -1;
+	int		 type = -1, op;
 
 	dec_layer(ctx, "BOOTP/DHCP");
-	dec_sum(ctx, "BOOTP/DHCP, ");
+	if (cur_left(c) > 0)
+		dec_sum(ctx, "BOOTP/DHCP, ");
 	/* The summary needs the fields up to the client's address only. */
 	if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL) {
+		if ((op = cur_peek_u8(c, 0)) == 1 || op == 2)
+			dec_sum(ctx, op == 1 ? "Request" : "Reply");
 		dec_trunc(ctx, "bootp");
 		return;
 	}

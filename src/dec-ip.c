@@ -396,12 +396,13 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	int		 nh;
 
 	dec_layer(ctx, "Internet Protocol version 6");
-	if (!ctx->afterlink)
-		dec_sum(ctx, "IP6 ");
+	/* tcpdump names a cut IPv6 header only by its marker. */
 	if ((h = cur_pull(c, IP6_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip6");
 		return;
 	}
+	if (!ctx->afterlink)
+		dec_sum(ctx, "IP6 ");
 	ip6_tree(ctx, h);
 	if (h[0] >> 4 != 6) {
 		dec_bad(ctx, "ip6 version %d", h[0] >> 4);

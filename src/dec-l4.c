@@ -418,7 +418,10 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 	dport = cur_u16(c);
 	ulen = cur_u16(c);
 	if ((sum = cur_u16(c)) == -1) {
-		dec_addrs(ctx);
+		if (dport != -1)
+			dec_addrports(ctx, sport, dport);
+		else
+			dec_addrs(ctx);
 		dec_trunc(ctx, "udp");
 		return;
 	}

@@ -500,7 +500,6 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_layer(ctx, "802.2 LLC");
 	if ((h = cur_pull(c, 3)) == NULL) {
-		dec_sum(ctx, " ");
 		dec_trunc(ctx, "llc");
 		dec_hexascii(ctx, c, "", "");
 		return;
@@ -524,7 +523,6 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
-		dec_sum(ctx, " ");
 		dec_trunc(ctx, "snap");
 		return;
 	}

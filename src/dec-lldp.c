@@ -17,7 +17,7 @@
 
 static int	lldp_parse(struct dec_ctx *, struct cur *);
 static void	lldp_format(struct dec_ctx *, struct cur *);
-static void	lldp_name(struct dec_ctx *, struct cur);
+static void	lldp_name(struct dec_ctx *, struct cur, int);
 static void	lldp_text(struct dec_ctx *, struct cur *);
 static int	lldp_tlv(struct dec_ctx *, int, struct cur *);
 static int	lldp_id(struct dec_ctx *, int, struct cur *);
@@ -51,7 +51,7 @@ lldp_text(struct dec_ctx *ctx, struct cur *v)
  * tcpdump, every TLV up to the end one is checked for a cut.
  */
 static void
-lldp_name(struct dec_ctx *ctx, struct cur c)
+lldp_name(struct dec_ctx *ctx, struct cur c, int cut)
 {
 	struct cur	v;
 	int		hdr, i;
@@ -59,7 +59,6 @@ lldp_name(struct dec_ctx *ctx, struct cur c)
 	for (i = 0; i < LLDP_MAXTLVS && cur_left(&c) > 0; i++) {
 		if ((hdr = cur_u16(&c)) == -1 ||
 		    cur_sub(&c, (size_t)(hdr & 0x1ff), &v)) {
-			dec_sum(ctx, " ");
 			dec_trunc(ctx, "lldp");
 			return;
 		}
@@ -70,6 +69,8 @@ lldp_name(struct dec_ctx *ctx, struct cur c)
 			lldp_text(ctx, &v);
 		}
 	}
+	if (cut)	/* the end TLV was not captured */
+		dec_trunc(ctx, "lldp");
 }
 
 static void
@@ -81,24 +82,21 @@ lldp_format(struct dec_ctx *ctx, struct cur *c)
 		"System Capabilities", "Management Address"
 	};
 	struct cur	v, dump;
-	int		hdr, type, i;
+	int		hdr, type, i, cut;
 
 	dec_layer(ctx, "Link Layer Discovery Protocol");
 	dec_sum(ctx, "LLDP, length %u", dec_wire(ctx, c));
+	cut = dec_wire(ctx, c) > cur_left(c);
 	if (!ctx->opt->verbose) {
-		lldp_name(ctx, *c);
+		lldp_name(ctx, *c, cut);
 		return;
 	}
 	for (i = 0; i < LLDP_MAXTLVS && cur_left(c) > 0; i++) {
-		if ((hdr = cur_u16(c)) == -1 ||
-		    cur_left(c) < (size_t)(hdr & 0x1ff)) {
-			dec_sum(ctx, " ");
+		if ((hdr = cur_u16(c)) == -1) {
 			dec_trunc(ctx, "lldp");
 			return;
 		}
 		type = hdr >> 9;
-		cur_sub(c, (size_t)(hdr & 0x1ff), &v);
-		dump = v;
 		if (type < (int)(sizeof names / sizeof names[0]))
 			dec_sum(ctx, "\n\t%s TLV (%d), length %d", names[type],
 			    type, hdr & 0x1ff);
@@ -108,8 +106,13 @@ lldp_format(struct dec_ctx *ctx, struct cur *c)
 		else
 			dec_sum(ctx, "\n\tUnknown TLV (%d), length %d", type,
 			    hdr & 0x1ff);
+		/* The header line comes before the check, as tcpdump's. */
+		if (cur_sub(c, (size_t)(hdr & 0x1ff), &v)) {
+			dec_trunc(ctx, "lldp");
+			return;
+		}
+		dump = v;
 		if (lldp_tlv(ctx, type, &v) == -1) {
-			dec_sum(ctx, " ");
 			dec_trunc(ctx, "lldp");
 			return;
 		}
@@ -120,6 +123,8 @@ lldp_format(struct dec_ctx *ctx, struct cur *c)
 		if (type == 0)
 			return;
 	}
+	if (cut)
+		dec_trunc(ctx, "lldp");
 }
 
 /* One TLV's value after its header line; unknown ones in hex. */

@@ -27,10 +27,10 @@ static int	chdlc_parse(struct dec_ctx *, struct cur *);
 static void	chdlc_format(struct dec_ctx *, struct cur *);
 static int	pppoe_parse(struct dec_ctx *, struct cur *);
 static void	pppoe_format(struct dec_ctx *, struct cur *);
-static void	pppoe_tags(struct dec_ctx *, struct cur *);
+static void	pppoe_tags(struct dec_ctx *, struct cur *, int);
 static const char *pppoe_tagname(int);
 static const char *ppp_name(int);
-static void	ppp_ctl(struct dec_ctx *, int, struct cur *);
+static void	ppp_ctl(struct dec_ctx *, int, struct cur *, int);
 
 const struct dec_proto dec_ppp_proto = {
 	.name = "ppp", .key = DEC_KEY(DEC_S_DLT, 9), .id = DEC_P_OTHER,
@@ -162,14 +162,13 @@ pppoe_format(struct dec_ctx *ctx, struct cur *c)
 	struct cur	 in;
 	const char	*name;
 	size_t		 i;
-	int		 code, sid, len, proto, key;
+	int		 code, sid, len, proto, key, cut;
 
 	dec_layer(ctx, "PPPoE");
 	cur_skip(c, 1);			/* version and type */
 	code = cur_u8(c);
 	sid = cur_u16(c);
 	if ((len = cur_u16(c)) == -1) {
-		dec_sum(ctx, " ");
 		dec_trunc(ctx, "pppoe");
 		return;
 	}
@@ -183,9 +182,9 @@ pppoe_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "PPPoE PAD-%x", code);
 	if (sid != 0)
 		dec_sum(ctx, " [ses 0x%x]", sid);
-	cur_sub(c, (size_t)len, &in);
+	cut = cur_sub(c, (size_t)len, &in);
 	if (code != 0) {
-		pppoe_tags(ctx, &in);
+		pppoe_tags(ctx, &in, cut);
 		return;
 	}
 	dec_sum(ctx, " ");
@@ -199,7 +198,7 @@ pppoe_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "%s (0x%04x), length %u: ", name, proto,
 		    (unsigned)len);
 	if (key == DEC_DONE) {
-		ppp_ctl(ctx, proto, &in);
+		ppp_ctl(ctx, proto, &in, len);
 		return;
 	}
 	ctx->linkdone = ctx->opt->link;
@@ -225,9 +224,12 @@ pppoe_tagname(int tag)
 	}
 }
 
-/* Discovery tags: text values quoted, others in upper-case hex. */
+/*
+ * Discovery tags: text values quoted, others in upper-case hex; cut: the
+ * capture ends before the length the header gives.
+ */
 static void
-pppoe_tags(struct dec_ctx *ctx, struct cur *c)
+pppoe_tags(struct dec_ctx *ctx, struct cur *c, int cut)
 {
 	const uint8_t	*v;
 	const char	*name;
@@ -238,7 +240,6 @@ pppoe_tags(struct dec_ctx *ctx, struct cur *c)
 		tag = cur_u16(c);
 		if ((len = cur_u16(c)) == -1 ||
 		    (v = cur_pull(c, (size_t)len)) == NULL) {
-			dec_sum(ctx, " ");
 			dec_trunc(ctx, "pppoe");
 			return;
 		}
@@ -263,6 +264,8 @@ pppoe_tags(struct dec_ctx *ctx, struct cur *c)
 		if (tag == 0)
 			return;
 	}
+	if (cut)
+		dec_trunc(ctx, "pppoe");
 }
 
 static const char *
@@ -280,9 +283,12 @@ ppp_name(int proto)
 	}
 }
 
-/* LCP, IPCP and IPV6CP by code; other protocols in hex. */
+/*
+ * LCP, IPCP and IPV6CP by code, other protocols in hex; len is the PPP
+ * frame's length (protocol field included), which tcpdump shows.
+ */
 static void
-ppp_ctl(struct dec_ctx *ctx, int proto, struct cur *c)
+ppp_ctl(struct dec_ctx *ctx, int proto, struct cur *c, int len)
 {
 	static const char *const cp[] = {
 		NULL, "Conf-Request", "Conf-Ack", "Conf-Nack", "Conf-Reject",
@@ -290,7 +296,7 @@ ppp_ctl(struct dec_ctx *ctx, int proto, struct cur *c)
 		"Echo-Request", "Echo-Reply", "Disc-Req"
 	};
 	const char	*name = ppp_name(proto);
-	int		 code, id, len;
+	int		 code, id;
 	int		 ncodes = proto == 0xc021 ? 12 : 8;
 
 	if (name == NULL) {
@@ -298,13 +304,12 @@ ppp_ctl(struct dec_ctx *ctx, int proto, struct cur *c)
 		dec_hexdump(ctx, c, "\n\t");
 		return;
 	}
+	dec_sum(ctx, "%s, ", name);
 	code = cur_u8(c);
-	id = cur_u8(c);
-	if ((len = cur_u16(c)) == -1) {
-		dec_sum(ctx, "%s", name);
+	if ((id = cur_u8(c)) == -1) {
 		dec_trunc(ctx, "ppp");
 		return;
 	}
-	dec_sum(ctx, "%s, %s (0x%02x), id %d, length %d", name, code > 0 &&
-	    code < ncodes ? cp[code] : "unknown", code, id, len + 2);
+	dec_sum(ctx, "%s (0x%02x), id %d, length %d", code > 0 &&
+	    code < ncodes ? cp[code] : "unknown", code, id, len);
 }

@@ -86,7 +86,6 @@ sctp_format(struct dec_ctx *ctx, struct cur *c)
 	tag = cur_u32(c);
 	if (cur_skip(c, 4) == -1) {
 		/* tcpdump names no address before a cut common header. */
-		dec_sum(ctx, " ");
 		dec_trunc(ctx, "sctp");
 		return;
 	}
@@ -102,7 +101,6 @@ sctp_format(struct dec_ctx *ctx, struct cur *c)
 		flags = cur_peek_u8(c, 1);
 		if ((len = cur_peek_u16(c, 2)) == -1 ||
 		    (size_t)len > cur_left(c)) {
-			dec_sum(ctx, " ");
 			dec_trunc(ctx, "sctp");
 			return;
 		}
@@ -126,7 +124,6 @@ sctp_format(struct dec_ctx *ctx, struct cur *c)
 		sctp_chunk(ctx, type, flags, &ch);
 		/* The padding to 4 bytes must be there too (tcpdump's check). */
 		if (cur_skip(c, (size_t)(-len & 3)) == -1) {
-			dec_sum(ctx, " ");
 			dec_trunc(ctx, "sctp");
 			return;
 		}

@@ -49,7 +49,6 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 	dec_layer(ctx, "Slow Protocols");
 	sub = cur_u8(c);
 	if ((ver = cur_u8(c)) == -1) {
-		dec_sum(ctx, " ");
 		dec_trunc(ctx, "slow");
 		return;
 	}
@@ -64,9 +63,7 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	for (i = 0; i < SLOW_MAXTLVS; i++) {
 		type = cur_u8(c);
-		if ((tlen = cur_u8(c)) == -1 || (tlen >= 2 &&
-		    cur_left(c) < (size_t)tlen - 2)) {
-			dec_sum(ctx, " ");
+		if ((tlen = cur_u8(c)) == -1) {
 			dec_trunc(ctx, "slow");
 			return;
 		}
@@ -79,7 +76,10 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 		    name : "Unknown", type, tlen);
 		if (type == 0)
 			return;
-		cur_sub(c, tlen > 2 ? (size_t)tlen - 2 : 0, &v);
+		if (cur_sub(c, tlen > 2 ? (size_t)tlen - 2 : 0, &v)) {
+			dec_trunc(ctx, "slow");
+			return;
+		}
 		dump = v;
 		if (name != NULL)
 			slow_tlv(ctx, sub, type, &v);

@@ -130,7 +130,6 @@ stp_format(struct dec_ctx *ctx, struct cur *c)
 	s.n = cur_left(c) < sizeof s.b ? cur_left(c) : sizeof s.b;
 	cur_copy(c, s.b, s.n);
 	if (s.n < 4) {
-		dec_sum(ctx, " ");
 		dec_trunc(ctx, "stp");
 		return;
 	}
@@ -162,7 +161,6 @@ stp_format(struct dec_ctx *ctx, struct cur *c)
 		break;
 	}
 	if (!ok) {
-		dec_sum(ctx, " ");
 		dec_trunc(ctx, "stp");
 	}
 }
@@ -194,7 +192,10 @@ stp_config(struct dec_ctx *ctx, const struct stp_buf *s, int rstp)
 	return 1;
 }
 
-/* MSTP (802.1Q 14.6): the CIST part, then one record per MSTI. */
+/*
+ * MSTP (802.1Q 14.6): the CIST part, then one record per MSTI.  Each
+ * group of fields is shown once its bytes are there, as tcpdump's.
+ */
 static int
 stp_mstp(struct dec_ctx *ctx, const struct stp_buf *s)
 {
@@ -208,8 +209,6 @@ stp_mstp(struct dec_ctx *ctx, const struct stp_buf *s)
 	dec_sum(ctx, ", length %u", ctx->llclen);
 	if (!ctx->opt->verbose)
 		return 1;
-	if (s->n < STP_V3OFF + 2 + STP_MCIDLEN)
-		return 0;
 	dec_sum(ctx, "\n\tport-role %s, CIST root-id ", stp_role(s->b[4]));
 	stp_id(ctx, s, 5);
 	dec_sum(ctx, ", CIST ext-pathcost %u\n\tCIST regional-root-id ",
@@ -217,23 +216,32 @@ stp_mstp(struct dec_ctx *ctx, const struct stp_buf *s)
 	stp_id(ctx, s, 17);
 	dec_sum(ctx, ", CIST port-id %04x,\n\t", stp_u16(s, 25));
 	stp_times(ctx, s);
-	/* The region name is NUL-padded to 32 bytes. */
-	off = STP_V3OFF + 3;
-	for (end = off; end < off + 32 && s->b[end] != '\0'; end++)
-		continue;
 	dec_sum(ctx, "\n\tv3len %d, MCID Name ", stp_u16(s, STP_V3OFF));
-	if (ctx->out != NULL && !ctx->tree)
+	/* The region name is NUL-padded to 32 bytes; shown as far as cut. */
+	off = STP_V3OFF + 3;
+	for (end = off; end < off + 32 && end < s->n && s->b[end] != '\0';
+	    end++)
+		continue;
+	if (ctx->out != NULL && !ctx->tree && end > off)
 		tbuf_vis(ctx->out, &s->b[off], end - off);
+	if (s->n < off + 50)
+		return 0;
 	dec_sum(ctx, ", rev %u,\n\t\tdigest ", stp_u16(s, off + 32));
 	for (i = 0; i < 16; i++)
 		dec_sum(ctx, "%02x", s->b[off + 34 + i]);
+	dec_sum(ctx, ", ");
 	off = STP_V3OFF + 2 + STP_MCIDLEN;
+	if (s->n < off + 4)
+		return 0;
+	dec_sum(ctx, "CIST int-root-pathcost %u,", stp_u32(s, off));
+	if (s->n < off + 12)
+		return 0;
+	dec_sum(ctx, "\n\tCIST bridge-id ");
+	stp_id(ctx, s, off + 4);
+	dec_sum(ctx, ", ");
 	if (s->n < off + 13)
 		return 0;
-	dec_sum(ctx, ", CIST int-root-pathcost %u,\n\tCIST bridge-id ",
-	    stp_u32(s, off));
-	stp_id(ctx, s, off + 4);
-	dec_sum(ctx, ", CIST remaining-hops %d", s->b[off + 12]);
+	dec_sum(ctx, "CIST remaining-hops %d", s->b[off + 12]);
 	/* MSTI records fill the version 3 length after its fixed 64 bytes. */
 	end = STP_V3OFF + 2 + (size_t)stp_u16(s, STP_V3OFF);
 	for (off += 13; off + STP_MSTILEN <= end; off += STP_MSTILEN)
@@ -245,15 +253,19 @@ stp_mstp(struct dec_ctx *ctx, const struct stp_buf *s)
 static int
 stp_msti(struct dec_ctx *ctx, const struct stp_buf *s, size_t off)
 {
-	if (s->n < off + STP_MSTILEN)
+	if (s->n < off + 3)
 		return 0;
 	dec_sum(ctx, "\n\tMSTI %d, ", stp_u16(s, off + 1) & 0xfff);
 	stp_flags(ctx, s->b[off]);
-	dec_sum(ctx, ", port-role %s\n\t\tMSTI regional-root-id ",
-	    stp_role(s->b[off]));
+	dec_sum(ctx, ", port-role %s", stp_role(s->b[off]));
+	if (s->n < off + 13)
+		return 0;
+	dec_sum(ctx, "\n\t\tMSTI regional-root-id ");
 	stp_id(ctx, s, off + 1);
-	dec_sum(ctx, ", pathcost %u\n\t\tMSTI bridge-prio %d, port-prio %d, "
-	    "hops %d", stp_u32(s, off + 9), s->b[off + 13] >> 4,
-	    s->b[off + 14] >> 4, s->b[off + 15]);
+	dec_sum(ctx, ", pathcost %u", stp_u32(s, off + 9));
+	if (s->n < off + STP_MSTILEN)
+		return 0;
+	dec_sum(ctx, "\n\t\tMSTI bridge-prio %d, port-prio %d, hops %d",
+	    s->b[off + 13] >> 4, s->b[off + 14] >> 4, s->b[off + 15]);
 	return 1;
 }

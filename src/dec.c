@@ -373,8 +373,8 @@ dec_trunc(struct dec_ctx *ctx, const char *name)
 		dec_fld(ctx, "[|%s]", name);
 		return;
 	}
-	dec_sep(ctx);
-	tbuf_printf(ctx->out, "[|%s]", name);
+	/* Always one space, as tcpdump's: "IP  [|ip]" after "IP ". */
+	tbuf_printf(ctx->out, " [|%s]", name);
 }
 
 /* A field that makes the rest undecodable: "[bad ip hlen 12]". */
