@@ -234,6 +234,9 @@ sctp_sack(struct dec_ctx *ctx, struct cur *ch)
 	    "[#dup tsns %d] ", (long long)cum, (long long)rwnd, ngap, ndup);
 	dec_fld(ctx, "cumulative tsn ack %lld, a_rwnd %lld, %d gap blocks, "
 	    "%d duplicate tsns", (long long)cum, (long long)rwnd, ngap, ndup);
+	/* tcpdump lists them on lines of their own; the screen has one. */
+	if (ctx->opt->extra)
+		return;
 	for (i = 1; i <= ngap && i <= SCTP_MAXSACK; i++) {
 		start = cur_u16(ch);
 		if ((end = cur_u16(ch)) == -1) {

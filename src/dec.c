@@ -466,7 +466,8 @@ dec_hexdump(struct dec_ctx *ctx, struct cur *c, const char *prefix)
 	size_t	off, i;
 	int	v;
 
-	if (ctx->out == NULL || ctx->tree)
+	/* The screen's list is one line a packet: no dumps there. */
+	if (ctx->out == NULL || ctx->tree || ctx->opt->extra)
 		return;
 	for (off = 0; (v = cur_u8(c)) != -1; off++) {
 		i = off % 16;
@@ -489,7 +490,7 @@ dec_hexascii(struct dec_ctx *ctx, struct cur *c, const char *before,
 	const uint8_t	*p;
 	size_t		 off, n, i, col;
 
-	if (ctx->out == NULL || ctx->tree)
+	if (ctx->out == NULL || ctx->tree || ctx->opt->extra)
 		return;
 	tbuf_puts(ctx->out, before);
 	for (off = 0; (n = cur_left(c)) > 0; off += n) {
