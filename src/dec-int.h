@@ -85,6 +85,9 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_msnlb_proto;
 
 const struct dec_proto *dec_find(int);
+int		 dec_link_key(struct dec_ctx *, int, struct cur *);
+const char	*dec_link_name(int);
+int		 dec_llc_nolen(struct dec_ctx *, struct cur *);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
 uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
