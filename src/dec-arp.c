@@ -1,8 +1,9 @@
 /*
- * ARP (RFC 826), and MS NLB heartbeats, the other Ethernet frame that is
- * mostly IPv4 addresses.  The addresses are shown for IPv4 over any hardware type
- * and length, as tcpdump does; the hardware length comes from the packet,
- * so every address is pulled through the cursor before it is printed.
+ * ARP (RFC 826, RFC 903 reverse, RFC 2390 inverse), and MS NLB
+ * heartbeats, the other Ethernet frame that is mostly IPv4 addresses.
+ * The addresses are shown for IPv4 over any hardware type and length, as
+ * tcpdump does; the hardware length comes from the packet, so every
+ * address is pulled through the cursor before it is printed.
  */
 #include <stdio.h>
 #include <string.h>
