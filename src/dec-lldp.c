@@ -254,16 +254,10 @@ lldp_caps(struct dec_ctx *ctx, const char *what, int f)
 		"Other", "Repeater", "Bridge", "WLAN AP", "Router",
 		"Telephone", "Docsis", "Station Only"
 	};
-	const char	*sep = "";
-	int		 i;
 
 	dec_sum(ctx, "\n\t  %s [", what);
-	for (i = 0; i < 8; i++)
-		if (f & 1 << i) {
-			dec_sum(ctx, "%s%s", sep, names[i]);
-			sep = ", ";
-		}
-	dec_sum(ctx, "%s] (0x%04x)", *sep == '\0' ? "none" : "", f);
+	dec_bits(ctx, names, 8, (unsigned)f);
+	dec_sum(ctx, "] (0x%04x)", f);
 }
 
 /* Organisation-specific TLVs: OUI, subtype, and two common values. */

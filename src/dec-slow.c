@@ -123,14 +123,8 @@ slow_state(struct dec_ctx *ctx, int f)
 		"Activity", "Timeout", "Aggregation", "Synchronization",
 		"Collecting", "Distributing", "Default", "Expired"
 	};
-	const char	*sep = "";
-	int		 i;
 
 	dec_sum(ctx, "\n\t  State Flags [");
-	for (i = 0; i < 8; i++)
-		if (f & 1 << i) {
-			dec_sum(ctx, "%s%s", sep, names[i]);
-			sep = ", ";
-		}
-	dec_sum(ctx, "%s]", *sep == '\0' ? "none" : "");
+	dec_bits(ctx, names, 8, (unsigned)f);
+	dec_sum(ctx, "]");
 }

@@ -61,28 +61,18 @@ stp_u32(const struct stp_buf *s, size_t off)
 	    (uint32_t)s->b[off + 2] << 8 | s->b[off + 3];
 }
 
-/* The flag names in tcpdump's order, "none" for none. */
+/* The flag names in tcpdump's order; bits 2 and 3 are the port role. */
 static void
 stp_flags(struct dec_ctx *ctx, int f)
 {
-	static const struct {
-		int		 bit;
-		const char	*name;
-	} names[] = {
-		{ 0x01, "Topology change" }, { 0x02, "Proposal" },
-		{ 0x10, "Learn" }, { 0x20, "Forward" }, { 0x40, "Agreement" },
-		{ 0x80, "Topology change ACK" }
+	static const char *const names[] = {
+		"Topology change", "Proposal", NULL, NULL, "Learn", "Forward",
+		"Agreement", "Topology change ACK"
 	};
-	const char	*sep = "";
-	size_t		 i;
 
 	dec_sum(ctx, "Flags [");
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (f & names[i].bit) {
-			dec_sum(ctx, "%s%s", sep, names[i].name);
-			sep = ", ";
-		}
-	dec_sum(ctx, "%s]", *sep == '\0' ? "none" : "");
+	dec_bits(ctx, names, 8, (unsigned)f);
+	dec_sum(ctx, "]");
 }
 
 /* The port role, bits 2 and 3 of the flags (802.1Q 14.2.1). */

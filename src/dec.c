@@ -457,6 +457,25 @@ dec_data(struct dec_ctx *ctx, struct cur *c)
 }
 
 /*
+ * The names of the bits set in v (names[i] for bit i, NULL: not shown),
+ * ", " between them, "none" if no named bit is set: tcpdump's flag lists.
+ */
+void
+dec_bits(struct dec_ctx *ctx, const char *const *names, int n, unsigned v)
+{
+	const char	*sep = "";
+	int		 i;
+
+	for (i = 0; i < n; i++)
+		if (v & 1u << i && names[i] != NULL) {
+			dec_sum(ctx, "%s%s", sep, names[i]);
+			sep = ", ";
+		}
+	if (*sep == '\0')
+		dec_sum(ctx, "none");
+}
+
+/*
  * The bytes left in c as tcpdump's -v dumps unknown data: "0x0000:" and
  * 16 bytes per line in groups of two, each line after prefix.
  */
