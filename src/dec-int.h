@@ -20,7 +20,8 @@ enum dec_space {
 	DEC_S_ETHER,		/* ethertypes */
 	DEC_S_IP,		/* IP protocol numbers */
 	DEC_S_PORT,		/* UDP ports */
-	DEC_S_LLC		/* 802.2 LLC service access points */
+	DEC_S_LLC,		/* 802.2 LLC service access points */
+	DEC_S_CISCO		/* SNAP protocol ids under Cisco's OUI */
 };
 #define DEC_KEY(s, n)	((int)((unsigned)(s) << 16 | ((unsigned)(n) & 0xffff)))
 #define DEC_KEY_SPACE(k) ((k) >> 16)
@@ -82,7 +83,8 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_dhcp6s_proto, dec_eapol_proto, dec_sip_proto, dec_geneve_proto,
     dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto, dec_stp_proto,
     dec_lldp_proto, dec_slow_proto, dec_pppoed_proto, dec_pppoes_proto,
-    dec_msnlb_proto;
+    dec_msnlb_proto, dec_pvst_proto, dec_cdp_proto, dec_dtp_proto,
+    dec_ectp_proto;
 
 const struct dec_proto *dec_find(int);
 int		 dec_link_key(struct dec_ctx *, int, struct cur *);

@@ -152,6 +152,7 @@ dec_link_name(int type)
 	case 0x8863:	return "PPPoE D";
 	case 0x8864:	return "PPPoE S";
 	case 0x886f:	return "MS NLB heartbeat";
+	case 0x9000:	return "Loopback";
 	default:	return type <= ETH_MAXLEN ? "802.3 length" : "unknown";
 	}
 }
@@ -458,7 +459,9 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "priority: %d", tci >> 13);
 	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
 	dec_fld(ctx, "type: 0x%04x (%s)", type, dec_link_name(type));
-	if (ctx->opt->link) {
+	if (ctx->opt->link && type <= ETH_MAXLEN)	/* sic, tcpdump 4.99 */
+		dec_sum(ctx, "vlan %d, p %d, 802.3", tci & 0xfff, tci >> 13);
+	else if (ctx->opt->link) {
 		dec_sum(ctx, "vlan %d, p %d, ethertype %s (0x%04x), ",
 		    tci & 0xfff, tci >> 13, dec_link_name(type), type);
 		ctx->linkdone = 1;

@@ -2,7 +2,8 @@
  * IEEE 802.2 LLC and SNAP (RFC 1042), after an 802.3 length field or an
  * SLL protocol 4.  SNAP with a zero OUI carries an ethertype; a SAP
  * registered in the DEC_S_LLC key space (STP's 0x42, dec-stp.c) names
- * its payload, as does Cisco's PVST+ SNAP protocol.  Without -e tcpdump
+ * its payload, as do Cisco's SNAP protocol ids in DEC_S_CISCO (PVST+,
+ * CDP, DTP).  Without -e tcpdump
  * shows only the payload, or the LLC fields when nothing decodes it.
  */
 #include <stdint.h>
@@ -11,7 +12,7 @@
 #include "dec.h"
 #include "dec-int.h"
 
-static int	llc_pvst(struct dec_ctx *, const uint8_t *, int);
+static int	llc_cisco(struct dec_ctx *, const uint8_t *, int);
 static int	llc_parse(struct dec_ctx *, struct cur *);
 static void	llc_format(struct dec_ctx *, struct cur *);
 
@@ -20,14 +21,18 @@ const struct dec_proto dec_llc_proto = {
 	.id = DEC_P_LLC, .parse = llc_parse, .format = llc_format
 };
 
-/* Cisco's PVST+ BPDUs: STP in SNAP, OUI 00000c, protocol 0x010b. */
+/*
+ * A Cisco SNAP protocol (OUI 00000c) with a registered decoder, or 0;
+ * llclen becomes the bytes after the SNAP header.
+ */
 static int
-llc_pvst(struct dec_ctx *ctx, const uint8_t *oui, int type)
+llc_cisco(struct dec_ctx *ctx, const uint8_t *oui, int type)
 {
-	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0x0c || type != 0x010b)
+	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0x0c ||
+	    dec_find(DEC_KEY(DEC_S_CISCO, type)) == NULL)
 		return 0;
 	ctx->llclen = ctx->llclen > 5 ? ctx->llclen - 5 : 0;
-	return 1;
+	return DEC_KEY(DEC_S_CISCO, type);
 }
 
 /* LLC without a length field (SLL protocol 4): it runs to the end. */
@@ -48,7 +53,7 @@ static int
 llc_parse(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h, *oui;
-	int		 type;
+	int		 type, key;
 
 	if ((h = cur_pull(c, 3)) == NULL) {
 		ctx->info->flags |= DEC_F_TRUNC;
@@ -63,8 +68,8 @@ llc_parse(struct dec_ctx *ctx, struct cur *c)
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
-	if (llc_pvst(ctx, oui, type))
-		return DEC_KEY(DEC_S_LLC, 0x42);
+	if ((key = llc_cisco(ctx, oui, type)) != 0)
+		return key;
 	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0)
 		return DEC_DONE;
 	return dec_link_key(ctx, type, c);
@@ -75,7 +80,7 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h, *oui;
 	uint32_t	 len = (uint32_t)cur_left(c);
-	int		 type;
+	int		 type, key;
 
 	dec_layer(ctx, "802.2 LLC");
 	if ((h = cur_pull(c, 3)) == NULL) {
@@ -107,13 +112,14 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "SNAP oui: 0x%02x%02x%02x", oui[0], oui[1], oui[2]);
 	dec_fld(ctx, "SNAP type: 0x%04x (%s)", type, dec_link_name(type));
-	if (llc_pvst(ctx, oui, type)) {
+	if ((key = llc_cisco(ctx, oui, type)) != 0) {
 		if (ctx->opt->link)
 			dec_sum(ctx, "LLC, dsap SNAP (0xaa) Individual, ssap "
 			    "SNAP (0xaa) Command, ctrl 0x03: oui Cisco "
-			    "(0x00000c), pid PVST (0x010b), length %u: ",
-			    ctx->llclen);
-		dec_next(ctx, DEC_KEY(DEC_S_LLC, 0x42), c);
+			    "(0x00000c), pid %s (0x%04x), length %u: ",
+			    type == 0x2000 ? "CDP" : type == 0x2004 ? "DTP" :
+			    "PVST", type, ctx->llclen);
+		dec_next(ctx, key, c);
 		return;
 	}
 	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0) {

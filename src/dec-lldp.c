@@ -3,8 +3,8 @@
  * the system as tcpdump -n does; -v lists the TLVs with tcpdump's words,
  * -vv adds each value in hex.  Text from the packet goes through
  * tbuf_vis().  Organisation-specific TLVs: IEEE 802.1Q annex D and
- * 802.3 clause 79 (only the port VLAN and the maximum frame size are
- * decoded; the rest are named).
+ * 802.3 clause 79 (the port VLAN, MAC/PHY status and maximum frame size
+ * are decoded, the rest named); MAU types: IANA-MAU-MIB.
  */
 #include <stdio.h>
 
@@ -24,6 +24,7 @@ static int	lldp_id(struct dec_ctx *, int, struct cur *);
 static void	lldp_addr(struct dec_ctx *, int, struct cur *);
 static void	lldp_caps(struct dec_ctx *, const char *, int);
 static void	lldp_org(struct dec_ctx *, struct cur *);
+static void	lldp_macphy(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_lldp_proto = {
 	.name = "lldp", .key = DEC_KEY(DEC_S_ETHER, 0x88cc),
@@ -303,6 +304,60 @@ lldp_org(struct dec_ctx *ctx, struct cur *v)
 		dec_sum(ctx, "\n\t    port vlan id (PVID): %d", x);
 	else if (oui == 0x00120f && st == 4 && (x = cur_u16(v)) != -1)
 		dec_sum(ctx, "\n\t    MTU size %d", x);
+	else if (oui == 0x00120f && st == 1)
+		lldp_macphy(ctx, v);
 	else if (name == NULL)
 		dec_hexdump(ctx, v, "\n\t    ");
+}
+
+/*
+ * 802.3 79.3.1 MAC/PHY configuration/status: auto-negotiation support
+ * and state, the advertised capabilities (ifMauAutoNegCapAdvertisedBits,
+ * bit 0 the most significant, named from bit 14 down as tcpdump does),
+ * the operational MAU type.
+ */
+static void
+lldp_macphy(struct dec_ctx *ctx, struct cur *v)
+{
+	static const char *const an[] = { "supported", "enabled" };
+	static const char *const pmd[] = {
+		"1000BASE-T fdx", "1000BASE-T hdx", "1000BASE-{X LX SX CX} fdx",
+		"1000BASE-{X LX SX CX} hdx", "Asym and Sym PAUSE for fdx",
+		"Sym PAUSE for fdx", "Asym PAUSE for fdx",
+		"Pause for fdx links", "100BASE-T2 fdx", "100BASE-T2 hdx",
+		"100BASE-TX fdx", "100BASE-TX hdx", "100BASE-T4",
+		"10BASE-T fdx", "10BASE-T hdx"
+	};
+	static const char *const mau[] = {
+		"Unknown", "AUI", "10BASE_5", "FOIRL", "10BASE2",
+		"10BASET duplex mode unknown", "10BASEFP", "10BASEFB",
+		"10BASEFL duplex mode unknown", "10BROAD36", "10BASET hdx",
+		"10BASET fdx", "10BASEFL hdx", "10BASEFL fdx", "100BASET4",
+		"100BASETX hdx", "100BASETX fdx", "100BASEFX hdx",
+		"100BASEFX fdx", "100BASET2 hdx", "100BASET2 fdx",
+		"1000BASEX hdx", "1000BASEX fdx", "1000BASELX hdx",
+		"1000BASELX fdx", "1000BASESX hdx", "1000BASESX fdx",
+		"1000BASECX hdx", "1000BASECX fdx", "1000BASET hdx",
+		"1000BASET fdx", "10GBASEX", "10GBASELX4", "10GBASER",
+		"10GBASEER", "10GBASELR", "10GBASESR", "10GBASEW", "10GBASEEW",
+		"10GBASELW", "10GBASESW"
+	};
+	const char	*sep = "";
+	int		 a, caps, type, i;
+
+	a = cur_u8(v);
+	caps = cur_u16(v);
+	if ((type = cur_u16(v)) == -1)
+		return;
+	dec_sum(ctx, "\n\t    autonegotiation [");
+	dec_bits(ctx, an, 2, (unsigned)a);
+	dec_sum(ctx, "] (0x%02x)\n\t    PMD autoneg capability [", a);
+	for (i = 14; i >= 0; i--)
+		if (caps & 1 << i) {
+			dec_sum(ctx, "%s%s", sep, pmd[i]);
+			sep = ", ";
+		}
+	dec_sum(ctx, "%s] (0x%04x)\n\t    MAU type %s (0x%04x)", *sep == '\0' ?
+	    "unknown" : "", caps, type < (int)(sizeof mau / sizeof mau[0]) ?
+	    mau[type] : "unknown", type);
 }

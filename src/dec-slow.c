@@ -3,7 +3,9 @@
  * marker protocol of IEEE 802.1AX-2020 clause 6, as tcpdump -n prints
  * them, with the TLVs from -v on and their bytes in hex from -vv on
  * (unknown TLVs, which include the marker response as tcpdump 4.99
- * reads it, always in hex).
+ * reads it, always in hex).  Also the configuration testing protocol
+ * (ethertype 0x9000, "Loopback"; Ethernet v2.0 specification, DEC,
+ * Intel, Xerox 1982, section 8), whose fields are little-endian.
  * Other subtypes (OAM, OSSP) are named by number only.
  */
 #include <stdio.h>
@@ -19,10 +21,15 @@ static int	slow_parse(struct dec_ctx *, struct cur *);
 static void	slow_format(struct dec_ctx *, struct cur *);
 static void	slow_tlv(struct dec_ctx *, int, int, struct cur *);
 static void	slow_state(struct dec_ctx *, int);
+static void	ectp_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_slow_proto = {
 	.name = "slow", .key = DEC_KEY(DEC_S_ETHER, 0x8809),
 	.id = DEC_P_OTHER, .parse = slow_parse, .format = slow_format
+};
+const struct dec_proto dec_ectp_proto = {
+	.name = "loopback", .key = DEC_KEY(DEC_S_ETHER, 0x9000),
+	.id = DEC_P_OTHER, .parse = slow_parse, .format = ectp_format
 };
 
 static int
@@ -127,4 +134,46 @@ slow_state(struct dec_ctx *ctx, int f)
 	dec_sum(ctx, "\n\t  State Flags [");
 	dec_bits(ctx, names, 8, (unsigned)f);
 	dec_sum(ctx, "]");
+}
+
+/* The message the skip count points at: a reply, or a forward request. */
+static void
+ectp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	char		 mac[18];
+	int		 skip, fn;
+
+	dec_layer(ctx, "Configuration Testing Protocol");
+	if ((h = cur_pull(c, 2)) == NULL) {
+		dec_trunc(ctx, "loopback");
+		return;
+	}
+	skip = h[0] | h[1] << 8;
+	dec_sum(ctx, "Loopback, skipCount %d", skip);
+	if (skip % 8 != 0)
+		dec_sum(ctx, " (bogus)");
+	if (cur_skip(c, (size_t)skip) == -1 || (h = cur_pull(c, 2)) == NULL) {
+		dec_trunc(ctx, "loopback");
+		return;
+	}
+	fn = h[0] | h[1] << 8;
+	if (fn == 1) {
+		if ((h = cur_pull(c, 2)) == NULL) {
+			dec_sum(ctx, ", Reply");
+			dec_trunc(ctx, "loopback");
+			return;
+		}
+		dec_sum(ctx, ", Reply, receipt number %d, data (%u octets)",
+		    h[0] | h[1] << 8, dec_wire(ctx, c));
+	} else if (fn == 2) {
+		if ((h = cur_pull(c, 6)) == NULL) {
+			dec_sum(ctx, ", Forward Data");
+			dec_trunc(ctx, "loopback");
+			return;
+		}
+		dec_mac(h, mac);
+		dec_sum(ctx, ", Forward Data, forwarding address %s", mac);
+	} else
+		dec_sum(ctx, ", unknown function %d", fn);
 }

@@ -41,6 +41,10 @@ const struct dec_proto dec_stp_proto = {
 	.name = "stp", .key = DEC_KEY(DEC_S_LLC, 0x42), .id = DEC_P_OTHER,
 	.parse = stp_parse, .format = stp_format
 };
+const struct dec_proto dec_pvst_proto = {	/* Cisco PVST+, in SNAP */
+	.name = "stp", .key = DEC_KEY(DEC_S_CISCO, 0x010b), .id = DEC_P_OTHER,
+	.parse = stp_parse, .format = stp_format
+};
 
 static int
 stp_parse(struct dec_ctx *ctx, struct cur *c)

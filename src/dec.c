@@ -45,7 +45,8 @@ static const struct dec_proto *const dec_table[] = {
 	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
 	&dec_ppp_proto, &dec_chdlc_proto, &dec_stp_proto, &dec_lldp_proto,
 	&dec_slow_proto, &dec_pppoed_proto, &dec_pppoes_proto,
-	&dec_msnlb_proto,
+	&dec_msnlb_proto, &dec_pvst_proto, &dec_cdp_proto, &dec_dtp_proto,
+	&dec_ectp_proto,
 	NULL
 };
 

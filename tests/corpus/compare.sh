@@ -11,8 +11,6 @@
 # Known differences (file: why):
 known='
 afs.pcap: AFS/RX (Andrew File System RPC) is not decoded; zbtop prints UDP, length N
-LLDP_and_CDP.pcap: CDP is not decoded (tcpdump prints it with hex of unknown TLVs); LLDP is
-various_gre.pcap: Cisco HDLC keepalive, Loopback, DTP, CDP, WCCP, ERSPAN and other GRE payloads are not decoded
 babel.pcap: Babel routing protocol not decoded
 ipoib.pcap: link type 242 (IP over InfiniBand) not decoded
 vsock-1.pcapng: link type 271 (VSOCK) not decoded
