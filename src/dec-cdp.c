@@ -17,8 +17,8 @@
 static int	cdp_parse(struct dec_ctx *, struct cur *);
 static void	cdp_format(struct dec_ctx *, struct cur *);
 static const char *cdp_name(int);
-static void	cdp_value(struct dec_ctx *, int, struct cur *);
-static void	cdp_str(struct dec_ctx *, struct cur *);
+static void	cdp_value(struct dec_ctx *, int, struct cur *, int);
+static void	cdp_str(struct dec_ctx *, struct cur *, int);
 static void	cdp_addrs(struct dec_ctx *, struct cur *);
 static void	dtp_format(struct dec_ctx *, struct cur *);
 
@@ -63,35 +63,44 @@ cdp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	struct cur	 v;
 	const char	*name;
-	int		 ver, ttl, sum, type, len, i;
+	int		 ver, ttl, sum, type, len, i, cut, clamped;
 
 	dec_layer(ctx, "Cisco Discovery Protocol");
 	ver = cur_u8(c);
-	ttl = cur_u8(c);
-	if ((sum = cur_u16(c)) == -1) {
+	if ((ttl = cur_u8(c)) == -1) {
 		dec_trunc(ctx, "cdp");
 		return;
 	}
 	dec_sum(ctx, "CDPv%d, ttl: %ds", ver, ttl);
+	if ((sum = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "cdp");
+		return;
+	}
 	if (ctx->opt->verbose)
 		dec_sum(ctx, ", checksum: 0x%04x (unverified), length %u", sum,
 		    ctx->llclen);
+	/* The fields run to the end of the frame, captured or not. */
+	cut = ctx->llclen > 4 && ctx->llclen - 4 > cur_left(c);
 	for (i = 0; i < CDP_MAXTLVS && cur_left(c) > 0; i++) {
 		type = cur_u16(c);
-		if ((len = cur_u16(c)) == -1 || len < 4 ||
-		    cur_sub(c, (size_t)len - 4, &v)) {
+		if ((len = cur_u16(c)) == -1 || len < 4) {
 			dec_trunc(ctx, "cdp");
 			return;
 		}
+		clamped = cur_sub(c, (size_t)len - 4, &v);
 		len -= 4;
 		name = cdp_name(type);
 		if (!ctx->opt->verbose) {
 			/* tcpdump 4.99 names the device, dumps the rest. */
 			if (type == 0x01) {
 				dec_sum(ctx, ", Device-ID ");
-				cdp_str(ctx, &v);
-			} else
+				cdp_str(ctx, &v, !clamped);
+			} else if (!clamped)
 				dec_hexdump(ctx, &v, "\n\t  ");
+			if (clamped) {
+				dec_trunc(ctx, "cdp");
+				return;
+			}
 			continue;
 		}
 		if (name != NULL)
@@ -101,15 +110,24 @@ cdp_format(struct dec_ctx *ctx, struct cur *c)
 			dec_sum(ctx, "\n\tunknown field type (0x%02x), value "
 			    "length: %d byte%s: ", type, len, len == 1 ? "" :
 			    "s");
-		cdp_value(ctx, type, &v);
+		/* Text shows as far as it was captured, the rest not at all. */
+		if (!clamped || type == 0x01 || type == 0x03 || type == 0x05 ||
+		    type == 0x06 || type == 0x09)
+			cdp_value(ctx, type, &v, !clamped);
+		if (clamped) {
+			dec_trunc(ctx, "cdp");
+			return;
+		}
 	}
-	if (!ctx->opt->verbose)
+	if (cut)
+		dec_trunc(ctx, "cdp");
+	else if (!ctx->opt->verbose)
 		dec_sum(ctx, ", length %u", ctx->llclen);
 }
 
-/* -v: one value by its type; unknown types in hex. */
+/* -v: one value by its type, unknown types in hex; whole: not cut. */
 static void
-cdp_value(struct dec_ctx *ctx, int type, struct cur *v)
+cdp_value(struct dec_ctx *ctx, int type, struct cur *v, int whole)
 {
 	static const char *const caps[] = {
 		"Router", "Transparent Bridge", "Source Route Bridge",
@@ -121,7 +139,7 @@ cdp_value(struct dec_ctx *ctx, int type, struct cur *v)
 
 	switch (type) {
 	case 0x01: case 0x03: case 0x06: case 0x09:
-		cdp_str(ctx, v);
+		cdp_str(ctx, v, whole);
 		break;
 	case 0x02: case 0x16:
 		cdp_addrs(ctx, v);
@@ -163,15 +181,17 @@ cdp_value(struct dec_ctx *ctx, int type, struct cur *v)
 	}
 }
 
+/* A quoted string; whole: the closing quote too (not if it was cut). */
 static void
-cdp_str(struct dec_ctx *ctx, struct cur *v)
+cdp_str(struct dec_ctx *ctx, struct cur *v, int whole)
 {
 	size_t	n = cur_left(v);
 
 	dec_sum(ctx, "'");
 	if (ctx->out != NULL && !ctx->tree)
 		tbuf_vis(ctx->out, cur_pull(v, n), n);
-	dec_sum(ctx, "'");
+	if (whole)
+		dec_sum(ctx, "'");
 }
 
 /* A count, then NLPID-typed addresses; only IPv4 (NLPID 0xcc) is named. */
@@ -212,7 +232,7 @@ dtp_format(struct dec_ctx *ctx, struct cur *c)
 	struct cur	 v;
 	const uint8_t	*m;
 	char		 mac[18];
-	int		 ver, type, len, i, x;
+	int		 ver, type, len, i, x, cut;
 
 	dec_layer(ctx, "Dynamic Trunking Protocol");
 	if ((ver = cur_u8(c)) == -1) {
@@ -222,15 +242,22 @@ dtp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, "DTPv%d, length %u", ver, ctx->llclen);
 	if (!ctx->opt->verbose)
 		return;
+	cut = ctx->llclen > 1 && ctx->llclen - 1 > cur_left(c);
 	for (i = 0; i < CDP_MAXTLVS && cur_left(c) > 0; i++) {
 		type = cur_u16(c);
-		if ((len = cur_u16(c)) == -1 || len < 4 ||
-		    cur_sub(c, (size_t)len - 4, &v)) {
+		if ((len = cur_u16(c)) == -1 || len < 4) {
 			dec_trunc(ctx, "dtp");
 			return;
 		}
-		dec_sum(ctx, "\n\t%s (0x%04x) TLV, length %d, ", type > 0 &&
+		dec_sum(ctx, "\n\t%s (0x%04x) TLV, length %d", type > 0 &&
 		    type < 5 ? names[type] : "Unknown", type, len);
+		/* tcpdump reads a neighbour's address before its ", ". */
+		if (type != 4)
+			dec_sum(ctx, ", ");
+		if (cur_sub(c, (size_t)len - 4, &v)) {
+			dec_trunc(ctx, "dtp");
+			return;
+		}
 		if (type == 1) {
 			x = 0;
 			while (cur_peek_u8(&v, (size_t)x) > 0)
@@ -242,7 +269,9 @@ dtp_format(struct dec_ctx *ctx, struct cur *c)
 			dec_sum(ctx, "0x%02x", x);
 		else if (type == 4 && (m = cur_pull(&v, 6)) != NULL) {
 			dec_mac(m, mac);
-			dec_sum(ctx, "%s", mac);
+			dec_sum(ctx, ", %s", mac);
 		}
 	}
+	if (cut)
+		dec_trunc(ctx, "dtp");
 }

@@ -136,7 +136,10 @@ slow_state(struct dec_ctx *ctx, int f)
 	dec_sum(ctx, "]");
 }
 
-/* The message the skip count points at: a reply, or a forward request. */
+/*
+ * The message the skip count points at: a reply, or a forward request;
+ * the bytes after it are data, which must all be captured.
+ */
 static void
 ectp_format(struct dec_ctx *ctx, struct cur *c)
 {
@@ -145,12 +148,13 @@ ectp_format(struct dec_ctx *ctx, struct cur *c)
 	int		 skip, fn;
 
 	dec_layer(ctx, "Configuration Testing Protocol");
+	dec_sum(ctx, "Loopback");
 	if ((h = cur_pull(c, 2)) == NULL) {
 		dec_trunc(ctx, "loopback");
 		return;
 	}
 	skip = h[0] | h[1] << 8;
-	dec_sum(ctx, "Loopback, skipCount %d", skip);
+	dec_sum(ctx, ", skipCount %d", skip);
 	if (skip % 8 != 0)
 		dec_sum(ctx, " (bogus)");
 	if (cur_skip(c, (size_t)skip) == -1 || (h = cur_pull(c, 2)) == NULL) {
@@ -158,22 +162,26 @@ ectp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	fn = h[0] | h[1] << 8;
+	dec_sum(ctx, ", %s", fn == 1 ? "Reply" : fn == 2 ? "Forward Data" :
+	    "unknown function");
 	if (fn == 1) {
 		if ((h = cur_pull(c, 2)) == NULL) {
-			dec_sum(ctx, ", Reply");
 			dec_trunc(ctx, "loopback");
 			return;
 		}
-		dec_sum(ctx, ", Reply, receipt number %d, data (%u octets)",
-		    h[0] | h[1] << 8, dec_wire(ctx, c));
+		dec_sum(ctx, ", receipt number %d", h[0] | h[1] << 8);
 	} else if (fn == 2) {
 		if ((h = cur_pull(c, 6)) == NULL) {
-			dec_sum(ctx, ", Forward Data");
 			dec_trunc(ctx, "loopback");
 			return;
 		}
 		dec_mac(h, mac);
-		dec_sum(ctx, ", Forward Data, forwarding address %s", mac);
-	} else
-		dec_sum(ctx, ", unknown function %d", fn);
+		dec_sum(ctx, ", forwarding address %s", mac);
+	} else {
+		dec_sum(ctx, " (%d)", fn);
+		return;
+	}
+	dec_sum(ctx, ", data (%u octets)", dec_wire(ctx, c));
+	if (dec_wire(ctx, c) > cur_left(c))
+		dec_trunc(ctx, "loopback");
 }

@@ -3,7 +3,8 @@
 # tests/data/l2proto.pcap holds STP, RSTP, MSTP and PVST+ BPDUs, LLDP,
 # LACP and marker PDUs, PPPoE discovery and sessions (IPv4, IPv6, LCP),
 # SCTP chunk lists over IPv4 and IPv6, an MS NLB heartbeat, ARP with odd
-# hardware types and opcodes and a BOOTP request cut by the snap length;
+# hardware types and opcodes, CDP, DTP, Loopback, and a BOOTP request cut
+# by the snap length;
 # tests/data/l2proto-cut.pcap the same frames cut every 3 bytes.  Both are
 # written by tests/data/gen-l2proto.py (see there).  For each file and
 # option set, zbtop -P and the installed tcpdump (4.99) -n must print the

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Writes the captures tests/corpus/l2proto.sh compares with tcpdump -n:
-#   l2proto.pcap      whole frames: STP, RSTP, MSTP, PVST+, LLDP, LACP,
+#   l2proto.pcap      whole frames: STP, RSTP, MSTP, PVST+, CDP, DTP,
+#                     Loopback, LLDP, LACP,
 #                     marker, PPPoE discovery and sessions, SCTP chunk
 #                     lists, MS NLB, ARP with odd hardware, a DHCP request
 #                     captured with a 96-byte snap length
@@ -96,6 +97,26 @@ frames = [
           bpdu() + b'\0\0\0\x02\0\x01'),
 ]
 
+
+# Cisco SNAP: CDP and DTP; the Loopback protocol (ethertype 0x9000)
+def ctlv(t, v):
+    return struct.pack('>HH', t, len(v) + 4) + v
+
+
+cdp = bytes([2, 180, 0x12, 0x34]) + ctlv(1, b'sw1') + \
+    ctlv(5, b'Some OS\nline two') + ctlv(6, b'box') + \
+    ctlv(2, struct.pack('>IBBBH', 1, 1, 1, 0xcc, 4) + bytes([198, 18, 0, 1])) + \
+    ctlv(3, b'Gi0/1') + ctlv(4, struct.pack('>I', 0x29)) + ctlv(9, b'') + \
+    ctlv(10, b'\0\x01') + ctlv(11, b'\x01') + ctlv(0x1a, b'\0\1\2')
+frames.append(e8023('01:00:0c:cc:cc:cc', A,
+                    b'\xaa\xaa\x03\x00\x00\x0c\x20\x00' + cdp))
+dtp = b'\x01' + ctlv(1, b'\0') + ctlv(2, b'\x81') + ctlv(3, b'\xa5') + \
+    ctlv(4, mac(A))
+frames.append(e8023('01:00:0c:cc:cc:cc', A,
+                    b'\xaa\xaa\x03\x00\x00\x0c\x20\x04' + dtp))
+frames.append(eth(A, A, 0x9000, b'\0\0\x01\0\x07\0' + b'\0' * 40))
+frames.append(eth(A, A, 0x9000, b'\0\0\x02\0' + mac(B) + b'\x01\0\0\0' +
+                  b'\0' * 36))
 
 # LLDP (IEEE 802.1AB 8.5)
 def tlv(t, v):
