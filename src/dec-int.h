@@ -90,6 +90,8 @@ const struct dec_proto *dec_find(int);
 int		 dec_link_key(struct dec_ctx *, int, struct cur *);
 const char	*dec_link_name(int);
 int		 dec_llc_nolen(struct dec_ctx *, struct cur *);
+const char	*dec_ppp_name(int);
+void		 dec_ppp_ctl(struct dec_ctx *, int, struct cur *, int);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
 uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);

@@ -5,8 +5,8 @@
  * ethertype).  Without -e tcpdump prints only the payload; with -e the
  * framing first.  Only IPv4 and IPv6 payloads are followed.  PPPoE
  * (RFC 2516: discovery on ethertype 0x8863 with its tags, sessions on
- * 0x8864 carrying PPP) ends here too, and PPPoE sessions name the code of
- * LCP, IPCP and IPV6CP packets (RFC 1661, RFC 1332, RFC 5072).
+ * 0x8864 carrying PPP) ends here too; the control protocols inside
+ * sessions are in dec-pppcp.c.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,8 +29,6 @@ static int	pppoe_parse(struct dec_ctx *, struct cur *);
 static void	pppoe_format(struct dec_ctx *, struct cur *);
 static void	pppoe_tags(struct dec_ctx *, struct cur *, int);
 static const char *pppoe_tagname(int);
-static const char *ppp_name(int);
-static void	ppp_ctl(struct dec_ctx *, int, struct cur *, int);
 
 const struct dec_proto dec_ppp_proto = {
 	.name = "ppp", .key = DEC_KEY(DEC_S_DLT, 9), .id = DEC_P_OTHER,
@@ -82,7 +80,8 @@ ppp_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 ppp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	int	proto, key;
+	const char	*name;
+	int		 proto, key;
 
 	dec_layer(ctx, "PPP");
 	key = ppp_key(c, &proto);
@@ -92,13 +91,18 @@ ppp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_fld(ctx, "protocol: 0x%04x", proto);
-	if (ctx->opt->link && key != DEC_DONE) {
-		dec_sum(ctx, "%s (0x%04x), length %u: ", ppp_name(proto),
-		    proto, ctx->len);
-		ctx->linkdone = 1;
+	name = dec_ppp_name(proto);
+	if (ctx->opt->link && name == NULL) {
+		dec_sum(ctx, "unknown (0x%04x), length %u", proto, ctx->len);
+		return;
+	}
+	if (ctx->opt->link) {
+		dec_sum(ctx, "%s (0x%04x), length %u: ", name, proto, ctx->len);
+		ctx->linkdone = key != DEC_DONE;
 	}
 	if (key == DEC_DONE) {
-		dec_sum(ctx, "PPP-0x%04x, length %u", proto, ctx->len);
+		/* The length from the protocol field on, as tcpdump's. */
+		dec_ppp_ctl(ctx, proto, c, (int)dec_wire(ctx, c) + 2);
 		return;
 	}
 	dec_next(ctx, key, c);
@@ -194,11 +198,11 @@ pppoe_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_fld(ctx, "PPP protocol: 0x%04x", proto);
-	if (ctx->opt->link && (name = ppp_name(proto)) != NULL)
+	if (ctx->opt->link && (name = dec_ppp_name(proto)) != NULL)
 		dec_sum(ctx, "%s (0x%04x), length %u: ", name, proto,
 		    (unsigned)len);
 	if (key == DEC_DONE) {
-		ppp_ctl(ctx, proto, &in, len);
+		dec_ppp_ctl(ctx, proto, &in, len);
 		return;
 	}
 	ctx->linkdone = ctx->opt->link;
@@ -266,50 +270,4 @@ pppoe_tags(struct dec_ctx *ctx, struct cur *c, int cut)
 	}
 	if (cut)
 		dec_trunc(ctx, "pppoe");
-}
-
-static const char *
-ppp_name(int proto)
-{
-	switch (proto) {
-	case 0x0021:	return "IP";
-	case 0x0057:	return "IP6";
-	case 0x0281:	return "MPLS";
-	case 0x0283:	return "MPLS mcast";
-	case 0xc021:	return "LCP";
-	case 0x8021:	return "IPCP";
-	case 0x8057:	return "IP6CP";
-	default:	return NULL;
-	}
-}
-
-/*
- * LCP, IPCP and IPV6CP by code, other protocols in hex; len is the PPP
- * frame's length (protocol field included), which tcpdump shows.
- */
-static void
-ppp_ctl(struct dec_ctx *ctx, int proto, struct cur *c, int len)
-{
-	static const char *const cp[] = {
-		NULL, "Conf-Request", "Conf-Ack", "Conf-Nack", "Conf-Reject",
-		"Term-Request", "Term-Ack", "Code-Reject", "Prot-Reject",
-		"Echo-Request", "Echo-Reply", "Disc-Req"
-	};
-	const char	*name = ppp_name(proto);
-	int		 code, id;
-	int		 ncodes = proto == 0xc021 ? 12 : 8;
-
-	if (name == NULL) {
-		dec_sum(ctx, "unknown PPP protocol (0x%04x) ", proto);
-		dec_hexdump(ctx, c, "\n\t");
-		return;
-	}
-	dec_sum(ctx, "%s, ", name);
-	code = cur_u8(c);
-	if ((id = cur_u8(c)) == -1) {
-		dec_trunc(ctx, "ppp");
-		return;
-	}
-	dec_sum(ctx, "%s (0x%02x), id %d, length %d", code > 0 &&
-	    code < ncodes ? cp[code] : "unknown", code, id, len);
 }

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Link-level and SCTP decoders against tcpdump -n (issue 10, point 5).
 # tests/data/l2proto.pcap holds STP, RSTP, MSTP and PVST+ BPDUs, LLDP,
-# LACP and marker PDUs, PPPoE discovery and sessions (IPv4, IPv6, LCP),
+# LACP and marker PDUs, PPPoE discovery and sessions (IPv4, IPv6, LCP,
+# IPCP, IPV6CP, PAP, CHAP),
 # SCTP chunk lists over IPv4 and IPv6, an MS NLB heartbeat, ARP with odd
 # hardware types and opcodes, CDP, DTP, Loopback, and a BOOTP request cut
 # by the snap length;
-# tests/data/l2proto-cut.pcap the same frames cut every 3 bytes.  Both are
+# tests/data/l2proto-cut.pcap the same frames cut every 3 bytes;
+# tests/data/l2proto-ppp.pcap LCP, PAP, IPCP on link type 9.  All are
 # written by tests/data/gen-l2proto.py (see there).  For each file and
 # option set, zbtop -P and the installed tcpdump (4.99) -n must print the
 # same records, whole (compare.awk), but for the records named below; the
@@ -13,7 +15,6 @@
 #
 # Records left out, by option set (a regular expression on tcpdump's
 # record, and why):
-#   -v, -vv   LCP,           LCP options are not decoded
 #   -v, -vv   BOOTP/DHCP     DHCP -v fields after the flags are not shown
 #   -vv       PPID M3UA      tcpdump decodes M3UA payloads
 #   -e (cut)  dsap SNAP      -e does not name the LLC and SNAP fields
@@ -63,10 +64,14 @@ run() {
 }
 
 run l2proto.pcap ''
-run l2proto.pcap 'LCP,|BOOTP/DHCP' -v
-run l2proto.pcap 'LCP,|BOOTP/DHCP|PPID M3UA' -vv
+run l2proto.pcap 'BOOTP/DHCP' -v
+run l2proto.pcap 'BOOTP/DHCP|PPID M3UA' -vv
 run l2proto.pcap '' -e
 run l2proto-cut.pcap ''
-run l2proto-cut.pcap 'LCP,|BOOTP/DHCP' -v
+run l2proto-cut.pcap 'BOOTP/DHCP' -v
+run l2proto-cut.pcap 'BOOTP/DHCP|PPID M3UA' -vv
 run l2proto-cut.pcap 'dsap SNAP' -e
+run l2proto-ppp.pcap ''
+run l2proto-ppp.pcap '' -v
+run l2proto-ppp.pcap '' -e
 exit $status

@@ -7,6 +7,7 @@
 #                     captured with a 96-byte snap length
 #   l2proto-cut.pcap  the same frames cut short at every few bytes, for
 #                     tcpdump's "[|proto]" markers
+#   l2proto-ppp.pcap  link type 9 (PPP): LCP, PAP, IPCP, an unknown protocol
 # Run from the repository root: python3 tests/data/gen-l2proto.py
 # (standard library only; the output is committed, so the test needs no
 # Python).  Addresses are from 198.18.0.0/15 and locally administered MACs.
@@ -18,9 +19,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 T0 = 1700000000
 
 
-def pcap(path, frames, snap=65535):
+def pcap(path, frames, snap=65535, linktype=1):
     with open(path, 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snap, 1))
+        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snap,
+                            linktype))
         for i, fr in enumerate(frames):
             data, wire = fr if isinstance(fr, tuple) else (fr, len(fr))
             f.write(struct.pack('<IIII', T0 + i, i * 1000, len(data), wire))
@@ -183,6 +185,27 @@ frames.append(eth(A, B, 0x8864, pppoe(0, 0x1234, b'\xc0\x21' +
                                       b'\0\0\0\1')))
 
 
+def ppp(proto, code, ident, data):
+    return pppoe(0, 0x1234, struct.pack('>HBBH', proto, code, ident,
+                                        4 + len(data)) + data)
+
+
+lcpopts = bytes([1, 4, 0x05, 0xd4, 2, 6, 0, 0, 0, 0, 3, 4, 0xc0, 0x23,
+                 3, 5, 0xc2, 0x23, 5, 5, 6, 0x12, 0x34, 0x56, 0x78, 7, 2,
+                 8, 2, 17, 4, 5, 0xdc, 99, 3, 1])
+for pl in [ppp(0xc021, 1, 1, lcpopts), ppp(0xc021, 4, 2, lcpopts[:4]),
+           ppp(0xc021, 10, 3, b'\x12\x34\x56\x78xy'),
+           ppp(0xc021, 8, 4, b'\x80\x21rest'), ppp(0xc021, 5, 5, b''),
+           ppp(0x8021, 1, 1, bytes([3, 6, 198, 18, 0, 1, 129, 6, 198, 18, 0,
+                                    53, 2, 6, 0, 0x2d, 0x0f, 0x01])),
+           ppp(0x8057, 1, 1, bytes([1, 10, 2, 0, 0, 0, 0, 0, 0, 1])),
+           ppp(0xc023, 1, 1, b'\x05alice\x03pwd'),
+           ppp(0xc023, 3, 1, b'\x02no'),
+           ppp(0xc223, 1, 1, b'\x04\1\2\3\4srv'),
+           ppp(0xc223, 4, 1, b'denied')]:
+    frames.append(eth(A, B, 0x8864, pl))
+
+
 # SCTP (RFC 9260)
 def chunk(t, fl, v):
     c = struct.pack('>BBH', t, fl, 4 + len(v)) + v
@@ -250,3 +273,12 @@ for fr in frames:
     for n in range(15, len(data_), 3):
         cuts.append((data_[:n], wire))
 pcap(os.path.join(HERE, 'l2proto-cut.pcap'), cuts)
+
+# Link type 9: the control protocols without PPPoE (address and control
+# bytes first).
+pcap(os.path.join(HERE, 'l2proto-ppp.pcap'), [
+    b'\xff\x03' + struct.pack('>HBBH', 0xc021, 9, 1, 8) + b'\x12\x34\x56\x78',
+    b'\xff\x03' + struct.pack('>HBBH', 0xc023, 1, 1, 14) + b'\x05alice\x03pwd',
+    b'\xff\x03' + struct.pack('>HBBH', 0x8021, 1, 1, 10) + bytes([3, 6, 198, 18,
+                                                                0, 1]),
+    b'\xff\x03\x12\x34abcd'], linktype=9)
