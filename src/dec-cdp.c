@@ -14,7 +14,6 @@
 
 #define CDP_MAXTLVS	64
 
-static int	cdp_parse(struct dec_ctx *, struct cur *);
 static void	cdp_format(struct dec_ctx *, struct cur *);
 static const char *cdp_name(int);
 static void	cdp_value(struct dec_ctx *, int, struct cur *, int);
@@ -24,18 +23,12 @@ static void	dtp_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_cdp_proto = {
 	.name = "cdp", .key = DEC_KEY(DEC_S_CISCO, 0x2000), .id = DEC_P_OTHER,
-	.parse = cdp_parse, .format = cdp_format
+	.parse = dec_parse_done, .format = cdp_format
 };
 const struct dec_proto dec_dtp_proto = {
 	.name = "dtp", .key = DEC_KEY(DEC_S_CISCO, 0x2004), .id = DEC_P_OTHER,
-	.parse = cdp_parse, .format = dtp_format
+	.parse = dec_parse_done, .format = dtp_format
 };
-
-static int
-cdp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
-}
 
 static const char *
 cdp_name(int type)

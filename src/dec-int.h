@@ -93,6 +93,7 @@ int		 dec_llc_nolen(struct dec_ctx *, struct cur *);
 const char	*dec_ppp_name(int);
 void		 dec_ppp_ctl(struct dec_ctx *, int, struct cur *, int);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
+int		 dec_parse_done(struct dec_ctx *, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
 uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
 

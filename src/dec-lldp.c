@@ -15,7 +15,6 @@
 
 #define LLDP_MAXTLVS	128
 
-static int	lldp_parse(struct dec_ctx *, struct cur *);
 static void	lldp_format(struct dec_ctx *, struct cur *);
 static void	lldp_name(struct dec_ctx *, struct cur, int);
 static void	lldp_text(struct dec_ctx *, struct cur *);
@@ -28,14 +27,8 @@ static void	lldp_macphy(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_lldp_proto = {
 	.name = "lldp", .key = DEC_KEY(DEC_S_ETHER, 0x88cc),
-	.id = DEC_P_OTHER, .parse = lldp_parse, .format = lldp_format
+	.id = DEC_P_OTHER, .parse = dec_parse_done, .format = lldp_format
 };
-
-static int
-lldp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
-}
 
 /* Packet text, as tcpdump shows it. */
 static void

@@ -17,7 +17,6 @@
 
 #define SLOW_MAXTLVS	16
 
-static int	slow_parse(struct dec_ctx *, struct cur *);
 static void	slow_format(struct dec_ctx *, struct cur *);
 static void	slow_tlv(struct dec_ctx *, int, int, struct cur *);
 static void	slow_state(struct dec_ctx *, int);
@@ -25,18 +24,12 @@ static void	ectp_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_slow_proto = {
 	.name = "slow", .key = DEC_KEY(DEC_S_ETHER, 0x8809),
-	.id = DEC_P_OTHER, .parse = slow_parse, .format = slow_format
+	.id = DEC_P_OTHER, .parse = dec_parse_done, .format = slow_format
 };
 const struct dec_proto dec_ectp_proto = {
 	.name = "loopback", .key = DEC_KEY(DEC_S_ETHER, 0x9000),
-	.id = DEC_P_OTHER, .parse = slow_parse, .format = ectp_format
+	.id = DEC_P_OTHER, .parse = dec_parse_done, .format = ectp_format
 };
-
-static int
-slow_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
-}
 
 static void
 slow_format(struct dec_ctx *ctx, struct cur *c)

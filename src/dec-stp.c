@@ -25,7 +25,6 @@ struct stp_buf {
 	size_t		 n;		/* bytes copied */
 };
 
-static int	stp_parse(struct dec_ctx *, struct cur *);
 static void	stp_format(struct dec_ctx *, struct cur *);
 static int	stp_u16(const struct stp_buf *, size_t);
 static uint32_t	stp_u32(const struct stp_buf *, size_t);
@@ -39,18 +38,12 @@ static int	stp_msti(struct dec_ctx *, const struct stp_buf *, size_t);
 
 const struct dec_proto dec_stp_proto = {
 	.name = "stp", .key = DEC_KEY(DEC_S_LLC, 0x42), .id = DEC_P_OTHER,
-	.parse = stp_parse, .format = stp_format
+	.parse = dec_parse_done, .format = stp_format
 };
 const struct dec_proto dec_pvst_proto = {	/* Cisco PVST+, in SNAP */
 	.name = "stp", .key = DEC_KEY(DEC_S_CISCO, 0x010b), .id = DEC_P_OTHER,
-	.parse = stp_parse, .format = stp_format
+	.parse = dec_parse_done, .format = stp_format
 };
-
-static int
-stp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
-}
 
 static int
 stp_u16(const struct stp_buf *s, size_t off)

@@ -157,6 +157,13 @@ dec_parse_next(struct dec_ctx *ctx, int key, struct cur *c)
 	return 0;
 }
 
+/* The light parse of a layer that has nothing to tell and nothing after. */
+int
+dec_parse_done(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
+}
+
 void
 dec_summary(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
     uint32_t len)
