@@ -107,7 +107,8 @@ def ctlv(t, v):
 
 cdp = bytes([2, 180, 0x12, 0x34]) + ctlv(1, b'sw1') + \
     ctlv(5, b'Some OS\nline two') + ctlv(6, b'box') + \
-    ctlv(2, struct.pack('>IBBBH', 1, 1, 1, 0xcc, 4) + bytes([198, 18, 0, 1])) + \
+    ctlv(2, struct.pack('>IBBBH', 1, 1, 1, 0xcc, 4) +
+         bytes([198, 18, 0, 1])) + \
     ctlv(3, b'Gi0/1') + ctlv(4, struct.pack('>I', 0x29)) + ctlv(9, b'') + \
     ctlv(10, b'\0\x01') + ctlv(11, b'\x01') + ctlv(0x1a, b'\0\1\2')
 frames.append(e8023('01:00:0c:cc:cc:cc', A,
@@ -132,7 +133,8 @@ lldp = tlv(1, b'\x04' + mac(A)) + tlv(2, b'\x05eth0') + \
     tlv(127, b'\x00\x80\xc2\x01\x00\x01') + \
     tlv(127, b'\x00\x12\x0f\x04\x05\xdc') + tlv(0, b'')
 frames.append(eth('01:80:c2:00:00:0e', A, 0x88cc, lldp))
-lldp = tlv(1, b'\x05\x01' + bytes([198, 18, 0, 9])) + tlv(2, b'\x03' + mac(B)) + \
+lldp = tlv(1, b'\x05\x01' + bytes([198, 18, 0, 9])) + \
+    tlv(2, b'\x03' + mac(B)) + \
     tlv(3, b'\x00\x10') + tlv(7, struct.pack('>HH', 0xff, 0x01)) + \
     tlv(9, b'zz') + tlv(1, b'\x00ab') + tlv(0, b'')
 frames.append(eth('01:80:c2:00:00:0e', A, 0x88cc, lldp))
