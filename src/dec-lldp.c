@@ -2,9 +2,8 @@
  * LLDP (ethertype 0x88cc, IEEE 802.1AB-2016 clause 8): the summary names
  * the system as tcpdump -n does; -v lists the TLVs with tcpdump's words,
  * -vv adds each value in hex.  Text from the packet goes through
- * tbuf_vis().  Organisation-specific TLVs: IEEE 802.1Q annex D and
- * 802.3 clause 79 (the port VLAN, MAC/PHY status and maximum frame size
- * are decoded, the rest named); MAU types: IANA-MAU-MIB.
+ * tbuf_vis().  Organisation-specific TLVs: IEEE 802.1Q annex D, 802.3
+ * clause 79 and ANSI/TIA-1057 (LLDP-MED); MAU types: IANA-MAU-MIB.
  */
 #include <stdio.h>
 
@@ -23,6 +22,10 @@ static int	lldp_id(struct dec_ctx *, int, struct cur *);
 static void	lldp_addr(struct dec_ctx *, int, struct cur *);
 static void	lldp_caps(struct dec_ctx *, const char *, int);
 static void	lldp_org(struct dec_ctx *, struct cur *);
+static void	lldp_dot1(struct dec_ctx *, int, struct cur *);
+static void	lldp_dot3(struct dec_ctx *, int, struct cur *);
+static void	lldp_agg(struct dec_ctx *, struct cur *);
+static void	lldp_med(struct dec_ctx *, int, struct cur *);
 static void	lldp_macphy(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_lldp_proto = {
@@ -254,7 +257,7 @@ lldp_caps(struct dec_ctx *ctx, const char *what, int f)
 	dec_sum(ctx, "] (0x%04x)", f);
 }
 
-/* Organisation-specific TLVs: OUI, subtype, and two common values. */
+/* Organisation-specific TLVs: the OUI, the subtype, then its fields. */
 static void
 lldp_org(struct dec_ctx *ctx, struct cur *v)
 {
@@ -270,10 +273,18 @@ lldp_org(struct dec_ctx *ctx, struct cur *v)
 		NULL, "MAC/PHY configuration/status", "Power via MDI",
 		"Link aggregation", "Max frame size"
 	};
+	static const char *const med[] = {
+		NULL, "LLDP-MED Capabilities", "Network policy",
+		"Location identification", "Extended power-via-MDI",
+		"Inventory - hardware revision", "Inventory - firmware revision",
+		"Inventory - software revision", "Inventory - serial number",
+		"Inventory - manufacturer name", "Inventory - model name",
+		"Inventory - asset ID"
+	};
 	const uint8_t	*o;
 	const char	*name = NULL;
 	uint32_t	 oui;
-	int		 st, x;
+	int		 st;
 
 	if ((o = cur_pull(v, 3)) == NULL || (st = cur_u8(v)) == -1)
 		return;
@@ -286,6 +297,10 @@ lldp_org(struct dec_ctx *ctx, struct cur *v)
 		dec_sum(ctx, ": OUI IEEE 802.3 Private (0x00120f)");
 		if (st < (int)(sizeof dot3 / sizeof dot3[0]))
 			name = dot3[st];
+	} else if (oui == 0x0012bb) {
+		dec_sum(ctx, ": OUI ANSI/TIA (0x0012bb)");
+		if (st < (int)(sizeof med / sizeof med[0]))
+			name = med[st];
 	} else {
 		dec_sum(ctx, ": OUI Unknown (0x%06x)", oui);
 		dec_hexdump(ctx, v, "\n\t  ");
@@ -293,14 +308,130 @@ lldp_org(struct dec_ctx *ctx, struct cur *v)
 	}
 	dec_sum(ctx, "\n\t  %s Subtype (%d)", name != NULL ? name : "Unknown",
 	    st);
-	if (oui == 0x0080c2 && st == 1 && (x = cur_u16(v)) != -1)
-		dec_sum(ctx, "\n\t    port vlan id (PVID): %d", x);
-	else if (oui == 0x00120f && st == 4 && (x = cur_u16(v)) != -1)
-		dec_sum(ctx, "\n\t    MTU size %d", x);
-	else if (oui == 0x00120f && st == 1)
-		lldp_macphy(ctx, v);
-	else if (name == NULL)
+	if (name == NULL)
 		dec_hexdump(ctx, v, "\n\t    ");
+	else if (oui == 0x0080c2)
+		lldp_dot1(ctx, st, v);
+	else if (oui == 0x00120f)
+		lldp_dot3(ctx, st, v);
+	else
+		lldp_med(ctx, st, v);
+}
+
+/* IEEE 802.1Q annex D: VLAN ids and names, protocols, aggregation. */
+static void
+lldp_dot1(struct dec_ctx *ctx, int st, struct cur *v)
+{
+	static const char *const ppvid[] = { NULL, "supported", "enabled" };
+	size_t	n;
+	int	x, y;
+
+	switch (st) {
+	case 1:
+		if ((x = cur_u16(v)) != -1)
+			dec_sum(ctx, "\n\t    port vlan id (PVID): %d", x);
+		break;
+	case 2:
+		y = cur_u8(v);
+		if ((x = cur_u16(v)) == -1)
+			break;
+		dec_sum(ctx, "\n\t    port and protocol vlan id (PPVID): %d, "
+		    "flags [", x);
+		dec_bits(ctx, ppvid, 3, (unsigned)y);
+		dec_sum(ctx, "] (0x%02x)", y);
+		break;
+	case 3:
+		x = cur_u16(v);
+		if ((y = cur_u8(v)) == -1)
+			break;
+		dec_sum(ctx, "\n\t    vlan id (VID): %d\n\t    vlan name: ", x);
+		n = (size_t)y < cur_left(v) ? (size_t)y : cur_left(v);
+		if (ctx->out != NULL && !ctx->tree)
+			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		break;
+	case 4:
+		if ((y = cur_u8(v)) == -1)
+			break;
+		dec_sum(ctx, "\n\t    protocol identity: ");
+		n = (size_t)y < cur_left(v) ? (size_t)y : cur_left(v);
+		if (ctx->out != NULL && !ctx->tree)
+			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		break;
+	case 7:
+		lldp_agg(ctx, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/* IEEE 802.3 clause 79: MAC/PHY status, aggregation, frame size. */
+static void
+lldp_dot3(struct dec_ctx *ctx, int st, struct cur *v)
+{
+	int	x;
+
+	if (st == 1)
+		lldp_macphy(ctx, v);
+	else if (st == 3)
+		lldp_agg(ctx, v);
+	else if (st == 4 && (x = cur_u16(v)) != -1)
+		dec_sum(ctx, "\n\t    MTU size %d", x);
+}
+
+/* Link aggregation status and port (802.1AX-2014 annex F). */
+static void
+lldp_agg(struct dec_ctx *ctx, struct cur *v)
+{
+	static const char *const agg[] = { "supported", "enabled" };
+	int64_t	port;
+	int	x;
+
+	x = cur_u8(v);
+	if ((port = cur_u32(v)) == -1)
+		return;
+	dec_sum(ctx, "\n\t    aggregation status [");
+	dec_bits(ctx, agg, 2, (unsigned)x);
+	dec_sum(ctx, "], aggregation port ID %lld", (long long)port);
+}
+
+/*
+ * ANSI/TIA-1057 (LLDP-MED): capabilities and the inventory strings; the
+ * policy, location and power fields are not decoded.
+ */
+static void
+lldp_med(struct dec_ctx *ctx, int st, struct cur *v)
+{
+	static const char *const caps[] = {
+		"LLDP-MED capabilities", "network policy",
+		"location identification", "extended power via MDI-PSE",
+		"extended power via MDI-PD", "Inventory"
+	};
+	static const char *const dev[] = {
+		"unknown", "endpoint class 1", "endpoint class 2",
+		"endpoint class 3", "network connectivity"
+	};
+	static const char *const inv[] = {
+		"Hardware revision", "Firmware revision", "Software revision",
+		"Serial number", "Manufacturer name", "Model name", "Asset ID"
+	};
+	size_t	n;
+	int	x, y;
+
+	if (st == 1) {
+		x = cur_u16(v);
+		if ((y = cur_u8(v)) == -1)
+			return;
+		dec_sum(ctx, "\n\t    Media capabilities [");
+		dec_bits(ctx, caps, 6, (unsigned)x);
+		dec_sum(ctx, "] (0x%04x)\n\t    Device type [%s] (0x%02x)", x,
+		    y < 5 ? dev[y] : "unknown", y);
+	} else if (st >= 5 && st <= 11) {
+		dec_sum(ctx, "\n\t  %s ", inv[st - 5]);
+		n = cur_left(v);
+		if (ctx->out != NULL && !ctx->tree)
+			tbuf_vis(ctx->out, cur_pull(v, n), n);
+	}
 }
 
 /*
