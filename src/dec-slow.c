@@ -6,7 +6,7 @@
  * reads it, always in hex).  Also the configuration testing protocol
  * (ethertype 0x9000, "Loopback"; Ethernet v2.0 specification, DEC,
  * Intel, Xerox 1982, section 8), whose fields are little-endian.
- * Other subtypes (OAM, OSSP) are named by number only.
+ * OAM (subtype 3) is named only; other subtypes are shown in hex.
  */
 #include <stdio.h>
 
@@ -41,22 +41,31 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 	static const char *const marker[] = {
 		"Terminator", "Marker Information"
 	};
-	struct cur	 v, dump;
+	struct cur	 v, dump, all;
 	const char	*name;
 	uint32_t	 len = dec_wire(ctx, c);
 	int		 sub, ver, type, tlen, i;
 
 	dec_layer(ctx, "Slow Protocols");
-	sub = cur_u8(c);
+	all = *c;
+	if ((sub = cur_u8(c)) == -1) {
+		dec_trunc(ctx, "slow");
+		return;
+	}
+	if (sub == 3) {			/* 802.3 clause 57 OAM */
+		dec_sum(ctx, "OAM, length %u", len);
+		return;
+	}
+	if (sub != 1 && sub != 2) {
+		dec_sum(ctx, "unknown (%d), length %u", sub, len);
+		dec_hexdump(ctx, &all, "\n\t");
+		return;
+	}
 	if ((ver = cur_u8(c)) == -1) {
 		dec_trunc(ctx, "slow");
 		return;
 	}
 	dec_fld(ctx, "subtype %d, version %d", sub, ver);
-	if (sub != 1 && sub != 2) {
-		dec_sum(ctx, "Slow Protocols subtype %d, length %u", sub, len);
-		return;
-	}
 	dec_sum(ctx, "%sv%d, length %u", sub == 1 ? "LACP" : "MARKER", ver,
 	    len);
 	if (!ctx->opt->verbose)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Link-level and SCTP decoders against tcpdump -n (issue 10, point 5).
 # tests/data/l2proto.pcap holds STP, RSTP, MSTP and PVST+ BPDUs, LLDP,
-# LACP and marker PDUs, PPPoE discovery and sessions (IPv4, IPv6, LCP,
+# LACP, marker and OAM PDUs, PPPoE discovery and sessions (IPv4, IPv6, LCP,
 # IPCP, IPV6CP, PAP, CHAP),
 # SCTP chunk lists over IPv4 and IPv6, an MS NLB heartbeat, ARP with odd
 # hardware types and opcodes, CDP, DTP, Loopback, and a BOOTP request cut
@@ -17,6 +17,7 @@
 # record, and why):
 #   -v, -vv   BOOTP/DHCP     DHCP -v fields after the flags are not shown
 #   -vv       PPID M3UA      tcpdump decodes M3UA payloads
+#   -v, -vv   OAM,           802.3 OAM PDUs are named, not decoded
 #   -e (cut)  dsap SNAP      -e does not name the LLC and SNAP fields
 #
 # Can fail: it failed on every truncation-marker difference fixed on the
@@ -64,12 +65,12 @@ run() {
 }
 
 run l2proto.pcap ''
-run l2proto.pcap 'BOOTP/DHCP' -v
-run l2proto.pcap 'BOOTP/DHCP|PPID M3UA' -vv
+run l2proto.pcap 'BOOTP/DHCP|OAM,' -v
+run l2proto.pcap 'BOOTP/DHCP|PPID M3UA|OAM,' -vv
 run l2proto.pcap '' -e
 run l2proto-cut.pcap ''
-run l2proto-cut.pcap 'BOOTP/DHCP' -v
-run l2proto-cut.pcap 'BOOTP/DHCP|PPID M3UA' -vv
+run l2proto-cut.pcap 'BOOTP/DHCP|OAM,' -v
+run l2proto-cut.pcap 'BOOTP/DHCP|PPID M3UA|OAM,' -vv
 run l2proto-cut.pcap 'dsap SNAP' -e
 run l2proto-ppp.pcap ''
 run l2proto-ppp.pcap '' -v

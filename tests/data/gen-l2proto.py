@@ -152,6 +152,10 @@ frames.append(eth('01:80:c2:00:00:02', A, 0x8809, lacp))
 marker = b'\x02\x01' + struct.pack('>BBH', 2, 16, 5) + mac(A) + \
     struct.pack('>I', 0x1234) + b'\0\0' + b'\0\0' + b'\0' * 90
 frames.append(eth('01:80:c2:00:00:02', A, 0x8809, marker))
+frames.append(eth('01:80:c2:00:00:02', A, 0x8809, b'\x03\x00\x50\x00' +
+                  bytes([1, 16, 1, 0, 0, 0x15, 5, 0xee, 0, 0x10, 0x18]) +
+                  b'\0' * 31))
+frames.append(eth('01:80:c2:00:00:02', A, 0x8809, b'\x0a\x01' + b'\0' * 20))
 
 
 # PPPoE (RFC 2516) and PPP inside it
