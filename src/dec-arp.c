@@ -22,6 +22,8 @@ static void	arp_line(struct dec_ctx *, int, const uint8_t *, const uint8_t *,
 static void	arp_hw(struct tbuf *, const uint8_t *, int);
 static int	arp_zero(const uint8_t *, int);
 static const char *arp_hwname(int);
+static void	arp_kinds(struct dec_ctx *, int, int, int, int);
+static int	arp_atm_fits(struct cur);
 static void	msnlb_format(struct dec_ctx *, struct cur *);
 static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
 		    const char *);
@@ -122,6 +124,46 @@ arp_line(struct dec_ctx *ctx, int op, const uint8_t *sha, const uint8_t *tha,
 	}
 }
 
+/*
+ * Hardware type 19 is ATMARP (RFC 2225), laid out otherwise: type and
+ * length bytes for each of six addresses.  Only whether they were all
+ * captured is checked; the rest is shown as for other hardware.
+ */
+static int
+arp_atm_fits(struct cur c)
+{
+	int	shtl, sstl, spln, thtl, tstl, tpln;
+
+	if (cur_skip(&c, 4) == -1)
+		return 0;
+	shtl = cur_u8(&c) & 0x3f;
+	sstl = cur_u8(&c) & 0x3f;
+	cur_skip(&c, 2);
+	spln = cur_u8(&c);
+	thtl = cur_u8(&c) & 0x3f;
+	tstl = cur_u8(&c) & 0x3f;
+	if ((tpln = cur_u8(&c)) == -1)
+		return 0;
+	return cur_left(&c) >= (size_t)(shtl + sstl + spln + thtl + tstl +
+	    tpln);
+}
+
+/* "Ethernet (len 6), IPv4 (len 4), ": the kinds of address and sizes. */
+static void
+arp_kinds(struct dec_ctx *ctx, int hrd, int hln, int pro, int pln)
+{
+	const char	*pn = dec_link_name(pro);
+
+	if (arp_hwname(hrd) != NULL)
+		dec_sum(ctx, "%s (len %d), ", arp_hwname(hrd), hln);
+	else
+		dec_sum(ctx, "Unknown Hardware (%d) (len %d), ", hrd, hln);
+	if (pro <= 1500 || strcmp(pn, "unknown") == 0)
+		dec_sum(ctx, "Unknown Protocol (0x%04x) (len %d), ", pro, pln);
+	else
+		dec_sum(ctx, "%s (len %d), ", pn, pln);
+}
+
 /* tcpdump -v's name for a hardware type (IANA ARP parameters). */
 static const char *
 arp_hwname(int hrd)
@@ -129,7 +171,11 @@ arp_hwname(int hrd)
 	switch (hrd) {
 	case 1:		return "Ethernet";
 	case 6:		return "TokenRing";
+	case 7:		return "ArcNet";
 	case 15:	return "FrameRelay";
+	case 23:	return "Strip";
+	case 24:	return "IEEE 1394";
+	case 32:	return "InfiniBand";
 	default:	return NULL;
 	}
 }
@@ -138,18 +184,22 @@ arp_hwname(int hrd)
 static void
 arp_format(struct dec_ctx *ctx, struct cur *c)
 {
+	struct cur	 all;
 	const uint8_t	*sha, *spa, *tha, *tpa;
+	const char	*bad;
 	char		 a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
 	uint32_t	 len = dec_wire(ctx, c);
 	int		 hrd, pro, hln, pln, op;
 
 	dec_layer(ctx, "ARP");
+	all = *c;
 	hrd = cur_u16(c);
 	pro = cur_u16(c);
 	hln = cur_u8(c);
 	pln = cur_u8(c);
 	/* tcpdump shows nothing but the marker unless all of it is there. */
-	if ((op = cur_u16(c)) == -1 || cur_left(c) < (size_t)(hln + pln) * 2) {
+	if ((op = cur_u16(c)) == -1 || cur_left(c) < (size_t)(hln + pln) * 2 ||
+	    (hrd == 19 && !arp_atm_fits(all))) {
 		dec_trunc(ctx, "arp");
 		return;
 	}
@@ -159,35 +209,45 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
 	dec_fld(ctx, "opcode: %d", op);
-	if (ctx->opt->verbose && pro == 0x0800) {
-		if (arp_hwname(hrd) != NULL)
-			dec_sum(ctx, "%s (len %d), ", arp_hwname(hrd), hln);
-		else
-			dec_sum(ctx, "Unknown Hardware (%d) (len %d), ", hrd,
-			    hln);
-		dec_sum(ctx, "IPv4 (len %d), ", pln);
-	}
-	if (pro != 0x0800 || pln != 4) {
-		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
-		    pro, op, len);
+	/* Addresses tcpdump will not show, and what it says instead. */
+	bad = pro != 0x0800 ? "<wrong proto type>" : pln != 4 ? "<wrong len>" :
+	    NULL;
+	if (ctx->opt->verbose || bad != NULL)
+		arp_kinds(ctx, hrd, hln, pro, pln);
+	if (bad != NULL && !ctx->opt->verbose) {
+		dec_sum(ctx, "length %u", len);
 		return;
 	}
-	if ((sha = cur_pull(c, (size_t)hln)) == NULL ||
-	    (spa = cur_pull(c, 4)) == NULL ||
-	    (tha = cur_pull(c, (size_t)hln)) == NULL ||
-	    (tpa = cur_pull(c, 4)) == NULL) {
+	sha = cur_pull(c, (size_t)hln);
+	spa = cur_pull(c, (size_t)pln);
+	tha = cur_pull(c, (size_t)hln);
+	if ((tpa = cur_pull(c, (size_t)pln)) == NULL) {
 		dec_trunc(ctx, "arp");
 		return;
 	}
-	dec_ntop(4, spa, a1);
-	dec_ntop(4, tpa, a2);
+	if (bad == NULL) {
+		dec_ntop(4, spa, a1);
+		dec_ntop(4, tpa, a2);
+	} else {
+		snprintf(a1, sizeof a1, "%s", bad);
+		snprintf(a2, sizeof a2, "%s", bad);
+	}
+	/* An opcode with no words: tcpdump dumps the whole message. */
+	if ((op < 1 || op > 4) && op != 8 && op != 9 && !ctx->tree) {
+		if (op == 10)
+			dec_sum(ctx, "NACK Reply ");
+		else
+			dec_sum(ctx, "Unknown (%d) ", op);
+		dec_hexascii(ctx, &all, "", "");
+		return;
+	}
 	if (ctx->tree) {
 		arp_tree(ctx, "sender", sha, hln, a1);
 		arp_tree(ctx, "target", tha, hln, a2);
 		return;
 	}
 	/* The screen's list says what tcpdump shows only from -v on. */
-	if ((hrd != 1 || hln != 6) && ctx->opt->extra)
+	if ((hrd != 1 || hln != 6) && ctx->opt->extra && !ctx->opt->verbose)
 		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
 	arp_line(ctx, op, sha, tha, hln, a1, a2);
 	dec_sum(ctx, ", length %u", len);

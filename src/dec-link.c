@@ -142,6 +142,7 @@ dec_link_name(int type)
 	case 0x8100:	return "802.1Q";
 	case 0x88a8:	return "802.1Q-QinQ";
 	case 0x9100:	return "802.1Q-9100";
+	case 0x9200:	return "802.1Q-9200";
 	case 0x8847:	return "MPLS unicast";
 	case 0x8848:	return "MPLS multicast";
 	case 0x6558:	return "Transparent Ethernet Bridging";
@@ -459,11 +460,14 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "priority: %d", tci >> 13);
 	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
 	dec_fld(ctx, "type: 0x%04x (%s)", type, dec_link_name(type));
+	if (ctx->opt->link)
+		dec_sum(ctx, "vlan %d, p %d%s, ", tci & 0xfff, tci >> 13,
+		    tci & 0x1000 ? ", DEI" : "");
 	if (ctx->opt->link && type <= ETH_MAXLEN)	/* sic, tcpdump 4.99 */
-		dec_sum(ctx, "vlan %d, p %d, 802.3", tci & 0xfff, tci >> 13);
+		dec_sum(ctx, "802.3");
 	else if (ctx->opt->link) {
-		dec_sum(ctx, "vlan %d, p %d, ethertype %s (0x%04x), ",
-		    tci & 0xfff, tci >> 13, dec_link_name(type), type);
+		dec_sum(ctx, "ethertype %s (0x%04x), ", dec_link_name(type),
+		    type);
 		ctx->linkdone = 1;
 	}
 	else if (ctx->opt->extra)

@@ -508,7 +508,8 @@ dec_hexdump(struct dec_ctx *ctx, struct cur *c, const char *prefix)
 
 /*
  * The bytes left in c as tcpdump's hex and ASCII dump, between before
- * and after: 16 bytes a line in groups of two, "." if unprintable.
+ * and after: 16 bytes a line in groups of two, "." for a space or an
+ * unprintable byte.
  */
 void
 dec_hexascii(struct dec_ctx *ctx, struct cur *c, const char *before,
@@ -533,7 +534,7 @@ dec_hexascii(struct dec_ctx *ctx, struct cur *c, const char *before,
 		col -= (n & 1) * 2;
 		tbuf_printf(ctx->out, "%*s  ", (int)(40 - col), "");
 		for (i = 0; i < n; i++)
-			tbuf_putc(ctx->out, p[i] >= 0x20 && p[i] < 0x7f ?
+			tbuf_putc(ctx->out, p[i] > 0x20 && p[i] < 0x7f ?
 			    (char)p[i] : '.');
 	}
 	tbuf_puts(ctx->out, after);
