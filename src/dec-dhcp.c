@@ -78,7 +78,7 @@ dhcp_msgtype(struct cur o)
 static void
 dhcp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	const uint8_t	*h, *full;
+	const uint8_t	*h = NULL, *full;
 	const char	*tn;
 	char		 mac[18];
 	int64_t		 cookie = -1;
@@ -87,32 +87,40 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_layer(ctx, "BOOTP/DHCP");
 	if (cur_left(c) > 0)
 		dec_sum(ctx, "BOOTP/DHCP, ");
-	/* The summary needs the fields up to the client's address only. */
-	if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL) {
-		if ((op = cur_peek_u8(c, 0)) == 1 || op == 2)
-			dec_sum(ctx, op == 1 ? "Request" : "Reply");
+	/* The summary needs no more than the client's address. */
+	if ((op = cur_peek_u8(c, 0)) == -1) {
 		dec_trunc(ctx, "bootp");
 		return;
 	}
-	if ((full = cur_pull(c, BOOTP_FIXLEN)) != NULL) {
+	if (op == 1) {
+		dec_sum(ctx, "Request");
+		if (cur_peek_u8(c, 1) == 1 && cur_peek_u8(c, 2) == 6) {
+			if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL) {
+				dec_trunc(ctx, "bootp");
+				return;
+			}
+			dec_mac(&h[28], mac);
+			dec_sum(ctx, " from %s", mac);
+		}
+	} else if (op == 2)
+		dec_sum(ctx, "Reply");
+	else
+		dec_sum(ctx, "unknown (0x%02x)", op);
+	if ((full = cur_peek(c, BOOTP_FIXLEN)) != NULL) {
+		cur_skip(c, BOOTP_FIXLEN);
 		dhcp_tree(ctx, full);
 		if ((cookie = cur_u32(c)) == 0x63825363)
 			type = dhcp_msgtype(*c);
 	}
-	if (h[0] == 1) {
-		dec_sum(ctx, "Request");
-		if (h[1] == 1 && h[2] == 6) {
-			dec_mac(&h[28], mac);
-			dec_sum(ctx, " from %s", mac);
-		}
-	} else if (h[0] == 2)
-		dec_sum(ctx, "Reply");
-	else
-		dec_sum(ctx, "op %d", h[0]);
 	/* tcpdump names the message type only from -v on. */
 	if ((tn = dhcp_typename(type)) != NULL && ctx->opt->extra)
 		dec_sum(ctx, ", DHCP %s", tn);
 	dec_sum(ctx, ", length %u", ctx->l4len);
+	if (ctx->opt->verbose && (h = full != NULL ? full :
+	    cur_peek(c, BOOTP_SUMLEN)) == NULL) {
+		dec_trunc(ctx, "bootp");
+		return;
+	}
 	if (ctx->opt->verbose) {
 		/* tcpdump -v: transaction id, seconds, flags (RFC 2131). */
 		if (h[3] != 0)
