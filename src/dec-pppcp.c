@@ -18,6 +18,8 @@ static void	pppcp_opts(struct dec_ctx *, int, struct cur *, int);
 static int	pppcp_opt(struct dec_ctx *, int, int, int, struct cur *,
 		    int);
 static void	pppcp_cut(struct dec_ctx *, const char *);
+static const char *pppcp_optname(int, int);
+static void	pppcp_optval(struct dec_ctx *, int, int, struct cur *);
 static void	pppcp_lcpdata(struct dec_ctx *, int, struct cur *, int);
 static void	pppcp_auth(struct dec_ctx *, int, struct cur *);
 static int	pppcp_text(struct dec_ctx *, const char *, struct cur *, int);
@@ -149,34 +151,9 @@ pppcp_opt(struct dec_ctx *ctx, int proto, int type, int len, struct cur *v,
     int cut)
 {
 	struct cur	 dump;
-	const uint8_t	*a;
-	const char	*name = NULL;
-	char		 buf[DEC_ADDRSTRLEN];
+	const char	*name = pppcp_optname(proto, type);
 	int64_t		 x;
 
-	if (proto == 0xc021) {
-		switch (type) {
-		case 1:	name = "MRU"; break;
-		case 2:	name = "ACCM"; break;
-		case 3:	name = "Auth-Prot"; break;
-		case 5:	name = "Magic-Num"; break;
-		case 7:	name = "PFC"; break;
-		case 8:	name = "ACFC"; break;
-		case 17: name = "MRRU"; break;
-		default: break;
-		}
-	} else if (proto == 0x8021) {
-		switch (type) {
-		case 2:	name = "IP-Comp"; break;
-		case 3:	name = "IP-Addr"; break;
-		case 129: name = "Pri-DNS"; break;
-		case 130: name = "Pri-NBNS"; break;
-		case 131: name = "Sec-DNS"; break;
-		case 132: name = "Sec-NBNS"; break;
-		default: break;
-		}
-	} else if (type == 1)
-		name = "Interface-ID";
 	if (name == NULL && proto == 0xc021) {
 		dec_sum(ctx, "\n\tunknown LCP option 0x%02x", type);
 		return 0;
@@ -193,25 +170,68 @@ pppcp_opt(struct dec_ctx *ctx, int proto, int type, int len, struct cur *v,
 		pppcp_cut(ctx, "ip6cp");
 		return -1;
 	}
-	if (cut && !(proto == 0x8021 && type == 2 && cur_left(v) >= 2)) {
-		dec_trunc(ctx, "ppp");
-		return -1;
-	}
-	if (proto == 0x8057) {
-		if ((a = cur_pull(v, 8)) != NULL)
-			dec_sum(ctx, ": %02x%02x:%02x%02x:%02x%02x:%02x%02x",
-			    a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
-	} else if (proto == 0x8021 && type == 2) {
+	if (proto == 0x8021 && type == 2) {
 		dump = *v;
 		if ((x = cur_u16(v)) != -1)
 			dec_sum(ctx, ": %s (0x%02llx):", x == 0x2d ? "VJ-Comp" :
 			    "unknown", (long long)x);
 		/* A cut compression option ends the list, without a mark. */
-		if (cut) {
+		if (cut && x != -1) {
 			if (ctx->opt->verbose > 1)
 				dec_hexdump(ctx, &dump, "\n\t    ");
 			return -1;
 		}
+	}
+	if (cut) {
+		dec_trunc(ctx, "ppp");
+		return -1;
+	}
+	if (!(proto == 0x8021 && type == 2))
+		pppcp_optval(ctx, proto, type, v);
+	return 1;
+}
+
+/* The names of the options decoded (RFC 1661, 1332, 1877, 5072). */
+static const char *
+pppcp_optname(int proto, int type)
+{
+	if (proto == 0x8057)
+		return type == 1 ? "Interface-ID" : NULL;
+	if (proto == 0x8021) {
+		switch (type) {
+		case 2:		return "IP-Comp";
+		case 3:		return "IP-Addr";
+		case 129:	return "Pri-DNS";
+		case 130:	return "Pri-NBNS";
+		case 131:	return "Sec-DNS";
+		case 132:	return "Sec-NBNS";
+		default:	return NULL;
+		}
+	}
+	switch (type) {
+	case 1:		return "MRU";
+	case 2:		return "ACCM";
+	case 3:		return "Auth-Prot";
+	case 5:		return "Magic-Num";
+	case 7:		return "PFC";
+	case 8:		return "ACFC";
+	case 17:	return "MRRU";
+	default:	return NULL;
+	}
+}
+
+/* A whole option's value, after its name. */
+static void
+pppcp_optval(struct dec_ctx *ctx, int proto, int type, struct cur *v)
+{
+	const uint8_t	*a;
+	char		 buf[DEC_ADDRSTRLEN];
+	int64_t		 x;
+
+	if (proto == 0x8057) {
+		if ((a = cur_pull(v, 8)) != NULL)
+			dec_sum(ctx, ": %02x%02x:%02x%02x:%02x%02x:%02x%02x",
+			    a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
 	} else if (proto == 0x8021) {
 		if ((a = cur_pull(v, 4)) != NULL) {
 			dec_ntop(4, a, buf);
@@ -235,7 +255,6 @@ pppcp_opt(struct dec_ctx *ctx, int proto, int type, int len, struct cur *v,
 		else
 			dec_sum(ctx, ": unknown (0x%04llx)", (long long)x);
 	}
-	return 1;
 }
 
 /*
