@@ -13,6 +13,7 @@
 #include "dec-int.h"
 
 static int	llc_cisco(struct dec_ctx *, const uint8_t *, int);
+static void	llc_payload(struct dec_ctx *, const struct cur *);
 static int	llc_parse(struct dec_ctx *, struct cur *);
 static void	llc_format(struct dec_ctx *, struct cur *);
 
@@ -33,6 +34,14 @@ llc_cisco(struct dec_ctx *ctx, const uint8_t *oui, int type)
 		return 0;
 	ctx->llclen = ctx->llclen > 5 ? ctx->llclen - 5 : 0;
 	return DEC_KEY(DEC_S_CISCO, type);
+}
+
+/* -x starts after the LLC and SNAP headers, as tcpdump's. */
+static void
+llc_payload(struct dec_ctx *ctx, const struct cur *c)
+{
+	if (ctx->nip == 0 && ctx->tunnels == 0)
+		ctx->info->l3off = (uint32_t)cur_off(c);
 }
 
 /* LLC without a length field (SLL protocol 4): it runs to the end. */
@@ -60,16 +69,20 @@ llc_parse(struct dec_ctx *ctx, struct cur *c)
 		return DEC_DONE;
 	}
 	if (h[0] == h[1] && h[2] == 0x03 && h[0] != 0xaa &&
-	    dec_find(DEC_KEY(DEC_S_LLC, h[0])) != NULL)
+	    dec_find(DEC_KEY(DEC_S_LLC, h[0])) != NULL) {
+		llc_payload(ctx, c);
 		return DEC_KEY(DEC_S_LLC, h[0]);
+	}
 	if (h[0] != 0xaa || h[1] != 0xaa || h[2] != 0x03)
 		return DEC_DONE;
 	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
-	if ((key = llc_cisco(ctx, oui, type)) != 0)
+	if ((key = llc_cisco(ctx, oui, type)) != 0) {
+		llc_payload(ctx, c);
 		return key;
+	}
 	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0)
 		return DEC_DONE;
 	return dec_link_key(ctx, type, c);
