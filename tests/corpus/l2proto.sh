@@ -68,6 +68,7 @@ run l2proto.pcap ''
 run l2proto.pcap 'BOOTP/DHCP|OAM,' -v
 run l2proto.pcap 'BOOTP/DHCP|PPID M3UA|OAM,' -vv
 run l2proto.pcap '' -e
+run l2proto.pcap '' -x
 run l2proto-cut.pcap ''
 run l2proto-cut.pcap 'BOOTP/DHCP|OAM,' -v
 run l2proto-cut.pcap 'BOOTP/DHCP|PPID M3UA|OAM,' -vv
