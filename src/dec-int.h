@@ -92,6 +92,10 @@ const char	*dec_link_name(int);
 int		 dec_llc_nolen(struct dec_ctx *, struct cur *);
 const char	*dec_ppp_name(int);
 void		 dec_ppp_ctl(struct dec_ctx *, int, struct cur *, int);
+const uint8_t	*dec_port_map(void);
+int		 dec_fast(const uint8_t *, uint32_t, struct dec_info *);
+int		 dec_parse_full(int, const uint8_t *, uint32_t, uint32_t,
+		    struct dec_info *);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
 int		 dec_parse_done(struct dec_ctx *, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
@@ -100,7 +104,16 @@ uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
 void		 dec_sum(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 dec_sumu(struct dec_ctx *, unsigned long);
-void		 dec_fld(struct dec_ctx *, const char *, ...)
+/*
+ * One field of the tree.  A summary line never shows one, and decoders
+ * name a dozen per packet: the arguments are evaluated only for the
+ * tree, so they must have no side effects.
+ */
+#define dec_fld(ctx, ...) do {						\
+	if ((ctx)->tree)						\
+		dec_fld_tree((ctx), __VA_ARGS__);			\
+} while (0)
+void		 dec_fld_tree(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 dec_layer(struct dec_ctx *, const char *);
 void		 dec_trunc(struct dec_ctx *, const char *);

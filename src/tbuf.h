@@ -27,9 +27,15 @@ void	 tbuf_vprintf(struct tbuf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 void	 tbuf_putc(struct tbuf *, char);
 void	 tbuf_putu(struct tbuf *, unsigned long);
+void	 tbuf_put0n(struct tbuf *, unsigned long, int);
 void	 tbuf_ip4(struct tbuf *, const uint8_t *);
 void	 tbuf_puts(struct tbuf *, const char *);
 void	 tbuf_putn(struct tbuf *, const char *, size_t);
+/* Writing in place, for the per-packet lines: room, formats, end. */
+char	*tbuf_room(struct tbuf *, size_t);
+void	 tbuf_end(struct tbuf *, char *);
+char	*tbuf_fmt_u(char *, unsigned long);
+char	*tbuf_fmt_ip4(char *, const uint8_t *);
 void	 tbuf_esc(struct tbuf *, const void *, size_t);
 /* As tcpdump prints packet text: "^J" for controls, "M-" for bit 7. */
 void	 tbuf_vis(struct tbuf *, const void *, size_t);
