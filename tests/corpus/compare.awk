@@ -15,7 +15,8 @@
 # nothing after it on that line.
 # Output: "FILE total agree added" (added: agreeing records that carry an
 # addition), then one "DIFF" line per disagreement (the first three of a
-# file, with both texts).
+# file, with both texts).  A tcpdump record matching the regular
+# expression skip (if set) counts as agreeing.
 
 function addition(e, o,    p, q, end) {
 	if (!match(o, / \{(TLS|QUIC|NBNS|LLMNR) /))
@@ -47,7 +48,7 @@ END {
 	for (i = 1; i <= n; i++) {
 		e = i <= ne ? ex[i] : "(missing)"
 		o = i <= no ? ou[i] : "(missing)"
-		if (e == o) {
+		if (e == o || (skip != "" && e ~ skip)) {
 			agree++
 			continue
 		}
