@@ -576,10 +576,19 @@ engine_reread(struct engine *e, const char *expr, char *errbuf)
 	return engine_start(e, errbuf);
 }
 
+/*
+ * The statistics, with the user's own settings as they are now: the
+ * engine thread copies them into the statistics only every tick, and a
+ * snapshot taken right after a key must already show it.
+ */
 void
 engine_snapshot(struct engine *e, struct stats_snap *sn)
 {
 	stats_snapshot(e->stats, sn);
+	pthread_mutex_lock(&e->lock);
+	sn->paused = e->paused;
+	sn->rotate_ms = e->rotate_ms;
+	pthread_mutex_unlock(&e->lock);
 }
 
 void

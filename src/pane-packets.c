@@ -162,14 +162,17 @@ pane_packets_fetch(struct recent *rec, int rows)
 	}
 	recent_lock(rec);
 	last = plist_step(rec, UINT64_MAX, -1);
-	if (pkt_follow || last == 0) {
+	/* Paused, the rows stay where they were, a resize included. */
+	if ((pkt_follow && !pkt_frozen) || last == 0 || pkt_sel == 0) {
 		pkt_sel = last;
 		pkt_top = pane_packets_top(rec, last, rows);
 	} else {
 		if (!plist_shown(rec, pkt_sel) &&
 		    (pkt_sel = plist_step(rec, pkt_sel, 1)) == 0)
 			pkt_sel = last;
-		if (pkt_sel < pkt_top || !plist_shown(rec, pkt_top))
+		if (pkt_follow)		/* paused: its newest row stays last */
+			pkt_top = pane_packets_top(rec, pkt_sel, rows);
+		else if (pkt_sel < pkt_top || !plist_shown(rec, pkt_top))
 			pkt_top = pkt_sel;
 	}
 	if (pkt_top != 0 && !pane_packets_build(rec, rows) && pkt_sel != 0) {
@@ -254,9 +257,10 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 		    "packets are not kept in this mode");
 		return;
 	}
-	if (!pkt_frozen && (!pkt_follow || env->snap->paused))
-		pkt_since = engine_frames(env->eng);
 	pkt_frozen = !pkt_follow || env->snap->paused;
+	/* The frames the rows last followed up to: "N new" counts from it. */
+	if (!pkt_frozen)
+		pkt_since = engine_frames(env->eng);
 	plist_sync(engine_frames(env->eng), env->snap->filter,
 	    engine_run(env->eng));
 	pane_packets_search(env, rec);
