@@ -541,6 +541,8 @@ stats_counters(struct stats_snap *sn, const uint64_t *v)
 static void
 stats_rates(const struct stats *st, struct stats_snap *sn)
 {
+	int	i;
+
 	sn->pps = st->pps;
 	sn->bps = st->bps;
 	sn->dps = st->dps;
@@ -556,6 +558,9 @@ stats_rates(const struct stats *st, struct stats_snap *sn)
 	sn->drop_busy = st->drop_busy;
 	sn->drop_wbusy = st->drop_wbusy;
 	memcpy(sn->rotps, st->rotps, sizeof sn->rotps);
+	for (i = 0; i < CAP_ROT_NREASONS && !st->sampled && sn->uptime > 0;
+	    i++)
+		sn->rotps[i] = (double)sn->rot[i] / sn->uptime;
 	sn->nhist = st->nhist;
 	memcpy(sn->hist_pps, st->hist_pps, sizeof sn->hist_pps);
 	memcpy(sn->hist_dps, st->hist_dps, sizeof sn->hist_dps);
@@ -649,6 +654,9 @@ stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
 		r->packets = v[rp + i];
 		r->forced = v[rf + i];
 		r->pps = st->ring_pps[i];
+		/* Before the first sample, as stats_rates(). */
+		if (!st->sampled && sn->uptime > 0)
+			r->pps = (double)r->packets / sn->uptime;
 	}
 	for (b = sn->bufs; b < sn->bufs + sn->nbufs; b++) {
 		if (b->st.ring >= sn->nrings)
