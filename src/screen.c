@@ -520,6 +520,8 @@ screen_header_state(const struct stats_snap *s, int x, int w)
 		x += screen_put(1, x, w - x, SCREEN_USER, "  PAUSED");
 	if (s->eof)
 		x += screen_put(1, x, w - x, SCREEN_OK, "  end of file");
+	else if (engine_wait(screen_st.eng, 0))	/* -c, or an error */
+		x += screen_put(1, x, w - x, SCREEN_OK, "  capture ended");
 	if (s->writing)
 		x += screen_printf(1, x, w - x, SCREEN_HEADER, "  writing %s "
 		    "(%llu frames)", s->wfile, (unsigned long long)s->wframes);
