@@ -19,6 +19,7 @@ struct pcapw_conf {
 	unsigned	 files;		/* -W: keep only the newest n files */
 	int		 flush;		/* -U: flush after every packet */
 	const char	*postrotate;	/* -z: run "cmd file" on each closed one */
+	const char	*owner;		/* -C, -G as root: the -Z user, NULL */
 };
 
 struct pcapw	*pcapw_open(const char *, int, unsigned,

@@ -23,8 +23,6 @@
 #include "cap.h"
 #include "priv.h"
 
-#define PRIV_DEFAULT_USER	"nobody"
-
 int
 priv_drop(const char *user, char *errbuf)
 {
