@@ -384,7 +384,8 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 		screen_put(y, p->x, p->w, SCREEN_DIM, head);
 		return;
 	}
-	gmtime_r(&t, &tm);
+	/* Local time, as -P's lines and tcpdump's. */
+	localtime_r(&t, &tm);
 	snprintf(head, sizeof head, "%8llu %02d:%02d:%02d.%06ld ",
 	    (unsigned long long)r->no, tm.tm_hour, tm.tm_min, tm.tm_sec,
 	    r->ts.tv_nsec / 1000);
