@@ -182,9 +182,12 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	free(sn);
 	engine_stop(eng);
 	events += batch_events(eng, &seen);
-	/* Held to the end: no command output may follow the final line. */
+	/*
+	 * Held to the end: no command output may follow the final line.
+	 * With -J standard output carries JSON lines only, for jq.
+	 */
 	pthread_mutex_lock(&in.lock);
-	batch_final(eng, stdout);
+	batch_final(eng, opts->json ? stderr : stdout);
 	if (batch_outerr(outerr) != 0)
 		events++;
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;

@@ -36,7 +36,8 @@ for fmt in text json; do
 	[ "$sent" = "sent=$N" ] || zb_fail "$fmt: zbgen said '$sent'"
 	sleep 2.5
 	zb_stop "$ZB_PID" 10 || { cat "$ZB_ERR" >&2; zb_fail "$fmt: exit status"; }
-	last=$(tail -n 1 "$ZB_OUT")
+	# -J: the closing line goes to standard error, JSON alone to stdout.
+	last=$(cat "$ZB_OUT" "$ZB_ERR" | grep '^captured=' | tail -n 1)
 	d=$(zb_field dropped "$last")
 	[ "$(zb_field refiltered "$last")" = 0 ] ||
 	    zb_fail "$fmt: no refiltered=0 in '$last'"
