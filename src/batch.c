@@ -40,7 +40,9 @@ static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
-static int	 batch_sleep(struct engine *, double, volatile sig_atomic_t *);
+static int	 batch_sleep(struct engine *, double, volatile sig_atomic_t *,
+		    volatile sig_atomic_t *);
+static void	 batch_counters(struct engine *, FILE *);
 
 static void
 batch_out(void *arg, const char *text)
@@ -97,15 +99,17 @@ batch_reader(void *arg)
 	return NULL;
 }
 
-/* Wait up to secs; 1 when it is time to stop. */
+/* Wait up to secs (saying the counters on SIGUSR1); 1: time to stop. */
 static int
-batch_sleep(struct engine *eng, double secs, volatile sig_atomic_t *quit)
+batch_sleep(struct engine *eng, double secs, volatile sig_atomic_t *quit,
+    volatile sig_atomic_t *info)
 {
 	int	ms = (int)(secs * 1000);
 
 	while (ms > 0 && !*quit) {
 		if (engine_wait(eng, ms > 100 ? 100 : ms))
 			return 1;
+		batch_info(eng, info);
 		ms -= 100;
 	}
 	return *quit != 0;
@@ -161,7 +165,8 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	sn = xmalloc(sizeof *sn);
 	tbuf_init(&tb);
 	for (;;) {
-		done = batch_sleep(eng, opts->delay, opts->quit) || in.quit;
+		done = batch_sleep(eng, opts->delay, opts->quit, opts->info) ||
+		    in.quit;
 		events += batch_events(eng, &seen);
 		engine_snapshot(eng, sn);
 		tbuf_reset(&tb);
@@ -230,8 +235,27 @@ batch_summary(struct engine *eng, FILE *f)
 void
 batch_final(struct engine *eng, FILE *f)
 {
+	const char	*err;
+
+	batch_counters(eng, f);
+	if ((err = engine_error(eng)) != NULL)
+		msg_error("%s", err);
+}
+
+void
+batch_info(struct engine *eng, volatile sig_atomic_t *info)
+{
+	if (info == NULL || !*info)
+		return;
+	*info = 0;
+	batch_counters(eng, stderr);
+}
+
+/* The closing line's counters, as they are now. */
+static void
+batch_counters(struct engine *eng, FILE *f)
+{
 	struct stats_totals	t;
-	const char		*err;
 	char			 work[32] = "";
 	uint64_t		 sum;
 
@@ -248,8 +272,6 @@ batch_final(struct engine *eng, FILE *f)
 	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT],
 	    (unsigned long long)t.kcut, work);
 	fflush(f);
-	if ((err = engine_error(eng)) != NULL)
-		msg_error("%s", err);
 }
 
 static void

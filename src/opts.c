@@ -386,6 +386,7 @@ opts_parse(struct opts *o, int argc, char **argv)
 	cc->threads = 1;
 	o->bo.delay = 1;
 	o->bo.quit = &zbtop_quit;
+	o->bo.info = &zbtop_report;
 	while ((ch = getopt_long(argc, argv, ZBTOP_SHORTOPTS,
 	    zbtop_longopts, NULL)) != -1) {
 		/* Each option is in exactly one group; order does not matter. */

@@ -37,11 +37,15 @@ static void	main_screen(struct opts *, struct screen_opts *, char *);
 static void	main_start(struct engine *);
 
 volatile sig_atomic_t	zbtop_quit;
+volatile sig_atomic_t	zbtop_report;
 
 static void
 on_signal(int sig)
 {
-	zbtop_quit = sig;
+	if (sig == SIGUSR1)
+		zbtop_report = 1;
+	else
+		zbtop_quit = sig;
 }
 
 /*
@@ -136,8 +140,10 @@ run_sockets(struct opts *o)
 }
 
 /*
- * SIGINT, SIGTERM and SIGHUP set zbtop_quit; a closed pipe is an EPIPE
- * write, not a death.
+ * SIGINT, SIGTERM and SIGHUP set zbtop_quit; SIGUSR1 sets zbtop_report
+ * (print and batch mode then write the counters line to stderr and go on,
+ * as tcpdump does; it was a death that lost the -w file's buffer); a
+ * closed pipe is an EPIPE write, not a death.
  */
 static void
 main_signals(void)
@@ -149,6 +155,7 @@ main_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
@@ -263,7 +270,7 @@ main(int argc, char **argv)
 	if (o.batch)
 		rc = batch_run(eng, &o.bo);
 	else if (o.print) {
-		rc = print_run(eng, pc, npc, &zbtop_quit);
+		rc = print_run(eng, pc, npc, &zbtop_quit, &zbtop_report);
 		if (o.po.count_only)
 			printf("%lu packet%s\n", print_count(pc, npc),
 			    print_count(pc, npc) == 1 ? "" : "s");
