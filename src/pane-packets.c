@@ -248,6 +248,7 @@ static void
 pane_packets_draw(struct pane *p, const struct pane_env *env)
 {
 	struct recent	*rec = engine_recent(env->eng);
+	char		 df[200];
 	unsigned	 dgen;
 	int		 i, rows = p->h - 1;
 
@@ -258,21 +259,27 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 		return;
 	}
 	pkt_frozen = !pkt_follow || env->snap->paused;
-	/* The frames the rows last followed up to: "N new" counts from it. */
-	if (!pkt_frozen)
+	/*
+	 * The frames the rows last followed up to: "N new" counts from it
+	 * (with no row to hold, as after c, the rows follow once more).
+	 */
+	if (!pkt_frozen || pkt_sel == 0)
 		pkt_since = engine_frames(env->eng);
 	plist_sync(engine_frames(env->eng), env->snap->filter,
 	    engine_run(env->eng));
 	pane_packets_search(env, rec);
 	dgen = plist_display_gen();
-	if (!pkt_frozen || pkt_dirty || rows != pkt_rows || dgen != pkt_dgen)
+	if (!pkt_frozen || pkt_sel == 0 || pkt_dirty || rows != pkt_rows ||
+	    dgen != pkt_dgen)
 		pane_packets_fetch(rec, rows);
 	pkt_dgen = dgen;
 	pane_packets_title(p, env);
+	plist_display_text(df, sizeof df);
 	if (pkt_nlines == 0)
 		screen_put(p->y + 1, p->x + 1, p->w - 1, SCREEN_DIM,
 		    engine_frames(env->eng) == 0 ? "no packets yet" :
-		    "no kept packet passes the display filter");
+		    df[0] != '\0' ? "no kept packet passes the display filter" :
+		    "no packets since the list was cleared");
 	for (i = 0; i < pkt_nlines; i++)
 		pane_packets_row(p, env, p->y + 1 + i, &pkt_lines[i],
 		    !pkt_follow && pkt_lines[i].gap == 0 &&

@@ -6,7 +6,8 @@
 # within a second (not send "pause" twice).  Paused, the title's
 # "Packets A-B of C  PAUSED: N new" must count every frame after the last
 # row: N = C - B (a few frames of slack; a count started a refresh late
-# is short by thousands).  A resize while paused keeps the last row.
+# is short by thousands).  A resize while paused keeps the last row, and
+# c while paused shows the frames that came after it.
 . tests/lib/netns.sh
 zb_need_root
 . tests/screen/lib.sh
@@ -44,5 +45,13 @@ sleep 1.5
     t_fail "paused, a resize moved the last row from $row to $(lastrow)"
 t_keys P
 t_wait 'following' 1 || t_fail "a second P does not follow again within a second"
+# c while paused empties the list; the frames after it must still show
+# (the list stayed empty, "no kept packet passes the display filter").
+t_keys P
+t_wait 'PAUSED' 1 || t_fail "P: not paused again"
+t_keys c
+sleep 0.5
+t_cap | grep -q 'display filter' && t_fail "c: an empty list blamed on a display filter"
+t_wait '^ +[0-9]+ [0-9:.]{15} ' 4 || t_fail "paused, c: no packet after the clear"
 t_keys q
 exit 0
