@@ -591,6 +591,10 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 		stats_top(&st->shard[i], sn);
 		pthread_mutex_unlock(&st->shard[i].lock);
 	}
+	/* Before the first sample, as stats_rates(). */
+	for (i = 0; i < sn->ntalkers && !st->sampled && sn->uptime > 0; i++)
+		sn->talkers[i].pps = (double)sn->talkers[i].packets /
+		    sn->uptime;
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
 	stats_rings(st, sn, v);
