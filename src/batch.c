@@ -35,6 +35,9 @@ static void	 batch_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_json(const struct stats_snap *, struct tbuf *);
 static void	 batch_rings_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_rings_json(const struct stats_snap *, struct tbuf *);
+static void	 batch_ifaces_text(const struct stats_snap *, struct tbuf *);
+static void	 batch_ifaces_json(const struct stats_snap *, struct tbuf *);
+static void	 batch_summary_ifaces(const struct stats_snap *, FILE *);
 static double	 batch_fill(const struct stats_ring *);
 static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
@@ -217,6 +220,7 @@ batch_summary(struct engine *eng, FILE *f)
 	    (unsigned long long)t.kpackets);
 	fprintf(f, "%llu packets dropped by kernel (ring full)\n",
 	    (unsigned long long)t.kdrops);
+	batch_summary_ifaces(sn, f);
 	if (t.have_ifdrops)
 		fprintf(f, "%llu packets dropped by interface (rx_dropped)\n",
 		    (unsigned long long)t.ifdrops);
@@ -301,6 +305,7 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 		tbuf_printf(tb, "; cut %llu (block too small)",
 		    (unsigned long long)sn->kcut);
 	tbuf_putc(tb, '\n');
+	batch_ifaces_text(sn, tb);
 	if (sn->linkdown != 0)
 		tbuf_printf(tb, "link: down since %s\n",
 		    batch_time(t, sizeof t, sn->linkdown));
@@ -366,6 +371,7 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_printf(tb, ",\"peaks\":{\"held\":%d,\"fill\":%.1f,"
 	    "\"freezes\":%llu}", sn->peak_held, sn->peak_fill,
 	    (unsigned long long)sn->peak_freezes);
+	batch_ifaces_json(sn, tb);
 	if (sn->linkdown != 0)
 		tbuf_printf(tb, ",\"link_down_since\":%lld",
 		    (long long)sn->linkdown);
@@ -414,16 +420,24 @@ batch_rings_text(const struct stats_snap *sn, struct tbuf *tb)
 	const struct stats_ring	*r;
 	unsigned		 i;
 
-	tbuf_puts(tb, "RING LANE ACT KERNEL USER FREE   FILL    PACKETS "
-	    "       PPS FORCED\n");
+	char			 name[4 * CAP_IFNAMSZ];
+
+	/* Several -i: the interface each ring belongs to, last. */
+	tbuf_printf(tb, "RING LANE ACT KERNEL USER FREE   FILL    PACKETS "
+	    "       PPS FORCED%s\n", sn->nifs > 1 ? " IFACE" : "");
 	for (i = 0; i < sn->nrings; i++) {
 		r = &sn->rings[i];
+		name[0] = '\0';
+		if (sn->nifs > 1 && r->iface < CAP_MAXIF)
+			esc_str(name, sizeof name, sn->ifname[r->iface],
+			    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
 		tbuf_printf(tb, "%4u %4u %3s %6d %4d %4d %5.1f%% %10llu %10.0f "
-		    "%6llu\n", i, r->lane, r->active ? "*" : "-",
+		    "%6llu%s%s\n", i, r->lane, r->active ? "*" : "-",
 		    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
 		    r->owner[CAP_OWN_FREE], batch_fill(r),
 		    (unsigned long long)r->packets, r->pps,
-		    (unsigned long long)r->forced);
+		    (unsigned long long)r->forced, name[0] != '\0' ? " " : "",
+		    name);
 	}
 }
 
@@ -436,10 +450,17 @@ batch_rings_json(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_puts(tb, ",\"rings\":[");
 	for (i = 0; i < sn->nrings; i++) {
 		r = &sn->rings[i];
-		tbuf_printf(tb, "%s{\"ring\":%u,\"lane\":%u,\"active\":%s,"
+		tbuf_printf(tb, "%s{\"ring\":%u,", i > 0 ? "," : "", i);
+		if (sn->nifs > 1 && r->iface < CAP_MAXIF) {
+			tbuf_puts(tb, "\"iface\":");
+			tbuf_json(tb, sn->ifname[r->iface],
+			    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
+			tbuf_putc(tb, ',');
+		}
+		tbuf_printf(tb, "\"lane\":%u,\"active\":%s,"
 		    "\"kernel\":%d,\"user\":%d,\"free\":%d,\"size\":%llu,"
 		    "\"used\":%llu,\"fill\":%.1f,\"packets\":%llu,"
-		    "\"pps\":%.1f,\"forced\":%llu}", i > 0 ? "," : "", i,
+		    "\"pps\":%.1f,\"forced\":%llu}",
 		    r->lane, r->active ? "true" : "false",
 		    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
 		    r->owner[CAP_OWN_FREE], (unsigned long long)r->size,
@@ -448,4 +469,64 @@ batch_rings_json(const struct stats_snap *sn, struct tbuf *tb)
 		    (unsigned long long)r->forced);
 	}
 	tbuf_putc(tb, ']');
+}
+
+/*
+ * Several -i: each interface's share of the kernel counters, so a drop
+ * is pinned on the interface whose rings overflowed; their sum is the
+ * one dropped= count.
+ */
+static void
+batch_ifaces_text(const struct stats_snap *sn, struct tbuf *tb)
+{
+	char		name[4 * CAP_IFNAMSZ];
+	unsigned	k;
+
+	if (sn->nifs < 2)
+		return;
+	tbuf_puts(tb, "interfaces:");
+	for (k = 0; k < sn->nifs && k < CAP_MAXIF; k++) {
+		esc_str(name, sizeof name, sn->ifname[k],
+		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
+		tbuf_printf(tb, "%s %s kernel %llu dropped %llu",
+		    k > 0 ? "," : "", name,
+		    (unsigned long long)sn->if_kpackets[k],
+		    (unsigned long long)sn->if_kdrops[k]);
+	}
+	tbuf_putc(tb, '\n');
+}
+
+static void
+batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
+{
+	unsigned	k;
+
+	if (sn->nifs < 2)
+		return;
+	tbuf_puts(tb, ",\"interfaces\":[");
+	for (k = 0; k < sn->nifs && k < CAP_MAXIF; k++) {
+		tbuf_puts(tb, k > 0 ? ",{\"name\":" : "{\"name\":");
+		tbuf_json(tb, sn->ifname[k], strnlen(sn->ifname[k],
+		    CAP_IFNAMSZ));
+		tbuf_printf(tb, ",\"kernel\":%llu,\"dropped\":%llu}",
+		    (unsigned long long)sn->if_kpackets[k],
+		    (unsigned long long)sn->if_kdrops[k]);
+	}
+	tbuf_putc(tb, ']');
+}
+
+/* The exit summary's kernel drops, interface by interface. */
+static void
+batch_summary_ifaces(const struct stats_snap *sn, FILE *f)
+{
+	char		name[4 * CAP_IFNAMSZ];
+	unsigned	k;
+
+	for (k = 0; sn->nifs > 1 && k < sn->nifs && k < CAP_MAXIF; k++) {
+		esc_str(name, sizeof name, sn->ifname[k],
+		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
+		fprintf(f, "  %llu of them on %s (%llu received by filter)\n",
+		    (unsigned long long)sn->if_kdrops[k], name,
+		    (unsigned long long)sn->if_kpackets[k]);
+	}
 }

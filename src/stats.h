@@ -31,6 +31,7 @@ struct stats_buf {
  */
 struct stats_ring {
 	unsigned	 lane;
+	unsigned	 iface;		/* several -i: index in ifname */
 	int		 active;	/* a buffer of it is steered to */
 	uint64_t	 packets;	/* handed to zbtop from it */
 	double		 pps;		/* over the last sample */
@@ -122,6 +123,11 @@ struct stats_snap {
 	char		 note[ZB_ERRBUFSZ];
 	unsigned	 snaplen;
 	int		 dlt;
+	/* Several -i (nifs > 1): each interface's name and kernel counts. */
+	unsigned	 nifs;
+	char		 ifname[CAP_MAXIF][CAP_IFNAMSZ];
+	uint64_t	 if_kpackets[CAP_MAXIF];
+	uint64_t	 if_kdrops[CAP_MAXIF];
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
 	int		 writing;	/* -w or write FILE active */

@@ -79,6 +79,25 @@ zb_veth_up() {
 	ip -n "$ZB_NS_GEN" link set "$ZB_IF_GEN" up || exit 1
 }
 
+# zb_veth_cap A B: a second veth pair A, B, both ends up, inside the
+# capture namespace (frames sent out of B arrive on A).
+zb_veth_cap() {
+	ip -n "$ZB_NS_CAP" link add "$1" type veth peer name "$2" || exit 1
+	ip -n "$ZB_NS_CAP" link set "$1" up || exit 1
+	ip -n "$ZB_NS_CAP" link set "$2" up || exit 1
+}
+
+# zb_started OUT ERR: wait up to 10 s for zbtop -b's first snapshot in the
+# file OUT (capture started, rings running); fails with ERR's text.
+zb_started() {
+	zb_i=0
+	until grep -q '^zbtop ' "$1" 2>/dev/null; do
+		[ $zb_i -lt 200 ] || { cat "$2" >&2; zb_fail "zbtop not started"; }
+		sleep 0.05
+		zb_i=$((zb_i + 1))
+	done
+}
+
 zb_in_cap() {
 	ip netns exec "$ZB_NS_CAP" "$@"
 }
