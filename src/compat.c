@@ -80,9 +80,6 @@ compat_run(const struct compat *tc, const char *iface, const char *file,
 	if ((p = compat_open(iface, file, snaplen, !tc->list_tstamps,
 	    errbuf)) == NULL)
 		return 1;
-	/* Capture on any is SLL2 (cap-linux.c), as tcpdump 4.99 sets it. */
-	if (tc->dump && iface != NULL && strcmp(iface, "any") == 0)
-		pcap_set_datalink(p, DLT_LINUX_SLL2);
 	if (tc->list_tstamps)
 		rc = compat_tstamps(p, iface, errbuf);
 	else if (tc->list_dlts)
