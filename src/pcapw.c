@@ -76,7 +76,6 @@ static void		 pcapw_post(struct pcapw *, const char *);
 static off_t		 pcapw_whole(int, off_t);
 static int		 pcapw_cut(struct pcapw *, int, char *);
 static const char	*pcapw_who(char *, size_t);
-static int		 pcapw_give(const struct pcapw *, int);
 
 /*
  * " as user nobody": after privileges are dropped (priv.c) a file root
@@ -94,25 +93,6 @@ pcapw_who(char *buf, size_t sz)
 	} else
 		snprintf(buf, sz, " (as uid %lu)", (unsigned long)geteuid());
 	return buf;
-}
-
-/*
- * A ring's first file, made by root before the privilege drop, goes to
- * the user who makes the rest, so that -W can reuse it when the ring
- * comes round (tcpdump's files are all its user's too).  0, or -1 when
- * it could not; not fatal: a reuse that fails says so then.
- */
-static int
-pcapw_give(const struct pcapw *w, int fd)
-{
-	struct passwd	*pw;
-
-	if (geteuid() != 0 || w->conf.owner == NULL ||
-	    (w->conf.file_mb == 0 && w->conf.rotate_secs == 0))
-		return 0;
-	if ((pw = getpwnam(w->conf.owner)) == NULL)
-		return -1;
-	return fchown(fd, pw->pw_uid, pw->pw_gid);
 }
 
 /*
@@ -139,8 +119,6 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 			close(fd);
 		return -1;
 	}
-	if (fd != -1)
-		(void)pcapw_give(w, fd);
 	w->f = f;
 	if (w->ng)
 		return pcapng_head(f, w->nifs, w->dlt, w->ifname, w->snaplen);

@@ -20,7 +20,6 @@ struct pcapw_conf {
 	unsigned	 files;		/* -W: keep only the newest n files */
 	int		 flush;		/* -U: flush after every packet */
 	const char	*postrotate;	/* -z: run "cmd file" on each closed one */
-	const char	*owner;		/* -C, -G as root: the -Z user, NULL */
 };
 
 /* pcap of one link type (DLT_), snap length, options; NULL: errbuf. */

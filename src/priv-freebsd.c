@@ -23,6 +23,8 @@
 #include "cap.h"
 #include "priv.h"
 
+#define PRIV_DEFAULT_USER	"nobody"
+
 int
 priv_drop(const char *user, char *errbuf)
 {

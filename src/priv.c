@@ -26,6 +26,8 @@
 #include "cap.h"
 #include "priv.h"
 
+#define PRIV_DEFAULT_USER	"nobody"
+
 static int	priv_clear_caps(uint64_t, char *);
 static void	priv_bound(uint64_t);
 

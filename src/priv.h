@@ -7,9 +7,6 @@
 
 #include <stdint.h>
 
-/* Who root becomes without -Z. */
-#define PRIV_DEFAULT_USER	"nobody"
-
 /*
  * What listing other processes' packet sockets takes once root is gone:
  * CAP_SYS_PTRACE (19) and CAP_DAC_READ_SEARCH (2) to read their

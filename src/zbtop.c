@@ -247,8 +247,6 @@ main(int argc, char **argv)
 		return run_sockets(&o);
 	if (o.print)
 		npc = main_print(&o, pc);
-	/* The user who will write -C and -G files after the drop. */
-	o.wr.owner = o.user != NULL ? o.user : PRIV_DEFAULT_USER;
 	if ((eng = engine_new(&o.ec, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
 	screen = !o.batch && !o.print;
