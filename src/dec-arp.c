@@ -1,7 +1,9 @@
 /*
- * ARP (RFC 826).  The addresses are shown for IPv4 over any hardware type
- * and length, as tcpdump does; the hardware length comes from the packet,
- * so every address is pulled through the cursor before it is printed.
+ * ARP (RFC 826, RFC 903 reverse, RFC 2390 inverse), and MS NLB
+ * heartbeats, the other Ethernet frame that is mostly IPv4 addresses.
+ * The addresses are shown for IPv4 over any hardware type and length, as
+ * tcpdump does; the hardware length comes from the packet, so every
+ * address is pulled through the cursor before it is printed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,12 +21,20 @@ static void	arp_line(struct dec_ctx *, int, const uint8_t *, const uint8_t *,
 		    int, const char *, const char *);
 static void	arp_hw(struct tbuf *, const uint8_t *, int);
 static int	arp_zero(const uint8_t *, int);
+static const char *arp_hwname(int);
+static void	arp_kinds(struct dec_ctx *, int, int, int, int);
+static int	arp_atm_fits(struct cur);
+static void	msnlb_format(struct dec_ctx *, struct cur *);
 static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
 		    const char *);
 
 const struct dec_proto dec_arp_proto = {
 	.name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806),
 	.id = DEC_P_ARP, .parse = arp_parse, .format = arp_format
+};
+const struct dec_proto dec_msnlb_proto = {
+	.name = "msnlb", .key = DEC_KEY(DEC_S_ETHER, 0x886f),
+	.id = DEC_P_OTHER, .parse = arp_parse, .format = msnlb_format
 };
 
 static int
@@ -94,9 +104,79 @@ arp_line(struct dec_ctx *ctx, int op, const uint8_t *sha, const uint8_t *tha,
 		dec_sum(ctx, "Reply %s is-at ", spa);
 		arp_hw(ctx->out, sha, hln);
 		break;
+	case 3:
+	case 8:
+		dec_sum(ctx, "%s Request who-is ", op == 3 ? "Reverse" :
+		    "Inverse");
+		arp_hw(ctx->out, tha, hln);
+		dec_sum(ctx, " tell ");
+		arp_hw(ctx->out, sha, hln);
+		break;
+	case 4:
+	case 9:
+		dec_sum(ctx, "%s Reply ", op == 4 ? "Reverse" : "Inverse");
+		arp_hw(ctx->out, op == 4 ? tha : sha, hln);
+		dec_sum(ctx, " at %s", op == 4 ? tpa : spa);
+		break;
 	default:
 		dec_sum(ctx, "op %d, sender %s, target %s", op, spa, tpa);
 		break;
+	}
+}
+
+/*
+ * Hardware type 19 is ATMARP (RFC 2225), laid out otherwise: type and
+ * length bytes for each of six addresses.  Only whether they were all
+ * captured is checked; the rest is shown as for other hardware.
+ */
+static int
+arp_atm_fits(struct cur c)
+{
+	int	shtl, sstl, spln, thtl, tstl, tpln;
+
+	if (cur_skip(&c, 4) == -1)
+		return 0;
+	shtl = cur_u8(&c) & 0x3f;
+	sstl = cur_u8(&c) & 0x3f;
+	cur_skip(&c, 2);
+	spln = cur_u8(&c);
+	thtl = cur_u8(&c) & 0x3f;
+	tstl = cur_u8(&c) & 0x3f;
+	if ((tpln = cur_u8(&c)) == -1)
+		return 0;
+	return cur_left(&c) >= (size_t)(shtl + sstl + spln + thtl + tstl +
+	    tpln);
+}
+
+/* "Ethernet (len 6), IPv4 (len 4), ": the kinds of address and sizes. */
+static void
+arp_kinds(struct dec_ctx *ctx, int hrd, int hln, int pro, int pln)
+{
+	const char	*pn = dec_link_name(pro);
+
+	if (arp_hwname(hrd) != NULL)
+		dec_sum(ctx, "%s (len %d), ", arp_hwname(hrd), hln);
+	else
+		dec_sum(ctx, "Unknown Hardware (%d) (len %d), ", hrd, hln);
+	if (pro <= 1500 || strcmp(pn, "unknown") == 0)
+		dec_sum(ctx, "Unknown Protocol (0x%04x) (len %d), ", pro, pln);
+	else
+		dec_sum(ctx, "%s (len %d), ", pn, pln);
+}
+
+/* tcpdump -v's name for a hardware type (IANA ARP parameters). */
+static const char *
+arp_hwname(int hrd)
+{
+	switch (hrd) {
+	case 1:		return "Ethernet";
+	case 6:		return "TokenRing";
+	case 7:		return "ArcNet";
+	case 15:	return "FrameRelay";
+	case 23:	return "Strip";
+	case 24:	return "IEEE 1394";
+	case 32:	return "InfiniBand";
+	default:	return NULL;
 	}
 }
 
@@ -104,49 +184,105 @@ arp_line(struct dec_ctx *ctx, int op, const uint8_t *sha, const uint8_t *tha,
 static void
 arp_format(struct dec_ctx *ctx, struct cur *c)
 {
+	struct cur	 all;
 	const uint8_t	*sha, *spa, *tha, *tpa;
+	const char	*bad;
 	char		 a1[DEC_ADDRSTRLEN], a2[DEC_ADDRSTRLEN];
 	uint32_t	 len = dec_wire(ctx, c);
 	int		 hrd, pro, hln, pln, op;
 
 	dec_layer(ctx, "ARP");
-	/* After -e's "ethertype ARP (0x0806)" tcpdump does not repeat it. */
-	if (!ctx->afterlink)
-		dec_sum(ctx, "ARP, ");
+	all = *c;
 	hrd = cur_u16(c);
 	pro = cur_u16(c);
 	hln = cur_u8(c);
 	pln = cur_u8(c);
-	if ((op = cur_u16(c)) == -1) {
+	/* tcpdump shows nothing but the marker unless all of it is there. */
+	if ((op = cur_u16(c)) == -1 || cur_left(c) < (size_t)(hln + pln) * 2 ||
+	    (hrd == 19 && !arp_atm_fits(all))) {
 		dec_trunc(ctx, "arp");
 		return;
 	}
+	/* After -e's "ethertype ARP (0x0806)" tcpdump does not repeat it. */
+	if (!ctx->afterlink)
+		dec_sum(ctx, "ARP, ");
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);
 	dec_fld(ctx, "opcode: %d", op);
-	if (ctx->opt->verbose && hrd == 1 && pro == 0x0800)
-		dec_sum(ctx, "Ethernet (len %d), IPv4 (len %d), ", hln, pln);
-	if (pro != 0x0800 || pln != 4) {
-		dec_sum(ctx, "htype %d, ptype 0x%04x, op %d, length %u", hrd,
-		    pro, op, len);
+	/* Addresses tcpdump will not show, and what it says instead. */
+	bad = pro != 0x0800 ? "<wrong proto type>" : pln != 4 ? "<wrong len>" :
+	    NULL;
+	if (ctx->opt->verbose || bad != NULL)
+		arp_kinds(ctx, hrd, hln, pro, pln);
+	if (bad != NULL && !ctx->opt->verbose) {
+		dec_sum(ctx, "length %u", len);
 		return;
 	}
-	if ((sha = cur_pull(c, (size_t)hln)) == NULL ||
-	    (spa = cur_pull(c, 4)) == NULL ||
-	    (tha = cur_pull(c, (size_t)hln)) == NULL ||
-	    (tpa = cur_pull(c, 4)) == NULL) {
+	sha = cur_pull(c, (size_t)hln);
+	spa = cur_pull(c, (size_t)pln);
+	tha = cur_pull(c, (size_t)hln);
+	if ((tpa = cur_pull(c, (size_t)pln)) == NULL) {
 		dec_trunc(ctx, "arp");
 		return;
 	}
-	dec_ntop(4, spa, a1);
-	dec_ntop(4, tpa, a2);
+	if (bad == NULL) {
+		dec_ntop(4, spa, a1);
+		dec_ntop(4, tpa, a2);
+	} else {
+		snprintf(a1, sizeof a1, "%s", bad);
+		snprintf(a2, sizeof a2, "%s", bad);
+	}
+	/* An opcode with no words: tcpdump dumps the whole message. */
+	if ((op < 1 || op > 4) && op != 8 && op != 9 && !ctx->tree) {
+		if (op == 10)
+			dec_sum(ctx, "NACK Reply ");
+		else
+			dec_sum(ctx, "Unknown (%d) ", op);
+		dec_hexascii(ctx, &all, "", "");
+		return;
+	}
 	if (ctx->tree) {
 		arp_tree(ctx, "sender", sha, hln, a1);
 		arp_tree(ctx, "target", tha, hln, a2);
 		return;
 	}
-	if (hrd != 1 || hln != 6)
+	/* The screen's list says what tcpdump shows only from -v on. */
+	if ((hrd != 1 || hln != 6) && ctx->opt->extra && !ctx->opt->verbose)
 		dec_sum(ctx, "htype %d, hlen %d, ", hrd, hln);
 	arp_line(ctx, op, sha, tha, hln, a1, a2);
 	dec_sum(ctx, ", length %u", len);
+}
+
+/*
+ * Microsoft NLB heartbeats (ethertype 0x886f), as tcpdump prints them:
+ * after 8 bytes of signature and version, the host priority (little
+ * endian), the cluster and the host address.  No public specification.
+ */
+static void
+msnlb_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	char		 a[DEC_ADDRSTRLEN];
+
+	dec_layer(ctx, "MS NLB heartbeat");
+	dec_sum(ctx, "MS NLB heartbeat");
+	/* Field by field, so a cut one ends the line where tcpdump's does. */
+	if (cur_skip(c, 8) == -1 || (h = cur_pull(c, 4)) == NULL) {
+		dec_trunc(ctx, "msnlb");
+		return;
+	}
+	dec_sum(ctx, ", host priority: %u", (unsigned)h[0] |
+	    (unsigned)h[1] << 8 | (unsigned)h[2] << 16 | (unsigned)h[3] << 24);
+	if ((h = cur_pull(c, 4)) == NULL) {
+		dec_trunc(ctx, "msnlb");
+		return;
+	}
+	dec_ntop(4, h, a);
+	dec_sum(ctx, ", cluster IP: %s", a);
+	if ((h = cur_pull(c, 4)) == NULL) {
+		dec_trunc(ctx, "msnlb");
+		return;
+	}
+	dec_ntop(4, h, a);
+	dec_sum(ctx, ", host IP: %s", a);
 }

@@ -13,6 +13,7 @@
 #include "tbuf.h"
 
 #define BOOTP_FIXLEN	236		/* up to the magic cookie */
+#define BOOTP_SUMLEN	34		/* up to the client's MAC address */
 #define DHCP_MAXOPTS	64
 
 static int	dhcp_parse(struct dec_ctx *, struct cur *);
@@ -77,35 +78,49 @@ dhcp_msgtype(struct cur o)
 static void
 dhcp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	const uint8_t	*h;
+	const uint8_t	*h = NULL, *full;
 	const char	*tn;
 	char		 mac[18];
-	int64_t		 cookie;
-	int		 type = -1;
+	int64_t		 cookie = -1;
+	int		 type = -1, op;
 
 	dec_layer(ctx, "BOOTP/DHCP");
-	dec_sum(ctx, "BOOTP/DHCP, ");
-	if ((h = cur_pull(c, BOOTP_FIXLEN)) == NULL) {
+	if (cur_left(c) > 0)
+		dec_sum(ctx, "BOOTP/DHCP, ");
+	/* The summary needs no more than the client's address. */
+	if ((op = cur_peek_u8(c, 0)) == -1) {
 		dec_trunc(ctx, "bootp");
 		return;
 	}
-	dhcp_tree(ctx, h);
-	if ((cookie = cur_u32(c)) == 0x63825363)
-		type = dhcp_msgtype(*c);
-	if (h[0] == 1) {
+	if (op == 1) {
 		dec_sum(ctx, "Request");
-		if (h[1] == 1 && h[2] == 6) {
+		if (cur_peek_u8(c, 1) == 1 && cur_peek_u8(c, 2) == 6) {
+			if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL) {
+				dec_trunc(ctx, "bootp");
+				return;
+			}
 			dec_mac(&h[28], mac);
 			dec_sum(ctx, " from %s", mac);
 		}
-	} else if (h[0] == 2)
+	} else if (op == 2)
 		dec_sum(ctx, "Reply");
 	else
-		dec_sum(ctx, "op %d", h[0]);
+		dec_sum(ctx, "unknown (0x%02x)", op);
+	if ((full = cur_peek(c, BOOTP_FIXLEN)) != NULL) {
+		cur_skip(c, BOOTP_FIXLEN);
+		dhcp_tree(ctx, full);
+		if ((cookie = cur_u32(c)) == 0x63825363)
+			type = dhcp_msgtype(*c);
+	}
 	/* tcpdump names the message type only from -v on. */
 	if ((tn = dhcp_typename(type)) != NULL && ctx->opt->extra)
 		dec_sum(ctx, ", DHCP %s", tn);
 	dec_sum(ctx, ", length %u", ctx->l4len);
+	if (ctx->opt->verbose && (h = full != NULL ? full :
+	    cur_peek(c, BOOTP_SUMLEN)) == NULL) {
+		dec_trunc(ctx, "bootp");
+		return;
+	}
 	if (ctx->opt->verbose) {
 		/* tcpdump -v: transaction id, seconds, flags (RFC 2131). */
 		if (h[3] != 0)
@@ -118,6 +133,12 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 		    "none");
 		if (ctx->opt->verbose > 1)
 			dec_sum(ctx, " (0x%04x)", h[10] << 8 | h[11]);
+	}
+	/* Without -v tcpdump reads no further, so a cut there is silent. */
+	if (full == NULL) {
+		if (ctx->opt->verbose || ctx->tree)
+			dec_trunc(ctx, "bootp");
+		return;
 	}
 	if (cookie == 0x63825363)
 		dhcp_opts(ctx, c);

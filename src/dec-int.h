@@ -19,7 +19,9 @@ enum dec_space {
 	DEC_S_DLT = 1,		/* link types (DLT_ numbers) */
 	DEC_S_ETHER,		/* ethertypes */
 	DEC_S_IP,		/* IP protocol numbers */
-	DEC_S_PORT		/* UDP ports */
+	DEC_S_PORT,		/* UDP ports */
+	DEC_S_LLC,		/* 802.2 LLC service access points */
+	DEC_S_CISCO		/* SNAP protocol ids under Cisco's OUI */
 };
 #define DEC_KEY(s, n)	((int)((unsigned)(s) << 16 | ((unsigned)(n) & 0xffff)))
 #define DEC_KEY_SPACE(k) ((k) >> 16)
@@ -48,6 +50,8 @@ struct dec_ctx {
 	uint8_t		 dst[16];
 	int		 addrs_due;	/* summary: "a > b: " not yet written */
 	uint32_t	 l4len;		/* payload length the IP header claims */
+	uint32_t	 llclen;	/* bytes after the LLC header, as the
+					   802.3 length field claims */
 	int		 morefrag;	/* IPv4 first fragment: more follow */
 	int		 linkdone;	/* -e named the ethertype of what follows */
 	int		 afterlink;	/* this layer's ethertype was named */
@@ -77,14 +81,23 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_ospf_proto, dec_vrrp_proto, dec_pim_proto, dec_ntp_proto,
     dec_syslog_proto, dec_radius_proto, dec_radacct_proto, dec_dhcp6c_proto,
     dec_dhcp6s_proto, dec_eapol_proto, dec_sip_proto, dec_geneve_proto,
-    dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto;
+    dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto, dec_stp_proto,
+    dec_lldp_proto, dec_slow_proto, dec_pppoed_proto, dec_pppoes_proto,
+    dec_msnlb_proto, dec_pvst_proto, dec_cdp_proto, dec_dtp_proto,
+    dec_ectp_proto;
 
 const struct dec_proto *dec_find(int);
+int		 dec_link_key(struct dec_ctx *, int, struct cur *);
+const char	*dec_link_name(int);
+int		 dec_llc_nolen(struct dec_ctx *, struct cur *);
+const char	*dec_ppp_name(int);
+void		 dec_ppp_ctl(struct dec_ctx *, int, struct cur *, int);
 const uint8_t	*dec_port_map(void);
 int		 dec_fast(const uint8_t *, uint32_t, struct dec_info *);
 int		 dec_parse_full(int, const uint8_t *, uint32_t, uint32_t,
 		    struct dec_info *);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
+int		 dec_parse_done(struct dec_ctx *, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
 uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
 
@@ -111,6 +124,10 @@ void		 dec_endline(struct dec_ctx *);
 void		 dec_addrs(struct dec_ctx *);
 void		 dec_addrports(struct dec_ctx *, int, int);
 void		 dec_data(struct dec_ctx *, struct cur *);
+void		 dec_bits(struct dec_ctx *, const char *const *, int, unsigned);
+void		 dec_hexdump(struct dec_ctx *, struct cur *, const char *);
+void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
+		    const char *);
 
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);

@@ -115,7 +115,9 @@ ip4_parse(struct dec_ctx *ctx, struct cur *c)
 		info->af = 4;
 		memcpy(info->src, &h[12], 4);
 		memcpy(info->dst, &h[16], 4);
-		info->l3off = off;
+		/* -x starts at the network header, PPPoE's or MPLS' if any. */
+		if (info->l3off == 0)
+			info->l3off = off;
 		info->ipproto = h[9];
 		if (frag)
 			info->flags |= DEC_F_FRAG;
@@ -368,7 +370,8 @@ ip6_parse(struct dec_ctx *ctx, struct cur *c)
 		info->af = 6;
 		memcpy(info->src, &h[8], 16);
 		memcpy(info->dst, &h[24], 16);
-		info->l3off = off;
+		if (info->l3off == 0)
+			info->l3off = off;
 	}
 	plen = ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
 	start = (uint32_t)cur_off(c);
@@ -396,12 +399,13 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	int		 nh;
 
 	dec_layer(ctx, "Internet Protocol version 6");
-	if (!ctx->afterlink)
-		dec_sum(ctx, "IP6 ");
+	/* tcpdump names a cut IPv6 header only by its marker. */
 	if ((h = cur_pull(c, IP6_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip6");
 		return;
 	}
+	if (!ctx->afterlink)
+		dec_sum(ctx, "IP6 ");
 	ip6_tree(ctx, h);
 	if (h[0] >> 4 != 6) {
 		dec_bad(ctx, "ip6 version %d", h[0] >> 4);

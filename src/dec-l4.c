@@ -42,8 +42,6 @@ static void	udp_format(struct dec_ctx *, struct cur *);
 static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
 		    size_t *);
 static int	udp_app_key(int, int);
-static int	sctp_parse(struct dec_ctx *, struct cur *);
-static void	sctp_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_tcp_proto = {
 	.name = "tcp", .key = DEC_KEY(DEC_S_IP, 6), .id = DEC_P_TCP,
@@ -52,10 +50,6 @@ const struct dec_proto dec_tcp_proto = {
 const struct dec_proto dec_udp_proto = {
 	.name = "udp", .key = DEC_KEY(DEC_S_IP, 17), .id = DEC_P_UDP,
 	.flags = DEC_PF_ADDRS, .parse = udp_parse, .format = udp_format
-};
-const struct dec_proto dec_sctp_proto = {	/* ports only */
-	.name = "sctp", .key = DEC_KEY(DEC_S_IP, 132), .id = DEC_P_OTHER,
-	.flags = DEC_PF_ADDRS, .parse = sctp_parse, .format = sctp_format
 };
 
 static int
@@ -426,7 +420,10 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 	dport = cur_u16(c);
 	ulen = cur_u16(c);
 	if ((sum = cur_u16(c)) == -1) {
-		dec_addrs(ctx);
+		if (dport != -1)
+			dec_addrports(ctx, sport, dport);
+		else
+			dec_addrs(ctx);
 		dec_trunc(ctx, "udp");
 		return;
 	}
@@ -467,46 +464,4 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, "UDP, length ");
 	dec_sumu(ctx, (unsigned long)ulen - UDP_HDRLEN);
 	dec_data(ctx, &in);
-}
-
-static int
-sctp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	struct dec_info	*info = ctx->info;
-	int		 sport, dport;
-
-	if (ctx->nl4 == 0)
-		info->l4off = (uint32_t)cur_off(c);
-	sport = cur_u16(c);
-	if ((dport = cur_u16(c)) == -1) {
-		info->flags |= DEC_F_TRUNC;
-		return DEC_DONE;
-	}
-	if (ctx->nl4++ == 0) {
-		info->sport = (uint16_t)sport;
-		info->dport = (uint16_t)dport;
-	}
-	return DEC_DONE;
-}
-
-static void
-sctp_format(struct dec_ctx *ctx, struct cur *c)
-{
-	int	sport, dport;
-	int64_t	tag;
-
-	dec_layer(ctx, "Stream Control Transmission Protocol");
-	sport = cur_u16(c);
-	dport = cur_u16(c);
-	if ((tag = cur_u32(c)) == -1) {
-		dec_addrs(ctx);
-		dec_trunc(ctx, "sctp");
-		return;
-	}
-	dec_addrports(ctx, sport, dport);
-	dec_fld(ctx, "source port: %d", sport);
-	dec_fld(ctx, "destination port: %d", dport);
-	dec_fld(ctx, "verification tag: 0x%08llx", (long long)tag);
-	dec_sum(ctx, "sctp, length %u", ctx->l4len);
-	dec_data(ctx, c);
 }

@@ -1,7 +1,7 @@
 /*
- * Link layers: Ethernet II and 802.3 LLC/SNAP, 802.1Q/802.1ad tags, MPLS,
+ * Link layers: Ethernet II and 802.3, 802.1Q/802.1ad tags, MPLS,
  * Linux cooked headers (SLL, SLL2), raw IP and BSD loopback (ARP is in
- * dec-arp.c).  Without
+ * dec-arp.c, 802.2 LLC and SNAP in dec-llc.c).  Without
  * -e tcpdump prints no link header, so the summary shows only what is
  * needed to follow the packet (VLAN ids, MPLS labels, unknown types).
  * Header layouts: IEEE 802.3, 802.1Q, RFC 3032, libpcap's
@@ -25,8 +25,6 @@
 #define SLL2_NAMES	8		/* interface names cached per thread */
 #define ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
-static int	link_type_key(struct dec_ctx *, int, struct cur *);
-static const char *link_type_name(int);
 static int	eth_parse(struct dec_ctx *, struct cur *);
 static void	eth_format(struct dec_ctx *, struct cur *);
 static int	sll_parse(struct dec_ctx *, struct cur *);
@@ -45,8 +43,6 @@ static void	null_layer(struct dec_ctx *, struct cur *, int);
 static void	null_format(struct dec_ctx *, struct cur *);
 static int	loop_parse(struct dec_ctx *, struct cur *);
 static void	loop_format(struct dec_ctx *, struct cur *);
-static int	llc_parse(struct dec_ctx *, struct cur *);
-static void	llc_format(struct dec_ctx *, struct cur *);
 static int	vlan_parse(struct dec_ctx *, struct cur *);
 static void	vlan_format(struct dec_ctx *, struct cur *);
 static int	mpls_parse(struct dec_ctx *, struct cur *);
@@ -92,10 +88,6 @@ const struct dec_proto dec_loop_proto = {
 	.name = "loop", .key = DEC_KEY(DEC_S_DLT, 108), .id = DEC_P_OTHER,
 	.parse = loop_parse, .format = loop_format
 };
-const struct dec_proto dec_llc_proto = {
-	.name = "llc", .key = DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC),
-	.id = DEC_P_LLC, .parse = llc_parse, .format = llc_format
-};
 const struct dec_proto dec_vlan_proto = {
 	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x8100),
 	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
@@ -121,8 +113,8 @@ const struct dec_proto dec_mplsm_proto = {
  * The key for a type field: an ethertype, or for 802.3 frames the LLC
  * pseudo type with the cursor narrowed to the length the field gives.
  */
-static int
-link_type_key(struct dec_ctx *ctx, int type, struct cur *c)
+int
+dec_link_key(struct dec_ctx *ctx, int type, struct cur *c)
 {
 	struct cur	in;
 
@@ -134,13 +126,14 @@ link_type_key(struct dec_ctx *ctx, int type, struct cur *c)
 	}
 	if (type > ETH_MAXLEN)
 		return DEC_KEY(DEC_S_ETHER, type);
+	ctx->llclen = type > 3 ? (uint32_t)type - 3 : 0;
 	cur_sub(c, (size_t)type, &in);
 	*c = in;
 	return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
 }
 
-static const char *
-link_type_name(int type)
+const char *
+dec_link_name(int type)
 {
 	switch (type) {
 	case 0x0800:	return "IPv4";
@@ -149,12 +142,18 @@ link_type_name(int type)
 	case 0x8100:	return "802.1Q";
 	case 0x88a8:	return "802.1Q-QinQ";
 	case 0x9100:	return "802.1Q-9100";
+	case 0x9200:	return "802.1Q-9200";
 	case 0x8847:	return "MPLS unicast";
 	case 0x8848:	return "MPLS multicast";
 	case 0x6558:	return "Transparent Ethernet Bridging";
 	case 0x88cc:	return "LLDP";
 	case 0x888e:	return "EAPOL";
 	case 0x8035:	return "RARP";
+	case 0x8809:	return "Slow Protocols";
+	case 0x8863:	return "PPPoE D";
+	case 0x8864:	return "PPPoE S";
+	case 0x886f:	return "MS NLB heartbeat";
+	case 0x9000:	return "Loopback";
 	default:	return type <= ETH_MAXLEN ? "802.3 length" : "unknown";
 	}
 }
@@ -168,7 +167,7 @@ eth_parse(struct dec_ctx *ctx, struct cur *c)
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
-	return link_type_key(ctx, type, c);
+	return dec_link_key(ctx, type, c);
 }
 
 static void
@@ -193,18 +192,18 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "destination: %s", d);
 	dec_fld(ctx, "source: %s", s);
 	dec_fld(ctx, "%s: 0x%04x (%s)", type > ETH_MAXLEN ? "type" : "length",
-	    type, link_type_name(type));
+	    type, dec_link_name(type));
 	if (ctx->opt->link) {
 		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
 		if (type > ETH_MAXLEN)
 			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
-			    s, d, link_type_name(type), type, ctx->len);
+			    s, d, dec_link_name(type), type, ctx->len);
 		else
-			dec_sum(ctx, "%s > %s, 802.3, length %u: ", s, d,
-			    ctx->len);
+			dec_sum(ctx, "%s > %s, 802.3, length %d: ", s, d,
+			    type);
 		ctx->linkdone = 1;
 	}
-	dec_next(ctx, link_type_key(ctx, type, c), c);
+	dec_next(ctx, dec_link_key(ctx, type, c), c);
 }
 
 static int
@@ -219,7 +218,7 @@ sll_parse(struct dec_ctx *ctx, struct cur *c)
 	/* Protocol 4 is 802.2 LLC without a length (if_ether.h ETH_P_802_2). */
 	if (type == 4)
 		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
-	return link_type_key(ctx, type, c);
+	return dec_link_key(ctx, type, c);
 }
 
 static void
@@ -238,11 +237,11 @@ sll_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "packet type: %d", pkttype);
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "link-layer address length: %d", halen);
-	dec_fld(ctx, "protocol: 0x%04x (%s)", type, link_type_name(type));
+	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_link_name(type));
 	if (type == 4)
-		dec_next(ctx, DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC), c);
+		dec_next(ctx, dec_llc_nolen(ctx, c), c);
 	else
-		dec_next(ctx, link_type_key(ctx, type, c), c);
+		dec_next(ctx, dec_link_key(ctx, type, c), c);
 }
 
 static int
@@ -256,7 +255,7 @@ sll2_parse(struct dec_ctx *ctx, struct cur *c)
 	}
 	if (type == 4)
 		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
-	return link_type_key(ctx, type, c);
+	return dec_link_key(ctx, type, c);
 }
 
 /*
@@ -327,15 +326,15 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "sll2");
 		return;
 	}
-	dec_fld(ctx, "protocol: 0x%04x (%s)", type, link_type_name(type));
+	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_link_name(type));
 	dec_fld(ctx, "interface index: %lld", (long long)ifindex);
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "packet type: %d", pkttype);
 	sll2_where(ctx, ifindex, pkttype);
 	if (type == 4)
-		dec_next(ctx, DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC), c);
+		dec_next(ctx, dec_llc_nolen(ctx, c), c);
 	else
-		dec_next(ctx, link_type_key(ctx, type, c), c);
+		dec_next(ctx, dec_link_key(ctx, type, c), c);
 }
 
 /* Raw IP: the version nibble says which. */
@@ -451,66 +450,6 @@ loop_format(struct dec_ctx *ctx, struct cur *c)
 	null_layer(ctx, c, 1);
 }
 
-/* 802.2 LLC; SNAP with a zero OUI carries an ethertype (RFC 1042). */
-static int
-llc_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	const uint8_t	*h, *oui;
-	int		 type;
-
-	if ((h = cur_pull(c, 3)) == NULL) {
-		ctx->info->flags |= DEC_F_TRUNC;
-		return DEC_DONE;
-	}
-	if (h[0] != 0xaa || h[1] != 0xaa || h[2] != 0x03)
-		return DEC_DONE;
-	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
-		ctx->info->flags |= DEC_F_TRUNC;
-		return DEC_DONE;
-	}
-	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0)
-		return DEC_DONE;
-	return link_type_key(ctx, type, c);
-}
-
-static void
-llc_format(struct dec_ctx *ctx, struct cur *c)
-{
-	const uint8_t	*h, *oui;
-	uint32_t	 len = (uint32_t)cur_left(c);
-	int		 type;
-
-	dec_layer(ctx, "802.2 LLC");
-	if ((h = cur_pull(c, 3)) == NULL) {
-		dec_sum(ctx, "LLC");
-		dec_trunc(ctx, "llc");
-		return;
-	}
-	dec_fld(ctx, "dsap: 0x%02x", h[0]);
-	dec_fld(ctx, "ssap: 0x%02x", h[1]);
-	dec_fld(ctx, "control: 0x%02x", h[2]);
-	if (h[0] != 0xaa || h[1] != 0xaa || h[2] != 0x03) {
-		dec_sum(ctx, "LLC, dsap 0x%02x, ssap 0x%02x, ctrl 0x%02x, "
-		    "length %u", h[0], h[1], h[2], len);
-		dec_data(ctx, c);
-		return;
-	}
-	if ((oui = cur_pull(c, 3)) == NULL || (type = cur_u16(c)) == -1) {
-		dec_sum(ctx, "SNAP");
-		dec_trunc(ctx, "snap");
-		return;
-	}
-	dec_fld(ctx, "SNAP oui: 0x%02x%02x%02x", oui[0], oui[1], oui[2]);
-	dec_fld(ctx, "SNAP type: 0x%04x (%s)", type, link_type_name(type));
-	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0) {
-		dec_sum(ctx, "SNAP, oui 0x%02x%02x%02x, pid 0x%04x, length %u",
-		    oui[0], oui[1], oui[2], type, len);
-		dec_data(ctx, c);
-		return;
-	}
-	dec_next(ctx, link_type_key(ctx, type, c), c);
-}
-
 static int
 vlan_parse(struct dec_ctx *ctx, struct cur *c)
 {
@@ -520,7 +459,7 @@ vlan_parse(struct dec_ctx *ctx, struct cur *c)
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
-	return link_type_key(ctx, type, c);
+	return dec_link_key(ctx, type, c);
 }
 
 static void
@@ -537,15 +476,20 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "vlan: %d", tci & 0xfff);
 	dec_fld(ctx, "priority: %d", tci >> 13);
 	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
-	dec_fld(ctx, "type: 0x%04x (%s)", type, link_type_name(type));
-	if (ctx->opt->link) {
-		dec_sum(ctx, "vlan %d, p %d, ethertype %s (0x%04x), ",
-		    tci & 0xfff, tci >> 13, link_type_name(type), type);
+	dec_fld(ctx, "type: 0x%04x (%s)", type, dec_link_name(type));
+	if (ctx->opt->link)
+		dec_sum(ctx, "vlan %d, p %d%s, ", tci & 0xfff, tci >> 13,
+		    tci & 0x1000 ? ", DEI" : "");
+	if (ctx->opt->link && type <= ETH_MAXLEN)	/* sic, tcpdump 4.99 */
+		dec_sum(ctx, "802.3");
+	else if (ctx->opt->link) {
+		dec_sum(ctx, "ethertype %s (0x%04x), ", dec_link_name(type),
+		    type);
 		ctx->linkdone = 1;
 	}
 	else if (ctx->opt->extra)
 		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
-	dec_next(ctx, link_type_key(ctx, type, c), c);
+	dec_next(ctx, dec_link_key(ctx, type, c), c);
 }
 
 /*

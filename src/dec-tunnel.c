@@ -128,8 +128,10 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, ": ");
-	if (!ctx->opt->extra && !ctx->tree &&
-	    dec_find(DEC_KEY(DEC_S_ETHER, g.proto)) == NULL) {
+	/* Type 0 is no protocol here (keepalives), not the LLC pseudo type. */
+	if ((!ctx->opt->extra && !ctx->tree &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, g.proto)) == NULL) ||
+	    g.proto == DEC_ETH_LLC) {
 		dec_sum(ctx, "gre-proto-0x%x", g.proto);
 		return;
 	}

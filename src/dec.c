@@ -44,7 +44,10 @@ static const struct dec_proto *const dec_table[] = {
 	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
 	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
 	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
-	&dec_ppp_proto, &dec_chdlc_proto,
+	&dec_ppp_proto, &dec_chdlc_proto, &dec_stp_proto, &dec_lldp_proto,
+	&dec_slow_proto, &dec_pppoed_proto, &dec_pppoes_proto,
+	&dec_msnlb_proto, &dec_pvst_proto, &dec_cdp_proto, &dec_dtp_proto,
+	&dec_ectp_proto,
 	NULL
 };
 
@@ -191,6 +194,13 @@ dec_parse_next(struct dec_ctx *ctx, int key, struct cur *c)
 		key = p->parse(ctx, c);
 	}
 	return 0;
+}
+
+/* The light parse of a layer that has nothing to tell and nothing after. */
+int
+dec_parse_done(struct dec_ctx *ctx, struct cur *c)
+{
+	return DEC_DONE;
 }
 
 void
@@ -410,8 +420,8 @@ dec_trunc(struct dec_ctx *ctx, const char *name)
 		dec_fld(ctx, "[|%s]", name);
 		return;
 	}
-	dec_sep(ctx);
-	tbuf_printf(ctx->out, "[|%s]", name);
+	/* Always one space, as tcpdump's: "IP  [|ip]" after "IP ". */
+	tbuf_printf(ctx->out, " [|%s]", name);
 }
 
 /* A field that makes the rest undecodable: "[bad ip hlen 12]". */
@@ -501,6 +511,82 @@ dec_data(struct dec_ctx *ctx, struct cur *c)
 		return;
 	dec_layer(ctx, "Data");
 	dec_fld(ctx, "length: %zu", cur_left(c));
+}
+
+/*
+ * The names of the bits set in v (names[i] for bit i, NULL: not shown),
+ * ", " between them, "none" if no named bit is set: tcpdump's flag lists.
+ */
+void
+dec_bits(struct dec_ctx *ctx, const char *const *names, int n, unsigned v)
+{
+	const char	*sep = "";
+	int		 i;
+
+	for (i = 0; i < n; i++)
+		if (v & 1u << i && names[i] != NULL) {
+			dec_sum(ctx, "%s%s", sep, names[i]);
+			sep = ", ";
+		}
+	if (*sep == '\0')
+		dec_sum(ctx, "none");
+}
+
+/*
+ * The bytes left in c as tcpdump's -v dumps unknown data: "0x0000:" and
+ * 16 bytes per line in groups of two, each line after prefix.
+ */
+void
+dec_hexdump(struct dec_ctx *ctx, struct cur *c, const char *prefix)
+{
+	size_t	off, i;
+	int	v;
+
+	/* The screen's list is one line a packet: no dumps there. */
+	if (ctx->out == NULL || ctx->tree || ctx->opt->extra)
+		return;
+	for (off = 0; (v = cur_u8(c)) != -1; off++) {
+		i = off % 16;
+		if (i == 0)
+			tbuf_printf(ctx->out, "%s0x%04zx: ", prefix, off);
+		if (i % 2 == 0)
+			tbuf_putc(ctx->out, ' ');
+		tbuf_printf(ctx->out, "%02x", v);
+	}
+}
+
+/*
+ * The bytes left in c as tcpdump's hex and ASCII dump, between before
+ * and after: 16 bytes a line in groups of two, "." for a space or an
+ * unprintable byte.
+ */
+void
+dec_hexascii(struct dec_ctx *ctx, struct cur *c, const char *before,
+    const char *after)
+{
+	const uint8_t	*p;
+	size_t		 off, n, i, col;
+
+	if (ctx->out == NULL || ctx->tree || ctx->opt->extra)
+		return;
+	tbuf_puts(ctx->out, before);
+	for (off = 0; (n = cur_left(c)) > 0; off += n) {
+		n = n < 16 ? n : 16;
+		p = cur_pull(c, n);
+		tbuf_printf(ctx->out, "\n\t0x%04zx: ", off);
+		for (i = col = 0; i < n; i += 2, col += 5)
+			if (i + 1 < n)
+				tbuf_printf(ctx->out, " %02x%02x", p[i],
+				    p[i + 1]);
+			else
+				tbuf_printf(ctx->out, " %02x", p[i]);
+		col -= (n & 1) * 2;
+		tbuf_printf(ctx->out, "%*s  ", (int)(40 - col), "");
+		for (i = 0; i < n; i++)
+			tbuf_putc(ctx->out, p[i] > 0x20 && p[i] < 0x7f ?
+			    (char)p[i] : '.');
+	}
+	tbuf_puts(ctx->out, after);
 }
 
 static void

@@ -262,6 +262,33 @@ tbuf_esc(struct tbuf *tb, const void *v, size_t n)
 }
 
 void
+tbuf_vis(struct tbuf *tb, const void *v, size_t n)
+{
+	const unsigned char	*p = v;
+	size_t			 i;
+	char			*o;
+	unsigned		 ch;
+
+	tbuf_grow(tb, n * 4);
+	o = tb->s + tb->len;
+	for (i = 0; i < n; i++) {
+		ch = p[i];
+		if (ch & 0x80) {
+			*o++ = 'M';
+			*o++ = '-';
+			ch &= 0x7f;
+		}
+		if (ch < 0x20 || ch == 0x7f) {
+			*o++ = '^';
+			*o++ = (char)(ch ^ 0x40);
+		} else
+			*o++ = (char)ch;
+	}
+	*o = '\0';
+	tb->len = (size_t)(o - tb->s);
+}
+
+void
 tbuf_json(struct tbuf *tb, const void *v, size_t n)
 {
 	const unsigned char	*p = v;

@@ -1,7 +1,8 @@
 /*
  * Growable text buffer.  Everything that reaches a terminal, stdout or a
  * JSON line is built here; bytes from outside (packets, files, filter text)
- * only enter through tbuf_esc() or tbuf_json(), which escape control bytes
+ * only enter through tbuf_esc(), tbuf_vis() or tbuf_json(), which escape
+ * control bytes
  * so that a packet can never drive the terminal.
  */
 #ifndef ZBTOP_TBUF_H
@@ -36,6 +37,8 @@ void	 tbuf_end(struct tbuf *, char *);
 char	*tbuf_fmt_u(char *, unsigned long);
 char	*tbuf_fmt_ip4(char *, const uint8_t *);
 void	 tbuf_esc(struct tbuf *, const void *, size_t);
+/* As tcpdump prints packet text: "^J" for controls, "M-" for bit 7. */
+void	 tbuf_vis(struct tbuf *, const void *, size_t);
 void	 tbuf_json(struct tbuf *, const void *, size_t);
 void	 tbuf_truncate(struct tbuf *, size_t);
 void	 esc_str(char *, size_t, const void *, size_t);

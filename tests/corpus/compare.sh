@@ -11,8 +11,6 @@
 # Known differences (file: why):
 known='
 afs.pcap: AFS/RX (Andrew File System RPC) is not decoded; zbtop prints UDP, length N
-LLDP_and_CDP.pcap: CDP and LLDP are not decoded (tcpdump prints them with hex of unknown TLVs)
-various_gre.pcap: STP, Cisco HDLC keepalive, Loopback, WCCP, ERSPAN and other GRE payloads are not decoded
 babel.pcap: Babel routing protocol not decoded
 ipoib.pcap: link type 242 (IP over InfiniBand) not decoded
 vsock-1.pcapng: link type 271 (VSOCK) not decoded
@@ -28,10 +26,8 @@ mptcp-tcprst.pcap: as mptcp-fclose.pcap
 LinuxCookedCapturev2.pcap: tcpdump names the interface of an SLL2 record from the running machine (if_indextoname); zbtop does not print it without -e
 '
 # Smaller differences inside counted files (the agreement stays above 95%):
-# SCTP chunk lists, ICMPv6 router renumbering and parameter problem
-# details, the DNS extended rcode BADCOOKIE, ARP with an unusual hardware
-# type, MS NLB heartbeats, a pcapng record whose captured length tcpdump
-# reads differently (le_basic_test007).
+# ICMPv6 router renumbering and parameter problem details, the DNS
+# extended rcode BADCOOKIE.
 
 ZBTOP=${ZBTOP:-./zbtop}
 SHARED=${SHARED:-../shared}

@@ -285,10 +285,10 @@ test_misc(void)
 	CHECK(dec_parse(DLT_EN10MB, p, (uint32_t)n, (uint32_t)n, &info) == 0);
 	CHECK(info.proto == DEC_P_ARP && info.af == 0);
 	/* Unknown ethertype and IP protocol are named by number. */
-	n = eth(p, 0x88cc);
+	n = eth(p, 0x88b5);
 	memset(p + n, 0, 46);
 	CHECK(strcmp(sum(DLT_EN10MB, p, 60, 60),
-	    "ethertype 0x88cc, length 60") == 0);
+	    "ethertype 0x88b5, length 60") == 0);
 	n = eth(p, 0x0800);
 	n += ip4(p + n, 40, 132 + 1);
 	CHECK(strcmp(sum(DLT_EN10MB, p, 54, 60), "IP 198.18.0.2 > "
