@@ -1,9 +1,9 @@
 #!/bin/sh
 # A ring of -w files (-C 1 -W 3) as root, who becomes nobody once the
-# capture is open: the first file is made before the drop, the others
-# after, and when the ring comes round the first must be reusable.  It was
-# left root's, so zbtop failed at the wrap ("cannot write r0: Permission
-# denied (as user nobody)") and lost the rest.  Compared with tcpdump -Z
+# capture is open: when the ring comes round, nobody must be able to reuse
+# the first file.  It was made root's before the drop, so zbtop failed at
+# the wrap ("cannot write r0: Permission denied (as user nobody)") and lost
+# the rest.  Compared with tcpdump -Z
 # nobody on the same 40,000 frames: exit 0, the same files with the same
 # packet counts.
 . tests/lib/netns.sh
