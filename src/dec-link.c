@@ -26,6 +26,7 @@
 #define ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
 static int	link_type_key(struct dec_ctx *, int, struct cur *);
+static int	link_skip_key(struct dec_ctx *, struct cur *, size_t);
 static const char *link_type_name(int);
 static int	eth_parse(struct dec_ctx *, struct cur *);
 static void	eth_format(struct dec_ctx *, struct cur *);
@@ -159,16 +160,27 @@ link_type_name(int type)
 	}
 }
 
+/*
+ * The ethertype that follows skip bytes of a header (Ethernet's two
+ * addresses, a VLAN tag's TCI), as the next layer's key; a header cut
+ * short marks the packet truncated and ends the walk (DEC_DONE).
+ */
 static int
-eth_parse(struct dec_ctx *ctx, struct cur *c)
+link_skip_key(struct dec_ctx *ctx, struct cur *c, size_t skip)
 {
 	int	type;
 
-	if (cur_skip(c, 12) == -1 || (type = cur_u16(c)) == -1) {
+	if (cur_skip(c, skip) == -1 || (type = cur_u16(c)) == -1) {
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
 	return link_type_key(ctx, type, c);
+}
+
+static int
+eth_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return link_skip_key(ctx, c, 12);
 }
 
 static void
@@ -497,13 +509,7 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 static int
 vlan_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	int	type;
-
-	if (cur_skip(c, 2) == -1 || (type = cur_u16(c)) == -1) {
-		ctx->info->flags |= DEC_F_TRUNC;
-		return DEC_DONE;
-	}
-	return link_type_key(ctx, type, c);
+	return link_skip_key(ctx, c, 2);
 }
 
 static void
