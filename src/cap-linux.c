@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pcap/pcap.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,9 @@ static int	caplinux_arphrd_dlt(int);
 static unsigned	caplinux_dirtest(struct sock_filter *,
 		    const struct caplinux_how *);
 static int	caplinux_cook(struct sock_filter *);
+static int	caplinux_setopt(int, int, int, const void *, socklen_t,
+		    char *, const char *, ...)
+		    __attribute__((format(printf, 7, 8)));
 
 int
 caplinux_ifindex(const char *ifname, char *errbuf)
@@ -369,23 +373,39 @@ caplinux_downcheck(int fd, const char *ifname, int64_t *since, char *errbuf)
 	return 0;
 }
 
+/*
+ * setsockopt(2), and on failure "<what>: <strerror>" in errbuf, what
+ * formatted from fmt.  0 or -1.
+ */
+static int
+caplinux_setopt(int fd, int level, int opt, const void *val, socklen_t len,
+    char *errbuf, const char *fmt, ...)
+{
+	va_list	ap;
+	size_t	n;
+	int	serr;
+
+	if (setsockopt(fd, level, opt, val, len) == 0)
+		return 0;
+	serr = errno;
+	va_start(ap, fmt);
+	vsnprintf(errbuf, ZB_ERRBUFSZ, fmt, ap);
+	va_end(ap);
+	n = strlen(errbuf);
+	snprintf(errbuf + n, ZB_ERRBUFSZ - n, ": %s", strerror(serr));
+	return -1;
+}
+
 int
 caplinux_promisc(int fd, int ifindex, char *errbuf)
 {
 	struct packet_mreq	mr;
-	int			serr;
 
 	memset(&mr, 0, sizeof mr);
 	mr.mr_ifindex = ifindex;
 	mr.mr_type = PACKET_MR_PROMISC;
-	if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
-	    sizeof mr) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot set promiscuous mode: %s",
-		    strerror(serr));
-		return -1;
-	}
-	return 0;
+	return caplinux_setopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
+	    sizeof mr, errbuf, "cannot set promiscuous mode");
 }
 
 int
@@ -525,7 +545,7 @@ caplinux_attach(int fd, const struct bpf_program *prog,
 	struct sock_fprog	 fp;
 	struct sock_filter	*f;
 	unsigned		 n, i, extra = 6 + 2 + CAP_MAXIF;
-	int			 serr, rc = 0;
+	int			 rc;
 
 	if (prog->bf_len == 0 || prog->bf_len + extra > BPF_MAXINSNS) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %u "
@@ -549,13 +569,8 @@ caplinux_attach(int fd, const struct bpf_program *prog,
 	memset(&fp, 0, sizeof fp);
 	fp.len = (unsigned short)n;
 	fp.filter = f;
-	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fp,
-	    sizeof fp) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %s",
-		    strerror(serr));
-		rc = -1;
-	}
+	rc = caplinux_setopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fp,
+	    sizeof fp, errbuf, "cannot attach filter");
 	free(f);
 	return rc;
 }
@@ -602,19 +617,12 @@ caplinux_steer(int fd, struct sock_filter *insns, unsigned short len,
     const char *ifname, char *errbuf)
 {
 	struct sock_fprog	fp;
-	int			serr;
 
 	memset(&fp, 0, sizeof fp);
 	fp.len = len;
 	fp.filter = insns;
-	if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
-	    sizeof fp) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
-		    ifname, strerror(serr));
-		return -1;
-	}
-	return 0;
+	return caplinux_setopt(fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
+	    sizeof fp, errbuf, "cannot steer fanout on %s", ifname);
 }
 
 void
