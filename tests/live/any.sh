@@ -10,11 +10,7 @@
 # -Q out, zbgen also sends O frames out of the veth end: both count O (the
 # lo frames leave lo too, but loopback packets count once, as received).
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=300
 M=200
 O=150

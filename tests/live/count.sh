@@ -5,10 +5,7 @@
 # Expected, exactly: captured=100000 dropped=0.  The capture end's
 # rx_packets delta must also be 100000 (nothing else on the wire).
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=100000
 
 for mode in zbuf copy; do

@@ -8,10 +8,7 @@
 # every frame reaches exactly one socket of the group and tp_packets counts
 # drops too); the capture end's rx_packets delta = 300000 = frames sent.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=300000
 
 for mode in zbuf copy; do

@@ -7,17 +7,11 @@
 # count together; its -w file (Linux SLL2) names only those two
 # interfaces, N packets of the veth end and M of lo.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=300
 M=200
 K=100
-ip -n "$ZB_NS_CAP" link add zbx0 type veth peer name zbx1 || exit 1
-ip -n "$ZB_NS_CAP" link set zbx0 up || exit 1
-ip -n "$ZB_NS_CAP" link set zbx1 up || exit 1
+zb_veth_extra zbx0 zbx1
 
 zb_tcpdump veth "$ZB_IF_CAP"
 tdveth=$ZB_TD_PID

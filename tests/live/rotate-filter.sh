@@ -15,10 +15,7 @@
 # and zbgen sends 64 flows: the log is then in order per ring, not as a
 # whole, and every lane must have seen packets.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 # make bench runs it with ZB_LOAD_N=5000000 and a higher ZB_LOAD_RATE.
 N=${ZB_LOAD_N:-200000}
 RATE=${ZB_LOAD_RATE:-50000}

@@ -8,10 +8,7 @@
 # sending order per ring and over the whole log; captured=100000,
 # dropped=0, kernel=100000; and forced > 0 (rotations really happened).
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=100000
 out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
 

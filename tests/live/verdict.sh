@@ -13,10 +13,7 @@
 # which -B to try; no verdict of loss before the burst; the exit line
 # has refiltered=0.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=50000
 
 for fmt in text json; do

@@ -8,10 +8,7 @@
 # (utime + stime from /proc; a poll() that keeps waking up spins at
 # 100%).  Also expected: captured=1000 forced=1.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 out="$ZB_TMP/out" err="$ZB_TMP/err"
 zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -T 2000 \
     <"$ZB_TMP/cmd" >"$out" 2>"$err"
