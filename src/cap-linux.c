@@ -120,7 +120,7 @@ caplinux_bind(int fd, int ifindex, char *errbuf)
 {
 	struct sockaddr_ll	sll;
 	char			name[IF_NAMESIZE];
-	int			serr = 0;
+	int			serr = 0, bound;
 	socklen_t		len = sizeof serr;
 
 	if (if_indextoname((unsigned)ifindex, name) == NULL)
@@ -129,31 +129,24 @@ caplinux_bind(int fd, int ifindex, char *errbuf)
 	sll.sll_family = AF_PACKET;
 	sll.sll_protocol = htons(ETH_P_ALL);
 	sll.sll_ifindex = ifindex;
-	if (bind(fd, (struct sockaddr *)&sll, sizeof sll) == -1) {
-		serr = errno;
-		if (serr == ENODEV || serr == ENXIO)
-			snprintf(errbuf, ZB_ERRBUFSZ, "no such interface: %s",
-			    name);
-		else
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot bind to %s: %s",
-			    name, strerror(serr));
-		return -1;
-	}
+	bound = bind(fd, (struct sockaddr *)&sll, sizeof sll) == 0;
 	/*
 	 * packet_do_bind() succeeds on a down interface but leaves ENETDOWN
 	 * in sk_err; say so now rather than at the first poll().
 	 */
-	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &serr, &len) == 0 &&
-	    serr != 0) {
-		if (serr == ENETDOWN)
-			snprintf(errbuf, ZB_ERRBUFSZ, "interface %s is down",
-			    name);
-		else
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot bind to %s: %s",
-			    name, strerror(serr));
-		return -1;
-	}
-	return 0;
+	if (!bound)
+		serr = errno;
+	else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &serr, &len) == -1 ||
+	    serr == 0)
+		return 0;
+	if (!bound && (serr == ENODEV || serr == ENXIO))
+		snprintf(errbuf, ZB_ERRBUFSZ, "no such interface: %s", name);
+	else if (bound && serr == ENETDOWN)
+		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s is down", name);
+	else
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot bind to %s: %s", name,
+		    strerror(serr));
+	return -1;
 }
 
 /* libpcap's map_arphrd_to_dlt(), cut down to what SOCK_RAW hands us. */
@@ -545,7 +538,7 @@ caplinux_attach(int fd, const struct bpf_program *prog,
 	struct sock_fprog	 fp;
 	struct sock_filter	*f;
 	unsigned		 n, i, extra = 6 + 2 + CAP_MAXIF;
-	int			 rc;
+	int			 serr, rc = 0;
 
 	if (prog->bf_len == 0 || prog->bf_len + extra > BPF_MAXINSNS) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %u "
@@ -569,8 +562,13 @@ caplinux_attach(int fd, const struct bpf_program *prog,
 	memset(&fp, 0, sizeof fp);
 	fp.len = (unsigned short)n;
 	fp.filter = f;
-	rc = caplinux_setopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fp,
-	    sizeof fp, errbuf, "cannot attach filter");
+	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fp,
+	    sizeof fp) == -1) {
+		serr = errno;
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot attach filter: %s",
+		    strerror(serr));
+		rc = -1;
+	}
 	free(f);
 	return rc;
 }
