@@ -186,6 +186,7 @@ void		 stats_parsed(struct stats *, unsigned, const struct dec_info *,
 void		 stats_buffers(struct stats *, const struct cap_bufstate *, int);
 void		 stats_epoch(struct stats *, const char *);
 void		 stats_sample(struct stats *);
+/* Once at start: copies *info's text (cut to size), keeps no pointer. */
 void		 stats_info(struct stats *, const struct stats_info *);
 void		 stats_flags(struct stats *, int, int, int, unsigned);
 void		 stats_snaplen(struct stats *, unsigned);
