@@ -23,6 +23,10 @@
 #include "work.h"
 #include "xmalloc.h"
 
+/* The text rings list's heading; several -i add " IFACE". */
+#define BATCH_RINGS	"RING LANE ACT KERNEL USER FREE   FILL    PACKETS " \
+			"       PPS FORCED"
+
 /* The stdin reader and the main loop share this. */
 struct batch_in {
 	struct engine		*eng;
@@ -44,6 +48,9 @@ static void	 batch_buf_text(const struct stats_snap *, unsigned,
 		    struct tbuf *);
 static void	 batch_buf_json(const struct stats_snap *, unsigned,
 		    struct tbuf *);
+static void	 batch_ifaces_text(const struct stats_snap *, struct tbuf *);
+static void	 batch_ifaces_json(const struct stats_snap *, struct tbuf *);
+static void	 batch_summary_ifaces(const struct stats_snap *, FILE *);
 static double	 batch_fill(const struct stats_ring *);
 static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
@@ -218,6 +225,7 @@ batch_summary(struct engine *eng, FILE *f)
 	    (unsigned long long)t.kpackets);
 	fprintf(f, "%llu packets dropped by kernel (ring full)\n",
 	    (unsigned long long)t.kdrops);
+	batch_summary_ifaces(sn, f);
 	if (t.have_ifdrops)
 		fprintf(f, "%llu packets dropped by interface (rx_dropped)\n",
 		    (unsigned long long)t.ifdrops);
@@ -283,6 +291,7 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 		tbuf_printf(tb, "; cut %llu (block too small)",
 		    (unsigned long long)sn->kcut);
 	tbuf_putc(tb, '\n');
+	batch_ifaces_text(sn, tb);
 	if (sn->linkdown != 0)
 		tbuf_printf(tb, "link: down since %s\n",
 		    batch_time(t, sizeof t, sn->linkdown));
@@ -298,8 +307,8 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	    sn->rotps[CAP_ROT_TIMEOUT],
 	    (unsigned long long)sn->rot[CAP_ROT_FORCED],
 	    sn->rotps[CAP_ROT_FORCED], sn->geometry);
-	batch_list(sn, tb, "RING LANE ACT KERNEL USER FREE   FILL    PACKETS "
-	    "       PPS FORCED\n", "", sn->nrings, batch_ring_text);
+	batch_list(sn, tb, sn->nifs > 1 ? BATCH_RINGS " IFACE\n" :
+	    BATCH_RINGS "\n", "", sn->nrings, batch_ring_text);
 	batch_list(sn, tb, "RING BUF OWNER    FILL   PKTS      BYTES        SEQ "
 	    "LAST      AGE\n", "", (unsigned)sn->nbufs, batch_buf_text);
 	tbuf_putc(tb, '\n');
@@ -338,6 +347,7 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_printf(tb, ",\"peaks\":{\"held\":%d,\"fill\":%.1f,"
 	    "\"freezes\":%llu}", sn->peak_held, sn->peak_fill,
 	    (unsigned long long)sn->peak_freezes);
+	batch_ifaces_json(sn, tb);
 	if (sn->linkdown != 0)
 		tbuf_printf(tb, ",\"link_down_since\":%lld",
 		    (long long)sn->linkdown);
@@ -395,12 +405,19 @@ batch_ring_text(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
 {
 	const struct stats_ring	*r = &sn->rings[i];
 
+	char			 name[4 * CAP_IFNAMSZ];
+
+	/* Several -i: the interface the ring belongs to, last. */
+	name[0] = '\0';
+	if (sn->nifs > 1 && r->iface < CAP_MAXIF)
+		esc_str(name, sizeof name, sn->ifname[r->iface],
+		    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
 	tbuf_printf(tb, "%4u %4u %3s %6d %4d %4d %5.1f%% %10llu %10.0f "
-	    "%6llu\n", i, r->lane, r->active ? "*" : "-",
+	    "%6llu%s%s\n", i, r->lane, r->active ? "*" : "-",
 	    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
 	    r->owner[CAP_OWN_FREE], batch_fill(r),
 	    (unsigned long long)r->packets, r->pps,
-	    (unsigned long long)r->forced);
+	    (unsigned long long)r->forced, name[0] != '\0' ? " " : "", name);
 }
 
 static void
@@ -408,10 +425,17 @@ batch_ring_json(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
 {
 	const struct stats_ring	*r = &sn->rings[i];
 
-	tbuf_printf(tb, "{\"ring\":%u,\"lane\":%u,\"active\":%s,"
+	tbuf_printf(tb, "{\"ring\":%u,", i);
+	if (sn->nifs > 1 && r->iface < CAP_MAXIF) {
+		tbuf_puts(tb, "\"iface\":");
+		tbuf_json(tb, sn->ifname[r->iface],
+		    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
+		tbuf_putc(tb, ',');
+	}
+	tbuf_printf(tb, "\"lane\":%u,\"active\":%s,"
 	    "\"kernel\":%d,\"user\":%d,\"free\":%d,\"size\":%llu,"
 	    "\"used\":%llu,\"fill\":%.1f,\"packets\":%llu,"
-	    "\"pps\":%.1f,\"forced\":%llu}", i,
+	    "\"pps\":%.1f,\"forced\":%llu}",
 	    r->lane, r->active ? "true" : "false",
 	    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
 	    r->owner[CAP_OWN_FREE], (unsigned long long)r->size,
@@ -447,4 +471,64 @@ batch_buf_json(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
 	    b->st.active ? "true" : "false", b->st.size, b->st.used,
 	    b->st.pkts, (unsigned long long)b->st.seq,
 	    stats_reason_name(b->st.reason), b->age);
+}
+
+/*
+ * Several -i: each interface's share of the kernel counters, so a drop
+ * is pinned on the interface whose rings overflowed; their sum is the
+ * one dropped= count.
+ */
+static void
+batch_ifaces_text(const struct stats_snap *sn, struct tbuf *tb)
+{
+	char		name[4 * CAP_IFNAMSZ];
+	unsigned	k;
+
+	if (sn->nifs < 2)
+		return;
+	tbuf_puts(tb, "interfaces:");
+	for (k = 0; k < sn->nifs && k < CAP_MAXIF; k++) {
+		esc_str(name, sizeof name, sn->ifname[k],
+		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
+		tbuf_printf(tb, "%s %s kernel %llu dropped %llu",
+		    k > 0 ? "," : "", name,
+		    (unsigned long long)sn->if_kpackets[k],
+		    (unsigned long long)sn->if_kdrops[k]);
+	}
+	tbuf_putc(tb, '\n');
+}
+
+static void
+batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
+{
+	unsigned	k;
+
+	if (sn->nifs < 2)
+		return;
+	tbuf_puts(tb, ",\"interfaces\":[");
+	for (k = 0; k < sn->nifs && k < CAP_MAXIF; k++) {
+		tbuf_puts(tb, k > 0 ? ",{\"name\":" : "{\"name\":");
+		tbuf_json(tb, sn->ifname[k], strnlen(sn->ifname[k],
+		    CAP_IFNAMSZ));
+		tbuf_printf(tb, ",\"kernel\":%llu,\"dropped\":%llu}",
+		    (unsigned long long)sn->if_kpackets[k],
+		    (unsigned long long)sn->if_kdrops[k]);
+	}
+	tbuf_putc(tb, ']');
+}
+
+/* The exit summary's kernel drops, interface by interface. */
+static void
+batch_summary_ifaces(const struct stats_snap *sn, FILE *f)
+{
+	char		name[4 * CAP_IFNAMSZ];
+	unsigned	k;
+
+	for (k = 0; sn->nifs > 1 && k < sn->nifs && k < CAP_MAXIF; k++) {
+		esc_str(name, sizeof name, sn->ifname[k],
+		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
+		fprintf(f, "  %llu of them on %s (%llu received by filter)\n",
+		    (unsigned long long)sn->if_kdrops[k], name,
+		    (unsigned long long)sn->if_kpackets[k]);
+	}
 }

@@ -51,6 +51,7 @@ struct cap_copy_msg {
 	uint32_t	 caplen;
 	uint32_t	 len;
 	uint32_t	 vlan;		/* as cap_pkt's */
+	uint8_t		 pkttype;	/* as cap_pkt's */
 	uint8_t		*data;
 };
 
@@ -66,12 +67,14 @@ struct cap_copy {
 	int			 held;		/* the batch is the user's */
 	uint64_t		 cut;		/* frames the slot cut: atomic */
 	uint32_t		 slot;		/* bytes kept per frame */
-	uint32_t		 stride;	/* slot + VLAN room, aligned */
+	uint32_t		 head;		/* room in front: SLL2 (any) */
+	uint32_t		 stride;	/* head + slot + VLAN room */
 	uint8_t			*buf;		/* CAP_COPY_BATCH slots */
 	uint8_t			*ctl;		/* control data per frame */
 	size_t			 ctlsz;
 	struct mmsghdr		 mm[CAP_COPY_BATCH];
 	struct iovec		 iov[CAP_COPY_BATCH];
+	struct sockaddr_ll	 sll[CAP_COPY_BATCH];	/* interface, type */
 	struct cap_copy_msg	 msg[CAP_COPY_BATCH];
 	uint64_t		 batches;
 	uint32_t		 lastpkts;
@@ -145,7 +148,9 @@ cap_copy_slots(struct cap *cap, struct cap_copy *s,
 	if (conf->snaplen > lim)
 		snprintf(cap->note, sizeof cap->note, "copy mode keeps at "
 		    "most %u bytes of a packet", lim);
-	s->stride = (s->slot + CAP_COPY_VLANLEN + 63) & ~63u;
+	/* Cooked (any): the frame starts at its network header. */
+	s->head = s->how.cooked ? CAPLINUX_SLL2LEN : 0;
+	s->stride = (s->head + s->slot + CAP_COPY_VLANLEN + 63) & ~63u;
 	s->buf = xcalloc(CAP_COPY_BATCH, s->stride);
 	s->ctlsz = CMSG_SPACE(sizeof(struct timespec)) +
 	    CMSG_SPACE(sizeof(struct tpacket_auxdata));
@@ -161,12 +166,6 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 
 	if (conf->iface == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "copy mode needs an interface");
-		return -1;
-	}
-	/* XXX issue 10: no cooked headers from recvmmsg yet. */
-	if (strcmp(conf->iface, CAPLINUX_ANY) == 0) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "%s needs -m zbuf",
-		    conf->nifaces > 1 ? "several -i" : "-i any");
 		return -1;
 	}
 	s = xcalloc(1, sizeof *s);
@@ -277,7 +276,9 @@ cap_copy_start(struct cap *cap, char *errbuf)
 	    caplinux_bind(s->fd[1], s->ifindex, errbuf) == -1 ||
 	    caplinux_fanout(s->fd[1], &id, s->ifname, errbuf) == -1)
 		return -1;
-	if (s->promisc && caplinux_promisc(s->fd[0], s->ifindex, errbuf) == -1)
+	/* As libpcap: the any device has no promiscuous mode. */
+	if (s->promisc && !s->how.cooked &&
+	    caplinux_promisc(s->fd[0], s->ifindex, errbuf) == -1)
 		return -1;
 	s->active = 0;
 	return 0;
@@ -348,9 +349,11 @@ cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
 
 	for (i = 0; i < CAP_COPY_BATCH; i++) {
 		mh = &s->mm[i].msg_hdr;
-		s->iov[i].iov_base = s->buf + (size_t)i * s->stride;
+		s->iov[i].iov_base = s->buf + (size_t)i * s->stride + s->head;
 		s->iov[i].iov_len = s->slot;
 		memset(mh, 0, sizeof *mh);
+		mh->msg_name = &s->sll[i];
+		mh->msg_namelen = sizeof s->sll[i];
 		mh->msg_iov = &s->iov[i];
 		mh->msg_iovlen = 1;
 		mh->msg_control = s->ctl + (size_t)i * s->ctlsz;
@@ -406,6 +409,8 @@ cap_copy_parse(struct cap_copy *s, int n)
 		m->ts.tv_sec = 0;
 		m->ts.tv_nsec = 0;
 		m->vlan = 0;
+		m->pkttype = s->mm[i].msg_hdr.msg_namelen >= sizeof s->sll[i] ?
+		    s->sll[i].sll_pkttype : CAP_PKTTYPE_NONE;
 		vlan = 0;
 		for (cm = CMSG_FIRSTHDR(&s->mm[i].msg_hdr); cm != NULL;
 		    cm = CMSG_NXTHDR(&s->mm[i].msg_hdr, cm)) {
@@ -422,6 +427,17 @@ cap_copy_parse(struct cap_copy *s, int n)
 		}
 		if (m->ts.tv_sec == 0)
 			clock_gettime(CLOCK_REALTIME, &m->ts);
+		/*
+		 * Cooked: the SLL2 header in front, from the sockaddr_ll
+		 * packet_recvmsg() filled in; as in zbuf mode, a tag stays
+		 * in metadata (XXX issue 10).
+		 */
+		if (s->head != 0) {
+			caplinux_sll2(p, &s->sll[i]);
+			m->len += s->head;
+			m->caplen += s->head;
+			continue;
+		}
 		/*
 		 * The NIC or veth took the tag off into skb->vlan_tci; put
 		 * it back after the MAC addresses, as libpcap does.
@@ -481,6 +497,7 @@ cap_copy_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->len = m->len;
 	pkt->ts = m->ts;
 	pkt->vlan = m->vlan;
+	pkt->pkttype = m->pkttype;
 	return 1;
 }
 

@@ -408,7 +408,6 @@ caplinux_how(int fd, const struct cap_conf *conf, struct caplinux_how *how,
 	struct ifreq	 ifr;
 	const char	*ifname = conf->iface;
 	enum cap_dir	 want = conf->dir;
-	unsigned	 k;
 	int		 serr;
 
 	memset(how, 0, sizeof *how);
@@ -417,11 +416,6 @@ caplinux_how(int fd, const struct cap_conf *conf, struct caplinux_how *how,
 	if (strcmp(ifname, CAPLINUX_ANY) == 0) {
 		how->cooked = 1;
 		how->loidx = (int)if_nametoindex("lo");
-		for (k = 0; k < conf->nifaces && k < CAP_MAXIF; k++)
-			if ((how->ifidx[k] = caplinux_ifindex(conf->ifaces[k],
-			    errbuf)) <= 0)
-				return -1;
-		how->nifidx = k;
 		return 0;
 	}
 	memset(&ifr, 0, sizeof ifr);
@@ -446,18 +440,9 @@ caplinux_how(int fd, const struct cap_conf *conf, struct caplinux_how *how,
 static unsigned
 caplinux_dirtest(struct sock_filter *f, const struct caplinux_how *how)
 {
-	unsigned	n = 0, k;
+	unsigned	n = 0;
 	int		in = how->dir == CAP_DIR_IN, lo = how->loidx > 0;
 
-	/* Several -i: one of their indexes goes on, past the "ret 0". */
-	if (how->nifidx > 0) {
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    (unsigned)SKF_AD_OFF + SKF_AD_IFINDEX);
-		for (k = 0; k < how->nifidx; k++, n++)
-			f[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ |
-			    BPF_K, (unsigned)how->ifidx[k], how->nifidx - k, 0);
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
-	}
 	if (how->dir == CAP_DIR_NONE) {
 		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
 		return n;
@@ -537,7 +522,7 @@ caplinux_attach(int fd, const struct bpf_program *prog,
 {
 	struct sock_fprog	 fp;
 	struct sock_filter	*f;
-	unsigned		 n, i, extra = 6 + 2 + CAP_MAXIF;
+	unsigned		 n, i, extra = 6;
 	int			 serr, rc = 0;
 
 	if (prog->bf_len == 0 || prog->bf_len + extra > BPF_MAXINSNS) {
@@ -632,4 +617,22 @@ caplinux_vlan_put(uint8_t *p, uint32_t status, uint16_t tpid, uint16_t tci)
 	p[13] = (uint8_t)tpid;
 	p[14] = (uint8_t)(tci >> 8);
 	p[15] = (uint8_t)tci;
+}
+
+void
+caplinux_sll2(uint8_t *p, const struct sockaddr_ll *sll)
+{
+	uint32_t	idx;
+	uint16_t	ha;
+
+	idx = htonl((uint32_t)sll->sll_ifindex);
+	ha = htons(sll->sll_hatype);
+	memcpy(p, &sll->sll_protocol, 2);
+	p[2] = p[3] = 0;
+	memcpy(p + 4, &idx, 4);
+	memcpy(p + 8, &ha, 2);
+	p[10] = sll->sll_pkttype;
+	p[11] = sll->sll_halen;
+	memset(p + 12, 0, 8);
+	memcpy(p + 12, sll->sll_addr, sll->sll_halen < 8 ? sll->sll_halen : 8);
 }

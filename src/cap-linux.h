@@ -14,6 +14,7 @@
 
 struct bpf_program;
 struct sock_filter;
+struct sockaddr_ll;
 
 /* 1 when a live backend can capture on the interface (-D, -i N). */
 int	caplinux_usable(const char *);
@@ -62,11 +63,6 @@ void	caplinux_down(int64_t *);
  * and the kernel hooks them again at NETDEV_UP.
  */
 int	caplinux_downcheck(int, const char *, int64_t *, char *);
-/*
- * PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex): 0, or -1 with
- * "cannot set promiscuous mode: <errno>" in errbuf.
- */
-int	caplinux_promisc(int, int, char *);
 #define CAPLINUX_ANY	"any"	/* every interface, cooked (DLT_LINUX_SLL2) */
 #define CAPLINUX_SLL2LEN 20	/* the SLL2 header the cooked walk builds */
 
@@ -75,16 +71,18 @@ struct caplinux_how {
 	enum cap_dir	 dir;		/* -Q, made IN on a loopback */
 	int		 loidx;		/* any: drop lo's outgoing copies */
 	int		 cooked;	/* any: SOCK_DGRAM, SLL2 programs */
-	int		 ifidx[CAP_MAXIF];	/* several -i: keep these */
-	unsigned	 nifidx;
 };
 
 /*
+ * PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex): 0, or -1 with
+ * "cannot set promiscuous mode: <errno>" in errbuf.
+ */
+int	caplinux_promisc(int, int, char *);
+/*
  * The rule for the capture conf asks on fd: -Q as asked, never the
  * outgoing copy of a loopback packet (every packet there is seen leaving
- * and again arriving; libpcap's linux_check_direction() drops the first),
- * and with several -i only their packets.  -1 when the interface flags
- * cannot be read or an interface does not exist.
+ * and again arriving; libpcap's linux_check_direction() drops the
+ * first).  -1 when the interface flags cannot be read.
  */
 int	caplinux_how(int, const struct cap_conf *, struct caplinux_how *,
 	    char *);
@@ -105,6 +103,12 @@ int	caplinux_attach(int, const struct bpf_program *,
  * TCI, big-endian.  p must have 16 bytes.
  */
 void	caplinux_vlan_put(uint8_t *, uint32_t, uint16_t, uint16_t);
+/*
+ * libpcap's SLL2 header (pcap-linktype(7), LINKTYPE_LINUX_SLL2) for a
+ * cooked packet, from the sockaddr_ll the kernel gave with it
+ * (tpacket_rcv, packet_recvmsg): CAPLINUX_SLL2LEN bytes at p.
+ */
+void	caplinux_sll2(uint8_t *, const struct sockaddr_ll *);
 /*
  * Join a PACKET_FANOUT_CBPF group: *id -1 makes a new group and sets *id,
  * otherwise joins group *id.

@@ -28,6 +28,8 @@
  * sockaddr_ll, reserve, alignment), about 150 bytes.
  */
 #define ZBUF_PKT_OVERHEAD 256
+/* Where a packet's sockaddr_ll sits after its tpacket3_hdr. */
+#define ZBUF_SLLAT	TPACKET_ALIGN(sizeof(struct tpacket3_hdr))
 
 struct tpacket_block_desc;
 

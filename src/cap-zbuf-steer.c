@@ -50,7 +50,7 @@ zbuf_start(struct cap *cap, char *errbuf)
 	struct zbuf		*z = cap->priv;
 	struct bpf_insn		 ret0;
 	struct bpf_program	 none;
-	unsigned		 m, r, k;
+	unsigned		 m, r;
 	int			 id = -1;
 
 	memset(&ret0, 0, sizeof ret0);
@@ -75,11 +75,6 @@ zbuf_start(struct cap *cap, char *errbuf)
 	if (z->promisc != 0 && !z->how.cooked &&
 	    caplinux_promisc(z->ring[0].fd, z->ifindex, errbuf) == -1)
 		return -1;
-	/* Several -i do: a membership per interface, on the any socket. */
-	for (k = 0; z->promisc != 0 && k < z->how.nifidx; k++)
-		if (caplinux_promisc(z->ring[0].fd, z->how.ifidx[k],
-		    errbuf) == -1)
-			return -1;
 	z->active = 0;
 	z->running = 1;
 	return 0;

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -295,6 +296,10 @@ zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 	pkt->ts.tv_sec = h->tp_sec;
 	pkt->ts.tv_nsec = h->tp_nsec;
 	pkt->vlan = 0;
+	/* The sockaddr_ll follows the header (tpacket_rcv). */
+	pkt->pkttype = h->tp_mac >= ZBUF_SLLAT + sizeof(struct sockaddr_ll) ?
+	    blk->pos[ZBUF_SLLAT + offsetof(struct sockaddr_ll, sll_pkttype)] :
+	    CAP_PKTTYPE_NONE;
 	/*
 	 * tpacket_rcv() cuts what does not fit a block to max_frame_len
 	 * without a word; a cut by the filter's snap length ends well
@@ -350,32 +355,21 @@ zbuf_vlan(const struct tpacket3_hdr *h, uint8_t *raw, struct cap_pkt *pkt)
 /*
  * A cooked (SOCK_DGRAM) socket stores the packet from its network header
  * on, and the sockaddr_ll after the tpacket3_hdr (tpacket_rcv); build
- * libpcap's SLL2 header (pcap-linktype(7), LINKTYPE_LINUX_SLL2) from it,
- * in the room PACKET_RESERVE left in front.  -1 when there is none.
+ * the SLL2 header from it in the room PACKET_RESERVE left in front.  -1
+ * when there is none.
  */
 static int
 zbuf_sll2(const struct tpacket3_hdr *h, uint8_t *raw, struct cap_pkt *pkt)
 {
 	struct sockaddr_ll	 sll;
-	size_t			 sllat = TPACKET_ALIGN(sizeof *h);
+	size_t			 sllat = ZBUF_SLLAT;
 	uint8_t			*p;
-	uint32_t		 idx;
-	uint16_t		 ha;
 
 	if (h->tp_mac < sllat + sizeof sll + CAPLINUX_SLL2LEN)
 		return -1;
 	memcpy(&sll, raw + sllat, sizeof sll);
 	p = raw + h->tp_mac - CAPLINUX_SLL2LEN;
-	idx = htonl((uint32_t)sll.sll_ifindex);
-	ha = htons(sll.sll_hatype);
-	memcpy(p, &sll.sll_protocol, 2);
-	p[2] = p[3] = 0;
-	memcpy(p + 4, &idx, 4);
-	memcpy(p + 8, &ha, 2);
-	p[10] = sll.sll_pkttype;
-	p[11] = sll.sll_halen;
-	memset(p + 12, 0, 8);
-	memcpy(p + 12, sll.sll_addr, sll.sll_halen < 8 ? sll.sll_halen : 8);
+	caplinux_sll2(p, &sll);
 	pkt->data = p;
 	pkt->caplen += CAPLINUX_SLL2LEN;
 	pkt->len += CAPLINUX_SLL2LEN;

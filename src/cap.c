@@ -60,8 +60,15 @@ cap_open(struct cap *cap, const struct cap_ops *ops,
 	cap->nqueues = 1;
 	if (ops->open(cap, conf, errbuf) == -1)
 		return -1;
+	/* One interface, or none (a file): the multi backend sets its own. */
+	if (cap->nifs == 0) {
+		cap->nifs = 1;
+		cap->ifdlt[0] = cap->dlt;
+		snprintf(cap->ifname[0], sizeof cap->ifname[0], "%s",
+		    conf->iface != NULL ? conf->iface : "");
+	}
 	/* Consumer threads need a queue each, which only zbuf makes. */
-	if (conf->threads > 1 && cap->nqueues != conf->threads) {
+	if (conf->threads > 1 && cap->nqueues != CAP_NQ(conf)) {
 		ops->close(cap);
 		snprintf(errbuf, ZB_ERRBUFSZ, "--threads needs -m zbuf on an "
 		    "interface");

@@ -19,6 +19,7 @@
 #define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
 #define CAP_MAXQ	32		/* queues: --threads */
 #define CAP_MAXIF	8		/* -i given several times */
+#define CAP_IFNAMSZ	16		/* IF_NAMESIZE */
 #define CAP_MAXRINGS	(2 * CAP_MAXQ)	/* zbuf: a pair per queue */
 #define CAP_NOTHING	1		/* rotate: store buffer empty */
 #define CAP_AGAIN	2		/* rotate, setfilter: not now */
@@ -35,10 +36,11 @@ enum cap_dir {
 
 /* What the user asked for; zero fields mean "backend default". */
 struct cap_conf {
-	const char	*iface;		/* -i; "any" for several */
-	/* Several -i: captured as "any" and kept to these (Linux). */
+	const char	*iface;		/* -i; the last of several */
+	/* Several -i: one ring set each, through cap_multi_ops. */
 	const char	*ifaces[CAP_MAXIF];
 	unsigned	 nifaces;
+	const struct cap_ops *each;	/* several -i: every interface's */
 	const char	*label;		/* "eth0,lo" for headers, or NULL */
 	const char	*file;		/* -r */
 	unsigned	 snaplen;	/* -s; 0: 262144 */
@@ -53,6 +55,10 @@ struct cap_conf {
 	int		 strict;	/* -m given: FreeBSD zbuf, no fallback */
 	int		 wakefd[CAP_MAXQ]; /* readable: next(q) must return 0 */
 };
+
+/* Consumer queues the conf asks for: --threads per interface. */
+#define CAP_NQ(c)	(((c)->threads > 1 ? (c)->threads : 1) *	\
+			    ((c)->nifaces > 1 ? (c)->nifaces : 1))
 
 /* How a buffer reached the user: the seed's rotation reasons. */
 enum cap_reason {
@@ -82,8 +88,16 @@ struct cap_pkt {
 	 * without it); 0 otherwise.  Only live Linux backends set it.
 	 */
 	uint32_t	 vlan;
+	/*
+	 * Live Linux: the sockaddr_ll's packet type (PACKET_HOST, ...
+	 * PACKET_OUTGOING), else CAP_PKTTYPE_NONE.  The engine sets iface,
+	 * the interface's index in cap->ifname.
+	 */
+	uint8_t		 pkttype;
+	uint8_t		 iface;
 };
 
+#define CAP_PKTTYPE_NONE 0xff
 #define CAP_VLAN_PUT	0x10000
 #define CAP_VLAN_OFF	12		/* where the tag goes back */
 #define CAP_VLAN_LEN	4
@@ -106,6 +120,7 @@ struct cap_block {
 	unsigned	 queue;		/* consumer queue it was taken from */
 	unsigned	 ring;		/* ring (socket) index */
 	unsigned	 index;		/* buffer index inside the ring */
+	unsigned	 iface;		/* several -i: cap->ifname index */
 	uint32_t	 npkts;		/* packets to walk in this hand-over */
 	uint64_t	 bytes;		/* bytes those packets occupy */
 	uint64_t	 seq;		/* kernel's sequence number, or ours */
@@ -122,6 +137,7 @@ struct cap_block {
 /* One buffer's state for the buffers pane and batch snapshots. */
 struct cap_bufstate {
 	unsigned	 ring;
+	unsigned	 iface;		/* several -i: cap->ifname index */
 	unsigned	 index;
 	enum cap_owner	 owner;
 	uint32_t	 size;		/* bytes the buffer holds at most */
@@ -144,6 +160,9 @@ struct cap_kstats {
 					   asked: the block or slot was small */
 	uint64_t	 gaps;		/* file: silent gaps not slept through */
 	uint64_t	 gap_s;		/* file: their recorded seconds */
+	/* Several -i: packets and drops of each interface (cap->ifname). */
+	uint64_t	 if_packets[CAP_MAXIF];
+	uint64_t	 if_drops[CAP_MAXIF];
 };
 
 struct cap;
@@ -167,7 +186,8 @@ struct cap_ops {
 	 */
 	int		(*rotate)(struct cap *, char *);
 	/*
-	 * Attach a classic BPF program (its return value is the snap length).
+	 * Attach classic BPF programs, one per interface (cap->nifs, in
+	 * cap->ifname's order; their return value is the snap length).
 	 * Packets stored before the call come back with blk->recheck set
 	 * until the backend knows exactly that none are left.  0 done,
 	 * CAP_AGAIN: consume more first and call again, -1 error.
@@ -196,7 +216,11 @@ struct cap {
 	const struct cap_ops	*ops;
 	void			*priv;		/* the backend's own state */
 	enum cap_state		 state;
-	int			 dlt;		/* DLT_ of the packets */
+	int			 dlt;		/* DLT_ of the packets: ifdlt[0] */
+	/* The interfaces, each with its link type; 1 but for several -i. */
+	unsigned		 nifs;
+	int			 ifdlt[CAP_MAXIF];
+	char			 ifname[CAP_MAXIF][CAP_IFNAMSZ];
 	unsigned		 snaplen;
 	unsigned		 nrings;
 	unsigned		 nqueues;	/* consumer threads it wants */
@@ -215,6 +239,7 @@ extern const struct cap_ops cap_copy_ops;
 extern const struct cap_ops cap_file_ops;
 extern const struct cap_ops cap_bpf_ops;	/* FreeBSD: cap-bpf.c */
 extern const struct cap_ops cap_bpf_copy_ops;
+extern const struct cap_ops cap_multi_ops;	/* several -i: cap-multi.c */
 
 const struct cap_ops	*cap_find(const char *);
 /* 1 when -i can capture on the interface: what -D lists. */

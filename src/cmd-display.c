@@ -31,14 +31,14 @@ static enum cmd_ret
 cmd_display_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char		 errbuf[ZB_ERRBUFSZ], now[512], *expr;
-	int		 rc = 0;
+	int		 dlt[CAP_MAXIF], rc = 0;
 
 	expr = cmd_join(argc, argv);
 	if (argc == 1 && strcmp(argv[0], "off") == 0)
 		expr[0] = '\0';
 	if (argc > 0)
-		rc = plist_display(engine_dlt(ctx->eng), CMD_DISPLAY_SNAP,
-		    expr, errbuf);
+		rc = plist_display(dlt, engine_ifdlts(ctx->eng, dlt),
+		    CMD_DISPLAY_SNAP, expr, errbuf);
 	free(expr);
 	if (rc == -1) {
 		cmd_error(ctx, "display filter not changed: %s", errbuf);

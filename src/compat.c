@@ -57,6 +57,9 @@ compat_open(const char *iface, const char *file, unsigned snaplen,
 		pcap_close(p);
 		return NULL;
 	}
+	/* any: cooked v2, what zbtop captures there and tcpdump 4.99 picks. */
+	if (activate && strcmp(iface, "any") == 0)
+		(void)pcap_set_datalink(p, DLT_LINUX_SLL2);
 	return p;
 }
 

@@ -285,7 +285,6 @@ sll2_where(struct dec_ctx *ctx, int64_t ifindex, int pkttype)
 		char	 name[IF_NAMESIZE * 4];
 	}			 cache[SLL2_NAMES];
 	static __thread unsigned next;
-	static const char	*types[] = { "In", "B", "M", "P", "Out" };
 	char			 raw[IF_NAMESIZE];
 	unsigned		 i;
 
@@ -302,8 +301,26 @@ sll2_where(struct dec_ctx *ctx, int64_t ifindex, int pkttype)
 			snprintf(raw, sizeof raw, "?");
 		esc_str(cache[i].name, sizeof cache[i].name, raw, strlen(raw));
 	}
-	dec_sum(ctx, "%-5s %-3s ", cache[i].name, pkttype >= 0 && pkttype <
-	    (int)(sizeof types / sizeof types[0]) ? types[pkttype] : "?");
+	dec_sum(ctx, "%-5s %-3s ", cache[i].name, dec_pkttype(pkttype));
+}
+
+/* tcpdump's word for a sockaddr_ll packet type (print-sll.c's table). */
+const char *
+dec_pkttype(int pkttype)
+{
+	static const char	*types[] = { "In", "B", "M", "P", "Out" };
+
+	return pkttype >= 0 && pkttype < (int)(sizeof types /
+	    sizeof types[0]) ? types[pkttype] : "?";
+}
+
+void
+dec_where(struct tbuf *tb, const char *ifname, int pkttype)
+{
+	char	name[IF_NAMESIZE * 4];
+
+	esc_str(name, sizeof name, ifname, strnlen(ifname, IF_NAMESIZE));
+	tbuf_printf(tb, "%-5s %-3s ", name, dec_pkttype(pkttype));
 }
 
 static void

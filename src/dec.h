@@ -72,6 +72,13 @@ int		 dec_dlt_supported(int);
 /* One line in the spirit of tcpdump -n, without the timestamp. */
 void		 dec_summary(struct tbuf *, int, const uint8_t *, uint32_t,
 		    uint32_t);
+/*
+ * Several -i: the interface and direction in front of a line, as
+ * tcpdump -i any prints them ("eth0  In  "); pkttype is the sockaddr_ll
+ * packet type (PACKET_HOST ... PACKET_OUTGOING), "?" for another value.
+ */
+void		 dec_where(struct tbuf *, const char *, int);
+const char	*dec_pkttype(int);
 /* The same, as print mode asks; NULL options: dec_summary()'s line. */
 void		 dec_print(struct tbuf *, const struct dec_opts *, int,
 		    const uint8_t *, uint32_t, uint32_t);

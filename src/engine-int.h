@@ -99,8 +99,8 @@ struct engine {
 	 * Engine thread only; consumers read prog, epoch and w, which only
 	 * change while they are parked.
 	 */
-	struct bpf_program	 prog;
-	struct filter_live	*fl;		/* compiles live filters */
+	struct bpf_program	 prog[CAP_MAXIF];	/* one per interface */
+	struct filter_live	*fl[CAP_MAXIF];	/* compile live filters */
 	char			*expr;
 	unsigned		 epoch;
 	struct timespec		 next_tick, next_sample, next_rotate;
@@ -117,6 +117,8 @@ struct engine {
 /* engine-req.c: what requests do */
 void	engine_serve(struct engine *);
 int	engine_set_filter(struct engine *, const char *, unsigned, char *);
+int	engine_open_write(struct engine *, const char *,
+	    const struct pcapw_conf *, struct pcapw **, char *);
 
 /* engine-lane.c: the lanes, --threads consumers and parking */
 int	engine_workers_start(struct engine *, char *);

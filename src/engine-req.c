@@ -94,8 +94,7 @@ engine_apply_write(struct engine *e, const char *path, char *errbuf)
 	struct pcapw	*w = NULL;
 	int		 rc = 0;
 
-	if (path != NULL && (w = pcapw_open(path, e->cap.dlt, e->cap.snaplen,
-	    NULL, errbuf)) == NULL)
+	if (path != NULL && engine_open_write(e, path, NULL, &w, errbuf) == -1)
 		return -1;
 	if (e->w != NULL)
 		rc = pcapw_close(e->w, errbuf);
@@ -105,26 +104,32 @@ engine_apply_write(struct engine *e, const char *path, char *errbuf)
 
 /*
  * Compile as tcpdump would on this source (a live capture: as libpcap
- * does for its kernel, VLAN tags in metadata) and hand the program to
- * the backend; keep the old one if either step fails.
+ * does for its kernel, VLAN tags in metadata), once per interface for
+ * its link type, and hand the programs to the backend; keep the old ones
+ * if either step fails.
  */
 int
 engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
     char *errbuf)
 {
-	struct bpf_program	prog;
+	struct bpf_program	prog[CAP_MAXIF];
+	unsigned		k;
 	int			rc;
 
-	if (engine_compile(e, snaplen, expr, &prog, errbuf) == -1)
+	if (engine_compile(e, snaplen, expr, prog, errbuf) == -1)
 		return -1;
-	rc = e->cap.ops->setfilter(&e->cap, &prog, errbuf);
-	if (rc != 0) {
-		filter_free(&prog);
-		return rc;
+	rc = e->cap.ops->setfilter(&e->cap, prog, errbuf);
+	for (k = 0; k < e->cap.nifs; k++) {
+		if (rc != 0) {
+			filter_free(&prog[k]);
+			continue;
+		}
+		if (e->prog[k].bf_insns != NULL)
+			filter_free(&e->prog[k]);
+		e->prog[k] = prog[k];
 	}
-	if (e->prog.bf_insns != NULL)
-		filter_free(&e->prog);
-	e->prog = prog;
+	if (rc != 0)
+		return rc;
 	if (expr != e->expr) {
 		pthread_mutex_lock(&e->lock);
 		free(e->expr);
@@ -134,14 +139,52 @@ engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
 	return 0;
 }
 
-/* One filter, one meaning: the program the kernel runs is the one shown. */
+/*
+ * One filter, one meaning: the programs the kernel runs are the ones
+ * shown.  prog gets cap.nifs of them; on failure none is left and the
+ * reason names the interface when there are several.
+ */
 static int
 engine_compile(struct engine *e, unsigned snaplen, const char *expr,
     struct bpf_program *prog, char *errbuf)
 {
-	if (e->fl != NULL)
-		return filter_live_compile(e->fl, snaplen, expr, prog, errbuf);
-	return filter_compile(e->cap.dlt, snaplen, expr, prog, errbuf);
+	char		ebuf[ZB_ERRBUFSZ];
+	unsigned	k;
+	int		rc;
+
+	for (k = 0; k < e->cap.nifs; k++) {
+		if (e->fl[k] != NULL)
+			rc = filter_live_compile(e->fl[k], snaplen, expr,
+			    &prog[k], ebuf);
+		else
+			rc = filter_compile(e->cap.ifdlt[k], snaplen, expr,
+			    &prog[k], ebuf);
+		if (rc == -1) {
+			if (e->cap.nifs > 1)
+				snprintf(errbuf, ZB_ERRBUFSZ, "%s (on %s)",
+				    ebuf, e->cap.ifname[k]);
+			else
+				snprintf(errbuf, ZB_ERRBUFSZ, "%s", ebuf);
+			while (k-- > 0)
+				filter_free(&prog[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The -w output: pcap for one interface, pcapng for several. */
+int
+engine_open_write(struct engine *e, const char *path,
+    const struct pcapw_conf *conf, struct pcapw **w, char *errbuf)
+{
+	if (e->cap.nifs > 1)
+		*w = pcapw_open_ng(path, e->cap.nifs, e->cap.ifdlt,
+		    e->cap.ifname, e->cap.snaplen, conf, errbuf);
+	else
+		*w = pcapw_open(path, e->cap.dlt, e->cap.snaplen, conf,
+		    errbuf);
+	return *w == NULL ? -1 : 0;
 }
 
 int
@@ -234,31 +277,39 @@ engine_clear(struct engine *e)
 int
 engine_check_filter(struct engine *e, const char *expr, char *errbuf)
 {
-	struct bpf_program	prog;
+	struct bpf_program	prog[CAP_MAXIF];
+	unsigned		k;
 
-	if (engine_compile(e, e->cap.snaplen, expr, &prog, errbuf) == -1)
+	if (engine_compile(e, e->cap.snaplen, expr, prog, errbuf) == -1)
 		return -1;
-	filter_free(&prog);
+	for (k = 0; k < e->cap.nifs; k++)
+		filter_free(&prog[k]);
 	return 0;
 }
 
 int
 engine_bpf(struct engine *e, struct tbuf *tb)
 {
-	struct bpf_program	 prog;
+	struct bpf_program	 prog[CAP_MAXIF];
 	char			*expr, errbuf[ZB_ERRBUFSZ];
+	unsigned		 k;
 	int			 rc;
 
 	pthread_mutex_lock(&e->lock);
 	expr = e->expr != NULL ? xstrdup(e->expr) : NULL;
 	pthread_mutex_unlock(&e->lock);
-	rc = engine_compile(e, e->cap.snaplen, expr, &prog, errbuf);
+	rc = engine_compile(e, e->cap.snaplen, expr, prog, errbuf);
 	free(expr);
 	if (rc == -1) {
 		tbuf_puts(tb, errbuf);
 		return -1;
 	}
-	filter_image(&prog, tb);
-	filter_free(&prog);
+	for (k = 0; k < e->cap.nifs; k++) {
+		/* Several -i: each interface's program under its name. */
+		if (e->cap.nifs > 1)
+			tbuf_printf(tb, "%s:\n", e->cap.ifname[k]);
+		filter_image(&prog[k], tb);
+		filter_free(&prog[k]);
+	}
 	return 0;
 }

@@ -66,6 +66,8 @@ engine_block(struct engine *e, struct cap_block *blk)
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
 	pkt.vlan = 0;		/* a backend that never puts tags back */
+	pkt.pkttype = CAP_PKTTYPE_NONE;	/* one that does not know */
+	pkt.iface = e->cap.nifs > 1 ? (uint8_t)blk->iface : 0;
 	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
 		i++;
 		if (blk->recheck != NULL && !engine_recheck(e, blk, &pkt)) {
@@ -174,13 +176,15 @@ engine_packet(struct engine *e, struct cap_pkt *pkt,
 	if (rc == -1)
 		stats_wdrop(e->stats);
 	if (e->conf.parse) {
-		dec_parse(e->cap.dlt, pkt->data, pkt->caplen, pkt->len, &di);
+		dec_parse(e->cap.ifdlt[pkt->iface], pkt->data, pkt->caplen,
+		    pkt->len, &di);
 		stats_parsed(e->stats, blk->queue, &di, CAP_PKT_LEN(pkt));
 	}
 	if (keep)
 		recent_add(e->recent, pkt, blk->ring, no);
 	if (e->conf.print != NULL)
-		e->conf.print(e->conf.print_arg[blk->queue], pkt, e->cap.dlt);
+		e->conf.print(e->conf.print_arg[blk->queue], pkt,
+		    e->cap.ifdlt[pkt->iface]);
 	if (e->seqlog != NULL)
 		engine_seqlog(e, pkt, blk->ring, 'S');
 }
@@ -198,7 +202,7 @@ engine_seqlog(struct engine *e, const struct cap_pkt *pkt, unsigned ring,
 	uint64_t	 seq = 0;
 	int		 ihl, i;
 
-	if (e->cap.dlt != DLT_EN10MB)
+	if (e->cap.ifdlt[pkt->iface] != DLT_EN10MB)
 		return;
 	cur_init(&c, pkt->data, pkt->caplen);
 	if (cur_skip(&c, 12) == -1 || cur_u16(&c) != 0x0800 ||

@@ -52,6 +52,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	struct engine		*e;
 	const struct cap_ops	*ops;
 	struct cap_conf		 cc;
+	unsigned		 k;
 
 	e = xcalloc(1, sizeof *e);
 	e->conf = *conf;
@@ -68,19 +69,26 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 		goto fail;
 	}
 	cc = conf->cap;
+	/* Several -i: a ring set of that backend per interface. */
+	if (cc.nifaces > 1) {
+		cc.each = ops;
+		ops = &cap_multi_ops;
+	}
 	if (engine_wakefds(e, &cc, errbuf) == -1 ||
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
-	if (cc.file == NULL && cc.iface != NULL &&
-	    (e->fl = filter_live_open(cc.iface, e->cap.dlt, errbuf)) == NULL)
-		goto fail;
+	for (k = 0; cc.file == NULL && cc.iface != NULL && k < e->cap.nifs;
+	    k++)
+		if ((e->fl[k] = filter_live_open(e->cap.ifname[k],
+		    e->cap.ifdlt[k], errbuf)) == NULL)
+			goto fail;
 	e->stats = stats_new(e->nq);
 	if (conf->keep != 0)
 		e->recent = recent_new(conf->keep);
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
-	if (conf->wfile != NULL && (e->w = pcapw_open(conf->wfile,
-	    e->cap.dlt, e->cap.snaplen, conf->wconf, errbuf)) == NULL)
+	if (conf->wfile != NULL && engine_open_write(e, conf->wfile,
+	    conf->wconf, &e->w, errbuf) == -1)
 		goto fail;
 	if (conf->seqlog != NULL &&
 	    (e->seqlog = fopen(conf->seqlog, "w")) == NULL) {
@@ -106,9 +114,13 @@ engine_wakefds(struct engine *e, struct cap_conf *cc, char *errbuf)
 
 	if ((e->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) == -1)
 		goto fail;
-	e->nq = cc->threads > 1 ? cc->threads : 1;
-	if (e->nq > CAP_MAXQ)
-		e->nq = CAP_MAXQ;
+	e->nq = CAP_NQ(cc);
+	if (e->nq > CAP_MAXQ) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "--threads %u on %u interfaces: "
+		    "at most %d consumer queues", cc->threads, cc->nifaces,
+		    CAP_MAXQ);
+		return -1;
+	}
 	cc->wakefd[0] = e->wakefd;
 	if (e->nq == 1)
 		return 0;
@@ -144,13 +156,17 @@ engine_info(struct engine *e)
 	if (e->expr != NULL)
 		esc_str(expr, sizeof expr, e->expr, strlen(e->expr));
 	memset(&in, 0, sizeof in);
-	in.mode = e->cap.ops->name;
+	/* Several -i: the backend the user chose, not the wrapper. */
+	in.mode = e->cap.ops == &cap_multi_ops ? e->conf.mode :
+	    e->cap.ops->name;
 	in.source = src;
 	in.geometry = e->cap.geometry;
 	in.note = e->cap.note;
 	in.filter = expr;
 	in.snaplen = e->cap.snaplen;
 	in.dlt = e->cap.dlt;
+	in.nifs = e->cap.nifs;
+	in.ifname = e->cap.ifname;
 	in.nrings = e->cap.nrings;
 	in.parsing = e->conf.parse;
 	in.printing = e->conf.print != NULL;
@@ -254,9 +270,11 @@ engine_free(struct engine *e)
 		if (e->workers[q].wakefd != -1)
 			close(e->workers[q].wakefd);
 	free(e->workers);
-	if (e->prog.bf_insns != NULL)
-		filter_free(&e->prog);
-	filter_live_close(e->fl);
+	for (q = 0; q < CAP_MAXIF; q++) {
+		if (e->prog[q].bf_insns != NULL)
+			filter_free(&e->prog[q]);
+		filter_live_close(e->fl[q]);
+	}
 	free(e->expr);
 	recent_free(e->recent);
 	stats_free(e->stats);
@@ -620,9 +638,16 @@ engine_recent(struct engine *e)
 }
 
 int
-engine_dlt(struct engine *e)
+engine_ifdlt(struct engine *e, unsigned iface)
 {
-	return e->cap.dlt;
+	return iface < e->cap.nifs ? e->cap.ifdlt[iface] : e->cap.dlt;
+}
+
+unsigned
+engine_ifdlts(struct engine *e, int *dlt)
+{
+	memcpy(dlt, e->cap.ifdlt, sizeof e->cap.ifdlt);
+	return e->cap.nifs;
 }
 
 /* The --bench-work kind, and in *sum what it has added up so far. */

@@ -74,7 +74,10 @@ struct recent	*engine_recent(struct engine *);
 uint64_t	 engine_frames(struct engine *);
 unsigned	 engine_run(struct engine *);
 int		 engine_event_get(struct engine *, unsigned *, char *);
-int		 engine_dlt(struct engine *);
+/* Several -i: the link type of interface k (struct cap_pkt's iface). */
+int		 engine_ifdlt(struct engine *, unsigned);
+/* Every interface's link type into dlt (CAP_MAXIF); how many. */
+unsigned	 engine_ifdlts(struct engine *, int *);
 int		 engine_work(struct engine *, uint64_t *);
 
 #endif /* ZBTOP_ENGINE_H */

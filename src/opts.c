@@ -15,6 +15,7 @@
 
 #include <pcap/pcap.h>
 
+#include "iface.h"
 #include "msg.h"
 #include "opts.h"
 #include "recent.h"
@@ -103,6 +104,7 @@ static void	parse_check(struct opts *);
 static void	parse_check_sockets(struct opts *);
 static void	parse_source(struct opts *);
 static void	parse_front_end(struct opts *);
+static void	parse_listing(struct opts *);
 static int	parse_tcpdump(struct opts *, int);
 static int	parse_print(struct print_opts *, int);
 static int	parse_ignored(int);
@@ -111,9 +113,6 @@ static int	parse_engine(struct opts *, int);
 static int	parse_front(struct opts *, int);
 static void	parse_retire(struct opts *, const char *);
 static char	*join(int, char **);
-static int	list_devices(void);
-static char	*device(unsigned);
-static void	parse_ifaces(struct opts *);
 
 static void
 usage(FILE *f)
@@ -157,7 +156,7 @@ usage(FILE *f)
 "  --speed x  replay at x times recorded speed (0: as fast as possible)\n"
 "  --rotate-every ms  force a buffer rotation every ms milliseconds\n"
 "  --blocks n, --block-size KiB  ring geometry\n"
-"  --threads n  n ring pairs and consumer threads, packets spread by flow\n"
+"  --threads n  n ring pairs and threads (per -i), packets spread by flow\n"
 "  --metrics addr:port  serve Prometheus metrics at /metrics\n"
 "  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
@@ -239,6 +238,7 @@ static int
 parse_capture(struct opts *o, int ch)
 {
 	struct cap_conf	*cc = &o->ec.cap;
+	char		 errbuf[ZB_ERRBUFSZ];
 
 	switch (ch) {
 	case 'B':
@@ -251,9 +251,8 @@ parse_capture(struct opts *o, int ch)
 		o->tc.filter_file = optarg;
 		break;
 	case 'i':
-		if (o->nifs == CAP_MAXIF)
-			msg_fatal("-i: at most %d interfaces", CAP_MAXIF);
-		o->ifs[o->nifs++] = optarg;
+		if (iface_add(&o->ifs, optarg, errbuf) == -1)
+			msg_fatal("%s", errbuf);
 		cc->iface = optarg;
 		break;
 	case 'm':
@@ -379,6 +378,7 @@ void
 opts_parse(struct opts *o, int argc, char **argv)
 {
 	struct cap_conf	*cc = &o->ec.cap;
+	char		 errbuf[ZB_ERRBUFSZ];
 	int		 ch;
 
 	memset(o, 0, sizeof *o);
@@ -395,7 +395,9 @@ opts_parse(struct opts *o, int argc, char **argv)
 		/* What is left prints something and exits. */
 		switch (ch) {
 		case 'D':
-			exit(list_devices());
+			if (iface_list(stdout, errbuf) == -1)
+				msg_fatal("%s", errbuf);
+			exit(0);
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -434,13 +436,11 @@ static void
 parse_source(struct opts *o)
 {
 	struct cap_conf	*cc = &o->ec.cap;
+	char		 errbuf[ZB_ERRBUFSZ];
 
-	if (cc->iface == NULL && cc->file == NULL) {
-		if ((o->ifname = device(0)) == NULL)
-			msg_fatal("no interface is up to capture on (-D lists "
-			    "them; -r file replays one)");
-		cc->iface = o->ifname;
-	}
+	if (cc->iface == NULL && cc->file == NULL &&
+	    iface_default(&o->ifs, cc, errbuf) == -1)
+		msg_fatal("%s", errbuf);
 	if (cc->file != NULL) {
 		if (o->ec.mode != NULL && strcmp(o->ec.mode, "file") != 0)
 			msg_fatal("-m %s: a file is always replayed through "
@@ -451,6 +451,35 @@ parse_source(struct opts *o)
 	else if (strcmp(o->ec.mode, "zbuf") != 0 &&
 	    strcmp(o->ec.mode, "copy") != 0)
 		msg_fatal("-m %s: unknown mode (zbuf or copy)", o->ec.mode);
+}
+
+/*
+ * tcpdump's listings (-d, -L, -J) print and exit.  Several -i: each
+ * interface's, under its name, as each is captured and filtered for its
+ * own link type.
+ */
+static void
+parse_listing(struct opts *o)
+{
+	struct cap_conf	*cc = &o->ec.cap;
+	char		 errbuf[ZB_ERRBUFSZ], name[64];
+	unsigned	 k, n = cc->nifaces > 1 ? cc->nifaces : 1;
+	int		 rc;
+
+	for (k = 0; k < n; k++) {
+		if (n > 1 && (o->tc.dump || o->tc.list_dlts ||
+		    o->tc.list_tstamps)) {
+			esc_str(name, sizeof name, cc->ifaces[k],
+			    strlen(cc->ifaces[k]));
+			printf("%s:\n", name);
+		}
+		if ((rc = compat_run(&o->tc, n > 1 ? cc->ifaces[k] : cc->iface,
+		    cc->file, o->ec.filter, cc->snaplen, errbuf)) == -1)
+			return;
+		if (rc == 1)
+			msg_fatal("%s", errbuf);
+	}
+	exit(0);
 }
 
 /* Which front end: the screen, batch mode (-b) or print mode. */
@@ -481,7 +510,6 @@ parse_check(struct opts *o)
 {
 	struct cap_conf	*cc = &o->ec.cap;
 	char		 errbuf[ZB_ERRBUFSZ];
-	int		 rc;
 
 	if (o->sockets || o->attach != NULL) {
 		parse_check_sockets(o);
@@ -491,7 +519,8 @@ parse_check(struct opts *o)
 		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
-	parse_ifaces(o);
+	if (iface_resolve(&o->ifs, cc, errbuf) == -1)
+		msg_fatal("%s", errbuf);
 	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
 	if (o->bo.json && !o->batch)
 		o->tc.list_tstamps = 1;
@@ -501,12 +530,7 @@ parse_check(struct opts *o)
 		    errbuf)) == NULL)
 			msg_fatal("%s", errbuf);
 	}
-	if ((rc = compat_run(&o->tc, cc->iface, cc->file, o->ec.filter,
-	    cc->snaplen, errbuf)) != -1) {
-		if (rc == 1)
-			msg_fatal("%s", errbuf);
-		exit(0);
-	}
+	parse_listing(o);
 	parse_source(o);
 	parse_front_end(o);
 	/* Only the screen replays a file at its recorded pace. */
@@ -683,104 +707,9 @@ parse_retire(struct opts *o, const char *arg)
 	o->ec.cap.retire_ms = num("-T", arg, 1, 60000);
 }
 
-/*
- * The n-th interface -D lists (from 1), or with n 0 the first that is up
- * and not loopback (tcpdump takes the head of pcap_findalldevs, which
- * puts those first).  A copy, or NULL.
- */
-static char *
-device(unsigned n)
-{
-	pcap_if_t	*all, *d;
-	char		 errbuf[PCAP_ERRBUF_SIZE], *name = NULL;
-	unsigned	 i = 0;
-
-	if (pcap_findalldevs(&all, errbuf) == -1)
-		msg_fatal("cannot list interfaces: %s", errbuf);
-	for (d = all; d != NULL && name == NULL; d = d->next) {
-		if (!cap_usable(d->name))
-			continue;
-		i++;
-		if (n != 0 ? i == n : (d->flags & PCAP_IF_UP) &&
-		    !(d->flags & PCAP_IF_LOOPBACK))
-			name = xstrdup(d->name);
-	}
-	pcap_freealldevs(all);
-	return name;
-}
-
-/*
- * As tcpdump, a number is the interface of that number in -D's list.
- * Several -i are captured as "any" and kept to those (cap_conf).
- */
-static void
-parse_ifaces(struct opts *o)
-{
-	struct cap_conf	*cc = &o->ec.cap;
-	unsigned	 k;
-	const char	*s;
-
-	for (k = 0; k < o->nifs; k++) {
-		s = o->ifs[k];
-		if (*s == '\0' || strspn(s, "0123456789") != strlen(s))
-			continue;
-		if ((o->ifnum[k] = device((unsigned)num("-i", s, 1,
-		    INT_MAX))) == NULL)
-			msg_fatal("-i %s: no such interface number (-D lists "
-			    "them)", s);
-		o->ifs[k] = o->ifnum[k];
-	}
-	if (o->nifs > 0)
-		cc->iface = o->ifs[o->nifs - 1];
-	if (o->nifs < 2)
-		return;
-	for (k = 0; k < o->nifs; k++) {
-		if (strcmp(o->ifs[k], "any") == 0)
-			msg_fatal("-i any: not with other -i");
-		cc->ifaces[k] = o->ifs[k];
-		snprintf(o->iflabel + strlen(o->iflabel), sizeof o->iflabel -
-		    strlen(o->iflabel), "%s%s", k > 0 ? "," : "", o->ifs[k]);
-	}
-	cc->nifaces = o->nifs;
-	cc->iface = "any";
-	cc->label = o->iflabel;
-}
-
-/* As tcpdump -D: number, name, description and flags; only what -i takes. */
-static int
-list_devices(void)
-{
-	pcap_if_t	*all, *d;
-	char		 errbuf[PCAP_ERRBUF_SIZE], name[128], desc[256];
-	int		 i = 1;
-
-	if (pcap_findalldevs(&all, errbuf) == -1)
-		msg_fatal("cannot list interfaces: %s", errbuf);
-	for (d = all; d != NULL; d = d->next) {
-		if (!cap_usable(d->name))
-			continue;
-		esc_str(name, sizeof name, d->name, strlen(d->name));
-		desc[0] = '\0';
-		if (d->description != NULL)
-			esc_str(desc, sizeof desc, d->description,
-			    strlen(d->description));
-		printf("%d.%s%s%s%s [%s%s]\n", i, name, desc[0] ? " (" : "",
-		    desc, desc[0] ? ")" : "",
-		    d->flags & PCAP_IF_UP ? "Up" : "Down",
-		    d->flags & PCAP_IF_RUNNING ? ", Running" : "");
-		i++;
-	}
-	pcap_freealldevs(all);
-	return 0;
-}
-
 void
 opts_free(struct opts *o)
 {
-	unsigned	q;
-
 	free((char *)o->ec.filter);
-	free(o->ifname);
-	for (q = 0; q < o->nifs; q++)
-		free(o->ifnum[q]);
+	iface_free(&o->ifs);
 }

@@ -10,6 +10,7 @@
 #include "cap.h"
 #include "compat.h"
 #include "engine.h"
+#include "iface.h"
 #include "metrics-serve.h"
 #include "pcapw.h"
 #include "print.h"
@@ -30,11 +31,7 @@ struct opts {
 	const char		*user;
 	const char		*cmds[32];
 	int			 ncmds;
-	char			*ifname;	/* -i picked by default */
-	const char		*ifs[CAP_MAXIF];	/* every -i */
-	char			*ifnum[CAP_MAXIF];	/* -i N, resolved */
-	unsigned		 nifs;
-	char			 iflabel[CAP_MAXIF * 17];
+	struct iface_set	 ifs;		/* every -i (iface.c) */
 	int			 sockets;	/* --sockets */
 	const char		*attach;	/* --attach PID|socket:INODE */
 	int			 filters;	/* --filters */

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "pane.h"
 #include "stats.h"
+#include "tbuf.h"
 
 #define BUF_SUMMARY	3		/* rows under the buffer rows */
 #define BUF_LEAD	14		/* " ring  0* L0  " */
@@ -43,8 +44,11 @@ static int	pane_buffers_strip(const struct pane *,
 static void	pane_buffers_cell(int, int, const struct stats_buf *, int);
 static int	pane_buffers_tail(const struct pane *, int, int,
 		    const struct stats_ring *, uint64_t);
+static int	pane_buffers_ifdrops(const struct stats_snap *, int, int, int);
+static const char *pane_buffers_lead(char *, size_t,
+		    const struct stats_snap *, unsigned);
 static void	pane_buffers_colhead(const struct pane *, int, int, int,
-		    int);
+		    int, int);
 static const char *pane_buffers_tailhead(char *, int);
 static void	pane_buffers_rings(const struct pane *,
 		    const struct pane_env *, int, int);
@@ -137,10 +141,10 @@ pane_buffers_draw(struct pane *p, const struct pane_env *env)
 	else if (!p->detail)
 		pane_buffers_strips(p, env, p->y + 1);
 	else {
-		pane_buffers_colhead(p, p->y + 1, 0, 0, 0);
+		pane_buffers_colhead(p, p->y + 1, 0, 0, 0, s->nifs > 1);
 		pane_buffers_rings(p, env, p->y + 2, rings);
 		y = p->y + 2 + rings;
-		pane_buffers_colhead(p, y++, 1, 0, 0);
+		pane_buffers_colhead(p, y++, 1, 0, 0, s->nifs > 1);
 		for (i = 0; i < rows && pane_buffers_top + i < s->nbufs; i++)
 			pane_buffers_row(p, env, y + i,
 			    &s->bufs[pane_buffers_top + i]);
@@ -264,7 +268,7 @@ pane_buffers_strips(const struct pane *p, const struct pane_env *env, int y)
 	int			 cw, perrow, end = p->y + p->h - BUF_SUMMARY;
 
 	pane_buffers_cells(p->w, pane_buffers_perring(s), &cw, &perrow);
-	pane_buffers_colhead(p, y++, 2, cw, perrow);
+	pane_buffers_colhead(p, y++, 2, cw, perrow, s->nifs > 1);
 	for (i = 0; i < s->nrings; i++)
 		all += s->rings[i].packets;
 	for (i = 0; i < s->nrings && y < end; i++)
@@ -280,12 +284,13 @@ pane_buffers_strip(const struct pane *p, const struct pane_env *env, int y,
     unsigned r, uint64_t all)
 {
 	const struct stats_snap	*s = env->snap;
+	char			 lead[64];
 	int			 cw, perrow, k = 0, i, x0, rows = 1;
 	int			 end = p->y + p->h - BUF_SUMMARY;
 
 	pane_buffers_cells(p->w, pane_buffers_perring(s), &cw, &perrow);
-	screen_printf(y, p->x, BUF_LEAD, SCREEN_NORMAL, " ring %2u%c L%-2u ",
-	    r, s->rings[r].active ? '*' : ' ', s->rings[r].lane);
+	screen_printf(y, p->x, BUF_LEAD, SCREEN_NORMAL, "%s",
+	    pane_buffers_lead(lead, sizeof lead, s, r));
 	x0 = p->x + BUF_LEAD;
 	for (i = 0; i < s->nbufs; i++) {
 		if (s->bufs[i].st.ring != r)
@@ -385,14 +390,15 @@ pane_buffers_tailhead(char *tail, int room)
  */
 static void
 pane_buffers_colhead(const struct pane *p, int y, int kind, int cw,
-    int perrow)
+    int perrow, int multi)
 {
 	char			 tail[40];
 	int			 x = p->x, end = p->x + p->w, bar;
 
 	switch (kind) {
 	case 0:
-		x += screen_put(y, x, end - x, SCREEN_HEADER, " RING LANE ");
+		x += screen_put(y, x, end - x, SCREEN_HEADER, multi ?
+		    "   IFACE    " : " RING LANE ");
 		if (p->w >= 70)
 			x += screen_put(y, x, end - x, SCREEN_HEADER,
 			    "BY OWNER       ");
@@ -412,7 +418,8 @@ pane_buffers_colhead(const struct pane *p, int y, int kind, int cw,
 		    "   FILL    PKTS    BYTES    AGE");
 		break;
 	default:
-		x += screen_put(y, x, end - x, SCREEN_HEADER, " RING LANE    ");
+		x += screen_put(y, x, end - x, SCREEN_HEADER, multi ?
+		    "   IFACE      " : " RING LANE    ");
 		screen_put(y, x, pane_buffers_stripw(p, cw, perrow) - 1,
 		    SCREEN_HEADER, "BUFFERS: k kernel, u zbtop, f free");
 		x += pane_buffers_stripw(p, cw, perrow);
@@ -420,6 +427,28 @@ pane_buffers_colhead(const struct pane *p, int y, int kind, int cw,
 		    pane_buffers_tailhead(tail, end - x));
 		break;
 	}
+}
+
+/*
+ * A ring's lead, BUF_LEAD columns: " ring  0* L0  ", or with several -i
+ * the interface it belongs to instead of the lane: "  0* eth0     ".
+ */
+static const char *
+pane_buffers_lead(char *buf, size_t sz, const struct stats_snap *s,
+    unsigned r)
+{
+	const struct stats_ring	*ring = &s->rings[r];
+	char			 name[4 * CAP_IFNAMSZ];
+
+	if (s->nifs < 2 || ring->iface >= CAP_MAXIF) {
+		snprintf(buf, sz, " ring %2u%c L%-2u ", r,
+		    ring->active ? '*' : ' ', ring->lane);
+		return buf;
+	}
+	esc_str(name, sizeof name, s->ifname[ring->iface],
+	    strnlen(s->ifname[ring->iface], CAP_IFNAMSZ));
+	snprintf(buf, sz, " %2u%c %-8.8s ", r, ring->active ? '*' : ' ', name);
+	return buf;
 }
 
 /* The ring rows; when not all fit, the last row sums up the rest. */
@@ -455,13 +484,14 @@ pane_buffers_ring(const struct pane *p, const struct pane_env *env, int y,
 	};
 	static const int		 tail_w[] = { 22, 31, 44 };
 	const struct stats_ring		*r = &env->snap->rings[i];
+	char				 lead[64];
 	double				 frac;
 	int				 tier, bar, x = p->x, j;
 
 	tier = p->w >= 86 ? 2 : p->w >= 70 ? 1 : 0;
 	frac = r->size > 0 ? (double)r->used / (double)r->size : 0;
-	x += screen_printf(y, x, BUF_LEAD, SCREEN_NORMAL, " ring %2u%c L%-2u ",
-	    i, r->active ? '*' : ' ', r->lane);
+	x += screen_printf(y, x, BUF_LEAD, SCREEN_NORMAL, "%s",
+	    pane_buffers_lead(lead, sizeof lead, env->snap, i));
 	for (j = 0; tier > 0 && j < 3; j++)
 		x += screen_printf(y, x, 5, pane_buffers_role(own[j]),
 		    "%c%-3d ", "kuf"[j], r->owner[own[j]]);
@@ -607,7 +637,31 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 		x += screen_printf(y, x, end - x, d[i].v != 0 ?
 		    SCREEN_DROP : SCREEN_VALUE, "%llu",
 		    (unsigned long long)d[i].v);
+		if (i == 0)
+			x += pane_buffers_ifdrops(s, y, x, end);
 	}
+}
+
+/* Several -i: the kernel drops of each interface, " (eth0 3, lo 0)". */
+static int
+pane_buffers_ifdrops(const struct stats_snap *s, int y, int x, int end)
+{
+	char		name[4 * CAP_IFNAMSZ];
+	unsigned	k;
+	int		x0 = x;
+
+	for (k = 0; s->nifs > 1 && k < s->nifs && k < CAP_MAXIF; k++) {
+		esc_str(name, sizeof name, s->ifname[k],
+		    strnlen(s->ifname[k], CAP_IFNAMSZ));
+		x += screen_printf(y, x, end - x, SCREEN_NORMAL, "%s%s ",
+		    k == 0 ? " (" : ", ", name);
+		x += screen_printf(y, x, end - x, s->if_kdrops[k] != 0 ?
+		    SCREEN_DROP : SCREEN_VALUE, "%llu",
+		    (unsigned long long)s->if_kdrops[k]);
+	}
+	if (x > x0)
+		x += screen_put(y, x, end - x, SCREEN_NORMAL, ")");
+	return x - x0;
 }
 
 static int

@@ -193,8 +193,8 @@ pane_packets_search(const struct pane_env *env, struct recent *rec)
 {
 	char		 text[256];
 	uint64_t	 from = 0, found;
-	int		 what, dir = 1;
-	unsigned	 g;
+	int		 what, dir = 1, dlt[CAP_MAXIF];
+	unsigned	 g, n;
 
 	if ((g = plist_search_get(text, sizeof text, &what)) == pkt_sgen)
 		return;
@@ -228,8 +228,9 @@ pane_packets_search(const struct pane_env *env, struct recent *rec)
 			pkt_typing = 0;
 		return;
 	}
-	found = plist_find(rec, engine_dlt(env->eng), from, dir, text);
-	if (found == 0 && (found = plist_find(rec, engine_dlt(env->eng),
+	n = engine_ifdlts(env->eng, dlt);
+	found = plist_find(rec, dlt, n, from, dir, text);
+	if (found == 0 && (found = plist_find(rec, dlt, n,
 	    dir > 0 ? 0 : UINT64_MAX, dir, text)) != 0 && what != PLIST_TYPED)
 		screen_status(0, "search wrapped");
 	if (found == 0) {
@@ -385,7 +386,11 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 	    (unsigned long long)r->no, tm.tm_hour, tm.tm_min, tm.tm_sec,
 	    r->ts.tv_nsec / 1000);
 	tbuf_reset(&pkt_tb);
-	dec_summary(&pkt_tb, engine_dlt(env->eng), r->data, r->caplen, r->len);
+	/* Several -i: the interface first, as tcpdump -i any's lines. */
+	if (env->snap->nifs > 1 && r->iface < env->snap->nifs)
+		dec_where(&pkt_tb, env->snap->ifname[r->iface], r->pkttype);
+	dec_summary(&pkt_tb, engine_ifdlt(env->eng, r->iface), r->data,
+	    r->caplen, r->len);
 	if (sel)
 		screen_fill(y, p->x, p->w, SCREEN_SELECT);
 	used = screen_put(y, p->x, p->w, sel ? SCREEN_SELECT : SCREEN_DIM,

@@ -1,5 +1,6 @@
 /*
- * The -w writer, through libpcap's dump functions.  pcap_dump() reports
+ * The -w writer, through libpcap's dump functions for one interface, in
+ * pcapng (pcapng.c) for several, as dumpcap writes them.  pcap_dump() reports
  * nothing, so errors are found with ferror() when a buffer's packets are
  * synced.  On failure the file is cut back to the end of the last whole
  * packet record that reached it, which keeps it a valid capture.  The cut
@@ -29,6 +30,7 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
+#include "pcapng.h"
 #include "pcapw.h"
 #include "tbuf.h"
 #include "xmalloc.h"
@@ -37,8 +39,14 @@
 #define PCAPW_MAXRING	4096		/* -G with -W: names remembered */
 
 struct pcapw {
-	pcap_t		*dead;
+	pcap_t		*dead;		/* pcap: libpcap's dumper writes */
 	pcap_dumper_t	*d;
+	FILE		*f;		/* the file: d's, or pcapng's own */
+	int		 ng;		/* pcapng: several interfaces */
+	unsigned	 nifs;
+	int		 dlt[CAP_MAXIF];
+	char		 ifname[CAP_MAXIF][CAP_IFNAMSZ];
+	unsigned	 snaplen;
 	char		*path;		/* as given: a pattern with -G */
 	char		*cur;		/* the file being written */
 	char		 name[256];	/* cur escaped, for messages */
@@ -54,9 +62,13 @@ struct pcapw {
 	char		 err[ZB_ERRBUFSZ]; /* a rotation failed: for sync */
 };
 
-static pcap_dumper_t	*pcapw_dumper(struct pcapw *, const char *, char *);
+static int		 pcapw_dumper(struct pcapw *, const char *, char *);
+static struct pcapw	*pcapw_new(const char *, const struct pcapw_conf *,
+			    char *);
+static void		 pcapw_fclose(struct pcapw *);
 static char		*pcapw_name(struct pcapw *, time_t);
 static int		 pcapw_next(struct pcapw *, time_t, char *);
+static struct pcapw	*pcapw_first(struct pcapw *, char *);
 static int		 pcapw_due(struct pcapw *, time_t);
 static void		 pcapw_keep(struct pcapw *);
 static void		 pcapw_post(struct pcapw *, const char *);
@@ -85,23 +97,18 @@ pcapw_who(char *buf, size_t sz)
 /*
  * Opened read-write by hand, not by pcap_dump_open(): a failed write is
  * cut back by reading the records that reached the file.  "-" is
- * standard output, as for tcpdump.
+ * standard output, as for tcpdump.  pcapng gets its head here too.
  */
-static pcap_dumper_t *
+static int
 pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 {
-	pcap_dumper_t	*d;
-	FILE		*f;
-	char		 who[64];
-	int		 fd, serr;
+	FILE	*f;
+	char	 who[64];
+	int	 fd = -1, serr;
 
-	if (strcmp(path, "-") == 0) {
-		if ((d = pcap_dump_open(w->dead, path)) == NULL)
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s",
-			    pcap_geterr(w->dead));
-		return d;
-	}
-	if ((fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
+	if (strcmp(path, "-") == 0)
+		f = stdout;
+	else if ((fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0666)) == -1 || (f = fdopen(fd, "w")) == NULL) {
 		serr = errno;
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s%s", w->name,
@@ -109,14 +116,69 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 		    pcapw_who(who, sizeof who) : "");
 		if (fd != -1)
 			close(fd);
-		return NULL;
+		return -1;
 	}
-	if ((d = pcap_dump_fopen(w->dead, f)) == NULL) {
+	w->f = f;
+	if (w->ng)
+		return pcapng_head(f, w->nifs, w->dlt, w->ifname, w->snaplen);
+	if ((w->d = pcap_dump_fopen(w->dead, f)) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
 		    pcap_geterr(w->dead));
-		fclose(f);
+		if (f != stdout)
+			fclose(f);
+		w->f = NULL;
+		return -1;
 	}
-	return d;
+	return 0;
+}
+
+/* Close the current file; pcap_dump_close() closes it for pcap. */
+static void
+pcapw_fclose(struct pcapw *w)
+{
+	if (w->d != NULL)
+		pcap_dump_close(w->d);
+	else if (w->f != NULL && w->f != stdout)
+		fclose(w->f);
+	else if (w->f != NULL)
+		fflush(w->f);
+	w->d = NULL;
+	w->f = NULL;
+}
+
+static struct pcapw *
+pcapw_new(const char *path, const struct pcapw_conf *conf, char *errbuf)
+{
+	struct pcapw	*w;
+
+	if (conf != NULL && strcmp(path, "-") == 0 && (conf->file_mb != 0 ||
+	    conf->rotate_secs != 0)) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "-C and -G need a file name, "
+		    "not standard output");
+		return NULL;
+	}
+	w = xcalloc(1, sizeof *w);
+	w->path = xstrdup(path);
+	if (conf != NULL)
+		w->conf = *conf;
+	if (w->conf.files > PCAPW_MAXRING && w->conf.rotate_secs != 0)
+		w->conf.files = PCAPW_MAXRING;
+	return w;
+}
+
+/* The first file, unless -G names it after the first packet's time. */
+static struct pcapw *
+pcapw_first(struct pcapw *w, char *errbuf)
+{
+	if (w->conf.rotate_secs == 0 && pcapw_next(w, 0, errbuf) == -1) {
+		if (w->dead != NULL)
+			pcap_close(w->dead);
+		free(w->cur);
+		free(w->path);
+		free(w);
+		return NULL;
+	}
+	return w;
 }
 
 struct pcapw *
@@ -125,20 +187,8 @@ pcapw_open(const char *path, int dlt, unsigned snaplen,
 {
 	struct pcapw	*w;
 
-	w = xcalloc(1, sizeof *w);
-	w->path = xstrdup(path);
-	if (conf != NULL)
-		w->conf = *conf;
-	if (w->conf.files > PCAPW_MAXRING && w->conf.rotate_secs != 0)
-		w->conf.files = PCAPW_MAXRING;
-	if (strcmp(path, "-") == 0 && (w->conf.file_mb != 0 ||
-	    w->conf.rotate_secs != 0)) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "-C and -G need a file name, "
-		    "not standard output");
-		free(w->path);
-		free(w);
+	if ((w = pcapw_new(path, conf, errbuf)) == NULL)
 		return NULL;
-	}
 	if ((w->dead = pcap_open_dead(dlt, (int)snaplen)) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: out of memory",
 		    path);
@@ -146,15 +196,24 @@ pcapw_open(const char *path, int dlt, unsigned snaplen,
 		free(w);
 		return NULL;
 	}
-	/* -G names the file after the first packet's time: wait for it. */
-	if (w->conf.rotate_secs == 0 && pcapw_next(w, 0, errbuf) == -1) {
-		pcap_close(w->dead);
-		free(w->cur);
-		free(w->path);
-		free(w);
+	return pcapw_first(w, errbuf);
+}
+
+struct pcapw *
+pcapw_open_ng(const char *path, unsigned nifs, const int *dlt,
+    const char (*name)[CAP_IFNAMSZ], unsigned snaplen,
+    const struct pcapw_conf *conf, char *errbuf)
+{
+	struct pcapw	*w;
+
+	if ((w = pcapw_new(path, conf, errbuf)) == NULL)
 		return NULL;
-	}
-	return w;
+	w->ng = 1;
+	w->nifs = nifs < CAP_MAXIF ? nifs : CAP_MAXIF;
+	memcpy(w->dlt, dlt, w->nifs * sizeof *dlt);
+	memcpy(w->ifname, name, w->nifs * sizeof *name);
+	w->snaplen = snaplen;
+	return pcapw_first(w, errbuf);
 }
 
 /* tcpdump's MakeFilename: the pattern's time, then the -C number. */
@@ -192,17 +251,16 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 {
 	char	*prev = NULL;
 
-	if (w->d != NULL) {
+	if (w->f != NULL) {
 		if (pcapw_sync(w, errbuf) == -1)
 			return -1;
-		pcap_dump_close(w->d);
-		w->d = NULL;
+		pcapw_fclose(w);
 		prev = w->cur;
 	}
 	w->cur = pcapw_name(w, t);
 	esc_str(w->name, sizeof w->name, w->cur, strlen(w->cur));
 	__atomic_store_n(&w->frames, 0, __ATOMIC_RELAXED);
-	if ((w->d = pcapw_dumper(w, w->cur, errbuf)) == NULL) {
+	if (pcapw_dumper(w, w->cur, errbuf) == -1) {
 		w->failed = 1;
 		free(prev);
 		return -1;
@@ -213,15 +271,14 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 	}
 	pcapw_keep(w);
 	/* A file that cannot take its header fails now, saying why. */
-	if (pcap_dump_flush(w->d) == -1) {
+	if (w->f == NULL || fflush(w->f) == EOF || ferror(w->f)) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
 		    strerror(errno));
-		pcap_dump_close(w->d);
-		w->d = NULL;
+		pcapw_fclose(w);
 		w->failed = 1;
 		return -1;
 	}
-	w->good = pcap_dump_ftell(w->d);
+	w->good = ftell(w->f);
 	return 0;
 }
 
@@ -264,14 +321,14 @@ pcapw_post(struct pcapw *w, const char *file)
 static int
 pcapw_due(struct pcapw *w, time_t t)
 {
-	if (w->d == NULL)
+	if (w->f == NULL)
 		return 1;
 	if (w->conf.rotate_secs != 0 &&
 	    t - w->opened >= (time_t)w->conf.rotate_secs) {
 		w->idx = 0;
 		return 1;
 	}
-	if (w->conf.file_mb != 0 && pcap_dump_ftell(w->d) >
+	if (w->conf.file_mb != 0 && ftell(w->f) >
 	    (long)w->conf.file_mb * 1000000L) {
 		w->idx++;
 		if (w->conf.files != 0 && w->idx >= w->conf.files)
@@ -291,7 +348,7 @@ pcapw_put(struct pcapw *w, const struct cap_pkt *pkt)
 		return -1;
 	if ((w->conf.rotate_secs != 0 || w->conf.file_mb != 0) &&
 	    pcapw_due(w, pkt->ts.tv_sec)) {
-		if (w->conf.rotate_secs != 0 && (w->d == NULL ||
+		if (w->conf.rotate_secs != 0 && (w->f == NULL ||
 		    pkt->ts.tv_sec - w->opened >= (time_t)w->conf.rotate_secs))
 			w->opened = pkt->ts.tv_sec -
 			    pkt->ts.tv_sec % (time_t)w->conf.rotate_secs;
@@ -299,14 +356,18 @@ pcapw_put(struct pcapw *w, const struct cap_pkt *pkt)
 		    pkt->ts.tv_sec, w->err) == -1)
 			return -1;
 	}
-	h.ts.tv_sec = pkt->ts.tv_sec;
-	h.ts.tv_usec = pkt->ts.tv_nsec / 1000;
-	h.caplen = pkt->caplen;
-	h.len = pkt->len;
-	pcap_dump((u_char *)w->d, &h, pkt->data);
+	if (w->ng)
+		(void)pcapng_epb(w->f, pkt);	/* ferror() at the sync */
+	else {
+		h.ts.tv_sec = pkt->ts.tv_sec;
+		h.ts.tv_usec = pkt->ts.tv_nsec / 1000;
+		h.caplen = pkt->caplen;
+		h.len = pkt->len;
+		pcap_dump((u_char *)w->d, &h, pkt->data);
+	}
 	__atomic_store_n(&w->frames, w->frames + 1, __ATOMIC_RELAXED);
 	if (w->conf.flush)
-		pcap_dump_flush(w->d);
+		fflush(w->f);
 	return 0;
 }
 
@@ -369,11 +430,11 @@ pcapw_trunc(int fd, off_t len)
 static int
 pcapw_cut(struct pcapw *w, int saved, char *errbuf)
 {
-	FILE	*f = pcap_dump_file(w->d);
-	int	 fd = fileno(f), rc;
+	int	 fd = fileno(w->f), rc;
 
 	w->failed = 1;
-	w->good = (long)pcapw_whole(fd, (off_t)w->good);
+	w->good = (long)(w->ng ? pcapng_whole(fd, (off_t)w->good) :
+	    pcapw_whole(fd, (off_t)w->good));
 	if ((rc = pcapw_trunc(fd, (off_t)w->good)) == 1) {
 		w->gone = saved == EPIPE;
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s", w->name,
@@ -402,9 +463,9 @@ pcapw_sync(struct pcapw *w, char *errbuf)
 		w->err[0] = '\0';
 		return -1;
 	}
-	if (w->failed || w->d == NULL)
+	if (w->failed || w->f == NULL)
 		return 0;
-	f = pcap_dump_file(w->d);
+	f = w->f;
 	if (fflush(f) == 0 && !ferror(f)) {
 		w->good = ftell(f);
 		return 0;
@@ -422,18 +483,18 @@ int
 pcapw_close(struct pcapw *w, char *errbuf)
 {
 	unsigned	i;
-	int		rc, fd = -1;
+	int		rc, fd = -1, was;
 
 	if (w == NULL)
 		return 0;
 	rc = pcapw_sync(w, errbuf);
 	/* Closing a failed stream may write part of a packet again. */
-	if (w->failed && w->d != NULL)
-		fd = dup(fileno(pcap_dump_file(w->d)));
-	if (w->d != NULL)
-		pcap_dump_close(w->d);
+	if (w->failed && w->f != NULL)
+		fd = dup(fileno(w->f));
+	was = w->f != NULL;
+	pcapw_fclose(w);
 	/* A reason already given (the failed write) is kept. */
-	if (w->failed && w->d != NULL && (fd == -1 ||
+	if (w->failed && was && (fd == -1 ||
 	    pcapw_trunc(fd, (off_t)w->good) == -1) && rc == 0) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot cut %s back to the last "
 		    "whole packet: %s", w->name, strerror(errno));
@@ -441,7 +502,8 @@ pcapw_close(struct pcapw *w, char *errbuf)
 	}
 	if (fd != -1)
 		close(fd);
-	pcap_close(w->dead);
+	if (w->dead != NULL)
+		pcap_close(w->dead);
 	for (i = 0; i < w->nring; i++)
 		free(w->ring[i]);
 	free(w->cur);

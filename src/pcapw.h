@@ -9,7 +9,8 @@
 #include <stdint.h>
 #include <time.h>
 
-struct cap_pkt;
+#include "cap.h"
+
 struct pcapw;
 
 /* tcpdump's options for -w; all zero: one file, flushed per buffer. */
@@ -21,7 +22,15 @@ struct pcapw_conf {
 	const char	*postrotate;	/* -z: run "cmd file" on each closed one */
 };
 
+/* pcap of one link type (DLT_), snap length, options; NULL: errbuf. */
 struct pcapw	*pcapw_open(const char *, int, unsigned,
+		    const struct pcapw_conf *, char *);
+/*
+ * pcapng with one interface description per interface (DLT_ values and
+ * names, n of each); pcapw_put() writes each packet as its pkt->iface's.
+ */
+struct pcapw	*pcapw_open_ng(const char *, unsigned, const int *,
+		    const char (*)[CAP_IFNAMSZ], unsigned,
 		    const struct pcapw_conf *, char *);
 int		 pcapw_put(struct pcapw *, const struct cap_pkt *);
 int		 pcapw_sync(struct pcapw *, char *);

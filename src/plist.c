@@ -18,6 +18,7 @@
 
 #include <pcap/pcap.h>
 
+#include "cap.h"
 #include "dec.h"
 #include "filter.h"
 #include "findex.h"
@@ -32,7 +33,8 @@
 
 static struct {
 	pthread_mutex_t		 lock;
-	struct bpf_program	 prog;
+	struct bpf_program	 prog[CAP_MAXIF];	/* one per interface */
+	unsigned		 nprog;
 	int			 have;		/* a display filter is set */
 	char			*text;
 	unsigned		 gen;		/* display filter changes */
@@ -103,20 +105,29 @@ plist_sync(uint64_t frames, const char *capfilter, unsigned run)
 	pl.nfile = pl.stale ? 0 : fi.frames < frames ? fi.frames : frames;
 }
 
-/* Sets (expr non-empty) or clears the display filter: 0, or -1 and why. */
 int
-plist_display(int dlt, unsigned snaplen, const char *expr, char *errbuf)
+plist_display(const int *dlt, unsigned n, unsigned snaplen, const char *expr,
+    char *errbuf)
 {
-	struct bpf_program	 prog;
+	struct bpf_program	 prog[CAP_MAXIF];
+	unsigned		 k;
 	int			 have = expr != NULL && *expr != '\0';
 
-	memset(&prog, 0, sizeof prog);
-	if (have && filter_compile(dlt, snaplen, expr, &prog, errbuf) == -1)
-		return -1;
+	memset(prog, 0, sizeof prog);
+	if (n > CAP_MAXIF)
+		n = CAP_MAXIF;
+	for (k = 0; have && k < n; k++)
+		if (filter_compile(dlt[k], snaplen, expr, &prog[k],
+		    errbuf) == -1) {
+			while (k-- > 0)
+				filter_free(&prog[k]);
+			return -1;
+		}
 	pthread_mutex_lock(&pl.lock);
-	if (pl.have)
-		filter_free(&pl.prog);
-	pl.prog = prog;
+	for (k = 0; pl.have && k < pl.nprog; k++)
+		filter_free(&pl.prog[k]);
+	memcpy(pl.prog, prog, sizeof pl.prog);
+	pl.nprog = n;
 	pl.have = have;
 	free(pl.text);
 	pl.text = have ? xstrdup(expr) : NULL;
@@ -182,9 +193,12 @@ plist_shown(struct recent *r, uint64_t no)
 {
 	const uint8_t	*data;
 	uint32_t	 caplen, len;
+	unsigned	 k = 0;
 	int		 m, kept;
 
-	kept = recent_peek(r, no, &data, &caplen, &len) == 0;
+	kept = recent_peek(r, no, &data, &caplen, &len, &k) == 0;
+	if (k >= pl.nprog)
+		k = 0;
 	if (!kept && (no == 0 || no > pl.nfile))
 		return 0;
 	pthread_mutex_lock(&pl.lock);
@@ -194,11 +208,11 @@ plist_shown(struct recent *r, uint64_t no)
 		;	/* cached */
 	else if (kept)
 		m = recent_mark(r, no, pl.gen,
-		    filter_frame(&pl.prog, data, len, caplen) != 0);
+		    filter_frame(&pl.prog[k], data, len, caplen) != 0);
 	else if (findex_get(pl.fx, no, &pl.one) == -1)
 		m = 0;
 	else
-		m = filter_frame(&pl.prog, pl.one.data, pl.one.len,
+		m = filter_frame(&pl.prog[0], pl.one.data, pl.one.len,
 		    pl.one.caplen) != 0;
 	pthread_mutex_unlock(&pl.lock);
 	return m;
@@ -273,8 +287,8 @@ plist_matches(const char *hay, const char *needle, int exact)
  * the engine never waits for a decoder.
  */
 uint64_t
-plist_find(struct recent *r, int dlt, uint64_t from, int dir,
-    const char *text)
+plist_find(struct recent *r, const int *dlt, unsigned ndlt, uint64_t from,
+    int dir, const char *text)
 {
 	struct recent_pkt	*pk;
 	struct tbuf		 tb;
@@ -297,7 +311,8 @@ plist_find(struct recent *r, int dlt, uint64_t from, int dir,
 		recent_unlock(r);
 		for (i = 0; i < n && found == 0; i++) {
 			tbuf_reset(&tb);
-			dec_summary(&tb, dlt, pk[i].data, pk[i].caplen,
+			dec_summary(&tb, dlt[pk[i].iface < ndlt ?
+			    pk[i].iface : 0], pk[i].data, pk[i].caplen,
 			    pk[i].len);
 			if (tb.s != NULL && plist_matches(tb.s, text, exact))
 				found = pk[i].no;

@@ -24,7 +24,13 @@ struct recent_pkt;
 void		 plist_file(struct findex *);
 void		 plist_sync(uint64_t, const char *, unsigned);
 int		 plist_file_info(struct findex_info *);
-int		 plist_display(int, unsigned, const char *, char *);
+/*
+ * Sets (expr non-empty) or clears the display filter, compiled for each
+ * interface's link type (dlt[k] for a packet of interface k, n of them):
+ * 0, or -1 and why.
+ */
+int		 plist_display(const int *, unsigned, unsigned, const char *,
+		    char *);
 void		 plist_display_text(char *, size_t);
 unsigned	 plist_display_gen(void);
 void		 plist_search(const char *, int);
@@ -37,6 +43,8 @@ int		 plist_shown(struct recent *, uint64_t);
 uint64_t	 plist_notkept(struct recent *, uint64_t, uint64_t);
 
 /* Called with nothing locked. */
-uint64_t	 plist_find(struct recent *, int, uint64_t, int, const char *);
+/* dlt, n: as plist_display's. */
+uint64_t	 plist_find(struct recent *, const int *, unsigned, uint64_t, int,
+		    const char *);
 
 #endif /* ZBTOP_PLIST_H */

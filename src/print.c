@@ -252,6 +252,8 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 	else if (CAP_PKT_LIES(pkt))
 		tbuf_printf(&pc->tb, "[Invalid header: len(%u) > %u] ",
 		    pkt->len, CAP_MAXWIRE);
+	if (pc->o.nifs > 1 && pkt->iface < pc->o.nifs)
+		dec_where(&pc->tb, pc->o.ifname[pkt->iface], pkt->pkttype);
 	dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data, pkt->caplen,
 	    CAP_PKT_LEN(pkt));
 	if (pc->o.hex || pc->o.hexascii || pc->o.ascii)

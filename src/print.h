@@ -41,6 +41,9 @@ struct print_opts {
 	int		 count_only;	/* --count: only "N packets" at the end */
 	int		 silent;	/* -w without -P: no lines */
 	struct dec_opts	 dec;		/* -e, -v, -q, -S */
+	/* Several -i: the names pkt->iface indexes; a line names its own. */
+	const char	*const *ifname;
+	unsigned	 nifs;
 };
 
 /*

@@ -22,6 +22,8 @@ struct recent_rec {
 	uint32_t	 origcap;
 	uint32_t	 len;
 	uint32_t	 ring;
+	uint8_t		 iface;		/* cap_pkt's */
+	uint8_t		 pkttype;
 };
 
 /* An index entry; mgen/match cache the display filter's verdict. */
@@ -140,6 +142,8 @@ recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring,
 	rec.len = CAP_PKT_LEN(pkt);
 	rec.caplen = pkt->caplen < RECENT_SNAP ? pkt->caplen : RECENT_SNAP;
 	rec.ring = ring;
+	rec.iface = pkt->iface;
+	rec.pkttype = pkt->pkttype;
 	size = (sizeof rec + rec.caplen + 7) & ~(size_t)7;
 	p = r->wpos + size > r->bufsz ? 0 : r->wpos;
 	recent_evict(r, p, size, r->wpos);
@@ -213,17 +217,20 @@ recent_get(struct recent *r, uint64_t no, struct recent_pkt *out)
 	out->origcap = rec.origcap;
 	out->len = rec.len;
 	out->ring = rec.ring;
+	out->iface = rec.iface;
+	out->pkttype = rec.pkttype;
 	memcpy(out->data, d, rec.caplen);
 	return 0;
 }
 
 /*
  * Frame no's bytes in place, valid while the lock is held: 0, or -1 when
- * it is not kept.  caplen: bytes at *data; len: bytes on the wire.
+ * it is not kept.  caplen: bytes at *data; len: bytes on the wire;
+ * iface: its interface (several -i).
  */
 int
 recent_peek(struct recent *r, uint64_t no, const uint8_t **data,
-    uint32_t *caplen, uint32_t *len)
+    uint32_t *caplen, uint32_t *len, unsigned *iface)
 {
 	struct recent_rec	 rec;
 
@@ -231,6 +238,7 @@ recent_peek(struct recent *r, uint64_t no, const uint8_t **data,
 		return -1;
 	*caplen = rec.caplen;
 	*len = rec.len;
+	*iface = rec.iface;
 	return 0;
 }
 

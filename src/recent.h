@@ -25,6 +25,8 @@ struct recent_pkt {
 	uint32_t	 origcap;	/* bytes captured */
 	uint32_t	 len;		/* bytes on the wire */
 	unsigned	 ring;
+	uint8_t		 iface;		/* several -i: the interface's index */
+	uint8_t		 pkttype;	/* as cap_pkt's */
 	uint8_t		 data[RECENT_SNAP];
 };
 
@@ -44,7 +46,7 @@ void		 recent_add(struct recent *, const struct cap_pkt *, unsigned,
 void		 recent_range(struct recent *, uint64_t *, uint64_t *);
 int		 recent_get(struct recent *, uint64_t, struct recent_pkt *);
 int		 recent_peek(struct recent *, uint64_t, const uint8_t **,
-		    uint32_t *, uint32_t *);
+		    uint32_t *, uint32_t *, unsigned *);
 uint64_t	 recent_step(struct recent *, uint64_t, int);
 uint64_t	 recent_between(struct recent *, uint64_t, uint64_t);
 void		 recent_clear(struct recent *);

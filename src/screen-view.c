@@ -282,7 +282,8 @@ screen_detail_open(struct engine *eng, uint64_t no)
 	    pkt->ts.tv_nsec / 1000, pkt->len, pkt->origcap,
 	    pkt->caplen < pkt->origcap ? " (first 2048 kept)" : "");
 	tbuf_init(&tb);
-	dec_tree(&tb, engine_dlt(eng), pkt->data, pkt->caplen, pkt->len);
+	dec_tree(&tb, engine_ifdlt(eng, pkt->iface), pkt->data, pkt->caplen,
+	    pkt->len);
 	if (tb.len > 0 && tb.s[tb.len - 1] != '\n')
 		tbuf_putc(&tb, '\n');
 	tbuf_putc(&tb, '\n');

@@ -36,6 +36,8 @@ struct counters {
 	_Atomic uint64_t	 rot[CAP_ROT_NREASONS];
 	_Atomic uint64_t	 ring_pkts[CAP_MAXRINGS];
 	_Atomic uint64_t	 ring_forced[CAP_MAXRINGS];
+	_Atomic uint64_t	 if_kpkts[CAP_MAXIF];	/* several -i */
+	_Atomic uint64_t	 if_kdrops[CAP_MAXIF];
 };
 
 /* What one queue's consumer parses into. */
@@ -172,9 +174,17 @@ stats_block(struct stats *st, unsigned r, uint64_t pkts, uint64_t bytes,
 void
 stats_kernel(struct stats *st, const struct cap_kstats *ks)
 {
+	unsigned	k;
+
 	stats_add(&st->c.kpackets, ks->packets);
 	stats_add(&st->c.kdrops, ks->drops);
 	stats_add(&st->c.kfreezes, ks->freezes);
+	for (k = 0; k < CAP_MAXIF; k++) {
+		if (ks->if_packets[k] > 0)
+			stats_add(&st->c.if_kpkts[k], ks->if_packets[k]);
+		if (ks->if_drops[k] > 0)
+			stats_add(&st->c.if_kdrops[k], ks->if_drops[k]);
+	}
 	if (ks->cut > 0)
 		stats_add(&st->c.kcut, ks->cut);
 }
@@ -445,6 +455,9 @@ stats_info(struct stats *st, const struct stats_info *info)
 	stats_text(in->filter, sizeof in->filter, info->filter);
 	in->snaplen = info->snaplen;
 	in->dlt = info->dlt;
+	in->nifs = info->nifs;
+	if (info->ifname != NULL)
+		memcpy(in->ifname, info->ifname, sizeof in->ifname);
 	in->parsing = info->parsing;
 	in->printing = info->printing;
 	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
@@ -546,6 +559,12 @@ stats_counters(struct stats_snap *sn, const uint64_t *v)
 	sn->epoch_packets = v[offsetof(struct counters, epoch_packets) / 8];
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		sn->rot[i] = v[offsetof(struct counters, rot) / 8 + i];
+	for (i = 0; i < CAP_MAXIF; i++) {
+		sn->if_kpackets[i] = v[offsetof(struct counters, if_kpkts) / 8 +
+		    (size_t)i];
+		sn->if_kdrops[i] = v[offsetof(struct counters, if_kdrops) / 8 +
+		    (size_t)i];
+	}
 }
 
 /*
@@ -668,6 +687,7 @@ stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
 		if (b->st.ring >= sn->nrings)
 			continue;
 		r = &sn->rings[b->st.ring];
+		r->iface = b->st.iface;
 		r->nbufs++;
 		if (b->st.owner <= CAP_OWN_USER)
 			r->owner[b->st.owner]++;

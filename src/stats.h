@@ -32,6 +32,7 @@ struct stats_buf {
  */
 struct stats_ring {
 	unsigned	 lane;
+	unsigned	 iface;		/* several -i: index in ifname */
 	int		 active;	/* a buffer of it is steered to */
 	uint64_t	 packets;	/* handed to zbtop from it */
 	double		 pps;		/* over the last sample */
@@ -123,6 +124,11 @@ struct stats_snap {
 	char		 note[ZB_ERRBUFSZ];
 	unsigned	 snaplen;
 	int		 dlt;
+	/* Several -i (nifs > 1): each interface's name and kernel counts. */
+	unsigned	 nifs;
+	char		 ifname[CAP_MAXIF][CAP_IFNAMSZ];
+	uint64_t	 if_kpackets[CAP_MAXIF];
+	uint64_t	 if_kdrops[CAP_MAXIF];
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
 	int		 writing;	/* -w or write FILE active */
@@ -149,6 +155,8 @@ struct stats_info {
 	const char	*filter;	/* escaped, at most STATS_TEXTSZ */
 	unsigned	 snaplen;	/* bytes kept of each packet */
 	int		 dlt;		/* libpcap DLT_ of the capture */
+	unsigned	 nifs;		/* interfaces (several -i) */
+	const char	 (*ifname)[CAP_IFNAMSZ];	/* CAP_MAXIF names, or NULL */
 	unsigned	 nrings;	/* sockets; over CAP_MAXRINGS is cut */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode */

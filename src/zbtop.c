@@ -168,7 +168,11 @@ main_print(struct opts *o, struct print_ctx *pc)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	else
 		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
-	npc = o->ec.cap.threads;
+	/* One per consumer queue; more than CAP_MAXQ: the engine refuses. */
+	if ((npc = CAP_NQ(&o->ec.cap)) > CAP_MAXQ)
+		npc = CAP_MAXQ;
+	o->po.ifname = o->ec.cap.ifaces;
+	o->po.nifs = o->ec.cap.nifaces;
 	for (q = 0; q < npc; q++) {
 		print_init(&pc[q], stdout, &o->po);
 		o->ec.print_arg[q] = &pc[q];

@@ -83,20 +83,31 @@ zb_testbed() {
 	zb_cmdpipe
 }
 
-# zb_veth_extra A B: one more veth pair, both ends in the capture
-# namespace and up: links zbtop can see but was not asked for.
-zb_veth_extra() {
-	ip -n "$ZB_NS_CAP" link add "$1" type veth peer name "$2" || exit 1
-	ip -n "$ZB_NS_CAP" link set "$1" up || exit 1
-	ip -n "$ZB_NS_CAP" link set "$2" up || exit 1
-}
-
 # (Re)create the veth pair, e.g. after a test deleted it.
 zb_veth_up() {
 	ip -n "$ZB_NS_CAP" link add "$ZB_IF_CAP" type veth \
 	    peer name "$ZB_IF_GEN" netns "$ZB_NS_GEN" || exit 1
 	ip -n "$ZB_NS_CAP" link set "$ZB_IF_CAP" up || exit 1
 	ip -n "$ZB_NS_GEN" link set "$ZB_IF_GEN" up || exit 1
+}
+
+# zb_veth_cap A B: a second veth pair A, B, both ends up, inside the
+# capture namespace (frames sent out of B arrive on A).
+zb_veth_cap() {
+	ip -n "$ZB_NS_CAP" link add "$1" type veth peer name "$2" || exit 1
+	ip -n "$ZB_NS_CAP" link set "$1" up || exit 1
+	ip -n "$ZB_NS_CAP" link set "$2" up || exit 1
+}
+
+# zb_started OUT ERR: wait up to 10 s for zbtop -b's first snapshot in the
+# file OUT (capture started, rings running); fails with ERR's text.
+zb_started() {
+	zb_i=0
+	until grep -q '^zbtop ' "$1" 2>/dev/null; do
+		[ $zb_i -lt 200 ] || { cat "$2" >&2; zb_fail "zbtop not started"; }
+		sleep 0.05
+		zb_i=$((zb_i + 1))
+	done
 }
 
 zb_in_cap() {

@@ -2,26 +2,29 @@
 # -i any: every interface of the namespace, cooked (Linux SLL2, as
 # tcpdump 4.99 with libpcap 1.10), loopback packets once.  zbgen sends N
 # frames from the generator end (received on the veth end) and M on lo;
-# zbtop -m zbuf -i any -w and tcpdump -i any run side by side.  Expected:
+# zbtop -i any -w and tcpdump -i any run side by side.  Expected:
 # captured=N+M, tcpdump counts the same, and tcpdump -r prints zbtop's -w
 # file exactly as it prints its own (interface, direction, link type and
 # bytes; timestamps left out), filtered ("udp") and unfiltered, and
 # zbtop -P -r prints it line for line as tcpdump does ("zbc0  In  IP ...").  With
 # -Q out, zbgen also sends O frames out of the veth end: both count O (the
 # lo frames leave lo too, but loopback packets count once, as received).
+# All of it in both modes: -m zbuf (TPACKET_V3 ring) and -m copy
+# (recvmmsg, the SLL2 header built from the sockaddr_ll of each frame).
 . tests/lib/netns.sh
 zb_testbed tcpdump
 N=300
 M=200
 O=150
 
+for m in zbuf copy; do
 for f in "" udp "-Q out"; do
-	what="any${f:+ $f}"
+	what="-m $m any${f:+ $f}"
 	want=$((N + M))
 	[ "$f" != "-Q out" ] || want=$O
 	zb_tcpdump td any $f
 	ZB_OUT="$ZB_TMP/zb.out" ZB_ERR="$ZB_TMP/zb.err"
-	zb_bg_cap "$ZBTOP" -b --delay 1 -i any -w "$ZB_TMP/zb.pcap" $f \
+	zb_bg_cap "$ZBTOP" -b --delay 1 -m $m -i any -w "$ZB_TMP/zb.pcap" $f \
 	    <"$ZB_TMP/cmd" >"$ZB_OUT" 2>"$ZB_ERR"
 	ZB_PID=$ZB_BG_PID
 	# Running on every interface (index 0 in /proc/net/packet): tcpdump,
@@ -64,5 +67,6 @@ for f in "" udp "-Q out"; do
 	cmp "$ZB_TMP/td.txt" "$ZB_TMP/zbp.txt" || {
 		diff "$ZB_TMP/td.txt" "$ZB_TMP/zbp.txt" | head >&2
 		zb_fail "$what: zbtop -P lines are not tcpdump's"; }
+done
 done
 exit 0

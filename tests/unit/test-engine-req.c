@@ -155,6 +155,9 @@ build(void)
 	e->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	e->cap.ops = &fake_ops;
 	e->cap.dlt = DLT_EN10MB;
+	/* One interface, as cap_open() leaves a single-interface handle. */
+	e->cap.nifs = 1;
+	e->cap.ifdlt[0] = DLT_EN10MB;
 	e->cap.snaplen = 262144;
 	e->cap.nbufs = 4;
 	e->nq = NQ;

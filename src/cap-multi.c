@@ -1,0 +1,366 @@
+/*
+ * Several -i: one ring set per interface, as dumpcap opens one capture per
+ * -i.  Each interface is a whole handle of the backend -m names (zbuf or
+ * copy) with its own sockets, rings, link type and consumer queues; this
+ * file only numbers them as one handle: interface k's queues and rings
+ * follow those of the interfaces before it (q0[k], r0[k]), so the engine's
+ * lanes (--threads) carry them unchanged, one consumer per queue.  Never
+ * prints, never allocates per packet.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcap/pcap.h>
+
+#include "cap.h"
+#include "xmalloc.h"
+
+struct multi {
+	struct cap		 sub[CAP_MAXIF];
+	unsigned		 n;
+	unsigned		 q0[CAP_MAXIF + 1];	/* first queue of each */
+	unsigned		 r0[CAP_MAXIF + 1];	/* first ring of each */
+	/* setfilter: interfaces still to take these programs (CAP_AGAIN). */
+	unsigned		 pend;
+	struct bpf_program	 want[CAP_MAXIF];
+};
+
+static int	multi_open(struct cap *, const struct cap_conf *, char *);
+static int	multi_open_one(struct cap *, struct multi *, unsigned,
+		    const struct cap_conf *, char *);
+static int	multi_start(struct cap *, char *);
+static unsigned	multi_which(const struct multi *, unsigned);
+static int	multi_next(struct cap *, unsigned, struct cap_block *, int,
+		    char *);
+static int	multi_pkt(struct cap *, struct cap_block *, struct cap_pkt *);
+static void	multi_release(struct cap *, struct cap_block *);
+static int	multi_rotate(struct cap *, char *);
+static int	multi_same(const struct multi *, const struct bpf_program *);
+static int	multi_setfilter(struct cap *, struct bpf_program *, char *);
+static int	multi_kstats(struct cap *, struct cap_kstats *);
+static int	multi_buffers(struct cap *, struct cap_bufstate *, int);
+static int	multi_ifdrops(struct cap *, uint64_t *);
+static void	multi_close(struct cap *);
+
+const struct cap_ops cap_multi_ops = {
+	.name = "multi",
+	.open = multi_open,
+	.start = multi_start,
+	.next = multi_next,
+	.pkt = multi_pkt,
+	.release = multi_release,
+	.rotate = multi_rotate,
+	.setfilter = multi_setfilter,
+	.kstats = multi_kstats,
+	.buffers = multi_buffers,
+	.ifdrops = multi_ifdrops,
+	.close = multi_close
+};
+
+/*
+ * Interface k as a capture of its own: -B, when given, is shared out (it
+ * is the total over all rings); without it each interface gets the
+ * backend's default, as each of dumpcap's captures gets its buffer.
+ */
+static int
+multi_open_one(struct cap *cap, struct multi *m, unsigned k,
+    const struct cap_conf *conf, char *errbuf)
+{
+	struct cap_conf	 sc = *conf;
+	struct cap	*c = &m->sub[k];
+	unsigned	 j, per = conf->threads > 1 ? conf->threads : 1;
+
+	sc.iface = conf->ifaces[k];
+	sc.nifaces = 0;
+	sc.each = NULL;
+	sc.label = NULL;
+	if (conf->buffer_kib != 0)
+		sc.buffer_kib = conf->buffer_kib / m->n < 16 ? 16 :
+		    conf->buffer_kib / m->n;
+	for (j = 0; j < per && m->q0[k] + j < CAP_MAXQ; j++)
+		sc.wakefd[j] = conf->wakefd[m->q0[k] + j];
+	if (cap_open(c, conf->each, &sc, errbuf) == -1)
+		return -1;
+	m->q0[k + 1] = m->q0[k] + c->nqueues;
+	m->r0[k + 1] = m->r0[k] + c->nrings;
+	cap->ifdlt[k] = c->dlt;
+	snprintf(cap->ifname[k], sizeof cap->ifname[k], "%s", sc.iface);
+	cap->nbufs += c->nbufs;
+	if (c->bufsize > cap->bufsize)
+		cap->bufsize = c->bufsize;
+	if (c->note[0] != '\0' && cap->note[0] == '\0')
+		snprintf(cap->note, sizeof cap->note, "%s: %s", sc.iface,
+		    c->note);
+	return 0;
+}
+
+static int
+multi_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
+{
+	struct multi	*m;
+	unsigned	 k;
+
+	if (conf->each == NULL || conf->nifaces < 2 ||
+	    conf->nifaces > CAP_MAXIF || CAP_NQ(conf) > CAP_MAXQ) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "%u interfaces with %u threads "
+		    "each: at most %d consumer queues", conf->nifaces,
+		    conf->threads, CAP_MAXQ);
+		return -1;
+	}
+	m = xcalloc(1, sizeof *m);
+	m->n = conf->nifaces;
+	cap->priv = m;
+	for (k = 0; k < m->n; k++)
+		if (multi_open_one(cap, m, k, conf, errbuf) == -1) {
+			multi_close(cap);
+			return -1;
+		}
+	cap->nifs = m->n;
+	cap->dlt = cap->ifdlt[0];
+	cap->snaplen = m->sub[0].snaplen;
+	cap->retire_ms = m->sub[0].retire_ms;
+	cap->nrings = m->r0[m->n];
+	cap->nqueues = m->q0[m->n];
+	snprintf(cap->geometry, sizeof cap->geometry, "%u interfaces, each %s",
+	    m->n, m->sub[0].geometry);
+	return 0;
+}
+
+static int
+multi_start(struct cap *cap, char *errbuf)
+{
+	struct multi	*m = cap->priv;
+	unsigned	 k;
+
+	for (k = 0; k < m->n; k++)
+		if (cap_start(&m->sub[k], errbuf) == -1)
+			return -1;
+	return 0;
+}
+
+/* The interface queue q belongs to. */
+static unsigned
+multi_which(const struct multi *m, unsigned q)
+{
+	unsigned	k = 0;
+
+	while (k + 1 < m->n && q >= m->q0[k + 1])
+		k++;
+	return k;
+}
+
+/*
+ * The block comes back numbered as the whole handle's (queue, ring) and
+ * tagged with its interface; pkt() and release() number it back.
+ */
+static int
+multi_next(struct cap *cap, unsigned q, struct cap_block *blk, int ms,
+    char *errbuf)
+{
+	struct multi	*m = cap->priv;
+	unsigned	 k = multi_which(m, q), j;
+	struct cap	*c = &m->sub[k];
+	int64_t		 down = 0, t;
+	int		 rc;
+
+	rc = c->ops->next(c, q - m->q0[k], blk, ms, errbuf);
+	/* The header's "link down since": the earliest of those down. */
+	for (j = 0; j < m->n; j++) {
+		t = __atomic_load_n(&m->sub[j].linkdown, __ATOMIC_RELAXED);
+		if (t != 0 && (down == 0 || t < down))
+			down = t;
+	}
+	__atomic_store_n(&cap->linkdown, down, __ATOMIC_RELAXED);
+	if (rc == 1) {
+		blk->queue = q;
+		blk->ring += m->r0[k];
+		blk->iface = k;
+	}
+	return rc;
+}
+
+static int
+multi_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
+{
+	struct multi	*m = cap->priv;
+	struct cap	*c = &m->sub[blk->iface];
+	int		 rc;
+
+	blk->queue -= m->q0[blk->iface];
+	blk->ring -= m->r0[blk->iface];
+	rc = c->ops->pkt(c, blk, pkt);
+	blk->queue += m->q0[blk->iface];
+	blk->ring += m->r0[blk->iface];
+	return rc;
+}
+
+static void
+multi_release(struct cap *cap, struct cap_block *blk)
+{
+	struct multi	*m = cap->priv;
+	struct cap	*c = &m->sub[blk->iface];
+
+	blk->queue -= m->q0[blk->iface];
+	blk->ring -= m->r0[blk->iface];
+	c->ops->release(c, blk);
+	blk->queue += m->q0[blk->iface];
+	blk->ring += m->r0[blk->iface];
+}
+
+/*
+ * Every interface rotates: 0 when one did, else CAP_AGAIN when one is
+ * still draining, else CAP_NOTHING.  A second rotation of one that did
+ * is harmless, so CAP_AGAIN only comes back when none rotated.
+ */
+static int
+multi_rotate(struct cap *cap, char *errbuf)
+{
+	struct multi	*m = cap->priv;
+	struct cap	*c;
+	unsigned	 k;
+	int		 rc, done = 0, again = 0;
+
+	if (m->sub[0].ops->rotate == NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot rotate: the %s backend "
+		    "has no buffers", m->sub[0].ops->name);
+		return -1;
+	}
+	for (k = 0; k < m->n; k++) {
+		c = &m->sub[k];
+		if ((rc = c->ops->rotate(c, errbuf)) == -1)
+			return -1;
+		done |= rc == 0;
+		again |= rc == CAP_AGAIN;
+	}
+	if (done)
+		return 0;
+	return again ? CAP_AGAIN : CAP_NOTHING;
+}
+
+/* 1 when progs are the programs a CAP_AGAIN left pending. */
+static int
+multi_same(const struct multi *m, const struct bpf_program *progs)
+{
+	unsigned	k;
+
+	for (k = 0; k < m->n; k++)
+		if (m->want[k].bf_len != progs[k].bf_len ||
+		    memcmp(m->want[k].bf_insns, progs[k].bf_insns,
+		    progs[k].bf_len * sizeof *progs[k].bf_insns) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * progs holds one program per interface (each compiled for its link
+ * type).  An interface still draining an older change answers
+ * CAP_AGAIN; the caller comes back with the same programs, and only the
+ * interfaces that did not take them yet are asked again.
+ */
+static int
+multi_setfilter(struct cap *cap, struct bpf_program *progs, char *errbuf)
+{
+	struct multi	*m = cap->priv;
+	struct cap	*c;
+	unsigned	 k;
+	int		 rc;
+
+	if (m->pend == 0 || !multi_same(m, progs)) {
+		m->pend = (1u << m->n) - 1;
+		for (k = 0; k < m->n; k++)
+			cap_keep(&m->want[k], &progs[k]);
+	}
+	for (k = 0; k < m->n; k++) {
+		if (!(m->pend & 1u << k))
+			continue;
+		c = &m->sub[k];
+		if ((rc = c->ops->setfilter(c, &progs[k], errbuf)) == -1) {
+			m->pend = 0;
+			return -1;
+		}
+		if (rc == 0)
+			m->pend &= ~(1u << k);
+	}
+	return m->pend == 0 ? 0 : CAP_AGAIN;
+}
+
+/* The sum is the handle's; each interface's share is kept beside it. */
+static int
+multi_kstats(struct cap *cap, struct cap_kstats *ks)
+{
+	struct multi		*m = cap->priv;
+	struct cap_kstats	 one;
+	unsigned		 k;
+
+	memset(ks, 0, sizeof *ks);
+	for (k = 0; k < m->n; k++) {
+		if (m->sub[k].ops->kstats(&m->sub[k], &one) == -1)
+			return -1;
+		ks->packets += one.packets;
+		ks->drops += one.drops;
+		ks->freezes += one.freezes;
+		ks->cut += one.cut;
+		ks->if_packets[k] = one.packets;
+		ks->if_drops[k] = one.drops;
+	}
+	return 0;
+}
+
+static int
+multi_buffers(struct cap *cap, struct cap_bufstate *bs, int max)
+{
+	struct multi	*m = cap->priv;
+	struct cap	*c;
+	unsigned	 k;
+	int		 n = 0, got, i;
+
+	for (k = 0; k < m->n && n < max; k++) {
+		c = &m->sub[k];
+		if ((got = c->ops->buffers(c, bs + n, max - n)) <= 0)
+			continue;
+		for (i = n; i < n + got; i++) {
+			bs[i].ring += m->r0[k];
+			bs[i].iface = k;
+		}
+		n += got;
+	}
+	return n;
+}
+
+static int
+multi_ifdrops(struct cap *cap, uint64_t *drops)
+{
+	struct multi	*m = cap->priv;
+	uint64_t	 one, sum = 0;
+	unsigned	 k;
+	int		 any = 0;
+
+	for (k = 0; k < m->n; k++) {
+		if (m->sub[k].ops->ifdrops == NULL ||
+		    m->sub[k].ops->ifdrops(&m->sub[k], &one) == -1)
+			continue;
+		sum += one;
+		any = 1;
+	}
+	if (!any)
+		return -1;
+	*drops = sum;
+	return 0;
+}
+
+static void
+multi_close(struct cap *cap)
+{
+	struct multi	*m = cap->priv;
+	unsigned	 k;
+
+	if (m == NULL)
+		return;
+	for (k = 0; k < m->n; k++) {
+		cap_close(&m->sub[k]);
+		free(m->want[k].bf_insns);
+	}
+	free(m);
+	cap->priv = NULL;
+}
