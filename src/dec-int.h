@@ -80,6 +80,10 @@ extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
     dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto;
 
 const struct dec_proto *dec_find(int);
+const uint8_t	*dec_port_map(void);
+int		 dec_fast(const uint8_t *, uint32_t, struct dec_info *);
+int		 dec_parse_full(int, const uint8_t *, uint32_t, uint32_t,
+		    struct dec_info *);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
 uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
@@ -87,7 +91,16 @@ uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
 void		 dec_sum(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 dec_sumu(struct dec_ctx *, unsigned long);
-void		 dec_fld(struct dec_ctx *, const char *, ...)
+/*
+ * One field of the tree.  A summary line never shows one, and decoders
+ * name a dozen per packet: the arguments are evaluated only for the
+ * tree, so they must have no side effects.
+ */
+#define dec_fld(ctx, ...) do {						\
+	if ((ctx)->tree)						\
+		dec_fld_tree((ctx), __VA_ARGS__);			\
+} while (0)
+void		 dec_fld_tree(struct dec_ctx *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 dec_layer(struct dec_ctx *, const char *);
 void		 dec_trunc(struct dec_ctx *, const char *);

@@ -374,9 +374,11 @@ tcp_tfo(struct cur *b, int len, const char *name, char *buf, size_t sz,
 static int
 udp_app_key(int sport, int dport)
 {
-	if (dec_find(DEC_KEY(DEC_S_PORT, dport)) != NULL)
+	const uint8_t	*ports = dec_port_map();
+
+	if (ports[dport / 8] >> dport % 8 & 1)
 		return DEC_KEY(DEC_S_PORT, dport);
-	if (dec_find(DEC_KEY(DEC_S_PORT, sport)) != NULL)
+	if (ports[sport / 8] >> sport % 8 & 1)
 		return DEC_KEY(DEC_S_PORT, sport);
 	return DEC_DONE;
 }

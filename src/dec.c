@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,7 +25,7 @@ static void	dec_unknown(struct dec_ctx *, int, struct cur *);
 static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
 		    __attribute__((format(printf, 3, 0)));
 static void	dec_sep(struct dec_ctx *);
-static void	dec_addr(struct tbuf *, int, const uint8_t *);
+static char	*dec_fmt_addr(char *, int, const uint8_t *);
 static void	dec_hash_init(void);
 static void	dec_ip4(const uint8_t *, char *);
 
@@ -51,6 +52,10 @@ static const struct dec_proto *const dec_table[] = {
 #define DEC_HASH(k)	(((uint32_t)(k) * 2654435761u) >> 24)
 static const struct dec_proto	*dec_hash[DEC_HASHSZ];
 static pthread_once_t		 dec_hash_once = PTHREAD_ONCE_INIT;
+/* Set once the table is hashed: one load per lookup, not pthread_once. */
+static atomic_int		 dec_hash_ready;
+/* One bit per port number some decoder claims (DEC_S_PORT keys). */
+static uint8_t			 dec_ports[65536 / 8];
 
 static const struct dec_opts	 dec_noopts = { .extra = 1 };
 
@@ -74,7 +79,29 @@ dec_hash_init(void)
 		    h = (h + 1) % DEC_HASHSZ)
 			;
 		dec_hash[h] = *p;
+		if (DEC_KEY_SPACE((*p)->key) == DEC_S_PORT)
+			dec_ports[DEC_KEY_NUM((*p)->key) / 8] |=
+			    (uint8_t)(1 << DEC_KEY_NUM((*p)->key) % 8);
 	}
+	atomic_store_explicit(&dec_hash_ready, 1, memory_order_release);
+}
+
+static inline void
+dec_hash_need(void)
+{
+	if (!atomic_load_explicit(&dec_hash_ready, memory_order_acquire))
+		pthread_once(&dec_hash_once, dec_hash_init);
+}
+
+/*
+ * Bit port % 8 of byte port / 8 is set when a decoder is keyed on that
+ * UDP port (65536 bits).
+ */
+const uint8_t *
+dec_port_map(void)
+{
+	dec_hash_need();
+	return dec_ports;
 }
 
 const struct dec_proto *
@@ -82,7 +109,7 @@ dec_find(int key)
 {
 	uint32_t	h;
 
-	pthread_once(&dec_hash_once, dec_hash_init);
+	dec_hash_need();
 	for (h = DEC_HASH(key); dec_hash[h] != NULL; h = (h + 1) % DEC_HASHSZ)
 		if (dec_hash[h]->key == key)
 			return dec_hash[h];
@@ -114,10 +141,22 @@ dec_init(struct dec_ctx *ctx, uint32_t caplen, uint32_t len)
 
 /*
  * The light parse: no text, no allocation.  Returns 0, or -1 when the link
- * type is not supported (info->proto is then DEC_P_OTHER).
+ * type is not supported (info->proto is then DEC_P_OTHER).  The common
+ * Ethernet/IP/TCP|UDP frame takes dec_fast() (dec-fast.c), everything
+ * else, and what it declines, the layer by layer walk below.
  */
 int
 dec_parse(int dlt, const uint8_t *pkt, uint32_t caplen, uint32_t len,
+    struct dec_info *info)
+{
+	if (dlt == 1 && dec_fast(pkt, caplen, info) == 0)
+		return 0;
+	return dec_parse_full(dlt, pkt, caplen, len, info);
+}
+
+/* dec_parse() without the fast path: what dec_fast() must agree with. */
+int
+dec_parse_full(int dlt, const uint8_t *pkt, uint32_t caplen, uint32_t len,
     struct dec_info *info)
 {
 	struct dec_ctx	ctx;
@@ -314,9 +353,9 @@ dec_vfld(struct dec_ctx *ctx, int extra, const char *fmt, va_list ap)
 	tbuf_printf(ctx->out, "%*s%s\n", ctx->indent + extra, "", buf);
 }
 
-/* One field of the tree, two spaces deeper than its layer. */
+/* One field of the tree, two spaces deeper than its layer (dec_fld). */
 void
-dec_fld(struct dec_ctx *ctx, const char *fmt, ...)
+dec_fld_tree(struct dec_ctx *ctx, const char *fmt, ...)
 {
 	va_list	ap;
 
@@ -399,49 +438,59 @@ dec_bad(struct dec_ctx *ctx, const char *fmt, ...)
 void
 dec_addrs(struct dec_ctx *ctx)
 {
+	char	*o;
+
 	if (!ctx->addrs_due || ctx->out == NULL || ctx->tree)
 		return;
 	ctx->addrs_due = 0;
-	dec_addr(ctx->out, ctx->af, ctx->src);
-	tbuf_puts(ctx->out, " > ");
-	dec_addr(ctx->out, ctx->af, ctx->dst);
-	tbuf_puts(ctx->out, ": ");
+	o = tbuf_room(ctx->out, 2 * DEC_ADDRSTRLEN + 5);
+	o = dec_fmt_addr(o, ctx->af, ctx->src);
+	memcpy(o, " > ", 3);
+	o = dec_fmt_addr(o + 3, ctx->af, ctx->dst);
+	memcpy(o, ": ", 2);
+	tbuf_end(ctx->out, o + 2);
 }
 
-/* "a.1 > b.2: ", the hottest line of print mode: no printf. */
+/*
+ * "a.1 > b.2: ", the hottest line of print mode: no printf, and written
+ * in place (tbuf_room), not a call per piece.
+ */
 void
 dec_addrports(struct dec_ctx *ctx, int sport, int dport)
 {
 	struct tbuf	*tb = ctx->out;
 	int		 addrs = ctx->addrs_due;
+	char		*o;
 
 	if (tb == NULL || ctx->tree)
 		return;
 	ctx->addrs_due = 0;
+	o = tbuf_room(tb, 2 * (DEC_ADDRSTRLEN + 1 + 5) + 5);
 	if (addrs) {
-		dec_addr(tb, ctx->af, ctx->src);
-		tbuf_putc(tb, '.');
+		o = dec_fmt_addr(o, ctx->af, ctx->src);
+		*o++ = '.';
 	}
-	tbuf_putu(tb, (unsigned)sport);
-	tbuf_puts(tb, " > ");
+	o = tbuf_fmt_u(o, (unsigned)sport);
+	memcpy(o, " > ", 3);
+	o += 3;
 	if (addrs) {
-		dec_addr(tb, ctx->af, ctx->dst);
-		tbuf_putc(tb, '.');
+		o = dec_fmt_addr(o, ctx->af, ctx->dst);
+		*o++ = '.';
 	}
-	tbuf_putu(tb, (unsigned)dport);
-	tbuf_puts(tb, ": ");
+	o = tbuf_fmt_u(o, (unsigned)dport);
+	memcpy(o, ": ", 2);
+	tbuf_end(tb, o + 2);
 }
 
-static void
-dec_addr(struct tbuf *tb, int af, const uint8_t *a)
+/* An address at o (at most DEC_ADDRSTRLEN - 1 characters); the end. */
+static char *
+dec_fmt_addr(char *o, int af, const uint8_t *a)
 {
-	char	buf[DEC_ADDRSTRLEN];
-
 	if (af == 6) {
-		dec_ntop(af, a, buf);
-		tbuf_puts(tb, buf);
-	} else
-		tbuf_ip4(tb, a);
+		dec_ntop(af, a, o);
+		return o + strlen(o);
+	}
+	return tbuf_fmt_ip4(o, a);
 }
 
 /* Payload nobody decodes: only its size, in the tree. */

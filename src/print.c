@@ -34,17 +34,10 @@ static void	print_ascii(struct tbuf *, struct cur *);
 static void
 print_frac(struct tbuf *tb, long nsec, int nano)
 {
-	char	buf[10];
-	int	i, n = nano ? 9 : 6;
-
 	if (!nano)
 		nsec /= 1000;
-	buf[0] = '.';
-	for (i = n; i >= 1; i--) {
-		buf[i] = (char)('0' + nsec % 10);
-		nsec /= 10;
-	}
-	tbuf_putn(tb, buf, (size_t)n + 1);
+	tbuf_putc(tb, '.');
+	tbuf_put0n(tb, (unsigned long)nsec, nano ? 9 : 6);
 }
 
 /* A time difference as -ttt and -ttttt print it: " HH:MM:SS.frac". */

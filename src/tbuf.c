@@ -14,6 +14,33 @@
 
 static void	tbuf_grow(struct tbuf *, size_t);
 
+/* "00" to "99": two digits per lookup for the per-packet numbers. */
+static const char tbuf_pairs[] =
+    "00010203040506070809101112131415161718192021222324"
+    "25262728293031323334353637383940414243444546474849"
+    "50515253545556575859606162636465666768697071727374"
+    "75767778798081828384858687888990919293949596979899";
+
+/*
+ * Each octet 0 to 255 in decimal followed by a dot, in four bytes (the
+ * unused ones zero): a dotted quad is four 4-byte copies.
+ */
+#define TBUF_OCT(v) {							\
+	(char)('0' + ((v) >= 100 ? (v) / 100 : (v) >= 10 ? (v) / 10 : (v))), \
+	(char)((v) >= 100 ? '0' + (v) / 10 % 10 : (v) >= 10 ?		\
+	    '0' + (v) % 10 : '.'),					\
+	(char)((v) >= 100 ? '0' + (v) % 10 : (v) >= 10 ? '.' : 0),	\
+	(char)((v) >= 100 ? '.' : 0) }
+#define TBUF_OCT4(v)	TBUF_OCT(v), TBUF_OCT((v) + 1), TBUF_OCT((v) + 2), \
+			TBUF_OCT((v) + 3)
+#define TBUF_OCT16(v)	TBUF_OCT4(v), TBUF_OCT4((v) + 4), TBUF_OCT4((v) + 8), \
+			TBUF_OCT4((v) + 12)
+#define TBUF_OCT64(v)	TBUF_OCT16(v), TBUF_OCT16((v) + 16), \
+			TBUF_OCT16((v) + 32), TBUF_OCT16((v) + 48)
+static const char tbuf_oct[256][4] = {
+	TBUF_OCT64(0), TBUF_OCT64(64), TBUF_OCT64(128), TBUF_OCT64(192)
+};
+
 void
 tbuf_init(struct tbuf *tb)
 {
@@ -100,44 +127,91 @@ tbuf_putc(struct tbuf *tb, char c)
 	tb->s[tb->len] = '\0';
 }
 
+/* Room for n more characters: where they go; tbuf_end() closes. */
+char *
+tbuf_room(struct tbuf *tb, size_t n)
+{
+	tbuf_grow(tb, n);
+	return tb->s + tb->len;
+}
+
+/* The text now ends at end, a pointer from tbuf_room() moved on. */
+void
+tbuf_end(struct tbuf *tb, char *end)
+{
+	tb->len = (size_t)(end - tb->s);
+	*end = '\0';
+}
+
+/* v in decimal at o (at most 20 characters); returns the end. */
+char *
+tbuf_fmt_u(char *o, unsigned long v)
+{
+	unsigned long	 t = v;
+	char		*end, *p;
+
+	for (end = o + 1; t >= 10; end++)
+		t /= 10;
+	for (p = end; v >= 100; v /= 100) {
+		p -= 2;
+		memcpy(p, &tbuf_pairs[v % 100 * 2], 2);
+	}
+	if (v >= 10)
+		memcpy(p - 2, &tbuf_pairs[v * 2], 2);
+	else
+		p[-1] = (char)('0' + v);
+	return end;
+}
+
 /* Decimal without printf: summaries print several numbers per packet. */
 void
 tbuf_putu(struct tbuf *tb, unsigned long v)
 {
-	char	buf[24], *p = buf + sizeof buf;
-
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	tbuf_putn(tb, p, (size_t)(buf + sizeof buf - p));
+	tbuf_end(tb, tbuf_fmt_u(tbuf_room(tb, 20), v));
 }
 
 /*
- * Dotted quad straight into the buffer (at most 15 characters): two per
- * IPv4 packet line, the costliest piece of a summary when built from
- * tbuf_putc and tbuf_putu.
+ * v in exactly width digits (at most 20), zero-padded, leading digits
+ * beyond width dropped: a time stamp's fraction.
  */
+void
+tbuf_put0n(struct tbuf *tb, unsigned long v, int width)
+{
+	char	*o;
+	int	 i = width;
+
+	tbuf_grow(tb, (size_t)width);
+	o = tb->s + tb->len;
+	for (; i >= 2; i -= 2) {
+		memcpy(&o[i - 2], &tbuf_pairs[v % 100 * 2], 2);
+		v /= 100;
+	}
+	if (i == 1)
+		o[0] = (char)('0' + v % 10);
+	tb->len += (size_t)width;
+	tb->s[tb->len] = '\0';
+}
+
+/*
+ * A dotted quad at o (at most 15 characters, two per IPv4 packet line,
+ * but 16 bytes are written); returns the end.  No division.
+ */
+char *
+tbuf_fmt_ip4(char *o, const uint8_t *a)
+{
+	int	i;
+
+	for (i = 0; i < 4; i++) {
+		memcpy(o, tbuf_oct[a[i]], 4);
+		o += 2 + (a[i] >= 10) + (a[i] >= 100);
+	}
+	return o - 1;		/* the last dot */
+}
+
 void
 tbuf_ip4(struct tbuf *tb, const uint8_t *a)
 {
-	char	*o;
-	int	 i, v;
-
-	tbuf_grow(tb, 15);
-	o = tb->s + tb->len;
-	for (i = 0; i < 4; i++) {
-		if (i > 0)
-			*o++ = '.';
-		v = a[i];
-		if (v >= 100)
-			*o++ = (char)('0' + v / 100);
-		if (v >= 10)
-			*o++ = (char)('0' + v / 10 % 10);
-		*o++ = (char)('0' + v % 10);
-	}
-	*o = '\0';
-	tb->len = (size_t)(o - tb->s);
+	tbuf_end(tb, tbuf_fmt_ip4(tbuf_room(tb, 16), a));
 }
 
 void

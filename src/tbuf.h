@@ -26,9 +26,15 @@ void	 tbuf_vprintf(struct tbuf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 void	 tbuf_putc(struct tbuf *, char);
 void	 tbuf_putu(struct tbuf *, unsigned long);
+void	 tbuf_put0n(struct tbuf *, unsigned long, int);
 void	 tbuf_ip4(struct tbuf *, const uint8_t *);
 void	 tbuf_puts(struct tbuf *, const char *);
 void	 tbuf_putn(struct tbuf *, const char *, size_t);
+/* Writing in place, for the per-packet lines: room, formats, end. */
+char	*tbuf_room(struct tbuf *, size_t);
+void	 tbuf_end(struct tbuf *, char *);
+char	*tbuf_fmt_u(char *, unsigned long);
+char	*tbuf_fmt_ip4(char *, const uint8_t *);
 void	 tbuf_esc(struct tbuf *, const void *, size_t);
 void	 tbuf_json(struct tbuf *, const void *, size_t);
 void	 tbuf_truncate(struct tbuf *, size_t);
