@@ -45,6 +45,7 @@ static int	 cap_file_speed(struct cap *, double, char *);
 static int	 cap_file_buffers(struct cap *, struct cap_bufstate *, int);
 static int	 cap_file_ifdrops(struct cap *, uint64_t *);
 static void	 cap_file_close(struct cap *);
+static const char *cap_file_perr(const char *, const char *);
 
 static int	 cap_file_take(struct cap *, struct cap_block *);
 static enum cap_reason cap_file_reason(enum zmodel_reason);
@@ -65,6 +66,21 @@ const struct cap_ops cap_file_ops = {
 	.close = cap_file_close
 };
 
+/*
+ * libpcap's reason without the file name it puts first when it cannot
+ * open the file ("F: No such file or directory"), so the line names
+ * the file once, as tcpdump's does.
+ */
+static const char *
+cap_file_perr(const char *perr, const char *file)
+{
+	size_t	 n = strlen(file);
+
+	if (strncmp(perr, file, n) == 0 && strncmp(perr + n, ": ", 2) == 0)
+		return perr + n + 2;
+	return perr;
+}
+
 static int
 cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
@@ -79,7 +95,8 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	cf->pcap = pcap_open_offline_with_tstamp_precision(conf->file,
 	    PCAP_TSTAMP_PRECISION_NANO, perr);
 	if (cf->pcap == NULL) {
-		cap_file_msg(errbuf, "cannot read ", cf->name, perr);
+		cap_file_msg(errbuf, "cannot read ", cf->name,
+		    cap_file_perr(perr, conf->file));
 		free(cf);
 		return -1;
 	}

@@ -45,6 +45,7 @@ static void	 engine_drain(struct engine *);
 static void	 engine_lanes_drain(struct engine *);
 static void	 engine_finish(struct engine *, const char *);
 static int	 engine_reread(struct engine *, const char *, char *);
+static int	 engine_wlate(const struct engine_conf *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -87,8 +88,9 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 		e->recent = recent_new(conf->keep);
 	if (engine_set_filter(e, conf->filter, e->cap.snaplen, errbuf) != 0)
 		goto fail;
-	if (conf->wfile != NULL && engine_open_write(e, conf->wfile,
-	    conf->wconf, &e->w, errbuf) == -1)
+	if (conf->wfile != NULL && !engine_wlate(conf) &&
+	    engine_open_write(e, conf->wfile, conf->wconf, &e->w,
+	    errbuf) == -1)
 		goto fail;
 	if (conf->seqlog != NULL &&
 	    (e->seqlog = fopen(conf->seqlog, "w")) == NULL) {
@@ -173,12 +175,30 @@ engine_info(struct engine *e)
 	stats_info(e->stats, &in);
 }
 
+/*
+ * With -C or -G every file of the ring is made once privileges are
+ * dropped (engine_start runs after priv_drop), as tcpdump -Z makes
+ * every -w file: one owner for all, so -W can reopen and remove them,
+ * and a directory the user cannot write fails at start, not at the
+ * first rotation.  A single -w file is opened at once, as root.
+ */
+static int
+engine_wlate(const struct engine_conf *conf)
+{
+	return conf->wconf != NULL && (conf->wconf->file_mb != 0 ||
+	    conf->wconf->rotate_secs != 0);
+}
+
 int
 engine_start(struct engine *e, char *errbuf)
 {
 	struct timespec	now;
 	int		n;
 
+	if (e->conf.wfile != NULL && e->w == NULL && engine_wlate(&e->conf) &&
+	    engine_open_write(e, e->conf.wfile, e->conf.wconf, &e->w,
+	    errbuf) == -1)
+		return -1;
 	if (cap_start(&e->cap, errbuf) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &now);

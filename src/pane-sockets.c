@@ -213,7 +213,7 @@ static void
 pane_sockets_ring(struct pane *p, const struct psock_ringsnap *rs, int utf8)
 {
 	enum screen_role	 vr;
-	char			 left[160];
+	char			 left[160], ret[24];
 	int			 rows = p->h - 4, i, x, end = p->x + p->w;
 
 	snprintf(left, sizeof left, "Ring of %d (%s)  socket %u  netns %s  "
@@ -222,8 +222,8 @@ pane_sockets_ring(struct pane *p, const struct psock_ringsnap *rs, int utf8)
 	screen_title(p, left, "Esc: back to the list");
 	x = p->x + 1;
 	x += screen_printf(p->y + 1, x, end - x, SCREEN_NORMAL, "%u x %u "
-	    "bytes, retire %u ms   ", rs->g.block_nr, rs->g.block_size,
-	    rs->g.retire_ms);
+	    "bytes, retire %s   ", rs->g.block_nr, rs->g.block_size,
+	    psock_retire_str(ret, sizeof ret, rs->g.retire_ms));
 	for (i = 0; i < 3; i++)
 		x += screen_printf(p->y + 1, x, end - x,
 		    pane_sockets_role((enum psock_owner)i), "%s %d  ",

@@ -70,6 +70,7 @@ static char		*pcapw_name(struct pcapw *, time_t);
 static int		 pcapw_next(struct pcapw *, time_t, char *);
 static struct pcapw	*pcapw_first(struct pcapw *, char *);
 static int		 pcapw_due(struct pcapw *, time_t);
+static int		 pcapw_dir(struct pcapw *, char *);
 static void		 pcapw_keep(struct pcapw *);
 static void		 pcapw_post(struct pcapw *, const char *);
 static off_t		 pcapw_whole(int, off_t);
@@ -166,11 +167,15 @@ pcapw_new(const char *path, const struct pcapw_conf *conf, char *errbuf)
 	return w;
 }
 
-/* The first file, unless -G names it after the first packet's time. */
+/*
+ * The first file, unless -G names it after the first packet's time;
+ * then its directory is checked now.
+ */
 static struct pcapw *
 pcapw_first(struct pcapw *w, char *errbuf)
 {
-	if (w->conf.rotate_secs == 0 && pcapw_next(w, 0, errbuf) == -1) {
+	if ((w->conf.rotate_secs == 0 && pcapw_next(w, 0, errbuf) == -1) ||
+	    (w->conf.rotate_secs != 0 && pcapw_dir(w, errbuf) == -1)) {
 		if (w->dead != NULL)
 			pcap_close(w->dead);
 		free(w->cur);
@@ -214,6 +219,34 @@ pcapw_open_ng(const char *path, unsigned nifs, const int *dlt,
 	memcpy(w->ifname, name, w->nifs * sizeof *name);
 	w->snaplen = snaplen;
 	return pcapw_first(w, errbuf);
+}
+
+/*
+ * -G: the first file is made at the first packet, so see now that its
+ * directory takes files, as the user zbtop runs as (AT_EACCESS), and
+ * fail at start as tcpdump does.  A directory named by the pattern
+ * itself ('%' in it) can only be known then.
+ */
+static int
+pcapw_dir(struct pcapw *w, char *errbuf)
+{
+	char	*dir, *slash, who[64];
+	int	 rc = 0, serr;
+
+	dir = xstrdup(strchr(w->path, '/') != NULL ? w->path : ".");
+	if ((slash = strrchr(dir, '/')) != NULL)
+		slash[slash == dir] = '\0';
+	if (strchr(dir, '%') == NULL &&
+	    faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) == -1) {
+		serr = errno;
+		esc_str(w->name, sizeof w->name, w->path, strlen(w->path));
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write %s: %s%s", w->name,
+		    strerror(serr), serr == EACCES || serr == EPERM ?
+		    pcapw_who(who, sizeof who) : "");
+		rc = -1;
+	}
+	free(dir);
+	return rc;
 }
 
 /* tcpdump's MakeFilename: the pattern's time, then the -C number. */

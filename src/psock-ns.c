@@ -6,7 +6,8 @@
  * and an ioctl socket in it, and comes straight back: a socket stays in
  * the namespace it was made in (net/socket.c, sock_create uses
  * current->nsproxy->net_ns).  Maps socket inodes to the processes
- * holding them through the /proc/PID/fd links "socket:[INODE]".
+ * holding them through the /proc/PID/fd links "socket:[INODE]", and
+ * through /proc/PID/maps for a ring whose descriptor is gone.
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -53,6 +54,11 @@ static const char *psock_ns_named(uint64_t, char *, size_t);
 static int	psock_isnum(const char *);
 static int	psock_ino_cmp(const void *, const void *);
 static void	psock_pid(struct psock_snap *, uint32_t *, int *, int,
+		    const char *);
+static struct psock_row *psock_row_of(struct psock_snap *, uint32_t *,
+		    int *, int, const char *);
+static void	psock_mapped(struct psock_snap *, uint32_t *, int *, int);
+static void	psock_maps(struct psock_snap *, uint32_t *, int *, int, int,
 		    const char *);
 
 struct psock *
@@ -354,6 +360,7 @@ psock_owners(struct psock_snap *s)
 		if (psock_isnum(d->d_name))
 			psock_pid(s, ino, row, n, d->d_name);
 	closedir(dir);
+	psock_mapped(s, ino, row, n);
 	free(ino);
 	free(row);
 }
@@ -365,9 +372,7 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 	struct psock_row	*r;
 	struct dirent		*d;
 	DIR			*dir;
-	uint32_t		*hit, v;
-	char			 path[64], link[64], comm[32], *end;
-	unsigned long		 u;
+	char			 path[64], link[64], comm[32];
 	ssize_t			 len;
 	int			 fd, dfd;
 
@@ -383,15 +388,8 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 		if (len < 10 || strncmp(link, "socket:[", 8) != 0)
 			continue;
 		link[len] = '\0';
-		errno = 0;
-		u = strtoul(link + 8, &end, 10);
-		if (errno != 0 || *end != ']' || u > UINT32_MAX)
+		if ((r = psock_row_of(s, ino, row, n, link)) == NULL)
 			continue;
-		v = (uint32_t)u;
-		if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
-		    psock_ino_cmp)) == NULL)
-			continue;
-		r = &s->rows[row[hit - ino]];
 		if (r->nprocs++ > 0)
 			continue;
 		r->pid = atoi(pid);
@@ -406,4 +404,87 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 		esc_str(r->comm, sizeof r->comm, comm, strlen(comm));
 	}
 	closedir(dir);
+}
+
+/*
+ * The row of the socket named by "socket:[INODE]" at link, from the
+ * inodes ino[n] sorted, each row[] its row in s; NULL: not listed.
+ */
+static struct psock_row *
+psock_row_of(struct psock_snap *s, uint32_t *ino, int *row, int n,
+    const char *link)
+{
+	unsigned long	 u;
+	uint32_t	 v, *hit;
+	char		*end;
+
+	errno = 0;
+	u = strtoul(link + 8, &end, 10);
+	if (errno != 0 || *end != ']' || u > UINT32_MAX)
+		return NULL;
+	v = (uint32_t)u;
+	if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
+	    psock_ino_cmp)) == NULL)
+		return NULL;
+	return &s->rows[row[hit - ino]];
+}
+
+/*
+ * A socket no descriptor names can still be alive through the ring a
+ * process has mapped: zbtop's own filter compiler puts /dev/null on its
+ * descriptor (filter.c), and ss -p shows such a socket with no process.
+ * Looks for socket:[INODE] in the maps of the processes already found
+ * holding packet sockets (reading every process's maps at each refresh
+ * would cost more than the rest of the listing).
+ */
+static void
+psock_mapped(struct psock_snap *s, uint32_t *ino, int *row, int n)
+{
+	char	 comm[PSOCK_COMMSZ];
+	int	 i, j, orphans = 0;
+
+	for (i = 0; i < s->nrows; i++)
+		orphans += s->rows[i].pid == 0 && s->rows[i].have_rx;
+	for (i = 0; i < s->nrows && orphans > 0; i++) {
+		if (s->rows[i].pid == 0 || s->rows[i].mapped)
+			continue;
+		for (j = 0; j < i; j++)
+			if (s->rows[j].pid == s->rows[i].pid &&
+			    !s->rows[j].mapped)
+				break;
+		if (j == i) {
+			/* Its own copy: the rows it fills are in s. */
+			snprintf(comm, sizeof comm, "%s", s->rows[i].comm);
+			psock_maps(s, ino, row, n, s->rows[i].pid, comm);
+		}
+	}
+}
+
+/* The rows without a process whose rings process pid (comm) maps. */
+static void
+psock_maps(struct psock_snap *s, uint32_t *ino, int *row, int n, int pid,
+    const char *comm)
+{
+	struct psock_row	*r;
+	FILE			*f;
+	char			 path[64], *line = NULL, *p;
+	size_t			 sz = 0;
+
+	snprintf(path, sizeof path, "/proc/%d/maps", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (getline(&line, &sz, f) != -1) {
+		if ((p = strstr(line, " socket:[")) == NULL ||
+		    (r = psock_row_of(s, ino, row, n, p + 1)) == NULL)
+			continue;
+		if (r->pid != 0)
+			continue;
+		r->pid = pid;
+		r->nprocs = 1;
+		r->mapped = 1;
+		snprintf(r->comm, sizeof r->comm, "%.*s (map)",
+		    (int)sizeof r->comm - 7, comm);
+	}
+	free(line);
+	fclose(f);
 }

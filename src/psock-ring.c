@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@
 #include "xmalloc.h"
 
 #define PSOCK_STOP_S	2.0	/* held this long, none given back: stopped */
+#define PSOCK_V2SMALL	4096	/* V2 frames up to this are read by block */
+#define PSOCK_V2BUF	(1 << 20)	/* bytes of a block read at once */
 
 struct psock_att {
 	int		 pid;
@@ -40,6 +43,8 @@ struct psock_att {
 	double		 since[PSOCK_MAXBLK];	/* held since (monotonic) */
 	uint64_t	 heldseq[PSOCK_MAXBLK];
 	int		 reads;
+	unsigned char	*v2buf;		/* a V2 block of small frames */
+	size_t		 v2len;		/* bytes of it read for this block */
 };
 
 static int	psock_find(struct psock *, int, uint32_t, struct psock_row *,
@@ -52,8 +57,14 @@ static void	psock_v3_held(struct psock_att *, struct psock_ringsnap *, int,
 	    const struct tpacket_block_desc *, double);
 static void	psock_v3_sum(struct psock_ringsnap *, int);
 static int	psock_v2(struct psock_att *, struct psock_ringsnap *);
+static int	psock_v2_block(struct psock_att *, const struct psock_ringsnap *,
+		    int, uint32_t);
+static int	psock_v2_status(struct psock_att *,
+		    const struct psock_ringsnap *, int, uint32_t, uint32_t *);
 static void	psock_verdict(struct psock_att *, struct psock_ringsnap *);
 static double	psock_now(int);
+static void	psock_head(struct psock_ringsnap *,
+		    const struct psock_ringsnap *);
 
 static double
 psock_now(int clk)
@@ -62,6 +73,17 @@ psock_now(int clk)
 
 	clock_gettime(clk, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Copies everything but the blocks: a whole snapshot is 2.6 MB
+ * (PSOCK_MAXBLK blocks), and two such copies per read were 80% of
+ * --attach's CPU.  Every read rewrites each block it shows.
+ */
+static void
+psock_head(struct psock_ringsnap *dst, const struct psock_ringsnap *src)
+{
+	memcpy(dst, src, offsetof(struct psock_ringsnap, blk));
 }
 
 struct psock_att *
@@ -137,6 +159,7 @@ psock_detach(struct psock_att *a)
 	if (a == NULL)
 		return;
 	close(a->mem);
+	free(a->v2buf);
 	free(a);
 }
 
@@ -290,7 +313,7 @@ psock_ring_read(struct psock_att *a, struct psock *ps,
 	static struct psock_snap	 s;
 	int				 i, rc;
 
-	*rs = a->last;
+	psock_head(rs, &a->last);
 	rs->t = psock_now(CLOCK_MONOTONIC);
 	rs->nown[0] = rs->nown[1] = rs->nown[2] = 0;
 	rs->pkts_held = rs->pkts_ring = 0;
@@ -303,7 +326,7 @@ psock_ring_read(struct psock_att *a, struct psock *ps,
 		    a->pid);
 		snprintf(errbuf, PSOCK_ERRSZ, "process %d exited while "
 		    "attached", a->pid);
-		a->last = *rs;
+		psock_head(&a->last, rs);
 		return -1;
 	}
 	/* Drops: the socket's sk_drops from sock_diag, in its namespace. */
@@ -324,7 +347,7 @@ psock_ring_read(struct psock_att *a, struct psock *ps,
 	    rs->drops >= a->last.drops ? rs->drops - a->last.drops : 0;
 	psock_verdict(a, rs);
 	a->reads++;
-	a->last = *rs;
+	psock_head(&a->last, rs);
 	return 0;
 }
 
@@ -440,12 +463,57 @@ psock_v3(struct psock_att *a, struct psock_ringsnap *rs)
 	return 0;
 }
 
+/*
+ * The first nf frames of V2 block i, as far as their statuses go: one
+ * pread of the block when its frames are small (many statuses to one
+ * system call: 47,656 frames of 176 bytes took a fifth of a core at a
+ * 100 ms refresh read one by one), else nothing here and a pread per
+ * frame in psock_v2_status.  -1: unreadable.
+ */
+static int
+psock_v2_block(struct psock_att *a, const struct psock_ringsnap *rs, int i,
+    uint32_t nf)
+{
+	size_t	 len = (size_t)nf * rs->g.frame_size;
+
+	a->v2len = 0;
+	if (rs->g.frame_size > PSOCK_V2SMALL || len > PSOCK_V2BUF || nf == 0)
+		return 0;
+	if (a->v2buf == NULL)
+		a->v2buf = xmalloc(PSOCK_V2BUF);
+	if (pread(a->mem, a->v2buf, len, (off_t)(a->base +
+	    (uint64_t)i * rs->g.block_size)) != (ssize_t)len)
+		return -1;
+	a->v2len = len;
+	return 0;
+}
+
+/*
+ * tp_status of frame f of block i (struct tpacket2_hdr's first word)
+ * into *st; -1: unreadable.
+ */
+static int
+psock_v2_status(struct psock_att *a, const struct psock_ringsnap *rs, int i,
+    uint32_t f, uint32_t *st)
+{
+	uint64_t	 off = (uint64_t)f * rs->g.frame_size;
+
+	if (off + sizeof *st <= a->v2len) {
+		memcpy(st, a->v2buf + off, sizeof *st);
+		return 0;
+	}
+	if (pread(a->mem, st, sizeof *st, (off_t)(a->base +
+	    (uint64_t)i * rs->g.block_size + off)) != (ssize_t)sizeof *st)
+		return -1;
+	return 0;
+}
+
 /* TPACKET_V2: frame status, grouped by block; no sequence numbers. */
 static int
 psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
 {
 	struct psock_blk	*b;
-	uint32_t		 fpb, st, f, held;
+	uint32_t		 fpb, st, f, nf, held;
 	double			 now = rs->t;
 	int			 i, n, washeld;
 
@@ -458,12 +526,13 @@ psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
 		b = &rs->blk[i];
 		memset(b, 0, sizeof *b);
 		held = 0;
-		for (f = 0; f < fpb && (uint64_t)i * fpb + f <
-		    rs->g.frame_nr; f++) {
-			if (pread(a->mem, &st, sizeof st, (off_t)(a->base +
-			    (uint64_t)i * rs->g.block_size +
-			    (uint64_t)f * rs->g.frame_size)) !=
-			    (ssize_t)sizeof st)
+		nf = (uint64_t)i * fpb >= rs->g.frame_nr ? 0 :
+		    (uint64_t)i * fpb + fpb <= rs->g.frame_nr ? fpb :
+		    (uint32_t)(rs->g.frame_nr - (uint64_t)i * fpb);
+		if (psock_v2_block(a, rs, i, nf) == -1)
+			return -1;
+		for (f = 0; f < nf; f++) {
+			if (psock_v2_status(a, rs, i, f, &st) == -1)
 				return -1;
 			if (st & TP_STATUS_USER)
 				held++;

@@ -9,10 +9,8 @@
  * (sock_diag_put_meminfo), linux/packet_diag.h.
  */
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <sys/types.h>
 
-#include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
@@ -56,7 +54,6 @@ static void	psock_ring(struct psock_geom *, struct cur *, int *);
 static void	psock_filter_attr(struct psock_row *, struct cur *,
 		    struct psock_out *);
 static int	psock_cmp(const void *, const void *);
-static int	psock_net_admin(void);
 static const char *psock_kib(char *, size_t, uint32_t);
 
 int
@@ -123,7 +120,7 @@ psock_msg(struct cur *c, struct psock_out *o, char *errbuf)
 	r->netns = o->ns;
 	r->type = m.pdiag_type;
 	r->proto = m.pdiag_num;
-	r->nfilter = -1;
+	r->nfilter = 0;		/* no PACKET_DIAG_FILTER: none attached */
 	while (cur_left(&body) >= sizeof a) {
 		cur_copy(&body, &a, sizeof a);
 		if (a.nla_len < sizeof a || cur_sub(&body, a.nla_len -
@@ -210,8 +207,11 @@ psock_ring(struct psock_geom *g, struct cur *at, int *have)
 }
 
 /*
- * An array of struct sock_filter (sock_diag_put_filterinfo); present,
- * possibly empty, only when the asker may see filters.
+ * An array of struct sock_filter (net/core/sock_diag.c,
+ * sock_diag_put_filterinfo): left out when no filter is attached, and
+ * empty when the asker may not see filters (CAP_NET_ADMIN, both when the
+ * netlink socket was opened and now), so empty is "not reported": a
+ * classic program has at least one instruction.
  */
 static void
 psock_filter_attr(struct psock_row *r, struct cur *at, struct psock_out *o)
@@ -229,7 +229,7 @@ psock_filter_attr(struct psock_row *r, struct cur *at, struct psock_out *o)
 		}
 		n++;
 	}
-	r->nfilter = n;
+	r->nfilter = n > 0 ? n : -1;
 }
 
 int
@@ -317,11 +317,6 @@ psock_snapshot(struct psock *ps, struct psock_snap *s, char *errbuf)
 				    s->rows[j].ifname);
 		}
 	}
-	/* Without the right, an attached filter comes back empty. */
-	if (!psock_net_admin())
-		for (j = 0; j < s->nrows; j++)
-			if (s->rows[j].nfilter == 0)
-				s->rows[j].nfilter = -1;
 	/* An error only when not one namespace could be listed. */
 	for (i = 0; i < s->nns && s->ns[i].err[0] != '\0'; i++)
 		;
@@ -331,20 +326,6 @@ psock_snapshot(struct psock *ps, struct psock_snap *s, char *errbuf)
 	}
 	psock_owners(s);
 	return 0;
-}
-
-/* CAP_NET_ADMIN effective now: filters are reported (sock_diag.c). */
-static int
-psock_net_admin(void)
-{
-	struct __user_cap_header_struct	hdr;
-	struct __user_cap_data_struct	data[2];
-
-	memset(&hdr, 0, sizeof hdr);
-	hdr.version = _LINUX_CAPABILITY_VERSION_3;
-	if (syscall(SYS_capget, &hdr, data) == -1)
-		return 0;
-	return (data[0].effective & (1U << CAP_NET_ADMIN)) != 0;
 }
 
 int
@@ -372,8 +353,6 @@ psock_filter(struct psock *ps, uint64_t ns, uint32_t ino, struct tbuf *tb,
 	for (i = 0; i < s.nrows; i++)
 		if (s.rows[i].ino == ino)
 			nf = s.rows[i].nfilter;
-	if (nf == 0 && !psock_net_admin())
-		nf = -1;
 	if (nf == -2 || nf == -1 || nf == 0 || n == 0) {
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: %s", ino,
 		    nf == -2 ? "gone" : nf == -1 ? "filter not reported "
@@ -494,7 +473,7 @@ psock_geom_str(char *buf, size_t sz, const struct psock_row *r)
 
 	if (!r->have_rx)
 		snprintf(buf, sz, r->have_tx ? "tx only" : "-");
-	/* A ring still being set up reports its retire timeout as -1. */
+	/* A retire timeout of -1 (ss: tmo:-1) is left out: none. */
 	else if (r->version == 3 && r->rx.retire_ms != UINT32_MAX)
 		snprintf(buf, sz, "%ux%s %uf %ums", r->rx.block_nr,
 		    psock_kib(k, sizeof k, r->rx.block_size), r->rx.frame_nr,
@@ -502,6 +481,16 @@ psock_geom_str(char *buf, size_t sz, const struct psock_row *r)
 	else
 		snprintf(buf, sz, "%ux%s %uf", r->rx.block_nr,
 		    psock_kib(k, sizeof k, r->rx.block_size), r->rx.frame_nr);
+	return buf;
+}
+
+char *
+psock_retire_str(char *buf, size_t sz, uint32_t ms)
+{
+	if (ms == UINT32_MAX)
+		snprintf(buf, sz, "none (-1)");
+	else
+		snprintf(buf, sz, "%u ms", ms);
 	return buf;
 }
 

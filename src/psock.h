@@ -39,6 +39,7 @@ struct psock_row {
 	char		 nsname[PSOCK_NAMESZ];	/* escaped */
 	int		 pid;		/* 0: no process found (or not allowed) */
 	int		 nprocs;	/* processes holding it */
+	int		 mapped;	/* held by pid's ring mapping, no fd */
 	char		 comm[PSOCK_COMMSZ];	/* escaped */
 	int		 type;		/* SOCK_RAW or SOCK_DGRAM */
 	uint16_t	 proto;		/* ethertype, host order */
@@ -128,6 +129,11 @@ const char	*psock_type_name(int);
 const char	*psock_fanout_name(unsigned);
 /* "16x128K 1024f 8ms", "-" without an RX ring, into buf. */
 char		*psock_geom_str(char *, size_t, const struct psock_row *);
+/*
+ * "1000 ms"; "none (-1)" for the -1 the kernel reports for a V3 ring
+ * made without a retire timeout (ss -0 -e prints tmo:-1).
+ */
+char		*psock_retire_str(char *, size_t, uint32_t);
 /* "42 lb", or "-". */
 char		*psock_fanout_str(char *, size_t, const struct psock_row *);
 
@@ -184,7 +190,6 @@ struct psock_ringsnap {
 	struct psock_geom g;
 	double		 t;		/* CLOCK_MONOTONIC seconds */
 	int		 nblk;
-	struct psock_blk blk[PSOCK_MAXBLK];
 	int		 nown[3];	/* blocks by enum psock_owner */
 	uint64_t	 pkts_held;	/* packets in held blocks */
 	uint64_t	 pkts_ring;	/* held, plus the block being filled */
@@ -199,6 +204,8 @@ struct psock_ringsnap {
 	double		 oldest;	/* longest a block is held, s */
 	enum psock_verdict verdict;
 	char		 why[128];	/* the verdict's reason */
+	/* Last, so a copy of the rest need not touch 2.6 MB of blocks. */
+	struct psock_blk blk[PSOCK_MAXBLK];
 };
 
 struct psock_att;

@@ -190,8 +190,9 @@ static void
 sockets_json_row(struct psock *ps, const struct psock_row *r,
     const struct sockets_opts *o, struct tbuf *tb)
 {
-	tbuf_printf(tb, "{\"inode\":%u,\"pid\":%d,\"processes\":%d,",
-	    r->ino, r->pid, r->nprocs);
+	tbuf_printf(tb, "{\"inode\":%u,\"pid\":%d,\"processes\":%d,"
+	    "\"held_by\":\"%s\",", r->ino, r->pid, r->nprocs,
+	    r->pid == 0 ? "none" : r->mapped ? "mapping" : "descriptor");
 	sockets_jstr(tb, "command", r->comm);
 	tbuf_putc(tb, ',');
 	sockets_jstr(tb, "netns", r->nsname);
@@ -206,9 +207,9 @@ sockets_json_row(struct psock *ps, const struct psock_row *r,
 	if (r->have_rx)
 		tbuf_printf(tb, "\"rx_ring\":{\"block_size\":%u,"
 		    "\"block_nr\":%u,\"frame_size\":%u,\"frame_nr\":%u,"
-		    "\"retire_ms\":%u},", r->rx.block_size,
+		    "\"retire_ms\":%d},", r->rx.block_size,
 		    r->rx.block_nr, r->rx.frame_size, r->rx.frame_nr,
-		    r->rx.retire_ms);
+		    (int32_t)r->rx.retire_ms);
 	if (r->have_tx)
 		tbuf_printf(tb, "\"tx_ring\":{\"block_size\":%u,"
 		    "\"block_nr\":%u,\"frame_size\":%u,"
@@ -314,13 +315,15 @@ static void
 sockets_ring_text(const struct psock_ringsnap *rs, struct tbuf *tb)
 {
 	const struct psock_blk	*b;
+	char			 ret[24];
 	int			 i;
 
 	tbuf_printf(tb, "zbtop attach: pid %d (%s) socket %u netns %s "
-	    "iface %s TPACKET_V%d %u x %u bytes, %u frames, retire %u ms\n",
+	    "iface %s TPACKET_V%d %u x %u bytes, %u frames, retire %s\n",
 	    rs->pid, rs->comm, rs->ino, rs->nsname, rs->ifname[0] ?
 	    rs->ifname : "*", rs->version, rs->g.block_nr, rs->g.block_size,
-	    rs->g.frame_nr, rs->g.retire_ms);
+	    rs->g.frame_nr, psock_retire_str(ret, sizeof ret,
+	    rs->g.retire_ms));
 	tbuf_printf(tb, "blocks %d: kernel %d user %d free %d  packets in ring "
 	    "%llu (held %llu)  seq %llu  rotations %.1f/s  drops %u (+%u)  rmem %u\n",
 	    rs->nblk, rs->nown[PSOCK_OWN_KERNEL], rs->nown[PSOCK_OWN_USER],
@@ -361,12 +364,13 @@ sockets_ring_json(const struct psock_ringsnap *rs, struct tbuf *tb)
 	tbuf_putc(tb, ',');
 	sockets_jstr(tb, "iface", rs->ifname);
 	tbuf_printf(tb, ",\"version\":%d,\"block_size\":%u,\"block_nr\":%u,"
-	    "\"frame_nr\":%u,\"retire_ms\":%u,\"kernel\":%d,\"user\":%d,"
+	    "\"frame_nr\":%u,\"retire_ms\":%d,\"kernel\":%d,\"user\":%d,"
 	    "\"free\":%d,\"ring_packets\":%llu,\"held_packets\":%llu,"
 	    "\"seq\":%llu,"
 	    "\"rotations_per_s\":%.2f,\"drops\":%u,\"new_drops\":%u,"
 	    "\"rmem\":%u,", rs->version, rs->g.block_size, rs->g.block_nr,
-	    rs->g.frame_nr, rs->g.retire_ms, rs->nown[PSOCK_OWN_KERNEL],
+	    rs->g.frame_nr, (int32_t)rs->g.retire_ms,
+	    rs->nown[PSOCK_OWN_KERNEL],
 	    rs->nown[PSOCK_OWN_USER], rs->nown[PSOCK_OWN_FREE],
 	    (unsigned long long)rs->pkts_ring,
 	    (unsigned long long)rs->pkts_held, (unsigned long long)rs->seq,

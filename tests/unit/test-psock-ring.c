@@ -131,5 +131,31 @@ main(void)
 	CHECK(rs.blk[1].owner == PSOCK_OWN_FREE && rs.blk[1].pkts == 0);
 	CHECK(rs.pkts_held == 3 && rs.rotps < 0);
 	psock_detach(a);
+
+	/*
+	 * V2 with large frames, read one by one: 2 blocks of 2 frames of
+	 * 8192, 3 frames in all (the last block half used).
+	 */
+	strcpy(path + strlen(path) - 6, "XXXXXX");
+	if ((fd = mkstemp(path)) == -1)
+		return 1;
+	unlink(path);
+	if (ftruncate(fd, 4 * 8192) == -1)
+		return 1;
+	g.block_nr = 2;
+	g.block_size = 2 * 8192;
+	g.frame_size = 8192;
+	g.frame_nr = 3;
+	for (i = 0; i < 4; i++) {
+		st = i != 1 ? TP_STATUS_USER : TP_STATUS_KERNEL;
+		if (pwrite(fd, &st, sizeof st, (off_t)i * 8192) != sizeof st)
+			abort();
+	}
+	a = psock_attach_fd(fd, 0, 2, &g);
+	CHECK(psock_ring_read(a, NULL, &rs, err) == 0);
+	CHECK(rs.blk[0].owner == PSOCK_OWN_USER && rs.blk[0].pkts == 1);
+	CHECK(rs.blk[1].owner == PSOCK_OWN_USER && rs.blk[1].pkts == 1);
+	CHECK(rs.pkts_held == 2);
+	psock_detach(a);
 	CHECK_DONE();
 }

@@ -99,8 +99,9 @@ put_sock(uint32_t ino, int with_filter)
 	mem[SK_MEMINFO_RCVBUF] = 212992;
 	mem[SK_MEMINFO_DROPS] = 99;
 	put_attr(PACKET_DIAG_MEMINFO, mem, sizeof mem);
+	/* 1: a filter; 2: an empty attribute (not reported); 0: none. */
 	if (with_filter)
-		put_attr(PACKET_DIAG_FILTER, f, sizeof f);
+		put_attr(PACKET_DIAG_FILTER, f, with_filter == 1 ? sizeof f : 0);
 	end_msg(at);
 }
 
@@ -116,16 +117,17 @@ main(void)
 	int				 n = 0;
 	size_t				 at;
 
-	/* Two sockets and DONE in one read. */
+	/* Three sockets and DONE in one read. */
 	len = 0;
 	put_sock(1001, 1);
 	put_sock(1002, 0);
+	put_sock(1004, 2);
 	put_hdr(NLMSG_DONE, 4);
 	memset(buf + len, 0, 4);
 	len += 4;
 	memset(&s, 0, sizeof s);
 	CHECK(psock_parse(buf, len, &s, 77, 1001, in, 8, &n, err) == 1);
-	CHECK(s.nrows == 2);
+	CHECK(s.nrows == 3);
 	r = &s.rows[0];
 	CHECK(r->ino == 1001 && r->netns == 77 && r->type == SOCK_RAW);
 	CHECK(r->have_info && r->ifindex == 7 && r->version == 3);
@@ -140,7 +142,9 @@ main(void)
 	    r->drops == 99);
 	CHECK(r->nfilter == 2 && n == 2 && in[0].code == 0x28 &&
 	    in[0].k == 12 && in[1].k == 262144);
-	CHECK(s.rows[1].ino == 1002 && s.rows[1].nfilter == -1);
+	/* No attribute: no filter (ss -0 -b shows none); empty: hidden. */
+	CHECK(s.rows[1].ino == 1002 && s.rows[1].nfilter == 0);
+	CHECK(s.rows[2].ino == 1004 && s.rows[2].nfilter == -1);
 
 	/* No DONE yet: 0, more to come. */
 	len = 0;
