@@ -89,6 +89,7 @@ static void	stats_talkrate(struct shard *, double);
 static void	stats_peaks(struct stats *, int *, double *);
 static void	stats_cleared(const struct stats *, struct stats_cleared *);
 static uint32_t	stats_hash(const struct dec_info *);
+static void	stats_text(char *, size_t, const char *);
 static int	stats_same(const struct talk *, const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -462,25 +463,39 @@ stats_talkrate(struct shard *sh, double dt)
 	pthread_mutex_unlock(&sh->lock);
 }
 
-/* Mode, source, geometry and the initial filter, set once at start. */
+/*
+ * Mode, source, geometry and the initial filter, set once at start.
+ * Copies the strings (cut to the snapshot's fields, NULL as ""); keeps
+ * no pointer into *info.
+ */
 void
-stats_info(struct stats *st, const struct stats_snap *info)
+stats_info(struct stats *st, const struct stats_info *info)
 {
+	struct stats_snap	*in = &st->info;
+
 	pthread_mutex_lock(&st->lock);
-	memcpy(st->info.mode, info->mode, sizeof st->info.mode);
-	memcpy(st->info.source, info->source, sizeof st->info.source);
-	memcpy(st->info.geometry, info->geometry, sizeof st->info.geometry);
-	memcpy(st->info.note, info->note, sizeof st->info.note);
-	memcpy(st->info.filter, info->filter, sizeof st->info.filter);
-	st->info.snaplen = info->snaplen;
-	st->info.dlt = info->dlt;
-	st->info.nifs = info->nifs;
-	memcpy(st->info.ifname, info->ifname, sizeof st->info.ifname);
-	st->info.parsing = info->parsing;
-	st->info.printing = info->printing;
-	st->info.nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
+	stats_text(in->mode, sizeof in->mode, info->mode);
+	stats_text(in->source, sizeof in->source, info->source);
+	stats_text(in->geometry, sizeof in->geometry, info->geometry);
+	stats_text(in->note, sizeof in->note, info->note);
+	stats_text(in->filter, sizeof in->filter, info->filter);
+	in->snaplen = info->snaplen;
+	in->dlt = info->dlt;
+	in->nifs = info->nifs;
+	if (info->ifname != NULL)
+		memcpy(in->ifname, info->ifname, sizeof in->ifname);
+	in->parsing = info->parsing;
+	in->printing = info->printing;
+	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
 	pthread_mutex_unlock(&st->lock);
+}
+
+/* Copy text that may be NULL into a field of dstsz bytes. */
+static void
+stats_text(char *dst, size_t dstsz, const char *src)
+{
+	snprintf(dst, dstsz, "%s", src != NULL ? src : "");
 }
 
 void
