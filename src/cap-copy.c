@@ -94,6 +94,8 @@ static int	cap_copy_next(struct cap *, unsigned, struct cap_block *, int,
 		    char *);
 static int	cap_copy_recv(struct cap_copy *, int, int64_t *, char *);
 static void	cap_copy_parse(struct cap_copy *, int);
+static int	cap_copy_cmsg(struct msghdr *, struct cap_copy_msg *,
+		    struct tpacket_auxdata *);
 static int	cap_copy_hand(struct cap *, struct cap_block *, int, int);
 static int	cap_copy_pkt(struct cap *, struct cap_block *, struct cap_pkt *);
 static void	cap_copy_release(struct cap *, struct cap_block *);
@@ -386,11 +388,39 @@ cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
 	return -1;
 }
 
+/*
+ * One message's control data: the timestamp (SCM_TIMESTAMPNS) into
+ * m->ts, PACKET_AUXDATA into *aux and its tp_len (the wire length) into
+ * m->len.  1 when the kernel took a VLAN tag off the frame
+ * (TP_STATUS_VLAN_VALID, or a TCI: net/packet/af_packet.c,
+ * packet_recvmsg).
+ */
+static int
+cap_copy_cmsg(struct msghdr *h, struct cap_copy_msg *m,
+    struct tpacket_auxdata *aux)
+{
+	struct cmsghdr	*cm;
+	int		 vlan = 0;
+
+	for (cm = CMSG_FIRSTHDR(h); cm != NULL; cm = CMSG_NXTHDR(h, cm)) {
+		if (cm->cmsg_level == SOL_SOCKET &&
+		    cm->cmsg_type == SCM_TIMESTAMPNS)
+			memcpy(&m->ts, CMSG_DATA(cm), sizeof m->ts);
+		else if (cm->cmsg_level == SOL_PACKET &&
+		    cm->cmsg_type == PACKET_AUXDATA) {
+			memcpy(aux, CMSG_DATA(cm), sizeof *aux);
+			m->len = aux->tp_len;
+			vlan = (aux->tp_status & TP_STATUS_VLAN_VALID) ||
+			    aux->tp_vlan_tci != 0;
+		}
+	}
+	return vlan;
+}
+
 /* Timestamps and lengths out of the control data; VLAN tags put back. */
 static void
 cap_copy_parse(struct cap_copy *s, int n)
 {
-	struct cmsghdr		*cm;
 	struct tpacket_auxdata	 aux;
 	struct cap_copy_msg	*m;
 	uint8_t			*p;
@@ -411,20 +441,7 @@ cap_copy_parse(struct cap_copy *s, int n)
 		m->vlan = 0;
 		m->pkttype = s->mm[i].msg_hdr.msg_namelen >= sizeof s->sll[i] ?
 		    s->sll[i].sll_pkttype : CAP_PKTTYPE_NONE;
-		vlan = 0;
-		for (cm = CMSG_FIRSTHDR(&s->mm[i].msg_hdr); cm != NULL;
-		    cm = CMSG_NXTHDR(&s->mm[i].msg_hdr, cm)) {
-			if (cm->cmsg_level == SOL_SOCKET &&
-			    cm->cmsg_type == SCM_TIMESTAMPNS)
-				memcpy(&m->ts, CMSG_DATA(cm), sizeof m->ts);
-			else if (cm->cmsg_level == SOL_PACKET &&
-			    cm->cmsg_type == PACKET_AUXDATA) {
-				memcpy(&aux, CMSG_DATA(cm), sizeof aux);
-				m->len = aux.tp_len;
-				vlan = (aux.tp_status & TP_STATUS_VLAN_VALID) ||
-				    aux.tp_vlan_tci != 0;
-			}
-		}
+		vlan = cap_copy_cmsg(&s->mm[i].msg_hdr, m, &aux);
 		if (m->ts.tv_sec == 0)
 			clock_gettime(CLOCK_REALTIME, &m->ts);
 		/*

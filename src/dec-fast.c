@@ -1,6 +1,6 @@
 /*
  * The light parse of the frame that makes up nearly all traffic, in one
- * function: Ethernet II, then IPv4 without options or fragmentation or
+ * pass (dec_fast, its IP header in dec_fast_ip): Ethernet II, then IPv4 without options or fragmentation or
  * IPv6 without extension headers, then TCP or UDP on ports no decoder
  * claims.  The screen parses every packet for the talkers and the
  * protocol mix; the layer by layer walk (dec_parse_full: a table lookup,
@@ -27,6 +27,50 @@
 #define FAST_TCPLEN	20
 #define FAST_UDPLEN	8
 
+static int	dec_fast_ip(const uint8_t *, int, struct dec_info *, uint32_t *,
+		    uint32_t *);
+
+/*
+ * The IP header after Ethernet type at h (at least the shortest frame's
+ * bytes): its protocol number, or -1 when it is not plain IPv4 or IPv6.
+ * Sets info's protocol and family (IPv4: the addresses too), *plen to
+ * the IP payload's length in bytes and *off to the transport header's
+ * offset in the frame.  Called once: the compiler inlines it.
+ */
+static int
+dec_fast_ip(const uint8_t *h, int type, struct dec_info *info,
+    uint32_t *plen, uint32_t *off)
+{
+	if (type == 0x0800) {
+		/* Version 4, no options, more-fragments and offset zero. */
+		if (h[14] != 0x45 || ((h[20] & 0x3f) | h[21]) != 0)
+			return -1;
+		*plen = (uint32_t)(h[16] << 8 | h[17]);
+		if (*plen <= FAST_IP4LEN)	/* 0: the wire length; bad */
+			return -1;
+		*plen -= FAST_IP4LEN;
+		*off = FAST_ETHLEN + FAST_IP4LEN;
+		info->proto = DEC_P_IPV4;
+		info->af = 4;
+		memcpy(info->src, &h[26], 4);
+		memcpy(info->dst, &h[30], 4);
+		return h[23];
+	}
+	if (type == 0x86dd) {
+		/* Version 6; the addresses are read once the span is known. */
+		if (h[14] >> 4 != 6)
+			return -1;
+		*plen = (uint32_t)(h[18] << 8 | h[19]);
+		if (*plen == 0)			/* jumbogram: the wire length */
+			return -1;
+		*off = FAST_ETHLEN + FAST_IP6LEN;
+		info->proto = DEC_P_IPV6;
+		info->af = 6;
+		return h[20];
+	}
+	return -1;
+}
+
 /*
  * 0 with info filled in, or -1: not the common case (info is then
  * undefined; call dec_parse_full()).  pkt: caplen bytes of an Ethernet
@@ -48,32 +92,7 @@ dec_fast(const uint8_t *pkt, uint32_t caplen, struct dec_info *info)
 		return -1;
 	type = h[12] << 8 | h[13];
 	memset(info, 0, sizeof *info);
-	if (type == 0x0800) {
-		/* Version 4, no options, more-fragments and offset zero. */
-		if (h[14] != 0x45 || ((h[20] & 0x3f) | h[21]) != 0)
-			return -1;
-		plen = (uint32_t)(h[16] << 8 | h[17]);
-		if (plen <= FAST_IP4LEN)	/* 0: the wire length; bad */
-			return -1;
-		plen -= FAST_IP4LEN;
-		proto = h[23];
-		off = FAST_ETHLEN + FAST_IP4LEN;
-		info->proto = DEC_P_IPV4;
-		info->af = 4;
-		memcpy(info->src, &h[26], 4);
-		memcpy(info->dst, &h[30], 4);
-	} else if (type == 0x86dd) {
-		/* Version 6; the addresses are read once the span is known. */
-		if (h[14] >> 4 != 6)
-			return -1;
-		plen = (uint32_t)(h[18] << 8 | h[19]);
-		if (plen == 0)			/* jumbogram: the wire length */
-			return -1;
-		proto = h[20];
-		off = FAST_ETHLEN + FAST_IP6LEN;
-		info->proto = DEC_P_IPV6;
-		info->af = 6;
-	} else
+	if ((proto = dec_fast_ip(h, type, info, &plen, &off)) == -1)
 		return -1;
 	if (proto == 6)
 		need = FAST_TCPLEN;
