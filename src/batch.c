@@ -23,6 +23,10 @@
 #include "work.h"
 #include "xmalloc.h"
 
+/* The text rings list's heading; several -i add " IFACE". */
+#define BATCH_RINGS	"RING LANE ACT KERNEL USER FREE   FILL    PACKETS " \
+			"       PPS FORCED"
+
 /* The stdin reader and the main loop share this. */
 struct batch_in {
 	struct engine		*eng;
@@ -33,8 +37,17 @@ struct batch_in {
 
 static void	 batch_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_json(const struct stats_snap *, struct tbuf *);
-static void	 batch_rings_text(const struct stats_snap *, struct tbuf *);
-static void	 batch_rings_json(const struct stats_snap *, struct tbuf *);
+static void	 batch_list(const struct stats_snap *, struct tbuf *,
+		    const char *, const char *, unsigned,
+		    void (*)(const struct stats_snap *, unsigned, struct tbuf *));
+static void	 batch_ring_text(const struct stats_snap *, unsigned,
+		    struct tbuf *);
+static void	 batch_ring_json(const struct stats_snap *, unsigned,
+		    struct tbuf *);
+static void	 batch_buf_text(const struct stats_snap *, unsigned,
+		    struct tbuf *);
+static void	 batch_buf_json(const struct stats_snap *, unsigned,
+		    struct tbuf *);
 static void	 batch_ifaces_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_ifaces_json(const struct stats_snap *, struct tbuf *);
 static void	 batch_summary_ifaces(const struct stats_snap *, FILE *);
@@ -43,7 +56,9 @@ static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
-static int	 batch_sleep(struct engine *, double, volatile sig_atomic_t *);
+static int	 batch_sleep(struct engine *, double, volatile sig_atomic_t *,
+		    volatile sig_atomic_t *);
+static void	 batch_counters(struct engine *, FILE *);
 
 static void
 batch_out(void *arg, const char *text)
@@ -100,15 +115,17 @@ batch_reader(void *arg)
 	return NULL;
 }
 
-/* Wait up to secs; 1 when it is time to stop. */
+/* Wait up to secs (saying the counters on SIGUSR1); 1: time to stop. */
 static int
-batch_sleep(struct engine *eng, double secs, volatile sig_atomic_t *quit)
+batch_sleep(struct engine *eng, double secs, volatile sig_atomic_t *quit,
+    volatile sig_atomic_t *info)
 {
 	int	ms = (int)(secs * 1000);
 
 	while (ms > 0 && !*quit) {
 		if (engine_wait(eng, ms > 100 ? 100 : ms))
 			return 1;
+		batch_info(eng, info);
 		ms -= 100;
 	}
 	return *quit != 0;
@@ -164,7 +181,8 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	sn = xmalloc(sizeof *sn);
 	tbuf_init(&tb);
 	for (;;) {
-		done = batch_sleep(eng, opts->delay, opts->quit) || in.quit;
+		done = batch_sleep(eng, opts->delay, opts->quit, opts->info) ||
+		    in.quit;
 		events += batch_events(eng, &seen);
 		engine_snapshot(eng, sn);
 		tbuf_reset(&tb);
@@ -185,9 +203,12 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	free(sn);
 	engine_stop(eng);
 	events += batch_events(eng, &seen);
-	/* Held to the end: no command output may follow the final line. */
+	/*
+	 * Held to the end: no command output may follow the final line.
+	 * With -J standard output carries JSON lines only, for jq.
+	 */
 	pthread_mutex_lock(&in.lock);
-	batch_final(eng, stdout);
+	batch_final(eng, opts->json ? stderr : stdout);
 	if (batch_outerr(outerr) != 0)
 		events++;
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
@@ -231,8 +252,27 @@ batch_summary(struct engine *eng, FILE *f)
 void
 batch_final(struct engine *eng, FILE *f)
 {
+	const char	*err;
+
+	batch_counters(eng, f);
+	if ((err = engine_error(eng)) != NULL)
+		msg_error("%s", err);
+}
+
+void
+batch_info(struct engine *eng, volatile sig_atomic_t *info)
+{
+	if (info == NULL || !*info)
+		return;
+	*info = 0;
+	batch_counters(eng, stderr);
+}
+
+/* The closing line's counters, as they are now. */
+static void
+batch_counters(struct engine *eng, FILE *f)
+{
 	struct stats_totals	t;
-	const char		*err;
 	char			 work[32] = "";
 	uint64_t		 sum;
 
@@ -249,16 +289,12 @@ batch_final(struct engine *eng, FILE *f)
 	    (unsigned long long)t.rot[CAP_ROT_TIMEOUT],
 	    (unsigned long long)t.kcut, work);
 	fflush(f);
-	if ((err = engine_error(eng)) != NULL)
-		msg_error("%s", err);
 }
 
 static void
 batch_text(const struct stats_snap *sn, struct tbuf *tb)
 {
-	const struct stats_buf	*b;
 	char			 v[512], t[32];
-	int			 i;
 
 	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u, "
 	    "refiltered %llu)%s\n", sn->mode, sn->source, sn->uptime,
@@ -296,27 +332,17 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	    sn->rotps[CAP_ROT_TIMEOUT],
 	    (unsigned long long)sn->rot[CAP_ROT_FORCED],
 	    sn->rotps[CAP_ROT_FORCED], sn->geometry);
-	batch_rings_text(sn, tb);
-	tbuf_puts(tb, "RING BUF OWNER    FILL   PKTS      BYTES        SEQ "
-	    "LAST      AGE\n");
-	for (i = 0; i < sn->nbufs; i++) {
-		b = &sn->bufs[i];
-		tbuf_printf(tb, "%4u %3u %-6s%c %5.1f%% %6u %10u %10llu %-7s "
-		    "%5.1fs\n", b->st.ring, b->st.index,
-		    stats_buf_owner(&b->st), b->st.active ? '*' : ' ',
-		    b->st.size == 0 ? 0.0 : 100.0 * b->st.used / b->st.size,
-		    b->st.pkts, b->st.used, (unsigned long long)b->st.seq,
-		    stats_reason_name(b->st.reason), b->age);
-	}
+	batch_list(sn, tb, sn->nifs > 1 ? BATCH_RINGS " IFACE\n" :
+	    BATCH_RINGS "\n", "", sn->nrings, batch_ring_text);
+	batch_list(sn, tb, "RING BUF OWNER    FILL   PKTS      BYTES        SEQ "
+	    "LAST      AGE\n", "", (unsigned)sn->nbufs, batch_buf_text);
 	tbuf_putc(tb, '\n');
 }
 
 static void
 batch_json(const struct stats_snap *sn, struct tbuf *tb)
 {
-	const struct stats_buf	*b;
 	char			 v[512];
-	int			 i;
 
 	tbuf_puts(tb, "{\"mode\":");
 	tbuf_json(tb, sn->mode, strlen(sn->mode));
@@ -353,19 +379,10 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	diag_verdict(sn, v, sizeof v);
 	tbuf_puts(tb, ",\"verdict\":");
 	tbuf_json(tb, v, strlen(v));
-	batch_rings_json(sn, tb);
-	tbuf_puts(tb, ",\"buffers\":[");
-	for (i = 0; i < sn->nbufs; i++) {
-		b = &sn->bufs[i];
-		tbuf_printf(tb, "%s{\"ring\":%u,\"index\":%u,\"owner\":"
-		    "\"%s\",\"active\":%s,\"size\":%u,\"used\":%u,"
-		    "\"packets\":%u,\"seq\":%llu,\"reason\":\"%s\","
-		    "\"age\":%.3f}", i > 0 ? "," : "", b->st.ring,
-		    b->st.index, stats_buf_owner(&b->st),
-		    b->st.active ? "true" : "false", b->st.size, b->st.used,
-		    b->st.pkts, (unsigned long long)b->st.seq,
-		    stats_reason_name(b->st.reason), b->age);
-	}
+	batch_list(sn, tb, ",\"rings\":[", ",", sn->nrings, batch_ring_json);
+	tbuf_putc(tb, ']');
+	batch_list(sn, tb, ",\"buffers\":[", ",", (unsigned)sn->nbufs,
+	    batch_buf_json);
 	tbuf_puts(tb, "]}\n");
 }
 
@@ -388,62 +405,97 @@ batch_fill(const struct stats_ring *r)
 	return r->size == 0 ? 0.0 : 100.0 * (double)r->used / (double)r->size;
 }
 
-/* A line per ring: packets since clear, buffers by owner now. */
+/*
+ * A list of the snapshot's rings or buffers: head, then row() for each
+ * of the n, sep between them.  Text and JSON differ only in these.
+ */
 static void
-batch_rings_text(const struct stats_snap *sn, struct tbuf *tb)
+batch_list(const struct stats_snap *sn, struct tbuf *tb, const char *head,
+    const char *sep, unsigned n,
+    void (*row)(const struct stats_snap *, unsigned, struct tbuf *))
 {
-	const struct stats_ring	*r;
-	unsigned		 i;
+	unsigned	 i;
 
-	char			 name[4 * CAP_IFNAMSZ];
-
-	/* Several -i: the interface each ring belongs to, last. */
-	tbuf_printf(tb, "RING LANE ACT KERNEL USER FREE   FILL    PACKETS "
-	    "       PPS FORCED%s\n", sn->nifs > 1 ? " IFACE" : "");
-	for (i = 0; i < sn->nrings; i++) {
-		r = &sn->rings[i];
-		name[0] = '\0';
-		if (sn->nifs > 1 && r->iface < CAP_MAXIF)
-			esc_str(name, sizeof name, sn->ifname[r->iface],
-			    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
-		tbuf_printf(tb, "%4u %4u %3s %6d %4d %4d %5.1f%% %10llu %10.0f "
-		    "%6llu%s%s\n", i, r->lane, r->active ? "*" : "-",
-		    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
-		    r->owner[CAP_OWN_FREE], batch_fill(r),
-		    (unsigned long long)r->packets, r->pps,
-		    (unsigned long long)r->forced, name[0] != '\0' ? " " : "",
-		    name);
+	tbuf_puts(tb, head);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			tbuf_puts(tb, sep);
+		row(sn, i, tb);
 	}
 }
 
+/* Ring i: packets since clear, buffers by owner now. */
 static void
-batch_rings_json(const struct stats_snap *sn, struct tbuf *tb)
+batch_ring_text(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
 {
-	const struct stats_ring	*r;
-	unsigned		 i;
+	const struct stats_ring	*r = &sn->rings[i];
 
-	tbuf_puts(tb, ",\"rings\":[");
-	for (i = 0; i < sn->nrings; i++) {
-		r = &sn->rings[i];
-		tbuf_printf(tb, "%s{\"ring\":%u,", i > 0 ? "," : "", i);
-		if (sn->nifs > 1 && r->iface < CAP_MAXIF) {
-			tbuf_puts(tb, "\"iface\":");
-			tbuf_json(tb, sn->ifname[r->iface],
-			    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
-			tbuf_putc(tb, ',');
-		}
-		tbuf_printf(tb, "\"lane\":%u,\"active\":%s,"
-		    "\"kernel\":%d,\"user\":%d,\"free\":%d,\"size\":%llu,"
-		    "\"used\":%llu,\"fill\":%.1f,\"packets\":%llu,"
-		    "\"pps\":%.1f,\"forced\":%llu}",
-		    r->lane, r->active ? "true" : "false",
-		    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
-		    r->owner[CAP_OWN_FREE], (unsigned long long)r->size,
-		    (unsigned long long)r->used, batch_fill(r),
-		    (unsigned long long)r->packets, r->pps,
-		    (unsigned long long)r->forced);
+	char			 name[4 * CAP_IFNAMSZ];
+
+	/* Several -i: the interface the ring belongs to, last. */
+	name[0] = '\0';
+	if (sn->nifs > 1 && r->iface < CAP_MAXIF)
+		esc_str(name, sizeof name, sn->ifname[r->iface],
+		    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
+	tbuf_printf(tb, "%4u %4u %3s %6d %4d %4d %5.1f%% %10llu %10.0f "
+	    "%6llu%s%s\n", i, r->lane, r->active ? "*" : "-",
+	    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
+	    r->owner[CAP_OWN_FREE], batch_fill(r),
+	    (unsigned long long)r->packets, r->pps,
+	    (unsigned long long)r->forced, name[0] != '\0' ? " " : "", name);
+}
+
+static void
+batch_ring_json(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
+{
+	const struct stats_ring	*r = &sn->rings[i];
+
+	tbuf_printf(tb, "{\"ring\":%u,", i);
+	if (sn->nifs > 1 && r->iface < CAP_MAXIF) {
+		tbuf_puts(tb, "\"iface\":");
+		tbuf_json(tb, sn->ifname[r->iface],
+		    strnlen(sn->ifname[r->iface], CAP_IFNAMSZ));
+		tbuf_putc(tb, ',');
 	}
-	tbuf_putc(tb, ']');
+	tbuf_printf(tb, "\"lane\":%u,\"active\":%s,"
+	    "\"kernel\":%d,\"user\":%d,\"free\":%d,\"size\":%llu,"
+	    "\"used\":%llu,\"fill\":%.1f,\"packets\":%llu,"
+	    "\"pps\":%.1f,\"forced\":%llu}",
+	    r->lane, r->active ? "true" : "false",
+	    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
+	    r->owner[CAP_OWN_FREE], (unsigned long long)r->size,
+	    (unsigned long long)r->used, batch_fill(r),
+	    (unsigned long long)r->packets, r->pps,
+	    (unsigned long long)r->forced);
+}
+
+/* Buffer i: its owner, fill and the reason of its last hand-over. */
+static void
+batch_buf_text(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
+{
+	const struct stats_buf	*b = &sn->bufs[i];
+
+	tbuf_printf(tb, "%4u %3u %-6s%c %5.1f%% %6u %10u %10llu %-7s "
+	    "%5.1fs\n", b->st.ring, b->st.index,
+	    stats_buf_owner(&b->st), b->st.active ? '*' : ' ',
+	    b->st.size == 0 ? 0.0 : 100.0 * b->st.used / b->st.size,
+	    b->st.pkts, b->st.used, (unsigned long long)b->st.seq,
+	    stats_reason_name(b->st.reason), b->age);
+}
+
+static void
+batch_buf_json(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
+{
+	const struct stats_buf	*b = &sn->bufs[i];
+
+	tbuf_printf(tb, "{\"ring\":%u,\"index\":%u,\"owner\":"
+	    "\"%s\",\"active\":%s,\"size\":%u,\"used\":%u,"
+	    "\"packets\":%u,\"seq\":%llu,\"reason\":\"%s\","
+	    "\"age\":%.3f}", b->st.ring,
+	    b->st.index, stats_buf_owner(&b->st),
+	    b->st.active ? "true" : "false", b->st.size, b->st.used,
+	    b->st.pkts, (unsigned long long)b->st.seq,
+	    stats_reason_name(b->st.reason), b->age);
 }
 
 /*

@@ -17,10 +17,13 @@ struct batch_opts {
 	int		 json;		/* -J */
 	int		 commands;	/* read commands from stdin */
 	volatile sig_atomic_t *quit;	/* non-zero: stop (main's flag) */
+	volatile sig_atomic_t *info;	/* non-zero: say the counters */
 };
 
 int	batch_run(struct engine *, struct batch_opts *);
 void	batch_final(struct engine *, FILE *);
+/* *info set (SIGUSR1): clear it, the closing line's counters to stderr. */
+void	batch_info(struct engine *, volatile sig_atomic_t *);
 /* Shared with print mode's loop: a new engine event said, 1 if any. */
 int	batch_events(struct engine *, unsigned *);
 /* tcpdump's exit lines, for after the screen: captured, lost, verdict. */

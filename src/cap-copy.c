@@ -93,11 +93,9 @@ static int	cap_copy_steer(struct cap_copy *, int, char *);
 static int	cap_copy_next(struct cap *, unsigned, struct cap_block *, int,
 		    char *);
 static int	cap_copy_recv(struct cap_copy *, int, int64_t *, char *);
-static int	cap_copy_cmsg(struct cap_copy *, int, struct cap_copy_msg *,
-	    struct tpacket_auxdata *);
-static void	cap_copy_vlan(struct cap_copy *, struct cap_copy_msg *, uint8_t *,
-	    const struct tpacket_auxdata *);
 static void	cap_copy_parse(struct cap_copy *, int);
+static int	cap_copy_cmsg(struct msghdr *, struct cap_copy_msg *,
+		    struct tpacket_auxdata *);
 static int	cap_copy_hand(struct cap *, struct cap_block *, int, int);
 static int	cap_copy_pkt(struct cap *, struct cap_block *, struct cap_pkt *);
 static void	cap_copy_release(struct cap *, struct cap_block *);
@@ -391,18 +389,20 @@ cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
 }
 
 /*
- * Message i's timestamp and wire length out of its control data; aux gets
- * the PACKET_AUXDATA.  1 when the kernel took a VLAN tag off, else 0.
+ * One message's control data: the timestamp (SCM_TIMESTAMPNS) into
+ * m->ts, PACKET_AUXDATA into *aux and its tp_len (the wire length) into
+ * m->len.  1 when the kernel took a VLAN tag off the frame
+ * (TP_STATUS_VLAN_VALID, or a TCI: net/packet/af_packet.c,
+ * packet_recvmsg).
  */
 static int
-cap_copy_cmsg(struct cap_copy *s, int i, struct cap_copy_msg *m,
+cap_copy_cmsg(struct msghdr *h, struct cap_copy_msg *m,
     struct tpacket_auxdata *aux)
 {
 	struct cmsghdr	*cm;
 	int		 vlan = 0;
 
-	for (cm = CMSG_FIRSTHDR(&s->mm[i].msg_hdr); cm != NULL;
-	    cm = CMSG_NXTHDR(&s->mm[i].msg_hdr, cm)) {
+	for (cm = CMSG_FIRSTHDR(h); cm != NULL; cm = CMSG_NXTHDR(h, cm)) {
 		if (cm->cmsg_level == SOL_SOCKET &&
 		    cm->cmsg_type == SCM_TIMESTAMPNS)
 			memcpy(&m->ts, CMSG_DATA(cm), sizeof m->ts);
@@ -415,27 +415,6 @@ cap_copy_cmsg(struct cap_copy *s, int i, struct cap_copy_msg *m,
 		}
 	}
 	return vlan;
-}
-
-/*
- * The NIC or veth took the tag off into skb->vlan_tci; put it back after
- * the MAC addresses of the frame at p, as libpcap does.
- */
-static void
-cap_copy_vlan(struct cap_copy *s, struct cap_copy_msg *m, uint8_t *p,
-    const struct tpacket_auxdata *aux)
-{
-	if (m->caplen < 2 * ETH_ALEN)
-		return;
-	memmove(p + 2 * ETH_ALEN + CAP_COPY_VLANLEN, p + 2 * ETH_ALEN,
-	    m->caplen - 2 * ETH_ALEN);
-	caplinux_vlan_put(p, aux->tp_status, aux->tp_vlan_tpid,
-	    (uint16_t)aux->tp_vlan_tci);
-	m->len += CAP_COPY_VLANLEN;
-	m->caplen += CAP_COPY_VLANLEN;
-	m->vlan = CAP_VLAN_PUT | aux->tp_vlan_tci;
-	if (m->caplen > s->slot)
-		m->caplen = s->slot;
 }
 
 /* Timestamps and lengths out of the control data; VLAN tags put back. */
@@ -462,7 +441,7 @@ cap_copy_parse(struct cap_copy *s, int n)
 		m->vlan = 0;
 		m->pkttype = s->mm[i].msg_hdr.msg_namelen >= sizeof s->sll[i] ?
 		    s->sll[i].sll_pkttype : CAP_PKTTYPE_NONE;
-		vlan = cap_copy_cmsg(s, i, m, &aux);
+		vlan = cap_copy_cmsg(&s->mm[i].msg_hdr, m, &aux);
 		if (m->ts.tv_sec == 0)
 			clock_gettime(CLOCK_REALTIME, &m->ts);
 		/*
@@ -474,8 +453,23 @@ cap_copy_parse(struct cap_copy *s, int n)
 			caplinux_sll2(p, &s->sll[i]);
 			m->len += s->head;
 			m->caplen += s->head;
-		} else if (vlan)
-			cap_copy_vlan(s, m, p, &aux);
+			continue;
+		}
+		/*
+		 * The NIC or veth took the tag off into skb->vlan_tci; put
+		 * it back after the MAC addresses, as libpcap does.
+		 */
+		if (vlan && m->caplen >= 2 * ETH_ALEN) {
+			memmove(p + 2 * ETH_ALEN + CAP_COPY_VLANLEN,
+			    p + 2 * ETH_ALEN, m->caplen - 2 * ETH_ALEN);
+			caplinux_vlan_put(p, aux.tp_status, aux.tp_vlan_tpid,
+			    (uint16_t)aux.tp_vlan_tci);
+			m->len += CAP_COPY_VLANLEN;
+			m->caplen += CAP_COPY_VLANLEN;
+			m->vlan = CAP_VLAN_PUT | aux.tp_vlan_tci;
+			if (m->caplen > s->slot)
+				m->caplen = s->slot;
+		}
 	}
 }
 

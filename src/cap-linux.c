@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pcap/pcap.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,9 @@ static int	caplinux_arphrd_dlt(int);
 static unsigned	caplinux_dirtest(struct sock_filter *,
 		    const struct caplinux_how *);
 static int	caplinux_cook(struct sock_filter *);
+static int	caplinux_setopt(int, int, int, const void *, socklen_t,
+		    char *, const char *, ...)
+		    __attribute__((format(printf, 7, 8)));
 
 int
 caplinux_ifindex(const char *ifname, char *errbuf)
@@ -116,7 +120,7 @@ caplinux_bind(int fd, int ifindex, char *errbuf)
 {
 	struct sockaddr_ll	sll;
 	char			name[IF_NAMESIZE];
-	int			serr = 0;
+	int			serr = 0, bound;
 	socklen_t		len = sizeof serr;
 
 	if (if_indextoname((unsigned)ifindex, name) == NULL)
@@ -125,31 +129,24 @@ caplinux_bind(int fd, int ifindex, char *errbuf)
 	sll.sll_family = AF_PACKET;
 	sll.sll_protocol = htons(ETH_P_ALL);
 	sll.sll_ifindex = ifindex;
-	if (bind(fd, (struct sockaddr *)&sll, sizeof sll) == -1) {
-		serr = errno;
-		if (serr == ENODEV || serr == ENXIO)
-			snprintf(errbuf, ZB_ERRBUFSZ, "no such interface: %s",
-			    name);
-		else
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot bind to %s: %s",
-			    name, strerror(serr));
-		return -1;
-	}
+	bound = bind(fd, (struct sockaddr *)&sll, sizeof sll) == 0;
 	/*
 	 * packet_do_bind() succeeds on a down interface but leaves ENETDOWN
 	 * in sk_err; say so now rather than at the first poll().
 	 */
-	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &serr, &len) == 0 &&
-	    serr != 0) {
-		if (serr == ENETDOWN)
-			snprintf(errbuf, ZB_ERRBUFSZ, "interface %s is down",
-			    name);
-		else
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot bind to %s: %s",
-			    name, strerror(serr));
-		return -1;
-	}
-	return 0;
+	if (!bound)
+		serr = errno;
+	else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &serr, &len) == -1 ||
+	    serr == 0)
+		return 0;
+	if (!bound && (serr == ENODEV || serr == ENXIO))
+		snprintf(errbuf, ZB_ERRBUFSZ, "no such interface: %s", name);
+	else if (bound && serr == ENETDOWN)
+		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s is down", name);
+	else
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot bind to %s: %s", name,
+		    strerror(serr));
+	return -1;
 }
 
 /* libpcap's map_arphrd_to_dlt(), cut down to what SOCK_RAW hands us. */
@@ -369,23 +366,39 @@ caplinux_downcheck(int fd, const char *ifname, int64_t *since, char *errbuf)
 	return 0;
 }
 
+/*
+ * setsockopt(2), and on failure "<what>: <strerror>" in errbuf, what
+ * formatted from fmt.  0 or -1.
+ */
+static int
+caplinux_setopt(int fd, int level, int opt, const void *val, socklen_t len,
+    char *errbuf, const char *fmt, ...)
+{
+	va_list	ap;
+	size_t	n;
+	int	serr;
+
+	if (setsockopt(fd, level, opt, val, len) == 0)
+		return 0;
+	serr = errno;
+	va_start(ap, fmt);
+	vsnprintf(errbuf, ZB_ERRBUFSZ, fmt, ap);
+	va_end(ap);
+	n = strlen(errbuf);
+	snprintf(errbuf + n, ZB_ERRBUFSZ - n, ": %s", strerror(serr));
+	return -1;
+}
+
 int
 caplinux_promisc(int fd, int ifindex, char *errbuf)
 {
 	struct packet_mreq	mr;
-	int			serr;
 
 	memset(&mr, 0, sizeof mr);
 	mr.mr_ifindex = ifindex;
 	mr.mr_type = PACKET_MR_PROMISC;
-	if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
-	    sizeof mr) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot set promiscuous mode: %s",
-		    strerror(serr));
-		return -1;
-	}
-	return 0;
+	return caplinux_setopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
+	    sizeof mr, errbuf, "cannot set promiscuous mode");
 }
 
 int
@@ -587,19 +600,12 @@ caplinux_steer(int fd, struct sock_filter *insns, unsigned short len,
     const char *ifname, char *errbuf)
 {
 	struct sock_fprog	fp;
-	int			serr;
 
 	memset(&fp, 0, sizeof fp);
 	fp.len = len;
 	fp.filter = insns;
-	if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
-	    sizeof fp) == -1) {
-		serr = errno;
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot steer fanout on %s: %s",
-		    ifname, strerror(serr));
-		return -1;
-	}
-	return 0;
+	return caplinux_setopt(fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp,
+	    sizeof fp, errbuf, "cannot steer fanout on %s", ifname);
 }
 
 void

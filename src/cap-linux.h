@@ -26,7 +26,11 @@ int	caplinux_ifindex(const char *, char *);
  * CAP_NET_RAW when not permitted.
  */
 int	caplinux_socket(const char *, char *);
-/* Bind (fd, ifindex) for ETH_P_ALL; -1 also when the interface is down. */
+/*
+ * Bind (fd, ifindex) for ETH_P_ALL: 0, or -1 with errbuf (ZB_ERRBUFSZ)
+ * "no such interface: X", "interface X is down" (the ENETDOWN
+ * packet_do_bind leaves in sk_err) or "cannot bind to X: <errno>".
+ */
 int	caplinux_bind(int, int, char *);
 /*
  * The DLT_ value for the interface's ARPHRD_ type (any: DLT_LINUX_SLL2),
@@ -69,7 +73,10 @@ struct caplinux_how {
 	int		 cooked;	/* any: SOCK_DGRAM, SLL2 programs */
 };
 
-/* PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex). */
+/*
+ * PACKET_ADD_MEMBERSHIP PACKET_MR_PROMISC on (fd, ifindex): 0, or -1 with
+ * "cannot set promiscuous mode: <errno>" in errbuf.
+ */
 int	caplinux_promisc(int, int, char *);
 /*
  * The rule for the capture conf asks on fd: -Q as asked, never the
@@ -107,7 +114,11 @@ void	caplinux_sll2(uint8_t *, const struct sockaddr_ll *);
  * otherwise joins group *id.
  */
 int	caplinux_fanout(int, int *, const char *, char *);
-/* Replace the group's steering program (PACKET_FANOUT_DATA). */
+/*
+ * Replace the group's steering program of len instructions
+ * (PACKET_FANOUT_DATA, net/packet/af_packet.c fanout_set_data): 0, or -1
+ * with "cannot steer fanout on IFNAME: <errno>" in errbuf.
+ */
 int	caplinux_steer(int, struct sock_filter *, unsigned short, const char *,
 	    char *);
 

@@ -28,8 +28,8 @@ static int	zbuf_take(struct zbuf *, unsigned, int, struct cap_block *);
 static void	zbuf_giveback(struct zbuf *, struct zbuf_ring *);
 static int	zbuf_drained(struct zbuf *, unsigned);
 static int	zbuf_wait(struct cap *, unsigned, unsigned, int, char *);
-static inline void zbuf_meta(const struct tpacket3_hdr *, const uint8_t *,
-	    struct cap_pkt *);
+static void	zbuf_fill(struct zbuf *, const struct cap_block *,
+		    const struct tpacket3_hdr *, struct cap_pkt *);
 static void	zbuf_vlan(const struct tpacket3_hdr *, uint8_t *,
 		    struct cap_pkt *);
 static int	zbuf_sll2(const struct tpacket3_hdr *, uint8_t *,
@@ -266,12 +266,16 @@ zbuf_wait(struct cap *cap, unsigned q, unsigned act, int timeout,
 	return 1;
 }
 
-/* pkt's data, lengths, time and packet type from the header h at pos. */
-static inline void
-zbuf_meta(const struct tpacket3_hdr *h, const uint8_t *pos,
-    struct cap_pkt *pkt)
+/*
+ * The packet of the slot at blk->pos, as its tpacket3_hdr describes it
+ * (checked by the caller to lie inside the block), into *pkt; counts a
+ * packet the kernel cut to fit the block.
+ */
+static void
+zbuf_fill(struct zbuf *z, const struct cap_block *blk,
+    const struct tpacket3_hdr *h, struct cap_pkt *pkt)
 {
-	pkt->data = pos + h->tp_mac;
+	pkt->data = blk->pos + h->tp_mac;
 	pkt->caplen = h->tp_snaplen;
 	pkt->len = h->tp_len;
 	pkt->ts.tv_sec = h->tp_sec;
@@ -279,8 +283,16 @@ zbuf_meta(const struct tpacket3_hdr *h, const uint8_t *pos,
 	pkt->vlan = 0;
 	/* The sockaddr_ll follows the header (tpacket_rcv). */
 	pkt->pkttype = h->tp_mac >= ZBUF_SLLAT + sizeof(struct sockaddr_ll) ?
-	    pos[ZBUF_SLLAT + offsetof(struct sockaddr_ll, sll_pkttype)] :
+	    blk->pos[ZBUF_SLLAT + offsetof(struct sockaddr_ll, sll_pkttype)] :
 	    CAP_PKTTYPE_NONE;
+	/*
+	 * tpacket_rcv() cuts what does not fit a block to max_frame_len
+	 * without a word; a cut by the filter's snap length ends well
+	 * before the block does (open() sized the blocks for that).
+	 */
+	if (h->tp_snaplen < h->tp_len &&
+	    (size_t)h->tp_mac + h->tp_snaplen + ZBUF_PKT_OVERHEAD > z->bsize)
+		__atomic_fetch_add(&z->cut, 1, __ATOMIC_RELAXED);
 }
 
 int
@@ -309,15 +321,7 @@ zbuf_pkt(struct cap *cap, struct cap_block *blk, struct cap_pkt *pkt)
 		goto bad;
 	if ((size_t)h->tp_mac + h->tp_snaplen > z->bsize - off)
 		goto bad;
-	zbuf_meta(h, blk->pos, pkt);
-	/*
-	 * tpacket_rcv() cuts what does not fit a block to max_frame_len
-	 * without a word; a cut by the filter's snap length ends well
-	 * before the block does (open() sized the blocks for that).
-	 */
-	if (h->tp_snaplen < h->tp_len &&
-	    (size_t)h->tp_mac + h->tp_snaplen + ZBUF_PKT_OVERHEAD > z->bsize)
-		__atomic_fetch_add(&z->cut, 1, __ATOMIC_RELAXED);
+	zbuf_fill(z, blk, h, pkt);
 	/* XXX issue 10: a cooked packet's VLAN tag stays in metadata. */
 	if (z->how.cooked) {
 		if (zbuf_sll2(h, base + off, pkt) == -1)

@@ -1,6 +1,6 @@
 /*
  * The light parse of the frame that makes up nearly all traffic, in one
- * function: Ethernet II, then IPv4 without options or fragmentation or
+ * pass (dec_fast, its IP header in dec_fast_ip): Ethernet II, then IPv4 without options or fragmentation or
  * IPv6 without extension headers, then TCP or UDP on ports no decoder
  * claims.  The screen parses every packet for the talkers and the
  * protocol mix; the layer by layer walk (dec_parse_full: a table lookup,
@@ -27,19 +27,19 @@
 #define FAST_TCPLEN	20
 #define FAST_UDPLEN	8
 
-static inline int fast_ip(const uint8_t *, int, uint32_t *, int *,
-	    struct dec_info *);
-static inline int fast_l4(const uint8_t *, int, struct dec_info *);
+static int	dec_fast_ip(const uint8_t *, int, struct dec_info *, uint32_t *,
+		    uint32_t *);
 
 /*
- * The IP header at h[FAST_ETHLEN] for ethertype type: the offset of the
- * transport header, with *plen its IP payload length in bytes and *proto
- * the next protocol, or -1 for anything out of the ordinary.  The IPv6
- * addresses are left to the caller: h may not reach them yet.
+ * The IP header after Ethernet type at h (at least the shortest frame's
+ * bytes): its protocol number, or -1 when it is not plain IPv4 or IPv6.
+ * Sets info's protocol and family (IPv4: the addresses too), *plen to
+ * the IP payload's length in bytes and *off to the transport header's
+ * offset in the frame.  Called once: the compiler inlines it.
  */
-static inline int
-fast_ip(const uint8_t *h, int type, uint32_t *plen, int *proto,
-    struct dec_info *info)
+static int
+dec_fast_ip(const uint8_t *h, int type, struct dec_info *info,
+    uint32_t *plen, uint32_t *off)
 {
 	if (type == 0x0800) {
 		/* Version 4, no options, more-fragments and offset zero. */
@@ -49,12 +49,12 @@ fast_ip(const uint8_t *h, int type, uint32_t *plen, int *proto,
 		if (*plen <= FAST_IP4LEN)	/* 0: the wire length; bad */
 			return -1;
 		*plen -= FAST_IP4LEN;
-		*proto = h[23];
+		*off = FAST_ETHLEN + FAST_IP4LEN;
 		info->proto = DEC_P_IPV4;
 		info->af = 4;
 		memcpy(info->src, &h[26], 4);
 		memcpy(info->dst, &h[30], 4);
-		return FAST_ETHLEN + FAST_IP4LEN;
+		return h[23];
 	}
 	if (type == 0x86dd) {
 		/* Version 6; the addresses are read once the span is known. */
@@ -63,32 +63,12 @@ fast_ip(const uint8_t *h, int type, uint32_t *plen, int *proto,
 		*plen = (uint32_t)(h[18] << 8 | h[19]);
 		if (*plen == 0)			/* jumbogram: the wire length */
 			return -1;
-		*proto = h[20];
+		*off = FAST_ETHLEN + FAST_IP6LEN;
 		info->proto = DEC_P_IPV6;
 		info->af = 6;
-		return FAST_ETHLEN + FAST_IP6LEN;
+		return h[20];
 	}
 	return -1;
-}
-
-/*
- * The TCP (proto 6) or UDP header at l4, which the caller checked is
- * whole: 0, or -1 for a UDP length shorter than its header.
- */
-static inline int
-fast_l4(const uint8_t *l4, int proto, struct dec_info *info)
-{
-	if (proto == 6) {
-		info->proto = DEC_P_TCP;
-		if ((l4[12] >> 4) * 4 < FAST_TCPLEN)
-			info->flags |= DEC_F_BAD;
-	} else {
-		/* A UDP length below the header's is a bad packet. */
-		if ((l4[4] << 8 | l4[5]) < FAST_UDPLEN)
-			return -1;
-		info->proto = DEC_P_UDP;
-	}
-	return 0;
 }
 
 /*
@@ -102,8 +82,8 @@ dec_fast(const uint8_t *pkt, uint32_t caplen, struct dec_info *info)
 {
 	struct cur	 c;
 	const uint8_t	*h, *l4, *ports;
-	uint32_t	 plen, need;
-	int		 type, proto, sport, dport, off;
+	uint32_t	 plen, off, need;
+	int		 type, proto, sport, dport;
 
 	cur_init(&c, pkt, caplen);
 	/* The shortest frame taken: Ethernet, IPv4, UDP. */
@@ -112,7 +92,7 @@ dec_fast(const uint8_t *pkt, uint32_t caplen, struct dec_info *info)
 		return -1;
 	type = h[12] << 8 | h[13];
 	memset(info, 0, sizeof *info);
-	if ((off = fast_ip(h, type, &plen, &proto, info)) == -1)
+	if ((proto = dec_fast_ip(h, type, info, &plen, &off)) == -1)
 		return -1;
 	if (proto == 6)
 		need = FAST_TCPLEN;
@@ -121,15 +101,23 @@ dec_fast(const uint8_t *pkt, uint32_t caplen, struct dec_info *info)
 	else
 		return -1;
 	/* The header within both the capture and the IP payload length. */
-	if (plen < need || (h = cur_peek(&c, (uint32_t)off + need)) == NULL)
+	if (plen < need || (h = cur_peek(&c, off + need)) == NULL)
 		return -1;
 	if (info->af == 6) {
 		memcpy(info->src, &h[22], 16);
 		memcpy(info->dst, &h[38], 16);
 	}
 	l4 = &h[off];
-	if (fast_l4(l4, proto, info) == -1)
-		return -1;
+	if (proto == 6) {
+		info->proto = DEC_P_TCP;
+		if ((l4[12] >> 4) * 4 < FAST_TCPLEN)
+			info->flags |= DEC_F_BAD;
+	} else {
+		/* A UDP length below the header's is a bad packet. */
+		if ((l4[4] << 8 | l4[5]) < FAST_UDPLEN)
+			return -1;
+		info->proto = DEC_P_UDP;
+	}
 	sport = l4[0] << 8 | l4[1];
 	dport = l4[2] << 8 | l4[3];
 	/* A decoder on either port may name the protocol: the long way. */
@@ -139,7 +127,7 @@ dec_fast(const uint8_t *pkt, uint32_t caplen, struct dec_info *info)
 	info->ethertype = (uint16_t)type;
 	info->ipproto = (uint8_t)proto;
 	info->l3off = FAST_ETHLEN;
-	info->l4off = (uint32_t)off;
+	info->l4off = off;
 	info->sport = (uint16_t)sport;
 	info->dport = (uint16_t)dport;
 	return 0;

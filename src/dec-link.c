@@ -25,6 +25,7 @@
 #define SLL2_NAMES	8		/* interface names cached per thread */
 #define ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
+static int	link_skip_key(struct dec_ctx *, struct cur *, size_t);
 static int	eth_parse(struct dec_ctx *, struct cur *);
 static void	eth_format(struct dec_ctx *, struct cur *);
 static int	sll_parse(struct dec_ctx *, struct cur *);
@@ -158,16 +159,23 @@ dec_link_name(int type)
 	}
 }
 
+/* Skips SKIP bytes of addresses or tag, then keys on the type field. */
 static int
-eth_parse(struct dec_ctx *ctx, struct cur *c)
+link_skip_key(struct dec_ctx *ctx, struct cur *c, size_t skip)
 {
 	int	type;
 
-	if (cur_skip(c, 12) == -1 || (type = cur_u16(c)) == -1) {
+	if (cur_skip(c, skip) == -1 || (type = cur_u16(c)) == -1) {
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
 	return dec_link_key(ctx, type, c);
+}
+
+static int
+eth_parse(struct dec_ctx *ctx, struct cur *c)
+{
+	return link_skip_key(ctx, c, 12);
 }
 
 static void
@@ -453,13 +461,7 @@ loop_format(struct dec_ctx *ctx, struct cur *c)
 static int
 vlan_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	int	type;
-
-	if (cur_skip(c, 2) == -1 || (type = cur_u16(c)) == -1) {
-		ctx->info->flags |= DEC_F_TRUNC;
-		return DEC_DONE;
-	}
-	return dec_link_key(ctx, type, c);
+	return link_skip_key(ctx, c, 2);
 }
 
 static void

@@ -146,30 +146,33 @@ fail:
 static void
 engine_info(struct engine *e)
 {
-	struct stats_snap	*sn;
-	const char		*src;
+	struct stats_info	 in;
+	char			 src[STATS_NAMESZ], expr[STATS_TEXTSZ];
+	const char		*s;
 
-	sn = xcalloc(1, sizeof *sn);
-	snprintf(sn->mode, sizeof sn->mode, "%s", e->cap.ops == &cap_multi_ops ?
-	    e->conf.mode : e->cap.ops->name);
-	src = e->conf.cap.file != NULL ? e->conf.cap.file :
+	s = e->conf.cap.file != NULL ? e->conf.cap.file :
 	    e->conf.cap.label != NULL ? e->conf.cap.label : e->conf.cap.iface;
-	if (src != NULL)
-		esc_str(sn->source, sizeof sn->source, src, strlen(src));
-	snprintf(sn->geometry, sizeof sn->geometry, "%s", e->cap.geometry);
-	snprintf(sn->note, sizeof sn->note, "%s", e->cap.note);
+	src[0] = expr[0] = '\0';
+	if (s != NULL)
+		esc_str(src, sizeof src, s, strlen(s));
 	if (e->expr != NULL)
-		esc_str(sn->filter, sizeof sn->filter, e->expr,
-		    strlen(e->expr));
-	sn->snaplen = e->cap.snaplen;
-	sn->dlt = e->cap.dlt;
-	sn->nifs = e->cap.nifs;
-	memcpy(sn->ifname, e->cap.ifname, sizeof sn->ifname);
-	sn->nrings = e->cap.nrings;
-	sn->parsing = e->conf.parse;
-	sn->printing = e->conf.print != NULL;
-	stats_info(e->stats, sn);
-	free(sn);
+		esc_str(expr, sizeof expr, e->expr, strlen(e->expr));
+	memset(&in, 0, sizeof in);
+	/* Several -i: the backend the user chose, not the wrapper. */
+	in.mode = e->cap.ops == &cap_multi_ops ? e->conf.mode :
+	    e->cap.ops->name;
+	in.source = src;
+	in.geometry = e->cap.geometry;
+	in.note = e->cap.note;
+	in.filter = expr;
+	in.snaplen = e->cap.snaplen;
+	in.dlt = e->cap.dlt;
+	in.nifs = e->cap.nifs;
+	in.ifname = e->cap.ifname;
+	in.nrings = e->cap.nrings;
+	in.parsing = e->conf.parse;
+	in.printing = e->conf.print != NULL;
+	stats_info(e->stats, &in);
 }
 
 /*
@@ -613,10 +616,19 @@ engine_reread(struct engine *e, const char *expr, char *errbuf)
 	return engine_start(e, errbuf);
 }
 
+/*
+ * The statistics, with the user's own settings as they are now: the
+ * engine thread copies them into the statistics only every tick, and a
+ * snapshot taken right after a key must already show it.
+ */
 void
 engine_snapshot(struct engine *e, struct stats_snap *sn)
 {
 	stats_snapshot(e->stats, sn);
+	pthread_mutex_lock(&e->lock);
+	sn->paused = e->paused;
+	sn->rotate_ms = e->rotate_ms;
+	pthread_mutex_unlock(&e->lock);
 }
 
 void

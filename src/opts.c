@@ -386,6 +386,7 @@ opts_parse(struct opts *o, int argc, char **argv)
 	cc->threads = 1;
 	o->bo.delay = 1;
 	o->bo.quit = &zbtop_quit;
+	o->bo.info = &zbtop_report;
 	while ((ch = getopt_long(argc, argv, ZBTOP_SHORTOPTS,
 	    zbtop_longopts, NULL)) != -1) {
 		/* Each option is in exactly one group; order does not matter. */
@@ -491,11 +492,14 @@ parse_front_end(struct opts *o)
 		o->lbuf = 1;
 	/*
 	 * As tcpdump: lines when the user asked for a line option, for -l,
-	 * or when standard output is no terminal; with -w, only with --print
-	 * or -P (-w - would carry text inside the pcap stream).
+	 * when standard output is no terminal, or when standard input is the
+	 * capture (-r -: the screen would read its keys from it); with -w,
+	 * only with --print or -P (-w - would carry text inside the pcap
+	 * stream).
 	 */
 	if (!o->batch && !o->print && (o->lbuf || print_shaped(&o->po) ||
-	    !isatty(STDOUT_FILENO))) {
+	    !isatty(STDOUT_FILENO) || (o->ec.cap.file != NULL &&
+	    strcmp(o->ec.cap.file, "-") == 0))) {
 		o->print = 1;
 		o->po.silent = o->ec.wfile != NULL;
 	}

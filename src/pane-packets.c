@@ -162,14 +162,17 @@ pane_packets_fetch(struct recent *rec, int rows)
 	}
 	recent_lock(rec);
 	last = plist_step(rec, UINT64_MAX, -1);
-	if (pkt_follow || last == 0) {
+	/* Paused, the rows stay where they were, a resize included. */
+	if ((pkt_follow && !pkt_frozen) || last == 0 || pkt_sel == 0) {
 		pkt_sel = last;
 		pkt_top = pane_packets_top(rec, last, rows);
 	} else {
 		if (!plist_shown(rec, pkt_sel) &&
 		    (pkt_sel = plist_step(rec, pkt_sel, 1)) == 0)
 			pkt_sel = last;
-		if (pkt_sel < pkt_top || !plist_shown(rec, pkt_top))
+		if (pkt_follow)		/* paused: its newest row stays last */
+			pkt_top = pane_packets_top(rec, pkt_sel, rows);
+		else if (pkt_sel < pkt_top || !plist_shown(rec, pkt_top))
 			pkt_top = pkt_sel;
 	}
 	if (pkt_top != 0 && !pane_packets_build(rec, rows) && pkt_sel != 0) {
@@ -246,6 +249,7 @@ static void
 pane_packets_draw(struct pane *p, const struct pane_env *env)
 {
 	struct recent	*rec = engine_recent(env->eng);
+	char		 df[200];
 	unsigned	 dgen;
 	int		 i, rows = p->h - 1;
 
@@ -255,21 +259,28 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 		    "packets are not kept in this mode");
 		return;
 	}
-	if (!pkt_frozen && (!pkt_follow || env->snap->paused))
-		pkt_since = engine_frames(env->eng);
 	pkt_frozen = !pkt_follow || env->snap->paused;
+	/*
+	 * The frames the rows last followed up to: "N new" counts from it
+	 * (with no row to hold, as after c, the rows follow once more).
+	 */
+	if (!pkt_frozen || pkt_sel == 0)
+		pkt_since = engine_frames(env->eng);
 	plist_sync(engine_frames(env->eng), env->snap->filter,
 	    engine_run(env->eng));
 	pane_packets_search(env, rec);
 	dgen = plist_display_gen();
-	if (!pkt_frozen || pkt_dirty || rows != pkt_rows || dgen != pkt_dgen)
+	if (!pkt_frozen || pkt_sel == 0 || pkt_dirty || rows != pkt_rows ||
+	    dgen != pkt_dgen)
 		pane_packets_fetch(rec, rows);
 	pkt_dgen = dgen;
 	pane_packets_title(p, env);
+	plist_display_text(df, sizeof df);
 	if (pkt_nlines == 0)
 		screen_put(p->y + 1, p->x + 1, p->w - 1, SCREEN_DIM,
 		    engine_frames(env->eng) == 0 ? "no packets yet" :
-		    "no kept packet passes the display filter");
+		    df[0] != '\0' ? "no kept packet passes the display filter" :
+		    "no packets since the list was cleared");
 	for (i = 0; i < pkt_nlines; i++)
 		pane_packets_row(p, env, p->y + 1 + i, &pkt_lines[i],
 		    !pkt_follow && pkt_lines[i].gap == 0 &&
@@ -381,7 +392,8 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 		screen_put(y, p->x, p->w, SCREEN_DIM, head);
 		return;
 	}
-	gmtime_r(&t, &tm);
+	/* Local time, as -P's lines and tcpdump's. */
+	localtime_r(&t, &tm);
 	snprintf(head, sizeof head, "%8llu %02d:%02d:%02d.%06ld ",
 	    (unsigned long long)r->no, tm.tm_hour, tm.tm_min, tm.tm_sec,
 	    r->ts.tv_nsec / 1000);

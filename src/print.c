@@ -264,14 +264,16 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
  */
 int
 print_run(struct engine *eng, struct print_ctx *pc, unsigned npc,
-    volatile sig_atomic_t *quit)
+    volatile sig_atomic_t *quit, volatile sig_atomic_t *info)
 {
 	unsigned	seen = 0;
 	int		events = 0, err;
 
 	while (!engine_wait(eng, 100) && !*quit &&
-	    print_failed(pc, npc) == 0)
+	    print_failed(pc, npc) == 0) {
 		events += batch_events(eng, &seen);
+		batch_info(eng, info);
+	}
 	engine_stop(eng);
 	events += batch_events(eng, &seen);
 	errno = 0;

@@ -71,10 +71,11 @@ int	print_shaped(const struct print_opts *);
 unsigned long print_count(struct print_ctx *, unsigned);
 /*
  * Print mode's loop: the engine prints through the npc contexts; this
- * waits until the capture ends, *quit is set or printing fails, stops
- * the engine and says the closing lines.  Returns the exit status.
+ * waits until the capture ends, *quit is set or printing fails (saying
+ * the counters whenever *info is set), stops the engine and says the
+ * closing lines.  Returns the exit status.
  */
 int	print_run(struct engine *, struct print_ctx *, unsigned,
-	    volatile sig_atomic_t *);
+	    volatile sig_atomic_t *, volatile sig_atomic_t *);
 
 #endif /* ZBTOP_PRINT_H */

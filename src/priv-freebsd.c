@@ -7,7 +7,10 @@
  * (its permissions are checked at open) and is narrowed with Capsicum
  * rights in bpfsys-freebsd.c, as FreeBSD's tcpdump narrows its own; no
  * cap_enter, because "write FILE" opens files while zbtop runs.  Built
- * on FreeBSD only.
+ * on FreeBSD only.  The change of user repeats priv.c's on purpose: only
+ * one of the two files is ever built (the Makefile's BSD_ONLY and
+ * LINUX_ONLY), and on Linux it sits between the PR_SET_KEEPCAPS calls,
+ * so a shared helper would scatter each system's order of steps.
  */
 #include <sys/types.h>
 #include <sys/procctl.h>

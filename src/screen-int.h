@@ -1,6 +1,7 @@
 /*
- * What screen.c and screen-prompt.c share: the screen's state and the
- * calls between them.  Nothing outside the screen includes this.
+ * What screen.c, screen-layout.c and screen-prompt.c share: the screen's
+ * state and the calls between them.  Nothing outside the screen includes
+ * this.
  */
 #ifndef ZBTOP_SCREEN_INT_H
 #define ZBTOP_SCREEN_INT_H
@@ -50,6 +51,9 @@ extern struct screen screen_st;
 
 /* screen-status.c: seconds on the monotonic clock. */
 double	screen_now(void);
+
+/* screen-layout.c: the header, the panes or a view, the status line. */
+void	screen_draw(void);
 
 /* screen-prompt.c */
 void	screen_statusline(void);

@@ -89,6 +89,7 @@ static void	stats_talkrate(struct shard *, double);
 static void	stats_peaks(struct stats *, int *, double *);
 static void	stats_cleared(const struct stats *, struct stats_cleared *);
 static uint32_t	stats_hash(const struct dec_info *);
+static void	stats_text(char *, size_t, const char *);
 static int	stats_same(const struct talk *, const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -462,25 +463,39 @@ stats_talkrate(struct shard *sh, double dt)
 	pthread_mutex_unlock(&sh->lock);
 }
 
-/* Mode, source, geometry and the initial filter, set once at start. */
+/*
+ * Mode, source, geometry and the initial filter, set once at start.
+ * Copies the strings (cut to the snapshot's fields, NULL as ""); keeps
+ * no pointer into *info.
+ */
 void
-stats_info(struct stats *st, const struct stats_snap *info)
+stats_info(struct stats *st, const struct stats_info *info)
 {
+	struct stats_snap	*in = &st->info;
+
 	pthread_mutex_lock(&st->lock);
-	memcpy(st->info.mode, info->mode, sizeof st->info.mode);
-	memcpy(st->info.source, info->source, sizeof st->info.source);
-	memcpy(st->info.geometry, info->geometry, sizeof st->info.geometry);
-	memcpy(st->info.note, info->note, sizeof st->info.note);
-	memcpy(st->info.filter, info->filter, sizeof st->info.filter);
-	st->info.snaplen = info->snaplen;
-	st->info.dlt = info->dlt;
-	st->info.nifs = info->nifs;
-	memcpy(st->info.ifname, info->ifname, sizeof st->info.ifname);
-	st->info.parsing = info->parsing;
-	st->info.printing = info->printing;
-	st->info.nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
+	stats_text(in->mode, sizeof in->mode, info->mode);
+	stats_text(in->source, sizeof in->source, info->source);
+	stats_text(in->geometry, sizeof in->geometry, info->geometry);
+	stats_text(in->note, sizeof in->note, info->note);
+	stats_text(in->filter, sizeof in->filter, info->filter);
+	in->snaplen = info->snaplen;
+	in->dlt = info->dlt;
+	in->nifs = info->nifs;
+	if (info->ifname != NULL)
+		memcpy(in->ifname, info->ifname, sizeof in->ifname);
+	in->parsing = info->parsing;
+	in->printing = info->printing;
+	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
 	pthread_mutex_unlock(&st->lock);
+}
+
+/* Copy text that may be NULL into a field of dstsz bytes. */
+static void
+stats_text(char *dst, size_t dstsz, const char *src)
+{
+	snprintf(dst, dstsz, "%s", src != NULL ? src : "");
 }
 
 void
@@ -585,6 +600,8 @@ stats_counters(struct stats_snap *sn, const uint64_t *v)
 static void
 stats_rates(const struct stats *st, struct stats_snap *sn)
 {
+	int	i;
+
 	sn->pps = st->pps;
 	sn->bps = st->bps;
 	sn->dps = st->dps;
@@ -600,6 +617,9 @@ stats_rates(const struct stats *st, struct stats_snap *sn)
 	sn->drop_busy = st->drop_busy;
 	sn->drop_wbusy = st->drop_wbusy;
 	memcpy(sn->rotps, st->rotps, sizeof sn->rotps);
+	for (i = 0; i < CAP_ROT_NREASONS && !st->sampled && sn->uptime > 0;
+	    i++)
+		sn->rotps[i] = (double)sn->rot[i] / sn->uptime;
 	sn->nhist = st->nhist;
 	memcpy(sn->hist_pps, st->hist_pps, sizeof sn->hist_pps);
 	memcpy(sn->hist_dps, st->hist_dps, sizeof sn->hist_dps);
@@ -630,6 +650,10 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 		stats_top(&st->shard[i], sn);
 		pthread_mutex_unlock(&st->shard[i].lock);
 	}
+	/* Before the first sample, as stats_rates(). */
+	for (i = 0; i < sn->ntalkers && !st->sampled && sn->uptime > 0; i++)
+		sn->talkers[i].pps = (double)sn->talkers[i].packets /
+		    sn->uptime;
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
 	stats_rings(st, sn, v);
@@ -693,6 +717,9 @@ stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
 		r->packets = v[rp + i];
 		r->forced = v[rf + i];
 		r->pps = st->ring_pps[i];
+		/* Before the first sample, as stats_rates(). */
+		if (!st->sampled && sn->uptime > 0)
+			r->pps = (double)r->packets / sn->uptime;
 	}
 	for (b = sn->bufs; b < sn->bufs + sn->nbufs; b++) {
 		if (b->st.ring >= sn->nrings)

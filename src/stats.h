@@ -16,7 +16,8 @@
 
 #define STATS_HIST	60		/* one-second samples kept */
 #define STATS_TOPN	32		/* talkers in a snapshot */
-#define STATS_TEXTSZ	512
+#define STATS_TEXTSZ	512		/* filter text, escaped */
+#define STATS_NAMESZ	128		/* source: interface or file, escaped */
 
 /* One buffer row of the buffers pane. */
 struct stats_buf {
@@ -118,7 +119,7 @@ struct stats_snap {
 	struct stats_ring rings[CAP_MAXRINGS];
 	/* The capture itself, for headers. */
 	char		 mode[8];
-	char		 source[128];	/* interface or file, escaped */
+	char		 source[STATS_NAMESZ];	/* interface or file, escaped */
 	char		 geometry[128];
 	char		 note[ZB_ERRBUFSZ];
 	unsigned	 snaplen;
@@ -138,6 +139,27 @@ struct stats_snap {
 	char		 wfile[128];	/* -w or write FILE, escaped */
 	uint64_t	 wframes;	/* frames written to it */
 	struct stats_cleared cleared;
+};
+
+/*
+ * The capture as the headers name it, given once at start to stats_info
+ * (a few pointers, not a 57 KB snapshot).  Text arrives escaped
+ * (tbuf.h esc_str at the sizes above) and is copied, cut to the
+ * snapshot's fields; NULL is empty.
+ */
+struct stats_info {
+	const char	*mode;		/* backend: "zbuf", "copy", "file" */
+	const char	*source;	/* escaped, at most STATS_NAMESZ */
+	const char	*geometry;	/* rings and buffers, for the header */
+	const char	*note;		/* the backend's remark, or "" */
+	const char	*filter;	/* escaped, at most STATS_TEXTSZ */
+	unsigned	 snaplen;	/* bytes kept of each packet */
+	int		 dlt;		/* libpcap DLT_ of the capture */
+	unsigned	 nifs;		/* interfaces (several -i) */
+	const char	 (*ifname)[CAP_IFNAMSZ];	/* CAP_MAXIF names, or NULL */
+	unsigned	 nrings;	/* sockets; over CAP_MAXRINGS is cut */
+	int		 parsing;	/* decoding for mix and talkers */
+	int		 printing;	/* print mode */
 };
 
 /* Totals since start (clear does not touch them): the exit line. */
@@ -172,7 +194,8 @@ void		 stats_parsed(struct stats *, unsigned, const struct dec_info *,
 void		 stats_buffers(struct stats *, const struct cap_bufstate *, int);
 void		 stats_epoch(struct stats *, const char *);
 void		 stats_sample(struct stats *);
-void		 stats_info(struct stats *, const struct stats_snap *);
+/* Once at start: copies *info's text (cut to size), keeps no pointer. */
+void		 stats_info(struct stats *, const struct stats_info *);
 void		 stats_flags(struct stats *, int, int, int, unsigned);
 void		 stats_snaplen(struct stats *, unsigned);
 void		 stats_link(struct stats *, int64_t);

@@ -35,13 +35,19 @@ static void	main_signals(void);
 static unsigned	main_print(struct opts *, struct print_ctx *);
 static void	main_screen(struct opts *, struct screen_opts *, char *);
 static void	main_start(struct engine *);
+static int	main_run(struct engine *, struct opts *, struct print_ctx *,
+		    unsigned, struct screen_opts *);
 
 volatile sig_atomic_t	zbtop_quit;
+volatile sig_atomic_t	zbtop_report;
 
 static void
 on_signal(int sig)
 {
-	zbtop_quit = sig;
+	if (sig == SIGUSR1)
+		zbtop_report = 1;
+	else
+		zbtop_quit = sig;
 }
 
 /*
@@ -136,8 +142,10 @@ run_sockets(struct opts *o)
 }
 
 /*
- * SIGINT, SIGTERM and SIGHUP set zbtop_quit; a closed pipe is an EPIPE
- * write, not a death.
+ * SIGINT, SIGTERM and SIGHUP set zbtop_quit; SIGUSR1 sets zbtop_report
+ * (print and batch mode then write the counters line to stderr and go on,
+ * as tcpdump does; it was a death that lost the -w file's buffer); a
+ * closed pipe is an EPIPE write, not a death.
  */
 static void
 main_signals(void)
@@ -149,6 +157,7 @@ main_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
@@ -221,6 +230,24 @@ main_start(struct engine *eng)
 		msg_fatal("%s", errbuf);
 }
 
+/* The front end until the capture ends or the user quits: exit status. */
+static int
+main_run(struct engine *eng, struct opts *o, struct print_ctx *pc,
+    unsigned npc, struct screen_opts *so)
+{
+	int	rc;
+
+	if (o->batch)
+		return batch_run(eng, &o->bo);
+	if (!o->print)
+		return screen_run(eng, so);
+	rc = print_run(eng, pc, npc, &zbtop_quit, &zbtop_report);
+	if (o->po.count_only)
+		printf("%lu packet%s\n", print_count(pc, npc),
+		    print_count(pc, npc) == 1 ? "" : "s");
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -262,16 +289,7 @@ main(int argc, char **argv)
 		msg_fatal("%s", errbuf);
 	main_start(eng);
 	run_commands(eng, &o);
-	if (o.batch)
-		rc = batch_run(eng, &o.bo);
-	else if (o.print) {
-		rc = print_run(eng, pc, npc, &zbtop_quit);
-		if (o.po.count_only)
-			printf("%lu packet%s\n", print_count(pc, npc),
-			    print_count(pc, npc) == 1 ? "" : "s");
-	}
-	else
-		rc = screen_run(eng, &so);
+	rc = main_run(eng, &o, pc, npc, &so);
 	if (metrics_serve_stop(ms, errbuf) == -1) {
 		msg_error("%s", errbuf);
 		rc = 1;

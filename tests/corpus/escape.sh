@@ -97,9 +97,7 @@ run "-b" -b -r "$pcap"
 grep -q 'ev\\x1b\[31mil\.pcap' "$tmp/out" ||
     { echo "FAIL: -b: the file name is not shown escaped"; exit 1; }
 run "-b -J" -b -J -r "$pcap"
-python3 -c 'import json, sys; [json.loads(l) for l in sys.stdin if l.startswith("{")]' \
+python3 -c 'import json, sys; [json.loads(l) for l in sys.stdin]' \
     <"$tmp/out" || { echo "FAIL: -b -J: a line is not JSON"; exit 1; }
 [ "$(grep -c '^{' "$tmp/out")" -ge 1 ] || { echo "FAIL: -J: no JSON"; exit 1; }
-grep -v '^{' "$tmp/out" | grep -qv '^captured=' &&
-    { echo "FAIL: -J: a line is neither JSON nor the final line"; exit 1; }
 exit 0

@@ -3,7 +3,9 @@
 # they show the average since start, not a false "0/s".  A capture of
 # 300 frames 10 ms apart (tests/screen/mkpcap.py) replayed at recorded
 # speed, a snapshot every 0.4 s: the first two say between 50 and 200
-# packets/s in text (-b) and in JSON (-b -J).
+# packets/s in text (-b) and in JSON (-b -J), for the whole capture and
+# for its ring (the RING table's PPS, JSON's rings[].pps); and a rotation
+# count above 0 has a rate above 0.
 : "${ZBTOP:=./zbtop}"
 command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-rate.XXXXXX") || exit 1
@@ -16,7 +18,12 @@ python3 tests/screen/mkpcap.py "$dir/slow.pcap" 300 0.01 || exit 1
 sed -n 's/^packets [0-9]* (\([0-9.]*\)\/s).*/\1/p' "$dir/text" >"$dir/rates"
 sed -n 's/.*"packets":[0-9]*,"bytes":[0-9]*,"pps":\([0-9.]*\),.*/\1/p' \
     "$dir/json" >>"$dir/rates"
-[ "$(wc -l <"$dir/rates")" -eq 4 ] || { echo "rates: $(cat "$dir/rates")"; exit 1; }
+awk '$1 == 0 && $3 == "*" && NF == 10 { print $9 }' "$dir/text" >>"$dir/rates"
+sed -n 's/.*"rings":\[{[^]]*"pps":\([0-9.]*\),.*/\1/p' "$dir/json" >>"$dir/rates"
+grep '^rotations' "$dir/text" | tr ',' '\n' |
+    awk '/ [1-9][0-9]* \(0\.0\/s\)/ { bad = 1 } END { exit bad }' ||
+    { echo "a rotation count at 0/s: $(grep '^rotations' "$dir/text")"; exit 1; }
+[ "$(wc -l <"$dir/rates")" -eq 8 ] || { echo "rates: $(cat "$dir/rates")"; exit 1; }
 awk '$1 < 50 || $1 > 200 { bad = 1 } END { exit bad }' "$dir/rates" ||
     { echo "first rates not about 100/s: $(cat "$dir/rates" | tr '\n' ' ')"; exit 1; }
 exit 0

@@ -71,6 +71,18 @@ zb_netns_up() {
 	zb_veth_up
 }
 
+# zb_testbed [CMD...]: how a live test starts.  Skip (77) unless root,
+# ip and every CMD are there; then the two namespaces and their veth pair
+# (zb_netns_up), a scratch directory in ZB_TMP (zb_tmpdir) and zbtop's
+# command pipe on fd 9 (zb_cmdpipe), all torn down at exit.
+zb_testbed() {
+	zb_need_root
+	zb_need "$@"
+	zb_netns_up
+	zb_tmpdir
+	zb_cmdpipe
+}
+
 # (Re)create the veth pair, e.g. after a test deleted it.
 zb_veth_up() {
 	ip -n "$ZB_NS_CAP" link add "$ZB_IF_CAP" type veth \
@@ -195,17 +207,24 @@ zb_cmdpipe() {
 	exec 9<>"$ZB_TMP/cmd"
 }
 
-# zb_zbtop MODE [ARG...]: zbtop -b --delay 1 -m MODE [ARG...] on ZB_IF_CAP in
-# the background, its commands from the pipe of zb_cmdpipe.  Its PID in
-# ZB_PID; its standard output and error in the files ZB_OUT and ZB_ERR
-# ($ZB_TMP/MODE.out and .err).
+# zb_zbtop_as NAME [ARG...]: zbtop -b --delay 1 [ARG...] in the capture
+# namespace in the background, its commands from the pipe of zb_cmdpipe.
+# Its PID in ZB_PID; its standard output and error in the files ZB_OUT
+# and ZB_ERR ($ZB_TMP/NAME.out and .err).
+zb_zbtop_as() {
+	zb_name=$1
+	shift
+	ZB_OUT="$ZB_TMP/$zb_name.out" ZB_ERR="$ZB_TMP/$zb_name.err"
+	zb_bg_cap "$ZBTOP" -b --delay 1 "$@" <"$ZB_TMP/cmd" >"$ZB_OUT" \
+	    2>"$ZB_ERR"
+	ZB_PID=$ZB_BG_PID
+}
+
+# zb_zbtop MODE [ARG...]: zb_zbtop_as MODE -i ZB_IF_CAP -m MODE [ARG...].
 zb_zbtop() {
 	zb_mode=$1
 	shift
-	ZB_OUT="$ZB_TMP/$zb_mode.out" ZB_ERR="$ZB_TMP/$zb_mode.err"
-	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$zb_mode" "$@" \
-	    <"$ZB_TMP/cmd" >"$ZB_OUT" 2>"$ZB_ERR"
-	ZB_PID=$ZB_BG_PID
+	zb_zbtop_as "$zb_mode" -i "$ZB_IF_CAP" -m "$zb_mode" "$@"
 }
 
 # zb_zbtop_bound MODE [ARG...]: zb_zbtop, then wait up to 10 s until its
@@ -277,13 +296,14 @@ zb_same_frames() {
 # zb_tcpdump NAME IF [ARG...]: tcpdump -i IF [ARG...] in the capture
 # namespace, writing $ZB_TMP/NAME.pcap, as the reference capture of the
 # same traffic; returns once tcpdump says it is listening (10 s at most).
-# Its PID in ZB_TD_PID.  -B: a 32 MiB ring, so it does not drop 64 KiB
-# GSO packets.
+# IF "": no -i, tcpdump picks one.  Its PID in ZB_TD_PID, what it said in
+# $ZB_TMP/NAME.tderr.  -B: a 32 MiB ring, so it does not drop 64 KiB GSO
+# packets.
 zb_tcpdump() {
 	zb_td=$1 zb_tdif=$2
 	shift 2
-	zb_bg_cap tcpdump -Z root -U -B 32768 -i "$zb_tdif" -w "$ZB_TMP/$zb_td.pcap" \
-	    "$@" 2>"$ZB_TMP/$zb_td.tderr"
+	zb_bg_cap tcpdump -Z root -U -B 32768 ${zb_tdif:+-i "$zb_tdif"} \
+	    -w "$ZB_TMP/$zb_td.pcap" "$@" 2>"$ZB_TMP/$zb_td.tderr"
 	ZB_TD_PID=$ZB_BG_PID
 	zb_i=0
 	until grep -q 'listening on' "$ZB_TMP/$zb_td.tderr" 2>/dev/null; do

@@ -12,11 +12,7 @@
 # All of it in both modes: -m zbuf (TPACKET_V3 ring) and -m copy
 # (recvmmsg, the SLL2 header built from the sockaddr_ll of each frame).
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=300
 M=200
 O=150

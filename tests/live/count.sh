@@ -5,19 +5,14 @@
 # Expected, exactly: captured=100000 dropped=0.  The capture end's
 # rx_packets delta must also be 100000 (nothing else on the wire).
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=100000
 
 for mode in zbuf copy; do
 	out="$ZB_TMP/$mode.out" err="$ZB_TMP/$mode.err"
 	rx0=$(zb_ifstat "$ZB_NS_CAP" "$ZB_IF_CAP" rx_packets)
-	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$mode" \
-	    <"$ZB_TMP/cmd" >"$out" 2>"$err"
-	pid=$ZB_BG_PID
-	zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "$mode: not bound"; }
+	zb_zbtop_bound "$mode"
+	pid=$ZB_PID
 	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -r 50000 -T 30 ||
 	    zb_fail "$mode: zbgen"
 	sleep 1

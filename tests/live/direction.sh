@@ -10,11 +10,7 @@
 #      -Q in captures N, -Q out M, -Q inout N + M, each what tcpdump -Q
 #      says on the same traffic.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=300
 M=200
 IF=$ZB_IF_CAP

@@ -22,11 +22,7 @@ if [ -z "$ZB_UNSHARED" ]; then
 	ZB_UNSHARED=1 exec unshare -m --propagation private "$0" "$@"
 fi
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump python3
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump python3
 N=5000
 mkdir "$ZB_TMP/small" || exit 1
 trap 'zb_rc0=$?; umount "$ZB_TMP/small" 2>/dev/null; (exit $zb_rc0); zb_netns_down' EXIT

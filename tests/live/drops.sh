@@ -8,10 +8,7 @@
 # every frame reaches exactly one socket of the group and tp_packets counts
 # drops too); the capture end's rx_packets delta = 300000 = frames sent.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=300000
 
 for mode in zbuf copy; do
@@ -22,10 +19,8 @@ for mode in zbuf copy; do
 	out="$ZB_TMP/$mode.out" err="$ZB_TMP/$mode.err"
 	rx0=$(zb_ifstat "$ZB_NS_CAP" "$ZB_IF_CAP" rx_packets)
 	# $opts is split on purpose.
-	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$mode" $opts \
-	    <"$ZB_TMP/cmd" >"$out" 2>"$err"
-	pid=$ZB_BG_PID
-	zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "$mode: not bound"; }
+	zb_zbtop_bound "$mode" $opts
+	pid=$ZB_PID
 	kill -STOP "$pid"
 	sent=$(zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -T 60)
 	kill -CONT "$pid"

@@ -6,10 +6,7 @@
 # of "vlan" there, and "udp" as tcpdump prints it).  With several -i each
 # interface's program comes under its name, in -i order.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
+zb_testbed tcpdump
 
 # same WHAT ARGS...: zbtop and tcpdump print the same on stdout.
 same() {

@@ -8,10 +8,7 @@
 #    own message, "illegal port number 99999 > 65535";
 #  - --threads 2 with copy mode or a file: "--threads needs -m zbuf".
 . tests/lib/netns.sh
-zb_need_root
-command -v setpriv >/dev/null 2>&1 || { echo "needs setpriv" >&2; exit 77; }
-zb_netns_up
-zb_tmpdir
+zb_testbed setpriv
 chmod 755 "$ZB_TMP"
 err="$ZB_TMP/err"
 

@@ -14,11 +14,7 @@
 # zbuf mode: cut counts exactly the records of the -w file shorter than
 # their packet, and there are some.  Skipped where the kernel refuses.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump python3
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump python3
 ip -n "$ZB_NS_CAP" addr add 198.18.0.1/24 dev "$ZB_IF_CAP" || exit 1
 ip -n "$ZB_NS_GEN" addr add 198.18.0.2/24 dev "$ZB_IF_GEN" || exit 1
 

@@ -6,11 +6,7 @@
 # capture exactly the N frames zbgen sends, what tcpdump without -i counts
 # on the same traffic; a number -D does not list is refused in one line.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=500
 
 list=$(zb_in_cap "$ZBTOP" -D) || zb_fail "-D failed"
@@ -24,20 +20,11 @@ num=$(echo "$list" | sed -n "s/^\([0-9]*\)\.$ZB_IF_CAP .*/\1/p")
 run() {
 	what=$1
 	shift
-	zb_bg_cap tcpdump -Z root -U -w "$ZB_TMP/td.pcap" \
-	    2>"$ZB_TMP/td.tderr"
-	ZB_TD_PID=$ZB_BG_PID
-	i=0
-	until grep -q "listening on $ZB_IF_CAP" "$ZB_TMP/td.tderr"; do
-		[ $i -lt 200 ] || { cat "$ZB_TMP/td.tderr" >&2
-			zb_fail "tcpdump did not start on $ZB_IF_CAP"; }
-		sleep 0.05
-		i=$((i + 1))
-	done
-	ZB_OUT="$ZB_TMP/$what.out" ZB_ERR="$ZB_TMP/$what.err"
-	zb_bg_cap "$ZBTOP" -b --delay 1 "$@" <"$ZB_TMP/cmd" >"$ZB_OUT" \
-	    2>"$ZB_ERR"
-	ZB_PID=$ZB_BG_PID
+	zb_tcpdump td ""
+	grep -q "listening on $ZB_IF_CAP" "$ZB_TMP/td.tderr" || {
+		cat "$ZB_TMP/td.tderr" >&2
+		zb_fail "tcpdump did not start on $ZB_IF_CAP"; }
+	zb_zbtop_as "$what" "$@"
 	zb_wait_bound "$ZB_PID" 10 ||
 	    { cat "$ZB_ERR" >&2; zb_fail "$what: not bound on $ZB_IF_CAP"; }
 	zb_send "$what" $N 5000
@@ -52,9 +39,7 @@ run() {
 run "-i $num" -i "$num"
 run "no -i"
 
-ZB_OUT="$ZB_TMP/bad.out" ZB_ERR="$ZB_TMP/bad.err"
-zb_bg_cap "$ZBTOP" -b -i 9 <"$ZB_TMP/cmd" >"$ZB_OUT" 2>"$ZB_ERR"
-ZB_PID=$ZB_BG_PID
+zb_zbtop_as bad -i 9
 zb_zbtop_fails "-i 9"
 zb_stderr_is "-i 9" "zbtop: -i 9: no such interface number (-D lists them)"
 exit 0

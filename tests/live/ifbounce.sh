@@ -13,11 +13,7 @@
 # Can fail: with the old behaviour (exit at "interface went down") the
 # capture ends at the bounce and captured=2000.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=2000
 M=1000
 zb_ref $((N + M))

@@ -11,11 +11,7 @@
 # disappeared" (no socket error comes then: the check is zbtop's own); a
 # start on the down interface ends with "zbtop: interface zbc0 is down".
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=2000
 zb_ref $N
 

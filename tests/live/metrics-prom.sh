@@ -9,11 +9,7 @@
 # captured=30000 (dropped=0); rate(zbtop_packets_total[3s]) evaluated 4 s
 # after the traffic started is 5000 pps within 40%.
 . tests/lib/netns.sh
-zb_need_root
-zb_need prometheus curl
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed prometheus curl
 N=30000
 PPS=5000
 api="http://127.0.0.1:9790/api/v1/query"

@@ -17,12 +17,7 @@
 # though the Ethernet program would pass them (bytes 12-13 0x0800, byte
 # 23 17): captured=N only if each interface got its own program.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_need python3
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump python3
 N=300
 K=100
 [ -c /dev/net/tun ] || { echo "needs /dev/net/tun" >&2; exit 77; }

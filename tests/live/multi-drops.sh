@@ -9,10 +9,7 @@
 # frames sent to it ("kernel"), with drops on both; the final dropped= is
 # their sum, kernel= the sum of theirs, and captured + dropped = N + M.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=100000
 M=60000
 zb_veth_cap zbx0 zbx1

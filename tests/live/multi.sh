@@ -12,12 +12,7 @@
 # run beside it) naming each packet's interface as tcpdump -i any does.
 # JSON snapshots (-J) name the interfaces and each ring's.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_need python3
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump python3
 N=300
 M=200
 K=100

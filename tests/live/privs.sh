@@ -20,11 +20,8 @@
 # /tmp, not committed): the Uid check failed at once.
 . tests/lib/netns.sh
 zb_need_root
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
 getent passwd nobody >/dev/null || { echo "needs user nobody" >&2; exit 77; }
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 chmod 0755 "$ZB_TMP"
 mkdir -m 1777 "$ZB_TMP/pub" || exit 1
 N=1000
@@ -72,10 +69,8 @@ send() {
 for mode in zbuf copy; do
 	out="$ZB_TMP/$mode.out" err="$ZB_TMP/$mode.err"
 	w="$ZB_TMP/pub/$mode.pcap"
-	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$mode" \
-	    <"$ZB_TMP/cmd" >"$out" 2>"$err"
-	pid=$ZB_BG_PID
-	zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "$mode: not bound"; }
+	zb_zbtop_bound "$mode"
+	pid=$ZB_PID
 	sleep 0.2
 	zb_status "$pid" "$nuid" "$ngid" ||
 	    zb_fail "$mode: not running as nobody without capabilities"

@@ -7,9 +7,7 @@
 # exactly 20000 (the 100 ms retire timeout hands the last blocks over:
 # over 3 s of margin); lanes 0 (rings 0, 1) and 1 (2, 3) both got some.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
+zb_testbed
 N=20000
 out="$ZB_TMP/out" err="$ZB_TMP/err"
 

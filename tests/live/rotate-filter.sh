@@ -15,10 +15,7 @@
 # and zbgen sends 64 flows: the log is then in order per ring, not as a
 # whole, and every lane must have seen packets.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 # make bench runs it with ZB_LOAD_N=5000000 and a higher ZB_LOAD_RATE.
 N=${ZB_LOAD_N:-200000}
 RATE=${ZB_LOAD_RATE:-50000}
@@ -26,12 +23,10 @@ T=$((N / RATE + 30))
 THREADS=${ZB_THREADS:-1}
 FLOWS=1 GLOBAL=1
 [ "$THREADS" -eq 1 ] || FLOWS=64 GLOBAL=0
-out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
+log="$ZB_TMP/seq"
 
-zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --seq-log "$log" \
-    --threads "$THREADS" <"$ZB_TMP/cmd" >"$out" 2>"$err"
-pid=$ZB_BG_PID
-zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }
+zb_zbtop_bound zbuf -B 32768 --seq-log "$log" --threads "$THREADS"
+pid=$ZB_PID out=$ZB_OUT err=$ZB_ERR
 echo "rotate every 2" >&9
 ip netns exec "$ZB_NS_GEN" taskset -c 0 "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" \
     -n $N -r $RATE -F $FLOWS -T $T >"$ZB_TMP/gen" 2>&1 &

@@ -8,17 +8,12 @@
 # sending order per ring and over the whole log; captured=100000,
 # dropped=0, kernel=100000; and forced > 0 (rotations really happened).
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed
 N=100000
-out="$ZB_TMP/out" err="$ZB_TMP/err" log="$ZB_TMP/seq"
+log="$ZB_TMP/seq"
 
-zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -B 32768 --rotate-every 1 \
-    --seq-log "$log" <"$ZB_TMP/cmd" >"$out" 2>"$err"
-pid=$ZB_BG_PID
-zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }
+zb_zbtop_bound zbuf -B 32768 --rotate-every 1 --seq-log "$log"
+pid=$ZB_PID out=$ZB_OUT err=$ZB_ERR
 # One CPU: frames reach the veth backlog in sending order.
 zb_in_gen taskset -c 0 "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N \
     -r 50000 -T 30 || zb_fail "zbgen"

@@ -9,10 +9,7 @@
 # Can fail: checked with the sockets.c before this test, whose loops
 # stopped on a failed write without a word: every /dev/full case exited 0.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
+zb_testbed tcpdump
 
 zb_bg_cap tcpdump -i "$ZB_IF_CAP" -w /dev/null -nn udp </dev/null \
     2>"$ZB_TMP/td.err"

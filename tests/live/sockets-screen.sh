@@ -10,10 +10,7 @@
 #    go) is refused on the status line naming CAP_SYS_PTRACE, and S goes
 #    back to the capture panes.
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump tmux
-zb_netns_up
-zb_tmpdir
+zb_testbed tcpdump tmux
 N=1200
 S="zbtop-sock-$$"
 T_W=120

@@ -25,10 +25,7 @@
 # from zbtop's own arguments (checked by breaking psock_v3's num_pkts read
 # by hand: the sum test failed).
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump ss python3 setpriv
-zb_netns_up
-zb_tmpdir
+zb_testbed tcpdump ss python3 setpriv
 N=1500
 B=30000
 
@@ -89,7 +86,6 @@ grep -q '^(000) ldh      \[12\]' "$ZB_TMP/list.txt" ||
     zb_fail "--filters did not print the program"
 
 # A second capture: zbtop's own sockets, with its fanout group.
-zb_cmdpipe
 zb_zbtop_bound zbuf
 "$ZBTOP" --sockets -J --iterations 1 >"$ZB_TMP/list2.json"
 fid=$(json_sock "$ZB_TMP/list2.json" "$ZB_PID" fanout id)

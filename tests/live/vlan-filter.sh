@@ -18,11 +18,7 @@
 # frames of the second pass; no B or C frame (neither filter takes them).
 # In zbuf mode the recheck must have rejected frames (the A and D ones).
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump python3
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump python3
 
 cat >"$ZB_TMP/mix.py" <<'PY'
 import socket, struct, sys, time

@@ -10,12 +10,7 @@
 # "vlan 100"), in order: tcpdump -t -e -xx prints it as it prints a pcap
 # of the tagged frames written by the sender.
 . tests/lib/netns.sh
-zb_need_root
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump python3
 N=1000
 "$ZB_GENDIR/zbgen" -w "$ZB_TMP/ref.pcap" -n $N -S 1 >/dev/null ||
     zb_fail "zbgen -w"
@@ -49,12 +44,8 @@ tcpdump -nn -t -e -xx -r "$ZB_TMP/tagged.pcap" >"$ZB_TMP/want.txt" \
 [ "$(grep -c 'length 68: vlan 100,' "$ZB_TMP/want.txt")" -eq $N ] ||
     zb_fail "the tagged reference is not what this test expects"
 for mode in zbuf copy; do
-	zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m "$mode" \
-	    -w "$ZB_TMP/$mode.pcap" <"$ZB_TMP/cmd" >"$ZB_TMP/$mode.out" \
-	    2>"$ZB_TMP/$mode.err"
-	pid=$ZB_BG_PID
-	zb_wait_bound "$pid" 10 ||
-	    { cat "$ZB_TMP/$mode.err" >&2; zb_fail "$mode: not bound"; }
+	zb_zbtop_bound "$mode" -w "$ZB_TMP/$mode.pcap"
+	pid=$ZB_PID
 	zb_in_gen python3 "$ZB_TMP/vlansend.py" "$ZB_TMP/ref.pcap" \
 	    "$ZB_TMP/sent.pcap" "$ZB_IF_GEN" || zb_fail "$mode: vlansend"
 	sleep 1

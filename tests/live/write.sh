@@ -5,11 +5,7 @@
 # frame must be equal, byte for byte and in order: tcpdump -e -xx of both
 # files, timestamps left out (-t), must be identical (cmp).
 . tests/lib/netns.sh
-zb_need_root
-zb_need tcpdump
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
+zb_testbed tcpdump
 N=5000
 zb_ref $N
 

@@ -8,15 +8,9 @@
 # (utime + stime from /proc; a poll() that keeps waking up spins at
 # 100%).  Also expected: captured=1000 forced=1.
 . tests/lib/netns.sh
-zb_need_root
-zb_netns_up
-zb_tmpdir
-zb_cmdpipe
-out="$ZB_TMP/out" err="$ZB_TMP/err"
-zb_bg_cap "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" -m zbuf -T 2000 \
-    <"$ZB_TMP/cmd" >"$out" 2>"$err"
-pid=$ZB_BG_PID
-zb_wait_bound "$pid" 10 || { cat "$err" >&2; zb_fail "not bound"; }
+zb_testbed
+zb_zbtop_bound zbuf -T 2000
+pid=$ZB_PID out=$ZB_OUT err=$ZB_ERR
 zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 1000 -r 10000 -T 30 \
     >/dev/null || zb_fail "zbgen"
 echo rotate >&9

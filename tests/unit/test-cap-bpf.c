@@ -19,6 +19,7 @@
 
 #include "bpfc.h"
 #include "bpfsys.h"
+#include "cap-check.h"
 #include "unit.h"
 #include "zmodel.h"
 
@@ -255,23 +256,18 @@ test_rotate(void)
 	m = bpfsys_fake_model();
 	CHECK(cap.ops->rotate(&cap, err) == CAP_NOTHING);
 	puts_n(3, 100);
-	CHECK(cap.ops->rotate(&cap, err) == 0);
-	CHECK(cap.ops->next(&cap, 0, &b1, 0, err) == 1);
-	CHECK(b1.npkts == 3 && b1.reason == CAP_ROT_FORCED && b1.index == 0);
-	CHECK(cap.ops->rotate(&cap, err) == CAP_AGAIN);
+	CHECK(cap_check_forced(&cap, &b1, 3, 0, 0));
+	CHECK(cap_check_held(&cap));
 	puts_n(2, 100);
+	CHECK(cap_check_held(&cap));
 	cap.ops->buffers(&cap, bs, 2);
-	CHECK(bs[0].owner == CAP_OWN_USER && bs[1].owner == CAP_OWN_KERNEL);
 	CHECK(bs[1].active && bs[0].reason == CAP_ROT_FORCED);
 	cap.ops->release(&cap, &b1);
-	CHECK(cap.ops->rotate(&cap, err) == CAP_NOTHING);
+	CHECK(cap_check_acked(&cap));
 	CHECK(m->hbuf == 0 && m->slen != 0);	/* the after-ack rule */
-	CHECK(cap.ops->next(&cap, 0, &b2, 0, err) == 0);
 	puts_n(1, 100);				/* reclaims A */
 	CHECK(m->hbuf == -1);
-	CHECK(cap.ops->rotate(&cap, err) == 0);
-	CHECK(cap.ops->next(&cap, 0, &b2, 0, err) == 1);
-	CHECK(b2.npkts == 3 && b2.index == 1 && b2.reason == CAP_ROT_FORCED);
+	CHECK(cap_check_forced(&cap, &b2, 3, 1, 0));
 	cap.ops->release(&cap, &b2);
 	cap_close(&cap);
 }

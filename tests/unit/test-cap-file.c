@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cap-check.h"
 #include "unit.h"
 
 #define MAXPKTS		4000
@@ -440,12 +441,8 @@ test_rotate(void)
 	}
 	CHECK(bs[0].owner == CAP_OWN_KERNEL && bs[0].active);
 	CHECK(bs[1].owner == CAP_OWN_FREE && bs[0].used > 0);
-	CHECK(cap.ops->rotate(&cap, err) == 0);
-	CHECK(cap.ops->next(&cap, 0, &b1, 1000, err) == 1);
-	CHECK(b1.npkts == 1 && b1.reason == CAP_ROT_FORCED && b1.index == 0);
-	CHECK(cap.ops->rotate(&cap, err) == CAP_AGAIN);
-	cap.ops->buffers(&cap, bs, 2);
-	CHECK(bs[0].owner == CAP_OWN_USER && bs[1].owner == CAP_OWN_KERNEL);
+	CHECK(cap_check_forced(&cap, &b1, 1, 0, 1000));
+	CHECK(cap_check_held(&cap));
 	for (i = 0; i < 200; i++) {
 		cap.ops->buffers(&cap, bs, 2);
 		if (bs[1].pkts == 1)
@@ -453,10 +450,9 @@ test_rotate(void)
 		usleep(5000);
 	}
 	CHECK(bs[1].pkts == 1);
-	CHECK(cap.ops->rotate(&cap, err) == CAP_AGAIN);
+	CHECK(cap_check_held(&cap));
 	cap.ops->release(&cap, &b1);
-	CHECK(cap.ops->rotate(&cap, err) == CAP_NOTHING);
-	CHECK(cap.ops->next(&cap, 0, &b2, 0, err) == 0);
+	CHECK(cap_check_acked(&cap));
 	for (i = 0; i < 200; i++) {
 		cap.ops->buffers(&cap, bs, 2);
 		if (bs[1].pkts == 2)
@@ -464,9 +460,7 @@ test_rotate(void)
 		usleep(5000);
 	}
 	CHECK(bs[1].pkts == 2 && bs[0].owner == CAP_OWN_FREE);
-	CHECK(cap.ops->rotate(&cap, err) == 0);
-	CHECK(cap.ops->next(&cap, 0, &b2, 1000, err) == 1);
-	CHECK(b2.npkts == 2 && b2.index == 1 && b2.reason == CAP_ROT_FORCED);
+	CHECK(cap_check_forced(&cap, &b2, 2, 1, 1000));
 	cap.ops->release(&cap, &b2);
 	cap_close(&cap);	/* while the producer still waits: must join */
 }

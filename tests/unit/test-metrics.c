@@ -106,18 +106,15 @@ int
 main(void)
 {
 	struct stats		*st = stats_new(2);
-	struct stats_snap	*sn = calloc(1, sizeof *sn), *info;
+	struct stats_snap	*sn = calloc(1, sizeof *sn);
+	struct stats_info	 info = { .nrings = 4, .mode = "zbuf",
+	    .source = "ve\"th\\0" };
 	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1 };
 	struct cap_bufstate	 bs[3];
 	struct tbuf		 tb;
 	uint64_t		 before;
 
-	info = calloc(1, sizeof *info);
-	info->nrings = 4;
-	snprintf(info->mode, sizeof info->mode, "zbuf");
-	snprintf(info->source, sizeof info->source, "ve\"th\\0");
-	stats_info(st, info);
-	free(info);
+	stats_info(st, &info);
 	stats_block(st, 0, 5, 500, 0, CAP_ROT_FULL);
 	stats_block(st, 3, 2, 120, 1, CAP_ROT_FORCED);
 	stats_kernel(st, &ks);

@@ -34,17 +34,15 @@ int
 main(void)
 {
 	struct stats		*st = stats_new(3);
-	struct stats_snap	*sn = calloc(1, sizeof *sn), *info;
+	struct stats_snap	*sn = calloc(1, sizeof *sn);
+	struct stats_info	 info = { .nrings = 2 };
 	struct stats_totals	 t;
 	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1,
 	    .cut = 4 };
 	struct cap_bufstate	 bs[3];
 	uint32_t		 i;
 
-	info = calloc(1, sizeof *info);
-	info->nrings = 2;
-	stats_info(st, info);
-	free(info);
+	stats_info(st, &info);
 	stats_block(st, 0, 5, 500, 0, CAP_ROT_FULL);
 	stats_block(st, 1, 2, 120, 1, CAP_ROT_FORCED);
 	stats_block(st, 1, 1, 60, 0, CAP_ROT_NONE);

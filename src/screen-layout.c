@@ -1,0 +1,287 @@
+/*
+ * One frame of the screen: the two header rows, where each pane goes for
+ * the terminal's size, and the draw that calls the panes, a view or the
+ * sockets list over the body.  It only reads the screen's state and the
+ * last snapshot; keys and the main loop (screen.c) change them.
+ */
+#include <ncurses.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine.h"
+#include "pane.h"
+#include "screen-int.h"
+#include "screen.h"
+#include "stats.h"
+
+#define SCREEN_SIDEW	64		/* talkers column on wide screens */
+
+static void	screen_layout(void);
+static void	screen_layout_column(int, int);
+static void	screen_layout_band(int, int);
+static void	screen_header(void);
+static void	screen_header_top(const struct stats_snap *, int);
+static int	screen_header_rates(const struct stats_snap *, int);
+static void	screen_header_state(const struct stats_snap *, int, int);
+
+void
+screen_draw(void)
+{
+	int	 i;
+
+	erase();
+	if (COLS < SCREEN_MINW || LINES < SCREEN_MINH) {
+		screen_printf(0, 0, COLS, SCREEN_ERROR, "terminal too small");
+		screen_printf(1, 0, COLS, SCREEN_NORMAL, "%dx%d, need %dx%d",
+		    COLS, LINES, SCREEN_MINW, SCREEN_MINH);
+		screen_printf(2, 0, COLS, SCREEN_DIM, "q quits");
+		curs_set(0);
+		refresh();
+		return;
+	}
+	screen_header();
+	if (screen_view_active())
+		screen_view_draw(2, LINES - 3);
+	else if (screen_st.sockets.shown) {
+		screen_st.sockets.y = 2;
+		screen_st.sockets.x = 0;
+		screen_st.sockets.h = LINES - 3;
+		screen_st.sockets.w = COLS;
+		screen_st.sockets.focus = 1;
+		screen_st.sockets.cls->draw(&screen_st.sockets,
+		    &screen_st.env);
+	} else {
+		screen_layout();
+		for (i = 0; i < P_NPANES; i++)
+			if (screen_st.pane[i].shown && screen_st.pane[i].h > 0)
+				screen_st.pane[i].cls->draw(&screen_st.pane[i],
+				    &screen_st.env);
+	}
+	screen_statusline();
+	refresh();
+}
+
+/*
+ * Wide screens: talkers over the mix in a column on the right of the
+ * packets, which start at row y and have rest rows.
+ */
+static void
+screen_layout_column(int y, int rest)
+{
+	struct pane	*pane = screen_st.pane;
+	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
+	struct pane	*m = &pane[P_MIX];
+	int		 mh;
+
+	pk->w = COLS - SCREEN_SIDEW - 1;
+	t->x = m->x = pk->w + 1;
+	t->w = m->w = SCREEN_SIDEW;
+	mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
+	if (t->shown && mh > rest / 2)
+		mh = rest / 2;
+	m->y = y + rest - mh;
+	m->h = mh;
+	t->y = y;
+	t->h = t->shown ? rest - mh : 0;
+}
+
+/*
+ * Narrower: a band of at most half the rows above the packets,
+ * talkers and mix side by side, or one over the other when the
+ * talkers would not have room for an address pair.
+ */
+static void
+screen_layout_band(int y, int rest)
+{
+	struct pane	*pane = screen_st.pane;
+	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
+	struct pane	*m = &pane[P_MIX];
+	int		 bh, tw, mh, stack;
+
+	tw = t->shown ? t->cls->want(t, &screen_st.env, rest) : 0;
+	mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
+	stack = t->shown && m->shown && COLS < 90;
+	bh = stack ? tw + mh : tw > mh ? tw : mh;
+	if (bh > rest / 2)
+		bh = rest / 2;
+	t->y = m->y = y;
+	t->h = t->shown ? bh : 0;
+	m->h = m->shown ? bh : 0;
+	if (stack) {
+		m->h = mh < bh / 2 ? mh : bh / 2;
+		t->h = bh - m->h;
+		m->y = y + t->h;
+	} else if (t->shown && m->shown) {
+		t->w = COLS - 35;
+		m->x = t->w + 1;
+		m->w = COLS - m->x;
+	}
+	pk->y = y + bh;
+	pk->h = rest - bh;
+}
+
+/*
+ * Header rows, then buffers (at most half of what is left), rates, and
+ * the packet list in the rest; talkers and the mix take a column on the
+ * right of a wide screen, or a band above the packet list otherwise.
+ */
+static void
+screen_layout(void)
+{
+	struct pane	*pane = screen_st.pane;
+	struct pane	*b = &pane[P_BUFFERS], *r = &pane[P_RATES];
+	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
+	struct pane	*m = &pane[P_MIX];
+	int		 avail = LINES - 3, y = 2, rest, side, bh, i;
+
+	for (i = 0; i < P_NPANES; i++) {
+		screen_st.pane[i].h = screen_st.pane[i].x = 0;
+		screen_st.pane[i].w = COLS;
+		screen_st.pane[i].focus = i == screen_st.focus;
+	}
+	r->h = avail >= 18 ? 2 : 0;
+	bh = b->cls->want(b, &screen_st.env, avail);
+	if (bh > (avail - r->h) / 2)
+		bh = (avail - r->h) / 2;
+	if (bh < 4)
+		bh = 4;
+	b->y = y;
+	b->h = bh;
+	y += bh;
+	r->y = y;
+	y += r->h;
+	rest = LINES - 1 - y;
+	side = t->shown || m->shown;
+	pk->y = y;
+	pk->h = rest;
+	if (!side)
+		return;
+	if (COLS >= 2 * SCREEN_SIDEW + 20)
+		screen_layout_column(y, rest);
+	else
+		screen_layout_band(y, rest);
+}
+
+/* Line 0: source, mode, filter, refiltered count and uptime. */
+static void
+screen_header_top(const struct stats_snap *s, int w)
+{
+	char	up[32], refl[40];
+	long	u = (long)s->uptime;
+	int	x;
+
+	snprintf(up, sizeof up, "up %ld:%02ld:%02ld", u / 3600, u / 60 % 60,
+	    u % 60);
+	x = screen_put(0, 0, w, SCREEN_VALUE, "zbtop ");
+	x += screen_printf(0, x, w - x, SCREEN_VALUE, "%s", s->source);
+	x += screen_printf(0, x, w - x, SCREEN_HEADER, " [%s]", s->mode);
+	x += screen_put(0, x, w - x, SCREEN_HEADER, "  filter: ");
+	/* Removed by the recheck after a change: filtering, not loss. */
+	refl[0] = '\0';
+	if (s->epoch > 0 || s->rejected > 0)
+		snprintf(refl, sizeof refl, "  refiltered %llu",
+		    (unsigned long long)s->rejected);
+	x += screen_put(0, x, w - x - (int)strlen(up) - (int)strlen(refl) - 2,
+	    s->filter[0] ? SCREEN_VALUE : SCREEN_DIM, s->filter[0] ?
+	    s->filter : "none (every packet)");
+	screen_put(0, x, w - x - (int)strlen(up) - 2, SCREEN_HEADER, refl);
+	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
+}
+
+/*
+ * Line 1's start: rates, counts and drops first, as the geometry is what
+ * may be cut.  Returns the column after them.
+ */
+static int
+screen_header_rates(const struct stats_snap *s, int w)
+{
+	char		a[16], b[16], pfx[2] = { 0, 0 };
+	uint64_t	drops;
+	size_t		k;
+	int		x;
+
+	drops = s->kdrops + s->wdrops + (s->have_ifdrops ? s->ifdrops : 0);
+	x = screen_printf(1, 0, w, SCREEN_VALUE, "%s",
+	    screen_num(a, sizeof a, s->pps));
+	x += screen_put(1, x, w - x, SCREEN_NORMAL, " pkt/s  ");
+	screen_num(b, sizeof b, s->bps);
+	k = strlen(b);
+	/* "221.0M" -> "221.0 Mbit/s" */
+	if (k > 0 && b[k - 1] > '9') {
+		pfx[0] = b[k - 1];
+		b[k - 1] = '\0';
+	}
+	x += screen_printf(1, x, w - x, SCREEN_VALUE, "%s", b);
+	x += screen_printf(1, x, w - x, SCREEN_NORMAL, " %sbit/s", pfx);
+	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  packets ");
+	x += screen_printf(1, x, w - x, SCREEN_VALUE, "%llu",
+	    (unsigned long long)s->packets);
+	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  drops ");
+	x += screen_printf(1, x, w - x, drops ? SCREEN_DROP : SCREEN_VALUE,
+	    "%llu", (unsigned long long)drops);
+	return x;
+}
+
+/* Line 1's rest, from column x: filling blocks, link, states, geometry. */
+static void
+screen_header_state(const struct stats_snap *s, int x, int w)
+{
+	char		a[16];
+	uint64_t	fill;
+	int		i;
+	struct tm	tm;
+	time_t		t;
+
+	/*
+	 * Not handed over yet: what the kernel's blocks on the active rings
+	 * hold (the other side's were taken at the flip).
+	 */
+	for (i = 0, fill = 0; i < s->nbufs; i++)
+		if (s->bufs[i].st.owner == CAP_OWN_KERNEL &&
+		    s->bufs[i].st.active)
+			fill += s->bufs[i].st.pkts;
+	if (fill > 0)
+		x += screen_printf(1, x, w - x, SCREEN_DIM, "  +%llu filling",
+		    (unsigned long long)fill);
+	if (s->linkdown != 0) {
+		t = (time_t)s->linkdown;
+		localtime_r(&t, &tm);
+		strftime(a, sizeof a, "%H:%M:%S", &tm);
+		x += screen_put(1, x, w - x, SCREEN_NORMAL, "  ");
+		x += screen_printf(1, x, w - x, SCREEN_DROP,
+		    "link down since %s", a);
+	}
+	if (s->paused)
+		x += screen_put(1, x, w - x, SCREEN_USER, "  PAUSED");
+	if (s->eof)
+		x += screen_put(1, x, w - x, SCREEN_OK, "  end of file");
+	else if (engine_wait(screen_st.eng, 0))	/* -c, or an error */
+		x += screen_put(1, x, w - x, SCREEN_OK, "  capture ended");
+	if (s->writing)
+		x += screen_printf(1, x, w - x, SCREEN_HEADER, "  writing %s "
+		    "(%llu frames)", s->wfile, (unsigned long long)s->wframes);
+	if (s->rotate_ms)
+		x += screen_printf(1, x, w - x, SCREEN_HEADER,
+		    "  rotate every %u ms", s->rotate_ms);
+	screen_printf(1, x, w - x, SCREEN_NORMAL, "  %s", s->geometry);
+}
+
+/* Two rows: what is captured and how; then rates, totals and drops. */
+static void
+screen_header(void)
+{
+	const struct stats_snap	*s = screen_st.snap;
+	int			 w = COLS;
+
+	screen_fill(0, 0, COLS, SCREEN_NORMAL);
+	if (screen_st.eng == NULL) {
+		screen_put(0, 0, w, SCREEN_VALUE, "zbtop: packet sockets on "
+		    "this host");
+		screen_put(1, 0, w, SCREEN_DIM, "read-only: no capture of "
+		    "zbtop's own");
+		return;
+	}
+	screen_header_top(s, w);
+	screen_header_state(s, screen_header_rates(s, w), w);
+}
