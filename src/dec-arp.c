@@ -17,6 +17,8 @@
 
 static int	arp_parse(struct dec_ctx *, struct cur *);
 static void	arp_format(struct dec_ctx *, struct cur *);
+static void	arp_paddr(const uint8_t *, const char *, char *);
+static int	arp_dump(struct dec_ctx *, int, struct cur *);
 static void	arp_line(struct dec_ctx *, int, const uint8_t *, const uint8_t *,
 		    int, const char *, const char *);
 static void	arp_hw(struct tbuf *, const uint8_t *, int);
@@ -180,6 +182,36 @@ arp_hwname(int hrd)
 	}
 }
 
+/*
+ * The IPv4 address pa into a (DEC_ADDRSTRLEN bytes), or what tcpdump says
+ * instead when the protocol is not shown: bad, if not NULL.
+ */
+static void
+arp_paddr(const uint8_t *pa, const char *bad, char *a)
+{
+	if (bad == NULL)
+		dec_ntop(4, pa, a);
+	else
+		snprintf(a, DEC_ADDRSTRLEN, "%s", bad);
+}
+
+/*
+ * An opcode with no words: tcpdump dumps the whole message, all.  1 when
+ * it did so, 0 for an opcode arp_line() names.
+ */
+static int
+arp_dump(struct dec_ctx *ctx, int op, struct cur *all)
+{
+	if ((op >= 1 && op <= 4) || op == 8 || op == 9)
+		return 0;
+	if (op == 10)
+		dec_sum(ctx, "NACK Reply ");
+	else
+		dec_sum(ctx, "Unknown (%d) ", op);
+	dec_hexascii(ctx, all, "", "");
+	return 1;
+}
+
 /* RFC 826; addresses are shown for IPv4 over any hardware, as tcpdump. */
 static void
 arp_format(struct dec_ctx *ctx, struct cur *c)
@@ -225,22 +257,10 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "arp");
 		return;
 	}
-	if (bad == NULL) {
-		dec_ntop(4, spa, a1);
-		dec_ntop(4, tpa, a2);
-	} else {
-		snprintf(a1, sizeof a1, "%s", bad);
-		snprintf(a2, sizeof a2, "%s", bad);
-	}
-	/* An opcode with no words: tcpdump dumps the whole message. */
-	if ((op < 1 || op > 4) && op != 8 && op != 9 && !ctx->tree) {
-		if (op == 10)
-			dec_sum(ctx, "NACK Reply ");
-		else
-			dec_sum(ctx, "Unknown (%d) ", op);
-		dec_hexascii(ctx, &all, "", "");
+	arp_paddr(spa, bad, a1);
+	arp_paddr(tpa, bad, a2);
+	if (!ctx->tree && arp_dump(ctx, op, &all))
 		return;
-	}
 	if (ctx->tree) {
 		arp_tree(ctx, "sender", sha, hln, a1);
 		arp_tree(ctx, "target", tha, hln, a2);

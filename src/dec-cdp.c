@@ -15,6 +15,7 @@
 #define CDP_MAXTLVS	64
 
 static void	cdp_format(struct dec_ctx *, struct cur *);
+static int	cdp_tlv(struct dec_ctx *, struct cur *);
 static const char *cdp_name(int);
 static void	cdp_value(struct dec_ctx *, int, struct cur *, int);
 static void	cdp_str(struct dec_ctx *, struct cur *, int);
@@ -29,6 +30,45 @@ const struct dec_proto dec_dtp_proto = {
 	.name = "dtp", .key = DEC_KEY(DEC_S_CISCO, 0x2004), .id = DEC_P_OTHER,
 	.parse = dec_parse_done, .format = dtp_format
 };
+
+/*
+ * One field (type, length, value) from c: 0, or -1 when it was cut short
+ * (the caller marks the truncation).
+ */
+static int
+cdp_tlv(struct dec_ctx *ctx, struct cur *c)
+{
+	struct cur	 v;
+	const char	*name;
+	int		 type, len, clamped;
+
+	type = cur_u16(c);
+	if ((len = cur_u16(c)) == -1 || len < 4)
+		return -1;
+	clamped = cur_sub(c, (size_t)len - 4, &v);
+	len -= 4;
+	name = cdp_name(type);
+	if (!ctx->opt->verbose) {
+		/* tcpdump 4.99 names the device, dumps the rest. */
+		if (type == 0x01) {
+			dec_sum(ctx, ", Device-ID ");
+			cdp_str(ctx, &v, !clamped);
+		} else if (!clamped)
+			dec_hexdump(ctx, &v, "\n\t  ");
+		return clamped ? -1 : 0;
+	}
+	if (name != NULL)
+		dec_sum(ctx, "\n\t%s (0x%02x), value length: %d byte%s: ",
+		    name, type, len, len == 1 ? "" : "s");
+	else
+		dec_sum(ctx, "\n\tunknown field type (0x%02x), value "
+		    "length: %d byte%s: ", type, len, len == 1 ? "" : "s");
+	/* Text shows as far as it was captured, the rest not at all. */
+	if (!clamped || type == 0x01 || type == 0x03 || type == 0x05 ||
+	    type == 0x06 || type == 0x09)
+		cdp_value(ctx, type, &v, !clamped);
+	return clamped ? -1 : 0;
+}
 
 static const char *
 cdp_name(int type)
@@ -54,9 +94,7 @@ cdp_name(int type)
 static void
 cdp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct cur	 v;
-	const char	*name;
-	int		 ver, ttl, sum, type, len, i, cut, clamped;
+	int		 ver, ttl, sum, i, cut;
 
 	dec_layer(ctx, "Cisco Discovery Protocol");
 	ver = cur_u8(c);
@@ -74,44 +112,11 @@ cdp_format(struct dec_ctx *ctx, struct cur *c)
 		    ctx->llclen);
 	/* The fields run to the end of the frame, captured or not. */
 	cut = ctx->llclen > 4 && ctx->llclen - 4 > cur_left(c);
-	for (i = 0; i < CDP_MAXTLVS && cur_left(c) > 0; i++) {
-		type = cur_u16(c);
-		if ((len = cur_u16(c)) == -1 || len < 4) {
+	for (i = 0; i < CDP_MAXTLVS && cur_left(c) > 0; i++)
+		if (cdp_tlv(ctx, c) == -1) {
 			dec_trunc(ctx, "cdp");
 			return;
 		}
-		clamped = cur_sub(c, (size_t)len - 4, &v);
-		len -= 4;
-		name = cdp_name(type);
-		if (!ctx->opt->verbose) {
-			/* tcpdump 4.99 names the device, dumps the rest. */
-			if (type == 0x01) {
-				dec_sum(ctx, ", Device-ID ");
-				cdp_str(ctx, &v, !clamped);
-			} else if (!clamped)
-				dec_hexdump(ctx, &v, "\n\t  ");
-			if (clamped) {
-				dec_trunc(ctx, "cdp");
-				return;
-			}
-			continue;
-		}
-		if (name != NULL)
-			dec_sum(ctx, "\n\t%s (0x%02x), value length: %d byte%s: ",
-			    name, type, len, len == 1 ? "" : "s");
-		else
-			dec_sum(ctx, "\n\tunknown field type (0x%02x), value "
-			    "length: %d byte%s: ", type, len, len == 1 ? "" :
-			    "s");
-		/* Text shows as far as it was captured, the rest not at all. */
-		if (!clamped || type == 0x01 || type == 0x03 || type == 0x05 ||
-		    type == 0x06 || type == 0x09)
-			cdp_value(ctx, type, &v, !clamped);
-		if (clamped) {
-			dec_trunc(ctx, "cdp");
-			return;
-		}
-	}
 	if (cut)
 		dec_trunc(ctx, "cdp");
 	else if (!ctx->opt->verbose)

@@ -18,6 +18,8 @@
 
 static int	dhcp_parse(struct dec_ctx *, struct cur *);
 static void	dhcp_format(struct dec_ctx *, struct cur *);
+static int	dhcp_op(struct dec_ctx *, struct cur *);
+static void	dhcp_ids(struct dec_ctx *, const uint8_t *);
 static int	dhcp_msgtype(struct cur);
 static const char *dhcp_typename(int);
 static void	dhcp_tree(struct dec_ctx *, const uint8_t *);
@@ -75,30 +77,25 @@ dhcp_msgtype(struct cur o)
 	return -1;
 }
 
-static void
-dhcp_format(struct dec_ctx *ctx, struct cur *c)
+/*
+ * The summary's message kind and a request's client address, peeked at c:
+ * 0, or -1 when they were cut short (the caller marks the truncation).
+ * The summary needs no more than the client's address.
+ */
+static int
+dhcp_op(struct dec_ctx *ctx, struct cur *c)
 {
-	const uint8_t	*h = NULL, *full;
-	const char	*tn;
+	const uint8_t	*h;
 	char		 mac[18];
-	int64_t		 cookie = -1;
-	int		 type = -1, op;
+	int		 op;
 
-	dec_layer(ctx, "BOOTP/DHCP");
-	if (cur_left(c) > 0)
-		dec_sum(ctx, "BOOTP/DHCP, ");
-	/* The summary needs no more than the client's address. */
-	if ((op = cur_peek_u8(c, 0)) == -1) {
-		dec_trunc(ctx, "bootp");
-		return;
-	}
+	if ((op = cur_peek_u8(c, 0)) == -1)
+		return -1;
 	if (op == 1) {
 		dec_sum(ctx, "Request");
 		if (cur_peek_u8(c, 1) == 1 && cur_peek_u8(c, 2) == 6) {
-			if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL) {
-				dec_trunc(ctx, "bootp");
-				return;
-			}
+			if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL)
+				return -1;
 			dec_mac(&h[28], mac);
 			dec_sum(ctx, " from %s", mac);
 		}
@@ -106,6 +103,42 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "Reply");
 	else
 		dec_sum(ctx, "unknown (0x%02x)", op);
+	return 0;
+}
+
+/*
+ * tcpdump -v: hops, transaction id, seconds, flags (RFC 2131) from h, at
+ * least BOOTP_SUMLEN bytes of the fixed header.
+ */
+static void
+dhcp_ids(struct dec_ctx *ctx, const uint8_t *h)
+{
+	if (h[3] != 0)
+		dec_sum(ctx, ", hops %d", h[3]);
+	dec_sum(ctx, ", xid 0x%x", (uint32_t)h[4] << 24 |
+	    (uint32_t)h[5] << 16 | (uint32_t)h[6] << 8 | h[7]);
+	if (h[8] << 8 | h[9])
+		dec_sum(ctx, ", secs %d", h[8] << 8 | h[9]);
+	dec_sum(ctx, ", Flags [%s]", h[10] & 0x80 ? "Broadcast" : "none");
+	if (ctx->opt->verbose > 1)
+		dec_sum(ctx, " (0x%04x)", h[10] << 8 | h[11]);
+}
+
+static void
+dhcp_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h = NULL, *full;
+	const char	*tn;
+	int64_t		 cookie = -1;
+	int		 type = -1;
+
+	dec_layer(ctx, "BOOTP/DHCP");
+	if (cur_left(c) > 0)
+		dec_sum(ctx, "BOOTP/DHCP, ");
+	if (dhcp_op(ctx, c) == -1) {
+		dec_trunc(ctx, "bootp");
+		return;
+	}
 	if ((full = cur_peek(c, BOOTP_FIXLEN)) != NULL) {
 		cur_skip(c, BOOTP_FIXLEN);
 		dhcp_tree(ctx, full);
@@ -121,19 +154,8 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "bootp");
 		return;
 	}
-	if (ctx->opt->verbose) {
-		/* tcpdump -v: transaction id, seconds, flags (RFC 2131). */
-		if (h[3] != 0)
-			dec_sum(ctx, ", hops %d", h[3]);
-		dec_sum(ctx, ", xid 0x%x", (uint32_t)h[4] << 24 |
-		    (uint32_t)h[5] << 16 | (uint32_t)h[6] << 8 | h[7]);
-		if (h[8] << 8 | h[9])
-			dec_sum(ctx, ", secs %d", h[8] << 8 | h[9]);
-		dec_sum(ctx, ", Flags [%s]", h[10] & 0x80 ? "Broadcast" :
-		    "none");
-		if (ctx->opt->verbose > 1)
-			dec_sum(ctx, " (0x%04x)", h[10] << 8 | h[11]);
-	}
+	if (ctx->opt->verbose)
+		dhcp_ids(ctx, h);
 	/* Without -v tcpdump reads no further, so a cut there is silent. */
 	if (full == NULL) {
 		if (ctx->opt->verbose || ctx->tree)

@@ -18,6 +18,7 @@
 #define SLOW_MAXTLVS	16
 
 static void	slow_format(struct dec_ctx *, struct cur *);
+static void	slow_tlvs(struct dec_ctx *, int, struct cur *);
 static void	slow_tlv(struct dec_ctx *, int, int, struct cur *);
 static void	slow_state(struct dec_ctx *, int);
 static void	ectp_format(struct dec_ctx *, struct cur *);
@@ -34,17 +35,9 @@ const struct dec_proto dec_ectp_proto = {
 static void
 slow_format(struct dec_ctx *ctx, struct cur *c)
 {
-	static const char *const lacp[] = {
-		"Terminator", "Actor Information", "Partner Information",
-		"Collector Information"
-	};
-	static const char *const marker[] = {
-		"Terminator", "Marker Information"
-	};
-	struct cur	 v, dump, all;
-	const char	*name;
+	struct cur	 all;
 	uint32_t	 len = dec_wire(ctx, c);
-	int		 sub, ver, type, tlen, i;
+	int		 sub, ver;
 
 	dec_layer(ctx, "Slow Protocols");
 	all = *c;
@@ -68,8 +61,28 @@ slow_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "subtype %d, version %d", sub, ver);
 	dec_sum(ctx, "%sv%d, length %u", sub == 1 ? "LACP" : "MARKER", ver,
 	    len);
-	if (!ctx->opt->verbose)
-		return;
+	if (ctx->opt->verbose)
+		slow_tlvs(ctx, sub, c);
+}
+
+/*
+ * -v: the TLVs of LACP (sub 1) or Marker (sub 2) from c, up to the
+ * terminator or SLOW_MAXTLVS of them.
+ */
+static void
+slow_tlvs(struct dec_ctx *ctx, int sub, struct cur *c)
+{
+	static const char *const lacp[] = {
+		"Terminator", "Actor Information", "Partner Information",
+		"Collector Information"
+	};
+	static const char *const marker[] = {
+		"Terminator", "Marker Information"
+	};
+	struct cur	 v, dump;
+	const char	*name;
+	int		 type, tlen, i;
+
 	for (i = 0; i < SLOW_MAXTLVS; i++) {
 		type = cur_u8(c);
 		if ((tlen = cur_u8(c)) == -1) {
