@@ -123,7 +123,10 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	pthread_condattr_destroy(&ca);
 	bpfz_init(&cf->z, cf->m.buf[0].base, cf->m.buf[1].base, cf->m.bufsize,
 	    BPFZ_TS_NANO);
+	/* The snaplen in force: -s cuts records below the file's own. */
 	cap->snaplen = pcap_snapshot(cf->pcap);
+	if (conf->snaplen != 0 && conf->snaplen < cap->snaplen)
+		cap->snaplen = conf->snaplen;
 	cap->nrings = 1;
 	cap->nbufs = ZMODEL_NBUFS;
 	cap->bufsize = cf->m.datasize;
