@@ -229,16 +229,49 @@ sll_parse(struct dec_ctx *ctx, struct cur *c)
 	return dec_link_key(ctx, type, c);
 }
 
+/*
+ * tcpdump -e's cooked header after its first word (print-sll.c): the
+ * source address when it is a MAC-48 one, the protocol (ethertype, or the
+ * Linux pseudo-protocols 802.3 and 802.2 below 1536), the frame length;
+ * -q stops after the address.
+ */
+static void
+sll_link(struct dec_ctx *ctx, int halen, const uint8_t *a, int type)
+{
+	char	mac[18];
+
+	if (halen == 6) {
+		dec_mac(a, mac);
+		dec_sum(ctx, "%s ", mac);
+	}
+	if (ctx->opt->quick) {
+		ctx->linkdone = 1;
+		return;
+	}
+	if (type == 1)
+		dec_sum(ctx, "802.3");
+	else if (type == 4)
+		dec_sum(ctx, "802.2");
+	else if (type <= ETH_MAXLEN)
+		dec_sum(ctx, "ethertype Unknown (0x%04x)", type);
+	else
+		dec_sum(ctx, "ethertype %s (0x%04x)", dec_link_name(type),
+		    type);
+	dec_sum(ctx, ", length %u: ", ctx->len);
+	ctx->linkdone = 1;
+}
+
 static void
 sll_format(struct dec_ctx *ctx, struct cur *c)
 {
-	int	pkttype, hatype, halen, type;
+	const uint8_t	*a;
+	int		 pkttype, hatype, halen, type;
 
 	dec_layer(ctx, "Linux cooked capture");
 	pkttype = cur_u16(c);
 	hatype = cur_u16(c);
 	halen = cur_u16(c);
-	if (cur_skip(c, 8) == -1 || (type = cur_u16(c)) == -1) {
+	if ((a = cur_pull(c, 8)) == NULL || (type = cur_u16(c)) == -1) {
 		dec_trunc(ctx, "sll");
 		return;
 	}
@@ -246,6 +279,10 @@ sll_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "link-layer address length: %d", halen);
 	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_link_name(type));
+	if (ctx->opt->link) {
+		dec_sum(ctx, "%3s ", dec_pkttype(pkttype));
+		sll_link(ctx, halen, a, type);
+	}
 	if (type == 4)
 		dec_next(ctx, dec_llc_nolen(ctx, c), c);
 	else
@@ -321,8 +358,9 @@ dec_where(struct tbuf *tb, const char *ifname, int pkttype)
 static void
 sll2_format(struct dec_ctx *ctx, struct cur *c)
 {
-	int	type, hatype, pkttype;
-	int64_t	ifindex;
+	const uint8_t	*a;
+	int		 type, hatype, pkttype, halen;
+	int64_t		 ifindex;
 
 	dec_layer(ctx, "Linux cooked capture v2");
 	type = cur_u16(c);
@@ -330,7 +368,8 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	ifindex = cur_u32(c);
 	hatype = cur_u16(c);
 	pkttype = cur_u8(c);
-	if (cur_skip(c, 9) == -1) {
+	halen = cur_u8(c);
+	if ((a = cur_pull(c, 8)) == NULL) {
 		dec_trunc(ctx, "sll2");
 		return;
 	}
@@ -339,6 +378,10 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "packet type: %d", pkttype);
 	sll2_where(ctx, ifindex, pkttype);
+	if (ctx->opt->link) {
+		dec_sum(ctx, "ifindex %lld ", (long long)ifindex);
+		sll_link(ctx, halen, a, type);
+	}
 	if (type == 4)
 		dec_next(ctx, dec_llc_nolen(ctx, c), c);
 	else
