@@ -68,16 +68,19 @@ static void
 icmp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const char	*name;
+	size_t		 mark;
 	int		 type, code, sum, id, seq;
 
+	/* A cut header or echo: "[|icmp]" alone, as tcpdump's. */
 	dec_layer(ctx, "Internet Control Message Protocol");
-	dec_sum(ctx, "ICMP ");
 	type = cur_u8(c);
 	code = cur_u8(c);
 	if ((sum = cur_u16(c)) == -1) {
 		dec_trunc(ctx, "icmp");
 		return;
 	}
+	mark = ctx->out != NULL ? ctx->out->len : 0;
+	dec_sum(ctx, "ICMP ");
 	name = icmp_name(type);
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
@@ -85,7 +88,8 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	if (type == 0 || type == 8 || type == 13 || type == 14) {
 		id = cur_u16(c);
 		if ((seq = cur_u16(c)) == -1) {
-			dec_sum(ctx, "%s", name);
+			if (ctx->out != NULL && !ctx->tree)
+				tbuf_truncate(ctx->out, mark);
 			dec_trunc(ctx, "icmp");
 			return;
 		}

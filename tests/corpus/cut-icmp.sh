@@ -1,0 +1,36 @@
+#!/bin/sh
+# ICMP cut by the snapshot length (zbtop -r sample.pcap -s N -w cut.pcap,
+# N from 34 to 48, around the ICMP header and echo fields): the records of
+# cut.pcap that tcpdump 4.99 -n prints with a "[|icmp]" marker, zbtop
+# prints alike, "IP a > b:  [|icmp]" with nothing of ICMP's own before the
+# marker (tcpdump prints ICMP's text only once it has read it all).
+ZBTOP=${ZBTOP:-./zbtop}
+command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
+[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-cuticmp.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+TZ=GMT0
+export TZ
+fail=0
+seen=0
+n=34
+while [ $n -le 48 ]; do
+	"$ZBTOP" -r tests/data/sample.pcap -s $n -w "$tmp/cut.pcap" \
+	    >/dev/null 2>&1 </dev/null
+	tcpdump -n -r "$tmp/cut.pcap" 2>/dev/null | grep -n 'icmp\]' \
+	    >"$tmp/want"
+	"$ZBTOP" -r "$tmp/cut.pcap" 2>/dev/null </dev/null |
+	    grep -n 'icmp\]' >"$tmp/got"
+	[ -s "$tmp/want" ] && seen=$((seen + 1))
+	if ! cmp -s "$tmp/want" "$tmp/got"; then
+		echo "FAIL: -s $n: cut ICMP records differ from tcpdump -n:"
+		diff "$tmp/want" "$tmp/got" | head -n 4
+		fail=1
+	fi
+	n=$((n + 1))
+done
+if [ $seen -eq 0 ]; then
+	echo "FAIL: no cut ICMP record in any of the cuts"
+	fail=1
+fi
+exit $fail
