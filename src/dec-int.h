@@ -57,6 +57,8 @@ struct dec_ctx {
 	int		 afterlink;	/* this layer's ethertype was named */
 	int		 sport;		/* of the last TCP/UDP header */
 	int		 dport;
+	int		 gaveup;	/* cut where tcpdump's printer gives up
+					   whole (dec_trunc): -x from byte 0 */
 };
 
 struct dec_proto {

@@ -184,6 +184,7 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (opts[0] != '\0')
 		dec_sum(ctx, ", options [%s]", opts);
 	if (optbad == -1) {
+		ctx->gaveup = 1;	/* tcpdump's option reader: -x from 0 */
 		dec_trunc(ctx, "tcp");
 		return;
 	}

@@ -212,7 +212,7 @@ dec_summary(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
 	dec_print(tb, NULL, dlt, pkt, caplen, len);
 }
 
-void
+int
 dec_print(struct tbuf *tb, const struct dec_opts *opt, int dlt,
     const uint8_t *pkt, uint32_t caplen, uint32_t len)
 {
@@ -222,13 +222,14 @@ dec_print(struct tbuf *tb, const struct dec_opts *opt, int dlt,
 	if (!dec_dlt_supported(dlt)) {
 		tbuf_printf(tb, "unsupported link type %d, length %u", dlt,
 		    len);
-		return;
+		return 0;
 	}
 	dec_init(&ctx, caplen, len);
 	ctx.out = tb;
 	ctx.opt = opt != NULL ? opt : &dec_noopts;
 	cur_init(&c, pkt, caplen);
 	dec_next(&ctx, DEC_KEY(DEC_S_DLT, dlt), &c);
+	return ctx.gaveup;
 }
 
 void
@@ -416,6 +417,19 @@ dec_sep(struct dec_ctx *ctx)
 void
 dec_trunc(struct dec_ctx *ctx, const char *name)
 {
+	/*
+	 * tcpdump 4.99's printers of these read with GET_ macros, which
+	 * give up on the whole packet (longjmp) when cut, leaving the link
+	 * header length unset: -x dumps from byte 0.  Its IP, IPv6, UDP,
+	 * TCP header and DNS printers stop and return instead.
+	 */
+	static const char	*whole[] = { "arp", "icmp", "icmp6", "bootp",
+	    "vxlan", "http" };
+	size_t			 i;
+
+	for (i = 0; i < sizeof whole / sizeof whole[0]; i++)
+		if (strcmp(name, whole[i]) == 0)
+			ctx->gaveup = 1;
 	if (ctx->out == NULL)
 		return;
 	if (ctx->tree) {

@@ -79,8 +79,12 @@ void		 dec_summary(struct tbuf *, int, const uint8_t *, uint32_t,
  */
 void		 dec_where(struct tbuf *, const char *, int);
 const char	*dec_pkttype(int);
-/* The same, as print mode asks; NULL options: dec_summary()'s line. */
-void		 dec_print(struct tbuf *, const struct dec_opts *, int,
+/*
+ * The same, as print mode asks; NULL options: dec_summary()'s line.
+ * Returns 1 when the packet was cut where tcpdump 4.99's printer gives
+ * up on the whole packet, and so dumps it (-x, -X, -A) from byte 0, else 0.
+ */
+int		 dec_print(struct tbuf *, const struct dec_opts *, int,
 		    const uint8_t *, uint32_t, uint32_t);
 /*
  * TCP connections seen, for sequence numbers relative to the first

@@ -26,7 +26,8 @@
 static void	print_frac(struct tbuf *, long, int);
 static void	print_hms(struct tbuf *, const struct timespec *, int);
 static void	print_ts(struct print_ctx *, const struct cap_pkt *);
-static void	print_dump(struct print_ctx *, const struct cap_pkt *, int);
+static void	print_dump(struct print_ctx *, const struct cap_pkt *, int,
+		    int);
 static void	print_hexlines(struct tbuf *, struct cur *, int);
 static void	print_ascii(struct tbuf *, struct cur *);
 
@@ -198,9 +199,13 @@ print_ascii(struct tbuf *tb, struct cur *c)
 	}
 }
 
-/* -x, -X, -A: from the network header; doubled, from the link header. */
+/*
+ * -x, -X, -A: from the network header; doubled, or when the decoder gave
+ * up on the packet as tcpdump's does (dec_print()), from the link header.
+ */
 static void
-print_dump(struct print_ctx *pc, const struct cap_pkt *pkt, int dlt)
+print_dump(struct print_ctx *pc, const struct cap_pkt *pkt, int dlt,
+    int gaveup)
 {
 	struct dec_info	 di;
 	struct cur	 c;
@@ -208,7 +213,8 @@ print_dump(struct print_ctx *pc, const struct cap_pkt *pkt, int dlt)
 	size_t		 n;
 	int		 whole;
 
-	whole = pc->o.hexascii ? pc->o.hexascii > 1 : pc->o.hex > 1;
+	whole = gaveup ||
+	    (pc->o.hexascii ? pc->o.hexascii > 1 : pc->o.hex > 1);
 	cur_init(&c, pkt->data, pkt->caplen);
 	/* Offsets count from the network header, as tcpdump's do. */
 	if (!whole) {
@@ -231,6 +237,7 @@ void
 print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 {
 	struct print_ctx	*pc = arg;
+	int			 gaveup;
 
 	pc->count++;
 	if (pc->failed || pc->o.count_only || pc->o.silent)
@@ -247,10 +254,10 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 		    pkt->len, CAP_MAXWIRE);
 	if (pc->o.nifs > 1 && pkt->iface < pc->o.nifs)
 		dec_where(&pc->tb, pc->o.ifname[pkt->iface], pkt->pkttype);
-	dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data, pkt->caplen,
+	gaveup = dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data, pkt->caplen,
 	    CAP_PKT_LEN(pkt));
 	if (pc->o.hex || pc->o.hexascii || pc->o.ascii)
-		print_dump(pc, pkt, dlt);
+		print_dump(pc, pkt, dlt, gaveup);
 	tbuf_putc(&pc->tb, '\n');
 	if (pc->o.tree)
 		dec_tree(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
