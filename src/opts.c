@@ -300,7 +300,7 @@ parse_engine(struct opts *o, int ch)
 		o->ec.rotate_ms = num("--rotate-every", optarg, 1, 60000);
 		break;
 	case OPT_BLOCKS:
-		cc->block_nr = num("--blocks", optarg, 2, 65536);
+		cc->block_nr = num("--blocks", optarg, 4, 65536);
 		break;
 	case OPT_BLOCK_SIZE:
 		cc->block_kib = num("--block-size", optarg, 4, 65536);
@@ -523,6 +523,9 @@ parse_check(struct opts *o)
 		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
+	if (cc->buffer_kib != 0 && cc->block_nr != 0 && cc->block_kib != 0)
+		msg_fatal("-B, --blocks and --block-size: give at most two, "
+		    "the third follows");
 	if (iface_resolve(&o->ifs, cc, errbuf) == -1)
 		msg_fatal("%s", errbuf);
 	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
