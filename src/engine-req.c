@@ -53,7 +53,6 @@ engine_serve(struct engine *e)
 static int
 engine_apply(struct engine *e, struct engine_req *req)
 {
-	char	esc[STATS_TEXTSZ];
 	int	rc;
 
 	switch (req->type) {
@@ -69,8 +68,7 @@ engine_apply(struct engine *e, struct engine_req *req)
 		    req->errbuf);
 		if (rc == 0) {
 			e->epoch++;
-			esc_str(esc, sizeof esc, req->text, strlen(req->text));
-			stats_epoch(e->stats, esc);
+			stats_epoch(e->stats, req->text);
 		}
 		return rc;
 	case REQ_SNAPLEN:
