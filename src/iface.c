@@ -82,7 +82,7 @@ iface_resolve(struct iface_set *is, struct cap_conf *cc, char *errbuf)
 {
 	char		 shown[64];
 	size_t		 len;
-	unsigned	 k, n;
+	unsigned	 j, k, n;
 	int		 rc;
 
 	for (k = 0; k < is->n; k++) {
@@ -109,6 +109,16 @@ iface_resolve(struct iface_set *is, struct cap_conf *cc, char *errbuf)
 			    "other -i");
 			return -1;
 		}
+		/* Twice would count every packet twice: refused. */
+		for (j = 0; j < k; j++)
+			if (strcmp(is->name[j], is->name[k]) == 0) {
+				esc_str(shown, sizeof shown, is->name[k],
+				    strlen(is->name[k]));
+				snprintf(errbuf, ZB_ERRBUFSZ, "-i %s: given "
+				    "twice (by name or number); give each "
+				    "interface once", shown);
+				return -1;
+			}
 		cc->ifaces[k] = is->name[k];
 		len = strlen(is->label);
 		snprintf(is->label + len, sizeof is->label - len, "%s%s",
