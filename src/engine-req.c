@@ -92,6 +92,8 @@ engine_apply_write(struct engine *e, const char *path, char *errbuf)
 	struct pcapw	*w = NULL;
 	int		 rc = 0;
 
+	if (path == NULL && e->w == NULL)
+		return 1;		/* stop, but nothing is written */
 	if (path != NULL && engine_open_write(e, path, NULL, &w, errbuf) == -1)
 		return -1;
 	if (e->w != NULL)
@@ -191,6 +193,10 @@ engine_rotate(struct engine *e, char *errbuf)
 	return engine_post(e, REQ_ROTATE, NULL, 0, errbuf);
 }
 
+/*
+ * Write to path from now on, or stop writing (path NULL).  Returns 0, 1
+ * when asked to stop with nothing being written, -1 with errbuf.
+ */
 int
 engine_write(struct engine *e, const char *path, char *errbuf)
 {
