@@ -58,8 +58,8 @@ engine_apply(struct engine *e, struct engine_req *req)
 	switch (req->type) {
 	case REQ_ROTATE:
 		if (e->cap.ops->rotate == NULL) {
-			snprintf(req->errbuf, ZB_ERRBUFSZ, "cannot rotate: "
-			    "the %s backend has no buffers", e->cap.ops->name);
+			snprintf(req->errbuf, ZB_ERRBUFSZ, CAP_NOROTATE,
+			    e->cap.ops->name);
 			return -1;
 		}
 		return engine_rotate_now(e, req->errbuf);
@@ -217,8 +217,7 @@ int
 engine_rotate_every(struct engine *e, unsigned ms, char *errbuf)
 {
 	if (ms != 0 && e->cap.ops->rotate == NULL) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot rotate: the %s backend "
-		    "has no buffers", e->cap.ops->name);
+		snprintf(errbuf, ZB_ERRBUFSZ, CAP_NOROTATE, e->cap.ops->name);
 		return -1;
 	}
 	pthread_mutex_lock(&e->lock);
