@@ -2,8 +2,9 @@
  * Linux AF_PACKET helpers shared by the two live backends (cap-zbuf.c and
  * cap-copy.c): interface lookup, the socket, its link type, promiscuous
  * mode, the classic BPF filter, the fanout group and its steering program,
- * and the error a socket reports when its interface goes away.  Every function writes its reason into errbuf
- * (ZB_ERRBUFSZ bytes) and returns -1 on failure; none prints or exits.
+ * and the error a socket reports when its interface goes away.  Every
+ * function writes its reason into errbuf (ZB_ERRBUFSZ bytes) and returns
+ * -1 on failure; none prints or exits.
  */
 #ifndef ZBTOP_CAP_LINUX_H
 #define ZBTOP_CAP_LINUX_H

@@ -154,7 +154,7 @@ arp_atm_fits(struct cur c)
 static void
 arp_kinds(struct dec_ctx *ctx, int hrd, int hln, int pro, int pln)
 {
-	const char	*pn = dec_link_name(pro);
+	const char	*pn = dec_ether_name(pro);
 
 	if (arp_hwname(hrd) != NULL)
 		dec_sum(ctx, "%s (len %d), ", arp_hwname(hrd), hln);

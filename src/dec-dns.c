@@ -39,6 +39,10 @@ static void	dns_rdata(const struct cur *, struct cur *, int,
 		    struct tbuf *);
 static void	dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
 		    const struct dns_hdr *);
+static int	dns_sumq(struct tbuf *, const struct cur *, struct cur *,
+		    const struct dns_hdr *);
+static int	dns_sumr(struct tbuf *, const struct cur *, struct cur *,
+		    const struct dns_hdr *);
 static void	dns_tree(struct dec_ctx *, const struct cur *, struct cur *,
 		    const struct dns_hdr *);
 static void	dns_err(struct dec_ctx *, int);
@@ -278,69 +282,94 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
     const struct dns_hdr *h)
 {
 	struct tbuf	*tb = ctx->out;
-	int		 i, rc, r = 0;
+	int		 r;
 
 	tbuf_printf(tb, "%d%s", h->id, dns_ops[h->flags >> 11 & 0xf]);
-	if (!(h->flags & 0x8000)) {
-		/* RD, CD, then flags a query should not have, as tcpdump. */
-		tbuf_printf(tb, "%s%s", h->flags & 0x0100 ? "+" : "",
-		    h->flags & 0x0010 ? "%" : "");
-		if (h->flags & 0x6cf)
-			tbuf_printf(tb, " [b2&3=0x%x]", h->flags);
-		if ((h->flags >> 11 & 0xf) == 1) {	/* inverse query */
-			if (h->qd != 0)
-				tbuf_printf(tb, " [%dq]", h->qd);
-			if (h->an != 1)
-				tbuf_printf(tb, " [%da]", h->an);
-		} else {
-			if (h->an != 0)
-				tbuf_printf(tb, " [%da]", h->an);
-			if (h->qd != 1)
-				tbuf_printf(tb, " [%dq]", h->qd);
-		}
-		if (h->ns != 0)
-			tbuf_printf(tb, " [%dn]", h->ns);
-		if (h->ar != 0)
-			tbuf_printf(tb, " [%dau]", h->ar);
-		for (i = 0; i < h->qd && i < DNS_MAXSHOW && r == 0; i++) {
-			tbuf_putc(tb, ' ');
-			r = dns_question(msg, c, tb);
-		}
-	} else {
-		rc = dns_xrcode(msg, *c, h);
-		if (rc < 24)
-			tbuf_puts(tb, dns_rcodes[rc]);
-		else
-			tbuf_printf(tb, " Resp%d", rc);
-		tbuf_printf(tb, "%s%s%s%s", h->flags & 0x0400 ? "*" : "",
-		    h->flags & 0x0080 ? "" : "-", h->flags & 0x0200 ? "|" : "",
-		    h->flags & 0x0020 ? "$" : "");
-		if (h->qd != 1)
-			tbuf_printf(tb, " [%dq]", h->qd);
-		tbuf_printf(tb, " %d/%d/%d", h->an, h->ns, h->ar);
-		/* Real responses repeat one question; bound the work. */
-		if (h->qd > DNS_MAXTREE) {
-			tbuf_printf(tb, " (%u)", ctx->l4len);
-			return;
-		}
-		for (i = 0; i < h->qd && r == 0; i++)
-			if ((r = dns_name(msg, c, NULL)) == 0 &&
-			    cur_skip(c, 4) == -1)
-				r = DNS_TRUNC;
-		for (i = 0; i < h->an && r == 0; i++) {
-			if (i == DNS_MAXSHOW) {
-				tbuf_puts(tb, " ...");
-				break;
-			}
-			tbuf_puts(tb, i == 0 ? " " : ", ");
-			r = dns_rr(msg, c, tb, 0);
-		}
-	}
+	if (!(h->flags & 0x8000))
+		r = dns_sumq(tb, msg, c, h);
+	else
+		r = dns_sumr(tb, msg, c, h);
 	if (r != 0) {
 		dns_err(ctx, r);
 		return;
 	}
 	tbuf_printf(tb, " (%u)", ctx->l4len);
+}
+
+/*
+ * A query's part of the one line: flags, unexpected section counts and
+ * the first DNS_MAXSHOW questions.  Returns 0, DNS_TRUNC or DNS_BAD.
+ */
+static int
+dns_sumq(struct tbuf *tb, const struct cur *msg, struct cur *c,
+    const struct dns_hdr *h)
+{
+	int	i, r = 0;
+
+	/* RD, CD, then flags a query should not have, as tcpdump. */
+	tbuf_printf(tb, "%s%s", h->flags & 0x0100 ? "+" : "",
+	    h->flags & 0x0010 ? "%" : "");
+	if (h->flags & 0x6cf)
+		tbuf_printf(tb, " [b2&3=0x%x]", h->flags);
+	if ((h->flags >> 11 & 0xf) == 1) {	/* inverse query */
+		if (h->qd != 0)
+			tbuf_printf(tb, " [%dq]", h->qd);
+		if (h->an != 1)
+			tbuf_printf(tb, " [%da]", h->an);
+	} else {
+		if (h->an != 0)
+			tbuf_printf(tb, " [%da]", h->an);
+		if (h->qd != 1)
+			tbuf_printf(tb, " [%dq]", h->qd);
+	}
+	if (h->ns != 0)
+		tbuf_printf(tb, " [%dn]", h->ns);
+	if (h->ar != 0)
+		tbuf_printf(tb, " [%dau]", h->ar);
+	for (i = 0; i < h->qd && i < DNS_MAXSHOW && r == 0; i++) {
+		tbuf_putc(tb, ' ');
+		r = dns_question(msg, c, tb);
+	}
+	return r;
+}
+
+/*
+ * A response's part of the one line: rcode, flags, section counts and
+ * the first DNS_MAXSHOW answers.  Returns 0, DNS_TRUNC or DNS_BAD.
+ */
+static int
+dns_sumr(struct tbuf *tb, const struct cur *msg, struct cur *c,
+    const struct dns_hdr *h)
+{
+	int	i, rc, r = 0;
+
+	rc = dns_xrcode(msg, *c, h);
+	if (rc < 24)
+		tbuf_puts(tb, dns_rcodes[rc]);
+	else
+		tbuf_printf(tb, " Resp%d", rc);
+	tbuf_printf(tb, "%s%s%s%s", h->flags & 0x0400 ? "*" : "",
+	    h->flags & 0x0080 ? "" : "-", h->flags & 0x0200 ? "|" : "",
+	    h->flags & 0x0020 ? "$" : "");
+	if (h->qd != 1)
+		tbuf_printf(tb, " [%dq]", h->qd);
+	tbuf_printf(tb, " %d/%d/%d", h->an, h->ns, h->ar);
+	/* Real responses repeat one question; bound the work. */
+	if (h->qd > DNS_MAXTREE)
+		return 0;
+	for (i = 0; i < h->qd && r == 0; i++)
+		if ((r = dns_name(msg, c, NULL)) == 0 &&
+		    cur_skip(c, 4) == -1)
+			r = DNS_TRUNC;
+	for (i = 0; i < h->an && r == 0; i++) {
+		if (i == DNS_MAXSHOW) {
+			tbuf_puts(tb, " ...");
+			break;
+		}
+		tbuf_puts(tb, i == 0 ? " " : ", ");
+		r = dns_rr(msg, c, tb, 0);
+	}
+	return r;
 }
 
 /*

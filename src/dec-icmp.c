@@ -22,6 +22,7 @@ static void	icmp6_mld(struct dec_ctx *, int, int, struct cur *);
 static int	icmp6_nd(struct dec_ctx *, int, struct cur *);
 static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
 static void	icmp6_rr(struct dec_ctx *, int, uint32_t, struct cur *);
+static int	icmp6_rrmatch(struct dec_ctx *, struct cur *);
 static void	icmp6_rrpfx(struct dec_ctx *, const uint8_t *, int, int,
 		    int);
 
@@ -263,16 +264,11 @@ static void
 icmp6_rr(struct dec_ctx *ctx, int code, uint32_t seq, struct cur *c)
 {
 	static const char *const codes[] = { ", command", ", result" };
-	static const char *const ops[] = { NULL, "add", "change",
-	    "setglobal" };
-	const uint8_t	*h, *m, *u;
-	int		 v = ctx->opt->verbose, n;
+	const uint8_t	*h;
+	int		 v = ctx->opt->verbose;
 
-	if ((h = cur_pull(c, 8)) == NULL) {
-		c->trunc = 1;
-		dec_trunc(ctx, "icmp6");
-		return;
-	}
+	if ((h = cur_pull(c, 8)) == NULL)
+		goto trunc;
 	if (code < 2)
 		dec_sum(ctx, "%s", codes[code]);
 	else if (code == 255)
@@ -293,14 +289,30 @@ icmp6_rr(struct dec_ctx *ctx, int code, uint32_t seq, struct cur *c)
 			    (unsigned)h[5] << 16 | (unsigned)h[6] << 8 | h[7]);
 		dec_sum(ctx, "]");
 	}
-	if (code != 0)
+	if (code != 0 || icmp6_rrmatch(ctx, c) == 0)
 		return;
+trunc:
+	c->trunc = 1;
+	dec_trunc(ctx, "icmp6");
+}
+
+/*
+ * A router renumbering command's match-prefix part and its use-prefix
+ * parts.  c: after the 8-byte header.  Returns 0, or -1 when the packet
+ * ends early or the match part's length (8-byte units) leaves a partial
+ * use-prefix part.
+ */
+static int
+icmp6_rrmatch(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const ops[] = { NULL, "add", "change",
+	    "setglobal" };
+	const uint8_t	*m, *u;
+	int		 v = ctx->opt->verbose, n;
+
 	/* Match-prefix part: code, length in 8-byte units, 16-byte prefix. */
-	if ((m = cur_pull(c, 24)) == NULL) {
-		c->trunc = 1;
-		dec_trunc(ctx, "icmp6");
-		return;
-	}
+	if ((m = cur_pull(c, 24)) == NULL)
+		return -1;
 	dec_sum(ctx, "%smatch(", v > 1 ? "\n\t" : " ");
 	if (m[0] >= 1 && m[0] <= 3)
 		dec_sum(ctx, "%s", ops[m[0]]);
@@ -311,17 +323,11 @@ icmp6_rr(struct dec_ctx *ctx, int code, uint32_t seq, struct cur *c)
 	dec_sum(ctx, ",");
 	icmp6_rrpfx(ctx, m + 8, m[3], -1, 0);
 	dec_sum(ctx, ")");
-	if ((n = m[1] - 3) % 4 != 0) {
-		c->trunc = 1;
-		dec_trunc(ctx, "icmp6");
-		return;
-	}
+	if ((n = m[1] - 3) % 4 != 0)
+		return -1;
 	for (n /= 4; n > 0; n--) {
-		if ((u = cur_pull(c, 32)) == NULL) {
-			c->trunc = 1;
-			dec_trunc(ctx, "icmp6");
-			return;
-		}
+		if ((u = cur_pull(c, 32)) == NULL)
+			return -1;
 		dec_sum(ctx, "%suse(", v > 1 ? "\n\t" : " ");
 		if (u[12])
 			dec_sum(ctx, "%s%s,", u[12] & 0x80 ? "V" : "",
@@ -331,6 +337,7 @@ icmp6_rr(struct dec_ctx *ctx, int code, uint32_t seq, struct cur *c)
 		icmp6_rrpfx(ctx, u + 16, u[0], u[1], 0);
 		dec_sum(ctx, ")");
 	}
+	return 0;
 }
 
 /*

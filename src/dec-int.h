@@ -28,6 +28,7 @@ enum dec_space {
 #define DEC_KEY_NUM(k)	((k) & 0xffff)
 #define DEC_DONE	(-1)		/* parse: no further layer */
 #define DEC_ETH_LLC	0x0000		/* pseudo ethertype: 802.3 length field */
+#define DEC_ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
 #define DEC_MAXLAYERS	32		/* dispatches per packet */
 #define DEC_MAXTUNNEL	3		/* GRE/VXLAN nesting */
@@ -89,8 +90,8 @@ extern const struct dec_proto dec_quic_proto, dec_snmp_proto,
     dec_snmptrap_proto, dec_nbns_proto, dec_llmnr_proto;
 
 const struct dec_proto *dec_find(int);
-int		 dec_link_key(struct dec_ctx *, int, struct cur *);
-const char	*dec_link_name(int);
+int		 dec_ether_key(struct dec_ctx *, int, struct cur *);
+const char	*dec_ether_name(int);
 int		 dec_llc_nolen(struct dec_ctx *, struct cur *);
 const char	*dec_ppp_name(int);
 void		 dec_ppp_ctl(struct dec_ctx *, int, struct cur *, int);

@@ -1,9 +1,9 @@
 /*
  * TCP and UDP.  TCP sequence numbers are relative in print mode, as
  * tcpdump's, through the connection table of dec-flow.c; elsewhere (the
- * screen's list, which decodes packets out of order) absolute.  UDP hands its payload to the protocol registered for the
- * destination port, else the source port.  Layouts: RFC 9293, RFC 7323,
- * RFC 2018, RFC 768.
+ * screen's list, which decodes packets out of order) absolute.  UDP
+ * hands its payload to the protocol registered for the destination port,
+ * else the source port.  Layouts: RFC 9293, RFC 7323, RFC 2018, RFC 768.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,7 +1,8 @@
 /*
  * Link layers: Ethernet II and 802.3, 802.1Q/802.1ad tags, MPLS,
  * Linux cooked headers (SLL, SLL2), raw IP and BSD loopback (ARP is in
- * dec-arp.c, 802.2 LLC and SNAP in dec-llc.c).  Without
+ * dec-arp.c, 802.2 LLC and SNAP in dec-llc.c, the type field's key and
+ * name in dec-ether.c).  Without
  * -e tcpdump prints no link header, so the summary shows only what is
  * needed to follow the packet (VLAN ids, MPLS labels, unknown types).
  * Header layouts: IEEE 802.3, 802.1Q, RFC 3032, libpcap's
@@ -23,7 +24,6 @@
 #define SLL_HDRLEN	16
 #define SLL2_HDRLEN	20
 #define SLL2_NAMES	8		/* interface names cached per thread */
-#define ETH_MAXLEN	1500		/* type fields up to here are lengths */
 
 static int	link_skip_key(struct dec_ctx *, struct cur *, size_t);
 static int	eth_parse(struct dec_ctx *, struct cur *);
@@ -110,55 +110,6 @@ const struct dec_proto dec_mplsm_proto = {
 	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
 };
 
-/*
- * The key for a type field: an ethertype, or for 802.3 frames the LLC
- * pseudo type with the cursor narrowed to the length the field gives.
- */
-int
-dec_link_key(struct dec_ctx *ctx, int type, struct cur *c)
-{
-	struct cur	in;
-
-	if (ctx->info != NULL) {	/* 0 for 802.3 frames */
-		ctx->info->ethertype = type > ETH_MAXLEN ? (uint16_t)type : 0;
-		/* Where the payload starts, for -x: after the last tag. */
-		if (ctx->nip == 0 && ctx->tunnels == 0)
-			ctx->info->l3off = (uint32_t)cur_off(c);
-	}
-	if (type > ETH_MAXLEN)
-		return DEC_KEY(DEC_S_ETHER, type);
-	ctx->llclen = type > 3 ? (uint32_t)type - 3 : 0;
-	cur_sub(c, (size_t)type, &in);
-	*c = in;
-	return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
-}
-
-const char *
-dec_link_name(int type)
-{
-	switch (type) {
-	case 0x0800:	return "IPv4";
-	case 0x0806:	return "ARP";
-	case 0x86dd:	return "IPv6";
-	case 0x8100:	return "802.1Q";
-	case 0x88a8:	return "802.1Q-QinQ";
-	case 0x9100:	return "802.1Q-9100";
-	case 0x9200:	return "802.1Q-9200";
-	case 0x8847:	return "MPLS unicast";
-	case 0x8848:	return "MPLS multicast";
-	case 0x6558:	return "Transparent Ethernet Bridging";
-	case 0x88cc:	return "LLDP";
-	case 0x888e:	return "EAPOL";
-	case 0x8035:	return "RARP";
-	case 0x8809:	return "Slow Protocols";
-	case 0x8863:	return "PPPoE D";
-	case 0x8864:	return "PPPoE S";
-	case 0x886f:	return "MS NLB heartbeat";
-	case 0x9000:	return "Loopback";
-	default:	return type <= ETH_MAXLEN ? "802.3 length" : "unknown";
-	}
-}
-
 /* Skips SKIP bytes of addresses or tag, then keys on the type field. */
 static int
 link_skip_key(struct dec_ctx *ctx, struct cur *c, size_t skip)
@@ -169,7 +120,7 @@ link_skip_key(struct dec_ctx *ctx, struct cur *c, size_t skip)
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
-	return dec_link_key(ctx, type, c);
+	return dec_ether_key(ctx, type, c);
 }
 
 static int
@@ -191,7 +142,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	type = h[12] << 8 | h[13];
-	dec_layer(ctx, type > ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
+	dec_layer(ctx, type > DEC_ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
 	/* Only the tree and -e show them: a plain summary skips the work. */
 	if (ctx->tree || ctx->opt->link) {
 		dec_mac(h, d);
@@ -199,19 +150,19 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "destination: %s", d);
 	dec_fld(ctx, "source: %s", s);
-	dec_fld(ctx, "%s: 0x%04x (%s)", type > ETH_MAXLEN ? "type" : "length",
-	    type, dec_link_name(type));
+	dec_fld(ctx, "%s: 0x%04x (%s)", type > DEC_ETH_MAXLEN ? "type" : "length",
+	    type, dec_ether_name(type));
 	if (ctx->opt->link) {
 		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
-		if (type > ETH_MAXLEN)
+		if (type > DEC_ETH_MAXLEN)
 			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
-			    s, d, dec_link_name(type), type, ctx->len);
+			    s, d, dec_ether_name(type), type, ctx->len);
 		else
 			dec_sum(ctx, "%s > %s, 802.3, length %d: ", s, d,
 			    type);
 		ctx->linkdone = 1;
 	}
-	dec_next(ctx, dec_link_key(ctx, type, c), c);
+	dec_next(ctx, dec_ether_key(ctx, type, c), c);
 }
 
 static int
@@ -226,7 +177,7 @@ sll_parse(struct dec_ctx *ctx, struct cur *c)
 	/* Protocol 4 is 802.2 LLC without a length (if_ether.h ETH_P_802_2). */
 	if (type == 4)
 		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
-	return dec_link_key(ctx, type, c);
+	return dec_ether_key(ctx, type, c);
 }
 
 static void
@@ -245,11 +196,11 @@ sll_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "packet type: %d", pkttype);
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "link-layer address length: %d", halen);
-	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_link_name(type));
+	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_ether_name(type));
 	if (type == 4)
 		dec_next(ctx, dec_llc_nolen(ctx, c), c);
 	else
-		dec_next(ctx, dec_link_key(ctx, type, c), c);
+		dec_next(ctx, dec_ether_key(ctx, type, c), c);
 }
 
 static int
@@ -263,7 +214,7 @@ sll2_parse(struct dec_ctx *ctx, struct cur *c)
 	}
 	if (type == 4)
 		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
-	return dec_link_key(ctx, type, c);
+	return dec_ether_key(ctx, type, c);
 }
 
 /*
@@ -334,7 +285,7 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "sll2");
 		return;
 	}
-	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_link_name(type));
+	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_ether_name(type));
 	dec_fld(ctx, "interface index: %lld", (long long)ifindex);
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "packet type: %d", pkttype);
@@ -342,7 +293,7 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	if (type == 4)
 		dec_next(ctx, dec_llc_nolen(ctx, c), c);
 	else
-		dec_next(ctx, dec_link_key(ctx, type, c), c);
+		dec_next(ctx, dec_ether_key(ctx, type, c), c);
 }
 
 /* Raw IP: the version nibble says which. */
@@ -478,20 +429,20 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "vlan: %d", tci & 0xfff);
 	dec_fld(ctx, "priority: %d", tci >> 13);
 	dec_fld(ctx, "drop eligible: %d", tci >> 12 & 1);
-	dec_fld(ctx, "type: 0x%04x (%s)", type, dec_link_name(type));
+	dec_fld(ctx, "type: 0x%04x (%s)", type, dec_ether_name(type));
 	if (ctx->opt->link)
 		dec_sum(ctx, "vlan %d, p %d%s, ", tci & 0xfff, tci >> 13,
 		    tci & 0x1000 ? ", DEI" : "");
-	if (ctx->opt->link && type <= ETH_MAXLEN)	/* sic, tcpdump 4.99 */
+	if (ctx->opt->link && type <= DEC_ETH_MAXLEN)	/* sic, tcpdump 4.99 */
 		dec_sum(ctx, "802.3");
 	else if (ctx->opt->link) {
-		dec_sum(ctx, "ethertype %s (0x%04x), ", dec_link_name(type),
+		dec_sum(ctx, "ethertype %s (0x%04x), ", dec_ether_name(type),
 		    type);
 		ctx->linkdone = 1;
 	}
 	else if (ctx->opt->extra)
 		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
-	dec_next(ctx, dec_link_key(ctx, type, c), c);
+	dec_next(ctx, dec_ether_key(ctx, type, c), c);
 }
 
 /*

@@ -85,7 +85,7 @@ llc_parse(struct dec_ctx *ctx, struct cur *c)
 	}
 	if (oui[0] != 0 || oui[1] != 0 || oui[2] != 0)
 		return DEC_DONE;
-	return dec_link_key(ctx, type, c);
+	return dec_ether_key(ctx, type, c);
 }
 
 static void
@@ -124,7 +124,7 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_fld(ctx, "SNAP oui: 0x%02x%02x%02x", oui[0], oui[1], oui[2]);
-	dec_fld(ctx, "SNAP type: 0x%04x (%s)", type, dec_link_name(type));
+	dec_fld(ctx, "SNAP type: 0x%04x (%s)", type, dec_ether_name(type));
 	if ((key = llc_cisco(ctx, oui, type)) != 0) {
 		if (ctx->opt->link)
 			dec_sum(ctx, "LLC, dsap SNAP (0xaa) Individual, ssap "
@@ -141,5 +141,5 @@ llc_format(struct dec_ctx *ctx, struct cur *c)
 		dec_data(ctx, c);
 		return;
 	}
-	dec_next(ctx, dec_link_key(ctx, type, c), c);
+	dec_next(ctx, dec_ether_key(ctx, type, c), c);
 }

@@ -40,6 +40,8 @@ static void	snmp_format(struct dec_ctx *, struct cur *);
 static void	snmp_msg(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_pdu(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	snmp_v3(struct dec_ctx *, struct cur *, uint32_t);
+static int	snmp_v3glob(struct dec_ctx *, struct cur *, uint32_t, int *);
+static void	snmp_v3scoped(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_usm(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_rw(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	snmp_trap(struct tbuf *, struct cur *, uint32_t);
@@ -302,43 +304,14 @@ snmp_v3(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 {
 	struct tbuf	*tb = ctx->out;
 	struct ber_el	 e;
-	struct cur	 g;
-	uint32_t	 glen;
-	int		 n, fl, model, v = ctx->opt->verbose;
+	int		 n, model, v = ctx->opt->verbose;
 
 	if ((n = ber_read(tb, c, len, &e)) < 0 ||
 	    ber_expect(tb, &e, BER_SEQ, "!message") == -1)
 		return;
 	len -= (uint32_t)n;
-	g = e.val;
-	glen = e.len;
-	if (v)
-		tbuf_puts(tb, "{ ");
-	if (ber_next(tb, &g, &glen, BER_INT, "msgID!=INT", &e) == -1 ||
-	    ber_next(tb, &g, &glen, BER_INT, "msgMaxSize!=INT", &e) == -1 ||
-	    ber_next(tb, &g, &glen, BER_STR, "msgFlags!=STR", &e) == -1)
+	if (snmp_v3glob(ctx, &e.val, e.len, &model) == -1)
 		return;
-	if (e.len != 1) {
-		tbuf_printf(tb, "[msgFlags size %u]", e.len);
-		return;
-	}
-	fl = cur_peek_u8(&e.val, 0);
-	if (fl != 0 && fl != 1 && fl != 3 && fl != 4 && fl != 5 && fl != 7) {
-		tbuf_printf(tb, "[msgFlags=0x%02X]", fl);
-		return;
-	}
-	tbuf_printf(tb, "F=%s%s%s ", fl & 1 ? "a" : "", fl & 2 ? "p" : "",
-	    fl & 4 ? "r" : "");
-	if ((n = ber_next(tb, &g, &glen, BER_INT, "msgSecurityModel!=INT",
-	    &e)) == -1)
-		return;
-	model = e.i;
-	/* tcpdump compares with the last element's size, not the rest. */
-	if ((uint32_t)n < glen)
-		tbuf_printf(tb, "[%d extra after message SEQ]",
-		    (int)(glen - (uint32_t)n));
-	if (v)
-		tbuf_puts(tb, "} ");
 	if (model != 3) {
 		tbuf_printf(tb, "[security model %d]", model);
 		return;
@@ -351,28 +324,83 @@ snmp_v3(struct dec_ctx *ctx, struct cur *c, uint32_t len)
 	snmp_usm(ctx, &e.val, e.len);
 	if (v)
 		tbuf_puts(tb, "} { ScopedPDU ");
-	if ((n = ber_read(tb, c, len, &e)) >= 0 &&
-	    ber_expect(tb, &e, BER_SEQ, "!scoped PDU") == 0) {
-		g = e.val;
-		glen = e.len;
-		if (ber_next(tb, &g, &glen, BER_STR, "contextEngineID!=STR",
-		    &e) == -1)
-			goto out;
-		tbuf_puts(tb, "E=");
-		e.type = BER_OCTET;
-		ber_print(tb, &e);
-		tbuf_putc(tb, ' ');
-		if (ber_next(tb, &g, &glen, BER_STR, "contextName!=STR", &e) ==
-		    -1)
-			goto out;
-		tbuf_puts(tb, "C=");
-		ber_string(tb, &e);
-		tbuf_putc(tb, ' ');
-		snmp_pdu(ctx, &g, glen, 3);
-	}
-out:
+	snmp_v3scoped(ctx, c, len);
 	if (v)
 		tbuf_puts(tb, "} ");
+}
+
+/*
+ * RFC 3412 6: msgGlobalData (ID, maximum size, flags, security model).
+ * g, glen: the message SEQ's contents, glen bytes.  Sets *model.
+ * Returns 0, or -1 after printing why the rest cannot be decoded.
+ */
+static int
+snmp_v3glob(struct dec_ctx *ctx, struct cur *g, uint32_t glen, int *model)
+{
+	struct tbuf	*tb = ctx->out;
+	struct ber_el	 e;
+	int		 n, fl, v = ctx->opt->verbose;
+
+	if (v)
+		tbuf_puts(tb, "{ ");
+	if (ber_next(tb, g, &glen, BER_INT, "msgID!=INT", &e) == -1 ||
+	    ber_next(tb, g, &glen, BER_INT, "msgMaxSize!=INT", &e) == -1 ||
+	    ber_next(tb, g, &glen, BER_STR, "msgFlags!=STR", &e) == -1)
+		return -1;
+	if (e.len != 1) {
+		tbuf_printf(tb, "[msgFlags size %u]", e.len);
+		return -1;
+	}
+	fl = cur_peek_u8(&e.val, 0);
+	if (fl != 0 && fl != 1 && fl != 3 && fl != 4 && fl != 5 && fl != 7) {
+		tbuf_printf(tb, "[msgFlags=0x%02X]", fl);
+		return -1;
+	}
+	tbuf_printf(tb, "F=%s%s%s ", fl & 1 ? "a" : "", fl & 2 ? "p" : "",
+	    fl & 4 ? "r" : "");
+	if ((n = ber_next(tb, g, &glen, BER_INT, "msgSecurityModel!=INT",
+	    &e)) == -1)
+		return -1;
+	*model = e.i;
+	/* tcpdump compares with the last element's size, not the rest. */
+	if ((uint32_t)n < glen)
+		tbuf_printf(tb, "[%d extra after message SEQ]",
+		    (int)(glen - (uint32_t)n));
+	if (v)
+		tbuf_puts(tb, "} ");
+	return 0;
+}
+
+/*
+ * RFC 3412 6: the scoped PDU, unencrypted: context engine ID, context
+ * name, then the PDU.  c, len: the rest of the message, len bytes.
+ */
+static void
+snmp_v3scoped(struct dec_ctx *ctx, struct cur *c, uint32_t len)
+{
+	struct tbuf	*tb = ctx->out;
+	struct ber_el	 e;
+	struct cur	 g;
+	uint32_t	 glen;
+
+	if (ber_read(tb, c, len, &e) < 0 ||
+	    ber_expect(tb, &e, BER_SEQ, "!scoped PDU") != 0)
+		return;
+	g = e.val;
+	glen = e.len;
+	if (ber_next(tb, &g, &glen, BER_STR, "contextEngineID!=STR",
+	    &e) == -1)
+		return;
+	tbuf_puts(tb, "E=");
+	e.type = BER_OCTET;
+	ber_print(tb, &e);
+	tbuf_putc(tb, ' ');
+	if (ber_next(tb, &g, &glen, BER_STR, "contextName!=STR", &e) == -1)
+		return;
+	tbuf_puts(tb, "C=");
+	ber_string(tb, &e);
+	tbuf_putc(tb, ' ');
+	snmp_pdu(ctx, &g, glen, 3);
 }
 
 /* RFC 3414 2.4: the user, and from -v the engine's boots and time. */

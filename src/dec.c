@@ -144,21 +144,6 @@ dec_init(struct dec_ctx *ctx, uint32_t caplen, uint32_t len)
 	ctx->len = len < caplen ? caplen : len;
 }
 
-/*
- * The light parse: no text, no allocation.  Returns 0, or -1 when the link
- * type is not supported (info->proto is then DEC_P_OTHER).  The common
- * Ethernet/IP/TCP|UDP frame takes dec_fast() (dec-fast.c), everything
- * else, and what it declines, the layer by layer walk below.
- */
-int
-dec_parse(int dlt, const uint8_t *pkt, uint32_t caplen, uint32_t len,
-    struct dec_info *info)
-{
-	if (dlt == 1 && dec_fast(pkt, caplen, info) == 0)
-		return 0;
-	return dec_parse_full(dlt, pkt, caplen, len, info);
-}
-
 /* dec_parse() without the fast path: what dec_fast() must agree with. */
 int
 dec_parse_full(int dlt, const uint8_t *pkt, uint32_t caplen, uint32_t len,

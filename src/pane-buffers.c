@@ -169,9 +169,9 @@ pane_buffers_titlebar(const struct pane *p, const struct stats_snap *s,
 		if (s->bufs[i].st.owner <= CAP_OWN_USER)
 			n[s->bufs[i].st.owner]++;
 	snprintf(left, sizeof left, "Buffers %d  k filling %d  u held %d  "
-	    "f free %d  peak: held %d/%d fill %.0f%% freezes %llu", s->nbufs, n[CAP_OWN_KERNEL], n[CAP_OWN_USER],
-	    n[CAP_OWN_FREE], s->peak_held, per, s->peak_fill,
-	    (unsigned long long)s->peak_freezes);
+	    "f free %d  peak: held %d/%d fill %.0f%% freezes %llu", s->nbufs,
+	    n[CAP_OWN_KERNEL], n[CAP_OWN_USER], n[CAP_OWN_FREE], s->peak_held,
+	    per, s->peak_fill, (unsigned long long)s->peak_freezes);
 	if (!p->detail)
 		snprintf(right, sizeof right, "b rows");
 	else if (s->nbufs > rows)

@@ -220,8 +220,9 @@ struct psock_att;
 struct psock_att *psock_attach(struct psock *, int, uint32_t, char *);
 /*
  * One read of every block header (pread on /proc/PID/mem, never a
- * write) and of the socket's drops (none when the psock is NULL).  0, or -1 with errbuf when the
- * process exited or the ring went away (rs->verdict PSOCK_V_GONE).
+ * write) and of the socket's drops (none when the psock is NULL).  0, or
+ * -1 with errbuf when the process exited or the ring went away
+ * (rs->verdict PSOCK_V_GONE).
  */
 int		 psock_ring_read(struct psock_att *, struct psock *,
 		     struct psock_ringsnap *, char *);

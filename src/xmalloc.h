@@ -1,4 +1,4 @@
-/* Allocation wrappers that exit on failure: setup code only, never per packet. */
+/* Allocation wrappers that exit on failure: setup code, never per packet. */
 #ifndef ZBTOP_XMALLOC_H
 #define ZBTOP_XMALLOC_H
 
