@@ -347,9 +347,9 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_puts(tb, "{\"mode\":");
 	tbuf_json(tb, sn->mode, strlen(sn->mode));
 	tbuf_puts(tb, ",\"source\":");
-	tbuf_json(tb, sn->source, strlen(sn->source));
+	tbuf_json(tb, sn->raw_source, strlen(sn->raw_source));
 	tbuf_puts(tb, ",\"filter\":");
-	tbuf_json(tb, sn->filter, strlen(sn->filter));
+	tbuf_json(tb, sn->raw_filter, strlen(sn->raw_filter));
 	tbuf_printf(tb, ",\"epoch\":%u,\"uptime\":%.3f,\"eof\":%s,"
 	    "\"packets\":%llu,\"bytes\":%llu,\"pps\":%.1f,\"bps\":%.1f,"
 	    "\"drops\":{\"kernel\":%llu,\"freezes\":%llu,",

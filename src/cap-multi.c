@@ -222,8 +222,8 @@ multi_rotate(struct cap *cap, char *errbuf)
 	int		 rc, done = 0, again = 0;
 
 	if (m->sub[0].ops->rotate == NULL) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot rotate: the %s backend "
-		    "has no buffers", m->sub[0].ops->name);
+		snprintf(errbuf, ZB_ERRBUFSZ, CAP_NOROTATE,
+		    m->sub[0].ops->name);
 		return -1;
 	}
 	for (k = 0; k < m->n; k++) {

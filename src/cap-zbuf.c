@@ -39,8 +39,10 @@ static int	cap_zbuf_ifdrops(struct cap *, uint64_t *);
 static void	cap_zbuf_close(struct cap *);
 static struct zbuf *cap_zbuf_new(const struct cap_conf *);
 
-static int	cap_zbuf_geometry(const struct cap_conf *, unsigned,
-		    uint32_t, uint32_t *, uint32_t *);
+static void	cap_zbuf_geometry(const struct cap_conf *, unsigned,
+		    uint32_t, const char *, uint32_t, uint32_t *, uint32_t *,
+		    char *, size_t);
+static void	cap_zbuf_asked(const struct cap_conf *, char *, size_t);
 static int	cap_zbuf_sockets(struct zbuf *, char *);
 static int	cap_zbuf_rings(struct zbuf *, char *, size_t, char *);
 static int	cap_zbuf_mkring(struct zbuf *, struct zbuf_ring *, int *,
@@ -96,6 +98,7 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	struct zbuf	*z;
 	unsigned	 snap, nr;
 	uint32_t	 maxpkt;
+	char		 why[ZB_ERRBUFSZ / 2], asked[64];
 
 	z = cap_zbuf_new(conf);
 	nr = ZBUF_SIDES * z->nlanes;
@@ -113,10 +116,15 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	snap = conf->snaplen != 0 ? conf->snaplen : ZBUF_SNAPLEN;
 	maxpkt = caplinux_maxpkt(z->ifindex);
 	z->minbs = (snap < maxpkt ? snap : maxpkt) + ZBUF_PKT_OVERHEAD;
-	if (cap_zbuf_geometry(conf, nr, z->minbs, &z->bsize, &z->bnr))
-		snprintf(cap->note, sizeof cap->note, "blocks raised to %u "
-		    "KiB: %s passes packets of up to %u bytes (GSO/GRO)",
-		    z->bsize / 1024, z->ifname, maxpkt);
+	cap_zbuf_geometry(conf, nr, z->minbs, z->ifname, maxpkt, &z->bsize,
+	    &z->bnr, why, sizeof why);
+	if (why[0] != '\0') {
+		cap_zbuf_asked(conf, asked, sizeof asked);
+		snprintf(cap->note, sizeof cap->note, "ring: asked %s, using "
+		    "%u rings x %u x %u KiB (%llu KiB): %s", asked, nr, z->bnr,
+		    z->bsize / 1024, (unsigned long long)nr * z->bnr *
+		    z->bsize / 1024, why);
+	}
 	z->tov = conf->retire_ms != 0 ? conf->retire_ms : ZBUF_TOV_MS;
 	if (cap_zbuf_rings(z, cap->note, sizeof cap->note, errbuf) == -1)
 		goto fail;
@@ -172,21 +180,30 @@ cap_zbuf_sockets(struct zbuf *z, char *errbuf)
  * -B is the total over all rings.  Blocks are a power of two and at
  * least a page (packet_set_ring wants them page aligned), shrunk until
  * each ring gets ZBUF_MINBLK of them so one block held by the consumer
- * never freezes the ring, but never below minbs (then 1 when raised):
+ * never freezes the ring, but never below minbs (then 2 when raised):
  * tpacket_rcv() cuts a packet longer than a block to fit, unreported.
+ * --blocks alone shares -B into that many blocks.  Whatever differs
+ * from what was asked is said in why (whysz bytes, "" when nothing
+ * does), after the interface name ifname and its longest packet maxpkt.
  */
-static int
+static void
 cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
-    uint32_t minbs, uint32_t *bsize, uint32_t *bnr)
+    uint32_t minbs, const char *ifname, uint32_t maxpkt, uint32_t *bsize,
+    uint32_t *bnr, char *why, size_t whysz)
 {
 	uint64_t	perring, bs, nr, pg, maxblk = CAP_MAXBUFS / nrings;
-	int		raised = 0;
+	uint64_t	total;
 
+	why[0] = '\0';
 	pg = (uint64_t)sysconf(_SC_PAGESIZE);
 	perring = (uint64_t)(conf->buffer_kib != 0 ? conf->buffer_kib :
 	    ZBUF_TOTAL_KIB) * 1024 / nrings;
-	bs = (uint64_t)(conf->block_kib != 0 ? conf->block_kib :
-	    ZBUF_BLOCK_KIB) * 1024;
+	if (conf->block_kib != 0)
+		bs = (uint64_t)conf->block_kib * 1024;
+	else if (conf->block_nr != 0)
+		bs = perring / conf->block_nr;
+	else
+		bs = (uint64_t)ZBUF_BLOCK_KIB * 1024;
 	if (bs > (1u << 30))
 		bs = 1u << 30;
 	while ((bs & (bs - 1)) != 0)
@@ -198,6 +215,10 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
 	else {
 		while (bs > pg && perring / bs < ZBUF_MINBLK)
 			bs /= 2;
+		if (conf->block_kib != 0 && bs < conf->block_kib * 1024ull)
+			snprintf(why, whysz, "-B over %u rings leaves %llu KiB "
+			    "a ring, and a ring needs %u blocks", nrings,
+			    (unsigned long long)perring / 1024, ZBUF_MINBLK);
 		/* buffers() reports CAP_MAXBUFS at most: grow the blocks. */
 		while (perring / bs > maxblk)
 			bs *= 2;
@@ -209,15 +230,39 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
 			bs *= 2;
 		if (conf->block_nr == 0)
 			nr = perring / bs;
-		raised = 1;
+		snprintf(why, whysz, "%s passes packets of up to %u bytes "
+		    "(GSO/GRO) and a block must hold one", ifname, maxpkt);
 	}
 	if (nr < 2)
 		nr = 2;
-	if (nr > maxblk)
+	if (nr > maxblk) {
 		nr = maxblk;
+		snprintf(why, whysz, "at most %llu blocks a ring over %u "
+		    "rings", (unsigned long long)maxblk, nrings);
+	}
+	total = nrings * nr * bs;
+	if (why[0] == '\0' && ((conf->block_kib != 0 &&
+	    bs != conf->block_kib * 1024ull) || (conf->buffer_kib != 0 &&
+	    total != conf->buffer_kib * 1024ull)))
+		snprintf(why, whysz, "blocks are a power of two of at least "
+		    "%llu KiB, whole blocks a ring", (unsigned long long)pg /
+		    1024);
 	*bsize = (uint32_t)bs;
 	*bnr = (uint32_t)nr;
-	return raised;
+}
+
+/* What the user asked of the ring, in options (asksz bytes). */
+static void
+cap_zbuf_asked(const struct cap_conf *conf, char *asked, size_t asksz)
+{
+	snprintf(asked, asksz, "-B %u", conf->buffer_kib != 0 ?
+	    conf->buffer_kib : ZBUF_TOTAL_KIB);
+	if (conf->block_nr != 0)
+		snprintf(asked + strlen(asked), asksz - strlen(asked),
+		    " --blocks %u", conf->block_nr);
+	if (conf->block_kib != 0)
+		snprintf(asked + strlen(asked), asksz - strlen(asked),
+		    " --block-size %u", conf->block_kib);
 }
 
 /* All rings with one geometry; ENOMEM halves it, as libpcap shrinks. */

@@ -17,6 +17,9 @@
 #include "zb.h"
 
 #define CAP_MAXBUFS	1024		/* buffers reported by ops->buffers */
+/* Why a backend without ops->rotate cannot rotate (%s: its name). */
+#define CAP_NOROTATE	"cannot rotate: the %s backend's one buffer is " \
+			"the kernel's socket queue, read packet by packet"
 #define CAP_MAXQ	32		/* queues: --threads */
 #define CAP_MAXIF	8		/* -i given several times */
 #define CAP_IFNAMSZ	16		/* IF_NAMESIZE */

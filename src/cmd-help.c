@@ -35,6 +35,9 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_OK;
 	}
 	for (e = cmd_table; *e != NULL; e++)
-		cmd_out(ctx, "%-22s %s", (*e)->usage, (*e)->help);
+		cmd_out(ctx, "%-22s %s%s%s%s", (*e)->usage, (*e)->help,
+		    (*e)->alias != NULL ? " (alias " : "",
+		    (*e)->alias != NULL ? (*e)->alias : "",
+		    (*e)->alias != NULL ? ")" : "");
 	return CMD_OK;
 }

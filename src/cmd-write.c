@@ -22,12 +22,15 @@ cmd_write_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char		 errbuf[ZB_ERRBUFSZ];
 	const char	*path = strcmp(argv[0], "stop") == 0 ? NULL : argv[0];
+	int		 rc;
 
-	if (engine_write(ctx->eng, path, errbuf) == -1) {
+	if ((rc = engine_write(ctx->eng, path, errbuf)) == -1) {
 		cmd_error(ctx, "%s", errbuf);
 		return CMD_ERROR;
 	}
-	if (path == NULL)
+	if (rc == 1)
+		cmd_out(ctx, "not writing: nothing to stop");
+	else if (path == NULL)
 		cmd_out(ctx, "writing stopped");
 	else
 		cmd_out(ctx, "writing to %s", path);

@@ -53,14 +53,13 @@ engine_serve(struct engine *e)
 static int
 engine_apply(struct engine *e, struct engine_req *req)
 {
-	char	esc[STATS_TEXTSZ];
 	int	rc;
 
 	switch (req->type) {
 	case REQ_ROTATE:
 		if (e->cap.ops->rotate == NULL) {
-			snprintf(req->errbuf, ZB_ERRBUFSZ, "cannot rotate: "
-			    "the %s backend has no buffers", e->cap.ops->name);
+			snprintf(req->errbuf, ZB_ERRBUFSZ, CAP_NOROTATE,
+			    e->cap.ops->name);
 			return -1;
 		}
 		return engine_rotate_now(e, req->errbuf);
@@ -69,8 +68,7 @@ engine_apply(struct engine *e, struct engine_req *req)
 		    req->errbuf);
 		if (rc == 0) {
 			e->epoch++;
-			esc_str(esc, sizeof esc, req->text, strlen(req->text));
-			stats_epoch(e->stats, esc);
+			stats_epoch(e->stats, req->text);
 		}
 		return rc;
 	case REQ_SNAPLEN:
@@ -94,6 +92,8 @@ engine_apply_write(struct engine *e, const char *path, char *errbuf)
 	struct pcapw	*w = NULL;
 	int		 rc = 0;
 
+	if (path == NULL && e->w == NULL)
+		return 1;		/* stop, but nothing is written */
 	if (path != NULL && engine_open_write(e, path, NULL, &w, errbuf) == -1)
 		return -1;
 	if (e->w != NULL)
@@ -193,6 +193,10 @@ engine_rotate(struct engine *e, char *errbuf)
 	return engine_post(e, REQ_ROTATE, NULL, 0, errbuf);
 }
 
+/*
+ * Write to path from now on, or stop writing (path NULL).  Returns 0, 1
+ * when asked to stop with nothing being written, -1 with errbuf.
+ */
 int
 engine_write(struct engine *e, const char *path, char *errbuf)
 {
@@ -213,8 +217,7 @@ int
 engine_rotate_every(struct engine *e, unsigned ms, char *errbuf)
 {
 	if (ms != 0 && e->cap.ops->rotate == NULL) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot rotate: the %s backend "
-		    "has no buffers", e->cap.ops->name);
+		snprintf(errbuf, ZB_ERRBUFSZ, CAP_NOROTATE, e->cap.ops->name);
 		return -1;
 	}
 	pthread_mutex_lock(&e->lock);

@@ -147,24 +147,16 @@ static void
 engine_info(struct engine *e)
 {
 	struct stats_info	 in;
-	char			 src[STATS_NAMESZ], expr[STATS_TEXTSZ];
-	const char		*s;
 
-	s = e->conf.cap.file != NULL ? e->conf.cap.file :
-	    e->conf.cap.label != NULL ? e->conf.cap.label : e->conf.cap.iface;
-	src[0] = expr[0] = '\0';
-	if (s != NULL)
-		esc_str(src, sizeof src, s, strlen(s));
-	if (e->expr != NULL)
-		esc_str(expr, sizeof expr, e->expr, strlen(e->expr));
 	memset(&in, 0, sizeof in);
 	/* Several -i: the backend the user chose, not the wrapper. */
 	in.mode = e->cap.ops == &cap_multi_ops ? e->conf.mode :
 	    e->cap.ops->name;
-	in.source = src;
+	in.source = e->conf.cap.file != NULL ? e->conf.cap.file :
+	    e->conf.cap.label != NULL ? e->conf.cap.label : e->conf.cap.iface;
 	in.geometry = e->cap.geometry;
 	in.note = e->cap.note;
-	in.filter = expr;
+	in.filter = e->expr;
 	in.snaplen = e->cap.snaplen;
 	in.dlt = e->cap.dlt;
 	in.nifs = e->cap.nifs;
@@ -584,7 +576,6 @@ engine_reread(struct engine *e, const char *expr, char *errbuf)
 	struct bpf_program	 prog;
 	struct cap_conf		 cc = e->conf.cap;
 	struct cap		 old = e->cap;
-	char			 esc[STATS_TEXTSZ];
 
 	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
 	    errbuf) == -1)
@@ -608,8 +599,7 @@ engine_reread(struct engine *e, const char *expr, char *errbuf)
 	if (engine_set_filter(e, expr, e->cap.snaplen, errbuf) != 0)
 		return -1;
 	e->epoch++;
-	esc_str(esc, sizeof esc, expr, strlen(expr));
-	stats_epoch(e->stats, esc);
+	stats_epoch(e->stats, expr);
 	pthread_mutex_lock(&e->lock);
 	e->finished = 0;
 	pthread_mutex_unlock(&e->lock);

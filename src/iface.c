@@ -18,6 +18,7 @@
 #include "tbuf.h"
 #include "xmalloc.h"
 
+static void	iface_flags(bpf_u_int32, char *, size_t);
 static int	iface_nth(unsigned, char **, char *);
 static int	iface_number(const char *, unsigned *);
 
@@ -82,7 +83,7 @@ iface_resolve(struct iface_set *is, struct cap_conf *cc, char *errbuf)
 {
 	char		 shown[64];
 	size_t		 len;
-	unsigned	 k, n;
+	unsigned	 j, k, n;
 	int		 rc;
 
 	for (k = 0; k < is->n; k++) {
@@ -109,6 +110,16 @@ iface_resolve(struct iface_set *is, struct cap_conf *cc, char *errbuf)
 			    "other -i");
 			return -1;
 		}
+		/* Twice would count every packet twice: refused. */
+		for (j = 0; j < k; j++)
+			if (strcmp(is->name[j], is->name[k]) == 0) {
+				esc_str(shown, sizeof shown, is->name[k],
+				    strlen(is->name[k]));
+				snprintf(errbuf, ZB_ERRBUFSZ, "-i %s: given "
+				    "twice (by name or number); give each "
+				    "interface once", shown);
+				return -1;
+			}
 		cc->ifaces[k] = is->name[k];
 		len = strlen(is->label);
 		snprintf(is->label + len, sizeof is->label - len, "%s%s",
@@ -134,11 +145,64 @@ iface_default(struct iface_set *is, struct cap_conf *cc, char *errbuf)
 	return 0;
 }
 
+/*
+ * libpcap's flags of an interface as tcpdump -D shows them (tcpdump.c,
+ * show_devices_and_exit): " [" the names of the Up, Running, Loopback and
+ * Wireless bits, comma separated, "none" without any, then the connection
+ * status when it applies, "]"; nothing when flags is 0.  Into buf (sz
+ * bytes).
+ */
+static void
+iface_flags(bpf_u_int32 flags, char *buf, size_t sz)
+{
+	static const struct {
+		bpf_u_int32	 bit;
+		const char	*name;
+	} bits[] = {
+		{ PCAP_IF_UP, "Up" },
+		{ PCAP_IF_RUNNING, "Running" },
+		{ PCAP_IF_LOOPBACK, "Loopback" },
+		{ PCAP_IF_WIRELESS, "Wireless" }
+	};
+	const int	 wl = (flags & PCAP_IF_WIRELESS) != 0;
+	const char	*st = NULL;
+	size_t		 k, len;
+	int		 any = 0;
+
+	buf[0] = '\0';
+	if (flags == 0)
+		return;
+	snprintf(buf, sz, " [");
+	for (k = 0; k < sizeof bits / sizeof bits[0]; k++)
+		if (flags & bits[k].bit) {
+			len = strlen(buf);
+			snprintf(buf + len, sz - len, "%s%s", any ? ", " : "",
+			    bits[k].name);
+			any = 1;
+		}
+	switch (flags & PCAP_IF_CONNECTION_STATUS) {
+	case PCAP_IF_CONNECTION_STATUS_UNKNOWN:
+		st = wl ? "Association status unknown" :
+		    "Connection status unknown";
+		break;
+	case PCAP_IF_CONNECTION_STATUS_CONNECTED:
+		st = wl ? "Associated" : "Connected";
+		break;
+	case PCAP_IF_CONNECTION_STATUS_DISCONNECTED:
+		st = wl ? "Not associated" : "Disconnected";
+		break;
+	}
+	len = strlen(buf);
+	snprintf(buf + len, sz - len, "%s%s%s]", any ? "" : "none",
+	    st != NULL ? ", " : "", st != NULL ? st : "");
+}
+
 int
 iface_list(FILE *f, char *errbuf)
 {
 	pcap_if_t	*all, *d;
 	char		 perr[PCAP_ERRBUF_SIZE], name[128], desc[256];
+	char		 flags[80];
 	int		 i = 1;
 
 	if (pcap_findalldevs(&all, perr) == -1) {
@@ -154,10 +218,9 @@ iface_list(FILE *f, char *errbuf)
 		if (d->description != NULL)
 			esc_str(desc, sizeof desc, d->description,
 			    strlen(d->description));
-		fprintf(f, "%d.%s%s%s%s [%s%s]\n", i, name, desc[0] ? " (" : "",
-		    desc, desc[0] ? ")" : "",
-		    d->flags & PCAP_IF_UP ? "Up" : "Down",
-		    d->flags & PCAP_IF_RUNNING ? ", Running" : "");
+		iface_flags(d->flags, flags, sizeof flags);
+		fprintf(f, "%d.%s%s%s%s%s\n", i, name, desc[0] ? " (" : "",
+		    desc, desc[0] ? ")" : "", flags);
 		i++;
 	}
 	pcap_freealldevs(all);

@@ -86,17 +86,25 @@ metrics_family(struct tbuf *tb, const char *name, const char *type,
 	    type);
 }
 
-/* A label value: backslash, double quote and newline are escaped. */
+/*
+ * A label value from raw text: backslash, double quote and newline are
+ * escaped as the exposition format says; other control bytes and bytes
+ * from 0x80 up, which must not reach a terminal, as the text \xNN.
+ */
 static void
 metrics_label(struct tbuf *tb, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == '\\' || *s == '"')
+	const unsigned char	*p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\\' || *p == '"')
 			tbuf_putc(tb, '\\');
-		if (*s == '\n')
+		if (*p == '\n')
 			tbuf_puts(tb, "\\n");
+		else if (*p < 0x20 || *p >= 0x7f)
+			tbuf_printf(tb, "\\\\x%02x", *p);
 		else
-			tbuf_putc(tb, *s);
+			tbuf_putc(tb, (char)*p);
 	}
 }
 
@@ -125,7 +133,7 @@ metrics_render(const struct stats_snap *sn, struct tbuf *tb)
 
 	tbuf_init(&il);
 	tbuf_puts(&il, "interface=\"");
-	metrics_label(&il, sn->source);
+	metrics_label(&il, sn->raw_source);
 	tbuf_putc(&il, '"');
 	metrics_capture(sn, il.s, tb);
 	metrics_drops(sn, il.s, tb);

@@ -25,6 +25,7 @@
 #include "zbtop.h"
 
 #define ZBTOP_VERSION	"0.1.0"
+#define OPTS_KEEP_MAX	65536		/* --keep, MiB */
 
 enum {
 	OPT_VERSION = 256,
@@ -97,6 +98,7 @@ static const struct option zbtop_longopts[] = {
 };
 
 static void	usage(FILE *);
+static size_t	opts_keep(unsigned);
 static unsigned	num(const char *, const char *, unsigned long, unsigned long);
 static double	fnum(const char *, const char *, double, double);
 static enum cap_dir direction(const char *);
@@ -160,7 +162,8 @@ usage(FILE *f)
 "  --metrics addr:port  serve Prometheus metrics at /metrics\n"
 "  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
-"  --keep MiB  memory for the packet list's kept packets (default 64)\n"
+"  --keep MiB  memory for the packet list's kept packets (default 64;\n"
+"              1 to 65536, at most half the machine's memory)\n"
 "  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
 "  --sockets  every packet socket on the host (-J: JSON lines)\n"
 "  --attach pid|socket:inode  watch another process's ring, read-only\n"
@@ -168,6 +171,31 @@ usage(FILE *f)
 "  -h         this help                       --version  the version\n"
 "Other tcpdump options are accepted; see zbtop(8), FOR TCPDUMP USERS.\n"
 "Keys on the screen: ? help, / search, \\ display, f filter, : command, q quit.\n");
+}
+
+/*
+ * --keep's bytes, from MiB (0 for the default): the packet list faults
+ * it all in at start, with an index of some 3/4 as much again
+ * (recent.c), so more than half of the machine's memory (sysconf
+ * _SC_PHYS_PAGES) is refused here, naming the option.
+ */
+static size_t
+opts_keep(unsigned mib)
+{
+	long		pages = sysconf(_SC_PHYS_PAGES);
+	long		pgsz = sysconf(_SC_PAGESIZE);
+	uint64_t	physmib;
+
+	if (mib == 0)
+		return (size_t)RECENT_DEFMB << 20;
+	if (pages > 0 && pgsz > 0) {
+		physmib = (uint64_t)pages * (uint64_t)pgsz >> 20;
+		if ((uint64_t)mib > physmib / 2)
+			msg_fatal("--keep %u: more than half of this machine's "
+			    "memory (%llu MiB)", mib,
+			    (unsigned long long)physmib);
+	}
+	return (size_t)mib << 20;
 }
 
 static unsigned
@@ -300,7 +328,7 @@ parse_engine(struct opts *o, int ch)
 		o->ec.rotate_ms = num("--rotate-every", optarg, 1, 60000);
 		break;
 	case OPT_BLOCKS:
-		cc->block_nr = num("--blocks", optarg, 2, 65536);
+		cc->block_nr = num("--blocks", optarg, 4, 65536);
 		break;
 	case OPT_BLOCK_SIZE:
 		cc->block_kib = num("--block-size", optarg, 4, 65536);
@@ -309,7 +337,7 @@ parse_engine(struct opts *o, int ch)
 		cc->threads = num("--threads", optarg, 1, CAP_MAXQ);
 		break;
 	case OPT_KEEP:
-		o->keep_mib = num("--keep", optarg, 1, 1048576);
+		o->keep_mib = num("--keep", optarg, 1, OPTS_KEEP_MAX);
 		break;
 	case OPT_SEQ_LOG:
 		o->ec.seqlog = optarg;
@@ -514,6 +542,7 @@ parse_check(struct opts *o)
 {
 	struct cap_conf	*cc = &o->ec.cap;
 	char		 errbuf[ZB_ERRBUFSZ];
+	size_t		 keep;
 
 	if (o->sockets || o->attach != NULL) {
 		parse_check_sockets(o);
@@ -523,6 +552,9 @@ parse_check(struct opts *o)
 		msg_fatal("--filters goes with --sockets");
 	if (cc->iface != NULL && cc->file != NULL)
 		msg_fatal("-i and -r exclude each other");
+	if (cc->buffer_kib != 0 && cc->block_nr != 0 && cc->block_kib != 0)
+		msg_fatal("-B, --blocks and --block-size: give at most two, "
+		    "the third follows");
 	if (iface_resolve(&o->ifs, cc, errbuf) == -1)
 		msg_fatal("%s", errbuf);
 	/* tcpdump -J lists time stamp types; with -b it is zbtop's JSON. */
@@ -545,9 +577,9 @@ parse_check(struct opts *o)
 		msg_fatal("-C, -G, -W and -z go with -w");
 	o->ec.wconf = &o->wr;
 	o->ec.parse = !o->batch && !o->print;
+	keep = opts_keep(o->keep_mib);
 	if (o->ec.parse)
-		o->ec.keep = (size_t)(o->keep_mib != 0 ? o->keep_mib :
-		    RECENT_DEFMB) << 20;
+		o->ec.keep = keep;
 	o->bo.commands = o->batch && !isatty(STDIN_FILENO);
 }
 

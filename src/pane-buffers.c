@@ -414,7 +414,7 @@ pane_buffers_colhead(const struct pane *p, int y, int kind, int cw,
 		bar = p->w - 17 - (p->w >= 76 ? 50 : 31);
 		x = p->x + 17 + (bar < 4 ? 4 : bar);
 		screen_put(y, x, end - x, SCREEN_HEADER, p->w >= 76 ?
-		    "   FILL    PKTS    BYTES        SEQ    AGE LAST" :
+		    "   FILL    PKTS    BYTES        SEQ LAST       AGE" :
 		    "   FILL    PKTS    BYTES    AGE");
 		break;
 	default:
@@ -554,10 +554,10 @@ pane_buffers_row(const struct pane *p, const struct pane_env *env, int y,
 	screen_bytes(by, sizeof by, (double)st->used);
 	pane_buffers_age(age, sizeof age, b->age);
 	if (wide)
-		snprintf(tail, sizeof tail, " %5.1f%% %7u %8s %10llu %6s %-7s",
-		    frac * 100, st->pkts, by, (unsigned long long)st->seq, age,
+		snprintf(tail, sizeof tail, " %5.1f%% %7u %8s %10llu %-7s %6s",
+		    frac * 100, st->pkts, by, (unsigned long long)st->seq,
 		    st->reason == CAP_ROT_NONE ? "-" :
-		    stats_reason_name(st->reason));
+		    stats_reason_name(st->reason), age);
 	else
 		snprintf(tail, sizeof tail, " %5.1f%% %7u %8s %6s",
 		    frac * 100, st->pkts, by, age);

@@ -17,6 +17,9 @@
 
 #define SCREEN_SIDEW	64		/* talkers column on wide screens */
 
+#define SCREEN_PANEMINH	3	/* a side pane: title, heads, a row */
+#define SCREEN_BUFMINH	6	/* buffers: see screen_layout() */
+
 static void	screen_layout(void);
 static void	screen_layout_column(int, int);
 static void	screen_layout_band(int, int);
@@ -72,7 +75,7 @@ screen_layout_column(int y, int rest)
 	struct pane	*pane = screen_st.pane;
 	struct pane	*pk = &pane[P_PACKETS], *t = &pane[P_TALKERS];
 	struct pane	*m = &pane[P_MIX];
-	int		 mh;
+	int		 mh, th;
 
 	pk->w = COLS - SCREEN_SIDEW - 1;
 	t->x = m->x = pk->w + 1;
@@ -80,10 +83,18 @@ screen_layout_column(int y, int rest)
 	mh = m->shown ? m->cls->want(m, &screen_st.env, rest) : 0;
 	if (t->shown && mh > rest / 2)
 		mh = rest / 2;
+	/* A pane with room for no row is left out. */
+	if (mh < SCREEN_PANEMINH)
+		mh = 0;
+	th = t->shown ? rest - mh : 0;
+	if (th < SCREEN_PANEMINH)
+		th = 0;
 	m->y = y + rest - mh;
 	m->h = mh;
 	t->y = y;
-	t->h = t->shown ? rest - mh : 0;
+	t->h = th;
+	if (th == 0 && mh == 0)
+		pk->w = COLS;
 }
 
 /*
@@ -105,9 +116,16 @@ screen_layout_band(int y, int rest)
 	bh = stack ? tw + mh : tw > mh ? tw : mh;
 	if (bh > rest / 2)
 		bh = rest / 2;
+	/* Too few rows for both with a row each: talkers alone, or none. */
+	if (stack && bh < 2 * SCREEN_PANEMINH) {
+		stack = 0;
+		mh = 0;
+	}
+	if (bh < SCREEN_PANEMINH)
+		bh = 0;
 	t->y = m->y = y;
 	t->h = t->shown ? bh : 0;
-	m->h = m->shown ? bh : 0;
+	m->h = m->shown && (!t->shown || mh > 0) ? bh : 0;
 	if (stack) {
 		m->h = mh < bh / 2 ? mh : bh / 2;
 		t->h = bh - m->h;
@@ -144,8 +162,9 @@ screen_layout(void)
 	bh = b->cls->want(b, &screen_st.env, avail);
 	if (bh > (avail - r->h) / 2)
 		bh = (avail - r->h) / 2;
-	if (bh < 4)
-		bh = 4;
+	/* Title, column heads, a ring and the 3 summary lines. */
+	if (bh < SCREEN_BUFMINH)
+		bh = SCREEN_BUFMINH;
 	b->y = y;
 	b->h = bh;
 	y += bh;

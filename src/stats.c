@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "stats.h"
+#include "tbuf.h"
 #include "xmalloc.h"
 
 #define TALK_SLOTS	4096		/* talker table, fixed: evicts */
@@ -90,6 +91,7 @@ static void	stats_peaks(struct stats *, int *, double *);
 static void	stats_cleared(const struct stats *, struct stats_cleared *);
 static uint32_t	stats_hash(const struct dec_info *);
 static void	stats_text(char *, size_t, const char *);
+static void	stats_raw(char *, char *, size_t, const char *);
 static int	stats_same(const struct talk *, const struct dec_info *);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -385,7 +387,8 @@ stats_epoch(struct stats *st, const char *filter)
 	st->info.epoch++;
 	atomic_store_explicit(&st->c.epoch_packets, 0, memory_order_relaxed);
 	st->base[offsetof(struct counters, epoch_packets) / 8] = 0;
-	snprintf(st->info.filter, sizeof st->info.filter, "%s", filter);
+	stats_raw(st->info.filter, st->info.raw_filter, STATS_TEXTSZ,
+	    filter);
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -475,10 +478,10 @@ stats_info(struct stats *st, const struct stats_info *info)
 
 	pthread_mutex_lock(&st->lock);
 	stats_text(in->mode, sizeof in->mode, info->mode);
-	stats_text(in->source, sizeof in->source, info->source);
+	stats_raw(in->source, in->raw_source, STATS_NAMESZ, info->source);
 	stats_text(in->geometry, sizeof in->geometry, info->geometry);
 	stats_text(in->note, sizeof in->note, info->note);
-	stats_text(in->filter, sizeof in->filter, info->filter);
+	stats_raw(in->filter, in->raw_filter, STATS_TEXTSZ, info->filter);
 	in->snaplen = info->snaplen;
 	in->dlt = info->dlt;
 	in->nifs = info->nifs;
@@ -489,6 +492,19 @@ stats_info(struct stats *st, const struct stats_info *info)
 	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
 	pthread_mutex_unlock(&st->lock);
+}
+
+/*
+ * Text from outside that may be NULL, into two fields of sz bytes: esc
+ * for terminals (tbuf.h esc_str), raw as given (for JSON's own escaping).
+ */
+static void
+stats_raw(char *esc, char *raw, size_t sz, const char *src)
+{
+	if (src == NULL)
+		src = "";
+	snprintf(raw, sz, "%s", src);
+	esc_str(esc, sz, src, strlen(src));
 }
 
 /* Copy text that may be NULL into a field of dstsz bytes. */

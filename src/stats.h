@@ -107,6 +107,7 @@ struct stats_snap {
 	unsigned	 epoch;		/* filter epoch, 0 = initial */
 	uint64_t	 epoch_packets;	/* processed in this epoch */
 	char		 filter[STATS_TEXTSZ];	/* escaped */
+	char		 raw_filter[STATS_TEXTSZ];	/* as given, for JSON */
 	int		 nhist;		/* valid samples, newest last */
 	double		 hist_pps[STATS_HIST];
 	double		 hist_dps[STATS_HIST];
@@ -120,6 +121,7 @@ struct stats_snap {
 	/* The capture itself, for headers. */
 	char		 mode[8];
 	char		 source[STATS_NAMESZ];	/* interface or file, escaped */
+	char		 raw_source[STATS_NAMESZ];	/* as given, for JSON */
 	char		 geometry[128];
 	char		 note[ZB_ERRBUFSZ];
 	unsigned	 snaplen;
@@ -143,16 +145,17 @@ struct stats_snap {
 
 /*
  * The capture as the headers name it, given once at start to stats_info
- * (a few pointers, not a 57 KB snapshot).  Text arrives escaped
- * (tbuf.h esc_str at the sizes above) and is copied, cut to the
- * snapshot's fields; NULL is empty.
+ * (a few pointers, not a 57 KB snapshot).  Text is copied, cut to the
+ * snapshot's fields; NULL is empty.  Source and filter arrive as given:
+ * the snapshot keeps them so (for JSON) and escaped for terminals
+ * (tbuf.h esc_str).
  */
 struct stats_info {
 	const char	*mode;		/* backend: "zbuf", "copy", "file" */
-	const char	*source;	/* escaped, at most STATS_NAMESZ */
+	const char	*source;	/* raw, cut to STATS_NAMESZ */
 	const char	*geometry;	/* rings and buffers, for the header */
 	const char	*note;		/* the backend's remark, or "" */
-	const char	*filter;	/* escaped, at most STATS_TEXTSZ */
+	const char	*filter;	/* raw, cut to STATS_TEXTSZ */
 	unsigned	 snaplen;	/* bytes kept of each packet */
 	int		 dlt;		/* libpcap DLT_ of the capture */
 	unsigned	 nifs;		/* interfaces (several -i) */

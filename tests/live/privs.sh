@@ -77,7 +77,7 @@ for mode in zbuf copy; do
 	send 1
 	sleep 0.5
 	echo 'filter udp[19] & 1 = 1' >&9
-	[ $mode = copy ] || echo rotate >&9	# copy has no buffers
+	[ $mode = copy ] || echo rotate >&9	# copy cannot rotate
 	echo "write $w" >&9
 	zb_waitout "$out" "^writing to " ||
 	    { cat "$err" >&2; zb_fail "$mode: write FILE gave no answer"; }
