@@ -38,21 +38,30 @@ until grep -q ready "$ZB_TMP/tun.out"; do
 done
 ip -n "$ZB_NS_CAP" link set zbt0 up || exit 1
 
-zb_tcpdump veth "$ZB_IF_CAP"
-tdveth=$ZB_TD_PID
-zb_tcpdump tun zbt0
-tdtun=$ZB_TD_PID
-zb_zbtop zbuf -i zbt0 -w "$ZB_TMP/zb.pcapng"
-zb_started "$ZB_OUT" "$ZB_ERR"
-zb_send "veth" $N 5000
-zb_in_cap "$ZB_GENDIR/zbgen" -i zbt0 -n $K -r 5000 -T 30 >/dev/null ||
-    zb_fail "zbgen on zbt0"
-sleep 1
-zb_zbtop_stop "veth and tun" 0
-ZB_TD_PID=$tdveth zb_tcpdump_count veth
-nveth=$ZB_TD_COUNT
-ZB_TD_PID=$tdtun zb_tcpdump_count tun
-ntun=$ZB_TD_COUNT
+# run WHAT FILTER [ZBTOP ARG...]: tcpdump on each interface and zbtop on
+# both with FILTER ("" for none), N frames on the veth and K on the tun;
+# tcpdump's counts in nveth and ntun, zbtop's last line in ZB_LAST.
+run() {
+	what=$1 filt=$2
+	shift 2
+	zb_tcpdump veth "$ZB_IF_CAP" $filt
+	tdveth=$ZB_TD_PID
+	zb_tcpdump tun zbt0 $filt
+	tdtun=$ZB_TD_PID
+	zb_zbtop zbuf -i zbt0 "$@" $filt
+	zb_started "$ZB_OUT" "$ZB_ERR"
+	zb_send "$what" $N 5000
+	zb_in_cap "$ZB_GENDIR/zbgen" -i zbt0 -n $K -r 5000 -T 30 >/dev/null ||
+	    zb_fail "zbgen on zbt0"
+	sleep 1
+	zb_zbtop_stop "$what" 0
+	ZB_TD_PID=$tdveth zb_tcpdump_count veth
+	nveth=$ZB_TD_COUNT
+	ZB_TD_PID=$tdtun zb_tcpdump_count tun
+	ntun=$ZB_TD_COUNT
+}
+
+run "veth and tun" "" -w "$ZB_TMP/zb.pcapng"
 echo "tcpdump: $ZB_IF_CAP $nveth, zbt0 $ntun"
 [ "$nveth" = $N ] && [ "$ntun" = $K ] || zb_fail "tcpdump counts differ"
 grep -q 'link-type RAW' "$ZB_TMP/tun.tderr" ||
@@ -79,21 +88,7 @@ else
 	echo "tcpdump -r: $(cat "$ZB_TMP/r.err")"
 fi
 
-zb_tcpdump veth "$ZB_IF_CAP" udp
-tdveth=$ZB_TD_PID
-zb_tcpdump tun zbt0 udp
-tdtun=$ZB_TD_PID
-zb_zbtop zbuf -i zbt0 udp
-zb_started "$ZB_OUT" "$ZB_ERR"
-zb_send "veth udp" $N 5000
-zb_in_cap "$ZB_GENDIR/zbgen" -i zbt0 -n $K -r 5000 -T 30 >/dev/null ||
-    zb_fail "zbgen on zbt0"
-sleep 1
-zb_zbtop_stop "veth and tun, udp" 0
-ZB_TD_PID=$tdveth zb_tcpdump_count veth
-nveth=$ZB_TD_COUNT
-ZB_TD_PID=$tdtun zb_tcpdump_count tun
-ntun=$ZB_TD_COUNT
+run "veth and tun, udp" udp
 echo "tcpdump udp: $ZB_IF_CAP $nveth, zbt0 $ntun"
 [ "$nveth" = $N ] && [ "$ntun" = 0 ] || zb_fail "tcpdump udp counts differ"
 [ "$(zb_field captured "$ZB_LAST")" = $N ] ||
