@@ -32,7 +32,8 @@ static void	tcp_numbers(struct dec_ctx *, const uint8_t *, int, uint32_t,
 		    uint32_t, uint32_t);
 static void	tcp_flags(int, char *);
 static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
-static int	tcp_opts(struct cur *, uint32_t, char *, size_t);
+static int	tcp_opts(struct cur *, int, uint32_t, char *, size_t);
+static const char *tcp_optname(int);
 static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
 		    size_t *);
 static void	tcp_app(char *, size_t, size_t *, const char *, ...)
@@ -97,11 +98,11 @@ static int
 tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
 {
 	struct cur	o;
+	int		cut;
 
 	cur_skip(c, TCP_HDRLEN);
-	if (cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o))
-		return -1;
-	return tcp_opts(&o, abase, opts, n);
+	cut = cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o);
+	return tcp_opts(&o, cut, abase, opts, n);
 }
 
 /* -v: the checksum over the segment seg, against the header's (h). */
@@ -146,8 +147,18 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_layer(ctx, "Transmission Control Protocol");
 	if ((h = cur_peek(c, TCP_HDRLEN)) == NULL) {
-		dec_addrs(ctx);
-		dec_trunc(ctx, "tcp");
+		/*
+		 * tcpdump: the ports once they are there, and without them
+		 * "a > b: [|tcp]", the marker right after the ": ".
+		 */
+		if ((h = cur_peek(c, 4)) != NULL) {
+			dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
+			dec_trunc(ctx, "tcp");
+		} else if (ctx->out != NULL && !ctx->tree && ctx->addrs_due) {
+			dec_addrs(ctx);
+			tbuf_printf(ctx->out, "[|tcp]");
+		} else
+			dec_trunc(ctx, "tcp");
 		return;
 	}
 	dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
@@ -181,13 +192,15 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->verbose)
 		tcp_cksum(ctx, h, &seg);
 	tcp_numbers(ctx, h, f, seq, ack, len);
-	if (opts[0] != '\0')
-		dec_sum(ctx, ", options [%s]", opts);
 	if (optbad == -1) {
-		ctx->gaveup = 1;	/* tcpdump's option reader: -x from 0 */
+		/* tcpdump's option reader: no "]", and -x from byte 0 */
+		dec_sum(ctx, ", options [%s", opts);
+		ctx->gaveup = 1;
 		dec_trunc(ctx, "tcp");
 		return;
 	}
+	if (opts[0] != '\0')
+		dec_sum(ctx, ", options [%s]", opts);
 	if (ctx->l4len < (uint32_t)hlen) {
 		dec_bad(ctx, "tcp hlen %d > length %u", hlen, ctx->l4len);
 		return;
@@ -236,38 +249,61 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 		*n += (size_t)r;
 }
 
-/* Options as tcpdump lists them; -1 when they were cut off. */
+/*
+ * Options as tcpdump lists them; -1 when they were cut off (cut: the
+ * capture ended inside the option bytes o holds).  As tcpdump's, a cut
+ * list keeps what was read whole: the "," before an option whose kind
+ * or length is missing, the name of one whose value is missing.
+ */
 static int
-tcp_opts(struct cur *o, uint32_t base, char *buf, size_t sz)
+tcp_opts(struct cur *o, int cut, uint32_t base, char *buf, size_t sz)
 {
-	size_t	n = 0, before;
+	size_t	n = 0;
 	int	kind, len, i;
 
 	buf[0] = '\0';
-	for (i = 0; (kind = cur_u8(o)) != -1 && i < 40; i++) {
-		before = n;
+	for (i = 0; i < 40 && (cut || cur_left(o) > 0); i++) {
 		if (i > 0)
 			tcp_app(buf, sz, &n, ",");
+		if ((kind = cur_u8(o)) == -1)
+			return -1;
 		if (kind == 0 || kind == 1) {
 			tcp_app(buf, sz, &n, kind ? "nop" : "eol");
 			if (kind == 0)
 				break;
 			continue;
 		}
-		if ((len = cur_u8(o)) == -1) {
-			buf[before] = '\0';
+		if ((len = cur_u8(o)) == -1)
 			return -1;
-		}
 		if (len < 2) {
 			tcp_app(buf, sz, &n, "[bad opt %d len %d]", kind, len);
 			return 0;
 		}
 		if (tcp_opt1(o, kind, len - 2, base, buf, sz, &n) == -1) {
-			buf[before] = '\0';
+			tcp_app(buf, sz, &n, "%s", tcp_optname(kind));
 			return -1;
 		}
 	}
 	return 0;
+}
+
+/* The name tcpdump prints before an option's value, for a cut value. */
+static const char *
+tcp_optname(int kind)
+{
+	static const struct {
+		int		 kind;
+		const char	*name;
+	} names[] = {
+		{ 2, "mss" }, { 3, "wscale" }, { 4, "sackOK" }, { 5, "sack" },
+		{ 8, "TS" }, { 30, "mptcp" }, { 34, "tfo" }
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].kind == kind)
+			return names[i].name;
+	return "";
 }
 
 static int
