@@ -154,25 +154,42 @@ vxlan_parse(struct dec_ctx *ctx, struct cur *c)
 	return DEC_KEY(DEC_S_DLT, 1);
 }
 
+/*
+ * RFC 7348 5: flags, 3 reserved bytes, a 24-bit VNI, 1 reserved byte.
+ * Cut, tcpdump prints what it read before the marker: the flags without
+ * the VNI, the VNI and its line break without the last reserved byte.
+ */
 static void
 vxlan_format(struct dec_ctx *ctx, struct cur *c)
 {
-	int	flags;
-	int64_t	vni;
+	const uint8_t	*h;
+	size_t		 n;
+	int		 flags, vni;
 
 	dec_layer(ctx, "VXLAN");
-	flags = cur_u8(c);
-	cur_skip(c, 3);
-	vni = cur_u32(c);
-	if (vni == -1) {
+	n = cur_left(c) < VXLAN_HDRLEN ? cur_left(c) : VXLAN_HDRLEN;
+	if (n < 1 || (h = cur_peek(c, n)) == NULL) {
 		dec_sum(ctx, "VXLAN");
 		dec_trunc(ctx, "vxlan");
 		return;
 	}
+	flags = h[0];
 	dec_fld(ctx, "flags: 0x%02x", flags);
-	dec_fld(ctx, "vni: %lld", (long long)(vni >> 8));
-	dec_sum(ctx, "VXLAN, flags [%s] (0x%02x), vni %lld",
-	    flags & 0x08 ? "I" : ".", flags, (long long)(vni >> 8));
+	dec_sum(ctx, "VXLAN, flags [%s] (0x%02x), ", flags & 0x08 ? "I" : ".",
+	    flags);
+	if (n < 7) {
+		dec_trunc(ctx, "vxlan");
+		return;
+	}
+	vni = h[4] << 16 | h[5] << 8 | h[6];
+	dec_fld(ctx, "vni: %d", vni);
+	dec_sum(ctx, "vni %d", vni);
+	if (n < VXLAN_HDRLEN) {
+		dec_sum(ctx, ctx->opt->extra ? ": " : "\n");
+		dec_trunc(ctx, "vxlan");
+		return;
+	}
+	cur_skip(c, VXLAN_HDRLEN);
 	if (++ctx->tunnels > DEC_MAXTUNNEL) {
 		dec_bad(ctx, "tunnel depth");
 		return;
