@@ -163,7 +163,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	int		 hlen, tlen, frag;
 
 	dec_layer(ctx, "Internet Protocol version 4");
-	if (!ctx->afterlink)
+	/* tcpdump: " [|ip]" alone when not one byte of the header is there */
+	if (!ctx->afterlink && cur_left(c) > 0)
 		dec_sum(ctx, "IP ");
 	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip");

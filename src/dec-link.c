@@ -465,7 +465,7 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_layer(ctx, "802.1Q tag");
 	if ((tci = cur_u16(c)) == -1 || (type = cur_u16(c)) == -1) {
-		dec_sum(ctx, "vlan");
+		/* tcpdump: " [|vlan]" alone, nothing of the tag */
 		dec_trunc(ctx, "vlan");
 		return;
 	}
