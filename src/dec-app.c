@@ -276,15 +276,18 @@ syslog_format(struct dec_ctx *ctx, struct cur *c)
 	int	ch, pri = 0, n = 0;
 
 	dec_layer(ctx, "Syslog");
-	if (cur_u8(c) != '<') {
-		dec_sum(ctx, "SYSLOG");
+	/* Cut inside "<pri>", tcpdump prints the marker alone. */
+	if ((ch = cur_u8(c)) != '<') {
+		if (ch != -1)
+			dec_sum(ctx, "SYSLOG");
 		dec_trunc(ctx, "syslog");
 		return;
 	}
 	while ((ch = cur_u8(c)) >= '0' && ch <= '9' && n++ < 3)
 		pri = pri * 10 + ch - '0';
 	if (ch != '>' || n == 0 || pri > 191) {
-		dec_sum(ctx, "SYSLOG");
+		if (ch != -1)
+			dec_sum(ctx, "SYSLOG");
 		dec_trunc(ctx, "syslog");
 		return;
 	}
