@@ -190,23 +190,34 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 			dec_sum(ctx, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ",
 			    sum, want);
 	}
+	/*
+	 * Cut, tcpdump prints the type's name once it has the type byte,
+	 * and an echo's name alone without its id and sequence number.
+	 */
+	if ((type = cur_u8(c)) == -1) {
+		dec_trunc(ctx, "icmp6");
+		return;
+	}
 	dec_sum(ctx, "ICMP6, ");
-	type = cur_u8(c);
+	name = icmp6_name(type);
+	if (name != NULL)
+		dec_sum(ctx, "%s", name);
+	else
+		dec_sum(ctx, "type %d", type);
 	code = cur_u8(c);
 	if ((sum = cur_u16(c)) == -1) {
 		dec_trunc(ctx, "icmp6");
 		return;
 	}
-	name = icmp6_name(type);
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
 	dec_fld(ctx, "checksum: 0x%04x", sum);
-	if (name != NULL)
-		dec_sum(ctx, "%s", name);
-	else
-		dec_sum(ctx, "type %d", type);
 	a = cur_u16(c);
 	b = cur_u16(c);
+	if ((type == 128 || type == 129) && b == -1) {
+		dec_trunc(ctx, "icmp6");
+		return;
+	}
 	if ((type == 128 || type == 129) && b != -1) {
 		dec_fld(ctx, "id: %d, seq: %d", a, b);
 		dec_sum(ctx, ", id %d, seq %d", a, b);
