@@ -91,18 +91,21 @@ dhcp_op(struct dec_ctx *ctx, struct cur *c)
 
 	if ((op = cur_peek_u8(c, 0)) == -1)
 		return -1;
-	if (op == 1) {
+	if (op == 1)
 		dec_sum(ctx, "Request");
-		if (cur_peek_u8(c, 1) == 1 && cur_peek_u8(c, 2) == 6) {
-			if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL)
-				return -1;
-			dec_mac(&h[28], mac);
-			dec_sum(ctx, " from %s", mac);
-		}
-	} else if (op == 2)
+	else if (op == 2)
 		dec_sum(ctx, "Reply");
 	else
 		dec_sum(ctx, "unknown (0x%02x)", op);
+	/* tcpdump reads the hardware type and length next, for any op. */
+	if (cur_peek(c, 3) == NULL)
+		return -1;
+	if (op == 1 && cur_peek_u8(c, 1) == 1 && cur_peek_u8(c, 2) == 6) {
+		if ((h = cur_peek(c, BOOTP_SUMLEN)) == NULL)
+			return -1;
+		dec_mac(&h[28], mac);
+		dec_sum(ctx, " from %s", mac);
+	}
 	return 0;
 }
 
