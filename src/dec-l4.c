@@ -92,7 +92,8 @@ tcp_flags(int f, char *s)
  * The options after the fixed header (hlen bytes in all, at least
  * TCP_HDRLEN) as tcpdump shows them, into opts (size n); c is left after
  * the fixed header.  abase is the flow's acknowledgement base, for SACK
- * edges.  -1 when the options are cut short, as tcp_opts.
+ * edges.  -1 when the options are cut short, as tcp_opts; 1 when they
+ * are whole but the padding after an eol is cut; else 0.
  */
 static int
 tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
@@ -102,7 +103,9 @@ tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
 
 	cur_skip(c, TCP_HDRLEN);
 	cut = cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o);
-	return tcp_opts(&o, cut, abase, opts, n);
+	if (tcp_opts(&o, cut, abase, opts, n) == -1)
+		return -1;
+	return cut;
 }
 
 /* -v: the checksum over the segment seg, against the header's (h). */
@@ -206,6 +209,13 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, ", length %u", len);
+	if (optbad == 1) {
+		/* Options whole up to their end, the padding after cut. */
+		dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]",
+		    cur_left(&seg), hlen);
+		dec_trunc(ctx, "tcp");
+		return;
+	}
 	ctx->l4len = len;
 	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
 	dec_data(ctx, c);
