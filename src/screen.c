@@ -349,7 +349,7 @@ screen_open_key(int key)
 		screen_prompt_open(PROMPT_DISPLAY, NULL);
 		break;
 	case 'f':
-		screen_prompt_open(PROMPT_FILTER, s->filter);
+		screen_prompt_open(PROMPT_FILTER, s->raw_filter);
 		break;
 	case ':':
 		screen_prompt_open(PROMPT_COMMAND, NULL);
