@@ -29,14 +29,16 @@ zb_testbed tcpdump ss python3 setpriv
 N=1500
 B=30000
 
-# json_sock FILE PID FIELD...: a field of PID's first socket in --sockets -J.
+# json_sock FILE PID FIELD...: a field of the first socket PID holds by a
+# descriptor in --sockets -J.  Not one it holds only by its mapping: a
+# zbtop's filter compiler is such a socket, listed in the kernel's order.
 json_sock() {
 	python3 - "$@" <<'EOP'
 import json, sys
 f, pid, keys = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 snap = json.loads(open(f).readline())
 for s in snap["sockets"]:
-	if s["pid"] == pid:
+	if s["pid"] == pid and s.get("held_by") == "descriptor":
 		v = s
 		for k in keys:
 			v = v.get(k, "") if isinstance(v, dict) else ""
@@ -86,9 +88,17 @@ grep -q '^(000) ldh      \[12\]' "$ZB_TMP/list.txt" ||
     zb_fail "--filters did not print the program"
 
 # A second capture: zbtop's own sockets, with its fanout group.
+# zbtop joins its fanout group just after bind(), so a bound socket may
+# not be in the group yet: list again, up to 5 s, until it is.
 zb_zbtop_bound zbuf
-"$ZBTOP" --sockets -J --iterations 1 >"$ZB_TMP/list2.json"
-fid=$(json_sock "$ZB_TMP/list2.json" "$ZB_PID" fanout id)
+i=0
+while :; do
+	"$ZBTOP" --sockets -J --iterations 1 >"$ZB_TMP/list2.json"
+	fid=$(json_sock "$ZB_TMP/list2.json" "$ZB_PID" fanout id)
+	[ -z "$fid" ] && [ $i -lt 50 ] || break
+	sleep 0.1
+	i=$((i + 1))
+done
 fmode=$(json_sock "$ZB_TMP/list2.json" "$ZB_PID" fanout mode)
 zino=$(json_sock "$ZB_TMP/list2.json" "$ZB_PID" inode)
 ssf=$(zb_in_cap ss -0 -e -p | grep -A3 "ino:$zino " | grep -o 'fanout[^ ]*' |
