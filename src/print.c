@@ -261,7 +261,14 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 	tbuf_putc(&pc->tb, '\n');
 	if (pc->o.tree)
 		dec_tree(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
-	if (fwrite(pc->tb.s, 1, pc->tb.len, pc->out) != pc->tb.len)
+	/*
+	 * Line-buffered (-l, -U, a terminal), glibc's fwrite counts the
+	 * line as written when the flush that follows it fails: only the
+	 * stream's error flag tells that the reader of "| head" has gone.
+	 */
+	errno = 0;
+	if (fwrite(pc->tb.s, 1, pc->tb.len, pc->out) != pc->tb.len ||
+	    ferror(pc->out))
 		pc->failed = errno != 0 ? errno : EIO;
 }
 
