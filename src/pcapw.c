@@ -98,7 +98,7 @@ pcapw_who(char *buf, size_t sz)
 /*
  * Opened read-write by hand, not by pcap_dump_open(): a failed write is
  * cut back by reading the records that reached the file.  "-" is
- * standard output, as for tcpdump.  pcapng gets its head here too.
+ * standard output, as for tcpdump, unless it is a terminal.  pcapng gets its head here too.
  */
 static int
 pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
@@ -107,7 +107,15 @@ pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)
 	char	 who[64];
 	int	 fd = -1, serr;
 
-	if (strcmp(path, "-") == 0)
+	/*
+	 * A terminal on standard output is the screen's, or a person's: a
+	 * pcap stream there garbles the screen and is read by no program.
+	 */
+	if (strcmp(path, "-") == 0 && isatty(STDOUT_FILENO)) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot write -: standard "
+		    "output is a terminal (give a file, or pipe it)");
+		return -1;
+	} else if (strcmp(path, "-") == 0)
 		f = stdout;
 	else if ((fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0666)) == -1 || (f = fdopen(fd, "w")) == NULL) {
