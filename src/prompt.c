@@ -42,6 +42,7 @@ struct prompt {
 	char			 hint[PROMPT_HINTSZ];
 };
 
+static void	prompt_bind_latin1(struct prompt *);
 static int	prompt_getc(EditLine *, wchar_t *);
 static unsigned char prompt_complete(EditLine *, int);
 static void	prompt_reset(struct prompt *);
@@ -70,6 +71,21 @@ static const char *const prompt_filter_words[] = {
 	"tcpflags", "udp", "vlan", "vxlan", "geneve", "icmp-echo",
 	"icmp-echoreply", "pppoed", "pppoes", NULL
 };
+
+/*
+ * libedit's emacs map reads the keys 0xa0 to 0xff as Meta and a letter
+ * (map.c, el_map_emacs): typed, ä (0xe4, M-d) deleted the next word and
+ * é (0xe9, M-i) vanished.  Meta reaches the prompt as Esc and the key
+ * (screen_prompt_key), so these are Latin-1 letters: insert them.
+ */
+static void
+prompt_bind_latin1(struct prompt *p)
+{
+	wchar_t	 key[2] = { 0, 0 };
+
+	for (key[0] = 0xa0; key[0] <= 0xff; key[0]++)
+		el_wset(p->el, EL_BIND, key, L"ed-insert", NULL);
+}
 
 struct prompt *
 prompt_new(const char *histfile, char *errbuf)
@@ -106,6 +122,7 @@ prompt_new(const char *histfile, char *errbuf)
 	el_set(p->el, EL_BIND, "^I", "zb-complete", NULL);
 	/* ^D on an empty line would end the line with a ^D in it. */
 	el_set(p->el, EL_BIND, "^D", "ed-delete-next-char", NULL);
+	prompt_bind_latin1(p);
 	el_source(p->el, NULL);
 	el_set(p->el, EL_HIST, history, p->hist[0]);
 	el_set(p->el, EL_UNBUFFERED, 1);
