@@ -9,6 +9,8 @@
  * next pcap_next_ex() begins.  Numbers follow the capture filter given,
  * the one the replay runs, so frame N here is the replay's frame N.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -20,6 +22,7 @@
 #include "filter.h"
 #include "findex.h"
 #include "recent.h"
+#include "tbuf.h"
 #include "xmalloc.h"
 #include "zb.h"
 
@@ -64,12 +67,24 @@ findex_pcap(const char *path, char *errbuf)
 	return p;
 }
 
-/* Opens the file twice and starts indexing every frame. */
+/*
+ * Opens the file twice and starts indexing every frame.  Only a regular
+ * file: a second open of a FIFO (or /dev/stdin) is a second reader of
+ * the one stream, and the indexer took records from under the replay.
+ */
 struct findex *
 findex_open(const char *path, char *errbuf)
 {
 	struct findex	*fx;
+	struct stat	 sb;
+	char		 name[256];
 
+	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		esc_str(name, sizeof name, path, strlen(path));
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s is not a regular file: only "
+		    "the kept packets can be listed", name);
+		return NULL;
+	}
 	fx = xcalloc(1, sizeof *fx);
 	pthread_mutex_init(&fx->lock, NULL);
 	if ((fx->scan = findex_pcap(path, errbuf)) == NULL ||
