@@ -66,6 +66,7 @@ static int		 pcapw_dumper(struct pcapw *, const char *, char *);
 static struct pcapw	*pcapw_new(const char *, const struct pcapw_conf *,
 			    char *);
 static void		 pcapw_fclose(struct pcapw *);
+static int		 pcapw_runnable(const char *);
 static char		*pcapw_name(struct pcapw *, time_t);
 static int		 pcapw_next(struct pcapw *, time_t, char *);
 static struct pcapw	*pcapw_first(struct pcapw *, char *);
@@ -155,15 +156,58 @@ pcapw_fclose(struct pcapw *w)
 	w->f = NULL;
 }
 
+/*
+ * -z's command as posix_spawnp() will look for it: a path, or a name in
+ * $PATH (an empty element is the current directory).  1 when a regular
+ * file there may be run, so a misspelt -z fails at start with one line,
+ * not silently at every rotation.
+ */
+static int
+pcapw_runnable(const char *cmd)
+{
+	const char	*dirs, *end;
+	char		 buf[4096];
+	struct stat	 sb;
+	int		 n;
+
+	if (strchr(cmd, '/') != NULL)
+		return stat(cmd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    access(cmd, X_OK) == 0;
+	if ((dirs = getenv("PATH")) == NULL)
+		dirs = "/bin:/usr/bin";
+	for (;; dirs = end + 1) {
+		end = strchrnul(dirs, ':');
+		if (end == dirs)
+			n = snprintf(buf, sizeof buf, "./%s", cmd);
+		else
+			n = snprintf(buf, sizeof buf, "%.*s/%s",
+			    (int)(end - dirs), dirs, cmd);
+		if (n > 0 && (size_t)n < sizeof buf && stat(buf, &sb) == 0 &&
+		    S_ISREG(sb.st_mode) && access(buf, X_OK) == 0)
+			return 1;
+		if (*end == '\0')
+			return 0;
+	}
+}
+
 static struct pcapw *
 pcapw_new(const char *path, const struct pcapw_conf *conf, char *errbuf)
 {
 	struct pcapw	*w;
+	char		 name[256];
 
 	if (conf != NULL && strcmp(path, "-") == 0 && (conf->file_mb != 0 ||
 	    conf->rotate_secs != 0)) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "-C and -G need a file name, "
 		    "not standard output");
+		return NULL;
+	}
+	if (conf != NULL && conf->postrotate != NULL &&
+	    !pcapw_runnable(conf->postrotate)) {
+		esc_str(name, sizeof name, conf->postrotate,
+		    strlen(conf->postrotate));
+		snprintf(errbuf, ZB_ERRBUFSZ, "-z %s: no such command (the "
+		    "command is run as \"command file\", without a shell)", name);
 		return NULL;
 	}
 	w = xcalloc(1, sizeof *w);
