@@ -614,6 +614,21 @@ engine_reread(struct engine *e, const char *expr, char *errbuf)
 void
 engine_snapshot(struct engine *e, struct stats_snap *sn)
 {
+	struct timespec	 now;
+	int		 due;
+
+	/*
+	 * Once the engine thread has ended (-c, end of file) nothing
+	 * samples the rates, which then showed the last second's forever
+	 * beside "capture ended".  Readers sample on the same 1 s beat.
+	 */
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	pthread_mutex_lock(&e->lock);
+	if ((due = e->finished && engine_due(&e->next_sample, &now)))
+		engine_after(&e->next_sample, &now, 1000);
+	pthread_mutex_unlock(&e->lock);
+	if (due)
+		stats_sample(e->stats);
 	stats_snapshot(e->stats, sn);
 	pthread_mutex_lock(&e->lock);
 	sn->paused = e->paused;
