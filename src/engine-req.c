@@ -72,6 +72,17 @@ engine_apply(struct engine *e, struct engine_req *req)
 		}
 		return rc;
 	case REQ_SNAPLEN:
+		/*
+		 * A -w file's header states its snap length, and libpcap
+		 * cuts a longer record to it when reading the file back.
+		 */
+		if (e->w != NULL && req->num > pcapw_snaplen(e->w)) {
+			snprintf(req->errbuf, ZB_ERRBUFSZ, "snaplen %u: the -w "
+			    "file says %u, and readers would cut packets to it "
+			    "(write stop, or write a new file, first)",
+			    req->num, pcapw_snaplen(e->w));
+			return -1;
+		}
 		rc = engine_set_filter(e, e->expr, req->num, req->errbuf);
 		if (rc == 0) {
 			e->cap.snaplen = req->num;

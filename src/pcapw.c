@@ -423,6 +423,13 @@ pcapw_due(struct pcapw *w, time_t t)
 	return 0;
 }
 
+/* The snap length the file's header states: no record may be longer. */
+unsigned
+pcapw_snaplen(const struct pcapw *w)
+{
+	return w->ng ? w->snaplen : (unsigned)pcap_snapshot(w->dead);
+}
+
 /* 0, or -1 once the file has failed: the caller counts a write drop. */
 int
 pcapw_put(struct pcapw *w, const struct cap_pkt *pkt)

@@ -38,6 +38,7 @@ int		 pcapw_sync(struct pcapw *, char *);
 int		 pcapw_gone(const struct pcapw *);
 int		 pcapw_close(struct pcapw *, char *);
 uint64_t	 pcapw_frames(const struct pcapw *);
+unsigned	 pcapw_snaplen(const struct pcapw *);
 const char	*pcapw_file(const struct pcapw *);
 
 #endif /* ZBTOP_PCAPW_H */
