@@ -57,6 +57,7 @@ print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
 	struct timespec	 d, *base;
 	struct tm	 tm;
 	time_t		 t;
+	long		 q;
 	int		 ts = pc->o.ts;
 
 	switch (ts) {
@@ -71,8 +72,14 @@ print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
 		if (pc->count == 1)
 			pc->first = pc->prev = pkt->ts;
 		base = ts == PRINT_TS_DELTA ? &pc->prev : &pc->first;
+		/*
+		 * Between the stamps as printed (microseconds unless
+		 * --nano), as tcpdump: a 6 ns step across a microsecond
+		 * boundary is 0.000001, the two lines' own difference.
+		 */
+		q = pc->o.nano ? 1 : 1000;
 		d.tv_sec = pkt->ts.tv_sec - base->tv_sec;
-		d.tv_nsec = pkt->ts.tv_nsec - base->tv_nsec;
+		d.tv_nsec = pkt->ts.tv_nsec / q * q - base->tv_nsec / q * q;
 		if (d.tv_nsec < 0) {
 			d.tv_nsec += 1000000000L;
 			d.tv_sec--;

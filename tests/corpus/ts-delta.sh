@@ -1,0 +1,43 @@
+#!/bin/sh
+# Protection checked: -ttt (since the previous packet) and -ttttt (since
+# the first) are differences of the stamps as printed, as tcpdump's:
+# with microseconds (no --nano), two stamps 6 ns apart across a
+# microsecond boundary print .999999 and .000000, and the step between
+# them is 0.000001, not 0.000000.  A hand-made nanosecond pcap, compared
+# with tcpdump -n line by line (time stamp column).
+#
+# Can fail: with print_ts() subtracting nanoseconds and cutting the
+# result, -ttt printed 00:00:00.000000 where tcpdump prints
+# 00:00:00.000001, and -ttttt drifted the same way.
+ZBTOP=${ZBTOP:-./zbtop}
+command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-tsdelta.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+python3 - "$tmp/nano.pcap" <<'EOP' || { echo "FAIL: python3"; exit 1; }
+import struct, sys
+pkt = (bytes.fromhex("ffffffffffff0200000000010800") +
+    bytes.fromhex("450000200001000040110000c6120001c6120002") +
+    struct.pack(">HHHH", 1234, 9, 12, 0) + b"abcd")
+out = struct.pack("<IHHiIII", 0xa1b23c4d, 2, 4, 0, 0, 65535, 1)
+for s, ns in [(1000, 999999999), (1001, 5), (1001, 1999), (1001, 2000),
+    (1002, 999), (1003, 0), (1003, 999), (1003, 1000)]:
+    out += struct.pack("<IIII", s, ns, len(pkt), len(pkt)) + pkt
+open(sys.argv[1], "wb").write(out)
+EOP
+for z in "$ZBTOP" ${ZBTOP_SAN:+"$ZBTOP_SAN"}; do
+	[ -x "$z" ] || continue
+	for t in -ttt -ttttt "-ttt --nano" "-ttttt --nano"; do
+		"$z" -r "$tmp/nano.pcap" -P $t 2>/dev/null |
+		    awk '{ print $1 }' >"$tmp/z"
+		tcpdump -n -r "$tmp/nano.pcap" $t 2>/dev/null |
+		    awk '{ print $1 }' >"$tmp/t"
+		if ! cmp -s "$tmp/z" "$tmp/t" || [ ! -s "$tmp/z" ]; then
+			echo "FAIL: $t differs from tcpdump (zbtop | tcpdump):"
+			paste "$tmp/z" "$tmp/t"
+			exit 1
+		fi
+		echo "$z $t: $(wc -l <"$tmp/z") stamps as tcpdump's"
+	done
+done
+exit 0
