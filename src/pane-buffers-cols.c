@@ -39,6 +39,18 @@ pane_buffers_perring(const struct stats_snap *s)
 	return per;
 }
 
+/* Packets of all rings, which a ring's share is of. */
+uint64_t
+pane_buffers_all(const struct stats_snap *s)
+{
+	uint64_t	 all = 0;
+	unsigned	 i;
+
+	for (i = 0; i < s->nrings; i++)
+		all += s->rings[i].packets;
+	return all;
+}
+
 /*
  * A ring's lead, BUF_LEAD columns: " ring  0* L0  ", or with several -i
  * the interface it belongs to instead of the lane: "  0* eth0     ".

@@ -43,6 +43,7 @@ void	pane_buffers_summary(const struct pane *, const struct stats_snap *);
 /* pane-buffers-cols.c: what both views print for a ring or a buffer. */
 enum screen_role pane_buffers_role(enum cap_owner);
 int	pane_buffers_perring(const struct stats_snap *);
+uint64_t pane_buffers_all(const struct stats_snap *);
 const char *pane_buffers_lead(char *, size_t, const struct stats_snap *,
 	    unsigned);
 int	pane_buffers_tail(const struct pane *, int, int,

@@ -99,11 +99,9 @@ pane_buffers_rings(const struct pane *p, const struct pane_env *env, int y,
     int rows)
 {
 	const struct stats_snap	*s = env->snap;
-	uint64_t		 all = 0;
+	uint64_t		 all = pane_buffers_all(s);
 	unsigned		 i;
 
-	for (i = 0; i < s->nrings; i++)
-		all += s->rings[i].packets;
 	for (i = 0; i < (unsigned)rows; i++) {
 		if (i + 1 == (unsigned)rows && (unsigned)rows < s->nrings) {
 			pane_buffers_rest(p, s, y + (int)i, i, all);

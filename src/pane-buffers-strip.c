@@ -73,14 +73,12 @@ void
 pane_buffers_strips(const struct pane *p, const struct pane_env *env, int y)
 {
 	const struct stats_snap	*s = env->snap;
-	uint64_t		 all = 0;
+	uint64_t		 all = pane_buffers_all(s);
 	unsigned		 i;
 	int			 cw, perrow, end = p->y + p->h - BUF_SUMMARY;
 
 	pane_buffers_cells(p->w, pane_buffers_perring(s), &cw, &perrow);
 	pane_buffers_striphead(p, y++, cw, perrow, s->nifs > 1);
-	for (i = 0; i < s->nrings; i++)
-		all += s->rings[i].packets;
 	for (i = 0; i < s->nrings && y < end; i++)
 		y += pane_buffers_strip(p, env, y, i, all);
 }
