@@ -79,12 +79,19 @@ struct stats {
 #define STATS_SLOT(f)	(offsetof(struct counters, f) / 8)
 #define STATS_NSLOTS	(sizeof(struct counters) / 8)
 
-/* stats.c */
+/*
+ * stats.c: seconds from a to b; the counters into STATS_NSLOTS plain
+ * numbers (no lock); the fullest ring now, buffers held and percent
+ * filled (st->lock held).
+ */
 double	stats_since(const struct timespec *, const struct timespec *);
 void	stats_load(struct stats *, uint64_t *);
 void	stats_peaks(struct stats *, int *, double *);
 
-/* stats-rate.c */
+/*
+ * stats-rate.c, for the snapshot (st->lock held): its rates, and its
+ * ring rows from the counters v (less the clear base).
+ */
 void	stats_rates(const struct stats *, struct stats_snap *);
 void	stats_rings(const struct stats *, struct stats_snap *,
 	    const uint64_t *);
