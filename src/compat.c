@@ -34,6 +34,7 @@ compat_open(const char *iface, const char *file, unsigned snaplen,
 {
 	char	 perr[PCAP_ERRBUF_SIZE], name[128];
 	pcap_t	*p;
+	int	 rc;
 
 	if (snaplen == 0)
 		snaplen = 262144;
@@ -52,8 +53,11 @@ compat_open(const char *iface, const char *file, unsigned snaplen,
 		return NULL;
 	}
 	pcap_set_snaplen(p, (int)snaplen);
-	if (activate && pcap_activate(p) < 0) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "%s: %s", name, pcap_geterr(p));
+	/* The same hint as capture's own refusal (cap-linux.c). */
+	if (activate && (rc = pcap_activate(p)) < 0) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s: %s%s", name, pcap_geterr(p),
+		    rc == PCAP_ERROR_PERM_DENIED ? " (needs CAP_NET_RAW; -r "
+		    "FILE needs no privileges)" : "");
 		pcap_close(p);
 		return NULL;
 	}
