@@ -1,5 +1,5 @@
 #!/bin/sh
-# NOT IN THE SUITE (not executable) until src/opts.c refuses the
+# NOT IN THE SUITE (not executable) until src/opts-check.c refuses the
 # combination: the fault is in option checking, where another change is
 # under way.  Protection wanted: -b writes its snapshots on standard
 # output, so "-b -w -" (and "write -" on batch mode's standard input)
