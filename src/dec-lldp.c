@@ -38,10 +38,7 @@ const struct dec_proto dec_lldp_protos[] = {
 static void
 lldp_text(struct dec_ctx *ctx, struct cur *v)
 {
-	size_t	n = cur_left(v);
-
-	if (ctx->out != NULL && !ctx->tree)
-		tbuf_vis(ctx->out, cur_pull(v, n), n);
+	dec_vis(ctx, v, cur_left(v));
 }
 
 /*
@@ -324,7 +321,6 @@ static void
 lldp_dot1(struct dec_ctx *ctx, int st, struct cur *v)
 {
 	static const char *const ppvid[] = { NULL, "supported", "enabled" };
-	size_t	n;
 	int	x, y;
 
 	switch (st) {
@@ -346,17 +342,13 @@ lldp_dot1(struct dec_ctx *ctx, int st, struct cur *v)
 		if ((y = cur_u8(v)) == -1)
 			break;
 		dec_sum(ctx, "\n\t    vlan id (VID): %d\n\t    vlan name: ", x);
-		n = (size_t)y < cur_left(v) ? (size_t)y : cur_left(v);
-		if (ctx->out != NULL && !ctx->tree)
-			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		dec_vis(ctx, v, (size_t)y);
 		break;
 	case 4:
 		if ((y = cur_u8(v)) == -1)
 			break;
 		dec_sum(ctx, "\n\t    protocol identity: ");
-		n = (size_t)y < cur_left(v) ? (size_t)y : cur_left(v);
-		if (ctx->out != NULL && !ctx->tree)
-			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		dec_vis(ctx, v, (size_t)y);
 		break;
 	case 7:
 		lldp_agg(ctx, v);
@@ -416,7 +408,6 @@ lldp_med(struct dec_ctx *ctx, int st, struct cur *v)
 		"Hardware revision", "Firmware revision", "Software revision",
 		"Serial number", "Manufacturer name", "Model name", "Asset ID"
 	};
-	size_t	n;
 	int	x, y;
 
 	if (st == 1) {
@@ -429,9 +420,7 @@ lldp_med(struct dec_ctx *ctx, int st, struct cur *v)
 		    y < 5 ? dev[y] : "unknown", y);
 	} else if (st >= 5 && st <= 11) {
 		dec_sum(ctx, "\n\t  %s ", inv[st - 5]);
-		n = cur_left(v);
-		if (ctx->out != NULL && !ctx->tree)
-			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		lldp_text(ctx, v);
 	}
 }
 
