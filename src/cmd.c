@@ -119,7 +119,8 @@ cmd_say(void (*say)(void *, const char *), void *arg, const char *fmt,
 	say(arg, buf);
 }
 
-void
+/* One line to the context's error sink; CMD_ERROR, for "return". */
+enum cmd_ret
 cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 {
 	va_list	ap;
@@ -127,6 +128,7 @@ cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	cmd_say(ctx->error, ctx->arg, fmt, ap);
 	va_end(ap);
+	return CMD_ERROR;
 }
 
 void
@@ -148,8 +150,7 @@ cmd_usage(struct cmd_ctx *ctx, const char *name)
 		if (strcmp(e->name, name) == 0)
 			break;
 	}
-	cmd_error(ctx, "usage: %s", e->name != NULL ? e->usage : name);
-	return CMD_ERROR;
+	return cmd_error(ctx, "usage: %s", e->name != NULL ? e->usage : name);
 }
 
 /*
@@ -275,10 +276,8 @@ cmd_run_arg(struct cmd_ctx *ctx, const char *name, const char *arg)
 	char			*copy, cause[ZB_ERRBUFSZ];
 	enum cmd_ret		 ret;
 
-	if ((ce = cmd_find(name, cause)) == NULL) {
-		cmd_error(ctx, "%s", cause);
-		return CMD_ERROR;
-	}
+	if ((ce = cmd_find(name, cause)) == NULL)
+		return cmd_error(ctx, "%s", cause);
 	if (ce->max_args != -1 && ce->max_args < 1)
 		return cmd_usage(ctx, ce->name);
 	copy = xstrdup(arg);
