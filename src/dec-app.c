@@ -45,33 +45,30 @@ static void	app_sip(struct dec_ctx *, struct cur *);
 static void	app_ssh(struct dec_ctx *, struct cur *);
 static void	app_tls(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_app_protos[] = {
-	{ .name = "igmp", .key = DEC_KEY(DEC_S_IP, 2), .parse = app_parse,
-	    .format = igmp_format },
-	{ .name = "ospf", .key = DEC_KEY(DEC_S_IP, 89), .parse = app_parse,
-	    .format = ospf_format },
-	{ .name = "vrrp", .key = DEC_KEY(DEC_S_IP, 112), .parse = app_parse,
-	    .format = vrrp_format },
-	{ .name = "pim", .key = DEC_KEY(DEC_S_IP, 103), .parse = app_parse,
-	    .format = pim_format },
-	{ .name = "ntp", .key = DEC_KEY(DEC_S_PORT, 123), .parse = app_parse,
-	    .format = ntp_format },
-	{ .name = "syslog", .key = DEC_KEY(DEC_S_PORT, 514),
-	    .parse = app_parse, .format = syslog_format },
-	{ .name = "radius", .key = DEC_KEY(DEC_S_PORT, 1812),
-	    .parse = app_parse, .format = radius_format },
-	{ .name = "radius", .key = DEC_KEY(DEC_S_PORT, 1813),
-	    .parse = app_parse, .format = radius_format },
-	{ .name = "dhcp6", .key = DEC_KEY(DEC_S_PORT, 546), .parse = app_parse,
-	    .format = dhcp6_format },
-	{ .name = "dhcp6", .key = DEC_KEY(DEC_S_PORT, 547), .parse = app_parse,
-	    .format = dhcp6_format },
-	{ .name = "eapol", .key = DEC_KEY(DEC_S_ETHER, 0x888e),
-	    .parse = app_parse, .format = eapol_format },
-	{ .name = "sip", .key = DEC_KEY(DEC_S_PORT, 5060), .parse = app_parse,
-	    .format = sip_format },
-	{ .name = NULL }
-};
+#define APP_PROTO(sym, nm, k, fmt)					\
+const struct dec_proto sym = {						\
+	.name = nm, .key = k, .id = DEC_P_OTHER, .parse = app_parse,	\
+	.format = fmt							\
+}
+
+APP_PROTO(dec_igmp_proto, "igmp", DEC_KEY(DEC_S_IP, 2), igmp_format);
+APP_PROTO(dec_ospf_proto, "ospf", DEC_KEY(DEC_S_IP, 89), ospf_format);
+APP_PROTO(dec_vrrp_proto, "vrrp", DEC_KEY(DEC_S_IP, 112), vrrp_format);
+APP_PROTO(dec_pim_proto, "pim", DEC_KEY(DEC_S_IP, 103), pim_format);
+APP_PROTO(dec_ntp_proto, "ntp", DEC_KEY(DEC_S_PORT, 123), ntp_format);
+APP_PROTO(dec_syslog_proto, "syslog", DEC_KEY(DEC_S_PORT, 514),
+    syslog_format);
+APP_PROTO(dec_radius_proto, "radius", DEC_KEY(DEC_S_PORT, 1812),
+    radius_format);
+APP_PROTO(dec_radacct_proto, "radius", DEC_KEY(DEC_S_PORT, 1813),
+    radius_format);
+APP_PROTO(dec_dhcp6c_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 546),
+    dhcp6_format);
+APP_PROTO(dec_dhcp6s_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 547),
+    dhcp6_format);
+APP_PROTO(dec_eapol_proto, "eapol", DEC_KEY(DEC_S_ETHER, 0x888e),
+    eapol_format);
+APP_PROTO(dec_sip_proto, "sip", DEC_KEY(DEC_S_PORT, 5060), sip_format);
 
 static const char *const http_cmds[] = {
 	"GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST",

@@ -30,12 +30,13 @@ static void	msnlb_format(struct dec_ctx *, struct cur *);
 static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
 		    const char *);
 
-const struct dec_proto dec_arp_protos[] = {
-	{ .name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806), .id = DEC_P_ARP,
-	    .parse = arp_parse, .format = arp_format },
-	{ .name = "msnlb", .key = DEC_KEY(DEC_S_ETHER, 0x886f),
-	    .parse = arp_parse, .format = msnlb_format },
-	{ .name = NULL }
+const struct dec_proto dec_arp_proto = {
+	.name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806),
+	.id = DEC_P_ARP, .parse = arp_parse, .format = arp_format
+};
+const struct dec_proto dec_msnlb_proto = {
+	.name = "msnlb", .key = DEC_KEY(DEC_S_ETHER, 0x886f),
+	.id = DEC_P_OTHER, .parse = arp_parse, .format = msnlb_format
 };
 
 static int

@@ -28,12 +28,13 @@ static void	dhcp_opt1(struct dec_ctx *, int, struct cur *);
 static void	dhcp_str(struct dec_ctx *, const char *, const uint8_t *,
 		    size_t);
 
-const struct dec_proto dec_dhcp_protos[] = {
-	{ .name = "bootp", .key = DEC_KEY(DEC_S_PORT, 67), .id = DEC_P_DHCP,
-	    .parse = dhcp_parse, .format = dhcp_format },
-	{ .name = "bootp", .key = DEC_KEY(DEC_S_PORT, 68), .id = DEC_P_DHCP,
-	    .parse = dhcp_parse, .format = dhcp_format },
-	{ .name = NULL }
+const struct dec_proto dec_dhcps_proto = {
+	.name = "bootp", .key = DEC_KEY(DEC_S_PORT, 67), .id = DEC_P_DHCP,
+	.parse = dhcp_parse, .format = dhcp_format
+};
+const struct dec_proto dec_dhcpc_proto = {
+	.name = "bootp", .key = DEC_KEY(DEC_S_PORT, 68), .id = DEC_P_DHCP,
+	.parse = dhcp_parse, .format = dhcp_format
 };
 
 static int

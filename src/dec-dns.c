@@ -56,16 +56,22 @@ static int	nbns_name(struct cur *, struct tbuf *);
 static int	nbns_body(const struct cur *, struct cur *, struct tbuf *,
 		    const struct dns_hdr *);
 
-const struct dec_proto dec_dns_protos[] = {
-	{ .name = "domain", .key = DEC_KEY(DEC_S_PORT, 53), .id = DEC_P_DNS,
-	    .parse = dns_parse, .format = dns_format },
-	{ .name = "domain", .key = DEC_KEY(DEC_S_PORT, 5353), .id = DEC_P_DNS,
-	    .parse = dns_parse, .format = dns_format },
-	{ .name = "llmnr", .key = DEC_KEY(DEC_S_PORT, 5355), .id = DEC_P_DNS,
-	    .parse = dns_parse, .format = llmnr_format },
-	{ .name = "nbns", .key = DEC_KEY(DEC_S_PORT, 137), .parse = dns_parse,
-	    .format = nbns_format },
-	{ .name = NULL }
+const struct dec_proto dec_dns_proto = {
+	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 53), .id = DEC_P_DNS,
+	.parse = dns_parse, .format = dns_format
+};
+const struct dec_proto dec_mdns_proto = {
+	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 5353), .id = DEC_P_DNS,
+	.parse = dns_parse, .format = dns_format
+};
+
+const struct dec_proto dec_llmnr_proto = {
+	.name = "llmnr", .key = DEC_KEY(DEC_S_PORT, 5355), .id = DEC_P_DNS,
+	.parse = dns_parse, .format = llmnr_format
+};
+const struct dec_proto dec_nbns_proto = {
+	.name = "nbns", .key = DEC_KEY(DEC_S_PORT, 137), .id = DEC_P_OTHER,
+	.parse = dns_parse, .format = nbns_format
 };
 
 /* tcpdump's words; 17 and 21 lack its space there too (print-domain.c). */

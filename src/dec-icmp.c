@@ -26,12 +26,13 @@ static int	icmp6_rrmatch(struct dec_ctx *, struct cur *);
 static void	icmp6_rrpfx(struct dec_ctx *, const uint8_t *, int, int,
 		    int);
 
-const struct dec_proto dec_icmp_protos[] = {
-	{ .name = "icmp", .key = DEC_KEY(DEC_S_IP, 1), .id = DEC_P_ICMP,
-	    .parse = icmp_parse, .format = icmp_format },
-	{ .name = "icmp6", .key = DEC_KEY(DEC_S_IP, 58), .id = DEC_P_ICMP6,
-	    .parse = icmp_parse, .format = icmp6_format },
-	{ .name = NULL }
+const struct dec_proto dec_icmp_proto = {
+	.name = "icmp", .key = DEC_KEY(DEC_S_IP, 1), .id = DEC_P_ICMP,
+	.parse = icmp_parse, .format = icmp_format
+};
+const struct dec_proto dec_icmp6_proto = {
+	.name = "icmp6", .key = DEC_KEY(DEC_S_IP, 58), .id = DEC_P_ICMP6,
+	.parse = icmp_parse, .format = icmp6_format
 };
 
 static int

@@ -41,22 +41,29 @@ static void	ah_format(struct dec_ctx *, struct cur *);
 static int	esp_parse(struct dec_ctx *, struct cur *);
 static void	esp_format(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_ip_protos[] = {
-	{ .name = "ip", .key = DEC_KEY(DEC_S_ETHER, 0x0800), .id = DEC_P_IPV4,
-	    .parse = ip4_parse, .format = ip4_format },
-	/* IPv4 in IP */
-	{ .name = "ip", .key = DEC_KEY(DEC_S_IP, 4), .id = DEC_P_IPV4,
-	    .parse = ip4_parse, .format = ip4_format },
-	{ .name = "ip6", .key = DEC_KEY(DEC_S_ETHER, 0x86dd), .id = DEC_P_IPV6,
-	    .parse = ip6_parse, .format = ip6_format },
-	/* IPv6 in IP */
-	{ .name = "ip6", .key = DEC_KEY(DEC_S_IP, 41), .id = DEC_P_IPV6,
-	    .parse = ip6_parse, .format = ip6_format },
-	{ .name = "ah", .key = DEC_KEY(DEC_S_IP, 51), .id = DEC_P_AH,
-	    .parse = ah_parse, .format = ah_format },
-	{ .name = "esp", .key = DEC_KEY(DEC_S_IP, 50), .id = DEC_P_ESP,
-	    .parse = esp_parse, .format = esp_format },
-	{ .name = NULL }
+const struct dec_proto dec_ipv4_proto = {
+	.name = "ip", .key = DEC_KEY(DEC_S_ETHER, 0x0800), .id = DEC_P_IPV4,
+	.parse = ip4_parse, .format = ip4_format
+};
+const struct dec_proto dec_ipip_proto = {	/* IPv4 in IP */
+	.name = "ip", .key = DEC_KEY(DEC_S_IP, 4), .id = DEC_P_IPV4,
+	.parse = ip4_parse, .format = ip4_format
+};
+const struct dec_proto dec_ipv6_proto = {
+	.name = "ip6", .key = DEC_KEY(DEC_S_ETHER, 0x86dd), .id = DEC_P_IPV6,
+	.parse = ip6_parse, .format = ip6_format
+};
+const struct dec_proto dec_ip6ip_proto = {	/* IPv6 in IP */
+	.name = "ip6", .key = DEC_KEY(DEC_S_IP, 41), .id = DEC_P_IPV6,
+	.parse = ip6_parse, .format = ip6_format
+};
+const struct dec_proto dec_ah_proto = {
+	.name = "ah", .key = DEC_KEY(DEC_S_IP, 51), .id = DEC_P_AH,
+	.parse = ah_parse, .format = ah_format
+};
+const struct dec_proto dec_esp_proto = {
+	.name = "esp", .key = DEC_KEY(DEC_S_IP, 50), .id = DEC_P_ESP,
+	.parse = esp_parse, .format = esp_format
 };
 
 /*

@@ -51,41 +51,65 @@ static void	vlan_format(struct dec_ctx *, struct cur *);
 static int	mpls_parse(struct dec_ctx *, struct cur *);
 static void	mpls_format(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_link_protos[] = {
-	{ .name = "ether", .key = DEC_KEY(DEC_S_DLT, 1), .parse = eth_parse,
-	    .format = eth_format },
-	/* Ethernet inside GRE */
-	{ .name = "ether", .key = DEC_KEY(DEC_S_ETHER, 0x6558),
-	    .parse = eth_parse, .format = eth_format },
-	{ .name = "sll", .key = DEC_KEY(DEC_S_DLT, 113), .parse = sll_parse,
-	    .format = sll_format },
-	{ .name = "sll2", .key = DEC_KEY(DEC_S_DLT, 276), .parse = sll2_parse,
-	    .format = sll2_format },
-	/* DLT_RAW on Linux */
-	{ .name = "raw", .key = DEC_KEY(DEC_S_DLT, 12), .parse = raw_parse,
-	    .format = raw_format },
-	/* LINKTYPE_RAW */
-	{ .name = "raw", .key = DEC_KEY(DEC_S_DLT, 101), .parse = raw_parse,
-	    .format = raw_format },
-	{ .name = "raw", .key = DEC_KEY(DEC_S_DLT, 228), .parse = raw_parse,
-	    .format = raw_format },
-	{ .name = "raw", .key = DEC_KEY(DEC_S_DLT, 229), .parse = ip6dlt_parse,
-	    .format = ip6dlt_format },
-	{ .name = "null", .key = DEC_KEY(DEC_S_DLT, 0), .parse = null_parse,
-	    .format = null_format },
-	{ .name = "loop", .key = DEC_KEY(DEC_S_DLT, 108), .parse = loop_parse,
-	    .format = loop_format },
-	{ .name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x8100),
-	    .parse = vlan_parse, .format = vlan_format },
-	{ .name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x88a8),
-	    .parse = vlan_parse, .format = vlan_format },
-	{ .name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x9100),
-	    .parse = vlan_parse, .format = vlan_format },
-	{ .name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8847),
-	    .id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format },
-	{ .name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8848),
-	    .id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format },
-	{ .name = NULL }
+const struct dec_proto dec_eth_proto = {
+	.name = "ether", .key = DEC_KEY(DEC_S_DLT, 1), .id = DEC_P_OTHER,
+	.parse = eth_parse, .format = eth_format
+};
+const struct dec_proto dec_teb_proto = {	/* Ethernet inside GRE */
+	.name = "ether", .key = DEC_KEY(DEC_S_ETHER, 0x6558),
+	.id = DEC_P_OTHER, .parse = eth_parse, .format = eth_format
+};
+const struct dec_proto dec_sll_proto = {
+	.name = "sll", .key = DEC_KEY(DEC_S_DLT, 113), .id = DEC_P_OTHER,
+	.parse = sll_parse, .format = sll_format
+};
+const struct dec_proto dec_sll2_proto = {
+	.name = "sll2", .key = DEC_KEY(DEC_S_DLT, 276), .id = DEC_P_OTHER,
+	.parse = sll2_parse, .format = sll2_format
+};
+const struct dec_proto dec_raw_proto = {	/* DLT_RAW on Linux */
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 12), .id = DEC_P_OTHER,
+	.parse = raw_parse, .format = raw_format
+};
+const struct dec_proto dec_raw101_proto = {	/* LINKTYPE_RAW */
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 101), .id = DEC_P_OTHER,
+	.parse = raw_parse, .format = raw_format
+};
+const struct dec_proto dec_ipv4dlt_proto = {
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 228), .id = DEC_P_OTHER,
+	.parse = raw_parse, .format = raw_format
+};
+const struct dec_proto dec_ipv6dlt_proto = {
+	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 229), .id = DEC_P_OTHER,
+	.parse = ip6dlt_parse, .format = ip6dlt_format
+};
+const struct dec_proto dec_null_proto = {
+	.name = "null", .key = DEC_KEY(DEC_S_DLT, 0), .id = DEC_P_OTHER,
+	.parse = null_parse, .format = null_format
+};
+const struct dec_proto dec_loop_proto = {
+	.name = "loop", .key = DEC_KEY(DEC_S_DLT, 108), .id = DEC_P_OTHER,
+	.parse = loop_parse, .format = loop_format
+};
+const struct dec_proto dec_vlan_proto = {
+	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x8100),
+	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
+};
+const struct dec_proto dec_qinq_proto = {
+	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x88a8),
+	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
+};
+const struct dec_proto dec_qinq9100_proto = {
+	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x9100),
+	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
+};
+const struct dec_proto dec_mpls_proto = {
+	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8847),
+	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
+};
+const struct dec_proto dec_mplsm_proto = {
+	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8848),
+	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
 };
 
 /*

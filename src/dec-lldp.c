@@ -28,10 +28,9 @@ static void	lldp_agg(struct dec_ctx *, struct cur *);
 static void	lldp_med(struct dec_ctx *, int, struct cur *);
 static void	lldp_macphy(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_lldp_protos[] = {
-	{ .name = "lldp", .key = DEC_KEY(DEC_S_ETHER, 0x88cc),
-	    .parse = dec_parse_done, .format = lldp_format },
-	{ .name = NULL }
+const struct dec_proto dec_lldp_proto = {
+	.name = "lldp", .key = DEC_KEY(DEC_S_ETHER, 0x88cc),
+	.id = DEC_P_OTHER, .parse = dec_parse_done, .format = lldp_format
 };
 
 /* Packet text, as tcpdump shows it. */

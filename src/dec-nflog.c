@@ -21,10 +21,9 @@ static int	nflog_key(int);
 static int	nflog_parse(struct dec_ctx *, struct cur *);
 static void	nflog_format(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_nflog_protos[] = {
-	{ .name = "nflog", .key = DEC_KEY(DEC_S_DLT, 239),
-	    .parse = nflog_parse, .format = nflog_format },
-	{ .name = NULL }
+const struct dec_proto dec_nflog_proto = {
+	.name = "nflog", .key = DEC_KEY(DEC_S_DLT, 239), .id = DEC_P_OTHER,
+	.parse = nflog_parse, .format = nflog_format
 };
 
 /* The payload TLV as a cursor, and the header's family and version. */

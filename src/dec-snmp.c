@@ -47,12 +47,13 @@ static void	snmp_rw(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	snmp_trap(struct tbuf *, struct cur *, uint32_t);
 static void	snmp_vbs(struct tbuf *, struct cur *, uint32_t, int);
 
-const struct dec_proto dec_snmp_protos[] = {
-	{ .name = "snmp", .key = DEC_KEY(DEC_S_PORT, 161), .parse = snmp_parse,
-	    .format = snmp_format },
-	{ .name = "snmp", .key = DEC_KEY(DEC_S_PORT, 162), .parse = snmp_parse,
-	    .format = snmp_format },
-	{ .name = NULL }
+const struct dec_proto dec_snmp_proto = {
+	.name = "snmp", .key = DEC_KEY(DEC_S_PORT, 161), .id = DEC_P_OTHER,
+	.parse = snmp_parse, .format = snmp_format
+};
+const struct dec_proto dec_snmptrap_proto = {
+	.name = "snmp", .key = DEC_KEY(DEC_S_PORT, 162), .id = DEC_P_OTHER,
+	.parse = snmp_parse, .format = snmp_format
 };
 
 static const char *const snmp_errs[] = { "noError", "tooBig",

@@ -36,13 +36,13 @@ static int	stp_config(struct dec_ctx *, const struct stp_buf *, int);
 static int	stp_mstp(struct dec_ctx *, const struct stp_buf *);
 static int	stp_msti(struct dec_ctx *, const struct stp_buf *, size_t);
 
-const struct dec_proto dec_stp_protos[] = {
-	{ .name = "stp", .key = DEC_KEY(DEC_S_LLC, 0x42),
-	    .parse = dec_parse_done, .format = stp_format },
-	/* Cisco PVST+, in SNAP */
-	{ .name = "stp", .key = DEC_KEY(DEC_S_CISCO, 0x010b),
-	    .parse = dec_parse_done, .format = stp_format },
-	{ .name = NULL }
+const struct dec_proto dec_stp_proto = {
+	.name = "stp", .key = DEC_KEY(DEC_S_LLC, 0x42), .id = DEC_P_OTHER,
+	.parse = dec_parse_done, .format = stp_format
+};
+const struct dec_proto dec_pvst_proto = {	/* Cisco PVST+, in SNAP */
+	.name = "stp", .key = DEC_KEY(DEC_S_CISCO, 0x010b), .id = DEC_P_OTHER,
+	.parse = dec_parse_done, .format = stp_format
 };
 
 static int

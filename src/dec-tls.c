@@ -44,10 +44,9 @@ static int	quic_cid(struct dec_ctx *, struct cur *, const char *,
 		    int64_t);
 static int64_t	quic_varint(struct cur *);
 
-const struct dec_proto dec_tls_protos[] = {
-	{ .name = "quic", .key = DEC_KEY(DEC_S_PORT, 443), .parse = quic_parse,
-	    .format = quic_format },
-	{ .name = NULL }
+const struct dec_proto dec_quic_proto = {
+	.name = "quic", .key = DEC_KEY(DEC_S_PORT, 443), .id = DEC_P_OTHER,
+	.parse = quic_parse, .format = quic_format
 };
 
 /*

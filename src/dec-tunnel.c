@@ -32,14 +32,17 @@ static void	geneve_format(struct dec_ctx *, struct cur *);
 static int	vxlan_parse(struct dec_ctx *, struct cur *);
 static void	vxlan_format(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_tunnel_protos[] = {
-	{ .name = "gre", .key = DEC_KEY(DEC_S_IP, 47), .id = DEC_P_GRE,
-	    .parse = gre_parse, .format = gre_format },
-	{ .name = "geneve", .key = DEC_KEY(DEC_S_PORT, 6081),
-	    .parse = geneve_parse, .format = geneve_format },
-	{ .name = "vxlan", .key = DEC_KEY(DEC_S_PORT, 4789), .id = DEC_P_VXLAN,
-	    .parse = vxlan_parse, .format = vxlan_format },
-	{ .name = NULL }
+const struct dec_proto dec_gre_proto = {
+	.name = "gre", .key = DEC_KEY(DEC_S_IP, 47), .id = DEC_P_GRE,
+	.parse = gre_parse, .format = gre_format
+};
+const struct dec_proto dec_geneve_proto = {
+	.name = "geneve", .key = DEC_KEY(DEC_S_PORT, 6081), .id = DEC_P_OTHER,
+	.parse = geneve_parse, .format = geneve_format
+};
+const struct dec_proto dec_vxlan_proto = {
+	.name = "vxlan", .key = DEC_KEY(DEC_S_PORT, 4789), .id = DEC_P_VXLAN,
+	.parse = vxlan_parse, .format = vxlan_format
 };
 
 /* The fixed part and the optional fields; -1 if cut off. */

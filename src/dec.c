@@ -29,13 +29,27 @@ static char	*dec_fmt_addr(char *, int, const uint8_t *);
 static void	dec_hash_init(void);
 static void	dec_ip4(const uint8_t *, char *);
 
-/* Every protocol file's table; dec_hash_init() hashes them by key. */
-static const struct dec_proto *const dec_tables[] = {
-	dec_link_protos, dec_ip_protos, dec_l4_protos, dec_dns_protos,
-	dec_arp_protos, dec_icmp_protos, dec_llc_protos, dec_tunnel_protos,
-	dec_sctp_protos, dec_dhcp_protos, dec_app_protos, dec_nflog_protos,
-	dec_ppp_protos, dec_stp_protos, dec_lldp_protos, dec_slow_protos,
-	dec_cdp_protos, dec_tls_protos, dec_snmp_protos,
+/* Every protocol, looked up by key; the common ones first (linear scan). */
+static const struct dec_proto *const dec_table[] = {
+	&dec_eth_proto, &dec_ipv4_proto, &dec_tcp_proto, &dec_udp_proto,
+	&dec_ipv6_proto, &dec_vlan_proto, &dec_dns_proto, &dec_arp_proto,
+	&dec_icmp_proto, &dec_icmp6_proto, &dec_sll_proto, &dec_sll2_proto,
+	&dec_raw_proto, &dec_raw101_proto, &dec_ipv4dlt_proto,
+	&dec_ipv6dlt_proto, &dec_null_proto, &dec_loop_proto, &dec_llc_proto,
+	&dec_qinq_proto, &dec_qinq9100_proto, &dec_mpls_proto,
+	&dec_mplsm_proto, &dec_teb_proto, &dec_ipip_proto, &dec_ip6ip_proto,
+	&dec_ah_proto, &dec_esp_proto, &dec_sctp_proto, &dec_mdns_proto,
+	&dec_dhcps_proto, &dec_dhcpc_proto, &dec_gre_proto, &dec_vxlan_proto,
+	&dec_igmp_proto, &dec_ospf_proto, &dec_vrrp_proto, &dec_pim_proto,
+	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
+	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
+	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
+	&dec_ppp_proto, &dec_chdlc_proto, &dec_stp_proto, &dec_lldp_proto,
+	&dec_slow_proto, &dec_pppoed_proto, &dec_pppoes_proto,
+	&dec_msnlb_proto, &dec_pvst_proto, &dec_cdp_proto, &dec_dtp_proto,
+	&dec_ectp_proto,
+	&dec_quic_proto, &dec_snmp_proto, &dec_snmptrap_proto,
+	&dec_nbns_proto, &dec_llmnr_proto,
 	NULL
 };
 
@@ -62,20 +76,17 @@ static const char *const dec_names[DEC_P_NPROTO] = {
 static void
 dec_hash_init(void)
 {
-	const struct dec_proto *const	*t;
-	const struct dec_proto		*p;
+	const struct dec_proto *const	*p;
 	uint32_t			 h;
 
-	for (t = dec_tables; *t != NULL; t++) {
-		for (p = *t; p->name != NULL; p++) {
-			for (h = DEC_HASH(p->key); dec_hash[h] != NULL;
-			    h = (h + 1) % DEC_HASHSZ)
-				;
-			dec_hash[h] = p;
-			if (DEC_KEY_SPACE(p->key) == DEC_S_PORT)
-				dec_ports[DEC_KEY_NUM(p->key) / 8] |=
-				    (uint8_t)(1 << DEC_KEY_NUM(p->key) % 8);
-		}
+	for (p = dec_table; *p != NULL; p++) {
+		for (h = DEC_HASH((*p)->key); dec_hash[h] != NULL;
+		    h = (h + 1) % DEC_HASHSZ)
+			;
+		dec_hash[h] = *p;
+		if (DEC_KEY_SPACE((*p)->key) == DEC_S_PORT)
+			dec_ports[DEC_KEY_NUM((*p)->key) / 8] |=
+			    (uint8_t)(1 << DEC_KEY_NUM((*p)->key) % 8);
 	}
 	atomic_store_explicit(&dec_hash_ready, 1, memory_order_release);
 }
