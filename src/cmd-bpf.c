@@ -6,13 +6,23 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "tbuf.h"
 
+static enum cmd_ret	cmd_bpf_exec(struct cmd_ctx *, int, char **);
 static void		cmd_bpf_untab(struct tbuf *, const char *);
 
-enum cmd_ret
+const struct cmd_entry cmd_bpf_entry = {
+	.name = "bpf",
+	.alias = NULL,
+	.usage = "bpf",
+	.help = "show the compiled filter program",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_bpf_exec
+};
+
+static enum cmd_ret
 cmd_bpf_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct tbuf	 tb, ln;

@@ -2,12 +2,23 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "stats.h"
 #include "xmalloc.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_buffers_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_buffers_entry = {
+	.name = "buffers",
+	.alias = "b",
+	.usage = "buffers",
+	.help = "show ring geometry and the state of every buffer",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_buffers_exec
+};
+
+static enum cmd_ret
 cmd_buffers_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct stats_snap	*sn;

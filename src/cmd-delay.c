@@ -4,9 +4,20 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_delay_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_delay_entry = {
+	.name = "delay",
+	.alias = "d",
+	.usage = "delay seconds",
+	.help = "set the refresh interval (0.1 to 3600 seconds)",
+	.min_args = 1,
+	.max_args = 1,
+	.exec = cmd_delay_exec
+};
+
+static enum cmd_ret
 cmd_delay_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char	*end;

@@ -7,14 +7,27 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "plist.h"
 #include "zb.h"
 
 #define CMD_DISPLAY_SNAP	262144	/* the verdict is all that is used */
 
-enum cmd_ret
+static enum cmd_ret	cmd_display_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_display_entry = {
+	.name = "display",
+	.alias = NULL,
+	.usage = "display [expression|off]",
+	.help = "narrow the packet list (pcap syntax), capture unchanged; "
+	    "alone, show it",
+	.min_args = 0,
+	.max_args = -1,
+	.exec = cmd_display_exec,
+	.complete = CMD_COMPLETE_FILTER
+};
+
+static enum cmd_ret
 cmd_display_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char		 errbuf[ZB_ERRBUFSZ], now[512], *expr;

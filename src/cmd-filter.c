@@ -5,14 +5,26 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "stats.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 #include "zb.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_filter_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_filter_entry = {
+	.name = "filter",
+	.alias = "f",
+	.usage = "filter [expression]",
+	.help = "set the capture filter (pcap syntax); alone, show it",
+	.min_args = 0,
+	.max_args = -1,
+	.exec = cmd_filter_exec,
+	.complete = CMD_COMPLETE_FILTER
+};
+
+static enum cmd_ret
 cmd_filter_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct stats_snap	*sn;

@@ -2,14 +2,26 @@
 #include <stddef.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "zb.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_help_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_help_entry = {
+	.name = "help",
+	.alias = "?",
+	.usage = "help [command]",
+	.help = "list the commands, or describe one",
+	.min_args = 0,
+	.max_args = 1,
+	.exec = cmd_help_exec,
+	.complete = CMD_COMPLETE_COMMANDS
+};
+
+static enum cmd_ret
 cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	const struct cmd_entry	*e, *ce;
-	char			 cause[ZB_ERRBUFSZ];
+	const struct cmd_entry	**e, *ce;
+	char			  cause[ZB_ERRBUFSZ];
 
 	if (argc == 1) {
 		if ((ce = cmd_find(argv[0], cause)) == NULL)
@@ -20,10 +32,10 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    ce->alias != NULL ? ")" : "");
 		return CMD_OK;
 	}
-	for (e = cmd_table; e->name != NULL; e++)
-		cmd_out(ctx, "%-22s %s%s%s%s", e->usage, e->help,
-		    e->alias != NULL ? " (alias " : "",
-		    e->alias != NULL ? e->alias : "",
-		    e->alias != NULL ? ")" : "");
+	for (e = cmd_table; *e != NULL; e++)
+		cmd_out(ctx, "%-22s %s%s%s%s", (*e)->usage, (*e)->help,
+		    (*e)->alias != NULL ? " (alias " : "",
+		    (*e)->alias != NULL ? (*e)->alias : "",
+		    (*e)->alias != NULL ? ")" : "");
 	return CMD_OK;
 }

@@ -1,8 +1,19 @@
 /* quit: stop capturing, finish -w output, leave. */
 #include "cmd.h"
-#include "cmd-int.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_quit_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_quit_entry = {
+	.name = "quit",
+	.alias = "q",
+	.usage = "quit",
+	.help = "stop capturing and exit",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_quit_exec
+};
+
+static enum cmd_ret
 cmd_quit_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	return CMD_QUIT;

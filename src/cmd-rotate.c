@@ -9,9 +9,9 @@
 
 #include "cap.h"
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 
+static enum cmd_ret	cmd_rotate_exec(struct cmd_ctx *, int, char **);
 static enum cmd_ret	cmd_rotate_every(struct cmd_ctx *, const char *);
 
 /* Tab: "every", then "off" (or a number, typed). */
@@ -19,9 +19,20 @@ static const struct cmd_arg	cmd_rotate_every_args[] = {
 	{ "off", NULL },
 	{ NULL, NULL }
 };
-const struct cmd_arg	cmd_rotate_args[] = {
+static const struct cmd_arg	cmd_rotate_args[] = {
 	{ "every", cmd_rotate_every_args },
 	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_rotate_entry = {
+	.name = "rotate",
+	.alias = "r",
+	.usage = "rotate [every ms|off]",
+	.help = "hand over the partly filled buffer now, or on a timer",
+	.min_args = 0,
+	.max_args = 2,
+	.exec = cmd_rotate_exec,
+	.args = cmd_rotate_args
 };
 
 static enum cmd_ret
@@ -48,7 +59,7 @@ cmd_rotate_every(struct cmd_ctx *ctx, const char *arg)
 	return CMD_OK;
 }
 
-enum cmd_ret
+static enum cmd_ret
 cmd_rotate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char	errbuf[ZB_ERRBUFSZ];
@@ -56,8 +67,10 @@ cmd_rotate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (argc == 2 && strcmp(argv[0], "every") == 0)
 		return cmd_rotate_every(ctx, argv[1]);
-	if (argc != 0)
-		return cmd_usage(ctx, "rotate");
+	if (argc != 0) {
+		cmd_error(ctx, "usage: %s", cmd_rotate_entry.usage);
+		return CMD_ERROR;
+	}
 	rc = engine_rotate(ctx->eng, errbuf);
 	if (rc == -1)
 		return cmd_error(ctx, "%s", errbuf);

@@ -6,11 +6,23 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "plist.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_search_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_search_entry = {
+	.name = "search",
+	.alias = NULL,
+	.usage = "search [text]",
+	.help = "select the next listed packet whose line holds text; "
+	    "alone, the next match",
+	.min_args = 0,
+	.max_args = -1,
+	.exec = cmd_search_exec
+};
+
+static enum cmd_ret
 cmd_search_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char	*text;

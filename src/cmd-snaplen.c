@@ -6,11 +6,22 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "zb.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_snaplen_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_snaplen_entry = {
+	.name = "snaplen",
+	.alias = "s",
+	.usage = "snaplen bytes",
+	.help = "keep at most this many bytes of each packet",
+	.min_args = 1,
+	.max_args = 1,
+	.exec = cmd_snaplen_exec
+};
+
+static enum cmd_ret
 cmd_snaplen_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char		*end, errbuf[ZB_ERRBUFSZ];

@@ -9,14 +9,26 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "zb.h"
 
 #define CMD_SPEED_MAX	1000	/* as --speed */
 #define CMD_SPEED_MIN	(1.0 / 64)	/* where - stops halving */
 
-enum cmd_ret
+static enum cmd_ret	cmd_speed_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_speed_entry = {
+	.name = "speed",
+	.alias = NULL,
+	.usage = "speed [x|+|-]",
+	.help = "replay a file at x times recorded speed (0: as fast as "
+	    "possible), + doubles, - halves; alone, show it",
+	.min_args = 0,
+	.max_args = 1,
+	.exec = cmd_speed_exec
+};
+
+static enum cmd_ret
 cmd_speed_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char	 errbuf[ZB_ERRBUFSZ], *end;

@@ -2,11 +2,22 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "engine.h"
 #include "zb.h"
 
-enum cmd_ret
+static enum cmd_ret	cmd_write_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_write_entry = {
+	.name = "write",
+	.alias = "w",
+	.usage = "write file|stop",
+	.help = "write captured packets to a pcap file, or stop writing",
+	.min_args = 1,
+	.max_args = 1,
+	.exec = cmd_write_exec
+};
+
+static enum cmd_ret
 cmd_write_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char		 errbuf[ZB_ERRBUFSZ];

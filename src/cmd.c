@@ -11,84 +11,45 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "cmd-int.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 #include "zb.h"
 
 #define CMD_MAXARGS	64
 
-/*
- * Every command, one row each, in alphabetical order: lookup, help and
- * Tab completion walk this table.  min_args and max_args bound the words
- * after the name (-1: any number); the runner checks them against the
- * usage before the command's exec (in its cmd-<name>.c) sees the words.
- */
-const struct cmd_entry cmd_table[] = {
-	{ .name = "bpf",
-	    .usage = "bpf", .min_args = 0, .max_args = 0,
-	    .help = "show the compiled filter program",
-	    .exec = cmd_bpf_exec },
-	{ .name = "buffers", .alias = "b",
-	    .usage = "buffers", .min_args = 0, .max_args = 0,
-	    .help = "show ring geometry and the state of every buffer",
-	    .exec = cmd_buffers_exec },
-	{ .name = "clear",
-	    .usage = "clear", .min_args = 0, .max_args = 0,
-	    .help = "reset the counters, talkers and packet list",
-	    .exec = cmd_clear_exec },
-	{ .name = "delay", .alias = "d",
-	    .usage = "delay seconds", .min_args = 1, .max_args = 1,
-	    .help = "set the refresh interval (0.1 to 3600 seconds)",
-	    .exec = cmd_delay_exec },
-	{ .name = "display",
-	    .usage = "display [expression|off]", .min_args = 0, .max_args = -1,
-	    .help = "narrow the packet list (pcap syntax), capture unchanged; "
-	    "alone, show it",
-	    .exec = cmd_display_exec, .complete = CMD_COMPLETE_FILTER },
-	{ .name = "filter", .alias = "f",
-	    .usage = "filter [expression]", .min_args = 0, .max_args = -1,
-	    .help = "set the capture filter (pcap syntax); alone, show it",
-	    .exec = cmd_filter_exec, .complete = CMD_COMPLETE_FILTER },
-	{ .name = "help", .alias = "?",
-	    .usage = "help [command]", .min_args = 0, .max_args = 1,
-	    .help = "list the commands, or describe one",
-	    .exec = cmd_help_exec, .complete = CMD_COMPLETE_COMMANDS },
-	{ .name = "pause",
-	    .usage = "pause", .min_args = 0, .max_args = 0,
-	    .help = "freeze the packet list (counters keep running)",
-	    .exec = cmd_pause_exec },
-	{ .name = "quit", .alias = "q",
-	    .usage = "quit", .min_args = 0, .max_args = 0,
-	    .help = "stop capturing and exit",
-	    .exec = cmd_quit_exec },
-	{ .name = "resume",
-	    .usage = "resume", .min_args = 0, .max_args = 0,
-	    .help = "let the packet list follow new packets again",
-	    .exec = cmd_resume_exec },
-	{ .name = "rotate", .alias = "r",
-	    .usage = "rotate [every ms|off]", .min_args = 0, .max_args = 2,
-	    .help = "hand over the partly filled buffer now, or on a timer",
-	    .exec = cmd_rotate_exec, .args = cmd_rotate_args },
-	{ .name = "search",
-	    .usage = "search [text]", .min_args = 0, .max_args = -1,
-	    .help = "select the next listed packet whose line holds text; "
-	    "alone, the next match",
-	    .exec = cmd_search_exec },
-	{ .name = "snaplen", .alias = "s",
-	    .usage = "snaplen bytes", .min_args = 1, .max_args = 1,
-	    .help = "keep at most this many bytes of each packet",
-	    .exec = cmd_snaplen_exec },
-	{ .name = "speed",
-	    .usage = "speed [x|+|-]", .min_args = 0, .max_args = 1,
-	    .help = "replay a file at x times recorded speed (0: as fast as "
-	    "possible), + doubles, - halves; alone, show it",
-	    .exec = cmd_speed_exec },
-	{ .name = "write", .alias = "w",
-	    .usage = "write file|stop", .min_args = 1, .max_args = 1,
-	    .help = "write captured packets to a pcap file, or stop writing",
-	    .exec = cmd_write_exec },
-	{ .name = NULL }
+extern const struct cmd_entry cmd_bpf_entry;
+extern const struct cmd_entry cmd_buffers_entry;
+extern const struct cmd_entry cmd_clear_entry;
+extern const struct cmd_entry cmd_delay_entry;
+extern const struct cmd_entry cmd_display_entry;
+extern const struct cmd_entry cmd_filter_entry;
+extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_pause_entry;
+extern const struct cmd_entry cmd_quit_entry;
+extern const struct cmd_entry cmd_resume_entry;
+extern const struct cmd_entry cmd_rotate_entry;
+extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_snaplen_entry;
+extern const struct cmd_entry cmd_speed_entry;
+extern const struct cmd_entry cmd_write_entry;
+
+const struct cmd_entry *cmd_table[] = {
+	&cmd_bpf_entry,
+	&cmd_buffers_entry,
+	&cmd_clear_entry,
+	&cmd_delay_entry,
+	&cmd_display_entry,
+	&cmd_filter_entry,
+	&cmd_help_entry,
+	&cmd_pause_entry,
+	&cmd_quit_entry,
+	&cmd_resume_entry,
+	&cmd_rotate_entry,
+	&cmd_search_entry,
+	&cmd_snaplen_entry,
+	&cmd_speed_entry,
+	&cmd_write_entry,
+	NULL
 };
 
 static int	cmd_split(char *, char **, int, char *);
@@ -141,18 +102,6 @@ cmd_out(struct cmd_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 }
 
-enum cmd_ret
-cmd_usage(struct cmd_ctx *ctx, const char *name)
-{
-	const struct cmd_entry	*e;
-
-	for (e = cmd_table; e->name != NULL; e++) {
-		if (strcmp(e->name, name) == 0)
-			break;
-	}
-	return cmd_error(ctx, "usage: %s", e->name != NULL ? e->usage : name);
-}
-
 /*
  * Split in place on blanks; single or double quotes group words.  Returns
  * the word count, or -1 with a reason.
@@ -196,23 +145,23 @@ cmd_split(char *s, char **argv, int max, char *cause)
 const struct cmd_entry *
 cmd_find(const char *name, char *cause)
 {
-	const struct cmd_entry	*e, *found = NULL;
-	struct tbuf		 tb;
-	size_t			 n = strlen(name);
-	int			 ambiguous = 0;
+	const struct cmd_entry	**e, *found = NULL;
+	struct tbuf		  tb;
+	size_t			  n = strlen(name);
+	int			  ambiguous = 0;
 
-	for (e = cmd_table; e->name != NULL; e++) {
-		if (e->alias != NULL && strcmp(e->alias, name) == 0)
-			return e;
+	for (e = cmd_table; *e != NULL; e++) {
+		if ((*e)->alias != NULL && strcmp((*e)->alias, name) == 0)
+			return *e;
 	}
-	for (e = cmd_table; e->name != NULL; e++) {
-		if (strcmp(e->name, name) == 0)
-			return e;
-		if (strncmp(e->name, name, n) != 0)
+	for (e = cmd_table; *e != NULL; e++) {
+		if (strcmp((*e)->name, name) == 0)
+			return *e;
+		if (strncmp((*e)->name, name, n) != 0)
 			continue;
 		if (found != NULL)
 			ambiguous = 1;
-		found = e;
+		found = *e;
 	}
 	if (found != NULL && !ambiguous)
 		return found;
@@ -222,11 +171,11 @@ cmd_find(const char *name, char *cause)
 	tbuf_esc(&tb, name, n);
 	if (found != NULL) {
 		tbuf_puts(&tb, " (");
-		for (e = cmd_table; e->name != NULL; e++) {
-			if (strncmp(e->name, name, n) != 0)
+		for (e = cmd_table; *e != NULL; e++) {
+			if (strncmp((*e)->name, name, n) != 0)
 				continue;
 			tbuf_printf(&tb, "%s%s", tb.s[tb.len - 1] == '(' ?
-			    "" : ", ", e->name);
+			    "" : ", ", (*e)->name);
 		}
 		tbuf_putc(&tb, ')');
 	}
@@ -260,7 +209,7 @@ cmd_run(struct cmd_ctx *ctx, const char *line)
 	}
 	if (argc - 1 < ce->min_args ||
 	    (ce->max_args != -1 && argc - 1 > ce->max_args)) {
-		cmd_usage(ctx, ce->name);
+		cmd_error(ctx, "usage: %s", ce->usage);
 		goto out;
 	}
 	ret = ce->exec(ctx, argc - 1, argv + 1);
@@ -279,7 +228,7 @@ cmd_run_arg(struct cmd_ctx *ctx, const char *name, const char *arg)
 	if ((ce = cmd_find(name, cause)) == NULL)
 		return cmd_error(ctx, "%s", cause);
 	if (ce->max_args != -1 && ce->max_args < 1)
-		return cmd_usage(ctx, ce->name);
+		return cmd_error(ctx, "usage: %s", ce->usage);
 	copy = xstrdup(arg);
 	ret = ce->exec(ctx, 1, &copy);
 	free(copy);

@@ -53,7 +53,7 @@ struct cmd_entry {
 	const struct cmd_arg *args;	/* CMD_COMPLETE_ARGS, or NULL */
 };
 
-extern const struct cmd_entry	 cmd_table[];	/* ends with a NULL name */
+extern const struct cmd_entry	*cmd_table[];
 
 enum cmd_ret		 cmd_run(struct cmd_ctx *, const char *);
 /*

@@ -452,8 +452,8 @@ prompt_cmds(const char **out, size_t max)
 {
 	size_t	 n;
 
-	for (n = 0; cmd_table[n].name != NULL && n < max; n++)
-		out[n] = cmd_table[n].name;
+	for (n = 0; cmd_table[n] != NULL && n < max; n++)
+		out[n] = cmd_table[n]->name;
 	return (int)n;
 }
 

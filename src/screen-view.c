@@ -237,7 +237,8 @@ screen_help_open(void)
 		tbuf_printf(&tb, "%s\n", screen_help_keys[i]);
 	tbuf_puts(&tb, "Commands (at the : prompt, with -e, or on standard "
 	    "input with -b)\n");
-	for (c = cmd_table; c->name != NULL; c++) {
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		c = cmd_table[i];
 		snprintf(use, sizeof use, "%s%s%s%s", c->usage,
 		    c->alias != NULL ? " (" : "",
 		    c->alias != NULL ? c->alias : "",
