@@ -76,6 +76,7 @@ cap_zbuf_new(const struct cap_conf *conf)
 	unsigned	 r, nr;
 
 	z = xcalloc(1, sizeof *z);
+	z->dropfd = -1;
 	z->nlanes = conf->threads > 1 ? conf->threads : 1;
 	if (z->nlanes > CAP_MAXQ)
 		z->nlanes = CAP_MAXQ;
@@ -416,7 +417,7 @@ cap_zbuf_ifdrops(struct cap *cap, uint64_t *drops)
 {
 	struct zbuf	*z = cap->priv;
 
-	return caplinux_ifdrops(z->ifname, drops);
+	return caplinux_ifdrops(z->ifname, &z->dropfd, drops);
 }
 
 static void
@@ -433,6 +434,8 @@ cap_zbuf_close(struct cap *cap)
 		if (z->ring[r].fd != -1)
 			close(z->ring[r].fd);
 	}
+	if (z->dropfd != -1)
+		close(z->dropfd);
 	free(z->prog.bf_insns);
 	free(z->ring);
 	free(z->lane);
