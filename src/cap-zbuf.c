@@ -97,7 +97,7 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct zbuf	*z;
 	unsigned	 snap, nr;
-	uint32_t	 maxpkt;
+	uint32_t	 maxpkt, bsize, bnr;
 	char		 why[ZB_ERRBUFSZ / 2], asked[64];
 
 	z = cap_zbuf_new(conf);
@@ -125,9 +125,15 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		    z->bsize / 1024, (unsigned long long)nr * z->bnr *
 		    z->bsize / 1024, why);
 	}
+	snprintf(cap->ringwhy, sizeof cap->ringwhy, "%s", why);
+	bsize = z->bsize;
+	bnr = z->bnr;
 	z->tov = conf->retire_ms != 0 ? conf->retire_ms : ZBUF_TOV_MS;
 	if (cap_zbuf_rings(z, cap->note, sizeof cap->note, errbuf) == -1)
 		goto fail;
+	/* Shrunk for want of memory: the note says that instead. */
+	if (z->bsize != bsize || z->bnr != bnr)
+		cap->ringwhy[0] = '\0';
 
 	/* Until setfilter(): everything, cut to the snap length. */
 	z->prog.bf_insns = xcalloc(1, sizeof *z->prog.bf_insns);

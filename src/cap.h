@@ -233,8 +233,11 @@ struct cap {
 	int			 eof;		/* file: nothing more to come */
 	/* Wall-clock second the link went down, 0 while up (__atomic). */
 	int64_t			 linkdown;
-	char			 geometry[128];	/* "2 rings x 8 x 1 MiB" */
-	char			 note[ZB_ERRBUFSZ]; /* a shrunk ring, etc. */
+	char			 geometry[256];	/* "2 rings x 8 x 1 MiB" */
+	/* A shrunk ring, etc.; several -i: one line for them all. */
+	char			 note[2 * ZB_ERRBUFSZ];
+	/* zbuf: why the ring is not what -B and others asked, or "". */
+	char			 ringwhy[ZB_ERRBUFSZ / 2];
 };
 
 extern const struct cap_ops cap_zbuf_ops;

@@ -122,8 +122,8 @@ struct stats_snap {
 	char		 mode[8];
 	char		 source[STATS_NAMESZ];	/* interface or file, escaped */
 	char		 raw_source[STATS_NAMESZ];	/* as given, for JSON */
-	char		 geometry[128];
-	char		 note[ZB_ERRBUFSZ];
+	char		 geometry[256];
+	char		 note[2 * ZB_ERRBUFSZ];
 	unsigned	 snaplen;
 	int		 dlt;
 	/* Several -i (nifs > 1): each interface's name and kernel counts. */
