@@ -424,6 +424,7 @@ multi_kstats(struct cap *cap, struct cap_kstats *ks)
 		ks->cut += one.cut;
 		ks->if_packets[k] = one.packets;
 		ks->if_drops[k] = one.drops;
+		ks->if_freezes[k] = one.freezes;
 	}
 	return 0;
 }

@@ -166,6 +166,7 @@ struct cap_kstats {
 	/* Several -i: packets and drops of each interface (cap->ifname). */
 	uint64_t	 if_packets[CAP_MAXIF];
 	uint64_t	 if_drops[CAP_MAXIF];
+	uint64_t	 if_freezes[CAP_MAXIF];
 };
 
 struct cap;

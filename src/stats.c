@@ -39,6 +39,9 @@ struct counters {
 	_Atomic uint64_t	 ring_forced[CAP_MAXRINGS];
 	_Atomic uint64_t	 if_kpkts[CAP_MAXIF];	/* several -i */
 	_Atomic uint64_t	 if_kdrops[CAP_MAXIF];
+	_Atomic uint64_t	 if_kfreezes[CAP_MAXIF];
+	_Atomic uint64_t	 ring_bytes[CAP_MAXRINGS];
+	_Atomic uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
 };
 
 /* What one queue's consumer parses into. */
@@ -84,6 +87,8 @@ static void	stats_load(struct stats *, uint64_t *);
 static void	stats_top(struct shard *, struct stats_snap *);
 static void	stats_counters(struct stats_snap *, const uint64_t *);
 static void	stats_rates(const struct stats *, struct stats_snap *);
+static void	stats_ring_counts(struct stats_ring *, const uint64_t *,
+		    unsigned);
 static void	stats_rings(const struct stats *, struct stats_snap *,
 		    const uint64_t *);
 static void	stats_talkrate(struct shard *, double);
@@ -169,10 +174,14 @@ stats_block(struct stats *st, unsigned r, uint64_t pkts, uint64_t bytes,
 		stats_add(&st->c.rot[reason], 1);
 	if (r >= CAP_MAXRINGS)
 		return;
-	if (pkts > 0)
+	if (pkts > 0) {
 		stats_add(&st->c.ring_pkts[r], pkts);
+		stats_add(&st->c.ring_bytes[r], bytes);
+	}
 	if (reason == CAP_ROT_FORCED)
 		stats_add(&st->c.ring_forced[r], 1);
+	if (reason != CAP_ROT_NONE)
+		stats_add(&st->c.ring_rot[r][reason], 1);
 }
 
 void
@@ -188,6 +197,8 @@ stats_kernel(struct stats *st, const struct cap_kstats *ks)
 			stats_add(&st->c.if_kpkts[k], ks->if_packets[k]);
 		if (ks->if_drops[k] > 0)
 			stats_add(&st->c.if_kdrops[k], ks->if_drops[k]);
+		if (ks->if_freezes[k] > 0)
+			stats_add(&st->c.if_kfreezes[k], ks->if_freezes[k]);
 	}
 	if (ks->cut > 0)
 		stats_add(&st->c.kcut, ks->cut);
@@ -606,6 +617,8 @@ stats_counters(struct stats_snap *sn, const uint64_t *v)
 		    (size_t)i];
 		sn->if_kdrops[i] = v[offsetof(struct counters, if_kdrops) / 8 +
 		    (size_t)i];
+		sn->if_kfreezes[i] = v[offsetof(struct counters, if_kfreezes) /
+		    8 + (size_t)i];
 	}
 }
 
@@ -706,7 +719,28 @@ stats_cleared(const struct stats *st, struct stats_cleared *c)
 		    b[offsetof(struct counters, ring_pkts) / 8 + i];
 		c->ring_forced[i] =
 		    b[offsetof(struct counters, ring_forced) / 8 + i];
+		c->ring_bytes[i] =
+		    b[offsetof(struct counters, ring_bytes) / 8 + i];
+		memcpy(c->ring_rot[i], b + offsetof(struct counters,
+		    ring_rot[i]) / 8, sizeof c->ring_rot[i]);
 	}
+	for (i = 0; i < CAP_MAXIF; i++) {
+		c->if_kpackets[i] = b[offsetof(struct counters, if_kpkts) / 8 +
+		    i];
+		c->if_kdrops[i] = b[offsetof(struct counters, if_kdrops) / 8 +
+		    i];
+		c->if_kfreezes[i] =
+		    b[offsetof(struct counters, if_kfreezes) / 8 + i];
+	}
+}
+
+/* Ring i's bytes and hand-overs by reason, from v as stats_rings(). */
+static void
+stats_ring_counts(struct stats_ring *r, const uint64_t *v, unsigned i)
+{
+	r->bytes = v[offsetof(struct counters, ring_bytes) / 8 + i];
+	memcpy(r->rot, v + offsetof(struct counters, ring_rot[i]) / 8,
+	    sizeof r->rot);
 }
 
 /*
@@ -732,6 +766,7 @@ stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
 		r->lane = i / per;
 		r->packets = v[rp + i];
 		r->forced = v[rf + i];
+		stats_ring_counts(r, v, i);
 		r->pps = st->ring_pps[i];
 		/* Before the first sample, as stats_rates(). */
 		if (!st->sampled && sn->uptime > 0)
