@@ -542,7 +542,10 @@ batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_putc(tb, ']');
 }
 
-/* The exit summary's kernel drops, interface by interface. */
+/*
+ * The exit summary's kernel drops, interface by interface: since start,
+ * as the totals they add up to (clear took its part off the snapshot).
+ */
 static void
 batch_summary_ifaces(const struct stats_snap *sn, FILE *f)
 {
@@ -553,7 +556,9 @@ batch_summary_ifaces(const struct stats_snap *sn, FILE *f)
 		esc_str(name, sizeof name, sn->ifname[k],
 		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
 		fprintf(f, "  %llu of them on %s (%llu received by filter)\n",
-		    (unsigned long long)sn->if_kdrops[k], name,
-		    (unsigned long long)sn->if_kpackets[k]);
+		    (unsigned long long)(sn->if_kdrops[k] +
+		    sn->cleared.if_kdrops[k]), name,
+		    (unsigned long long)(sn->if_kpackets[k] +
+		    sn->cleared.if_kpackets[k]));
 	}
 }
