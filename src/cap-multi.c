@@ -79,6 +79,7 @@ multi_open_one(struct cap *cap, struct multi *m, unsigned k,
 	sc.nifaces = 0;
 	sc.each = NULL;
 	sc.label = NULL;
+	sc.share = m->n;
 	if (conf->buffer_kib != 0)
 		sc.buffer_kib = conf->buffer_kib / m->n < 16 ? 16 :
 		    conf->buffer_kib / m->n;
@@ -88,6 +89,8 @@ multi_open_one(struct cap *cap, struct multi *m, unsigned k,
 		return -1;
 	m->q0[k + 1] = m->q0[k] + c->nqueues;
 	m->r0[k + 1] = m->r0[k] + c->nrings;
+	for (j = m->r0[k]; j < m->r0[k + 1] && j < CAP_MAXRINGS; j++)
+		cap->ringif[j] = (uint8_t)k;
 	cap->ifdlt[k] = c->dlt;
 	snprintf(cap->ifname[k], sizeof cap->ifname[k], "%s", sc.iface);
 	cap->nbufs += c->nbufs;

@@ -197,8 +197,11 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
     uint32_t minbs, const char *ifname, uint32_t maxpkt, uint32_t *bsize,
     uint32_t *bnr, char *why, size_t whysz)
 {
-	uint64_t	perring, bs, nr, pg, maxblk = CAP_MAXBUFS / nrings;
-	uint64_t	total;
+	uint64_t	perring, bs, nr, pg, maxblk, total;
+	/* Several -i share the CAP_MAXBUFS buffers buffers() reports. */
+	unsigned	allrings = nrings * (conf->share > 1 ? conf->share : 1);
+
+	maxblk = CAP_MAXBUFS / allrings;
 
 	why[0] = '\0';
 	pg = (uint64_t)sysconf(_SC_PAGESIZE);
@@ -244,7 +247,7 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
 	if (nr > maxblk) {
 		nr = maxblk;
 		snprintf(why, whysz, "at most %llu blocks a ring over %u "
-		    "rings", (unsigned long long)maxblk, nrings);
+		    "rings", (unsigned long long)maxblk, allrings);
 	}
 	total = nrings * nr * bs;
 	if (why[0] == '\0' && ((conf->block_kib != 0 &&

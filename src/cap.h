@@ -56,6 +56,8 @@ struct cap_conf {
 	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
 	unsigned	 threads;	/* --threads: queues (zbuf only) */
 	int		 strict;	/* -m given: FreeBSD zbuf, no fallback */
+	/* Several -i: interfaces sharing CAP_MAXBUFS buffers (0: one). */
+	unsigned	 share;
 	int		 wakefd[CAP_MAXQ]; /* readable: next(q) must return 0 */
 };
 
@@ -225,6 +227,7 @@ struct cap {
 	unsigned		 nifs;
 	int			 ifdlt[CAP_MAXIF];
 	char			 ifname[CAP_MAXIF][CAP_IFNAMSZ];
+	uint8_t			 ringif[CAP_MAXRINGS];	/* ring's ifname index */
 	unsigned		 snaplen;
 	unsigned		 nrings;
 	unsigned		 nqueues;	/* consumer threads it wants */

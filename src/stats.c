@@ -486,6 +486,7 @@ void
 stats_info(struct stats *st, const struct stats_info *info)
 {
 	struct stats_snap	*in = &st->info;
+	unsigned		 i;
 
 	pthread_mutex_lock(&st->lock);
 	stats_text(in->mode, sizeof in->mode, info->mode);
@@ -502,6 +503,8 @@ stats_info(struct stats *st, const struct stats_info *info)
 	in->printing = info->printing;
 	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
+	for (i = 0; info->ringif != NULL && i < in->nrings; i++)
+		in->rings[i].iface = info->ringif[i];
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -764,6 +767,7 @@ stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
 	for (i = 0; i < sn->nrings; i++) {
 		r = &sn->rings[i];
 		r->lane = i / per;
+		r->iface = st->info.rings[i].iface;
 		r->packets = v[rp + i];
 		r->forced = v[rf + i];
 		stats_ring_counts(r, v, i);

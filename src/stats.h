@@ -169,6 +169,7 @@ struct stats_info {
 	unsigned	 nifs;		/* interfaces (several -i) */
 	const char	 (*ifname)[CAP_IFNAMSZ];	/* CAP_MAXIF names, or NULL */
 	unsigned	 nrings;	/* sockets; over CAP_MAXRINGS is cut */
+	const uint8_t	*ringif;	/* each ring's ifname index, or NULL */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode */
 };

@@ -9,7 +9,10 @@
 #    gives it, and the text snapshot's geometry names each interface
 #    (they differ) or says "each" (they do not);
 #  -B 4096: honoured on both (each 2 rings x 4 x 256 KiB), no ring line;
-#  copy mode -B 1000: each interface's socket queue is 500 KiB.
+#  copy mode -B 1000: each interface's socket queue is 500 KiB;
+#  --blocks 512: 4 rings share the 1024 buffers zbtop reports, so each
+#    ring gets 256 blocks (said in the ring line) and every ring keeps
+#    its interface and its buffers in -J.
 . tests/lib/netns.sh
 zb_testbed python3
 zb_veth_cap zbx0 zbx1
@@ -58,6 +61,26 @@ grep -q "; 2 interfaces, each 2 rings x 4 x 256 KiB, " "$ZB_TMP/enough.out" ||
 run copy -m copy -B 1000
 grep -q "; 2 interfaces, each recvmmsg .*, rcvbuf 500 KiB$" \
     "$ZB_TMP/copy.out" || zb_fail "copy -B 1000: not rcvbuf 500 KiB each"
+
+# Many blocks: the 1024 buffers zbtop reports are shared by all the
+# rings, so each ring keeps its buffers and its interface in -J.
+run many -m zbuf --blocks 512 -J
+got=$(python3 -c '
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+n = {}
+for b in d["buffers"]:
+    n[b["ring"]] = n.get(b["ring"], 0) + 1
+print(" ".join("%s:%d:%d" % (r["iface"], r["size"] // 1024,
+    n.get(r["ring"], 0)) for r in d["rings"]))' "$ZB_TMP/many.out") ||
+    zb_fail "--blocks 512: -J is not JSON"
+want="$ZB_IF_CAP:32768:256 $ZB_IF_CAP:32768:256 zbx0:32768:256 zbx0:32768:256"
+echo "--blocks 512: $got"
+[ "$got" = "$want" ] || zb_fail "--blocks 512: rings are not '$want'"
+grep -q "^zbtop: ring: asked --blocks 512 of each of 2 interfaces, using 2 \
+rings x 256 x 128 KiB (65536 KiB) on each, 131072 KiB in all: $ZB_IF_CAP: at \
+most 256 blocks a ring over 4 rings; zbx0: at most 256 blocks a ring over 4 \
+rings$" "$ZB_TMP/many.err" || zb_fail "--blocks 512: the ring line"
 
 # Unlike: BIG TCP limits on zbx0 (veth has them since Linux 6.3).
 if ! ip -n "$ZB_NS_CAP" link set zbx0 gso_max_size 200000 \
