@@ -227,7 +227,7 @@ struct cap {
 	unsigned		 nifs;
 	int			 ifdlt[CAP_MAXIF];
 	char			 ifname[CAP_MAXIF][CAP_IFNAMSZ];
-	uint8_t			 ringif[CAP_MAXRINGS];	/* ring's ifname index */
+	uint8_t			 ringif[CAP_MAXRINGS];	/* ifname index */
 	unsigned		 snaplen;
 	unsigned		 nrings;
 	unsigned		 nqueues;	/* consumer threads it wants */

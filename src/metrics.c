@@ -55,7 +55,8 @@ static void	metrics_views(const struct stats_snap *, struct metrics_view *,
 static void	metrics_capture(const struct stats_snap *,
 		    const struct metrics_view *, unsigned, struct tbuf *);
 static void	metrics_each(struct tbuf *, const char *, const char *,
-		    const char *, const struct metrics_view *, unsigned, size_t);
+		    const char *, const struct metrics_view *, unsigned,
+		    size_t);
 static void	metrics_drops(const struct stats_snap *, const char *,
 		    const struct metrics_view *, unsigned, struct tbuf *);
 static void	metrics_rings(const struct stats_snap *,
