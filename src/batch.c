@@ -523,10 +523,12 @@ batch_ifaces_text(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_putc(tb, '\n');
 }
 
+/* JSON's: each interface's packets and bytes too, its rings' sums. */
 static void
 batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
 {
-	unsigned	k;
+	uint64_t	pkts, bytes;
+	unsigned	k, i;
 
 	if (sn->nifs < 2)
 		return;
@@ -535,7 +537,15 @@ batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
 		tbuf_puts(tb, k > 0 ? ",{\"name\":" : "{\"name\":");
 		tbuf_json(tb, sn->ifname[k], strnlen(sn->ifname[k],
 		    CAP_IFNAMSZ));
-		tbuf_printf(tb, ",\"kernel\":%llu,\"dropped\":%llu}",
+		for (i = 0, pkts = bytes = 0; i < sn->nrings &&
+		    i < CAP_MAXRINGS; i++)
+			if (sn->rings[i].iface == k) {
+				pkts += sn->rings[i].packets;
+				bytes += sn->rings[i].bytes;
+			}
+		tbuf_printf(tb, ",\"packets\":%llu,\"bytes\":%llu,"
+		    "\"kernel\":%llu,\"dropped\":%llu}",
+		    (unsigned long long)pkts, (unsigned long long)bytes,
 		    (unsigned long long)sn->if_kpackets[k],
 		    (unsigned long long)sn->if_kdrops[k]);
 	}

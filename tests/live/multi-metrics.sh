@@ -10,9 +10,11 @@
 # interface; zbtop_bytes_total 64 and 200 bytes a frame; kernel drops 0 on
 # each; each interface's ring_packets_total add up to its packets; every
 # sample but the writer's, rx_dropped's and refiltered's names one
-# interface; the exit line's captured= is their sum.
+# interface; the exit line's captured= is their sum.  A zbtop -b -J
+# beside it (no clear) gives each interface the same packets, bytes and
+# kernel counts in its last snapshot's "interfaces".
 . tests/lib/netns.sh
-zb_testbed tcpdump curl promtool
+zb_testbed tcpdump curl promtool python3
 N1=300 K1=100 N2=200 K2=50
 zb_veth_cap zbx0 zbx1
 
@@ -34,8 +36,21 @@ zb_tcpdump veth "$ZB_IF_CAP"
 tdveth=$ZB_TD_PID
 zb_tcpdump x zbx0
 tdx=$ZB_TD_PID
+# Beside it, -J with commands of its own (no clear): the last snapshot's
+# interfaces.
+mkfifo "$ZB_TMP/jcmd" || exit 1
+exec 8<>"$ZB_TMP/jcmd"
+zb_bg_cap "$ZBTOP" -b -J --delay 1 -i "$ZB_IF_CAP" -i zbx0 \
+    <"$ZB_TMP/jcmd" >"$ZB_TMP/j.out" 2>"$ZB_TMP/j.err"
+jpid=$ZB_BG_PID
 zb_zbtop_as multi -i "$ZB_IF_CAP" -i zbx0 --metrics 127.0.0.1:9751
 zb_started "$ZB_OUT" "$ZB_ERR"
+i=0
+until [ -s "$ZB_TMP/j.out" ]; do
+	[ $i -lt 100 ] || { cat "$ZB_TMP/j.err" >&2; zb_fail "-J not started"; }
+	sleep 0.1
+	i=$((i + 1))
+done
 zb_send "first" $N1 5000
 sendx $K1
 sleep 1.5
@@ -48,6 +63,7 @@ zb_in_cap curl -sf http://127.0.0.1:9751/metrics >"$ZB_TMP/m.txt" ||
 promtool check metrics <"$ZB_TMP/m.txt" ||
     zb_fail "promtool check metrics"
 zb_zbtop_stop "multi" 0
+zb_stop "$jpid" 10 || zb_fail "-J: exit status $?"
 ZB_TD_PID=$tdveth zb_tcpdump_count veth
 nveth=$ZB_TD_COUNT
 ZB_TD_PID=$tdx zb_tcpdump_count x
@@ -73,6 +89,14 @@ want="zbtop_drops_total{interface=\"$ZB_IF_CAP,zbx0\",where=\"interface\"} \
 zbtop_drops_total{interface=\"$ZB_IF_CAP,zbx0\",where=\"write\"} \
 zbtop_refiltered_packets_total{interface=\"$ZB_IF_CAP,zbx0\"} "
 [ "$got" = "$want" ] || zb_fail "samples of no one interface: $got"
+got=$(tail -n 1 "$ZB_TMP/j.out" | python3 -c '
+import json, sys
+d = json.loads(sys.stdin.readline())
+print(" ".join("%s %d %d %d" % (i["name"], i["packets"], i["bytes"],
+    i["kernel"]) for i in d["interfaces"]))') || zb_fail "-J: not JSON"
+want="$ZB_IF_CAP $nveth $((nveth * 64)) $nveth zbx0 $nx $((nx * 200)) $nx"
+echo "-J interfaces: $got"
+[ "$got" = "$want" ] || zb_fail "-J interfaces: not $want"
 [ "$(zb_field captured "$ZB_LAST")" = $((nveth + nx)) ] ||
     zb_fail "captured= is not $((nveth + nx))"
 exit 0
