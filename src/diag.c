@@ -41,8 +41,8 @@ diag_verdict(const struct stats_snap *s, char *buf, size_t sz)
 			    "growing%s (%llu, %.0f/s)", on,
 			    (unsigned long long)s->kdrops, s->dps);
 		else
-			snprintf(what, sizeof what, "kernel ring dropped %llu%s",
-			    (unsigned long long)s->kdrops, on);
+			snprintf(what, sizeof what, "kernel ring dropped "
+			    "%llu%s", (unsigned long long)s->kdrops, on);
 		diag_ring(s, buf, sz, what);
 		return s->dps > 0 ? DIAG_GROWING : DIAG_PAST;
 	}
