@@ -4,8 +4,9 @@
  * copy) with its own sockets, rings, link type and consumer queues; this
  * file only numbers them as one handle: interface k's queues and rings
  * follow those of the interfaces before it (q0[k], r0[k]), so the engine's
- * lanes (--threads) carry them unchanged, one consumer per queue.  Never
- * prints, never allocates per packet.
+ * lanes (--threads) carry them unchanged, one consumer per queue.  -B is
+ * shared out, and a ring that differs from its share is said in one note
+ * in the terms typed.  Never prints, never allocates per packet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ static void	multi_geometry(struct cap *, const struct multi *);
 static void	multi_note(struct cap *, const struct multi *,
 		    const struct cap_conf *);
 static void	multi_asked(const struct cap_conf *, unsigned, char *, size_t);
+static unsigned	multi_share(const struct cap_conf *, unsigned);
 static int	multi_start(struct cap *, char *);
 static unsigned	multi_which(const struct multi *, unsigned);
 static int	multi_next(struct cap *, unsigned, struct cap_block *, int,
@@ -62,6 +64,13 @@ const struct cap_ops cap_multi_ops = {
 	.close = multi_close
 };
 
+/* Each of n interfaces' share of -B, in KiB: -B's own lower bound. */
+static unsigned
+multi_share(const struct cap_conf *conf, unsigned n)
+{
+	return conf->buffer_kib / n < 16 ? 16 : conf->buffer_kib / n;
+}
+
 /*
  * Interface k as a capture of its own: -B, when given, is shared out (it
  * is the total over all rings); without it each interface gets the
@@ -81,8 +90,7 @@ multi_open_one(struct cap *cap, struct multi *m, unsigned k,
 	sc.label = NULL;
 	sc.share = m->n;
 	if (conf->buffer_kib != 0)
-		sc.buffer_kib = conf->buffer_kib / m->n < 16 ? 16 :
-		    conf->buffer_kib / m->n;
+		sc.buffer_kib = multi_share(conf, m->n);
 	for (j = 0; j < per && m->q0[k] + j < CAP_MAXQ; j++)
 		sc.wakefd[j] = conf->wakefd[m->q0[k] + j];
 	if (cap_open(c, conf->each, &sc, errbuf) == -1)
@@ -182,8 +190,7 @@ multi_asked(const struct cap_conf *conf, unsigned n, char *asked,
 		return;
 	if (conf->buffer_kib != 0)
 		snprintf(asked + len, asksz - len, " over %u interfaces (-B %u "
-		    "each)", n, conf->buffer_kib / n < 16 ? 16 :
-		    conf->buffer_kib / n);
+		    "each)", n, multi_share(conf, n));
 	else if (strcmp(asked, "asked") == 0)
 		snprintf(asked + len, asksz - len, " the default ring of each "
 		    "of %u interfaces", n);
@@ -207,6 +214,7 @@ multi_note(struct cap *cap, const struct multi *m, const struct cap_conf *conf)
 	unsigned long long	 kib, all = 0;
 	size_t			 len, sz = sizeof cap->note;
 	unsigned		 k, same = 1, why = 0;
+	int			 named;
 
 	for (k = 0; k < m->n; k++) {
 		c = &m->sub[k];
@@ -243,11 +251,11 @@ multi_note(struct cap *cap, const struct multi *m, const struct cap_conf *conf)
 		if (c->ringwhy[0] == '\0')
 			continue;
 		/* The reason names its interface, or is given after it. */
+		named = strncmp(c->ringwhy, cap->ifname[k],
+		    strlen(cap->ifname[k])) == 0;
 		len += (size_t)snprintf(cap->note + len, sz - len, "%s %s%s%s",
-		    why++ > 0 ? ";" : "", strncmp(c->ringwhy, cap->ifname[k],
-		    strlen(cap->ifname[k])) == 0 ? "" : cap->ifname[k],
-		    strncmp(c->ringwhy, cap->ifname[k],
-		    strlen(cap->ifname[k])) == 0 ? "" : ": ", c->ringwhy);
+		    why++ > 0 ? ";" : "", named ? "" : cap->ifname[k],
+		    named ? "" : ": ", c->ringwhy);
 	}
 }
 

@@ -204,7 +204,7 @@ metrics_views(const struct stats_snap *sn, struct metrics_view *v,
 	metrics_il(v[n].il, sizeof v[n].il, sn->raw_source,
 	    strlen(sn->raw_source));
 	if (n == 1) {
-		snprintf(v[0].il, sizeof v[0].il, "%s", v[1].il);
+		memcpy(v[0].il, v[1].il, sizeof v[0].il);
 		v[0].packets = sn->packets + c->packets;
 		v[0].bytes = sn->bytes + c->bytes;
 		v[0].kpackets = sn->kpackets + c->kpackets;
