@@ -523,10 +523,12 @@ batch_ifaces_text(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_putc(tb, '\n');
 }
 
+/* JSON's: each interface's packets and bytes too, its rings' sums. */
 static void
 batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
 {
-	unsigned	k;
+	uint64_t	pkts, bytes;
+	unsigned	k, i;
 
 	if (sn->nifs < 2)
 		return;
@@ -535,14 +537,25 @@ batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
 		tbuf_puts(tb, k > 0 ? ",{\"name\":" : "{\"name\":");
 		tbuf_json(tb, sn->ifname[k], strnlen(sn->ifname[k],
 		    CAP_IFNAMSZ));
-		tbuf_printf(tb, ",\"kernel\":%llu,\"dropped\":%llu}",
+		for (i = 0, pkts = bytes = 0; i < sn->nrings &&
+		    i < CAP_MAXRINGS; i++)
+			if (sn->rings[i].iface == k) {
+				pkts += sn->rings[i].packets;
+				bytes += sn->rings[i].bytes;
+			}
+		tbuf_printf(tb, ",\"packets\":%llu,\"bytes\":%llu,"
+		    "\"kernel\":%llu,\"dropped\":%llu}",
+		    (unsigned long long)pkts, (unsigned long long)bytes,
 		    (unsigned long long)sn->if_kpackets[k],
 		    (unsigned long long)sn->if_kdrops[k]);
 	}
 	tbuf_putc(tb, ']');
 }
 
-/* The exit summary's kernel drops, interface by interface. */
+/*
+ * The exit summary's kernel drops, interface by interface: since start,
+ * as the totals they add up to (clear took its part off the snapshot).
+ */
 static void
 batch_summary_ifaces(const struct stats_snap *sn, FILE *f)
 {
@@ -553,7 +566,9 @@ batch_summary_ifaces(const struct stats_snap *sn, FILE *f)
 		esc_str(name, sizeof name, sn->ifname[k],
 		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
 		fprintf(f, "  %llu of them on %s (%llu received by filter)\n",
-		    (unsigned long long)sn->if_kdrops[k], name,
-		    (unsigned long long)sn->if_kpackets[k]);
+		    (unsigned long long)(sn->if_kdrops[k] +
+		    sn->cleared.if_kdrops[k]), name,
+		    (unsigned long long)(sn->if_kpackets[k] +
+		    sn->cleared.if_kpackets[k]));
 	}
 }

@@ -4,8 +4,9 @@
  * copy) with its own sockets, rings, link type and consumer queues; this
  * file only numbers them as one handle: interface k's queues and rings
  * follow those of the interfaces before it (q0[k], r0[k]), so the engine's
- * lanes (--threads) carry them unchanged, one consumer per queue.  Never
- * prints, never allocates per packet.
+ * lanes (--threads) carry them unchanged, one consumer per queue.  -B is
+ * shared out, and a ring that differs from its share is said in one note
+ * in the terms typed.  Never prints, never allocates per packet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,11 @@ struct multi {
 static int	multi_open(struct cap *, const struct cap_conf *, char *);
 static int	multi_open_one(struct cap *, struct multi *, unsigned,
 		    const struct cap_conf *, char *);
+static void	multi_geometry(struct cap *, const struct multi *);
+static void	multi_note(struct cap *, const struct multi *,
+		    const struct cap_conf *);
+static void	multi_asked(const struct cap_conf *, unsigned, char *, size_t);
+static unsigned	multi_share(const struct cap_conf *, unsigned);
 static int	multi_start(struct cap *, char *);
 static unsigned	multi_which(const struct multi *, unsigned);
 static int	multi_next(struct cap *, unsigned, struct cap_block *, int,
@@ -58,6 +64,13 @@ const struct cap_ops cap_multi_ops = {
 	.close = multi_close
 };
 
+/* Each of n interfaces' share of -B, in KiB: -B's own lower bound. */
+static unsigned
+multi_share(const struct cap_conf *conf, unsigned n)
+{
+	return conf->buffer_kib / n < 16 ? 16 : conf->buffer_kib / n;
+}
+
 /*
  * Interface k as a capture of its own: -B, when given, is shared out (it
  * is the total over all rings); without it each interface gets the
@@ -75,23 +88,22 @@ multi_open_one(struct cap *cap, struct multi *m, unsigned k,
 	sc.nifaces = 0;
 	sc.each = NULL;
 	sc.label = NULL;
+	sc.share = m->n;
 	if (conf->buffer_kib != 0)
-		sc.buffer_kib = conf->buffer_kib / m->n < 16 ? 16 :
-		    conf->buffer_kib / m->n;
+		sc.buffer_kib = multi_share(conf, m->n);
 	for (j = 0; j < per && m->q0[k] + j < CAP_MAXQ; j++)
 		sc.wakefd[j] = conf->wakefd[m->q0[k] + j];
 	if (cap_open(c, conf->each, &sc, errbuf) == -1)
 		return -1;
 	m->q0[k + 1] = m->q0[k] + c->nqueues;
 	m->r0[k + 1] = m->r0[k] + c->nrings;
+	for (j = m->r0[k]; j < m->r0[k + 1] && j < CAP_MAXRINGS; j++)
+		cap->ringif[j] = (uint8_t)k;
 	cap->ifdlt[k] = c->dlt;
 	snprintf(cap->ifname[k], sizeof cap->ifname[k], "%s", sc.iface);
 	cap->nbufs += c->nbufs;
 	if (c->bufsize > cap->bufsize)
 		cap->bufsize = c->bufsize;
-	if (c->note[0] != '\0' && cap->note[0] == '\0')
-		snprintf(cap->note, sizeof cap->note, "%s: %s", sc.iface,
-		    c->note);
 	return 0;
 }
 
@@ -122,9 +134,129 @@ multi_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	cap->retire_ms = m->sub[0].retire_ms;
 	cap->nrings = m->r0[m->n];
 	cap->nqueues = m->q0[m->n];
-	snprintf(cap->geometry, sizeof cap->geometry, "%u interfaces, each %s",
-	    m->n, m->sub[0].geometry);
+	multi_geometry(cap, m);
+	multi_note(cap, m, conf);
 	return 0;
+}
+
+/*
+ * "2 interfaces, each 2 rings x 8 x 1024 KiB, ..." when they are alike,
+ * else each interface's own, so the header never says "each" of rings
+ * that differ.
+ */
+static void
+multi_geometry(struct cap *cap, const struct multi *m)
+{
+	size_t		len;
+	unsigned	k;
+
+	for (k = 1; k < m->n; k++)
+		if (strcmp(m->sub[k].geometry, m->sub[0].geometry) != 0)
+			break;
+	if (k == m->n) {
+		snprintf(cap->geometry, sizeof cap->geometry,
+		    "%u interfaces, each %s", m->n, m->sub[0].geometry);
+		return;
+	}
+	len = (size_t)snprintf(cap->geometry, sizeof cap->geometry,
+	    "%u interfaces:", m->n);
+	for (k = 0; k < m->n && len < sizeof cap->geometry; k++)
+		len += (size_t)snprintf(cap->geometry + len,
+		    sizeof cap->geometry - len, "%s %s %s", k > 0 ? ";" : "",
+		    cap->ifname[k], m->sub[k].geometry);
+}
+
+/*
+ * What -B and the block options asked of each interface (asksz bytes):
+ * -B is shared out, the others are each interface's as given.
+ */
+static void
+multi_asked(const struct cap_conf *conf, unsigned n, char *asked,
+    size_t asksz)
+{
+	size_t	len;
+
+	len = (size_t)snprintf(asked, asksz, "asked");
+	if (conf->buffer_kib != 0)
+		len += (size_t)snprintf(asked + len, asksz - len, " -B %u",
+		    conf->buffer_kib);
+	if (conf->block_nr != 0 && len < asksz)
+		len += (size_t)snprintf(asked + len, asksz - len,
+		    " --blocks %u", conf->block_nr);
+	if (conf->block_kib != 0 && len < asksz)
+		len += (size_t)snprintf(asked + len, asksz - len,
+		    " --block-size %u", conf->block_kib);
+	if (len >= asksz)
+		return;
+	if (conf->buffer_kib != 0)
+		snprintf(asked + len, asksz - len, " over %u interfaces (-B %u "
+		    "each)", n, multi_share(conf, n));
+	else if (strcmp(asked, "asked") == 0)
+		snprintf(asked + len, asksz - len, " the default ring of each "
+		    "of %u interfaces", n);
+	else
+		snprintf(asked + len, asksz - len, " of each of %u interfaces",
+		    n);
+}
+
+/*
+ * One line for the rings that differ from what was asked, in the terms
+ * the user typed: -B over all interfaces and its share, what each got
+ * (rings x blocks x block size, its total, the sum) and each reason.
+ * A note of another kind (a ring shrunk for want of memory) is the
+ * first interface's, named.
+ */
+static void
+multi_note(struct cap *cap, const struct multi *m, const struct cap_conf *conf)
+{
+	const struct cap	*c;
+	char			 asked[128];
+	unsigned long long	 kib, all = 0;
+	size_t			 len, sz = sizeof cap->note;
+	unsigned		 k, same = 1, why = 0;
+	int			 named;
+
+	for (k = 0; k < m->n; k++) {
+		c = &m->sub[k];
+		if (c->note[0] != '\0' && c->ringwhy[0] == '\0') {
+			snprintf(cap->note, sz, "%s: %s", cap->ifname[k],
+			    c->note);
+			return;
+		}
+		why += c->ringwhy[0] != '\0';
+		all += (unsigned long long)c->nbufs * c->bufsize / 1024;
+		same &= c->nbufs == m->sub[0].nbufs && c->nrings ==
+		    m->sub[0].nrings && c->bufsize == m->sub[0].bufsize;
+	}
+	if (why == 0)
+		return;
+	multi_asked(conf, m->n, asked, sizeof asked);
+	len = (size_t)snprintf(cap->note, sz, "ring: %s, using", asked);
+	for (k = 0; k < m->n && len < sz; k++) {
+		c = &m->sub[k];
+		kib = (unsigned long long)c->nbufs * c->bufsize / 1024;
+		if (same && k > 0)
+			break;
+		len += (size_t)snprintf(cap->note + len, sz - len,
+		    "%s%s%s %u rings x %u x %u KiB (%llu KiB)%s",
+		    k > 0 ? "," : "", same ? "" : " ", same ? "" :
+		    cap->ifname[k], c->nrings, c->nbufs / c->nrings,
+		    c->bufsize / 1024, kib, same ? " on each" : "");
+	}
+	if (len < sz)
+		len += (size_t)snprintf(cap->note + len, sz - len,
+		    ", %llu KiB in all:", all);
+	for (k = 0, why = 0; k < m->n && len < sz; k++) {
+		c = &m->sub[k];
+		if (c->ringwhy[0] == '\0')
+			continue;
+		/* The reason names its interface, or is given after it. */
+		named = strncmp(c->ringwhy, cap->ifname[k],
+		    strlen(cap->ifname[k])) == 0;
+		len += (size_t)snprintf(cap->note + len, sz - len, "%s %s%s%s",
+		    why++ > 0 ? ";" : "", named ? "" : cap->ifname[k],
+		    named ? "" : ": ", c->ringwhy);
+	}
 }
 
 static int
@@ -303,6 +435,7 @@ multi_kstats(struct cap *cap, struct cap_kstats *ks)
 		ks->cut += one.cut;
 		ks->if_packets[k] = one.packets;
 		ks->if_drops[k] = one.drops;
+		ks->if_freezes[k] = one.freezes;
 	}
 	return 0;
 }

@@ -100,7 +100,7 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 {
 	struct zbuf	*z;
 	unsigned	 snap, nr;
-	uint32_t	 maxpkt;
+	uint32_t	 maxpkt, bsize, bnr;
 	char		 why[ZB_ERRBUFSZ / 2], asked[64];
 
 	z = cap_zbuf_new(conf);
@@ -128,9 +128,15 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		    z->bsize / 1024, (unsigned long long)nr * z->bnr *
 		    z->bsize / 1024, why);
 	}
+	snprintf(cap->ringwhy, sizeof cap->ringwhy, "%s", why);
+	bsize = z->bsize;
+	bnr = z->bnr;
 	z->tov = conf->retire_ms != 0 ? conf->retire_ms : ZBUF_TOV_MS;
 	if (cap_zbuf_rings(z, cap->note, sizeof cap->note, errbuf) == -1)
 		goto fail;
+	/* Shrunk for want of memory: the note says that instead. */
+	if (z->bsize != bsize || z->bnr != bnr)
+		cap->ringwhy[0] = '\0';
 
 	/* Until setfilter(): everything, cut to the snap length. */
 	z->prog.bf_insns = xcalloc(1, sizeof *z->prog.bf_insns);
@@ -220,8 +226,11 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
     uint32_t minbs, const char *ifname, uint32_t maxpkt, uint32_t *bsize,
     uint32_t *bnr, char *why, size_t whysz)
 {
-	uint64_t	perring, bs, nr, pg, maxblk = CAP_MAXBUFS / nrings;
-	uint64_t	total;
+	uint64_t	perring, bs, nr, pg, maxblk, total;
+	/* Several -i share the CAP_MAXBUFS buffers buffers() reports. */
+	unsigned	allrings = nrings * (conf->share > 1 ? conf->share : 1);
+
+	maxblk = CAP_MAXBUFS / allrings;
 
 	why[0] = '\0';
 	pg = (uint64_t)sysconf(_SC_PAGESIZE);
@@ -256,7 +265,7 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
 	if (nr > maxblk) {
 		nr = maxblk;
 		snprintf(why, whysz, "at most %llu blocks a ring over %u "
-		    "rings", (unsigned long long)maxblk, nrings);
+		    "rings", (unsigned long long)maxblk, allrings);
 	}
 	total = nrings * nr * bs;
 	if (why[0] == '\0' && ((conf->block_kib != 0 &&

@@ -56,6 +56,8 @@ struct cap_conf {
 	double		 speed;		/* file: 0 as fast as possible, 1 recorded */
 	unsigned	 threads;	/* --threads: queues (zbuf only) */
 	int		 strict;	/* -m given: FreeBSD zbuf, no fallback */
+	/* Several -i: interfaces sharing CAP_MAXBUFS buffers (0: one). */
+	unsigned	 share;
 	int		 wakefd[CAP_MAXQ]; /* readable: next(q) must return 0 */
 };
 
@@ -166,6 +168,7 @@ struct cap_kstats {
 	/* Several -i: packets and drops of each interface (cap->ifname). */
 	uint64_t	 if_packets[CAP_MAXIF];
 	uint64_t	 if_drops[CAP_MAXIF];
+	uint64_t	 if_freezes[CAP_MAXIF];
 };
 
 struct cap;
@@ -224,6 +227,7 @@ struct cap {
 	unsigned		 nifs;
 	int			 ifdlt[CAP_MAXIF];
 	char			 ifname[CAP_MAXIF][CAP_IFNAMSZ];
+	uint8_t			 ringif[CAP_MAXRINGS];	/* ifname index */
 	unsigned		 snaplen;
 	unsigned		 nrings;
 	unsigned		 nqueues;	/* consumer threads it wants */
@@ -233,8 +237,11 @@ struct cap {
 	int			 eof;		/* file: nothing more to come */
 	/* Wall-clock second the link went down, 0 while up (__atomic). */
 	int64_t			 linkdown;
-	char			 geometry[128];	/* "2 rings x 8 x 1 MiB" */
-	char			 note[ZB_ERRBUFSZ]; /* a shrunk ring, etc. */
+	char			 geometry[256];	/* "2 rings x 8 x 1 MiB" */
+	/* A shrunk ring, etc.; several -i: one line for them all. */
+	char			 note[2 * ZB_ERRBUFSZ];
+	/* zbuf: why the ring is not what -B and others asked, or "". */
+	char			 ringwhy[ZB_ERRBUFSZ / 2];
 };
 
 extern const struct cap_ops cap_zbuf_ops;

@@ -27,20 +27,22 @@ static uint64_t	diag_ring_bytes(const struct stats_snap *);
 static const char *diag_stage(const struct stats_snap *);
 static void	diag_ring(const struct stats_snap *, char *, size_t,
 		    const char *);
+static void	diag_ifaces(const struct stats_snap *, char *, size_t);
 
 enum diag_level
 diag_verdict(const struct stats_snap *s, char *buf, size_t sz)
 {
-	char	 what[96];
+	char	 what[192], on[96];
 
 	if (s->kdrops > 0) {
+		diag_ifaces(s, on, sizeof on);
 		if (s->dps > 0)
 			snprintf(what, sizeof what, "kernel ring drops "
-			    "growing (%llu, %.0f/s)",
+			    "growing%s (%llu, %.0f/s)", on,
 			    (unsigned long long)s->kdrops, s->dps);
 		else
-			snprintf(what, sizeof what, "kernel ring dropped %llu",
-			    (unsigned long long)s->kdrops);
+			snprintf(what, sizeof what, "kernel ring dropped "
+			    "%llu%s", (unsigned long long)s->kdrops, on);
 		diag_ring(s, buf, sz, what);
 		return s->dps > 0 ? DIAG_GROWING : DIAG_PAST;
 	}
@@ -60,6 +62,24 @@ diag_verdict(const struct stats_snap *s, char *buf, size_t sz)
 	}
 	snprintf(buf, sz, "no drops");
 	return DIAG_OK;
+}
+
+/*
+ * Several -i: " on eth0, eth1", the interfaces whose rings dropped, so
+ * the verdict says where as the interfaces line does; else "".
+ */
+static void
+diag_ifaces(const struct stats_snap *s, char *on, size_t sz)
+{
+	size_t		len = 0;
+	unsigned	k;
+
+	on[0] = '\0';
+	for (k = 0; s->nifs > 1 && k < s->nifs && k < CAP_MAXIF &&
+	    len < sz; k++)
+		if (s->if_kdrops[k] > 0)
+			len += (size_t)snprintf(on + len, sz - len, "%s %.*s",
+			    len == 0 ? " on" : ",", CAP_IFNAMSZ, s->ifname[k]);
 }
 
 /* The kernel ring lost packets: a slow consumer, or a small ring. */

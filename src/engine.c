@@ -162,6 +162,7 @@ engine_info(struct engine *e)
 	in.nifs = e->cap.nifs;
 	in.ifname = e->cap.ifname;
 	in.nrings = e->cap.nrings;
+	in.ringif = e->cap.nifs > 1 ? e->cap.ringif : NULL;
 	in.parsing = e->conf.parse;
 	in.printing = e->conf.print != NULL;
 	stats_info(e->stats, &in);

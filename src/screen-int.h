@@ -43,7 +43,7 @@ struct screen {
 	double			 status_t;	/* when it was set */
 	char			 engerr[ZB_ERRBUFSZ];
 	unsigned		 eventno;	/* engine events shown */
-	char			 note[ZB_ERRBUFSZ];	/* last shown */
+	char			 note[2 * ZB_ERRBUFSZ];	/* last shown */
 	const char		*errpfx;	/* before a command's error */
 };
 

@@ -25,6 +25,7 @@ void
 stats_info(struct stats *st, const struct stats_info *info)
 {
 	struct stats_snap	*in = &st->info;
+	unsigned		 i;
 
 	pthread_mutex_lock(&st->lock);
 	stats_text(in->mode, sizeof in->mode, info->mode);
@@ -41,6 +42,9 @@ stats_info(struct stats *st, const struct stats_info *info)
 	in->printing = info->printing;
 	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
+	/* Several -i: each ring's interface, whatever buffers() reports. */
+	for (i = 0; info->ringif != NULL && i < in->nrings; i++)
+		in->rings[i].iface = info->ringif[i];
 	pthread_mutex_unlock(&st->lock);
 }
 

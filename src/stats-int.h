@@ -35,6 +35,9 @@ struct counters {
 	_Atomic uint64_t	 ring_forced[CAP_MAXRINGS];
 	_Atomic uint64_t	 if_kpkts[CAP_MAXIF];	/* several -i */
 	_Atomic uint64_t	 if_kdrops[CAP_MAXIF];
+	_Atomic uint64_t	 if_kfreezes[CAP_MAXIF];
+	_Atomic uint64_t	 ring_bytes[CAP_MAXRINGS];
+	_Atomic uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
 };
 
 /* What one queue's consumer parses into. */

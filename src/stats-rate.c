@@ -154,8 +154,11 @@ stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
 	for (i = 0; i < sn->nrings; i++) {
 		r = &sn->rings[i];
 		r->lane = i / per;
+		r->iface = st->info.rings[i].iface;
 		r->packets = v[rp + i];
 		r->forced = v[rf + i];
+		r->bytes = v[STATS_SLOT(ring_bytes) + i];
+		memcpy(r->rot, v + STATS_SLOT(ring_rot[i]), sizeof r->rot);
 		r->pps = stats_rate(st, sn, st->ring_pps[i],
 		    (double)r->packets);
 	}

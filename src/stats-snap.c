@@ -118,6 +118,7 @@ stats_counters(struct stats_snap *sn, const uint64_t *v)
 		    (size_t)i];
 		sn->if_kdrops[i] = v[STATS_SLOT(if_kdrops) +
 		    (size_t)i];
+		sn->if_kfreezes[i] = v[STATS_SLOT(if_kfreezes) + (size_t)i];
 	}
 }
 
@@ -143,6 +144,14 @@ stats_cleared(const struct stats *st, struct stats_cleared *c)
 		    b[STATS_SLOT(ring_pkts) + i];
 		c->ring_forced[i] =
 		    b[STATS_SLOT(ring_forced) + i];
+		c->ring_bytes[i] = b[STATS_SLOT(ring_bytes) + i];
+		memcpy(c->ring_rot[i], b + STATS_SLOT(ring_rot[i]),
+		    sizeof c->ring_rot[i]);
+	}
+	for (i = 0; i < CAP_MAXIF; i++) {
+		c->if_kpackets[i] = b[STATS_SLOT(if_kpkts) + i];
+		c->if_kdrops[i] = b[STATS_SLOT(if_kdrops) + i];
+		c->if_kfreezes[i] = b[STATS_SLOT(if_kfreezes) + i];
 	}
 }
 

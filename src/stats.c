@@ -93,10 +93,14 @@ stats_block(struct stats *st, unsigned r, uint64_t pkts, uint64_t bytes,
 		stats_add(&st->c.rot[reason], 1);
 	if (r >= CAP_MAXRINGS)
 		return;
-	if (pkts > 0)
+	if (pkts > 0) {
 		stats_add(&st->c.ring_pkts[r], pkts);
+		stats_add(&st->c.ring_bytes[r], bytes);
+	}
 	if (reason == CAP_ROT_FORCED)
 		stats_add(&st->c.ring_forced[r], 1);
+	if (reason != CAP_ROT_NONE)
+		stats_add(&st->c.ring_rot[r][reason], 1);
 }
 
 void
@@ -112,6 +116,8 @@ stats_kernel(struct stats *st, const struct cap_kstats *ks)
 			stats_add(&st->c.if_kpkts[k], ks->if_packets[k]);
 		if (ks->if_drops[k] > 0)
 			stats_add(&st->c.if_kdrops[k], ks->if_drops[k]);
+		if (ks->if_freezes[k] > 0)
+			stats_add(&st->c.if_kfreezes[k], ks->if_freezes[k]);
 	}
 	if (ks->cut > 0)
 		stats_add(&st->c.kcut, ks->cut);

@@ -37,6 +37,8 @@ struct stats_ring {
 	uint64_t	 packets;	/* handed to zbtop from it */
 	double		 pps;		/* over the last sample */
 	uint64_t	 forced;	/* forced hand-overs of its buffers */
+	uint64_t	 bytes;		/* of the packets handed over */
+	uint64_t	 rot[CAP_ROT_NREASONS];	/* its hand-overs by reason */
 	int		 nbufs;
 	int		 owner[3];	/* buffers by enum cap_owner */
 	uint64_t	 used;		/* bytes in its buffers now */
@@ -71,6 +73,11 @@ struct stats_cleared {
 	uint64_t	 rot[CAP_ROT_NREASONS];
 	uint64_t	 ring_packets[CAP_MAXRINGS];
 	uint64_t	 ring_forced[CAP_MAXRINGS];
+	uint64_t	 ring_bytes[CAP_MAXRINGS];
+	uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
+	uint64_t	 if_kpackets[CAP_MAXIF];
+	uint64_t	 if_kdrops[CAP_MAXIF];
+	uint64_t	 if_kfreezes[CAP_MAXIF];
 };
 
 /* Everything a reader may show, copied at one instant. */
@@ -122,8 +129,8 @@ struct stats_snap {
 	char		 mode[8];
 	char		 source[STATS_NAMESZ];	/* interface or file, escaped */
 	char		 raw_source[STATS_NAMESZ];	/* as given, for JSON */
-	char		 geometry[128];
-	char		 note[ZB_ERRBUFSZ];
+	char		 geometry[256];
+	char		 note[2 * ZB_ERRBUFSZ];
 	unsigned	 snaplen;
 	int		 dlt;
 	/* Several -i (nifs > 1): each interface's name and kernel counts. */
@@ -131,6 +138,7 @@ struct stats_snap {
 	char		 ifname[CAP_MAXIF][CAP_IFNAMSZ];
 	uint64_t	 if_kpackets[CAP_MAXIF];
 	uint64_t	 if_kdrops[CAP_MAXIF];
+	uint64_t	 if_kfreezes[CAP_MAXIF];
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
 	int		 writing;	/* -w or write FILE active */
@@ -161,6 +169,7 @@ struct stats_info {
 	unsigned	 nifs;		/* interfaces (several -i) */
 	const char	 (*ifname)[CAP_IFNAMSZ];	/* CAP_MAXIF names, or NULL */
 	unsigned	 nrings;	/* sockets; over CAP_MAXRINGS is cut */
+	const uint8_t	*ringif;	/* each ring's ifname index, or NULL */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode */
 };

@@ -91,6 +91,20 @@ main(void)
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_PAST);
 	CHECK(strstr(v, "kernel ring dropped 500:") == v);
 
+	/* Several -i: the interfaces whose rings dropped are named. */
+	s->nifs = 3;
+	snprintf(s->ifname[0], sizeof s->ifname[0], "a0");
+	snprintf(s->ifname[1], sizeof s->ifname[1], "b0");
+	snprintf(s->ifname[2], sizeof s->ifname[2], "c0");
+	s->if_kdrops[0] = 200;
+	s->if_kdrops[2] = 300;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_PAST);
+	CHECK(strstr(v, "kernel ring dropped 500 on a0, c0:") == v);
+	s->dps = 5;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "kernel ring drops growing on a0, c0 (500, 5/s):") ==
+	    v);
+
 	/* The interface, before capture. */
 	ring(s);
 	s->have_ifdrops = 1;

@@ -21,6 +21,7 @@ static int	has(const struct tbuf *, const char *);
 static void	check_shape(const char *);
 static uint64_t	value(const char *, const char *);
 static void	render(struct stats *, struct stats_snap *, struct tbuf *);
+static void	multi(void);
 
 static int
 has(const struct tbuf *tb, const char *line)
@@ -180,5 +181,70 @@ main(void)
 	tbuf_free(&tb);
 	free(sn);
 	stats_free(st);
+	multi();
 	CHECK_DONE();
+}
+
+/*
+ * Several -i: each interface's own samples, from its rings (given by
+ * the ring numbering, with no buffer reported) and its kernel counts;
+ * across a clear, as with one; the writer's under the -i list.
+ */
+static void
+multi(void)
+{
+	static const char	*want[] = {
+		"zbtop_info{interface=\"a0\",mode=\"zbuf\"} 1",
+		"zbtop_info{interface=\"b0\",mode=\"zbuf\"} 1",
+		"zbtop_packets_total{interface=\"a0\"} 6",
+		"zbtop_packets_total{interface=\"b0\"} 2",
+		"zbtop_bytes_total{interface=\"a0\"} 600",
+		"zbtop_bytes_total{interface=\"b0\"} 120",
+		"zbtop_kernel_packets_total{interface=\"a0\"} 10",
+		"zbtop_kernel_packets_total{interface=\"b0\"} 3",
+		"zbtop_drops_total{interface=\"a0\",where=\"kernel\"} 4",
+		"zbtop_drops_total{interface=\"b0\",where=\"kernel\"} 0",
+		"zbtop_drops_total{interface=\"a0,b0\",where=\"write\"} 1",
+		"zbtop_queue_freezes_total{interface=\"b0\"} 2",
+		"zbtop_rotations_total{interface=\"a0\",reason=\"timeout\"} 1",
+		"zbtop_rotations_total{interface=\"b0\",reason=\"forced\"} 1",
+		"zbtop_rotations_total{interface=\"b0\",reason=\"full\"} 0",
+		"zbtop_ring_packets_total{interface=\"b0\",ring=\"3\","
+		    "lane=\"1\"} 2",
+		"zbtop_ring_size_bytes{interface=\"b0\",ring=\"2\","
+		    "lane=\"1\"} 0",
+		NULL
+	};
+	const char		**w;
+	static const char	 names[CAP_MAXIF][CAP_IFNAMSZ] = { "a0", "b0" };
+	static const uint8_t	 ringif[4] = { 0, 0, 1, 1 };
+	struct stats		*st = stats_new(2);
+	struct stats_snap	*sn = calloc(1, sizeof *sn);
+	struct stats_info	 info = { .nrings = 4, .mode = "zbuf",
+	    .source = "a0,b0", .nifs = 2, .ifname = names, .ringif = ringif };
+	struct cap_kstats	 ks = { .packets = 13, .drops = 4, .freezes = 3,
+	    .if_packets = { 10, 3 }, .if_drops = { 4, 0 },
+	    .if_freezes = { 1, 2 } };
+	struct tbuf		 tb;
+	int			 i;
+
+	stats_info(st, &info);
+	stats_block(st, 0, 5, 500, 0, CAP_ROT_FULL);
+	stats_block(st, 1, 1, 100, 0, CAP_ROT_TIMEOUT);
+	stats_block(st, 3, 2, 120, 0, CAP_ROT_FORCED);
+	stats_kernel(st, &ks);
+	stats_wdrop(st);
+	tbuf_init(&tb);
+	for (i = 0; i < 2; i++) {
+		render(st, sn, &tb);
+		for (w = want; *w != NULL; w++)
+			CHECK(has(&tb, *w));
+		CHECK(strstr(tb.s, "zbtop_packets_total{interface=\"a0,b0\"}")
+		    == NULL);
+		/* The second round: after clear, the same totals. */
+		stats_clear(st);
+	}
+	tbuf_free(&tb);
+	free(sn);
+	stats_free(st);
 }
