@@ -160,7 +160,7 @@ arp_kinds(struct dec_ctx *ctx, int hrd, int hln, int pro, int pln)
 		dec_sum(ctx, "%s (len %d), ", arp_hwname(hrd), hln);
 	else
 		dec_sum(ctx, "Unknown Hardware (%d) (len %d), ", hrd, hln);
-	if (pro <= 1500 || strcmp(pn, "unknown") == 0)
+	if (pro <= 1500 || strcmp(pn, "Unknown") == 0)
 		dec_sum(ctx, "Unknown Protocol (0x%04x) (len %d), ", pro, pln);
 	else
 		dec_sum(ctx, "%s (len %d), ", pn, pln);

@@ -59,6 +59,6 @@ dec_ether_name(int type)
 	case 0x8864:	return "PPPoE S";
 	case 0x886f:	return "MS NLB heartbeat";
 	case 0x9000:	return "Loopback";
-	default:	return type <= DEC_ETH_MAXLEN ? "802.3 length" : "unknown";
+	default:	return type <= DEC_ETH_MAXLEN ? "802.3 length" : "Unknown";
 	}
 }

@@ -134,7 +134,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
 	char		 d[18], s[18];
-	int		 type;
+	int		 type, link;
 
 	if ((h = cur_pull(c, ETH_HDRLEN)) == NULL) {
 		dec_layer(ctx, "Ethernet");
@@ -144,7 +144,10 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	type = h[12] << 8 | h[13];
 	dec_layer(ctx, type > DEC_ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
 	/* Only the tree and -e show them: a plain summary skips the work. */
-	if (ctx->tree || ctx->opt->link) {
+	/* tcpdump prints the header of a type it does not know, -e or not. */
+	link = ctx->opt->link || (type > DEC_ETH_MAXLEN &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, type)) == NULL);
+	if (ctx->tree || link) {
 		dec_mac(h, d);
 		dec_mac(&h[6], s);
 	}
@@ -152,7 +155,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "source: %s", s);
 	dec_fld(ctx, "%s: 0x%04x (%s)", type > DEC_ETH_MAXLEN ? "type" : "length",
 	    type, dec_ether_name(type));
-	if (ctx->opt->link) {
+	if (link) {
 		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
 		if (type > DEC_ETH_MAXLEN)
 			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
@@ -230,7 +233,8 @@ sll_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "link-layer address length: %d", halen);
 	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_ether_name(type));
-	if (ctx->opt->link) {
+	if (ctx->opt->link || (type > DEC_ETH_MAXLEN &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, type)) == NULL)) {
 		dec_sum(ctx, "%3s ", dec_pkttype(pkttype));
 		sll_link(ctx, halen, a, type);
 	}

@@ -296,7 +296,10 @@ dec_unknown(struct dec_ctx *ctx, int key, struct cur *c)
 
 	switch (DEC_KEY_SPACE(key)) {
 	case DEC_S_ETHER:
-		dec_sum(ctx, "ethertype 0x%04x, length %u", n, ctx->len);
+		/* The link header named the type already (tcpdump: no more). */
+		if (!ctx->linkdone)
+			dec_sum(ctx, "ethertype 0x%04x, length %u", n,
+			    ctx->len);
 		break;
 	case DEC_S_IP:
 		dec_addrs(ctx);
