@@ -314,7 +314,8 @@ dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 	d.tb = ctx->out;
 	d.msg = msg;
 	/* tcpdump tries port 53 first, then 5353. */
-	d.mdns = ctx->sport != 53 && ctx->dport != 53;
+	d.mdns = ctx->sport != 53 && ctx->dport != 53 &&
+	    (ctx->sport == 5353 || ctx->dport == 5353);
 	d.v = ctx->opt->verbose;
 	tbuf_printf(d.tb, "%d%s", h->id, dns_ops[h->flags >> 11 & 0xf]);
 	if (!(h->flags & 0x8000))
