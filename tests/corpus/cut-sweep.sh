@@ -16,16 +16,12 @@ export TZ
 
 # Known differences, one ERE a line.
 cat >"$tmp/known" <<'EOF'
-: HTTP( \[\|http\])?	
 wscale \[\|tcp\]>	
 EOF
-# 1, 2: DNS (either direction): tcpdump stops at the first field it
-#    cannot read whole ("22204+ [|domain]", "1/0/0 (44)"), zbtop prints
-#    what its parser got ("1/0/0 [|domain]", "A? name. (34)").
-# 3: HTTP: tcpdump names ": HTTP" for a payload on port 80 and marks a
-#    cut request line "[|http]"; zbtop names nothing there.
-# 4: a cut TCP window scale option: tcpdump 4.99 prints a stray ">"
-#    after the marker ("wscale [|tcp]>"), zbtop does not copy it.
+# 1: a cut TCP window scale option: tcpdump 4.99 prints a stray ">"
+#    after the marker ("wscale [|tcp]>"), a bug of its option printer;
+#    zbtop does not copy it.  DNS and HTTP, once
+#    listed here, now agree at every cut.
 
 fail=0
 n=14
@@ -44,7 +40,7 @@ while [ $n -le 80 ]; do
 	if [ -s "$tmp/diff" ]; then
 		echo "FAIL: -s $n: $(wc -l <"$tmp/diff") lines differ" \
 		    "from tcpdump -n (tcpdump<TAB>zbtop):"
-		head -n ${SHOW:-4} "$tmp/diff"
+		head -n 4 "$tmp/diff"
 		fail=1
 	fi
 	n=$((n + 1))
