@@ -27,6 +27,8 @@
 
 static int	link_skip_key(struct dec_ctx *, struct cur *, size_t);
 static int	eth_parse(struct dec_ctx *, struct cur *);
+static int	eth_final(struct cur *, int);
+static void	link_type(struct dec_ctx *, int);
 static void	eth_format(struct dec_ctx *, struct cur *);
 static int	sll_parse(struct dec_ctx *, struct cur *);
 static void	sll_format(struct dec_ctx *, struct cur *);
@@ -134,7 +136,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
 	char		 d[18], s[18];
-	int		 type, link;
+	int		 type, ft, link;
 
 	if ((h = cur_pull(c, ETH_HDRLEN)) == NULL) {
 		dec_layer(ctx, "Ethernet");
@@ -143,10 +145,14 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	type = h[12] << 8 | h[13];
 	dec_layer(ctx, type > DEC_ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
-	/* Only the tree and -e show them: a plain summary skips the work. */
-	/* tcpdump prints the header of a type it does not know, -e or not. */
-	link = ctx->opt->link || (type > DEC_ETH_MAXLEN &&
-	    dec_find(DEC_KEY(DEC_S_ETHER, type)) == NULL);
+	/*
+	 * Only the tree and -e show the addresses, and tcpdump without
+	 * -e for a type it does not know (after the VLAN tags): a plain
+	 * summary skips the work.
+	 */
+	ft = eth_final(c, type);
+	link = ctx->opt->link || (ft > DEC_ETH_MAXLEN &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, ft)) == NULL);
 	if (ctx->tree || link) {
 		dec_mac(h, d);
 		dec_mac(&h[6], s);
@@ -157,15 +163,42 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	    type, dec_ether_name(type));
 	if (link) {
 		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
-		if (type > DEC_ETH_MAXLEN)
-			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
-			    s, d, dec_ether_name(type), type, ctx->len);
-		else
+		if (type > DEC_ETH_MAXLEN) {
+			dec_sum(ctx, "%s > %s, ", s, d);
+			link_type(ctx, ctx->opt->link ? type : ft);
+			dec_sum(ctx, ", length %u: ", ctx->len);
+		} else
 			dec_sum(ctx, "%s > %s, 802.3, length %d: ", s, d,
 			    type);
 		ctx->linkdone = 1;
 	}
 	dec_next(ctx, dec_ether_key(ctx, type, c), c);
+}
+
+/* The type after the VLAN tags at c, or -1 when they are cut. */
+static int
+eth_final(struct cur *c, int type)
+{
+	size_t	off;
+
+	for (off = 2; off < 64 && (type == 0x8100 || type == 0x88a8 ||
+	    type == 0x9100); off += 4)
+		type = cur_peek_u16(c, off);
+	return type;
+}
+
+/* tcpdump's ether_type_print: "ethertype IPv4 (0x0800)", -q "IPv4". */
+static void
+link_type(struct dec_ctx *ctx, int type)
+{
+	const char	*n = dec_ether_name(type);
+
+	if (!ctx->opt->quick)
+		dec_sum(ctx, "ethertype %s (0x%04x)", n, type);
+	else if (strcmp(n, "Unknown") == 0)
+		dec_sum(ctx, "Unknown Ethertype (0x%04x)", type);
+	else
+		dec_sum(ctx, "%s", n);
 }
 
 static int
@@ -333,7 +366,8 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "packet type: %d", pkttype);
 	sll2_where(ctx, ifindex, pkttype);
-	if (ctx->opt->link) {
+	if (ctx->opt->link || (type > DEC_ETH_MAXLEN &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, type)) == NULL)) {
 		dec_sum(ctx, "ifindex %lld ", (long long)ifindex);
 		sll_link(ctx, halen, a, type);
 	}
@@ -483,12 +517,13 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->link && type <= DEC_ETH_MAXLEN)	/* sic, tcpdump 4.99 */
 		dec_sum(ctx, "802.3");
 	else if (ctx->opt->link) {
-		dec_sum(ctx, "ethertype %s (0x%04x), ", dec_ether_name(type),
-		    type);
+		link_type(ctx, type);
+		dec_sum(ctx, ", ");
 		ctx->linkdone = 1;
-	}
-	else if (ctx->opt->extra)
+	} else if (ctx->opt->extra)
 		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
+	else if (ctx->afterlink)	/* named, unknown, by eth_format() */
+		ctx->linkdone = 1;
 	dec_next(ctx, dec_ether_key(ctx, type, c), c);
 }
 
