@@ -92,6 +92,9 @@ extern const struct dec_proto dec_quic_proto, dec_snmp_proto,
     dec_snmptrap_proto, dec_nbns_proto, dec_llmnr_proto;
 
 const struct dec_proto *dec_find(int);
+/* DHCP (dec-dhcp.c, dec-dhcpv.c): a message type's name, -v's lines. */
+const char	*dec_dhcp_typename(int);
+void		 dec_dhcp_v(struct dec_ctx *, struct cur *);
 int		 dec_ether_key(struct dec_ctx *, int, struct cur *);
 const char	*dec_ether_name(int);
 int		 dec_llc_nolen(struct dec_ctx *, struct cur *);
