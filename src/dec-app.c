@@ -33,6 +33,7 @@ static void	vrrp_format(struct dec_ctx *, struct cur *);
 static void	pim_format(struct dec_ctx *, struct cur *);
 static void	ntp_format(struct dec_ctx *, struct cur *);
 static void	syslog_format(struct dec_ctx *, struct cur *);
+static void	syslog_v(struct dec_ctx *, struct cur *, size_t);
 static void	radius_format(struct dec_ctx *, struct cur *);
 static void	dhcp6_format(struct dec_ctx *, struct cur *);
 static void	eapol_format(struct dec_ctx *, struct cur *);
@@ -279,7 +280,8 @@ syslog_format(struct dec_ctx *ctx, struct cur *c)
 	    "local6", "local7" };
 	static const char *const sev[] = { "emergency", "alert", "critical",
 	    "error", "warning", "notice", "info", "debug" };
-	int	ch, pri = 0, n = 0;
+	struct cur	msg = *c;
+	int		ch, pri = 0, n = 0;
 
 	dec_layer(ctx, "Syslog");
 	/* Cut inside "<pri>", tcpdump prints the marker alone. */
@@ -299,8 +301,42 @@ syslog_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "facility: %s, severity: %s", fac[pri >> 3],
 	    sev[pri & 7]);
-	dec_sum(ctx, "SYSLOG %s.%s, length: %u", fac[pri >> 3], sev[pri & 7],
-	    ctx->l4len);
+	if (!ctx->opt->verbose || ctx->out == NULL || ctx->tree) {
+		dec_sum(ctx, "SYSLOG %s.%s, length: %u", fac[pri >> 3],
+		    sev[pri & 7], ctx->l4len);
+		return;
+	}
+	dec_sum(ctx, "SYSLOG, length: %u\n\tFacility %s (%d), Severity %s "
+	    "(%d)\n\tMsg: ", ctx->l4len, fac[pri >> 3], pri >> 3,
+	    sev[pri & 7], pri & 7);
+	syslog_v(ctx, &msg, cur_off(c) - cur_off(&msg));
+}
+
+/*
+ * tcpdump -v: the message after "<pri>" as it is, escaped; -vv then the
+ * whole payload in hex.  Both go to the wire length, so a cut capture
+ * ends in the marker.
+ */
+static void
+syslog_v(struct dec_ctx *ctx, struct cur *msg, size_t off)
+{
+	struct cur	 hex, text = *msg;
+	const uint8_t	*p;
+	size_t		 len = ctx->l4len, got = cur_left(msg);
+
+	if (got > len)
+		got = len;
+	p = cur_peek(msg, got);
+	if (len > off && cur_skip(&text, off) == 0)
+		tbuf_vis(ctx->out, cur_peek(&text, got - off), got - off);
+	if (got < len) {
+		dec_trunc(ctx, "syslog");
+		return;
+	}
+	if (ctx->opt->verbose < 2)
+		return;
+	cur_init(&hex, p, got);
+	dec_hexlines(ctx->out, &hex, 0);
 }
 
 static void
