@@ -336,7 +336,7 @@ syslog_v(struct dec_ctx *ctx, struct cur *msg, size_t off)
 	if (ctx->opt->verbose < 2)
 		return;
 	cur_init(&hex, p, got);
-	dec_hexlines(ctx->out, &hex, 0);
+	dec_hexlines(ctx->out, "\n\t", &hex, 0);
 }
 
 static void

@@ -53,7 +53,6 @@ static int	dns_sumq(struct dns_p *, struct cur *, struct dns_hdr *);
 static int	dns_sumr(struct dns_p *, struct cur *, struct dns_hdr *);
 static int	dns_section(struct dns_p *, struct cur *, int *,
 		    const char *);
-static int	dns_fqdn(const struct cur *, struct cur *, struct tbuf *);
 static int	dns_nskip(struct cur *);
 static void	dns_past(struct cur *, size_t);
 static int	dns_at(const struct dns_p *, const struct cur *, size_t,
@@ -438,8 +437,8 @@ dns_section(struct dns_p *d, struct cur *c, int *n, const char *label)
  * ("<BAD PTR>", which also ends loops); a name the capture cuts prints
  * its captured part.  c moves past the name.  0, DNS_TRUNC or DNS_BAD.
  */
-static int
-dns_fqdn(const struct cur *msg, struct cur *c, struct tbuf *tb)
+int
+dec_dns_name(const struct cur *msg, struct cur *c, struct tbuf *tb)
 {
 	struct cur	 p, *r = c;
 	const uint8_t	*lab;
@@ -567,7 +566,7 @@ dns_q(struct dns_p *d, struct cur *c)
 	if (d->mdns)
 		tbuf_puts(d->tb, cls & 0x8000 ? " (QU)" : " (QM)");
 	tbuf_puts(d->tb, "? ");
-	return dns_fqdn(d->msg, &np, d->tb);
+	return dec_dns_name(d->msg, &np, d->tb);
 }
 
 /* tcpdump's ns_rprint: [-v: " name."] " A 1.2.3.4"; c moves past it. */
@@ -581,7 +580,7 @@ dns_r(struct dns_p *d, struct cur *c)
 
 	if (d->v) {
 		tbuf_putc(tb, ' ');
-		if ((r = dns_fqdn(d->msg, c, tb)) != 0)
+		if ((r = dec_dns_name(d->msg, c, tb)) != 0)
 			return r;
 	} else if (dns_nskip(c) == -1)
 		return DNS_END;
@@ -634,7 +633,7 @@ dns_rd(struct dns_p *d, struct cur *rd, int type, int len)
 		tbuf_putc(tb, ' ');
 		if (dns_at(d, rd, 0, &nc) == -1)
 			return DNS_TRUNC;
-		return dns_fqdn(d->msg, &nc, tb);
+		return dec_dns_name(d->msg, &nc, tb);
 	case 6:
 		if (!d->v)
 			return 0;
@@ -642,7 +641,7 @@ dns_rd(struct dns_p *d, struct cur *rd, int type, int len)
 			return DNS_TRUNC;
 		for (i = 0; i < 2; i++) {
 			tbuf_putc(tb, ' ');
-			if (dns_fqdn(d->msg, &nc, tb) != 0)
+			if (dec_dns_name(d->msg, &nc, tb) != 0)
 				return DNS_TRUNC;
 		}
 		if (cur_left(&nc) < 20)
@@ -657,7 +656,7 @@ dns_rd(struct dns_p *d, struct cur *rd, int type, int len)
 		    cur_left(&nc) < (type == 15 ? 2u : 6u))
 			return DNS_TRUNC;
 		a = cur_pull(&nc, type == 15 ? 2 : 6);
-		if (dns_fqdn(d->msg, &nc, tb) != 0)
+		if (dec_dns_name(d->msg, &nc, tb) != 0)
 			return DNS_TRUNC;
 		if (type == 15)
 			tbuf_printf(tb, " %d", a[0] << 8 | a[1]);
@@ -752,7 +751,7 @@ dns_opt(struct dns_p *d, struct cur *rd)
 				    a[i] << 8 | a[i + 1]);
 		else if (len > 0 && code == 13) {
 			cur_init(&ch, a, (size_t)len);
-			dns_fqdn(&ch, &ch, tb);
+			dec_dns_name(&ch, &ch, tb);
 		}
 		else
 			for (i = 0; i < len; i++)

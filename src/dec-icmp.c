@@ -19,7 +19,6 @@ static const char *icmp_name(int);
 static void	icmp6_format(struct dec_ctx *, struct cur *);
 static const char *icmp6_name(int);
 static void	icmp6_mld(struct dec_ctx *, int, int, struct cur *);
-static int	icmp6_nd(struct dec_ctx *, int, struct cur *);
 static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
 static void	icmp6_rr(struct dec_ctx *, int, uint32_t, struct cur *);
 static int	icmp6_rrmatch(struct dec_ctx *, struct cur *);
@@ -212,6 +211,10 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
 	dec_fld(ctx, "checksum: 0x%04x", sum);
+	/* tcpdump -v: ND and two mobility types say their length here. */
+	if (ctx->opt->verbose && ((type >= 133 && type <= 137) ||
+	    type == 145 || type == 147))
+		dec_sum(ctx, ", length %u", ctx->l4len);
 	a = cur_u16(c);
 	b = cur_u16(c);
 	if ((type == 128 || type == 129) && b == -1) {
@@ -230,8 +233,13 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	} else if (type == 143 && b != -1) {
 		dec_fld(ctx, "records: %d", b);
 		dec_sum(ctx, ", %d group record(s)", b);
-	} else if (type == 135 || type == 136 || type == 137) {
-		if (icmp6_nd(ctx, type, c) == -1)
+	} else if (type >= 133 && type <= 137) {
+		if (b == -1 && (type != 133 || ctx->opt->verbose)) {
+			dec_trunc(ctx, "icmp6");
+			return;
+		}
+		if (dec_icmp6_nd(ctx, type, (uint32_t)a << 16 | (uint32_t)b,
+		    c) == -1)
 			return;
 	} else if (type == 4 && b != -1) {
 		icmp6_pprob(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
@@ -243,8 +251,8 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 			return;
 	} else if (type < 128)
 		dec_sum(ctx, ", code %d", code);
-	/* tcpdump -v leaves the length out but for unknown types and ND. */
-	if (!ctx->opt->verbose || name == NULL || (type >= 133 && type <= 137))
+	/* tcpdump -v leaves the length out but for unknown types. */
+	if (!ctx->opt->verbose || name == NULL)
 		dec_sum(ctx, ", length %u", ctx->l4len);
 }
 
@@ -407,25 +415,4 @@ icmp6_mld(struct dec_ctx *ctx, int type, int delay, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, "max resp delay: %d addr: %s", delay, a);
-}
-
-static int
-icmp6_nd(struct dec_ctx *ctx, int type, struct cur *c)
-{
-	const uint8_t	*t;
-	char		 a[DEC_ADDRSTRLEN];
-
-	if ((t = cur_pull(c, 16)) == NULL) {
-		dec_trunc(ctx, "icmp6");
-		return -1;
-	}
-	dec_ntop(6, t, a);
-	dec_fld(ctx, "target: %s", a);
-	if (type == 135)
-		dec_sum(ctx, ", who has %s", a);
-	else if (type == 136)
-		dec_sum(ctx, ", tgt is %s", a);
-	else
-		dec_sum(ctx, " %s", a);
-	return 0;
 }

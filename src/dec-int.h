@@ -92,6 +92,13 @@ extern const struct dec_proto dec_quic_proto, dec_snmp_proto,
     dec_snmptrap_proto, dec_nbns_proto, dec_llmnr_proto;
 
 const struct dec_proto *dec_find(int);
+/*
+ * A DNS name as tcpdump prints it, pointers from msg's start (dec-dns.c):
+ * 0, or negative when cut or malformed (after what could be printed).
+ */
+int		 dec_dns_name(const struct cur *, struct cur *, struct tbuf *);
+/* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
+int		 dec_icmp6_nd(struct dec_ctx *, int, uint32_t, struct cur *);
 /* DHCP (dec-dhcp.c, dec-dhcpv.c): a message type's name, -v's lines. */
 const char	*dec_dhcp_typename(int);
 void		 dec_dhcp_v(struct dec_ctx *, struct cur *);

@@ -240,7 +240,7 @@ dec_tree(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
 
 /* tcpdump's "\n\t0x0010:  4500 0034 ..." lines, with ASCII for -X. */
 void
-dec_hexlines(struct tbuf *tb, struct cur *c, int ascii)
+dec_hexlines(struct tbuf *tb, const char *ident, struct cur *c, int ascii)
 {
 	static const char	 hex[] = "0123456789abcdef";
 	const uint8_t		*p;
@@ -251,7 +251,7 @@ dec_hexlines(struct tbuf *tb, struct cur *c, int ascii)
 			n = 16;
 		off = cur_off(c);
 		p = cur_pull(c, n);
-		tbuf_printf(tb, "\n\t0x%04zx: ", off);
+		tbuf_printf(tb, "%s0x%04zx: ", ident, off);
 		start = tb->len;
 		for (i = 0; i < n; i++) {
 			if (i % 2 == 0)
@@ -358,7 +358,7 @@ dec_dump(struct dec_ctx *ctx, struct cur *c)
 	size_t		n = cur_left(c);
 
 	cur_init(&rest, cur_peek(c, n), n);
-	dec_hexlines(ctx->out, &rest, 1);
+	dec_hexlines(ctx->out, "\n\t", &rest, 1);
 }
 
 /* Bytes left on the wire from the cursor on. */

@@ -97,9 +97,12 @@ void		 dec_flows_free(struct dec_flows *);
 /* Layer by layer, one field per line, two spaces of indent per level. */
 void		 dec_tree(struct tbuf *, int, const uint8_t *, uint32_t,
 		    uint32_t);
-/* tcpdump's "\n\t0x0010:  4500 0034 ..." lines (-x), with ASCII (-X). */
+/*
+ * tcpdump's "0x0010:  4500 0034 ..." lines (-x), each after ident
+ * ("\n\t"), with ASCII (-X); offsets from the cursor's base.
+ */
 struct cur;
-void		 dec_hexlines(struct tbuf *, struct cur *, int);
+void		 dec_hexlines(struct tbuf *, const char *, struct cur *, int);
 /* Offset, 16 bytes of hex, and ASCII with non-printables as '.'. */
 void		 dec_hex(struct tbuf *, const uint8_t *, uint32_t);
 

@@ -195,9 +195,9 @@ print_dump(struct print_ctx *pc, const struct cap_pkt *pkt, int dlt,
 		}
 	}
 	if (pc->o.hexascii)
-		dec_hexlines(&pc->tb, &c, 1);
+		dec_hexlines(&pc->tb, "\n\t", &c, 1);
 	else if (pc->o.hex)
-		dec_hexlines(&pc->tb, &c, 0);
+		dec_hexlines(&pc->tb, "\n\t", &c, 0);
 	else
 		print_ascii(&pc->tb, &c);
 }
