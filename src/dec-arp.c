@@ -235,8 +235,8 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "arp");
 		return;
 	}
-	/* After -e's "ethertype ARP (0x0806)" tcpdump does not repeat it. */
-	if (!ctx->afterlink)
+	/* With -e tcpdump does not name it, at any depth (print-arp.c). */
+	if (!ctx->opt->link)
 		dec_sum(ctx, "ARP, ");
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);

@@ -164,7 +164,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_layer(ctx, "Internet Protocol version 4");
 	/* tcpdump: " [|ip]" alone when not one byte of the header is there */
-	if (!ctx->afterlink && cur_left(c) > 0)
+	/* tcpdump -e leaves the name out, at any depth (print-ip.c). */
+	if (!ctx->opt->link && cur_left(c) > 0)
 		dec_sum(ctx, "IP ");
 	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip");
@@ -405,7 +406,7 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "ip6");
 		return;
 	}
-	if (!ctx->afterlink)
+	if (!ctx->opt->link)
 		dec_sum(ctx, "IP6 ");
 	ip6_tree(ctx, h);
 	if (h[0] >> 4 != 6) {

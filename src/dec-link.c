@@ -38,6 +38,7 @@ static void	sll2_where(struct dec_ctx *, int64_t, int);
 static int	rawip_key(struct cur *);
 static int	raw_parse(struct dec_ctx *, struct cur *);
 static void	raw_format(struct dec_ctx *, struct cur *);
+static void	raw_link(struct dec_ctx *);
 static int	ip6dlt_parse(struct dec_ctx *, struct cur *);
 static void	ip6dlt_format(struct dec_ctx *, struct cur *);
 static int	null_key(struct cur *, int, int *);
@@ -137,6 +138,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	char		 d[18], s[18];
 	int		 type, ft, link;
+	uint32_t	 len = dec_wire(ctx, c);	/* a tunnel's inner frame */
 
 	if ((h = cur_pull(c, ETH_HDRLEN)) == NULL) {
 		dec_layer(ctx, "Ethernet");
@@ -166,7 +168,7 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 		if (type > DEC_ETH_MAXLEN) {
 			dec_sum(ctx, "%s > %s, ", s, d);
 			link_type(ctx, ctx->opt->link ? type : ft);
-			dec_sum(ctx, ", length %u: ", ctx->len);
+			dec_sum(ctx, ", length %u: ", len);
 		} else
 			dec_sum(ctx, "%s > %s, 802.3, length %d: ", s, d,
 			    type);
@@ -397,7 +399,18 @@ raw_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 raw_format(struct dec_ctx *ctx, struct cur *c)
 {
+	raw_link(ctx);
 	dec_next(ctx, rawip_key(c), c);
+}
+
+/* tcpdump -e on raw IP: "ip: ", and the IP header's name left out. */
+static void
+raw_link(struct dec_ctx *ctx)
+{
+	if (!ctx->opt->link)
+		return;
+	dec_sum(ctx, "ip: ");
+	ctx->linkdone = 1;
 }
 
 /*
@@ -414,6 +427,7 @@ ip6dlt_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 ip6dlt_format(struct dec_ctx *ctx, struct cur *c)
 {
+	raw_link(ctx);
 	dec_next(ctx, ip6dlt_parse(ctx, c), c);
 }
 
@@ -454,7 +468,8 @@ null_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 null_layer(struct dec_ctx *ctx, struct cur *c, int loop)
 {
-	int	af, key;
+	const char	*name;
+	int		 af, key;
 
 	dec_layer(ctx, loop ? "OpenBSD loopback" : "BSD loopback");
 	if ((key = null_key(c, loop, &af)) == DEC_DONE) {
@@ -462,6 +477,21 @@ null_layer(struct dec_ctx *ctx, struct cur *c, int loop)
 		return;
 	}
 	dec_fld(ctx, "family: %d", af);
+	if (ctx->opt->link) {
+		/* tcpdump -e: "AF IPv4 (2), length N: " (print-null.c). */
+		name = af == 2 ? "IPv4" : af == 24 || af == 28 || af == 30 ?
+		    "IPv6" : af == 6 ? "NS" : af == 7 ? "ISO" : af == 16 ?
+		    "Appletalk" : af == 23 ? "IPX" : NULL;
+		if (!ctx->opt->quick)
+			dec_sum(ctx, "AF %s (%d)", name != NULL ? name :
+			    "Unknown", af);
+		else if (name != NULL)
+			dec_sum(ctx, "%s", name);
+		else
+			dec_sum(ctx, "Unknown AF %d", af);
+		dec_sum(ctx, ", length %u: ", ctx->len);
+		ctx->linkdone = 1;
+	}
 	if (key == DEC_KEY(DEC_S_ETHER, 0xffff)) {
 		dec_sum(ctx, "AF %d, length %u", af, ctx->len);
 		dec_data(ctx, c);

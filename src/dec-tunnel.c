@@ -26,7 +26,9 @@ struct gre_hdr {
 static int	gre_read(struct cur *, struct gre_hdr *);
 static int	gre_parse(struct dec_ctx *, struct cur *);
 static void	gre_format(struct dec_ctx *, struct cur *);
-static int	geneve_read(struct cur *, int *, int *, int64_t *);
+static void	tunnel_proto(struct dec_ctx *, int);
+static void	geneve_opts(struct dec_ctx *, struct cur *, int);
+static int	geneve_read(struct cur *, int *, int *, int64_t *, int *);
 static int	geneve_parse(struct dec_ctx *, struct cur *);
 static void	geneve_format(struct dec_ctx *, struct cur *);
 static int	vxlan_parse(struct dec_ctx *, struct cur *);
@@ -86,11 +88,27 @@ gre_parse(struct dec_ctx *ctx, struct cur *c)
 	return DEC_KEY(DEC_S_ETHER, g.proto);
 }
 
+/*
+ * tcpdump -e's ", proto IPv4 (0x0800)" in GRE and Geneve, "unknown" in
+ * lower case and for any value up to 1500 here.
+ */
+static void
+tunnel_proto(struct dec_ctx *ctx, int proto)
+{
+	const char	*tn = dec_ether_name(proto);
+
+	if (!ctx->opt->link)
+		return;
+	if (proto <= DEC_ETH_MAXLEN || strcmp(tn, "Unknown") == 0)
+		tn = "unknown";
+	dec_sum(ctx, ", proto %s (0x%04x)", tn, proto);
+}
+
 static void
 gre_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct gre_hdr	g;
-	uint32_t	len = ctx->l4len;
+	struct gre_hdr	 g;
+	uint32_t	 len = ctx->l4len;
 
 	dec_layer(ctx, "Generic Routing Encapsulation");
 	if (gre_read(c, &g) == -1) {
@@ -118,6 +136,7 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, ", ack %lld", (long long)g.ack);
 		dec_fld(ctx, "acknowledgment: %lld", (long long)g.ack);
 	}
+	tunnel_proto(ctx, g.proto);
 	dec_sum(ctx, ", length %u", len);
 	if (g.ver > 1) {
 		dec_bad(ctx, "gre version %d", g.ver);
@@ -136,6 +155,7 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	ctx->indent += 2;
+	ctx->linkdone = ctx->opt->link;		/* the payload's name was said */
 	dec_next(ctx, DEC_KEY(DEC_S_ETHER, g.proto), c);
 	ctx->indent -= 2;
 }
@@ -206,28 +226,29 @@ vxlan_format(struct dec_ctx *ctx, struct cur *c)
  * the cursor left after the options.  The key of the payload, or -1.
  */
 static int
-geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni)
+geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni,
+    int *proto)
 {
-	int	vo, proto;
+	int	vo;
 
 	if ((vo = cur_u8(c)) == -1 || (*flags = cur_u8(c)) == -1 ||
-	    (proto = cur_u16(c)) == -1 || (*vni = cur_u32(c)) == -1)
+	    (*proto = cur_u16(c)) == -1 || (*vni = cur_u32(c)) == -1)
 		return -1;
 	*optlen = (vo & 0x3f) * 4;
 	if (vo >> 6 != 0 || cur_skip(c, (size_t)*optlen) == -1)
 		return -1;
-	if (proto == 0x6558)
+	if (*proto == 0x6558)
 		return DEC_KEY(DEC_S_DLT, 1);
-	return DEC_KEY(DEC_S_ETHER, proto);
+	return DEC_KEY(DEC_S_ETHER, *proto);
 }
 
 static int
 geneve_parse(struct dec_ctx *ctx, struct cur *c)
 {
 	int64_t	vni;
-	int	optlen, flags, key;
+	int	optlen, flags, key, proto;
 
-	if ((key = geneve_read(c, &optlen, &flags, &vni)) == -1 ||
+	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) == -1 ||
 	    ++ctx->tunnels > DEC_MAXTUNNEL)
 		return DEC_DONE;
 	return key;
@@ -236,11 +257,12 @@ geneve_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 geneve_format(struct dec_ctx *ctx, struct cur *c)
 {
-	int64_t	vni;
-	int	optlen, flags, key;
+	struct cur	 o = *c;
+	int64_t		 vni;
+	int		 optlen, flags, key, proto;
 
 	dec_layer(ctx, "Geneve");
-	if ((key = geneve_read(c, &optlen, &flags, &vni)) == -1) {
+	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) == -1) {
 		dec_sum(ctx, "Geneve");
 		dec_trunc(ctx, "geneve");
 		return;
@@ -250,14 +272,60 @@ geneve_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, "Geneve, Flags [%s%s%s], vni 0x%llx",
 	    flags & 0x80 ? "O" : "", flags & 0x40 ? "C" : "",
 	    flags & 0xc0 ? "" : "none", (long long)(vni >> 8));
-	if (optlen > 0)
+	if (vni & 0xff)
+		dec_sum(ctx, ", rsvd 0x%x", (unsigned)(vni & 0xff));
+	tunnel_proto(ctx, proto);
+	if (optlen > 0 && ctx->opt->verbose && ctx->out != NULL && !ctx->tree) {
+		dec_sum(ctx, ", options [");
+		cur_skip(&o, 8);
+		geneve_opts(ctx, &o, optlen);
+		dec_sum(ctx, "]");
+	} else if (optlen > 0)
 		dec_sum(ctx, ", options [%d bytes]", optlen);
 	if (++ctx->tunnels > DEC_MAXTUNNEL) {
 		dec_bad(ctx, "tunnel depth");
 		return;
 	}
-	dec_sum(ctx, ": ");
+	/* tcpdump -v starts the payload on a line of its own. */
+	dec_sum(ctx, ctx->opt->verbose ? "\n\t" : ": ");
 	ctx->indent += 2;
 	dec_next(ctx, key, c);
 	ctx->indent -= 2;
+}
+
+/*
+ * -v: each option's class, type and length (RFC 8926 3.5), -vv its data
+ * in 32-bit words, in tcpdump's words; o is at the first, len bytes.
+ */
+static void
+geneve_opts(struct dec_ctx *ctx, struct cur *o, int len)
+{
+	const char	*cn;
+	int		 cls, type, olen, i;
+
+	for (i = 0; len > 0; i++) {
+		cls = cur_u16(o);
+		type = cur_u8(o);
+		olen = 4 + (cur_u8(o) & 0x1f) * 4;
+		cn = cls == 0x100 ? "Linux" : cls == 0x101 ? "Open vSwitch" :
+		    cls == 0x102 ? "Open Virtual Networking (OVN)" :
+		    cls == 0x103 ? "In-band Network Telemetry (INT)" :
+		    cls == 0x104 ? "VMware" : cls <= 0xff ? "Standard" :
+		    cls >= 0xfff0 ? "Experimental" : "Unknown";
+		dec_sum(ctx, "%sclass %s (0x%x) type 0x%x%s len %d",
+		    i > 0 ? ", " : "", cn, cls, type, type & 0x80 ? "(C)" : "",
+		    olen);
+		if (olen > len) {
+			dec_sum(ctx, " [bad length]");
+			return;
+		}
+		if (ctx->opt->verbose > 1 && olen > 4) {
+			dec_sum(ctx, " data");
+			for (len -= olen, olen -= 4; olen > 0; olen -= 4)
+				dec_sum(ctx, " %08llx", (long long)cur_u32(o));
+		} else {
+			cur_skip(o, (size_t)olen - 4);
+			len -= olen;
+		}
+	}
 }
