@@ -461,7 +461,8 @@ dec_trunc(struct dec_ctx *ctx, const char *name)
 	 * TCP header and DNS printers stop and return instead.
 	 */
 	static const char	*whole[] = { "arp", "icmp", "icmp6", "bootp",
-	    "vxlan", "http" };
+	    "vxlan", "http", "sip", "syslog", "cdp", "llc", "loopback",
+	    "msnlb", "ppp", "pppoe", "slow", "stp" };
 	size_t			 i;
 
 	for (i = 0; i < sizeof whole / sizeof whole[0]; i++)
