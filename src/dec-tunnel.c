@@ -19,13 +19,14 @@
 #define VXLAN_HDRLEN	8
 
 struct gre_hdr {
-	int	flags, ver, proto, off;
+	int	flags, ver, proto, sum, off;
 	int64_t	key, seq, ack;
 };
 
 static int	gre_read(struct cur *, struct gre_hdr *);
 static int	gre_parse(struct dec_ctx *, struct cur *);
 static void	gre_format(struct dec_ctx *, struct cur *);
+static void	gre_flags(struct dec_ctx *, int);
 static void	tunnel_proto(struct dec_ctx *, int);
 static void	geneve_opts(struct dec_ctx *, struct cur *, int);
 static int	geneve_read(struct cur *, int *, int *, int64_t *, int *);
@@ -60,7 +61,7 @@ gre_read(struct cur *c, struct gre_hdr *g)
 		return -1;
 	g->flags = fl;
 	g->ver = fl & 7;
-	if ((fl & GRE_CP) && (cur_skip(c, 2) == -1 ||
+	if ((fl & GRE_CP) && ((g->sum = cur_u16(c)) == -1 ||
 	    (g->off = cur_u16(c)) == -1))
 		return -1;
 	if ((fl & GRE_KP) && (g->key = cur_u32(c)) == -1)
@@ -86,6 +87,27 @@ gre_parse(struct dec_ctx *ctx, struct cur *c)
 		return DEC_DONE;
 	}
 	return DEC_KEY(DEC_S_ETHER, g.proto);
+}
+
+/* tcpdump -v's ", Flags [key present]" (RFC 2784, RFC 2890, RFC 2637). */
+static void
+gre_flags(struct dec_ctx *ctx, int flags)
+{
+	static const struct {
+		int		 bit;
+		const char	*name;
+	} names[] = { { 0x8000, "checksum present" },
+	    { 0x4000, "routing present" }, { 0x2000, "key present" },
+	    { 0x1000, "sequence# present" },
+	    { 0x0800, "source routing present" }, { 0x0080, "ack present" } };
+	size_t	i;
+	int	n = 0;
+
+	dec_sum(ctx, ", Flags [");
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (flags & names[i].bit)
+			dec_sum(ctx, "%s%s", n++ > 0 ? ", " : "", names[i].name);
+	dec_sum(ctx, n > 0 ? "]" : "none]");
 }
 
 /*
@@ -119,6 +141,10 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "flags: 0x%04x, version: %d", g.flags & 0xfff8, g.ver);
 	dec_fld(ctx, "protocol: 0x%04x", g.proto);
 	dec_sum(ctx, "GREv%d", g.ver);
+	if (ctx->opt->verbose)
+		gre_flags(ctx, g.flags);
+	if (g.ver == 0 && (g.flags & GRE_CP) && ctx->opt->verbose)
+		dec_sum(ctx, ", sum 0x%x", g.sum);
 	if (g.ver == 0 && (g.flags & GRE_CP))
 		dec_sum(ctx, ", off 0x%x", g.off);
 	if (g.ver == 1 && g.key != -1) {
@@ -146,7 +172,8 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		dec_bad(ctx, "tunnel depth");
 		return;
 	}
-	dec_sum(ctx, ": ");
+	/* tcpdump -v goes on on a line of its own. */
+	dec_sum(ctx, ctx->opt->verbose ? "\n\t" : ": ");
 	/* Type 0 is no protocol here (keepalives), not the LLC pseudo type. */
 	if ((!ctx->opt->extra && !ctx->tree &&
 	    dec_find(DEC_KEY(DEC_S_ETHER, g.proto)) == NULL) ||
