@@ -97,6 +97,8 @@ const struct dec_proto *dec_find(int);
  * 0, or negative when cut or malformed (after what could be printed).
  */
 int		 dec_dns_name(const struct cur *, struct cur *, struct tbuf *);
+/* IPv4 options under -v (dec-ipopt.c): ", options (...)". */
+void		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
 /* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
 int		 dec_icmp6_nd(struct dec_ctx *, int, uint32_t, struct cur *);
 /* DHCP (dec-dhcp.c, dec-dhcpv.c): a message type's name, -v's lines. */

@@ -220,21 +220,29 @@ ip_proto_name(int p)
 	case 2:		return "IGMP";
 	case 4:		return "IPIP";
 	case 6:		return "TCP";
-	case 17:	return "UDP";
-	case 41:	return "IPv6";
-	case 43:	return "Routing";
-	case 44:	return "Fragment";
-	case 46:	return "RSVP";
-	case 47:	return "GRE";
-	case 50:	return "ESP";
-	case 51:	return "AH";
-	case 58:	return "ICMPv6";
-	case 59:	return "NONE";
-	case 60:	return "DSTOPTS";
-	case 89:	return "OSPF";
+	case 8:		return "EGP";
+	case 9:		return "IGRP";
+	case 17:		return "UDP";
+	case 33:		return "DCCP";
+	case 41:		return "IPv6";
+	case 43:		return "Routing";
+	case 44:		return "Fragment";
+	case 46:		return "RSVP";
+	case 47:		return "GRE";
+	case 50:		return "ESP";
+	case 51:		return "AH";
+	case 55:		return "Mobile IP";
+	case 58:		return "ICMPv6";
+	case 62:		return "Mobile IP (old)";
+	case 88:		return "EIGRP";
+	case 89:		return "OSPF";
 	case 103:	return "PIM";
+	case 108:	return "Compressed IP";
 	case 112:	return "VRRP";
+	case 113:	return "PGM";
 	case 132:	return "SCTP";
+	case 135:	return "Mobility";
+	case 143:	return "Ethernet";
 	default:	return "unknown";
 	}
 }
@@ -247,15 +255,26 @@ static void
 ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 {
 	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
+	struct cur	 o;
 	const uint8_t	*all;
 	uint32_t	 sum = 0;
 	int		 i, fl = h[6] << 8 | h[7];
 
-	dec_sum(ctx, "(tos 0x%x%s, ttl %d, id %d, offset %d, flags [%s%s%s], "
-	    "proto %s (%d), length %d", h[1], ecn[h[1] & 3], h[8],
-	    h[4] << 8 | h[5], (fl & IP_OFFMASK) * 8, fl & 0x8000 ? "rsvd" : "",
-	    fl & IP_DF ? "DF" : "", fl & IP_MF ? "+" : fl & 0xc000 ? "" :
-	    "none", ip_proto_name(h[9]), h[9], h[2] << 8 | h[3]);
+	/* The flags as tcpdump's bittok2str: "+", "DF", "rsvd", ", " between. */
+	dec_sum(ctx, "(tos 0x%x%s", h[1], ecn[h[1] & 3]);
+	if (h[8] != 0)		/* tcpdump leaves a ttl of 0 out */
+		dec_sum(ctx, ", ttl %d", h[8]);
+	dec_sum(ctx, ", id %d, offset %d, flags [%s%s%s%s%s%s"
+	    "], proto %s (%d), length %d", h[4] << 8 | h[5], (fl & IP_OFFMASK) * 8, fl & IP_MF ? "+" : "",
+	    fl & IP_MF && fl & 0xc000 ? ", " : "", fl & IP_DF ? "DF" : "",
+	    fl & IP_DF && fl & 0x8000 ? ", " : "", fl & 0x8000 ? "rsvd" : "",
+	    fl & 0xe000 ? "" : "none", ip_proto_name(h[9]), h[9],
+	    h[2] << 8 | h[3]);
+	if (hlen > IP4_HDRLEN) {
+		o = *c;
+		cur_skip(&o, IP4_HDRLEN);
+		dec_ip4_opts(ctx, &o, hlen - IP4_HDRLEN);
+	}
 	if ((all = cur_peek(c, (size_t)hlen)) != NULL) {
 		for (i = 0; i < hlen; i += 2)
 			if (i != 10)
