@@ -15,6 +15,7 @@
 static int	icmp_parse(struct dec_ctx *, struct cur *);
 static void	icmp_format(struct dec_ctx *, struct cur *);
 static void	icmp_unreach(struct dec_ctx *, int, struct cur *);
+static void	icmp_quoted(struct dec_ctx *, struct cur *);
 static const char *icmp_name(int);
 static void	icmp6_format(struct dec_ctx *, struct cur *);
 static const char *icmp6_name(int);
@@ -105,6 +106,31 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	else
 		dec_sum(ctx, "type-#%d", type);
 	dec_sum(ctx, ", length %u", ctx->l4len);
+	if (ctx->opt->verbose && ctx->out != NULL && !ctx->tree &&
+	    (type == 3 || type == 4 || type == 5 || type == 11 || type == 12))
+		icmp_quoted(ctx, c);
+}
+
+/*
+ * tcpdump -v after an error: the quoted datagram on a line of its own,
+ * decoded as a packet of the length its header claims (RFC 792).  c is
+ * after the first four bytes.
+ */
+static void
+icmp_quoted(struct dec_ctx *ctx, struct cur *c)
+{
+	struct cur	q = *c;
+	uint32_t	len = ctx->len;
+	int		tlen;
+
+	if (cur_skip(&q, 4) == -1 || (tlen = cur_peek_u16(&q, 2)) == -1) {
+		dec_trunc(ctx, "icmp");
+		return;
+	}
+	dec_sum(ctx, "\n\t");
+	ctx->len = (uint32_t)cur_off(&q) + (uint32_t)tlen;
+	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x0800), &q);
+	ctx->len = len;
 }
 
 /* The quoted IP header names what was unreachable. */

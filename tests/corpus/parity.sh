@@ -32,7 +32,7 @@ cat >"$tmp/known" <<'EOF'
 ^[^	]*	(telnet-iac-check-oobr|babel_update_oobr|isis-seg-fault-1|l2tp-avp-overflow|resp_3_malicious|bgp_mp_reach_nlri-oobr|ip_packet_bogus_length|icmp-icmp_print-oobr-1|icmp6_mobileprefix_asan|mptcp-dss-oobr|ipv6-bad-version|timestamp_invalid_micro|heapoverflow-tcp_print|tcp-auth-heapoverflow|scps_invalid|extract_read2_asan|icmp-length-zero|radiotap-heapoverflow|bgp-infinite-loop|esp_truncated|hoobr_juniper3|bad-ipv4-version-pgm-heapoverflow|gre-heapoverflow-1|heap-overflow-1|icmpv6-length-zero|ip_printroute_asan|ipv4_invalid_hdr_length|ipv6-rthdr-oobr|ipv6-srh-tlv-pad1-padn-5-trunc|ipv6_missing_jumbo_payload_option|ipv6hdr-heapoverflow|tftp-heapoverflow|hoobr_nfs_printfh|nfs-seg-fault-1|ip6_frag_asan|icmp-cksum-oobr-1|dhcp6_reconf_asan|ip_ts_opts_asan|bootp_asan|tcp_rst_data-trunc)\.pcap(ng)?	
 ^[^	]*	(afs|babel|ipoib|vsock-1|pptp|mptcp-fclose|mptcp-tcprst|unsupported-link-type-160)\.pcap(ng)?	
 ^[^	]*	(bigtcp-ipv4|ipv4_tcp_http_xml_tso|time_2038_overflow|time_2106_max|802\.1ad_vlan_ipv4)\.pcap	
-^-vv?	(OSPFv2_Capture_FINAL|bgp-role|ntp|RADIUS-RFC4675|eapon1|IGMP_V2|l2proto|dhcpv6-ia-na|isup|nhrp|various_gre|gre_all_options|gre_ipv6|ipv6_ndp|icmpv6|ipv6-routing-header|ipv6_icmpv6_hopbyhop_packet|bigtcp-ipv6-hbh|ipv6-srh-ext-header|ipv6_jumbogram_1|ipv6_no_next_header|dhcp-rfc4388|udp-ip-fragmented|sll-lo|sll2-lo|tcp_rst_data)\.pcap(ng)?	
+^-vv?	(OSPFv2_Capture_FINAL|bgp-role|ntp|RADIUS-RFC4675|eapon1|l2proto|dhcpv6-ia-na|isup|ipv6_ndp|icmpv6|ipv6-routing-header|ipv6_icmpv6_hopbyhop_packet|bigtcp-ipv6-hbh|ipv6-srh-ext-header|ipv6_jumbogram_1|udp-ip-fragmented|tcp_rst_data)\.pcap(ng)?	
 ^-(x|X|e|v|vv)	l2proto-cut\.pcap	
 ^-(x|X)	(l2proto-ppp|app-bad)\.pcap	
 EOF
@@ -48,10 +48,9 @@ EOF
 #    TSO: "bad-len 0"), time stamps past 2^31 ("[Error converting
 #    time]"), two spaces before ip-proto-253 after two VLAN tags.
 # 4. -v and -vv details zbtop does not print: OSPF, BGP, NTP, RADIUS,
-#    EAP, IGMP's IP options, LLDP/CDP/OAM TLVs, DHCPv6, ISUP, NHRP; GRE
-#    flags and its line break; MLDv2 records; IPv6 extension headers'
-#    options; an ICMP error's quoted IP header; SIP over a reassembled
-#    IP datagram; DNS's invalid-length line; TCP RST data.
+#    EAP, LLDP/CDP/OAM TLVs, DHCPv6, ISUP; MLDv2 records; IPv6
+#    extension headers' options; SIP over a reassembled IP datagram; TCP
+#    RST data.
 # 5. l2proto-cut.pcap (every frame cut at every length): under -e the LLC
 #    header before a cut SNAP header, under -v the OAM and LLDP details;
 #    under -x/-X tcpdump prints no dump where the link header is all
