@@ -31,6 +31,7 @@ static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
 static void	ip6_rt(struct dec_ctx *, struct cur *);
 static const char *ip_proto_name(int);
+static void	ip6_optsv(struct dec_ctx *, struct cur *, int, int);
 static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
 		    int);
 static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
@@ -522,8 +523,9 @@ ip6_rt(struct dec_ctx *ctx, struct cur *c)
 static int
 ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 {
-	int	i, len, offlg, rtype, left, nxt;
-	int64_t	id;
+	struct cur	opts;
+	int		i, len, offlg, rtype, left, nxt;
+	int64_t		id;
 
 	for (i = 0; i < IP6_MAXEXT; i++) {
 		*nhp = nh;
@@ -555,6 +557,12 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 		dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
 		    nh == 43 ? "IPv6 routing header" :
 		    "IPv6 destination options");
+		/* tcpdump names the options only once it has them all. */
+		if (nh != 43 && ((len = cur_peek_u8(c, 1)) == -1 ||
+		    cur_left(c) < ((size_t)len + 1) * 8)) {
+			dec_trunc(ctx, nh == 0 ? "hbhopt" : "dstopt");
+			return -1;
+		}
 		if (nh == 43 && !ctx->opt->extra)
 			ip6_rt(ctx, c);
 		else
@@ -562,12 +570,15 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 			    "RH " : "DSTOPT ");
 		rtype = cur_peek_u8(c, 2);
 		left = cur_peek_u8(c, 3);
+		opts = *c;
 		if ((nxt = cur_u8(c)) == -1 || (len = cur_u8(c)) == -1 ||
 		    cur_skip(c, (size_t)len * 8 + 6) == -1) {
 			dec_trunc(ctx, nh == 0 ? "hbh" : nh == 43 ? "srcrt" :
 			    "dstopt");
 			return -1;
 		}
+		if (nh != 43 && ctx->opt->verbose && cur_skip(&opts, 2) == 0)
+			ip6_optsv(ctx, &opts, len * 8 + 6, nh == 0);
 		ip6_used(ctx, (uint32_t)len * 8 + 8);
 		dec_fld(ctx, "next header: %d", nxt);
 		dec_fld(ctx, "length: %d", len * 8 + 8);
@@ -650,4 +661,51 @@ esp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "encrypted length: %zu", cur_left(c));
 	dec_sum(ctx, "ESP(spi=0x%08llx,seq=0x%llx), length %u",
 	    (long long)spi, (long long)seq, ctx->l4len);
+}
+
+/*
+ * tcpdump -v's hop-by-hop and destination options (print-ip6opts.c,
+ * RFC 8200 4.2, RFC 2711 router alert, RFC 2675 jumbo payload): len
+ * bytes at o, all captured.
+ */
+static void
+ip6_optsv(struct dec_ctx *ctx, struct cur *o, int len, int hbh)
+{
+	const uint8_t	*p = cur_peek(o, (size_t)len);
+	uint32_t	 j;
+	int		 i, olen;
+
+	for (i = 0; i < len; i += olen) {
+		olen = p[i] == 0 ? 1 : i + 1 < len ? p[i + 1] + 2 : len + 1;
+		if (i + olen > len)
+			return;
+		switch (p[i]) {
+		case 0:
+			dec_sum(ctx, "(pad1)");
+			break;
+		case 1:
+			dec_sum(ctx, "(padn)");
+			break;
+		case 5:
+			if (olen != 4)
+				return;
+			dec_sum(ctx, "(rtalert: 0x%04x) ", p[i + 2] << 8 |
+			    p[i + 3]);
+			break;
+		case 0xc2:
+			if (olen != 6)
+				return;
+			j = (uint32_t)p[i + 2] << 24 | (uint32_t)p[i + 3] << 16 |
+			    (uint32_t)p[i + 4] << 8 | p[i + 5];
+			dec_sum(ctx, "(jumbo: %u%s) ", j, !hbh ?
+			    " - not a hop-by-hop option" : j < 65536 ?
+			    " - < 65536" : "");
+			break;
+		default:
+			dec_sum(ctx, "(opt_type 0x%02x: len=%d)", p[i],
+			    p[i + 1]);
+			break;
+		}
+	}
+	dec_sum(ctx, " ");
 }
