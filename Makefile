@@ -52,7 +52,7 @@ UI_SRCS	 = $(wildcard src/screen*.c src/pane-*.c src/prompt.c)
 # tests check the renderer (metrics.c) without it.
 UI_SRCS	+= $(wildcard src/metrics-serve.c)
 # main and its command line: neither is linked into the unit tests.
-MAIN_SRC = src/zbtop.c src/opts.c
+MAIN_SRC = src/zbtop.c src/opts.c src/opts-set.c src/opts-check.c
 # Per-OS files: the FreeBSD system calls, or Linux's sockets and rings
 # (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
 BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c
@@ -73,19 +73,21 @@ ENG_OBJS = $(ENG_SRCS:src/%.c=$(OBJ)/%.o)
 UI_OBJS	 = $(UI_SRCS:src/%.c=$(OBJ)/%.o)
 SENG_OBJS = $(ENG_SRCS:src/%.c=$(SAN)/%.o)
 SUI_OBJS = $(UI_SRCS:src/%.c=$(SAN)/%.o)
+MAIN_OBJS = $(MAIN_SRC:src/%.c=$(OBJ)/%.o)
+SMAIN_OBJS = $(MAIN_SRC:src/%.c=$(SAN)/%.o)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(SAN)/unit/%)
 GEN_BINS = $(GEN_SRCS:tests/gen/%.c=$(OBJ)/gen/%)
 
 all: zbtop
 
-zbtop: $(ENG_OBJS) $(UI_OBJS) $(OBJ)/zbtop.o $(OBJ)/opts.o
+zbtop: $(ENG_OBJS) $(UI_OBJS) $(MAIN_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 $(OBJ)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ZCFLAGS) -c -o $@ $<
 
-$(SAN)/zbtop: $(SENG_OBJS) $(SUI_OBJS) $(SAN)/zbtop.o $(SAN)/opts.o
+$(SAN)/zbtop: $(SENG_OBJS) $(SUI_OBJS) $(SMAIN_OBJS)
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 $(SAN)/%.o: src/%.c

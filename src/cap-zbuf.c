@@ -39,6 +39,8 @@ static int	cap_zbuf_ifdrops(struct cap *, uint64_t *);
 static void	cap_zbuf_close(struct cap *);
 static struct zbuf *cap_zbuf_new(const struct cap_conf *);
 
+static uint64_t	cap_zbuf_blocksize(const struct cap_conf *, uint64_t,
+		    uint64_t);
 static void	cap_zbuf_geometry(const struct cap_conf *, unsigned,
 		    uint32_t, const char *, uint32_t, uint32_t *, uint32_t *,
 		    char *, size_t);
@@ -177,6 +179,32 @@ cap_zbuf_sockets(struct zbuf *z, char *errbuf)
 }
 
 /*
+ * The block size asked for, before the ring's own limits: --block-size,
+ * or -B's share of a ring over --blocks, else the default; rounded down
+ * to a power of two from a page to 1 GiB.
+ */
+static uint64_t
+cap_zbuf_blocksize(const struct cap_conf *conf, uint64_t perring,
+    uint64_t pg)
+{
+	uint64_t	bs;
+
+	if (conf->block_kib != 0)
+		bs = (uint64_t)conf->block_kib * 1024;
+	else if (conf->block_nr != 0)
+		bs = perring / conf->block_nr;
+	else
+		bs = (uint64_t)ZBUF_BLOCK_KIB * 1024;
+	if (bs > (1u << 30))
+		bs = 1u << 30;
+	while ((bs & (bs - 1)) != 0)
+		bs &= bs - 1;
+	if (bs < pg)
+		bs = pg;
+	return bs;
+}
+
+/*
  * -B is the total over all rings.  Blocks are a power of two and at
  * least a page (packet_set_ring wants them page aligned), shrunk until
  * each ring gets ZBUF_MINBLK of them so one block held by the consumer
@@ -198,18 +226,7 @@ cap_zbuf_geometry(const struct cap_conf *conf, unsigned nrings,
 	pg = (uint64_t)sysconf(_SC_PAGESIZE);
 	perring = (uint64_t)(conf->buffer_kib != 0 ? conf->buffer_kib :
 	    ZBUF_TOTAL_KIB) * 1024 / nrings;
-	if (conf->block_kib != 0)
-		bs = (uint64_t)conf->block_kib * 1024;
-	else if (conf->block_nr != 0)
-		bs = perring / conf->block_nr;
-	else
-		bs = (uint64_t)ZBUF_BLOCK_KIB * 1024;
-	if (bs > (1u << 30))
-		bs = 1u << 30;
-	while ((bs & (bs - 1)) != 0)
-		bs &= bs - 1;
-	if (bs < pg)
-		bs = pg;
+	bs = cap_zbuf_blocksize(conf, perring, pg);
 	if (conf->block_nr != 0)
 		nr = conf->block_nr;
 	else {

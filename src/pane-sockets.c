@@ -35,7 +35,6 @@ static struct {
 static int	pane_sockets_want(struct pane *, const struct pane_env *, int);
 static void	pane_sockets_draw(struct pane *, const struct pane_env *);
 static int	pane_sockets_key(struct pane *, const struct pane_env *, int);
-static int	pane_sockets_move(int, int *, int);
 static void	pane_sockets_list(struct pane *, const struct psock_snap *);
 static void	pane_sockets_row(const struct pane *, int,
 		    const struct psock_row *, int);
@@ -318,51 +317,14 @@ pane_sockets_filter(void)
 	tbuf_free(&tb);
 }
 
-/*
- * Arrow, page, home and end keys move *pos, the selected socket or the
- * attached ring's first block row, page rows a page: 0 for other keys.
- */
-static int
-pane_sockets_move(int key, int *pos, int page)
-{
-	switch (key) {
-	case KEY_UP:
-	case 'k':
-		(*pos)--;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		(*pos)++;
-		break;
-	case KEY_PPAGE:
-		*pos -= page;
-		break;
-	case KEY_NPAGE:
-		*pos += page;
-		break;
-	case KEY_HOME:
-	case 'g':
-		*pos = 0;
-		break;
-	case KEY_END:
-	case 'G':
-		*pos = PSOCK_MAX;
-		break;
-	default:
-		return 0;
-	}
-	if (*pos < 0)
-		*pos = 0;
-	return 1;
-}
-
 static int
 pane_sockets_key(struct pane *p, const struct pane_env *env, int key)
 {
 	int	*pos = ps_st.att != NULL ? &ps_st.btop : &ps_st.sel;
 	int	 page = p->h > 5 ? p->h - 4 : 1;
 
-	if (pane_sockets_move(key, pos, page))
+	/* The selected socket, or the attached ring's first block row. */
+	if (screen_scroll(key, pos, page, PSOCK_MAX))
 		return 1;
 	switch (key) {
 	case '<':

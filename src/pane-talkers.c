@@ -6,7 +6,6 @@
 #include <sys/socket.h>
 
 #include <arpa/inet.h>
-#include <ncurses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,33 +96,5 @@ pane_talkers_draw(struct pane *p, const struct pane_env *env)
 static int
 pane_talkers_key(struct pane *p, const struct pane_env *env, int key)
 {
-	switch (key) {
-	case KEY_UP:
-	case 'k':
-		talkers_top--;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		talkers_top++;
-		break;
-	case KEY_PPAGE:
-		talkers_top -= p->h - 2;
-		break;
-	case KEY_NPAGE:
-		talkers_top += p->h - 2;
-		break;
-	case KEY_HOME:
-	case 'g':
-		talkers_top = 0;
-		break;
-	case KEY_END:
-	case 'G':
-		talkers_top = STATS_TOPN;
-		break;
-	default:
-		return 0;
-	}
-	if (talkers_top < 0)
-		talkers_top = 0;
-	return 1;
+	return screen_scroll(key, &talkers_top, p->h - 2, STATS_TOPN);
 }

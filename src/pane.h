@@ -98,5 +98,6 @@ int	 screen_width(const char *, size_t);
 char	*screen_num(char *, size_t, double);
 char	*screen_bytes(char *, size_t, double);
 void	 screen_fill(int, int, int, enum screen_role);
+int	 screen_scroll(int, int *, int, int);
 
 #endif /* ZBTOP_PANE_H */

@@ -1,9 +1,10 @@
 /*
  * The drawing kit the panes share: colours by role, clipped text that
- * refuses control characters, bars, sparklines and short numbers.  Every
- * string that reaches the terminal passes through screen_put(), so even
- * text that should already be escaped (decoder output, filter text) can
- * never drive the terminal.  Only ncurses calls here, no engine state.
+ * refuses control characters, bars, sparklines and short numbers, and the
+ * scrolling keys every list pane shares.  Every string that reaches the
+ * terminal passes through screen_put(), so even text that should already
+ * be escaped (decoder output, filter text) can never drive the terminal.
+ * Only ncurses calls here, no engine state.
  */
 #include <ctype.h>
 #include <math.h>
@@ -341,4 +342,44 @@ screen_bytes(char *buf, size_t sz, double v)
 	else
 		snprintf(buf, sz, v < 100 ? "%.1f%c" : "%.0f%c", v, sfx[i]);
 	return buf;
+}
+
+/*
+ * The scrolling keys of a list: up and down (arrows, k, j) by one, page
+ * up and down by page, home and end (g, G) to 0 and to end.  Moves *pos,
+ * never below 0 (the pane clamps the bottom when it draws); 1 when key
+ * was one of them, 0 for any other key.
+ */
+int
+screen_scroll(int key, int *pos, int page, int end)
+{
+	switch (key) {
+	case KEY_UP:
+	case 'k':
+		(*pos)--;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		(*pos)++;
+		break;
+	case KEY_PPAGE:
+		*pos -= page;
+		break;
+	case KEY_NPAGE:
+		*pos += page;
+		break;
+	case KEY_HOME:
+	case 'g':
+		*pos = 0;
+		break;
+	case KEY_END:
+	case 'G':
+		*pos = end;
+		break;
+	default:
+		return 0;
+	}
+	if (*pos < 0)
+		*pos = 0;
+	return 1;
 }

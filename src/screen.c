@@ -285,9 +285,13 @@ screen_key(int r, wint_t wc)
 	struct pane	*fp;
 	int		 key = (int)wc;	/* a character or a KEY_ code */
 
-	if (r == KEY_CODE_YES && wc == KEY_RESIZE)
-		return;		/* LINES and COLS are new: just redraw */
-	if (r == OK && wc == 014) {		/* Ctrl-L, in a prompt too */
+	/*
+	 * Ctrl-L, in a prompt too; and a resize: LINES and COLS are new, and
+	 * what the terminal shows is unknown (it cut or reflowed our last
+	 * frame, several sizes ago after a burst of SIGWINCH), so repaint
+	 * all of it rather than the difference from what curses thinks.
+	 */
+	if ((r == KEY_CODE_YES && wc == KEY_RESIZE) || (r == OK && wc == 014)) {
 		clearok(curscr, TRUE);
 		return;
 	}

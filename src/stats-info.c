@@ -1,0 +1,118 @@
+/*
+ * The capture as the headers name it: mode, source, geometry, filter,
+ * snap length, interfaces (given once at start by stats_info), and what
+ * changes now and then (paused, end of file, the -w file, the link, a
+ * new filter's epoch).  Text from outside is kept twice, escaped for
+ * terminals and raw for JSON; readers get it in every snapshot.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "stats-int.h"
+#include "tbuf.h"
+
+static void	stats_text(char *, size_t, const char *);
+static void	stats_raw(char *, char *, size_t, const char *);
+
+/*
+ * Mode, source, geometry and the initial filter, set once at start.
+ * Copies the strings (cut to the snapshot's fields, NULL as ""); keeps
+ * no pointer into *info.
+ */
+void
+stats_info(struct stats *st, const struct stats_info *info)
+{
+	struct stats_snap	*in = &st->info;
+
+	pthread_mutex_lock(&st->lock);
+	stats_text(in->mode, sizeof in->mode, info->mode);
+	stats_raw(in->source, in->raw_source, STATS_NAMESZ, info->source);
+	stats_text(in->geometry, sizeof in->geometry, info->geometry);
+	stats_text(in->note, sizeof in->note, info->note);
+	stats_raw(in->filter, in->raw_filter, STATS_TEXTSZ, info->filter);
+	in->snaplen = info->snaplen;
+	in->dlt = info->dlt;
+	in->nifs = info->nifs;
+	if (info->ifname != NULL)
+		memcpy(in->ifname, info->ifname, sizeof in->ifname);
+	in->parsing = info->parsing;
+	in->printing = info->printing;
+	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
+	    CAP_MAXRINGS;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/*
+ * Text from outside that may be NULL, into two fields of sz bytes: esc
+ * for terminals (tbuf.h esc_str), raw as given (for JSON's own escaping).
+ */
+static void
+stats_raw(char *esc, char *raw, size_t sz, const char *src)
+{
+	if (src == NULL)
+		src = "";
+	snprintf(raw, sz, "%s", src);
+	esc_str(esc, sz, src, strlen(src));
+}
+
+/* Copy text that may be NULL into a field of dstsz bytes. */
+static void
+stats_text(char *dst, size_t dstsz, const char *src)
+{
+	snprintf(dst, dstsz, "%s", src != NULL ? src : "");
+}
+
+/* A filter change starts a new epoch; the text arrives escaped. */
+void
+stats_epoch(struct stats *st, const char *filter)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.epoch++;
+	atomic_store_explicit(&st->c.epoch_packets, 0, memory_order_relaxed);
+	st->base[STATS_SLOT(epoch_packets)] = 0;
+	stats_raw(st->info.filter, st->info.raw_filter, STATS_TEXTSZ,
+	    filter);
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+stats_flags(struct stats *st, int paused, int eof, int writing,
+    unsigned rotate_ms)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.paused = paused;
+	st->info.eof = eof;
+	st->info.writing = writing;
+	st->info.rotate_ms = rotate_ms;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* The second the capture link went down (time(3)), or 0 while it is up. */
+void
+stats_link(struct stats *st, int64_t since)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.linkdown = since;
+	pthread_mutex_unlock(&st->lock);
+}
+
+/* The file being written (escaped) and its frames; NULL: none. */
+void
+stats_wfile(struct stats *st, const char *name, uint64_t frames)
+{
+	pthread_mutex_lock(&st->lock);
+	snprintf(st->info.wfile, sizeof st->info.wfile, "%s",
+	    name != NULL ? name : "");
+	st->info.wframes = frames;
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+stats_snaplen(struct stats *st, unsigned snaplen)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.snaplen = snaplen;
+	pthread_mutex_unlock(&st->lock);
+}
