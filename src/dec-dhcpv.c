@@ -28,6 +28,7 @@ static void	dhcp_fqdn(struct dec_ctx *, struct cur *);
 static void	dhcp_routes(struct dec_ctx *, struct cur *);
 static void	dhcp_uclass(struct dec_ctx *, struct cur *);
 static void	dhcp_agent(struct dec_ctx *, struct cur *);
+static void	dhcp_quoted(struct dec_ctx *, struct cur *, size_t);
 
 /*
  * tcpdump's option names (print-bootp.c tag2str), each after a letter
@@ -244,9 +245,7 @@ dhcp_val(struct dec_ctx *ctx, int tag, int fmt, struct cur *v)
 		fmt = n & 1 ? 'b' : n & 2 ? 's' : 'l';
 	switch (fmt) {
 	case 'a':
-		dec_sum(ctx, "\"");
-		tbuf_vis(ctx->out, cur_pull(v, n), n);
-		dec_sum(ctx, "\"");
+		dhcp_quoted(ctx, v, n);
 		break;
 	case 'i': case 'l': case 'L':
 		for (; (p = cur_pull(v, 4)) != NULL; first = 0) {
@@ -324,9 +323,7 @@ dhcp_special(struct dec_ctx *ctx, int tag, struct cur *v)
 			break;
 		}
 		if (x == 0) {
-			dec_sum(ctx, "\"");
-			tbuf_vis(ctx->out, cur_pull(v, n - 1), n - 1);
-			dec_sum(ctx, "\"");
+			dhcp_quoted(ctx, v, n - 1);
 			break;
 		}
 		if (x < (int)(sizeof hw / sizeof hw[0]) && hw[x] != NULL)
@@ -377,9 +374,7 @@ dhcp_fqdn(struct dec_ctx *ctx, struct cur *v)
 		    p[0] & 8 ? "N" : "");
 	if (p[1] || p[2])
 		dec_sum(ctx, "%u/%u ", p[1], p[2]);
-	dec_sum(ctx, "\"");
-	tbuf_vis(ctx->out, cur_pull(v, n - 3), n - 3);
-	dec_sum(ctx, "\"");
+	dhcp_quoted(ctx, v, n - 3);
 }
 
 /* Classless static routes (RFC 3442): "(10.0.0.0/8:192.0.2.1)". */
@@ -445,9 +440,8 @@ dhcp_uclass(struct dec_ctx *ctx, struct cur *v)
 			cur_skip(v, cur_left(v));
 			return;
 		}
-		dec_sum(ctx, "\"");
-		tbuf_vis(ctx->out, cur_pull(v, (size_t)len), (size_t)len);
-		dec_sum(ctx, "\", length %d", len);
+		dhcp_quoted(ctx, v, (size_t)len);
+		dec_sum(ctx, ", length %d", len);
 	}
 }
 
@@ -482,4 +476,13 @@ dhcp_agent(struct dec_ctx *ctx, struct cur *v)
 			dec_sum(ctx, "%s%02x", i % 2 == 0 ? " " : "", p[i]);
 		}
 	}
+}
+
+/* n bytes at v as tcpdump quotes text: '"', nd_printn's notation, '"'. */
+static void
+dhcp_quoted(struct dec_ctx *ctx, struct cur *v, size_t n)
+{
+	dec_sum(ctx, "\"");
+	tbuf_vis(ctx->out, cur_pull(v, n), n);
+	dec_sum(ctx, "\"");
 }
