@@ -57,6 +57,7 @@ struct cap_copy_msg {
 
 struct cap_copy {
 	char			 ifname[IF_NAMESIZE];
+	int			 dropfd;	/* rx_dropped, or -1 */
 	int			 ifindex;
 	int			 fd[2];		/* the fanout pair */
 	int			 active;	/* socket steered to */
@@ -171,6 +172,7 @@ cap_copy_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		return -1;
 	}
 	s = xcalloc(1, sizeof *s);
+	s->dropfd = -1;
 	s->fd[0] = s->fd[1] = -1;
 	s->wakefd = conf->wakefd[0];
 	s->promisc = conf->promisc;
@@ -597,7 +599,7 @@ cap_copy_ifdrops(struct cap *cap, uint64_t *drops)
 {
 	struct cap_copy	*s = cap->priv;
 
-	return caplinux_ifdrops(s->ifname, drops);
+	return caplinux_ifdrops(s->ifname, &s->dropfd, drops);
 }
 
 static void
@@ -617,6 +619,8 @@ cap_copy_free(struct cap_copy *s)
 	for (i = 0; i < 2; i++)
 		if (s->fd[i] != -1)
 			close(s->fd[i]);
+	if (s->dropfd != -1)
+		close(s->dropfd);
 	free(s->buf);
 	free(s->ctl);
 	free(s->prog.bf_insns);

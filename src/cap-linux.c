@@ -18,6 +18,7 @@
 #include <linux/rtnetlink.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pcap/pcap.h>
 #include <stdarg.h>
@@ -41,6 +42,7 @@ static int	caplinux_arphrd_dlt(int);
 static unsigned	caplinux_dirtest(struct sock_filter *,
 		    const struct caplinux_how *);
 static int	caplinux_cook(struct sock_filter *);
+static int	caplinux_ifdrops_open(const char *);
 static int	caplinux_setopt(int, int, int, const void *, socklen_t,
 		    char *, const char *, ...)
 		    __attribute__((format(printf, 7, 8)));
@@ -274,29 +276,39 @@ caplinux_maxpkt(int ifindex)
 }
 
 int
-caplinux_ifdrops(const char *ifname, uint64_t *drops)
+caplinux_ifdrops(const char *ifname, int *fd, uint64_t *drops)
 {
-	char		 path[128], line[64], *end;
-	FILE		*fp;
+	char		 line[64], *end;
+	ssize_t		 n = -1;
 	uint64_t	 v;
 
 	if (ifname == NULL || strchr(ifname, '/') != NULL)
 		return -1;
-	snprintf(path, sizeof path, "/sys/class/net/%s/statistics/rx_dropped",
-	    ifname);
-	if ((fp = fopen(path, "re")) == NULL)
-		return -1;
-	if (fgets(line, sizeof line, fp) == NULL) {
-		fclose(fp);
-		return -1;
+	if (*fd != -1 && (n = pread(*fd, line, sizeof line - 1, 0)) <= 0) {
+		close(*fd);	/* gone with its interface: by name again */
+		*fd = -1;
 	}
-	fclose(fp);
+	if (*fd == -1 && ((*fd = caplinux_ifdrops_open(ifname)) == -1 ||
+	    (n = pread(*fd, line, sizeof line - 1, 0)) <= 0))
+		return -1;
+	line[n] = '\0';
 	errno = 0;
 	v = strtoull(line, &end, 10);
 	if (errno != 0 || end == line)
 		return -1;
 	*drops = v;
 	return 0;
+}
+
+/* ifname's statistics/rx_dropped opened for reading, or -1. */
+static int
+caplinux_ifdrops_open(const char *ifname)
+{
+	char	path[128];
+
+	snprintf(path, sizeof path, "/sys/class/net/%s/statistics/rx_dropped",
+	    ifname);
+	return open(path, O_RDONLY | O_CLOEXEC);
 }
 
 int

@@ -57,6 +57,7 @@ struct zbuf {
 	struct zbuf_lane	*lane;
 	unsigned		 nlanes;
 	char			 ifname[IF_NAMESIZE];
+	int			 dropfd;	/* rx_dropped, or -1 */
 	int			 ifindex;
 	int			 promisc;
 	struct caplinux_how	 how;		/* -Q, loopback, cooked */

@@ -78,6 +78,7 @@ cap_zbuf_new(const struct cap_conf *conf)
 	unsigned	 r, nr;
 
 	z = xcalloc(1, sizeof *z);
+	z->dropfd = -1;
 	z->nlanes = conf->threads > 1 ? conf->threads : 1;
 	if (z->nlanes > CAP_MAXQ)
 		z->nlanes = CAP_MAXQ;
@@ -433,7 +434,7 @@ cap_zbuf_ifdrops(struct cap *cap, uint64_t *drops)
 {
 	struct zbuf	*z = cap->priv;
 
-	return caplinux_ifdrops(z->ifname, drops);
+	return caplinux_ifdrops(z->ifname, &z->dropfd, drops);
 }
 
 static void
@@ -450,6 +451,8 @@ cap_zbuf_close(struct cap *cap)
 		if (z->ring[r].fd != -1)
 			close(z->ring[r].fd);
 	}
+	if (z->dropfd != -1)
+		close(z->dropfd);
 	free(z->prog.bf_insns);
 	free(z->ring);
 	free(z->lane);

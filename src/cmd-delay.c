@@ -26,10 +26,8 @@ cmd_delay_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	errno = 0;
 	d = strtod(argv[0], &end);
 	if (errno != 0 || *end != '\0' || end == argv[0] || !isfinite(d) ||
-	    d < 0.1 || d > 3600) {
-		cmd_error(ctx, "delay must be 0.1 to 3600 seconds");
-		return CMD_ERROR;
-	}
+	    d < 0.1 || d > 3600)
+		return cmd_error(ctx, "delay must be 0.1 to 3600 seconds");
 	if (ctx->delay != NULL)
 		*ctx->delay = d;
 	cmd_out(ctx, "delay %.1f s", d);

@@ -40,10 +40,8 @@ cmd_display_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = plist_display(dlt, engine_ifdlts(ctx->eng, dlt),
 		    CMD_DISPLAY_SNAP, expr, errbuf);
 	free(expr);
-	if (rc == -1) {
-		cmd_error(ctx, "display filter not changed: %s", errbuf);
-		return CMD_ERROR;
-	}
+	if (rc == -1)
+		return cmd_error(ctx, "display filter not changed: %s", errbuf);
 	plist_display_text(now, sizeof now);
 	cmd_out(ctx, "display %s", now[0] != '\0' ? now :
 	    "off: every kept packet");

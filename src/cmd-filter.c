@@ -38,10 +38,8 @@ cmd_filter_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		tbuf_printf(&expr, "%s%s", i > 0 ? " " : "", argv[i]);
 	rc = argc == 0 ? 0 : engine_filter(ctx->eng, expr.s, errbuf);
 	tbuf_free(&expr);
-	if (rc == -1) {
-		cmd_error(ctx, "%s", errbuf);
-		return CMD_ERROR;
-	}
+	if (rc == -1)
+		return cmd_error(ctx, "%s", errbuf);
 	sn = xmalloc(sizeof *sn);
 	engine_snapshot(ctx->eng, sn);
 	cmd_out(ctx, "filter %s (epoch %u)", sn->filter[0] != '\0' ?

@@ -24,10 +24,8 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char			  cause[ZB_ERRBUFSZ];
 
 	if (argc == 1) {
-		if ((ce = cmd_find(argv[0], cause)) == NULL) {
-			cmd_error(ctx, "%s", cause);
-			return CMD_ERROR;
-		}
+		if ((ce = cmd_find(argv[0], cause)) == NULL)
+			return cmd_error(ctx, "%s", cause);
 		cmd_out(ctx, "%s - %s%s%s%s", ce->usage, ce->help,
 		    ce->alias != NULL ? " (alias " : "",
 		    ce->alias != NULL ? ce->alias : "",

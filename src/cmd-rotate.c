@@ -46,15 +46,12 @@ cmd_rotate_every(struct cmd_ctx *ctx, const char *arg)
 		errno = 0;
 		ms = strtoul(arg, &end, 10);
 		if (errno != 0 || *end != '\0' || end == arg || ms == 0 ||
-		    ms > 60000) {
-			cmd_error(ctx, "rotate every: 1 to 60000 ms, or off");
-			return CMD_ERROR;
-		}
+		    ms > 60000)
+			return cmd_error(ctx,
+			    "rotate every: 1 to 60000 ms, or off");
 	}
-	if (engine_rotate_every(ctx->eng, (unsigned)ms, errbuf) == -1) {
-		cmd_error(ctx, "%s", errbuf);
-		return CMD_ERROR;
-	}
+	if (engine_rotate_every(ctx->eng, (unsigned)ms, errbuf) == -1)
+		return cmd_error(ctx, "%s", errbuf);
 	if (ms == 0)
 		cmd_out(ctx, "timed rotation off");
 	else
@@ -75,10 +72,8 @@ cmd_rotate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_ERROR;
 	}
 	rc = engine_rotate(ctx->eng, errbuf);
-	if (rc == -1) {
-		cmd_error(ctx, "%s", errbuf);
-		return CMD_ERROR;
-	}
+	if (rc == -1)
+		return cmd_error(ctx, "%s", errbuf);
 	cmd_out(ctx, rc == CAP_NOTHING ? "nothing to rotate: the store "
 	    "buffer is empty" : "rotated");
 	return CMD_OK;

@@ -27,10 +27,8 @@ cmd_search_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char	*text;
 
-	if (engine_recent(ctx->eng) == NULL) {
-		cmd_error(ctx, "search: no packet list in this mode");
-		return CMD_ERROR;
-	}
+	if (engine_recent(ctx->eng) == NULL)
+		return cmd_error(ctx, "search: no packet list in this mode");
 	text = cmd_join(argc, argv);
 	plist_search(argc > 0 ? text : NULL, PLIST_NEXT);
 	free(text);

@@ -31,10 +31,8 @@ cmd_snaplen_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	n = strtoul(argv[0], &end, 10);
 	if (errno != 0 || *end != '\0' || end == argv[0] || n > 262144)
 		n = 0;
-	if (engine_snaplen(ctx->eng, (unsigned)n, errbuf) == -1) {
-		cmd_error(ctx, "%s", errbuf);
-		return CMD_ERROR;
-	}
+	if (engine_snaplen(ctx->eng, (unsigned)n, errbuf) == -1)
+		return cmd_error(ctx, "%s", errbuf);
 	cmd_out(ctx, "snaplen %lu", n);
 	return CMD_OK;
 }

@@ -34,10 +34,8 @@ cmd_speed_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char	 errbuf[ZB_ERRBUFSZ], *end;
 	double	 now = engine_speed_get(ctx->eng), x = now;
 
-	if (now < 0) {
-		cmd_error(ctx, "speed: only a replayed file has one");
-		return CMD_ERROR;
-	}
+	if (now < 0)
+		return cmd_error(ctx, "speed: only a replayed file has one");
 	if (argc == 1 && strcmp(argv[0], "+") == 0)
 		x = now > 0 ? now * 2 : now;
 	else if (argc == 1 && strcmp(argv[0], "-") == 0)
@@ -45,18 +43,14 @@ cmd_speed_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    CMD_SPEED_MIN) : 1;
 	else if (argc == 1) {
 		x = strtod(argv[0], &end);
-		if (*end != '\0' || end == argv[0] || !(x >= 0)) {
-			cmd_error(ctx, "speed: expected a number, + or -, "
-			    "not '%s'", argv[0]);
-			return CMD_ERROR;
-		}
+		if (*end != '\0' || end == argv[0] || !(x >= 0))
+			return cmd_error(ctx, "speed: expected a number, + or "
+			    "-, not '%s'", argv[0]);
 	}
 	if (x > CMD_SPEED_MAX)
 		x = CMD_SPEED_MAX;
-	if (x != now && engine_speed(ctx->eng, x, errbuf) == -1) {
-		cmd_error(ctx, "%s", errbuf);
-		return CMD_ERROR;
-	}
+	if (x != now && engine_speed(ctx->eng, x, errbuf) == -1)
+		return cmd_error(ctx, "%s", errbuf);
 	if (x == 0)
 		cmd_out(ctx, "speed: as fast as possible");
 	else

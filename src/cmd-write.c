@@ -24,10 +24,8 @@ cmd_write_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char	*path = strcmp(argv[0], "stop") == 0 ? NULL : argv[0];
 	int		 rc;
 
-	if ((rc = engine_write(ctx->eng, path, errbuf)) == -1) {
-		cmd_error(ctx, "%s", errbuf);
-		return CMD_ERROR;
-	}
+	if ((rc = engine_write(ctx->eng, path, errbuf)) == -1)
+		return cmd_error(ctx, "%s", errbuf);
 	if (rc == 1)
 		cmd_out(ctx, "not writing: nothing to stop");
 	else if (path == NULL)

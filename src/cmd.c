@@ -80,7 +80,8 @@ cmd_say(void (*say)(void *, const char *), void *arg, const char *fmt,
 	say(arg, buf);
 }
 
-void
+/* One line to the context's error sink; CMD_ERROR, for "return". */
+enum cmd_ret
 cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 {
 	va_list	ap;
@@ -88,6 +89,7 @@ cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	cmd_say(ctx->error, ctx->arg, fmt, ap);
 	va_end(ap);
+	return CMD_ERROR;
 }
 
 void
@@ -223,14 +225,10 @@ cmd_run_arg(struct cmd_ctx *ctx, const char *name, const char *arg)
 	char			*copy, cause[ZB_ERRBUFSZ];
 	enum cmd_ret		 ret;
 
-	if ((ce = cmd_find(name, cause)) == NULL) {
-		cmd_error(ctx, "%s", cause);
-		return CMD_ERROR;
-	}
-	if (ce->max_args != -1 && ce->max_args < 1) {
-		cmd_error(ctx, "usage: %s", ce->usage);
-		return CMD_ERROR;
-	}
+	if ((ce = cmd_find(name, cause)) == NULL)
+		return cmd_error(ctx, "%s", cause);
+	if (ce->max_args != -1 && ce->max_args < 1)
+		return cmd_error(ctx, "usage: %s", ce->usage);
 	copy = xstrdup(arg);
 	ret = ce->exec(ctx, 1, &copy);
 	free(copy);

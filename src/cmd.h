@@ -63,7 +63,7 @@ enum cmd_ret		 cmd_run(struct cmd_ctx *, const char *);
  */
 enum cmd_ret		 cmd_run_arg(struct cmd_ctx *, const char *, const char *);
 const struct cmd_entry	*cmd_find(const char *, char *);
-void			 cmd_error(struct cmd_ctx *, const char *, ...)
+enum cmd_ret		 cmd_error(struct cmd_ctx *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));
 char			*cmd_join(int, char **);
 void			 cmd_out(struct cmd_ctx *, const char *, ...)

@@ -183,11 +183,8 @@ cdp_value(struct dec_ctx *ctx, int type, struct cur *v, int whole)
 static void
 cdp_str(struct dec_ctx *ctx, struct cur *v, int whole)
 {
-	size_t	n = cur_left(v);
-
 	dec_sum(ctx, "'");
-	if (ctx->out != NULL && !ctx->tree)
-		tbuf_vis(ctx->out, cur_pull(v, n), n);
+	dec_vis(ctx, v, cur_left(v));
 	if (whole)
 		dec_sum(ctx, "'");
 }
@@ -260,9 +257,7 @@ dtp_format(struct dec_ctx *ctx, struct cur *c)
 			x = 0;
 			while (cur_peek_u8(&v, (size_t)x) > 0)
 				x++;
-			if (ctx->out != NULL && !ctx->tree)
-				tbuf_vis(ctx->out, cur_pull(&v, (size_t)x),
-				    (size_t)x);
+			dec_vis(ctx, &v, (size_t)x);
 		} else if ((type == 2 || type == 3) && (x = cur_u8(&v)) != -1)
 			dec_sum(ctx, "0x%02x", x);
 		else if (type == 4 && (m = cur_pull(&v, 6)) != NULL) {

@@ -28,6 +28,7 @@
 static int	dns_parse(struct dec_ctx *, struct cur *);
 static void	dns_format(struct dec_ctx *, struct cur *);
 static int	dns_name(const struct cur *, struct cur *, struct tbuf *);
+static void	dns_rdname(const struct cur *, struct cur *, struct tbuf *);
 static int	dns_question(const struct cur *, struct cur *, struct tbuf *);
 static int	dns_rr(const struct cur *, struct cur *, struct tbuf *, int);
 static void	dns_rdata(const struct cur *, struct cur *, int,
@@ -106,6 +107,15 @@ dns_name(const struct cur *msg, struct cur *c, struct tbuf *tb)
 	if (n == 0 && tb != NULL)
 		tbuf_putc(tb, '.');
 	return 0;
+}
+
+/* A name in record data, after a space; "[|domain]" where it is cut. */
+static void
+dns_rdname(const struct cur *msg, struct cur *rd, struct tbuf *tb)
+{
+	tbuf_putc(tb, ' ');
+	if (dns_name(msg, rd, tb) != 0)
+		tbuf_puts(tb, "[|domain]");
 }
 
 /* tcpdump's names for RR types (print-domain.c ns_type2str); NULL else. */
@@ -203,23 +213,17 @@ dns_rdata(const struct cur *msg, struct cur *rd, int type, struct tbuf *tb)
 		tbuf_printf(tb, " %s", s);
 		break;
 	case 2: case 5: case 12:
-		tbuf_putc(tb, ' ');
-		if (dns_name(msg, rd, tb) != 0)
-			tbuf_puts(tb, "[|domain]");
+		dns_rdname(msg, rd, tb);
 		break;
 	case 15:
 		pref = cur_u16(rd);
-		tbuf_putc(tb, ' ');
-		if (dns_name(msg, rd, tb) != 0)
-			tbuf_puts(tb, "[|domain]");
+		dns_rdname(msg, rd, tb);
 		tbuf_printf(tb, " %d", pref);
 		break;
 	case 33:
 		cur_skip(rd, 4);
 		port = cur_u16(rd);
-		tbuf_putc(tb, ' ');
-		if (dns_name(msg, rd, tb) != 0)
-			tbuf_puts(tb, "[|domain]");
+		dns_rdname(msg, rd, tb);
 		tbuf_printf(tb, ":%d", port);
 		break;
 	case 16:

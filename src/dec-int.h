@@ -154,6 +154,7 @@ void		 dec_add_end(struct dec_ctx *);
 void		 dec_addrs(struct dec_ctx *);
 void		 dec_addrports(struct dec_ctx *, int, int);
 void		 dec_data(struct dec_ctx *, struct cur *);
+size_t		 dec_vis(struct dec_ctx *, struct cur *, size_t);
 void		 dec_bits(struct dec_ctx *, const char *const *, int, unsigned);
 void		 dec_hexdump(struct dec_ctx *, struct cur *, const char *);
 void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,

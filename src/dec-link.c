@@ -25,7 +25,9 @@
 #define SLL2_HDRLEN	20
 #define SLL2_NAMES	8		/* interface names cached per thread */
 
-static int	link_skip_key(struct dec_ctx *, struct cur *, size_t);
+static int	link_type_key(struct dec_ctx *, struct cur *, size_t, size_t,
+		    int);
+static int	sll_key(struct dec_ctx *, int, struct cur *);
 static int	eth_parse(struct dec_ctx *, struct cur *);
 static int	eth_final(struct cur *, int);
 static void	link_type(struct dec_ctx *, int);
@@ -113,23 +115,28 @@ const struct dec_proto dec_mplsm_proto = {
 	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
 };
 
-/* Skips SKIP bytes of addresses or tag, then keys on the type field. */
+/*
+ * The light parse of a header of HDRLEN bytes with its 16-bit type field
+ * at OFF: an ethertype or an 802.3 length, or for the cooked headers
+ * (SLL) a Linux protocol, where 4 is 802.2 LLC without a length.
+ */
 static int
-link_skip_key(struct dec_ctx *ctx, struct cur *c, size_t skip)
+link_type_key(struct dec_ctx *ctx, struct cur *c, size_t off, size_t hdrlen,
+    int cooked)
 {
 	int	type;
 
-	if (cur_skip(c, skip) == -1 || (type = cur_u16(c)) == -1) {
+	if ((type = cur_peek_u16(c, off)) == -1 || cur_skip(c, hdrlen) == -1) {
 		ctx->info->flags |= DEC_F_TRUNC;
 		return DEC_DONE;
 	}
-	return dec_ether_key(ctx, type, c);
+	return cooked ? sll_key(ctx, type, c) : dec_ether_key(ctx, type, c);
 }
 
 static int
 eth_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	return link_skip_key(ctx, c, 12);
+	return link_type_key(ctx, c, 12, ETH_HDRLEN, 0);
 }
 
 static void
@@ -203,19 +210,23 @@ link_type(struct dec_ctx *ctx, int type)
 		dec_sum(ctx, "%s", n);
 }
 
+/*
+ * The layer after a cooked header's protocol field: 4 is 802.2 LLC
+ * without a length (if_ether.h ETH_P_802_2), running to the end of the
+ * frame; the rest are ethertypes (or 802.3 lengths).
+ */
+static int
+sll_key(struct dec_ctx *ctx, int type, struct cur *c)
+{
+	if (type == 4)
+		return dec_llc_nolen(ctx, c);
+	return dec_ether_key(ctx, type, c);
+}
+
 static int
 sll_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	int	type;
-
-	if (cur_skip(c, SLL_HDRLEN - 2) == -1 || (type = cur_u16(c)) == -1) {
-		ctx->info->flags |= DEC_F_TRUNC;
-		return DEC_DONE;
-	}
-	/* Protocol 4 is 802.2 LLC without a length (if_ether.h ETH_P_802_2). */
-	if (type == 4)
-		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
-	return dec_ether_key(ctx, type, c);
+	return link_type_key(ctx, c, SLL_HDRLEN - 2, SLL_HDRLEN, 1);
 }
 
 /*
@@ -273,24 +284,13 @@ sll_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "%3s ", dec_pkttype(pkttype));
 		sll_link(ctx, halen, a, type);
 	}
-	if (type == 4)
-		dec_next(ctx, dec_llc_nolen(ctx, c), c);
-	else
-		dec_next(ctx, dec_ether_key(ctx, type, c), c);
+	dec_next(ctx, sll_key(ctx, type, c), c);
 }
 
 static int
 sll2_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	int	type;
-
-	if ((type = cur_u16(c)) == -1 || cur_skip(c, SLL2_HDRLEN - 2) == -1) {
-		ctx->info->flags |= DEC_F_TRUNC;
-		return DEC_DONE;
-	}
-	if (type == 4)
-		return DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC);
-	return dec_ether_key(ctx, type, c);
+	return link_type_key(ctx, c, 0, SLL2_HDRLEN, 1);
 }
 
 /*
@@ -373,10 +373,7 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "ifindex %lld ", (long long)ifindex);
 		sll_link(ctx, halen, a, type);
 	}
-	if (type == 4)
-		dec_next(ctx, dec_llc_nolen(ctx, c), c);
-	else
-		dec_next(ctx, dec_ether_key(ctx, type, c), c);
+	dec_next(ctx, sll_key(ctx, type, c), c);
 }
 
 /* Raw IP: the version nibble says which. */
@@ -523,7 +520,7 @@ loop_format(struct dec_ctx *ctx, struct cur *c)
 static int
 vlan_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	return link_skip_key(ctx, c, 2);
+	return link_type_key(ctx, c, 2, 4, 0);
 }
 
 static void

@@ -37,10 +37,7 @@ const struct dec_proto dec_lldp_proto = {
 static void
 lldp_text(struct dec_ctx *ctx, struct cur *v)
 {
-	size_t	n = cur_left(v);
-
-	if (ctx->out != NULL && !ctx->tree)
-		tbuf_vis(ctx->out, cur_pull(v, n), n);
+	dec_vis(ctx, v, cur_left(v));
 }
 
 /*
@@ -323,7 +320,6 @@ static void
 lldp_dot1(struct dec_ctx *ctx, int st, struct cur *v)
 {
 	static const char *const ppvid[] = { NULL, "supported", "enabled" };
-	size_t	n;
 	int	x, y;
 
 	switch (st) {
@@ -345,17 +341,13 @@ lldp_dot1(struct dec_ctx *ctx, int st, struct cur *v)
 		if ((y = cur_u8(v)) == -1)
 			break;
 		dec_sum(ctx, "\n\t    vlan id (VID): %d\n\t    vlan name: ", x);
-		n = (size_t)y < cur_left(v) ? (size_t)y : cur_left(v);
-		if (ctx->out != NULL && !ctx->tree)
-			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		dec_vis(ctx, v, (size_t)y);
 		break;
 	case 4:
 		if ((y = cur_u8(v)) == -1)
 			break;
 		dec_sum(ctx, "\n\t    protocol identity: ");
-		n = (size_t)y < cur_left(v) ? (size_t)y : cur_left(v);
-		if (ctx->out != NULL && !ctx->tree)
-			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		dec_vis(ctx, v, (size_t)y);
 		break;
 	case 7:
 		lldp_agg(ctx, v);
@@ -415,7 +407,6 @@ lldp_med(struct dec_ctx *ctx, int st, struct cur *v)
 		"Hardware revision", "Firmware revision", "Software revision",
 		"Serial number", "Manufacturer name", "Model name", "Asset ID"
 	};
-	size_t	n;
 	int	x, y;
 
 	if (st == 1) {
@@ -428,9 +419,7 @@ lldp_med(struct dec_ctx *ctx, int st, struct cur *v)
 		    y < 5 ? dev[y] : "unknown", y);
 	} else if (st >= 5 && st <= 11) {
 		dec_sum(ctx, "\n\t  %s ", inv[st - 5]);
-		n = cur_left(v);
-		if (ctx->out != NULL && !ctx->tree)
-			tbuf_vis(ctx->out, cur_pull(v, n), n);
+		lldp_text(ctx, v);
 	}
 }
 

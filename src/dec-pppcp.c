@@ -358,17 +358,12 @@ pppcp_auth(struct dec_ctx *ctx, int proto, struct cur *c)
 static int
 pppcp_text(struct dec_ctx *ctx, const char *what, struct cur *c, int n)
 {
-	size_t	have;
-
 	if (n == -1) {
 		dec_trunc(ctx, "ppp");
 		return -1;
 	}
 	dec_sum(ctx, "%s", what);
-	have = (size_t)n > cur_left(c) ? cur_left(c) : (size_t)n;
-	if (ctx->out != NULL && !ctx->tree)
-		tbuf_vis(ctx->out, cur_pull(c, have), have);
-	if (have < (size_t)n) {
+	if (dec_vis(ctx, c, (size_t)n) < (size_t)n) {
 		dec_trunc(ctx, "ppp");
 		return -1;
 	}

@@ -588,6 +588,21 @@ dec_fmt_addr(char *o, int af, const uint8_t *a)
 	return tbuf_fmt_ip4(o, a);
 }
 
+/*
+ * Up to n bytes of c, as many as were captured, as text on the summary
+ * line (tbuf_vis() escapes them).  The tree and the light parse leave c
+ * where it was.  Returns how many of the n were captured.
+ */
+size_t
+dec_vis(struct dec_ctx *ctx, struct cur *c, size_t n)
+{
+	if (n > cur_left(c))
+		n = cur_left(c);
+	if (ctx->out != NULL && !ctx->tree)
+		tbuf_vis(ctx->out, cur_pull(c, n), n);
+	return n;
+}
+
 /* Payload nobody decodes: only its size, in the tree. */
 void
 dec_data(struct dec_ctx *ctx, struct cur *c)

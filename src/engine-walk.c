@@ -6,7 +6,9 @@
  * file (under wlock with --threads), parsing (the queue's stats lock,
  * held for the whole buffer), keeping for the list (the recent lock,
  * held for the buffer's last recent_cap() packets), printing, and the
- * test sequence log.  No allocation and no syscall per packet.
+ * test sequence log.  No allocation and no syscall per packet.  When
+ * only the screen's sinks are on, engine_plain() walks instead, with
+ * those tests made once per buffer.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -27,12 +29,30 @@
 #include "work.h"
 #include "engine-int.h"
 
+/* What one walk over a buffer adds up. */
+struct engine_acc {
+	uint64_t	 n, bytes, rejected, sum;
+	int		 kept;		/* the recent lock is held */
+	int		 full;		/* -c COUNT reached */
+};
+
 static int	 engine_claim(struct engine *);
+static uint64_t	 engine_keepfrom(struct engine *, const struct cap_block *);
+static void	 engine_keep(struct engine *, const struct cap_pkt *,
+		    const struct cap_block *, uint64_t, struct engine_acc *);
+static void	 engine_each(struct engine *, struct cap_block *,
+		    struct cap_pkt *, struct engine_acc *);
+static int	 engine_plain_ok(const struct engine *,
+		    const struct cap_block *);
+static void	 engine_plain(struct engine *, struct cap_block *,
+		    struct cap_pkt *, struct engine_acc *);
+static void	 engine_parse(struct engine *, const struct cap_pkt *,
+		    unsigned);
 static int	 engine_recheck(struct engine *, const struct cap_block *,
 		    struct cap_pkt *);
 static uint64_t	 engine_ns(const struct timespec *, const struct timespec *);
 static void	 engine_packet(struct engine *, struct cap_pkt *,
-		    const struct cap_block *, int);
+		    const struct cap_block *, struct engine_acc *);
 static void	 engine_seqlog(struct engine *, const struct cap_pkt *,
 		    unsigned, char);
 static int	 engine_write_sync(struct engine *);
@@ -54,48 +74,30 @@ engine_claim(struct engine *e)
 int
 engine_block(struct engine *e, struct cap_block *blk)
 {
-	const struct cap_ops	*ops = e->cap.ops;
+	struct engine_acc	 a = { 0 };
 	struct cap_pkt		 pkt;
 	struct timespec		 t0, t1, t2;
-	uint64_t		 n = 0, bytes = 0, rejected = 0, i = 0, sum = 0;
-	uint32_t		 npkts = blk->npkts;
-	int			 keep, kept = 0, full = 0, gone = 0;
+	int			 gone = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	keep = e->recent != NULL;
 	if (e->conf.parse)
 		stats_lock(e->stats, blk->queue);
 	pkt.vlan = 0;		/* a backend that never puts tags back */
 	pkt.pkttype = CAP_PKTTYPE_NONE;	/* one that does not know */
 	pkt.iface = e->cap.nifs > 1 ? (uint8_t)blk->iface : 0;
-	while (ops->pkt(&e->cap, blk, &pkt) == 1) {
-		i++;
-		if (blk->recheck != NULL && !engine_recheck(e, blk, &pkt)) {
-			rejected++;
-			continue;
-		}
-		if (e->conf.count != 0 && !engine_claim(e)) {
-			full = 1;
-			break;
-		}
-		n++;
-		bytes += pkt.len;
-		if (e->conf.work != WORK_NONE)
-			sum += work_pkt(e->conf.work, pkt.data, pkt.caplen);
-		if (keep && !kept && npkts - i < recent_cap(e->recent)) {
-			recent_lock(e->recent);
-			kept = 1;
-		}
-		engine_packet(e, &pkt, blk, kept);
-	}
-	if (kept)
+	if (engine_plain_ok(e, blk))
+		engine_plain(e, blk, &pkt, &a);
+	else
+		engine_each(e, blk, &pkt, &a);
+	if (a.kept)
 		recent_unlock(e->recent);
 	if (e->conf.parse)
 		stats_unlock(e->stats, blk->queue);
-	ops->release(&e->cap, blk);
-	stats_block(e->stats, blk->ring, n, bytes, rejected, blk->reason);
-	if (sum != 0)
-		atomic_fetch_add_explicit(&e->worksum, sum,
+	e->cap.ops->release(&e->cap, blk);
+	stats_block(e->stats, blk->ring, a.n, a.bytes, a.rejected,
+	    blk->reason);
+	if (a.sum != 0)
+		atomic_fetch_add_explicit(&e->worksum, a.sum,
 		    memory_order_relaxed);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	t2 = t1;
@@ -107,9 +109,118 @@ engine_block(struct engine *e, struct cap_block *blk)
 	stats_busy(e->stats, engine_ns(&t0, &t2), engine_ns(&t1, &t2));
 	if (gone)
 		return 1;
-	return full || (e->conf.count != 0 &&
+	return a.full || (e->conf.count != 0 &&
 	    atomic_load_explicit(&e->claimed, memory_order_relaxed) >=
 	    e->conf.count);
+}
+
+/*
+ * How many packets of blk come before the last recent_cap() ones, which
+ * alone are kept; all of them when nothing is kept.
+ */
+static uint64_t
+engine_keepfrom(struct engine *e, const struct cap_block *blk)
+{
+	size_t	cap;
+
+	if (e->recent == NULL)
+		return UINT64_MAX;
+	cap = recent_cap(e->recent);
+	return blk->npkts > cap ? blk->npkts - cap : 0;
+}
+
+/*
+ * Keep frame no for the list; the first kept of a buffer takes the
+ * recent lock, which engine_block() drops after the walk.
+ */
+static inline void
+engine_keep(struct engine *e, const struct cap_pkt *pkt,
+    const struct cap_block *blk, uint64_t no, struct engine_acc *a)
+{
+	if (!a->kept) {
+		recent_lock(e->recent);
+		a->kept = 1;
+	}
+	recent_add(e->recent, pkt, blk->ring, no);
+}
+
+/*
+ * The general walk: every sink, the filter re-check, -c and
+ * --bench-work, tested per packet.
+ */
+static void
+engine_each(struct engine *e, struct cap_block *blk, struct cap_pkt *pkt,
+    struct engine_acc *a)
+{
+	const struct cap_ops	*ops = e->cap.ops;
+	uint64_t		 i = 0, skip = engine_keepfrom(e, blk);
+
+	while (ops->pkt(&e->cap, blk, pkt) == 1) {
+		i++;
+		if (blk->recheck != NULL && !engine_recheck(e, blk, pkt)) {
+			a->rejected++;
+			continue;
+		}
+		if (e->conf.count != 0 && !engine_claim(e)) {
+			a->full = 1;
+			break;
+		}
+		a->n++;
+		a->bytes += pkt->len;
+		if (e->conf.work != WORK_NONE)
+			a->sum += work_pkt(e->conf.work, pkt->data,
+			    pkt->caplen);
+		engine_packet(e, pkt, blk, i > skip ? a : NULL);
+	}
+}
+
+/*
+ * Whether blk can take engine_plain(): nothing on but the screen's
+ * sinks (parsing, keeping), one queue.
+ */
+static int
+engine_plain_ok(const struct engine *e, const struct cap_block *blk)
+{
+	return blk->recheck == NULL && e->conf.count == 0 &&
+	    e->conf.work == WORK_NONE && e->w == NULL &&
+	    e->conf.print == NULL && e->seqlog == NULL && e->nq == 1;
+}
+
+/*
+ * The screen's walk (engine_plain_ok()): engine_each() and
+ * engine_packet() with the tests for what is off made once per buffer,
+ * not per packet (README, "Performance").  Same frame numbers, counts
+ * and kept packets.
+ */
+static void
+engine_plain(struct engine *e, struct cap_block *blk, struct cap_pkt *pkt,
+    struct engine_acc *a)
+{
+	const struct cap_ops	*ops = e->cap.ops;
+	uint64_t		 no, skip = engine_keepfrom(e, blk);
+
+	no = atomic_load_explicit(&e->frames, memory_order_relaxed);
+	while (ops->pkt(&e->cap, blk, pkt) == 1) {
+		a->n++;
+		a->bytes += pkt->len;
+		/* One thread numbers: a plain store, no locked add. */
+		atomic_store_explicit(&e->frames, ++no, memory_order_relaxed);
+		if (e->conf.parse)
+			engine_parse(e, pkt, blk->queue);
+		if (a->n > skip)
+			engine_keep(e, pkt, blk, no, a);
+	}
+}
+
+/* The light parse of a packet for the mix and the talkers of queue q. */
+static inline void
+engine_parse(struct engine *e, const struct cap_pkt *pkt, unsigned q)
+{
+	struct dec_info	di;
+
+	dec_parse(e->cap.ifdlt[pkt->iface], pkt->data, pkt->caplen, pkt->len,
+	    &di);
+	stats_parsed(e->stats, q, &di, CAP_PKT_LEN(pkt));
 }
 
 /*
@@ -142,12 +253,14 @@ engine_ns(const struct timespec *a, const struct timespec *b)
 	    (uint64_t)(b->tv_nsec - a->tv_nsec);
 }
 
-/* With --threads, the -w file is one stream: a packet at a time. */
+/*
+ * With --threads, the -w file is one stream: a packet at a time.  keep:
+ * the walk's sums when the packet is kept for the list, else NULL.
+ */
 static void
 engine_packet(struct engine *e, struct cap_pkt *pkt,
-    const struct cap_block *blk, int keep)
+    const struct cap_block *blk, struct engine_acc *keep)
 {
-	struct dec_info	di;
 	uint64_t	no;
 	int		rc = 0;
 
@@ -175,13 +288,10 @@ engine_packet(struct engine *e, struct cap_pkt *pkt,
 	}
 	if (rc == -1)
 		stats_wdrop(e->stats);
-	if (e->conf.parse) {
-		dec_parse(e->cap.ifdlt[pkt->iface], pkt->data, pkt->caplen,
-		    pkt->len, &di);
-		stats_parsed(e->stats, blk->queue, &di, CAP_PKT_LEN(pkt));
-	}
-	if (keep)
-		recent_add(e->recent, pkt, blk->ring, no);
+	if (e->conf.parse)
+		engine_parse(e, pkt, blk->queue);
+	if (keep != NULL)
+		engine_keep(e, pkt, blk, no, keep);
 	if (e->conf.print != NULL)
 		e->conf.print(e->conf.print_arg[blk->queue], pkt,
 		    e->cap.ifdlt[pkt->iface]);

@@ -8,7 +8,7 @@
 
 struct opts;
 
-#define OPTS_KEEP_MAX	65536		/* --keep, MiB */
+#define OPTS_KEEP_MAX	32768		/* --keep, MiB: recent.c offsets reach 32 GiB */
 
 /* Long options without a letter: getopt_long returns these codes. */
 enum {

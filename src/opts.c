@@ -114,7 +114,7 @@ usage(FILE *f)
 "  --metrics-file file  write them to file every refresh (textfile)\n"
 "  --seq-log file  debug: log test sequence numbers seen\n"
 "  --keep MiB  memory for the packet list's kept packets (default 64;\n"
-"              1 to 65536, at most half the machine's memory)\n"
+"              1 to 32768, at most half the machine's memory)\n"
 "  --bench-work none|touch|scan  benchmarking aid: per-packet reads\n"
 "  --sockets  every packet socket on the host (-J: JSON lines)\n"
 "  --attach pid|socket:inode  watch another process's ring, read-only\n"

@@ -15,24 +15,39 @@
 #include "recent.h"
 #include "xmalloc.h"
 
-/* The header of a record in the ring; data follows, 8-byte aligned. */
+/*
+ * The header of a record in the ring, 24 bytes; data follows, 8-byte
+ * aligned, the first RECENT_SNAP bytes of origcap.  Every byte here is
+ * written per packet into memory that is cold by then (the ring is 64
+ * MiB by default), so it is kept small (README, "Performance").
+ */
 struct recent_rec {
-	struct timespec	 ts;
-	uint32_t	 caplen;
-	uint32_t	 origcap;
-	uint32_t	 len;
-	uint32_t	 ring;
+	int64_t		 sec;
+	uint32_t	 nsec;		/* bit 31: the display filter's verdict */
+	uint32_t	 origcap;	/* bytes captured */
+	uint32_t	 len;		/* bytes on the wire */
+	uint16_t	 ring;		/* < CAP_MAXRINGS */
 	uint8_t		 iface;		/* cap_pkt's */
 	uint8_t		 pkttype;
 };
 
-/* An index entry; mgen/match cache the display filter's verdict. */
+#define RECENT_MATCH	0x80000000u	/* in nsec: the verdict, see mgen */
+#define RECENT_ALIGN	8		/* records start at multiples of it */
+
+/*
+ * An index entry, 16 bytes: the record's offset in RECENT_ALIGN units
+ * (a ring of at most 32 GiB); mgen: the display filter generation whose
+ * verdict the record holds (0: none).
+ */
 struct recent_ent {
 	uint64_t	 no;
-	size_t		 off;
+	uint32_t	 off;
 	uint32_t	 mgen;
-	int32_t		 match;
 };
+
+_Static_assert(sizeof(struct recent_rec) == 24, "record header size");
+_Static_assert(sizeof(struct recent_ent) == 16, "index entry size");
+_Static_assert(CAP_MAXRINGS <= UINT16_MAX, "ring numbers fit");
 
 struct recent {
 	pthread_mutex_t		 lock;
@@ -50,8 +65,10 @@ static void			 recent_evict(struct recent *, size_t, size_t,
 				    size_t);
 static size_t			 recent_find(struct recent *, uint64_t);
 static const uint8_t		*recent_at(struct recent *, uint64_t,
-				    struct recent_rec *);
+				    struct recent_rec *, uint32_t *);
 static void			 recent_touch(void *, size_t);
+static uint8_t			*recent_rec(struct recent *,
+				    const struct recent_ent *);
 
 struct recent *
 recent_new(size_t bytes)
@@ -64,6 +81,9 @@ recent_new(size_t bytes)
 	pthread_mutex_init(&r->lock, NULL);
 	r->icap = bytes / 4 / sizeof *r->ent;
 	r->bufsz = bytes - r->icap * sizeof *r->ent;
+	/* An offset in 32 bits of RECENT_ALIGN units: 32 GiB at most. */
+	if ((uint64_t)r->bufsz / RECENT_ALIGN > UINT32_MAX)
+		r->bufsz = (size_t)UINT32_MAX * RECENT_ALIGN;
 	r->buf = xmalloc(r->bufsz);
 	r->ent = xcalloc(r->icap, sizeof *r->ent);
 	recent_touch(r->buf, r->bufsz);
@@ -134,17 +154,23 @@ recent_ent(struct recent *r, size_t i)
 static void
 recent_evict(struct recent *r, size_t p, size_t size, size_t old)
 {
-	struct recent_ent	*h;
+	size_t	 off;
 
 	while (r->count > 0) {
-		h = recent_ent(r, 0);
-		if (!((p < old && h->off >= old) ||
-		    (h->off >= p && h->off < p + size)))
+		off = (size_t)recent_ent(r, 0)->off * RECENT_ALIGN;
+		if (!((p < old && off >= old) || (off >= p && off < p + size)))
 			break;
 		if (++r->head == r->icap)
 			r->head = 0;
 		r->count--;
 	}
+}
+
+/* Entry e's record: its header, then its bytes. */
+static uint8_t *
+recent_rec(struct recent *r, const struct recent_ent *e)
+{
+	return r->buf + (size_t)e->off * RECENT_ALIGN;
 }
 
 /* Frame number: the packet counters' (engine.c), from 1. */
@@ -154,18 +180,13 @@ recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring,
 {
 	struct recent_rec	 rec;
 	struct recent_ent	*e;
-	size_t			 size, p;
+	size_t			 size, p, caplen;
 
 	if (r->count > 0 && recent_ent(r, r->count - 1)->no >= no)
 		return;		/* out of order: never from one engine */
-	rec.ts = pkt->ts;
-	rec.origcap = pkt->caplen;
-	rec.len = CAP_PKT_LEN(pkt);
-	rec.caplen = pkt->caplen < RECENT_SNAP ? pkt->caplen : RECENT_SNAP;
-	rec.ring = ring;
-	rec.iface = pkt->iface;
-	rec.pkttype = pkt->pkttype;
-	size = (sizeof rec + rec.caplen + 7) & ~(size_t)7;
+	caplen = pkt->caplen < RECENT_SNAP ? pkt->caplen : RECENT_SNAP;
+	size = (sizeof rec + caplen + RECENT_ALIGN - 1) &
+	    ~(size_t)(RECENT_ALIGN - 1);
 	p = r->wpos + size > r->bufsz ? 0 : r->wpos;
 	recent_evict(r, p, size, r->wpos);
 	if (r->count == r->icap) {
@@ -173,13 +194,19 @@ recent_add(struct recent *r, const struct cap_pkt *pkt, unsigned ring,
 			r->head = 0;
 		r->count--;
 	}
+	rec.sec = pkt->ts.tv_sec;
+	rec.nsec = (uint32_t)pkt->ts.tv_nsec;
+	rec.origcap = pkt->caplen;
+	rec.len = CAP_PKT_LEN(pkt);
+	rec.ring = (uint16_t)ring;
+	rec.iface = pkt->iface;
+	rec.pkttype = pkt->pkttype;
 	memcpy(r->buf + p, &rec, sizeof rec);
-	memcpy(r->buf + p + sizeof rec, pkt->data, rec.caplen);
+	memcpy(r->buf + p + sizeof rec, pkt->data, caplen);
 	e = recent_ent(r, r->count++);
 	e->no = no;
-	e->off = p;
+	e->off = (uint32_t)(p / RECENT_ALIGN);
 	e->mgen = 0;
-	e->match = 0;
 	r->wpos = p + size;
 }
 
@@ -210,17 +237,22 @@ recent_find(struct recent *r, uint64_t no)
 	return lo;
 }
 
-/* Frame no's header copied to rec and its bytes, or NULL: not kept. */
+/*
+ * Frame no's header copied to rec and its bytes, or NULL: not kept.
+ * *caplen: the bytes kept.
+ */
 static const uint8_t *
-recent_at(struct recent *r, uint64_t no, struct recent_rec *rec)
+recent_at(struct recent *r, uint64_t no, struct recent_rec *rec,
+    uint32_t *caplen)
 {
 	struct recent_ent	*e;
 	size_t			 i = recent_find(r, no);
 
 	if (i == r->count || (e = recent_ent(r, i))->no != no)
 		return NULL;
-	memcpy(rec, r->buf + e->off, sizeof *rec);
-	return r->buf + e->off + sizeof *rec;
+	memcpy(rec, recent_rec(r, e), sizeof *rec);
+	*caplen = rec->origcap < RECENT_SNAP ? rec->origcap : RECENT_SNAP;
+	return recent_rec(r, e) + sizeof *rec;
 }
 
 /* Copies frame no out: 0, or -1 when it is not kept. */
@@ -229,18 +261,20 @@ recent_get(struct recent *r, uint64_t no, struct recent_pkt *out)
 {
 	struct recent_rec	 rec;
 	const uint8_t		*d;
+	uint32_t		 caplen;
 
-	if ((d = recent_at(r, no, &rec)) == NULL)
+	if ((d = recent_at(r, no, &rec, &caplen)) == NULL)
 		return -1;
 	out->no = no;
-	out->ts = rec.ts;
-	out->caplen = rec.caplen;
+	out->ts.tv_sec = (time_t)rec.sec;
+	out->ts.tv_nsec = (long)(rec.nsec & ~RECENT_MATCH);
+	out->caplen = caplen;
 	out->origcap = rec.origcap;
 	out->len = rec.len;
 	out->ring = rec.ring;
 	out->iface = rec.iface;
 	out->pkttype = rec.pkttype;
-	memcpy(out->data, d, rec.caplen);
+	memcpy(out->data, d, caplen);
 	return 0;
 }
 
@@ -255,9 +289,8 @@ recent_peek(struct recent *r, uint64_t no, const uint8_t **data,
 {
 	struct recent_rec	 rec;
 
-	if ((*data = recent_at(r, no, &rec)) == NULL)
+	if ((*data = recent_at(r, no, &rec, caplen)) == NULL)
 		return -1;
-	*caplen = rec.caplen;
 	*len = rec.len;
 	*iface = rec.iface;
 	return 0;
@@ -292,21 +325,25 @@ recent_step(struct recent *r, uint64_t no, int dir)
 
 /*
  * The display filter's cached verdict on frame no for filter generation
- * gen: with val -1 returns it (-1: not known yet); else stores val.
+ * gen: with val -1 returns it, 0 or 1 (-1: not known yet); else stores
+ * val, 0 or 1.
  */
 int
 recent_mark(struct recent *r, uint64_t no, unsigned gen, int val)
 {
 	struct recent_ent	*e;
+	struct recent_rec	 rec;
 	size_t			 i = recent_find(r, no);
 
 	if (i == r->count || (e = recent_ent(r, i))->no != no)
 		return -1;
+	memcpy(&rec, recent_rec(r, e), sizeof rec);
 	if (val == -1)
-		return e->mgen == gen ? e->match : -1;
+		return e->mgen == gen ? (rec.nsec & RECENT_MATCH) != 0 : -1;
 	e->mgen = gen;
-	e->match = val;
-	return val;
+	rec.nsec = (rec.nsec & ~RECENT_MATCH) | (val ? RECENT_MATCH : 0);
+	memcpy(recent_rec(r, e), &rec, sizeof rec);
+	return val != 0;
 }
 
 void

@@ -1,6 +1,6 @@
 #!/bin/sh
 # --keep is bounded when options are read, naming the option: 1048576
-# (past the range 1..65536) and half this machine's memory plus one MiB
+# (past the range 1..32768), 32769 and half this machine's memory plus one MiB
 # (from /proc/meminfo's MemTotal) are each refused with exit status 1 and
 # one stderr line that names --keep; --keep 1 is accepted.  -b -r
 # tests/data/sample.pcap, where nothing is allocated for the list, so
@@ -8,7 +8,7 @@
 ZBTOP=${ZBTOP:-./zbtop}
 [ -r /proc/meminfo ] || { echo "needs /proc/meminfo" >&2; exit 77; }
 half=$(awk '/^MemTotal:/ { print int($2 / 1024 / 2) + 1 }' /proc/meminfo)
-for k in 1048576 $half; do
+for k in 1048576 32769 $half; do
 	[ "$k" -le 1048576 ] || continue
 	err=$("$ZBTOP" -b -r tests/data/sample.pcap --keep "$k" \
 	    --iterations 1 2>&1 >/dev/null)
