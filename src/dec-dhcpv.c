@@ -17,58 +17,149 @@
 
 #define BOOTP_FIXLEN	236		/* up to the magic cookie */
 
+/* How an option's value is printed (RFC 2132 gives each option's layout). */
+enum dhcp_form {
+	DHCP_UNKNOWN,		/* not in the table: guessed from the length */
+	DHCP_NONE,		/* no value (PAD, END) */
+	DHCP_TEXT,		/* quoted text */
+	DHCP_ADDRS,		/* IPv4 addresses */
+	DHCP_U32,		/* unsigned 32-bit words */
+	DHCP_S32,		/* signed 32-bit words */
+	DHCP_U16,		/* 16-bit words */
+	DHCP_DEC,		/* bytes in decimal */
+	DHCP_HEX,		/* bytes in hex */
+	DHCP_BOOL,		/* Y or N a byte */
+	DHCP_PAIRS,		/* address pairs */
+	DHCP_OWN		/* its own printer, dhcp_special() */
+};
+
+struct dhcp_opt {
+	enum dhcp_form	 form;
+	const char	*name;		/* as tcpdump -v prints it */
+};
+
+/* By option code: the names tcpdump -v prints, and each value's form. */
+static const struct dhcp_opt	dhcp_opts[256] = {
+	[0] = { DHCP_NONE, "PAD" },
+	[1] = { DHCP_ADDRS, "Subnet-Mask" },
+	[2] = { DHCP_S32, "Time-Zone" },
+	[3] = { DHCP_ADDRS, "Default-Gateway" },
+	[4] = { DHCP_ADDRS, "Time-Server" },
+	[5] = { DHCP_ADDRS, "IEN-Name-Server" },
+	[6] = { DHCP_ADDRS, "Domain-Name-Server" },
+	[7] = { DHCP_ADDRS, "LOG" },
+	[8] = { DHCP_ADDRS, "CS" },
+	[9] = { DHCP_ADDRS, "LPR-Server" },
+	[10] = { DHCP_ADDRS, "IM" },
+	[11] = { DHCP_ADDRS, "RL" },
+	[12] = { DHCP_TEXT, "Hostname" },
+	[13] = { DHCP_U16, "BS" },
+	[14] = { DHCP_TEXT, "DP" },
+	[15] = { DHCP_TEXT, "Domain-Name" },
+	[16] = { DHCP_ADDRS, "SS" },
+	[17] = { DHCP_TEXT, "RP" },
+	[18] = { DHCP_TEXT, "EP" },
+	[19] = { DHCP_BOOL, "IPF" },
+	[20] = { DHCP_BOOL, "SRT" },
+	[21] = { DHCP_PAIRS, "PF" },
+	[22] = { DHCP_U16, "RSZ" },
+	[23] = { DHCP_DEC, "TTL" },
+	[24] = { DHCP_U32, "MTU-Timeout" },
+	[25] = { DHCP_U16, "MTU-Table" },
+	[26] = { DHCP_U16, "MTU" },
+	[27] = { DHCP_BOOL, "LSN" },
+	[28] = { DHCP_ADDRS, "BR" },
+	[29] = { DHCP_BOOL, "MD" },
+	[30] = { DHCP_BOOL, "MS" },
+	[31] = { DHCP_BOOL, "Router-Discovery" },
+	[32] = { DHCP_ADDRS, "RSA" },
+	[33] = { DHCP_PAIRS, "Static-Route" },
+	[34] = { DHCP_BOOL, "UT" },
+	[35] = { DHCP_U32, "AT" },
+	[36] = { DHCP_BOOL, "IE" },
+	[37] = { DHCP_DEC, "TT" },
+	[38] = { DHCP_U32, "KI" },
+	[39] = { DHCP_BOOL, "KG" },
+	[40] = { DHCP_TEXT, "YD" },
+	[41] = { DHCP_ADDRS, "YS" },
+	[42] = { DHCP_ADDRS, "NTP" },
+	[43] = { DHCP_DEC, "Vendor-Option" },
+	[44] = { DHCP_ADDRS, "Netbios-Name-Server" },
+	[45] = { DHCP_ADDRS, "WDD" },
+	[46] = { DHCP_OWN, "Netbios-Node" },
+	[47] = { DHCP_TEXT, "Netbios-Scope" },
+	[48] = { DHCP_ADDRS, "XFS" },
+	[49] = { DHCP_ADDRS, "XDM" },
+	[50] = { DHCP_ADDRS, "Requested-IP" },
+	[51] = { DHCP_U32, "Lease-Time" },
+	[52] = { DHCP_OWN, "OO" },
+	[53] = { DHCP_NONE, "DHCP-Message" },
+	[54] = { DHCP_ADDRS, "Server-ID" },
+	[55] = { DHCP_DEC, "Parameter-Request" },
+	[56] = { DHCP_TEXT, "MSG" },
+	[57] = { DHCP_U16, "MSZ" },
+	[58] = { DHCP_U32, "RN" },
+	[59] = { DHCP_U32, "RB" },
+	[60] = { DHCP_TEXT, "Vendor-Class" },
+	[61] = { DHCP_OWN, "Client-ID" },
+	[64] = { DHCP_U16, "N+D" },
+	[65] = { DHCP_ADDRS, "N+S" },
+	[66] = { DHCP_TEXT, "TFTP" },
+	[67] = { DHCP_TEXT, "BF" },
+	[68] = { DHCP_ADDRS, "MH" },
+	[69] = { DHCP_ADDRS, "SMTP" },
+	[70] = { DHCP_ADDRS, "POP3" },
+	[71] = { DHCP_ADDRS, "NNTP" },
+	[72] = { DHCP_ADDRS, "WWW" },
+	[73] = { DHCP_ADDRS, "FG" },
+	[74] = { DHCP_ADDRS, "IRC" },
+	[75] = { DHCP_ADDRS, "STS" },
+	[76] = { DHCP_ADDRS, "STDA" },
+	[77] = { DHCP_OWN, "User-Class" },
+	[78] = { DHCP_DEC, "SLP-DA" },
+	[79] = { DHCP_DEC, "SLP-SCOPE" },
+	[80] = { DHCP_TEXT, "SLP-NA" },
+	[81] = { DHCP_OWN, "FQDN" },
+	[82] = { DHCP_OWN, "Agent-Information" },
+	[83] = { DHCP_DEC, "ARMT" },
+	[88] = { DHCP_TEXT, "TZSTR" },
+	[89] = { DHCP_DEC, "FQDNS" },
+	[90] = { DHCP_DEC, "AUTH" },
+	[91] = { DHCP_S32, "Last-Transaction-Time" },
+	[92] = { DHCP_ADDRS, "Associated-IP" },
+	[93] = { DHCP_U16, "ARCH" },
+	[94] = { DHCP_DEC, "NDI" },
+	[95] = { DHCP_TEXT, "LDAP" },
+	[97] = { DHCP_DEC, "GUID" },
+	[98] = { DHCP_TEXT, "UAP" },
+	[100] = { DHCP_TEXT, "POSIX-TZ" },
+	[101] = { DHCP_TEXT, "TZ-Name" },
+	[112] = { DHCP_ADDRS, "NI" },
+	[113] = { DHCP_TEXT, "NITAG" },
+	[114] = { DHCP_TEXT, "URL" },
+	[116] = { DHCP_BOOL, "NOAUTO" },
+	[117] = { DHCP_U16, "NSSEARCH" },
+	[118] = { DHCP_ADDRS, "SUBNET" },
+	[121] = { DHCP_OWN, "Classless-Static-Route" },
+	[150] = { DHCP_ADDRS, "TFTP-Server-Address" },
+	[161] = { DHCP_TEXT, "MUD-URL" },
+	[249] = { DHCP_OWN, "Classless-Static-Route-Microsoft" },
+	[255] = { DHCP_NONE, "END" },
+};
+
 static uint32_t	dhcp_u32(const uint8_t *);
 static void	dhcp_addr(struct dec_ctx *, const char *, const uint8_t *);
 static int	dhcp_name(struct dec_ctx *, struct cur *, const char *,
 		    size_t, size_t);
 static int	dhcp_vopt(struct dec_ctx *, struct cur *);
-static void	dhcp_val(struct dec_ctx *, int, int, struct cur *);
+static void	dhcp_val(struct dec_ctx *, int, enum dhcp_form,
+		    struct cur *);
 static void	dhcp_special(struct dec_ctx *, int, struct cur *);
 static void	dhcp_fqdn(struct dec_ctx *, struct cur *);
 static void	dhcp_routes(struct dec_ctx *, struct cur *);
 static void	dhcp_uclass(struct dec_ctx *, struct cur *);
 static void	dhcp_agent(struct dec_ctx *, struct cur *);
 static void	dhcp_quoted(struct dec_ctx *, struct cur *, size_t);
-
-/*
- * tcpdump's option names (print-bootp.c tag2str), each after a letter
- * for the form of its value: a text, i addresses, l/L unsigned/signed
- * 32-bit words, s 16-bit words, b/x bytes in decimal/hex, B booleans,
- * p address pairs, $ its own, ' ' none.  Unknown options get "?Unknown".
- */
-static const char *const dhcp_tags[256] = {
-	[0] = " PAD", [1] = "iSubnet-Mask", [2] = "LTime-Zone",
-	[3] = "iDefault-Gateway", [4] = "iTime-Server",
-	[5] = "iIEN-Name-Server", [6] = "iDomain-Name-Server", [7] = "iLOG",
-	[8] = "iCS", [9] = "iLPR-Server", [10] = "iIM", [11] = "iRL",
-	[12] = "aHostname", [13] = "sBS", [14] = "aDP", [15] = "aDomain-Name",
-	[16] = "iSS", [17] = "aRP", [18] = "aEP", [19] = "BIPF", [20] = "BSRT",
-	[21] = "pPF", [22] = "sRSZ", [23] = "bTTL", [24] = "lMTU-Timeout",
-	[25] = "sMTU-Table", [26] = "sMTU", [27] = "BLSN", [28] = "iBR",
-	[29] = "BMD", [30] = "BMS", [31] = "BRouter-Discovery", [32] = "iRSA",
-	[33] = "pStatic-Route", [34] = "BUT", [35] = "lAT", [36] = "BIE",
-	[37] = "bTT", [38] = "lKI", [39] = "BKG", [40] = "aYD", [41] = "iYS",
-	[42] = "iNTP", [43] = "bVendor-Option", [44] = "iNetbios-Name-Server",
-	[45] = "iWDD", [46] = "$Netbios-Node", [47] = "aNetbios-Scope",
-	[48] = "iXFS", [49] = "iXDM", [50] = "iRequested-IP",
-	[51] = "lLease-Time", [52] = "$OO", [53] = " DHCP-Message",
-	[54] = "iServer-ID", [55] = "bParameter-Request", [56] = "aMSG",
-	[57] = "sMSZ", [58] = "lRN", [59] = "lRB", [60] = "aVendor-Class",
-	[61] = "$Client-ID", [64] = "sN+D", [65] = "iN+S", [66] = "aTFTP",
-	[67] = "aBF", [68] = "iMH", [69] = "iSMTP", [70] = "iPOP3",
-	[71] = "iNNTP", [72] = "iWWW", [73] = "iFG", [74] = "iIRC",
-	[75] = "iSTS", [76] = "iSTDA", [77] = "$User-Class", [78] = "bSLP-DA",
-	[79] = "bSLP-SCOPE", [80] = "aSLP-NA", [81] = "$FQDN",
-	[82] = "$Agent-Information", [83] = "bARMT", [88] = "aTZSTR",
-	[89] = "bFQDNS", [90] = "bAUTH", [91] = "LLast-Transaction-Time",
-	[92] = "iAssociated-IP", [93] = "sARCH", [94] = "bNDI", [95] = "aLDAP",
-	[97] = "bGUID", [98] = "aUAP", [100] = "aPOSIX-TZ", [101] = "aTZ-Name",
-	[112] = "iNI", [113] = "aNITAG", [114] = "aURL", [116] = "BNOAUTO",
-	[117] = "sNSSEARCH", [118] = "iSUBNET",
-	[121] = "$Classless-Static-Route", [150] = "iTFTP-Server-Address",
-	[161] = "aMUD-URL", [249] = "$Classless-Static-Route-Microsoft",
-	[255] = " END",
-};
 
 /*
  * tcpdump -v (bootp_print): the header fields that are set, then the
@@ -187,20 +278,21 @@ dhcp_name(struct dec_ctx *ctx, struct cur *c, const char *what,
 static int
 dhcp_vopt(struct dec_ctx *ctx, struct cur *c)
 {
-	struct cur	 v;
-	const char	*name;
-	int		 tag, len, n;
+	const struct dhcp_opt	*o;
+	struct cur		 v;
+	const char		*name;
+	int			 tag, len, n;
 
 	if ((tag = cur_u8(c)) == -1)
 		return 1;
 	if ((tag == 0 || tag == 255) && ctx->opt->verbose < 3)
 		return tag == 255;
-	if ((name = dhcp_tags[tag]) == NULL)
-		name = "?Unknown";
+	o = &dhcp_opts[tag];
+	name = o->name != NULL ? o->name : "Unknown";
 	len = 0;
 	if (tag != 0 && tag != 255 && (len = cur_u8(c)) == -1)
 		return -1;
-	dec_sum(ctx, "\n\t    %s (%d), length %d%s", name + 1, tag, len,
+	dec_sum(ctx, "\n\t    %s (%d), length %d%s", name, tag, len,
 	    len > 0 ? ": " : "");
 	if (tag == 0) {
 		for (n = 1; cur_peek_u8(c, 0) == 0; n++)
@@ -222,11 +314,11 @@ dhcp_vopt(struct dec_ctx *ctx, struct cur *c)
 	if (tag == 55) {
 		for (n = 0; (tag = cur_u8(&v)) != -1; n++)
 			dec_sum(ctx, "%s%s (%d)", n % 4 == 0 ? "\n\t      " :
-			    ", ", dhcp_tags[tag] != NULL ? dhcp_tags[tag] + 1 :
-			    "Unknown", tag);
+			    ", ", dhcp_opts[tag].name != NULL ?
+			    dhcp_opts[tag].name : "Unknown", tag);
 		return 0;
 	}
-	dhcp_val(ctx, tag, name[0], &v);
+	dhcp_val(ctx, tag, o->form, &v);
 	if (cur_left(&v) > 0)
 		dec_sum(ctx, "\n\t  trailing data length %zu", cur_left(&v));
 	return 0;
@@ -234,25 +326,27 @@ dhcp_vopt(struct dec_ctx *ctx, struct cur *c)
 
 /* An option's value by its form letter; what it leaves is trailing. */
 static void
-dhcp_val(struct dec_ctx *ctx, int tag, int fmt, struct cur *v)
+dhcp_val(struct dec_ctx *ctx, int tag, enum dhcp_form fmt, struct cur *v)
 {
 	const uint8_t	*p;
 	char		 a[DEC_ADDRSTRLEN], b[DEC_ADDRSTRLEN];
 	size_t		 n = cur_left(v);
 	int		 first = 1, x;
 
-	if (fmt == '?')
-		fmt = n & 1 ? 'b' : n & 2 ? 's' : 'l';
+	if (fmt == DHCP_UNKNOWN)
+		fmt = n & 1 ? DHCP_DEC : n & 2 ? DHCP_U16 : DHCP_U32;
 	switch (fmt) {
-	case 'a':
+	case DHCP_TEXT:
 		dhcp_quoted(ctx, v, n);
 		break;
-	case 'i': case 'l': case 'L':
+	case DHCP_ADDRS:
+	case DHCP_U32:
+	case DHCP_S32:
 		for (; (p = cur_pull(v, 4)) != NULL; first = 0) {
 			dec_ntop(4, p, a);
-			if (fmt == 'i')
+			if (fmt == DHCP_ADDRS)
 				dec_sum(ctx, "%s%s", first ? "" : ",", a);
-			else if (fmt == 'L')
+			else if (fmt == DHCP_S32)
 				dec_sum(ctx, "%s%d", first ? "" : ",",
 				    (int32_t)dhcp_u32(p));
 			else
@@ -260,18 +354,18 @@ dhcp_val(struct dec_ctx *ctx, int tag, int fmt, struct cur *v)
 				    dhcp_u32(p));
 		}
 		break;
-	case 'p':
+	case DHCP_PAIRS:
 		for (; cur_left(v) >= 8; first = 0) {
 			dec_ntop(4, cur_pull(v, 4), a);
 			dec_ntop(4, cur_pull(v, 4), b);
 			dec_sum(ctx, "%s(%s:%s)", first ? "" : ",", a, b);
 		}
 		break;
-	case 's':
+	case DHCP_U16:
 		for (; (x = cur_u16(v)) != -1; first = 0)
 			dec_sum(ctx, "%s%d", first ? "" : ",", x);
 		break;
-	case 'B':
+	case DHCP_BOOL:
 		for (; (x = cur_u8(v)) != -1; first = 0)
 			if (x < 2)
 				dec_sum(ctx, "%s%s", first ? "" : ",",
@@ -279,13 +373,13 @@ dhcp_val(struct dec_ctx *ctx, int tag, int fmt, struct cur *v)
 			else
 				dec_sum(ctx, "%s%d?", first ? "" : ",", x);
 		break;
-	case '$':
+	case DHCP_OWN:
 		dhcp_special(ctx, tag, v);
 		break;
 	default:
 		for (; (x = cur_u8(v)) != -1; first = 0)
-			dec_sum(ctx, fmt == 'x' ? "%s%02x" : "%s%d", first ? "" :
-			    fmt == 'x' ? ":" : ".", x);
+			dec_sum(ctx, fmt == DHCP_HEX ? "%s%02x" : "%s%d",
+			    first ? "" : fmt == DHCP_HEX ? ":" : ".", x);
 		break;
 	}
 }
