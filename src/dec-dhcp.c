@@ -43,21 +43,6 @@ dhcp_parse(struct dec_ctx *ctx, struct cur *c)
 	return DEC_DONE;
 }
 
-/* tcpdump's name for a DHCP message type (RFC 2131, RFC 4388). */
-const char *
-dec_dhcp_typename(int t)
-{
-	static const char *const names[] = {
-		"?", "Discover", "Offer", "Request", "Decline", "ACK", "NACK",
-		"Release", "Inform", NULL, "LeaseQuery", "LeaseUnassigned",
-		"LeaseUnknown", "LeaseActive"
-	};
-
-	if (t < 1 || t > 13)
-		return NULL;
-	return names[t];
-}
-
 /* Option 53 from a copy of the options cursor, or -1. */
 static int
 dhcp_msgtype(struct cur o)

@@ -5,7 +5,7 @@
  * packet goes through tbuf_vis().  Layouts: RFC 951, RFC 2131, RFC 2132,
  * RFC 3004 (user class), RFC 3046 (relay agent), RFC 3442 (classless
  * routes), RFC 4702 (client FQDN).  The summary and the tree are in
- * dec-dhcp.c.
+ * dec-dhcp.c, which takes the message type names from here.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -222,6 +222,21 @@ dec_dhcp_v(struct dec_ctx *ctx, struct cur *c)
 	return;
 trunc:
 	dec_trunc(ctx, "bootp");
+}
+
+/* tcpdump's name for a DHCP message type (RFC 2131, RFC 4388). */
+const char *
+dec_dhcp_typename(int t)
+{
+	static const char *const names[] = {
+		"?", "Discover", "Offer", "Request", "Decline", "ACK", "NACK",
+		"Release", "Inform", NULL, "LeaseQuery", "LeaseUnassigned",
+		"LeaseUnknown", "LeaseActive"
+	};
+
+	if (t < 1 || t > 13)
+		return NULL;
+	return names[t];
 }
 
 static uint32_t

@@ -118,31 +118,6 @@ dns_rdname(const struct cur *msg, struct cur *rd, struct tbuf *tb)
 		tbuf_puts(tb, "[|domain]");
 }
 
-/* tcpdump's names for RR types (print-domain.c ns_type2str); NULL else. */
-const char *
-dec_dns_type(int t)
-{
-	static const char *const names[] = { NULL, "A", "NS", "MD", "MF",
-	    "CNAME", "SOA", "MB", "MG", "MR", "NULL", "WKS", "PTR", "HINFO",
-	    "MINFO", "MX", "TXT", "RP", "AFSDB", "X25", "ISDN", "RT", "NSAP",
-	    "NSAP_PTR", "SIG", "KEY", "PX", "GPOS", "AAAA", "LOC", "NXT",
-	    "EID", "NIMLOC", "SRV", "ATMA", "NAPTR", "KX", "CERT", "A6",
-	    "DNAME", "SINK", "OPT", "APL", "DS", "SSHFP", "IPSECKEY", "RRSIG",
-	    "NSEC", "DNSKEY" };
-	static const char *const high[] = { "SPF", "UINFO", "UID", "GID",
-	    "UNSPEC", "UNSPECA" };
-	static const char *const meta[] = { "TKEY", "TSIG", "IXFR", "AXFR",
-	    "MAILB", "MAILA", "ANY", "URI" };
-
-	if (t >= 0 && t < (int)(sizeof names / sizeof names[0]))
-		return names[t];
-	if (t >= 99 && t <= 104)
-		return high[t - 99];
-	if (t >= 249 && t <= 256)
-		return meta[t - 249];
-	return NULL;
-}
-
 /* "A? name." */
 static int
 dns_question(const struct cur *msg, struct cur *c, struct tbuf *tb)

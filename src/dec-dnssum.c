@@ -8,7 +8,8 @@
  * prints " [|domain]".  Labels go through tbuf_vis(), as tcpdump's
  * nd_printn().  RFC 1035, RFC 6891 (EDNS), RFC 6762 (mDNS), RFC 7871
  * (client subnet), RFC 6975 (algorithms), RFC 7873 (BADCOOKIE).  The
- * header, the tree, LLMNR and NBNS are in dec-dns.c.
+ * header, the tree, LLMNR and NBNS are in dec-dns.c, which takes the RR
+ * type names from here.
  */
 #include <stdio.h>
 #include <string.h>
@@ -295,6 +296,31 @@ dns_at(const struct dns_p *d, const struct cur *at, size_t skip,
     struct cur *out)
 {
 	return cur_seek(d->msg, cur_off(at) - cur_off(d->msg) + skip, out);
+}
+
+/* tcpdump's names for RR types (print-domain.c ns_type2str); NULL else. */
+const char *
+dec_dns_type(int t)
+{
+	static const char *const names[] = { NULL, "A", "NS", "MD", "MF",
+	    "CNAME", "SOA", "MB", "MG", "MR", "NULL", "WKS", "PTR", "HINFO",
+	    "MINFO", "MX", "TXT", "RP", "AFSDB", "X25", "ISDN", "RT", "NSAP",
+	    "NSAP_PTR", "SIG", "KEY", "PX", "GPOS", "AAAA", "LOC", "NXT",
+	    "EID", "NIMLOC", "SRV", "ATMA", "NAPTR", "KX", "CERT", "A6",
+	    "DNAME", "SINK", "OPT", "APL", "DS", "SSHFP", "IPSECKEY", "RRSIG",
+	    "NSEC", "DNSKEY" };
+	static const char *const high[] = { "SPF", "UINFO", "UID", "GID",
+	    "UNSPEC", "UNSPECA" };
+	static const char *const meta[] = { "TKEY", "TSIG", "IXFR", "AXFR",
+	    "MAILB", "MAILA", "ANY", "URI" };
+
+	if (t >= 0 && t < (int)(sizeof names / sizeof names[0]))
+		return names[t];
+	if (t >= 99 && t <= 104)
+		return high[t - 99];
+	if (t >= 249 && t <= 256)
+		return meta[t - 249];
+	return NULL;
 }
 
 /* " A", " Type65": tcpdump's names (ns_type2str). */

@@ -96,7 +96,7 @@ const struct dec_proto *dec_find(int);
 struct dec_dns_hdr {
 	int	id, flags, qd, an, ns, ar;
 };
-/* tcpdump's name for a DNS RR type, or NULL (dec-dns.c). */
+/* tcpdump's name for a DNS RR type, or NULL (dec-dnssum.c). */
 const char	*dec_dns_type(int);
 /*
  * dec-dnssum.c: tcpdump's DNS line from c after the header; a name as
@@ -112,7 +112,7 @@ int		 dec_dns_skip(struct cur *);
 void		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
 /* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
 int		 dec_icmp6_nd(struct dec_ctx *, int, uint32_t, struct cur *);
-/* DHCP (dec-dhcp.c, dec-dhcpv.c): a message type's name, -v's lines. */
+/* DHCP (dec-dhcpv.c): a message type's name, -v's lines. */
 const char	*dec_dhcp_typename(int);
 void		 dec_dhcp_v(struct dec_ctx *, struct cur *);
 int		 dec_ether_key(struct dec_ctx *, int, struct cur *);
