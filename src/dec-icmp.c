@@ -21,6 +21,8 @@ static int	mld2_report(struct dec_ctx *, int, struct cur *);
 static int	mld2_sources(struct dec_ctx *, int, struct cur *);
 static const char *icmp_name(int);
 static void	icmp6_format(struct dec_ctx *, struct cur *);
+static void	icmp6_cksum(struct dec_ctx *, struct cur *);
+static int	icmp6_body(struct dec_ctx *, int, int, int, int, struct cur *);
 static const char *icmp6_name(int);
 static int	icmp6_mld(struct dec_ctx *, int, int, struct cur *);
 static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
@@ -202,14 +204,13 @@ icmp6_name(int type)
 	}
 }
 
+/* tcpdump -v's checksum verdict on the whole message (RFC 4443 2.3). */
 static void
-icmp6_format(struct dec_ctx *ctx, struct cur *c)
+icmp6_cksum(struct dec_ctx *ctx, struct cur *c)
 {
-	const char	*name;
 	struct cur	 seg = *c;
-	int		 type, code, sum, a, b, want;
+	int		 sum, want;
 
-	dec_layer(ctx, "Internet Control Message Protocol v6");
 	if (ctx->opt->verbose && !ctx->tree && (sum = cur_peek_u16(c, 2)) !=
 	    -1 && (want = dec_cksum(ctx, &seg, ctx->l4len, 58, 2)) != -1) {
 		if (want == sum)
@@ -218,6 +219,77 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 			dec_sum(ctx, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ",
 			    sum, want);
 	}
+}
+
+/*
+ * What follows the checksum, by type: a and b are the next two 16-bit
+ * words (b -1 when cut), c is past them.  -1 when the line ends there,
+ * else 0 and the caller adds the length.
+ */
+static int
+icmp6_body(struct dec_ctx *ctx, int type, int code, int a, int b,
+    struct cur *c)
+{
+	if ((type == 128 || type == 129) && b == -1) {
+		dec_trunc(ctx, "icmp6");
+		return -1;
+	}
+	if ((type == 128 || type == 129) && b != -1) {
+		dec_fld(ctx, "id: %d, seq: %d", a, b);
+		dec_sum(ctx, ", id %d, seq %d", a, b);
+	} else if (type == 2 && b != -1) {
+		dec_fld(ctx, "mtu: %ld", (long)a << 16 | b);
+		dec_sum(ctx, ", mtu %ld", (long)a << 16 | b);
+	} else if ((type == 130 || type == 131) && !ctx->opt->extra) {
+		/* Cut, an MLDv2 query gives up after its name, v1 says
+		 * nothing more. */
+		if (b == -1 && type == 130 && ctx->l4len >= 28) {
+			dec_sum(ctx, " v2");
+			dec_trunc(ctx, "icmp6");
+			return -1;
+		}
+		if (b != -1 && icmp6_mld(ctx, type, a, c) == -1)
+			return -1;
+	} else if (type == 143 && b == -1) {
+		dec_trunc(ctx, "icmp6");	/* the record count cut */
+		return -1;
+	} else if (type == 143) {
+		dec_fld(ctx, "records: %d", b);
+		dec_sum(ctx, ", %d group record(s)", b);
+		if (ctx->opt->verbose && mld2_report(ctx, b, c) == -1)
+			return -1;
+	} else if (type >= 133 && type <= 137) {
+		/* Cut: tcpdump reads nothing of a solicitation, -v only
+		 * of an advertisement. */
+		if (b == -1 && (type >= 135 || (type == 134 &&
+		    ctx->opt->verbose))) {
+			dec_trunc(ctx, "icmp6");
+			return -1;
+		}
+		if (b != -1 && dec_icmp6_nd(ctx, type, (uint32_t)a << 16 |
+		    (uint32_t)b, c) == -1)
+			return -1;
+	} else if (type == 4 && b != -1) {
+		icmp6_pprob(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
+		if (ctx->out != NULL && c->trunc)
+			return -1;
+	} else if (type == 138 && b != -1) {
+		icmp6_rr(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
+		if (ctx->out != NULL && c->trunc)
+			return -1;
+	} else if (type < 128)
+		dec_sum(ctx, ", code %d", code);
+	return 0;
+}
+
+static void
+icmp6_format(struct dec_ctx *ctx, struct cur *c)
+{
+	const char	*name;
+	int		 type, code, sum, a, b;
+
+	dec_layer(ctx, "Internet Control Message Protocol v6");
+	icmp6_cksum(ctx, c);
 	/*
 	 * Cut, tcpdump prints the type's name once it has the type byte,
 	 * and an echo's name alone without its id and sequence number.
@@ -247,55 +319,8 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "checksum: 0x%04x", sum);
 	a = cur_u16(c);
 	b = cur_u16(c);
-	if ((type == 128 || type == 129) && b == -1) {
-		dec_trunc(ctx, "icmp6");
+	if (icmp6_body(ctx, type, code, a, b, c) == -1)
 		return;
-	}
-	if ((type == 128 || type == 129) && b != -1) {
-		dec_fld(ctx, "id: %d, seq: %d", a, b);
-		dec_sum(ctx, ", id %d, seq %d", a, b);
-	} else if (type == 2 && b != -1) {
-		dec_fld(ctx, "mtu: %ld", (long)a << 16 | b);
-		dec_sum(ctx, ", mtu %ld", (long)a << 16 | b);
-	} else if ((type == 130 || type == 131) && !ctx->opt->extra) {
-		/* Cut, an MLDv2 query gives up after its name, v1 says
-		 * nothing more. */
-		if (b == -1 && type == 130 && ctx->l4len >= 28) {
-			dec_sum(ctx, " v2");
-			dec_trunc(ctx, "icmp6");
-			return;
-		}
-		if (b != -1 && icmp6_mld(ctx, type, a, c) == -1)
-			return;
-	} else if (type == 143 && b == -1) {
-		dec_trunc(ctx, "icmp6");	/* the record count cut */
-		return;
-	} else if (type == 143) {
-		dec_fld(ctx, "records: %d", b);
-		dec_sum(ctx, ", %d group record(s)", b);
-		if (ctx->opt->verbose && mld2_report(ctx, b, c) == -1)
-			return;
-	} else if (type >= 133 && type <= 137) {
-		/* Cut: tcpdump reads nothing of a solicitation, -v only
-		 * of an advertisement. */
-		if (b == -1 && (type >= 135 || (type == 134 &&
-		    ctx->opt->verbose))) {
-			dec_trunc(ctx, "icmp6");
-			return;
-		}
-		if (b != -1 && dec_icmp6_nd(ctx, type, (uint32_t)a << 16 |
-		    (uint32_t)b, c) == -1)
-			return;
-	} else if (type == 4 && b != -1) {
-		icmp6_pprob(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
-		if (ctx->out != NULL && c->trunc)
-			return;
-	} else if (type == 138 && b != -1) {
-		icmp6_rr(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
-		if (ctx->out != NULL && c->trunc)
-			return;
-	} else if (type < 128)
-		dec_sum(ctx, ", code %d", code);
 	/* tcpdump -v leaves the length out but for unknown types. */
 	if (!ctx->opt->verbose || name == NULL)
 		dec_sum(ctx, ", length %u", ctx->l4len);

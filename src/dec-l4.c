@@ -26,6 +26,9 @@
 
 static int	tcp_parse(struct dec_ctx *, struct cur *);
 static void	tcp_format(struct dec_ctx *, struct cur *);
+static void	tcp_short(struct dec_ctx *, struct cur *);
+static uint32_t	tcp_seqack(struct dec_ctx *, const uint8_t *, int, int,
+		    uint32_t *, uint32_t *);
 static int	tcp_hdropts(struct cur *, int, uint32_t, char *, size_t);
 static void	tcp_cksum(struct dec_ctx *, const uint8_t *, struct cur *);
 static void	tcp_numbers(struct dec_ctx *, const uint8_t *, int, uint32_t,
@@ -139,45 +142,69 @@ tcp_numbers(struct dec_ctx *ctx, const uint8_t *h, int f, uint32_t seq,
 		dec_sum(ctx, ", urg %d", h[18] << 8 | h[19]);
 }
 
+/*
+ * A header cut short, as tcpdump: the ports once they are there, and
+ * without them "a > b: [|tcp]", the marker right after the ": ".
+ */
+static void
+tcp_short(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+
+	if ((h = cur_peek(c, 4)) != NULL) {
+		dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
+		dec_trunc(ctx, "tcp");
+	} else if (ctx->out != NULL && !ctx->tree && ctx->addrs_due) {
+		dec_addrs(ctx);
+		tbuf_printf(ctx->out, "[|tcp]");
+	} else
+		dec_trunc(ctx, "tcp");
+}
+
+/*
+ * The sequence and acknowledgement numbers of header h, made relative to
+ * the flow's first ones when there is a flow table and an ACK; returns
+ * the base of the ack side (0 without), which SACK blocks are relative
+ * to.
+ */
+static uint32_t
+tcp_seqack(struct dec_ctx *ctx, const uint8_t *h, int hlen, int f,
+    uint32_t *seq, uint32_t *ack)
+{
+	uint32_t	 sbase = 0, abase = 0;
+
+	*seq = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | h[6] << 8 | h[7];
+	*ack = (uint32_t)h[8] << 24 | (uint32_t)h[9] << 16 | h[10] << 8 |
+	    h[11];
+	if ((f & TH_ACK) && ctx->opt->flows != NULL && !ctx->tree &&
+	    hlen >= TCP_HDRLEN) {
+		ctx->sport = h[0] << 8 | h[1];
+		ctx->dport = h[2] << 8 | h[3];
+		dec_flow_rel(ctx->opt->flows, ctx, f & TH_SYN, seq, ack,
+		    &sbase, &abase);
+	}
+	return abase;
+}
+
 static void
 tcp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
 	char		 fl[16], opts[TCP_OPTSTRLEN];
 	struct cur	 seg = *c;
-	uint32_t	 seq, ack, len, sbase, abase;
+	uint32_t	 seq, ack, len, abase;
 	int		 hlen, f, optbad = 0;
 
 	dec_layer(ctx, "Transmission Control Protocol");
 	if ((h = cur_peek(c, TCP_HDRLEN)) == NULL) {
-		/*
-		 * tcpdump: the ports once they are there, and without them
-		 * "a > b: [|tcp]", the marker right after the ": ".
-		 */
-		if ((h = cur_peek(c, 4)) != NULL) {
-			dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
-			dec_trunc(ctx, "tcp");
-		} else if (ctx->out != NULL && !ctx->tree && ctx->addrs_due) {
-			dec_addrs(ctx);
-			tbuf_printf(ctx->out, "[|tcp]");
-		} else
-			dec_trunc(ctx, "tcp");
+		tcp_short(ctx, c);
 		return;
 	}
 	dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
 	hlen = (h[12] >> 4) * 4;
 	f = (h[12] & 1) << 8 | h[13];
-	seq = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | h[6] << 8 | h[7];
-	ack = (uint32_t)h[8] << 24 | (uint32_t)h[9] << 16 | h[10] << 8 | h[11];
 	tcp_flags(f, fl);
-	sbase = abase = 0;
-	if ((f & TH_ACK) && ctx->opt->flows != NULL && !ctx->tree &&
-	    hlen >= TCP_HDRLEN) {
-		ctx->sport = h[0] << 8 | h[1];
-		ctx->dport = h[2] << 8 | h[3];
-		dec_flow_rel(ctx->opt->flows, ctx, f & TH_SYN, &seq, &ack,
-		    &sbase, &abase);
-	}
+	abase = tcp_seqack(ctx, h, hlen, f, &seq, &ack);
 	opts[0] = '\0';
 	if (hlen >= TCP_HDRLEN)
 		optbad = tcp_hdropts(c, hlen, abase, opts, sizeof opts);

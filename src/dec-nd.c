@@ -33,6 +33,11 @@ static const struct nd_bit pi_flags[] = { { 0x80, "onlink" },
 static int	nd_opts(struct dec_ctx *, struct cur *, int);
 static int	nd_opt(struct dec_ctx *, const struct cur *, int, int,
 		    struct cur *);
+static int	nd_prefix(struct dec_ctx *, int, struct cur *);
+static int	nd_route(struct dec_ctx *, int, struct cur *);
+static int	nd_rdnss(struct dec_ctx *, int, struct cur *);
+static int	nd_dnssl(struct dec_ctx *, const struct cur *, int,
+		    struct cur *);
 static void	nd_bits(struct dec_ctx *, uint32_t, const struct nd_bit *);
 static void	nd_lifetime(struct dec_ctx *, const char *, uint32_t);
 static const char *nd_pref(int);
@@ -147,11 +152,9 @@ static int
 nd_opt(struct dec_ctx *ctx, const struct cur *start, int type, int len,
     struct cur *o)
 {
-	struct cur	 n, hex;
+	struct cur	 hex;
 	const uint8_t	*p;
-	uint8_t		 pfx[16];
-	char		 a[DEC_ADDRSTRLEN];
-	int		 i, k;
+	int		 i;
 
 	switch (type) {
 	case 1:
@@ -161,15 +164,7 @@ nd_opt(struct dec_ctx *ctx, const struct cur *start, int type, int len,
 			dec_sum(ctx, "%s%02x", i > 2 ? ":" : "", p[i]);
 		return 0;
 	case 3:
-		if ((p = cur_peek(o, 32)) == NULL)
-			return -1;
-		dec_ntop(6, &p[16], a);
-		dec_sum(ctx, "%s/%u%s, Flags [", a, p[2], len != 32 ?
-		    "badlen" : "");
-		nd_bits(ctx, p[3], pi_flags);
-		nd_lifetime(ctx, "], valid time ", nd_u32(&p[4]));
-		nd_lifetime(ctx, ", pref. time ", nd_u32(&p[8]));
-		return 0;
+		return nd_prefix(ctx, len, o);
 	case 4:		/* sic: from the first option on (tcpdump 4.99) */
 		hex = *start;
 		cur_init(&hex, cur_peek(&hex, (size_t)len), (size_t)len);
@@ -189,41 +184,11 @@ nd_opt(struct dec_ctx *ctx, const struct cur *start, int type, int len,
 		    p[6] << 8 | p[7]);
 		return 0;
 	case 24:
-		if ((p = cur_peek(o, 8)) == NULL || len > 24 ||
-		    cur_peek(o, (size_t)len) == NULL)
-			return -1;
-		/* The prefix's first 0, 8 or 16 bytes (RFC 4191 2.3). */
-		memset(pfx, 0, sizeof pfx);
-		memcpy(pfx, &p[8], (size_t)len - 8);
-		dec_ntop(6, pfx, a);
-		dec_sum(ctx, " %s/%u, pref=%s", a, p[2], nd_pref(p[3]));
-		nd_lifetime(ctx, ", lifetime=", nd_u32(&p[4]));
-		return 0;
+		return nd_route(ctx, len, o);
 	case 25:
-		if ((p = cur_peek(o, 8)) == NULL)
-			return -1;
-		dec_sum(ctx, " lifetime %us,", nd_u32(&p[4]));
-		k = (len / 8 - 1) / 2;
-		if ((p = cur_peek(o, 8 + 16 * (size_t)k)) == NULL)
-			return -1;
-		for (i = 0; i < k; i++) {
-			dec_ntop(6, &p[8 + 16 * i], a);
-			dec_sum(ctx, " addr: %s", a);
-		}
-		return 0;
+		return nd_rdnss(ctx, len, o);
 	case 31:
-		if ((p = cur_peek(o, 8)) == NULL)
-			return -1;
-		dec_sum(ctx, " lifetime %us, domain(s):", nd_u32(&p[4]));
-		n = *o;
-		cur_skip(&n, 8);
-		while (cur_off(&n) < cur_off(o) + (size_t)len &&
-		    cur_peek_u8(&n, 0) > 0) {
-			dec_sum(ctx, " ");
-			if (dec_dns_name(start, &n, ctx->out) != 0)
-				return -1;
-		}
-		return 0;
+		return nd_dnssl(ctx, start, len, o);
 	default:
 		if (ctx->opt->verbose > 1)
 			return 0;
@@ -232,6 +197,90 @@ nd_opt(struct dec_ctx *ctx, const struct cur *start, int type, int len,
 		dec_hexlines(ctx->out, "\n\t  ", &hex, 0);
 		return 1;
 	}
+}
+
+/* Prefix information (RFC 4861 4.6.2); -1 when cut. */
+static int
+nd_prefix(struct dec_ctx *ctx, int len, struct cur *o)
+{
+	const uint8_t	*p;
+	char		 a[DEC_ADDRSTRLEN];
+
+	if ((p = cur_peek(o, 32)) == NULL)
+		return -1;
+	dec_ntop(6, &p[16], a);
+	dec_sum(ctx, "%s/%u%s, Flags [", a, p[2], len != 32 ?
+	    "badlen" : "");
+	nd_bits(ctx, p[3], pi_flags);
+	nd_lifetime(ctx, "], valid time ", nd_u32(&p[4]));
+	nd_lifetime(ctx, ", pref. time ", nd_u32(&p[8]));
+	return 0;
+}
+
+/* Route information (RFC 4191 2.3); -1 when cut or over 24 bytes. */
+static int
+nd_route(struct dec_ctx *ctx, int len, struct cur *o)
+{
+	const uint8_t	*p;
+	uint8_t		 pfx[16];
+	char		 a[DEC_ADDRSTRLEN];
+
+	if ((p = cur_peek(o, 8)) == NULL || len > 24 ||
+	    cur_peek(o, (size_t)len) == NULL)
+		return -1;
+	/* The prefix's first 0, 8 or 16 bytes (RFC 4191 2.3). */
+	memset(pfx, 0, sizeof pfx);
+	memcpy(pfx, &p[8], (size_t)len - 8);
+	dec_ntop(6, pfx, a);
+	dec_sum(ctx, " %s/%u, pref=%s", a, p[2], nd_pref(p[3]));
+	nd_lifetime(ctx, ", lifetime=", nd_u32(&p[4]));
+	return 0;
+}
+
+/* Recursive DNS servers (RFC 8106 5.1); -1 when cut. */
+static int
+nd_rdnss(struct dec_ctx *ctx, int len, struct cur *o)
+{
+	const uint8_t	*p;
+	char		 a[DEC_ADDRSTRLEN];
+	int		 i, k;
+
+	if ((p = cur_peek(o, 8)) == NULL)
+		return -1;
+	dec_sum(ctx, " lifetime %us,", nd_u32(&p[4]));
+	k = (len / 8 - 1) / 2;
+	if ((p = cur_peek(o, 8 + 16 * (size_t)k)) == NULL)
+		return -1;
+	for (i = 0; i < k; i++) {
+		dec_ntop(6, &p[8 + 16 * i], a);
+		dec_sum(ctx, " addr: %s", a);
+	}
+	return 0;
+}
+
+/*
+ * DNS search list (RFC 8106 5.2): names as in DNS, pointers from start
+ * as tcpdump reads them; -1 when cut.
+ */
+static int
+nd_dnssl(struct dec_ctx *ctx, const struct cur *start, int len,
+    struct cur *o)
+{
+	struct cur	 n;
+	const uint8_t	*p;
+
+	if ((p = cur_peek(o, 8)) == NULL)
+		return -1;
+	dec_sum(ctx, " lifetime %us, domain(s):", nd_u32(&p[4]));
+	n = *o;
+	cur_skip(&n, 8);
+	while (cur_off(&n) < cur_off(o) + (size_t)len &&
+	    cur_peek_u8(&n, 0) > 0) {
+		dec_sum(ctx, " ");
+		if (dec_dns_name(start, &n, ctx->out) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* The names of the bits set in v, ", " between them, or "none". */
