@@ -48,6 +48,7 @@ static int	dns_r(struct dns_p *, struct cur *);
 static int	dns_rd(struct dns_p *, struct cur *, int, int);
 static int	dns_txt(struct dns_p *, struct cur *, size_t);
 static int	dns_opt(struct dns_p *, struct cur *);
+static void	dns_optval(struct tbuf *, int, const uint8_t *, int);
 static void	dns_algs(struct tbuf *, int, const uint8_t *, int);
 static void	dns_ecs(struct tbuf *, const uint8_t *, int);
 static void	dns_ttl(struct tbuf *, int64_t);
@@ -503,9 +504,8 @@ dns_opt(struct dns_p *d, struct cur *rd)
 	    "KEEPALIVE", "PADDING", "CHAIN", "KEY-TAG", NULL, "CLIENT-TAG",
 	    "SERVER-TAG" };
 	struct tbuf	*tb = d->tb;
-	struct cur	 ch;
 	const uint8_t	*a;
-	int		 code, len, i;
+	int		 code, len;
 
 	if (cur_left(rd) == 0)
 		return 0;
@@ -523,43 +523,53 @@ dns_opt(struct dns_p *d, struct cur *rd)
 			return DNS_TRUNC;
 		if (len > 0)
 			tbuf_putc(tb, ' ');
-		if (len > 0 && code == 8)
-			dns_ecs(tb, a, len);
-		else if (len > 0 && code == 10 && (len < 8 ||
-		    (len > 8 && len < 16) || len > 40))
-			tbuf_puts(tb, " (invalid)");
-		else if (len > 0 && code == 12)
-			tbuf_printf(tb, "(%d)", len);
-		else if (len > 0 && code == 11 && len != 2)
-			tbuf_puts(tb, " (invalid)");
-		else if (len > 0 && code == 11)
-			tbuf_printf(tb, "%0.1f sec", (a[0] << 8 | a[1]) / 10.0);
-		else if (len > 0 && code == 9 && len == 4)
-			tbuf_printf(tb, "%u sec", (unsigned)a[0] << 24 |
-			    (unsigned)a[1] << 16 | (unsigned)a[2] << 8 | a[3]);
-		else if (len > 0 && code == 9)
-			tbuf_puts(tb, " (invalid)");
-		else if (len > 0 && code >= 5 && code <= 7)
-			dns_algs(tb, code, a, len);
-		else if (len > 0 && code == 14 && len % 2 != 0)
-			tbuf_puts(tb, " (invalid)");
-		else if (len > 0 && code == 14)
-			for (i = 0; i < len; i += 2)
-				tbuf_printf(tb, "%s%d", i > 0 ? " " : "",
-				    a[i] << 8 | a[i + 1]);
-		else if (len > 0 && code == 13) {
-			cur_init(&ch, a, (size_t)len);
-			dec_dns_name(&ch, &ch, tb);
-		}
-		else
-			for (i = 0; i < len; i++)
-				tbuf_printf(tb, "%s%02x", code == 10 &&
-				    i == 8 ? " " : "", a[i]);
+		dns_optval(tb, code, a, len);
 		if (cur_left(rd) > 0)
 			tbuf_putc(tb, ',');
 	}
 	tbuf_putc(tb, ']');
 	return 0;
+}
+
+/* An EDNS option's value, len bytes at a, as tcpdump's eopt_print. */
+static void
+dns_optval(struct tbuf *tb, int code, const uint8_t *a, int len)
+{
+	struct cur	 ch;
+	int		 i;
+
+	if (len > 0 && code == 8)
+		dns_ecs(tb, a, len);
+	else if (len > 0 && code == 10 && (len < 8 ||
+	    (len > 8 && len < 16) || len > 40))
+		tbuf_puts(tb, " (invalid)");
+	else if (len > 0 && code == 12)
+		tbuf_printf(tb, "(%d)", len);
+	else if (len > 0 && code == 11 && len != 2)
+		tbuf_puts(tb, " (invalid)");
+	else if (len > 0 && code == 11)
+		tbuf_printf(tb, "%0.1f sec", (a[0] << 8 | a[1]) / 10.0);
+	else if (len > 0 && code == 9 && len == 4)
+		tbuf_printf(tb, "%u sec", (unsigned)a[0] << 24 |
+		    (unsigned)a[1] << 16 | (unsigned)a[2] << 8 | a[3]);
+	else if (len > 0 && code == 9)
+		tbuf_puts(tb, " (invalid)");
+	else if (len > 0 && code >= 5 && code <= 7)
+		dns_algs(tb, code, a, len);
+	else if (len > 0 && code == 14 && len % 2 != 0)
+		tbuf_puts(tb, " (invalid)");
+	else if (len > 0 && code == 14)
+		for (i = 0; i < len; i += 2)
+			tbuf_printf(tb, "%s%d", i > 0 ? " " : "",
+			    a[i] << 8 | a[i + 1]);
+	else if (len > 0 && code == 13) {
+		cur_init(&ch, a, (size_t)len);
+		dec_dns_name(&ch, &ch, tb);
+	}
+	else
+		for (i = 0; i < len; i++)
+			tbuf_printf(tb, "%s%02x", code == 10 &&
+			    i == 8 ? " " : "", a[i]);
 }
 
 /* DAU, DHU, N3U (RFC 6975): algorithm numbers by tcpdump's names. */

@@ -35,6 +35,8 @@ static void	ip6_optsv(struct dec_ctx *, struct cur *, int, int);
 static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
 		    int);
 static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
+static int	ip6_frag(struct dec_ctx *, struct cur *);
+static int	ip6_opthdr(struct dec_ctx *, struct cur *, int);
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
 static void	ip6_used(struct dec_ctx *, uint32_t);
 static int	ah_parse(struct dec_ctx *, struct cur *);
@@ -517,75 +519,101 @@ ip6_rt(struct dec_ctx *ctx, struct cur *c)
 }
 
 /*
+ * A fragment header (RFC 8200 4.5); the next header, or -1 when cut or
+ * when this is not the first fragment (its data shown, nothing more).
+ */
+static int
+ip6_frag(struct dec_ctx *ctx, struct cur *c)
+{
+	int		offlg, nh;
+	int64_t		id;
+
+	dec_layer(ctx, "IPv6 fragment header");
+	nh = cur_u8(c);
+	cur_skip(c, 1);
+	offlg = cur_u16(c);
+	if ((id = cur_u32(c)) == -1) {
+		dec_trunc(ctx, "frag6");
+		return -1;
+	}
+	ip6_used(ctx, 8);
+	dec_fld(ctx, "next header: %d", nh);
+	dec_fld(ctx, "offset: %d, more: %d, id: 0x%08llx",
+	    offlg & 0xfff8, offlg & 1, (long long)id);
+	dec_sum(ctx, "frag (0x%08llx:%d|%u) ", (long long)id,
+	    offlg & 0xfff8, ctx->l4len);
+	if ((offlg & 0xfff8) != 0) {
+		dec_sum(ctx, "ip-proto-%d", nh);
+		dec_data(ctx, c);
+		return -1;
+	}
+	return nh;
+}
+
+/*
+ * A hop-by-hop (nh 0), routing (43) or destination options (60) header
+ * (RFC 8200 4.3, 4.4, 4.6); the next header, or -1 when cut.
+ */
+static int
+ip6_opthdr(struct dec_ctx *ctx, struct cur *c, int nh)
+{
+	struct cur	opts;
+	int		len, rtype, left, nxt;
+
+	dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
+	    nh == 43 ? "IPv6 routing header" :
+	    "IPv6 destination options");
+	/* tcpdump names the options only once it has them all. */
+	if (nh != 43 && ((len = cur_peek_u8(c, 1)) == -1 ||
+	    cur_left(c) < ((size_t)len + 1) * 8)) {
+		dec_trunc(ctx, nh == 0 ? "hbhopt" : "dstopt");
+		return -1;
+	}
+	if (nh == 43 && !ctx->opt->extra)
+		ip6_rt(ctx, c);
+	else
+		dec_sum(ctx, "%s", nh == 0 ? "HBH " : nh == 43 ?
+		    "RH " : "DSTOPT ");
+	rtype = cur_peek_u8(c, 2);
+	left = cur_peek_u8(c, 3);
+	opts = *c;
+	if ((nxt = cur_u8(c)) == -1 || (len = cur_u8(c)) == -1 ||
+	    cur_skip(c, (size_t)len * 8 + 6) == -1) {
+		dec_trunc(ctx, nh == 0 ? "hbh" : nh == 43 ? "srcrt" :
+		    "dstopt");
+		return -1;
+	}
+	if (nh != 43 && ctx->opt->verbose && cur_skip(&opts, 2) == 0)
+		ip6_optsv(ctx, &opts, len * 8 + 6, nh == 0);
+	ip6_used(ctx, (uint32_t)len * 8 + 8);
+	dec_fld(ctx, "next header: %d", nxt);
+	dec_fld(ctx, "length: %d", len * 8 + 8);
+	if (nh == 43)
+		dec_fld(ctx, "type: %d, segments left: %d", rtype,
+		    left);
+	return nxt;
+}
+
+/*
  * Show the extension headers; *nhp gets the upper-layer protocol.  Returns
  * -1 when decoding stopped (truncated, or a fragment that is not the first).
  */
 static int
 ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 {
-	struct cur	opts;
-	int		i, len, offlg, rtype, left, nxt;
-	int64_t		id;
+	int	i;
 
 	for (i = 0; i < IP6_MAXEXT; i++) {
 		*nhp = nh;
 		if (nh != 0 && nh != 43 && nh != 44 && nh != 60)
 			return 0;
 		dec_addrs(ctx);
-		if (nh == 44) {
-			dec_layer(ctx, "IPv6 fragment header");
-			nh = cur_u8(c);
-			cur_skip(c, 1);
-			offlg = cur_u16(c);
-			if ((id = cur_u32(c)) == -1) {
-				dec_trunc(ctx, "frag6");
-				return -1;
-			}
-			ip6_used(ctx, 8);
-			dec_fld(ctx, "next header: %d", nh);
-			dec_fld(ctx, "offset: %d, more: %d, id: 0x%08llx",
-			    offlg & 0xfff8, offlg & 1, (long long)id);
-			dec_sum(ctx, "frag (0x%08llx:%d|%u) ", (long long)id,
-			    offlg & 0xfff8, ctx->l4len);
-			if ((offlg & 0xfff8) != 0) {
-				dec_sum(ctx, "ip-proto-%d", nh);
-				dec_data(ctx, c);
-				return -1;
-			}
-			continue;
-		}
-		dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
-		    nh == 43 ? "IPv6 routing header" :
-		    "IPv6 destination options");
-		/* tcpdump names the options only once it has them all. */
-		if (nh != 43 && ((len = cur_peek_u8(c, 1)) == -1 ||
-		    cur_left(c) < ((size_t)len + 1) * 8)) {
-			dec_trunc(ctx, nh == 0 ? "hbhopt" : "dstopt");
-			return -1;
-		}
-		if (nh == 43 && !ctx->opt->extra)
-			ip6_rt(ctx, c);
+		if (nh == 44)
+			nh = ip6_frag(ctx, c);
 		else
-			dec_sum(ctx, "%s", nh == 0 ? "HBH " : nh == 43 ?
-			    "RH " : "DSTOPT ");
-		rtype = cur_peek_u8(c, 2);
-		left = cur_peek_u8(c, 3);
-		opts = *c;
-		if ((nxt = cur_u8(c)) == -1 || (len = cur_u8(c)) == -1 ||
-		    cur_skip(c, (size_t)len * 8 + 6) == -1) {
-			dec_trunc(ctx, nh == 0 ? "hbh" : nh == 43 ? "srcrt" :
-			    "dstopt");
+			nh = ip6_opthdr(ctx, c, nh);
+		if (nh == -1)
 			return -1;
-		}
-		if (nh != 43 && ctx->opt->verbose && cur_skip(&opts, 2) == 0)
-			ip6_optsv(ctx, &opts, len * 8 + 6, nh == 0);
-		ip6_used(ctx, (uint32_t)len * 8 + 8);
-		dec_fld(ctx, "next header: %d", nxt);
-		dec_fld(ctx, "length: %d", len * 8 + 8);
-		if (nh == 43)
-			dec_fld(ctx, "type: %d, segments left: %d", rtype,
-			    left);
-		nh = nxt;
 	}
 	*nhp = nh;
 	return 0;
