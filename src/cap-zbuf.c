@@ -45,6 +45,8 @@ static void	cap_zbuf_geometry(const struct cap_conf *, unsigned,
 		    uint32_t, const char *, uint32_t, uint32_t *, uint32_t *,
 		    char *, size_t);
 static void	cap_zbuf_asked(const struct cap_conf *, char *, size_t);
+static void	cap_zbuf_publish(struct cap *, struct zbuf *, unsigned,
+		    unsigned);
 static int	cap_zbuf_sockets(struct zbuf *, char *);
 static int	cap_zbuf_rings(struct zbuf *, char *, size_t, char *);
 static int	cap_zbuf_mkring(struct zbuf *, struct zbuf_ring *, int *,
@@ -137,7 +139,20 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	/* Shrunk for want of memory: the note says that instead. */
 	if (z->bsize != bsize || z->bnr != bnr)
 		cap->ringwhy[0] = '\0';
+	cap_zbuf_publish(cap, z, snap, nr);
+	return 0;
+fail:
+	cap_zbuf_close(cap);
+	return -1;
+}
 
+/*
+ * The open capture's figures into cap, and a first filter program that
+ * keeps every packet cut to snap bytes (until setfilter()); nr rings.
+ */
+static void
+cap_zbuf_publish(struct cap *cap, struct zbuf *z, unsigned snap, unsigned nr)
+{
 	/* Until setfilter(): everything, cut to the snap length. */
 	z->prog.bf_insns = xcalloc(1, sizeof *z->prog.bf_insns);
 	z->prog.bf_insns[0].code = BPF_RET | BPF_K;
@@ -153,10 +168,6 @@ cap_zbuf_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	snprintf(cap->geometry, sizeof cap->geometry, "%u rings x %u x %u KiB, "
 	    "%u thread%s, tov %u ms", nr, z->bnr, z->bsize / 1024, z->nlanes,
 	    z->nlanes == 1 ? "" : "s", z->tov);
-	return 0;
-fail:
-	cap_zbuf_close(cap);
-	return -1;
 }
 
 /* One TPACKET_V3 socket per ring, with room for a VLAN tag or SLL2. */
