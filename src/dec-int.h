@@ -108,6 +108,14 @@ void		 dec_dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
 		    const struct dec_dns_hdr *);
 int		 dec_dns_name(const struct cur *, struct cur *, struct tbuf *);
 int		 dec_dns_skip(struct cur *);
+/*
+ * IPv6 extension headers (dec-ip6ext.c) from next header nh: the parse's
+ * walk returns the upper-layer protocol (-1 when cut) and sets *frag (1
+ * a first fragment, 2 a later one); the print's sets *nhp to it and
+ * returns -1 when it stopped (cut, or a later fragment shown as data).
+ */
+int		 dec_ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
+int		 dec_ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
 /* IPv4 options under -v (dec-ipopt.c): ", options (...)". */
 void		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
 /* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
