@@ -35,5 +35,14 @@ t_keys Enter
 t_wait 'filter: host gate ' 5 || t_fail "header does not show the filter"
 t_wait '^filter: host gate' 5 || t_fail "no confirmation on the status line"
 t_cap | grep -q 'bad filter' && t_fail "a name in /etc/hosts was refused"
+# The display filter prompt checks the same way.
+t_keys '\' C-u 'host gat'
+t_wait '^display: host gat$' 2 || t_fail "the display prompt froze"
+t_wait 'names are looked up on Enter' 2 ||
+    t_fail "the display check does not say the name waits for Enter"
+t_keys Escape
+t_wait '^cancelled' 2 || t_fail "Esc not taken at once"
+sleep 1
+t_cap | grep -Eq ' > [0-9.]+\.53: ' && t_fail "DNS queries while typing"
 t_keys q
 exit 0
