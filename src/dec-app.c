@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cur.h"
 #include "dec.h"
@@ -22,6 +23,7 @@
 
 #define APP_MAXLINE	512		/* bytes searched for a text line */
 #define APP_MAXLINES	1024		/* -v: lines shown */
+#define APP_MAXTOKEN	128		/* tcpdump's MAX_TOKEN */
 
 static int	app_parse(struct dec_ctx *, struct cur *);
 static const char *app_name(const char *const *, unsigned, int);
@@ -31,14 +33,19 @@ static void	vrrp_format(struct dec_ctx *, struct cur *);
 static void	pim_format(struct dec_ctx *, struct cur *);
 static void	ntp_format(struct dec_ctx *, struct cur *);
 static void	syslog_format(struct dec_ctx *, struct cur *);
+static void	syslog_v(struct dec_ctx *, struct cur *, size_t);
 static void	radius_format(struct dec_ctx *, struct cur *);
 static void	dhcp6_format(struct dec_ctx *, struct cur *);
 static void	eapol_format(struct dec_ctx *, struct cur *);
 static void	sip_format(struct dec_ctx *, struct cur *);
 static void	dns_tcp(struct dec_ctx *, struct cur *);
 static int	app_line(struct cur *, const uint8_t **, size_t *);
-static int	app_txt(struct dec_ctx *, struct cur *, const char *,
-		    const char *const *);
+static size_t	txt_token(const uint8_t *, size_t, size_t, size_t, char *,
+		    size_t);
+static size_t	txt_line(struct dec_ctx *, const uint8_t *, size_t, size_t,
+		    size_t, const char *, const char *, int *);
+static void	app_txt(struct dec_ctx *, struct cur *, const char *,
+		    const char *, const char *const *);
 static void	app_bgp(struct dec_ctx *, struct cur *);
 static void	app_http(struct dec_ctx *, struct cur *);
 static void	app_sip(struct dec_ctx *, struct cur *);
@@ -77,12 +84,12 @@ static const char *const http_cmds[] = {
 	"CONNECT", "OPTIONS", "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST",
 	"SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT",
 	"MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT",
-	"VERSION-CONTROL", "BASELINE-CONTROL", "HTTP/", NULL
+	"VERSION-CONTROL", "BASELINE-CONTROL", NULL
 };
 static const char *const sip_cmds[] = {
 	"ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY",
 	"OPTIONS", "PRACK", "QAUTH", "REFER", "REGISTER", "SPRACK",
-	"SUBSCRIBE", "UPDATE", "PUBLISH", "SIP/", NULL
+	"SUBSCRIBE", "UPDATE", "PUBLISH", NULL
 };
 
 /* The light parse stops here: the transport is what the mix counts. */
@@ -273,7 +280,8 @@ syslog_format(struct dec_ctx *ctx, struct cur *c)
 	    "local6", "local7" };
 	static const char *const sev[] = { "emergency", "alert", "critical",
 	    "error", "warning", "notice", "info", "debug" };
-	int	ch, pri = 0, n = 0;
+	struct cur	msg = *c;
+	int		ch, pri = 0, n = 0;
 
 	dec_layer(ctx, "Syslog");
 	/* Cut inside "<pri>", tcpdump prints the marker alone. */
@@ -293,8 +301,42 @@ syslog_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "facility: %s, severity: %s", fac[pri >> 3],
 	    sev[pri & 7]);
-	dec_sum(ctx, "SYSLOG %s.%s, length: %u", fac[pri >> 3], sev[pri & 7],
-	    ctx->l4len);
+	if (!ctx->opt->verbose || ctx->out == NULL || ctx->tree) {
+		dec_sum(ctx, "SYSLOG %s.%s, length: %u", fac[pri >> 3],
+		    sev[pri & 7], ctx->l4len);
+		return;
+	}
+	dec_sum(ctx, "SYSLOG, length: %u\n\tFacility %s (%d), Severity %s "
+	    "(%d)\n\tMsg: ", ctx->l4len, fac[pri >> 3], pri >> 3,
+	    sev[pri & 7], pri & 7);
+	syslog_v(ctx, &msg, cur_off(c) - cur_off(&msg));
+}
+
+/*
+ * tcpdump -v: the message after "<pri>" as it is, escaped; -vv then the
+ * whole payload in hex.  Both go to the wire length, so a cut capture
+ * ends in the marker.
+ */
+static void
+syslog_v(struct dec_ctx *ctx, struct cur *msg, size_t off)
+{
+	struct cur	 hex, text = *msg;
+	const uint8_t	*p;
+	size_t		 len = ctx->l4len, got = cur_left(msg);
+
+	if (got > len)
+		got = len;
+	p = cur_peek(msg, got);
+	if (len > off && cur_skip(&text, off) == 0)
+		tbuf_vis(ctx->out, cur_peek(&text, got - off), got - off);
+	if (got < len) {
+		dec_trunc(ctx, "syslog");
+		return;
+	}
+	if (ctx->opt->verbose < 2)
+		return;
+	cur_init(&hex, p, got);
+	dec_hexlines(ctx->out, "\n\t", &hex, 0);
 }
 
 static void
@@ -387,53 +429,118 @@ app_line(struct cur *c, const uint8_t **line, size_t *len)
 }
 
 /*
- * tcpdump's text protocols: "NAME" after the length, then ": " and the
- * first line when it starts with one of the protocol's words.  Returns
- * 1 when something was written.
+ * tcpdump's fetch_token: from idx, a token of printable ASCII into tok
+ * and the blanks after it; the index after them, 0 when there is no
+ * token, it is not text, or the capture ends inside it.
  */
-static int
-app_txt(struct dec_ctx *ctx, struct cur *c, const char *name,
-    const char *const *cmds)
+static size_t
+txt_token(const uint8_t *p, size_t avail, size_t idx, size_t len,
+    char *tok, size_t toksz)
 {
-	const uint8_t	*line;
-	size_t		 len, w;
-	int		 i;
+	size_t	n = 0;
 
-	if (ctx->out == NULL || ctx->tree || cur_left(c) == 0)
-		return 0;
-	tbuf_printf(ctx->out, "%s", name);
-	if (ctx->opt->verbose) {
-		/* tcpdump -v: the length, then every line, tab-indented. */
-		tbuf_printf(ctx->out, ", length: %zu", cur_left(c));
-		for (i = 0; i < APP_MAXLINES && app_line(c, &line, &len);
-		    i++) {
-			tbuf_puts(ctx->out, "\n\t");
-			tbuf_esc(ctx->out, line, len);
-			cur_skip(c, len + (cur_peek_u8(c, len) == '\r' ? 2 : 1));
-		}
-		return 1;
-	}
-	if (!app_line(c, &line, &len))
-		return 1;
-	for (i = 0; cmds[i] != NULL; i++) {
-		w = strlen(cmds[i]);
-		if (len > w && memcmp(line, cmds[i], w) == 0 &&
-		    (cmds[i][w - 1] == '/' || line[w] == ' '))
+	for (; idx < len; idx++) {
+		if (idx >= avail || p[idx] >= 0x80)
+			return 0;
+		if (p[idx] == ' ' || p[idx] == '\t' || p[idx] == '\r' ||
+		    p[idx] == '\n')
 			break;
+		if (p[idx] < 0x20 || p[idx] == 0x7f || n + 2 > toksz)
+			return 0;
+		tok[n++] = (char)p[idx];
 	}
-	if (cmds[i] == NULL)
-		return 1;
-	tbuf_puts(ctx->out, ": ");
-	tbuf_esc(ctx->out, line, len);
-	return 1;
+	if (n == 0)
+		return 0;
+	tok[n] = '\0';
+	while (idx < len && idx < avail && (p[idx] == ' ' || p[idx] == '\t'))
+		idx++;
+	return idx;
+}
+
+/*
+ * tcpdump's print_txt_line: the line at idx after prefix, without its
+ * CR LF; the index of the next line, or 0 at the end, at binary data, or
+ * when cut.  A last line without an end gets a marker; a capture that
+ * ends before the wire length does gives up whole (*cut: 1).
+ */
+static size_t
+txt_line(struct dec_ctx *ctx, const uint8_t *p, size_t avail, size_t idx,
+    size_t len, const char *prefix, const char *proto, int *cut)
+{
+	size_t	start = idx, end;
+
+	for (; idx < len; idx++) {
+		if (idx >= avail || (p[idx] == '\r' && idx + 1 < len &&
+		    idx + 1 >= avail)) {
+			*cut = 1;
+			return 0;
+		}
+		if (p[idx] == '\n' || (p[idx] == '\r' && idx + 1 < len &&
+		    p[idx + 1] == '\n'))
+			break;
+		if (p[idx] == '\r' ||
+		    ((p[idx] < 0x20 || p[idx] >= 0x7f) && p[idx] != '\t'))
+			return 0;
+	}
+	end = idx;
+	tbuf_puts(ctx->out, prefix);
+	/* Printable ASCII, and tabs, which tbuf_esc() shows as "\x09". */
+	tbuf_esc(ctx->out, p + start, end - start);
+	if (idx >= len) {
+		tbuf_printf(ctx->out, " [|%s]", proto);
+		return 0;
+	}
+	return idx + (p[idx] == '\r' ? 2 : 1);
+}
+
+/*
+ * tcpdump's text protocols (txtproto_print): "NAME", then, when the
+ * payload starts with a request word of cmds or its second token is a
+ * three-digit status, ": " and the first line, or with -v the length and
+ * every line, tab-indented.  The payload is ctx->l4len bytes on the wire.
+ */
+static void
+app_txt(struct dec_ctx *ctx, struct cur *c, const char *name,
+    const char *proto, const char *const *cmds)
+{
+	const uint8_t	*p;
+	char		 tok[APP_MAXTOKEN + 1];
+	size_t		 avail = cur_left(c), len = ctx->l4len, idx;
+	int		 i, show = 0, cut = 0;
+
+	if (ctx->out == NULL || ctx->tree)
+		return;
+	p = avail > 0 ? cur_peek(c, avail) : NULL;
+	idx = p != NULL ? txt_token(p, avail, 0, len, tok, sizeof tok) : 0;
+	if (idx != 0) {
+		for (i = 0; cmds[i] != NULL && !show; i++)
+			show = strcasecmp(tok, cmds[i]) == 0;
+		idx = txt_token(p, avail, idx, len, tok, sizeof tok);
+		if (idx != 0 && strlen(tok) == 3 && tok[0] >= '0' &&
+		    tok[0] <= '9' && tok[1] >= '0' && tok[1] <= '9' &&
+		    tok[2] >= '0' && tok[2] <= '9')
+			show = 1;
+	}
+	tbuf_puts(ctx->out, name);
+	if (!show)
+		return;
+	if (ctx->opt->verbose) {
+		tbuf_printf(ctx->out, ", length: %zu", len);
+		for (idx = 0, i = 0; idx < len && i < APP_MAXLINES; i++)
+			if ((idx = txt_line(ctx, p, avail, idx, len, "\n\t",
+			    proto, &cut)) == 0)
+				break;
+	} else
+		txt_line(ctx, p, avail, 0, len, ": ", proto, &cut);
+	if (cut)
+		dec_trunc(ctx, proto);
 }
 
 static void
 sip_format(struct dec_ctx *ctx, struct cur *c)
 {
 	dec_layer(ctx, "SIP");
-	if (!app_txt(ctx, c, "SIP", sip_cmds))
-		dec_sum(ctx, "UDP, length %u", ctx->l4len);
+	app_txt(ctx, c, "SIP", "sip", sip_cmds);
 }
 
 /* DNS over TCP: a two-byte length, then the message (RFC 1035 4.2.2). */
@@ -462,14 +569,14 @@ static void
 app_http(struct dec_ctx *ctx, struct cur *c)
 {
 	tbuf_puts(ctx->out, ": ");
-	app_txt(ctx, c, "HTTP", http_cmds);
+	app_txt(ctx, c, "HTTP", "http", http_cmds);
 }
 
 static void
 app_sip(struct dec_ctx *ctx, struct cur *c)
 {
 	tbuf_puts(ctx->out, ": ");
-	app_txt(ctx, c, "SIP", sip_cmds);
+	app_txt(ctx, c, "SIP", "sip", sip_cmds);
 }
 
 static void
@@ -502,8 +609,8 @@ static const struct app_tcp {
 	int	 port;
 	void	(*fn)(struct dec_ctx *, struct cur *);
 } app_tcp[] = {
-	{ 179, app_bgp }, { 53, dns_tcp }, { 80, app_http },
-	{ 8080, app_http }, { 5060, app_sip }, { 22, app_ssh },
+	{ 179, app_bgp }, { 22, app_ssh }, { 80, app_http },
+	{ 8080, app_http }, { 53, dns_tcp }, { 5060, app_sip },
 	{ 443, app_tls }, { 465, app_tls }, { 563, app_tls },
 	{ 636, app_tls }, { 853, app_tls }, { 989, app_tls },
 	{ 990, app_tls }, { 992, app_tls }, { 993, app_tls },
@@ -521,11 +628,14 @@ dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
 {
 	const struct app_tcp	*a;
 
-	if (ctx->out == NULL || cur_left(c) == 0)
+	if (ctx->out == NULL || ctx->l4len == 0)
 		return;
 	/* The tree has a TLS layer; the others are summary text only. */
 	for (a = app_tcp; a->fn != NULL; a++)
 		if (sport == a->port || dport == a->port) {
+			/* Only HTTP is named with nothing of it captured. */
+			if (cur_left(c) == 0 && a->fn != app_http)
+				return;
 			if (!ctx->tree || a->fn == app_tls)
 				a->fn(ctx, c);
 			return;

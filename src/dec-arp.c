@@ -160,7 +160,7 @@ arp_kinds(struct dec_ctx *ctx, int hrd, int hln, int pro, int pln)
 		dec_sum(ctx, "%s (len %d), ", arp_hwname(hrd), hln);
 	else
 		dec_sum(ctx, "Unknown Hardware (%d) (len %d), ", hrd, hln);
-	if (pro <= 1500 || strcmp(pn, "unknown") == 0)
+	if (pro <= 1500 || strcmp(pn, "Unknown") == 0)
 		dec_sum(ctx, "Unknown Protocol (0x%04x) (len %d), ", pro, pln);
 	else
 		dec_sum(ctx, "%s (len %d), ", pn, pln);
@@ -235,8 +235,8 @@ arp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "arp");
 		return;
 	}
-	/* After -e's "ethertype ARP (0x0806)" tcpdump does not repeat it. */
-	if (!ctx->afterlink)
+	/* With -e tcpdump does not name it, at any depth (print-arp.c). */
+	if (!ctx->opt->link)
 		dec_sum(ctx, "ARP, ");
 	dec_fld(ctx, "hardware type: %d, protocol type: 0x%04x", hrd, pro);
 	dec_fld(ctx, "hardware size: %d, protocol size: %d", hln, pln);

@@ -19,9 +19,7 @@
 static int	dhcp_parse(struct dec_ctx *, struct cur *);
 static void	dhcp_format(struct dec_ctx *, struct cur *);
 static int	dhcp_op(struct dec_ctx *, struct cur *);
-static void	dhcp_ids(struct dec_ctx *, const uint8_t *);
 static int	dhcp_msgtype(struct cur);
-static const char *dhcp_typename(int);
 static void	dhcp_tree(struct dec_ctx *, const uint8_t *);
 static void	dhcp_opts(struct dec_ctx *, struct cur *);
 static void	dhcp_opt1(struct dec_ctx *, int, struct cur *);
@@ -45,15 +43,17 @@ dhcp_parse(struct dec_ctx *ctx, struct cur *c)
 	return DEC_DONE;
 }
 
-static const char *
-dhcp_typename(int t)
+/* tcpdump's name for a DHCP message type (RFC 2131, RFC 4388). */
+const char *
+dec_dhcp_typename(int t)
 {
 	static const char *const names[] = {
-		"?", "Discover", "Offer", "Request", "Decline", "ACK", "NAK",
-		"Release", "Inform"
+		"?", "Discover", "Offer", "Request", "Decline", "ACK", "NACK",
+		"Release", "Inform", NULL, "LeaseQuery", "LeaseUnassigned",
+		"LeaseUnknown", "LeaseActive"
 	};
 
-	if (t < 1 || t > 8)
+	if (t < 1 || t > 13)
 		return NULL;
 	return names[t];
 }
@@ -109,28 +109,11 @@ dhcp_op(struct dec_ctx *ctx, struct cur *c)
 	return 0;
 }
 
-/*
- * tcpdump -v: hops, transaction id, seconds, flags (RFC 2131) from h, at
- * least BOOTP_SUMLEN bytes of the fixed header.
- */
-static void
-dhcp_ids(struct dec_ctx *ctx, const uint8_t *h)
-{
-	if (h[3] != 0)
-		dec_sum(ctx, ", hops %d", h[3]);
-	dec_sum(ctx, ", xid 0x%x", (uint32_t)h[4] << 24 |
-	    (uint32_t)h[5] << 16 | (uint32_t)h[6] << 8 | h[7]);
-	if (h[8] << 8 | h[9])
-		dec_sum(ctx, ", secs %d", h[8] << 8 | h[9]);
-	dec_sum(ctx, ", Flags [%s]", h[10] & 0x80 ? "Broadcast" : "none");
-	if (ctx->opt->verbose > 1)
-		dec_sum(ctx, " (0x%04x)", h[10] << 8 | h[11]);
-}
-
 static void
 dhcp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	const uint8_t	*h = NULL, *full;
+	struct cur	 msg = *c;
+	const uint8_t	*full;
 	const char	*tn;
 	int64_t		 cookie = -1;
 	int		 type = -1;
@@ -149,19 +132,16 @@ dhcp_format(struct dec_ctx *ctx, struct cur *c)
 			type = dhcp_msgtype(*c);
 	}
 	/* tcpdump names the message type only from -v on. */
-	if ((tn = dhcp_typename(type)) != NULL && ctx->opt->extra)
+	if ((tn = dec_dhcp_typename(type)) != NULL && ctx->opt->extra)
 		dec_sum(ctx, ", DHCP %s", tn);
 	dec_sum(ctx, ", length %u", ctx->l4len);
-	if (ctx->opt->verbose && (h = full != NULL ? full :
-	    cur_peek(c, BOOTP_SUMLEN)) == NULL) {
-		dec_trunc(ctx, "bootp");
+	if (ctx->opt->verbose && !ctx->tree && ctx->out != NULL) {
+		dec_dhcp_v(ctx, &msg);
 		return;
 	}
-	if (ctx->opt->verbose)
-		dhcp_ids(ctx, h);
 	/* Without -v tcpdump reads no further, so a cut there is silent. */
 	if (full == NULL) {
-		if (ctx->opt->verbose || ctx->tree)
+		if (ctx->tree)
 			dec_trunc(ctx, "bootp");
 		return;
 	}
@@ -246,7 +226,7 @@ dhcp_opt1(struct dec_ctx *ctx, int code, struct cur *v)
 	tbuf_printf(tb, "option %d, length %zu", code, n);
 	switch (code) {
 	case 53:
-		tn = dhcp_typename(cur_u8(v));
+		tn = dec_dhcp_typename(cur_u8(v));
 		tbuf_printf(tb, ": message type %s", tn != NULL ? tn : "?");
 		break;
 	case 1: case 3: case 6: case 50: case 54:

@@ -20,41 +20,28 @@
 #define DNS_HDRLEN	12
 #define DNS_MAXHOPS	16		/* compression pointers per name */
 #define DNS_MAXLABELS	128		/* a 255-byte name has fewer */
-#define DNS_MAXSHOW	8		/* answers in a summary */
 #define DNS_MAXTREE	32		/* records in a tree */
 #define DNS_TRUNC	(-1)
 #define DNS_BAD		(-2)
 
-struct dns_hdr {
-	int	id, flags, qd, an, ns, ar;
-};
 
 static int	dns_parse(struct dec_ctx *, struct cur *);
 static void	dns_format(struct dec_ctx *, struct cur *);
 static int	dns_name(const struct cur *, struct cur *, struct tbuf *);
 static void	dns_rdname(const struct cur *, struct cur *, struct tbuf *);
-static const char *dns_type(int);
 static int	dns_question(const struct cur *, struct cur *, struct tbuf *);
 static int	dns_rr(const struct cur *, struct cur *, struct tbuf *, int);
 static void	dns_rdata(const struct cur *, struct cur *, int,
 		    struct tbuf *);
-static void	dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
-		    const struct dns_hdr *);
-static int	dns_sumq(struct tbuf *, const struct cur *, struct cur *,
-		    const struct dns_hdr *);
-static int	dns_sumr(struct tbuf *, const struct cur *, struct cur *,
-		    const struct dns_hdr *);
 static void	dns_tree(struct dec_ctx *, const struct cur *, struct cur *,
-		    const struct dns_hdr *);
+		    const struct dec_dns_hdr *);
 static void	dns_err(struct dec_ctx *, int);
-static int	dns_hdr(struct cur *, struct dns_hdr *);
-static int	dns_xrcode(const struct cur *, struct cur,
-		    const struct dns_hdr *);
+static int	dns_hdr(struct cur *, struct dec_dns_hdr *);
 static void	llmnr_format(struct dec_ctx *, struct cur *);
 static void	nbns_format(struct dec_ctx *, struct cur *);
 static int	nbns_name(struct cur *, struct tbuf *);
 static int	nbns_body(const struct cur *, struct cur *, struct tbuf *,
-		    const struct dns_hdr *);
+		    const struct dec_dns_hdr *);
 
 const struct dec_proto dec_dns_proto = {
 	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 53), .id = DEC_P_DNS,
@@ -72,20 +59,6 @@ const struct dec_proto dec_llmnr_proto = {
 const struct dec_proto dec_nbns_proto = {
 	.name = "nbns", .key = DEC_KEY(DEC_S_PORT, 137), .id = DEC_P_OTHER,
 	.parse = dns_parse, .format = nbns_format
-};
-
-/* tcpdump's words; 17 and 21 lack its space there too (print-domain.c). */
-static const char *const dns_rcodes[24] = {
-	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
-	" YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone",
-	" Resp11", " Resp12", " Resp13", " Resp14", " NoChange",
-	" BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21",
-	" Resp22", " BadCookie"
-};
-static const char *const dns_ops[16] = {
-	"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
-	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA",
-	" zoneInit", " zoneRef"
 };
 
 static int
@@ -145,34 +118,29 @@ dns_rdname(const struct cur *msg, struct cur *rd, struct tbuf *tb)
 		tbuf_puts(tb, "[|domain]");
 }
 
-static const char *
-dns_type(int t)
+/* tcpdump's names for RR types (print-domain.c ns_type2str); NULL else. */
+const char *
+dec_dns_type(int t)
 {
-	switch (t) {
-	case 1:		return "A";
-	case 2:		return "NS";
-	case 5:		return "CNAME";
-	case 6:		return "SOA";
-	case 12:	return "PTR";
-	case 13:	return "HINFO";
-	case 15:	return "MX";
-	case 16:	return "TXT";
-	case 28:	return "AAAA";
-	case 33:	return "SRV";
-	case 35:	return "NAPTR";
-	case 41:	return "OPT";
-	case 43:	return "DS";
-	case 44:	return "SSHFP";
-	case 46:	return "RRSIG";
-	case 47:	return "NSEC";
-	case 48:	return "DNSKEY";
-	case 64:	return "SVCB";
-	case 65:	return "HTTPS";
-	case 252:	return "AXFR";
-	case 255:	return "ANY";
-	case 257:	return "CAA";
-	default:	return NULL;
-	}
+	static const char *const names[] = { NULL, "A", "NS", "MD", "MF",
+	    "CNAME", "SOA", "MB", "MG", "MR", "NULL", "WKS", "PTR", "HINFO",
+	    "MINFO", "MX", "TXT", "RP", "AFSDB", "X25", "ISDN", "RT", "NSAP",
+	    "NSAP_PTR", "SIG", "KEY", "PX", "GPOS", "AAAA", "LOC", "NXT",
+	    "EID", "NIMLOC", "SRV", "ATMA", "NAPTR", "KX", "CERT", "A6",
+	    "DNAME", "SINK", "OPT", "APL", "DS", "SSHFP", "IPSECKEY", "RRSIG",
+	    "NSEC", "DNSKEY" };
+	static const char *const high[] = { "SPF", "UINFO", "UID", "GID",
+	    "UNSPEC", "UNSPECA" };
+	static const char *const meta[] = { "TKEY", "TSIG", "IXFR", "AXFR",
+	    "MAILB", "MAILA", "ANY", "URI" };
+
+	if (t >= 0 && t < (int)(sizeof names / sizeof names[0]))
+		return names[t];
+	if (t >= 99 && t <= 104)
+		return high[t - 99];
+	if (t >= 249 && t <= 256)
+		return meta[t - 249];
+	return NULL;
 }
 
 /* "A? name." */
@@ -187,7 +155,7 @@ dns_question(const struct cur *msg, struct cur *c, struct tbuf *tb)
 		return r;
 	if ((type = cur_u16(&q)) == -1)
 		return DNS_TRUNC;
-	if ((tn = dns_type(type)) != NULL)
+	if ((tn = dec_dns_type(type)) != NULL)
 		tbuf_printf(tb, "%s? ", tn);
 	else
 		tbuf_printf(tb, "Type%d? ", type);
@@ -219,7 +187,7 @@ dns_rr(const struct cur *msg, struct cur *c, struct tbuf *tb, int full)
 		return DNS_TRUNC;
 	if (full)
 		tbuf_puts(tb, " ");
-	if ((tn = dns_type(type)) != NULL)
+	if ((tn = dec_dns_type(type)) != NULL)
 		tbuf_puts(tb, tn);
 	else
 		tbuf_printf(tb, "Type%d", type);
@@ -280,133 +248,10 @@ dns_err(struct dec_ctx *ctx, int r)
 		dec_trunc(ctx, "domain");
 }
 
-/* tcpdump's one line: "id+ [1au] A? name. (len)" or "id*- 1/0/0 A a (len)". */
-static void
-dns_sum(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
-    const struct dns_hdr *h)
-{
-	struct tbuf	*tb = ctx->out;
-	int		 r;
-
-	tbuf_printf(tb, "%d%s", h->id, dns_ops[h->flags >> 11 & 0xf]);
-	if (!(h->flags & 0x8000))
-		r = dns_sumq(tb, msg, c, h);
-	else
-		r = dns_sumr(tb, msg, c, h);
-	if (r != 0) {
-		dns_err(ctx, r);
-		return;
-	}
-	tbuf_printf(tb, " (%u)", ctx->l4len);
-}
-
-/*
- * A query's part of the one line: flags, unexpected section counts and
- * the first DNS_MAXSHOW questions.  Returns 0, DNS_TRUNC or DNS_BAD.
- */
-static int
-dns_sumq(struct tbuf *tb, const struct cur *msg, struct cur *c,
-    const struct dns_hdr *h)
-{
-	int	i, r = 0;
-
-	/* RD, CD, then flags a query should not have, as tcpdump. */
-	tbuf_printf(tb, "%s%s", h->flags & 0x0100 ? "+" : "",
-	    h->flags & 0x0010 ? "%" : "");
-	if (h->flags & 0x6cf)
-		tbuf_printf(tb, " [b2&3=0x%x]", h->flags);
-	if ((h->flags >> 11 & 0xf) == 1) {	/* inverse query */
-		if (h->qd != 0)
-			tbuf_printf(tb, " [%dq]", h->qd);
-		if (h->an != 1)
-			tbuf_printf(tb, " [%da]", h->an);
-	} else {
-		if (h->an != 0)
-			tbuf_printf(tb, " [%da]", h->an);
-		if (h->qd != 1)
-			tbuf_printf(tb, " [%dq]", h->qd);
-	}
-	if (h->ns != 0)
-		tbuf_printf(tb, " [%dn]", h->ns);
-	if (h->ar != 0)
-		tbuf_printf(tb, " [%dau]", h->ar);
-	for (i = 0; i < h->qd && i < DNS_MAXSHOW && r == 0; i++) {
-		tbuf_putc(tb, ' ');
-		r = dns_question(msg, c, tb);
-	}
-	return r;
-}
-
-/*
- * A response's part of the one line: rcode, flags, section counts and
- * the first DNS_MAXSHOW answers.  Returns 0, DNS_TRUNC or DNS_BAD.
- */
-static int
-dns_sumr(struct tbuf *tb, const struct cur *msg, struct cur *c,
-    const struct dns_hdr *h)
-{
-	int	i, rc, r = 0;
-
-	rc = dns_xrcode(msg, *c, h);
-	if (rc < 24)
-		tbuf_puts(tb, dns_rcodes[rc]);
-	else
-		tbuf_printf(tb, " Resp%d", rc);
-	tbuf_printf(tb, "%s%s%s%s", h->flags & 0x0400 ? "*" : "",
-	    h->flags & 0x0080 ? "" : "-", h->flags & 0x0200 ? "|" : "",
-	    h->flags & 0x0020 ? "$" : "");
-	if (h->qd != 1)
-		tbuf_printf(tb, " [%dq]", h->qd);
-	tbuf_printf(tb, " %d/%d/%d", h->an, h->ns, h->ar);
-	/* Real responses repeat one question; bound the work. */
-	if (h->qd > DNS_MAXTREE)
-		return 0;
-	for (i = 0; i < h->qd && r == 0; i++)
-		if ((r = dns_name(msg, c, NULL)) == 0 &&
-		    cur_skip(c, 4) == -1)
-			r = DNS_TRUNC;
-	for (i = 0; i < h->an && r == 0; i++) {
-		if (i == DNS_MAXSHOW) {
-			tbuf_puts(tb, " ...");
-			break;
-		}
-		tbuf_puts(tb, i == 0 ? " " : ", ");
-		r = dns_rr(msg, c, tb, 0);
-	}
-	return r;
-}
-
-/*
- * The response code, extended by the OPT record's high eight bits when
- * there is one (RFC 6891 6.1.3): BADCOOKIE (23, RFC 7873) is 7 in the
- * header.  c is after the header; the walk stops where the capture does.
- */
-static int
-dns_xrcode(const struct cur *msg, struct cur c, const struct dns_hdr *h)
-{
-	int	i, type, rdlen, x, rc = h->flags & 0xf;
-
-	for (i = 0; i < h->qd && i < DNS_MAXTREE; i++)
-		if (dns_name(msg, &c, NULL) != 0 || cur_skip(&c, 4) == -1)
-			return rc;
-	for (i = 0; i < h->an + h->ns + h->ar && i < 3 * DNS_MAXTREE; i++) {
-		if (dns_name(msg, &c, NULL) != 0 || (type = cur_u16(&c)) == -1)
-			return rc;
-		if (type == 41 && i >= h->an + h->ns) {
-			/* CLASS: UDP size; TTL byte 1: the rcode's top. */
-			cur_skip(&c, 2);
-			return (x = cur_u8(&c)) == -1 ? rc : rc | x << 4;
-		}
-		if (cur_skip(&c, 6) == -1 || (rdlen = cur_u16(&c)) == -1 ||
-		    cur_skip(&c, (size_t)rdlen) == -1)
-			return rc;
-	}
-	return rc;
-}
 
 static void
 dns_tree(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
-    const struct dns_hdr *h)
+    const struct dec_dns_hdr *h)
 {
 	struct tbuf	*tb;
 	const char	*sect;
@@ -441,7 +286,7 @@ dns_tree(struct dec_ctx *ctx, const struct cur *msg, struct cur *c,
 
 /* The 12-byte header (RFC 1035 4.1.1, RFC 1002 4.2.1.1); -1 when cut. */
 static int
-dns_hdr(struct cur *c, struct dns_hdr *h)
+dns_hdr(struct cur *c, struct dec_dns_hdr *h)
 {
 	h->id = cur_u16(c);
 	h->flags = cur_u16(c);
@@ -458,7 +303,7 @@ dns_hdr(struct cur *c, struct dns_hdr *h)
 static void
 dns_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct dns_hdr	h;
+	struct dec_dns_hdr	h;
 	struct cur	msg = *c;
 
 	dec_layer(ctx, "Domain Name System");
@@ -475,7 +320,7 @@ dns_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->tree)
 		dns_tree(ctx, &msg, c, &h);
 	else
-		dns_sum(ctx, &msg, c, &h);
+		dec_dns_sum(ctx, &msg, c, &h);
 }
 
 static void
@@ -503,7 +348,7 @@ nbns_name(struct cur *c, struct tbuf *tb)
 {
 	const uint8_t	*l;
 	uint8_t		 n[16];
-	int		 i, len, end;
+	int		 i, end;
 
 	if (cur_u8(c) != 32 || (l = cur_pull(c, 32)) == NULL)
 		return -1;
@@ -519,17 +364,7 @@ nbns_name(struct cur *c, struct tbuf *tb)
 	tbuf_esc(tb, n, (size_t)end);
 	tbuf_printf(tb, "<%02x>", n[15]);
 	/* The scope: labels to a root or a compression pointer. */
-	for (i = 0; i < DNS_MAXLABELS; i++) {
-		if ((len = cur_u8(c)) == -1)
-			return -1;
-		if (len == 0)
-			return 0;
-		if ((len & 0xc0) == 0xc0)
-			return cur_skip(c, 1);
-		if (cur_skip(c, (size_t)len) == -1)
-			return -1;
-	}
-	return -1;
+	return dec_dns_skip(c);
 }
 
 static void
@@ -539,7 +374,7 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
 	    NULL, "registration", "release", "wack", "refresh", "refresh",
 	    NULL, NULL, NULL, NULL, NULL, "multihomed-registration" };
 	struct tbuf	*tb = ctx->out;
-	struct dns_hdr	 h;
+	struct dec_dns_hdr	 h;
 	struct cur	 msg = *c;
 	int		 op;
 
@@ -574,7 +409,7 @@ nbns_format(struct dec_ctx *ctx, struct cur *c)
  */
 static int
 nbns_body(const struct cur *msg, struct cur *c, struct tbuf *tb,
-    const struct dns_hdr *h)
+    const struct dec_dns_hdr *h)
 {
 	const uint8_t	*a;
 	int		 type, rdlen, rrs = h->an + h->ns + h->ar;

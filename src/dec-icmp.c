@@ -15,11 +15,14 @@
 static int	icmp_parse(struct dec_ctx *, struct cur *);
 static void	icmp_format(struct dec_ctx *, struct cur *);
 static void	icmp_unreach(struct dec_ctx *, int, struct cur *);
+static void	icmp_quoted(struct dec_ctx *, struct cur *);
+static int	mld2_query(struct dec_ctx *, int, struct cur *);
+static int	mld2_report(struct dec_ctx *, int, struct cur *);
+static int	mld2_sources(struct dec_ctx *, int, struct cur *);
 static const char *icmp_name(int);
 static void	icmp6_format(struct dec_ctx *, struct cur *);
 static const char *icmp6_name(int);
-static void	icmp6_mld(struct dec_ctx *, int, int, struct cur *);
-static int	icmp6_nd(struct dec_ctx *, int, struct cur *);
+static int	icmp6_mld(struct dec_ctx *, int, int, struct cur *);
 static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
 static void	icmp6_rr(struct dec_ctx *, int, uint32_t, struct cur *);
 static int	icmp6_rrmatch(struct dec_ctx *, struct cur *);
@@ -106,6 +109,31 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	else
 		dec_sum(ctx, "type-#%d", type);
 	dec_sum(ctx, ", length %u", ctx->l4len);
+	if (ctx->opt->verbose && ctx->out != NULL && !ctx->tree &&
+	    (type == 3 || type == 4 || type == 5 || type == 11 || type == 12))
+		icmp_quoted(ctx, c);
+}
+
+/*
+ * tcpdump -v after an error: the quoted datagram on a line of its own,
+ * decoded as a packet of the length its header claims (RFC 792).  c is
+ * after the first four bytes.
+ */
+static void
+icmp_quoted(struct dec_ctx *ctx, struct cur *c)
+{
+	struct cur	q = *c;
+	uint32_t	len = ctx->len;
+	int		tlen;
+
+	if (cur_skip(&q, 4) == -1 || (tlen = cur_peek_u16(&q, 2)) == -1) {
+		dec_trunc(ctx, "icmp");
+		return;
+	}
+	dec_sum(ctx, "\n\t");
+	ctx->len = (uint32_t)cur_off(&q) + (uint32_t)tlen;
+	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x0800), &q);
+	ctx->len = len;
 }
 
 /* The quoted IP header names what was unreachable. */
@@ -204,11 +232,16 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "%s", name);
 	else
 		dec_sum(ctx, "type %d", type);
-	code = cur_u8(c);
-	if ((sum = cur_u16(c)) == -1) {
+	/* tcpdump -v: ND and two mobility types say their length here. */
+	if (ctx->opt->verbose && ((type >= 133 && type <= 137) ||
+	    type == 145 || type == 147))
+		dec_sum(ctx, ", length %u", ctx->l4len);
+	/* It reads the code next, for every type, but not the checksum. */
+	if ((code = cur_u8(c)) == -1) {
 		dec_trunc(ctx, "icmp6");
 		return;
 	}
+	sum = cur_u16(c);
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
 	dec_fld(ctx, "checksum: 0x%04x", sum);
@@ -224,14 +257,34 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	} else if (type == 2 && b != -1) {
 		dec_fld(ctx, "mtu: %ld", (long)a << 16 | b);
 		dec_sum(ctx, ", mtu %ld", (long)a << 16 | b);
-	} else if ((type == 130 || type == 131) && b != -1 &&
-	    !ctx->opt->extra) {
-		icmp6_mld(ctx, type, a, c);
-	} else if (type == 143 && b != -1) {
+	} else if ((type == 130 || type == 131) && !ctx->opt->extra) {
+		/* Cut, an MLDv2 query gives up after its name, v1 says
+		 * nothing more. */
+		if (b == -1 && type == 130 && ctx->l4len >= 28) {
+			dec_sum(ctx, " v2");
+			dec_trunc(ctx, "icmp6");
+			return;
+		}
+		if (b != -1 && icmp6_mld(ctx, type, a, c) == -1)
+			return;
+	} else if (type == 143 && b == -1) {
+		dec_trunc(ctx, "icmp6");	/* the record count cut */
+		return;
+	} else if (type == 143) {
 		dec_fld(ctx, "records: %d", b);
 		dec_sum(ctx, ", %d group record(s)", b);
-	} else if (type == 135 || type == 136 || type == 137) {
-		if (icmp6_nd(ctx, type, c) == -1)
+		if (ctx->opt->verbose && mld2_report(ctx, b, c) == -1)
+			return;
+	} else if (type >= 133 && type <= 137) {
+		/* Cut: tcpdump reads nothing of a solicitation, -v only
+		 * of an advertisement. */
+		if (b == -1 && (type >= 135 || (type == 134 &&
+		    ctx->opt->verbose))) {
+			dec_trunc(ctx, "icmp6");
+			return;
+		}
+		if (b != -1 && dec_icmp6_nd(ctx, type, (uint32_t)a << 16 |
+		    (uint32_t)b, c) == -1)
 			return;
 	} else if (type == 4 && b != -1) {
 		icmp6_pprob(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
@@ -243,8 +296,8 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 			return;
 	} else if (type < 128)
 		dec_sum(ctx, ", code %d", code);
-	/* tcpdump -v leaves the length out but for unknown types and ND. */
-	if (!ctx->opt->verbose || name == NULL || (type >= 133 && type <= 137))
+	/* tcpdump -v leaves the length out but for unknown types. */
+	if (!ctx->opt->verbose || name == NULL)
 		dec_sum(ctx, ", length %u", ctx->l4len);
 }
 
@@ -389,43 +442,132 @@ icmp6_rrpfx(struct dec_ctx *ctx, const uint8_t *p, int len, int keep,
 }
 
 /* MLD (RFC 2710, RFC 3810) in tcpdump 4.99's words and spacing. */
-static void
+static int
 icmp6_mld(struct dec_ctx *ctx, int type, int delay, struct cur *c)
 {
 	const uint8_t	*g;
 	char		 a[DEC_ADDRSTRLEN];
 
+	if (type == 130 && ctx->l4len >= 28) {
+		dec_sum(ctx, " v2");
+		return mld2_query(ctx, delay, c);
+	}
+	/* MLDv1 cut: tcpdump prints nothing of it, and no marker. */
 	if ((g = cur_pull(c, 16)) == NULL)
-		return;
+		return 0;
 	dec_ntop(6, g, a);
-	if (type == 131) {
-		dec_sum(ctx, "max resp delay: %d addr: %s", delay, a);
-		return;
-	}
-	if (ctx->l4len >= 28) {
-		dec_sum(ctx, " v2 [gaddr %s]", a);
-		return;
-	}
 	dec_sum(ctx, "max resp delay: %d addr: %s", delay, a);
+	return 0;
 }
 
+/*
+ * An MLDv2 query's rest as tcpdump prints it (RFC 3810 5.1): -v the
+ * delay, the group, -v the querier's settings, the sources (-vv each);
+ * c is at the group address.  -1 after the marker when cut.
+ */
 static int
-icmp6_nd(struct dec_ctx *ctx, int type, struct cur *c)
+mld2_query(struct dec_ctx *ctx, int mrc, struct cur *c)
 {
-	const uint8_t	*t;
+	const uint8_t	*q;
 	char		 a[DEC_ADDRSTRLEN];
+	unsigned	 mrt, qqi;
+	int		 v = ctx->opt->verbose, n;
 
-	if ((t = cur_pull(c, 16)) == NULL) {
-		dec_trunc(ctx, "icmp6");
-		return -1;
+	mrt = mrc < 32768 ? (unsigned)mrc : (unsigned)((mrc & 0xfff) |
+	    0x1000) << (((mrc & 0x7000) >> 12) + 3);
+	if (v)
+		dec_sum(ctx, " [max resp delay=%u]", mrt);
+	if ((q = cur_pull(c, 16)) == NULL)
+		goto trunc;
+	dec_ntop(6, q, a);
+	dec_sum(ctx, " [gaddr %s", a);
+	if ((q = cur_pull(c, 4)) == NULL)
+		goto trunc;
+	if (v && (q[0] & 0x08))
+		dec_sum(ctx, " sflag");
+	if (v && (q[0] & 0x07))
+		dec_sum(ctx, " robustness=%d", q[0] & 0x07);
+	qqi = q[1] < 128 ? q[1] : (unsigned)((q[1] & 0x0f) | 0x10) <<
+	    (((q[1] & 0x70) >> 4) + 3);
+	if (v)
+		dec_sum(ctx, " qqi=%u", qqi);
+	n = q[2] << 8 | q[3];
+	if (n > 0 && ctx->l4len < 28 + 16 * (uint32_t)n)
+		dec_sum(ctx, " [invalid number of sources]");
+	else if (n > 0 && v > 1) {
+		if (mld2_sources(ctx, n, c) == -1)
+			return -1;
+	} else if (n > 0)
+		dec_sum(ctx, ", %d source(s)", n);
+	dec_sum(ctx, "]");
+	return 0;
+trunc:
+	dec_trunc(ctx, "icmp6");
+	return -1;
+}
+
+/* -v: each group record of a report (RFC 3810 5.2); -1 when cut. */
+static int
+mld2_report(struct dec_ctx *ctx, int ngroups, struct cur *c)
+{
+	static const char *const kinds[] = { NULL, "is_in", "is_ex",
+	    "to_in", "to_ex", "allow", "block" };
+	const uint8_t	*r;
+	char		 a[DEC_ADDRSTRLEN];
+	uint32_t	 off = 8;
+	int		 i, n;
+
+	for (i = 0; i < ngroups; i++) {
+		if (ctx->l4len < off + 20) {
+			dec_sum(ctx, " [invalid number of groups]");
+			return 0;
+		}
+		if ((r = cur_pull(c, 20)) == NULL) {
+			dec_trunc(ctx, "icmp6");
+			return -1;
+		}
+		dec_ntop(6, &r[4], a);
+		dec_sum(ctx, " [gaddr %s", a);
+		if (r[0] >= 1 && r[0] <= 6)
+			dec_sum(ctx, " %s", kinds[r[0]]);
+		else
+			dec_sum(ctx, "  [v2-report-#%d]", r[0]);
+		n = r[2] << 8 | r[3];
+		if (ctx->l4len < off + 20 + 16 * (uint32_t)n) {
+			dec_sum(ctx, " [invalid number of sources %d]", n);
+			return 0;
+		}
+		if (ctx->opt->verbose == 1) {
+			dec_sum(ctx, ", %d source(s)", n);
+			if (cur_skip(c, 16 * (size_t)n) == -1) {
+				dec_trunc(ctx, "icmp6");
+				return -1;
+			}
+		} else if (mld2_sources(ctx, n, c) == -1)
+			return -1;
+		off += 20 + 16 * (uint32_t)n;
+		dec_sum(ctx, "]");
 	}
-	dec_ntop(6, t, a);
-	dec_fld(ctx, "target: %s", a);
-	if (type == 135)
-		dec_sum(ctx, ", who has %s", a);
-	else if (type == 136)
-		dec_sum(ctx, ", tgt is %s", a);
-	else
+	return 0;
+}
+
+/* " { a b }": n IPv6 addresses at c; -1 after the marker when cut. */
+static int
+mld2_sources(struct dec_ctx *ctx, int n, struct cur *c)
+{
+	const uint8_t	*s;
+	char		 a[DEC_ADDRSTRLEN];
+	int		 i;
+
+	dec_sum(ctx, " {");
+	for (i = 0; i < n; i++) {
+		if ((s = cur_pull(c, 16)) == NULL) {
+			dec_trunc(ctx, "icmp6");
+			return -1;
+		}
+		dec_ntop(6, s, a);
 		dec_sum(ctx, " %s", a);
+	}
+	dec_sum(ctx, " }");
 	return 0;
 }

@@ -92,6 +92,29 @@ extern const struct dec_proto dec_quic_proto, dec_snmp_proto,
     dec_snmptrap_proto, dec_nbns_proto, dec_llmnr_proto;
 
 const struct dec_proto *dec_find(int);
+/* A DNS header's six fields (RFC 1035 4.1.1). */
+struct dec_dns_hdr {
+	int	id, flags, qd, an, ns, ar;
+};
+/* tcpdump's name for a DNS RR type, or NULL (dec-dns.c). */
+const char	*dec_dns_type(int);
+/*
+ * dec-dnssum.c: tcpdump's DNS line from c after the header; a name as
+ * tcpdump prints it, pointers from msg's start (0, or negative when cut
+ * or malformed, after what could be printed); past a name without its
+ * pointer (-1 when cut).
+ */
+void		 dec_dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
+		    const struct dec_dns_hdr *);
+int		 dec_dns_name(const struct cur *, struct cur *, struct tbuf *);
+int		 dec_dns_skip(struct cur *);
+/* IPv4 options under -v (dec-ipopt.c): ", options (...)". */
+void		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
+/* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
+int		 dec_icmp6_nd(struct dec_ctx *, int, uint32_t, struct cur *);
+/* DHCP (dec-dhcp.c, dec-dhcpv.c): a message type's name, -v's lines. */
+const char	*dec_dhcp_typename(int);
+void		 dec_dhcp_v(struct dec_ctx *, struct cur *);
 int		 dec_ether_key(struct dec_ctx *, int, struct cur *);
 const char	*dec_ether_name(int);
 int		 dec_llc_nolen(struct dec_ctx *, struct cur *);

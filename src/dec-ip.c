@@ -31,6 +31,7 @@ static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
 static void	ip6_rt(struct dec_ctx *, struct cur *);
 static const char *ip_proto_name(int);
+static void	ip6_optsv(struct dec_ctx *, struct cur *, int, int);
 static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
 		    int);
 static int	ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
@@ -164,7 +165,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_layer(ctx, "Internet Protocol version 4");
 	/* tcpdump: " [|ip]" alone when not one byte of the header is there */
-	if (!ctx->afterlink && cur_left(c) > 0)
+	/* tcpdump -e leaves the name out, at any depth (print-ip.c). */
+	if (!ctx->opt->link && cur_left(c) > 0)
 		dec_sum(ctx, "IP ");
 	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip");
@@ -219,21 +221,29 @@ ip_proto_name(int p)
 	case 2:		return "IGMP";
 	case 4:		return "IPIP";
 	case 6:		return "TCP";
-	case 17:	return "UDP";
-	case 41:	return "IPv6";
-	case 43:	return "Routing";
-	case 44:	return "Fragment";
-	case 46:	return "RSVP";
-	case 47:	return "GRE";
-	case 50:	return "ESP";
-	case 51:	return "AH";
-	case 58:	return "ICMPv6";
-	case 59:	return "NONE";
-	case 60:	return "DSTOPTS";
-	case 89:	return "OSPF";
+	case 8:		return "EGP";
+	case 9:		return "IGRP";
+	case 17:		return "UDP";
+	case 33:		return "DCCP";
+	case 41:		return "IPv6";
+	case 43:		return "Routing";
+	case 44:		return "Fragment";
+	case 46:		return "RSVP";
+	case 47:		return "GRE";
+	case 50:		return "ESP";
+	case 51:		return "AH";
+	case 55:		return "Mobile IP";
+	case 58:		return "ICMPv6";
+	case 62:		return "Mobile IP (old)";
+	case 88:		return "EIGRP";
+	case 89:		return "OSPF";
 	case 103:	return "PIM";
+	case 108:	return "Compressed IP";
 	case 112:	return "VRRP";
+	case 113:	return "PGM";
 	case 132:	return "SCTP";
+	case 135:	return "Mobility";
+	case 143:	return "Ethernet";
 	default:	return "unknown";
 	}
 }
@@ -246,15 +256,26 @@ static void
 ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 {
 	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
+	struct cur	 o;
 	const uint8_t	*all;
 	uint32_t	 sum = 0;
 	int		 i, fl = h[6] << 8 | h[7];
 
-	dec_sum(ctx, "(tos 0x%x%s, ttl %d, id %d, offset %d, flags [%s%s%s], "
-	    "proto %s (%d), length %d", h[1], ecn[h[1] & 3], h[8],
-	    h[4] << 8 | h[5], (fl & IP_OFFMASK) * 8, fl & 0x8000 ? "rsvd" : "",
-	    fl & IP_DF ? "DF" : "", fl & IP_MF ? "+" : fl & 0xc000 ? "" :
-	    "none", ip_proto_name(h[9]), h[9], h[2] << 8 | h[3]);
+	/* The flags as tcpdump's bittok2str: "+", "DF", "rsvd", ", " between. */
+	dec_sum(ctx, "(tos 0x%x%s", h[1], ecn[h[1] & 3]);
+	if (h[8] != 0)		/* tcpdump leaves a ttl of 0 out */
+		dec_sum(ctx, ", ttl %d", h[8]);
+	dec_sum(ctx, ", id %d, offset %d, flags [%s%s%s%s%s%s"
+	    "], proto %s (%d), length %d", h[4] << 8 | h[5], (fl & IP_OFFMASK) * 8, fl & IP_MF ? "+" : "",
+	    fl & IP_MF && fl & 0xc000 ? ", " : "", fl & IP_DF ? "DF" : "",
+	    fl & IP_DF && fl & 0x8000 ? ", " : "", fl & 0x8000 ? "rsvd" : "",
+	    fl & 0xe000 ? "" : "none", ip_proto_name(h[9]), h[9],
+	    h[2] << 8 | h[3]);
+	if (hlen > IP4_HDRLEN) {
+		o = *c;
+		cur_skip(&o, IP4_HDRLEN);
+		dec_ip4_opts(ctx, &o, hlen - IP4_HDRLEN);
+	}
 	if ((all = cur_peek(c, (size_t)hlen)) != NULL) {
 		for (i = 0; i < hlen; i += 2)
 			if (i != 10)
@@ -405,7 +426,7 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "ip6");
 		return;
 	}
-	if (!ctx->afterlink)
+	if (!ctx->opt->link)
 		dec_sum(ctx, "IP6 ");
 	ip6_tree(ctx, h);
 	if (h[0] >> 4 != 6) {
@@ -502,8 +523,9 @@ ip6_rt(struct dec_ctx *ctx, struct cur *c)
 static int
 ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 {
-	int	i, len, offlg, rtype, left, nxt;
-	int64_t	id;
+	struct cur	opts;
+	int		i, len, offlg, rtype, left, nxt;
+	int64_t		id;
 
 	for (i = 0; i < IP6_MAXEXT; i++) {
 		*nhp = nh;
@@ -535,6 +557,12 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 		dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
 		    nh == 43 ? "IPv6 routing header" :
 		    "IPv6 destination options");
+		/* tcpdump names the options only once it has them all. */
+		if (nh != 43 && ((len = cur_peek_u8(c, 1)) == -1 ||
+		    cur_left(c) < ((size_t)len + 1) * 8)) {
+			dec_trunc(ctx, nh == 0 ? "hbhopt" : "dstopt");
+			return -1;
+		}
 		if (nh == 43 && !ctx->opt->extra)
 			ip6_rt(ctx, c);
 		else
@@ -542,12 +570,15 @@ ip6_ext_format(struct dec_ctx *ctx, struct cur *c, int nh, int *nhp)
 			    "RH " : "DSTOPT ");
 		rtype = cur_peek_u8(c, 2);
 		left = cur_peek_u8(c, 3);
+		opts = *c;
 		if ((nxt = cur_u8(c)) == -1 || (len = cur_u8(c)) == -1 ||
 		    cur_skip(c, (size_t)len * 8 + 6) == -1) {
 			dec_trunc(ctx, nh == 0 ? "hbh" : nh == 43 ? "srcrt" :
 			    "dstopt");
 			return -1;
 		}
+		if (nh != 43 && ctx->opt->verbose && cur_skip(&opts, 2) == 0)
+			ip6_optsv(ctx, &opts, len * 8 + 6, nh == 0);
 		ip6_used(ctx, (uint32_t)len * 8 + 8);
 		dec_fld(ctx, "next header: %d", nxt);
 		dec_fld(ctx, "length: %d", len * 8 + 8);
@@ -630,4 +661,51 @@ esp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "encrypted length: %zu", cur_left(c));
 	dec_sum(ctx, "ESP(spi=0x%08llx,seq=0x%llx), length %u",
 	    (long long)spi, (long long)seq, ctx->l4len);
+}
+
+/*
+ * tcpdump -v's hop-by-hop and destination options (print-ip6opts.c,
+ * RFC 8200 4.2, RFC 2711 router alert, RFC 2675 jumbo payload): len
+ * bytes at o, all captured.
+ */
+static void
+ip6_optsv(struct dec_ctx *ctx, struct cur *o, int len, int hbh)
+{
+	const uint8_t	*p = cur_peek(o, (size_t)len);
+	uint32_t	 j;
+	int		 i, olen;
+
+	for (i = 0; i < len; i += olen) {
+		olen = p[i] == 0 ? 1 : i + 1 < len ? p[i + 1] + 2 : len + 1;
+		if (i + olen > len)
+			return;
+		switch (p[i]) {
+		case 0:
+			dec_sum(ctx, "(pad1)");
+			break;
+		case 1:
+			dec_sum(ctx, "(padn)");
+			break;
+		case 5:
+			if (olen != 4)
+				return;
+			dec_sum(ctx, "(rtalert: 0x%04x) ", p[i + 2] << 8 |
+			    p[i + 3]);
+			break;
+		case 0xc2:
+			if (olen != 6)
+				return;
+			j = (uint32_t)p[i + 2] << 24 | (uint32_t)p[i + 3] << 16 |
+			    (uint32_t)p[i + 4] << 8 | p[i + 5];
+			dec_sum(ctx, "(jumbo: %u%s) ", j, !hbh ?
+			    " - not a hop-by-hop option" : j < 65536 ?
+			    " - < 65536" : "");
+			break;
+		default:
+			dec_sum(ctx, "(opt_type 0x%02x: len=%d)", p[i],
+			    p[i + 1]);
+			break;
+		}
+	}
+	dec_sum(ctx, " ");
 }

@@ -29,6 +29,8 @@ static int	link_type_key(struct dec_ctx *, struct cur *, size_t, size_t,
 		    int);
 static int	sll_key(struct dec_ctx *, int, struct cur *);
 static int	eth_parse(struct dec_ctx *, struct cur *);
+static int	eth_final(struct cur *, int);
+static void	link_type(struct dec_ctx *, int);
 static void	eth_format(struct dec_ctx *, struct cur *);
 static int	sll_parse(struct dec_ctx *, struct cur *);
 static void	sll_format(struct dec_ctx *, struct cur *);
@@ -38,6 +40,7 @@ static void	sll2_where(struct dec_ctx *, int64_t, int);
 static int	rawip_key(struct cur *);
 static int	raw_parse(struct dec_ctx *, struct cur *);
 static void	raw_format(struct dec_ctx *, struct cur *);
+static void	raw_link(struct dec_ctx *);
 static int	ip6dlt_parse(struct dec_ctx *, struct cur *);
 static void	ip6dlt_format(struct dec_ctx *, struct cur *);
 static int	null_key(struct cur *, int, int *);
@@ -141,7 +144,8 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
 	char		 d[18], s[18];
-	int		 type;
+	int		 type, ft, link;
+	uint32_t	 len = dec_wire(ctx, c);	/* a tunnel's inner frame */
 
 	if ((h = cur_pull(c, ETH_HDRLEN)) == NULL) {
 		dec_layer(ctx, "Ethernet");
@@ -150,8 +154,15 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	type = h[12] << 8 | h[13];
 	dec_layer(ctx, type > DEC_ETH_MAXLEN ? "Ethernet II" : "IEEE 802.3");
-	/* Only the tree and -e show them: a plain summary skips the work. */
-	if (ctx->tree || ctx->opt->link) {
+	/*
+	 * Only the tree and -e show the addresses, and tcpdump without
+	 * -e for a type it does not know (after the VLAN tags): a plain
+	 * summary skips the work.
+	 */
+	ft = eth_final(c, type);
+	link = ctx->opt->link || (ft > DEC_ETH_MAXLEN &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, ft)) == NULL);
+	if (ctx->tree || link) {
 		dec_mac(h, d);
 		dec_mac(&h[6], s);
 	}
@@ -159,17 +170,44 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "source: %s", s);
 	dec_fld(ctx, "%s: 0x%04x (%s)", type > DEC_ETH_MAXLEN ? "type" : "length",
 	    type, dec_ether_name(type));
-	if (ctx->opt->link) {
+	if (link) {
 		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
-		if (type > DEC_ETH_MAXLEN)
-			dec_sum(ctx, "%s > %s, ethertype %s (0x%04x), length %u: ",
-			    s, d, dec_ether_name(type), type, ctx->len);
-		else
+		if (type > DEC_ETH_MAXLEN) {
+			dec_sum(ctx, "%s > %s, ", s, d);
+			link_type(ctx, ctx->opt->link ? type : ft);
+			dec_sum(ctx, ", length %u: ", len);
+		} else
 			dec_sum(ctx, "%s > %s, 802.3, length %d: ", s, d,
 			    type);
 		ctx->linkdone = 1;
 	}
 	dec_next(ctx, dec_ether_key(ctx, type, c), c);
+}
+
+/* The type after the VLAN tags at c, or -1 when they are cut. */
+static int
+eth_final(struct cur *c, int type)
+{
+	size_t	off;
+
+	for (off = 2; off < 64 && (type == 0x8100 || type == 0x88a8 ||
+	    type == 0x9100); off += 4)
+		type = cur_peek_u16(c, off);
+	return type;
+}
+
+/* tcpdump's ether_type_print: "ethertype IPv4 (0x0800)", -q "IPv4". */
+static void
+link_type(struct dec_ctx *ctx, int type)
+{
+	const char	*n = dec_ether_name(type);
+
+	if (!ctx->opt->quick)
+		dec_sum(ctx, "ethertype %s (0x%04x)", n, type);
+	else if (strcmp(n, "Unknown") == 0)
+		dec_sum(ctx, "Unknown Ethertype (0x%04x)", type);
+	else
+		dec_sum(ctx, "%s", n);
 }
 
 /*
@@ -241,7 +279,8 @@ sll_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "link-layer address length: %d", halen);
 	dec_fld(ctx, "protocol: 0x%04x (%s)", type, dec_ether_name(type));
-	if (ctx->opt->link) {
+	if (ctx->opt->link || (type > DEC_ETH_MAXLEN &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, type)) == NULL)) {
 		dec_sum(ctx, "%3s ", dec_pkttype(pkttype));
 		sll_link(ctx, halen, a, type);
 	}
@@ -329,7 +368,8 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "link-layer address type: %d", hatype);
 	dec_fld(ctx, "packet type: %d", pkttype);
 	sll2_where(ctx, ifindex, pkttype);
-	if (ctx->opt->link) {
+	if (ctx->opt->link || (type > DEC_ETH_MAXLEN &&
+	    dec_find(DEC_KEY(DEC_S_ETHER, type)) == NULL)) {
 		dec_sum(ctx, "ifindex %lld ", (long long)ifindex);
 		sll_link(ctx, halen, a, type);
 	}
@@ -356,7 +396,18 @@ raw_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 raw_format(struct dec_ctx *ctx, struct cur *c)
 {
+	raw_link(ctx);
 	dec_next(ctx, rawip_key(c), c);
+}
+
+/* tcpdump -e on raw IP: "ip: ", and the IP header's name left out. */
+static void
+raw_link(struct dec_ctx *ctx)
+{
+	if (!ctx->opt->link)
+		return;
+	dec_sum(ctx, "ip: ");
+	ctx->linkdone = 1;
 }
 
 /*
@@ -373,6 +424,7 @@ ip6dlt_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 ip6dlt_format(struct dec_ctx *ctx, struct cur *c)
 {
+	raw_link(ctx);
 	dec_next(ctx, ip6dlt_parse(ctx, c), c);
 }
 
@@ -413,7 +465,8 @@ null_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 null_layer(struct dec_ctx *ctx, struct cur *c, int loop)
 {
-	int	af, key;
+	const char	*name;
+	int		 af, key;
 
 	dec_layer(ctx, loop ? "OpenBSD loopback" : "BSD loopback");
 	if ((key = null_key(c, loop, &af)) == DEC_DONE) {
@@ -421,6 +474,21 @@ null_layer(struct dec_ctx *ctx, struct cur *c, int loop)
 		return;
 	}
 	dec_fld(ctx, "family: %d", af);
+	if (ctx->opt->link) {
+		/* tcpdump -e: "AF IPv4 (2), length N: " (print-null.c). */
+		name = af == 2 ? "IPv4" : af == 24 || af == 28 || af == 30 ?
+		    "IPv6" : af == 6 ? "NS" : af == 7 ? "ISO" : af == 16 ?
+		    "Appletalk" : af == 23 ? "IPX" : NULL;
+		if (!ctx->opt->quick)
+			dec_sum(ctx, "AF %s (%d)", name != NULL ? name :
+			    "Unknown", af);
+		else if (name != NULL)
+			dec_sum(ctx, "%s", name);
+		else
+			dec_sum(ctx, "Unknown AF %d", af);
+		dec_sum(ctx, ", length %u: ", ctx->len);
+		ctx->linkdone = 1;
+	}
 	if (key == DEC_KEY(DEC_S_ETHER, 0xffff)) {
 		dec_sum(ctx, "AF %d, length %u", af, ctx->len);
 		dec_data(ctx, c);
@@ -476,12 +544,13 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->link && type <= DEC_ETH_MAXLEN)	/* sic, tcpdump 4.99 */
 		dec_sum(ctx, "802.3");
 	else if (ctx->opt->link) {
-		dec_sum(ctx, "ethertype %s (0x%04x), ", dec_ether_name(type),
-		    type);
+		link_type(ctx, type);
+		dec_sum(ctx, ", ");
 		ctx->linkdone = 1;
-	}
-	else if (ctx->opt->extra)
+	} else if (ctx->opt->extra)
 		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);
+	else if (ctx->afterlink)	/* named, unknown, by eth_format() */
+		ctx->linkdone = 1;
 	dec_next(ctx, dec_ether_key(ctx, type, c), c);
 }
 

@@ -19,14 +19,17 @@
 #define VXLAN_HDRLEN	8
 
 struct gre_hdr {
-	int	flags, ver, proto, off;
+	int	flags, ver, proto, sum, off;
 	int64_t	key, seq, ack;
 };
 
 static int	gre_read(struct cur *, struct gre_hdr *);
 static int	gre_parse(struct dec_ctx *, struct cur *);
 static void	gre_format(struct dec_ctx *, struct cur *);
-static int	geneve_read(struct cur *, int *, int *, int64_t *);
+static void	gre_flags(struct dec_ctx *, int);
+static void	tunnel_proto(struct dec_ctx *, int);
+static void	geneve_opts(struct dec_ctx *, struct cur *, int);
+static int	geneve_read(struct cur *, int *, int *, int64_t *, int *);
 static int	geneve_parse(struct dec_ctx *, struct cur *);
 static void	geneve_format(struct dec_ctx *, struct cur *);
 static int	vxlan_parse(struct dec_ctx *, struct cur *);
@@ -58,7 +61,7 @@ gre_read(struct cur *c, struct gre_hdr *g)
 		return -1;
 	g->flags = fl;
 	g->ver = fl & 7;
-	if ((fl & GRE_CP) && (cur_skip(c, 2) == -1 ||
+	if ((fl & GRE_CP) && ((g->sum = cur_u16(c)) == -1 ||
 	    (g->off = cur_u16(c)) == -1))
 		return -1;
 	if ((fl & GRE_KP) && (g->key = cur_u32(c)) == -1)
@@ -86,11 +89,48 @@ gre_parse(struct dec_ctx *ctx, struct cur *c)
 	return DEC_KEY(DEC_S_ETHER, g.proto);
 }
 
+/* tcpdump -v's ", Flags [key present]" (RFC 2784, RFC 2890, RFC 2637). */
+static void
+gre_flags(struct dec_ctx *ctx, int flags)
+{
+	static const struct {
+		int		 bit;
+		const char	*name;
+	} names[] = { { 0x8000, "checksum present" },
+	    { 0x4000, "routing present" }, { 0x2000, "key present" },
+	    { 0x1000, "sequence# present" },
+	    { 0x0800, "source routing present" }, { 0x0080, "ack present" } };
+	size_t	i;
+	int	n = 0;
+
+	dec_sum(ctx, ", Flags [");
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (flags & names[i].bit)
+			dec_sum(ctx, "%s%s", n++ > 0 ? ", " : "", names[i].name);
+	dec_sum(ctx, n > 0 ? "]" : "none]");
+}
+
+/*
+ * tcpdump -e's ", proto IPv4 (0x0800)" in GRE and Geneve, "unknown" in
+ * lower case and for any value up to 1500 here.
+ */
+static void
+tunnel_proto(struct dec_ctx *ctx, int proto)
+{
+	const char	*tn = dec_ether_name(proto);
+
+	if (!ctx->opt->link)
+		return;
+	if (proto <= DEC_ETH_MAXLEN || strcmp(tn, "Unknown") == 0)
+		tn = "unknown";
+	dec_sum(ctx, ", proto %s (0x%04x)", tn, proto);
+}
+
 static void
 gre_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct gre_hdr	g;
-	uint32_t	len = ctx->l4len;
+	struct gre_hdr	 g;
+	uint32_t	 len = ctx->l4len;
 
 	dec_layer(ctx, "Generic Routing Encapsulation");
 	if (gre_read(c, &g) == -1) {
@@ -101,6 +141,10 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "flags: 0x%04x, version: %d", g.flags & 0xfff8, g.ver);
 	dec_fld(ctx, "protocol: 0x%04x", g.proto);
 	dec_sum(ctx, "GREv%d", g.ver);
+	if (ctx->opt->verbose)
+		gre_flags(ctx, g.flags);
+	if (g.ver == 0 && (g.flags & GRE_CP) && ctx->opt->verbose)
+		dec_sum(ctx, ", sum 0x%x", g.sum);
 	if (g.ver == 0 && (g.flags & GRE_CP))
 		dec_sum(ctx, ", off 0x%x", g.off);
 	if (g.ver == 1 && g.key != -1) {
@@ -118,6 +162,7 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, ", ack %lld", (long long)g.ack);
 		dec_fld(ctx, "acknowledgment: %lld", (long long)g.ack);
 	}
+	tunnel_proto(ctx, g.proto);
 	dec_sum(ctx, ", length %u", len);
 	if (g.ver > 1) {
 		dec_bad(ctx, "gre version %d", g.ver);
@@ -127,7 +172,8 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		dec_bad(ctx, "tunnel depth");
 		return;
 	}
-	dec_sum(ctx, ": ");
+	/* tcpdump -v goes on on a line of its own. */
+	dec_sum(ctx, ctx->opt->verbose ? "\n\t" : ": ");
 	/* Type 0 is no protocol here (keepalives), not the LLC pseudo type. */
 	if ((!ctx->opt->extra && !ctx->tree &&
 	    dec_find(DEC_KEY(DEC_S_ETHER, g.proto)) == NULL) ||
@@ -136,6 +182,7 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	ctx->indent += 2;
+	ctx->linkdone = ctx->opt->link;		/* the payload's name was said */
 	dec_next(ctx, DEC_KEY(DEC_S_ETHER, g.proto), c);
 	ctx->indent -= 2;
 }
@@ -206,28 +253,29 @@ vxlan_format(struct dec_ctx *ctx, struct cur *c)
  * the cursor left after the options.  The key of the payload, or -1.
  */
 static int
-geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni)
+geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni,
+    int *proto)
 {
-	int	vo, proto;
+	int	vo;
 
 	if ((vo = cur_u8(c)) == -1 || (*flags = cur_u8(c)) == -1 ||
-	    (proto = cur_u16(c)) == -1 || (*vni = cur_u32(c)) == -1)
+	    (*proto = cur_u16(c)) == -1 || (*vni = cur_u32(c)) == -1)
 		return -1;
 	*optlen = (vo & 0x3f) * 4;
 	if (vo >> 6 != 0 || cur_skip(c, (size_t)*optlen) == -1)
 		return -1;
-	if (proto == 0x6558)
+	if (*proto == 0x6558)
 		return DEC_KEY(DEC_S_DLT, 1);
-	return DEC_KEY(DEC_S_ETHER, proto);
+	return DEC_KEY(DEC_S_ETHER, *proto);
 }
 
 static int
 geneve_parse(struct dec_ctx *ctx, struct cur *c)
 {
 	int64_t	vni;
-	int	optlen, flags, key;
+	int	optlen, flags, key, proto;
 
-	if ((key = geneve_read(c, &optlen, &flags, &vni)) == -1 ||
+	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) == -1 ||
 	    ++ctx->tunnels > DEC_MAXTUNNEL)
 		return DEC_DONE;
 	return key;
@@ -236,11 +284,12 @@ geneve_parse(struct dec_ctx *ctx, struct cur *c)
 static void
 geneve_format(struct dec_ctx *ctx, struct cur *c)
 {
-	int64_t	vni;
-	int	optlen, flags, key;
+	struct cur	 o = *c;
+	int64_t		 vni;
+	int		 optlen, flags, key, proto;
 
 	dec_layer(ctx, "Geneve");
-	if ((key = geneve_read(c, &optlen, &flags, &vni)) == -1) {
+	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) == -1) {
 		dec_sum(ctx, "Geneve");
 		dec_trunc(ctx, "geneve");
 		return;
@@ -250,14 +299,60 @@ geneve_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, "Geneve, Flags [%s%s%s], vni 0x%llx",
 	    flags & 0x80 ? "O" : "", flags & 0x40 ? "C" : "",
 	    flags & 0xc0 ? "" : "none", (long long)(vni >> 8));
-	if (optlen > 0)
+	if (vni & 0xff)
+		dec_sum(ctx, ", rsvd 0x%x", (unsigned)(vni & 0xff));
+	tunnel_proto(ctx, proto);
+	if (optlen > 0 && ctx->opt->verbose && ctx->out != NULL && !ctx->tree) {
+		dec_sum(ctx, ", options [");
+		cur_skip(&o, 8);
+		geneve_opts(ctx, &o, optlen);
+		dec_sum(ctx, "]");
+	} else if (optlen > 0)
 		dec_sum(ctx, ", options [%d bytes]", optlen);
 	if (++ctx->tunnels > DEC_MAXTUNNEL) {
 		dec_bad(ctx, "tunnel depth");
 		return;
 	}
-	dec_sum(ctx, ": ");
+	/* tcpdump -v starts the payload on a line of its own. */
+	dec_sum(ctx, ctx->opt->verbose ? "\n\t" : ": ");
 	ctx->indent += 2;
 	dec_next(ctx, key, c);
 	ctx->indent -= 2;
+}
+
+/*
+ * -v: each option's class, type and length (RFC 8926 3.5), -vv its data
+ * in 32-bit words, in tcpdump's words; o is at the first, len bytes.
+ */
+static void
+geneve_opts(struct dec_ctx *ctx, struct cur *o, int len)
+{
+	const char	*cn;
+	int		 cls, type, olen, i;
+
+	for (i = 0; len > 0; i++) {
+		cls = cur_u16(o);
+		type = cur_u8(o);
+		olen = 4 + (cur_u8(o) & 0x1f) * 4;
+		cn = cls == 0x100 ? "Linux" : cls == 0x101 ? "Open vSwitch" :
+		    cls == 0x102 ? "Open Virtual Networking (OVN)" :
+		    cls == 0x103 ? "In-band Network Telemetry (INT)" :
+		    cls == 0x104 ? "VMware" : cls <= 0xff ? "Standard" :
+		    cls >= 0xfff0 ? "Experimental" : "Unknown";
+		dec_sum(ctx, "%sclass %s (0x%x) type 0x%x%s len %d",
+		    i > 0 ? ", " : "", cn, cls, type, type & 0x80 ? "(C)" : "",
+		    olen);
+		if (olen > len) {
+			dec_sum(ctx, " [bad length]");
+			return;
+		}
+		if (ctx->opt->verbose > 1 && olen > 4) {
+			dec_sum(ctx, " data");
+			for (len -= olen, olen -= 4; olen > 0; olen -= 4)
+				dec_sum(ctx, " %08llx", (long long)cur_u32(o));
+		} else {
+			cur_skip(o, (size_t)olen - 4);
+			len -= olen;
+		}
+	}
 }

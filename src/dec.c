@@ -22,6 +22,7 @@
 
 static void	dec_init(struct dec_ctx *, uint32_t, uint32_t);
 static void	dec_unknown(struct dec_ctx *, int, struct cur *);
+static void	dec_dump(struct dec_ctx *, struct cur *);
 static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
 		    __attribute__((format(printf, 3, 0)));
 static void	dec_sep(struct dec_ctx *);
@@ -237,6 +238,38 @@ dec_tree(struct tbuf *tb, int dlt, const uint8_t *pkt, uint32_t caplen,
 	dec_next(&ctx, DEC_KEY(DEC_S_DLT, dlt), &c);
 }
 
+/* tcpdump's "\n\t0x0010:  4500 0034 ..." lines, with ASCII for -X. */
+void
+dec_hexlines(struct tbuf *tb, const char *ident, struct cur *c, int ascii)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	const uint8_t		*p;
+	size_t			 n, i, off, start;
+
+	while ((n = cur_left(c)) > 0) {
+		if (n > 16)
+			n = 16;
+		off = cur_off(c);
+		p = cur_pull(c, n);
+		tbuf_printf(tb, "%s0x%04zx: ", ident, off);
+		start = tb->len;
+		for (i = 0; i < n; i++) {
+			if (i % 2 == 0)
+				tbuf_putc(tb, ' ');
+			tbuf_putc(tb, hex[p[i] >> 4]);
+			tbuf_putc(tb, hex[p[i] & 0xf]);
+		}
+		if (!ascii)
+			continue;
+		while (tb->len - start < 40)
+			tbuf_putc(tb, ' ');
+		tbuf_puts(tb, "  ");
+		for (i = 0; i < n; i++)
+			tbuf_putc(tb, p[i] > 0x20 && p[i] < 0x7f ? (char)p[i] :
+			    '.');
+	}
+}
+
 void
 dec_hex(struct tbuf *tb, const uint8_t *pkt, uint32_t caplen)
 {
@@ -296,7 +329,15 @@ dec_unknown(struct dec_ctx *ctx, int key, struct cur *c)
 
 	switch (DEC_KEY_SPACE(key)) {
 	case DEC_S_ETHER:
-		dec_sum(ctx, "ethertype 0x%04x, length %u", n, ctx->len);
+		/*
+		 * The link header named the type already; tcpdump adds only
+		 * its default print, the payload in hex and ASCII.
+		 */
+		if (!ctx->linkdone)
+			dec_sum(ctx, "ethertype 0x%04x, length %u", n,
+			    ctx->len);
+		else if (ctx->opt->dump && ctx->out != NULL && !ctx->tree)
+			dec_dump(ctx, c);
 		break;
 	case DEC_S_IP:
 		dec_addrs(ctx);
@@ -307,6 +348,17 @@ dec_unknown(struct dec_ctx *ctx, int key, struct cur *c)
 		break;
 	}
 	dec_data(ctx, c);
+}
+
+/* The rest of the packet as tcpdump's default print: offsets from 0. */
+static void
+dec_dump(struct dec_ctx *ctx, struct cur *c)
+{
+	struct cur	rest;
+	size_t		n = cur_left(c);
+
+	cur_init(&rest, cur_peek(c, n), n);
+	dec_hexlines(ctx->out, "\n\t", &rest, 1);
 }
 
 /* Bytes left on the wire from the cursor on. */
@@ -409,7 +461,8 @@ dec_trunc(struct dec_ctx *ctx, const char *name)
 	 * TCP header and DNS printers stop and return instead.
 	 */
 	static const char	*whole[] = { "arp", "icmp", "icmp6", "bootp",
-	    "vxlan", "http" };
+	    "vxlan", "http", "sip", "syslog", "cdp", "llc", "loopback",
+	    "msnlb", "ppp", "pppoe", "slow", "stp" };
 	size_t			 i;
 
 	for (i = 0; i < sizeof whole / sizeof whole[0]; i++)

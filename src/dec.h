@@ -20,6 +20,8 @@ struct dec_opts {
 	int		 quick;		/* -q: less protocol detail */
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
 	struct dec_flows *flows;	/* relative sequence numbers, or NULL */
+	int		 dump;		/* print mode: tcpdump's hex and ASCII of
+					   a payload of unknown type */
 	int		 extra;		/* zbtop's additions (the screen's list):
 					   VLAN tags without -e, DHCP type,
 					   fragment ids without -v */
@@ -95,6 +97,12 @@ void		 dec_flows_free(struct dec_flows *);
 /* Layer by layer, one field per line, two spaces of indent per level. */
 void		 dec_tree(struct tbuf *, int, const uint8_t *, uint32_t,
 		    uint32_t);
+/*
+ * tcpdump's "0x0010:  4500 0034 ..." lines (-x), each after ident
+ * ("\n\t"), with ASCII (-X); offsets from the cursor's base.
+ */
+struct cur;
+void		 dec_hexlines(struct tbuf *, const char *, struct cur *, int);
 /* Offset, 16 bytes of hex, and ASCII with non-printables as '.'. */
 void		 dec_hex(struct tbuf *, const uint8_t *, uint32_t);
 

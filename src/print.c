@@ -28,7 +28,6 @@ static void	print_hms(struct tbuf *, const struct timespec *, int);
 static void	print_ts(struct print_ctx *, const struct cap_pkt *);
 static void	print_dump(struct print_ctx *, const struct cap_pkt *, int,
 		    int);
-static void	print_hexlines(struct tbuf *, struct cur *, int);
 static void	print_ascii(struct tbuf *, struct cur *);
 
 /* ".uuuuuu" or ".nnnnnnnnn" without printf: this runs for every packet. */
@@ -115,6 +114,8 @@ print_init(struct print_ctx *pc, FILE *out, const struct print_opts *o)
 	pc->cached_sec = -1;
 	if (!o->dec.abs_seq)
 		pc->o.dec.flows = dec_flows_new(PRINT_FLOWS);
+	/* tcpdump's default print, which -q, -x and -X turn off. */
+	pc->o.dec.dump = !o->dec.quick && !o->hex && !o->hexascii;
 	tbuf_init(&pc->tb);
 }
 
@@ -159,38 +160,6 @@ print_count(struct print_ctx *pc, unsigned n)
 	return sum;
 }
 
-/* tcpdump's "\n\t0x0010:  4500 0034 ..." lines, with ASCII for -X. */
-static void
-print_hexlines(struct tbuf *tb, struct cur *c, int ascii)
-{
-	static const char	 hex[] = "0123456789abcdef";
-	const uint8_t		*p;
-	size_t			 n, i, off, start;
-
-	while ((n = cur_left(c)) > 0) {
-		if (n > 16)
-			n = 16;
-		off = cur_off(c);
-		p = cur_pull(c, n);
-		tbuf_printf(tb, "\n\t0x%04zx: ", off);
-		start = tb->len;
-		for (i = 0; i < n; i++) {
-			if (i % 2 == 0)
-				tbuf_putc(tb, ' ');
-			tbuf_putc(tb, hex[p[i] >> 4]);
-			tbuf_putc(tb, hex[p[i] & 0xf]);
-		}
-		if (!ascii)
-			continue;
-		while (tb->len - start < 40)
-			tbuf_putc(tb, ' ');
-		tbuf_puts(tb, "  ");
-		for (i = 0; i < n; i++)
-			tbuf_putc(tb, p[i] > 0x20 && p[i] < 0x7f ? (char)p[i] :
-			    '.');
-	}
-}
-
 /* -A: printable bytes, newlines and tabs as they are, others '.'. */
 static void
 print_ascii(struct tbuf *tb, struct cur *c)
@@ -233,9 +202,9 @@ print_dump(struct print_ctx *pc, const struct cap_pkt *pkt, int dlt,
 		}
 	}
 	if (pc->o.hexascii)
-		print_hexlines(&pc->tb, &c, 1);
+		dec_hexlines(&pc->tb, "\n\t", &c, 1);
 	else if (pc->o.hex)
-		print_hexlines(&pc->tb, &c, 0);
+		dec_hexlines(&pc->tb, "\n\t", &c, 0);
 	else
 		print_ascii(&pc->tb, &c);
 }

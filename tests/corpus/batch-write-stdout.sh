@@ -1,15 +1,12 @@
 #!/bin/sh
-# NOT IN THE SUITE (not executable) until src/opts-check.c refuses the
-# combination: the fault is in option checking, where another change is
-# under way.  Protection wanted: -b writes its snapshots on standard
-# output, so "-b -w -" (and "write -" on batch mode's standard input)
-# must be refused with one line and exit 1, as "-b -P" is, never mix
-# snapshot text into the pcap stream.
-#
-# Fails today: "zbtop -b -w - -r FILE" writes the pcap to standard
-# output, then exits 1 with "cannot write standard output: Bad file
-# descriptor" (the dumper closed stdout); live, "-b -w - -i IF" puts each
-# snapshot's text between the pcap records, and tcpdump -r stops at the
+# Protection checked: -b writes its snapshots on standard output, so
+# "-b -w -" is refused with one line naming both and exit 1, as "-b -P"
+# is, and nothing reaches standard output: never snapshot text mixed into
+# a pcap stream.
+# Can fail: before opts-check.c refused it, "zbtop -b -w - -r FILE" wrote
+# the pcap to standard output, then exited 1 with "cannot write standard
+# output: Bad file descriptor"; live, "-b -w - -i IF" put each
+# snapshot's text between the pcap records, and tcpdump -r stopped at the
 # first one ("invalid packet capture length").
 ZBTOP=${ZBTOP:-./zbtop}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-bw.XXXXXX") || exit 1

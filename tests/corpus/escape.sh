@@ -7,7 +7,8 @@
 # with them.  For -P, -P -V -x, -b and -b -J: every byte written, on
 # stdout and stderr, is printable ASCII, tab or newline (tcpdump's -x
 # lines start with a tab, -A passes tabs and newlines); the text "\x1b" shows
-# that the hostile bytes were printed (escaped), not dropped; every -J
+# that the hostile bytes were printed (escaped), not dropped (in -P's DNS
+# names tcpdump's "^[" and "M-" notation); every -J
 # line parses as JSON; the file name is shown escaped.
 #
 # Can fail: checked by building zbtop with tbuf_esc() copying every byte
@@ -87,8 +88,13 @@ run() {
 }
 
 run "-P" -P -r "$pcap"
-grep -q '\\x1b' "$tmp/out" || { echo "FAIL: -P: no escaped ESC shown"; exit 1; }
-[ "$(wc -l <"$tmp/out")" -eq 35 ] || { echo "FAIL: -P: not 35 lines"; exit 1; }
+# DNS names as tcpdump shows them: ESC as "^[", bit 7 as "M-".
+grep -q 'A? ^\[\[2J^\[\]0;pwned^GM-^\[1;1H' "$tmp/out" ||
+    { echo "FAIL: -P: no escaped ESC shown"; exit 1; }
+# One line a packet, and tcpdump's hex lines (tab first) for the frame of
+# unknown type.
+[ "$(grep -vc '^	' "$tmp/out")" -eq 35 ] ||
+    { echo "FAIL: -P: not 35 packet lines"; exit 1; }
 run "-P -V -x" -P -V -x -r "$pcap"
 grep -q '\\x1b' "$tmp/out" || { echo "FAIL: -P -V: no escaped ESC"; exit 1; }
 run "-X -A -e -vv" -X -e -vv -r "$pcap"
