@@ -22,13 +22,13 @@ ip -n "$ZB_NS_GEN" addr add 198.18.0.2/24 dev "$ZB_IF_GEN" || t_fail "addr"
 ip -n "$ZB_NS_CAP" route add default via 198.18.0.2 || t_fail "route"
 
 t_keys f C-u 'host gate'
-t_wait '^filter: host gate$' 2 || t_fail "the screen froze on a name lookup"
-t_wait 'names are looked up on Enter' 2 ||
+t_wait '^filter: host gate$' 5 || t_fail "the screen froze on a name lookup"
+t_wait 'names are looked up on Enter' 5 ||
     t_fail "the check does not say the name waits for Enter"
 t_keys ' and'
-t_wait 'syntax error' 2 || t_fail "a syntax error is not shown with a name in"
+t_wait 'syntax error' 5 || t_fail "a syntax error is not shown with a name in"
 t_keys BSpace BSpace BSpace BSpace
-t_wait 'names are looked up on Enter' 2 || t_fail "no check after BSpace"
+t_wait 'names are looked up on Enter' 5 || t_fail "no check after BSpace"
 sleep 1
 t_cap | grep -Eq ' > [0-9.]+\.53: ' && t_fail "DNS queries while typing"
 t_keys Enter
@@ -37,11 +37,11 @@ t_wait '^filter: host gate' 5 || t_fail "no confirmation on the status line"
 t_cap | grep -q 'bad filter' && t_fail "a name in /etc/hosts was refused"
 # The display filter prompt checks the same way.
 t_keys '\' C-u 'host gat'
-t_wait '^display: host gat$' 2 || t_fail "the display prompt froze"
-t_wait 'names are looked up on Enter' 2 ||
+t_wait '^display: host gat$' 5 || t_fail "the display prompt froze"
+t_wait 'names are looked up on Enter' 5 ||
     t_fail "the display check does not say the name waits for Enter"
 t_keys Escape
-t_wait '^cancelled' 2 || t_fail "Esc not taken at once"
+t_wait '^cancelled' 5 || t_fail "Esc not taken at once"
 sleep 1
 t_cap | grep -Eq ' > [0-9.]+\.53: ' && t_fail "DNS queries while typing"
 t_keys q
