@@ -132,18 +132,20 @@ batch_sleep(struct engine *eng, double secs, volatile sig_atomic_t *quit,
 }
 
 /*
- * Say what went wrong without stopping capture (the -w disk filled up);
- * the count makes the exit status 1, since the asked-for file is short.
+ * Say what happened without stopping capture: a fault (the -w disk
+ * filled up) counts, making the exit status 1 since the asked-for file
+ * is short; a notice (a file's gap skipped) does not.
  */
 int
 batch_events(struct engine *eng, unsigned *seen)
 {
 	char	text[ZB_ERRBUFSZ];
+	int	k;
 
-	if (!engine_event_get(eng, seen, text))
+	if ((k = engine_event_get(eng, seen, text)) == 0)
 		return 0;
 	msg_error("%s", text);
-	return 1;
+	return k == 2;
 }
 
 /*

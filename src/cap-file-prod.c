@@ -202,8 +202,10 @@ cap_file_wait_ack(struct cap_file *cf)
 }
 
 /*
- * Locked: a record at ts (ns) after a silent gap that would be slept
- * through for longer than CAP_FILE_MAXWAIT_NS: move the pacing origin so
+ * Locked: a record at ts (ns) after a silent gap in the file longer
+ * than CAP_FILE_MAXWAIT_NS that would also be slept through for longer
+ * than that (a slow replay keeps the file's shorter pauses, slowed down
+ * as asked): move the pacing origin so
  * that it is due now, and count the gap for kstats.  A file dated 1970
  * and then 2025 does not wait 55 years.
  */
@@ -212,7 +214,8 @@ cap_file_gap(struct cap_file *cf, int64_t ts)
 {
 	int64_t	 gap = ts - cf->tsprev;
 
-	if (gap <= 0 || (double)gap / cf->speed <= CAP_FILE_MAXWAIT_NS)
+	if (gap <= CAP_FILE_MAXWAIT_NS ||
+	    (double)gap / cf->speed <= CAP_FILE_MAXWAIT_NS)
 		return;
 	cf->ts0 += gap;
 	cf->gaps++;

@@ -38,6 +38,14 @@ enum cap_dir {
 };
 
 /* What the user asked for; zero fields mean "backend default". */
+/*
+ * A replayed file's speed, x times recorded: 0 (as fast as possible) or
+ * from CAP_SPEED_MIN (a second of the file takes a minute) to
+ * CAP_SPEED_MAX; --speed and the speed command both keep to it.
+ */
+#define CAP_SPEED_MIN	(1.0 / 64)
+#define CAP_SPEED_MAX	1000
+
 struct cap_conf {
 	const char	*iface;		/* -i; the last of several */
 	/* Several -i: one ring set each, through cap_multi_ops. */

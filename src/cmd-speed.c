@@ -8,12 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cap.h"
 #include "cmd.h"
 #include "engine.h"
 #include "zb.h"
-
-#define CMD_SPEED_MAX	1000	/* as --speed */
-#define CMD_SPEED_MIN	(1.0 / 64)	/* where - stops halving */
 
 static enum cmd_ret	cmd_speed_exec(struct cmd_ctx *, int, char **);
 
@@ -39,16 +37,19 @@ cmd_speed_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (argc == 1 && strcmp(argv[0], "+") == 0)
 		x = now > 0 ? now * 2 : now;
 	else if (argc == 1 && strcmp(argv[0], "-") == 0)
-		x = now > 0 ? (now / 2 > CMD_SPEED_MIN ? now / 2 :
-		    CMD_SPEED_MIN) : 1;
+		x = now > 0 ? (now / 2 > CAP_SPEED_MIN ? now / 2 :
+		    CAP_SPEED_MIN) : 1;
 	else if (argc == 1) {
 		x = strtod(argv[0], &end);
-		if (*end != '\0' || end == argv[0] || !(x >= 0))
-			return cmd_error(ctx, "speed: expected a number, + or "
-			    "-, not '%s'", argv[0]);
+		if (*end != '\0' || end == argv[0] || !(x == 0 ||
+		    (x >= CAP_SPEED_MIN && x <= CAP_SPEED_MAX)))
+			return cmd_error(ctx, "speed: expected 0, a number "
+			    "from %g to %d, + or -, not '%s'", CAP_SPEED_MIN,
+			    CAP_SPEED_MAX, argv[0]);
 	}
-	if (x > CMD_SPEED_MAX)
-		x = CMD_SPEED_MAX;
+	/* + stops at the top as - does at the bottom. */
+	if (x > CAP_SPEED_MAX)
+		x = CAP_SPEED_MAX;
 	if (x != now && engine_speed(ctx->eng, x, errbuf) == -1)
 		return cmd_error(ctx, "%s", errbuf);
 	if (x == 0)

@@ -94,6 +94,7 @@ struct engine {
 	char			 error[ZB_ERRBUFSZ];
 	char			 event[ZB_ERRBUFSZ];
 	unsigned		 eventno;
+	int			 eventerr;	/* the last event is a fault */
 
 	/*
 	 * Engine thread only; consumers read prog, epoch and w, which only
@@ -137,7 +138,7 @@ int	engine_post(struct engine *, enum engine_req_type, const char *,
 struct engine_req *engine_take(struct engine *);
 void	engine_answer(struct engine *, struct engine_req *, int);
 void	engine_wake(struct engine *);
-void	engine_event(struct engine *, const char *);
+void	engine_event(struct engine *, const char *, int);
 void	engine_after(struct timespec *, const struct timespec *, unsigned);
 int	engine_due(const struct timespec *, const struct timespec *);
 

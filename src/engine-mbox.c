@@ -54,11 +54,12 @@ engine_wake(struct engine *e)
 }
 
 void
-engine_event(struct engine *e, const char *text)
+engine_event(struct engine *e, const char *text, int fault)
 {
 	pthread_mutex_lock(&e->lock);
 	snprintf(e->event, sizeof e->event, "%s", text);
 	e->eventno++;
+	e->eventerr = fault;
 	pthread_mutex_unlock(&e->lock);
 }
 
@@ -68,7 +69,7 @@ engine_event_get(struct engine *e, unsigned *seen, char *buf)
 	int	new;
 
 	pthread_mutex_lock(&e->lock);
-	new = e->eventno != *seen;
+	new = e->eventno != *seen ? 1 + e->eventerr : 0;
 	if (new) {
 		snprintf(buf, ZB_ERRBUFSZ, "%s", e->event);
 		*seen = e->eventno;

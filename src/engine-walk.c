@@ -346,7 +346,7 @@ engine_write_sync(struct engine *e)
 	if (rc == -1 && pcapw_gone(e->w))
 		return 1;
 	if (rc == -1)
-		engine_event(e, errbuf);
+		engine_event(e, errbuf, 1);
 	return 0;
 }
 

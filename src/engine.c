@@ -502,7 +502,7 @@ engine_gap(struct engine *e, const struct cap_kstats *ks)
 	snprintf(text, sizeof text, "gap of %llu s in the file's timestamps "
 	    "skipped%s", (unsigned long long)ks->gap_s, ks->gaps > 1 ?
 	    " (and more)" : "");
-	engine_event(e, text);
+	engine_event(e, text, 0);
 }
 
 /*
@@ -530,7 +530,7 @@ engine_finish(struct engine *e, const char *err)
 
 	engine_periodic(e, 1);
 	if (e->w != NULL && pcapw_close(e->w, errbuf) == -1)
-		engine_event(e, errbuf);
+		engine_event(e, errbuf, 1);
 	e->w = NULL;
 	if (e->seqlog != NULL)
 		fflush(e->seqlog);

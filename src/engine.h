@@ -73,6 +73,11 @@ void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
 uint64_t	 engine_frames(struct engine *);
 unsigned	 engine_run(struct engine *);
+/*
+ * The newest event since *seen, in buf (ZB_ERRBUFSZ): 0 none, 1 a notice
+ * (a file's silent gap skipped), 2 a fault that leaves what was asked
+ * for short (a -w write failed).
+ */
 int		 engine_event_get(struct engine *, unsigned *, char *);
 /* Several -i: the link type of interface k (struct cap_pkt's iface). */
 int		 engine_ifdlt(struct engine *, unsigned);

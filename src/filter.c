@@ -69,7 +69,9 @@ filter_compile(int dlt, unsigned snaplen, const char *expr,
 		rc = -1;
 	} else if (pcap_compile(p, prog, expr != NULL ? expr : "", 1,
 	    PCAP_NETMASK_UNKNOWN) == -1) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "bad filter: %s", pcap_geterr(p));
+		/* No filter: the link type itself is what failed, as tcpdump. */
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s%s", expr != NULL &&
+		    *expr != '\0' ? "bad filter: " : "", pcap_geterr(p));
 		rc = -1;
 	}
 	if (p != NULL)

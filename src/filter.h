@@ -17,6 +17,13 @@ int		 filter_compile(int, unsigned, const char *, struct bpf_program *,
 		    char *);
 void		 filter_free(struct bpf_program *);
 /*
+ * A copy of the expression (free it) in which every word libpcap could
+ * look up as a host or network name (DNS) stands as 0.0.0.0; *names gets
+ * how many did.  For checking as the user types: compiling the copy
+ * sends no query.  In filter-names.c.
+ */
+char		*filter_unname(const char *, int *);
+/*
  * A handle that compiles as libpcap does for a live capture on the
  * interface (Linux: VLAN tags tested in skb metadata); on an interface
  * that is down, as filter_compile for the link type.  Opening needs the

@@ -163,6 +163,10 @@ parse_front_end(struct opts *o)
 	if (o->batch && o->print)
 		msg_fatal("-b and print mode (-P, -l, --print, -x, -e, -v, "
 		    "...) exclude each other");
+	/* Print mode has no refreshes to count; tcpdump's -c ends it. */
+	if (o->print && o->bo.iterations > 0)
+		msg_fatal("--iterations counts refreshes of the screen or -b; "
+		    "print mode has none (use -c count)");
 	/* Batch snapshots go to standard output: no pcap stream there too. */
 	if (o->batch && o->ec.wfile != NULL && strcmp(o->ec.wfile, "-") == 0)
 		msg_fatal("-b writes its snapshots on standard output: "

@@ -144,7 +144,11 @@ parse_engine(struct opts *o, int ch)
 
 	switch (ch) {
 	case OPT_SPEED:
-		cc->speed = fnum("--speed", optarg, 0, 1000);
+		cc->speed = fnum("--speed", optarg, 0, CAP_SPEED_MAX);
+		if (cc->speed != 0 && cc->speed < CAP_SPEED_MIN)
+			msg_fatal("--speed: expected 0 or a number from %g to "
+			    "%d, not '%s'", CAP_SPEED_MIN, CAP_SPEED_MAX,
+			    optarg);
 		o->speed_set = 1;
 		break;
 	case OPT_ROTATE_EVERY:

@@ -40,13 +40,18 @@ print_frac(struct tbuf *tb, long nsec, int nano)
 	tbuf_put0n(tb, (unsigned long)nsec, nano ? 9 : 6);
 }
 
-/* A time difference as -ttt and -ttttt print it: " HH:MM:SS.frac". */
+/*
+ * A time difference as -ttt and -ttttt print it: " HH:MM:SS.frac", the
+ * hours of the day only, as tcpdump 4.99 (ts_date_hmsfrac_format formats
+ * the difference with gmtime(3)): 25 h prints as 01:00:00.
+ */
 static void
 print_hms(struct tbuf *tb, const struct timespec *d, int nano)
 {
 	long	s = (long)d->tv_sec;
 
-	tbuf_printf(tb, " %02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+	tbuf_printf(tb, " %02ld:%02ld:%02ld", s / 3600 % 24, s / 60 % 60,
+	    s % 60);
 	print_frac(tb, d->tv_nsec, nano);
 }
 

@@ -36,6 +36,8 @@ struct screen {
 	struct tbuf		 out;		/* a command's output lines */
 	int			 nout, nerr;
 	double			 delay;
+	long			 iterations;	/* --iterations, 0: none */
+	long			 frames;	/* timed refreshes so far */
 	int			 refresh;	/* take a snapshot now */
 	int			 quit;
 	char			 status[512];

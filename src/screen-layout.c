@@ -182,28 +182,52 @@ screen_layout(void)
 		screen_layout_band(y, rest);
 }
 
+/*
+ * The source at x in at most room columns (at least 16): a long path is
+ * cut from the left, "..." and its tail, so the file's name and the
+ * filter after it stay in view.  Returns the columns used.
+ */
+static int
+screen_header_source(const char *src, int x, int room)
+{
+	const char	*p = src;
+	size_t		 n = strlen(src);
+	int		 dx = 0;
+
+	if (room < 16)
+		room = 16;
+	if (n > (size_t)room) {
+		p = src + n - (size_t)(room - 3);
+		while ((*p & 0xc0) == 0x80)	/* not inside a character */
+			p++;
+		dx = screen_put(0, x, room, SCREEN_DIM, "...");
+	}
+	return dx + screen_printf(0, x + dx, room - dx, SCREEN_VALUE, "%s", p);
+}
+
 /* Line 0: source, mode, filter, refiltered count and uptime. */
 static void
 screen_header_top(const struct stats_snap *s, int w)
 {
-	char	up[32], refl[40];
-	long	u = (long)s->uptime;
-	int	x;
+	char		 up[32], refl[40];
+	const char	*flt = s->filter[0] ? s->filter : "none (every packet)";
+	long		 u = (long)s->uptime;
+	int		 x;
 
 	snprintf(up, sizeof up, "up %ld:%02ld:%02ld", u / 3600, u / 60 % 60,
 	    u % 60);
-	x = screen_put(0, 0, w, SCREEN_VALUE, "zbtop ");
-	x += screen_printf(0, x, w - x, SCREEN_VALUE, "%s", s->source);
-	x += screen_printf(0, x, w - x, SCREEN_HEADER, " [%s]", s->mode);
-	x += screen_put(0, x, w - x, SCREEN_HEADER, "  filter: ");
 	/* Removed by the recheck after a change: filtering, not loss. */
 	refl[0] = '\0';
 	if (s->epoch > 0 || s->rejected > 0)
 		snprintf(refl, sizeof refl, "  refiltered %llu",
 		    (unsigned long long)s->rejected);
+	x = screen_put(0, 0, w, SCREEN_VALUE, "zbtop ");
+	x += screen_header_source(s->source, x, w - x - (int)(strlen(s->mode) +
+	    3 + 10 + strlen(flt) + strlen(refl) + strlen(up) + 2));
+	x += screen_printf(0, x, w - x, SCREEN_HEADER, " [%s]", s->mode);
+	x += screen_put(0, x, w - x, SCREEN_HEADER, "  filter: ");
 	x += screen_put(0, x, w - x - (int)strlen(up) - (int)strlen(refl) - 2,
-	    s->filter[0] ? SCREEN_VALUE : SCREEN_DIM, s->filter[0] ?
-	    s->filter : "none (every packet)");
+	    s->filter[0] ? SCREEN_VALUE : SCREEN_DIM, flt);
 	screen_put(0, x, w - x - (int)strlen(up) - 2, SCREEN_HEADER, refl);
 	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
 }

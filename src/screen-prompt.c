@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "engine.h"
+#include "filter.h"
 #include "pane.h"
 #include "plist.h"
 #include "prompt.h"
@@ -30,6 +31,7 @@ static const char *const screen_prompt_label[PROMPT_NKINDS] = {
 
 static const char *screen_skipcols(const char *, int, int *);
 static void	screen_prompt_check(void);
+static void	screen_prompt_filter(const char *);
 static void	screen_prompt_done(void);
 static enum cmd_ret screen_cmd_run(const char *, const char *);
 
@@ -206,13 +208,8 @@ screen_prompt_check(void)
 			snprintf(chk, sizeof screen_st.check, "empty: every "
 			    "%spacket   (Enter applies, Esc cancels, Tab "
 			    "completes)", kind == PROMPT_DISPLAY ? "kept " : "");
-		else if (engine_check_filter(screen_st.eng, line, errbuf) ==
-		    0)
-			snprintf(chk, sizeof screen_st.check, "ok: compiles");
-		else {
-			screen_st.check_ok = 0;
-			snprintf(chk, sizeof screen_st.check, "%s", errbuf);
-		}
+		else
+			screen_prompt_filter(line);
 		return;
 	}
 	line += strspn(line, " ");
@@ -225,6 +222,35 @@ screen_prompt_check(void)
 	else
 		snprintf(chk, sizeof screen_st.check, "%s: %s",
 		    c->usage, c->help);
+}
+
+/*
+ * Whether a filter compiles, without name lookups: libpcap resolves host
+ * names inside pcap_compile (DNS, up to the resolver's timeout), so the
+ * check compiles a copy with the names stood in by an address; they are
+ * looked up once, on Enter.  An error of the copy's is the expression's
+ * only when it is a syntax error (an address may be refused where a name
+ * would do, "ether host gate").
+ */
+static void
+screen_prompt_filter(const char *line)
+{
+	char	 errbuf[ZB_ERRBUFSZ], *bare;
+	char	*chk = screen_st.check;
+	int	 names, rc;
+
+	bare = filter_unname(line, &names);
+	rc = engine_check_filter(screen_st.eng, bare, errbuf);
+	free(bare);
+	if (rc == -1 && (names == 0 || strstr(errbuf, "syntax error") !=
+	    NULL)) {
+		screen_st.check_ok = 0;
+		snprintf(chk, sizeof screen_st.check, "%s", errbuf);
+	} else if (names > 0)
+		snprintf(chk, sizeof screen_st.check, "syntax ok: names are "
+		    "looked up on Enter");
+	else
+		snprintf(chk, sizeof screen_st.check, "ok: compiles");
 }
 
 static void

@@ -134,6 +134,7 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	setlocale(LC_CTYPE, "");
 	screen_st.env.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	screen_st.delay = o->delay > 0 ? o->delay : 1;
+	screen_st.iterations = o->iterations;
 	screen_st.snap = xcalloc(1, sizeof *screen_st.snap);
 	screen_st.env.snap = screen_st.snap;
 	screen_st.env.eng = screen_st.eng;
@@ -215,6 +216,9 @@ screen_loop(void)
 				engine_snapshot(screen_st.eng, screen_st.snap);
 			if (screen_st.sockets.shown)
 				pane_sockets_refresh();
+			/* As top -n: the timed refreshes are counted. */
+			if (now >= next)
+				screen_st.frames++;
 			next = now + screen_st.delay;
 			screen_st.refresh = 0;
 			dirty = 1;
@@ -230,6 +234,11 @@ screen_loop(void)
 		if (dirty)
 			screen_draw();
 		dirty = 0;
+		if (screen_st.iterations > 0 &&
+		    screen_st.frames >= screen_st.iterations) {
+			screen_st.quit = 1;
+			break;
+		}
 		ms = (int)ceil((next - screen_now()) * 1000);
 		timeout(ms < 0 ? 0 : ms > SCREEN_POLL_MS ? SCREEN_POLL_MS : ms);
 		r = get_wch(&wc);

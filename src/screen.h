@@ -15,6 +15,7 @@ struct psock_att;
 
 struct screen_opts {
 	double		 delay;		/* seconds between refreshes */
+	long		 iterations;	/* refreshes, then quit, as top -n */
 	int		 color;		/* 0 with NO_COLOR or monochrome */
 	const char	*histfile;	/* NULL: the default history file */
 	struct psock	*psock;		/* the sockets view's reader, or NULL */

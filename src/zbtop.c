@@ -198,6 +198,7 @@ main_screen(struct opts *o, struct screen_opts *so, char *psock_err)
 	char	errbuf[ZB_ERRBUFSZ];
 
 	so->delay = o->bo.delay;
+	so->iterations = o->bo.iterations;
 	so->color = getenv("NO_COLOR") == NULL ||
 	    *getenv("NO_COLOR") == '\0';
 	so->histfile = NULL;

@@ -3,12 +3,14 @@
 # the first) are differences of the stamps as printed, as tcpdump's:
 # with microseconds (no --nano), two stamps 6 ns apart across a
 # microsecond boundary print .999999 and .000000, and the step between
-# them is 0.000001, not 0.000000.  A hand-made nanosecond pcap, compared
+# them is 0.000001, not 0.000000; steps of 25 h and 100 h print the
+# hours of the day, as tcpdump's.  A hand-made nanosecond pcap, compared
 # with tcpdump -n line by line (time stamp column).
 #
 # Can fail: with print_ts() subtracting nanoseconds and cutting the
 # result, -ttt printed 00:00:00.000000 where tcpdump prints
-# 00:00:00.000001, and -ttttt drifted the same way.
+# 00:00:00.000001, and -ttttt drifted the same way; 25 h printed as
+# 25:01:01 where tcpdump prints 01:01:01.
 ZBTOP=${ZBTOP:-./zbtop}
 command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
@@ -21,7 +23,8 @@ pkt = (bytes.fromhex("ffffffffffff0200000000010800") +
     struct.pack(">HHHH", 1234, 9, 12, 0) + b"abcd")
 out = struct.pack("<IHHiIII", 0xa1b23c4d, 2, 4, 0, 0, 65535, 1)
 for s, ns in [(1000, 999999999), (1001, 5), (1001, 1999), (1001, 2000),
-    (1002, 999), (1003, 0), (1003, 999), (1003, 1000)]:
+    (1002, 999), (1003, 0), (1003, 999), (1003, 1000), (91064, 1000),
+    (451064, 1000)]:
     out += struct.pack("<IIII", s, ns, len(pkt), len(pkt)) + pkt
 open(sys.argv[1], "wb").write(out)
 EOP

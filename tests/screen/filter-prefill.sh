@@ -5,6 +5,7 @@
 # goes on from where it was.
 . tests/screen/lib.sh
 t_sample
+T_W=140		# room in the header for the file's name and the filter
 
 F=$(printf 'udp\tor icmp')
 t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' '$F'"
