@@ -274,15 +274,13 @@ engine_packet(struct engine *e, struct cap_pkt *pkt,
 		    memory_order_relaxed) + 1;
 		rc = pcapw_put(e->w, pkt);
 		pthread_mutex_unlock(&e->wlock);
+	} else if (e->nq > 1) {
+		no = atomic_fetch_add_explicit(&e->frames, 1,
+		    memory_order_relaxed) + 1;
 	} else {
 		/* One thread numbers: a plain store, no locked add. */
 		no = atomic_load_explicit(&e->frames, memory_order_relaxed) + 1;
-		if (e->nq > 1)
-			no = atomic_fetch_add_explicit(&e->frames, 1,
-			    memory_order_relaxed) + 1;
-		else
-			atomic_store_explicit(&e->frames, no,
-			    memory_order_relaxed);
+		atomic_store_explicit(&e->frames, no, memory_order_relaxed);
 		if (e->w != NULL)
 			rc = pcapw_put(e->w, pkt);
 	}
