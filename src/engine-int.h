@@ -24,6 +24,7 @@ struct stats;
 
 #define ENGINE_TICK_MS		100	/* kernel counters, buffer states */
 #define ENGINE_AGAIN_MS		2000	/* give up on a busy backend */
+#define ENGINE_REFRESH_MS	500	/* longest wait for a refresh */
 
 /* How consumer threads are told to end (engine->wstop). */
 #define ENGINE_DRAIN		1	/* walk what is handed over, exit */
@@ -87,7 +88,9 @@ struct engine {
 	int			 wdone;		/* a consumer hit -c or failed */
 	int			 finished;
 	int			 paused;
-	int			 tick_now;	/* read counters and buffers now */
+	/* engine_refresh(): tickets asked for, and the last one served. */
+	unsigned long		 tick_asked;
+	unsigned long		 tick_done;
 	unsigned		 rotate_ms;
 	double			 speed;		/* file replay, x recorded */
 	_Atomic unsigned	 run;		/* file read again: a new run */

@@ -451,7 +451,8 @@ engine_periodic(struct engine *e, int last)
 	struct timespec		 now;
 	uint64_t		 ifd;
 	unsigned		 every;
-	int			 n, paused, pending, now_req;
+	unsigned long		 ticket;
+	int			 n, paused, pending;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	pthread_mutex_lock(&e->lock);
@@ -459,13 +460,13 @@ engine_periodic(struct engine *e, int last)
 	paused = e->paused;
 	/* A waiting filter change needs the drained moment more. */
 	pending = e->req != NULL && !e->req->done;
-	now_req = e->tick_now;
-	e->tick_now = 0;
+	ticket = e->tick_asked;
 	pthread_mutex_unlock(&e->lock);
 	if (every != 0 && ops->rotate != NULL && !last && !pending &&
 	    engine_due(&e->next_rotate, &now))
 		engine_rotate_tick(e, every);
-	if (!last && !now_req && !engine_due(&e->next_tick, &now))
+	if (!last && ticket == e->tick_done && !engine_due(&e->next_tick,
+	    &now))
 		return;
 	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
 	memset(&ks, 0, sizeof ks);
@@ -491,6 +492,10 @@ engine_periodic(struct engine *e, int last)
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
 	}
+	pthread_mutex_lock(&e->lock);
+	e->tick_done = ticket;
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
 }
 
 /* A file's silent gap the replay did not sleep through, on the status line. */
@@ -640,10 +645,22 @@ engine_snapshot(struct engine *e, struct stats_snap *sn)
 void
 engine_refresh(struct engine *e)
 {
+	struct timespec	 limit;
+	unsigned long	 ticket;
+	int		 rc = 0;
+
+	/* pthread_cond_timedwait() counts on CLOCK_REALTIME by default. */
+	clock_gettime(CLOCK_REALTIME, &limit);
+	engine_after(&limit, &limit, ENGINE_REFRESH_MS);
 	pthread_mutex_lock(&e->lock);
-	e->tick_now = 1;
+	ticket = ++e->tick_asked;
 	pthread_mutex_unlock(&e->lock);
 	engine_wake(e);
+	pthread_mutex_lock(&e->lock);
+	while (e->tick_done < ticket && !e->finished && e->started &&
+	    rc == 0)
+		rc = pthread_cond_timedwait(&e->cond, &e->lock, &limit);
+	pthread_mutex_unlock(&e->lock);
 }
 
 void

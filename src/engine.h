@@ -65,8 +65,11 @@ int		 engine_bpf(struct engine *, struct tbuf *);
 void		 engine_snapshot(struct engine *, struct stats_snap *);
 /*
  * Read the kernel counters and buffer states (the block being filled
- * too) at once rather than at the next 100 ms tick; a snapshot taken a
- * few ms later sees them.
+ * too) now rather than at the next 100 ms tick, on the engine thread
+ * between two buffers, and wait for it: a snapshot taken after it agrees
+ * with itself, and after a rotation it counts what the single inline lane
+ * was handed (with --threads the consumers may still be walking).  Waits
+ * at most ENGINE_REFRESH_MS (500 ms); at once when the capture has ended.
  */
 void		 engine_refresh(struct engine *);
 void		 engine_totals(struct engine *, struct stats_totals *);

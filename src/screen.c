@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -212,8 +211,11 @@ screen_loop(void)
 	while (!screen_st.quit && screen_signal == 0) {
 		now = screen_now();
 		if (now >= next || screen_st.refresh) {
-			if (screen_st.eng != NULL)
+			/* One moment: the counters, the buffers, the list. */
+			if (screen_st.eng != NULL) {
+				engine_refresh(screen_st.eng);
 				engine_snapshot(screen_st.eng, screen_st.snap);
+			}
 			if (screen_st.sockets.shown)
 				pane_sockets_refresh();
 			/* As top -n: the timed refreshes are counted. */
@@ -405,9 +407,6 @@ screen_engine_key(int key)
 				pane[i].cls->reset(&pane[i]);
 		break;
 	case ' ':
-		/* The engine reads the block being filled at once: let it. */
-		engine_refresh(screen_st.eng);
-		nanosleep(&(struct timespec){ 0, 30 * 1000 * 1000 }, NULL);
 		screen_st.refresh = 1;
 		break;
 	default:
