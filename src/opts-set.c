@@ -310,9 +310,13 @@ parse_ignored(int ch)
 	case 'K':
 	case 'n':
 	case 'N':
+	case 'u':
 	case 'Y':
 	case OPT_IMMEDIATE:
-		/* zbtop never resolves names and never checks sums. */
+		/*
+		 * zbtop never resolves names and never checks sums; it
+		 * decodes no NFS handles (-u).
+		 */
 		break;
 	default:
 		return -1;

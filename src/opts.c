@@ -66,6 +66,8 @@ static const struct option zbtop_longopts[] = {
 
 static void	usage(FILE *);
 static char	*join(int, char **);
+static void	bad_option(int, char **);
+static int	ambiguous(const char *, int, struct tbuf *);
 
 static void
 usage(FILE *f)
@@ -138,9 +140,69 @@ join(int argc, char **argv)
 	return tb.s;
 }
 
-/* getopt's string: tcpdump's letters, then zbtop's own (b, J, m, P, T). */
+/*
+ * getopt's string: tcpdump's letters, then zbtop's own (b, J, m, P, T).
+ * The leading ':' makes a missing argument ':' and silences getopt, so
+ * bad_option says what was wrong in one line.
+ */
 #define ZBTOP_SHORTOPTS \
-	"aAB:c:C:dDeE:fF:G:hHi:Ij:KlLM:nNOpqQ:r:s:StUvw:W:xXy:Yz:Z:#" "bJm:PT:V"
+	":aAB:c:C:dDeE:fF:G:hHi:Ij:KlLM:nNOpqQ:r:s:StuUvw:W:xXy:Yz:Z:#" \
+	"bJm:PT:V"
+
+
+/*
+ * How many long options start with the n bytes at s, their names
+ * appended to tb (initialised here) as " --a, --b".
+ */
+static int
+ambiguous(const char *s, int n, struct tbuf *tb)
+{
+	const struct option	*lo;
+	int			 k = 0;
+
+	tbuf_init(tb);
+	if (n <= 0)
+		return 0;
+	for (lo = zbtop_longopts; lo->name != NULL; lo++)
+		if (strncmp(lo->name, s, (size_t)n) == 0)
+			tbuf_printf(tb, "%s --%s", k++ > 0 ? "," : "",
+			    lo->name);
+	return k;
+}
+
+/*
+ * One line for what getopt refused (ch '?' or ':'), naming the option as
+ * typed: an unknown letter, an unknown or ambiguous long option, a long
+ * option given a value it does not take, or a missing argument.  getopt
+ * leaves optopt 0 for a long option it could not name, and the long
+ * option's code (a known letter or OPT_*) for one it could; an unknown
+ * letter is never in ZBTOP_SHORTOPTS.  tcpdump adds its usage; zbtop
+ * points to -h.
+ */
+static void
+bad_option(int ch, char **argv)
+{
+	const char	*w = argv[optind - 1];
+	int		 n = (int)strcspn(w, "=");
+	struct tbuf	 tb;
+
+	if (ch == ':') {
+		if (strncmp(w, "--", 2) == 0)
+			msg_fatal("%.*s: needs an argument", n, w);
+		msg_fatal("-%c: needs an argument", optopt);
+	}
+	if (optopt == 0 && ambiguous(w + 2, n - 2, &tb) > 1)
+		msg_fatal("%.*s: ambiguous, the start of%s", n, w, tb.s);
+	if (optopt == 0)
+		msg_fatal("%.*s: unknown option (zbtop -h lists them)", n, w);
+	if (optopt >= OPT_VERSION ||
+	    (optopt != ':' && strchr(ZBTOP_SHORTOPTS, optopt) != NULL))
+		msg_fatal("%.*s: takes no argument", n, w);
+	if (optopt > ' ' && optopt < 0x7f)
+		msg_fatal("-%c: unknown option (zbtop -h lists them)", optopt);
+	msg_fatal("-\\x%02x: unknown option (zbtop -h lists them)",
+	    (unsigned char)optopt);
+}
 
 void
 opts_parse(struct opts *o, int argc, char **argv)
@@ -150,6 +212,7 @@ opts_parse(struct opts *o, int argc, char **argv)
 	int		 ch;
 
 	memset(o, 0, sizeof *o);
+	opterr = 0;
 	cc->promisc = 1;
 	cc->threads = 1;
 	o->bo.delay = 1;
@@ -173,8 +236,7 @@ opts_parse(struct opts *o, int argc, char **argv)
 			    pcap_lib_version());
 			exit(0);
 		default:
-			usage(stderr);
-			exit(1);
+			bad_option(ch, argv);
 		}
 	}
 	o->ec.filter = join(argc - optind, argv + optind);
