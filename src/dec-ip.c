@@ -263,7 +263,7 @@ ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 		cur_skip(&o, IP4_HDRLEN);
 		dec_ip4_opts(ctx, &o, hlen - IP4_HDRLEN);
 	}
-	if ((all = cur_peek(c, (size_t)hlen)) != NULL) {
+	if (!ctx->opt->nocksum && (all = cur_peek(c, (size_t)hlen)) != NULL) {
 		for (i = 0; i < hlen; i += 2)
 			if (i != 10)
 				sum += (uint32_t)(all[i] << 8 | all[i + 1]);

@@ -219,7 +219,7 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, "Flags [%s]", fl);
-	if (ctx->opt->verbose)
+	if (ctx->opt->verbose && !ctx->opt->nocksum)
 		tcp_cksum(ctx, h, &seg);
 	tcp_numbers(ctx, h, f, seq, ack, len);
 	if (optbad == -1) {
@@ -517,7 +517,8 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	/* tcpdump checks UDP sums over IPv6 from -v, IPv4 from -vv. */
-	if (ctx->opt->verbose > (ctx->af == 4) && !ctx->tree) {
+	if (ctx->opt->verbose > (ctx->af == 4) && !ctx->tree &&
+	    !ctx->opt->nocksum) {
 		if (sum == 0 && ctx->af == 4)
 			dec_sum(ctx, "[no cksum] ");
 		else if ((want = dec_cksum(ctx, &seg, (uint32_t)ulen, 17,

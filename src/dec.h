@@ -19,6 +19,8 @@ struct dec_opts {
 	int		 verbose;	/* number of -v */
 	int		 quick;		/* -q: less protocol detail */
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
+	int		 nocksum;	/* -K: no verdict on IPv4 header, TCP
+					   and UDP checksums, as tcpdump */
 	struct dec_flows *flows;	/* relative sequence numbers, or NULL */
 	int		 dump;		/* print mode: tcpdump's hex and ASCII of
 					   a payload of unknown type */

@@ -246,6 +246,9 @@ parse_print(struct print_opts *po, int ch)
 	case 'q':
 		po->dec.quick = 1;
 		break;
+	case 'K':
+		po->dec.nocksum = 1;
+		break;
 	case 'S':
 		po->dec.abs_seq = 1;
 		break;
@@ -307,15 +310,14 @@ parse_ignored(int ch)
 	case 'a':
 	case 'f':
 	case 'H':
-	case 'K':
 	case 'n':
 	case 'N':
 	case 'u':
 	case 'Y':
 	case OPT_IMMEDIATE:
 		/*
-		 * zbtop never resolves names and never checks sums; it
-		 * decodes no NFS handles (-u).
+		 * zbtop never resolves names; it decodes no NFS handles
+		 * (-u).
 		 */
 		break;
 	default:
