@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pcap/pcap.h>
+
 #include "iface.h"
 #include "msg.h"
 #include "opts.h"
@@ -300,11 +302,20 @@ static int
 parse_ignored(int ch)
 {
 	switch (ch) {
+	case 'j':
+		/* As tcpdump, a name libpcap does not know is refused. */
+		if (pcap_tstamp_type_name_to_val(optarg) < 0)
+			msg_fatal("-j %s: invalid time stamp type", optarg);
+		msg_info("-%c: not supported by zbtop, ignored", ch);
+		break;
+	case 'y':
+		if (pcap_datalink_name_to_val(optarg) < 0)
+			msg_fatal("-y %s: invalid data link type", optarg);
+		msg_info("-%c: not supported by zbtop, ignored", ch);
+		break;
 	case 'E':
 	case 'I':
-	case 'j':
 	case 'M':
-	case 'y':
 		msg_info("-%c: not supported by zbtop, ignored", ch);
 		break;
 	case 'a':

@@ -5,12 +5,13 @@
 # an unknown letter alone and inside a cluster (-nnvvg), a missing
 # argument (-c, --buffer-size), an unknown long option (--skip), an
 # ambiguous prefix (--n, naming what it could be), a long option given a
-# value it does not take (--print=3).  tcpdump's -u (NFS handles) is
-# accepted, as the man page says.
+# value it does not take (--print=3); -y and -j with a name libpcap does
+# not know (tcpdump refuses them too).  tcpdump's -u (NFS handles) is
+# accepted, as the man page says, and so are -y and -j with known names.
 #
 # Can fail: before this test getopt printed its message with the
-# binary's path and the whole usage after it (18 lines), and -u was
-# refused.
+# binary's path and the whole usage after it (18 lines), -u was refused,
+# and -y FOO and -j foo were ignored.
 ZBTOP=${ZBTOP:-./zbtop}
 f=tests/data/sample.pcap
 fail=0
@@ -39,8 +40,12 @@ bad "--skip: unknown option (zbtop -h lists them)" --skip 2
 bad "--n: ambiguous, the start of --nano, --no-optimize, \
 --no-promiscuous-mode, --number" --n
 bad "--print: takes no argument" --print=3
+bad "-y FOO: invalid data link type" -y FOO
+bad "-j foo: invalid time stamp type" -j foo
 
 n=$("$ZBTOP" -u -c 2 -r "$f" 2>/dev/null </dev/null | wc -l)
 [ "$n" -eq 2 ] || { echo "FAIL: -u -c 2: $n lines, not 2"; fail=1; }
+n=$("$ZBTOP" -y EN10MB -j adapter -c 2 -r "$f" 2>/dev/null </dev/null | wc -l)
+[ "$n" -eq 2 ] || { echo "FAIL: -y EN10MB -j adapter: $n lines, not 2"; fail=1; }
 [ $fail -eq 0 ] && echo "bad options: one line each"
 exit $fail
