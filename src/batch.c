@@ -250,6 +250,25 @@ batch_summary(struct engine *eng, FILE *f)
 	free(sn);
 }
 
+#define PLURAL(n)	((n) == 1 ? "" : "s")
+
+void
+batch_tcpdump(struct engine *eng, FILE *f)
+{
+	struct stats_totals	t;
+
+	engine_totals(eng, &t);
+	fprintf(f, "%llu packet%s captured\n", (unsigned long long)t.packets,
+	    PLURAL(t.packets));
+	fprintf(f, "%llu packet%s received by filter\n",
+	    (unsigned long long)t.kpackets, PLURAL(t.kpackets));
+	fprintf(f, "%llu packet%s dropped by kernel\n",
+	    (unsigned long long)t.kdrops, PLURAL(t.kdrops));
+	if (t.have_ifdrops && t.ifdrops > 0)
+		fprintf(f, "%llu packet%s dropped by interface\n",
+		    (unsigned long long)t.ifdrops, PLURAL(t.ifdrops));
+}
+
 /* The closing line of shared/bench/README.md, then the error if any. */
 void
 batch_final(struct engine *eng, FILE *f)

@@ -29,6 +29,13 @@ int	batch_events(struct engine *, unsigned *);
 /* tcpdump's exit lines, for after the screen: captured, lost, verdict. */
 void	batch_summary(struct engine *, FILE *);
 /*
+ * tcpdump's exit lines after a live capture, word for word: "N packets
+ * captured", "N packets received by filter", "N packets dropped by
+ * kernel" ("1 packet" for one), and "N packets dropped by interface"
+ * when the interface dropped any.
+ */
+void	batch_tcpdump(struct engine *, FILE *);
+/*
  * Standard output failed with errno err (0: it did not): EPIPE, a reader
  * gone, is a quiet 0; anything else says so on stderr and returns 1.
  */

@@ -274,6 +274,9 @@ print_run(struct engine *eng, struct print_ctx *pc, unsigned npc,
 	errno = 0;
 	if ((err = print_failed(pc, npc)) == 0 && fflush(pc->out) == EOF)
 		err = errno != 0 ? errno : EIO;
+	/* tcpdump's lines, then the closing line the benchmarks read. */
+	if (pc->o.live)
+		batch_tcpdump(eng, stderr);
 	batch_final(eng, stderr);
 	if (batch_outerr(err) != 0)
 		events++;

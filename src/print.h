@@ -40,6 +40,7 @@ struct print_opts {
 	int		 tree;		/* -V: zbtop's detail tree */
 	int		 count_only;	/* --count: only "N packets" at the end */
 	int		 silent;	/* -w without -P: no lines */
+	int		 live;		/* not -r: tcpdump's lines at exit */
 	struct dec_opts	 dec;		/* -e, -v, -q, -S */
 	/* Several -i: the names pkt->iface indexes; a line names its own. */
 	const char	*const *ifname;

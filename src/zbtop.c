@@ -180,6 +180,7 @@ main_print(struct opts *o, struct print_ctx *pc)
 		npc = CAP_MAXQ;
 	o->po.ifname = o->ec.cap.ifaces;
 	o->po.nifs = o->ec.cap.nifaces;
+	o->po.live = o->ec.cap.file == NULL;
 	for (q = 0; q < npc; q++) {
 		print_init(&pc[q], stdout, &o->po);
 		o->ec.print_arg[q] = &pc[q];
