@@ -122,7 +122,9 @@ ip4_parse(struct dec_ctx *ctx, struct cur *c)
 
 /*
  * The header's version, header length and total length (bytes) against
- * each other: -1, with the reason in the summary, when they disagree.
+ * each other: -1, with the reason, when they disagree.  The summary says
+ * it as tcpdump 4.99 does ("bad-hlen 16", "bad-len 10"; a wrong version
+ * before the name, see ip4_format), the tree as "[bad ip hlen 16]".
  */
 static int
 ip4_check(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
@@ -132,11 +134,15 @@ ip4_check(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
 		return -1;
 	}
 	if (hlen < IP4_HDRLEN) {
-		dec_bad(ctx, "ip hlen %d", hlen);
+		if (ctx->tree)
+			dec_bad(ctx, "ip hlen %d", hlen);
+		dec_sum(ctx, "bad-hlen %d", hlen);
 		return -1;
 	}
 	if (tlen != 0 && tlen < hlen) {
-		dec_bad(ctx, "ip len %d < hlen %d", tlen, hlen);
+		if (ctx->tree)
+			dec_bad(ctx, "ip len %d < hlen %d", tlen, hlen);
+		dec_sum(ctx, "bad-len %d", tlen);
 		return -1;
 	}
 	return 0;
@@ -151,6 +157,18 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	int		 hlen, tlen, frag;
 
 	dec_layer(ctx, "Internet Protocol version 4");
+	/*
+	 * tcpdump reads the version first: a wrong one is said in place of
+	 * the name ("IP5 (invalid)"), -e or not, whatever else is cut.
+	 */
+	if (!ctx->tree && (h = cur_peek(c, 1)) != NULL && h[0] >> 4 != 4) {
+		if (h[0] >> 4 == 6)
+			dec_sum(ctx, "IP6, wrong link-layer encapsulation "
+			    "(invalid)");
+		else
+			dec_sum(ctx, "IP%d (invalid)", h[0] >> 4);
+		return;
+	}
 	/* tcpdump: " [|ip]" alone when not one byte of the header is there */
 	/* tcpdump -e leaves the name out, at any depth (print-ip.c). */
 	if (!ctx->opt->link && cur_left(c) > 0)
@@ -384,7 +402,10 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "IP6 ");
 	ip6_tree(ctx, h);
 	if (h[0] >> 4 != 6) {
-		dec_bad(ctx, "ip6 version %d", h[0] >> 4);
+		/* tcpdump's words; the tree's "[bad ip6 version 4]". */
+		if (ctx->tree)
+			dec_bad(ctx, "ip6 version %d", h[0] >> 4);
+		dec_sum(ctx, "version error: %d != 6", h[0] >> 4);
 		return;
 	}
 	if (ctx->opt->verbose && !ctx->tree) {

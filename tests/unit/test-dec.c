@@ -149,7 +149,7 @@ test_trunc(void)
 	/* An IPv4 header length below 20 bytes stops decoding. */
 	tcppkt[14] = 0x43;
 	CHECK(strstr(sum(DLT_EN10MB, tcppkt, tcplen, tcplen),
-	    "[bad ip hlen 12]") != NULL);
+	    "IP bad-hlen 12") != NULL);
 	tcppkt[14] = 0x45;
 	/* So does a TCP data offset below 5 words. */
 	tcppkt[14 + 20 + 12] = 0x30;
