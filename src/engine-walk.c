@@ -218,8 +218,8 @@ engine_parse(struct engine *e, const struct cap_pkt *pkt, unsigned q)
 {
 	struct dec_info	di;
 
-	dec_parse(e->cap.ifdlt[pkt->iface], pkt->data, pkt->caplen, pkt->len,
-	    &di);
+	dec_parse(e->cap.ifdlt[pkt->iface], pkt->data, pkt->caplen,
+	    CAP_PKT_LEN(pkt), &di);
 	stats_parsed(e->stats, q, &di, CAP_PKT_LEN(pkt));
 }
 

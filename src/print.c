@@ -29,6 +29,7 @@ static void	print_ts(struct print_ctx *, const struct cap_pkt *);
 static void	print_dump(struct print_ctx *, const struct cap_pkt *, int,
 		    int);
 static void	print_ascii(struct tbuf *, struct cur *);
+static int	print_invalid(struct tbuf *, const struct cap_pkt *);
 
 /* ".uuuuuu" or ".nnnnnnnnn" without printf: this runs for every packet. */
 static void
@@ -214,6 +215,40 @@ print_dump(struct print_ctx *pc, const struct cap_pkt *pkt, int dlt,
 		print_ascii(&pc->tb, &c);
 }
 
+/*
+ * A record header that lies, as tcpdump 4.99 says it in place of the
+ * whole line (no time, no decode, no dump): "[Invalid header: caplen==0,
+ * len==0]", "[Invalid header: len(10) < caplen(42)]", "[Invalid header:
+ * len(300000) > 262144]".  1 when said.  Only a file makes such records;
+ * cap.h's CAP_PKT_LIES counts them with their captured length.
+ */
+static int
+print_invalid(struct tbuf *tb, const struct cap_pkt *pkt)
+{
+	const char	*sep = "[Invalid header:";
+
+	if (pkt->caplen == 0) {
+		tbuf_puts(tb, "[Invalid header: caplen==0");
+		sep = ",";
+	}
+	if (pkt->len == 0) {
+		tbuf_printf(tb, "%s len==0", sep);
+		sep = ",";
+	} else if (pkt->len < pkt->caplen) {
+		tbuf_printf(tb, "%s len(%u) < caplen(%u)", sep, pkt->len,
+		    pkt->caplen);
+		sep = ",";
+	}
+	if (pkt->len > CAP_MAXWIRE) {
+		tbuf_printf(tb, "%s len(%u) > %u", sep, pkt->len, CAP_MAXWIRE);
+		sep = ",";
+	}
+	if (*sep != ',')
+		return 0;
+	tbuf_putc(tb, ']');
+	return 1;
+}
+
 void
 print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 {
@@ -226,22 +261,22 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 	tbuf_reset(&pc->tb);
 	if (pc->o.number)
 		tbuf_printf(&pc->tb, "%5lu  ", pc->count);
-	print_ts(pc, pkt);
-	if (pkt->len < pkt->caplen)
-		tbuf_printf(&pc->tb, "[Invalid header: len(%u) < caplen(%u)] ",
-		    pkt->len, pkt->caplen);
-	else if (CAP_PKT_LIES(pkt))
-		tbuf_printf(&pc->tb, "[Invalid header: len(%u) > %u] ",
-		    pkt->len, CAP_MAXWIRE);
-	if (pc->o.nifs > 1 && pkt->iface < pc->o.nifs)
-		dec_where(&pc->tb, pc->o.ifname[pkt->iface], pkt->pkttype);
-	gaveup = dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data, pkt->caplen,
-	    CAP_PKT_LEN(pkt));
-	if (pc->o.hex || pc->o.hexascii || pc->o.ascii)
-		print_dump(pc, pkt, dlt, gaveup);
-	tbuf_putc(&pc->tb, '\n');
-	if (pc->o.tree)
-		dec_tree(&pc->tb, dlt, pkt->data, pkt->caplen, pkt->len);
+	if (print_invalid(&pc->tb, pkt))
+		tbuf_putc(&pc->tb, '\n');
+	else {
+		print_ts(pc, pkt);
+		if (pc->o.nifs > 1 && pkt->iface < pc->o.nifs)
+			dec_where(&pc->tb, pc->o.ifname[pkt->iface],
+			    pkt->pkttype);
+		gaveup = dec_print(&pc->tb, &pc->o.dec, dlt, pkt->data,
+		    pkt->caplen, pkt->len);
+		if (pc->o.hex || pc->o.hexascii || pc->o.ascii)
+			print_dump(pc, pkt, dlt, gaveup);
+		tbuf_putc(&pc->tb, '\n');
+		if (pc->o.tree)
+			dec_tree(&pc->tb, dlt, pkt->data, pkt->caplen,
+			    pkt->len);
+	}
 	/*
 	 * Line-buffered (-l, -U, a terminal), glibc's fwrite counts the
 	 * line as written when the flush that follows it fails: only the

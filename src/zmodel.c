@@ -188,9 +188,13 @@ zmodel_put(struct zmodel *m, const struct zmodel_pkt *p, int nodrop)
 
 	m->ev = 0;
 	zmodel_reclaim(m);
-	caplen = p->snap < p->len ? p->snap : p->len;
-	if (caplen > p->caplen)
-		caplen = p->caplen;
+	/*
+	 * The kernel's min(snap, len), as min(snap, caplen): the kernel's
+	 * caplen is len, and a file's record that claims a wire length
+	 * below its captured length keeps its bytes, so print mode can say
+	 * that it lies (cap.h, CAP_PKT_LIES).
+	 */
+	caplen = p->snap < p->caplen ? p->snap : p->caplen;
 	totlen = m->hdrlen + caplen;
 	if (totlen > m->datasize)
 		totlen = m->datasize;
