@@ -166,7 +166,11 @@ print_count(struct print_ctx *pc, unsigned n)
 	return sum;
 }
 
-/* -A: printable bytes, newlines and tabs as they are, others '.'. */
+/*
+ * -A: printable bytes, newlines and tabs as they are, others '.'; as
+ * tcpdump 4.99, a CR is left out before a LF and when fewer than two
+ * bytes follow it ("AB\r" is "AB", "AB\rC" is "ABC", "AB\rCD" "AB.CD").
+ */
 static void
 print_ascii(struct tbuf *tb, struct cur *c)
 {
@@ -174,7 +178,8 @@ print_ascii(struct tbuf *tb, struct cur *c)
 
 	tbuf_putc(tb, '\n');
 	while ((ch = cur_u8(c)) != -1) {
-		if (ch == '\r' && cur_peek_u8(c, 0) == '\n')
+		if (ch == '\r' && (cur_left(c) < 2 ||
+		    cur_peek_u8(c, 0) == '\n'))
 			continue;
 		tbuf_putc(tb, (ch >= 0x20 && ch < 0x7f) || ch == '\t' ||
 		    ch == '\n' ? (char)ch : '.');
