@@ -21,6 +21,8 @@
 #include "work.h"
 
 static unsigned	num(const char *, const char *, unsigned long, unsigned long);
+static unsigned	numbase(const char *, const char *, unsigned long,
+		    unsigned long, int);
 static double	fnum(const char *, const char *, double, double);
 static enum cap_dir direction(const char *);
 static int	parse_tcpdump(struct opts *, int);
@@ -44,11 +46,22 @@ opts_set(struct opts *o, int ch)
 static unsigned
 num(const char *opt, const char *s, unsigned long lo, unsigned long hi)
 {
+	return numbase(opt, s, lo, hi, 10);
+}
+
+/*
+ * A number from lo to hi in base (strtoul's: 0 takes 0x for hex and a
+ * leading 0 for octal, as tcpdump reads -s and -G), or msg_fatal.
+ */
+static unsigned
+numbase(const char *opt, const char *s, unsigned long lo, unsigned long hi,
+    int base)
+{
 	char		*end;
 	unsigned long	 v;
 
 	errno = 0;
-	v = strtoul(s, &end, 10);
+	v = strtoul(s, &end, base);
 	if (errno != 0 || *end != '\0' || end == s || *s == '-' || v < lo ||
 	    v > hi)
 		msg_fatal("%s: expected a number from %lu to %lu, not '%s'",
@@ -119,9 +132,10 @@ parse_capture(struct opts *o, int ch)
 		cc->file = optarg;
 		break;
 	case 's':
-		/* tcpdump: 0 means the default, 262144. */
-		cc->snaplen = strcmp(optarg, "0") == 0 ? 262144 :
-		    num("-s", optarg, 1, 262144);
+		/* tcpdump: 0 means the default, 262144; 0x100 is 256. */
+		cc->snaplen = numbase("-s", optarg, 0, 262144, 0);
+		if (cc->snaplen == 0)
+			cc->snaplen = 262144;
 		break;
 	case 'T':
 		parse_retire(o, optarg);
@@ -355,7 +369,7 @@ parse_tcpdump(struct opts *o, int ch)
 		o->tc.dump++;
 		break;
 	case 'G':
-		o->wr.rotate_secs = num("-G", optarg, 1, INT_MAX);
+		o->wr.rotate_secs = numbase("-G", optarg, 1, INT_MAX, 0);
 		break;
 	case 'l':
 		o->lbuf = 1;

@@ -1,0 +1,48 @@
+#!/bin/sh
+# tcpdump reads -s and -G with strtol's base 0: 0x28 is 40, 050 is 40
+# (octal), 0 and 0x0 the default snap length.  zbtop must take the same
+# words with the same values: -s 0x28 and -s 050 cut as -s 40 does, -s
+# 0x0 as -s 0, -G 0x3c as -G 60; and tcpdump must accept each word too.
+# -c stays decimal in both (tcpdump -c 010 is 10).
+#
+# Can fail: before this test -s 0x28 and -G 0x3c were refused, and -s
+# 050 was 50.
+ZBTOP=${ZBTOP:-./zbtop}
+command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-base.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+f=tests/data/sample.pcap
+fail=0
+
+# same A B: zbtop -x -c 3 with options A and with options B print alike.
+same() {
+	# shellcheck disable=SC2086
+	"$ZBTOP" -n -x -c 3 -r "$f" $1 >"$tmp/a" 2>&1 </dev/null
+	# shellcheck disable=SC2086
+	"$ZBTOP" -n -x -c 3 -r "$f" $2 >"$tmp/b" 2>&1 </dev/null
+	if ! cmp -s "$tmp/a" "$tmp/b"; then
+		echo "FAIL: '$1' and '$2' differ:"
+		diff "$tmp/a" "$tmp/b" | head -n 4
+		fail=1
+	fi
+}
+
+same "-s 0x28" "-s 40"
+same "-s 050" "-s 40"
+same "-s 0x0" "-s 0"
+grep -q '\[|' "$tmp/a" && { echo "FAIL: -s 0x0 cut packets"; fail=1; }
+"$ZBTOP" -n -x -c 3 -r "$f" -s 40 2>/dev/null </dev/null | grep -q '\[|' ||
+    { echo "FAIL: -s 40 cut nothing: the test tests nothing"; fail=1; }
+n=$("$ZBTOP" -n -c 010 -r "$f" 2>/dev/null </dev/null | wc -l)
+[ "$n" -eq 10 ] || { echo "FAIL: -c 010: $n lines, not 10"; fail=1; }
+for w in "-s 0x28" "-s 050" "-G 0x3c"; do
+	# shellcheck disable=SC2086
+	tcpdump -Z root $w -r "$f" -w "$tmp/td.pcap" 2>/dev/null ||
+	    { echo "FAIL: tcpdump refuses $w"; fail=1; }
+	# shellcheck disable=SC2086
+	"$ZBTOP" -Z root $w -r "$f" -w "$tmp/zb.pcap" </dev/null \
+	    >/dev/null 2>"$tmp/err" ||
+	    { echo "FAIL: zbtop refuses $w: $(cat "$tmp/err")"; fail=1; }
+done
+[ $fail -eq 0 ] && echo "-s and -G in base 0, -c in base 10, as tcpdump"
+exit $fail
