@@ -21,6 +21,7 @@
 static void	iface_flags(bpf_u_int32, char *, size_t);
 static int	iface_nth(unsigned, char **, char *);
 static int	iface_number(const char *, unsigned *);
+static int	iface_pseudo(const char *, char *);
 
 /*
  * The n-th usable interface (from 1), or with n 0 the first that is up
@@ -49,6 +50,50 @@ iface_nth(unsigned n, char **name, char *errbuf)
 	}
 	pcap_freealldevs(all);
 	return *name != NULL ? 0 : 1;
+}
+
+/*
+ * -1, with the reason, when libpcap lists name but no live backend opens
+ * it (nflog, nfqueue, dbus-system, bluetooth-monitor: cap_usable); else
+ * 0, and an unknown name is the backend's "no such interface".
+ */
+static int
+iface_pseudo(const char *name, char *errbuf)
+{
+	pcap_if_t	*all, *d;
+	char		 perr[PCAP_ERRBUF_SIZE], shown[64], what[128];
+	int		 rc = 0;
+
+	if (name == NULL || cap_usable(name) ||
+	    pcap_findalldevs(&all, perr) == -1)
+		return 0;
+	for (d = all; d != NULL && rc == 0; d = d->next) {
+		if (strcmp(d->name, name) != 0)
+			continue;
+		esc_str(shown, sizeof shown, name, strlen(name));
+		esc_str(what, sizeof what, d->description != NULL ?
+		    d->description : "", d->description != NULL ?
+		    strlen(d->description) : 0);
+		snprintf(errbuf, ZB_ERRBUFSZ, "-i %s%s%s%s: libpcap lists "
+		    "it, zbtop cannot capture on it (-D lists those it can)",
+		    shown, *what != '\0' ? " (" : "", what,
+		    *what != '\0' ? ")" : "");
+		rc = -1;
+	}
+	pcap_freealldevs(all);
+	return rc;
+}
+
+int
+iface_capturable(const struct cap_conf *cc, char *errbuf)
+{
+	unsigned	k, n = cc->nifaces > 1 ? cc->nifaces : 1;
+
+	for (k = 0; k < n; k++)
+		if (iface_pseudo(n > 1 ? cc->ifaces[k] : cc->iface,
+		    errbuf) == -1)
+			return -1;
+	return 0;
 }
 
 /* 1 with *n when s is all digits (tcpdump's test), else 0. */

@@ -36,6 +36,13 @@ int	iface_resolve(struct iface_set *, struct cap_conf *, char *);
  */
 int	iface_default(struct iface_set *, struct cap_conf *, char *);
 /*
+ * Before capturing on cc's interfaces: -1, with the reason, for one that
+ * libpcap lists but no live backend opens (nflog, dbus-system: -D leaves
+ * them out), which -d and -L still take; 0 otherwise (an unknown name is
+ * the backend's "no such interface").
+ */
+int	iface_capturable(const struct cap_conf *, char *);
+/*
  * As tcpdump -D: number, name, description and flags on f, only what
  * -i takes (cap_usable).  0, or -1 when the list cannot be read.
  */

@@ -56,6 +56,8 @@ opts_check(struct opts *o)
 			msg_fatal("%s", errbuf);
 	}
 	parse_listing(o);
+	if (cc->file == NULL && iface_capturable(cc, errbuf) == -1)
+		msg_fatal("%s", errbuf);
 	parse_source(o);
 	parse_front_end(o);
 	/* Only the screen replays a file at its recorded pace. */
