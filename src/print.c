@@ -10,16 +10,22 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <pcap/pcap.h>
 
 #include "batch.h"
 #include "cap.h"
 #include "cur.h"
 #include "dec.h"
 #include "engine.h"
+#include "msg.h"
 #include "print.h"
+#include "stats.h"
 #include "tbuf.h"
+#include "xmalloc.h"
 
 #define PRINT_FLOWS	4096		/* TCP connections remembered */
 
@@ -291,6 +297,39 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 	if (fwrite(pc->tb.s, 1, pc->tb.len, pc->out) != pc->tb.len ||
 	    ferror(pc->out))
 		pc->failed = errno != 0 ? errno : EIO;
+}
+
+void
+print_listening(struct engine *eng)
+{
+	struct stats_snap	*sn;
+	const char		*name, *what;
+	char			 shown[64];
+	unsigned		 k, n;
+	int			 dlt;
+
+	sn = xmalloc(sizeof *sn);
+	engine_snapshot(eng, sn);
+	n = sn->nifs > 1 ? sn->nifs : 1;
+	for (k = 0; k < n; k++) {
+		dlt = engine_ifdlt(eng, k);
+		name = sn->source;	/* escaped */
+		if (n > 1) {
+			esc_str(shown, sizeof shown, sn->ifname[k],
+			    strlen(sn->ifname[k]));
+			name = shown;
+		}
+		if (pcap_datalink_val_to_name(dlt) == NULL) {
+			msg_info("listening on %s, link-type %d, snapshot "
+			    "length %u bytes", name, dlt, sn->snaplen);
+			continue;
+		}
+		what = pcap_datalink_val_to_description(dlt);
+		msg_info("listening on %s, link-type %s (%s), snapshot length "
+		    "%u bytes", name, pcap_datalink_val_to_name(dlt),
+		    what != NULL ? what : "", sn->snaplen);
+	}
+	free(sn);
 }
 
 /*

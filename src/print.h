@@ -78,5 +78,11 @@ unsigned long print_count(struct print_ctx *, unsigned);
  */
 int	print_run(struct engine *, struct print_ctx *, unsigned,
 	    volatile sig_atomic_t *, volatile sig_atomic_t *);
+/*
+ * tcpdump's line once a live capture is open, which scripts wait for, on
+ * stderr: "zbtop: listening on eth0, link-type EN10MB (Ethernet),
+ * snapshot length 262144 bytes"; one line per interface with several -i.
+ */
+void	print_listening(struct engine *);
 
 #endif /* ZBTOP_PRINT_H */

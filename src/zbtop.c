@@ -243,6 +243,8 @@ main_run(struct engine *eng, struct opts *o, struct print_ctx *pc,
 		return batch_run(eng, &o->bo);
 	if (!o->print)
 		return screen_run(eng, so);
+	if (o->po.live)
+		print_listening(eng);
 	rc = print_run(eng, pc, npc, &zbtop_quit, &zbtop_report);
 	if (o->po.count_only)
 		printf("%lu packet%s\n", print_count(pc, npc),
