@@ -184,6 +184,7 @@ static void
 screen_teardown(void)
 {
 	msg_set_sink(NULL);
+	screen_job_cancel();
 	screen_view_close();
 	pane_sockets_free();
 	if (!isendwin())
@@ -226,6 +227,8 @@ screen_loop(void)
 			dirty = 1;
 		}
 		if (screen_take_messages())
+			dirty = 1;
+		if (screen_job_poll())
 			dirty = 1;
 		/* Old news gives the hint its place back. */
 		if (screen_st.status[0] != '\0' && now - screen_st.status_t >
@@ -308,6 +311,11 @@ screen_key(int r, wint_t wc)
 	}
 	if (screen_st.prompting) {
 		screen_prompt_key(r, wc);
+		return;
+	}
+	/* Esc first gives up a filter's pending name lookup. */
+	if (r == OK && wc == 033 && screen_st.job.job != NULL) {
+		screen_job_cancel();
 		return;
 	}
 	if (COLS < SCREEN_MINW || LINES < SCREEN_MINH) {
