@@ -313,11 +313,6 @@ screen_key(int r, wint_t wc)
 		screen_prompt_key(r, wc);
 		return;
 	}
-	/* Esc first gives up a filter's pending name lookup. */
-	if (r == OK && wc == 033 && screen_st.job.job != NULL) {
-		screen_job_cancel();
-		return;
-	}
 	if (COLS < SCREEN_MINW || LINES < SCREEN_MINH) {
 		if (r == OK && wc == 'q')
 			screen_st.quit = 1;
@@ -329,6 +324,11 @@ screen_key(int r, wint_t wc)
 	}
 	if (screen_view_active()) {
 		screen_view_key(key);
+		return;
+	}
+	/* Out of a view, Esc first gives a filter's name lookup up. */
+	if (r == OK && wc == 033 && screen_st.job.job != NULL) {
+		screen_job_cancel();
 		return;
 	}
 	if (screen_st.sockets.shown) {

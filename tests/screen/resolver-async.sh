@@ -2,8 +2,9 @@
 # Enter on a filter with a host name looks the name up off the screen's
 # thread: the screen goes on (counters move, keys are taken) and says
 # "resolving names in the filter"; a second filter meanwhile is refused
-# in one line; Esc gives the lookup up and the old filter stays, also
-# once the lookup has ended in the background (its result is dropped).
+# in one line, the help opens and closes; Esc gives the lookup up and
+# the old filter stays, also once the lookup has ended in the background
+# (its result is dropped).
 # Left to finish, the lookup's answer is applied as on any Enter: here
 # "unknown host", and the old filter stays.
 #
@@ -11,7 +12,7 @@
 # (ip netns exec puts /etc/netns/NS/resolv.conf in place) names
 # 198.19.0.53, reached through the default route to the generator's
 # namespace, which does not forward: every query waits out its timeout
-# (3 s, 2 attempts: a lookup lasts about 6 s).  Traffic: zbgen sends
+# (4 s, 2 attempts: a lookup lasts about 8 s).  Traffic: zbgen sends
 # 20 UDP frames a second for 40 s, all passing the "udp" filter.
 . tests/lib/netns.sh
 zb_need_root
@@ -19,7 +20,7 @@ zb_need_root
 R_ETC="/etc/netns/zbt-cap-$$"
 T_HOOK='rm -rf "$R_ETC"; rmdir /etc/netns 2>/dev/null'
 mkdir -p "$R_ETC" || t_fail "mkdir $R_ETC"
-printf 'nameserver 198.19.0.53\noptions timeout:3 attempts:2\n' \
+printf 'nameserver 198.19.0.53\noptions timeout:4 attempts:2\n' \
     >"$R_ETC/resolv.conf"
 t_live "udp"
 GEN_PID=
@@ -59,6 +60,12 @@ t_wait 'not checked: a name lookup is still running' 2 ||
 t_keys C-u tcp Enter
 t_wait 'not changed: a name lookup is pending' 2 || t_fail "a second filter is not refused"
 pending || t_fail "the pending lookup was lost"
+# The help opens meanwhile, and Esc closes it without giving up.
+t_keys '?'
+t_wait 'capture filter prompt, opened' 2 || t_fail "? does not open the help"
+t_keys Escape
+t_wait '  packets [0-9]' 2 || t_fail "Esc does not close the help"
+pending || t_fail "Esc in the help gave the lookup up"
 # 3. Esc gives it up; the old filter stays.
 t_keys Escape
 t_wait 'cancelled: the filter stays as it was' 2 || t_fail "Esc: no answer"
