@@ -5,7 +5,9 @@
  * what gives "rotate", "filter" and "write" an exact boundary in the
  * packet stream; engine_apply() is where each takes effect.  The other
  * calls here change what needs no boundary (the rotation timer, pause,
- * the replay speed) or only read (the filter check and image).
+ * the replay speed) or only read (the filter check and image).  A new
+ * filter is compiled on the caller's thread (engine_filter_new: its host
+ * names are looked up there) and the request only swaps its programs in.
  */
 #include <pthread.h>
 #include <stdio.h>

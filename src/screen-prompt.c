@@ -258,7 +258,10 @@ screen_prompt_filter(const char *line)
 	/* The compiler is held by a lookup: checking would wait for it. */
 	if (cmd_jobs_running() > 0) {
 		snprintf(chk, sizeof screen_st.check, "not checked: a name "
-		    "lookup is still running (Enter queues behind it)");
+		    "lookup is still running");
+		/* The next key checks again. */
+		free(screen_st.checked);
+		screen_st.checked = NULL;
 		return;
 	}
 	bare = filter_unname(line, &names);
