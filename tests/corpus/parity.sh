@@ -36,7 +36,8 @@ cat >"$tmp/known" <<'EOF'
 ^[^	]*	(ipoib|vsock-1|pptp|unsupported-link-type-160)\.pcap(ng)?	
 ^(-|-vv?|-e|-x|-X|-tttt)	(afs|babel|mptcp-fclose|mptcp-tcprst)\.pcap(ng)?	
 ^[^	]*	(bigtcp-ipv4|ipv4_tcp_http_xml_tso|time_2038_overflow|time_2106_max|802\.1ad_vlan_ipv4)\.pcap	
-^-vv?	(OSPFv2_Capture_FINAL|bgp-role|ntp|RADIUS-RFC4675|eapon1|l2proto|dhcpv6-ia-na|isup|ipv6_ndp|icmpv6|ipv6-routing-header|ipv6_icmpv6_hopbyhop_packet|bigtcp-ipv6-hbh|ipv6-srh-ext-header|ipv6_jumbogram_1|udp-ip-fragmented|tcp_rst_data)\.pcap(ng)?	
+^-vv?	(OSPFv2_Capture_FINAL|bgp-role|ntp|RADIUS-RFC4675|eapon1|l2proto|dhcpv6-ia-na|ipv6-routing-header|ipv6-srh-ext-header|udp-ip-fragmented|tcp_rst_data)\.pcap(ng)?	
+^-vv	isup\.pcap(ng)?	
 ^-(x|X|e|v|vv)	l2proto-cut\.pcap	
 ^-(x|X)	(l2proto-ppp|app-bad)\.pcap	
 EOF
@@ -57,9 +58,9 @@ EOF
 #    TSO: "bad-len 0"), time stamps past 2^31 ("[Error converting
 #    time]"), two spaces before ip-proto-253 after two VLAN tags.
 # 4. -v and -vv details zbtop does not print: OSPF, BGP, NTP, RADIUS,
-#    EAP, LLDP/CDP/OAM TLVs, DHCPv6, ISUP; MLDv2 records; IPv6
-#    extension headers' options; SIP over a reassembled IP datagram; TCP
-#    RST data.
+#    EAP, LLDP/CDP/OAM TLVs, DHCPv6, ISUP (-vv only); IPv6 routing
+#    headers; SIP over a reassembled IP datagram; TCP RST data.  (MLDv2,
+#    ND and hop-by-hop/jumbo captures agree now and are compared.)
 # 5. l2proto-cut.pcap (every frame cut at every length): under -e the LLC
 #    header before a cut SNAP header, under -v the OAM and LLDP details;
 #    under -x/-X tcpdump prints no dump where the link header is all
