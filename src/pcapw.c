@@ -367,13 +367,19 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 	return 0;
 }
 
-/* -G -W: remember the new file, remove the oldest past -W. */
+/*
+ * -G -W: remember the new file, remove the oldest past -W.  With -C too,
+ * -W numbers the -C files of each period (file0, file1, reused), as
+ * tcpdump's: the names repeat, and removing "the oldest" removed the
+ * file just opened, so no ring here.
+ */
 static void
 pcapw_keep(struct pcapw *w)
 {
 	unsigned	i;
 
-	if (w->conf.rotate_secs == 0 || w->conf.files == 0)
+	if (w->conf.rotate_secs == 0 || w->conf.files == 0 ||
+	    w->conf.file_mb != 0)
 		return;
 	if (w->nring == w->conf.files) {
 		unlink(w->ring[0]);
