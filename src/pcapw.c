@@ -368,19 +368,29 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 }
 
 /*
- * -G -W: remember the new file, remove the oldest past -W.  With -C too,
- * -W numbers the -C files of each period (file0, file1, reused), as
- * tcpdump's: the names repeat, and removing "the oldest" removed the
- * file just opened, so no ring here.
+ * -G -W: remember the new file, remove the oldest past -W.  A name the
+ * ring holds already (a pattern without the period's fields, "-G 1 -w
+ * x") is the file just reopened: it only becomes the newest, or the ring
+ * would remove it.  With -C too, -W numbers the -C files of each period
+ * (file0, file1, reused), as tcpdump's, and nothing is removed.
  */
 static void
 pcapw_keep(struct pcapw *w)
 {
-	unsigned	i;
+	unsigned	i, j;
 
 	if (w->conf.rotate_secs == 0 || w->conf.files == 0 ||
 	    w->conf.file_mb != 0)
 		return;
+	for (i = 0; i < w->nring; i++) {
+		if (strcmp(w->ring[i], w->cur) != 0)
+			continue;
+		free(w->ring[i]);
+		for (j = i + 1; j < w->nring; j++)
+			w->ring[j - 1] = w->ring[j];
+		w->nring--;
+		break;
+	}
 	if (w->nring == w->conf.files) {
 		unlink(w->ring[0]);
 		free(w->ring[0]);

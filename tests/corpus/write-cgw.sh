@@ -3,11 +3,13 @@
 # period (f0, f1, then f0 again), and nothing else is removed.  A replay
 # of 40000 frames (some 3.4 MB, one -G hour) with -C 1 -G 3600 -W 2 must
 # leave the files tcpdump leaves for the same command (f0 and f1), each
-# readable, and more than none of the frames.
+# readable, and more than none of the frames.  -G 1 -W 2 -w x, a name
+# without the period's fields, on tests/data/sample.pcap (60 s of
+# packet time) must leave x, holding the last second's frames.
 #
 # Can fail: before this test the -G ring removed the oldest name past
-# -W, which with -C's reused names was the file just opened: zbtop
-# exited 0 and left no file at all.
+# -W, which with -C's reused names, or a name without strftime fields,
+# was the file just opened: zbtop exited 0 and left no file at all.
 ZBTOP=${ZBTOP:-./zbtop}
 ZB_GENDIR=${ZB_GENDIR:-obj/gen}
 command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
@@ -38,5 +40,13 @@ for f in "$tmp"/zb/*; do
 	[ "$k" -gt 0 ] || { echo "FAIL: $f holds no frame"; fail=1; }
 	n=$((n + k))
 done
-[ $fail -eq 0 ] && echo "-C 1 -G 3600 -W 2: $got($n frames), as tcpdump"
+mkdir "$tmp/g" || exit 1
+# shellcheck disable=SC2086
+"$ZBTOP" $asroot -r tests/data/sample.pcap -G 1 -W 2 -w "$tmp/g/x" \
+    </dev/null >/dev/null 2>"$tmp/err" ||
+    { echo "FAIL: -G 1 -W 2: exit status $?: $(cat "$tmp/err")"; fail=1; }
+k=$(tcpdump -r "$tmp/g/x" 2>/dev/null | wc -l)
+[ "$k" -gt 0 ] || { echo "FAIL: -G 1 -W 2 -w x: no x, or x empty"; fail=1; }
+[ $fail -eq 0 ] && echo "-C 1 -G 3600 -W 2: $got($n frames), as tcpdump;" \
+    "-G 1 -W 2 -w x: x ($k frames)"
 exit $fail
