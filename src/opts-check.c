@@ -1,7 +1,7 @@
 /*
  * The checks of options against each other, once getopt is done, and
  * what follows from them: --sockets' and --attach's exclusions, -i
- * against -r, the ring geometry (two of -B, --blocks, --block-size; the
+ * ignored with -r, the ring geometry (two of -B, --blocks, --block-size; the
  * backend works out the third), --keep against the machine's memory,
  * the source and capture model, the front end, and tcpdump's listings,
  * which print and exit.  opts-set.c has already checked each value alone.
@@ -39,8 +39,12 @@ opts_check(struct opts *o)
 	}
 	if (o->filters)
 		msg_fatal("--filters goes with --sockets");
-	if (cc->iface != NULL && cc->file != NULL)
-		msg_fatal("-i and -r exclude each other");
+	/* tcpdump reads the file and leaves -i alone; so does zbtop. */
+	if (cc->iface != NULL && cc->file != NULL) {
+		msg_info("-i ignored: -r reads a file");
+		o->ifs.n = 0;
+		cc->iface = NULL;
+	}
 	if (cc->buffer_kib != 0 && cc->block_nr != 0 && cc->block_kib != 0)
 		msg_fatal("-B, --blocks and --block-size: give at most two, "
 		    "the third follows");
