@@ -37,6 +37,7 @@ static const struct option zbtop_longopts[] = {
 	{ "metrics-file",	required_argument,	NULL, OPT_METRICS_FILE },
 	{ "bench-work",		required_argument,	NULL, OPT_BENCH_WORK },
 	/* tcpdump's long options. */
+	{ "absolute-tcp-sequence-numbers", no_argument,	NULL, 'S' },
 	{ "buffer-size",	required_argument,	NULL, 'B' },
 	{ "count",		no_argument,		NULL, OPT_COUNT },
 	{ "direction",		required_argument,	NULL, 'Q' },
@@ -44,6 +45,7 @@ static const struct option zbtop_longopts[] = {
 	{ "immediate-mode",	no_argument,		NULL, OPT_IMMEDIATE },
 	{ "interface",		required_argument,	NULL, 'i' },
 	{ "linktype",		required_argument,	NULL, 'y' },
+	{ "list-data-link-types", no_argument,		NULL, 'L' },
 	{ "list-interfaces",	no_argument,		NULL, 'D' },
 	{ "list-time-stamp-types", no_argument,		NULL, OPT_LIST_TSTAMP },
 	{ "micro",		no_argument,		NULL, OPT_MICRO },
@@ -52,6 +54,7 @@ static const struct option zbtop_longopts[] = {
 	{ "no-optimize",	no_argument,		NULL, 'O' },
 	{ "no-promiscuous-mode", no_argument,		NULL, 'p' },
 	{ "number",		no_argument,		NULL, '#' },
+	{ "packet-buffered",	no_argument,		NULL, 'U' },
 	{ "print",		no_argument,		NULL, OPT_PRINT },
 	{ "relinquish-privileges", required_argument,	NULL, 'Z' },
 	{ "snapshot-length",	required_argument,	NULL, 's' },
