@@ -3,9 +3,9 @@
  * (netlink, AF_PACKET, net/packet/diag.c), in every network namespace,
  * with the process that holds each one; and, in psock-attach.c and
  * psock-ring.c, a read-only look at another process's ring through
- * /proc/PID/mem.  This
- * is the one room for other processes' sockets: nothing here touches
- * zbtop's own capture, writes to another process or changes its socket.
+ * /proc/PID/mem.  This is the one room for other processes' sockets:
+ * nothing here touches zbtop's own capture, writes to another process or
+ * changes its socket.
  */
 #ifndef ZBTOP_PSOCK_H
 #define ZBTOP_PSOCK_H
