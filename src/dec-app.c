@@ -1,14 +1,14 @@
 /*
  * Application and routing protocols tcpdump names on one line from their
  * binary header: IGMP, OSPF, VRRP, PIM, NTP, syslog, RADIUS, DHCPv6 and
- * EAPOL.  Only what tcpdump -n 4.99 prints without -v (syslog's -v
- * aside), so lines compare whole; the wording is read from its output
- * for the tcpdump corpus, the layouts from RFC 3376 (IGMP), RFC 2328
- * (OSPF), RFC 5798 (VRRP), RFC 7761 (PIM), RFC 5905 (NTP), RFC 5424
- * (syslog), RFC 2865 (RADIUS), RFC 8415 (DHCPv6) and IEEE 802.1X
- * (EAPOL).  Packet bytes reach the text only through tbuf_vis().  The
- * text protocols (HTTP/1, SIP, the SSH banner) and the TCP port table
- * are in dec-text.c.
+ * EAPOL; and SIP over UDP, whose text dec-text.c writes.  Only what
+ * tcpdump -n 4.99 prints without -v (syslog's -v aside), so lines
+ * compare whole; the wording is read from its output for the tcpdump
+ * corpus, the layouts from RFC 3376 (IGMP), RFC 2328 (OSPF), RFC 5798
+ * (VRRP), RFC 7761 (PIM), RFC 5905 (NTP), RFC 5424 (syslog), RFC 2865
+ * (RADIUS), RFC 8415 (DHCPv6) and IEEE 802.1X (EAPOL).  Packet bytes
+ * reach the text only through tbuf_vis().  The text protocols (HTTP/1,
+ * SIP, the SSH banner) and the TCP port table are in dec-text.c.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +29,7 @@ static void	syslog_v(struct dec_ctx *, struct cur *, size_t);
 static void	radius_format(struct dec_ctx *, struct cur *);
 static void	dhcp6_format(struct dec_ctx *, struct cur *);
 static void	eapol_format(struct dec_ctx *, struct cur *);
+static void	sip_format(struct dec_ctx *, struct cur *);
 
 /* The light parse stops at these: the transport is what the mix counts. */
 #define APP_PROTO(sym, nm, k, fmt)					\
@@ -54,6 +55,7 @@ APP_PROTO(dec_dhcp6s_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 547),
     dhcp6_format);
 APP_PROTO(dec_eapol_proto, "eapol", DEC_KEY(DEC_S_ETHER, 0x888e),
     eapol_format);
+APP_PROTO(dec_sip_proto, "sip", DEC_KEY(DEC_S_PORT, 5060), sip_format);
 
 
 static const char *
@@ -362,4 +364,12 @@ eapol_format(struct dec_ctx *ctx, struct cur *c)
 	if ((t = app_name(types, 5, type)) == NULL)
 		t = "unknown";
 	dec_sum(ctx, "%s (%d) v%d, len %d", t, type, ver, len);
+}
+
+/* SIP over UDP: the same text as over TCP (dec-text.c). */
+static void
+sip_format(struct dec_ctx *ctx, struct cur *c)
+{
+	dec_layer(ctx, "SIP");
+	dec_text_sip(ctx, c);
 }

@@ -175,6 +175,7 @@ void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
+void		 dec_text_sip(struct dec_ctx *, struct cur *);
 int		 dec_tls_tcp(struct dec_ctx *, struct cur *, uint32_t, int);
 void		 dec_flow_rel(struct dec_flows *, const struct dec_ctx *, int,
 		    uint32_t *, uint32_t *, uint32_t *, uint32_t *);

@@ -23,7 +23,6 @@
 #define APP_MAXLINES	1024		/* -v: lines shown */
 #define APP_MAXTOKEN	128		/* tcpdump's MAX_TOKEN */
 
-static void	sip_format(struct dec_ctx *, struct cur *);
 static void	dns_tcp(struct dec_ctx *, struct cur *);
 static int	app_line(struct cur *, const uint8_t **, size_t *);
 static size_t	txt_token(const uint8_t *, size_t, size_t, size_t, char *,
@@ -37,12 +36,6 @@ static void	app_http(struct dec_ctx *, struct cur *);
 static void	app_sip(struct dec_ctx *, struct cur *);
 static void	app_ssh(struct dec_ctx *, struct cur *);
 static void	app_tls(struct dec_ctx *, struct cur *);
-
-/* SIP over UDP; the light parse stops here, as at the other apps. */
-const struct dec_proto dec_sip_proto = {
-	.name = "sip", .key = DEC_KEY(DEC_S_PORT, 5060), .id = DEC_P_OTHER,
-	.parse = dec_parse_done, .format = sip_format
-};
 
 static const char *const http_cmds[] = {
 	"GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST",
@@ -188,10 +181,13 @@ app_txt(struct dec_ctx *ctx, struct cur *c, const char *name,
 		dec_trunc(ctx, proto);
 }
 
-static void
-sip_format(struct dec_ctx *ctx, struct cur *c)
+/*
+ * SIP's text, as tcpdump's sip_print: over UDP 5060 (dec-app.c registers
+ * it with the other one-line protocols) and over TCP.
+ */
+void
+dec_text_sip(struct dec_ctx *ctx, struct cur *c)
 {
-	dec_layer(ctx, "SIP");
 	app_txt(ctx, c, "SIP", "sip", sip_cmds);
 }
 
@@ -228,7 +224,7 @@ static void
 app_sip(struct dec_ctx *ctx, struct cur *c)
 {
 	tbuf_puts(ctx->out, ": ");
-	app_txt(ctx, c, "SIP", "sip", sip_cmds);
+	dec_text_sip(ctx, c);
 }
 
 static void
