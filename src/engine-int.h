@@ -1,8 +1,9 @@
 /*
  * What the engine's files share: engine.c (lifecycle and the control
- * loop), engine-req.c (what requests do), engine-lane.c (the lanes:
- * --threads consumers, parking, rotate-now), engine-walk.c (the packet
- * path) and engine-mbox.c (the mailbox).  Private to those files.
+ * loop), engine-tick.c (the tick: counters, rates, timers), engine-req.c
+ * (what requests do), engine-lane.c (the lanes: --threads consumers,
+ * parking, rotate-now), engine-walk.c (the packet path) and
+ * engine-mbox.c (the mailbox).  Private to those files.
  */
 #ifndef ZBTOP_ENGINE_INT_H
 #define ZBTOP_ENGINE_INT_H
@@ -123,9 +124,13 @@ struct engine {
 
 /*
  * The files, top to bottom; each calls only the ones below it.
- * engine.c (lifecycle, control loop) -> engine-req.c -> engine-lane.c
- * -> engine-walk.c -> engine-mbox.c.
+ * engine.c (lifecycle, control loop) -> engine-tick.c, engine-req.c ->
+ * engine-lane.c -> engine-walk.c -> engine-mbox.c.
  */
+
+/* engine-tick.c: the clock, counters and rates each tick, timers */
+int	engine_timeout(struct engine *);
+void	engine_periodic(struct engine *, int);
 
 /* engine-req.c: what requests do */
 void	engine_serve(struct engine *);

@@ -81,35 +81,21 @@ stats_epoch(struct stats *st, const char *filter)
 	pthread_mutex_unlock(&st->lock);
 }
 
+/*
+ * What changes now and then, set together each tick so a snapshot never
+ * has half of it; the file name is copied (cut to the field).
+ */
 void
-stats_flags(struct stats *st, int paused, int eof, int writing,
-    unsigned rotate_ms)
+stats_flags(struct stats *st, const struct stats_flags *f)
 {
 	pthread_mutex_lock(&st->lock);
-	st->info.paused = paused;
-	st->info.eof = eof;
-	st->info.writing = writing;
-	st->info.rotate_ms = rotate_ms;
-	pthread_mutex_unlock(&st->lock);
-}
-
-/* The second the capture link went down (time(3)), or 0 while it is up. */
-void
-stats_link(struct stats *st, int64_t since)
-{
-	pthread_mutex_lock(&st->lock);
-	st->info.linkdown = since;
-	pthread_mutex_unlock(&st->lock);
-}
-
-/* The file being written (escaped) and its frames; NULL: none. */
-void
-stats_wfile(struct stats *st, const char *name, uint64_t frames)
-{
-	pthread_mutex_lock(&st->lock);
-	snprintf(st->info.wfile, sizeof st->info.wfile, "%s",
-	    name != NULL ? name : "");
-	st->info.wframes = frames;
+	st->info.paused = f->paused;
+	st->info.eof = f->eof;
+	st->info.writing = f->writing;
+	st->info.rotate_ms = f->rotate_ms;
+	st->info.linkdown = f->linkdown;
+	stats_text(st->info.wfile, sizeof st->info.wfile, f->wfile);
+	st->info.wframes = f->wframes;
 	pthread_mutex_unlock(&st->lock);
 }
 

@@ -187,6 +187,17 @@ struct stats_totals {
 	int		 have_ifdrops;
 };
 
+/* What the engine gives the headers each tick (stats_flags). */
+struct stats_flags {
+	int		 paused;	/* packet list frozen */
+	int		 eof;		/* file: nothing more to come */
+	int		 writing;	/* -w or write FILE active */
+	unsigned	 rotate_ms;	/* rotate every, 0 = off */
+	int64_t		 linkdown;	/* link down since (time(3)), 0 up */
+	const char	*wfile;		/* the file written, escaped; NULL */
+	uint64_t	 wframes;	/* frames written to it */
+};
+
 struct stats;
 
 struct stats	*stats_new(unsigned);
@@ -208,10 +219,9 @@ void		 stats_epoch(struct stats *, const char *);
 void		 stats_sample(struct stats *);
 /* Once at start: copies *info's text (cut to size), keeps no pointer. */
 void		 stats_info(struct stats *, const struct stats_info *);
-void		 stats_flags(struct stats *, int, int, int, unsigned);
+/* Each tick: what changes now and then; copies the file name. */
+void		 stats_flags(struct stats *, const struct stats_flags *);
 void		 stats_snaplen(struct stats *, unsigned);
-void		 stats_link(struct stats *, int64_t);
-void		 stats_wfile(struct stats *, const char *, uint64_t);
 
 /* Reader side: any thread. */
 void		 stats_snapshot(struct stats *, struct stats_snap *);
