@@ -198,6 +198,7 @@ engine_start(struct engine *e, char *errbuf)
 	/* So that the first snapshot, before the first tick, has buffers. */
 	if ((n = e->cap.ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
+	stats_ended(e->stats, 0);	/* a file read again */
 	e->next_tick = e->next_sample = e->next_rotate = now;
 	engine_after(&e->next_sample, &now, 1000);
 	if (e->nq > 1 && engine_workers_start(e, errbuf) == -1)
@@ -441,7 +442,8 @@ engine_drain(struct engine *e)
 
 /*
  * Every loop: kernel counters and buffer states each tick, rates each
- * second, and the forced rotation timer.  "last" reads everything now.
+ * second, and the forced rotation timer.  "last" reads everything now,
+ * for the end: the snapshot then says the capture has ended.
  */
 static void
 engine_periodic(struct engine *e, int last)
@@ -479,6 +481,8 @@ engine_periodic(struct engine *e, int last)
 	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
 	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
+	/* engine_finish()'s reading: no buffer is taken after it. */
+	stats_ended(e->stats, last);
 	stats_link(e->stats, __atomic_load_n(&e->cap.linkdown,
 	    __ATOMIC_RELAXED));
 	/* -C and -G change the file on a consumer thread. */

@@ -93,6 +93,15 @@ stats_flags(struct stats *st, int paused, int eof, int writing,
 	pthread_mutex_unlock(&st->lock);
 }
 
+/* 1 once the engine takes no more buffers; 0 again when a file is reread. */
+void
+stats_ended(struct stats *st, int ended)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.ended = ended;
+	pthread_mutex_unlock(&st->lock);
+}
+
 /* The second the capture link went down (time(3)), or 0 while it is up. */
 void
 stats_link(struct stats *st, int64_t since)

@@ -141,6 +141,12 @@ struct stats_snap {
 	uint64_t	 if_kfreezes[CAP_MAXIF];
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
+	/*
+	 * The capture is over (-c reached, an error, the end of a file,
+	 * a stop): what the kernel's blocks still hold is never handed
+	 * over, so it is not "filling".
+	 */
+	int		 ended;
 	int		 writing;	/* -w or write FILE active */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode: a line per packet */
@@ -209,6 +215,7 @@ void		 stats_sample(struct stats *);
 /* Once at start: copies *info's text (cut to size), keeps no pointer. */
 void		 stats_info(struct stats *, const struct stats_info *);
 void		 stats_flags(struct stats *, int, int, int, unsigned);
+void		 stats_ended(struct stats *, int);
 void		 stats_snaplen(struct stats *, unsigned);
 void		 stats_link(struct stats *, int64_t);
 void		 stats_wfile(struct stats *, const char *, uint64_t);
