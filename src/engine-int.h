@@ -25,6 +25,7 @@ struct stats;
 #define ENGINE_TICK_MS		100	/* kernel counters, buffer states */
 #define ENGINE_AGAIN_MS		2000	/* give up on a busy backend */
 #define ENGINE_REFRESH_MS	500	/* longest wait for a refresh */
+#define ENGINE_SYNC_MS		400	/* of which for the consumers */
 
 /* How consumer threads are told to end (engine->wstop). */
 #define ENGINE_DRAIN		1	/* walk what is handed over, exit */
@@ -36,6 +37,7 @@ struct engine_worker {
 	unsigned	 q;
 	int		 wakefd;
 	pthread_t	 thread;
+	unsigned long	 synced;	/* the last engine->wsync it met */
 };
 
 enum engine_req_type {
@@ -91,6 +93,12 @@ struct engine {
 	/* engine_refresh(): tickets asked for, and the last one served. */
 	unsigned long		 tick_asked;
 	unsigned long		 tick_done;
+	/*
+	 * --threads: the ticket consumers are asked to meet (walk what is
+	 * handed over, then say so), and how many have met it.
+	 */
+	unsigned long		 wsync;
+	unsigned		 wsynced;
 	unsigned		 rotate_ms;
 	double			 speed;		/* file replay, x recorded */
 	_Atomic unsigned	 run;		/* file read again: a new run */
@@ -128,6 +136,7 @@ int	engine_open_write(struct engine *, const char *,
 int	engine_workers_start(struct engine *, char *);
 void	engine_workers_stop(struct engine *, int);
 void	engine_park(struct engine *);
+void	engine_lanes_sync(struct engine *, unsigned long);
 int	engine_rotate_now(struct engine *, char *);
 void	engine_unpark(struct engine *);
 

@@ -471,6 +471,9 @@ engine_periodic(struct engine *e, int last)
 	    &now))
 		return;
 	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
+	/* A refresh: what the consumers were handed counts in it. */
+	if (!last && ticket != e->tick_done)
+		engine_lanes_sync(e, ticket);
 	memset(&ks, 0, sizeof ks);
 	if (ops->kstats(&e->cap, &ks) == 0)
 		stats_kernel(e->stats, &ks);
