@@ -192,12 +192,12 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 		 * still filling, as the closing line and the -w file do.
 		 * The others see the counters and buffers at one tick.
 		 */
-		if (done)
-			engine_stop(eng);
-		else
-			engine_refresh(eng);
 		events += batch_events(eng, &seen);
-		engine_snapshot(eng, sn);
+		if (done) {
+			engine_stop(eng);
+			engine_snapshot(eng, sn);
+		} else
+			engine_snapshot_tick(eng, sn);
 		tbuf_reset(&tb);
 		if (opts->json)
 			batch_json(sn, &tb);

@@ -89,6 +89,7 @@ struct engine {
 	pthread_mutex_t		 lock;		/* mailbox, flags below */
 	pthread_cond_t		 cond;
 	pthread_mutex_t		 reqlock;	/* one requester at a time */
+	pthread_mutex_t		 snaplock;	/* one tick snapshot asked */
 	struct engine_req	*req;
 	int			 stop;
 	int			 woken;		/* wakefd was written */
@@ -108,6 +109,11 @@ struct engine {
 	 */
 	unsigned long		 wsync;
 	unsigned		 wsynced;
+	int			 whold;		/* met: wait until the tick ends */
+	/* engine_snapshot_tick(): where, for which ticket, and if taken. */
+	struct stats_snap	*tsnap;
+	unsigned long		 tsnap_ticket;
+	int			 tsnap_taken;
 	unsigned		 rotate_ms;
 	double			 speed;		/* file replay, x recorded */
 	_Atomic unsigned	 run;		/* file read again: a new run */
@@ -148,6 +154,7 @@ int	engine_workers_start(struct engine *, char *);
 void	engine_workers_stop(struct engine *, int);
 void	engine_park(struct engine *);
 void	engine_lanes_sync(struct engine *, unsigned long);
+void	engine_lanes_release(struct engine *);
 int	engine_rotate_now(struct engine *, char *);
 void	engine_unpark(struct engine *);
 

@@ -142,6 +142,9 @@ engine_worker_sync(struct engine_worker *w, unsigned long sync)
 	if (sync == e->wsync) {
 		e->wsynced++;
 		pthread_cond_broadcast(&e->cond);
+		/* Still while the tick reads: nothing walked meanwhile. */
+		while (e->whold && e->wsync == sync && !e->wstop && !full)
+			pthread_cond_wait(&e->cond, &e->lock);
 	}
 	pthread_mutex_unlock(&e->lock);
 	return full;
@@ -152,8 +155,10 @@ engine_worker_sync(struct engine_worker *w, unsigned long sync)
  * read the counters while a consumer may still be walking a buffer
  * handed over before it (the old side of an "r" just answered).  Ask
  * each consumer to meet the ticket and wait, at most ENGINE_SYNC_MS,
- * until every live one has.  Nothing to do for the inline lane, which
- * walks before it ticks.
+ * until every live one has; those that have then hold still until
+ * engine_lanes_release(), so the kernel's counters, the buffer states
+ * and the packets counted are read at one moment.  Nothing to do for the
+ * inline lane, which walks before it ticks.
  */
 void
 engine_lanes_sync(struct engine *e, unsigned long ticket)
@@ -169,6 +174,7 @@ engine_lanes_sync(struct engine *e, unsigned long ticket)
 	pthread_mutex_lock(&e->lock);
 	e->wsync = ticket;
 	e->wsynced = 0;
+	e->whold = 1;
 	pthread_mutex_unlock(&e->lock);
 	for (q = 0; q < e->nworkers; q++)
 		engine_poke(e->workers[q].wakefd);
@@ -248,6 +254,20 @@ engine_rotate_now(struct engine *e, char *errbuf)
 		for (q = 0; q < e->nworkers; q++)
 			engine_poke(e->workers[q].wakefd);
 	return rc;
+}
+
+/* The tick of engine_lanes_sync() is read: the consumers walk on. */
+void
+engine_lanes_release(struct engine *e)
+{
+	if (e->nq == 1)
+		return;
+	pthread_mutex_lock(&e->lock);
+	if (e->whold) {
+		e->whold = 0;
+		pthread_cond_broadcast(&e->cond);
+	}
+	pthread_mutex_unlock(&e->lock);
 }
 
 /* End every consumer: ENGINE_DRAIN walks what is ready first. */

@@ -47,6 +47,7 @@ static void	 engine_finish(struct engine *, const char *);
 static int	 engine_reread(struct engine *, struct engine_filter *,
 		    char *);
 static int	 engine_wlate(const struct engine_conf *);
+static int	 engine_tick(struct engine *, struct stats_snap *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -63,6 +64,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	e->wakefd = -1;
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_mutex_init(&e->reqlock, NULL);
+	pthread_mutex_init(&e->snaplock, NULL);
 	pthread_mutex_init(&e->wlock, NULL);
 	pthread_cond_init(&e->cond, NULL);
 	if ((ops = cap_find(conf->mode)) == NULL) {
@@ -295,6 +297,7 @@ engine_free(struct engine *e)
 	stats_free(e->stats);
 	pthread_mutex_destroy(&e->lock);
 	pthread_mutex_destroy(&e->reqlock);
+	pthread_mutex_destroy(&e->snaplock);
 	pthread_mutex_destroy(&e->wlock);
 	pthread_cond_destroy(&e->cond);
 	free(e);
@@ -501,9 +504,15 @@ engine_periodic(struct engine *e, int last)
 		stats_sample(e->stats);
 	}
 	pthread_mutex_lock(&e->lock);
+	/* Asked for this tick: the counters as they were read, walkers still. */
+	if (e->tsnap != NULL && e->tsnap_ticket == ticket) {
+		stats_snapshot(e->stats, e->tsnap);
+		e->tsnap_taken = 1;
+	}
 	e->tick_done = ticket;
 	pthread_cond_broadcast(&e->cond);
 	pthread_mutex_unlock(&e->lock);
+	engine_lanes_release(e);
 }
 
 /* A file's silent gap the replay did not sleep through, on the status line. */
@@ -673,21 +682,60 @@ engine_snapshot(struct engine *e, struct stats_snap *sn)
 void
 engine_refresh(struct engine *e)
 {
+	(void)engine_tick(e, NULL);
+}
+
+/*
+ * A tick now, and wait for it.  sn: the snapshot to take there, on the
+ * engine's thread; 1 when it was (not when the capture had ended or the
+ * engine was too slow).
+ */
+static int
+engine_tick(struct engine *e, struct stats_snap *sn)
+{
 	struct timespec	 limit;
 	unsigned long	 ticket;
-	int		 rc = 0;
+	int		 rc = 0, taken;
 
 	/* pthread_cond_timedwait() counts on CLOCK_REALTIME by default. */
 	clock_gettime(CLOCK_REALTIME, &limit);
 	engine_after(&limit, &limit, ENGINE_REFRESH_MS);
+	pthread_mutex_lock(&e->snaplock);
 	pthread_mutex_lock(&e->lock);
 	ticket = ++e->tick_asked;
+	e->tsnap = sn;
+	e->tsnap_ticket = ticket;
+	e->tsnap_taken = 0;
 	pthread_mutex_unlock(&e->lock);
 	engine_wake(e);
 	pthread_mutex_lock(&e->lock);
 	while (e->tick_done < ticket && !e->finished && e->started &&
 	    rc == 0)
 		rc = pthread_cond_timedwait(&e->cond, &e->lock, &limit);
+	/* Given up: the engine must not write into it any more. */
+	taken = e->tsnap_taken;
+	e->tsnap = NULL;
+	pthread_mutex_unlock(&e->lock);
+	pthread_mutex_unlock(&e->snaplock);
+	return taken;
+}
+
+/*
+ * engine_refresh() and engine_snapshot() in one moment: the snapshot is
+ * taken at the tick, with every walker between two buffers, so packets
+ * never run ahead of the kernel's count read with them and the rings add
+ * up; after the end, or if the engine is too slow, an ordinary snapshot.
+ */
+void
+engine_snapshot_tick(struct engine *e, struct stats_snap *sn)
+{
+	if (!engine_tick(e, sn)) {
+		engine_snapshot(e, sn);
+		return;
+	}
+	pthread_mutex_lock(&e->lock);
+	sn->paused = e->paused;
+	sn->rotate_ms = e->rotate_ms;
 	pthread_mutex_unlock(&e->lock);
 }
 
