@@ -22,6 +22,7 @@
 static void	 engine_flags(struct engine *, int, unsigned);
 static void	 engine_gap(struct engine *, const struct cap_kstats *);
 static void	 engine_rotate_tick(struct engine *, unsigned);
+static int	 engine_tick(struct engine *, struct stats_snap *);
 
 /* How long next() may sleep: until the next tick or forced rotation. */
 int
@@ -48,7 +49,8 @@ engine_timeout(struct engine *e)
 
 /*
  * Every loop: kernel counters and buffer states each tick, rates each
- * second, and the forced rotation timer.  "last" reads everything now.
+ * second, and the forced rotation timer.  "last" reads everything now,
+ * for the end: the snapshot then says the capture has ended.
  */
 void
 engine_periodic(struct engine *e, int last)
@@ -76,6 +78,9 @@ engine_periodic(struct engine *e, int last)
 	    &now))
 		return;
 	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
+	/* A refresh: what the consumers were handed counts in it. */
+	if (!last && ticket != e->tick_done)
+		engine_lanes_sync(e, ticket);
 	memset(&ks, 0, sizeof ks);
 	if (ops->kstats(&e->cap, &ks) == 0)
 		stats_kernel(e->stats, &ks);
@@ -86,14 +91,22 @@ engine_periodic(struct engine *e, int last)
 	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
 	engine_flags(e, paused, every);
+	/* engine_finish()'s reading: no buffer is taken after it. */
+	stats_ended(e->stats, last);
 	if (last || engine_due(&e->next_sample, &now)) {
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
 	}
 	pthread_mutex_lock(&e->lock);
+	/* Asked for this tick: the counters as they were read, walkers still. */
+	if (e->tsnap != NULL && e->tsnap_ticket == ticket) {
+		stats_snapshot(e->stats, e->tsnap);
+		e->tsnap_taken = 1;
+	}
 	e->tick_done = ticket;
 	pthread_cond_broadcast(&e->cond);
 	pthread_mutex_unlock(&e->lock);
+	engine_lanes_release(e);
 }
 
 /*
@@ -183,20 +196,59 @@ engine_snapshot(struct engine *e, struct stats_snap *sn)
 void
 engine_refresh(struct engine *e)
 {
+	(void)engine_tick(e, NULL);
+}
+
+/*
+ * A tick now, and wait for it.  sn: the snapshot to take there, on the
+ * engine's thread; 1 when it was (not when the capture had ended or the
+ * engine was too slow).
+ */
+static int
+engine_tick(struct engine *e, struct stats_snap *sn)
+{
 	struct timespec	 limit;
 	unsigned long	 ticket;
-	int		 rc = 0;
+	int		 rc = 0, taken;
 
 	/* pthread_cond_timedwait() counts on CLOCK_REALTIME by default. */
 	clock_gettime(CLOCK_REALTIME, &limit);
 	engine_after(&limit, &limit, ENGINE_REFRESH_MS);
+	pthread_mutex_lock(&e->snaplock);
 	pthread_mutex_lock(&e->lock);
 	ticket = ++e->tick_asked;
+	e->tsnap = sn;
+	e->tsnap_ticket = ticket;
+	e->tsnap_taken = 0;
 	pthread_mutex_unlock(&e->lock);
 	engine_wake(e);
 	pthread_mutex_lock(&e->lock);
 	while (e->tick_done < ticket && !e->finished && e->started &&
 	    rc == 0)
 		rc = pthread_cond_timedwait(&e->cond, &e->lock, &limit);
+	/* Given up: the engine must not write into it any more. */
+	taken = e->tsnap_taken;
+	e->tsnap = NULL;
+	pthread_mutex_unlock(&e->lock);
+	pthread_mutex_unlock(&e->snaplock);
+	return taken;
+}
+
+/*
+ * engine_refresh() and engine_snapshot() in one moment: the snapshot is
+ * taken at the tick, with every walker between two buffers, so packets
+ * never run ahead of the kernel's count read with them and the rings add
+ * up; after the end, or if the engine is too slow, an ordinary snapshot.
+ */
+void
+engine_snapshot_tick(struct engine *e, struct stats_snap *sn)
+{
+	if (!engine_tick(e, sn)) {
+		engine_snapshot(e, sn);
+		return;
+	}
+	pthread_mutex_lock(&e->lock);
+	sn->paused = e->paused;
+	sn->rotate_ms = e->rotate_ms;
 	pthread_mutex_unlock(&e->lock);
 }

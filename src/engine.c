@@ -60,6 +60,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	e->wakefd = -1;
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_mutex_init(&e->reqlock, NULL);
+	pthread_mutex_init(&e->snaplock, NULL);
 	pthread_mutex_init(&e->wlock, NULL);
 	pthread_cond_init(&e->cond, NULL);
 	if ((ops = cap_find(conf->mode)) == NULL) {
@@ -196,6 +197,7 @@ engine_start(struct engine *e, char *errbuf)
 	/* So that the first snapshot, before the first tick, has buffers. */
 	if ((n = e->cap.ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
+	stats_ended(e->stats, 0);	/* a file read again */
 	e->next_tick = e->next_sample = e->next_rotate = now;
 	engine_after(&e->next_sample, &now, 1000);
 	if (e->nq > 1 && engine_workers_start(e, errbuf) == -1)
@@ -291,6 +293,7 @@ engine_free(struct engine *e)
 	stats_free(e->stats);
 	pthread_mutex_destroy(&e->lock);
 	pthread_mutex_destroy(&e->reqlock);
+	pthread_mutex_destroy(&e->snaplock);
 	pthread_mutex_destroy(&e->wlock);
 	pthread_cond_destroy(&e->cond);
 	free(e);

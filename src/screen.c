@@ -214,8 +214,8 @@ screen_loop(void)
 		if (now >= next || screen_st.refresh) {
 			/* One moment: the counters, the buffers, the list. */
 			if (screen_st.eng != NULL) {
-				engine_refresh(screen_st.eng);
-				engine_snapshot(screen_st.eng, screen_st.snap);
+				engine_snapshot_tick(screen_st.eng,
+				    screen_st.snap);
 			}
 			if (screen_st.sockets.shown)
 				pane_sockets_refresh();

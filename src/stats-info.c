@@ -99,6 +99,15 @@ stats_flags(struct stats *st, const struct stats_flags *f)
 	pthread_mutex_unlock(&st->lock);
 }
 
+/* 1 once the engine takes no more buffers; 0 again when a file is reread. */
+void
+stats_ended(struct stats *st, int ended)
+{
+	pthread_mutex_lock(&st->lock);
+	st->info.ended = ended;
+	pthread_mutex_unlock(&st->lock);
+}
+
 void
 stats_snaplen(struct stats *st, unsigned snaplen)
 {

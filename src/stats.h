@@ -141,6 +141,12 @@ struct stats_snap {
 	uint64_t	 if_kfreezes[CAP_MAXIF];
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
+	/*
+	 * The capture is over (-c reached, an error, the end of a file,
+	 * a stop): what the kernel's blocks still hold is never handed
+	 * over, so it is not "filling".
+	 */
+	int		 ended;
 	int		 writing;	/* -w or write FILE active */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode: a line per packet */
@@ -221,6 +227,8 @@ void		 stats_sample(struct stats *);
 void		 stats_info(struct stats *, const struct stats_info *);
 /* Each tick: what changes now and then; copies the file name. */
 void		 stats_flags(struct stats *, const struct stats_flags *);
+/* The engine's last reading: nothing more will be handed over. */
+void		 stats_ended(struct stats *, int);
 void		 stats_snaplen(struct stats *, unsigned);
 
 /* Reader side: any thread. */
