@@ -268,7 +268,7 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 	 */
 	if (!pkt_frozen || pkt_sel == 0)
 		pkt_since = engine_frames(env->eng);
-	plist_sync(engine_frames(env->eng), env->snap->filter,
+	plist_sync(engine_frames(env->eng), env->snap->raw_filter,
 	    engine_run(env->eng));
 	pane_packets_search(env, rec);
 	dgen = plist_display_gen();

@@ -79,5 +79,21 @@ main(void)
 	}
 	esc_str(all, sizeof all, every, sizeof every);
 	CHECK(clean(all) && strlen(all) < sizeof all);
+
+	/* esc_text: typed text, one backslash stays one; still clean. */
+	esc_text(all, sizeof all, "ip proto \\udp\t", 14);
+	CHECK(strcmp(all, "ip proto \\udp\\x09") == 0);
+	for (cut = 1; cut <= sizeof small; cut++) {
+		memset(small, 'Z', sizeof small);
+		esc_text(small, cut, "ab\033\\", 4);
+		CHECK(strlen(small) < cut);
+		CHECK(strncmp("ab\\x1b\\", small, strlen(small)) == 0);
+		CHECK(strlen(small) <= 2 || strlen(small) == 6 ||
+		    strlen(small) == 7);
+	}
+	esc_text(all, sizeof all, every, sizeof every);
+	CHECK(clean(all) && strlen(all) < sizeof all);
+	esc_text(all, 1, "x", 1);
+	CHECK(all[0] == '\0');
 	CHECK_DONE();
 }
