@@ -30,6 +30,6 @@ cmd_delay_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_error(ctx, "delay must be 0.1 to 3600 seconds");
 	if (ctx->delay != NULL)
 		*ctx->delay = d;
-	cmd_out(ctx, "delay %.1f s", d);
+	cmd_out(ctx, "delay %g s", d);
 	return CMD_OK;
 }

@@ -60,6 +60,7 @@ static const char *const screen_help_keys[] = {
 	"  S             sockets view: every packet socket on the host;",
 	"                Enter watches the selected one's ring, Esc goes back,",
 	"                f shows its filter, < > change the sort, R reverses",
+	"                (the capture panes' keys wait until it closes)",
 	"  Ctrl-L        redraw the screen",
 	"  Up Down j k   scroll or select one row",
 	"  PgUp PgDn     scroll a page",

@@ -49,6 +49,7 @@ static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_key(int, wint_t);
 static int	screen_global_key(int);
+static int	screen_hidden_key(int);
 static int	screen_open_key(int);
 static int	screen_engine_key(int);
 static void	screen_focus_next(void);
@@ -315,10 +316,6 @@ screen_key(int r, wint_t wc)
 			screen_st.quit = 1;
 		return;
 	}
-	if (r == OK && wc == '\t' && !screen_view_active()) {
-		screen_focus_next();
-		return;
-	}
 	if (screen_view_active()) {
 		screen_view_key(key);
 		return;
@@ -337,6 +334,19 @@ screen_key(int r, wint_t wc)
 		if (screen_st.eng == NULL && key != 'q' && key != '?' &&
 		    key != 'h' && key != KEY_F(1) && key != ' ')
 			return;
+		/*
+		 * The packet list and the side panes are hidden: their keys
+		 * would act unseen (a search prompt over the sockets, the
+		 * list scrolled sideways later), so they do nothing here.
+		 */
+		if (screen_hidden_key(key))
+			return;
+		screen_global_key(key);
+		return;
+	}
+	if (r == OK && wc == '\t') {
+		screen_focus_next();
+		return;
 	}
 	if (screen_global_key(key))
 		return;
@@ -447,6 +457,26 @@ screen_global_key(int key)
 		return 0;
 	}
 	return 1;
+}
+
+/* Keys that act only on the capture panes: 1 when key is one of them. */
+static int
+screen_hidden_key(int key)
+{
+	switch (key) {
+	case '\t':
+	case '/':
+	case '\\':
+	case 'n':
+	case 'N':
+	case 'P':
+	case 't':
+	case 'm':
+	case 'b':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Tab: the next shown pane that takes keys. */
