@@ -224,6 +224,9 @@ pane_packets_search(const struct pane_env *env, struct recent *rec)
 		from = pkt_sel + (uint64_t)dir;
 	}
 	if (text[0] == '\0') {
+		/* n or N before any search: say so, as less does. */
+		if (what == PLIST_NEXT || what == PLIST_PREV)
+			screen_status(1, "no search yet: / starts one");
 		if (pkt_typing) {
 			pkt_sel = pkt_origin;
 			pkt_follow = pkt_ofollow;
