@@ -518,10 +518,6 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 		if (env->snap->paused)
 			env->command("resume");
 		break;
-	case 'n':
-	case 'N':
-		plist_search(NULL, key == 'n' ? PLIST_NEXT : PLIST_PREV);
-		break;
 	case KEY_LEFT:
 		pkt_left = pkt_left > 8 ? pkt_left - 8 : 0;
 		break;

@@ -22,6 +22,7 @@
 #include "engine.h"
 #include "msg.h"
 #include "pane.h"
+#include "plist.h"
 #include "prompt.h"
 #include "screen-int.h"
 #include "screen.h"
@@ -418,6 +419,14 @@ screen_engine_key(int key)
 		break;
 	case ' ':
 		screen_st.refresh = 1;
+		break;
+	case 'n':
+	case 'N':
+		/* The packet list's search, whichever pane has the focus. */
+		if (screen_st.eng != NULL &&
+		    engine_recent(screen_st.eng) != NULL)
+			plist_search(NULL, key == 'n' ? PLIST_NEXT :
+			    PLIST_PREV);
 		break;
 	default:
 		return 0;
