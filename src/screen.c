@@ -318,7 +318,11 @@ screen_key(int r, wint_t wc)
 		return;
 	}
 	if (screen_view_active()) {
-		screen_view_key(key);
+		/* q closes a view (as less); F10 quits from anywhere (htop). */
+		if (key == KEY_F(10))
+			screen_st.quit = 1;
+		else
+			screen_view_key(key);
 		return;
 	}
 	if (screen_st.sockets.shown) {
