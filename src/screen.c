@@ -308,13 +308,17 @@ screen_key(int r, wint_t wc)
 		clearok(curscr, TRUE);
 		return;
 	}
-	if (screen_st.prompting) {
-		screen_prompt_key(r, wc);
-		return;
-	}
+	/*
+	 * Too small, the screen says "q quits" and shows no prompt: q quits
+	 * even with one open, and no other key edits a line no one sees.
+	 */
 	if (COLS < SCREEN_MINW || LINES < SCREEN_MINH) {
 		if (r == OK && wc == 'q')
 			screen_st.quit = 1;
+		return;
+	}
+	if (screen_st.prompting) {
+		screen_prompt_key(r, wc);
 		return;
 	}
 	if (screen_view_active()) {
