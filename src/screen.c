@@ -296,7 +296,14 @@ static void
 screen_key(int r, wint_t wc)
 {
 	struct pane	*fp;
-	int		 key = (int)wc;	/* a character or a KEY_ code */
+	int		 key;		/* a character or a KEY_ code */
+
+	/*
+	 * get_wch gives keys and characters in one number space: U+0101 on
+	 * collide with the KEY_ codes (U+0112, Latvian E with macron, is
+	 * KEY_F(10)).  Such a character is no key here; a prompt gets it.
+	 */
+	key = r == KEY_CODE_YES || wc < KEY_MIN ? (int)wc : 0;
 
 	/*
 	 * Ctrl-L, in a prompt too; and a resize: LINES and COLS are new, and
