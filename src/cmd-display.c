@@ -9,11 +9,15 @@
 #include "cmd.h"
 #include "engine.h"
 #include "plist.h"
+#include "xmalloc.h"
 #include "zb.h"
 
 #define CMD_DISPLAY_SNAP	262144	/* the verdict is all that is used */
 
 static enum cmd_ret	cmd_display_exec(struct cmd_ctx *, int, char **);
+static void	*cmd_display_prep(struct cmd_ctx *, int, char **);
+static void	 cmd_display_unprep(void *);
+static int	 cmd_display_slow(int, char **);
 
 const struct cmd_entry cmd_display_entry = {
 	.name = "display",
@@ -24,24 +28,62 @@ const struct cmd_entry cmd_display_entry = {
 	.min_args = 0,
 	.max_args = -1,
 	.exec = cmd_display_exec,
-	.complete = CMD_COMPLETE_FILTER
+	.complete = CMD_COMPLETE_FILTER,
+	.prep = cmd_display_prep,
+	.unprep = cmd_display_unprep,
+	.slow = cmd_display_slow
 };
+
+static int
+cmd_display_slow(int argc, char **argv)
+{
+	if (argc == 1 && strcmp(argv[0], "off") == 0)
+		return 0;
+	return cmd_slow_filter(argc, argv);
+}
+
+/* Compiling looks the expression's host names up: it may wait. */
+static void *
+cmd_display_prep(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cmd_prep	*p;
+	char		*expr;
+	int		 dlt[CAP_MAXIF];
+
+	p = xcalloc(1, sizeof *p);
+	if (argc == 0)
+		return p;
+	expr = cmd_join(argc, argv);
+	if (argc == 1 && strcmp(argv[0], "off") == 0)
+		expr[0] = '\0';
+	if ((p->obj = plist_display_new(dlt, engine_ifdlts(ctx->eng, dlt),
+	    CMD_DISPLAY_SNAP, expr, p->why)) == NULL)
+		p->failed = 1;
+	free(expr);
+	return p;
+}
+
+static void
+cmd_display_unprep(void *arg)
+{
+	struct cmd_prep	*p = arg;
+
+	plist_display_free(p->obj);
+	free(p);
+}
 
 static enum cmd_ret
 cmd_display_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	char		 errbuf[ZB_ERRBUFSZ], now[512], *expr;
-	int		 dlt[CAP_MAXIF], rc = 0;
+	struct cmd_prep	*p = ctx->prep;
+	char		 now[512];
 
-	expr = cmd_join(argc, argv);
-	if (argc == 1 && strcmp(argv[0], "off") == 0)
-		expr[0] = '\0';
-	if (argc > 0)
-		rc = plist_display(dlt, engine_ifdlts(ctx->eng, dlt),
-		    CMD_DISPLAY_SNAP, expr, errbuf);
-	free(expr);
-	if (rc == -1)
-		return cmd_error(ctx, "display filter not changed: %s", errbuf);
+	if (p->failed)
+		return cmd_error(ctx, "display filter not changed: %s",
+		    p->why);
+	if (p->obj != NULL)
+		plist_display_set(p->obj);
+	p->obj = NULL;
 	plist_display_text(now, sizeof now);
 	cmd_out(ctx, "display %s", now[0] != '\0' ? now :
 	    "off: every kept packet");

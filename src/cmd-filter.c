@@ -1,17 +1,20 @@
 /*
- * filter: replace the capture filter.  The engine applies it with an exact
- * boundary; on any error the old filter stays and nothing changes.
+ * filter: replace the capture filter.  It is compiled first, host names
+ * looked up (the prep, which a front end may run on a thread), then the
+ * engine swaps it in with an exact boundary; on any error the old filter
+ * stays and nothing changes.
  */
 #include <stdlib.h>
 
 #include "cmd.h"
 #include "engine.h"
 #include "stats.h"
-#include "tbuf.h"
 #include "xmalloc.h"
 #include "zb.h"
 
 static enum cmd_ret	cmd_filter_exec(struct cmd_ctx *, int, char **);
+static void	*cmd_filter_prep(struct cmd_ctx *, int, char **);
+static void	 cmd_filter_unprep(void *);
 
 const struct cmd_entry cmd_filter_entry = {
 	.name = "filter",
@@ -21,24 +24,49 @@ const struct cmd_entry cmd_filter_entry = {
 	.min_args = 0,
 	.max_args = -1,
 	.exec = cmd_filter_exec,
-	.complete = CMD_COMPLETE_FILTER
+	.complete = CMD_COMPLETE_FILTER,
+	.prep = cmd_filter_prep,
+	.unprep = cmd_filter_unprep,
+	.slow = cmd_slow_filter
 };
+
+/* Compiling looks the expression's host names up: it may wait. */
+static void *
+cmd_filter_prep(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cmd_prep	*p;
+	char		*expr;
+
+	p = xcalloc(1, sizeof *p);
+	if (argc == 0)
+		return p;
+	expr = cmd_join(argc, argv);
+	if ((p->obj = engine_filter_new(ctx->eng, expr, p->why)) == NULL)
+		p->failed = 1;
+	free(expr);
+	return p;
+}
+
+static void
+cmd_filter_unprep(void *arg)
+{
+	struct cmd_prep	*p = arg;
+
+	engine_filter_free(p->obj);
+	free(p);
+}
 
 static enum cmd_ret
 cmd_filter_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
+	struct cmd_prep		*p = ctx->prep;
 	struct stats_snap	*sn;
-	struct tbuf		 expr;
 	char			 errbuf[ZB_ERRBUFSZ];
-	int			 i, rc;
 
-	tbuf_init(&expr);
-	tbuf_puts(&expr, "");
-	for (i = 0; i < argc; i++)
-		tbuf_printf(&expr, "%s%s", i > 0 ? " " : "", argv[i]);
-	rc = argc == 0 ? 0 : engine_filter(ctx->eng, expr.s, errbuf);
-	tbuf_free(&expr);
-	if (rc == -1)
+	if (p->failed)
+		return cmd_error(ctx, "%s", p->why);
+	if (p->obj != NULL &&
+	    engine_filter_set(ctx->eng, p->obj, errbuf) == -1)
 		return cmd_error(ctx, "%s", errbuf);
 	sn = xmalloc(sizeof *sn);
 	engine_snapshot(ctx->eng, sn);

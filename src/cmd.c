@@ -5,12 +5,15 @@
  * the context, so the same command serves the prompt, -e and batch input.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "filter.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 #include "zb.h"
@@ -52,7 +55,12 @@ const struct cmd_entry *cmd_table[] = {
 	NULL
 };
 
+struct cmd_line;
+
 static int	cmd_split(char *, char **, int, char *);
+static struct cmd_job *cmd_job_new(struct cmd_ctx *, struct cmd_line *);
+static void	*cmd_job_main(void *);
+static void	 cmd_job_free(struct cmd_job *);
 
 /* The arguments as one string, single spaces between: free() it. */
 char *
@@ -184,53 +192,228 @@ cmd_find(const char *name, char *cause)
 	return NULL;
 }
 
+/* A line split, its command found and its words counted. */
+struct cmd_line {
+	const struct cmd_entry	*ce;		/* NULL: nothing to run */
+	char			*copy;		/* the words point into it */
+	int			 argc;
+	char			*argv[CMD_MAXARGS];
+};
+
+/*
+ * A command whose prep runs on a thread: the thread sets done (and res)
+ * and frees the job if it was dropped by then; otherwise whoever polls
+ * or cancels it after done frees it.
+ */
+struct cmd_job {
+	pthread_mutex_t		 lock;
+	struct cmd_ctx		*ctx;
+	struct cmd_line		 cl;
+	void			*res;
+	int			 done;
+	int			 dropped;
+};
+
+static _Atomic int	cmd_jobs;	/* preps running on a thread */
+
+/*
+ * line as a whole command line, or (arg set) as a command's name with
+ * arg as its one argument, untouched.  CMD_ERROR once said why; CMD_OK
+ * with cl->ce NULL for a blank line or a comment.
+ */
+static enum cmd_ret
+cmd_parse(struct cmd_ctx *ctx, const char *line, const char *arg,
+    struct cmd_line *cl)
+{
+	char	cause[ZB_ERRBUFSZ];
+
+	memset(cl, 0, sizeof *cl);
+	if (arg != NULL) {
+		if ((cl->ce = cmd_find(line, cause)) == NULL)
+			return cmd_error(ctx, "%s", cause);
+		cl->copy = xstrdup(arg);
+		cl->argc = 1;
+		cl->argv[0] = cl->copy;
+	} else {
+		cl->copy = xstrdup(line);
+		if ((cl->argc = cmd_split(cl->copy, cl->argv, CMD_MAXARGS,
+		    cause)) == -1)
+			return cmd_error(ctx, "%s", cause);
+		if (cl->argc == 0 || cl->argv[0][0] == '#')
+			return CMD_OK;
+		if ((cl->ce = cmd_find(cl->argv[0], cause)) == NULL)
+			return cmd_error(ctx, "%s", cause);
+		/* The name is not an argument. */
+		memmove(cl->argv, cl->argv + 1, --cl->argc * sizeof *cl->argv);
+	}
+	if (cl->argc < (arg != NULL ? 0 : cl->ce->min_args) ||
+	    (cl->ce->max_args != -1 && cl->argc > cl->ce->max_args)) {
+		cmd_error(ctx, "usage: %s", cl->ce->usage);
+		cl->ce = NULL;
+		return CMD_ERROR;
+	}
+	return CMD_OK;
+}
+
+/* The entry's exec, with its prep's result: res if prepped, else made. */
+static enum cmd_ret
+cmd_exec(struct cmd_ctx *ctx, struct cmd_line *cl, int prepped, void *res)
+{
+	const struct cmd_entry	*ce = cl->ce;
+	enum cmd_ret		 r;
+
+	if (ce->prep != NULL && !prepped)
+		res = ce->prep(ctx, cl->argc, cl->argv);
+	ctx->prep = res;
+	r = ce->exec(ctx, cl->argc, cl->argv);
+	ctx->prep = NULL;
+	if (ce->unprep != NULL)
+		ce->unprep(res);
+	return r;
+}
+
 /* Run one line.  Blank lines and lines starting with # do nothing. */
 enum cmd_ret
 cmd_run(struct cmd_ctx *ctx, const char *line)
 {
-	const struct cmd_entry	*ce;
-	char			*copy, *argv[CMD_MAXARGS], cause[ZB_ERRBUFSZ];
-	int			 argc;
-	enum cmd_ret		 ret = CMD_ERROR;
-
-	copy = xstrdup(line);
-	argc = cmd_split(copy, argv, CMD_MAXARGS, cause);
-	if (argc == -1) {
-		cmd_error(ctx, "%s", cause);
-		goto out;
-	}
-	if (argc == 0 || argv[0][0] == '#') {
-		ret = CMD_OK;
-		goto out;
-	}
-	if ((ce = cmd_find(argv[0], cause)) == NULL) {
-		cmd_error(ctx, "%s", cause);
-		goto out;
-	}
-	if (argc - 1 < ce->min_args ||
-	    (ce->max_args != -1 && argc - 1 > ce->max_args)) {
-		cmd_error(ctx, "usage: %s", ce->usage);
-		goto out;
-	}
-	ret = ce->exec(ctx, argc - 1, argv + 1);
-out:
-	free(copy);
-	return ret;
+	return cmd_start(ctx, line, NULL, NULL);
 }
 
 enum cmd_ret
 cmd_run_arg(struct cmd_ctx *ctx, const char *name, const char *arg)
 {
-	const struct cmd_entry	*ce;
-	char			*copy, cause[ZB_ERRBUFSZ];
-	enum cmd_ret		 ret;
+	return cmd_start(ctx, name, arg, NULL);
+}
 
-	if ((ce = cmd_find(name, cause)) == NULL)
-		return cmd_error(ctx, "%s", cause);
-	if (ce->max_args != -1 && ce->max_args < 1)
-		return cmd_error(ctx, "usage: %s", ce->usage);
-	copy = xstrdup(arg);
-	ret = ce->exec(ctx, 1, &copy);
-	free(copy);
-	return ret;
+enum cmd_ret
+cmd_start(struct cmd_ctx *ctx, const char *line, const char *arg,
+    struct cmd_job **job)
+{
+	struct cmd_line	 cl;
+	enum cmd_ret	 r;
+
+	if ((r = cmd_parse(ctx, line, arg, &cl)) != CMD_OK || cl.ce == NULL)
+		goto out;
+	if (job != NULL && cl.ce->prep != NULL) {
+		if (*job != NULL) {
+			r = cmd_error(ctx, "a name lookup is pending");
+			goto out;
+		}
+		/* Behind a running prep, this one would wait for it. */
+		if ((cl.ce->slow != NULL && cl.ce->slow(cl.argc, cl.argv)) ||
+		    atomic_load(&cmd_jobs) > 0) {
+			if ((*job = cmd_job_new(ctx, &cl)) != NULL)
+				return CMD_OK;
+		}
+	}
+	r = cmd_exec(ctx, &cl, 0, NULL);
+out:
+	free(cl.copy);
+	return r;
+}
+
+/* A thread for cl's prep, which it takes; NULL if none can start. */
+static struct cmd_job *
+cmd_job_new(struct cmd_ctx *ctx, struct cmd_line *cl)
+{
+	struct cmd_job	*j;
+	pthread_attr_t	 attr;
+	pthread_t	 t;
+	int		 rc;
+
+	j = xcalloc(1, sizeof *j);
+	pthread_mutex_init(&j->lock, NULL);
+	j->ctx = ctx;
+	j->cl = *cl;
+	atomic_fetch_add(&cmd_jobs, 1);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	rc = pthread_create(&t, &attr, cmd_job_main, j);
+	pthread_attr_destroy(&attr);
+	if (rc == 0)
+		return j;
+	atomic_fetch_sub(&cmd_jobs, 1);
+	pthread_mutex_destroy(&j->lock);
+	free(j);
+	return NULL;
+}
+
+static void *
+cmd_job_main(void *arg)
+{
+	struct cmd_job	*j = arg;
+	void		*res;
+	int		 dropped;
+
+	res = j->cl.ce->prep(j->ctx, j->cl.argc, j->cl.argv);
+	pthread_mutex_lock(&j->lock);
+	j->res = res;
+	j->done = 1;
+	dropped = j->dropped;
+	pthread_mutex_unlock(&j->lock);
+	atomic_fetch_sub(&cmd_jobs, 1);
+	if (dropped)
+		cmd_job_free(j);
+	return NULL;
+}
+
+static void
+cmd_job_free(struct cmd_job *j)
+{
+	if (j->cl.ce->unprep != NULL)
+		j->cl.ce->unprep(j->res);
+	free(j->cl.copy);
+	pthread_mutex_destroy(&j->lock);
+	free(j);
+}
+
+int
+cmd_job_poll(struct cmd_job *j, enum cmd_ret *ret)
+{
+	int	done;
+
+	pthread_mutex_lock(&j->lock);
+	done = j->done;
+	pthread_mutex_unlock(&j->lock);
+	if (!done)
+		return 0;
+	*ret = cmd_exec(j->ctx, &j->cl, 1, j->res);
+	j->res = NULL;
+	free(j->cl.copy);
+	pthread_mutex_destroy(&j->lock);
+	free(j);
+	return 1;
+}
+
+void
+cmd_job_cancel(struct cmd_job *j)
+{
+	int	done;
+
+	pthread_mutex_lock(&j->lock);
+	j->dropped = 1;
+	done = j->done;
+	pthread_mutex_unlock(&j->lock);
+	if (done)
+		cmd_job_free(j);
+}
+
+int
+cmd_jobs_running(void)
+{
+	return atomic_load(&cmd_jobs);
+}
+
+/* Whether the words, as one pcap expression, have a name to look up. */
+int
+cmd_slow_filter(int argc, char **argv)
+{
+	char	*expr, *bare;
+	int	 names;
+
+	expr = cmd_join(argc, argv);
+	bare = filter_unname(expr, &names);
+	free(bare);
+	free(expr);
+	return names > 0;
 }

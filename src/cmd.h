@@ -7,6 +7,9 @@
 #ifndef ZBTOP_CMD_H
 #define ZBTOP_CMD_H
 
+#include "zb.h"
+
+struct cmd_job;
 struct engine;
 
 enum cmd_ret {
@@ -22,6 +25,14 @@ struct cmd_ctx {
 	void		(*error)(void *, const char *);	/* one line */
 	void		*arg;
 	double		*delay;		/* front end's refresh interval */
+	void		*prep;		/* during exec: the entry's prep */
+};
+
+/* What a command's prep hands its exec: what it made, or why not. */
+struct cmd_prep {
+	void		*obj;		/* NULL: nothing made */
+	int		 failed;	/* why says why */
+	char		 why[ZB_ERRBUFSZ];
 };
 
 /*
@@ -51,6 +62,17 @@ struct cmd_entry {
 	enum cmd_ret	(*exec)(struct cmd_ctx *, int, char **);
 	enum cmd_complete complete;	/* what Tab offers */
 	const struct cmd_arg *args;	/* CMD_COMPLETE_ARGS, or NULL */
+	/*
+	 * Optional, for work that may wait on the world and changes
+	 * nothing (a filter's host names, looked up through DNS): prep
+	 * does it, off the front end's thread when slow says it may wait
+	 * for these arguments (cmd_start), and exec finds its result in
+	 * ctx->prep; unprep frees it after exec, or unused.  prep reads
+	 * nothing of ctx but eng.
+	 */
+	void		*(*prep)(struct cmd_ctx *, int, char **);
+	void		 (*unprep)(void *);
+	int		 (*slow)(int, char **);
 };
 
 extern const struct cmd_entry	*cmd_table[];
@@ -62,6 +84,27 @@ enum cmd_ret		 cmd_run(struct cmd_ctx *, const char *);
  * screen's prompts, whose whole line is a pcap expression.
  */
 enum cmd_ret		 cmd_run_arg(struct cmd_ctx *, const char *, const char *);
+/*
+ * As cmd_run (arg NULL) or cmd_run_arg, for a front end that must not
+ * wait: when the command's prep may wait (its slow says so, or another
+ * job's prep is still running), the prep runs on a thread of its own,
+ * *job gets the job and CMD_OK is returned with nothing done yet.  With
+ * a job already in *job, a command that has a prep is refused.
+ */
+enum cmd_ret		 cmd_start(struct cmd_ctx *, const char *, const char *,
+			    struct cmd_job **);
+/*
+ * 0 while the job's prep runs; then its exec runs here, on the caller's
+ * thread and context, *ret gets what it returns, the job is freed and
+ * 1 is returned.
+ */
+int			 cmd_job_poll(struct cmd_job *, enum cmd_ret *);
+/* Give a job up: its prep's result is freed unused when it is done. */
+void			 cmd_job_cancel(struct cmd_job *);
+/* Preps still running on a thread, given up or not. */
+int			 cmd_jobs_running(void);
+/* A slow for commands whose words are a pcap expression: names in it. */
+int			 cmd_slow_filter(int, char **);
 const struct cmd_entry	*cmd_find(const char *, char *);
 enum cmd_ret		 cmd_error(struct cmd_ctx *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));

@@ -46,10 +46,19 @@ enum engine_req_type {
 	REQ_SNAPLEN
 };
 
+/* A filter compiled off the engine thread (engine_filter_new). */
+struct engine_filter {
+	char			*expr;		/* NULL: every packet */
+	unsigned		 snaplen;	/* compiled for */
+	unsigned		 nifs;
+	struct bpf_program	 prog[CAP_MAXIF];	/* one per interface */
+};
+
 /* The mailbox: one request in flight, answered through done/rc/errbuf. */
 struct engine_req {
 	enum engine_req_type	 type;
 	char			*text;
+	struct engine_filter	*filt;		/* REQ_FILTER */
 	unsigned		 num;
 	int			 done;
 	int			 rc;
@@ -121,6 +130,8 @@ struct engine {
 /* engine-req.c: what requests do */
 void	engine_serve(struct engine *);
 int	engine_set_filter(struct engine *, const char *, unsigned, char *);
+int	engine_swap_filter(struct engine *, const char *, struct bpf_program *,
+	    char *);
 int	engine_open_write(struct engine *, const char *,
 	    const struct pcapw_conf *, struct pcapw **, char *);
 
@@ -138,6 +149,7 @@ int	engine_walk_drain(struct engine *, unsigned);
 /* engine-mbox.c: the mailbox, wake-ups, events, time */
 int	engine_post(struct engine *, enum engine_req_type, const char *,
 	    unsigned, char *);
+int	engine_send(struct engine *, struct engine_req *, char *);
 struct engine_req *engine_take(struct engine *);
 void	engine_answer(struct engine *, struct engine_req *, int);
 void	engine_wake(struct engine *);

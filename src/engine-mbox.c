@@ -87,32 +87,41 @@ engine_post(struct engine *e, enum engine_req_type type, const char *text,
     unsigned num, char *errbuf)
 {
 	struct engine_req	req;
+	int			rc;
 
 	memset(&req, 0, sizeof req);
 	req.type = type;
 	req.text = text != NULL ? xstrdup(text) : NULL;
 	req.num = num;
-	clock_gettime(CLOCK_MONOTONIC, &req.since);
+	rc = engine_send(e, &req, errbuf);
+	free(req.text);
+	return rc;
+}
+
+/* As engine_post, for a request the caller has filled in. */
+int
+engine_send(struct engine *e, struct engine_req *req, char *errbuf)
+{
+	clock_gettime(CLOCK_MONOTONIC, &req->since);
 	pthread_mutex_lock(&e->reqlock);
 	pthread_mutex_lock(&e->lock);
 	if (e->finished || !e->started) {
-		snprintf(req.errbuf, sizeof req.errbuf, "capture has ended");
-		req.rc = -1;
+		snprintf(req->errbuf, sizeof req->errbuf, "capture has ended");
+		req->rc = -1;
 	} else {
-		e->req = &req;
+		e->req = req;
 		pthread_mutex_unlock(&e->lock);
 		engine_wake(e);
 		pthread_mutex_lock(&e->lock);
-		while (!req.done)
+		while (!req->done)
 			pthread_cond_wait(&e->cond, &e->lock);
 		e->req = NULL;
 	}
 	pthread_mutex_unlock(&e->lock);
 	pthread_mutex_unlock(&e->reqlock);
-	free(req.text);
-	if (req.rc == -1)
-		snprintf(errbuf, ZB_ERRBUFSZ, "%s", req.errbuf);
-	return req.rc;
+	if (req->rc == -1)
+		snprintf(errbuf, ZB_ERRBUFSZ, "%s", req->errbuf);
+	return req->rc;
 }
 
 /*

@@ -5,7 +5,9 @@
  * what gives "rotate", "filter" and "write" an exact boundary in the
  * packet stream; engine_apply() is where each takes effect.  The other
  * calls here change what needs no boundary (the rotation timer, pause,
- * the replay speed) or only read (the filter check and image).
+ * the replay speed) or only read (the filter check and image).  A new
+ * filter is compiled on the caller's thread (engine_filter_new: its host
+ * names are looked up there) and the request only swaps its programs in.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -64,11 +66,16 @@ engine_apply(struct engine *e, struct engine_req *req)
 		}
 		return engine_rotate_now(e, req->errbuf);
 	case REQ_FILTER:
-		rc = engine_set_filter(e, req->text, e->cap.snaplen,
-		    req->errbuf);
+		/* Compiled for a snap length changed since: again, here. */
+		if (req->filt->snaplen != e->cap.snaplen)
+			rc = engine_set_filter(e, req->filt->expr,
+			    e->cap.snaplen, req->errbuf);
+		else
+			rc = engine_swap_filter(e, req->filt->expr,
+			    req->filt->prog, req->errbuf);
 		if (rc == 0) {
 			e->epoch++;
-			stats_epoch(e->stats, req->text);
+			stats_epoch(e->stats, req->filt->expr);
 		}
 		return rc;
 	case REQ_SNAPLEN:
@@ -129,18 +136,32 @@ engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
 
 	if (engine_compile(e, snaplen, expr, prog, errbuf) == -1)
 		return -1;
-	rc = e->cap.ops->setfilter(&e->cap, prog, errbuf);
-	for (k = 0; k < e->cap.nifs; k++) {
-		if (rc != 0) {
+	if ((rc = engine_swap_filter(e, expr, prog, errbuf)) != 0)
+		for (k = 0; k < e->cap.nifs; k++)
 			filter_free(&prog[k]);
-			continue;
-		}
+	return rc;
+}
+
+/*
+ * Hand compiled programs (one per interface) to the backend.  On success
+ * they are the engine's (prog[] is left empty) and expr is the filter in
+ * force; on failure, CAP_AGAIN included, they stay the caller's.
+ */
+int
+engine_swap_filter(struct engine *e, const char *expr,
+    struct bpf_program *prog, char *errbuf)
+{
+	unsigned	k;
+	int		rc;
+
+	if ((rc = e->cap.ops->setfilter(&e->cap, prog, errbuf)) != 0)
+		return rc;
+	for (k = 0; k < e->cap.nifs; k++) {
 		if (e->prog[k].bf_insns != NULL)
 			filter_free(&e->prog[k]);
 		e->prog[k] = prog[k];
+		memset(&prog[k], 0, sizeof prog[k]);
 	}
-	if (rc != 0)
-		return rc;
 	if (expr != e->expr) {
 		pthread_mutex_lock(&e->lock);
 		free(e->expr);
@@ -148,6 +169,41 @@ engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
 		pthread_mutex_unlock(&e->lock);
 	}
 	return 0;
+}
+
+/*
+ * A filter compiled now, on the calling thread, for the engine to swap
+ * in: host names in it are looked up here (DNS), never on the engine
+ * thread, where every consumer waits parked while a request is applied.
+ */
+struct engine_filter *
+engine_filter_new(struct engine *e, const char *expr, char *errbuf)
+{
+	struct engine_filter	*ef;
+
+	ef = xcalloc(1, sizeof *ef);
+	ef->snaplen = e->cap.snaplen;
+	ef->nifs = e->cap.nifs;
+	if (engine_compile(e, ef->snaplen, expr, ef->prog, errbuf) == -1) {
+		free(ef);
+		return NULL;
+	}
+	ef->expr = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
+	return ef;
+}
+
+void
+engine_filter_free(struct engine_filter *ef)
+{
+	unsigned	k;
+
+	if (ef == NULL)
+		return;
+	for (k = 0; k < ef->nifs; k++)
+		if (ef->prog[k].bf_insns != NULL)
+			filter_free(&ef->prog[k]);
+	free(ef->expr);
+	free(ef);
 }
 
 /*

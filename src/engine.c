@@ -44,7 +44,8 @@ static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_lanes_drain(struct engine *);
 static void	 engine_finish(struct engine *, const char *);
-static int	 engine_reread(struct engine *, const char *, char *);
+static int	 engine_reread(struct engine *, struct engine_filter *,
+		    char *);
 static int	 engine_wlate(const struct engine_conf *);
 
 struct engine *
@@ -553,20 +554,40 @@ engine_finish(struct engine *e, const char *err)
 }
 
 /*
- * A new capture filter.  After the end of a replayed file it reads the
- * file again from the start with that filter, frames numbered from 1.
+ * A new capture filter, compiled here and swapped in by the engine.
  */
 int
 engine_filter(struct engine *e, const char *expr, char *errbuf)
 {
-	int	 ended;
+	struct engine_filter	*ef;
+	int			 rc;
+
+	if ((ef = engine_filter_new(e, expr, errbuf)) == NULL)
+		return -1;
+	rc = engine_filter_set(e, ef, errbuf);
+	engine_filter_free(ef);
+	return rc;
+}
+
+/*
+ * Swap in a compiled filter.  After the end of a replayed file it reads
+ * the file again from the start with that filter, frames numbered from 1.
+ */
+int
+engine_filter_set(struct engine *e, struct engine_filter *ef, char *errbuf)
+{
+	struct engine_req	 req;
+	int			 ended;
 
 	pthread_mutex_lock(&e->lock);
 	ended = e->finished && e->started && e->error[0] == '\0';
 	pthread_mutex_unlock(&e->lock);
 	if (ended && strcmp(e->cap.ops->name, "file") == 0)
-		return engine_reread(e, expr, errbuf);
-	return engine_post(e, REQ_FILTER, expr, 0, errbuf);
+		return engine_reread(e, ef, errbuf);
+	memset(&req, 0, sizeof req);
+	req.type = REQ_FILTER;
+	req.filt = ef;
+	return engine_send(e, &req, errbuf);
 }
 
 /*
@@ -577,16 +598,12 @@ engine_filter(struct engine *e, const char *expr, char *errbuf)
  * was closed at the end and stays closed.
  */
 static int
-engine_reread(struct engine *e, const char *expr, char *errbuf)
+engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 {
-	struct bpf_program	 prog;
 	struct cap_conf		 cc = e->conf.cap;
 	struct cap		 old = e->cap;
+	int			 rc;
 
-	if (filter_compile(e->cap.dlt, e->cap.snaplen, expr, &prog,
-	    errbuf) == -1)
-		return -1;
-	filter_free(&prog);
 	cc.wakefd[0] = e->wakefd;
 	cc.speed = e->speed;
 	pthread_join(e->thread, NULL);
@@ -602,10 +619,14 @@ engine_reread(struct engine *e, const char *expr, char *errbuf)
 	atomic_fetch_add(&e->run, 1);
 	if (e->recent != NULL)
 		recent_clear(e->recent);
-	if (engine_set_filter(e, expr, e->cap.snaplen, errbuf) != 0)
+	if (ef->snaplen != e->cap.snaplen || ef->nifs != e->cap.nifs)
+		rc = engine_set_filter(e, ef->expr, e->cap.snaplen, errbuf);
+	else
+		rc = engine_swap_filter(e, ef->expr, ef->prog, errbuf);
+	if (rc != 0)
 		return -1;
 	e->epoch++;
-	stats_epoch(e->stats, expr);
+	stats_epoch(e->stats, ef->expr);
 	pthread_mutex_lock(&e->lock);
 	e->finished = 0;
 	pthread_mutex_unlock(&e->lock);

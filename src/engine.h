@@ -39,6 +39,7 @@ struct engine_conf {
 };
 
 struct engine;
+struct engine_filter;
 
 struct engine	*engine_new(const struct engine_conf *, char *);
 int		 engine_start(struct engine *, char *);
@@ -52,6 +53,18 @@ void		 engine_free(struct engine *);
 int		 engine_rotate(struct engine *, char *);
 int		 engine_rotate_every(struct engine *, unsigned, char *);
 int		 engine_filter(struct engine *, const char *, char *);
+/*
+ * engine_filter in two steps.  engine_filter_new compiles expr for every
+ * interface on the calling thread, looking its host names up (DNS: it
+ * may block for the resolver's timeout); NULL with errbuf if it does not
+ * compile.  engine_filter_set swaps it in, as engine_filter, and takes
+ * the programs on success; engine_filter_free frees what is left.
+ */
+struct engine_filter *engine_filter_new(struct engine *, const char *,
+		    char *);
+int		 engine_filter_set(struct engine *, struct engine_filter *,
+		    char *);
+void		 engine_filter_free(struct engine_filter *);
 int		 engine_write(struct engine *, const char *, char *);
 int		 engine_snaplen(struct engine *, unsigned, char *);
 void		 engine_pause(struct engine *, int);

@@ -105,35 +105,76 @@ plist_sync(uint64_t frames, const char *capfilter, unsigned run)
 	pl.nfile = pl.stale ? 0 : fi.frames < frames ? fi.frames : frames;
 }
 
+/* A display filter compiled, not yet in force. */
+struct plist_filter {
+	struct bpf_program	 prog[CAP_MAXIF];
+	unsigned		 n;
+	char			*text;		/* NULL: none */
+};
+
 int
 plist_display(const int *dlt, unsigned n, unsigned snaplen, const char *expr,
     char *errbuf)
 {
-	struct bpf_program	 prog[CAP_MAXIF];
+	struct plist_filter	*pf;
+
+	if ((pf = plist_display_new(dlt, n, snaplen, expr, errbuf)) == NULL)
+		return -1;
+	plist_display_set(pf);
+	return 0;
+}
+
+struct plist_filter *
+plist_display_new(const int *dlt, unsigned n, unsigned snaplen,
+    const char *expr, char *errbuf)
+{
+	struct plist_filter	*pf;
 	unsigned		 k;
 	int			 have = expr != NULL && *expr != '\0';
 
-	memset(prog, 0, sizeof prog);
-	if (n > CAP_MAXIF)
-		n = CAP_MAXIF;
-	for (k = 0; have && k < n; k++)
-		if (filter_compile(dlt[k], snaplen, expr, &prog[k],
+	pf = xcalloc(1, sizeof *pf);
+	pf->n = n > CAP_MAXIF ? CAP_MAXIF : n;
+	for (k = 0; have && k < pf->n; k++)
+		if (filter_compile(dlt[k], snaplen, expr, &pf->prog[k],
 		    errbuf) == -1) {
 			while (k-- > 0)
-				filter_free(&prog[k]);
-			return -1;
+				filter_free(&pf->prog[k]);
+			free(pf);
+			return NULL;
 		}
+	pf->text = have ? xstrdup(expr) : NULL;
+	return pf;
+}
+
+void
+plist_display_set(struct plist_filter *pf)
+{
+	unsigned	 k;
+
 	pthread_mutex_lock(&pl.lock);
 	for (k = 0; pl.have && k < pl.nprog; k++)
 		filter_free(&pl.prog[k]);
-	memcpy(pl.prog, prog, sizeof pl.prog);
-	pl.nprog = n;
-	pl.have = have;
+	memcpy(pl.prog, pf->prog, sizeof pl.prog);
+	pl.nprog = pf->n;
+	pl.have = pf->text != NULL;
 	free(pl.text);
-	pl.text = have ? xstrdup(expr) : NULL;
+	pl.text = pf->text;
 	pl.gen++;
 	pthread_mutex_unlock(&pl.lock);
-	return 0;
+	free(pf);
+}
+
+void
+plist_display_free(struct plist_filter *pf)
+{
+	unsigned	 k;
+
+	if (pf == NULL)
+		return;
+	for (k = 0; pf->text != NULL && k < pf->n; k++)
+		filter_free(&pf->prog[k]);
+	free(pf->text);
+	free(pf);
 }
 
 /* The display filter's text, "" when none. */

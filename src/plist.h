@@ -11,6 +11,7 @@
 
 struct findex;
 struct findex_info;
+struct plist_filter;
 struct recent;
 struct recent_pkt;
 
@@ -31,6 +32,15 @@ int		 plist_file_info(struct findex_info *);
  */
 int		 plist_display(const int *, unsigned, unsigned, const char *,
 		    char *);
+/*
+ * plist_display in two steps: compile (host names are looked up here, by
+ * DNS: it may block; NULL and why if it does not compile), then put in
+ * force, which takes pf.  plist_display_free frees one never set.
+ */
+struct plist_filter *plist_display_new(const int *, unsigned, unsigned,
+		    const char *, char *);
+void		 plist_display_set(struct plist_filter *);
+void		 plist_display_free(struct plist_filter *);
 void		 plist_display_text(char *, size_t);
 unsigned	 plist_display_gen(void);
 void		 plist_search(const char *, int);

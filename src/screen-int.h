@@ -19,6 +19,15 @@
 
 enum { P_BUFFERS, P_RATES, P_PACKETS, P_TALKERS, P_MIX, P_NPANES };
 
+/* A command whose prep runs on a thread (a filter's name lookups). */
+struct screen_job {
+	struct cmd_job		*job;		/* NULL: none pending */
+	char			*line;		/* its line, or its name */
+	char			*arg;		/* its one argument, or NULL */
+	const char		*pfx;		/* before its errors */
+	int			 confirm;	/* say "filter: arg" when done */
+};
+
 /* The screen's state: one screen per process. */
 struct screen {
 	struct engine		*eng;
@@ -47,6 +56,7 @@ struct screen {
 	unsigned		 eventno;	/* engine events shown */
 	char			 note[2 * ZB_ERRBUFSZ];	/* last shown */
 	const char		*errpfx;	/* before a command's error */
+	struct screen_job	 job;
 };
 
 extern struct screen screen_st;
@@ -65,5 +75,7 @@ void	screen_command(const char *);
 enum cmd_ret screen_command_arg(const char *, const char *, const char *);
 void	screen_cmd_out(void *, const char *);
 void	screen_cmd_error(void *, const char *);
+int	screen_job_poll(void);
+void	screen_job_cancel(void);
 
 #endif /* ZBTOP_SCREEN_INT_H */

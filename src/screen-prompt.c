@@ -33,7 +33,11 @@ static const char *screen_skipcols(const char *, int, int *);
 static void	screen_prompt_check(void);
 static void	screen_prompt_filter(const char *);
 static void	screen_prompt_done(void);
-static enum cmd_ret screen_cmd_run(const char *, const char *);
+static enum cmd_ret screen_cmd_run(const char *, const char *, const char *,
+		    int);
+static void	screen_cmd_begin(const char *);
+static void	screen_cmd_end(const char *, const char *, enum cmd_ret, int);
+static void	screen_job_forget(void);
 
 /* Skips whole characters of s until at least cols columns are gone. */
 static const char *
@@ -60,6 +64,10 @@ screen_statusline(void)
 {
 	static const char	 list_hint[] =
 	    "? help  / search  \\ display  f filter  : command  q quit";
+	static const char	 pending[] =
+	    "resolving names in the filter… (Esc cancels)";
+	static const char	 pending_ascii[] =
+	    "resolving names in the filter... (Esc cancels)";
 	const char		*line, *h, *label, *hint = list_hint;
 	size_t			 cur;
 	int			 y = LINES - 1, cx, skip, hw, done, lw;
@@ -68,14 +76,22 @@ screen_statusline(void)
 	if (screen_st.sockets.shown)
 		hint = "? help  q quit";
 	if (!screen_st.prompting) {
-		hw = (int)strlen(hint);
-		if (COLS - hw - 2 < screen_width(screen_st.status,
+		/* A pending filter's lookup says so where the hint was. */
+		if (screen_st.job.job != NULL)
+			h = screen_st.env.utf8 ? pending : pending_ascii;
+		else
+			h = hint;
+		hw = screen_width(h, strlen(h));
+		if (h == hint && COLS - hw - 2 < screen_width(screen_st.status,
 		    sizeof screen_st.status))
 			hw = 0;
+		else if (hw > COLS - 1)
+			hw = COLS - 1;
 		screen_put(y, 0, COLS - hw - 1, screen_st.status_err ?
 		    SCREEN_ERROR : SCREEN_NORMAL, screen_st.status);
 		if (hw > 0)
-			screen_put(y, COLS - hw, hw, SCREEN_DIM, hint);
+			screen_put(y, COLS - hw, hw, h == hint ? SCREEN_DIM :
+			    SCREEN_VALUE, h);
 		curs_set(0);
 		return;
 	}
@@ -242,6 +258,15 @@ screen_prompt_filter(const char *line)
 	char	*chk = screen_st.check;
 	int	 names, rc;
 
+	/* The compiler is held by a lookup: checking would wait for it. */
+	if (cmd_jobs_running() > 0) {
+		snprintf(chk, sizeof screen_st.check, "not checked: a name "
+		    "lookup is still running");
+		/* The next key checks again. */
+		free(screen_st.checked);
+		screen_st.checked = NULL;
+		return;
+	}
 	bare = filter_unname(line, &names);
 	rc = engine_check_filter(screen_st.eng, bare, errbuf);
 	free(bare);
@@ -267,14 +292,10 @@ screen_prompt_done(void)
 	screen_st.prompting = 0;
 	cbreak();
 	copy = xstrdup(line);
-	if (kind == PROMPT_FILTER) {
-		/* The prompt's own confirmation, which names no epoch. */
-		if (screen_command_arg("filter", copy, "filter not changed: ") ==
-		    CMD_OK)
-			screen_status(0, "filter: %s", *copy != '\0' ? copy :
-			    "none (every packet)");
-	} else if (kind == PROMPT_DISPLAY)
-		screen_command_arg("display", copy, "");
+	if (kind == PROMPT_FILTER)
+		screen_cmd_run("filter", copy, "filter not changed: ", 1);
+	else if (kind == PROMPT_DISPLAY)
+		screen_cmd_run("display", copy, "", 0);
 	else if (kind == PROMPT_SEARCH)
 		plist_search(*copy != '\0' ? copy : NULL, *copy != '\0' ?
 		    PLIST_ACCEPT : PLIST_NEXT);
@@ -292,31 +313,59 @@ screen_prompt_done(void)
 enum cmd_ret
 screen_command_arg(const char *name, const char *arg, const char *pfx)
 {
-	enum cmd_ret	 r;
-
-	screen_st.errpfx = pfx;
-	r = screen_cmd_run(name, arg);
-	screen_st.errpfx = NULL;
-	return r;
+	return screen_cmd_run(name, arg, pfx, 0);
 }
 
 /* One output line shows on the status line; more open a view. */
 void
 screen_command(const char *line)
 {
-	screen_cmd_run(line, NULL);
+	screen_cmd_run(line, NULL, NULL, 0);
 }
 
-/* line is a whole command line, or a command's name when arg is set. */
+/*
+ * line is a whole command line, or a command's name when arg is set.  A
+ * command whose prep may wait (a filter with host names to look up) is
+ * left pending, its prep on a thread: the screen goes on, and
+ * screen_job_poll() finishes it.  Otherwise it runs now and its return
+ * is returned; CMD_OK while pending.
+ */
 static enum cmd_ret
-screen_cmd_run(const char *line, const char *arg)
+screen_cmd_run(const char *line, const char *arg, const char *pfx,
+    int confirm)
 {
-	enum cmd_ret	 r;
+	struct screen_job	*sj = &screen_st.job;
+	enum cmd_ret		 r;
+	int			 had = sj->job != NULL;
 
+	screen_cmd_begin(pfx);
+	r = cmd_start(&screen_st.ctx, line, arg, &sj->job);
+	if (!had && sj->job != NULL) {
+		screen_st.errpfx = NULL;
+		sj->line = xstrdup(line);
+		sj->arg = arg != NULL ? xstrdup(arg) : NULL;
+		sj->pfx = pfx;
+		sj->confirm = confirm;
+		return CMD_OK;
+	}
+	screen_cmd_end(line, arg, r, confirm);
+	return r;
+}
+
+static void
+screen_cmd_begin(const char *pfx)
+{
 	tbuf_reset(&screen_st.out);
 	screen_st.nout = screen_st.nerr = 0;
-	r = arg != NULL ? cmd_run_arg(&screen_st.ctx, line, arg) :
-	    cmd_run(&screen_st.ctx, line);
+	screen_st.errpfx = pfx;
+}
+
+/* What the command said, to the status line or a view. */
+static void
+screen_cmd_end(const char *line, const char *arg, enum cmd_ret r,
+    int confirm)
+{
+	screen_st.errpfx = NULL;
 	if (r == CMD_QUIT)
 		screen_st.quit = 1;
 	if (screen_st.nout > 1)
@@ -327,8 +376,54 @@ screen_cmd_run(const char *line, const char *arg)
 	}
 	if (r == CMD_ERROR && screen_st.nerr == 0)
 		screen_status(1, "%s: failed", line);
+	/* The filter prompt's own confirmation, which names no epoch. */
+	if (r == CMD_OK && confirm)
+		screen_status(0, "filter: %s", *arg != '\0' ? arg :
+		    "none (every packet)");
 	screen_st.refresh = 1;
-	return r;
+}
+
+/*
+ * Each turn of the screen's loop: when the pending command's prep is
+ * done, its exec runs here and what it says shows.  1 when it ended.
+ */
+int
+screen_job_poll(void)
+{
+	struct screen_job	*sj = &screen_st.job;
+	enum cmd_ret		 r;
+
+	if (sj->job == NULL)
+		return 0;
+	screen_cmd_begin(sj->pfx);
+	if (!cmd_job_poll(sj->job, &r)) {
+		screen_st.errpfx = NULL;
+		return 0;
+	}
+	sj->job = NULL;
+	screen_cmd_end(sj->line, sj->arg, r, sj->confirm);
+	screen_job_forget();
+	return 1;
+}
+
+/* Esc while pending: the result, when it comes, is dropped. */
+void
+screen_job_cancel(void)
+{
+	if (screen_st.job.job == NULL)
+		return;
+	cmd_job_cancel(screen_st.job.job);
+	screen_st.job.job = NULL;
+	screen_job_forget();
+	screen_status(0, "cancelled: the filter stays as it was");
+}
+
+static void
+screen_job_forget(void)
+{
+	free(screen_st.job.line);
+	free(screen_st.job.arg);
+	screen_st.job.line = screen_st.job.arg = NULL;
 }
 
 void

@@ -186,6 +186,7 @@ static void
 screen_teardown(void)
 {
 	msg_set_sink(NULL);
+	screen_job_cancel();
 	screen_view_close();
 	pane_sockets_free();
 	if (!isendwin())
@@ -228,6 +229,8 @@ screen_loop(void)
 			dirty = 1;
 		}
 		if (screen_take_messages())
+			dirty = 1;
+		if (screen_job_poll())
 			dirty = 1;
 		/* Old news gives the hint its place back. */
 		if (screen_st.status[0] != '\0' && now - screen_st.status_t >
@@ -334,6 +337,11 @@ screen_key(int r, wint_t wc)
 			screen_st.quit = 1;
 		else
 			screen_view_key(key);
+		return;
+	}
+	/* Out of a view, Esc first gives a filter's name lookup up. */
+	if (r == OK && wc == 033 && screen_st.job.job != NULL) {
+		screen_job_cancel();
 		return;
 	}
 	if (screen_st.sockets.shown) {

@@ -295,7 +295,12 @@ main(int argc, char **argv)
 		msg_error("%s", errbuf);
 		rc = 1;
 	}
-	engine_free(eng);
+	/*
+	 * A filter's name lookup given up on the screen may still run on
+	 * its thread, in the engine's compilers: exit frees it all.
+	 */
+	if (cmd_jobs_running() == 0)
+		engine_free(eng);
 	findex_free(fx);
 	for (q = 0; q < npc; q++)
 		print_free(&pc[q]);

@@ -9,7 +9,10 @@
  * and keeps the old filter; that CAP_AGAIN is retried until it passes
  * or ENGINE_AGAIN_MS runs out; that requests from several threads at
  * once are each answered once; that "write" opens and closes the file;
- * and that a request after the end is refused.
+ * that the command layer compiles a filter with a host name on a job's
+ * thread (cmd_start), refuses a second one meanwhile, applies it when
+ * polled and drops it when given up, and runs a filter without names at
+ * once; and that a request after the end is refused.
  */
 #include <sys/eventfd.h>
 
@@ -25,6 +28,7 @@
 #include <pcap/pcap.h>
 
 #include "cap.h"
+#include "cmd.h"
 #include "engine.h"
 #include "engine-int.h"
 #include "stats.h"
@@ -201,6 +205,49 @@ walking(void)
 	return 0;
 }
 
+static void
+said(void *arg, const char *line)
+{
+}
+
+/* A filter through the command table, its compile on a job's thread. */
+static void
+jobs(void)
+{
+	struct timespec	 ms10 = { 0, 10000000 };
+	struct cmd_ctx	 ctx;
+	struct cmd_job	*job = NULL;
+	enum cmd_ret	 r = CMD_ERROR;
+	int		 i, n;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.eng = e;
+	ctx.out = ctx.error = said;
+	/* localhost is in every /etc/hosts: no DNS is asked. */
+	CHECK(cmd_start(&ctx, "filter", "host localhost", &job) == CMD_OK);
+	CHECK(job != NULL);
+	CHECK(cmd_start(&ctx, "filter", "tcp", &job) == CMD_ERROR);
+	for (i = 0; job != NULL && i < 500 && !cmd_job_poll(job, &r); i++)
+		nanosleep(&ms10, NULL);
+	CHECK(i < 500 && r == CMD_OK);
+	CHECK(e->expr != NULL && strcmp(e->expr, "host localhost") == 0);
+	/* Given up: its result is dropped once its thread is done. */
+	job = NULL;
+	n = atomic_load(&filters);
+	CHECK(cmd_start(&ctx, "filter", "udp and host localhost", &job) ==
+	    CMD_OK && job != NULL);
+	if (job != NULL)
+		cmd_job_cancel(job);
+	for (i = 0; cmd_jobs_running() > 0 && i < 500; i++)
+		nanosleep(&ms10, NULL);
+	CHECK(i < 500 && atomic_load(&filters) == n);
+	CHECK(strcmp(e->expr, "host localhost") == 0);
+	/* No name: at once, no job. */
+	job = NULL;
+	CHECK(cmd_start(&ctx, "filter", "udp", &job) == CMD_OK && job == NULL);
+	CHECK(strcmp(e->expr, "udp") == 0);
+}
+
 static double
 since(const struct timespec *t0)
 {
@@ -294,6 +341,9 @@ main(void)
 	} else
 		CHECK(f != NULL);
 	unlink(path);
+
+	jobs();
+	CHECK(walking());
 
 	/* After the end, nothing is posted. */
 	pthread_mutex_lock(&e->lock);
