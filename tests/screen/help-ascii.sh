@@ -8,15 +8,7 @@ t_start "LANG=C LC_ALL=C '$ZBTOP' -r '$T_PCAP' --speed 0; sleep 600"
 t_wait '^ Packets ' 10 || t_fail "screen did not start"
 t_keys '?'
 t_wait '^ Help: ' 5 || t_fail "? does not open the help"
-: >"$T_DIR/help"
-i=0
-while [ $i -lt 10 ]; do
-	t_cap | sed -n '3,$p' >>"$T_DIR/help"
-	t_cap | grep -Eq '([0-9]+)-([0-9]+) of \2  Esc' && break
-	t_keys NPage
-	sleep 0.3
-	i=$((i + 1))
-done
+t_pages "$T_DIR/help"
 grep -q 'Buffers pane' "$T_DIR/help" || t_fail "the help has no buffers part"
 grep -n '??' "$T_DIR/help" >&2 && t_fail "text of the help drawn as '??'"
 LC_ALL=C grep -n '[^ -~]' "$T_DIR/help" >&2 && t_fail "non-ASCII in the help"
