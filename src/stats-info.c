@@ -49,8 +49,10 @@ stats_info(struct stats *st, const struct stats_info *info)
 }
 
 /*
- * Text from outside that may be NULL, into two fields of sz bytes: esc
- * for terminals (tbuf.h esc_str), raw as given (for JSON's own escaping).
+ * Text the user gave (the filter) that may be NULL, into two fields of sz
+ * bytes: esc for terminals and text output (tbuf.h esc_text: shown as
+ * typed, backslashes too, control and non-ASCII bytes escaped), raw as
+ * given (for JSON's own escaping and for compiling it again).
  */
 static void
 stats_raw(char *esc, char *raw, size_t sz, const char *src)
@@ -58,7 +60,7 @@ stats_raw(char *esc, char *raw, size_t sz, const char *src)
 	if (src == NULL)
 		src = "";
 	snprintf(raw, sz, "%s", src);
-	esc_str(esc, sz, src, strlen(src));
+	esc_text(esc, sz, src, strlen(src));
 }
 
 /* Copy text that may be NULL into a field of dstsz bytes. */

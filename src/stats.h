@@ -113,8 +113,8 @@ struct stats_snap {
 	double		 rotps[CAP_ROT_NREASONS];
 	unsigned	 epoch;		/* filter epoch, 0 = initial */
 	uint64_t	 epoch_packets;	/* processed in this epoch */
-	char		 filter[STATS_TEXTSZ];	/* escaped */
-	char		 raw_filter[STATS_TEXTSZ];	/* as given, for JSON */
+	char		 filter[STATS_TEXTSZ];	/* esc_text */
+	char		 raw_filter[STATS_TEXTSZ];	/* as given */
 	int		 nhist;		/* valid samples, newest last */
 	double		 hist_pps[STATS_HIST];
 	double		 hist_dps[STATS_HIST];
