@@ -184,9 +184,20 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	tbuf_init(&tb);
 	for (;;) {
 		done = batch_sleep(eng, opts->delay, opts->quit, opts->info) ||
-		    in.quit;
+		    in.quit || (opts->iterations > 0 &&
+		    ++n >= opts->iterations);
+		/*
+		 * The last snapshot is the end of the run: taken once the
+		 * engine has drained, it holds the packets of the blocks
+		 * still filling, as the closing line and the -w file do.
+		 * The others see the counters and buffers at one tick.
+		 */
 		events += batch_events(eng, &seen);
-		engine_snapshot(eng, sn);
+		if (done) {
+			engine_stop(eng);
+			engine_snapshot(eng, sn);
+		} else
+			engine_snapshot_tick(eng, sn);
 		tbuf_reset(&tb);
 		if (opts->json)
 			batch_json(sn, &tb);
@@ -197,8 +208,7 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 		if (fputs(tb.s, stdout) == EOF || fflush(stdout) == EOF)
 			outerr = errno != 0 ? errno : EIO;
 		pthread_mutex_unlock(&in.lock);
-		if (done || outerr != 0 ||
-		    (opts->iterations > 0 && ++n >= opts->iterations))
+		if (done || outerr != 0)
 			break;
 	}
 	tbuf_free(&tb);

@@ -1,8 +1,9 @@
 /*
  * Linux AF_PACKET helpers shared by the two live backends (cap-zbuf.c and
  * cap-copy.c): interface lookup, the socket, its link type, promiscuous
- * mode, the classic BPF filter, the fanout group and its steering program,
- * and the error a socket reports when its interface goes away.  Every
+ * mode, the classic BPF filter (cap-linux-filter.c), the fanout group and
+ * its steering program, and the error a socket reports when its interface
+ * goes away (the rest in cap-linux.c).  Every
  * function writes its reason into errbuf (ZB_ERRBUFSZ bytes) and returns
  * -1 on failure; none prints or exits.
  */

@@ -26,7 +26,8 @@ cmd_buffers_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 i;
 
 	sn = xmalloc(sizeof *sn);
-	engine_snapshot(ctx->eng, sn);
+	/* As they are now, the block being filled too: not the last tick's. */
+	engine_snapshot_tick(ctx->eng, sn);
 	cmd_out(ctx, "%s %s: %s", sn->mode, sn->source, sn->geometry);
 	for (i = 0; i < sn->nbufs; i++) {
 		b = &sn->bufs[i];

@@ -6,23 +6,21 @@
  * cache-flush bits, SOA, MX, SRV, TXT, EDNS options.  Cut, it stops at
  * the first field it cannot read whole (a name at its captured part) and
  * prints " [|domain]".  Labels go through tbuf_vis(), as tcpdump's
- * nd_printn().  RFC 1035, RFC 6891 (EDNS), RFC 6762 (mDNS), RFC 7871
- * (client subnet), RFC 6975 (algorithms), RFC 7873 (BADCOOKIE).  The
- * header, the tree, LLMNR and NBNS are in dec-dns.c, which takes the RR
- * type names from here.
+ * nd_printn().  RFC 1035, RFC 6891 (EDNS), RFC 6762 (mDNS), RFC 7873
+ * (BADCOOKIE).  The header, the tree, LLMNR and NBNS are in dec-dns.c;
+ * names and RR type names in dec-dnsname.c; the OPT record's options in
+ * dec-edns.c.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "cur.h"
 #include "dec.h"
 #include "dec-int.h"
 #include "tbuf.h"
 
-#define DNS_MAXNAME	255		/* characters tcpdump prints of a name */
 #define DNS_MAXTREE	32		/* records walked for the rcode */
-#define DNS_TRUNC	(-1)
-#define DNS_BAD		(-2)
+#define DNS_TRUNC	DEC_DNS_TRUNC
+#define DNS_BAD		DEC_DNS_BAD
 #define DNS_END		(-3)		/* a record's fixed part cut: tcpdump
 					   skips to the end, no marker */
 
@@ -47,10 +45,6 @@ static int	dns_q(struct dns_p *, struct cur *);
 static int	dns_r(struct dns_p *, struct cur *);
 static int	dns_rd(struct dns_p *, struct cur *, int, int);
 static int	dns_txt(struct dns_p *, struct cur *, size_t);
-static int	dns_opt(struct dns_p *, struct cur *);
-static void	dns_optval(struct tbuf *, int, const uint8_t *, int);
-static void	dns_algs(struct tbuf *, int, const uint8_t *, int);
-static void	dns_ecs(struct tbuf *, const uint8_t *, int);
 static void	dns_ttl(struct tbuf *, int64_t);
 static int	dns_xrcode(const struct cur *, struct cur,
 		    const struct dec_dns_hdr *);
@@ -205,81 +199,6 @@ dns_section(struct dns_p *d, struct cur *c, int *n, const char *label)
 	return *n > 0 ? DNS_TRUNC : 0;
 }
 
-/*
- * The name at c as tcpdump's fqdn_print writes it: each label and a dot,
- * "." for the root, through pointers that must point backwards
- * ("<BAD PTR>", which also ends loops); a name the capture cuts prints
- * its captured part.  c moves past the name.  0, DNS_TRUNC or DNS_BAD.
- */
-int
-dec_dns_name(const struct cur *msg, struct cur *c, struct tbuf *tb)
-{
-	struct cur	 p, *r = c;
-	const uint8_t	*lab;
-	size_t		 max, off, n, chars = 0;
-	int		 len, lo;
-
-	max = cur_off(c) - cur_off(msg);
-	if ((len = cur_u8(r)) == -1)
-		return DNS_TRUNC;
-	if (len == 0)
-		tbuf_putc(tb, '.');
-	while (len != 0) {
-		if ((len & 0xc0) == 0xc0) {
-			if ((lo = cur_u8(r)) == -1)
-				return DNS_TRUNC;
-			off = (size_t)((len & 0x3f) << 8 | lo);
-			if (off >= max) {
-				tbuf_puts(tb, "<BAD PTR>");
-				return DNS_BAD;
-			}
-			max = off;
-			if (cur_seek(msg, off, &p) == -1)
-				return DNS_TRUNC;
-			r = &p;
-		} else if (len & 0xc0) {
-			tbuf_puts(tb, "<BAD LABEL TYPE>");
-			return DNS_BAD;
-		} else {
-			n = (size_t)len < cur_left(r) ? (size_t)len :
-			    cur_left(r);
-			lab = cur_pull(r, n);
-			if (chars < DNS_MAXNAME)
-				tbuf_vis(tb, lab, chars + n <= DNS_MAXNAME ?
-				    n : DNS_MAXNAME - chars);
-			chars += (size_t)len;
-			if (n < (size_t)len)
-				return DNS_TRUNC;
-			if (chars <= DNS_MAXNAME)
-				tbuf_putc(tb, '.');
-			chars++;
-		}
-		if ((len = cur_u8(r)) == -1)
-			return DNS_TRUNC;
-	}
-	if (chars > DNS_MAXNAME)
-		tbuf_puts(tb, "<DOMAIN NAME TOO LONG>");
-	return 0;
-}
-
-/* Past a name without following its pointer; -1 when cut. */
-int
-dec_dns_skip(struct cur *c)
-{
-	int	len;
-
-	for (;;) {
-		if ((len = cur_u8(c)) == -1)
-			return -1;
-		if (len == 0)
-			return 0;
-		if ((len & 0xc0) == 0xc0)
-			return cur_skip(c, 1);
-		if ((len & 0xc0) != 0 || cur_skip(c, (size_t)len) == -1)
-			return -1;
-	}
-}
-
 /* n bytes on, or to the end of the capture when fewer were captured. */
 static void
 dns_past(struct cur *c, size_t n)
@@ -297,31 +216,6 @@ dns_at(const struct dns_p *d, const struct cur *at, size_t skip,
     struct cur *out)
 {
 	return cur_seek(d->msg, cur_off(at) - cur_off(d->msg) + skip, out);
-}
-
-/* tcpdump's names for RR types (print-domain.c ns_type2str); NULL else. */
-const char *
-dec_dns_type(int t)
-{
-	static const char *const names[] = { NULL, "A", "NS", "MD", "MF",
-	    "CNAME", "SOA", "MB", "MG", "MR", "NULL", "WKS", "PTR", "HINFO",
-	    "MINFO", "MX", "TXT", "RP", "AFSDB", "X25", "ISDN", "RT", "NSAP",
-	    "NSAP_PTR", "SIG", "KEY", "PX", "GPOS", "AAAA", "LOC", "NXT",
-	    "EID", "NIMLOC", "SRV", "ATMA", "NAPTR", "KX", "CERT", "A6",
-	    "DNAME", "SINK", "OPT", "APL", "DS", "SSHFP", "IPSECKEY", "RRSIG",
-	    "NSEC", "DNSKEY" };
-	static const char *const high[] = { "SPF", "UINFO", "UID", "GID",
-	    "UNSPEC", "UNSPECA" };
-	static const char *const meta[] = { "TKEY", "TSIG", "IXFR", "AXFR",
-	    "MAILB", "MAILA", "ANY", "URI" };
-
-	if (t >= 0 && t < (int)(sizeof names / sizeof names[0]))
-		return names[t];
-	if (t >= 99 && t <= 104)
-		return high[t - 99];
-	if (t >= 249 && t <= 256)
-		return meta[t - 249];
-	return NULL;
 }
 
 /* " A", " Type65": tcpdump's names (ns_type2str). */
@@ -404,7 +298,7 @@ dns_r(struct dns_p *d, struct cur *c)
 	if (type == 41) {
 		tbuf_printf(tb, " UDPsize=%d%s", k, oflags & 0x8000 ? " DO" :
 		    "");
-		return dns_opt(d, &rd);
+		return dec_edns_opts(tb, &rd) == 0 ? 0 : DNS_TRUNC;
 	}
 	return dns_rd(d, &rd, type, len);
 }
@@ -493,144 +387,6 @@ dns_txt(struct dns_p *d, struct cur *rd, size_t len)
 		done += n + 1;
 	}
 	return 0;
-}
-
-/* EDNS options (RFC 6891 6.1.2) as tcpdump's eopt_print: " [NAME data]". */
-static int
-dns_opt(struct dns_p *d, struct cur *rd)
-{
-	static const char *const names[] = { NULL, "LLQ", "UL", "NSID",
-	    NULL, "DAU", "DHU", "N3U", "ECS", "EXPIRE", "COOKIE",
-	    "KEEPALIVE", "PADDING", "CHAIN", "KEY-TAG", NULL, "CLIENT-TAG",
-	    "SERVER-TAG" };
-	struct tbuf	*tb = d->tb;
-	const uint8_t	*a;
-	int		 code, len;
-
-	if (cur_left(rd) == 0)
-		return 0;
-	tbuf_puts(tb, " [");
-	while (cur_left(rd) > 0) {
-		if ((code = cur_u16(rd)) == -1)
-			return DNS_TRUNC;
-		if (code < (int)(sizeof names / sizeof names[0]) &&
-		    names[code] != NULL)
-			tbuf_puts(tb, names[code]);
-		else
-			tbuf_printf(tb, "Opt%d", code);
-		if ((len = cur_u16(rd)) == -1 ||
-		    (a = cur_pull(rd, (size_t)len)) == NULL)
-			return DNS_TRUNC;
-		if (len > 0)
-			tbuf_putc(tb, ' ');
-		dns_optval(tb, code, a, len);
-		if (cur_left(rd) > 0)
-			tbuf_putc(tb, ',');
-	}
-	tbuf_putc(tb, ']');
-	return 0;
-}
-
-/* An EDNS option's value, len bytes at a, as tcpdump's eopt_print. */
-static void
-dns_optval(struct tbuf *tb, int code, const uint8_t *a, int len)
-{
-	struct cur	 ch;
-	int		 i;
-
-	if (len > 0 && code == 8)
-		dns_ecs(tb, a, len);
-	else if (len > 0 && code == 10 && (len < 8 ||
-	    (len > 8 && len < 16) || len > 40))
-		tbuf_puts(tb, " (invalid)");
-	else if (len > 0 && code == 12)
-		tbuf_printf(tb, "(%d)", len);
-	else if (len > 0 && code == 11 && len != 2)
-		tbuf_puts(tb, " (invalid)");
-	else if (len > 0 && code == 11)
-		tbuf_printf(tb, "%0.1f sec", (a[0] << 8 | a[1]) / 10.0);
-	else if (len > 0 && code == 9 && len == 4)
-		tbuf_printf(tb, "%u sec", (unsigned)a[0] << 24 |
-		    (unsigned)a[1] << 16 | (unsigned)a[2] << 8 | a[3]);
-	else if (len > 0 && code == 9)
-		tbuf_puts(tb, " (invalid)");
-	else if (len > 0 && code >= 5 && code <= 7)
-		dns_algs(tb, code, a, len);
-	else if (len > 0 && code == 14 && len % 2 != 0)
-		tbuf_puts(tb, " (invalid)");
-	else if (len > 0 && code == 14)
-		for (i = 0; i < len; i += 2)
-			tbuf_printf(tb, "%s%d", i > 0 ? " " : "",
-			    a[i] << 8 | a[i + 1]);
-	else if (len > 0 && code == 13) {
-		cur_init(&ch, a, (size_t)len);
-		dec_dns_name(&ch, &ch, tb);
-	}
-	else
-		for (i = 0; i < len; i++)
-			tbuf_printf(tb, "%s%02x", code == 10 &&
-			    i == 8 ? " " : "", a[i]);
-}
-
-/* DAU, DHU, N3U (RFC 6975): algorithm numbers by tcpdump's names. */
-static void
-dns_algs(struct tbuf *tb, int code, const uint8_t *a, int len)
-{
-	static const char *const dau[] = { "DELETE", "RSAMD5", "DH", "DS",
-	    NULL, "RSASHA1", "DSA-NSEC3-SHA1", "RSASHA1-NSEC3-SHA1",
-	    "RSASHA256", NULL, "RSASHA512", NULL, "ECC-GOST",
-	    "ECDSAP256SHA256", "ECDSAP384SHA384", "ED25519", "ED448" };
-	static const char *const dhu[] = { NULL, "SHA-1", "SHA-256",
-	    "GOST_R_34.11-94", "SHA-384" };
-	const char	*n;
-	int		 i, x;
-
-	for (i = 0; i < len; i++) {
-		x = a[i];
-		n = NULL;
-		if (code == 5 && x < (int)(sizeof dau / sizeof dau[0]))
-			n = dau[x];
-		else if (code == 5 && x >= 252 && x <= 254)
-			n = x == 252 ? "INDIRECT" : x == 253 ? "PRIVATEDNS" :
-			    "PRIVATEOID";
-		else if (code == 6 && x < (int)(sizeof dhu / sizeof dhu[0]))
-			n = dhu[x];
-		else if (code == 7 && x == 1)
-			n = "SHA-1";
-		if (i > 0)
-			tbuf_putc(tb, ' ');
-		if (n != NULL)
-			tbuf_puts(tb, n);
-		else
-			tbuf_printf(tb, "Alg_%d", x);
-	}
-}
-
-/* EDNS client subnet (RFC 7871 6): "addr/source/scope". */
-static void
-dns_ecs(struct tbuf *tb, const uint8_t *a, int len)
-{
-	uint8_t	pad[16];
-	char	s[DEC_ADDRSTRLEN];
-	int	fam, src, scope, bits;
-
-	if (len < 4) {
-		tbuf_puts(tb, " (invalid)");
-		return;
-	}
-	fam = a[0] << 8 | a[1];
-	src = a[2];
-	scope = a[3];
-	bits = fam == 1 ? 32 : fam == 2 ? 128 : 0;
-	if (bits == 0 || len - 4 > bits / 8 || src > bits || scope > bits ||
-	    (src + 7) / 8 != len - 4) {
-		tbuf_puts(tb, " (invalid)");
-		return;
-	}
-	memset(pad, 0, sizeof pad);
-	memcpy(pad, a + 4, (size_t)(len - 4));
-	dec_ntop(fam == 1 ? 4 : 6, pad, s);
-	tbuf_printf(tb, "%s/%d/%d", s, src, scope);
 }
 
 /* -vvv: " [1h2m3s]", tcpdump's unsigned_relts_print. */

@@ -96,18 +96,22 @@ const struct dec_proto *dec_find(int);
 struct dec_dns_hdr {
 	int	id, flags, qd, an, ns, ar;
 };
-/* tcpdump's name for a DNS RR type, or NULL (dec-dnssum.c). */
-const char	*dec_dns_type(int);
 /*
- * dec-dnssum.c: tcpdump's DNS line from c after the header; a name as
- * tcpdump prints it, pointers from msg's start (0, or negative when cut
- * or malformed, after what could be printed); past a name without its
+ * dec-dnsname.c: tcpdump's name for a DNS RR type, or NULL; a name as
+ * tcpdump prints it, pointers from msg's start (0, or DEC_DNS_TRUNC or
+ * DEC_DNS_BAD, after what could be printed); past a name without its
  * pointer (-1 when cut).
  */
-void		 dec_dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
-		    const struct dec_dns_hdr *);
+#define DEC_DNS_TRUNC	(-1)		/* the capture ends inside the name */
+#define DEC_DNS_BAD	(-2)		/* a bad pointer or label type */
+const char	*dec_dns_type(int);
 int		 dec_dns_name(const struct cur *, struct cur *, struct tbuf *);
 int		 dec_dns_skip(struct cur *);
+/* dec-dnssum.c: tcpdump's DNS line from c after the header. */
+void		 dec_dns_sum(struct dec_ctx *, const struct cur *, struct cur *,
+		    const struct dec_dns_hdr *);
+/* dec-edns.c: an OPT record's options (RDATA rd); 0, or -1 when cut. */
+int		 dec_edns_opts(struct tbuf *, struct cur *);
 /*
  * IPv6 extension headers (dec-ip6ext.c) from next header nh: the parse's
  * walk returns the upper-layer protocol (-1 when cut) and sets *frag (1
@@ -171,6 +175,7 @@ void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
+void		 dec_text_sip(struct dec_ctx *, struct cur *);
 int		 dec_tls_tcp(struct dec_ctx *, struct cur *, uint32_t, int);
 void		 dec_flow_rel(struct dec_flows *, const struct dec_ctx *, int,
 		    uint32_t *, uint32_t *, uint32_t *, uint32_t *);

@@ -1,8 +1,9 @@
 /*
  * What the engine's files share: engine.c (lifecycle and the control
- * loop), engine-req.c (what requests do), engine-lane.c (the lanes:
- * --threads consumers, parking, rotate-now), engine-walk.c (the packet
- * path) and engine-mbox.c (the mailbox).  Private to those files.
+ * loop), engine-tick.c (the tick: counters, rates, timers), engine-req.c
+ * (what requests do), engine-lane.c (the lanes: --threads consumers,
+ * parking, rotate-now), engine-walk.c (the packet path) and
+ * engine-mbox.c (the mailbox).  Private to those files.
  */
 #ifndef ZBTOP_ENGINE_INT_H
 #define ZBTOP_ENGINE_INT_H
@@ -25,6 +26,7 @@ struct stats;
 #define ENGINE_TICK_MS		100	/* kernel counters, buffer states */
 #define ENGINE_AGAIN_MS		2000	/* give up on a busy backend */
 #define ENGINE_REFRESH_MS	500	/* longest wait for a refresh */
+#define ENGINE_SYNC_MS		400	/* of which for the consumers */
 
 /* How consumer threads are told to end (engine->wstop). */
 #define ENGINE_DRAIN		1	/* walk what is handed over, exit */
@@ -36,6 +38,7 @@ struct engine_worker {
 	unsigned	 q;
 	int		 wakefd;
 	pthread_t	 thread;
+	unsigned long	 synced;	/* the last engine->wsync it met */
 };
 
 enum engine_req_type {
@@ -87,6 +90,7 @@ struct engine {
 	pthread_mutex_t		 lock;		/* mailbox, flags below */
 	pthread_cond_t		 cond;
 	pthread_mutex_t		 reqlock;	/* one requester at a time */
+	pthread_mutex_t		 snaplock;	/* one tick snapshot asked */
 	struct engine_req	*req;
 	int			 stop;
 	int			 woken;		/* wakefd was written */
@@ -100,6 +104,17 @@ struct engine {
 	/* engine_refresh(): tickets asked for, and the last one served. */
 	unsigned long		 tick_asked;
 	unsigned long		 tick_done;
+	/*
+	 * --threads: the ticket consumers are asked to meet (walk what is
+	 * handed over, then say so), and how many have met it.
+	 */
+	unsigned long		 wsync;
+	unsigned		 wsynced;
+	int			 whold;		/* met: wait until the tick ends */
+	/* engine_snapshot_tick(): where, for which ticket, and if taken. */
+	struct stats_snap	*tsnap;
+	unsigned long		 tsnap_ticket;
+	int			 tsnap_taken;
 	unsigned		 rotate_ms;
 	double			 speed;		/* file replay, x recorded */
 	_Atomic unsigned	 run;		/* file read again: a new run */
@@ -123,9 +138,13 @@ struct engine {
 
 /*
  * The files, top to bottom; each calls only the ones below it.
- * engine.c (lifecycle, control loop) -> engine-req.c -> engine-lane.c
- * -> engine-walk.c -> engine-mbox.c.
+ * engine.c (lifecycle, control loop) -> engine-tick.c, engine-req.c ->
+ * engine-lane.c -> engine-walk.c -> engine-mbox.c.
  */
+
+/* engine-tick.c: the clock, counters and rates each tick, timers */
+int	engine_timeout(struct engine *);
+void	engine_periodic(struct engine *, int);
 
 /* engine-req.c: what requests do */
 void	engine_serve(struct engine *);
@@ -139,6 +158,8 @@ int	engine_open_write(struct engine *, const char *,
 int	engine_workers_start(struct engine *, char *);
 void	engine_workers_stop(struct engine *, int);
 void	engine_park(struct engine *);
+void	engine_lanes_sync(struct engine *, unsigned long);
+void	engine_lanes_release(struct engine *);
 int	engine_rotate_now(struct engine *, char *);
 void	engine_unpark(struct engine *);
 

@@ -10,12 +10,14 @@
  * nothing at all with one inline lane.  Rotations are not parked: they
  * are frequent (every 1 ms with "rotate every 1"), the backend publishes
  * them itself, and the consumers keep walking through the flip's grace
- * period.
+ * period.  A refresh asks each consumer to walk what is handed over and
+ * say so (engine_lanes_sync), so the counters read next hold it.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cap.h"
@@ -23,7 +25,8 @@
 #include "engine-int.h"
 
 static void	*engine_worker_main(void *);
-static int	 engine_worker_hold(struct engine *);
+static int	 engine_worker_hold(struct engine_worker *, unsigned long *);
+static int	 engine_worker_sync(struct engine_worker *, unsigned long);
 static void	 engine_worker_end(struct engine *, int, const char *);
 static void	 engine_poke(int);
 
@@ -68,11 +71,16 @@ engine_worker_main(void *arg)
 	struct cap_block	 blk;
 	char			 errbuf[ZB_ERRBUFSZ];
 	uint64_t		 v;
+	unsigned long		 sync;
 	int			 rc, how;
 
 	for (;;) {
-		if ((how = engine_worker_hold(e)) != 0)
+		if ((how = engine_worker_hold(w, &sync)) != 0)
 			break;
+		if (sync != 0 && engine_worker_sync(w, sync) == 1) {
+			engine_worker_end(e, ENGINE_QUIT, NULL);
+			return NULL;
+		}
 		rc = e->cap.ops->next(&e->cap, w->q, &blk, ENGINE_TICK_MS,
 		    errbuf);
 		if (rc == -1) {
@@ -93,11 +101,15 @@ engine_worker_main(void *arg)
 	return NULL;
 }
 
-/* Between two buffers: wait while parked; how to end, or 0 to go on. */
+/*
+ * Between two buffers: wait while parked; how to end, or 0 to go on.  In
+ * *sync a refresh's ticket this consumer has not met yet, or 0.
+ */
 static int
-engine_worker_hold(struct engine *e)
+engine_worker_hold(struct engine_worker *w, unsigned long *sync)
 {
-	int	how;
+	struct engine	*e = w->e;
+	int		 how;
 
 	pthread_mutex_lock(&e->lock);
 	if (e->park && !e->wstop) {
@@ -108,8 +120,69 @@ engine_worker_hold(struct engine *e)
 		e->parked--;
 	}
 	how = e->wstop;
+	*sync = e->wsync != w->synced ? e->wsync : 0;
 	pthread_mutex_unlock(&e->lock);
 	return how;
+}
+
+/*
+ * Meet a refresh's ticket: walk every buffer handed over by now (the old
+ * side of a rotation first), then count in.  A ticket the control thread
+ * stopped waiting for is met again for the newer one.  1: -c reached.
+ */
+static int
+engine_worker_sync(struct engine_worker *w, unsigned long sync)
+{
+	struct engine	*e = w->e;
+	int		 full;
+
+	full = engine_walk_drain(e, w->q);
+	pthread_mutex_lock(&e->lock);
+	w->synced = sync;
+	if (sync == e->wsync) {
+		e->wsynced++;
+		pthread_cond_broadcast(&e->cond);
+		/* Still while the tick reads: nothing walked meanwhile. */
+		while (e->whold && e->wsync == sync && !e->wstop && !full)
+			pthread_cond_wait(&e->cond, &e->lock);
+	}
+	pthread_mutex_unlock(&e->lock);
+	return full;
+}
+
+/*
+ * For a refresh with --threads: the control thread's tick alone would
+ * read the counters while a consumer may still be walking a buffer
+ * handed over before it (the old side of an "r" just answered).  Ask
+ * each consumer to meet the ticket and wait, at most ENGINE_SYNC_MS,
+ * until every live one has; those that have then hold still until
+ * engine_lanes_release(), so the kernel's counters, the buffer states
+ * and the packets counted are read at one moment.  Nothing to do for the
+ * inline lane, which walks before it ticks.
+ */
+void
+engine_lanes_sync(struct engine *e, unsigned long ticket)
+{
+	struct timespec	limit;
+	unsigned	q;
+
+	if (e->nq == 1 || e->nworkers == 0)
+		return;
+	/* pthread_cond_timedwait() counts on CLOCK_REALTIME by default. */
+	clock_gettime(CLOCK_REALTIME, &limit);
+	engine_after(&limit, &limit, ENGINE_SYNC_MS);
+	pthread_mutex_lock(&e->lock);
+	e->wsync = ticket;
+	e->wsynced = 0;
+	e->whold = 1;
+	pthread_mutex_unlock(&e->lock);
+	for (q = 0; q < e->nworkers; q++)
+		engine_poke(e->workers[q].wakefd);
+	pthread_mutex_lock(&e->lock);
+	while (e->wsynced < e->wlive && !e->wdone &&
+	    pthread_cond_timedwait(&e->cond, &e->lock, &limit) == 0)
+		;
+	pthread_mutex_unlock(&e->lock);
 }
 
 /*
@@ -181,6 +254,20 @@ engine_rotate_now(struct engine *e, char *errbuf)
 		for (q = 0; q < e->nworkers; q++)
 			engine_poke(e->workers[q].wakefd);
 	return rc;
+}
+
+/* The tick of engine_lanes_sync() is read: the consumers walk on. */
+void
+engine_lanes_release(struct engine *e)
+{
+	if (e->nq == 1)
+		return;
+	pthread_mutex_lock(&e->lock);
+	if (e->whold) {
+		e->whold = 0;
+		pthread_cond_broadcast(&e->cond);
+	}
+	pthread_mutex_unlock(&e->lock);
 }
 
 /* End every consumer: ENGINE_DRAIN walks what is ready first. */

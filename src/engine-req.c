@@ -28,6 +28,8 @@
 
 static int	engine_apply(struct engine *, struct engine_req *);
 static int	engine_apply_write(struct engine *, const char *, char *);
+static int	engine_resnap(struct engine *, const char *,
+		    const struct bpf_program *, unsigned, unsigned, char *);
 static int	engine_compile(struct engine *, unsigned, const char *,
 		    struct bpf_program *, char *);
 
@@ -66,13 +68,8 @@ engine_apply(struct engine *e, struct engine_req *req)
 		}
 		return engine_rotate_now(e, req->errbuf);
 	case REQ_FILTER:
-		/* Compiled for a snap length changed since: again, here. */
-		if (req->filt->snaplen != e->cap.snaplen)
-			rc = engine_set_filter(e, req->filt->expr,
-			    e->cap.snaplen, req->errbuf);
-		else
-			rc = engine_swap_filter(e, req->filt->expr,
-			    req->filt->prog, req->errbuf);
+		rc = engine_resnap(e, req->filt->expr, req->filt->prog,
+		    req->filt->snaplen, e->cap.snaplen, req->errbuf);
 		if (rc == 0) {
 			e->epoch++;
 			stats_epoch(e->stats, req->filt->expr);
@@ -90,7 +87,8 @@ engine_apply(struct engine *e, struct engine_req *req)
 			    req->num, pcapw_snaplen(e->w));
 			return -1;
 		}
-		rc = engine_set_filter(e, e->expr, req->num, req->errbuf);
+		rc = engine_resnap(e, e->expr, e->prog, e->cap.snaplen,
+		    req->num, req->errbuf);
 		if (rc == 0) {
 			e->cap.snaplen = req->num;
 			stats_snaplen(e->stats, req->num);
@@ -102,6 +100,33 @@ engine_apply(struct engine *e, struct engine_req *req)
 		break;
 	}
 	return 0;
+}
+
+/*
+ * Swap in programs compiled for snap length "from" (the request's, or
+ * the ones in force) with "to" put in their returns: a snap length
+ * changed meanwhile, or by the snaplen command, never compiles again
+ * here, where every consumer waits parked and a host name in the filter
+ * would be looked up (DNS) meanwhile.
+ */
+static int
+engine_resnap(struct engine *e, const char *expr,
+    const struct bpf_program *from_prog, unsigned from, unsigned to,
+    char *errbuf)
+{
+	struct bpf_program	prog[CAP_MAXIF];
+	unsigned		k;
+	int			rc;
+
+	for (k = 0; k < e->cap.nifs; k++)
+		if (from_prog[k].bf_insns == NULL)
+			return engine_set_filter(e, expr, to, errbuf);
+	for (k = 0; k < e->cap.nifs; k++)
+		filter_resnap(&from_prog[k], from, to, &prog[k]);
+	if ((rc = engine_swap_filter(e, expr, prog, errbuf)) != 0)
+		for (k = 0; k < e->cap.nifs; k++)
+			filter_free(&prog[k]);
+	return rc;
 }
 
 static int

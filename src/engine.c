@@ -7,7 +7,8 @@
  * timers; with --threads the lanes' consumer threads walk
  * (engine-lane.c) and the loop here keeps only requests, timers and
  * counters.  Requests arrive through the mailbox (engine-mbox.c) and
- * take effect in engine-req.c.  Never calls the screen.
+ * take effect in engine-req.c; the tick, the rates and the timers are
+ * engine-tick.c's.  Never calls the screen.
  */
 #include <sys/eventfd.h>
 
@@ -37,10 +38,6 @@ static void	 engine_info(struct engine *);
 static void	*engine_main(void *);
 static void	 engine_control(struct engine *);
 static void	 engine_sleep(struct engine *, int);
-static int	 engine_timeout(struct engine *);
-static void	 engine_periodic(struct engine *, int);
-static void	 engine_gap(struct engine *, const struct cap_kstats *);
-static void	 engine_rotate_tick(struct engine *, unsigned);
 static void	 engine_drain(struct engine *);
 static void	 engine_lanes_drain(struct engine *);
 static void	 engine_finish(struct engine *, const char *);
@@ -63,6 +60,7 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	e->wakefd = -1;
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_mutex_init(&e->reqlock, NULL);
+	pthread_mutex_init(&e->snaplock, NULL);
 	pthread_mutex_init(&e->wlock, NULL);
 	pthread_cond_init(&e->cond, NULL);
 	if ((ops = cap_find(conf->mode)) == NULL) {
@@ -199,6 +197,7 @@ engine_start(struct engine *e, char *errbuf)
 	/* So that the first snapshot, before the first tick, has buffers. */
 	if ((n = e->cap.ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
 		stats_buffers(e->stats, e->bufs, n);
+	stats_ended(e->stats, 0);	/* a file read again */
 	e->next_tick = e->next_sample = e->next_rotate = now;
 	engine_after(&e->next_sample, &now, 1000);
 	if (e->nq > 1 && engine_workers_start(e, errbuf) == -1)
@@ -294,32 +293,10 @@ engine_free(struct engine *e)
 	stats_free(e->stats);
 	pthread_mutex_destroy(&e->lock);
 	pthread_mutex_destroy(&e->reqlock);
+	pthread_mutex_destroy(&e->snaplock);
 	pthread_mutex_destroy(&e->wlock);
 	pthread_cond_destroy(&e->cond);
 	free(e);
-}
-
-/* How long next() may sleep: until the next tick or forced rotation. */
-static int
-engine_timeout(struct engine *e)
-{
-	struct timespec	 now;
-	long		 ms;
-	unsigned	 every;
-
-	pthread_mutex_lock(&e->lock);
-	every = e->rotate_ms;
-	ms = e->req != NULL ? 1 : ENGINE_TICK_MS;
-	pthread_mutex_unlock(&e->lock);
-	if (every == 0)
-		return (int)ms;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (engine_due(&e->next_rotate, &now))
-		return 0;
-	/* Round up: a timeout of 0 for the last fraction would spin. */
-	ms = ((e->next_rotate.tv_sec - now.tv_sec) * 1000000000 +
-	    (e->next_rotate.tv_nsec - now.tv_nsec) + 999999) / 1000000;
-	return ms < ENGINE_TICK_MS ? (int)ms : ENGINE_TICK_MS;
 }
 
 static void *
@@ -440,95 +417,6 @@ engine_drain(struct engine *e)
 	}
 }
 
-/*
- * Every loop: kernel counters and buffer states each tick, rates each
- * second, and the forced rotation timer.  "last" reads everything now.
- */
-static void
-engine_periodic(struct engine *e, int last)
-{
-	const struct cap_ops	*ops = e->cap.ops;
-	struct cap_kstats	 ks;
-	struct timespec		 now;
-	uint64_t		 ifd;
-	unsigned		 every;
-	unsigned long		 ticket;
-	int			 n, paused, pending;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	pthread_mutex_lock(&e->lock);
-	every = e->rotate_ms;
-	paused = e->paused;
-	/* A waiting filter change needs the drained moment more. */
-	pending = e->req != NULL && !e->req->done;
-	ticket = e->tick_asked;
-	pthread_mutex_unlock(&e->lock);
-	if (every != 0 && ops->rotate != NULL && !last && !pending &&
-	    engine_due(&e->next_rotate, &now))
-		engine_rotate_tick(e, every);
-	if (!last && ticket == e->tick_done && !engine_due(&e->next_tick,
-	    &now))
-		return;
-	engine_after(&e->next_tick, &now, ENGINE_TICK_MS);
-	memset(&ks, 0, sizeof ks);
-	if (ops->kstats(&e->cap, &ks) == 0)
-		stats_kernel(e->stats, &ks);
-	if (ks.gaps > 0)
-		engine_gap(e, &ks);
-	if (ops->ifdrops != NULL && ops->ifdrops(&e->cap, &ifd) == 0)
-		stats_ifdrops(e->stats, ifd);
-	if ((n = ops->buffers(&e->cap, e->bufs, CAP_MAXBUFS)) >= 0)
-		stats_buffers(e->stats, e->bufs, n);
-	stats_flags(e->stats, paused, e->cap.eof, e->w != NULL, every);
-	stats_link(e->stats, __atomic_load_n(&e->cap.linkdown,
-	    __ATOMIC_RELAXED));
-	/* -C and -G change the file on a consumer thread. */
-	if (e->nq > 1)
-		pthread_mutex_lock(&e->wlock);
-	stats_wfile(e->stats, e->w != NULL ? pcapw_file(e->w) : NULL,
-	    e->w != NULL ? pcapw_frames(e->w) : 0);
-	if (e->nq > 1)
-		pthread_mutex_unlock(&e->wlock);
-	if (last || engine_due(&e->next_sample, &now)) {
-		engine_after(&e->next_sample, &now, 1000);
-		stats_sample(e->stats);
-	}
-	pthread_mutex_lock(&e->lock);
-	e->tick_done = ticket;
-	pthread_cond_broadcast(&e->cond);
-	pthread_mutex_unlock(&e->lock);
-}
-
-/* A file's silent gap the replay did not sleep through, on the status line. */
-static void
-engine_gap(struct engine *e, const struct cap_kstats *ks)
-{
-	char	 text[ZB_ERRBUFSZ];
-
-	snprintf(text, sizeof text, "gap of %llu s in the file's timestamps "
-	    "skipped%s", (unsigned long long)ks->gap_s, ks->gaps > 1 ?
-	    " (and more)" : "");
-	engine_event(e, text, 0);
-}
-
-/*
- * A timed rotation.  The flip can block for a grace period, so the next
- * one is timed from when this one returned, giving the consumer at least
- * "every" ms to walk what it got; a busy backend is asked again in 1 ms
- * rather than in a spin.
- */
-static void
-engine_rotate_tick(struct engine *e, unsigned every)
-{
-	struct timespec	now;
-	char		errbuf[ZB_ERRBUFSZ];
-	int		rc;
-
-	rc = engine_rotate_now(e, errbuf);
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	engine_after(&e->next_rotate, &now, rc == CAP_AGAIN ? 1 : every);
-}
-
 static void
 engine_finish(struct engine *e, const char *err)
 {
@@ -631,57 +519,6 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 	e->finished = 0;
 	pthread_mutex_unlock(&e->lock);
 	return engine_start(e, errbuf);
-}
-
-/*
- * The statistics, with the user's own settings as they are now: the
- * engine thread copies them into the statistics only every tick, and a
- * snapshot taken right after a key must already show it.
- */
-void
-engine_snapshot(struct engine *e, struct stats_snap *sn)
-{
-	struct timespec	 now;
-	int		 due;
-
-	/*
-	 * Once the engine thread has ended (-c, end of file) nothing
-	 * samples the rates, which then showed the last second's forever
-	 * beside "capture ended".  Readers sample on the same 1 s beat.
-	 */
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	pthread_mutex_lock(&e->lock);
-	if ((due = e->finished && engine_due(&e->next_sample, &now)))
-		engine_after(&e->next_sample, &now, 1000);
-	pthread_mutex_unlock(&e->lock);
-	if (due)
-		stats_sample(e->stats);
-	stats_snapshot(e->stats, sn);
-	pthread_mutex_lock(&e->lock);
-	sn->paused = e->paused;
-	sn->rotate_ms = e->rotate_ms;
-	pthread_mutex_unlock(&e->lock);
-}
-
-void
-engine_refresh(struct engine *e)
-{
-	struct timespec	 limit;
-	unsigned long	 ticket;
-	int		 rc = 0;
-
-	/* pthread_cond_timedwait() counts on CLOCK_REALTIME by default. */
-	clock_gettime(CLOCK_REALTIME, &limit);
-	engine_after(&limit, &limit, ENGINE_REFRESH_MS);
-	pthread_mutex_lock(&e->lock);
-	ticket = ++e->tick_asked;
-	pthread_mutex_unlock(&e->lock);
-	engine_wake(e);
-	pthread_mutex_lock(&e->lock);
-	while (e->tick_done < ticket && !e->finished && e->started &&
-	    rc == 0)
-		rc = pthread_cond_timedwait(&e->cond, &e->lock, &limit);
-	pthread_mutex_unlock(&e->lock);
 }
 
 void

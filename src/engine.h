@@ -79,12 +79,19 @@ void		 engine_snapshot(struct engine *, struct stats_snap *);
 /*
  * Read the kernel counters and buffer states (the block being filled
  * too) now rather than at the next 100 ms tick, on the engine thread
- * between two buffers, and wait for it: a snapshot taken after it agrees
- * with itself, and after a rotation it counts what the single inline lane
- * was handed (with --threads the consumers may still be walking).  Waits
- * at most ENGINE_REFRESH_MS (500 ms); at once when the capture has ended.
+ * between two buffers, and wait for it: after a rotation it counts what
+ * the lanes were handed (with --threads each consumer walks what it was
+ * handed first, engine_lanes_sync).  Waits at most ENGINE_REFRESH_MS
+ * (500 ms); at once when the capture has ended.
  */
 void		 engine_refresh(struct engine *);
+/*
+ * A snapshot taken at such a tick, on the engine's thread, while no
+ * buffer is being walked: packets, the kernel's counters, the buffers and
+ * the rings at one moment (at most ENGINE_REFRESH_MS late; an ordinary
+ * engine_snapshot() once the capture has ended).
+ */
+void		 engine_snapshot_tick(struct engine *, struct stats_snap *);
 void		 engine_totals(struct engine *, struct stats_totals *);
 struct recent	*engine_recent(struct engine *);
 uint64_t	 engine_frames(struct engine *);

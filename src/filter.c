@@ -50,7 +50,6 @@ struct filter_view {
 	uint32_t	 tci;
 };
 
-static void	filter_snap(struct bpf_program *, unsigned, unsigned);
 static void	filter_live_hide(pcap_t *);
 static uint32_t	filter_byte(const struct filter_view *, uint32_t);
 static int	filter_ld(const struct filter_view *, const struct bpf_insn *,
@@ -358,18 +357,21 @@ int
 filter_live_compile(struct filter_live *fl, unsigned snaplen,
     const char *expr, struct bpf_program *prog, char *errbuf)
 {
-	int	rc = 0;
+	struct bpf_program	live;
+	int			rc = 0;
 
 	if (fl->p == NULL)
 		return filter_compile(fl->dlt, snaplen, expr, prog, errbuf);
 	pthread_mutex_lock(&filter_lock);
-	if (pcap_compile(fl->p, prog, expr != NULL ? expr : "", 1,
+	if (pcap_compile(fl->p, &live, expr != NULL ? expr : "", 1,
 	    PCAP_NETMASK_UNKNOWN) == -1) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "bad filter: %s",
 		    pcap_geterr(fl->p));
 		rc = -1;
-	} else
-		filter_snap(prog, FILTER_LIVE_SNAP, snaplen);
+	} else {
+		filter_resnap(&live, FILTER_LIVE_SNAP, snaplen, prog);
+		filter_free(&live);
+	}
 	pthread_mutex_unlock(&filter_lock);
 	return rc;
 }
@@ -404,17 +406,18 @@ filter_live_hide(pcap_t *p)
 	close(nfd);
 }
 
-/*
- * gencode.c returns the handle's snap length to accept and 0 to reject,
- * nothing else: put ours in.
- */
-static void
-filter_snap(struct bpf_program *prog, unsigned from, unsigned to)
+void
+filter_resnap(const struct bpf_program *src, unsigned from, unsigned to,
+    struct bpf_program *dst)
 {
 	u_int	i;
 
-	for (i = 0; i < prog->bf_len; i++)
-		if (prog->bf_insns[i].code == (BPF_RET | BPF_K) &&
-		    prog->bf_insns[i].k == from)
-			prog->bf_insns[i].k = to;
+	dst->bf_len = src->bf_len;
+	dst->bf_insns = xcalloc(src->bf_len, sizeof *src->bf_insns);
+	for (i = 0; i < src->bf_len; i++) {
+		dst->bf_insns[i] = src->bf_insns[i];
+		if (dst->bf_insns[i].code == (BPF_RET | BPF_K) &&
+		    dst->bf_insns[i].k == from)
+			dst->bf_insns[i].k = to;
+	}
 }

@@ -17,6 +17,14 @@ int		 filter_compile(int, unsigned, const char *, struct bpf_program *,
 		    char *);
 void		 filter_free(struct bpf_program *);
 /*
+ * dst: a copy of src (free it with filter_free) whose accepting returns
+ * give "to" bytes where src gave "from": a program with a new snap
+ * length, without compiling again and so without looking host names up
+ * again.  libpcap's gencode.c returns only the snap length (accept) or 0.
+ */
+void		 filter_resnap(const struct bpf_program *, unsigned, unsigned,
+		    struct bpf_program *);
+/*
  * A copy of the expression (free it) in which every word libpcap could
  * look up as a host or network name (DNS) stands as 0.0.0.0; *names gets
  * how many did.  For checking as the user types: compiling the copy

@@ -164,7 +164,7 @@ metrics_serve_copy(struct metrics_serve *ms, size_t *len)
 	ms_old = (now.tv_sec - ms->when.tv_sec) * 1000 +
 	    (now.tv_nsec - ms->when.tv_nsec) / 1000000;
 	if (!ms->fresh || ms_old >= METRICS_TTL_MS || ms_old < 0) {
-		engine_snapshot(ms->eng, ms->sn);
+		engine_snapshot_tick(ms->eng, ms->sn);
 		tbuf_reset(&ms->text);
 		metrics_render(ms->sn, &ms->text);
 		ms->when = now;

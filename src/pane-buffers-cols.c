@@ -39,16 +39,40 @@ pane_buffers_perring(const struct stats_snap *s)
 	return per;
 }
 
-/* Packets of all rings, which a ring's share is of. */
-uint64_t
-pane_buffers_all(const struct stats_snap *s)
+/*
+ * Each ring's share of all rings' packets, whole percent into pct
+ * (CAP_MAXRINGS ints), by largest remainder so that the shares shown add
+ * up to 100 (each rounded alone, three even rings showed 33% each); all
+ * 0 when no ring has a packet.
+ */
+void
+pane_buffers_shares(const struct stats_snap *s, int *pct)
 {
-	uint64_t	 all = 0;
-	unsigned	 i;
+	uint64_t	 all = 0, rem[CAP_MAXRINGS];
+	unsigned	 i, j, n = s->nrings < CAP_MAXRINGS ? s->nrings :
+			    CAP_MAXRINGS;
+	int		 left = 100;
 
-	for (i = 0; i < s->nrings; i++)
+	memset(pct, 0, CAP_MAXRINGS * sizeof *pct);
+	for (i = 0; i < n; i++)
 		all += s->rings[i].packets;
-	return all;
+	if (all == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		pct[i] = (int)(s->rings[i].packets * 100 / all);
+		rem[i] = s->rings[i].packets * 100 % all;
+		left -= pct[i];
+	}
+	/* The points rounding down lost go to the largest remainders. */
+	for (; left > 0; left--) {
+		for (i = 0, j = n; i < n; i++)
+			if (rem[i] > 0 && (j == n || rem[i] > rem[j]))
+				j = i;
+		if (j == n)
+			break;
+		pct[j]++;
+		rem[j] = 0;
+	}
 }
 
 /*
@@ -74,31 +98,31 @@ pane_buffers_lead(char *buf, size_t sz, const struct stats_snap *s,
 }
 
 /*
- * fill, packets (share of all rings': the lane balance with --threads),
+ * fill, packets (share of all rings', pane_buffers_shares(): the lane
+ * balance with --threads),
  * packets/s, forced hand-overs; what does not fit is left out from the
  * right.  Returns the columns used.
  */
 int
 pane_buffers_tail(const struct pane *p, int y, int x,
-    const struct stats_ring *r, uint64_t all)
+    const struct stats_ring *r, int share)
 {
 	char	 pk[16], ps[16], tail[96];
-	double	 frac, share;
+	double	 frac;
 	int	 room = p->x + p->w - x;
 
 	frac = r->size > 0 ? (double)r->used / (double)r->size : 0;
-	share = all > 0 ? 100.0 * (double)r->packets / (double)all : 0;
 	screen_num(pk, sizeof pk, (double)r->packets);
 	screen_num(ps, sizeof ps, r->pps);
 	if (room >= 38)
-		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3.0f%%) %6s/s "
+		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3d%%) %6s/s "
 		    "%6llu", frac * 100, pk, share, ps,
 		    (unsigned long long)r->forced);
 	else if (room >= 31)
-		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3.0f%%) %6s/s",
+		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3d%%) %6s/s",
 		    frac * 100, pk, share, ps);
 	else
-		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3.0f%%)",
+		snprintf(tail, sizeof tail, " %5.1f%% %7s (%3d%%)",
 		    frac * 100, pk, share);
 	return screen_put(y, x, room, SCREEN_NORMAL, tail);
 }

@@ -43,11 +43,11 @@ void	pane_buffers_summary(const struct pane *, const struct stats_snap *);
 /* pane-buffers-cols.c: what both views print for a ring or a buffer. */
 enum screen_role pane_buffers_role(enum cap_owner);
 int	pane_buffers_perring(const struct stats_snap *);
-uint64_t pane_buffers_all(const struct stats_snap *);
+void	pane_buffers_shares(const struct stats_snap *, int *);
 const char *pane_buffers_lead(char *, size_t, const struct stats_snap *,
 	    unsigned);
 int	pane_buffers_tail(const struct pane *, int, int,
-	    const struct stats_ring *, uint64_t);
+	    const struct stats_ring *, int);
 const char *pane_buffers_tailhead(char *, int);
 
 #endif /* ZBTOP_PANE_BUFFERS_INT_H */

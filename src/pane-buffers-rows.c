@@ -16,9 +16,9 @@ static void	pane_buffers_bufhead(const struct pane *, int);
 static void	pane_buffers_rings(const struct pane *,
 		    const struct pane_env *, int, int);
 static void	pane_buffers_ring(const struct pane *,
-		    const struct pane_env *, int, unsigned, uint64_t);
+		    const struct pane_env *, int, unsigned, int);
 static void	pane_buffers_rest(const struct pane *,
-		    const struct stats_snap *, int, unsigned, uint64_t);
+		    const struct stats_snap *, int, unsigned, const int *);
 static void	pane_buffers_row(const struct pane *, const struct pane_env *,
 		    int, const struct stats_buf *);
 static char	*pane_buffers_age(char *, size_t, double);
@@ -99,15 +99,16 @@ pane_buffers_rings(const struct pane *p, const struct pane_env *env, int y,
     int rows)
 {
 	const struct stats_snap	*s = env->snap;
-	uint64_t		 all = pane_buffers_all(s);
+	int			 pct[CAP_MAXRINGS];
 	unsigned		 i;
 
+	pane_buffers_shares(s, pct);
 	for (i = 0; i < (unsigned)rows; i++) {
 		if (i + 1 == (unsigned)rows && (unsigned)rows < s->nrings) {
-			pane_buffers_rest(p, s, y + (int)i, i, all);
+			pane_buffers_rest(p, s, y + (int)i, i, pct);
 			break;
 		}
-		pane_buffers_ring(p, env, y + (int)i, i, all);
+		pane_buffers_ring(p, env, y + (int)i, i, pct[i]);
 	}
 }
 
@@ -117,7 +118,7 @@ pane_buffers_rings(const struct pane *p, const struct pane_env *env, int y,
  */
 static void
 pane_buffers_ring(const struct pane *p, const struct pane_env *env, int y,
-    unsigned i, uint64_t all)
+    unsigned i, int share)
 {
 	static const enum cap_owner	 own[] = {
 		CAP_OWN_KERNEL, CAP_OWN_USER, CAP_OWN_FREE
@@ -141,28 +142,29 @@ pane_buffers_ring(const struct pane *p, const struct pane_env *env, int y,
 	/* Kernel colour for the side being stored into, free for the other. */
 	screen_bar(y, x, bar, frac, r->active ? SCREEN_KERNEL : SCREEN_FREE,
 	    env->utf8);
-	pane_buffers_tail(p, y, x + bar, r, all);
+	pane_buffers_tail(p, y, x + bar, r, share);
 }
 
 /* Rings from the first on, in one row: their packets, share and rate. */
 static void
 pane_buffers_rest(const struct pane *p, const struct stats_snap *s, int y,
-    unsigned first, uint64_t all)
+    unsigned first, const int *pct)
 {
 	char		 pk[16], ps[16];
 	uint64_t	 n = 0;
 	double		 pps = 0;
 	unsigned	 i;
-	int		 x = p->x + 1, end = p->x + p->w;
+	int		 x = p->x + 1, end = p->x + p->w, share = 0;
 
 	for (i = first; i < s->nrings; i++) {
 		n += s->rings[i].packets;
 		pps += s->rings[i].pps;
+		if (i < CAP_MAXRINGS)
+			share += pct[i];
 	}
 	x += screen_printf(y, x, end - x, SCREEN_NORMAL, "rings %u-%u %s "
-	    "(%3.0f%%) %s/s", first, s->nrings - 1,
-	    screen_num(pk, sizeof pk, (double)n),
-	    all > 0 ? 100.0 * (double)n / (double)all : 0.0,
+	    "(%3d%%) %s/s", first, s->nrings - 1,
+	    screen_num(pk, sizeof pk, (double)n), share,
 	    screen_num(ps, sizeof ps, pps));
 	screen_put(y, x, end - x, SCREEN_DIM, "  no room for a row each");
 }

@@ -17,7 +17,7 @@ static int	pane_buffers_stripw(const struct pane *, int, int);
 static void	pane_buffers_striphead(const struct pane *, int, int, int,
 		    int);
 static int	pane_buffers_strip(const struct pane *,
-		    const struct pane_env *, int, unsigned, uint64_t);
+		    const struct pane_env *, int, unsigned, int);
 static void	pane_buffers_cell(int, int, const struct stats_buf *, int);
 
 /* The header's legend; its letters are the cells'. */
@@ -73,14 +73,15 @@ void
 pane_buffers_strips(const struct pane *p, const struct pane_env *env, int y)
 {
 	const struct stats_snap	*s = env->snap;
-	uint64_t		 all = pane_buffers_all(s);
+	int			 pct[CAP_MAXRINGS];
 	unsigned		 i;
 	int			 cw, perrow, end = p->y + p->h - BUF_SUMMARY;
 
+	pane_buffers_shares(s, pct);
 	pane_buffers_cells(p->w, pane_buffers_perring(s), &cw, &perrow);
 	pane_buffers_striphead(p, y++, cw, perrow, s->nifs > 1);
 	for (i = 0; i < s->nrings && y < end; i++)
-		y += pane_buffers_strip(p, env, y, i, all);
+		y += pane_buffers_strip(p, env, y, i, pct[i]);
 }
 
 /*
@@ -109,7 +110,7 @@ pane_buffers_striphead(const struct pane *p, int y, int cw, int perrow,
  */
 static int
 pane_buffers_strip(const struct pane *p, const struct pane_env *env, int y,
-    unsigned r, uint64_t all)
+    unsigned r, int share)
 {
 	const struct stats_snap	*s = env->snap;
 	char			 lead[64];
@@ -133,7 +134,7 @@ pane_buffers_strip(const struct pane *p, const struct pane_env *env, int y,
 		k++;
 	}
 	pane_buffers_tail(p, y, x0 + pane_buffers_stripw(p, cw, perrow),
-	    &s->rings[r], all);
+	    &s->rings[r], share);
 	return rows;
 }
 

@@ -33,7 +33,9 @@ struct pkt_line {
 static int	pane_packets_want(struct pane *, const struct pane_env *, int);
 static void	pane_packets_draw(struct pane *, const struct pane_env *);
 static int	pane_packets_key(struct pane *, const struct pane_env *, int);
-static int	pane_packets_move(int, int, int *);
+static int	pane_packets_move(int, int *);
+static void	pane_packets_page(struct recent *, int, int);
+static uint64_t	pane_packets_walk(struct recent *, uint64_t, int, int);
 static void	pane_packets_reset(struct pane *);
 static void	pane_packets_fetch(struct recent *, int);
 static uint64_t	pane_packets_top(struct recent *, uint64_t, int);
@@ -222,6 +224,9 @@ pane_packets_search(const struct pane_env *env, struct recent *rec)
 		from = pkt_sel + (uint64_t)dir;
 	}
 	if (text[0] == '\0') {
+		/* n or N before any search: say so, as less does. */
+		if (what == PLIST_NEXT || what == PLIST_PREV)
+			screen_status(1, "no search yet: / starts one");
 		if (pkt_typing) {
 			pkt_sel = pkt_origin;
 			pkt_follow = pkt_ofollow;
@@ -266,7 +271,7 @@ pane_packets_draw(struct pane *p, const struct pane_env *env)
 	 */
 	if (!pkt_frozen || pkt_sel == 0)
 		pkt_since = engine_frames(env->eng);
-	plist_sync(engine_frames(env->eng), env->snap->filter,
+	plist_sync(engine_frames(env->eng), env->snap->raw_filter,
 	    engine_run(env->eng));
 	pane_packets_search(env, rec);
 	dgen = plist_display_gen();
@@ -413,11 +418,11 @@ pane_packets_row(const struct pane *p, const struct pane_env *env, int y,
 }
 
 /*
- * Arrow and page keys: how many packets the selection moves, and *dir
- * which way (-1 up, 1 down).  0 for any other key.
+ * Arrow keys: how many packets the selection moves (1, or 0 for any
+ * other key), and *dir which way (-1 up, 1 down).
  */
 static int
-pane_packets_move(int key, int page, int *dir)
+pane_packets_move(int key, int *dir)
 {
 	*dir = 1;
 	switch (key) {
@@ -428,14 +433,49 @@ pane_packets_move(int key, int page, int *dir)
 	case KEY_DOWN:
 	case 'j':
 		return 1;
-	case KEY_PPAGE:
-		*dir = -1;
-		return page;
-	case KEY_NPAGE:
-		return page;
 	default:
 		return 0;
 	}
+}
+
+/* Up to n shown frames from f in dir: the last one reached, or f. */
+static uint64_t
+pane_packets_walk(struct recent *rec, uint64_t f, int n, int dir)
+{
+	uint64_t	 g;
+
+	while (n-- > 0 && (g = plist_step(rec, f, dir)) != 0)
+		f = g;
+	return f;
+}
+
+/*
+ * PgDn (dir 1), PgUp (-1): the rows and the selection both move a page
+ * at once, so the selected row keeps its place on the screen, as in
+ * htop (less scrolls a page too); the last page stays full.  Recent
+ * lock not held.
+ */
+static void
+pane_packets_page(struct recent *rec, int rows, int dir)
+{
+	uint64_t	 last, top, ltop;
+
+	recent_lock(rec);
+	last = plist_step(rec, UINT64_MAX, -1);
+	if (pkt_top == 0 || pkt_sel == 0 || !plist_shown(rec, pkt_top)) {
+		/* No view yet to move: the selection alone. */
+		pkt_sel = pane_packets_walk(rec, pkt_sel != 0 ? pkt_sel :
+		    last, rows, dir);
+		recent_unlock(rec);
+		return;
+	}
+	top = pane_packets_walk(rec, pkt_top, rows, dir);
+	if (dir > 0 && last != 0 &&
+	    top > (ltop = pane_packets_top(rec, last, rows)))
+		top = ltop > pkt_top ? ltop : pkt_top;
+	pkt_top = top;
+	pkt_sel = pane_packets_walk(rec, pkt_sel, rows, dir);
+	recent_unlock(rec);
 }
 
 static int
@@ -443,11 +483,17 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 {
 	struct recent	*rec = engine_recent(env->eng);
 	uint64_t	 f;
-	int		 page = p->h > 2 ? p->h - 2 : 1, n, dir;
+	int		 rows = p->h > 2 ? p->h - 1 : 1, n, dir;
 
 	if (rec == NULL)
 		return 0;
-	if ((n = pane_packets_move(key, page, &dir)) > 0) {
+	if (key == KEY_NPAGE || key == KEY_PPAGE) {
+		pkt_follow = 0;
+		pane_packets_page(rec, rows, key == KEY_NPAGE ? 1 : -1);
+		pkt_dirty = 1;
+		return 1;
+	}
+	if ((n = pane_packets_move(key, &dir)) > 0) {
 		/* Moving the selection stops following the newest. */
 		pkt_follow = 0;
 		recent_lock(rec);
@@ -471,10 +517,6 @@ pane_packets_key(struct pane *p, const struct pane_env *env, int key)
 		pkt_follow = 1;
 		if (env->snap->paused)
 			env->command("resume");
-		break;
-	case 'n':
-	case 'N':
-		plist_search(NULL, key == 'n' ? PLIST_NEXT : PLIST_PREV);
 		break;
 	case KEY_LEFT:
 		pkt_left = pkt_left > 8 ? pkt_left - 8 : 0;

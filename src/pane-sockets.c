@@ -139,6 +139,11 @@ pane_sockets_list(struct pane *p, const struct psock_snap *s)
 		ps_st.sel = s->nrows - 1;
 	if (ps_st.sel < 0)
 		ps_st.sel = 0;
+	/* The last page stays full. */
+	if (rows > 0 && ps_st.top > s->nrows - rows)
+		ps_st.top = s->nrows - rows;
+	if (ps_st.top < 0)
+		ps_st.top = 0;
 	if (ps_st.sel < ps_st.top)
 		ps_st.top = ps_st.sel;
 	if (rows > 0 && ps_st.sel >= ps_st.top + rows)
@@ -323,6 +328,20 @@ pane_sockets_key(struct pane *p, const struct pane_env *env, int key)
 	int	*pos = ps_st.att != NULL ? &ps_st.btop : &ps_st.sel;
 	int	 page = p->h > 5 ? p->h - 4 : 1;
 
+	/*
+	 * A page of the list moves its rows and the selection together, so
+	 * the selected row keeps its place (as htop); the draw clamps both.
+	 */
+	if (ps_st.att == NULL && (key == KEY_NPAGE || key == KEY_PPAGE)) {
+		page = p->h > 4 ? p->h - 3 : 1;
+		ps_st.top += key == KEY_NPAGE ? page : -page;
+		ps_st.sel += key == KEY_NPAGE ? page : -page;
+		if (ps_st.top < 0)
+			ps_st.top = 0;
+		if (ps_st.sel < 0)
+			ps_st.sel = 0;
+		return 1;
+	}
 	/* The selected socket, or the attached ring's first block row. */
 	if (screen_scroll(key, pos, page, PSOCK_MAX))
 		return 1;

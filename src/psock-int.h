@@ -1,6 +1,7 @@
 /*
- * What psock.c and psock-ns.c share: the handle with a sock_diag socket
- * per network namespace, and the dump over one of them.  Nothing outside
+ * What the psock files share: the handle with a sock_diag socket per
+ * network namespace, the dump over one of them (psock.c, psock-ns.c),
+ * and an attached ring (psock-attach.c, psock-ring.c).  Nothing outside
  * the psock files includes this.
  */
 #ifndef ZBTOP_PSOCK_INT_H
@@ -24,6 +25,24 @@ struct psock {
 	struct psock_netns	 ns[PSOCK_MAXNS];
 	uint32_t		 seq;
 	int			 full;		/* more namespaces than room */
+};
+
+/*
+ * An attached ring (psock-attach.c makes it, psock-ring.c reads it):
+ * where it is, and what the previous reads saw.
+ */
+struct psock_att {
+	int		 pid;
+	uint32_t	 ino;
+	uint64_t	 ns;
+	int		 mem;		/* /proc/PID/mem */
+	uint64_t	 base;		/* where the RX ring is mapped */
+	struct psock_ringsnap last;	/* previous read, for rates */
+	double		 since[PSOCK_MAXBLK];	/* held since (monotonic) */
+	uint64_t	 heldseq[PSOCK_MAXBLK];
+	int		 reads;
+	unsigned char	*v2buf;		/* a V2 block of small frames */
+	size_t		 v2len;		/* bytes of it read for this block */
 };
 
 /* psock.c: one SOCK_DIAG_BY_FAMILY dump; as psock_parse. */

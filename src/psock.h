@@ -1,10 +1,11 @@
 /*
  * Every packet socket on the host, as the kernel's sock_diag reports them
  * (netlink, AF_PACKET, net/packet/diag.c), in every network namespace,
- * with the process that holds each one; and, in psock-ring.c, a
- * read-only look at another process's ring through /proc/PID/mem.  This
- * is the one room for other processes' sockets: nothing here touches
- * zbtop's own capture, writes to another process or changes its socket.
+ * with the process that holds each one; and, in psock-attach.c and
+ * psock-ring.c, a read-only look at another process's ring through
+ * /proc/PID/mem.  This is the one room for other processes' sockets:
+ * nothing here touches zbtop's own capture, writes to another process or
+ * changes its socket.
  */
 #ifndef ZBTOP_PSOCK_H
 #define ZBTOP_PSOCK_H

@@ -278,9 +278,11 @@ screen_header_state(const struct stats_snap *s, int x, int w)
 
 	/*
 	 * Not handed over yet: what the kernel's blocks on the active rings
-	 * hold (the other side's were taken at the flip).
+	 * hold (the other side's were taken at the flip).  Once the capture
+	 * has ended (-c) nothing will be: those packets are the kernel's
+	 * only, counted by it but not captured, as with tcpdump -c.
 	 */
-	for (i = 0, fill = 0; i < s->nbufs; i++)
+	for (i = 0, fill = 0; i < s->nbufs && !s->ended; i++)
 		if (s->bufs[i].st.owner == CAP_OWN_KERNEL &&
 		    s->bufs[i].st.active)
 			fill += s->bufs[i].st.pkts;

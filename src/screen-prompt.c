@@ -62,16 +62,19 @@ screen_skipcols(const char *s, int cols, int *done)
 void
 screen_statusline(void)
 {
-	static const char	 hint[] =
+	static const char	 list_hint[] =
 	    "? help  / search  \\ display  f filter  : command  q quit";
 	static const char	 pending[] =
 	    "resolving names in the filter… (Esc cancels)";
 	static const char	 pending_ascii[] =
 	    "resolving names in the filter... (Esc cancels)";
-	const char		*line, *h, *label;
+	const char		*line, *h, *label, *hint = list_hint;
 	size_t			 cur;
 	int			 y = LINES - 1, cx, skip, hw, done, lw;
 
+	/* The sockets view names its own keys on its last row. */
+	if (screen_st.sockets.shown)
+		hint = "? help  q quit";
 	if (!screen_st.prompting) {
 		/* A pending filter's lookup says so where the hint was. */
 		if (screen_st.job.job != NULL)

@@ -22,6 +22,7 @@
 #include "engine.h"
 #include "msg.h"
 #include "pane.h"
+#include "plist.h"
 #include "prompt.h"
 #include "screen-int.h"
 #include "screen.h"
@@ -49,6 +50,7 @@ static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_key(int, wint_t);
 static int	screen_global_key(int);
+static int	screen_hidden_key(int);
 static int	screen_open_key(int);
 static int	screen_engine_key(int);
 static void	screen_focus_next(void);
@@ -214,8 +216,8 @@ screen_loop(void)
 		if (now >= next || screen_st.refresh) {
 			/* One moment: the counters, the buffers, the list. */
 			if (screen_st.eng != NULL) {
-				engine_refresh(screen_st.eng);
-				engine_snapshot(screen_st.eng, screen_st.snap);
+				engine_snapshot_tick(screen_st.eng,
+				    screen_st.snap);
 			}
 			if (screen_st.sockets.shown)
 				pane_sockets_refresh();
@@ -297,7 +299,14 @@ static void
 screen_key(int r, wint_t wc)
 {
 	struct pane	*fp;
-	int		 key = (int)wc;	/* a character or a KEY_ code */
+	int		 key;		/* a character or a KEY_ code */
+
+	/*
+	 * get_wch gives keys and characters in one number space: U+0101 on
+	 * collide with the KEY_ codes (U+0112, Latvian E with macron, is
+	 * KEY_F(10)).  Such a character is no key here; a prompt gets it.
+	 */
+	key = r == KEY_CODE_YES || wc < KEY_MIN ? (int)wc : 0;
 
 	/*
 	 * Ctrl-L, in a prompt too; and a resize: LINES and COLS are new, and
@@ -309,21 +318,25 @@ screen_key(int r, wint_t wc)
 		clearok(curscr, TRUE);
 		return;
 	}
-	if (screen_st.prompting) {
-		screen_prompt_key(r, wc);
-		return;
-	}
+	/*
+	 * Too small, the screen says "q quits" and shows no prompt: q quits
+	 * even with one open, and no other key edits a line no one sees.
+	 */
 	if (COLS < SCREEN_MINW || LINES < SCREEN_MINH) {
 		if (r == OK && wc == 'q')
 			screen_st.quit = 1;
 		return;
 	}
-	if (r == OK && wc == '\t' && !screen_view_active()) {
-		screen_focus_next();
+	if (screen_st.prompting) {
+		screen_prompt_key(r, wc);
 		return;
 	}
 	if (screen_view_active()) {
-		screen_view_key(key);
+		/* q closes a view (as less); F10 quits from anywhere (htop). */
+		if (key == KEY_F(10))
+			screen_st.quit = 1;
+		else
+			screen_view_key(key);
 		return;
 	}
 	/* Out of a view, Esc first gives a filter's name lookup up. */
@@ -345,6 +358,19 @@ screen_key(int r, wint_t wc)
 		if (screen_st.eng == NULL && key != 'q' && key != '?' &&
 		    key != 'h' && key != KEY_F(1) && key != ' ')
 			return;
+		/*
+		 * The packet list and the side panes are hidden: their keys
+		 * would act unseen (a search prompt over the sockets, the
+		 * list scrolled sideways later), so they do nothing here.
+		 */
+		if (screen_hidden_key(key))
+			return;
+		screen_global_key(key);
+		return;
+	}
+	if (r == OK && wc == '\t') {
+		screen_focus_next();
+		return;
 	}
 	if (screen_global_key(key))
 		return;
@@ -417,6 +443,14 @@ screen_engine_key(int key)
 	case ' ':
 		screen_st.refresh = 1;
 		break;
+	case 'n':
+	case 'N':
+		/* The packet list's search, whichever pane has the focus. */
+		if (screen_st.eng != NULL &&
+		    engine_recent(screen_st.eng) != NULL)
+			plist_search(NULL, key == 'n' ? PLIST_NEXT :
+			    PLIST_PREV);
+		break;
 	default:
 		return 0;
 	}
@@ -455,6 +489,26 @@ screen_global_key(int key)
 		return 0;
 	}
 	return 1;
+}
+
+/* Keys that act only on the capture panes: 1 when key is one of them. */
+static int
+screen_hidden_key(int key)
+{
+	switch (key) {
+	case '\t':
+	case '/':
+	case '\\':
+	case 'n':
+	case 'N':
+	case 'P':
+	case 't':
+	case 'm':
+	case 'b':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Tab: the next shown pane that takes keys. */

@@ -49,8 +49,10 @@ stats_info(struct stats *st, const struct stats_info *info)
 }
 
 /*
- * Text from outside that may be NULL, into two fields of sz bytes: esc
- * for terminals (tbuf.h esc_str), raw as given (for JSON's own escaping).
+ * Text the user gave (the filter) that may be NULL, into two fields of sz
+ * bytes: esc for terminals and text output (tbuf.h esc_text: shown as
+ * typed, backslashes too, control and non-ASCII bytes escaped), raw as
+ * given (for JSON's own escaping and for compiling it again).
  */
 static void
 stats_raw(char *esc, char *raw, size_t sz, const char *src)
@@ -58,7 +60,7 @@ stats_raw(char *esc, char *raw, size_t sz, const char *src)
 	if (src == NULL)
 		src = "";
 	snprintf(raw, sz, "%s", src);
-	esc_str(esc, sz, src, strlen(src));
+	esc_text(esc, sz, src, strlen(src));
 }
 
 /* Copy text that may be NULL into a field of dstsz bytes. */
@@ -81,35 +83,30 @@ stats_epoch(struct stats *st, const char *filter)
 	pthread_mutex_unlock(&st->lock);
 }
 
+/*
+ * What changes now and then, set together each tick so a snapshot never
+ * has half of it; the file name is copied (cut to the field).
+ */
 void
-stats_flags(struct stats *st, int paused, int eof, int writing,
-    unsigned rotate_ms)
+stats_flags(struct stats *st, const struct stats_flags *f)
 {
 	pthread_mutex_lock(&st->lock);
-	st->info.paused = paused;
-	st->info.eof = eof;
-	st->info.writing = writing;
-	st->info.rotate_ms = rotate_ms;
+	st->info.paused = f->paused;
+	st->info.eof = f->eof;
+	st->info.writing = f->writing;
+	st->info.rotate_ms = f->rotate_ms;
+	st->info.linkdown = f->linkdown;
+	stats_text(st->info.wfile, sizeof st->info.wfile, f->wfile);
+	st->info.wframes = f->wframes;
 	pthread_mutex_unlock(&st->lock);
 }
 
-/* The second the capture link went down (time(3)), or 0 while it is up. */
+/* 1 once the engine takes no more buffers; 0 again when a file is reread. */
 void
-stats_link(struct stats *st, int64_t since)
+stats_ended(struct stats *st, int ended)
 {
 	pthread_mutex_lock(&st->lock);
-	st->info.linkdown = since;
-	pthread_mutex_unlock(&st->lock);
-}
-
-/* The file being written (escaped) and its frames; NULL: none. */
-void
-stats_wfile(struct stats *st, const char *name, uint64_t frames)
-{
-	pthread_mutex_lock(&st->lock);
-	snprintf(st->info.wfile, sizeof st->info.wfile, "%s",
-	    name != NULL ? name : "");
-	st->info.wframes = frames;
+	st->info.ended = ended;
 	pthread_mutex_unlock(&st->lock);
 }
 

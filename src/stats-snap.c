@@ -134,7 +134,8 @@ stats_cleared(const struct stats *st, struct stats_cleared *c)
 	c->kpackets = b[STATS_SLOT(kpackets)];
 	c->kdrops = b[STATS_SLOT(kdrops)];
 	c->kfreezes = b[STATS_SLOT(kfreezes)];
-	c->ifdrops = st->ifbase;
+	/* ifbase is the interface's own count, from before zbtop too. */
+	c->ifdrops = st->ifbase - st->ifstart;
 	c->rejected = b[STATS_SLOT(rejected)];
 	c->wdrops = b[STATS_SLOT(wdrops)];
 	for (i = 0; i < CAP_ROT_NREASONS; i++)

@@ -113,8 +113,8 @@ struct stats_snap {
 	double		 rotps[CAP_ROT_NREASONS];
 	unsigned	 epoch;		/* filter epoch, 0 = initial */
 	uint64_t	 epoch_packets;	/* processed in this epoch */
-	char		 filter[STATS_TEXTSZ];	/* escaped */
-	char		 raw_filter[STATS_TEXTSZ];	/* as given, for JSON */
+	char		 filter[STATS_TEXTSZ];	/* esc_text */
+	char		 raw_filter[STATS_TEXTSZ];	/* as given */
 	int		 nhist;		/* valid samples, newest last */
 	double		 hist_pps[STATS_HIST];
 	double		 hist_dps[STATS_HIST];
@@ -141,6 +141,12 @@ struct stats_snap {
 	uint64_t	 if_kfreezes[CAP_MAXIF];
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
+	/*
+	 * The capture is over (-c reached, an error, the end of a file,
+	 * a stop): what the kernel's blocks still hold is never handed
+	 * over, so it is not "filling".
+	 */
+	int		 ended;
 	int		 writing;	/* -w or write FILE active */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode: a line per packet */
@@ -187,6 +193,17 @@ struct stats_totals {
 	int		 have_ifdrops;
 };
 
+/* What the engine gives the headers each tick (stats_flags). */
+struct stats_flags {
+	int		 paused;	/* packet list frozen */
+	int		 eof;		/* file: nothing more to come */
+	int		 writing;	/* -w or write FILE active */
+	unsigned	 rotate_ms;	/* rotate every, 0 = off */
+	int64_t		 linkdown;	/* link down since (time(3)), 0 up */
+	const char	*wfile;		/* the file written, escaped; NULL */
+	uint64_t	 wframes;	/* frames written to it */
+};
+
 struct stats;
 
 struct stats	*stats_new(unsigned);
@@ -208,10 +225,11 @@ void		 stats_epoch(struct stats *, const char *);
 void		 stats_sample(struct stats *);
 /* Once at start: copies *info's text (cut to size), keeps no pointer. */
 void		 stats_info(struct stats *, const struct stats_info *);
-void		 stats_flags(struct stats *, int, int, int, unsigned);
+/* Each tick: what changes now and then; copies the file name. */
+void		 stats_flags(struct stats *, const struct stats_flags *);
+/* The engine's last reading: nothing more will be handed over. */
+void		 stats_ended(struct stats *, int);
 void		 stats_snaplen(struct stats *, unsigned);
-void		 stats_link(struct stats *, int64_t);
-void		 stats_wfile(struct stats *, const char *, uint64_t);
 
 /* Reader side: any thread. */
 void		 stats_snapshot(struct stats *, struct stats_snap *);

@@ -307,6 +307,39 @@ tbuf_json(struct tbuf *tb, const void *v, size_t n)
 	tbuf_putc(tb, '"');
 }
 
+/*
+ * Text the user typed (a filter), into a fixed buffer of dstsz bytes:
+ * printable ASCII as typed, a backslash included (it is printable and a
+ * pcap filter writes "ip proto \udp"), any other byte as "\xNN"; cut at a
+ * whole escape sequence.  Unlike esc_str, "\x1b" typed and an ESC byte
+ * look the same: harmless, as neither reaches the terminal raw.
+ */
+void
+esc_text(char *dst, size_t dstsz, const void *src, size_t n)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	const unsigned char	*p = src;
+	size_t			 i, o = 0;
+
+	if (dstsz == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			if (o + 1 >= dstsz)
+				break;
+			dst[o++] = (char)p[i];
+			continue;
+		}
+		if (o + 4 >= dstsz)
+			break;
+		dst[o++] = '\\';
+		dst[o++] = 'x';
+		dst[o++] = hex[p[i] >> 4];
+		dst[o++] = hex[p[i] & 0xf];
+	}
+	dst[o] = '\0';
+}
+
 /* Escape into a fixed buffer, cutting at a whole escape sequence. */
 void
 esc_str(char *dst, size_t dstsz, const void *src, size_t n)

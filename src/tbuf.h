@@ -42,5 +42,6 @@ void	 tbuf_vis(struct tbuf *, const void *, size_t);
 void	 tbuf_json(struct tbuf *, const void *, size_t);
 void	 tbuf_truncate(struct tbuf *, size_t);
 void	 esc_str(char *, size_t, const void *, size_t);
+void	 esc_text(char *, size_t, const void *, size_t);
 
 #endif /* ZBTOP_TBUF_H */

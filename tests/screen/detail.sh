@@ -7,7 +7,8 @@
 t_slow 1500 0.02
 
 t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_SLOW'"
-t_wait 'Packets [0-9]+-[0-9]+ of [0-9]+  following' 15 ||
+# Two rows at least, so there is a row above the newest to select.
+t_wait 'Packets [0-9]+-([2-9]|[1-9][0-9]+) of [0-9]+  following' 15 ||
     t_fail "packet list does not follow"
 t_keys P
 t_wait 'PAUSED' 5 || t_fail "P does not pause"

@@ -15,15 +15,7 @@ t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0"
 t_wait 'Buffers' 10 || t_fail "screen did not start"
 t_keys '?'
 t_wait 'Help: ' 5 || t_fail "? does not open the help"
-: >"$T_DIR/help"
-i=0
-while [ $i -lt 10 ]; do
-	t_cap >>"$T_DIR/help"
-	t_cap | grep -Eq '([0-9]+)-([0-9]+) of \2  Esc' && break
-	t_keys NPage
-	sleep 0.3
-	i=$((i + 1))
-done
+t_pages "$T_DIR/help"
 for k in q '?' h F1 / : r P c Space d Tab t m Ctrl-L Up Down j k PgUp PgDn \
     Home g End G Enter Esc; do
 	awk -v k="$k" '{ for (i = 1; i <= NF; i++) if ($i == k) f = 1 }

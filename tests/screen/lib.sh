@@ -120,3 +120,17 @@ t_live() {
 	t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP' $1; echo zbtop exited \$?; sleep 600"
 	t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
 }
+
+# t_pages FILE: the open view (help, detail) page by page into FILE, PgDn
+# until its last line shows ("N-M of M  Esc"), ten pages at most.
+t_pages() {
+	: >"$1"
+	t_i=0
+	while [ $t_i -lt 10 ]; do
+		t_cap >>"$1"
+		t_cap | grep -Eq '([0-9]+)-([0-9]+) of \2  Esc' && break
+		t_keys NPage
+		sleep 0.3
+		t_i=$((t_i + 1))
+	done
+}

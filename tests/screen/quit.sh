@@ -1,6 +1,7 @@
 #!/bin/sh
-# Every way out restores the terminal: q, F10 (htop's), Ctrl-C (SIGINT),
-# SIGTERM with a prompt open, SIGHUP; after it, tcpdump's exit lines:
+# Every way out restores the terminal: q, F10 (htop's; from the help view
+# too, where q only closes the view), Ctrl-C (SIGINT), SIGTERM with a
+# prompt open, SIGHUP; after it, tcpdump's exit lines:
 # packets captured (as many as the header counted last), received by
 # filter, dropped by kernel, and the drop verdict.  A wrapper shell records the terminal modes before
 # and after zbtop and prints zbtop's exit status; the alternate screen
@@ -33,6 +34,10 @@ run() {
 		zpid=$(ps -o pid= --ppid "$(cat "$T_DIR/$1.pid")" | tr -d ' ')
 		[ -n "$zpid" ] || t_fail "$1: no zbtop process"
 		kill -s "${2#SIG}" "$zpid" ;;
+	HELP+*)
+		t_keys '?'
+		t_wait '^ Help: ' 5 || t_fail "$1: no help"
+		t_keys "${2#HELP+}" ;;
 	*)	t_keys "$2" ;;
 	esac
 	t_wait '^zbtop exited' 10 || t_fail "$1: zbtop did not exit"
@@ -55,6 +60,7 @@ run() {
 
 run q q
 run f10 F10
+run f10-help HELP+F10
 run ctrl-c C-c
 run sigterm SIGTERM
 run sighup SIGHUP

@@ -3,7 +3,7 @@
 # -c), the rates fall to 0 within a couple of seconds, as the counters
 # stop: the header's "pkt/s" and the pkts/s graph's "now" agree with
 # "end of file".  Readers sample the rates on the engine's 1 s beat once
-# its thread has ended (src/engine.c, engine_snapshot).
+# its thread has ended (src/engine-tick.c, engine_snapshot).
 #
 # Can fail: before, nothing sampled after the engine thread ended, and
 # the header said "16234 pkt/s ... end of file" for as long as the

@@ -71,9 +71,10 @@ main(void)
 	CHECK(cmd_run(&ctx, "delay abc") == CMD_ERROR && nerr == 1 &&
 	    delay == 0.5);
 	CHECK(cmd_run(&ctx, "delay 0") == CMD_ERROR && delay == 0.5);
-	CHECK(cmd_run(&ctx, "delay") == CMD_ERROR &&
-	    strcmp(last_err, "usage: delay seconds") == 0);
-	CHECK(cmd_run(&ctx, "delay 1 2") == CMD_ERROR);
+	CHECK(cmd_run(&ctx, "delay") == CMD_OK && delay == 0.5 &&
+	    strcmp(last_out, "delay 0.5 s") == 0);
+	CHECK(cmd_run(&ctx, "delay 1 2") == CMD_ERROR &&
+	    strcmp(last_err, "usage: delay [seconds]") == 0);
 	CHECK(cmd_run(&ctx, "delay \"1") == CMD_ERROR &&
 	    strcmp(last_err, "missing \"") == 0);
 	CHECK(cmd_run(&ctx, "quit") == CMD_QUIT);

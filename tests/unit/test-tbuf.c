@@ -19,14 +19,34 @@ clean(const char *s)
 	return 1;
 }
 
+/*
+ * "ab", ESC, backslash escaped by esc into every size up to 8 bytes: a
+ * prefix of whole, the full form, cut only between escape sequences.
+ */
+static void
+cuts(void (*esc)(char *, size_t, const void *, size_t), const char *whole)
+{
+	char	 small[8];
+	size_t	 cut, n;
+
+	for (cut = 1; cut <= sizeof small; cut++) {
+		memset(small, 'Z', sizeof small);
+		esc(small, cut, "ab\033\\", 4);
+		n = strlen(small);
+		CHECK(n < cut);
+		CHECK(strncmp(whole, small, n) == 0);
+		CHECK(n <= 2 || n == 6 || n == strlen(whole));
+	}
+}
+
 int
 main(void)
 {
 	static const uint8_t	 hostile[] = "a\033[2Jb\\c\x7f\x9b\xc3\xa9\n";
 	struct tbuf		 tb;
-	char			 small[8], all[256];
+	char			 all[256];
 	uint8_t			 every[256];
-	size_t			 i, cut;
+	size_t			 i;
 
 	tbuf_init(&tb);
 	tbuf_esc(&tb, hostile, sizeof hostile - 1);
@@ -69,15 +89,17 @@ main(void)
 	CHECK(tb.s == NULL && tb.len == 0);
 
 	/* esc_str cuts at a whole escape: never "\x1" or a lone "\". */
-	for (cut = 1; cut <= sizeof small; cut++) {
-		memset(small, 'Z', sizeof small);
-		esc_str(small, cut, "ab\033\\", 4);
-		CHECK(strlen(small) < cut);
-		CHECK(strncmp("ab\\x1b\\\\", small, strlen(small)) == 0);
-		CHECK(strlen(small) <= 2 || strlen(small) == 6 ||
-		    strlen(small) == 8);
-	}
+	cuts(esc_str, "ab\\x1b\\\\");
 	esc_str(all, sizeof all, every, sizeof every);
 	CHECK(clean(all) && strlen(all) < sizeof all);
+
+	/* esc_text: typed text, one backslash stays one; still clean. */
+	esc_text(all, sizeof all, "ip proto \\udp\t", 14);
+	CHECK(strcmp(all, "ip proto \\udp\\x09") == 0);
+	cuts(esc_text, "ab\\x1b\\");
+	esc_text(all, sizeof all, every, sizeof every);
+	CHECK(clean(all) && strlen(all) < sizeof all);
+	esc_text(all, 1, "x", 1);
+	CHECK(all[0] == '\0');
 	CHECK_DONE();
 }
