@@ -226,6 +226,8 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
+#define PLURAL(n)	((n) == 1 ? "" : "s")
+
 /*
  * After the screen closes, what tcpdump says at exit: packets captured,
  * then where any were lost, then the drop verdict.
@@ -240,27 +242,26 @@ batch_summary(struct engine *eng, FILE *f)
 	engine_totals(eng, &t);
 	sn = xmalloc(sizeof *sn);
 	engine_snapshot(eng, sn);
-	fprintf(f, "%llu packets captured\n", (unsigned long long)t.packets);
-	fprintf(f, "%llu packets received by filter\n",
-	    (unsigned long long)t.kpackets);
-	fprintf(f, "%llu packets dropped by kernel (ring full)\n",
-	    (unsigned long long)t.kdrops);
+	fprintf(f, "%llu packet%s captured\n", (unsigned long long)t.packets,
+	    PLURAL(t.packets));
+	fprintf(f, "%llu packet%s received by filter\n",
+	    (unsigned long long)t.kpackets, PLURAL(t.kpackets));
+	fprintf(f, "%llu packet%s dropped by kernel (ring full)\n",
+	    (unsigned long long)t.kdrops, PLURAL(t.kdrops));
 	batch_summary_ifaces(sn, f);
 	if (t.have_ifdrops)
-		fprintf(f, "%llu packets dropped by interface (rx_dropped)\n",
-		    (unsigned long long)t.ifdrops);
+		fprintf(f, "%llu packet%s dropped by interface (rx_dropped)\n",
+		    (unsigned long long)t.ifdrops, PLURAL(t.ifdrops));
 	if (sn->writing || t.wdrops > 0)
-		fprintf(f, "%llu packets dropped by the -w writer\n",
-		    (unsigned long long)t.wdrops);
+		fprintf(f, "%llu packet%s dropped by the -w writer\n",
+		    (unsigned long long)t.wdrops, PLURAL(t.wdrops));
 	if (t.rejected > 0)
-		fprintf(f, "%llu packets refiltered after a filter change\n",
-		    (unsigned long long)t.rejected);
+		fprintf(f, "%llu packet%s refiltered after a filter change\n",
+		    (unsigned long long)t.rejected, PLURAL(t.rejected));
 	diag_verdict(sn, v, sizeof v);
 	fprintf(f, "verdict: %s\n", v);
 	free(sn);
 }
-
-#define PLURAL(n)	((n) == 1 ? "" : "s")
 
 void
 batch_tcpdump(struct engine *eng, FILE *f)
