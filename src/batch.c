@@ -51,6 +51,7 @@ static void	 batch_buf_json(const struct stats_snap *, unsigned,
 static void	 batch_ifaces_text(const struct stats_snap *, struct tbuf *);
 static void	 batch_ifaces_json(const struct stats_snap *, struct tbuf *);
 static void	 batch_summary_ifaces(const struct stats_snap *, FILE *);
+static void	 batch_count(FILE *, uint64_t, const char *);
 static double	 batch_fill(const struct stats_ring *);
 static char	*batch_time(char *, size_t, int64_t);
 static void	 batch_out(void *, const char *);
@@ -59,6 +60,8 @@ static void	*batch_reader(void *);
 static int	 batch_sleep(struct engine *, double, volatile sig_atomic_t *,
 		    volatile sig_atomic_t *);
 static void	 batch_counters(struct engine *, FILE *);
+static int	 batch_put(const struct stats_snap *, struct tbuf *, int,
+		    pthread_mutex_t *);
 
 static void
 batch_out(void *arg, const char *text)
@@ -162,6 +165,29 @@ batch_outerr(int err)
 	return 1;
 }
 
+/*
+ * One snapshot on standard output, text or JSON, whole: the stdin
+ * reader's command output takes the same lock.  0, or errno.
+ */
+static int
+batch_put(const struct stats_snap *sn, struct tbuf *tb, int json,
+    pthread_mutex_t *lock)
+{
+	int	err = 0;
+
+	tbuf_reset(tb);
+	if (json)
+		batch_json(sn, tb);
+	else
+		batch_text(sn, tb);
+	pthread_mutex_lock(lock);
+	errno = 0;
+	if (fputs(tb->s, stdout) == EOF || fflush(stdout) == EOF)
+		err = errno != 0 ? errno : EIO;
+	pthread_mutex_unlock(lock);
+	return err;
+}
+
 int
 batch_run(struct engine *eng, struct batch_opts *opts)
 {
@@ -198,16 +224,7 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 			engine_snapshot(eng, sn);
 		} else
 			engine_snapshot_tick(eng, sn);
-		tbuf_reset(&tb);
-		if (opts->json)
-			batch_json(sn, &tb);
-		else
-			batch_text(sn, &tb);
-		pthread_mutex_lock(&in.lock);
-		errno = 0;
-		if (fputs(tb.s, stdout) == EOF || fflush(stdout) == EOF)
-			outerr = errno != 0 ? errno : EIO;
-		pthread_mutex_unlock(&in.lock);
+		outerr = batch_put(sn, &tb, opts->json, &in.lock);
 		if (done || outerr != 0)
 			break;
 	}
@@ -226,8 +243,6 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	return engine_error(eng) != NULL || events > 0 ? 1 : 0;
 }
 
-#define PLURAL(n)	((n) == 1 ? "" : "s")
-
 /*
  * After the screen closes, what tcpdump says at exit: packets captured,
  * then where any were lost, then the drop verdict.
@@ -242,22 +257,16 @@ batch_summary(struct engine *eng, FILE *f)
 	engine_totals(eng, &t);
 	sn = xmalloc(sizeof *sn);
 	engine_snapshot(eng, sn);
-	fprintf(f, "%llu packet%s captured\n", (unsigned long long)t.packets,
-	    PLURAL(t.packets));
-	fprintf(f, "%llu packet%s received by filter\n",
-	    (unsigned long long)t.kpackets, PLURAL(t.kpackets));
-	fprintf(f, "%llu packet%s dropped by kernel (ring full)\n",
-	    (unsigned long long)t.kdrops, PLURAL(t.kdrops));
+	batch_count(f, t.packets, "captured");
+	batch_count(f, t.kpackets, "received by filter");
+	batch_count(f, t.kdrops, "dropped by kernel (ring full)");
 	batch_summary_ifaces(sn, f);
 	if (t.have_ifdrops)
-		fprintf(f, "%llu packet%s dropped by interface (rx_dropped)\n",
-		    (unsigned long long)t.ifdrops, PLURAL(t.ifdrops));
+		batch_count(f, t.ifdrops, "dropped by interface (rx_dropped)");
 	if (sn->writing || t.wdrops > 0)
-		fprintf(f, "%llu packet%s dropped by the -w writer\n",
-		    (unsigned long long)t.wdrops, PLURAL(t.wdrops));
+		batch_count(f, t.wdrops, "dropped by the -w writer");
 	if (t.rejected > 0)
-		fprintf(f, "%llu packet%s refiltered after a filter change\n",
-		    (unsigned long long)t.rejected, PLURAL(t.rejected));
+		batch_count(f, t.rejected, "refiltered after a filter change");
 	diag_verdict(sn, v, sizeof v);
 	fprintf(f, "verdict: %s\n", v);
 	free(sn);
@@ -269,15 +278,19 @@ batch_tcpdump(struct engine *eng, FILE *f)
 	struct stats_totals	t;
 
 	engine_totals(eng, &t);
-	fprintf(f, "%llu packet%s captured\n", (unsigned long long)t.packets,
-	    PLURAL(t.packets));
-	fprintf(f, "%llu packet%s received by filter\n",
-	    (unsigned long long)t.kpackets, PLURAL(t.kpackets));
-	fprintf(f, "%llu packet%s dropped by kernel\n",
-	    (unsigned long long)t.kdrops, PLURAL(t.kdrops));
+	batch_count(f, t.packets, "captured");
+	batch_count(f, t.kpackets, "received by filter");
+	batch_count(f, t.kdrops, "dropped by kernel");
 	if (t.have_ifdrops && t.ifdrops > 0)
-		fprintf(f, "%llu packet%s dropped by interface\n",
-		    (unsigned long long)t.ifdrops, PLURAL(t.ifdrops));
+		batch_count(f, t.ifdrops, "dropped by interface");
+}
+
+/* "1 packet captured", "2 packets ...": tcpdump's words. */
+static void
+batch_count(FILE *f, uint64_t n, const char *what)
+{
+	fprintf(f, "%llu packet%s %s\n", (unsigned long long)n,
+	    n == 1 ? "" : "s", what);
 }
 
 /* The closing line of shared/bench/README.md, then the error if any. */

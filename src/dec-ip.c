@@ -21,6 +21,7 @@
 
 static int	ip4_parse(struct dec_ctx *, struct cur *);
 static void	ip4_format(struct dec_ctx *, struct cur *);
+static int	ip4_badversion(struct dec_ctx *, struct cur *);
 static int	ip4_check(struct dec_ctx *, const uint8_t *, int, int);
 static void	ip4_tree(struct dec_ctx *, const uint8_t *, int, int);
 static void	ip4_options(struct dec_ctx *, struct cur *);
@@ -148,6 +149,24 @@ ip4_check(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
 	return 0;
 }
 
+/*
+ * tcpdump reads the version first: a wrong one is said in place of the
+ * name ("IP5 (invalid)"), -e or not, whatever else is cut.  1 if it was.
+ */
+static int
+ip4_badversion(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+
+	if (ctx->tree || (h = cur_peek(c, 1)) == NULL || h[0] >> 4 == 4)
+		return 0;
+	if (h[0] >> 4 == 6)
+		dec_sum(ctx, "IP6, wrong link-layer encapsulation (invalid)");
+	else
+		dec_sum(ctx, "IP%d (invalid)", h[0] >> 4);
+	return 1;
+}
+
 static void
 ip4_format(struct dec_ctx *ctx, struct cur *c)
 {
@@ -157,18 +176,8 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	int		 hlen, tlen, frag;
 
 	dec_layer(ctx, "Internet Protocol version 4");
-	/*
-	 * tcpdump reads the version first: a wrong one is said in place of
-	 * the name ("IP5 (invalid)"), -e or not, whatever else is cut.
-	 */
-	if (!ctx->tree && (h = cur_peek(c, 1)) != NULL && h[0] >> 4 != 4) {
-		if (h[0] >> 4 == 6)
-			dec_sum(ctx, "IP6, wrong link-layer encapsulation "
-			    "(invalid)");
-		else
-			dec_sum(ctx, "IP%d (invalid)", h[0] >> 4);
+	if (ip4_badversion(ctx, c))
 		return;
-	}
 	/* tcpdump: " [|ip]" alone when not one byte of the header is there */
 	/* tcpdump -e leaves the name out, at any depth (print-ip.c). */
 	if (!ctx->opt->link && cur_left(c) > 0)

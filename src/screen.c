@@ -49,6 +49,7 @@ static int	screen_setup(const struct screen_opts *, char *);
 static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_key(int, wint_t);
+static void	screen_sockets_key(int);
 static int	screen_global_key(int);
 static int	screen_hidden_key(int);
 static int	screen_open_key(int);
@@ -295,6 +296,33 @@ screen_take_messages(void)
 	return got;
 }
 
+/* A key over the sockets view, which hides the packet list and panes. */
+static void
+screen_sockets_key(int key)
+{
+	if (screen_st.sockets.cls->key(&screen_st.sockets, &screen_st.env,
+	    key))
+		return;
+	/* Esc on the list closes the view, as S does. */
+	if (key == 033 && screen_st.eng != NULL) {
+		screen_st.sockets.shown = 0;
+		screen_st.refresh = 1;
+		return;
+	}
+	/* Without an engine only quit, help and refresh remain. */
+	if (screen_st.eng == NULL && key != 'q' && key != '?' &&
+	    key != 'h' && key != KEY_F(1) && key != ' ')
+		return;
+	/*
+	 * The packet list and the side panes are hidden: their keys would
+	 * act unseen (a search prompt over the sockets, the list scrolled
+	 * sideways later), so they do nothing here.
+	 */
+	if (screen_hidden_key(key))
+		return;
+	screen_global_key(key);
+}
+
 static void
 screen_key(int r, wint_t wc)
 {
@@ -302,9 +330,8 @@ screen_key(int r, wint_t wc)
 	int		 key;		/* a character or a KEY_ code */
 
 	/*
-	 * get_wch gives keys and characters in one number space: U+0101 on
-	 * collide with the KEY_ codes (U+0112, Latvian E with macron, is
-	 * KEY_F(10)).  Such a character is no key here; a prompt gets it.
+	 * get_wch's characters from U+0101 collide with KEY_ codes (U+0112
+	 * is KEY_F(10)): no key here; a prompt gets them.
 	 */
 	key = r == KEY_CODE_YES || wc < KEY_MIN ? (int)wc : 0;
 
@@ -345,27 +372,7 @@ screen_key(int r, wint_t wc)
 		return;
 	}
 	if (screen_st.sockets.shown) {
-		if (screen_st.sockets.cls->key(&screen_st.sockets,
-		    &screen_st.env, key))
-			return;
-		/* Esc on the list closes the view, as S does. */
-		if (key == 033 && screen_st.eng != NULL) {
-			screen_st.sockets.shown = 0;
-			screen_st.refresh = 1;
-			return;
-		}
-		/* Without an engine only quit, help and refresh remain. */
-		if (screen_st.eng == NULL && key != 'q' && key != '?' &&
-		    key != 'h' && key != KEY_F(1) && key != ' ')
-			return;
-		/*
-		 * The packet list and the side panes are hidden: their keys
-		 * would act unseen (a search prompt over the sockets, the
-		 * list scrolled sideways later), so they do nothing here.
-		 */
-		if (screen_hidden_key(key))
-			return;
-		screen_global_key(key);
+		screen_sockets_key(key);
 		return;
 	}
 	if (r == OK && wc == '\t') {
