@@ -9,14 +9,14 @@
 #include "cmd.h"
 #include "engine.h"
 #include "plist.h"
-#include "xmalloc.h"
 #include "zb.h"
 
 #define CMD_DISPLAY_SNAP	262144	/* the verdict is all that is used */
 
 static enum cmd_ret	cmd_display_exec(struct cmd_ctx *, int, char **);
 static void	*cmd_display_prep(struct cmd_ctx *, int, char **);
-static void	 cmd_display_unprep(void *);
+static void	*cmd_display_make(struct cmd_ctx *, const char *, char *);
+static void	 cmd_display_drop(void *);
 static int	 cmd_display_slow(int, char **);
 
 const struct cmd_entry cmd_display_entry = {
@@ -30,7 +30,7 @@ const struct cmd_entry cmd_display_entry = {
 	.exec = cmd_display_exec,
 	.complete = CMD_COMPLETE_FILTER,
 	.prep = cmd_display_prep,
-	.unprep = cmd_display_unprep,
+	.unprep = cmd_prep_free,
 	.slow = cmd_display_slow
 };
 
@@ -46,30 +46,24 @@ cmd_display_slow(int argc, char **argv)
 static void *
 cmd_display_prep(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct cmd_prep	*p;
-	char		*expr;
-	int		 dlt[CAP_MAXIF];
+	return cmd_prep_expr(ctx, argc, argv, cmd_display_make,
+	    cmd_display_drop);
+}
 
-	p = xcalloc(1, sizeof *p);
-	if (argc == 0)
-		return p;
-	expr = cmd_join(argc, argv);
-	if (argc == 1 && strcmp(argv[0], "off") == 0)
-		expr[0] = '\0';
-	if ((p->obj = plist_display_new(dlt, engine_ifdlts(ctx->eng, dlt),
-	    CMD_DISPLAY_SNAP, expr, p->why)) == NULL)
-		p->failed = 1;
-	free(expr);
-	return p;
+/* "off" is the empty expression, which passes every packet. */
+static void *
+cmd_display_make(struct cmd_ctx *ctx, const char *expr, char *why)
+{
+	int	dlt[CAP_MAXIF];
+
+	return plist_display_new(dlt, engine_ifdlts(ctx->eng, dlt),
+	    CMD_DISPLAY_SNAP, strcmp(expr, "off") == 0 ? "" : expr, why);
 }
 
 static void
-cmd_display_unprep(void *arg)
+cmd_display_drop(void *obj)
 {
-	struct cmd_prep	*p = arg;
-
-	plist_display_free(p->obj);
-	free(p);
+	plist_display_free(obj);
 }
 
 static enum cmd_ret

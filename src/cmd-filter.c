@@ -14,7 +14,8 @@
 
 static enum cmd_ret	cmd_filter_exec(struct cmd_ctx *, int, char **);
 static void	*cmd_filter_prep(struct cmd_ctx *, int, char **);
-static void	 cmd_filter_unprep(void *);
+static void	*cmd_filter_make(struct cmd_ctx *, const char *, char *);
+static void	 cmd_filter_drop(void *);
 
 const struct cmd_entry cmd_filter_entry = {
 	.name = "filter",
@@ -26,7 +27,7 @@ const struct cmd_entry cmd_filter_entry = {
 	.exec = cmd_filter_exec,
 	.complete = CMD_COMPLETE_FILTER,
 	.prep = cmd_filter_prep,
-	.unprep = cmd_filter_unprep,
+	.unprep = cmd_prep_free,
 	.slow = cmd_slow_filter
 };
 
@@ -34,26 +35,20 @@ const struct cmd_entry cmd_filter_entry = {
 static void *
 cmd_filter_prep(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct cmd_prep	*p;
-	char		*expr;
+	return cmd_prep_expr(ctx, argc, argv, cmd_filter_make,
+	    cmd_filter_drop);
+}
 
-	p = xcalloc(1, sizeof *p);
-	if (argc == 0)
-		return p;
-	expr = cmd_join(argc, argv);
-	if ((p->obj = engine_filter_new(ctx->eng, expr, p->why)) == NULL)
-		p->failed = 1;
-	free(expr);
-	return p;
+static void *
+cmd_filter_make(struct cmd_ctx *ctx, const char *expr, char *why)
+{
+	return engine_filter_new(ctx->eng, expr, why);
 }
 
 static void
-cmd_filter_unprep(void *arg)
+cmd_filter_drop(void *obj)
 {
-	struct cmd_prep	*p = arg;
-
-	engine_filter_free(p->obj);
-	free(p);
+	engine_filter_free(obj);
 }
 
 static enum cmd_ret

@@ -357,10 +357,11 @@ cmd_job_main(void *arg)
 	return NULL;
 }
 
+/* The job, and its prep's result unless exec had it (res NULL). */
 static void
 cmd_job_free(struct cmd_job *j)
 {
-	if (j->cl.ce->unprep != NULL)
+	if (j->res != NULL && j->cl.ce->unprep != NULL)
 		j->cl.ce->unprep(j->res);
 	free(j->cl.copy);
 	pthread_mutex_destroy(&j->lock);
@@ -379,9 +380,7 @@ cmd_job_poll(struct cmd_job *j, enum cmd_ret *ret)
 		return 0;
 	*ret = cmd_exec(j->ctx, &j->cl, 1, j->res);
 	j->res = NULL;
-	free(j->cl.copy);
-	pthread_mutex_destroy(&j->lock);
-	free(j);
+	cmd_job_free(j);
 	return 1;
 }
 
@@ -416,4 +415,33 @@ cmd_slow_filter(int argc, char **argv)
 	free(bare);
 	free(expr);
 	return names > 0;
+}
+
+void *
+cmd_prep_expr(struct cmd_ctx *ctx, int argc, char **argv,
+    void *(*make)(struct cmd_ctx *, const char *, char *),
+    void (*drop)(void *))
+{
+	struct cmd_prep	*p;
+	char		*expr;
+
+	p = xcalloc(1, sizeof *p);
+	p->drop = drop;
+	if (argc == 0)
+		return p;
+	expr = cmd_join(argc, argv);
+	if ((p->obj = make(ctx, expr, p->why)) == NULL)
+		p->failed = 1;
+	free(expr);
+	return p;
+}
+
+void
+cmd_prep_free(void *arg)
+{
+	struct cmd_prep	*p = arg;
+
+	if (p->obj != NULL)
+		p->drop(p->obj);
+	free(p);
 }

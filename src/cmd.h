@@ -31,6 +31,7 @@ struct cmd_ctx {
 /* What a command's prep hands its exec: what it made, or why not. */
 struct cmd_prep {
 	void		*obj;		/* NULL: nothing made */
+	void		(*drop)(void *);	/* frees obj */
 	int		 failed;	/* why says why */
 	char		 why[ZB_ERRBUFSZ];
 };
@@ -105,6 +106,15 @@ void			 cmd_job_cancel(struct cmd_job *);
 int			 cmd_jobs_running(void);
 /* A slow for commands whose words are a pcap expression: names in it. */
 int			 cmd_slow_filter(int, char **);
+/*
+ * A prep for commands whose words are a pcap expression: make compiles
+ * the words joined (a NULL return with why set is a failure), drop frees
+ * what it made; no words, nothing made.  cmd_prep_free is the unprep.
+ */
+void			*cmd_prep_expr(struct cmd_ctx *, int, char **,
+			    void *(*)(struct cmd_ctx *, const char *, char *),
+			    void (*)(void *));
+void			 cmd_prep_free(void *);
 const struct cmd_entry	*cmd_find(const char *, char *);
 enum cmd_ret		 cmd_error(struct cmd_ctx *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));
