@@ -280,12 +280,6 @@ cmd_run(struct cmd_ctx *ctx, const char *line)
 }
 
 enum cmd_ret
-cmd_run_arg(struct cmd_ctx *ctx, const char *name, const char *arg)
-{
-	return cmd_start(ctx, name, arg, NULL);
-}
-
-enum cmd_ret
 cmd_start(struct cmd_ctx *ctx, const char *line, const char *arg,
     struct cmd_job **job)
 {

@@ -80,14 +80,11 @@ extern const struct cmd_entry	*cmd_table[];
 
 enum cmd_ret		 cmd_run(struct cmd_ctx *, const char *);
 /*
- * Run the command named with arg as its one argument, untouched: no
- * splitting, no quotes ("" is an empty argument, not none).  For the
- * screen's prompts, whose whole line is a pcap expression.
- */
-enum cmd_ret		 cmd_run_arg(struct cmd_ctx *, const char *, const char *);
-/*
- * As cmd_run (arg NULL) or cmd_run_arg, for a front end that must not
- * wait: when the command's prep may wait (its slow says so, or another
+ * As cmd_run (arg NULL), or (arg set) the command named by line with arg
+ * as its one argument, untouched: no splitting, no quotes ("" is an
+ * empty argument, not none), for the screen's prompts, whose whole line
+ * is a pcap expression.  For a front end that must not wait (job set):
+ * when the command's prep may wait (its slow says so, or another
  * job's prep is still running), the prep runs on a thread of its own,
  * *job gets the job and CMD_OK is returned with nothing done yet.  With
  * a job already in *job, a command that has a prep is refused.

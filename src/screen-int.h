@@ -72,7 +72,6 @@ void	screen_statusline(void);
 void	screen_prompt_open(enum prompt_kind, const char *);
 void	screen_prompt_key(int, wint_t);
 void	screen_command(const char *);
-enum cmd_ret screen_command_arg(const char *, const char *, const char *);
 void	screen_cmd_out(void *, const char *);
 void	screen_cmd_error(void *, const char *);
 int	screen_job_poll(void);

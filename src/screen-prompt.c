@@ -306,16 +306,6 @@ screen_prompt_done(void)
 	free(copy);
 }
 
-/*
- * A prompt's whole line as the one argument of a table command; its
- * errors show after pfx ("filter not changed: ").
- */
-enum cmd_ret
-screen_command_arg(const char *name, const char *arg, const char *pfx)
-{
-	return screen_cmd_run(name, arg, pfx, 0);
-}
-
 /* One output line shows on the status line; more open a view. */
 void
 screen_command(const char *line)
