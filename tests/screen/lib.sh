@@ -7,6 +7,7 @@
 #   t_cap             the pane's text on stdout
 #   t_wait RE [SEC]   wait until the pane matches the extended regex RE
 #   t_sample          a sample capture in $T_PCAP (skips when none)
+#   t_replay [ARGS]   the sample replayed at once, its whole list shown
 #   t_fail MSG        print MSG and the pane, exit 1
 #   t_live            the veth test bed of tests/lib/netns.sh (sourced
 #                     first), torn down after the tmux server
@@ -94,6 +95,16 @@ t_sample() {
 	fi
 	echo "needs tests/data/sample.pcap, zbgen or python3" >&2
 	exit 77
+}
+
+# t_replay [ARGS]: the sample (t_sample) replayed at once, zbtop -r
+# --speed 0 ARGS in a UTF-8 locale, in tmux; waits until the packet list
+# follows the whole file.  When zbtop exits the pane says "zbtop exited
+# STATUS".
+t_replay() {
+	t_sample
+	t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0 $1; echo zbtop exited \$?; sleep 600"
+	t_wait '^ Packets .* following .*100%' 15 || t_fail "no packet list"
 }
 
 # A capture that lasts: N frames GAP seconds apart, ports 1000 (even

@@ -5,9 +5,7 @@
 # Ctrl-L; then it is gone.  On the panes, with a prompt open (the
 # half-typed line survives), and in the help view.
 . tests/screen/lib.sh
-t_sample
-t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0; sleep 600"
-t_wait '^ Packets .* following .*100%' 15 || t_fail "no packet list"
+t_replay
 tty=$(tmux -L "$T_SOCK" display-message -p '#{pane_tty}')
 [ -w "$tty" ] || t_fail "cannot write to the pane's tty $tty"
 

@@ -5,9 +5,7 @@
 # search from a following list goes back); Tab back to the list and
 # Enter opens that second match.
 . tests/screen/lib.sh
-t_sample
-t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0; sleep 600"
-t_wait '^ Packets .* following .*100%' 15 || t_fail "no packet list"
+t_replay
 # The two newest ICMP6 rows, as the list shows them.
 m=$(t_cap | grep -E '^ +[0-9]+ [0-9:.]+ IP6 .*ICMP6' | awk '{ print $1 }' |
     tail -n 2)

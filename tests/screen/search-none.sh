@@ -3,9 +3,7 @@
 # ("no search yet: / starts one"), instead of doing nothing in silence;
 # after a search, n finds the next match and says nothing of the kind.
 . tests/screen/lib.sh
-t_sample
-t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0; sleep 600"
-t_wait '^ Packets .* following .*100%' 15 || t_fail "no packet list"
+t_replay
 t_keys n
 t_wait '^no search yet: / starts one' 5 || t_fail "n: nothing said"
 t_keys C-l

@@ -7,9 +7,7 @@
 # Keys of the whole program still work there: ? opens the help.  The
 # hint on the last row names only those ("? help  q quit").
 . tests/screen/lib.sh
-t_sample
-t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0; sleep 600"
-t_wait '^ Packets .* following .*100%' 15 || t_fail "no packet list"
+t_replay
 t_keys S
 t_wait '^ Sockets [0-9]+ in' 5 || t_fail "S did not open the sockets view"
 t_cap | tail -n 1 | grep -q '? help  q quit$' ||

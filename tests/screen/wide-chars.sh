@@ -5,9 +5,7 @@
 # the packet list, they neither quit nor move it; typed at a prompt,
 # they are inserted.
 . tests/screen/lib.sh
-t_sample
-t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0; echo zbtop exited \$?; sleep 600"
-t_wait '^ Packets .* following .*100%' 15 || t_fail "no packet list"
+t_replay
 t_keys 'Ē' 'ă' 'œ' 'ĉ'
 sleep 1
 t_cap | grep -q '^zbtop exited' && t_fail "U+0112 quit zbtop (taken for F10)"
