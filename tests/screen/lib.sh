@@ -9,8 +9,9 @@
 #   t_sample          a sample capture in $T_PCAP (skips when none)
 #   t_replay [ARGS]   the sample replayed at once, its whole list shown
 #   t_fail MSG        print MSG and the pane, exit 1
-#   t_live            the veth test bed of tests/lib/netns.sh (sourced
-#                     first), torn down after the tmux server
+#   t_live ARGS       zbtop -i ARGS on the veth test bed of
+#                     tests/lib/netns.sh (sourced first), torn down
+#                     after the tmux server
 
 : "${ZBTOP:=$(pwd)/zbtop}"
 : "${ZB_GENDIR:=$(pwd)/obj/gen}"
@@ -69,14 +70,6 @@ t_fail() {
 	echo "--- pane:" >&2
 	t_cap >&2 2>/dev/null
 	exit 1
-}
-
-# Skips without the generator; zbtop then runs in $ZB_NS_CAP.
-t_live() {
-	[ -x "$ZB_GENDIR/zbgen" ] ||
-	    { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
-	zb_netns_up
-	trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
 }
 
 # The shared sample if there is one, else one made here: 500 frames from
