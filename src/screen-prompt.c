@@ -33,8 +33,7 @@ static const char *screen_skipcols(const char *, int, int *);
 static void	screen_prompt_check(void);
 static void	screen_prompt_filter(const char *);
 static void	screen_prompt_done(void);
-static enum cmd_ret screen_cmd_run(const char *, const char *, const char *,
-		    int);
+static void	screen_cmd_run(const char *, const char *, const char *, int);
 static void	screen_cmd_begin(const char *);
 static void	screen_cmd_end(const char *, const char *, enum cmd_ret, int);
 static void	screen_job_forget(void);
@@ -317,10 +316,9 @@ screen_command(const char *line)
  * line is a whole command line, or a command's name when arg is set.  A
  * command whose prep may wait (a filter with host names to look up) is
  * left pending, its prep on a thread: the screen goes on, and
- * screen_job_poll() finishes it.  Otherwise it runs now and its return
- * is returned; CMD_OK while pending.
+ * screen_job_poll() finishes it.  Otherwise it runs now.
  */
-static enum cmd_ret
+static void
 screen_cmd_run(const char *line, const char *arg, const char *pfx,
     int confirm)
 {
@@ -336,10 +334,9 @@ screen_cmd_run(const char *line, const char *arg, const char *pfx,
 		sj->arg = arg != NULL ? xstrdup(arg) : NULL;
 		sj->pfx = pfx;
 		sj->confirm = confirm;
-		return CMD_OK;
+		return;
 	}
 	screen_cmd_end(line, arg, r, confirm);
-	return r;
 }
 
 static void
