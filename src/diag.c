@@ -12,9 +12,11 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 #include "stats.h"
+#include "tbuf.h"
 
 #define DIAG_BUSY	0.85	/* consumer share that counts as too slow */
 #define DIAG_HOLD_MS	250	/* what a suggested ring should hold */
@@ -66,20 +68,26 @@ diag_verdict(const struct stats_snap *s, char *buf, size_t sz)
 
 /*
  * Several -i: " on eth0, eth1", the interfaces whose rings dropped, so
- * the verdict says where as the interfaces line does; else "".
+ * the verdict says where as the interfaces line does (names escaped as
+ * there); else "".
  */
 static void
 diag_ifaces(const struct stats_snap *s, char *on, size_t sz)
 {
+	char		name[4 * CAP_IFNAMSZ];
 	size_t		len = 0;
 	unsigned	k;
 
 	on[0] = '\0';
 	for (k = 0; s->nifs > 1 && k < s->nifs && k < CAP_MAXIF &&
-	    len < sz; k++)
-		if (s->if_kdrops[k] > 0)
-			len += (size_t)snprintf(on + len, sz - len, "%s %.*s",
-			    len == 0 ? " on" : ",", CAP_IFNAMSZ, s->ifname[k]);
+	    len < sz; k++) {
+		if (s->if_kdrops[k] == 0)
+			continue;
+		esc_str(name, sizeof name, s->ifname[k],
+		    strnlen(s->ifname[k], CAP_IFNAMSZ));
+		len += (size_t)snprintf(on + len, sz - len, "%s %s",
+		    len == 0 ? " on" : ",", name);
+	}
 }
 
 /* The kernel ring lost packets: a slow consumer, or a small ring. */

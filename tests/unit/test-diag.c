@@ -104,6 +104,12 @@ main(void)
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
 	CHECK(strstr(v, "kernel ring drops growing on a0, c0 (500, 5/s):") ==
 	    v);
+	/* A name reaches the terminal escaped, as on the interfaces line. */
+	snprintf(s->ifname[2], sizeof s->ifname[2], "c\033[2J");
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "growing on a0, c\\x1b[2J (500, 5/s):") != NULL);
+	CHECK(strchr(v, '\033') == NULL);
+	snprintf(s->ifname[2], sizeof s->ifname[2], "c0");
 
 	/* The interface, before capture. */
 	ring(s);
