@@ -32,7 +32,8 @@ t_cleanup() {
 	tmux -L "$T_SOCK" kill-server 2>/dev/null
 	rm -rf "$T_DIR"
 }
-trap 't_rc=$?; t_cleanup; $T_HOOK; exit $t_rc' EXIT
+# T_HOOK: shell code a test adds, run at exit after the tmux server.
+trap 't_rc=$?; t_cleanup; eval "$T_HOOK"; exit $t_rc' EXIT
 trap 'exit 1' INT TERM HUP PIPE
 
 # The history goes to a scratch directory, never the user's own.  zbtop
@@ -120,7 +121,8 @@ t_live() {
 	    { echo "needs $ZB_GENDIR/zbgen (make test-build)" >&2; exit 77; }
 	zb_netns_up
 	# Both traps: the tmux server first (zbtop lives in the namespace).
-	trap 't_rc=$?; t_cleanup; (exit $t_rc); zb_netns_down' EXIT
+	trap 't_rc=$?; t_cleanup; eval "$T_HOOK"; (exit $t_rc); zb_netns_down' \
+	    EXIT
 	t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP' $1; echo zbtop exited \$?; sleep 600"
 	t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
 }

@@ -18,15 +18,13 @@
 zb_need_root
 . tests/screen/lib.sh
 R_ETC="/etc/netns/zbt-cap-$$"
-T_HOOK='rm -rf "$R_ETC"; rmdir /etc/netns 2>/dev/null'
+GEN_PID=
+T_HOOK='[ -n "$GEN_PID" ] && kill "$GEN_PID" 2>/dev/null; rm -rf "$R_ETC";
+    rmdir /etc/netns 2>/dev/null'
 mkdir -p "$R_ETC" || t_fail "mkdir $R_ETC"
 printf 'nameserver 198.19.0.53\noptions timeout:4 attempts:2\n' \
     >"$R_ETC/resolv.conf"
 t_live "udp"
-GEN_PID=
-trap 't_rc=$?; [ -n "$GEN_PID" ] && kill "$GEN_PID" 2>/dev/null;
-    t_cleanup; rm -rf "$R_ETC"; rmdir /etc/netns 2>/dev/null;
-    (exit $t_rc); zb_netns_down' EXIT
 ip -n "$ZB_NS_CAP" addr add 198.18.0.1/24 dev "$ZB_IF_CAP" || t_fail "addr"
 ip -n "$ZB_NS_GEN" addr add 198.18.0.2/24 dev "$ZB_IF_GEN" || t_fail "addr"
 ip -n "$ZB_NS_CAP" route add default via 198.18.0.2 || t_fail "route"

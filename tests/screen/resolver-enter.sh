@@ -16,7 +16,6 @@ T_HOOK='rm -rf "$R_ETC"; rmdir /etc/netns 2>/dev/null'
 mkdir -p "$R_ETC" || t_fail "mkdir $R_ETC"
 printf '127.0.0.1 localhost\n198.18.0.2 gate\n' >"$R_ETC/hosts"
 t_live ""
-trap 't_rc=$?; t_cleanup; rm -rf "$R_ETC"; rmdir /etc/netns 2>/dev/null; (exit $t_rc); zb_netns_down' EXIT
 ip -n "$ZB_NS_CAP" addr add 198.18.0.1/24 dev "$ZB_IF_CAP" || t_fail "addr"
 ip -n "$ZB_NS_GEN" addr add 198.18.0.2/24 dev "$ZB_IF_GEN" || t_fail "addr"
 ip -n "$ZB_NS_CAP" route add default via 198.18.0.2 || t_fail "route"
