@@ -101,7 +101,7 @@ struct engine {
 	int			 wdone;		/* a consumer hit -c or failed */
 	int			 finished;
 	int			 paused;
-	/* engine_refresh(): tickets asked for, and the last one served. */
+	/* engine_tick(): tickets asked for, and the last one served. */
 	unsigned long		 tick_asked;
 	unsigned long		 tick_done;
 	/*
