@@ -28,8 +28,8 @@
 
 static int	engine_apply(struct engine *, struct engine_req *);
 static int	engine_apply_write(struct engine *, const char *, char *);
-static int	engine_resnap(struct engine *, const char *,
-		    const struct bpf_program *, unsigned, unsigned, char *);
+static int	engine_swap_filter(struct engine *, const char *,
+		    struct bpf_program *, char *);
 static int	engine_compile(struct engine *, unsigned, const char *,
 		    struct bpf_program *, char *);
 
@@ -103,13 +103,14 @@ engine_apply(struct engine *e, struct engine_req *req)
 }
 
 /*
- * Swap in programs compiled for snap length "from" (the request's, or
- * the ones in force) with "to" put in their returns: a snap length
- * changed meanwhile, or by the snaplen command, never compiles again
- * here, where every consumer waits parked and a host name in the filter
- * would be looked up (DNS) meanwhile.
+ * Swap in programs compiled for snap length "from" (the request's, the
+ * ones in force, or a reread file's) with "to" put in their returns: a
+ * snap length changed meanwhile, or by the snaplen command, never
+ * compiles again here, where every consumer waits parked and a host name
+ * in the filter would be looked up (DNS) meanwhile.  The programs stay
+ * the caller's; an interface without one (NULL) compiles expr afresh.
  */
-static int
+int
 engine_resnap(struct engine *e, const char *expr,
     const struct bpf_program *from_prog, unsigned from, unsigned to,
     char *errbuf)
@@ -172,7 +173,7 @@ engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
  * they are the engine's (prog[] is left empty) and expr is the filter in
  * force; on failure, CAP_AGAIN included, they stay the caller's.
  */
-int
+static int
 engine_swap_filter(struct engine *e, const char *expr,
     struct bpf_program *prog, char *errbuf)
 {
