@@ -119,9 +119,7 @@ engine_resnap(struct engine *e, const char *expr,
 	unsigned		k;
 	int			rc;
 
-	for (k = 0; k < e->cap.nifs; k++)
-		if (from_prog[k].bf_insns == NULL)
-			return engine_set_filter(e, expr, to, errbuf);
+	/* engine_new() compiled one for each interface: never empty. */
 	for (k = 0; k < e->cap.nifs; k++)
 		filter_resnap(&from_prog[k], from, to, &prog[k]);
 	if ((rc = engine_swap_filter(e, expr, prog, errbuf)) != 0)
