@@ -108,7 +108,7 @@ engine_apply(struct engine *e, struct engine_req *req)
  * snap length changed meanwhile, or by the snaplen command, never
  * compiles again here, where every consumer waits parked and a host name
  * in the filter would be looked up (DNS) meanwhile.  The programs stay
- * the caller's; an interface without one (NULL) compiles expr afresh.
+ * the caller's.
  */
 int
 engine_resnap(struct engine *e, const char *expr,
@@ -119,7 +119,10 @@ engine_resnap(struct engine *e, const char *expr,
 	unsigned		k;
 	int			rc;
 
-	/* engine_new() compiled one for each interface: never empty. */
+	/*
+	 * engine_new() and engine_filter_new() compile one for each
+	 * interface (a reread file has as many): never empty.
+	 */
 	for (k = 0; k < e->cap.nifs; k++)
 		filter_resnap(&from_prog[k], from, to, &prog[k]);
 	if ((rc = engine_swap_filter(e, expr, prog, errbuf)) != 0)
