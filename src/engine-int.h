@@ -101,7 +101,7 @@ struct engine {
 	int			 wdone;		/* a consumer hit -c or failed */
 	int			 finished;
 	int			 paused;
-	/* engine_refresh(): tickets asked for, and the last one served. */
+	/* engine_tick(): tickets asked for, and the last one served. */
 	unsigned long		 tick_asked;
 	unsigned long		 tick_done;
 	/*
@@ -149,8 +149,8 @@ void	engine_periodic(struct engine *, int);
 /* engine-req.c: what requests do */
 void	engine_serve(struct engine *);
 int	engine_set_filter(struct engine *, const char *, unsigned, char *);
-int	engine_swap_filter(struct engine *, const char *, struct bpf_program *,
-	    char *);
+int	engine_resnap(struct engine *, const char *,
+	    const struct bpf_program *, unsigned, unsigned, char *);
 int	engine_open_write(struct engine *, const char *,
 	    const struct pcapw_conf *, struct pcapw **, char *);
 

@@ -28,8 +28,8 @@
 
 static int	engine_apply(struct engine *, struct engine_req *);
 static int	engine_apply_write(struct engine *, const char *, char *);
-static int	engine_resnap(struct engine *, const char *,
-		    const struct bpf_program *, unsigned, unsigned, char *);
+static int	engine_swap_filter(struct engine *, const char *,
+		    struct bpf_program *, char *);
 static int	engine_compile(struct engine *, unsigned, const char *,
 		    struct bpf_program *, char *);
 
@@ -103,13 +103,14 @@ engine_apply(struct engine *e, struct engine_req *req)
 }
 
 /*
- * Swap in programs compiled for snap length "from" (the request's, or
- * the ones in force) with "to" put in their returns: a snap length
- * changed meanwhile, or by the snaplen command, never compiles again
- * here, where every consumer waits parked and a host name in the filter
- * would be looked up (DNS) meanwhile.
+ * Swap in programs compiled for snap length "from" (the request's, the
+ * ones in force, or a reread file's) with "to" put in their returns: a
+ * snap length changed meanwhile, or by the snaplen command, never
+ * compiles again here, where every consumer waits parked and a host name
+ * in the filter would be looked up (DNS) meanwhile.  The programs stay
+ * the caller's.
  */
-static int
+int
 engine_resnap(struct engine *e, const char *expr,
     const struct bpf_program *from_prog, unsigned from, unsigned to,
     char *errbuf)
@@ -118,9 +119,10 @@ engine_resnap(struct engine *e, const char *expr,
 	unsigned		k;
 	int			rc;
 
-	for (k = 0; k < e->cap.nifs; k++)
-		if (from_prog[k].bf_insns == NULL)
-			return engine_set_filter(e, expr, to, errbuf);
+	/*
+	 * engine_new() and engine_filter_new() compile one for each
+	 * interface (a reread file has as many): never empty.
+	 */
 	for (k = 0; k < e->cap.nifs; k++)
 		filter_resnap(&from_prog[k], from, to, &prog[k]);
 	if ((rc = engine_swap_filter(e, expr, prog, errbuf)) != 0)
@@ -172,7 +174,7 @@ engine_set_filter(struct engine *e, const char *expr, unsigned snaplen,
  * they are the engine's (prog[] is left empty) and expr is the filter in
  * force; on failure, CAP_AGAIN included, they stay the caller's.
  */
-int
+static int
 engine_swap_filter(struct engine *e, const char *expr,
     struct bpf_program *prog, char *errbuf)
 {

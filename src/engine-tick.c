@@ -4,8 +4,8 @@
  * drops, buffer states and the flags the headers show go to the
  * statistics; each second the rates are sampled; the forced rotation
  * ("rotate every") runs on its own timer; a replayed file's skipped gap
- * becomes an event.  engine_refresh() asks for a tick out of turn and
- * waits for it.  Runs on the engine thread, but for the two reader
+ * becomes an event.  engine_snapshot_tick() asks for a tick out of turn
+ * and waits for it.  Runs on the engine thread, but for the two reader
  * calls; never calls engine.c, which calls it.
  */
 #include <pthread.h>
@@ -23,6 +23,7 @@ static void	 engine_flags(struct engine *, int, unsigned);
 static void	 engine_gap(struct engine *, const struct cap_kstats *);
 static void	 engine_rotate_tick(struct engine *, unsigned);
 static int	 engine_tick(struct engine *, struct stats_snap *);
+static void	 engine_user(struct engine *, struct stats_snap *);
 
 /* How long next() may sleep: until the next tick or forced rotation. */
 int
@@ -187,16 +188,17 @@ engine_snapshot(struct engine *e, struct stats_snap *sn)
 	if (due)
 		stats_sample(e->stats);
 	stats_snapshot(e->stats, sn);
+	engine_user(e, sn);
+}
+
+/* The user's own settings as they are now, over the tick's copy. */
+static void
+engine_user(struct engine *e, struct stats_snap *sn)
+{
 	pthread_mutex_lock(&e->lock);
 	sn->paused = e->paused;
 	sn->rotate_ms = e->rotate_ms;
 	pthread_mutex_unlock(&e->lock);
-}
-
-void
-engine_refresh(struct engine *e)
-{
-	(void)engine_tick(e, NULL);
 }
 
 /*
@@ -235,8 +237,8 @@ engine_tick(struct engine *e, struct stats_snap *sn)
 }
 
 /*
- * engine_refresh() and engine_snapshot() in one moment: the snapshot is
- * taken at the tick, with every walker between two buffers, so packets
+ * A tick and engine_snapshot() in one moment: the snapshot is taken at
+ * the tick, with every walker between two buffers, so packets
  * never run ahead of the kernel's count read with them and the rings add
  * up; after the end, or if the engine is too slow, an ordinary snapshot.
  */
@@ -247,8 +249,5 @@ engine_snapshot_tick(struct engine *e, struct stats_snap *sn)
 		engine_snapshot(e, sn);
 		return;
 	}
-	pthread_mutex_lock(&e->lock);
-	sn->paused = e->paused;
-	sn->rotate_ms = e->rotate_ms;
-	pthread_mutex_unlock(&e->lock);
+	engine_user(e, sn);
 }

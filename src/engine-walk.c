@@ -203,13 +203,14 @@ engine_plain(struct engine *e, struct cap_block *blk, struct cap_pkt *pkt,
 	while (ops->pkt(&e->cap, blk, pkt) == 1) {
 		a->n++;
 		a->bytes += pkt->len;
-		/* One thread numbers: a plain store, no locked add. */
-		atomic_store_explicit(&e->frames, ++no, memory_order_relaxed);
+		no++;
 		if (e->conf.parse)
 			engine_parse(e, pkt, blk->queue);
 		if (a->n > skip)
 			engine_keep(e, pkt, blk, no, a);
 	}
+	/* One thread numbers: one plain store a buffer, no locked add. */
+	atomic_store_explicit(&e->frames, no, memory_order_relaxed);
 }
 
 /* The light parse of a packet for the mix and the talkers of queue q. */

@@ -490,7 +490,6 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 {
 	struct cap_conf		 cc = e->conf.cap;
 	struct cap		 old = e->cap;
-	int			 rc;
 
 	cc.wakefd[0] = e->wakefd;
 	cc.speed = e->speed;
@@ -507,11 +506,8 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 	atomic_fetch_add(&e->run, 1);
 	if (e->recent != NULL)
 		recent_clear(e->recent);
-	if (ef->snaplen != e->cap.snaplen || ef->nifs != e->cap.nifs)
-		rc = engine_set_filter(e, ef->expr, e->cap.snaplen, errbuf);
-	else
-		rc = engine_swap_filter(e, ef->expr, ef->prog, errbuf);
-	if (rc != 0)
+	if (engine_resnap(e, ef->expr, ef->prog, ef->snaplen, e->cap.snaplen,
+	    errbuf) != 0)
 		return -1;
 	e->epoch++;
 	stats_epoch(e->stats, ef->expr);

@@ -77,19 +77,13 @@ int		 engine_check_filter(struct engine *, const char *, char *);
 int		 engine_bpf(struct engine *, struct tbuf *);
 void		 engine_snapshot(struct engine *, struct stats_snap *);
 /*
- * Read the kernel counters and buffer states (the block being filled
- * too) now rather than at the next 100 ms tick, on the engine thread
- * between two buffers, and wait for it: after a rotation it counts what
- * the lanes were handed (with --threads each consumer walks what it was
- * handed first, engine_lanes_sync).  Waits at most ENGINE_REFRESH_MS
- * (500 ms); at once when the capture has ended.
- */
-void		 engine_refresh(struct engine *);
-/*
- * A snapshot taken at such a tick, on the engine's thread, while no
- * buffer is being walked: packets, the kernel's counters, the buffers and
- * the rings at one moment (at most ENGINE_REFRESH_MS late; an ordinary
- * engine_snapshot() once the capture has ended).
+ * A snapshot taken at a tick asked for now rather than at the next
+ * 100 ms one: on the engine's thread, while no buffer is being walked
+ * (with --threads each consumer first walks what it was handed,
+ * engine_lanes_sync), so packets, the kernel's counters, the buffers (the
+ * block being filled too) and the rings are read at one moment.  Waits
+ * at most ENGINE_REFRESH_MS (500 ms), then, or once the capture has
+ * ended, an ordinary engine_snapshot().
  */
 void		 engine_snapshot_tick(struct engine *, struct stats_snap *);
 void		 engine_totals(struct engine *, struct stats_totals *);
