@@ -100,6 +100,14 @@ cur_u16(struct cur *c)
 	return p[0] << 8 | p[1];
 }
 
+/* Four bytes already pulled or peeked (p), in network order. */
+static inline uint32_t
+cur_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
 static inline int64_t
 cur_u32(struct cur *c)
 {
@@ -107,8 +115,7 @@ cur_u32(struct cur *c)
 
 	if ((p = cur_pull(c, 4)) == NULL)
 		return -1;
-	return (int64_t)((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3]);
+	return (int64_t)cur_be32(p);
 }
 
 /*

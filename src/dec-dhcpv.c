@@ -147,7 +147,6 @@ static const struct dhcp_opt	dhcp_opts[256] = {
 	[255] = { DHCP_NONE, "END" },
 };
 
-static uint32_t	dhcp_u32(const uint8_t *);
 static void	dhcp_addr(struct dec_ctx *, const char *, const uint8_t *);
 static int	dhcp_name(struct dec_ctx *, struct cur *, const char *,
 		    size_t, size_t);
@@ -183,7 +182,7 @@ dec_dhcp_v(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, ", hlen %u", h[2]);
 	if (h[3] != 0)
 		dec_sum(ctx, ", hops %u", h[3]);
-	if ((x = dhcp_u32(&h[4])) != 0)
+	if ((x = cur_be32(&h[4])) != 0)
 		dec_sum(ctx, ", xid 0x%x", x);
 	if (h[8] << 8 | h[9])
 		dec_sum(ctx, ", secs %u", h[8] << 8 | h[9]);
@@ -195,7 +194,7 @@ dec_dhcp_v(struct dec_ctx *ctx, struct cur *c)
 	for (i = 0; i < 4; i++) {
 		if ((h = cur_peek(c, 16 + 4 * (size_t)i)) == NULL)
 			goto trunc;
-		if (dhcp_u32(&h[12 + 4 * i]) != 0)
+		if (cur_be32(&h[12 + 4 * i]) != 0)
 			dhcp_addr(ctx, addrs[i], &h[12 + 4 * i]);
 	}
 	if (h[1] == 1 && h[2] == 6) {
@@ -209,7 +208,7 @@ dec_dhcp_v(struct dec_ctx *ctx, struct cur *c)
 		return;
 	if ((h = cur_peek(c, BOOTP_FIXLEN + 4)) == NULL)
 		goto trunc;
-	if ((x = dhcp_u32(&h[BOOTP_FIXLEN])) == 0x63825363) {
+	if ((x = cur_be32(&h[BOOTP_FIXLEN])) == 0x63825363) {
 		cur_skip(c, BOOTP_FIXLEN + 4);
 		dec_sum(ctx, "\n\t  Vendor-rfc1048 Extensions\n\t    "
 		    "Magic Cookie 0x%08x", x);
@@ -237,13 +236,6 @@ dec_dhcp_typename(int t)
 	if (t < 1 || t > 13)
 		return NULL;
 	return names[t];
-}
-
-static uint32_t
-dhcp_u32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
 }
 
 static void
@@ -363,10 +355,10 @@ dhcp_val(struct dec_ctx *ctx, int tag, enum dhcp_form fmt, struct cur *v)
 				dec_sum(ctx, "%s%s", first ? "" : ",", a);
 			else if (fmt == DHCP_S32)
 				dec_sum(ctx, "%s%d", first ? "" : ",",
-				    (int32_t)dhcp_u32(p));
+				    (int32_t)cur_be32(p));
 			else
 				dec_sum(ctx, "%s%u", first ? "" : ",",
-				    dhcp_u32(p));
+				    cur_be32(p));
 		}
 		break;
 	case DHCP_PAIRS:

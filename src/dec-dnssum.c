@@ -420,6 +420,9 @@ dns_xrcode(const struct cur *msg, struct cur c, const struct dec_dns_hdr *h)
 {
 	int	i, type, rdlen, x, rc = h->flags & 0xf;
 
+	/* No additional record, no OPT: no second walk of the message. */
+	if (h->ar == 0)
+		return rc;
 	for (i = 0; i < h->qd && i < DNS_MAXTREE; i++)
 		if (dec_dns_skip(&c) != 0 || cur_skip(&c, 4) == -1)
 			return rc;

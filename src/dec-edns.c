@@ -76,8 +76,7 @@ edns_optval(struct tbuf *tb, int code, const uint8_t *a, int len)
 	else if (len > 0 && code == 11)
 		tbuf_printf(tb, "%0.1f sec", (a[0] << 8 | a[1]) / 10.0);
 	else if (len > 0 && code == 9 && len == 4)
-		tbuf_printf(tb, "%u sec", (unsigned)a[0] << 24 |
-		    (unsigned)a[1] << 16 | (unsigned)a[2] << 8 | a[3]);
+		tbuf_printf(tb, "%u sec", cur_be32(a));
 	else if (len > 0 && code == 9)
 		tbuf_puts(tb, " (invalid)");
 	else if (len > 0 && code >= 5 && code <= 7)

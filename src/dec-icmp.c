@@ -378,8 +378,7 @@ icmp6_rr(struct dec_ctx *ctx, int code, uint32_t seq, struct cur *c)
 			    h[1] & 0x10 ? "S" : "", h[1] & 0x08 ? "P" : "");
 		dec_sum(ctx, "seg=%d,maxdelay=%d", h[0], h[2] << 8 | h[3]);
 		if (h[4] | h[5] | h[6] | h[7])
-			dec_sum(ctx, "rsvd=0x%x", (unsigned)h[4] << 24 |
-			    (unsigned)h[5] << 16 | (unsigned)h[6] << 8 | h[7]);
+			dec_sum(ctx, "rsvd=0x%x", cur_be32(&h[4]));
 		dec_sum(ctx, "]");
 	}
 	if (code != 0 || icmp6_rrmatch(ctx, c) == 0)
@@ -448,9 +447,7 @@ icmp6_rrpfx(struct dec_ctx *ctx, const uint8_t *p, int len, int keep,
 	if (times) {
 		dec_sum(ctx, "mask=0x%x,raflags=0x%x,", p[2], p[3]);
 		for (i = 0; i < 2; i++) {
-			t = (uint32_t)p[4 + 4 * i] << 24 |
-			    (uint32_t)p[5 + 4 * i] << 16 |
-			    (uint32_t)p[6 + 4 * i] << 8 | p[7 + 4 * i];
+			t = cur_be32(&p[4 + 4 * i]);
 			if (t == 0xffffffff)
 				dec_sum(ctx, "%s=infty,", i ? "pltime" :
 				    "vltime");

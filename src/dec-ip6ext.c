@@ -230,8 +230,7 @@ ip6_optsv(struct dec_ctx *ctx, struct cur *o, int len, int hbh)
 		case 0xc2:
 			if (olen != 6)
 				return;
-			j = (uint32_t)p[i + 2] << 24 | (uint32_t)p[i + 3] << 16 |
-			    (uint32_t)p[i + 4] << 8 | p[i + 5];
+			j = cur_be32(&p[i + 2]);
 			dec_sum(ctx, "(jumbo: %u%s) ", j, !hbh ?
 			    " - not a hop-by-hop option" : j < 65536 ?
 			    " - < 65536" : "");

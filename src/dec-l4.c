@@ -173,9 +173,8 @@ tcp_seqack(struct dec_ctx *ctx, const uint8_t *h, int hlen, int f,
 {
 	uint32_t	 sbase = 0, abase = 0;
 
-	*seq = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | h[6] << 8 | h[7];
-	*ack = (uint32_t)h[8] << 24 | (uint32_t)h[9] << 16 | h[10] << 8 |
-	    h[11];
+	*seq = cur_be32(&h[4]);
+	*ack = cur_be32(&h[8]);
 	if ((f & TH_ACK) && ctx->opt->flows != NULL && !ctx->tree &&
 	    hlen >= TCP_HDRLEN) {
 		ctx->sport = h[0] << 8 | h[1];
@@ -258,10 +257,8 @@ tcp_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, const char *opts)
 	tcp_flags((h[12] & 1) << 8 | h[13], fl);
 	dec_fld(ctx, "source port: %d", h[0] << 8 | h[1]);
 	dec_fld(ctx, "destination port: %d", h[2] << 8 | h[3]);
-	dec_fld(ctx, "sequence number: %u", (uint32_t)h[4] << 24 |
-	    (uint32_t)h[5] << 16 | h[6] << 8 | h[7]);
-	dec_fld(ctx, "acknowledgment number: %u", (uint32_t)h[8] << 24 |
-	    (uint32_t)h[9] << 16 | h[10] << 8 | h[11]);
+	dec_fld(ctx, "sequence number: %u", cur_be32(&h[4]));
+	dec_fld(ctx, "acknowledgment number: %u", cur_be32(&h[8]));
 	dec_fld(ctx, "header length: %d", hlen);
 	dec_fld(ctx, "flags: 0x%03x [%s]", (h[12] & 1) << 8 | h[13], fl);
 	dec_fld(ctx, "window: %d", h[14] << 8 | h[15]);

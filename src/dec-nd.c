@@ -41,7 +41,6 @@ static int	nd_dnssl(struct dec_ctx *, const struct cur *, int,
 static void	nd_bits(struct dec_ctx *, uint32_t, const struct nd_bit *);
 static void	nd_lifetime(struct dec_ctx *, const char *, uint32_t);
 static const char *nd_pref(int);
-static uint32_t	nd_u32(const uint8_t *);
 
 /*
  * Types 133 to 137 after the first 8 bytes (w: their last 4 as one
@@ -66,7 +65,7 @@ dec_icmp6_nd(struct dec_ctx *ctx, int type, uint32_t w, struct cur *c)
 		nd_bits(ctx, w >> 16 & 0xff, ra_flags);
 		dec_sum(ctx, "], pref %s, router lifetime %us, reachable "
 		    "time %ums, retrans timer %ums", nd_pref((int)(w >> 16)),
-		    w & 0xffff, nd_u32(h), nd_u32(&h[4]));
+		    w & 0xffff, cur_be32(h), cur_be32(&h[4]));
 		break;
 	case 135:
 	case 136:
@@ -174,7 +173,7 @@ nd_opt(struct dec_ctx *ctx, const struct cur *start, int type, int len,
 	case 7:
 		if ((p = cur_peek(o, 8)) == NULL)
 			return -1;
-		dec_sum(ctx, type == 5 ? " %u%s" : " %ums%s", nd_u32(&p[4]),
+		dec_sum(ctx, type == 5 ? " %u%s" : " %ums%s", cur_be32(&p[4]),
 		    type == 5 && len != 8 ? "bad option length" : "");
 		return 0;
 	case 8:
@@ -212,8 +211,8 @@ nd_prefix(struct dec_ctx *ctx, int len, struct cur *o)
 	dec_sum(ctx, "%s/%u%s, Flags [", a, p[2], len != 32 ?
 	    "badlen" : "");
 	nd_bits(ctx, p[3], pi_flags);
-	nd_lifetime(ctx, "], valid time ", nd_u32(&p[4]));
-	nd_lifetime(ctx, ", pref. time ", nd_u32(&p[8]));
+	nd_lifetime(ctx, "], valid time ", cur_be32(&p[4]));
+	nd_lifetime(ctx, ", pref. time ", cur_be32(&p[8]));
 	return 0;
 }
 
@@ -233,7 +232,7 @@ nd_route(struct dec_ctx *ctx, int len, struct cur *o)
 	memcpy(pfx, &p[8], (size_t)len - 8);
 	dec_ntop(6, pfx, a);
 	dec_sum(ctx, " %s/%u, pref=%s", a, p[2], nd_pref(p[3]));
-	nd_lifetime(ctx, ", lifetime=", nd_u32(&p[4]));
+	nd_lifetime(ctx, ", lifetime=", cur_be32(&p[4]));
 	return 0;
 }
 
@@ -247,7 +246,7 @@ nd_rdnss(struct dec_ctx *ctx, int len, struct cur *o)
 
 	if ((p = cur_peek(o, 8)) == NULL)
 		return -1;
-	dec_sum(ctx, " lifetime %us,", nd_u32(&p[4]));
+	dec_sum(ctx, " lifetime %us,", cur_be32(&p[4]));
 	k = (len / 8 - 1) / 2;
 	if ((p = cur_peek(o, 8 + 16 * (size_t)k)) == NULL)
 		return -1;
@@ -271,7 +270,7 @@ nd_dnssl(struct dec_ctx *ctx, const struct cur *start, int len,
 
 	if ((p = cur_peek(o, 8)) == NULL)
 		return -1;
-	dec_sum(ctx, " lifetime %us, domain(s):", nd_u32(&p[4]));
+	dec_sum(ctx, " lifetime %us, domain(s):", cur_be32(&p[4]));
 	n = *o;
 	cur_skip(&n, 8);
 	while (cur_off(&n) < cur_off(o) + (size_t)len &&
@@ -315,9 +314,3 @@ nd_pref(int flags)
 	return prefs[flags >> 3 & 3];
 }
 
-static uint32_t
-nd_u32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
-}

@@ -23,7 +23,6 @@ static void	dec_vfld(struct dec_ctx *, int, const char *, va_list)
 		    __attribute__((format(printf, 3, 0)));
 static void	dec_sep(struct dec_ctx *);
 static char	*dec_fmt_addr(char *, int, const uint8_t *);
-static void	dec_ip4(const uint8_t *, char *);
 
 /* Bytes left on the wire from the cursor on. */
 uint32_t
@@ -353,22 +352,6 @@ dec_hexascii(struct dec_ctx *ctx, struct cur *c, const char *before,
 	tbuf_puts(ctx->out, after);
 }
 
-static void
-dec_ip4(const uint8_t *a, char *buf)
-{
-	int	i, v;
-
-	for (i = 0; i < 4; i++) {
-		v = a[i];
-		if (v >= 100)
-			*buf++ = (char)('0' + v / 100);
-		if (v >= 10)
-			*buf++ = (char)('0' + v / 10 % 10);
-		*buf++ = (char)('0' + v % 10);
-		*buf++ = i < 3 ? '.' : '\0';
-	}
-}
-
 void
 dec_ntop(int af, const uint8_t *a, char *buf)
 {
@@ -377,7 +360,8 @@ dec_ntop(int af, const uint8_t *a, char *buf)
 			snprintf(buf, DEC_ADDRSTRLEN, "?");
 		return;
 	}
-	dec_ip4(a, buf);
+	/* tbuf_fmt_ip4 writes 4 bytes an octet: 16 of DEC_ADDRSTRLEN. */
+	*tbuf_fmt_ip4(buf, a) = '\0';
 }
 
 /* Formats run for every frame shown, tree or not: no printf here. */

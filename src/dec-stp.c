@@ -54,8 +54,7 @@ stp_u16(const struct stp_buf *s, size_t off)
 static uint32_t
 stp_u32(const struct stp_buf *s, size_t off)
 {
-	return (uint32_t)s->b[off] << 24 | (uint32_t)s->b[off + 1] << 16 |
-	    (uint32_t)s->b[off + 2] << 8 | s->b[off + 3];
+	return cur_be32(&s->b[off]);
 }
 
 /* The flag names in tcpdump's order; bits 2 and 3 are the port role. */

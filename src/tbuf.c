@@ -13,6 +13,8 @@
 #include "xmalloc.h"
 
 static void	tbuf_grow(struct tbuf *, size_t);
+static size_t	esc_one(char *, unsigned, int);
+static void	esc_fixed(char *, size_t, const void *, size_t, int);
 
 /* "00" to "99": two digits per lookup for the per-packet numbers. */
 static const char tbuf_pairs[] =
@@ -234,29 +236,41 @@ tbuf_putn(struct tbuf *tb, const char *s, size_t n)
 	tb->s[tb->len] = '\0';
 }
 
+/*
+ * One byte in the escaping rule, into o (room for 4 bytes); with keepbs a
+ * backslash stays one (esc_text).  The bytes written.
+ */
+static size_t
+esc_one(char *o, unsigned c, int keepbs)
+{
+	static const char	hex[] = "0123456789abcdef";
+
+	if (c == '\\' && !keepbs) {
+		o[0] = o[1] = '\\';
+		return 2;
+	}
+	if (c >= 0x20 && c < 0x7f) {
+		o[0] = (char)c;
+		return 1;
+	}
+	o[0] = '\\';
+	o[1] = 'x';
+	o[2] = hex[c >> 4];
+	o[3] = hex[c & 0xf];
+	return 4;
+}
+
 void
 tbuf_esc(struct tbuf *tb, const void *v, size_t n)
 {
-	static const char	 hex[] = "0123456789abcdef";
 	const unsigned char	*p = v;
 	size_t			 i;
 	char			*o;
 
 	tbuf_grow(tb, n * 4);
 	o = tb->s + tb->len;
-	for (i = 0; i < n; i++) {
-		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '\\')
-			*o++ = (char)p[i];
-		else if (p[i] == '\\') {
-			*o++ = '\\';
-			*o++ = '\\';
-		} else {
-			*o++ = '\\';
-			*o++ = 'x';
-			*o++ = hex[p[i] >> 4];
-			*o++ = hex[p[i] & 0xf];
-		}
-	}
+	for (i = 0; i < n; i++)
+		o += esc_one(o, p[i], 0);
 	*o = '\0';
 	tb->len = (size_t)(o - tb->s);
 }
@@ -308,6 +322,29 @@ tbuf_json(struct tbuf *tb, const void *v, size_t n)
 }
 
 /*
+ * Into a fixed buffer of dstsz bytes, cut at a whole escape sequence
+ * (never "\x1" or a lone "\" of a pair).
+ */
+static void
+esc_fixed(char *dst, size_t dstsz, const void *src, size_t n, int keepbs)
+{
+	const unsigned char	*p = src;
+	char			 one[4];
+	size_t			 i, o = 0, w;
+
+	if (dstsz == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		w = esc_one(one, p[i], keepbs);
+		if (o + w >= dstsz)
+			break;
+		memcpy(dst + o, one, w);
+		o += w;
+	}
+	dst[o] = '\0';
+}
+
+/*
  * Text the user typed (a filter), into a fixed buffer of dstsz bytes:
  * printable ASCII as typed, a backslash included (it is printable and a
  * pcap filter writes "ip proto \udp"), any other byte as "\xNN"; cut at a
@@ -317,47 +354,12 @@ tbuf_json(struct tbuf *tb, const void *v, size_t n)
 void
 esc_text(char *dst, size_t dstsz, const void *src, size_t n)
 {
-	static const char	 hex[] = "0123456789abcdef";
-	const unsigned char	*p = src;
-	size_t			 i, o = 0;
-
-	if (dstsz == 0)
-		return;
-	for (i = 0; i < n; i++) {
-		if (p[i] >= 0x20 && p[i] < 0x7f) {
-			if (o + 1 >= dstsz)
-				break;
-			dst[o++] = (char)p[i];
-			continue;
-		}
-		if (o + 4 >= dstsz)
-			break;
-		dst[o++] = '\\';
-		dst[o++] = 'x';
-		dst[o++] = hex[p[i] >> 4];
-		dst[o++] = hex[p[i] & 0xf];
-	}
-	dst[o] = '\0';
+	esc_fixed(dst, dstsz, src, n, 1);
 }
 
 /* Escape into a fixed buffer, cutting at a whole escape sequence. */
 void
 esc_str(char *dst, size_t dstsz, const void *src, size_t n)
 {
-	struct tbuf	tb;
-	size_t		len, step;
-
-	if (dstsz == 0)
-		return;
-	tbuf_init(&tb);
-	tbuf_esc(&tb, src, n);
-	for (len = 0; len < tb.len; len += step) {
-		step = tb.s[len] != '\\' ? 1 : tb.s[len + 1] == 'x' ? 4 : 2;
-		if (len + step > dstsz - 1)
-			break;
-	}
-	if (len > 0)
-		memcpy(dst, tb.s, len);
-	dst[len] = '\0';
-	tbuf_free(&tb);
+	esc_fixed(dst, dstsz, src, n, 0);
 }

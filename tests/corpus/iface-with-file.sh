@@ -20,7 +20,8 @@ for o in "-n -c 3" "-d udp"; do
 	# shellcheck disable=SC2086
 	"$ZBTOP" -i lo -r "$f" $o >"$tmp/got" 2>"$tmp/err" </dev/null
 	rc=$?
-	if [ $rc -ne 0 ] || ! cmp -s "$tmp/want" "$tmp/got"; then
+	if [ $rc -ne 0 ] || [ ! -s "$tmp/want" ] ||
+	    ! cmp -s "$tmp/want" "$tmp/got"; then
 		echo "FAIL: -i lo -r $f $o: status $rc, stderr $(cat "$tmp/err")"
 		diff "$tmp/want" "$tmp/got" | head -n 4
 		fail=1
