@@ -57,8 +57,8 @@ MAIN_SRC = src/zbtop.c src/opts.c src/opts-set.c src/opts-check.c
 # (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
 BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c
 LINUX_ONLY = src/cap-zbuf.c src/cap-zbuf-steer.c src/cap-zbuf-walk.c \
-	   src/cap-copy.c src/cap-linux.c src/cap-linux-filter.c \
-	   src/bpfsys-fake.c src/priv.c
+	   src/cap-copy.c src/cap-copy-recv.c src/cap-linux.c \
+	   src/cap-linux-filter.c src/bpfsys-fake.c src/priv.c
 ifeq ($(ZB_OS),FreeBSD)
 OS_OUT	 = $(LINUX_ONLY)
 else

@@ -15,13 +15,12 @@
  * then on the old socket's queue only shrinks: it is drained with
  * MSG_DONTWAIT, its packets marked recheck, and the first EAGAIN proves
  * that no packet of the old filter is left.  Never prints, never
- * allocates per packet.  Kernel facts: af_packet.c (packet_rcv,
- * packet_recvmsg, packet_getsockopt).
+ * allocates per packet.  Reading a batch is cap-copy-recv.c's.  Kernel
+ * facts: af_packet.c (packet_rcv, packet_getsockopt).
  */
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <linux/filter.h>
-#include <linux/if_ether.h>
 #include <linux/if_packet.h>
 
 #include <errno.h>
@@ -37,52 +36,13 @@
 
 #include "cap.h"
 #include "cap-linux.h"
+#include "cap-copy-int.h"
 #include "xmalloc.h"
 
-#define CAP_COPY_BATCH		64		/* frames per recvmmsg */
 #define CAP_COPY_RCVBUF		(8u << 20)	/* default SO_RCVBUF */
 #define CAP_COPY_SNAPLEN	262144u
 /* Longest frame a slot holds at least: a 64 KiB GSO frame plus headers. */
 #define CAP_COPY_MAXSLOT	65664u
-#define CAP_COPY_VLANLEN	4		/* room to put a VLAN tag back */
-
-struct cap_copy_msg {
-	struct timespec	 ts;
-	uint32_t	 caplen;
-	uint32_t	 len;
-	uint32_t	 vlan;		/* as cap_pkt's */
-	uint8_t		 pkttype;	/* as cap_pkt's */
-	uint8_t		*data;
-};
-
-struct cap_copy {
-	char			 ifname[IF_NAMESIZE];
-	int			 dropfd;	/* rx_dropped, or -1 */
-	int			 ifindex;
-	int			 fd[2];		/* the fanout pair */
-	int			 active;	/* socket steered to */
-	int			 draining;	/* old socket may hold packets */
-	int			 promisc;
-	struct caplinux_how	 how;		/* -Q, loopback */
-	int			 wakefd;
-	int			 held;		/* the batch is the user's */
-	uint64_t		 cut;		/* frames the slot cut: atomic */
-	uint32_t		 slot;		/* bytes kept per frame */
-	uint32_t		 head;		/* room in front: SLL2 (any) */
-	uint32_t		 stride;	/* head + slot + VLAN room */
-	uint8_t			*buf;		/* CAP_COPY_BATCH slots */
-	uint8_t			*ctl;		/* control data per frame */
-	size_t			 ctlsz;
-	struct mmsghdr		 mm[CAP_COPY_BATCH];
-	struct iovec		 iov[CAP_COPY_BATCH];
-	struct sockaddr_ll	 sll[CAP_COPY_BATCH];	/* interface, type */
-	struct cap_copy_msg	 msg[CAP_COPY_BATCH];
-	uint64_t		 batches;
-	uint32_t		 lastpkts;
-	uint32_t		 lastused;
-	struct bpf_program	 prog;		/* newest filter: rechecks */
-	enum cap_reason		 lastreason;
-};
 
 static int	cap_copy_open(struct cap *, const struct cap_conf *, char *);
 static void	cap_copy_geometry(struct cap *, struct cap_copy *, unsigned);
@@ -93,10 +53,6 @@ static int	cap_copy_start(struct cap *, char *);
 static int	cap_copy_steer(struct cap_copy *, int, char *);
 static int	cap_copy_next(struct cap *, unsigned, struct cap_block *, int,
 		    char *);
-static int	cap_copy_recv(struct cap_copy *, int, int64_t *, char *);
-static void	cap_copy_parse(struct cap_copy *, int);
-static int	cap_copy_cmsg(struct msghdr *, struct cap_copy_msg *,
-		    struct tpacket_auxdata *);
 static int	cap_copy_hand(struct cap *, struct cap_block *, int, int);
 static int	cap_copy_pkt(struct cap *, struct cap_block *, struct cap_pkt *);
 static void	cap_copy_release(struct cap *, struct cap_block *);
@@ -342,137 +298,6 @@ cap_copy_next(struct cap *cap, unsigned q, struct cap_block *blk,
 	if ((n = cap_copy_recv(s, act, &cap->linkdown, errbuf)) <= 0)
 		return n;
 	return cap_copy_hand(cap, blk, n, 0);
-}
-
-/* One recvmmsg batch without waiting: frames read, 0 none, -1 error. */
-static int
-cap_copy_recv(struct cap_copy *s, int fd, int64_t *since, char *errbuf)
-{
-	struct msghdr	*mh;
-	int		 i, n, serr;
-
-	for (i = 0; i < CAP_COPY_BATCH; i++) {
-		mh = &s->mm[i].msg_hdr;
-		s->iov[i].iov_base = s->buf + (size_t)i * s->stride + s->head;
-		s->iov[i].iov_len = s->slot;
-		memset(mh, 0, sizeof *mh);
-		mh->msg_name = &s->sll[i];
-		mh->msg_namelen = sizeof s->sll[i];
-		mh->msg_iov = &s->iov[i];
-		mh->msg_iovlen = 1;
-		mh->msg_control = s->ctl + (size_t)i * s->ctlsz;
-		mh->msg_controllen = s->ctlsz;
-	}
-	/* MSG_TRUNC: msg_len is the whole frame, not what fit the slot. */
-	n = recvmmsg(fd, s->mm, CAP_COPY_BATCH, MSG_DONTWAIT | MSG_TRUNC,
-	    NULL);
-	if (n >= 0) {
-		cap_copy_parse(s, n);
-		return n;
-	}
-	serr = errno;
-	if (serr == EAGAIN || serr == EWOULDBLOCK || serr == EINTR)
-		return 0;
-	/* A pending sk_err comes back from recv before any queued frame. */
-	if (serr == ENETDOWN && if_nametoindex(s->ifname) == 0)
-		serr = ENODEV;
-	/* The link went down: the socket stays, frames come at NETDEV_UP. */
-	if (serr == ENETDOWN) {
-		caplinux_down(since);
-		return 0;
-	}
-	if (serr == ENODEV || serr == ENXIO)
-		snprintf(errbuf, ZB_ERRBUFSZ, "interface %s disappeared",
-		    s->ifname);
-	else
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot read from %s: %s",
-		    s->ifname, strerror(serr));
-	return -1;
-}
-
-/*
- * One message's control data: the timestamp (SCM_TIMESTAMPNS) into
- * m->ts, PACKET_AUXDATA into *aux and its tp_len (the wire length) into
- * m->len.  1 when the kernel took a VLAN tag off the frame
- * (TP_STATUS_VLAN_VALID, or a TCI: net/packet/af_packet.c,
- * packet_recvmsg).
- */
-static int
-cap_copy_cmsg(struct msghdr *h, struct cap_copy_msg *m,
-    struct tpacket_auxdata *aux)
-{
-	struct cmsghdr	*cm;
-	int		 vlan = 0;
-
-	for (cm = CMSG_FIRSTHDR(h); cm != NULL; cm = CMSG_NXTHDR(h, cm)) {
-		if (cm->cmsg_level == SOL_SOCKET &&
-		    cm->cmsg_type == SCM_TIMESTAMPNS)
-			memcpy(&m->ts, CMSG_DATA(cm), sizeof m->ts);
-		else if (cm->cmsg_level == SOL_PACKET &&
-		    cm->cmsg_type == PACKET_AUXDATA) {
-			memcpy(aux, CMSG_DATA(cm), sizeof *aux);
-			m->len = aux->tp_len;
-			vlan = (aux->tp_status & TP_STATUS_VLAN_VALID) ||
-			    aux->tp_vlan_tci != 0;
-		}
-	}
-	return vlan;
-}
-
-/* Timestamps and lengths out of the control data; VLAN tags put back. */
-static void
-cap_copy_parse(struct cap_copy *s, int n)
-{
-	struct tpacket_auxdata	 aux;
-	struct cap_copy_msg	*m;
-	uint8_t			*p;
-	int			 i, vlan;
-
-	memset(&aux, 0, sizeof aux);
-
-	for (i = 0; i < n; i++) {
-		m = &s->msg[i];
-		m->data = p = s->buf + (size_t)i * s->stride;
-		m->len = s->mm[i].msg_len;
-		m->caplen = m->len < s->slot ? m->len : s->slot;
-		/* msg_len: what the filter kept, longer than our slot. */
-		if (m->len > s->slot)
-			__atomic_fetch_add(&s->cut, 1, __ATOMIC_RELAXED);
-		m->ts.tv_sec = 0;
-		m->ts.tv_nsec = 0;
-		m->vlan = 0;
-		m->pkttype = s->mm[i].msg_hdr.msg_namelen >= sizeof s->sll[i] ?
-		    s->sll[i].sll_pkttype : CAP_PKTTYPE_NONE;
-		vlan = cap_copy_cmsg(&s->mm[i].msg_hdr, m, &aux);
-		if (m->ts.tv_sec == 0)
-			clock_gettime(CLOCK_REALTIME, &m->ts);
-		/*
-		 * Cooked: the SLL2 header in front, from the sockaddr_ll
-		 * packet_recvmsg() filled in; as in zbuf mode, a tag stays
-		 * in metadata (XXX issue 10).
-		 */
-		if (s->head != 0) {
-			caplinux_sll2(p, &s->sll[i]);
-			m->len += s->head;
-			m->caplen += s->head;
-			continue;
-		}
-		/*
-		 * The NIC or veth took the tag off into skb->vlan_tci; put
-		 * it back after the MAC addresses, as libpcap does.
-		 */
-		if (vlan && m->caplen >= 2 * ETH_ALEN) {
-			memmove(p + 2 * ETH_ALEN + CAP_COPY_VLANLEN,
-			    p + 2 * ETH_ALEN, m->caplen - 2 * ETH_ALEN);
-			caplinux_vlan_put(p, aux.tp_status, aux.tp_vlan_tpid,
-			    (uint16_t)aux.tp_vlan_tci);
-			m->len += CAP_COPY_VLANLEN;
-			m->caplen += CAP_COPY_VLANLEN;
-			m->vlan = CAP_VLAN_PUT | aux.tp_vlan_tci;
-			if (m->caplen > s->slot)
-				m->caplen = s->slot;
-		}
-	}
 }
 
 static int

@@ -6,15 +6,11 @@
  * packet record that reached it, which keeps it a valid capture.  The cut
  * goes through the open descriptor: after the privilege drop the file,
  * created by root, may no longer be writable by name.
- * The ring of files follows tcpdump 4.99's names: with -C a number after
- * the name (padded to the digits of -W - 1, wrapping at -W); with -G the
- * name is a strftime(3) pattern of the time the file was opened (the
- * packet's time stamp here, so a replay rotates as the capture did) and
- * -W keeps the newest files only, as dumpcap's ring buffer does.
+ * Which file comes next (-C, -G, -W, -z: tcpdump 4.99's names) is
+ * pcapw-ring.c's.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,55 +21,24 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <spawn.h>
-
 #include <pcap/pcap.h>
 
 #include "cap.h"
 #include "pcapng.h"
 #include "pcapw.h"
+#include "pcapw-int.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 
 #define PCAPW_RECHDR	16		/* struct pcap_sf_pkthdr on disk */
-#define PCAPW_MAXRING	4096		/* -G with -W: names remembered */
-
-struct pcapw {
-	pcap_t		*dead;		/* pcap: libpcap's dumper writes */
-	pcap_dumper_t	*d;
-	FILE		*f;		/* the file: d's, or pcapng's own */
-	int		 ng;		/* pcapng: several interfaces */
-	unsigned	 nifs;
-	int		 dlt[CAP_MAXIF];
-	char		 ifname[CAP_MAXIF][CAP_IFNAMSZ];
-	unsigned	 snaplen;
-	char		*path;		/* as given: a pattern with -G */
-	char		*cur;		/* the file being written */
-	char		 name[256];	/* cur escaped, for messages */
-	long		 good;		/* offset after the last good sync */
-	int		 failed;
-	int		 gone;		/* the pipe's reader went away */
-	uint64_t	 frames;	/* put; one writer, read by others */
-	struct pcapw_conf conf;
-	unsigned	 idx;		/* -C: number of the current file */
-	time_t		 opened;	/* -G: when the current period began */
-	char		*ring[PCAPW_MAXRING]; /* -G -W: the files kept */
-	unsigned	 nring;
-	char		 err[ZB_ERRBUFSZ]; /* a rotation failed: for sync */
-};
 
 static int		 pcapw_dumper(struct pcapw *, const char *, char *);
 static struct pcapw	*pcapw_new(const char *, const struct pcapw_conf *,
 			    char *);
 static void		 pcapw_fclose(struct pcapw *);
-static int		 pcapw_runnable(const char *);
-static char		*pcapw_name(struct pcapw *, time_t);
 static int		 pcapw_next(struct pcapw *, time_t, char *);
 static struct pcapw	*pcapw_first(struct pcapw *, char *);
-static int		 pcapw_due(struct pcapw *, time_t);
 static int		 pcapw_dir(struct pcapw *, char *);
-static void		 pcapw_keep(struct pcapw *);
-static void		 pcapw_post(struct pcapw *, const char *);
 static off_t		 pcapw_whole(int, off_t);
 static int		 pcapw_cut(struct pcapw *, int, char *);
 static const char	*pcapw_who(char *, size_t);
@@ -154,40 +119,6 @@ pcapw_fclose(struct pcapw *w)
 		fflush(w->f);
 	w->d = NULL;
 	w->f = NULL;
-}
-
-/*
- * -z's command as posix_spawnp() will look for it: a path, or a name in
- * $PATH (an empty element is the current directory).  1 when a regular
- * file there may be run, so a misspelt -z fails at start with one line,
- * not silently at every rotation.
- */
-static int
-pcapw_runnable(const char *cmd)
-{
-	const char	*dirs, *end;
-	char		 buf[4096];
-	struct stat	 sb;
-	int		 n;
-
-	if (strchr(cmd, '/') != NULL)
-		return stat(cmd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    access(cmd, X_OK) == 0;
-	if ((dirs = getenv("PATH")) == NULL)
-		dirs = "/bin:/usr/bin";
-	for (;; dirs = end + 1) {
-		end = strchrnul(dirs, ':');
-		if (end == dirs)
-			n = snprintf(buf, sizeof buf, "./%s", cmd);
-		else
-			n = snprintf(buf, sizeof buf, "%.*s/%s",
-			    (int)(end - dirs), dirs, cmd);
-		if (n > 0 && (size_t)n < sizeof buf && stat(buf, &sb) == 0 &&
-		    S_ISREG(sb.st_mode) && access(buf, X_OK) == 0)
-			return 1;
-		if (*end == '\0')
-			return 0;
-	}
 }
 
 static struct pcapw *
@@ -301,35 +232,6 @@ pcapw_dir(struct pcapw *w, char *errbuf)
 	return rc;
 }
 
-/* tcpdump's MakeFilename: the pattern's time, then the -C number. */
-static char *
-pcapw_name(struct pcapw *w, time_t t)
-{
-	struct tbuf	 tb;
-	struct tm	 tm;
-	char		 buf[4096];
-	const char	*base = w->path;
-	unsigned	 chars = 0, n;
-
-	if (w->conf.rotate_secs != 0) {
-		localtime_r(&t, &tm);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-		/* The -w name is the user's strftime pattern, as tcpdump's. */
-		if (strftime(buf, sizeof buf, w->path, &tm) > 0)
-			base = buf;
-#pragma GCC diagnostic pop
-	}
-	if (w->conf.file_mb != 0 && w->conf.files != 0)
-		for (n = w->conf.files - 1; n > 0; n /= 10)
-			chars++;
-	tbuf_init(&tb);
-	tbuf_puts(&tb, base);
-	if (w->conf.file_mb != 0 && (w->idx != 0 || chars != 0))
-		tbuf_printf(&tb, "%0*u", (int)chars, w->idx);
-	return tb.s;
-}
-
 /* Close the current file (if any) and open the next one. */
 static int
 pcapw_next(struct pcapw *w, time_t t, char *errbuf)
@@ -364,78 +266,6 @@ pcapw_next(struct pcapw *w, time_t t, char *errbuf)
 		return -1;
 	}
 	w->good = ftell(w->f);
-	return 0;
-}
-
-/*
- * -G -W: remember the new file, remove the oldest past -W.  A name the
- * ring holds already (a pattern without the period's fields, "-G 1 -w
- * x") is the file just reopened: it only becomes the newest, or the ring
- * would remove it.  With -C too, -W numbers the -C files of each period
- * (file0, file1, reused), as tcpdump's, and nothing is removed.
- */
-static void
-pcapw_keep(struct pcapw *w)
-{
-	unsigned	i, j;
-
-	if (w->conf.rotate_secs == 0 || w->conf.files == 0 ||
-	    w->conf.file_mb != 0)
-		return;
-	for (i = 0; i < w->nring; i++) {
-		if (strcmp(w->ring[i], w->cur) != 0)
-			continue;
-		free(w->ring[i]);
-		for (j = i + 1; j < w->nring; j++)
-			w->ring[j - 1] = w->ring[j];
-		w->nring--;
-		break;
-	}
-	if (w->nring == w->conf.files) {
-		unlink(w->ring[0]);
-		free(w->ring[0]);
-		for (i = 1; i < w->nring; i++)
-			w->ring[i - 1] = w->ring[i];
-		w->nring--;
-	}
-	w->ring[w->nring++] = xstrdup(w->cur);
-}
-
-/* -z: "command file", not waited for; earlier ones are reaped here. */
-static void
-pcapw_post(struct pcapw *w, const char *file)
-{
-	char	*argv[3];
-	pid_t	 pid;
-
-	while (waitpid(-1, NULL, WNOHANG) > 0)
-		;
-	if (w->conf.postrotate == NULL)
-		return;
-	argv[0] = (char *)w->conf.postrotate;
-	argv[1] = (char *)file;
-	argv[2] = NULL;
-	posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
-}
-
-/* Is a new file due before this packet: -G's period, -C's size? */
-static int
-pcapw_due(struct pcapw *w, time_t t)
-{
-	if (w->f == NULL)
-		return 1;
-	if (w->conf.rotate_secs != 0 &&
-	    t - w->opened >= (time_t)w->conf.rotate_secs) {
-		w->idx = 0;
-		return 1;
-	}
-	if (w->conf.file_mb != 0 && ftell(w->f) >
-	    (long)w->conf.file_mb * 1000000L) {
-		w->idx++;
-		if (w->conf.files != 0 && w->idx >= w->conf.files)
-			w->idx = 0;
-		return 1;
-	}
 	return 0;
 }
 
