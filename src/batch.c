@@ -152,7 +152,7 @@ static int
 batch_put(const struct stats_snap *sn, struct tbuf *tb, int json,
     pthread_mutex_t *lock)
 {
-	int	err = 0;
+	int	err;
 
 	tbuf_reset(tb);
 	if (json)
@@ -160,9 +160,7 @@ batch_put(const struct stats_snap *sn, struct tbuf *tb, int json,
 	else
 		batch_text(sn, tb);
 	pthread_mutex_lock(lock);
-	errno = 0;
-	if (fputs(tb->s, stdout) == EOF || fflush(stdout) == EOF)
-		err = errno != 0 ? errno : EIO;
+	err = tbuf_write(tb, stdout);
 	pthread_mutex_unlock(lock);
 	return err;
 }

@@ -83,11 +83,9 @@ sockets_sleep(double s, volatile sig_atomic_t *quit)
 static int
 sockets_flush(struct tbuf *tb)
 {
-	int	 err = 0;
+	int	 err;
 
-	errno = 0;
-	if (fputs(tb->s, stdout) == EOF || fflush(stdout) == EOF)
-		err = errno != 0 ? errno : EIO;
+	err = tbuf_write(tb, stdout);
 	tbuf_reset(tb);
 	return err;
 }

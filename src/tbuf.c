@@ -4,6 +4,7 @@
  * byte >= 0x80, since UTF-8 from a packet is not trusted) becomes \xHH.
  * JSON strings follow RFC 8259 section 7 instead.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,15 @@ tbuf_truncate(struct tbuf *tb, size_t len)
 		tb->len = len;
 		tb->s[len] = '\0';
 	}
+}
+
+int
+tbuf_write(const struct tbuf *tb, FILE *f)
+{
+	errno = 0;
+	if (fputs(tb->s, f) == EOF || fflush(f) == EOF)
+		return errno != 0 ? errno : EIO;
+	return 0;
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct tbuf {
 	char	*s;		/* always NUL-terminated once used */
@@ -41,6 +42,12 @@ void	 tbuf_esc(struct tbuf *, const void *, size_t);
 void	 tbuf_vis(struct tbuf *, const void *, size_t);
 void	 tbuf_json(struct tbuf *, const void *, size_t);
 void	 tbuf_truncate(struct tbuf *, size_t);
+/*
+ * tb's text written to f and flushed: 0, or the errno of the write that
+ * failed (EIO when the stream set none), for "| head" gone (EPIPE) or a
+ * full disk.
+ */
+int	 tbuf_write(const struct tbuf *, FILE *);
 void	 esc_str(char *, size_t, const void *, size_t);
 void	 esc_text(char *, size_t, const void *, size_t);
 

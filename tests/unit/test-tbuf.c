@@ -1,10 +1,13 @@
 /*
  * The escaping rule: no byte from outside reaches a terminal or a JSON
- * line unescaped, and a cut never leaves half an escape sequence.
+ * line unescaped, and a cut never leaves half an escape sequence; a
+ * failed write comes back as its errno.
  */
 #include "tbuf.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +40,30 @@ cuts(void (*esc)(char *, size_t, const void *, size_t), const char *whole)
 		CHECK(strncmp(whole, small, n) == 0);
 		CHECK(n <= 2 || n == 6 || n == strlen(whole));
 	}
+}
+
+/* tbuf_write: the text reaches the stream; a full device is ENOSPC. */
+static void
+writes(void)
+{
+	struct tbuf	 tb;
+	FILE		*f;
+	char		 back[16];
+
+	tbuf_init(&tb);
+	tbuf_puts(&tb, "line\n");
+	if ((f = tmpfile()) != NULL) {
+		CHECK(tbuf_write(&tb, f) == 0);
+		rewind(f);
+		CHECK(fgets(back, sizeof back, f) != NULL &&
+		    strcmp(back, "line\n") == 0);
+		fclose(f);
+	}
+	if ((f = fopen("/dev/full", "w")) != NULL) {
+		CHECK(tbuf_write(&tb, f) == ENOSPC);
+		fclose(f);
+	}
+	tbuf_free(&tb);
 }
 
 int
@@ -101,5 +128,6 @@ main(void)
 	CHECK(clean(all) && strlen(all) < sizeof all);
 	esc_text(all, 1, "x", 1);
 	CHECK(all[0] == '\0');
+	writes();
 	CHECK_DONE();
 }
