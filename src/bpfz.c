@@ -142,6 +142,19 @@ bpfz_pkt(struct bpfz *z, struct bpfz_view *v, uint32_t *left,
 	return 1;
 }
 
+void
+bpfz_block(const struct bpfz_view *v, uint32_t npkts, struct cap_block *blk)
+{
+	memset(blk, 0, sizeof *blk);
+	blk->index = v->index;
+	blk->npkts = npkts;
+	blk->bytes = v->len;
+	blk->seq = v->gen;
+	blk->reason = v->reason;
+	blk->pos = v->data;
+	blk->left = npkts;
+}
+
 /* Records in v, by the same walk; for the block's packet count. */
 uint32_t
 bpfz_count(const struct bpfz *z, const struct bpfz_view *v)

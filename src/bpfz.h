@@ -72,6 +72,12 @@ int	 bpfz_rec(struct bpfz *, struct bpfz_view *, struct bpfz_rec *);
 int	 bpfz_pkt(struct bpfz *, struct bpfz_view *, uint32_t *,
 	    struct cap_pkt *);
 uint32_t bpfz_count(const struct bpfz *, const struct bpfz_view *);
+/*
+ * The block handed to the engine for v, holding npkts records: its
+ * index, bytes, generation (seq), reason and first record; the rest
+ * zero, for the caller to set (recheck, another reason or seq).
+ */
+void	 bpfz_block(const struct bpfz_view *, uint32_t, struct cap_block *);
 void	 bpfz_ack(struct bpfz *, const struct bpfz_view *);
 int	 bpfz_rotated(struct bpfz *, const void *, enum cap_reason);
 void	 bpfz_kstats(struct bpfz *, uint32_t, uint32_t, struct cap_kstats *);

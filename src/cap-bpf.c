@@ -397,13 +397,8 @@ cap_bpf_read(struct cap *cap, struct cap_block *blk, int timeout,
 	v->data = cb->buf[0];
 	v->len = (uint32_t)n;
 	v->reason = CAP_ROT_FULL;
-	memset(blk, 0, sizeof *blk);
-	blk->npkts = bpfz_count(&cb->z, v);
-	blk->bytes = v->len;
+	bpfz_block(v, bpfz_count(&cb->z, v), blk);
 	blk->seq = ++cb->reads;
-	blk->reason = CAP_ROT_FULL;
-	blk->left = blk->npkts;
-	blk->pos = v->data;
 	cb->held = 1;
 	cb->lastpkts = blk->npkts;
 	cb->lastused = v->len;
@@ -418,19 +413,12 @@ cap_bpf_take(struct cap_bpf *cb, struct cap_block *blk)
 	if (!bpfz_next(&cb->z, &v))
 		return 0;
 	cb->view[v.index] = v;
-	memset(blk, 0, sizeof *blk);
-	blk->index = v.index;
-	blk->npkts = bpfz_count(&cb->z, &v);
-	blk->bytes = v.len;
-	blk->seq = v.gen;
-	blk->reason = v.reason;
+	bpfz_block(&v, bpfz_count(&cb->z, &v), blk);
 	/* Handed over before the last BIOCSETF: recheck its records. */
 	if (cb->stale[v.index] && cb->stalegen[v.index] == v.gen &&
 	    cb->newest.bf_len > 0)
 		blk->recheck = &cb->newest;
 	cb->stale[v.index] = 0;
-	blk->pos = v.data;
-	blk->left = blk->npkts;
 	return 1;
 }
 

@@ -214,17 +214,11 @@ cap_file_take(struct cap *cap, struct cap_block *blk)
 	cf->view[v.index] = v;
 	/* Written by the producer before the generation bump we saw. */
 	b = &cf->m.buf[v.index];
-	memset(blk, 0, sizeof *blk);
-	blk->index = v.index;
-	blk->npkts = b->pkts;
-	blk->bytes = v.len;
-	blk->seq = v.gen;
+	bpfz_block(&v, b->pkts, blk);
 	blk->reason = cap_file_reason(b->reason);
 	/* Exact: epochs only grow, so an old oldest record means recheck. */
 	if ((int32_t)(b->epoch - cf->uepoch) < 0 && cf->newest.bf_len > 0)
 		blk->recheck = &cf->newest;
-	blk->pos = v.data;
-	blk->left = b->pkts;
 	return 1;
 }
 
