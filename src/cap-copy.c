@@ -382,21 +382,13 @@ cap_copy_setfilter(struct cap *cap, struct bpf_program *prog, char *errbuf)
 static int
 cap_copy_kstats(struct cap *cap, struct cap_kstats *ks)
 {
-	struct cap_copy		*s = cap->priv;
-	struct tpacket_stats	 st;
-	socklen_t		 len;
-	int			 i;
+	struct cap_copy	*s = cap->priv;
+	int		 i;
 
 	memset(ks, 0, sizeof *ks);
-	for (i = 0; i < 2; i++) {
-		len = sizeof st;
-		if (getsockopt(s->fd[i], SOL_PACKET, PACKET_STATISTICS, &st,
-		    &len) == -1)
+	for (i = 0; i < 2; i++)
+		if (caplinux_kstats(s->fd[i], ks) == -1)
 			return -1;
-		/* packet_getsockopt() already added tp_drops to tp_packets. */
-		ks->packets += st.tp_packets;
-		ks->drops += st.tp_drops;
-	}
 	ks->cut = __atomic_exchange_n(&s->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }

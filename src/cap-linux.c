@@ -272,6 +272,21 @@ caplinux_maxpkt(int ifindex)
 }
 
 int
+caplinux_kstats(int fd, struct cap_kstats *ks)
+{
+	struct tpacket_stats_v3	 st;
+	socklen_t		 len = sizeof st;
+
+	memset(&st, 0, sizeof st);
+	if (getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) == -1)
+		return -1;
+	ks->packets += st.tp_packets;
+	ks->drops += st.tp_drops;
+	ks->freezes += st.tp_freeze_q_cnt;
+	return 0;
+}
+
+int
 caplinux_ifdrops(const char *ifname, int *fd, uint64_t *drops)
 {
 	char		 line[64], *end;

@@ -55,6 +55,14 @@ uint32_t caplinux_maxpkt(int);
  */
 int	caplinux_ifdrops(const char *, int *, uint64_t *);
 /*
+ * One packet socket's PACKET_STATISTICS added to *ks: packets (the
+ * kernel counts its drops in them), drops and, on a TPACKET_V3 ring,
+ * queue freezes (an older socket copies only the first two fields).
+ * Reading zeroes them (net/packet/af_packet.c, packet_getsockopt), so
+ * each call gives what came since the last.  0, or -1 with errno.
+ */
+int	caplinux_kstats(int, struct cap_kstats *);
+/*
  * After POLLERR: read and clear SO_ERROR.  1 when the link went down
  * (ENETDOWN, the interface still there): noted in *since, the wall-clock
  * second, not an error; -1 with "interface X disappeared" or another

@@ -390,22 +390,13 @@ cap_zbuf_unring(struct zbuf_ring *zr)
 static int
 cap_zbuf_kstats(struct cap *cap, struct cap_kstats *ks)
 {
-	struct zbuf		*z = cap->priv;
-	struct tpacket_stats_v3	 st;
-	socklen_t		 len;
-	unsigned		 r;
+	struct zbuf	*z = cap->priv;
+	unsigned	 r;
 
 	memset(ks, 0, sizeof *ks);
-	for (r = 0; r < ZBUF_SIDES * z->nlanes; r++) {
-		len = sizeof st;
-		memset(&st, 0, sizeof st);
-		if (getsockopt(z->ring[r].fd, SOL_PACKET, PACKET_STATISTICS,
-		    &st, &len) == -1)
+	for (r = 0; r < ZBUF_SIDES * z->nlanes; r++)
+		if (caplinux_kstats(z->ring[r].fd, ks) == -1)
 			return -1;
-		ks->packets += st.tp_packets;
-		ks->drops += st.tp_drops;
-		ks->freezes += st.tp_freeze_q_cnt;
-	}
 	ks->cut = __atomic_exchange_n(&z->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }
