@@ -28,15 +28,9 @@
 
 #define PRIV_DEFAULT_USER	"nobody"
 
-int
-priv_drop(const char *user, char *errbuf)
-{
-	return priv_drop_keep(user, 0, errbuf);
-}
-
 /* keep names Linux capabilities (the --sockets view): none here. */
 int
-priv_drop_keep(const char *user, uint64_t keep, char *errbuf)
+priv_drop(const char *user, uint64_t keep, char *errbuf)
 {
 	struct passwd	*pw;
 	int		 on = PROC_NO_NEW_PRIVS_ENABLE;

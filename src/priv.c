@@ -3,7 +3,7 @@
  * becomes the given user (default nobody) with no supplementary groups;
  * a process that only had file capabilities (setcap) clears them all.
  * Either way no_new_privs is set, so nothing exec'd later can regain any.
- * priv_drop_keep() keeps a named few (the packet-socket reader's
+ * A mask given to priv_drop() keeps a named few (the packet-socket reader's
  * CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH) across the change of user,
  * through PR_SET_KEEPCAPS, and drops the rest from the bounding set.
  * Open sockets keep working: the kernel checks CAP_NET_RAW at socket()
@@ -74,13 +74,7 @@ priv_bound(uint64_t keep)
 }
 
 int
-priv_drop(const char *user, char *errbuf)
-{
-	return priv_drop_keep(user, 0, errbuf);
-}
-
-int
-priv_drop_keep(const char *user, uint64_t keep, char *errbuf)
+priv_drop(const char *user, uint64_t keep, char *errbuf)
 {
 	struct passwd	*pw;
 

@@ -16,11 +16,12 @@
  */
 #define PRIV_KEEP_PROCS	((1ULL << 19) | (1ULL << 2) | (1ULL << 12))
 
-int	priv_drop(const char *, char *);
 /*
- * As priv_drop, but the capabilities whose bits (1 << CAP_*) are in the
- * mask stay permitted and effective; everything else goes.
+ * Become user (NULL: root's default, "nobody"; only root may name one),
+ * keep no way back to root, and set no_new_privs.  The capabilities whose
+ * bits (1 << CAP_*) are in the mask stay permitted and effective (Linux;
+ * 0 for capture); everything else goes.  0, or -1 with errbuf.
  */
-int	priv_drop_keep(const char *, uint64_t, char *);
+int	priv_drop(const char *, uint64_t, char *);
 
 #endif /* ZBTOP_PRIV_H */

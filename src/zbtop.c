@@ -128,11 +128,11 @@ run_sockets(struct opts *o)
 		sc.att = a;
 		if (screen_init(&sc, errbuf) == -1)
 			msg_fatal("%s", errbuf);
-		if (priv_drop_keep(o->user, PRIV_KEEP_PROCS, errbuf) == -1)
+		if (priv_drop(o->user, PRIV_KEEP_PROCS, errbuf) == -1)
 			msg_fatal("%s", errbuf);
 		return screen_run(NULL, &sc);
 	}
-	if (priv_drop_keep(o->user, a != NULL ? 0 : PRIV_KEEP_PROCS,
+	if (priv_drop(o->user, a != NULL ? 0 : PRIV_KEEP_PROCS,
 	    errbuf) == -1)
 		msg_fatal("%s", errbuf);
 	rc = a != NULL ? sockets_attach(ps, a, &so) : sockets_list(ps, &so);
@@ -284,7 +284,7 @@ main(int argc, char **argv)
 	    (fx = findex_open(o.ec.cap.file, errbuf)) == NULL)
 		msg_error("%s", errbuf);
 	plist_file(fx);
-	if (priv_drop(o.user, errbuf) == -1)
+	if (priv_drop(o.user, 0, errbuf) == -1)
 		msg_fatal("%s", errbuf);
 	/* After the drop: the file is written as the user zbtop runs as. */
 	o.mc.interval = o.bo.delay;
