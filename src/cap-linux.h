@@ -2,10 +2,10 @@
  * Linux AF_PACKET helpers shared by the two live backends (cap-zbuf.c and
  * cap-copy.c): interface lookup, the socket, its link type, promiscuous
  * mode, the classic BPF filter (cap-linux-filter.c), the fanout group and
- * its steering program, and the error a socket reports when its interface
- * goes away (the rest in cap-linux.c).  Every
- * function writes its reason into errbuf (ZB_ERRBUFSZ bytes) and returns
- * -1 on failure; none prints or exits.
+ * its steering program, the socket's kernel counters, and the error a
+ * socket reports when its interface goes away (the rest in cap-linux.c).
+ * Every function writes its reason into errbuf (ZB_ERRBUFSZ bytes) and
+ * returns -1 on failure; none prints or exits.
  */
 #ifndef ZBTOP_CAP_LINUX_H
 #define ZBTOP_CAP_LINUX_H
