@@ -1,4 +1,9 @@
-/* pause: freeze the packet list; counters and capture keep running. */
+/*
+ * pause and resume: freeze the packet list, or let it follow new
+ * packets again; counters and capture keep running either way.  One
+ * exec, which asks its entry which of the two it is, as tmux's
+ * kill-server and start-server share theirs.
+ */
 #include "cmd.h"
 #include "engine.h"
 
@@ -14,10 +19,22 @@ const struct cmd_entry cmd_pause_entry = {
 	.exec = cmd_pause_exec
 };
 
+const struct cmd_entry cmd_resume_entry = {
+	.name = "resume",
+	.alias = NULL,
+	.usage = "resume",
+	.help = "let the packet list follow new packets again",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_pause_exec
+};
+
 static enum cmd_ret
 cmd_pause_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	engine_pause(ctx->eng, 1);
-	cmd_out(ctx, "packet list paused");
+	int	on = ctx->entry == &cmd_pause_entry;
+
+	engine_pause(ctx->eng, on);
+	cmd_out(ctx, "packet list %s", on ? "paused" : "resumed");
 	return CMD_OK;
 }
