@@ -29,6 +29,23 @@ err(void *arg, const char *s)
 	nerr++;
 }
 
+/*
+ * What a typed word finds: a name, an alias, a unique prefix.  No two
+ * names share a prefix that is not an alias: "r" is rotate, "re" resume;
+ * entries that share a file (bpf, filter and snaplen; pause and resume)
+ * are found apart.
+ */
+static const struct {
+	const char	*typed;
+	const char	*name;
+} finds[] = {
+	{ "filter", "filter" }, { "f", "filter" }, { "sna", "snaplen" },
+	{ "re", "resume" }, { "r", "rotate" }, { "p", "pause" },
+	{ "bp", "bpf" }, { "b", "buffers" }, { "se", "search" },
+	{ "sp", "speed" }, { "s", "snaplen" }, { "res", "resume" },
+	{ NULL, NULL }
+};
+
 int
 main(void)
 {
@@ -43,17 +60,9 @@ main(void)
 	ctx.error = err;
 	ctx.delay = &delay;
 
-	CHECK((ce = cmd_find("filter", cause)) != NULL &&
-	    strcmp(ce->name, "filter") == 0);
-	CHECK((ce = cmd_find("f", cause)) != NULL &&
-	    strcmp(ce->name, "filter") == 0);
-	CHECK((ce = cmd_find("sna", cause)) != NULL &&
-	    strcmp(ce->name, "snaplen") == 0);
-	/* No two names share a prefix that is not an alias: "r" is rotate. */
-	CHECK((ce = cmd_find("re", cause)) != NULL &&
-	    strcmp(ce->name, "resume") == 0);
-	CHECK((ce = cmd_find("r", cause)) != NULL &&
-	    strcmp(ce->name, "rotate") == 0);
+	for (n = 0; finds[n].typed != NULL; n++)
+		CHECK((ce = cmd_find(finds[n].typed, cause)) != NULL &&
+		    strcmp(ce->name, finds[n].name) == 0);
 	CHECK(cmd_find("frob", cause) == NULL &&
 	    strcmp(cause, "unknown command: frob") == 0);
 	CHECK(cmd_find("\x1b[2J", cause) == NULL &&
@@ -97,18 +106,6 @@ main(void)
 	    "ambiguous command:  (bpf, buffers, clear, delay, display, "
 	    "filter, help, pause, quit, resume, rotate, search, snaplen, "
 	    "speed, write)") == 0);
-	CHECK((ce = cmd_find("p", cause)) != NULL &&
-	    strcmp(ce->name, "pause") == 0);
-	CHECK((ce = cmd_find("bp", cause)) != NULL &&
-	    strcmp(ce->name, "bpf") == 0);
-	CHECK((ce = cmd_find("b", cause)) != NULL &&
-	    strcmp(ce->name, "buffers") == 0);
-	CHECK((ce = cmd_find("se", cause)) != NULL &&
-	    strcmp(ce->name, "search") == 0);
-	CHECK((ce = cmd_find("sp", cause)) != NULL &&
-	    strcmp(ce->name, "speed") == 0);
-	CHECK((ce = cmd_find("s", cause)) != NULL &&
-	    strcmp(ce->name, "snaplen") == 0);
 	CHECK(cmd_find("pause", cause)->exec ==
 	    cmd_find("resume", cause)->exec);
 	CHECK(cmd_run(&ctx, "help resume") == CMD_OK && strcmp(last_out,
