@@ -1,13 +1,15 @@
 /*
- * pause and resume: freeze the packet list, or let it follow new
- * packets again; counters and capture keep running either way.  One
- * exec, which asks its entry which of the two it is, as tmux's
- * kill-server and start-server share theirs.
+ * What the counters and the packet list show, while capture goes on
+ * untouched: pause freezes the packet list and resume lets it follow new
+ * packets again (one exec, which asks its entry which of the two it is,
+ * as tmux's kill-server and start-server share theirs); clear starts the
+ * counters, talkers and lists again from zero.
  */
 #include "cmd.h"
 #include "engine.h"
 
 static enum cmd_ret	cmd_pause_exec(struct cmd_ctx *, int, char **);
+static enum cmd_ret	cmd_clear_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_pause_entry = {
 	.name = "pause",
@@ -29,6 +31,16 @@ const struct cmd_entry cmd_resume_entry = {
 	.exec = cmd_pause_exec
 };
 
+const struct cmd_entry cmd_clear_entry = {
+	.name = "clear",
+	.alias = NULL,
+	.usage = "clear",
+	.help = "reset the counters, talkers and packet list",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_clear_exec
+};
+
 static enum cmd_ret
 cmd_pause_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -36,5 +48,13 @@ cmd_pause_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	engine_pause(ctx->eng, on);
 	cmd_out(ctx, "packet list %s", on ? "paused" : "resumed");
+	return CMD_OK;
+}
+
+static enum cmd_ret
+cmd_clear_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	engine_clear(ctx->eng);
+	cmd_out(ctx, "counters cleared");
 	return CMD_OK;
 }
