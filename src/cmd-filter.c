@@ -3,6 +3,7 @@
  * compiled, snaplen sets how much of each packet it keeps (its return
  * value is the snap length: the engine puts the new one in the programs
  * in force, without compiling again).
+ *
  * filter and bpf compile in their prep, which looks host names up (DNS)
  * and which a front end may run on a thread: filter the new expression,
  * bpf the one in force.  filter's exec then has the engine swap the
