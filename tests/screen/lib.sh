@@ -13,6 +13,7 @@
 #                     tests/lib/netns.sh (sourced first), torn down
 #                     after the tmux server
 #   t_resolver ARGS   t_live ARGS with a resolver that never answers
+#   t_lookup_runs W   a lookup pending after keys W, the screen going on
 
 : "${ZBTOP:=$(pwd)/zbtop}"
 : "${ZB_GENDIR:=$(pwd)/obj/gen}"
@@ -163,6 +164,20 @@ t_packets() {
 
 t_pending() {
 	t_cap | grep -q 'resolving names in the filter'
+}
+
+# t_lookup_runs WHAT: WHAT (the keys just sent) left a lookup pending,
+# said within 2 s, and the screen goes on meanwhile: the packet count
+# grows over 2 s, the lookup still pending at the end.
+t_lookup_runs() {
+	t_wait 'resolving names in the filter' 2 ||
+	    t_fail "$1 blocked the screen, or no pending line"
+	t_n1=$(t_packets)
+	sleep 2
+	t_pending || t_fail "the lookup ended before the test could look"
+	t_n2=$(t_packets)
+	[ -n "$t_n1" ] && [ -n "$t_n2" ] && [ "$t_n2" -gt "$t_n1" ] ||
+	    t_fail "the counters froze during the lookup ($t_n1, then $t_n2)"
 }
 
 # t_pages FILE: the open view (help, detail) page by page into FILE, PgDn
