@@ -83,7 +83,6 @@ void	 pane_sockets_free(void);
 
 /* Drawing kit (screen-draw.c).  Columns are clipped at x + w. */
 void	 screen_colors(int);
-int	 screen_attr(enum screen_role);
 int	 screen_put(int, int, int, enum screen_role, const char *);
 int	 screen_puta(int, int, int, enum screen_role, const char *);
 int	 screen_putcut(int, int, int, enum screen_role, const char *, int,

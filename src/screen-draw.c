@@ -68,12 +68,6 @@ screen_colors(int color)
 	}
 }
 
-int
-screen_attr(enum screen_role r)
-{
-	return screen_roles[r];
-}
-
 /*
  * Decode one character for display: printable ASCII, or a printable wide
  * character when the locale allows it; anything else comes back as '?'.
