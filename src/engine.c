@@ -500,7 +500,7 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 		return -1;
 	}
 	cap_close(&old);
-	stats_clear(e->stats);
+	stats_rerun(e->stats);
 	atomic_store(&e->frames, 0);
 	atomic_store(&e->claimed, 0);
 	atomic_fetch_add(&e->run, 1);

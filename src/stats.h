@@ -180,7 +180,10 @@ struct stats_info {
 	int		 printing;	/* print mode */
 };
 
-/* Totals since start (clear does not touch them): the exit line. */
+/*
+ * Totals for the exit lines: since start, or since a file was read
+ * again (stats_rerun); clear does not touch them.
+ */
 struct stats_totals {
 	uint64_t	 packets;
 	uint64_t	 kpackets;
@@ -235,6 +238,7 @@ void		 stats_snaplen(struct stats *, unsigned);
 void		 stats_snapshot(struct stats *, struct stats_snap *);
 void		 stats_totals(struct stats *, struct stats_totals *);
 void		 stats_clear(struct stats *);
+void		 stats_rerun(struct stats *);
 const char	*stats_reason_name(enum cap_reason);
 const char	*stats_owner_name(enum cap_owner);
 const char	*stats_buf_owner(const struct cap_bufstate *);
