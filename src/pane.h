@@ -87,6 +87,7 @@ int	 screen_put(int, int, int, enum screen_role, const char *);
 int	 screen_puta(int, int, int, enum screen_role, const char *);
 int	 screen_putcut(int, int, int, enum screen_role, const char *, int,
 	    int);
+int	 screen_puttail(int, int, int, enum screen_role, const char *);
 int	 screen_printf(int, int, int, enum screen_role, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));
 void	 screen_title(const struct pane *, const char *, const char *);

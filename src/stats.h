@@ -18,6 +18,7 @@
 #define STATS_TOPN	32		/* talkers in a snapshot */
 #define STATS_TEXTSZ	512		/* filter text, escaped */
 #define STATS_NAMESZ	128		/* source: interface or file, escaped */
+#define STATS_PATHSZ	1024		/* the same, as given: its tail kept */
 
 /* One buffer row of the buffers pane. */
 struct stats_buf {
@@ -128,7 +129,7 @@ struct stats_snap {
 	/* The capture itself, for headers. */
 	char		 mode[8];
 	char		 source[STATS_NAMESZ];	/* interface or file, escaped */
-	char		 raw_source[STATS_NAMESZ];	/* as given, for JSON */
+	char		 raw_source[STATS_PATHSZ];	/* as given: JSON, screen */
 	char		 geometry[256];
 	char		 note[2 * ZB_ERRBUFSZ];
 	unsigned	 snaplen;
@@ -147,12 +148,14 @@ struct stats_snap {
 	 * over, so it is not "filling".
 	 */
 	int		 ended;
-	int		 writing;	/* -w or write FILE active */
+	int		 writing;	/* -w or write FILE: STATS_W_ */
+#define STATS_W_OPEN	1		/* open, written to */
+#define STATS_W_DONE	2		/* closed at the capture's end */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode: a line per packet */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
 	int64_t		 linkdown;	/* link down since (epoch s), 0 up */
-	char		 wfile[128];	/* -w or write FILE, escaped */
+	char		 wfile[STATS_PATHSZ];	/* -w or write FILE, as given */
 	uint64_t	 wframes;	/* frames written to it */
 	struct stats_cleared cleared;
 };
@@ -166,7 +169,7 @@ struct stats_snap {
  */
 struct stats_info {
 	const char	*mode;		/* backend: "zbuf", "copy", "file" */
-	const char	*source;	/* raw, cut to STATS_NAMESZ */
+	const char	*source;	/* raw, cut to STATS_PATHSZ */
 	const char	*geometry;	/* rings and buffers, for the header */
 	const char	*note;		/* the backend's remark, or "" */
 	const char	*filter;	/* raw, cut to STATS_TEXTSZ */
@@ -200,10 +203,10 @@ struct stats_totals {
 struct stats_flags {
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
-	int		 writing;	/* -w or write FILE active */
+	int		 writing;	/* -w or write FILE open */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
 	int64_t		 linkdown;	/* link down since (time(3)), 0 up */
-	const char	*wfile;		/* the file written, escaped; NULL */
+	const char	*wfile;		/* the file written, as given; NULL */
 	uint64_t	 wframes;	/* frames written to it */
 };
 
@@ -232,6 +235,8 @@ void		 stats_info(struct stats *, const struct stats_info *);
 void		 stats_flags(struct stats *, const struct stats_flags *);
 /* The engine's last reading: nothing more will be handed over. */
 void		 stats_ended(struct stats *, int);
+/* The -w file closed at the end: 1 written whole, 0 not. */
+void		 stats_wclosed(struct stats *, int);
 void		 stats_snaplen(struct stats *, unsigned);
 
 /* Reader side: any thread. */
