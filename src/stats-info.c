@@ -90,7 +90,7 @@ stats_epoch(struct stats *st, const char *filter)
  * What changes now and then, set together each tick so a snapshot never
  * has half of it; the file name is copied (cut to the field).  A file
  * closed at the end (stats_wclosed) stays named, with its count, until
- * another is written: a file read again writes none.
+ * another is opened.
  */
 void
 stats_flags(struct stats *st, const struct stats_flags *f)
