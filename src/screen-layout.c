@@ -213,11 +213,17 @@ screen_header_top(const struct stats_snap *s, int w)
 	    s->raw_source);
 	x += screen_printf(0, x, w - x, SCREEN_HEADER, " [%s]", s->mode);
 	x += screen_put(0, x, w - x, SCREEN_HEADER, "  filter: ");
-	/* A filter cut short ends in '>', as a cut line of the list. */
-	x += screen_putcut(0, x, w - x - (int)strlen(up) - (int)strlen(refl) -
-	    2, s->filter[0] ? SCREEN_VALUE : SCREEN_DIM, flt, 0, 1);
-	if (x + (int)strlen(refl) + 2 + (int)strlen(up) <= w)
-		screen_put(0, x, w - x, SCREEN_HEADER, refl);
+	/*
+	 * Short of room the filter keeps 12 columns before its count
+	 * goes; cut short, it ends in '>', as a cut line of the list.
+	 */
+	room = w - x - (int)strlen(up) - 2;
+	if ((int)(strlen(flt) + strlen(refl)) > room &&
+	    room - (int)strlen(refl) < 12)
+		refl[0] = '\0';
+	x += screen_putcut(0, x, room - (int)strlen(refl), s->filter[0] ?
+	    SCREEN_VALUE : SCREEN_DIM, flt, 0, 1);
+	screen_put(0, x, w - x, SCREEN_HEADER, refl);
 	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
 }
 

@@ -2,13 +2,15 @@
 # Every field of the header's two lines is whole, or cut where it says
 # so, at 80x24 and at 60x14 (the smallest size the screen takes), with
 # a long source (eight -i: zbc0, lo and three veth pairs of 15-letter
-# names), a long filter, a -w file with a long name, a rotation timer
-# and the list paused.  Line 1: "zbtop ", the source (the whole list, or
-# "..." and its end), " [zbuf]  filter: ", the filter (whole, or a start
-# of it ending in '>'), "up H:MM:SS" at the end.  Line 2: rates, packets
-# and drops, then only whole fields: "+N filling", "PAUSED", "writing
-# NAME (N packets)" (NAME the file's, or "..." and its end), "rotate
-# every 700 ms", and last the geometry (whole, or a start ending in '>').
+# names), a long filter (set by a command: "refiltered 0" beside it), a
+# -w file with a long name, a rotation timer and the list paused.
+# Line 1: "zbtop ", the source (the whole list, or "..." and its end),
+# " [zbuf]  filter: ", the filter (whole, or a start of it ending in
+# '>'), "refiltered 0" whole or left out, "up H:MM:SS" at the end.
+# Line 2: rates, packets and drops, then only whole fields: "+N
+# filling", "PAUSED", "writing NAME (N packets)" (NAME the file's, or
+# "..." and its end), "rotate every 700 ms", and last the geometry
+# (whole, or a start ending in '>').
 # Can fail: fields were cut wherever the line ended ("rota", "writing
 # /tmp/zbto"), and a filter cut short did not say so.
 . tests/lib/netns.sh
@@ -28,9 +30,10 @@ for k in 1 2 3; do
 done
 flt='udp and not port 53 and not (host 198.18.0.1 or host 198.18.0.2 or host 198.18.0.3) and greater 10'
 wname=a-rather-long-name-for-the-file-zbtop-writes.pcapng
-T_W=400 T_H=30 t_start "cd '$T_DIR' && ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' $ifs -w '$wname' --command 'rotate every 700' '$flt'; echo zbtop exited \$?; sleep 600"
+T_W=400 T_H=30 t_start "cd '$T_DIR' && ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' $ifs -w '$wname' --command 'rotate every 700' --command 'filter $flt'; echo zbtop exited \$?; sleep 600"
 t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
 t_wait 'rotate every 700 ms' 5 || t_fail "no rotation timer in the header"
+t_wait '  refiltered 0 ' 5 || t_fail "no 'refiltered 0' after the filter"
 zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 50 >/dev/null 2>&1 ||
     t_fail "zbgen failed"
 t_keys P
@@ -53,6 +56,7 @@ check() {
 	    t_fail "$1: the source '$s' is neither the list nor '...' and its end"
 	f=$(printf '%s\n' "$l0" | sed -n 's/.* \[zbuf\]  filter: \(.*\)  up [0-9:]*$/\1/p')
 	f=${f%"${f##*[! ]}"}
+	f=$(printf '%s\n' "$f" | sed -E 's/  refiltered [0-9]+$//')
 	if [ "$f" != "$flt" ]; then
 		case "$f" in
 		*'>') prefix "${f%>}" "$flt" ||
