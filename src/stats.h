@@ -18,7 +18,7 @@
 #define STATS_TOPN	32		/* talkers in a snapshot */
 #define STATS_TEXTSZ	512		/* filter text, escaped */
 #define STATS_NAMESZ	128		/* source: interface or file, escaped */
-#define STATS_PATHSZ	1024		/* the same, as given: its tail kept */
+#define STATS_PATHSZ	1024		/* the same as given: JSON, the screen */
 
 /* One buffer row of the buffers pane. */
 struct stats_buf {
@@ -129,7 +129,7 @@ struct stats_snap {
 	/* The capture itself, for headers. */
 	char		 mode[8];
 	char		 source[STATS_NAMESZ];	/* interface or file, escaped */
-	char		 raw_source[STATS_PATHSZ];	/* as given: JSON, screen */
+	char		 raw_source[STATS_PATHSZ];	/* as given */
 	char		 geometry[256];
 	char		 note[2 * ZB_ERRBUFSZ];
 	unsigned	 snaplen;
