@@ -46,6 +46,8 @@ sleep 0.3
 
 T_W=60 T_H=14 t_start "LANG=C '$ZBTOP' -r '$T_DIR/$name' --speed 0"
 t_wait 'end of file' 15 || t_fail "no replay under LANG=C"
+t_cap | sed -n 1p | grep -Eq ' up [0-9]+:[0-9]{2}:[0-9]{2}$' ||
+    t_fail "LANG=C: the header's first line does not end in the uptime"
 f=$(field)
 tail=${f#...}
 [ "$tail" != "$f" ] || t_fail "LANG=C: the source is not cut with '...': '$f'"
