@@ -36,6 +36,7 @@ static void	print_dump(struct print_ctx *, const struct cap_pkt *, int,
 		    int);
 static void	print_ascii(struct tbuf *, struct cur *);
 static int	print_invalid(struct tbuf *, const struct cap_pkt *);
+static void	print_linktype(struct tbuf *, int);
 
 /* ".uuuuuu" or ".nnnnnnnnn" without printf: this runs for every packet. */
 static void
@@ -299,35 +300,66 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 		pc->failed = errno != 0 ? errno : EIO;
 }
 
+/*
+ * ", link-type EN10MB (Ethernet)", or ", link-type 147" for a number
+ * libpcap has no name for, as tcpdump 4.99 words it (tcpdump.c, main).
+ */
+static void
+print_linktype(struct tbuf *tb, int dlt)
+{
+	const char	*what;
+
+	if (pcap_datalink_val_to_name(dlt) == NULL) {
+		tbuf_printf(tb, ", link-type %u", (unsigned)dlt);
+		return;
+	}
+	what = pcap_datalink_val_to_description(dlt);
+	tbuf_printf(tb, ", link-type %s (%s)", pcap_datalink_val_to_name(dlt),
+	    what != NULL ? what : "");
+}
+
+void
+print_reading(const char *file, int dlt, int snaplen)
+{
+	struct tbuf	 tb;
+	char		 name[256];
+
+	esc_str(name, sizeof name, file, strlen(file));
+	tbuf_init(&tb);
+	tbuf_printf(&tb, "reading from file %s", name);
+	print_linktype(&tb, dlt);
+	tbuf_printf(&tb, ", snapshot length %d\n", snaplen);
+	/* tcpdump's own warning: SLL2 carries interface numbers only. */
+	if (dlt == DLT_LINUX_SLL2)
+		tbuf_puts(&tb, "Warning: interface names might be incorrect\n");
+	fputs(tb.s, stderr);
+	tbuf_free(&tb);
+}
+
 void
 print_listening(struct engine *eng)
 {
 	struct stats_snap	*sn;
-	const char		*name, *what;
+	struct tbuf		 tb;
+	const char		*name;
 	char			 shown[64];
 	unsigned		 k, n;
-	int			 dlt;
 
 	sn = xmalloc(sizeof *sn);
 	engine_snapshot(eng, sn);
 	n = sn->nifs > 1 ? sn->nifs : 1;
 	for (k = 0; k < n; k++) {
-		dlt = engine_ifdlt(eng, k);
 		name = sn->source;	/* escaped */
 		if (n > 1) {
 			esc_str(shown, sizeof shown, sn->ifname[k],
 			    strlen(sn->ifname[k]));
 			name = shown;
 		}
-		if (pcap_datalink_val_to_name(dlt) == NULL) {
-			msg_info("listening on %s, link-type %d, snapshot "
-			    "length %u bytes", name, dlt, sn->snaplen);
-			continue;
-		}
-		what = pcap_datalink_val_to_description(dlt);
-		msg_info("listening on %s, link-type %s (%s), snapshot length "
-		    "%u bytes", name, pcap_datalink_val_to_name(dlt),
-		    what != NULL ? what : "", sn->snaplen);
+		tbuf_init(&tb);
+		print_linktype(&tb, engine_ifdlt(eng, k));
+		msg_info("listening on %s%s, snapshot length %u bytes", name,
+		    tb.s, sn->snaplen);
+		tbuf_free(&tb);
 	}
 	free(sn);
 }

@@ -14,7 +14,8 @@
 #include "tbuf.h"
 
 static void	stats_text(char *, size_t, const char *);
-static void	stats_raw(char *, char *, size_t, const char *);
+static void	stats_raw(char *, char *, size_t, const char *,
+		    void (*)(char *, size_t, const void *, size_t));
 
 /*
  * Mode, source, geometry and the initial filter, set once at start.
@@ -29,10 +30,12 @@ stats_info(struct stats *st, const struct stats_info *info)
 
 	pthread_mutex_lock(&st->lock);
 	stats_text(in->mode, sizeof in->mode, info->mode);
-	stats_raw(in->source, in->raw_source, STATS_NAMESZ, info->source);
+	stats_raw(in->source, in->raw_source, STATS_NAMESZ, info->source,
+	    esc_str);
 	stats_text(in->geometry, sizeof in->geometry, info->geometry);
 	stats_text(in->note, sizeof in->note, info->note);
-	stats_raw(in->filter, in->raw_filter, STATS_TEXTSZ, info->filter);
+	stats_raw(in->filter, in->raw_filter, STATS_TEXTSZ, info->filter,
+	    esc_text);
 	in->snaplen = info->snaplen;
 	in->dlt = info->dlt;
 	in->nifs = info->nifs;
@@ -49,18 +52,19 @@ stats_info(struct stats *st, const struct stats_info *info)
 }
 
 /*
- * Text the user gave (the filter) that may be NULL, into two fields of sz
- * bytes: esc for terminals and text output (tbuf.h esc_text: shown as
- * typed, backslashes too, control and non-ASCII bytes escaped), raw as
- * given (for JSON's own escaping and for compiling it again).
+ * Text the user gave (the source, the filter) that may be NULL, into two
+ * fields of sz bytes: esc for terminals and text output, through escape
+ * (tbuf.h: esc_str for a name, esc_text for a filter shown as typed),
+ * raw as given (for JSON's own escaping and for compiling it again).
  */
 static void
-stats_raw(char *esc, char *raw, size_t sz, const char *src)
+stats_raw(char *esc, char *raw, size_t sz, const char *src,
+    void (*escape)(char *, size_t, const void *, size_t))
 {
 	if (src == NULL)
 		src = "";
 	snprintf(raw, sz, "%s", src);
-	esc_text(esc, sz, src, strlen(src));
+	escape(esc, sz, src, strlen(src));
 }
 
 /* Copy text that may be NULL into a field of dstsz bytes. */
@@ -79,7 +83,7 @@ stats_epoch(struct stats *st, const char *filter)
 	atomic_store_explicit(&st->c.epoch_packets, 0, memory_order_relaxed);
 	st->base[STATS_SLOT(epoch_packets)] = 0;
 	stats_raw(st->info.filter, st->info.raw_filter, STATS_TEXTSZ,
-	    filter);
+	    filter, esc_text);
 	pthread_mutex_unlock(&st->lock);
 }
 
