@@ -31,6 +31,7 @@
 
 static void	print_frac(struct tbuf *, long, int);
 static void	print_hms(struct tbuf *, const struct timespec *, int);
+static void	print_since(struct print_ctx *, const struct timespec *);
 static void	print_ts(struct print_ctx *, const struct cap_pkt *);
 static void	print_dump(struct print_ctx *, const struct cap_pkt *, int,
 		    int);
@@ -49,7 +50,7 @@ print_frac(struct tbuf *tb, long nsec, int nano)
 }
 
 /*
- * A time difference as -ttt and -ttttt print it: " HH:MM:SS.frac", the
+ * A time difference as -ttt and -ttttt print it: "HH:MM:SS.frac", the
  * hours of the day only, as tcpdump 4.99 (ts_date_hmsfrac_format formats
  * the difference with gmtime(3)): 25 h prints as 01:00:00.
  */
@@ -58,18 +59,51 @@ print_hms(struct tbuf *tb, const struct timespec *d, int nano)
 {
 	long	s = (long)d->tv_sec;
 
-	tbuf_printf(tb, " %02ld:%02ld:%02ld", s / 3600 % 24, s / 60 % 60,
+	tbuf_printf(tb, "%02ld:%02ld:%02ld", s / 3600 % 24, s / 60 % 60,
 	    s % 60);
 	print_frac(tb, d->tv_nsec, nano);
+}
+
+/*
+ * -ttt and -ttttt: the distance from pc->ref, as tcpdump 4.99 (print.c,
+ * ts_print): " " before it, or "-" when the stamp is earlier than the
+ * reference (stamps out of order); a reference that reads 0.000000 is
+ * none yet, so a packet stamped 0 leaves the next one to be the first.
+ * Stamps are compared as printed (microseconds unless --nano): a 6 ns
+ * step across a microsecond boundary is 0.000001, the lines' difference.
+ */
+static void
+print_since(struct print_ctx *pc, const struct timespec *ts)
+{
+	struct timespec	 a, b, d;
+	long		 q = pc->o.nano ? 1 : 1000;
+	int		 neg;
+
+	a.tv_sec = ts->tv_sec;
+	a.tv_nsec = ts->tv_nsec / q * q;
+	if (pc->ref.tv_sec == 0 && pc->ref.tv_nsec / q == 0)
+		pc->ref = *ts;
+	b.tv_sec = pc->ref.tv_sec;
+	b.tv_nsec = pc->ref.tv_nsec / q * q;
+	neg = a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec &&
+	    a.tv_nsec < b.tv_nsec);
+	d.tv_sec = neg ? b.tv_sec - a.tv_sec : a.tv_sec - b.tv_sec;
+	d.tv_nsec = neg ? b.tv_nsec - a.tv_nsec : a.tv_nsec - b.tv_nsec;
+	if (d.tv_nsec < 0) {
+		d.tv_nsec += 1000000000L;
+		d.tv_sec--;
+	}
+	tbuf_putc(&pc->tb, neg ? '-' : ' ');
+	print_hms(&pc->tb, &d, pc->o.nano);
+	if (pc->o.ts == PRINT_TS_DELTA)
+		pc->ref = *ts;
 }
 
 static void
 print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
 {
-	struct timespec	 d, *base;
 	struct tm	 tm;
 	time_t		 t;
-	long		 q;
 	int		 ts = pc->o.ts;
 
 	switch (ts) {
@@ -81,26 +115,7 @@ print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
 		break;
 	case PRINT_TS_DELTA:
 	case PRINT_TS_SINCE:
-		if (pc->count == 1)
-			pc->first = pc->prev = pkt->ts;
-		base = ts == PRINT_TS_DELTA ? &pc->prev : &pc->first;
-		/*
-		 * Between the stamps as printed (microseconds unless
-		 * --nano), as tcpdump: a 6 ns step across a microsecond
-		 * boundary is 0.000001, the two lines' own difference.
-		 */
-		q = pc->o.nano ? 1 : 1000;
-		d.tv_sec = pkt->ts.tv_sec - base->tv_sec;
-		d.tv_nsec = pkt->ts.tv_nsec / q * q - base->tv_nsec / q * q;
-		if (d.tv_nsec < 0) {
-			d.tv_nsec += 1000000000L;
-			d.tv_sec--;
-		}
-		/* Time stamps that go backwards show as zero, not garbage. */
-		if (d.tv_sec < 0)
-			d.tv_sec = d.tv_nsec = 0;
-		print_hms(&pc->tb, &d, pc->o.nano);
-		pc->prev = pkt->ts;
+		print_since(pc, &pkt->ts);
 		break;
 	default:
 		if (pkt->ts.tv_sec != pc->cached_sec) {

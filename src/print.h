@@ -59,8 +59,8 @@ struct print_ctx {
 	char		 cached[32];
 	size_t		 cachedlen;	/* its length */
 	unsigned long	 count;		/* packets printed, for -# */
-	struct timespec	 first;		/* -ttttt */
-	struct timespec	 prev;		/* -ttt */
+	/* -ttt: the previous stamp, -ttttt: the first; 0: none yet. */
+	struct timespec	 ref;
 	struct tbuf	 tb;		/* reused for every packet */
 };
 
