@@ -77,6 +77,8 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	if (engine_wakefds(e, &cc, errbuf) == -1 ||
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
+	if (conf->opened != NULL && cc.file != NULL)
+		conf->opened(cc.file, e->cap.dlt, e->cap.filesnap);
 	for (k = 0; cc.file == NULL && cc.iface != NULL && k < e->cap.nifs;
 	    k++)
 		if ((e->fl[k] = filter_live_open(e->cap.ifname[k],

@@ -14,7 +14,8 @@
 #include "tbuf.h"
 
 static void	stats_text(char *, size_t, const char *);
-static void	stats_raw(char *, size_t, char *, size_t, const char *);
+static void	stats_raw(char *, size_t, char *, size_t, const char *,
+		    void (*)(char *, size_t, const void *, size_t));
 
 /*
  * Mode, source, geometry and the initial filter, set once at start.
@@ -30,11 +31,11 @@ stats_info(struct stats *st, const struct stats_info *info)
 	pthread_mutex_lock(&st->lock);
 	stats_text(in->mode, sizeof in->mode, info->mode);
 	stats_raw(in->source, sizeof in->source, in->raw_source,
-	    sizeof in->raw_source, info->source);
+	    sizeof in->raw_source, info->source, esc_str);
 	stats_text(in->geometry, sizeof in->geometry, info->geometry);
 	stats_text(in->note, sizeof in->note, info->note);
 	stats_raw(in->filter, sizeof in->filter, in->raw_filter,
-	    sizeof in->raw_filter, info->filter);
+	    sizeof in->raw_filter, info->filter, esc_text);
 	in->snaplen = info->snaplen;
 	in->dlt = info->dlt;
 	in->nifs = info->nifs;
@@ -51,19 +52,20 @@ stats_info(struct stats *st, const struct stats_info *info)
 }
 
 /*
- * Text the user gave (the filter, the source) that may be NULL, into two
- * fields: esc (escsz bytes) for text output (tbuf.h esc_text: shown as
- * typed, backslashes too, control and non-ASCII bytes escaped), raw
- * (rawsz bytes) as given, for JSON's own escaping, for compiling it
- * again and for the screen, which shows what the locale can.
+ * Text the user gave (the source, the filter) that may be NULL, into two
+ * fields: esc (escsz bytes) for text output, through escape (tbuf.h:
+ * esc_str for a name, esc_text for a filter shown as typed), raw (rawsz
+ * bytes) as given, for JSON's own escaping, for compiling it again and
+ * for the screen, which shows what the locale can.
  */
 static void
-stats_raw(char *esc, size_t escsz, char *raw, size_t rawsz, const char *src)
+stats_raw(char *esc, size_t escsz, char *raw, size_t rawsz, const char *src,
+    void (*escape)(char *, size_t, const void *, size_t))
 {
 	if (src == NULL)
 		src = "";
 	snprintf(raw, rawsz, "%s", src);
-	esc_text(esc, escsz, src, strlen(src));
+	escape(esc, escsz, src, strlen(src));
 }
 
 /* Copy text that may be NULL into a field of dstsz bytes. */
@@ -82,7 +84,7 @@ stats_epoch(struct stats *st, const char *filter)
 	atomic_store_explicit(&st->c.epoch_packets, 0, memory_order_relaxed);
 	st->base[STATS_SLOT(epoch_packets)] = 0;
 	stats_raw(st->info.filter, sizeof st->info.filter,
-	    st->info.raw_filter, sizeof st->info.raw_filter, filter);
+	    st->info.raw_filter, sizeof st->info.raw_filter, filter, esc_text);
 	pthread_mutex_unlock(&st->lock);
 }
 
