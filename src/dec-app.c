@@ -31,32 +31,32 @@ static void	dhcp6_format(struct dec_ctx *, struct cur *);
 static void	eapol_format(struct dec_ctx *, struct cur *);
 static void	sip_format(struct dec_ctx *, struct cur *);
 
-/* The light parse stops at these: the transport is what the mix counts. */
-#define APP_PROTO(sym, nm, k, fmt)					\
+/*
+ * The light parse stops at these (no parse function): the transport is
+ * what the mix counts.  The keys come last, one or more.
+ */
+#define APP_PROTO(sym, nm, fmt, ...)					\
 const struct dec_proto sym = {						\
-	.name = nm, .key = k, .id = DEC_P_OTHER,			\
-	.parse = dec_parse_done, .format = fmt				\
+	.name = nm, .keys = { __VA_ARGS__ }, .id = DEC_P_OTHER,		\
+	.format = fmt							\
 }
 
-APP_PROTO(dec_igmp_proto, "igmp", DEC_KEY(DEC_S_IP, 2), igmp_format);
-APP_PROTO(dec_ospf_proto, "ospf", DEC_KEY(DEC_S_IP, 89), ospf_format);
-APP_PROTO(dec_vrrp_proto, "vrrp", DEC_KEY(DEC_S_IP, 112), vrrp_format);
-APP_PROTO(dec_pim_proto, "pim", DEC_KEY(DEC_S_IP, 103), pim_format);
-APP_PROTO(dec_ntp_proto, "ntp", DEC_KEY(DEC_S_PORT, 123), ntp_format);
-APP_PROTO(dec_syslog_proto, "syslog", DEC_KEY(DEC_S_PORT, 514),
-    syslog_format);
-APP_PROTO(dec_radius_proto, "radius", DEC_KEY(DEC_S_PORT, 1812),
-    radius_format);
-APP_PROTO(dec_radacct_proto, "radius", DEC_KEY(DEC_S_PORT, 1813),
-    radius_format);
-APP_PROTO(dec_dhcp6c_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 546),
-    dhcp6_format);
-APP_PROTO(dec_dhcp6s_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 547),
-    dhcp6_format);
-APP_PROTO(dec_eapol_proto, "eapol", DEC_KEY(DEC_S_ETHER, 0x888e),
-    eapol_format);
-APP_PROTO(dec_sip_proto, "sip", DEC_KEY(DEC_S_PORT, 5060), sip_format);
-
+APP_PROTO(dec_igmp_proto, "igmp", igmp_format, DEC_KEY(DEC_S_IP, 2));
+APP_PROTO(dec_ospf_proto, "ospf", ospf_format, DEC_KEY(DEC_S_IP, 89));
+APP_PROTO(dec_vrrp_proto, "vrrp", vrrp_format, DEC_KEY(DEC_S_IP, 112));
+APP_PROTO(dec_pim_proto, "pim", pim_format, DEC_KEY(DEC_S_IP, 103));
+APP_PROTO(dec_ntp_proto, "ntp", ntp_format, DEC_KEY(DEC_S_PORT, 123));
+APP_PROTO(dec_syslog_proto, "syslog", syslog_format,
+    DEC_KEY(DEC_S_PORT, 514));
+/* Authentication and accounting. */
+APP_PROTO(dec_radius_proto, "radius", radius_format,
+    DEC_KEY(DEC_S_PORT, 1812), DEC_KEY(DEC_S_PORT, 1813));
+/* Client and server port. */
+APP_PROTO(dec_dhcp6_proto, "dhcp6", dhcp6_format,
+    DEC_KEY(DEC_S_PORT, 546), DEC_KEY(DEC_S_PORT, 547));
+APP_PROTO(dec_eapol_proto, "eapol", eapol_format,
+    DEC_KEY(DEC_S_ETHER, 0x888e));
+APP_PROTO(dec_sip_proto, "sip", sip_format, DEC_KEY(DEC_S_PORT, 5060));
 
 static const char *
 app_name(const char *const *names, unsigned n, int v)

@@ -34,32 +34,27 @@ static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
 static int	ah_parse(struct dec_ctx *, struct cur *);
 static void	ah_format(struct dec_ctx *, struct cur *);
-static int	esp_parse(struct dec_ctx *, struct cur *);
 static void	esp_format(struct dec_ctx *, struct cur *);
 
+/* IPv4 and IPv6 over a link, and in IP (protocols 4 and 41). */
 const struct dec_proto dec_ipv4_proto = {
-	.name = "ip", .key = DEC_KEY(DEC_S_ETHER, 0x0800), .id = DEC_P_IPV4,
-	.parse = ip4_parse, .format = ip4_format
-};
-const struct dec_proto dec_ipip_proto = {	/* IPv4 in IP */
-	.name = "ip", .key = DEC_KEY(DEC_S_IP, 4), .id = DEC_P_IPV4,
-	.parse = ip4_parse, .format = ip4_format
+	.name = "ip",
+	.keys = { DEC_KEY(DEC_S_ETHER, 0x0800), DEC_KEY(DEC_S_IP, 4) },
+	.id = DEC_P_IPV4, .parse = ip4_parse, .format = ip4_format
 };
 const struct dec_proto dec_ipv6_proto = {
-	.name = "ip6", .key = DEC_KEY(DEC_S_ETHER, 0x86dd), .id = DEC_P_IPV6,
-	.parse = ip6_parse, .format = ip6_format
-};
-const struct dec_proto dec_ip6ip_proto = {	/* IPv6 in IP */
-	.name = "ip6", .key = DEC_KEY(DEC_S_IP, 41), .id = DEC_P_IPV6,
-	.parse = ip6_parse, .format = ip6_format
+	.name = "ip6",
+	.keys = { DEC_KEY(DEC_S_ETHER, 0x86dd), DEC_KEY(DEC_S_IP, 41) },
+	.id = DEC_P_IPV6, .parse = ip6_parse, .format = ip6_format
 };
 const struct dec_proto dec_ah_proto = {
-	.name = "ah", .key = DEC_KEY(DEC_S_IP, 51), .id = DEC_P_AH,
+	.name = "ah", .keys = { DEC_KEY(DEC_S_IP, 51) }, .id = DEC_P_AH,
 	.parse = ah_parse, .format = ah_format
 };
+/* Nothing after it can be read: the light parse stops. */
 const struct dec_proto dec_esp_proto = {
-	.name = "esp", .key = DEC_KEY(DEC_S_IP, 50), .id = DEC_P_ESP,
-	.parse = esp_parse, .format = esp_format
+	.name = "esp", .keys = { DEC_KEY(DEC_S_IP, 50) }, .id = DEC_P_ESP,
+	.format = esp_format
 };
 
 /*
@@ -511,12 +506,6 @@ ah_format(struct dec_ctx *ctx, struct cur *c)
 	ctx->l4len = ctx->l4len > (uint32_t)(len + 2) * 4 ?
 	    ctx->l4len - (uint32_t)(len + 2) * 4 : 0;
 	dec_next(ctx, DEC_KEY(DEC_S_IP, nh), c);
-}
-
-static int
-esp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
 }
 
 static void

@@ -54,64 +54,47 @@ static void	vlan_format(struct dec_ctx *, struct cur *);
 static int	mpls_parse(struct dec_ctx *, struct cur *);
 static void	mpls_format(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_eth_proto = {
-	.name = "ether", .key = DEC_KEY(DEC_S_DLT, 1), .id = DEC_P_OTHER,
-	.parse = eth_parse, .format = eth_format
-};
-const struct dec_proto dec_teb_proto = {	/* Ethernet inside GRE */
-	.name = "ether", .key = DEC_KEY(DEC_S_ETHER, 0x6558),
+const struct dec_proto dec_eth_proto = {	/* also inside GRE (TEB) */
+	.name = "ether",
+	.keys = { DEC_KEY(DEC_S_DLT, 1), DEC_KEY(DEC_S_ETHER, 0x6558) },
 	.id = DEC_P_OTHER, .parse = eth_parse, .format = eth_format
 };
 const struct dec_proto dec_sll_proto = {
-	.name = "sll", .key = DEC_KEY(DEC_S_DLT, 113), .id = DEC_P_OTHER,
+	.name = "sll", .keys = { DEC_KEY(DEC_S_DLT, 113) }, .id = DEC_P_OTHER,
 	.parse = sll_parse, .format = sll_format
 };
 const struct dec_proto dec_sll2_proto = {
-	.name = "sll2", .key = DEC_KEY(DEC_S_DLT, 276), .id = DEC_P_OTHER,
+	.name = "sll2", .keys = { DEC_KEY(DEC_S_DLT, 276) }, .id = DEC_P_OTHER,
 	.parse = sll2_parse, .format = sll2_format
 };
-const struct dec_proto dec_raw_proto = {	/* DLT_RAW on Linux */
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 12), .id = DEC_P_OTHER,
-	.parse = raw_parse, .format = raw_format
-};
-const struct dec_proto dec_raw101_proto = {	/* LINKTYPE_RAW */
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 101), .id = DEC_P_OTHER,
-	.parse = raw_parse, .format = raw_format
-};
-const struct dec_proto dec_ipv4dlt_proto = {
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 228), .id = DEC_P_OTHER,
-	.parse = raw_parse, .format = raw_format
+/* DLT_RAW on Linux, LINKTYPE_RAW and LINKTYPE_IPV4. */
+const struct dec_proto dec_raw_proto = {
+	.name = "raw", .keys = { DEC_KEY(DEC_S_DLT, 12),
+	    DEC_KEY(DEC_S_DLT, 101), DEC_KEY(DEC_S_DLT, 228) },
+	.id = DEC_P_OTHER, .parse = raw_parse, .format = raw_format
 };
 const struct dec_proto dec_ipv6dlt_proto = {
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 229), .id = DEC_P_OTHER,
+	.name = "raw", .keys = { DEC_KEY(DEC_S_DLT, 229) }, .id = DEC_P_OTHER,
 	.parse = ip6dlt_parse, .format = ip6dlt_format
 };
 const struct dec_proto dec_null_proto = {
-	.name = "null", .key = DEC_KEY(DEC_S_DLT, 0), .id = DEC_P_OTHER,
+	.name = "null", .keys = { DEC_KEY(DEC_S_DLT, 0) }, .id = DEC_P_OTHER,
 	.parse = null_parse, .format = null_format
 };
 const struct dec_proto dec_loop_proto = {
-	.name = "loop", .key = DEC_KEY(DEC_S_DLT, 108), .id = DEC_P_OTHER,
+	.name = "loop", .keys = { DEC_KEY(DEC_S_DLT, 108) }, .id = DEC_P_OTHER,
 	.parse = loop_parse, .format = loop_format
 };
+/* 802.1Q, 802.1ad, and the 0x9100 of pre-standard QinQ. */
 const struct dec_proto dec_vlan_proto = {
-	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x8100),
+	.name = "vlan", .keys = { DEC_KEY(DEC_S_ETHER, 0x8100),
+	    DEC_KEY(DEC_S_ETHER, 0x88a8), DEC_KEY(DEC_S_ETHER, 0x9100) },
 	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
 };
-const struct dec_proto dec_qinq_proto = {
-	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x88a8),
-	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
-};
-const struct dec_proto dec_qinq9100_proto = {
-	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x9100),
-	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
-};
+/* Unicast and multicast. */
 const struct dec_proto dec_mpls_proto = {
-	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8847),
-	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
-};
-const struct dec_proto dec_mplsm_proto = {
-	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8848),
+	.name = "mpls", .keys = { DEC_KEY(DEC_S_ETHER, 0x8847),
+	    DEC_KEY(DEC_S_ETHER, 0x8848) },
 	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
 };
 
