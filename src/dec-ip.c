@@ -28,6 +28,7 @@ static void	ip4_options(struct dec_ctx *, struct cur *);
 static int	ip6_parse(struct dec_ctx *, struct cur *);
 static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
+static void	ip_tree_addrs(struct dec_ctx *, int, const uint8_t *);
 static const char *ip_proto_name(int);
 static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
 		    int);
@@ -299,10 +300,21 @@ ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 	dec_sum(ctx, ")\n    ");
 }
 
+/* The tree's source and destination: both headers put them side by side. */
+static void
+ip_tree_addrs(struct dec_ctx *ctx, int af, const uint8_t *src)
+{
+	char	a[DEC_ADDRSTRLEN];
+
+	dec_ntop(af, src, a);
+	dec_fld(ctx, "source: %s", a);
+	dec_ntop(af, &src[af == 4 ? 4 : 16], a);
+	dec_fld(ctx, "destination: %s", a);
+}
+
 static void
 ip4_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
 {
-	char	a[DEC_ADDRSTRLEN];
 	int	frag = h[6] << 8 | h[7];
 
 	if (!ctx->tree)
@@ -319,10 +331,7 @@ ip4_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
 	dec_fld(ctx, "ttl: %d", h[8]);
 	dec_fld(ctx, "protocol: %d", h[9]);
 	dec_fld(ctx, "checksum: 0x%04x", h[10] << 8 | h[11]);
-	dec_ntop(4, &h[12], a);
-	dec_fld(ctx, "source: %s", a);
-	dec_ntop(4, &h[16], a);
-	dec_fld(ctx, "destination: %s", a);
+	ip_tree_addrs(ctx, 4, &h[12]);
 }
 
 /* Options are listed by type and length; their bodies are not decoded. */
@@ -444,8 +453,6 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 static void
 ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
 {
-	char	a[DEC_ADDRSTRLEN];
-
 	if (!ctx->tree)
 		return;
 	dec_fld(ctx, "version: %d", h[0] >> 4);
@@ -455,10 +462,7 @@ ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
 	dec_fld(ctx, "payload length: %d", h[4] << 8 | h[5]);
 	dec_fld(ctx, "next header: %d", h[6]);
 	dec_fld(ctx, "hop limit: %d", h[7]);
-	dec_ntop(6, &h[8], a);
-	dec_fld(ctx, "source: %s", a);
-	dec_ntop(6, &h[24], a);
-	dec_fld(ctx, "destination: %s", a);
+	ip_tree_addrs(ctx, 6, &h[8]);
 }
 
 static int
