@@ -42,6 +42,7 @@ struct dec_ctx {
 	int		 tree;		/* 1: dec_tree, 0: dec_summary */
 	int		 indent;	/* tree: spaces before a layer name */
 	int		 layers;	/* dispatches so far */
+	int		 key;		/* the key this layer was found by */
 	int		 tunnels;	/* GRE/VXLAN headers passed */
 	int		 nip;		/* IP headers passed */
 	int		 nl4;		/* TCP/UDP headers passed */
@@ -64,10 +65,11 @@ struct dec_ctx {
 
 /*
  * One protocol, found by each of its keys (VLAN tags by three ethertypes,
- * DHCP by two ports).  Key spaces start at 1, so no key is 0 and the
- * unused tail of keys[] ends the list.
+ * DHCP by two ports); where its keys differ in a detail (DLT_NULL's byte
+ * order), parse and format read ctx->key.  Key spaces start at 1, so no
+ * key is 0 and the unused tail of keys[] ends the list.
  */
-#define DEC_MAXKEYS	3
+#define DEC_MAXKEYS	4
 struct dec_proto {
 	const char	*name;		/* short name, for markers: "[|tcp]" */
 	int		 keys[DEC_MAXKEYS];	/* DEC_KEY(space, n); 0: none */
@@ -82,18 +84,17 @@ struct dec_proto {
 };
 
 extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
-    dec_raw_proto, dec_ipv6dlt_proto, dec_null_proto, dec_loop_proto,
-    dec_llc_proto, dec_vlan_proto, dec_mpls_proto, dec_arp_proto,
-    dec_ipv4_proto, dec_ipv6_proto, dec_ah_proto, dec_esp_proto,
-    dec_tcp_proto, dec_udp_proto, dec_sctp_proto, dec_icmp_proto,
-    dec_icmp6_proto, dec_dns_proto, dec_dhcp_proto, dec_gre_proto,
-    dec_vxlan_proto, dec_igmp_proto, dec_ospf_proto, dec_vrrp_proto,
-    dec_pim_proto, dec_ntp_proto, dec_syslog_proto, dec_radius_proto,
-    dec_dhcp6_proto, dec_eapol_proto, dec_sip_proto, dec_geneve_proto,
-    dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto, dec_stp_proto,
-    dec_lldp_proto, dec_slow_proto, dec_pppoe_proto, dec_msnlb_proto,
-    dec_cdp_proto, dec_dtp_proto, dec_ectp_proto, dec_quic_proto,
-    dec_snmp_proto, dec_nbns_proto, dec_llmnr_proto;
+    dec_raw_proto, dec_null_proto, dec_llc_proto, dec_vlan_proto,
+    dec_mpls_proto, dec_arp_proto, dec_ipv4_proto, dec_ipv6_proto,
+    dec_ah_proto, dec_esp_proto, dec_tcp_proto, dec_udp_proto, dec_sctp_proto,
+    dec_icmp_proto, dec_icmp6_proto, dec_dns_proto, dec_dhcp_proto,
+    dec_gre_proto, dec_vxlan_proto, dec_igmp_proto, dec_ospf_proto,
+    dec_vrrp_proto, dec_pim_proto, dec_ntp_proto, dec_syslog_proto,
+    dec_radius_proto, dec_dhcp6_proto, dec_eapol_proto, dec_sip_proto,
+    dec_geneve_proto, dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto,
+    dec_stp_proto, dec_lldp_proto, dec_slow_proto, dec_pppoe_proto,
+    dec_msnlb_proto, dec_cdp_proto, dec_dtp_proto, dec_ectp_proto,
+    dec_quic_proto, dec_snmp_proto, dec_nbns_proto, dec_llmnr_proto;
 
 const struct dec_proto *dec_find(int);
 /* A DNS header's six fields (RFC 1035 4.1.1). */

@@ -21,21 +21,28 @@ static void	dec_unknown(struct dec_ctx *, int, struct cur *);
 static void	dec_dump(struct dec_ctx *, struct cur *);
 static void	dec_hash_init(void);
 
-/* Every protocol; dec_find() looks them up by key through dec_hash. */
+/*
+ * Every protocol, by layer; dec_find() looks them up by key through
+ * dec_hash.
+ */
 static const struct dec_proto *const dec_table[] = {
-	&dec_eth_proto, &dec_ipv4_proto, &dec_tcp_proto, &dec_udp_proto,
-	&dec_ipv6_proto, &dec_vlan_proto, &dec_dns_proto, &dec_arp_proto,
-	&dec_icmp_proto, &dec_icmp6_proto, &dec_sll_proto, &dec_sll2_proto,
-	&dec_raw_proto, &dec_ipv6dlt_proto, &dec_null_proto, &dec_loop_proto,
-	&dec_llc_proto, &dec_mpls_proto, &dec_ah_proto, &dec_esp_proto,
-	&dec_sctp_proto, &dec_dhcp_proto, &dec_gre_proto, &dec_vxlan_proto,
-	&dec_igmp_proto, &dec_ospf_proto, &dec_vrrp_proto, &dec_pim_proto,
-	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
-	&dec_dhcp6_proto, &dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto,
-	&dec_nflog_proto, &dec_ppp_proto, &dec_chdlc_proto, &dec_stp_proto,
-	&dec_lldp_proto, &dec_slow_proto, &dec_pppoe_proto, &dec_msnlb_proto,
-	&dec_cdp_proto, &dec_dtp_proto, &dec_ectp_proto, &dec_quic_proto,
-	&dec_snmp_proto, &dec_nbns_proto, &dec_llmnr_proto,
+	/* Link types, and what their type fields name below IP. */
+	&dec_eth_proto, &dec_sll_proto, &dec_sll2_proto, &dec_raw_proto,
+	&dec_null_proto, &dec_ppp_proto, &dec_chdlc_proto, &dec_nflog_proto,
+	&dec_vlan_proto, &dec_mpls_proto, &dec_pppoe_proto, &dec_llc_proto,
+	&dec_arp_proto, &dec_msnlb_proto, &dec_stp_proto, &dec_cdp_proto,
+	&dec_dtp_proto, &dec_lldp_proto, &dec_slow_proto, &dec_ectp_proto,
+	&dec_eapol_proto,
+	/* IP, and the protocols on it that are not transports. */
+	&dec_ipv4_proto, &dec_ipv6_proto, &dec_ah_proto, &dec_esp_proto,
+	&dec_icmp_proto, &dec_icmp6_proto, &dec_gre_proto, &dec_igmp_proto,
+	&dec_ospf_proto, &dec_vrrp_proto, &dec_pim_proto,
+	/* Transports, and what UDP's ports name. */
+	&dec_tcp_proto, &dec_udp_proto, &dec_sctp_proto,
+	&dec_dns_proto, &dec_llmnr_proto, &dec_nbns_proto, &dec_dhcp_proto,
+	&dec_dhcp6_proto, &dec_ntp_proto, &dec_syslog_proto,
+	&dec_radius_proto, &dec_snmp_proto, &dec_sip_proto, &dec_quic_proto,
+	&dec_vxlan_proto, &dec_geneve_proto,
 	NULL
 };
 
@@ -62,7 +69,7 @@ static const char *const dec_names[DEC_P_NPROTO] = {
 
 /*
  * Every layer and every UDP port is looked up, so the table is hashed
- * once (open addressing, at most a quarter full: misses end quickly).
+ * once (open addressing, about a quarter full: misses end quickly).
  */
 static void
 dec_hash_init(void)
@@ -175,6 +182,7 @@ dec_parse_next(struct dec_ctx *ctx, int key, struct cur *c)
 			ctx->info->proto = p->id;
 		if (cur_left(c) < p->minlen)
 			ctx->info->flags |= DEC_F_TRUNC;
+		ctx->key = key;
 		key = p->parse != NULL ? p->parse(ctx, c) : DEC_DONE;
 	}
 	return 0;
@@ -308,6 +316,7 @@ dec_next(struct dec_ctx *ctx, int key, struct cur *c)
 	/* Only the layer right after -e's link header may leave out its name. */
 	ctx->afterlink = ctx->linkdone;
 	ctx->linkdone = 0;
+	ctx->key = key;
 	p->format(ctx, c);
 }
 
