@@ -1,7 +1,11 @@
 /*
- * display: the packet list's display filter, a pcap expression run in
- * user space on kept packets (plist.c).  Capture is never touched: the
- * counters, -w and -P still see every packet the capture filter passes.
+ * The packet list's two views of kept packets (plist.c).  display sets
+ * its display filter, a pcap expression run in user space: capture is
+ * never touched, so the counters, -w and -P still see every packet the
+ * capture filter passes.  search selects the next listed packet whose
+ * summary holds the text (smartcase, as less -i with a capital turning
+ * it off); alone, the next match of the last search.  The screen does
+ * the walk.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +21,8 @@ static enum cmd_ret	cmd_display_exec(struct cmd_ctx *, int, char **);
 static void	*cmd_display_prep(struct cmd_ctx *, int, char **);
 static void	*cmd_display_make(struct cmd_ctx *, const char *, char *);
 static void	 cmd_display_drop(void *);
-static int	 cmd_display_slow(int, char **);
+static int	 cmd_display_slow(struct cmd_ctx *, int, char **);
+static enum cmd_ret	cmd_search_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_display_entry = {
 	.name = "display",
@@ -34,12 +39,23 @@ const struct cmd_entry cmd_display_entry = {
 	.slow = cmd_display_slow
 };
 
+const struct cmd_entry cmd_search_entry = {
+	.name = "search",
+	.alias = NULL,
+	.usage = "search [text]",
+	.help = "select the next listed packet whose line holds text; "
+	    "alone, the next match",
+	.min_args = 0,
+	.max_args = -1,
+	.exec = cmd_search_exec
+};
+
 static int
-cmd_display_slow(int argc, char **argv)
+cmd_display_slow(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 1 && strcmp(argv[0], "off") == 0)
 		return 0;
-	return cmd_slow_filter(argc, argv);
+	return cmd_slow_filter(ctx, argc, argv);
 }
 
 /* Compiling looks the expression's host names up: it may wait. */
@@ -81,5 +97,18 @@ cmd_display_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	plist_display_text(now, sizeof now);
 	cmd_out(ctx, "display %s", now[0] != '\0' ? now :
 	    "off: every kept packet");
+	return CMD_OK;
+}
+
+static enum cmd_ret
+cmd_search_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char	*text;
+
+	if (engine_recent(ctx->eng) == NULL)
+		return cmd_error(ctx, "search: no packet list in this mode");
+	text = cmd_join(argc, argv);
+	plist_search(argc > 0 ? text : NULL, PLIST_NEXT);
+	free(text);
 	return CMD_OK;
 }

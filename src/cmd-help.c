@@ -5,6 +5,8 @@
 #include "zb.h"
 
 static enum cmd_ret	cmd_help_exec(struct cmd_ctx *, int, char **);
+static void		cmd_help_line(struct cmd_ctx *, const struct cmd_entry *,
+			    int);
 
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
@@ -26,16 +28,21 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (argc == 1) {
 		if ((ce = cmd_find(argv[0], cause)) == NULL)
 			return cmd_error(ctx, "%s", cause);
-		cmd_out(ctx, "%s - %s%s%s%s", ce->usage, ce->help,
-		    ce->alias != NULL ? " (alias " : "",
-		    ce->alias != NULL ? ce->alias : "",
-		    ce->alias != NULL ? ")" : "");
+		cmd_help_line(ctx, ce, 0);
 		return CMD_OK;
 	}
 	for (e = cmd_table; *e != NULL; e++)
-		cmd_out(ctx, "%-22s %s%s%s%s", (*e)->usage, (*e)->help,
-		    (*e)->alias != NULL ? " (alias " : "",
-		    (*e)->alias != NULL ? (*e)->alias : "",
-		    (*e)->alias != NULL ? ")" : "");
+		cmd_help_line(ctx, *e, 1);
 	return CMD_OK;
+}
+
+/* One entry: in the list, its usage padded to a column; else, a dash. */
+static void
+cmd_help_line(struct cmd_ctx *ctx, const struct cmd_entry *ce, int list)
+{
+	const char	*a = ce->alias;
+
+	cmd_out(ctx, "%-*s%s%s%s%s%s", list ? 22 : 0, ce->usage,
+	    list ? " " : " - ", ce->help, a != NULL ? " (alias " : "",
+	    a != NULL ? a : "", a != NULL ? ")" : "");
 }

@@ -1,8 +1,15 @@
-/* pause: freeze the packet list; counters and capture keep running. */
+/*
+ * What the counters and the packet list show, while capture goes on
+ * untouched: pause freezes the packet list and resume lets it follow new
+ * packets again (one exec, which asks its entry which of the two it is,
+ * as tmux's kill-server and start-server share theirs); clear starts the
+ * counters, talkers and lists again from zero.
+ */
 #include "cmd.h"
 #include "engine.h"
 
 static enum cmd_ret	cmd_pause_exec(struct cmd_ctx *, int, char **);
+static enum cmd_ret	cmd_clear_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_pause_entry = {
 	.name = "pause",
@@ -14,10 +21,40 @@ const struct cmd_entry cmd_pause_entry = {
 	.exec = cmd_pause_exec
 };
 
+const struct cmd_entry cmd_resume_entry = {
+	.name = "resume",
+	.alias = NULL,
+	.usage = "resume",
+	.help = "let the packet list follow new packets again",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_pause_exec
+};
+
+const struct cmd_entry cmd_clear_entry = {
+	.name = "clear",
+	.alias = NULL,
+	.usage = "clear",
+	.help = "reset the counters, talkers and packet list",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_clear_exec
+};
+
 static enum cmd_ret
 cmd_pause_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	engine_pause(ctx->eng, 1);
-	cmd_out(ctx, "packet list paused");
+	int	on = ctx->entry == &cmd_pause_entry;
+
+	engine_pause(ctx->eng, on);
+	cmd_out(ctx, "packet list %s", on ? "paused" : "resumed");
+	return CMD_OK;
+}
+
+static enum cmd_ret
+cmd_clear_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	engine_clear(ctx->eng);
+	cmd_out(ctx, "counters cleared");
 	return CMD_OK;
 }

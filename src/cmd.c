@@ -265,8 +265,10 @@ cmd_exec(struct cmd_ctx *ctx, struct cmd_line *cl, int prepped, void *res)
 	if (ce->prep != NULL && !prepped)
 		res = ce->prep(ctx, cl->argc, cl->argv);
 	ctx->prep = res;
+	ctx->entry = ce;
 	r = ce->exec(ctx, cl->argc, cl->argv);
 	ctx->prep = NULL;
+	ctx->entry = NULL;
 	if (ce->unprep != NULL)
 		ce->unprep(res);
 	return r;
@@ -294,7 +296,8 @@ cmd_start(struct cmd_ctx *ctx, const char *line, const char *arg,
 			goto out;
 		}
 		/* Behind a running prep, this one would wait for it. */
-		if ((cl.ce->slow != NULL && cl.ce->slow(cl.argc, cl.argv)) ||
+		if ((cl.ce->slow != NULL &&
+		    cl.ce->slow(ctx, cl.argc, cl.argv)) ||
 		    atomic_load(&cmd_jobs) > 0) {
 			if ((*job = cmd_job_new(ctx, &cl)) != NULL)
 				return CMD_OK;
@@ -399,7 +402,7 @@ cmd_jobs_running(void)
 
 /* Whether the words, as one pcap expression, have a name to look up. */
 int
-cmd_slow_filter(int argc, char **argv)
+cmd_slow_filter(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char	*expr, *bare;
 	int	 names;
@@ -419,14 +422,26 @@ cmd_prep_expr(struct cmd_ctx *ctx, int argc, char **argv,
 	struct cmd_prep	*p;
 	char		*expr;
 
+	if (argc == 0)
+		return cmd_prep_make(ctx, NULL, NULL, drop);
+	expr = cmd_join(argc, argv);
+	p = cmd_prep_make(ctx, expr, make, drop);
+	free(expr);
+	return p;
+}
+
+/* As cmd_prep_expr, on expr as it is; make NULL: nothing to make. */
+void *
+cmd_prep_make(struct cmd_ctx *ctx, const char *expr,
+    void *(*make)(struct cmd_ctx *, const char *, char *),
+    void (*drop)(void *))
+{
+	struct cmd_prep	*p;
+
 	p = xcalloc(1, sizeof *p);
 	p->drop = drop;
-	if (argc == 0)
-		return p;
-	expr = cmd_join(argc, argv);
-	if ((p->obj = make(ctx, expr, p->why)) == NULL)
+	if (make != NULL && (p->obj = make(ctx, expr, p->why)) == NULL)
 		p->failed = 1;
-	free(expr);
 	return p;
 }
 
@@ -438,4 +453,28 @@ cmd_prep_free(void *arg)
 	if (p->obj != NULL)
 		p->drop(p->obj);
 	free(p);
+}
+
+/*
+ * Whole numbers go through strtoul, as typed counts always have (a sign
+ * wraps it past any max).  errno is not looked at: what overflows comes
+ * back beyond every bound given here, and a fraction that underflows,
+ * as 0 or near it, is taken as such (speed 1e-400 is 0).  NaN fails both
+ * comparisons.
+ */
+int
+cmd_number(const char *s, double min, double max, int whole, double *n)
+{
+	char	*end;
+
+	*n = whole ? (double)strtoul(s, &end, 10) : strtod(s, &end);
+	if (*end != '\0' || end == s || !(*n >= min && *n <= max))
+		return -1;
+	return 0;
+}
+
+enum cmd_ret
+cmd_usage(struct cmd_ctx *ctx)
+{
+	return cmd_error(ctx, "usage: %s", ctx->entry->usage);
 }

@@ -9,6 +9,7 @@
 
 #include "zb.h"
 
+struct cmd_entry;
 struct cmd_job;
 struct engine;
 
@@ -26,6 +27,7 @@ struct cmd_ctx {
 	void		*arg;
 	double		*delay;		/* front end's refresh interval */
 	void		*prep;		/* during exec: the entry's prep */
+	const struct cmd_entry *entry;	/* during exec: the one run */
 };
 
 /* What a command's prep hands its exec: what it made, or why not. */
@@ -68,12 +70,12 @@ struct cmd_entry {
 	 * nothing (a filter's host names, looked up through DNS): prep
 	 * does it, off the front end's thread when slow says it may wait
 	 * for these arguments (cmd_start), and exec finds its result in
-	 * ctx->prep; unprep frees it after exec, or unused.  prep reads
-	 * nothing of ctx but eng.
+	 * ctx->prep; unprep frees it after exec, or unused.  prep and
+	 * slow read nothing of ctx but eng.
 	 */
 	void		*(*prep)(struct cmd_ctx *, int, char **);
 	void		 (*unprep)(void *);
-	int		 (*slow)(int, char **);
+	int		 (*slow)(struct cmd_ctx *, int, char **);
 };
 
 extern const struct cmd_entry	*cmd_table[];
@@ -102,7 +104,7 @@ void			 cmd_job_cancel(struct cmd_job *);
 /* Preps still running on a thread, given up or not. */
 int			 cmd_jobs_running(void);
 /* A slow for commands whose words are a pcap expression: names in it. */
-int			 cmd_slow_filter(int, char **);
+int			 cmd_slow_filter(struct cmd_ctx *, int, char **);
 /*
  * A prep for commands whose words are a pcap expression: make compiles
  * the words joined (a NULL return with why set is a failure), drop frees
@@ -111,7 +113,24 @@ int			 cmd_slow_filter(int, char **);
 void			*cmd_prep_expr(struct cmd_ctx *, int, char **,
 			    void *(*)(struct cmd_ctx *, const char *, char *),
 			    void (*)(void *));
+/*
+ * What cmd_prep_expr does once it has the words joined: make from expr
+ * as it is, which may be NULL (bpf's make reads the filter in force);
+ * make NULL makes nothing.
+ */
+void			*cmd_prep_make(struct cmd_ctx *, const char *,
+			    void *(*)(struct cmd_ctx *, const char *, char *),
+			    void (*)(void *));
 void			 cmd_prep_free(void *);
+/*
+ * s as a number from min to max into *n: whole, decimal digits as
+ * strtoul(3) reads them; else anything strtod(3) reads.  0, or -1 if s
+ * is not one.
+ */
+int			 cmd_number(const char *, double, double, int,
+			    double *);
+/* "usage: " and the running entry's usage, as an error; CMD_ERROR. */
+enum cmd_ret		 cmd_usage(struct cmd_ctx *);
 const struct cmd_entry	*cmd_find(const char *, char *);
 enum cmd_ret		 cmd_error(struct cmd_ctx *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));

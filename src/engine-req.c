@@ -384,6 +384,17 @@ engine_check_filter(struct engine *e, const char *expr, char *errbuf)
 	return 0;
 }
 
+char *
+engine_filter_expr(struct engine *e)
+{
+	char	*expr;
+
+	pthread_mutex_lock(&e->lock);
+	expr = e->expr != NULL ? xstrdup(e->expr) : NULL;
+	pthread_mutex_unlock(&e->lock);
+	return expr;
+}
+
 int
 engine_bpf(struct engine *e, struct tbuf *tb)
 {
@@ -392,9 +403,7 @@ engine_bpf(struct engine *e, struct tbuf *tb)
 	unsigned		 k;
 	int			 rc;
 
-	pthread_mutex_lock(&e->lock);
-	expr = e->expr != NULL ? xstrdup(e->expr) : NULL;
-	pthread_mutex_unlock(&e->lock);
+	expr = engine_filter_expr(e);
 	rc = engine_compile(e, e->cap.snaplen, expr, prog, errbuf);
 	free(expr);
 	if (rc == -1) {

@@ -421,10 +421,15 @@ static void
 engine_finish(struct engine *e, const char *err)
 {
 	char	errbuf[ZB_ERRBUFSZ];
+	int	rc;
 
 	engine_periodic(e, 1);
-	if (e->w != NULL && pcapw_close(e->w, errbuf) == -1)
-		engine_event(e, errbuf, 1);
+	if (e->w != NULL) {
+		rc = pcapw_close(e->w, errbuf);
+		if (rc == -1)
+			engine_event(e, errbuf, 1);
+		stats_wclosed(e->stats, rc == 0);
+	}
 	e->w = NULL;
 	if (e->seqlog != NULL)
 		fflush(e->seqlog);
@@ -500,7 +505,7 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 		return -1;
 	}
 	cap_close(&old);
-	stats_clear(e->stats);
+	stats_rerun(e->stats);
 	atomic_store(&e->frames, 0);
 	atomic_store(&e->claimed, 0);
 	atomic_fetch_add(&e->run, 1);

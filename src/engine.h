@@ -74,6 +74,13 @@ void		 engine_clear(struct engine *);
 
 /* Reading: any thread. */
 int		 engine_check_filter(struct engine *, const char *, char *);
+/* The capture filter's expression as given, NULL for none: free() it. */
+char		*engine_filter_expr(struct engine *);
+/*
+ * The filter in force compiled again, as tcpdump -d shows it (one
+ * program per interface), into tb; -1 with the reason there instead.
+ * Looks its host names up (DNS: it may block for the resolver's timeout).
+ */
 int		 engine_bpf(struct engine *, struct tbuf *);
 void		 engine_snapshot(struct engine *, struct stats_snap *);
 /*

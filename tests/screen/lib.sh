@@ -12,6 +12,8 @@
 #   t_live ARGS       zbtop -i ARGS on the veth test bed of
 #                     tests/lib/netns.sh (sourced first), torn down
 #                     after the tmux server
+#   t_resolver ARGS   t_live ARGS with a resolver that never answers
+#   t_lookup_runs W   a lookup pending after keys W, the screen going on
 
 : "${ZBTOP:=$(pwd)/zbtop}"
 : "${ZB_GENDIR:=$(pwd)/obj/gen}"
@@ -125,6 +127,57 @@ t_live() {
 	    EXIT
 	t_start "ip netns exec '$ZB_NS_CAP' env LANG=C.UTF-8 '$ZBTOP' -i '$ZB_IF_CAP' $1; echo zbtop exited \$?; sleep 600"
 	t_wait '\[zbuf\]' 15 || t_fail "no live screen in zbuf mode"
+}
+
+# t_resolver ARGS [HOSTS]: t_live ARGS where the resolver never answers,
+# with traffic.  The capture namespace's resolv.conf (ip netns exec puts
+# the files of /etc/netns/NS, $R_ETC, in place; HOSTS, if given, is its
+# hosts file) names 198.19.0.53, reached through the default route to
+# the generator's namespace, which does not forward: every query waits
+# out its timeout (4 s, 2 attempts: a lookup lasts about 8 s).  zbgen
+# sends 20 UDP frames a second for 40 s (GEN_PID).  t_packets prints the
+# header's packet count; t_pending is true while a lookup is pending.
+t_resolver() {
+	R_ETC="/etc/netns/zbt-cap-$$"
+	GEN_PID=
+	T_HOOK='[ -n "$GEN_PID" ] && kill "$GEN_PID" 2>/dev/null;
+	    rm -rf "$R_ETC"; rmdir /etc/netns 2>/dev/null'
+	mkdir -p "$R_ETC" || t_fail "mkdir $R_ETC"
+	printf 'nameserver 198.19.0.53\noptions timeout:4 attempts:2\n' \
+	    >"$R_ETC/resolv.conf"
+	[ -z "$2" ] || printf '%s\n' "$2" >"$R_ETC/hosts"
+	t_live "$1"
+	ip -n "$ZB_NS_CAP" addr add 198.18.0.1/24 dev "$ZB_IF_CAP" ||
+	    t_fail "addr"
+	ip -n "$ZB_NS_GEN" addr add 198.18.0.2/24 dev "$ZB_IF_GEN" ||
+	    t_fail "addr"
+	ip -n "$ZB_NS_CAP" route add default via 198.18.0.2 || t_fail "route"
+	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 800 -r 20 \
+	    >/dev/null 2>&1 &
+	GEN_PID=$!
+}
+
+t_packets() {
+	t_cap | sed -n 's/.*  packets \([0-9][0-9]*\)  drops.*/\1/p' |
+	    head -n 1
+}
+
+t_pending() {
+	t_cap | grep -q 'resolving names in the filter'
+}
+
+# t_lookup_runs WHAT: WHAT (the keys just sent) left a lookup pending,
+# said within 2 s, and the screen goes on meanwhile: the packet count
+# grows over 2 s, the lookup still pending at the end.
+t_lookup_runs() {
+	t_wait 'resolving names in the filter' 2 ||
+	    t_fail "$1 blocked the screen, or no pending line"
+	t_n1=$(t_packets)
+	sleep 2
+	t_pending || t_fail "the lookup ended before the test could look"
+	t_n2=$(t_packets)
+	[ -n "$t_n1" ] && [ -n "$t_n2" ] && [ "$t_n2" -gt "$t_n1" ] ||
+	    t_fail "the counters froze during the lookup ($t_n1, then $t_n2)"
 }
 
 # t_pages FILE: the open view (help, detail) page by page into FILE, PgDn
