@@ -124,7 +124,8 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	bpfz_init(&cf->z, cf->m.buf[0].base, cf->m.buf[1].base, cf->m.bufsize,
 	    BPFZ_TS_NANO);
 	/* The snaplen in force: -s cuts records below the file's own. */
-	cap->snaplen = pcap_snapshot(cf->pcap);
+	cap->filesnap = pcap_snapshot(cf->pcap);
+	cap->snaplen = (unsigned)cap->filesnap;
 	if (conf->snaplen != 0 && conf->snaplen < cap->snaplen)
 		cap->snaplen = conf->snaplen;
 	cap->nrings = 1;

@@ -237,6 +237,7 @@ struct cap {
 	char			 ifname[CAP_MAXIF][CAP_IFNAMSZ];
 	uint8_t			 ringif[CAP_MAXRINGS];	/* ifname index */
 	unsigned		 snaplen;
+	int			 filesnap;	/* -r: the file's own, or 0 */
 	unsigned		 nrings;
 	unsigned		 nqueues;	/* consumer threads it wants */
 	unsigned		 nbufs;		/* over all rings */

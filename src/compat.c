@@ -4,7 +4,11 @@
  * the link type and libpcap's live-capture code generation (VLAN tags in
  * metadata on Linux) are the ones capture will use, and bpf_dump() prints
  * it; -L and -J ask the handle for its link and time stamp types.  Never
- * captures: the handle is closed before anything is read.
+ * captures: the handle is closed before anything is read.  Streams and
+ * words are tcpdump 4.99's (tcpdump.c, show_dlts_and_exit and
+ * show_tstamp_types_and_exit): the programs on stdout, the lists on
+ * stderr, -r's "reading from file" line and -d's "Warning: assuming
+ * Ethernet" on stderr.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,27 +18,33 @@
 #include <pcap/pcap.h>
 
 #include "compat.h"
+#include "dec.h"
+#include "print.h"
 #include "tbuf.h"
 #include "xmalloc.h"
 #include "zb.h"
 
 #define COMPAT_MAXFILTER	(1 << 20)	/* bytes of a -F file */
 
-static pcap_t	*compat_open(const char *, const char *, unsigned, int,
+static pcap_t	*compat_open(const char *, const char *, unsigned, int *,
 		    char *);
 static int	 compat_dump(const struct compat *, pcap_t *, const char *,
 		    char *);
-static int	 compat_dlts(pcap_t *, const char *, char *);
+static int	 compat_dlts(pcap_t *, const char *, int, char *);
 static int	 compat_tstamps(pcap_t *, const char *, char *);
 
-/* A handle to ask: activated for -d and -L, only created for -J. */
+/*
+ * A handle to ask: activated for -d and -L, only created for -J (*rfmon
+ * -1).  For -L, *rfmon is set to 1 when the interface can do monitor
+ * mode, as tcpdump asks before activating.
+ */
 static pcap_t *
 compat_open(const char *iface, const char *file, unsigned snaplen,
-    int activate, char *errbuf)
+    int *rfmon, char *errbuf)
 {
 	char	 perr[PCAP_ERRBUF_SIZE], name[128];
 	pcap_t	*p;
-	int	 rc;
+	int	 rc, activate = *rfmon != -1;
 
 	if (snaplen == 0)
 		snaplen = 262144;
@@ -43,16 +53,23 @@ compat_open(const char *iface, const char *file, unsigned snaplen,
 		if ((p = pcap_open_offline(file, perr)) == NULL)
 			snprintf(errbuf, ZB_ERRBUFSZ, "cannot read %s: %s",
 			    name, perr);
+		else
+			print_reading(file, pcap_datalink(p),
+			    pcap_snapshot(p));
 		return p;
 	}
-	if (iface == NULL)
+	if (iface == NULL) {
+		fprintf(stderr, "Warning: assuming Ethernet\n");
 		return pcap_open_dead(DLT_EN10MB, (int)snaplen);
+	}
 	esc_str(name, sizeof name, iface, strlen(iface));
 	if ((p = pcap_create(iface, perr)) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "%s: %s", name, perr);
 		return NULL;
 	}
 	pcap_set_snaplen(p, (int)snaplen);
+	if (activate)
+		*rfmon = pcap_can_set_rfmon(p) == 1;
 	/* The same hint as capture's own refusal (cap-linux.c). */
 	if (activate && (rc = pcap_activate(p)) < 0) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "%s: %s%s", name, pcap_geterr(p),
@@ -72,22 +89,16 @@ compat_run(const struct compat *tc, const char *iface, const char *file,
     const char *filter, unsigned snaplen, char *errbuf)
 {
 	pcap_t	*p;
-	int	 rc;
+	int	 rc, rfmon = tc->list_tstamps ? -1 : 0;
 
 	if (!tc->dump && !tc->list_dlts && !tc->list_tstamps)
 		return -1;
-	if (tc->list_tstamps && iface == NULL) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "-J lists an interface's time "
-		    "stamp types: give -i (with -b, -J is JSON)");
-		return 1;
-	}
-	if ((p = compat_open(iface, file, snaplen, !tc->list_tstamps,
-	    errbuf)) == NULL)
+	if ((p = compat_open(iface, file, snaplen, &rfmon, errbuf)) == NULL)
 		return 1;
 	if (tc->list_tstamps)
 		rc = compat_tstamps(p, iface, errbuf);
 	else if (tc->list_dlts)
-		rc = compat_dlts(p, iface != NULL ? iface : file, errbuf);
+		rc = compat_dlts(p, iface, rfmon, errbuf);
 	else
 		rc = compat_dump(tc, p, filter, errbuf);
 	pcap_close(p);
@@ -112,9 +123,12 @@ compat_dump(const struct compat *tc, pcap_t *p, const char *filter,
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
-/* As tcpdump -L: every link type the handle offers. */
+/*
+ * As tcpdump -L: every link type the interface offers, those zbtop
+ * cannot print (dec_dlt_supported) marked as tcpdump marks its own.
+ */
 static int
-compat_dlts(pcap_t *p, const char *what, char *errbuf)
+compat_dlts(pcap_t *p, const char *iface, int rfmon, char *errbuf)
 {
 	const char	*name, *desc;
 	char		 ename[128];
@@ -124,16 +138,25 @@ compat_dlts(pcap_t *p, const char *what, char *errbuf)
 		snprintf(errbuf, ZB_ERRBUFSZ, "%s", pcap_geterr(p));
 		return 1;
 	}
-	esc_str(ename, sizeof ename, what, strlen(what));
-	printf("Data link types for %s (use option -y to set):\n", ename);
+	if (n == 0) {
+		pcap_free_datalinks(dlts);
+		snprintf(errbuf, ZB_ERRBUFSZ, "No data link types.");
+		return 1;
+	}
+	esc_str(ename, sizeof ename, iface, strlen(iface));
+	fprintf(stderr, "Data link types for %s%s (use option -y to set):\n",
+	    ename, rfmon ? " when not in monitor mode" : "");
 	for (i = 0; i < n; i++) {
 		name = pcap_datalink_val_to_name(dlts[i]);
 		desc = pcap_datalink_val_to_description(dlts[i]);
-		if (name != NULL)
-			printf("  %s (%s)\n", name, desc != NULL ? desc :
-			    "not supported");
-		else
-			printf("  DLT %d (not supported)\n", dlts[i]);
+		if (name == NULL) {
+			fprintf(stderr, "  DLT %d (printing not supported)\n",
+			    dlts[i]);
+			continue;
+		}
+		fprintf(stderr, "  %s (%s)%s\n", name, desc != NULL ? desc :
+		    "", dec_dlt_supported(dlts[i]) ? "" :
+		    " (printing not supported)");
 	}
 	pcap_free_datalinks(dlts);
 	return 0;
@@ -143,7 +166,7 @@ compat_dlts(pcap_t *p, const char *what, char *errbuf)
 static int
 compat_tstamps(pcap_t *p, const char *iface, char *errbuf)
 {
-	const char	*desc;
+	const char	*name, *desc;
 	char		 ename[128];
 	int		*ts, n, i;
 
@@ -153,14 +176,20 @@ compat_tstamps(pcap_t *p, const char *iface, char *errbuf)
 		return 1;
 	}
 	if (n == 0) {
-		printf("Time stamp type cannot be set for %s\n", ename);
+		fprintf(stderr, "Time stamp type cannot be set for %s\n",
+		    ename);
 		return 0;
 	}
-	printf("Time stamp types for %s (use option -j to set):\n", ename);
+	fprintf(stderr, "Time stamp types for %s (use option -j to set):\n",
+	    ename);
 	for (i = 0; i < n; i++) {
+		name = pcap_tstamp_type_val_to_name(ts[i]);
 		desc = pcap_tstamp_type_val_to_description(ts[i]);
-		printf("  %s (%s)\n", pcap_tstamp_type_val_to_name(ts[i]),
-		    desc != NULL ? desc : "?");
+		if (name != NULL)
+			fprintf(stderr, "  %s (%s)\n", name,
+			    desc != NULL ? desc : "");
+		else
+			fprintf(stderr, "  %d\n", ts[i]);
 	}
 	pcap_free_tstamp_types(ts);
 	return 0;

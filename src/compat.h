@@ -15,10 +15,13 @@ struct compat {
 };
 
 /*
- * Run the one listing asked for, on stdout, for the link type of the
- * interface or file (Ethernet when neither is given).  Returns -1 when
- * none was asked for, 0 when done, 1 on an error (the reason in errbuf,
- * ZB_ERRBUFSZ bytes).
+ * Run the one listing asked for, as tcpdump 4.99 does: -J, else -L, of
+ * the interface (never NULL for them; never with a file), on stderr;
+ * else -d's program, on stdout, for the link type of the interface or
+ * file (Ethernet when neither is given, with tcpdump's warning).
+ * Arguments: the options, interface, file, filter, snap length, errbuf.
+ * Returns -1 when none was asked for, 0 when done, 1 on an error (the
+ * reason in errbuf, ZB_ERRBUFSZ bytes).
  */
 int	 compat_run(const struct compat *, const char *, const char *,
 	    const char *, unsigned, char *);

@@ -19,6 +19,8 @@
 #include "tbuf.h"
 
 static const char *app_name(const char *const *, unsigned, int);
+static const uint8_t *app_head(struct dec_ctx *, struct cur *, size_t,
+		    const char *, const char *, const char *);
 static void	igmp_format(struct dec_ctx *, struct cur *);
 static void	ospf_format(struct dec_ctx *, struct cur *);
 static void	vrrp_format(struct dec_ctx *, struct cur *);
@@ -31,32 +33,32 @@ static void	dhcp6_format(struct dec_ctx *, struct cur *);
 static void	eapol_format(struct dec_ctx *, struct cur *);
 static void	sip_format(struct dec_ctx *, struct cur *);
 
-/* The light parse stops at these: the transport is what the mix counts. */
-#define APP_PROTO(sym, nm, k, fmt)					\
+/*
+ * The light parse stops at these (no parse function): the transport is
+ * what the mix counts.  The keys come last, one or more.
+ */
+#define APP_PROTO(sym, nm, fmt, ...)					\
 const struct dec_proto sym = {						\
-	.name = nm, .key = k, .id = DEC_P_OTHER,			\
-	.parse = dec_parse_done, .format = fmt				\
+	.name = nm, .keys = { __VA_ARGS__ }, .id = DEC_P_OTHER,		\
+	.format = fmt							\
 }
 
-APP_PROTO(dec_igmp_proto, "igmp", DEC_KEY(DEC_S_IP, 2), igmp_format);
-APP_PROTO(dec_ospf_proto, "ospf", DEC_KEY(DEC_S_IP, 89), ospf_format);
-APP_PROTO(dec_vrrp_proto, "vrrp", DEC_KEY(DEC_S_IP, 112), vrrp_format);
-APP_PROTO(dec_pim_proto, "pim", DEC_KEY(DEC_S_IP, 103), pim_format);
-APP_PROTO(dec_ntp_proto, "ntp", DEC_KEY(DEC_S_PORT, 123), ntp_format);
-APP_PROTO(dec_syslog_proto, "syslog", DEC_KEY(DEC_S_PORT, 514),
-    syslog_format);
-APP_PROTO(dec_radius_proto, "radius", DEC_KEY(DEC_S_PORT, 1812),
-    radius_format);
-APP_PROTO(dec_radacct_proto, "radius", DEC_KEY(DEC_S_PORT, 1813),
-    radius_format);
-APP_PROTO(dec_dhcp6c_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 546),
-    dhcp6_format);
-APP_PROTO(dec_dhcp6s_proto, "dhcp6", DEC_KEY(DEC_S_PORT, 547),
-    dhcp6_format);
-APP_PROTO(dec_eapol_proto, "eapol", DEC_KEY(DEC_S_ETHER, 0x888e),
-    eapol_format);
-APP_PROTO(dec_sip_proto, "sip", DEC_KEY(DEC_S_PORT, 5060), sip_format);
-
+APP_PROTO(dec_igmp_proto, "igmp", igmp_format, DEC_KEY(DEC_S_IP, 2));
+APP_PROTO(dec_ospf_proto, "ospf", ospf_format, DEC_KEY(DEC_S_IP, 89));
+APP_PROTO(dec_vrrp_proto, "vrrp", vrrp_format, DEC_KEY(DEC_S_IP, 112));
+APP_PROTO(dec_pim_proto, "pim", pim_format, DEC_KEY(DEC_S_IP, 103));
+APP_PROTO(dec_ntp_proto, "ntp", ntp_format, DEC_KEY(DEC_S_PORT, 123));
+APP_PROTO(dec_syslog_proto, "syslog", syslog_format,
+    DEC_KEY(DEC_S_PORT, 514));
+/* Authentication and accounting. */
+APP_PROTO(dec_radius_proto, "radius", radius_format,
+    DEC_KEY(DEC_S_PORT, 1812), DEC_KEY(DEC_S_PORT, 1813));
+/* Client and server port. */
+APP_PROTO(dec_dhcp6_proto, "dhcp6", dhcp6_format,
+    DEC_KEY(DEC_S_PORT, 546), DEC_KEY(DEC_S_PORT, 547));
+APP_PROTO(dec_eapol_proto, "eapol", eapol_format,
+    DEC_KEY(DEC_S_ETHER, 0x888e));
+APP_PROTO(dec_sip_proto, "sip", sip_format, DEC_KEY(DEC_S_PORT, 5060));
 
 static const char *
 app_name(const char *const *names, unsigned n, int v)
@@ -66,21 +68,37 @@ app_name(const char *const *names, unsigned n, int v)
 	return names[v];
 }
 
+/*
+ * The tree's layer name, then the first n bytes of the header; when they
+ * were not captured, tcpdump's word and marker ("OSPF [|ospf]") and NULL.
+ */
+static const uint8_t *
+app_head(struct dec_ctx *ctx, struct cur *c, size_t n, const char *layer,
+    const char *word, const char *marker)
+{
+	const uint8_t	*h;
+
+	dec_layer(ctx, layer);
+	if ((h = cur_pull(c, n)) == NULL) {
+		dec_sum(ctx, "%s", word);
+		dec_trunc(ctx, marker);
+	}
+	return h;
+}
+
 /* RFC 3376 section 4, RFC 2236 section 2: tcpdump's words. */
 static void
 igmp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	uint8_t	g[4];
-	char	buf[DEC_ADDRSTRLEN];
-	int	type, code, grp;
+	const uint8_t	*h, *g;
+	char		 buf[DEC_ADDRSTRLEN];
+	int		 type, code, grp;
 
-	dec_layer(ctx, "IGMP");
-	if ((type = cur_u8(c)) == -1 || (code = cur_u8(c)) == -1 ||
-	    cur_skip(c, 2) == -1 || cur_copy(c, g, 4) == -1) {
-		dec_sum(ctx, "igmp");
-		dec_trunc(ctx, "igmp");
+	if ((h = app_head(ctx, c, 8, "IGMP", "igmp", "igmp")) == NULL)
 		return;
-	}
+	type = h[0];
+	code = h[1];
+	g = &h[4];
 	dec_ntop(4, g, buf);
 	grp = g[0] | g[1] | g[2] | g[3];
 	if (ctx->opt->quick) {
@@ -130,16 +148,15 @@ ospf_format(struct dec_ctx *ctx, struct cur *c)
 {
 	static const char *const types[] = { NULL, "Hello",
 	    "Database Description", "LS-Request", "LS-Update", "LS-Ack" };
+	const uint8_t	*h;
 	const char	*t;
 	uint32_t	 len = ctx->l4len;
 	int		 ver, type, at, alen;
 
-	dec_layer(ctx, "OSPF");
-	if ((ver = cur_u8(c)) == -1 || (type = cur_u8(c)) == -1) {
-		dec_sum(ctx, "OSPF");
-		dec_trunc(ctx, "ospf");
+	if ((h = app_head(ctx, c, 2, "OSPF", "OSPF", "ospf")) == NULL)
 		return;
-	}
+	ver = h[0];
+	type = h[1];
 	dec_fld(ctx, "version: %d, type: %d", ver, type);
 	dec_sum(ctx, "OSPFv%d, ", ver);
 	if ((t = app_name(types, 6, type)) != NULL)
@@ -158,17 +175,21 @@ static void
 vrrp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	static const char *const auth[] = { "none", "simple", "ah" };
+	const uint8_t	*h;
 	const char	*a;
-	int		 vt, vrid, prio, naddr, at, intvl;
+	int		 vt, vrid, prio, at, intvl;
 
-	dec_layer(ctx, "VRRP");
-	if ((vt = cur_u8(c)) == -1 || (vrid = cur_u8(c)) == -1 ||
-	    (prio = cur_u8(c)) == -1 || (naddr = cur_u8(c)) == -1 ||
-	    (at = cur_u8(c)) == -1 || (intvl = cur_u8(c)) == -1) {
-		dec_sum(ctx, "VRRP");
-		dec_trunc(ctx, "vrrp");
+	/*
+	 * RFC 5798 5.1: version and type, id, priority, address count,
+	 * then VRRPv2's auth type and interval, or v3's 12-bit interval.
+	 */
+	if ((h = app_head(ctx, c, 6, "VRRP", "VRRP", "vrrp")) == NULL)
 		return;
-	}
+	vt = h[0];
+	vrid = h[1];
+	prio = h[2];
+	at = h[4];
+	intvl = h[5];
 	dec_fld(ctx, "version: %d, vrid: %d, priority: %d", vt >> 4, vrid,
 	    prio);
 	dec_sum(ctx, "VRRPv%d, %s", vt >> 4, (vt & 0xf) == 1 ?
@@ -191,15 +212,13 @@ pim_format(struct dec_ctx *ctx, struct cur *c)
 	static const char *const types[] = { "Hello", "Register",
 	    "Register Stop", "Join / Prune", "Bootstrap", "Assert", "Graft",
 	    "Graft ACK", "Candidate RP Advertisement" };
+	const uint8_t	*h;
 	const char	*t;
 	int		 vt;
 
-	dec_layer(ctx, "PIM");
-	if ((vt = cur_u8(c)) == -1) {
-		dec_sum(ctx, "PIM");
-		dec_trunc(ctx, "pim");
+	if ((h = app_head(ctx, c, 1, "PIM", "PIM", "pim")) == NULL)
 		return;
-	}
+	vt = h[0];
 	dec_fld(ctx, "version: %d, type: %d", vt >> 4, vt & 0xf);
 	dec_sum(ctx, "PIMv%d, ", vt >> 4);
 	if ((t = app_name(types, 9, vt & 0xf)) != NULL)
@@ -215,14 +234,12 @@ ntp_format(struct dec_ctx *ctx, struct cur *c)
 	static const char *const modes[] = { "unspecified",
 	    "symmetric active", "symmetric passive", "Client", "Server",
 	    "Broadcast", "Control Message", "Reserved" };
-	int	b;
+	const uint8_t	*h;
+	int		 b;
 
-	dec_layer(ctx, "NTP");
-	if ((b = cur_u8(c)) == -1) {
-		dec_sum(ctx, "NTP");
-		dec_trunc(ctx, "ntp");
+	if ((h = app_head(ctx, c, 1, "NTP", "NTP", "ntp")) == NULL)
 		return;
-	}
+	b = h[0];
 	dec_fld(ctx, "version: %d, mode: %s", b >> 3 & 7, modes[b & 7]);
 	dec_sum(ctx, "NTPv%d, %s, length %u", b >> 3 & 7, modes[b & 7],
 	    ctx->l4len);
@@ -305,16 +322,15 @@ radius_format(struct dec_ctx *ctx, struct cur *c)
 	    "Access-Accept", "Access-Reject", "Accounting-Request",
 	    "Accounting-Response", NULL, NULL, NULL, NULL, NULL,
 	    "Access-Challenge", "Status-Server", "Status-Client" };
+	const uint8_t	*h;
 	const char	*t;
 	int		 code, id, len;
 
-	dec_layer(ctx, "RADIUS");
-	if ((code = cur_u8(c)) == -1 || (id = cur_u8(c)) == -1 ||
-	    (len = cur_u16(c)) == -1) {
-		dec_sum(ctx, "RADIUS");
-		dec_trunc(ctx, "radius");
+	if ((h = app_head(ctx, c, 4, "RADIUS", "RADIUS", "radius")) == NULL)
 		return;
-	}
+	code = h[0];
+	id = h[1];
+	len = h[2] << 8 | h[3];
 	dec_fld(ctx, "code: %d, id: %d, length: %d", code, id, len);
 	if ((t = app_name(codes, 14, code)) == NULL)
 		t = "Unknown Command";
@@ -329,15 +345,13 @@ dhcp6_format(struct dec_ctx *ctx, struct cur *c)
 	    "request", "confirm", "renew", "rebind", "reply", "release",
 	    "decline", "reconfigure", "inf-req", "relay-fwd", "relay-reply",
 	    "leasequery", "leasequery-reply" };
+	const uint8_t	*h;
 	const char	*t;
 	int		 type;
 
-	dec_layer(ctx, "DHCPv6");
-	if ((type = cur_u8(c)) == -1) {
-		dec_sum(ctx, "dhcp6");
-		dec_trunc(ctx, "dhcp6");
+	if ((h = app_head(ctx, c, 1, "DHCPv6", "dhcp6", "dhcp6")) == NULL)
 		return;
-	}
+	type = h[0];
 	dec_fld(ctx, "message type: %d", type);
 	if ((t = app_name(types, 16, type)) != NULL)
 		dec_sum(ctx, "dhcp6 %s", t);
@@ -350,16 +364,15 @@ eapol_format(struct dec_ctx *ctx, struct cur *c)
 {
 	static const char *const types[] = { "EAP packet", "EAPOL start",
 	    "EAPOL logoff", "EAPOL key", "Encapsulated ASF alert" };
+	const uint8_t	*h;
 	const char	*t;
 	int		 ver, type, len;
 
-	dec_layer(ctx, "EAPOL");
-	if ((ver = cur_u8(c)) == -1 || (type = cur_u8(c)) == -1 ||
-	    (len = cur_u16(c)) == -1) {
-		dec_sum(ctx, "EAPOL");
-		dec_trunc(ctx, "eapol");
+	if ((h = app_head(ctx, c, 4, "EAPOL", "EAPOL", "eapol")) == NULL)
 		return;
-	}
+	ver = h[0];
+	type = h[1];
+	len = h[2] << 8 | h[3];
 	dec_fld(ctx, "version: %d, type: %d, length: %d", ver, type, len);
 	if ((t = app_name(types, 5, type)) == NULL)
 		t = "unknown";

@@ -31,11 +31,11 @@ static void	arp_tree(struct dec_ctx *, const char *, const uint8_t *, int,
 		    const char *);
 
 const struct dec_proto dec_arp_proto = {
-	.name = "arp", .key = DEC_KEY(DEC_S_ETHER, 0x0806),
+	.name = "arp", .keys = { DEC_KEY(DEC_S_ETHER, 0x0806) },
 	.id = DEC_P_ARP, .parse = arp_parse, .format = arp_format
 };
 const struct dec_proto dec_msnlb_proto = {
-	.name = "msnlb", .key = DEC_KEY(DEC_S_ETHER, 0x886f),
+	.name = "msnlb", .keys = { DEC_KEY(DEC_S_ETHER, 0x886f) },
 	.id = DEC_P_OTHER, .parse = arp_parse, .format = msnlb_format
 };
 

@@ -23,12 +23,12 @@ static void	cdp_addrs(struct dec_ctx *, struct cur *);
 static void	dtp_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_cdp_proto = {
-	.name = "cdp", .key = DEC_KEY(DEC_S_CISCO, 0x2000), .id = DEC_P_OTHER,
-	.parse = dec_parse_done, .format = cdp_format
+	.name = "cdp", .keys = { DEC_KEY(DEC_S_CISCO, 0x2000) },
+	.id = DEC_P_OTHER, .format = cdp_format
 };
 const struct dec_proto dec_dtp_proto = {
-	.name = "dtp", .key = DEC_KEY(DEC_S_CISCO, 0x2004), .id = DEC_P_OTHER,
-	.parse = dec_parse_done, .format = dtp_format
+	.name = "dtp", .keys = { DEC_KEY(DEC_S_CISCO, 0x2004) },
+	.id = DEC_P_OTHER, .format = dtp_format
 };
 
 /*

@@ -16,7 +16,6 @@
 #define BOOTP_SUMLEN	34		/* up to the client's MAC address */
 #define DHCP_MAXOPTS	64
 
-static int	dhcp_parse(struct dec_ctx *, struct cur *);
 static void	dhcp_format(struct dec_ctx *, struct cur *);
 static int	dhcp_op(struct dec_ctx *, struct cur *);
 static int	dhcp_msgtype(struct cur);
@@ -26,22 +25,12 @@ static void	dhcp_opt1(struct dec_ctx *, int, struct cur *);
 static void	dhcp_str(struct dec_ctx *, const char *, const uint8_t *,
 		    size_t);
 
-const struct dec_proto dec_dhcps_proto = {
-	.name = "bootp", .key = DEC_KEY(DEC_S_PORT, 67), .id = DEC_P_DHCP,
-	.parse = dhcp_parse, .format = dhcp_format
+/* Server and client port; the light parse checks the fixed part only. */
+const struct dec_proto dec_dhcp_proto = {
+	.name = "bootp",
+	.keys = { DEC_KEY(DEC_S_PORT, 67), DEC_KEY(DEC_S_PORT, 68) },
+	.id = DEC_P_DHCP, .minlen = BOOTP_FIXLEN, .format = dhcp_format
 };
-const struct dec_proto dec_dhcpc_proto = {
-	.name = "bootp", .key = DEC_KEY(DEC_S_PORT, 68), .id = DEC_P_DHCP,
-	.parse = dhcp_parse, .format = dhcp_format
-};
-
-static int
-dhcp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	if (cur_left(c) < BOOTP_FIXLEN)
-		ctx->info->flags |= DEC_F_TRUNC;
-	return DEC_DONE;
-}
 
 /* Option 53 from a copy of the options cursor, or -1. */
 static int

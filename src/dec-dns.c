@@ -25,7 +25,6 @@
 #define DNS_BAD		(-2)
 
 
-static int	dns_parse(struct dec_ctx *, struct cur *);
 static void	dns_format(struct dec_ctx *, struct cur *);
 static int	dns_name(const struct cur *, struct cur *, struct tbuf *);
 static void	dns_rdname(const struct cur *, struct cur *, struct tbuf *);
@@ -43,31 +42,20 @@ static int	nbns_name(struct cur *, struct tbuf *);
 static int	nbns_body(const struct cur *, struct cur *, struct tbuf *,
 		    const struct dec_dns_hdr *);
 
+/* Unicast and multicast DNS; the light parse checks the header only. */
 const struct dec_proto dec_dns_proto = {
-	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 53), .id = DEC_P_DNS,
-	.parse = dns_parse, .format = dns_format
+	.name = "domain",
+	.keys = { DEC_KEY(DEC_S_PORT, 53), DEC_KEY(DEC_S_PORT, 5353) },
+	.id = DEC_P_DNS, .minlen = DNS_HDRLEN, .format = dns_format
 };
-const struct dec_proto dec_mdns_proto = {
-	.name = "domain", .key = DEC_KEY(DEC_S_PORT, 5353), .id = DEC_P_DNS,
-	.parse = dns_parse, .format = dns_format
-};
-
 const struct dec_proto dec_llmnr_proto = {
-	.name = "llmnr", .key = DEC_KEY(DEC_S_PORT, 5355), .id = DEC_P_DNS,
-	.parse = dns_parse, .format = llmnr_format
+	.name = "llmnr", .keys = { DEC_KEY(DEC_S_PORT, 5355) }, .id = DEC_P_DNS,
+	.minlen = DNS_HDRLEN, .format = llmnr_format
 };
 const struct dec_proto dec_nbns_proto = {
-	.name = "nbns", .key = DEC_KEY(DEC_S_PORT, 137), .id = DEC_P_OTHER,
-	.parse = dns_parse, .format = nbns_format
+	.name = "nbns", .keys = { DEC_KEY(DEC_S_PORT, 137) }, .id = DEC_P_OTHER,
+	.minlen = DNS_HDRLEN, .format = nbns_format
 };
-
-static int
-dns_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	if (cur_left(c) < DNS_HDRLEN)
-		ctx->info->flags |= DEC_F_TRUNC;
-	return DEC_DONE;
-}
 
 /*
  * Read the name at c, moving c past it; write it escaped to tb unless tb

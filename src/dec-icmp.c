@@ -12,7 +12,8 @@
 #include "dec-int.h"
 #include "tbuf.h"
 
-static int	icmp_parse(struct dec_ctx *, struct cur *);
+#define ICMP_MINLEN	4		/* type, code and checksum */
+
 static void	icmp_format(struct dec_ctx *, struct cur *);
 static void	icmp_unreach(struct dec_ctx *, int, struct cur *);
 static void	icmp_quoted(struct dec_ctx *, struct cur *);
@@ -31,22 +32,15 @@ static int	icmp6_rrmatch(struct dec_ctx *, struct cur *);
 static void	icmp6_rrpfx(struct dec_ctx *, const uint8_t *, int, int,
 		    int);
 
+/* The light parse checks type, code and checksum only. */
 const struct dec_proto dec_icmp_proto = {
-	.name = "icmp", .key = DEC_KEY(DEC_S_IP, 1), .id = DEC_P_ICMP,
-	.parse = icmp_parse, .format = icmp_format
+	.name = "icmp", .keys = { DEC_KEY(DEC_S_IP, 1) }, .id = DEC_P_ICMP,
+	.minlen = ICMP_MINLEN, .format = icmp_format
 };
 const struct dec_proto dec_icmp6_proto = {
-	.name = "icmp6", .key = DEC_KEY(DEC_S_IP, 58), .id = DEC_P_ICMP6,
-	.parse = icmp_parse, .format = icmp6_format
+	.name = "icmp6", .keys = { DEC_KEY(DEC_S_IP, 58) }, .id = DEC_P_ICMP6,
+	.minlen = ICMP_MINLEN, .format = icmp6_format
 };
-
-static int
-icmp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	if (cur_left(c) < 4)
-		ctx->info->flags |= DEC_F_TRUNC;
-	return DEC_DONE;
-}
 
 static const char *
 icmp_name(int type)

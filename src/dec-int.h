@@ -42,6 +42,7 @@ struct dec_ctx {
 	int		 tree;		/* 1: dec_tree, 0: dec_summary */
 	int		 indent;	/* tree: spaces before a layer name */
 	int		 layers;	/* dispatches so far */
+	int		 key;		/* the key this layer was found by */
 	int		 tunnels;	/* GRE/VXLAN headers passed */
 	int		 nip;		/* IP headers passed */
 	int		 nl4;		/* TCP/UDP headers passed */
@@ -62,34 +63,38 @@ struct dec_ctx {
 					   whole (dec_trunc): -x from byte 0 */
 };
 
+/*
+ * One protocol, found by each of its keys (VLAN tags by three ethertypes,
+ * DHCP by two ports); where its keys differ in a detail (DLT_NULL's byte
+ * order), parse and format read ctx->key.  Key spaces start at 1, so no
+ * key is 0 and the unused tail of keys[] ends the list.
+ */
+#define DEC_MAXKEYS	4
 struct dec_proto {
 	const char	*name;		/* short name, for markers: "[|tcp]" */
-	int		 key;		/* DEC_KEY(space, number) */
+	int		 keys[DEC_MAXKEYS];	/* DEC_KEY(space, n); 0: none */
 	int		 id;		/* enum dec_proto_id */
 	int		 flags;
 #define DEC_PF_ADDRS	0x01		/* writes the IP addresses itself */
+	uint32_t	 minlen;	/* light parse: fewer bytes left than
+					   this flags the packet cut */
+	/* NULL: the light parse ends at this layer (after minlen). */
 	int		(*parse)(struct dec_ctx *, struct cur *);
 	void		(*format)(struct dec_ctx *, struct cur *);
 };
 
 extern const struct dec_proto dec_eth_proto, dec_sll_proto, dec_sll2_proto,
-    dec_raw_proto, dec_raw101_proto, dec_ipv4dlt_proto, dec_ipv6dlt_proto,
-    dec_null_proto, dec_loop_proto, dec_llc_proto, dec_vlan_proto,
-    dec_qinq_proto, dec_qinq9100_proto, dec_mpls_proto, dec_mplsm_proto,
-    dec_arp_proto, dec_teb_proto, dec_ipv4_proto, dec_ipv6_proto,
-    dec_ipip_proto, dec_ip6ip_proto, dec_ah_proto, dec_esp_proto,
-    dec_tcp_proto, dec_udp_proto, dec_sctp_proto, dec_icmp_proto,
-    dec_icmp6_proto, dec_dns_proto, dec_mdns_proto, dec_dhcps_proto,
-    dec_dhcpc_proto, dec_gre_proto, dec_vxlan_proto, dec_igmp_proto,
-    dec_ospf_proto, dec_vrrp_proto, dec_pim_proto, dec_ntp_proto,
-    dec_syslog_proto, dec_radius_proto, dec_radacct_proto, dec_dhcp6c_proto,
-    dec_dhcp6s_proto, dec_eapol_proto, dec_sip_proto, dec_geneve_proto,
-    dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto, dec_stp_proto,
-    dec_lldp_proto, dec_slow_proto, dec_pppoed_proto, dec_pppoes_proto,
-    dec_msnlb_proto, dec_pvst_proto, dec_cdp_proto, dec_dtp_proto,
-    dec_ectp_proto;
-extern const struct dec_proto dec_quic_proto, dec_snmp_proto,
-    dec_snmptrap_proto, dec_nbns_proto, dec_llmnr_proto;
+    dec_raw_proto, dec_null_proto, dec_llc_proto, dec_vlan_proto,
+    dec_mpls_proto, dec_arp_proto, dec_ipv4_proto, dec_ipv6_proto,
+    dec_ah_proto, dec_esp_proto, dec_tcp_proto, dec_udp_proto, dec_sctp_proto,
+    dec_icmp_proto, dec_icmp6_proto, dec_dns_proto, dec_dhcp_proto,
+    dec_gre_proto, dec_vxlan_proto, dec_igmp_proto, dec_ospf_proto,
+    dec_vrrp_proto, dec_pim_proto, dec_ntp_proto, dec_syslog_proto,
+    dec_radius_proto, dec_dhcp6_proto, dec_eapol_proto, dec_sip_proto,
+    dec_geneve_proto, dec_nflog_proto, dec_ppp_proto, dec_chdlc_proto,
+    dec_stp_proto, dec_lldp_proto, dec_slow_proto, dec_pppoe_proto,
+    dec_msnlb_proto, dec_cdp_proto, dec_dtp_proto, dec_ectp_proto,
+    dec_quic_proto, dec_snmp_proto, dec_nbns_proto, dec_llmnr_proto;
 
 const struct dec_proto *dec_find(int);
 /* A DNS header's six fields (RFC 1035 4.1.1). */
@@ -137,7 +142,6 @@ int		 dec_fast(const uint8_t *, uint32_t, struct dec_info *);
 int		 dec_parse_full(int, const uint8_t *, uint32_t, uint32_t,
 		    struct dec_info *);
 int		 dec_parse_next(struct dec_ctx *, int, struct cur *);
-int		 dec_parse_done(struct dec_ctx *, struct cur *);
 void		 dec_next(struct dec_ctx *, int, struct cur *);
 uint32_t	 dec_wire(const struct dec_ctx *, const struct cur *);
 

@@ -28,38 +28,34 @@ static void	ip4_options(struct dec_ctx *, struct cur *);
 static int	ip6_parse(struct dec_ctx *, struct cur *);
 static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
+static void	ip_tree_addrs(struct dec_ctx *, int, const uint8_t *);
 static const char *ip_proto_name(int);
 static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
 		    int);
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
 static int	ah_parse(struct dec_ctx *, struct cur *);
 static void	ah_format(struct dec_ctx *, struct cur *);
-static int	esp_parse(struct dec_ctx *, struct cur *);
 static void	esp_format(struct dec_ctx *, struct cur *);
 
+/* IPv4 and IPv6 over a link, and in IP (protocols 4 and 41). */
 const struct dec_proto dec_ipv4_proto = {
-	.name = "ip", .key = DEC_KEY(DEC_S_ETHER, 0x0800), .id = DEC_P_IPV4,
-	.parse = ip4_parse, .format = ip4_format
-};
-const struct dec_proto dec_ipip_proto = {	/* IPv4 in IP */
-	.name = "ip", .key = DEC_KEY(DEC_S_IP, 4), .id = DEC_P_IPV4,
-	.parse = ip4_parse, .format = ip4_format
+	.name = "ip",
+	.keys = { DEC_KEY(DEC_S_ETHER, 0x0800), DEC_KEY(DEC_S_IP, 4) },
+	.id = DEC_P_IPV4, .parse = ip4_parse, .format = ip4_format
 };
 const struct dec_proto dec_ipv6_proto = {
-	.name = "ip6", .key = DEC_KEY(DEC_S_ETHER, 0x86dd), .id = DEC_P_IPV6,
-	.parse = ip6_parse, .format = ip6_format
-};
-const struct dec_proto dec_ip6ip_proto = {	/* IPv6 in IP */
-	.name = "ip6", .key = DEC_KEY(DEC_S_IP, 41), .id = DEC_P_IPV6,
-	.parse = ip6_parse, .format = ip6_format
+	.name = "ip6",
+	.keys = { DEC_KEY(DEC_S_ETHER, 0x86dd), DEC_KEY(DEC_S_IP, 41) },
+	.id = DEC_P_IPV6, .parse = ip6_parse, .format = ip6_format
 };
 const struct dec_proto dec_ah_proto = {
-	.name = "ah", .key = DEC_KEY(DEC_S_IP, 51), .id = DEC_P_AH,
+	.name = "ah", .keys = { DEC_KEY(DEC_S_IP, 51) }, .id = DEC_P_AH,
 	.parse = ah_parse, .format = ah_format
 };
+/* Nothing after it can be read: the light parse stops. */
 const struct dec_proto dec_esp_proto = {
-	.name = "esp", .key = DEC_KEY(DEC_S_IP, 50), .id = DEC_P_ESP,
-	.parse = esp_parse, .format = esp_format
+	.name = "esp", .keys = { DEC_KEY(DEC_S_IP, 50) }, .id = DEC_P_ESP,
+	.format = esp_format
 };
 
 /*
@@ -304,10 +300,21 @@ ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 	dec_sum(ctx, ")\n    ");
 }
 
+/* The tree's source and destination: both headers put them side by side. */
+static void
+ip_tree_addrs(struct dec_ctx *ctx, int af, const uint8_t *src)
+{
+	char	a[DEC_ADDRSTRLEN];
+
+	dec_ntop(af, src, a);
+	dec_fld(ctx, "source: %s", a);
+	dec_ntop(af, &src[af == 4 ? 4 : 16], a);
+	dec_fld(ctx, "destination: %s", a);
+}
+
 static void
 ip4_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
 {
-	char	a[DEC_ADDRSTRLEN];
 	int	frag = h[6] << 8 | h[7];
 
 	if (!ctx->tree)
@@ -324,10 +331,7 @@ ip4_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, int tlen)
 	dec_fld(ctx, "ttl: %d", h[8]);
 	dec_fld(ctx, "protocol: %d", h[9]);
 	dec_fld(ctx, "checksum: 0x%04x", h[10] << 8 | h[11]);
-	dec_ntop(4, &h[12], a);
-	dec_fld(ctx, "source: %s", a);
-	dec_ntop(4, &h[16], a);
-	dec_fld(ctx, "destination: %s", a);
+	ip_tree_addrs(ctx, 4, &h[12]);
 }
 
 /* Options are listed by type and length; their bodies are not decoded. */
@@ -449,8 +453,6 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 static void
 ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
 {
-	char	a[DEC_ADDRSTRLEN];
-
 	if (!ctx->tree)
 		return;
 	dec_fld(ctx, "version: %d", h[0] >> 4);
@@ -460,10 +462,7 @@ ip6_tree(struct dec_ctx *ctx, const uint8_t *h)
 	dec_fld(ctx, "payload length: %d", h[4] << 8 | h[5]);
 	dec_fld(ctx, "next header: %d", h[6]);
 	dec_fld(ctx, "hop limit: %d", h[7]);
-	dec_ntop(6, &h[8], a);
-	dec_fld(ctx, "source: %s", a);
-	dec_ntop(6, &h[24], a);
-	dec_fld(ctx, "destination: %s", a);
+	ip_tree_addrs(ctx, 6, &h[8]);
 }
 
 static int
@@ -511,12 +510,6 @@ ah_format(struct dec_ctx *ctx, struct cur *c)
 	ctx->l4len = ctx->l4len > (uint32_t)(len + 2) * 4 ?
 	    ctx->l4len - (uint32_t)(len + 2) * 4 : 0;
 	dec_next(ctx, DEC_KEY(DEC_S_IP, nh), c);
-}
-
-static int
-esp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
 }
 
 static void

@@ -48,11 +48,11 @@ static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
 static int	udp_app_key(int, int);
 
 const struct dec_proto dec_tcp_proto = {
-	.name = "tcp", .key = DEC_KEY(DEC_S_IP, 6), .id = DEC_P_TCP,
+	.name = "tcp", .keys = { DEC_KEY(DEC_S_IP, 6) }, .id = DEC_P_TCP,
 	.flags = DEC_PF_ADDRS, .parse = tcp_parse, .format = tcp_format
 };
 const struct dec_proto dec_udp_proto = {
-	.name = "udp", .key = DEC_KEY(DEC_S_IP, 17), .id = DEC_P_UDP,
+	.name = "udp", .keys = { DEC_KEY(DEC_S_IP, 17) }, .id = DEC_P_UDP,
 	.flags = DEC_PF_ADDRS, .parse = udp_parse, .format = udp_format
 };
 

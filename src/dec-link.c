@@ -24,6 +24,7 @@
 #define SLL_HDRLEN	16
 #define SLL2_HDRLEN	20
 #define SLL2_NAMES	8		/* interface names cached per thread */
+#define DLT_IS(ctx, n)	((ctx)->key == DEC_KEY(DEC_S_DLT, (n)))
 
 static int	link_type_key(struct dec_ctx *, struct cur *, size_t, size_t,
 		    int);
@@ -37,81 +38,52 @@ static void	sll_format(struct dec_ctx *, struct cur *);
 static int	sll2_parse(struct dec_ctx *, struct cur *);
 static void	sll2_format(struct dec_ctx *, struct cur *);
 static void	sll2_where(struct dec_ctx *, int64_t, int);
-static int	rawip_key(struct cur *);
 static int	raw_parse(struct dec_ctx *, struct cur *);
 static void	raw_format(struct dec_ctx *, struct cur *);
-static void	raw_link(struct dec_ctx *);
-static int	ip6dlt_parse(struct dec_ctx *, struct cur *);
-static void	ip6dlt_format(struct dec_ctx *, struct cur *);
 static int	null_key(struct cur *, int, int *);
 static int	null_parse(struct dec_ctx *, struct cur *);
-static void	null_layer(struct dec_ctx *, struct cur *, int);
 static void	null_format(struct dec_ctx *, struct cur *);
-static int	loop_parse(struct dec_ctx *, struct cur *);
-static void	loop_format(struct dec_ctx *, struct cur *);
 static int	vlan_parse(struct dec_ctx *, struct cur *);
 static void	vlan_format(struct dec_ctx *, struct cur *);
 static int	mpls_parse(struct dec_ctx *, struct cur *);
 static void	mpls_format(struct dec_ctx *, struct cur *);
 
-const struct dec_proto dec_eth_proto = {
-	.name = "ether", .key = DEC_KEY(DEC_S_DLT, 1), .id = DEC_P_OTHER,
-	.parse = eth_parse, .format = eth_format
-};
-const struct dec_proto dec_teb_proto = {	/* Ethernet inside GRE */
-	.name = "ether", .key = DEC_KEY(DEC_S_ETHER, 0x6558),
+const struct dec_proto dec_eth_proto = {	/* also inside GRE (TEB) */
+	.name = "ether",
+	.keys = { DEC_KEY(DEC_S_DLT, 1), DEC_KEY(DEC_S_ETHER, 0x6558) },
 	.id = DEC_P_OTHER, .parse = eth_parse, .format = eth_format
 };
 const struct dec_proto dec_sll_proto = {
-	.name = "sll", .key = DEC_KEY(DEC_S_DLT, 113), .id = DEC_P_OTHER,
+	.name = "sll", .keys = { DEC_KEY(DEC_S_DLT, 113) }, .id = DEC_P_OTHER,
 	.parse = sll_parse, .format = sll_format
 };
 const struct dec_proto dec_sll2_proto = {
-	.name = "sll2", .key = DEC_KEY(DEC_S_DLT, 276), .id = DEC_P_OTHER,
+	.name = "sll2", .keys = { DEC_KEY(DEC_S_DLT, 276) }, .id = DEC_P_OTHER,
 	.parse = sll2_parse, .format = sll2_format
 };
-const struct dec_proto dec_raw_proto = {	/* DLT_RAW on Linux */
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 12), .id = DEC_P_OTHER,
-	.parse = raw_parse, .format = raw_format
+/* DLT_RAW on Linux, LINKTYPE_RAW, LINKTYPE_IPV4 and LINKTYPE_IPV6. */
+const struct dec_proto dec_raw_proto = {
+	.name = "raw", .keys = { DEC_KEY(DEC_S_DLT, 12),
+	    DEC_KEY(DEC_S_DLT, 101), DEC_KEY(DEC_S_DLT, 228),
+	    DEC_KEY(DEC_S_DLT, 229) },
+	.id = DEC_P_OTHER, .parse = raw_parse, .format = raw_format
 };
-const struct dec_proto dec_raw101_proto = {	/* LINKTYPE_RAW */
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 101), .id = DEC_P_OTHER,
-	.parse = raw_parse, .format = raw_format
-};
-const struct dec_proto dec_ipv4dlt_proto = {
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 228), .id = DEC_P_OTHER,
-	.parse = raw_parse, .format = raw_format
-};
-const struct dec_proto dec_ipv6dlt_proto = {
-	.name = "raw", .key = DEC_KEY(DEC_S_DLT, 229), .id = DEC_P_OTHER,
-	.parse = ip6dlt_parse, .format = ip6dlt_format
-};
+/* BSD loopback: DLT_NULL, and DLT_LOOP (OpenBSD's, in network order). */
 const struct dec_proto dec_null_proto = {
-	.name = "null", .key = DEC_KEY(DEC_S_DLT, 0), .id = DEC_P_OTHER,
-	.parse = null_parse, .format = null_format
+	.name = "null",
+	.keys = { DEC_KEY(DEC_S_DLT, 0), DEC_KEY(DEC_S_DLT, 108) },
+	.id = DEC_P_OTHER, .parse = null_parse, .format = null_format
 };
-const struct dec_proto dec_loop_proto = {
-	.name = "loop", .key = DEC_KEY(DEC_S_DLT, 108), .id = DEC_P_OTHER,
-	.parse = loop_parse, .format = loop_format
-};
+/* 802.1Q, 802.1ad, and the 0x9100 of pre-standard QinQ. */
 const struct dec_proto dec_vlan_proto = {
-	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x8100),
+	.name = "vlan", .keys = { DEC_KEY(DEC_S_ETHER, 0x8100),
+	    DEC_KEY(DEC_S_ETHER, 0x88a8), DEC_KEY(DEC_S_ETHER, 0x9100) },
 	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
 };
-const struct dec_proto dec_qinq_proto = {
-	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x88a8),
-	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
-};
-const struct dec_proto dec_qinq9100_proto = {
-	.name = "vlan", .key = DEC_KEY(DEC_S_ETHER, 0x9100),
-	.id = DEC_P_OTHER, .parse = vlan_parse, .format = vlan_format
-};
+/* Unicast and multicast. */
 const struct dec_proto dec_mpls_proto = {
-	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8847),
-	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
-};
-const struct dec_proto dec_mplsm_proto = {
-	.name = "mpls", .key = DEC_KEY(DEC_S_ETHER, 0x8848),
+	.name = "mpls", .keys = { DEC_KEY(DEC_S_ETHER, 0x8847),
+	    DEC_KEY(DEC_S_ETHER, 0x8848) },
 	.id = DEC_P_MPLS, .parse = mpls_parse, .format = mpls_format
 };
 
@@ -376,56 +348,32 @@ sll2_format(struct dec_ctx *ctx, struct cur *c)
 	dec_next(ctx, sll_key(ctx, type, c), c);
 }
 
-/* Raw IP: the version nibble says which. */
+/*
+ * Raw IP: the version nibble says which, as tcpdump follows it even in
+ * LINKTYPE_IPV4 and LINKTYPE_IPV6 files; another nibble (or none) is
+ * taken as IPv6 only under LINKTYPE_IPV6.
+ */
 static int
-rawip_key(struct cur *c)
+raw_parse(struct dec_ctx *ctx, struct cur *c)
 {
 	int	v = cur_peek_u8(c, 0);
 
-	if (v >> 4 == 6)
+	if (v >> 4 == 6 || (v >> 4 != 4 && DLT_IS(ctx, 229)))
 		return DEC_KEY(DEC_S_ETHER, 0x86dd);
 	return DEC_KEY(DEC_S_ETHER, 0x0800);
 }
 
-static int
-raw_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return rawip_key(c);
-}
-
+/* tcpdump -e on raw IP: "ip: ", and the IP header's name left out. */
 static void
 raw_format(struct dec_ctx *ctx, struct cur *c)
 {
-	raw_link(ctx);
-	dec_next(ctx, rawip_key(c), c);
-}
+	int	key = raw_parse(ctx, c);
 
-/* tcpdump -e on raw IP: "ip: ", and the IP header's name left out. */
-static void
-raw_link(struct dec_ctx *ctx)
-{
-	if (!ctx->opt->link)
-		return;
-	dec_sum(ctx, "ip: ");
-	ctx->linkdone = 1;
-}
-
-/*
- * LINKTYPE_IPV4 (raw_parse above) and LINKTYPE_IPV6 files may carry the
- * other version: like tcpdump, follow the version nibble.
- */
-static int
-ip6dlt_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return cur_peek_u8(c, 0) >> 4 == 4 ? DEC_KEY(DEC_S_ETHER, 0x0800) :
-	    DEC_KEY(DEC_S_ETHER, 0x86dd);
-}
-
-static void
-ip6dlt_format(struct dec_ctx *ctx, struct cur *c)
-{
-	raw_link(ctx);
-	dec_next(ctx, ip6dlt_parse(ctx, c), c);
+	if (ctx->opt->link) {
+		dec_sum(ctx, "ip: ");
+		ctx->linkdone = 1;
+	}
+	dec_next(ctx, key, c);
 }
 
 /*
@@ -458,15 +406,15 @@ null_parse(struct dec_ctx *ctx, struct cur *c)
 {
 	int	af;
 
-	return null_key(c, 0, &af);
+	return null_key(c, DLT_IS(ctx, 108), &af);
 }
 
 /* DLT_NULL (host order) and DLT_LOOP (network order) differ only there. */
 static void
-null_layer(struct dec_ctx *ctx, struct cur *c, int loop)
+null_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const char	*name;
-	int		 af, key;
+	int		 af, key, loop = DLT_IS(ctx, 108);
 
 	dec_layer(ctx, loop ? "OpenBSD loopback" : "BSD loopback");
 	if ((key = null_key(c, loop, &af)) == DEC_DONE) {
@@ -495,26 +443,6 @@ null_layer(struct dec_ctx *ctx, struct cur *c, int loop)
 		return;
 	}
 	dec_next(ctx, key, c);
-}
-
-static void
-null_format(struct dec_ctx *ctx, struct cur *c)
-{
-	null_layer(ctx, c, 0);
-}
-
-static int
-loop_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	int	af;
-
-	return null_key(c, 1, &af);
-}
-
-static void
-loop_format(struct dec_ctx *ctx, struct cur *c)
-{
-	null_layer(ctx, c, 1);
 }
 
 static int

@@ -18,7 +18,7 @@ static int	llc_parse(struct dec_ctx *, struct cur *);
 static void	llc_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_llc_proto = {
-	.name = "llc", .key = DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC),
+	.name = "llc", .keys = { DEC_KEY(DEC_S_ETHER, DEC_ETH_LLC) },
 	.id = DEC_P_LLC, .parse = llc_parse, .format = llc_format
 };
 

@@ -29,8 +29,8 @@ static void	lldp_med(struct dec_ctx *, int, struct cur *);
 static void	lldp_macphy(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_lldp_proto = {
-	.name = "lldp", .key = DEC_KEY(DEC_S_ETHER, 0x88cc),
-	.id = DEC_P_OTHER, .parse = dec_parse_done, .format = lldp_format
+	.name = "lldp", .keys = { DEC_KEY(DEC_S_ETHER, 0x88cc) },
+	.id = DEC_P_OTHER, .format = lldp_format
 };
 
 /* Packet text, as tcpdump shows it. */

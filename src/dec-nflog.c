@@ -22,7 +22,7 @@ static int	nflog_parse(struct dec_ctx *, struct cur *);
 static void	nflog_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_nflog_proto = {
-	.name = "nflog", .key = DEC_KEY(DEC_S_DLT, 239), .id = DEC_P_OTHER,
+	.name = "nflog", .keys = { DEC_KEY(DEC_S_DLT, 239) }, .id = DEC_P_OTHER,
 	.parse = nflog_parse, .format = nflog_format
 };
 

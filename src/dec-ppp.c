@@ -31,19 +31,17 @@ static void	pppoe_tags(struct dec_ctx *, struct cur *, int);
 static const char *pppoe_tagname(int);
 
 const struct dec_proto dec_ppp_proto = {
-	.name = "ppp", .key = DEC_KEY(DEC_S_DLT, 9), .id = DEC_P_OTHER,
+	.name = "ppp", .keys = { DEC_KEY(DEC_S_DLT, 9) }, .id = DEC_P_OTHER,
 	.parse = ppp_parse, .format = ppp_format
 };
 const struct dec_proto dec_chdlc_proto = {
-	.name = "chdlc", .key = DEC_KEY(DEC_S_DLT, 104), .id = DEC_P_OTHER,
+	.name = "chdlc", .keys = { DEC_KEY(DEC_S_DLT, 104) }, .id = DEC_P_OTHER,
 	.parse = chdlc_parse, .format = chdlc_format
 };
-const struct dec_proto dec_pppoed_proto = {
-	.name = "pppoe", .key = DEC_KEY(DEC_S_ETHER, 0x8863),
-	.id = DEC_P_OTHER, .parse = pppoe_parse, .format = pppoe_format
-};
-const struct dec_proto dec_pppoes_proto = {
-	.name = "pppoe", .key = DEC_KEY(DEC_S_ETHER, 0x8864),
+/* The discovery stage and the session stage. */
+const struct dec_proto dec_pppoe_proto = {
+	.name = "pppoe",
+	.keys = { DEC_KEY(DEC_S_ETHER, 0x8863), DEC_KEY(DEC_S_ETHER, 0x8864) },
 	.id = DEC_P_OTHER, .parse = pppoe_parse, .format = pppoe_format
 };
 

@@ -27,7 +27,7 @@ static void	sctp_init(struct dec_ctx *, struct cur *);
 static void	sctp_sack(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_sctp_proto = {
-	.name = "sctp", .key = DEC_KEY(DEC_S_IP, 132), .id = DEC_P_OTHER,
+	.name = "sctp", .keys = { DEC_KEY(DEC_S_IP, 132) }, .id = DEC_P_OTHER,
 	.flags = DEC_PF_ADDRS, .parse = sctp_parse, .format = sctp_format
 };
 

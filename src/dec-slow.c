@@ -24,12 +24,12 @@ static void	slow_state(struct dec_ctx *, int);
 static void	ectp_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_slow_proto = {
-	.name = "slow", .key = DEC_KEY(DEC_S_ETHER, 0x8809),
-	.id = DEC_P_OTHER, .parse = dec_parse_done, .format = slow_format
+	.name = "slow", .keys = { DEC_KEY(DEC_S_ETHER, 0x8809) },
+	.id = DEC_P_OTHER, .format = slow_format
 };
 const struct dec_proto dec_ectp_proto = {
-	.name = "loopback", .key = DEC_KEY(DEC_S_ETHER, 0x9000),
-	.id = DEC_P_OTHER, .parse = dec_parse_done, .format = ectp_format
+	.name = "loopback", .keys = { DEC_KEY(DEC_S_ETHER, 0x9000) },
+	.id = DEC_P_OTHER, .format = ectp_format
 };
 
 static void

@@ -35,7 +35,6 @@
 #define SNMP_READ(x)	((x) == SNMP_GET || (x) == SNMP_GETNEXT || \
 			    (x) == SNMP_BULK)
 
-static int	snmp_parse(struct dec_ctx *, struct cur *);
 static void	snmp_format(struct dec_ctx *, struct cur *);
 static void	snmp_msg(struct dec_ctx *, struct cur *, uint32_t);
 static void	snmp_pdu(struct dec_ctx *, struct cur *, uint32_t, int);
@@ -47,13 +46,11 @@ static void	snmp_rw(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	snmp_trap(struct tbuf *, struct cur *, uint32_t);
 static void	snmp_vbs(struct tbuf *, struct cur *, uint32_t, int);
 
+/* Requests and traps. */
 const struct dec_proto dec_snmp_proto = {
-	.name = "snmp", .key = DEC_KEY(DEC_S_PORT, 161), .id = DEC_P_OTHER,
-	.parse = snmp_parse, .format = snmp_format
-};
-const struct dec_proto dec_snmptrap_proto = {
-	.name = "snmp", .key = DEC_KEY(DEC_S_PORT, 162), .id = DEC_P_OTHER,
-	.parse = snmp_parse, .format = snmp_format
+	.name = "snmp",
+	.keys = { DEC_KEY(DEC_S_PORT, 161), DEC_KEY(DEC_S_PORT, 162) },
+	.id = DEC_P_OTHER, .format = snmp_format
 };
 
 static const char *const snmp_errs[] = { "noError", "tooBig",
@@ -65,12 +62,6 @@ static const char *const snmp_errs[] = { "noError", "tooBig",
 static const char *const snmp_traps[] = { "coldStart", "warmStart",
     "linkDown", "linkUp", "authenticationFailure", "egpNeighborLoss",
     "enterpriseSpecific" };
-
-static int
-snmp_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
-}
 
 static void
 snmp_format(struct dec_ctx *ctx, struct cur *c)

@@ -36,13 +36,11 @@ static int	stp_config(struct dec_ctx *, const struct stp_buf *, int);
 static int	stp_mstp(struct dec_ctx *, const struct stp_buf *);
 static int	stp_msti(struct dec_ctx *, const struct stp_buf *, size_t);
 
+/* Under 802.2 LLC, and Cisco's PVST+ under SNAP. */
 const struct dec_proto dec_stp_proto = {
-	.name = "stp", .key = DEC_KEY(DEC_S_LLC, 0x42), .id = DEC_P_OTHER,
-	.parse = dec_parse_done, .format = stp_format
-};
-const struct dec_proto dec_pvst_proto = {	/* Cisco PVST+, in SNAP */
-	.name = "stp", .key = DEC_KEY(DEC_S_CISCO, 0x010b), .id = DEC_P_OTHER,
-	.parse = dec_parse_done, .format = stp_format
+	.name = "stp",
+	.keys = { DEC_KEY(DEC_S_LLC, 0x42), DEC_KEY(DEC_S_CISCO, 0x010b) },
+	.id = DEC_P_OTHER, .format = stp_format
 };
 
 static int

@@ -37,7 +37,6 @@ static int	tls_hello(struct dec_ctx *, struct cur *, int);
 static int	tls_exts(struct dec_ctx *, struct cur *, int);
 static const char *tls_hsname(int);
 static const char *tls_alert(int);
-static int	quic_parse(struct dec_ctx *, struct cur *);
 static void	quic_format(struct dec_ctx *, struct cur *);
 static int	quic_long(struct dec_ctx *, struct cur *);
 static int	quic_cid(struct dec_ctx *, struct cur *, const char *,
@@ -45,8 +44,8 @@ static int	quic_cid(struct dec_ctx *, struct cur *, const char *,
 static int64_t	quic_varint(struct cur *);
 
 const struct dec_proto dec_quic_proto = {
-	.name = "quic", .key = DEC_KEY(DEC_S_PORT, 443), .id = DEC_P_OTHER,
-	.parse = quic_parse, .format = quic_format
+	.name = "quic", .keys = { DEC_KEY(DEC_S_PORT, 443) },
+	.id = DEC_P_OTHER, .format = quic_format
 };
 
 /*
@@ -391,12 +390,6 @@ quic_varint(struct cur *c)
 		v = v << 8 | b;
 	}
 	return v;
-}
-
-static int
-quic_parse(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
 }
 
 /* tcpdump 4.99 has no QUIC: its line, then the long headers. */

@@ -36,16 +36,16 @@ static int	vxlan_parse(struct dec_ctx *, struct cur *);
 static void	vxlan_format(struct dec_ctx *, struct cur *);
 
 const struct dec_proto dec_gre_proto = {
-	.name = "gre", .key = DEC_KEY(DEC_S_IP, 47), .id = DEC_P_GRE,
+	.name = "gre", .keys = { DEC_KEY(DEC_S_IP, 47) }, .id = DEC_P_GRE,
 	.parse = gre_parse, .format = gre_format
 };
 const struct dec_proto dec_geneve_proto = {
-	.name = "geneve", .key = DEC_KEY(DEC_S_PORT, 6081), .id = DEC_P_OTHER,
-	.parse = geneve_parse, .format = geneve_format
+	.name = "geneve", .keys = { DEC_KEY(DEC_S_PORT, 6081) },
+	.id = DEC_P_OTHER, .parse = geneve_parse, .format = geneve_format
 };
 const struct dec_proto dec_vxlan_proto = {
-	.name = "vxlan", .key = DEC_KEY(DEC_S_PORT, 4789), .id = DEC_P_VXLAN,
-	.parse = vxlan_parse, .format = vxlan_format
+	.name = "vxlan", .keys = { DEC_KEY(DEC_S_PORT, 4789) },
+	.id = DEC_P_VXLAN, .parse = vxlan_parse, .format = vxlan_format
 };
 
 /* The fixed part and the optional fields; -1 if cut off. */

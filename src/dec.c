@@ -21,33 +21,39 @@ static void	dec_unknown(struct dec_ctx *, int, struct cur *);
 static void	dec_dump(struct dec_ctx *, struct cur *);
 static void	dec_hash_init(void);
 
-/* Every protocol, looked up by key; the common ones first (linear scan). */
+/*
+ * Every protocol, by layer; dec_find() looks them up by key through
+ * dec_hash.
+ */
 static const struct dec_proto *const dec_table[] = {
-	&dec_eth_proto, &dec_ipv4_proto, &dec_tcp_proto, &dec_udp_proto,
-	&dec_ipv6_proto, &dec_vlan_proto, &dec_dns_proto, &dec_arp_proto,
-	&dec_icmp_proto, &dec_icmp6_proto, &dec_sll_proto, &dec_sll2_proto,
-	&dec_raw_proto, &dec_raw101_proto, &dec_ipv4dlt_proto,
-	&dec_ipv6dlt_proto, &dec_null_proto, &dec_loop_proto, &dec_llc_proto,
-	&dec_qinq_proto, &dec_qinq9100_proto, &dec_mpls_proto,
-	&dec_mplsm_proto, &dec_teb_proto, &dec_ipip_proto, &dec_ip6ip_proto,
-	&dec_ah_proto, &dec_esp_proto, &dec_sctp_proto, &dec_mdns_proto,
-	&dec_dhcps_proto, &dec_dhcpc_proto, &dec_gre_proto, &dec_vxlan_proto,
-	&dec_igmp_proto, &dec_ospf_proto, &dec_vrrp_proto, &dec_pim_proto,
-	&dec_ntp_proto, &dec_syslog_proto, &dec_radius_proto,
-	&dec_radacct_proto, &dec_dhcp6c_proto, &dec_dhcp6s_proto,
-	&dec_eapol_proto, &dec_sip_proto, &dec_geneve_proto, &dec_nflog_proto,
-	&dec_ppp_proto, &dec_chdlc_proto, &dec_stp_proto, &dec_lldp_proto,
-	&dec_slow_proto, &dec_pppoed_proto, &dec_pppoes_proto,
-	&dec_msnlb_proto, &dec_pvst_proto, &dec_cdp_proto, &dec_dtp_proto,
-	&dec_ectp_proto,
-	&dec_quic_proto, &dec_snmp_proto, &dec_snmptrap_proto,
-	&dec_nbns_proto, &dec_llmnr_proto,
+	/* Link types, and what their type fields name below IP. */
+	&dec_eth_proto, &dec_sll_proto, &dec_sll2_proto, &dec_raw_proto,
+	&dec_null_proto, &dec_ppp_proto, &dec_chdlc_proto, &dec_nflog_proto,
+	&dec_vlan_proto, &dec_mpls_proto, &dec_pppoe_proto, &dec_llc_proto,
+	&dec_arp_proto, &dec_msnlb_proto, &dec_stp_proto, &dec_cdp_proto,
+	&dec_dtp_proto, &dec_lldp_proto, &dec_slow_proto, &dec_ectp_proto,
+	&dec_eapol_proto,
+	/* IP, and the protocols on it that are not transports. */
+	&dec_ipv4_proto, &dec_ipv6_proto, &dec_ah_proto, &dec_esp_proto,
+	&dec_icmp_proto, &dec_icmp6_proto, &dec_gre_proto, &dec_igmp_proto,
+	&dec_ospf_proto, &dec_vrrp_proto, &dec_pim_proto,
+	/* Transports, and what UDP's ports name. */
+	&dec_tcp_proto, &dec_udp_proto, &dec_sctp_proto,
+	&dec_dns_proto, &dec_llmnr_proto, &dec_nbns_proto, &dec_dhcp_proto,
+	&dec_dhcp6_proto, &dec_ntp_proto, &dec_syslog_proto,
+	&dec_radius_proto, &dec_snmp_proto, &dec_sip_proto, &dec_quic_proto,
+	&dec_vxlan_proto, &dec_geneve_proto,
 	NULL
 };
 
 #define DEC_HASHSZ	256
 #define DEC_HASH(k)	(((uint32_t)(k) * 2654435761u) >> 24)
-static const struct dec_proto	*dec_hash[DEC_HASHSZ];
+/* A protocol under one of its keys; the probe compares the key here. */
+struct dec_slot {
+	int			 key;
+	const struct dec_proto	*proto;
+};
+static struct dec_slot		 dec_hash[DEC_HASHSZ];
 static pthread_once_t		 dec_hash_once = PTHREAD_ONCE_INIT;
 /* Set once the table is hashed: one load per lookup, not pthread_once. */
 static atomic_int		 dec_hash_ready;
@@ -63,23 +69,26 @@ static const char *const dec_names[DEC_P_NPROTO] = {
 
 /*
  * Every layer and every UDP port is looked up, so the table is hashed
- * once (open addressing, at most a quarter full: misses end quickly).
+ * once (open addressing, about a quarter full: misses end quickly).
  */
 static void
 dec_hash_init(void)
 {
 	const struct dec_proto *const	*p;
 	uint32_t			 h;
+	int				 i, k;
 
-	for (p = dec_table; *p != NULL; p++) {
-		for (h = DEC_HASH((*p)->key); dec_hash[h] != NULL;
-		    h = (h + 1) % DEC_HASHSZ)
-			;
-		dec_hash[h] = *p;
-		if (DEC_KEY_SPACE((*p)->key) == DEC_S_PORT)
-			dec_ports[DEC_KEY_NUM((*p)->key) / 8] |=
-			    (uint8_t)(1 << DEC_KEY_NUM((*p)->key) % 8);
-	}
+	for (p = dec_table; *p != NULL; p++)
+		for (i = 0; i < DEC_MAXKEYS && (k = (*p)->keys[i]) != 0; i++) {
+			for (h = DEC_HASH(k); dec_hash[h].proto != NULL;
+			    h = (h + 1) % DEC_HASHSZ)
+				;
+			dec_hash[h].key = k;
+			dec_hash[h].proto = *p;
+			if (DEC_KEY_SPACE(k) == DEC_S_PORT)
+				dec_ports[DEC_KEY_NUM(k) / 8] |=
+				    (uint8_t)(1 << DEC_KEY_NUM(k) % 8);
+		}
 	atomic_store_explicit(&dec_hash_ready, 1, memory_order_release);
 }
 
@@ -107,9 +116,10 @@ dec_find(int key)
 	uint32_t	h;
 
 	dec_hash_need();
-	for (h = DEC_HASH(key); dec_hash[h] != NULL; h = (h + 1) % DEC_HASHSZ)
-		if (dec_hash[h]->key == key)
-			return dec_hash[h];
+	for (h = DEC_HASH(key); dec_hash[h].proto != NULL;
+	    h = (h + 1) % DEC_HASHSZ)
+		if (dec_hash[h].key == key)
+			return dec_hash[h].proto;
 	return NULL;
 }
 
@@ -170,16 +180,12 @@ dec_parse_next(struct dec_ctx *ctx, int key, struct cur *c)
 			return 0;
 		if (p->id != DEC_P_OTHER)
 			ctx->info->proto = p->id;
-		key = p->parse(ctx, c);
+		if (cur_left(c) < p->minlen)
+			ctx->info->flags |= DEC_F_TRUNC;
+		ctx->key = key;
+		key = p->parse != NULL ? p->parse(ctx, c) : DEC_DONE;
 	}
 	return 0;
-}
-
-/* The light parse of a layer that has nothing to tell and nothing after. */
-int
-dec_parse_done(struct dec_ctx *ctx, struct cur *c)
-{
-	return DEC_DONE;
 }
 
 void
@@ -310,6 +316,7 @@ dec_next(struct dec_ctx *ctx, int key, struct cur *c)
 	/* Only the layer right after -e's link header may leave out its name. */
 	ctx->afterlink = ctx->linkdone;
 	ctx->linkdone = 0;
+	ctx->key = key;
 	p->format(ctx, c);
 }
 

@@ -77,6 +77,8 @@ engine_new(const struct engine_conf *conf, char *errbuf)
 	if (engine_wakefds(e, &cc, errbuf) == -1 ||
 	    cap_open(&e->cap, ops, &cc, errbuf) == -1)
 		goto fail;
+	if (conf->opened != NULL && cc.file != NULL)
+		conf->opened(cc.file, e->cap.dlt, e->cap.filesnap);
 	for (k = 0; cc.file == NULL && cc.iface != NULL && k < e->cap.nifs;
 	    k++)
 		if ((e->fl[k] = filter_live_open(e->cap.ifname[k],
@@ -421,10 +423,15 @@ static void
 engine_finish(struct engine *e, const char *err)
 {
 	char	errbuf[ZB_ERRBUFSZ];
+	int	rc;
 
 	engine_periodic(e, 1);
-	if (e->w != NULL && pcapw_close(e->w, errbuf) == -1)
-		engine_event(e, errbuf, 1);
+	if (e->w != NULL) {
+		rc = pcapw_close(e->w, errbuf);
+		if (rc == -1)
+			engine_event(e, errbuf, 1);
+		stats_wclosed(e->stats, rc == 0);
+	}
 	e->w = NULL;
 	if (e->seqlog != NULL)
 		fflush(e->seqlog);
@@ -500,7 +507,7 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 		return -1;
 	}
 	cap_close(&old);
-	stats_clear(e->stats);
+	stats_rerun(e->stats);
 	atomic_store(&e->frames, 0);
 	atomic_store(&e->claimed, 0);
 	atomic_fetch_add(&e->run, 1);

@@ -35,6 +35,12 @@ struct engine_conf {
 	const char	*seqlog;	/* --seq-log */
 	int		 work;		/* --bench-work: enum work_kind */
 	engine_print_cb	*print;		/* print mode, or NULL */
+	/*
+	 * -r: called with the file, its link type and the snap length its
+	 * header states as soon as it is open, before the filter is
+	 * compiled or -w opened (print mode's tcpdump line); or NULL.
+	 */
+	void		(*opened)(const char *, int, int);
 	void		*print_arg[CAP_MAXQ];	/* one per queue */
 };
 

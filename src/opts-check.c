@@ -118,9 +118,11 @@ parse_source(struct opts *o)
 }
 
 /*
- * tcpdump's listings (-d, -L, -J) print and exit.  Several -i: each
- * interface's, under its name, as each is captured and filtered for its
- * own link type.
+ * tcpdump's listings (-d, -L, -J) print and exit.  -L and -J list an
+ * interface, the default one without -i; with -r tcpdump reads the file
+ * instead, and so does zbtop, saying so.  Several -i: each interface's,
+ * under its name on the listing's stream, as each is captured and
+ * filtered for its own link type.
  */
 static void
 parse_listing(struct opts *o)
@@ -130,12 +132,22 @@ parse_listing(struct opts *o)
 	unsigned	 k, n = cc->nifaces > 1 ? cc->nifaces : 1;
 	int		 rc;
 
+	if (cc->file != NULL && (o->tc.list_dlts || o->tc.list_tstamps)) {
+		msg_info("%s ignored: -r reads a file",
+		    o->tc.list_tstamps ? "-J" : "-L");
+		o->tc.list_dlts = o->tc.list_tstamps = 0;
+	}
+	if ((o->tc.list_dlts || o->tc.list_tstamps) && cc->iface == NULL &&
+	    iface_default(&o->ifs, cc, errbuf) == -1)
+		msg_fatal("%s", errbuf);
 	for (k = 0; k < n; k++) {
 		if (n > 1 && (o->tc.dump || o->tc.list_dlts ||
 		    o->tc.list_tstamps)) {
 			esc_str(name, sizeof name, cc->ifaces[k],
 			    strlen(cc->ifaces[k]));
-			printf("%s:\n", name);
+			fprintf(o->tc.dump && !o->tc.list_dlts &&
+			    !o->tc.list_tstamps ? stdout : stderr, "%s:\n",
+			    name);
 		}
 		if ((rc = compat_run(&o->tc, n > 1 ? cc->ifaces[k] : cc->iface,
 		    cc->file, o->ec.filter, cc->snaplen, errbuf)) == -1)

@@ -83,11 +83,11 @@ void	 pane_sockets_free(void);
 
 /* Drawing kit (screen-draw.c).  Columns are clipped at x + w. */
 void	 screen_colors(int);
-int	 screen_attr(enum screen_role);
 int	 screen_put(int, int, int, enum screen_role, const char *);
 int	 screen_puta(int, int, int, enum screen_role, const char *);
 int	 screen_putcut(int, int, int, enum screen_role, const char *, int,
 	    int);
+int	 screen_puttail(int, int, int, enum screen_role, const char *);
 int	 screen_printf(int, int, int, enum screen_role, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));
 void	 screen_title(const struct pane *, const char *, const char *);

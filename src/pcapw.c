@@ -316,11 +316,15 @@ pcapw_frames(const struct pcapw *w)
 	return __atomic_load_n(&w->frames, __ATOMIC_RELAXED);
 }
 
-/* The name of the file being written now, escaped. */
+/*
+ * The name of the file being written now, as given (with -G, as made
+ * from the pattern): not escaped, the reader escapes it for where it
+ * goes.  Valid until the next file of a ring replaces it.
+ */
 const char *
 pcapw_file(const struct pcapw *w)
 {
-	return w->name;
+	return w->cur != NULL ? w->cur : w->path;
 }
 
 /*

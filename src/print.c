@@ -31,11 +31,13 @@
 
 static void	print_frac(struct tbuf *, long, int);
 static void	print_hms(struct tbuf *, const struct timespec *, int);
+static void	print_since(struct print_ctx *, const struct timespec *);
 static void	print_ts(struct print_ctx *, const struct cap_pkt *);
 static void	print_dump(struct print_ctx *, const struct cap_pkt *, int,
 		    int);
 static void	print_ascii(struct tbuf *, struct cur *);
 static int	print_invalid(struct tbuf *, const struct cap_pkt *);
+static void	print_linktype(struct tbuf *, int);
 
 /* ".uuuuuu" or ".nnnnnnnnn" without printf: this runs for every packet. */
 static void
@@ -48,7 +50,7 @@ print_frac(struct tbuf *tb, long nsec, int nano)
 }
 
 /*
- * A time difference as -ttt and -ttttt print it: " HH:MM:SS.frac", the
+ * A time difference as -ttt and -ttttt print it: "HH:MM:SS.frac", the
  * hours of the day only, as tcpdump 4.99 (ts_date_hmsfrac_format formats
  * the difference with gmtime(3)): 25 h prints as 01:00:00.
  */
@@ -57,18 +59,51 @@ print_hms(struct tbuf *tb, const struct timespec *d, int nano)
 {
 	long	s = (long)d->tv_sec;
 
-	tbuf_printf(tb, " %02ld:%02ld:%02ld", s / 3600 % 24, s / 60 % 60,
+	tbuf_printf(tb, "%02ld:%02ld:%02ld", s / 3600 % 24, s / 60 % 60,
 	    s % 60);
 	print_frac(tb, d->tv_nsec, nano);
+}
+
+/*
+ * -ttt and -ttttt: the distance from pc->ref, as tcpdump 4.99 (print.c,
+ * ts_print): " " before it, or "-" when the stamp is earlier than the
+ * reference (stamps out of order); a reference that reads 0.000000 is
+ * none yet, so a packet stamped 0 leaves the next one to be the first.
+ * Stamps are compared as printed (microseconds unless --nano): a 6 ns
+ * step across a microsecond boundary is 0.000001, the lines' difference.
+ */
+static void
+print_since(struct print_ctx *pc, const struct timespec *ts)
+{
+	struct timespec	 a, b, d;
+	long		 q = pc->o.nano ? 1 : 1000;
+	int		 neg;
+
+	a.tv_sec = ts->tv_sec;
+	a.tv_nsec = ts->tv_nsec / q * q;
+	if (pc->ref.tv_sec == 0 && pc->ref.tv_nsec / q == 0)
+		pc->ref = *ts;
+	b.tv_sec = pc->ref.tv_sec;
+	b.tv_nsec = pc->ref.tv_nsec / q * q;
+	neg = a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec &&
+	    a.tv_nsec < b.tv_nsec);
+	d.tv_sec = neg ? b.tv_sec - a.tv_sec : a.tv_sec - b.tv_sec;
+	d.tv_nsec = neg ? b.tv_nsec - a.tv_nsec : a.tv_nsec - b.tv_nsec;
+	if (d.tv_nsec < 0) {
+		d.tv_nsec += 1000000000L;
+		d.tv_sec--;
+	}
+	tbuf_putc(&pc->tb, neg ? '-' : ' ');
+	print_hms(&pc->tb, &d, pc->o.nano);
+	if (pc->o.ts == PRINT_TS_DELTA)
+		pc->ref = *ts;
 }
 
 static void
 print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
 {
-	struct timespec	 d, *base;
 	struct tm	 tm;
 	time_t		 t;
-	long		 q;
 	int		 ts = pc->o.ts;
 
 	switch (ts) {
@@ -80,26 +115,7 @@ print_ts(struct print_ctx *pc, const struct cap_pkt *pkt)
 		break;
 	case PRINT_TS_DELTA:
 	case PRINT_TS_SINCE:
-		if (pc->count == 1)
-			pc->first = pc->prev = pkt->ts;
-		base = ts == PRINT_TS_DELTA ? &pc->prev : &pc->first;
-		/*
-		 * Between the stamps as printed (microseconds unless
-		 * --nano), as tcpdump: a 6 ns step across a microsecond
-		 * boundary is 0.000001, the two lines' own difference.
-		 */
-		q = pc->o.nano ? 1 : 1000;
-		d.tv_sec = pkt->ts.tv_sec - base->tv_sec;
-		d.tv_nsec = pkt->ts.tv_nsec / q * q - base->tv_nsec / q * q;
-		if (d.tv_nsec < 0) {
-			d.tv_nsec += 1000000000L;
-			d.tv_sec--;
-		}
-		/* Time stamps that go backwards show as zero, not garbage. */
-		if (d.tv_sec < 0)
-			d.tv_sec = d.tv_nsec = 0;
-		print_hms(&pc->tb, &d, pc->o.nano);
-		pc->prev = pkt->ts;
+		print_since(pc, &pkt->ts);
 		break;
 	default:
 		if (pkt->ts.tv_sec != pc->cached_sec) {
@@ -299,35 +315,66 @@ print_packet(void *arg, const struct cap_pkt *pkt, int dlt)
 		pc->failed = errno != 0 ? errno : EIO;
 }
 
+/*
+ * ", link-type EN10MB (Ethernet)", or ", link-type 147" for a number
+ * libpcap has no name for, as tcpdump 4.99 words it (tcpdump.c, main).
+ */
+static void
+print_linktype(struct tbuf *tb, int dlt)
+{
+	const char	*what;
+
+	if (pcap_datalink_val_to_name(dlt) == NULL) {
+		tbuf_printf(tb, ", link-type %u", (unsigned)dlt);
+		return;
+	}
+	what = pcap_datalink_val_to_description(dlt);
+	tbuf_printf(tb, ", link-type %s (%s)", pcap_datalink_val_to_name(dlt),
+	    what != NULL ? what : "");
+}
+
+void
+print_reading(const char *file, int dlt, int snaplen)
+{
+	struct tbuf	 tb;
+	char		 name[256];
+
+	esc_str(name, sizeof name, file, strlen(file));
+	tbuf_init(&tb);
+	tbuf_printf(&tb, "reading from file %s", name);
+	print_linktype(&tb, dlt);
+	tbuf_printf(&tb, ", snapshot length %d\n", snaplen);
+	/* tcpdump's own warning: SLL2 carries interface numbers only. */
+	if (dlt == DLT_LINUX_SLL2)
+		tbuf_puts(&tb, "Warning: interface names might be incorrect\n");
+	fputs(tb.s, stderr);
+	tbuf_free(&tb);
+}
+
 void
 print_listening(struct engine *eng)
 {
 	struct stats_snap	*sn;
-	const char		*name, *what;
+	struct tbuf		 tb;
+	const char		*name;
 	char			 shown[64];
 	unsigned		 k, n;
-	int			 dlt;
 
 	sn = xmalloc(sizeof *sn);
 	engine_snapshot(eng, sn);
 	n = sn->nifs > 1 ? sn->nifs : 1;
 	for (k = 0; k < n; k++) {
-		dlt = engine_ifdlt(eng, k);
 		name = sn->source;	/* escaped */
 		if (n > 1) {
 			esc_str(shown, sizeof shown, sn->ifname[k],
 			    strlen(sn->ifname[k]));
 			name = shown;
 		}
-		if (pcap_datalink_val_to_name(dlt) == NULL) {
-			msg_info("listening on %s, link-type %d, snapshot "
-			    "length %u bytes", name, dlt, sn->snaplen);
-			continue;
-		}
-		what = pcap_datalink_val_to_description(dlt);
-		msg_info("listening on %s, link-type %s (%s), snapshot length "
-		    "%u bytes", name, pcap_datalink_val_to_name(dlt),
-		    what != NULL ? what : "", sn->snaplen);
+		tbuf_init(&tb);
+		print_linktype(&tb, engine_ifdlt(eng, k));
+		msg_info("listening on %s%s, snapshot length %u bytes", name,
+		    tb.s, sn->snaplen);
+		tbuf_free(&tb);
 	}
 	free(sn);
 }

@@ -59,8 +59,8 @@ struct print_ctx {
 	char		 cached[32];
 	size_t		 cachedlen;	/* its length */
 	unsigned long	 count;		/* packets printed, for -# */
-	struct timespec	 first;		/* -ttttt */
-	struct timespec	 prev;		/* -ttt */
+	/* -ttt: the previous stamp, -ttttt: the first; 0: none yet. */
+	struct timespec	 ref;
 	struct tbuf	 tb;		/* reused for every packet */
 };
 
@@ -84,5 +84,15 @@ int	print_run(struct engine *, struct print_ctx *, unsigned,
  * snapshot length 262144 bytes"; one line per interface with several -i.
  */
 void	print_listening(struct engine *);
+/*
+ * tcpdump's first line reading a file, on stderr before any packet, with
+ * no "zbtop: " (tcpdump writes none): "reading from file F, link-type
+ * EN10MB (Ethernet), snapshot length 65535", the link type and snap
+ * length the file states; file is -r's argument ("-": standard input),
+ * escaped as every name (esc_str); dlt and snaplen as libpcap reads them
+ * from its header.  A LINUX_SLL2 file adds tcpdump's "Warning: interface
+ * names might be incorrect".
+ */
+void	print_reading(const char *, int, int);
 
 #endif /* ZBTOP_PRINT_H */

@@ -7,6 +7,7 @@
  * Only ncurses calls here, no engine state.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <ncurses.h>
 #include <stdarg.h>
@@ -16,11 +17,13 @@
 #include <wctype.h>
 
 #include "pane.h"
+#include "tbuf.h"
 
 static int	screen_roles[SCREEN_NROLES];
 static int	screen_ascii;		/* screen_puta(): bytes < 0x80 only */
 
 static int	screen_next(const char *, size_t, wchar_t *);
+static size_t	screen_unit(const char *, size_t, char *, int *);
 
 /* Colour pairs per role, or bold/reverse/dim when there is no colour. */
 void
@@ -66,12 +69,6 @@ screen_colors(int color)
 		for (i = 0; i < SCREEN_NROLES; i++)
 			screen_roles[i] = map[i].mono;
 	}
-}
-
-int
-screen_attr(enum screen_role r)
-{
-	return screen_roles[r];
 }
 
 /*
@@ -189,6 +186,63 @@ screen_putcut(int y, int x, int w, enum screen_role role, const char *s,
 	}
 	if (off > 0 && w > 1)
 		screen_put(y, x, 1, SCREEN_DIM, "<");
+	return used;
+}
+
+/*
+ * One character of text from outside (a path) as screen_puttail shows
+ * it, into u (MB_LEN_MAX + 1 bytes): a printable character of the locale
+ * as it is, any other byte as "\xNN" (tbuf.h esc_text).  Returns the
+ * bytes of s taken, and in *cols the columns u takes.
+ */
+static size_t
+screen_unit(const char *s, size_t n, char *u, int *cols)
+{
+	wchar_t	 wc;
+	int	 k;
+
+	k = screen_next(s, n, &wc);
+	if (wc == L'?' && *s != '?') {
+		esc_text(u, MB_LEN_MAX + 1, s, 1);
+		*cols = (int)strlen(u);
+		return 1;
+	}
+	memcpy(u, s, (size_t)k);
+	u[k] = '\0';
+	*cols = wcwidth(wc);
+	return (size_t)k;
+}
+
+/*
+ * Text from outside (a file's path, a list of interfaces) at (y, x) in
+ * at most w columns: printable characters of the locale as they are,
+ * other bytes escaped (screen_unit).  Wider than w, it is cut from the
+ * left at a whole character or escape, "..." in front, so that its end
+ * (the file's name) stays.  Returns the columns used.
+ */
+int
+screen_puttail(int y, int x, int w, enum screen_role role, const char *s)
+{
+	char	 u[MB_LEN_MAX + 1];
+	size_t	 n = strlen(s), i, k;
+	int	 total = 0, used = 0, cw;
+
+	for (i = 0; i < n; i += k) {
+		k = screen_unit(s + i, n - i, u, &cw);
+		total += cw;
+	}
+	i = 0;
+	if (total > w) {
+		used = screen_put(y, x, w, SCREEN_DIM, "...");
+		for (; i < n && total > w - used; i += k) {
+			k = screen_unit(s + i, n - i, u, &cw);
+			total -= cw;
+		}
+	}
+	for (; i < n; i += k) {
+		k = screen_unit(s + i, n - i, u, &cw);
+		used += screen_put(y, x + used, w - used, role, u);
+	}
 	return used;
 }
 

@@ -5,6 +5,7 @@
  * last snapshot; keys and the main loop (screen.c) change them.
  */
 #include <ncurses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -27,6 +28,9 @@ static void	screen_header(void);
 static void	screen_header_top(const struct stats_snap *, int);
 static int	screen_header_rates(const struct stats_snap *, int);
 static void	screen_header_state(const struct stats_snap *, int, int);
+static int	screen_header_field(int, int, enum screen_role, const char *,
+		    ...) __attribute__((format(printf, 4, 5)));
+static int	screen_header_wfile(const struct stats_snap *, int, int);
 
 void
 screen_draw(void)
@@ -182,29 +186,6 @@ screen_layout(void)
 		screen_layout_band(y, rest);
 }
 
-/*
- * The source at x in at most room columns (at least 16): a long path is
- * cut from the left, "..." and its tail, so the file's name and the
- * filter after it stay in view.  Returns the columns used.
- */
-static int
-screen_header_source(const char *src, int x, int room)
-{
-	const char	*p = src;
-	size_t		 n = strlen(src);
-	int		 dx = 0;
-
-	if (room < 16)
-		room = 16;
-	if (n > (size_t)room) {
-		p = src + n - (size_t)(room - 3);
-		while ((*p & 0xc0) == 0x80)	/* not inside a character */
-			p++;
-		dx = screen_put(0, x, room, SCREEN_DIM, "...");
-	}
-	return dx + screen_printf(0, x + dx, room - dx, SCREEN_VALUE, "%s", p);
-}
-
 /* Line 0: source, mode, filter, refiltered count and uptime. */
 static void
 screen_header_top(const struct stats_snap *s, int w)
@@ -212,7 +193,7 @@ screen_header_top(const struct stats_snap *s, int w)
 	char		 up[32], refl[40];
 	const char	*flt = s->filter[0] ? s->filter : "none (every packet)";
 	long		 u = (long)s->uptime;
-	int		 x;
+	int		 x, room;
 
 	snprintf(up, sizeof up, "up %ld:%02ld:%02ld", u / 3600, u / 60 % 60,
 	    u % 60);
@@ -222,13 +203,27 @@ screen_header_top(const struct stats_snap *s, int w)
 		snprintf(refl, sizeof refl, "  refiltered %llu",
 		    (unsigned long long)s->rejected);
 	x = screen_put(0, 0, w, SCREEN_VALUE, "zbtop ");
-	x += screen_header_source(s->source, x, w - x - (int)(strlen(s->mode) +
-	    3 + 10 + strlen(flt) + strlen(refl) + strlen(up) + 2));
+	/*
+	 * A long path is cut from the left, so the file's name and the
+	 * filter after it stay in view; it keeps 16 columns at least.
+	 */
+	room = w - x - (int)(strlen(s->mode) + 3 + 10 + strlen(flt) +
+	    strlen(refl) + strlen(up) + 2);
+	x += screen_puttail(0, x, room < 16 ? 16 : room, SCREEN_VALUE,
+	    s->raw_source);
 	x += screen_printf(0, x, w - x, SCREEN_HEADER, " [%s]", s->mode);
 	x += screen_put(0, x, w - x, SCREEN_HEADER, "  filter: ");
-	x += screen_put(0, x, w - x - (int)strlen(up) - (int)strlen(refl) - 2,
-	    s->filter[0] ? SCREEN_VALUE : SCREEN_DIM, flt);
-	screen_put(0, x, w - x - (int)strlen(up) - 2, SCREEN_HEADER, refl);
+	/*
+	 * Short of room the filter keeps 12 columns before its count
+	 * goes; cut short, it ends in '>', as a cut line of the list.
+	 */
+	room = w - x - (int)strlen(up) - 2;
+	if ((int)(strlen(flt) + strlen(refl)) > room &&
+	    room - (int)strlen(refl) < 12)
+		refl[0] = '\0';
+	x += screen_putcut(0, x, room - (int)strlen(refl), s->filter[0] ?
+	    SCREEN_VALUE : SCREEN_DIM, flt, 0, 1);
+	screen_put(0, x, w - x, SCREEN_HEADER, refl);
 	screen_put(0, w - (int)strlen(up), (int)strlen(up), SCREEN_NORMAL, up);
 }
 
@@ -266,6 +261,52 @@ screen_header_rates(const struct stats_snap *s, int w)
 	return x;
 }
 
+/*
+ * One field of line 1 at x, "  " and the text: whole, or not at all
+ * when it does not fit, so no part of a field reads as another.
+ * Returns the columns used.
+ */
+static int
+screen_header_field(int x, int w, enum screen_role role, const char *fmt,
+    ...)
+{
+	char	 buf[256];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (x + 2 + screen_width(buf, strlen(buf)) > w)
+		return 0;
+	screen_put(1, x, 2, SCREEN_NORMAL, "  ");
+	return 2 + screen_put(1, x + 2, w - x - 2, role, buf);
+}
+
+/*
+ * The -w file: "writing NAME (N packets)" while open, "wrote NAME (N
+ * packets)" once closed at the end; the name cut from the left when the
+ * field does not fit (at least 12 columns of it), else the field left
+ * out.  Returns the columns used.
+ */
+static int
+screen_header_wfile(const struct stats_snap *s, int x, int w)
+{
+	char		 verb[16], cnt[40];
+	int		 room, x0 = x;
+
+	snprintf(verb, sizeof verb, "  %s ", s->writing == STATS_W_DONE ?
+	    "wrote" : "writing");
+	snprintf(cnt, sizeof cnt, " (%llu packet%s)",
+	    (unsigned long long)s->wframes, s->wframes == 1 ? "" : "s");
+	room = w - x - (int)strlen(verb) - (int)strlen(cnt);
+	if (room < 12 && room < screen_width(s->wfile, strlen(s->wfile)))
+		return 0;
+	x += screen_put(1, x, w - x, SCREEN_HEADER, verb);
+	x += screen_puttail(1, x, room, SCREEN_HEADER, s->wfile);
+	x += screen_put(1, x, w - x, SCREEN_HEADER, cnt);
+	return x - x0;
+}
+
 /* Line 1's rest, from column x: filling blocks, link, states, geometry. */
 static void
 screen_header_state(const struct stats_snap *s, int x, int w)
@@ -287,29 +328,31 @@ screen_header_state(const struct stats_snap *s, int x, int w)
 		    s->bufs[i].st.active)
 			fill += s->bufs[i].st.pkts;
 	if (fill > 0)
-		x += screen_printf(1, x, w - x, SCREEN_DIM, "  +%llu filling",
+		x += screen_header_field(x, w, SCREEN_DIM, "+%llu filling",
 		    (unsigned long long)fill);
 	if (s->linkdown != 0) {
 		t = (time_t)s->linkdown;
 		localtime_r(&t, &tm);
 		strftime(a, sizeof a, "%H:%M:%S", &tm);
-		x += screen_put(1, x, w - x, SCREEN_NORMAL, "  ");
-		x += screen_printf(1, x, w - x, SCREEN_DROP,
+		x += screen_header_field(x, w, SCREEN_DROP,
 		    "link down since %s", a);
 	}
 	if (s->paused)
-		x += screen_put(1, x, w - x, SCREEN_USER, "  PAUSED");
+		x += screen_header_field(x, w, SCREEN_USER, "PAUSED");
 	if (s->eof)
-		x += screen_put(1, x, w - x, SCREEN_OK, "  end of file");
+		x += screen_header_field(x, w, SCREEN_OK, "end of file");
 	else if (engine_wait(screen_st.eng, 0))	/* -c, or an error */
-		x += screen_put(1, x, w - x, SCREEN_OK, "  capture ended");
+		x += screen_header_field(x, w, SCREEN_OK, "capture ended");
 	if (s->writing)
-		x += screen_printf(1, x, w - x, SCREEN_HEADER, "  writing %s "
-		    "(%llu frames)", s->wfile, (unsigned long long)s->wframes);
+		x += screen_header_wfile(s, x, w);
 	if (s->rotate_ms)
-		x += screen_printf(1, x, w - x, SCREEN_HEADER,
-		    "  rotate every %u ms", s->rotate_ms);
-	screen_printf(1, x, w - x, SCREEN_NORMAL, "  %s", s->geometry);
+		x += screen_header_field(x, w, SCREEN_HEADER,
+		    "rotate every %u ms", s->rotate_ms);
+	/* The geometry last: cut short, it ends in '>'. */
+	if (x + 4 < w) {
+		x += screen_put(1, x, 2, SCREEN_NORMAL, "  ");
+		screen_putcut(1, x, w - x, SCREEN_NORMAL, s->geometry, 0, 1);
+	}
 }
 
 /* Two rows: what is captured and how; then rates, totals and drops. */

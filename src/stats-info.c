@@ -14,7 +14,8 @@
 #include "tbuf.h"
 
 static void	stats_text(char *, size_t, const char *);
-static void	stats_raw(char *, char *, size_t, const char *);
+static void	stats_raw(char *, size_t, char *, size_t, const char *,
+		    void (*)(char *, size_t, const void *, size_t));
 
 /*
  * Mode, source, geometry and the initial filter, set once at start.
@@ -29,10 +30,12 @@ stats_info(struct stats *st, const struct stats_info *info)
 
 	pthread_mutex_lock(&st->lock);
 	stats_text(in->mode, sizeof in->mode, info->mode);
-	stats_raw(in->source, in->raw_source, STATS_NAMESZ, info->source);
+	stats_raw(in->source, sizeof in->source, in->raw_source,
+	    sizeof in->raw_source, info->source, esc_str);
 	stats_text(in->geometry, sizeof in->geometry, info->geometry);
 	stats_text(in->note, sizeof in->note, info->note);
-	stats_raw(in->filter, in->raw_filter, STATS_TEXTSZ, info->filter);
+	stats_raw(in->filter, sizeof in->filter, in->raw_filter,
+	    sizeof in->raw_filter, info->filter, esc_text);
 	in->snaplen = info->snaplen;
 	in->dlt = info->dlt;
 	in->nifs = info->nifs;
@@ -49,18 +52,20 @@ stats_info(struct stats *st, const struct stats_info *info)
 }
 
 /*
- * Text the user gave (the filter) that may be NULL, into two fields of sz
- * bytes: esc for terminals and text output (tbuf.h esc_text: shown as
- * typed, backslashes too, control and non-ASCII bytes escaped), raw as
- * given (for JSON's own escaping and for compiling it again).
+ * Text the user gave (the source, the filter) that may be NULL, into two
+ * fields: esc (escsz bytes) for text output, through escape (tbuf.h:
+ * esc_str for a name, esc_text for a filter shown as typed), raw (rawsz
+ * bytes) as given, for JSON's own escaping, for compiling it again and
+ * for the screen, which shows what the locale can.
  */
 static void
-stats_raw(char *esc, char *raw, size_t sz, const char *src)
+stats_raw(char *esc, size_t escsz, char *raw, size_t rawsz, const char *src,
+    void (*escape)(char *, size_t, const void *, size_t))
 {
 	if (src == NULL)
 		src = "";
-	snprintf(raw, sz, "%s", src);
-	esc_text(esc, sz, src, strlen(src));
+	snprintf(raw, rawsz, "%s", src);
+	escape(esc, escsz, src, strlen(src));
 }
 
 /* Copy text that may be NULL into a field of dstsz bytes. */
@@ -78,14 +83,16 @@ stats_epoch(struct stats *st, const char *filter)
 	st->info.epoch++;
 	atomic_store_explicit(&st->c.epoch_packets, 0, memory_order_relaxed);
 	st->base[STATS_SLOT(epoch_packets)] = 0;
-	stats_raw(st->info.filter, st->info.raw_filter, STATS_TEXTSZ,
-	    filter);
+	stats_raw(st->info.filter, sizeof st->info.filter,
+	    st->info.raw_filter, sizeof st->info.raw_filter, filter, esc_text);
 	pthread_mutex_unlock(&st->lock);
 }
 
 /*
  * What changes now and then, set together each tick so a snapshot never
- * has half of it; the file name is copied (cut to the field).
+ * has half of it; the file name is copied (cut to the field).  A file
+ * closed at the end (stats_wclosed) stays named, with its count, until
+ * another is opened.
  */
 void
 stats_flags(struct stats *st, const struct stats_flags *f)
@@ -93,11 +100,26 @@ stats_flags(struct stats *st, const struct stats_flags *f)
 	pthread_mutex_lock(&st->lock);
 	st->info.paused = f->paused;
 	st->info.eof = f->eof;
-	st->info.writing = f->writing;
 	st->info.rotate_ms = f->rotate_ms;
 	st->info.linkdown = f->linkdown;
-	stats_text(st->info.wfile, sizeof st->info.wfile, f->wfile);
-	st->info.wframes = f->wframes;
+	if (f->writing || st->info.writing != STATS_W_DONE) {
+		st->info.writing = f->writing ? STATS_W_OPEN : 0;
+		stats_text(st->info.wfile, sizeof st->info.wfile, f->wfile);
+		st->info.wframes = f->wframes;
+	}
+	pthread_mutex_unlock(&st->lock);
+}
+
+/*
+ * After the last reading (its stats_flags counted every frame): the file
+ * is closed, "wrote" from now on; one that failed to close is not named.
+ */
+void
+stats_wclosed(struct stats *st, int ok)
+{
+	pthread_mutex_lock(&st->lock);
+	if (st->info.writing == STATS_W_OPEN)
+		st->info.writing = ok ? STATS_W_DONE : 0;
 	pthread_mutex_unlock(&st->lock);
 }
 

@@ -61,6 +61,12 @@ struct stats {
 	struct stats_snap	 info;		/* mode, source, filter... */
 	uint64_t		 base[sizeof(struct counters) / 8];
 	uint64_t		 ifbase, ifstart;
+	/*
+	 * Where the exit line's totals start: at start, or where a file
+	 * was read again (the clear base since start stays for metrics).
+	 */
+	uint64_t		 runbase[sizeof(struct counters) / 8];
+	uint64_t		 ifrun;
 	int			 nbufs;
 	struct stats_buf	 bufs[CAP_MAXBUFS];
 	struct timespec		 changed[CAP_MAXBUFS];

@@ -15,6 +15,7 @@
 static void	stats_top(struct shard *, struct stats_snap *);
 static void	stats_counters(struct stats_snap *, const uint64_t *);
 static void	stats_cleared(const struct stats *, struct stats_cleared *);
+static void	stats_zero(struct stats *, int);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
 	"-", "full", "timeout", "forced"
@@ -160,18 +161,21 @@ void
 stats_totals(struct stats *st, struct stats_totals *t)
 {
 	uint64_t	 v[STATS_NSLOTS];
+	size_t		 k;
 	int		 i;
 
 	stats_load(st, v);
+	pthread_mutex_lock(&st->lock);
+	for (k = 0; k < STATS_NSLOTS; k++)
+		v[k] -= st->runbase[k];
+	t->ifdrops = atomic_load(&st->ifdrops) - st->ifrun;
+	pthread_mutex_unlock(&st->lock);
 	t->packets = v[STATS_SLOT(packets)];
 	t->kpackets = v[STATS_SLOT(kpackets)];
 	t->kdrops = v[STATS_SLOT(kdrops)];
 	t->rejected = v[STATS_SLOT(rejected)];
 	t->wdrops = v[STATS_SLOT(wdrops)];
 	t->have_ifdrops = atomic_load(&st->have_ifdrops);
-	pthread_mutex_lock(&st->lock);
-	t->ifdrops = atomic_load(&st->ifdrops) - st->ifstart;
-	pthread_mutex_unlock(&st->lock);
 	t->kcut = v[STATS_SLOT(kcut)];
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		t->rot[i] = v[STATS_SLOT(rot) + i];
@@ -181,6 +185,23 @@ stats_totals(struct stats *st, struct stats_totals *t)
 void
 stats_clear(struct stats *st)
 {
+	stats_zero(st, 0);
+}
+
+/*
+ * A file read again from its start: the totals start again too, as the
+ * frame numbers do, so the exit lines count what the screen shows.
+ */
+void
+stats_rerun(struct stats *st)
+{
+	stats_zero(st, 1);
+}
+
+/* Counters from zero: the display's, and with run the totals' too. */
+static void
+stats_zero(struct stats *st, int run)
+{
 	uint64_t	 v[STATS_NSLOTS];
 	unsigned	 i;
 
@@ -188,6 +209,10 @@ stats_clear(struct stats *st)
 	pthread_mutex_lock(&st->lock);
 	memcpy(st->base, v, sizeof st->base);
 	st->ifbase = atomic_load(&st->ifdrops);
+	if (run) {
+		memcpy(st->runbase, v, sizeof st->runbase);
+		st->ifrun = st->ifbase;
+	}
 	/* The rates too: after the end of a file no sample replaces them. */
 	st->pps = st->bps = st->dps = st->ifdps = 0;
 	memset(st->rotps, 0, sizeof st->rotps);

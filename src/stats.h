@@ -18,6 +18,7 @@
 #define STATS_TOPN	32		/* talkers in a snapshot */
 #define STATS_TEXTSZ	512		/* filter text, escaped */
 #define STATS_NAMESZ	128		/* source: interface or file, escaped */
+#define STATS_PATHSZ	1024		/* the same as given: JSON, the screen */
 
 /* One buffer row of the buffers pane. */
 struct stats_buf {
@@ -128,7 +129,7 @@ struct stats_snap {
 	/* The capture itself, for headers. */
 	char		 mode[8];
 	char		 source[STATS_NAMESZ];	/* interface or file, escaped */
-	char		 raw_source[STATS_NAMESZ];	/* as given, for JSON */
+	char		 raw_source[STATS_PATHSZ];	/* as given */
 	char		 geometry[256];
 	char		 note[2 * ZB_ERRBUFSZ];
 	unsigned	 snaplen;
@@ -147,12 +148,14 @@ struct stats_snap {
 	 * over, so it is not "filling".
 	 */
 	int		 ended;
-	int		 writing;	/* -w or write FILE active */
+	int		 writing;	/* -w or write FILE: STATS_W_ */
+#define STATS_W_OPEN	1		/* open, written to */
+#define STATS_W_DONE	2		/* closed at the capture's end */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode: a line per packet */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
 	int64_t		 linkdown;	/* link down since (epoch s), 0 up */
-	char		 wfile[128];	/* -w or write FILE, escaped */
+	char		 wfile[STATS_PATHSZ];	/* -w or write FILE, as given */
 	uint64_t	 wframes;	/* frames written to it */
 	struct stats_cleared cleared;
 };
@@ -166,7 +169,7 @@ struct stats_snap {
  */
 struct stats_info {
 	const char	*mode;		/* backend: "zbuf", "copy", "file" */
-	const char	*source;	/* raw, cut to STATS_NAMESZ */
+	const char	*source;	/* raw, cut to STATS_PATHSZ */
 	const char	*geometry;	/* rings and buffers, for the header */
 	const char	*note;		/* the backend's remark, or "" */
 	const char	*filter;	/* raw, cut to STATS_TEXTSZ */
@@ -180,7 +183,10 @@ struct stats_info {
 	int		 printing;	/* print mode */
 };
 
-/* Totals since start (clear does not touch them): the exit line. */
+/*
+ * Totals for the exit lines: since start, or since a file was read
+ * again (stats_rerun); clear does not touch them.
+ */
 struct stats_totals {
 	uint64_t	 packets;
 	uint64_t	 kpackets;
@@ -197,10 +203,10 @@ struct stats_totals {
 struct stats_flags {
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
-	int		 writing;	/* -w or write FILE active */
+	int		 writing;	/* -w or write FILE open */
 	unsigned	 rotate_ms;	/* rotate every, 0 = off */
 	int64_t		 linkdown;	/* link down since (time(3)), 0 up */
-	const char	*wfile;		/* the file written, escaped; NULL */
+	const char	*wfile;		/* the file written, as given; NULL */
 	uint64_t	 wframes;	/* frames written to it */
 };
 
@@ -229,12 +235,15 @@ void		 stats_info(struct stats *, const struct stats_info *);
 void		 stats_flags(struct stats *, const struct stats_flags *);
 /* The engine's last reading: nothing more will be handed over. */
 void		 stats_ended(struct stats *, int);
+/* The -w file closed at the end: 1 written whole, 0 not. */
+void		 stats_wclosed(struct stats *, int);
 void		 stats_snaplen(struct stats *, unsigned);
 
 /* Reader side: any thread. */
 void		 stats_snapshot(struct stats *, struct stats_snap *);
 void		 stats_totals(struct stats *, struct stats_totals *);
 void		 stats_clear(struct stats *);
+void		 stats_rerun(struct stats *);
 const char	*stats_reason_name(enum cap_reason);
 const char	*stats_owner_name(enum cap_owner);
 const char	*stats_buf_owner(const struct cap_bufstate *);

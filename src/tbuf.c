@@ -16,6 +16,7 @@
 static void	tbuf_grow(struct tbuf *, size_t);
 static size_t	esc_one(char *, unsigned, int);
 static void	esc_fixed(char *, size_t, const void *, size_t, int);
+static int	esc_needed(const unsigned char *, size_t);
 
 /* "00" to "99": two digits per lookup for the per-packet numbers. */
 static const char tbuf_pairs[] =
@@ -367,9 +368,35 @@ esc_text(char *dst, size_t dstsz, const void *src, size_t n)
 	esc_fixed(dst, dstsz, src, n, 1);
 }
 
-/* Escape into a fixed buffer, cutting at a whole escape sequence. */
+/*
+ * Whether a name needs esc_one's full rule to read back unambiguously:
+ * it holds a byte shown as "\xNN", or the text "\x" itself.
+ */
+static int
+esc_needed(const unsigned char *p, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0x20 || p[i] >= 0x7f)
+			return 1;
+		if (p[i] == '\\' && i + 1 < n && p[i + 1] == 'x')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A name (file, interface, user) into a fixed buffer, cut at a whole
+ * escape sequence.  A byte outside printable ASCII is "\xNN"; the rest
+ * shows as tcpdump prints names, a backslash once ("C:\dir"), unless
+ * the name holds a byte to escape or the text "\x": then every backslash
+ * is doubled.  So output holding "\x" is escaped throughout (an ESC byte
+ * and the four characters "\x1b" never look the same), and output
+ * without it is the name itself.
+ */
 void
 esc_str(char *dst, size_t dstsz, const void *src, size_t n)
 {
-	esc_fixed(dst, dstsz, src, n, 0);
+	esc_fixed(dst, dstsz, src, n, !esc_needed(src, n));
 }

@@ -186,6 +186,7 @@ main_print(struct opts *o, struct print_ctx *pc)
 		o->ec.print_arg[q] = &pc[q];
 	}
 	o->ec.print = print_packet;
+	o->ec.opened = print_reading;
 	return npc;
 }
 

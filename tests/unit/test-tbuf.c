@@ -119,6 +119,21 @@ main(void)
 	cuts(esc_str, "ab\\x1b\\\\");
 	esc_str(all, sizeof all, every, sizeof every);
 	CHECK(clean(all) && strlen(all) < sizeof all);
+	/*
+	 * esc_str: a name's backslash shows once, as tcpdump prints it,
+	 * unless the name holds a byte to escape or the text "\x": then
+	 * every backslash is doubled, so "\x1b" out is always one byte.
+	 */
+	esc_str(all, sizeof all, "C:\\dir\\", 7);
+	CHECK(strcmp(all, "C:\\dir\\") == 0);
+	esc_str(all, sizeof all, "a\\X", 3);
+	CHECK(strcmp(all, "a\\X") == 0);
+	esc_str(all, sizeof all, "l\\x1b", 5);
+	CHECK(strcmp(all, "l\\\\x1b") == 0);
+	esc_str(all, sizeof all, "e\033\\b", 4);
+	CHECK(strcmp(all, "e\\x1b\\\\b") == 0);
+	esc_str(all, sizeof all, "a\\x", 2);
+	CHECK(strcmp(all, "a\\") == 0);
 
 	/* esc_text: typed text, one backslash stays one; still clean. */
 	esc_text(all, sizeof all, "ip proto \\udp\t", 14);
