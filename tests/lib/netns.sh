@@ -10,6 +10,8 @@
 # test (the names contain $$): they are killed by PID, then the
 # namespaces are deleted.
 
+. tests/lib/need.sh
+
 zb_need_root() {
 	if [ "$(id -u)" -ne 0 ]; then
 		echo "needs root" >&2
@@ -19,14 +21,6 @@ zb_need_root() {
 		echo "needs iproute2 (ip)" >&2
 		exit 77
 	fi
-}
-
-# zb_need CMD...: skip unless every CMD is installed.
-zb_need() {
-	for zb_c in "$@"; do
-		command -v "$zb_c" >/dev/null 2>&1 ||
-		    { echo "needs $zb_c" >&2; exit 77; }
-	done
 }
 
 zb_netns_down() {
