@@ -24,17 +24,11 @@
 # dec-tls.c) step 3 fails on the raw ESC; with tls_plausible() accepting
 # everything (returning 1 at once), the plain HTTP request on 443 gets a
 # {TLS} addition and step 3 fails (both tried).
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZBTOP_SAN=${ZBTOP_SAN:-./obj-san/zbtop}
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
+zb_corpus python3 tcpdump zbtop
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../data
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-app.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
 fail=0
 
 python3 "$data/mkapp.py" "$tmp" || { echo "FAIL: mkapp.py"; exit 1; }

@@ -8,9 +8,8 @@
 # output: Bad file descriptor"; live, "-b -w - -i IF" put each
 # snapshot's text between the pcap records, and tcpdump -r stopped at the
 # first one ("invalid packet capture length").
-ZBTOP=${ZBTOP:-./zbtop}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-bw.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus
 "$ZBTOP" -b -w - -r tests/data/sample.pcap >"$tmp/out" 2>"$tmp/err" </dev/null
 rc=$?
 echo "-b -w -: exit $rc, $(wc -c <"$tmp/out") bytes out: $(cat "$tmp/err")"

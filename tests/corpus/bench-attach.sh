@@ -5,13 +5,13 @@
 # attach-run's figures line (not from a later "zbtop said" line); the
 # medians and their ratios; exit 0.  A repetition whose zbtop did not
 # refresh is shown as incomplete and makes it exit 1.
-d=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-batt.XXXXXX") || exit 1
-trap 'rm -rf "$d"' EXIT
+. tests/lib/corpus.sh
+zb_corpus
 fail=0
 say() { echo "$*" >&2; fail=1; }
 
-printf 'rep\ttool\tstatus\tcap_frac\tcap_ns_pkt\tgen_pps\n' >"$d/results.tsv"
-row() { printf '%s\t%s\tok\t%s\t%s\t%s\n' "$@" >>"$d/results.tsv"; }
+printf 'rep\ttool\tstatus\tcap_frac\tcap_ns_pkt\tgen_pps\n' >"$tmp/results.tsv"
+row() { printf '%s\t%s\tok\t%s\t%s\t%s\n' "$@" >>"$tmp/results.tsv"; }
 row 1 tcpdump-w 1.00000 100.0 200000
 row 1 tcpdump-w-attached 1.00000 101.0 190000
 row 2 tcpdump-w-attached 0.99000 99.0 210000
@@ -19,18 +19,19 @@ row 2 tcpdump-w 1.00000 104.0 220000
 row 3 tcpdump-w 0.98000 102.0 180000
 row 3 tcpdump-w-attached 1.00000 103.0 200000
 for r in 1 2 3; do
-	mkdir -p "$d/runs/$r-tcpdump-w-attached"
-	echo "2000000 packets captured" >"$d/runs/$r-tcpdump-w-attached/stderr"
+	mkdir -p "$tmp/runs/$r-tcpdump-w-attached"
+	echo "2000000 packets captured" >"$tmp/runs/$r-tcpdump-w-attached/stderr"
 done
 echo "attach-run: zbtop refreshes=100 cpu_s=0.02 wall_s=10.0 core_pct=0.200 status=ok exit=1" \
-    >>"$d/runs/1-tcpdump-w-attached/stderr"
+    >>"$tmp/runs/1-tcpdump-w-attached/stderr"
 echo "attach-run: zbtop refreshes=110 cpu_s=0.03 wall_s=10.0 core_pct=0.300 status=ok exit=1" \
-    >>"$d/runs/2-tcpdump-w-attached/stderr"
+    >>"$tmp/runs/2-tcpdump-w-attached/stderr"
 echo "attach-run: zbtop refreshes=90 cpu_s=0.01 wall_s=10.0 core_pct=0.100 status=ok exit=1" \
-    >>"$d/runs/3-tcpdump-w-attached/stderr"
-echo "attach-run: zbtop said: something" >>"$d/runs/3-tcpdump-w-attached/stderr"
+    >>"$tmp/runs/3-tcpdump-w-attached/stderr"
+echo "attach-run: zbtop said: something" \
+    >>"$tmp/runs/3-tcpdump-w-attached/stderr"
 
-out=$(tests/bench/attach-report "$d") || say "exit $? on a complete run"
+out=$(tests/bench/attach-report "$tmp") || say "exit $? on a complete run"
 echo "$out"
 echo "$out" | grep -qxF '| 2 | 104.0 | 99.0 | 1.0000 | 0.9900 | 220000 | 210000 | 0.300 | 110 |' ||
     say "repetition 2's row"
@@ -42,8 +43,9 @@ echo "$out" | grep -qF 'zbtop --attach --delay 0.1: 0.200% [0.100-0.300] of a co
     say "zbtop line"
 
 echo "attach-run: zbtop refreshes=0 cpu_s=0.001 wall_s=0.000 core_pct=0.000 status=no-refresh exit=127" \
-    >"$d/runs/2-tcpdump-w-attached/stderr"
-out=$(tests/bench/attach-report "$d") && say "exit 0 with a repetition incomplete"
+    >"$tmp/runs/2-tcpdump-w-attached/stderr"
+out=$(tests/bench/attach-report "$tmp") &&
+    say "exit 0 with a repetition incomplete"
 echo "$out" | grep -q '^| 2 | incomplete (status no-refresh)' ||
     say "incomplete repetition not shown"
 echo "$out" | grep -q 'medians over 2 repetitions' || say "not 2 repetitions"

@@ -4,10 +4,9 @@
 # nothing on stdout, exactly as a bad filter given as an argument.  A good
 # one runs and the capture goes on (the count proves the filter applied).
 
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 sample=tests/data/sample.pcap
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-cmdfail.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus
 fail=0
 
 expect_fail() {

@@ -31,25 +31,11 @@ LinuxCookedCapturev2.pcap: tcpdump names the interface of an SLL2 record from th
 # Smaller differences inside counted files: none at present (every
 # counted record agrees, some by compare.awk's addition rule).
 
-ZBTOP=${ZBTOP:-./zbtop}
-SHARED=${SHARED:-../shared}
+. tests/lib/corpus.sh
 here=$(cd "$(dirname "$0")" && pwd)
 min=95
 
-if [ ! -x "$ZBTOP" ]; then
-	echo "needs $ZBTOP (make)" >&2
-	exit 77
-fi
-if ! command -v tcpdump >/dev/null 2>&1; then
-	echo "needs tcpdump" >&2
-	exit 77
-fi
-if [ ! -d "$SHARED/corpus/tcpdump" ]; then
-	echo "needs the shared corpus in $SHARED/corpus" >&2
-	exit 77
-fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-compare.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus zbtop tcpdump corpus
 tab=$(printf '\t')
 status=0
 : >"$tmp/res"

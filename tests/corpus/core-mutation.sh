@@ -8,8 +8,8 @@
 # Each sed is checked to have changed the file, so this cannot pass by
 # mutating nothing.
 top=$(pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-mut.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus
 sample=tests/data/sample.pcap
 
 replay() {

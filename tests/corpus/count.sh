@@ -22,8 +22,8 @@ if [ ! -e "$1" ]; then
 	exit 77
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-count.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus
 
 # Two files cut inside a record: errors after some packets were read.
 n=0

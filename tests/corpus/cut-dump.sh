@@ -6,13 +6,8 @@
 # (cut ARP, ICMP, ICMPv6, BOOTP, VXLAN, TCP options).  Only records
 # whose summary lines agree are compared (cut-marker differences are
 # another test's concern).
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-cutdump.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump zbtop
 fail=0
 whole=0
 

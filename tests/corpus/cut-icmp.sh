@@ -4,13 +4,8 @@
 # cut.pcap that tcpdump 4.99 -n prints with a "[|icmp]" marker, zbtop
 # prints alike, "IP a > b:  [|icmp]" with nothing of ICMP's own before the
 # marker (tcpdump prints ICMP's text only once it has read it all).
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-cuticmp.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump zbtop
 fail=0
 seen=0
 n=34

@@ -6,13 +6,8 @@
 # Lines that still differ are allowed only when they match one of the
 # known differences below (an ERE matched against "tcpdump<TAB>zbtop",
 # timestamps included); each is a gap still to close, not a wanted one.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-cutsweep.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump zbtop
 
 # Known differences, one ERE a line.
 cat >"$tmp/known" <<'EOF'

@@ -9,7 +9,7 @@
 # above 0x7e: packet bytes reach the terminal only escaped.
 
 ZBTOP_SAN=${ZBTOP_SAN:-obj-san/zbtop}
-SHARED=${SHARED:-../shared}
+. tests/lib/corpus.sh
 
 if [ ! -x "$ZBTOP_SAN" ]; then
 	echo "needs $ZBTOP_SAN (make test-build)" >&2
@@ -20,8 +20,7 @@ if [ ! -e "$1" ]; then
 	echo "needs the shared corpus in $SHARED/corpus" >&2
 	exit 77
 fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-decode.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus
 fail=0 n=0
 
 for f; do

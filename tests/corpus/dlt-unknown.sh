@@ -5,11 +5,8 @@
 # was given.  In print mode, tcpdump's "reading from file" line before
 # it, as tcpdump: its whole stderr, the program's name aside.
 # Can fail: before, zbtop said "bad filter: unknown data link type 999".
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-dlt.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus tcpdump python3
 python3 - "$tmp/d.pcap" <<'EOP' || { echo "FAIL: python3"; exit 1; }
 import struct, sys
 f = open(sys.argv[1], "wb")

@@ -14,10 +14,8 @@
 # Can fail: checked by building zbtop with tbuf_esc() copying every byte
 # unchanged but NUL (a copy of the tree in /tmp, not committed): the test
 # then failed at -P on the raw ESC and 0x9b bytes of a DNS name.
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-ZBTOP=${ZBTOP:-./zbtop}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-escape.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus python3
 pcap=$(printf '%s/ev\033[31mil.pcap' "$tmp")
 
 python3 - "$pcap" <<'EOP' || { echo "FAIL: cannot write the capture"; exit 1; }

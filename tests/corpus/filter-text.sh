@@ -4,9 +4,8 @@
 # -J's "filter" and the screen show it, not "\\udp".  Still nothing raw
 # reaches the output: a filter written with a tab shows "\x09", and every
 # byte of standard output is printable ASCII or a newline.
-ZBTOP=${ZBTOP:-./zbtop}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-ftext.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus
 fail() { echo "FAIL: $*"; sed 's/^/    /' "$tmp/out"; exit 1; }
 
 "$ZBTOP" -b --iterations 1 -r tests/data/sample.pcap 'ip proto \udp' \

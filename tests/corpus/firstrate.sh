@@ -6,24 +6,22 @@
 # packets/s in text (-b) and in JSON (-b -J), for the whole capture and
 # for its ring (the RING table's PPS, JSON's rings[].pps); and a rotation
 # count above 0 has a rate above 0.
-: "${ZBTOP:=./zbtop}"
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-dir=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-rate.XXXXXX") || exit 1
-trap 'rm -rf "$dir"' EXIT
-python3 tests/screen/mkpcap.py "$dir/slow.pcap" 300 0.01 || exit 1
-"$ZBTOP" -b -r "$dir/slow.pcap" --speed 1 --delay 0.4 --iterations 2 \
-    >"$dir/text" || { echo "zbtop -b failed"; exit 1; }
-"$ZBTOP" -b -J -r "$dir/slow.pcap" --speed 1 --delay 0.4 --iterations 2 \
-    >"$dir/json" || { echo "zbtop -b -J failed"; exit 1; }
-sed -n 's/^packets [0-9]* (\([0-9.]*\)\/s).*/\1/p' "$dir/text" >"$dir/rates"
+. tests/lib/corpus.sh
+zb_corpus python3
+python3 tests/screen/mkpcap.py "$tmp/slow.pcap" 300 0.01 || exit 1
+"$ZBTOP" -b -r "$tmp/slow.pcap" --speed 1 --delay 0.4 --iterations 2 \
+    >"$tmp/text" || { echo "zbtop -b failed"; exit 1; }
+"$ZBTOP" -b -J -r "$tmp/slow.pcap" --speed 1 --delay 0.4 --iterations 2 \
+    >"$tmp/json" || { echo "zbtop -b -J failed"; exit 1; }
+sed -n 's/^packets [0-9]* (\([0-9.]*\)\/s).*/\1/p' "$tmp/text" >"$tmp/rates"
 sed -n 's/.*"packets":[0-9]*,"bytes":[0-9]*,"pps":\([0-9.]*\),.*/\1/p' \
-    "$dir/json" >>"$dir/rates"
-awk '$1 == 0 && $3 == "*" && NF == 10 { print $9 }' "$dir/text" >>"$dir/rates"
-sed -n 's/.*"rings":\[{[^]]*"pps":\([0-9.]*\),.*/\1/p' "$dir/json" >>"$dir/rates"
-grep '^rotations' "$dir/text" | tr ',' '\n' |
+    "$tmp/json" >>"$tmp/rates"
+awk '$1 == 0 && $3 == "*" && NF == 10 { print $9 }' "$tmp/text" >>"$tmp/rates"
+sed -n 's/.*"rings":\[{[^]]*"pps":\([0-9.]*\),.*/\1/p' "$tmp/json" >>"$tmp/rates"
+grep '^rotations' "$tmp/text" | tr ',' '\n' |
     awk '/ [1-9][0-9]* \(0\.0\/s\)/ { bad = 1 } END { exit bad }' ||
-    { echo "a rotation count at 0/s: $(grep '^rotations' "$dir/text")"; exit 1; }
-[ "$(wc -l <"$dir/rates")" -eq 8 ] || { echo "rates: $(cat "$dir/rates")"; exit 1; }
-awk '$1 < 50 || $1 > 200 { bad = 1 } END { exit bad }' "$dir/rates" ||
-    { echo "first rates not about 100/s: $(cat "$dir/rates" | tr '\n' ' ')"; exit 1; }
+    { echo "a rotation count at 0/s: $(grep '^rotations' "$tmp/text")"; exit 1; }
+[ "$(wc -l <"$tmp/rates")" -eq 8 ] || { echo "rates: $(cat "$tmp/rates")"; exit 1; }
+awk '$1 < 50 || $1 > 200 { bad = 1 } END { exit bad }' "$tmp/rates" ||
+    { echo "first rates not about 100/s: $(cat "$tmp/rates" | tr '\n' ' ')"; exit 1; }
 exit 0

@@ -6,8 +6,8 @@
 # run over the full engine.
 
 secs=${ZB_FUZZ_SECONDS:-20}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-fuzzb.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus
 . tests/lib/fuzz.sh
 
 zb_need_libfuzzer "$tmp"

@@ -16,8 +16,8 @@
 secs=${ZB_FUZZ_SECONDS:-20}
 top=$(pwd)
 SHARED=${SHARED:-$top/../shared}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-fuzzf.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus
 . tests/lib/fuzz.sh
 
 fuzzer=$ZB_FUZZ_FILE_BIN

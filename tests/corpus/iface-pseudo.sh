@@ -9,10 +9,8 @@
 #
 # Can fail: before this test -i nflog said "zbtop: no such interface:
 # nflog", though -D's note and tcpdump say it exists.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-pseudo.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus tcpdump
 tcpdump -D 2>/dev/null | sed 's/^[0-9]*\.\([^ ]*\).*/\1/' >"$tmp/td"
 "$ZBTOP" -D 2>/dev/null | sed 's/^[0-9]*\.\([^ ]*\).*/\1/' >"$tmp/zb"
 dev=$(grep -vxF -f "$tmp/zb" "$tmp/td" | grep -x nflog)

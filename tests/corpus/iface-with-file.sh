@@ -6,12 +6,8 @@
 #
 # Can fail: before this test zbtop said "-i and -r exclude each other"
 # and exited 1.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-ifile.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump
 f=tests/data/sample.pcap
 fail=0
 for o in "-n -c 3" "-d udp"; do

@@ -12,13 +12,8 @@
 # of its bytes in the replay model and printed "00:16:41.000000
 # [|ether]"; caplen 0 printed a time and " [|ether]"; len 300000 printed
 # its time, the marker, then the decode.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-invhdr.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump python3
 python3 - "$tmp/hdr.pcap" <<'PY' || { echo "FAIL: python3"; exit 1; }
 import struct, sys
 ip = bytearray(28)

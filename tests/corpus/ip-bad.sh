@@ -9,13 +9,8 @@
 # Can fail: before this test zbtop said "IP [bad ip version 5]", "IP
 # [bad ip hlen 16]", "IP [bad ip len 10 < hlen 20]" and "IP6 [bad ip6
 # version 4]" (parity.sh excused the corpus files that hold them).
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-ipbad.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump python3
 python3 - "$tmp/bad.pcap" <<'PY' || { echo "FAIL: python3"; exit 1; }
 import struct, sys
 eth = bytes.fromhex('020000000001020000000002')

@@ -6,10 +6,8 @@
 # as \u00NN, so the string encoded as Latin-1 gives the name's bytes) and
 # "filter" the filter as given, tab included; not the terminal escapes
 # (\\ doubled, \xe9 as four characters) the screen and text show.
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-ZBTOP=${ZBTOP:-./zbtop}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-jsonraw.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus python3
 name=$(printf '%s/we"ird\\name\351\001.pcap' "$tmp")
 cp tests/data/sample.pcap "$name" || exit 1
 filter=$(printf 'ip or\tnot ip')

@@ -22,18 +22,12 @@
 #
 # Can fail: it failed on every truncation-marker difference fixed on the
 # way (LLDP without its end TLV, ARP cut in its addresses, "IP  [|ip]").
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZBTOP_SAN=${ZBTOP_SAN:-./obj-san/zbtop}
 ZB_TESTS=${ZB_TESTS:-tests}
 here=$(cd "$(dirname "$0")" && pwd)
 data=$ZB_TESTS/data
-if ! command -v tcpdump >/dev/null 2>&1; then
-	echo "needs tcpdump" >&2
-	exit 77
-fi
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-l2proto.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus tcpdump zbtop
 status=0
 
 # run FILE SKIP-REGEX OPTIONS...

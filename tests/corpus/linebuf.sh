@@ -6,11 +6,8 @@
 # -l it must not arrive before 3 s (everything comes at the end).  The
 # second half shows the test can fail: the same check, reversed.  (No
 # line at all counts as 99 s.)
-ZBTOP=${ZBTOP:-./zbtop}
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-linebuf.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus python3 zbtop
 python3 tests/screen/mkpcap.py "$tmp/slow.pcap" 40 0.1 ||
     { echo "FAIL: mkpcap.py"; exit 1; }
 

@@ -6,14 +6,8 @@
 # tests/data/sll-lo.pcap and sll2-lo.pcap were written by tcpdump -i any
 # over UDP and TCP on lo in a private network namespace (lo is index 1
 # everywhere, so tcpdump names it the same on any machine).
-ZBTOP=${ZBTOP:-./zbtop}
-SHARED=${SHARED:-../shared}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-cooked.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump zbtop
 fail=0
 files="tests/data/sll-lo.pcap tests/data/sll2-lo.pcap"
 f=$SHARED/corpus/packetnet/pcap/LinuxCookedCapture.pcap

@@ -11,14 +11,8 @@
 # Can fail: against zbtop before this test (lower-case "unknown" under
 # -e, "ethertype 0x88b5, length 60" without it, no hex) every option set
 # differed.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-linkunk.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump python3 zbtop
 
 python3 - "$tmp" <<'EOP' || { echo "FAIL: cannot write the captures"; exit 1; }
 import struct, sys

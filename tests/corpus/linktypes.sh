@@ -5,12 +5,8 @@
 # files are made here, one ICMP echo and one UDP datagram each; zbtop
 # must print what the installed tcpdump prints, without -e and (PPP,
 # C-HDLC) with -e.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-linktypes.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus python3 tcpdump zbtop
 python3 - "$tmp" <<'EOP' || { echo "FAIL: cannot write the captures"; exit 1; }
 import struct, sys
 d = sys.argv[1]
@@ -33,8 +29,6 @@ w("ipv4", 228, [icmp, ip6])
 w("ipv6", 229, [ip6, udp])
 EOP
 fail=0
-TZ=GMT0
-export TZ
 for f in ppp chdlc ipv4 ipv6; do
 	for o in -n -e; do
 		case $f$o in ipv4-e|ipv6-e) continue ;; esac

@@ -16,14 +16,9 @@
 # Can fail: before, -L and -J wrote to stdout, "-L" without -i crashed
 # (a NULL name), "-J" without -i was refused, DOCSIS had no "(printing
 # not supported)", and "v\1" showed as "v\\1".
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 [ "$(id -u)" -eq 0 ] || { echo "needs root" >&2; exit 77; }
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v unshare >/dev/null 2>&1 || { echo "needs unshare" >&2; exit 77; }
-command -v ip >/dev/null 2>&1 || { echo "needs ip" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-listing.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus tcpdump unshare ip zbtop
 unshare -n true 2>/dev/null || { echo "needs unshare -n" >&2; exit 77; }
 export ZBTOP tmp
 unshare -n sh -s <<'EOS'

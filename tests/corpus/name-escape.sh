@@ -11,10 +11,8 @@
 #
 # Can fail: before, every message and the reading line doubled the
 # backslash ("cannot read d/n\\o.pcap") where tcpdump shows one.
-ZBTOP=${ZBTOP:-./zbtop}
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-names.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus zbtop
 fail=0
 esc=$(printf '\033')
 cp tests/data/sample.pcap "$tmp/a\\b.pcap"

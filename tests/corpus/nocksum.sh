@@ -11,13 +11,8 @@
 #
 # Can fail: before this test -K was accepted and ignored, and every
 # verdict was printed.
-ZBTOP=${ZBTOP:-./zbtop}
-SHARED=${SHARED:-../shared}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-nocksum.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump
 fail=0
 files="tests/data/sample.pcap tests/data/sll-lo.pcap"
 for f in packetnet/pcap/dhcp.pcap tcpdump/pcap/vxlan.pcap; do

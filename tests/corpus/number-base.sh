@@ -8,10 +8,8 @@
 #
 # Can fail: before this test -s 0x28 and -G 0x3c were refused, and -s
 # 050 was 50.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-base.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus tcpdump
 f=tests/data/sample.pcap
 fail=0
 

@@ -13,15 +13,9 @@
 # Also: -n, -nn, -l, -U are accepted; zbtop's old -n N, -d N, -e CMD are
 # refused as extra filter words or taken as tcpdump's flags; -C and -W
 # keep a ring of files with tcpdump's names, -G names files by time.
-ZBTOP=${ZBTOP:-./zbtop}
-SHARED=${SHARED:-../shared}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-options.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus tcpdump zbtop
 fail=0
-TZ=GMT0
-export TZ
 
 files=tests/data/sample.pcap
 for f in tcpdump/pcap/print-flags.pcap tcpdump/pcap/dns_tcp.pcap \

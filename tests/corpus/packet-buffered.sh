@@ -9,11 +9,9 @@
 #
 # Can fail: checked with the zbtop.c before this test, which refused -U
 # without -w ("-C, -G, -W, -U and -z go with -w").
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_TESTS=${ZB_TESTS:-tests}
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-pbuf.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus python3
 python3 "$ZB_TESTS/screen/mkpcap.py" "$tmp/slow.pcap" 200 0.1 ||
     { echo "FAIL: mkpcap.py"; exit 1; }
 

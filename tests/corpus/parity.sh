@@ -15,16 +15,8 @@
 # Can fail: against main before this branch (lower-case "unknown" under
 # -e, DNS -v without owner names, no DHCP -v options) thousands of lines
 # were unexplained.
-ZBTOP=${ZBTOP:-./zbtop}
-SHARED=${SHARED:-../shared}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-[ -d "$SHARED/corpus/tcpdump" ] ||
-    { echo "needs the shared corpus in $SHARED/corpus" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-parity.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump zbtop corpus
 
 # Known differences: an ERE against "OPTS<TAB>FILE<TAB>tcpdump<TAB>zbtop"
 # (OPTS without -n, "-" for none), one line a group, explained below.

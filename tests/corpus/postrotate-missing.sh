@@ -9,11 +9,10 @@
 # Can fail: with src/pcapw.c spawning -z unchecked, "-z /nonexistent"
 # and "-z 'gzip -9'" captured and rotated with no word at all, and no
 # file was ever compressed.
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_GENDIR=${ZB_GENDIR:-obj/gen}
 [ -x "$ZB_GENDIR/zbgen" ] || { echo "needs $ZB_GENDIR/zbgen" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-postrot.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus
 chmod 0777 "$tmp"
 "$ZB_GENDIR/zbgen" -w "$tmp/in.pcap" -n 30000 -s 100 >/dev/null ||
     { echo "FAIL: zbgen"; exit 1; }

@@ -17,14 +17,8 @@
 #  - a file name holding a backslash: shown once, as tcpdump shows it.
 #
 # Can fail: before this test zbtop said nothing before the packets.
-ZBTOP=${ZBTOP:-./zbtop}
-SHARED=${SHARED:-../shared}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-reading.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump zbtop
 fail=0
 data=tests/data/sample.pcap
 

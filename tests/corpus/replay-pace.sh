@@ -8,12 +8,10 @@
 #
 # Can fail: checked with the zbtop.c whose replay pace was chosen before
 # print mode was known: every line but -P took the full 60 s.
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_TESTS=${ZB_TESTS:-tests}
 sample=$ZB_TESTS/data/sample.pcap
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-pace.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus tcpdump
 want=$(tcpdump --count -r "$sample" 2>/dev/null | sed -n 's/ packets*$//p')
 
 fail=0

@@ -6,7 +6,7 @@
 # and stays under 300 KB.
 
 ZB_GENDIR=${ZB_GENDIR:-obj/gen}
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 sample=tests/data/sample.pcap
 want=1987
 
@@ -14,8 +14,7 @@ if [ ! -x "$ZB_GENDIR/mksample" ]; then
 	echo "needs $ZB_GENDIR/mksample (make test-build)" >&2
 	exit 77
 fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-sample.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus
 fail=0
 
 "$ZB_GENDIR/mksample" "$tmp/a.pcap" || exit 1

@@ -11,10 +11,8 @@
 #
 # Can fail: checked with a build whose main() has no SIGHUP handler: the
 # SIGHUP case exited 129 without the line.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-signals.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus python3
 python3 tests/screen/mkpcap.py "$tmp/slow.pcap" 200 0.1 ||
     { echo "FAIL: mkpcap.py"; exit 1; }
 

@@ -10,10 +10,8 @@
 # Can fail: with print_packet checking fwrite's count alone, -l and -U
 # ran on for the whole replay (20 s) after head had exited (a live
 # capture ran on until the next signal): both failed here.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-sigpipe-lbuf.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus python3
 python3 tests/screen/mkpcap.py "$tmp/slow.pcap" 200 0.1 ||
     { echo "FAIL: mkpcap.py"; exit 1; }
 

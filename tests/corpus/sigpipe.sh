@@ -14,12 +14,10 @@
 # default (-b into head exited 141), and with the batch.c before this
 # test, whose batch_run() ignored the fflush result (-b into head ran on
 # for the whole 20 s replay): both failed here.
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_GENDIR=${ZB_GENDIR:-obj/gen}
 [ -x "$ZB_GENDIR/zbgen" ] || { echo "needs $ZB_GENDIR/zbgen" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-sigpipe.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus python3
 "$ZB_GENDIR/zbgen" -w "$tmp/big.pcap" -n 300000 -S 1 >/dev/null ||
     { echo "FAIL: zbgen"; exit 1; }
 python3 tests/screen/mkpcap.py "$tmp/slow.pcap" 200 0.1 ||

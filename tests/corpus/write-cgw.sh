@@ -10,12 +10,10 @@
 # Can fail: before this test the -G ring removed the oldest name past
 # -W, which with -C's reused names, or a name without strftime fields,
 # was the file just opened: zbtop exited 0 and left no file at all.
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_GENDIR=${ZB_GENDIR:-obj/gen}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
+zb_corpus tcpdump
 [ -x "$ZB_GENDIR/zbgen" ] || { echo "needs $ZB_GENDIR/zbgen" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-cgw.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
 asroot=
 [ "$(id -u)" -eq 0 ] && asroot="-Z root"
 "$ZB_GENDIR/zbgen" -w "$tmp/big.pcap" -n 40000 -S 1 >/dev/null ||

@@ -6,11 +6,10 @@
 # the failed ftruncate of a device, which hid the full disk.  Both the
 # end-of-run write (-c 5) and writes during the run (every packet) are
 # checked, under ASan+UBSan too.
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_TESTS=${ZB_TESTS:-tests}
 [ -w /dev/full ] || { echo "needs a writable /dev/full" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-devfull.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus
 
 fail=0
 for z in "$ZBTOP" ${ZBTOP_SAN:+"$ZBTOP_SAN"}; do

@@ -10,12 +10,9 @@
 # Can fail: checked with the pcapw.c and engine.c before this test:
 # zbtop said "cannot write -: Broken pipe" and went on capturing to the
 # end of the replay (for a live interface, for ever).
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_TESTS=${ZB_TESTS:-tests}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-wpipe.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus tcpdump python3
 python3 "$ZB_TESTS/screen/mkpcap.py" "$tmp/slow.pcap" 200 0.1 ||
     { echo "FAIL: mkpcap.py"; exit 1; }
 

@@ -9,11 +9,9 @@
 #
 # Can fail: checked with the zbtop.c before this test, which printed lines
 # with -w when -l or a line option was given: tcpdump failed on -l.
-ZBTOP=${ZBTOP:-./zbtop}
+. tests/lib/corpus.sh
 ZB_TESTS=${ZB_TESTS:-tests}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-wsilent.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+zb_corpus tcpdump
 sample=$ZB_TESTS/data/sample.pcap
 
 fail=0

@@ -3,10 +3,8 @@
 # force, N, since every record is cut to N bytes (a header of 65535 over
 # records cut to 40 tells readers the capture was whole).  Without -s the
 # header keeps the input file's snaplen, as tcpdump -r F -w does.
-ZBTOP=${ZBTOP:-./zbtop}
-[ -x "$ZBTOP" ] || { echo "needs $ZBTOP (make)" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-wsnap.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus zbtop
 in=tests/data/sample.pcap
 fail=0
 

@@ -3,9 +3,8 @@
 # "not writing", not "writing stopped"; after "write FILE" it answers
 # "writing stopped".  zbtop -b -r tests/data/sample.pcap --speed 1 reads
 # the three commands on standard input.
-ZBTOP=${ZBTOP:-./zbtop}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-wstop.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. tests/lib/corpus.sh
+zb_corpus
 # zbtop may drop to "nobody" before it opens the file: let it in.
 chmod 0777 "$tmp"
 printf 'write stop\nwrite %s/w.pcap\nwrite stop\n' "$tmp" |

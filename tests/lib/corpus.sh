@@ -1,0 +1,32 @@
+# Sourced by the corpus tests, from the repository root, after their
+# header comment: what tests/run would export (ZBTOP, SHARED) when the
+# script runs on its own, TZ=GMT0 so that zbtop and tcpdump print the
+# same stamps on any machine, and zb_corpus.
+. tests/lib/need.sh
+
+ZBTOP=${ZBTOP:-./zbtop}
+SHARED=${SHARED:-../shared}
+TZ=GMT0
+export TZ
+
+# zb_corpus [NEED...]: how a corpus test starts.  Skip (exit 77, the
+# reason as the last line of stderr) at the first NEED missing, in the
+# order given: "zbtop" is an executable $ZBTOP, "corpus" the shared
+# corpus in $SHARED/corpus (its tcpdump set), anything else a command
+# (zb_need).  Then a scratch directory in tmp, named after the script
+# and removed on exit.
+zb_corpus() {
+	for zb_n in "$@"; do
+		case $zb_n in
+		zbtop)	[ -x "$ZBTOP" ] ||
+			    { echo "needs $ZBTOP (make)" >&2; exit 77; } ;;
+		corpus)	[ -d "$SHARED/corpus/tcpdump" ] || { echo \
+			    "needs the shared corpus in $SHARED/corpus" >&2
+			    exit 77; } ;;
+		*)	zb_need "$zb_n" ;;
+		esac
+	done
+	zb_n=${0##*/}
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-${zb_n%.sh}.XXXXXX") || exit 1
+	trap 'rm -rf "$tmp"' EXIT INT TERM
+}
