@@ -10,24 +10,10 @@
 #
 # Can fail: print_ts() showed a step backwards as " 00:00:00.000000" and
 # took the first packet as -ttttt's reference even when stamped 0.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-tsback.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-python3 - "$tmp/back.pcap" <<'EOP' || { echo "FAIL: python3"; exit 1; }
-import struct, sys
-pkt = (bytes.fromhex("ffffffffffff0200000000010800") +
-    bytes.fromhex("450000200001000040110000c6120001c6120002") +
-    struct.pack(">HHHH", 1234, 9, 12, 0) + b"abcd")
-out = struct.pack("<IHHiIII", 0xa1b23c4d, 2, 4, 0, 0, 65535, 1)
-for s, ns in [(0, 0), (0, 0), (100, 500000000), (99, 0), (0, 0),
-    (101, 250), (101, 900)]:
-    out += struct.pack("<IIII", s, ns, len(pkt), len(pkt)) + pkt
-open(sys.argv[1], "wb").write(out)
-EOP
-TZ=GMT0
-export TZ
+. tests/lib/corpus.sh
+zb_corpus tcpdump python3
+python3 tests/lib/stamps.py "$tmp/back.pcap" 0:0 0:0 100:500000000 99:0 0:0 \
+    101:250 101:900 || { echo "FAIL: stamps.py"; exit 1; }
 for z in "$ZBTOP" ${ZBTOP_SAN:+"$ZBTOP_SAN"}; do
 	[ -x "$z" ] || continue
 	for t in -ttt -ttttt "-ttt --nano" "-ttttt --nano"; do

@@ -11,23 +11,11 @@
 # result, -ttt printed 00:00:00.000000 where tcpdump prints
 # 00:00:00.000001, and -ttttt drifted the same way; 25 h printed as
 # 25:01:01 where tcpdump prints 01:01:01.
-ZBTOP=${ZBTOP:-./zbtop}
-command -v tcpdump >/dev/null 2>&1 || { echo "needs tcpdump" >&2; exit 77; }
-command -v python3 >/dev/null 2>&1 || { echo "needs python3" >&2; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-tsdelta.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-python3 - "$tmp/nano.pcap" <<'EOP' || { echo "FAIL: python3"; exit 1; }
-import struct, sys
-pkt = (bytes.fromhex("ffffffffffff0200000000010800") +
-    bytes.fromhex("450000200001000040110000c6120001c6120002") +
-    struct.pack(">HHHH", 1234, 9, 12, 0) + b"abcd")
-out = struct.pack("<IHHiIII", 0xa1b23c4d, 2, 4, 0, 0, 65535, 1)
-for s, ns in [(1000, 999999999), (1001, 5), (1001, 1999), (1001, 2000),
-    (1002, 999), (1003, 0), (1003, 999), (1003, 1000), (91064, 1000),
-    (451064, 1000)]:
-    out += struct.pack("<IIII", s, ns, len(pkt), len(pkt)) + pkt
-open(sys.argv[1], "wb").write(out)
-EOP
+. tests/lib/corpus.sh
+zb_corpus tcpdump python3
+python3 tests/lib/stamps.py "$tmp/nano.pcap" 1000:999999999 1001:5 1001:1999 \
+    1001:2000 1002:999 1003:0 1003:999 1003:1000 91064:1000 451064:1000 ||
+    { echo "FAIL: stamps.py"; exit 1; }
 for z in "$ZBTOP" ${ZBTOP_SAN:+"$ZBTOP_SAN"}; do
 	[ -x "$z" ] || continue
 	for t in -ttt -ttttt "-ttt --nano" "-ttttt --nano"; do
