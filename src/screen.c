@@ -31,6 +31,7 @@
 #include "xmalloc.h"
 
 #define SCREEN_POLL_MS	50		/* input poll: keys feel instant */
+#define SCREEN_SETTLE_S	0.3		/* after the last resize: repaint all */
 #define SCREEN_INFO_S	10		/* seconds a message stays */
 #define SCREEN_ERR_S	30
 
@@ -49,6 +50,7 @@ static int	screen_setup(const struct screen_opts *, char *);
 static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_key(int, wint_t);
+static int	screen_repaint_key(int, wint_t);
 static void	screen_sockets_key(int);
 static int	screen_global_key(int);
 static int	screen_hidden_key(int);
@@ -205,6 +207,15 @@ screen_teardown(void)
  * Snapshot every delay seconds or when asked; draw after a snapshot, a
  * key or a message; never wait longer than SCREEN_POLL_MS for a key.
  */
+/*
+ * When the last resize came (0: none since the last whole repaint).  A
+ * burst of resizes can leave the terminal holding a frame drawn for an
+ * earlier size: tmux applies sizes to the pane as it gets to them, and
+ * may read our frame after the next size.  So once the sizes stop
+ * changing, everything is repainted once more.
+ */
+static double	screen_resized;
+
 static void
 screen_loop(void)
 {
@@ -227,6 +238,11 @@ screen_loop(void)
 				screen_st.frames++;
 			next = now + screen_st.delay;
 			screen_st.refresh = 0;
+			dirty = 1;
+		}
+		if (screen_resized != 0 && now - screen_resized >= SCREEN_SETTLE_S) {
+			clearok(curscr, TRUE);
+			screen_resized = 0;
 			dirty = 1;
 		}
 		if (screen_take_messages())
@@ -323,6 +339,23 @@ screen_sockets_key(int key)
 	screen_global_key(key);
 }
 
+/*
+ * Ctrl-L, in a prompt too; and a resize: LINES and COLS are new, and what
+ * the terminal shows is unknown (it cut or reflowed our last frame,
+ * several sizes ago after a burst of SIGWINCH), so repaint all of it
+ * rather than the difference from what curses thinks.  1: it was one.
+ */
+static int
+screen_repaint_key(int r, wint_t wc)
+{
+	if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+		screen_resized = screen_now();
+	else if (r != OK || wc != 014)
+		return 0;
+	clearok(curscr, TRUE);
+	return 1;
+}
+
 static void
 screen_key(int r, wint_t wc)
 {
@@ -335,16 +368,8 @@ screen_key(int r, wint_t wc)
 	 */
 	key = r == KEY_CODE_YES || wc < KEY_MIN ? (int)wc : 0;
 
-	/*
-	 * Ctrl-L, in a prompt too; and a resize: LINES and COLS are new, and
-	 * what the terminal shows is unknown (it cut or reflowed our last
-	 * frame, several sizes ago after a burst of SIGWINCH), so repaint
-	 * all of it rather than the difference from what curses thinks.
-	 */
-	if ((r == KEY_CODE_YES && wc == KEY_RESIZE) || (r == OK && wc == 014)) {
-		clearok(curscr, TRUE);
+	if (screen_repaint_key(r, wc))
 		return;
-	}
 	/*
 	 * Too small, the screen says "q quits" and shows no prompt: q quits
 	 * even with one open, and no other key edits a line no one sees.
