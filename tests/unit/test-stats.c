@@ -103,9 +103,19 @@ main(void)
 	stats_snapshot(st, sn);
 	CHECK(sn->rings[0].packets == 0 && sn->rings[1].packets == 6 &&
 	    sn->rings[1].forced == 1 && sn->c.packets == 6);
+	/* Since start: what clear took off, and what came after. */
+	CHECK(sn->total.packets == 18 && sn->total.kdrops == 6 &&
+	    sn->total.ring_packets[1] == 9 && sn->total.ring_forced[1] == 2);
 	stats_totals(st, &t);
 	CHECK(t.packets == 18 && t.kdrops == 6 && t.kpackets == 20 &&
 	    t.rejected == 1 && t.rot[CAP_ROT_FULL] == 1 && t.kcut == 8);
+	/* A file read again: the exit lines start over, metrics' do not. */
+	stats_rerun(st);
+	stats_block(st, 0, 2, 200, 0, CAP_ROT_FULL);
+	stats_snapshot(st, sn);
+	stats_totals(st, &t);
+	CHECK(t.packets == 2 && sn->c.packets == 2 &&
+	    sn->total.packets == 20 && sn->total.ring_packets[0] == 11);
 
 	/*
 	 * 100000 one-packet flows over three queues, then three busy ones,
