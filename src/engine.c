@@ -189,9 +189,13 @@ engine_start(struct engine *e, char *errbuf)
 	struct timespec	now;
 	int		n;
 
+	/*
+	 * Only the first run opens it: a file read again must not start the
+	 * ring of -C/-G files over and truncate what the first reading wrote.
+	 */
 	if (e->conf.wfile != NULL && e->w == NULL && engine_wlate(&e->conf) &&
-	    engine_open_write(e, e->conf.wfile, e->conf.wconf, &e->w,
-	    errbuf) == -1)
+	    atomic_load(&e->run) == 0 && engine_open_write(e, e->conf.wfile,
+	    e->conf.wconf, &e->w, errbuf) == -1)
 		return -1;
 	if (cap_start(&e->cap, errbuf) == -1)
 		return -1;

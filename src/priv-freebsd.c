@@ -7,16 +7,13 @@
  * (its permissions are checked at open) and is narrowed with Capsicum
  * rights in bpfsys-freebsd.c, as FreeBSD's tcpdump narrows its own; no
  * cap_enter, because "write FILE" opens files while zbtop runs.  Built
- * on FreeBSD only.  The change of user repeats priv.c's on purpose: only
- * one of the two files is ever built (the Makefile's BSD_ONLY and
- * LINUX_ONLY), and on Linux it sits between the PR_SET_KEEPCAPS calls,
- * so a shared helper would scatter each system's order of steps.
+ * on FreeBSD only (the Makefile's BSD_ONLY); the change of user itself is
+ * priv-user.c's, shared with Linux.
  */
 #include <sys/types.h>
 #include <sys/procctl.h>
 
 #include <errno.h>
-#include <grp.h>
 #include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,8 +22,7 @@
 
 #include "cap.h"
 #include "priv.h"
-
-#define PRIV_DEFAULT_USER	"nobody"
+#include "priv-int.h"
 
 /* keep names Linux capabilities (the --sockets view): none here. */
 int
@@ -41,20 +37,9 @@ priv_drop(const char *user, uint64_t keep, char *errbuf)
 		return -1;
 	}
 	if (geteuid() == 0) {
-		if (user == NULL)
-			user = PRIV_DEFAULT_USER;
-		if ((pw = getpwnam(user)) == NULL) {
-			snprintf(errbuf, ZB_ERRBUFSZ, "-Z %s: no such user",
-			    user);
+		if (priv_user(&user, &pw, errbuf) == -1 ||
+		    priv_become(pw, user, errbuf) == -1)
 			return -1;
-		}
-		if (setgroups(0, NULL) == -1 ||
-		    setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) == -1 ||
-		    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) == -1) {
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot become %s: %s",
-			    user, strerror(errno));
-			return -1;
-		}
 		if (pw->pw_uid != 0 && setuid(0) != -1) {
 			snprintf(errbuf, ZB_ERRBUFSZ, "could regain root "
 			    "after becoming %s", user);

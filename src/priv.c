@@ -16,7 +16,6 @@
 #include <linux/capability.h>
 
 #include <errno.h>
-#include <grp.h>
 #include <stdint.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -25,8 +24,7 @@
 
 #include "cap.h"
 #include "priv.h"
-
-#define PRIV_DEFAULT_USER	"nobody"
+#include "priv-int.h"
 
 static int	priv_clear_caps(uint64_t, char *);
 static void	priv_bound(uint64_t);
@@ -85,25 +83,14 @@ priv_drop(const char *user, uint64_t keep, char *errbuf)
 			return -1;
 		}
 	} else {
-		if (user == NULL)
-			user = PRIV_DEFAULT_USER;
-		errno = 0;
-		if ((pw = getpwnam(user)) == NULL) {
-			snprintf(errbuf, ZB_ERRBUFSZ, "-Z %s: no such user",
-			    user);
+		if (priv_user(&user, &pw, errbuf) == -1)
 			return -1;
-		}
 		if (keep != 0) {
 			priv_bound(keep);
 			prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0);
 		}
-		if (setgroups(0, NULL) == -1 ||
-		    setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) == -1 ||
-		    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) == -1) {
-			snprintf(errbuf, ZB_ERRBUFSZ, "cannot become %s: %s",
-			    user, strerror(errno));
+		if (priv_become(pw, user, errbuf) == -1)
 			return -1;
-		}
 		prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
 	}
 	if (priv_clear_caps(keep, errbuf) == -1)

@@ -10,6 +10,7 @@
 #    exactly the 500 odd ones in FILE, which is owned by nobody; captured
 #    = 1000 (before the filter) + 500;
 #  - -Z daemon: the process runs as daemon's uid and gid.
+#  - -Z with an unknown user: one line, exit 1.
 # Then without root: a copy of zbtop with file capabilities (setcap
 # cap_net_raw,cap_net_admin+ep), run as uid/gid 65534 through setpriv in
 # the capture namespace, captures exactly N frames (-c N) and ends with
@@ -113,6 +114,18 @@ if getent passwd daemon >/dev/null; then
 	zb_status "$pid" "$duid" "$dgid" || zb_fail "-Z daemon: wrong identity"
 	zb_stop "$pid" 10 || zb_fail "-Z daemon: exit status $?"
 	echo "-Z daemon: ok"
+fi
+
+# -Z a user that does not exist: one line naming it, before any packet.
+nouser="zbnouser$$"
+if ! getent passwd "$nouser" >/dev/null; then
+	ip netns exec "$ZB_NS_CAP" "$ZBTOP" -b --delay 1 -i "$ZB_IF_CAP" \
+	    -Z "$nouser" </dev/null >"$ZB_TMP/nu.out" 2>"$ZB_TMP/nu.err"
+	st=$?
+	[ $st -eq 1 ] || zb_fail "-Z $nouser: exit $st, not 1"
+	[ "$(cat "$ZB_TMP/nu.err")" = "zbtop: -Z $nouser: no such user" ] ||
+	    zb_fail "-Z $nouser: stderr is '$(cat "$ZB_TMP/nu.err")'"
+	echo "-Z $nouser: ok"
 fi
 
 # File capabilities instead of root.
