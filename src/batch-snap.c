@@ -43,22 +43,22 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_printf(tb, "zbtop %s %s, up %.1f s, filter: %s (epoch %u, "
 	    "refiltered %llu)%s\n", sn->mode, sn->source, sn->uptime,
 	    sn->filter[0] != '\0' ? sn->filter : "none", sn->epoch,
-	    (unsigned long long)sn->rejected, sn->eof ? ", end of file" : "");
+	    (unsigned long long)sn->c.rejected, sn->eof ? ", end of file" : "");
 	tbuf_printf(tb, "packets %llu (%.0f/s), %llu bytes (%.3f Mbit/s)\n",
-	    (unsigned long long)sn->packets, sn->pps,
-	    (unsigned long long)sn->bytes, sn->bps / 1e6);
+	    (unsigned long long)sn->c.packets, sn->pps,
+	    (unsigned long long)sn->c.bytes, sn->bps / 1e6);
 	tbuf_printf(tb, "drops: kernel %llu (ring full), freezes %llu "
-	    "(queue frozen), ", (unsigned long long)sn->kdrops,
-	    (unsigned long long)sn->kfreezes);
+	    "(queue frozen), ", (unsigned long long)sn->c.kdrops,
+	    (unsigned long long)sn->c.kfreezes);
 	/* A file or the copy backend has no interface counter at all. */
-	if (sn->have_ifdrops)
+	if (sn->c.have_ifdrops)
 		tbuf_printf(tb, "interface %llu (rx_dropped), ",
-		    (unsigned long long)sn->ifdrops);
-	tbuf_printf(tb, "write %llu", (unsigned long long)sn->wdrops);
+		    (unsigned long long)sn->c.ifdrops);
+	tbuf_printf(tb, "write %llu", (unsigned long long)sn->c.wdrops);
 	/* Only a packet larger than a block is cut: say so when it was. */
-	if (sn->kcut != 0)
+	if (sn->c.kcut != 0)
 		tbuf_printf(tb, "; cut %llu (block too small)",
-		    (unsigned long long)sn->kcut);
+		    (unsigned long long)sn->c.kcut);
 	tbuf_putc(tb, '\n');
 	batch_ifaces_text(sn, tb);
 	if (sn->linkdown != 0)
@@ -71,10 +71,11 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	    sn->peak_fill, (unsigned long long)sn->peak_freezes);
 	tbuf_printf(tb, "rotations: full %llu (%.1f/s), timeout %llu "
 	    "(%.1f/s), forced %llu (%.1f/s); %s\n",
-	    (unsigned long long)sn->rot[CAP_ROT_FULL], sn->rotps[CAP_ROT_FULL],
-	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
+	    (unsigned long long)sn->c.rot[CAP_ROT_FULL],
+	    sn->rotps[CAP_ROT_FULL],
+	    (unsigned long long)sn->c.rot[CAP_ROT_TIMEOUT],
 	    sn->rotps[CAP_ROT_TIMEOUT],
-	    (unsigned long long)sn->rot[CAP_ROT_FORCED],
+	    (unsigned long long)sn->c.rot[CAP_ROT_FORCED],
 	    sn->rotps[CAP_ROT_FORCED], sn->geometry);
 	batch_list(sn, tb, sn->nifs > 1 ? BATCH_RINGS " IFACE\n" :
 	    BATCH_RINGS "\n", "", sn->nrings, batch_ring_text);
@@ -98,21 +99,22 @@ batch_json(const struct stats_snap *sn, struct tbuf *tb)
 	    "\"packets\":%llu,\"bytes\":%llu,\"pps\":%.1f,\"bps\":%.1f,"
 	    "\"drops\":{\"kernel\":%llu,\"freezes\":%llu,",
 	    sn->epoch, sn->uptime, sn->eof ? "true" : "false",
-	    (unsigned long long)sn->packets, (unsigned long long)sn->bytes,
-	    sn->pps, sn->bps, (unsigned long long)sn->kdrops,
-	    (unsigned long long)sn->kfreezes);
-	if (sn->have_ifdrops)
+	    (unsigned long long)sn->c.packets, (unsigned long long)sn->c.bytes,
+	    sn->pps, sn->bps, (unsigned long long)sn->c.kdrops,
+	    (unsigned long long)sn->c.kfreezes);
+	if (sn->c.have_ifdrops)
 		tbuf_printf(tb, "\"interface\":%llu,",
-		    (unsigned long long)sn->ifdrops);
+		    (unsigned long long)sn->c.ifdrops);
 	tbuf_printf(tb, "\"write\":%llu},\"refiltered\":%llu,\"cut\":%llu,"
 	    "\"kernel_packets\":%llu,\"rotations\":{\"full\":%llu,"
 	    "\"timeout\":%llu,\"forced\":%llu}",
-	    (unsigned long long)sn->wdrops, (unsigned long long)sn->rejected,
-	    (unsigned long long)sn->kcut,
-	    (unsigned long long)sn->kpackets,
-	    (unsigned long long)sn->rot[CAP_ROT_FULL],
-	    (unsigned long long)sn->rot[CAP_ROT_TIMEOUT],
-	    (unsigned long long)sn->rot[CAP_ROT_FORCED]);
+	    (unsigned long long)sn->c.wdrops,
+	    (unsigned long long)sn->c.rejected,
+	    (unsigned long long)sn->c.kcut,
+	    (unsigned long long)sn->c.kpackets,
+	    (unsigned long long)sn->c.rot[CAP_ROT_FULL],
+	    (unsigned long long)sn->c.rot[CAP_ROT_TIMEOUT],
+	    (unsigned long long)sn->c.rot[CAP_ROT_FORCED]);
 	tbuf_printf(tb, ",\"peaks\":{\"held\":%d,\"fill\":%.1f,"
 	    "\"freezes\":%llu}", sn->peak_held, sn->peak_fill,
 	    (unsigned long long)sn->peak_freezes);
@@ -261,8 +263,8 @@ batch_ifaces_text(const struct stats_snap *sn, struct tbuf *tb)
 		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
 		tbuf_printf(tb, "%s %s kernel %llu dropped %llu",
 		    k > 0 ? "," : "", name,
-		    (unsigned long long)sn->if_kpackets[k],
-		    (unsigned long long)sn->if_kdrops[k]);
+		    (unsigned long long)sn->c.if_kpackets[k],
+		    (unsigned long long)sn->c.if_kdrops[k]);
 	}
 	tbuf_putc(tb, '\n');
 }
@@ -290,8 +292,8 @@ batch_ifaces_json(const struct stats_snap *sn, struct tbuf *tb)
 		tbuf_printf(tb, ",\"packets\":%llu,\"bytes\":%llu,"
 		    "\"kernel\":%llu,\"dropped\":%llu}",
 		    (unsigned long long)pkts, (unsigned long long)bytes,
-		    (unsigned long long)sn->if_kpackets[k],
-		    (unsigned long long)sn->if_kdrops[k]);
+		    (unsigned long long)sn->c.if_kpackets[k],
+		    (unsigned long long)sn->c.if_kdrops[k]);
 	}
 	tbuf_putc(tb, ']');
 }

@@ -227,7 +227,7 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 void
 batch_summary(struct engine *eng, FILE *f)
 {
-	struct stats_totals	 t;
+	struct stats_counts	 t;
 	struct stats_snap	*sn;
 	char			 v[512];
 
@@ -252,7 +252,7 @@ batch_summary(struct engine *eng, FILE *f)
 void
 batch_tcpdump(struct engine *eng, FILE *f)
 {
-	struct stats_totals	t;
+	struct stats_counts	t;
 
 	engine_totals(eng, &t);
 	batch_count(f, t.packets, "captured");
@@ -294,7 +294,7 @@ batch_info(struct engine *eng, volatile sig_atomic_t *info)
 static void
 batch_counters(struct engine *eng, FILE *f)
 {
-	struct stats_totals	t;
+	struct stats_counts	t;
 	char			 work[32] = "";
 	uint64_t		 sum;
 
@@ -327,9 +327,7 @@ batch_summary_ifaces(const struct stats_snap *sn, FILE *f)
 		esc_str(name, sizeof name, sn->ifname[k],
 		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
 		fprintf(f, "  %llu of them on %s (%llu received by filter)\n",
-		    (unsigned long long)(sn->if_kdrops[k] +
-		    sn->cleared.if_kdrops[k]), name,
-		    (unsigned long long)(sn->if_kpackets[k] +
-		    sn->cleared.if_kpackets[k]));
+		    (unsigned long long)sn->total.if_kdrops[k], name,
+		    (unsigned long long)sn->total.if_kpackets[k]);
 	}
 }

@@ -36,30 +36,30 @@ diag_verdict(const struct stats_snap *s, char *buf, size_t sz)
 {
 	char	 what[192], on[96];
 
-	if (s->kdrops > 0) {
+	if (s->c.kdrops > 0) {
 		diag_ifaces(s, on, sizeof on);
 		if (s->dps > 0)
 			snprintf(what, sizeof what, "kernel ring drops "
 			    "growing%s (%llu, %.0f/s)", on,
-			    (unsigned long long)s->kdrops, s->dps);
+			    (unsigned long long)s->c.kdrops, s->dps);
 		else
 			snprintf(what, sizeof what, "kernel ring dropped "
-			    "%llu%s", (unsigned long long)s->kdrops, on);
+			    "%llu%s", (unsigned long long)s->c.kdrops, on);
 		diag_ring(s, buf, sz, what);
 		return s->dps > 0 ? DIAG_GROWING : DIAG_PAST;
 	}
-	if (s->have_ifdrops && s->ifdrops > 0) {
+	if (s->c.have_ifdrops && s->c.ifdrops > 0) {
 		snprintf(buf, sz, "interface %s dropped %llu%s before capture "
 		    "(rx_dropped): the NIC or its driver, not the ring; a "
 		    "bigger -B does not help", s->source,
-		    (unsigned long long)s->ifdrops, s->ifdps > 0 ?
+		    (unsigned long long)s->c.ifdrops, s->ifdps > 0 ?
 		    " and growing" : "");
 		return s->ifdps > 0 ? DIAG_GROWING : DIAG_PAST;
 	}
-	if (s->wdrops > 0) {
+	if (s->c.wdrops > 0) {
 		snprintf(buf, sz, "-w writer dropped %llu: the output file "
 		    "could not take them (disk full or too slow)",
-		    (unsigned long long)s->wdrops);
+		    (unsigned long long)s->c.wdrops);
 		return DIAG_PAST;
 	}
 	snprintf(buf, sz, "no drops");
@@ -81,7 +81,7 @@ diag_ifaces(const struct stats_snap *s, char *on, size_t sz)
 	on[0] = '\0';
 	for (k = 0; s->nifs > 1 && k < s->nifs && k < CAP_MAXIF &&
 	    len < sz; k++) {
-		if (s->if_kdrops[k] == 0)
+		if (s->c.if_kdrops[k] == 0)
 			continue;
 		esc_str(name, sizeof name, s->ifname[k],
 		    strnlen(s->ifname[k], CAP_IFNAMSZ));
@@ -161,8 +161,8 @@ diag_pkt_cost(const struct stats_snap *s)
 	}
 	if (pkts > 0 && used / pkts >= DIAG_HDR / 2)
 		return (double)used / (double)pkts;
-	if (s->packets > 0)
-		return (double)s->bytes / (double)s->packets + DIAG_HDR;
+	if (s->c.packets > 0)
+		return (double)s->c.bytes / (double)s->c.packets + DIAG_HDR;
 	return DIAG_HDR;
 }
 

@@ -529,7 +529,7 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 }
 
 void
-engine_totals(struct engine *e, struct stats_totals *t)
+engine_totals(struct engine *e, struct stats_counts *t)
 {
 	stats_totals(e->stats, t);
 }

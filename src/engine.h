@@ -16,7 +16,7 @@ struct pcapw_conf;
 struct recent;
 struct stats;
 struct stats_snap;
-struct stats_totals;
+struct stats_counts;
 struct tbuf;
 
 /* Called on a consumer thread for every packet accepted (print mode). */
@@ -99,7 +99,7 @@ void		 engine_snapshot(struct engine *, struct stats_snap *);
  * ended, an ordinary engine_snapshot().
  */
 void		 engine_snapshot_tick(struct engine *, struct stats_snap *);
-void		 engine_totals(struct engine *, struct stats_totals *);
+void		 engine_totals(struct engine *, struct stats_counts *);
 struct recent	*engine_recent(struct engine *);
 uint64_t	 engine_frames(struct engine *);
 unsigned	 engine_run(struct engine *);

@@ -193,8 +193,7 @@ static void
 metrics_views(const struct stats_snap *sn, struct metrics_view *v,
     unsigned n)
 {
-	const struct stats_cleared	*c = &sn->cleared;
-	const struct stats_ring		*r;
+	const struct stats_counts	*t = &sn->total;
 	struct metrics_view		*w;
 	unsigned			 i, k, nr = sn->nrings < CAP_MAXRINGS ?
 					    sn->nrings : CAP_MAXRINGS;
@@ -205,32 +204,30 @@ metrics_views(const struct stats_snap *sn, struct metrics_view *v,
 	    strlen(sn->raw_source));
 	if (n == 1) {
 		memcpy(v[0].il, v[1].il, sizeof v[0].il);
-		v[0].packets = sn->packets + c->packets;
-		v[0].bytes = sn->bytes + c->bytes;
-		v[0].kpackets = sn->kpackets + c->kpackets;
-		v[0].kdrops = sn->kdrops + c->kdrops;
-		v[0].kfreezes = sn->kfreezes + c->kfreezes;
-		for (j = 0; j < CAP_ROT_NREASONS; j++)
-			v[0].rot[j] = sn->rot[j] + c->rot[j];
+		v[0].packets = t->packets;
+		v[0].bytes = t->bytes;
+		v[0].kpackets = t->kpackets;
+		v[0].kdrops = t->kdrops;
+		v[0].kfreezes = t->kfreezes;
+		memcpy(v[0].rot, t->rot, sizeof v[0].rot);
 		return;
 	}
 	for (k = 0; k < n; k++) {
 		w = &v[k];
 		metrics_il(w->il, sizeof w->il, sn->ifname[k],
 		    strnlen(sn->ifname[k], CAP_IFNAMSZ));
-		w->kpackets = sn->if_kpackets[k] + c->if_kpackets[k];
-		w->kdrops = sn->if_kdrops[k] + c->if_kdrops[k];
-		w->kfreezes = sn->if_kfreezes[k] + c->if_kfreezes[k];
+		w->kpackets = t->if_kpackets[k];
+		w->kdrops = t->if_kdrops[k];
+		w->kfreezes = t->if_kfreezes[k];
 	}
 	for (i = 0; i < nr; i++) {
-		r = &sn->rings[i];
-		if (r->iface >= n)
+		if (sn->rings[i].iface >= n)
 			continue;
-		w = &v[r->iface];
-		w->packets += r->packets + c->ring_packets[i];
-		w->bytes += r->bytes + c->ring_bytes[i];
+		w = &v[sn->rings[i].iface];
+		w->packets += t->ring_packets[i];
+		w->bytes += t->ring_bytes[i];
 		for (j = 0; j < CAP_ROT_NREASONS; j++)
-			w->rot[j] += r->rot[j] + c->ring_rot[i][j];
+			w->rot[j] += t->ring_rot[i][j];
 	}
 }
 
@@ -312,7 +309,7 @@ static void
 metrics_drops(const struct stats_snap *sn, const char *il,
     const struct metrics_view *v, unsigned n, struct tbuf *tb)
 {
-	const struct stats_cleared	*c = &sn->cleared;
+	const struct stats_counts	*t = &sn->total;
 	char				 more[64];
 	unsigned			 k;
 
@@ -324,22 +321,22 @@ metrics_drops(const struct stats_snap *sn, const char *il,
 	for (k = 0; k < n; k++)
 		metrics_u64(tb, "zbtop_drops_total", v[k].il, more,
 		    v[k].kdrops);
-	if (sn->have_ifdrops) {
+	if (t->have_ifdrops) {
 		snprintf(more, sizeof more, ",where=\"%s\"",
 		    metrics_where_names[METRICS_W_INTERFACE]);
 		metrics_u64(tb, "zbtop_drops_total", il, more,
-		    sn->ifdrops + c->ifdrops);
+		    t->ifdrops);
 	}
 	snprintf(more, sizeof more, ",where=\"%s\"",
 	    metrics_where_names[METRICS_W_WRITE]);
-	metrics_u64(tb, "zbtop_drops_total", il, more, sn->wdrops + c->wdrops);
+	metrics_u64(tb, "zbtop_drops_total", il, more, t->wdrops);
 	metrics_each(tb, "zbtop_queue_freezes_total", "counter",
 	    "Times the kernel froze the ring's queue: the next buffer was "
 	    "still held by zbtop.", v, n,
 	    offsetof(struct metrics_view, kfreezes));
 	metrics_one(tb, "zbtop_refiltered_packets_total", "counter",
 	    "Packets the old filter let in and the new one refused, after a "
-	    "filter change.", il, sn->rejected + c->rejected);
+	    "filter change.", il, t->rejected);
 }
 
 /*
@@ -392,13 +389,13 @@ metrics_ring_il(const struct stats_snap *sn, const struct metrics_view *v,
 static uint64_t
 metrics_ring_packets(const struct stats_snap *sn, unsigned i)
 {
-	return sn->rings[i].packets + sn->cleared.ring_packets[i];
+	return sn->total.ring_packets[i];
 }
 
 static uint64_t
 metrics_ring_forced(const struct stats_snap *sn, unsigned i)
 {
-	return sn->rings[i].forced + sn->cleared.ring_forced[i];
+	return sn->total.ring_forced[i];
 }
 
 static uint64_t

@@ -74,13 +74,13 @@ pane_buffers_rot(const struct pane *p, const struct stats_snap *s, int y)
 		x += screen_printf(y, x, end - x, SCREEN_NORMAL, "  %s ",
 		    name[i]);
 		x += screen_printf(y, x, end - x, SCREEN_VALUE, "%llu",
-		    (unsigned long long)s->rot[i]);
+		    (unsigned long long)s->c.rot[i]);
 		x += screen_printf(y, x, end - x, SCREEN_DIM, " (%s/s)",
 		    screen_num(r, sizeof r, s->rotps[i]));
 	}
 	x += screen_put(y, x, end - x, SCREEN_NORMAL, "   queue freezes ");
-	screen_printf(y, x, end - x, s->kfreezes ? SCREEN_DROP : SCREEN_VALUE,
-	    "%llu", (unsigned long long)s->kfreezes);
+	screen_printf(y, x, end - x, s->c.kfreezes ? SCREEN_DROP : SCREEN_VALUE,
+	    "%llu", (unsigned long long)s->c.kfreezes);
 }
 
 /* The drop verdict (diag.c), coloured by how bad it is. */
@@ -115,10 +115,10 @@ pane_buffers_drops(const struct pane *p, const struct stats_snap *s, int y)
 		uint64_t	 v;
 		int		 shown;
 	} d[] = {
-		{ "kernel ring ", s->kdrops, 1 },
-		{ "interface ", s->ifdrops, s->have_ifdrops },
-		{ "-w writer ", s->wdrops, 1 },
-		{ "cut: block too small ", s->kcut, s->kcut > 0 },
+		{ "kernel ring ", s->c.kdrops, 1 },
+		{ "interface ", s->c.ifdrops, s->c.have_ifdrops },
+		{ "-w writer ", s->c.wdrops, 1 },
+		{ "cut: block too small ", s->c.kcut, s->c.kcut > 0 },
 	};
 	size_t	 i;
 	int	 x = p->x + 1, end = p->x + p->w;
@@ -150,9 +150,9 @@ pane_buffers_ifdrops(const struct stats_snap *s, int y, int x, int end)
 		    strnlen(s->ifname[k], CAP_IFNAMSZ));
 		x += screen_printf(y, x, end - x, SCREEN_NORMAL, "%s%s ",
 		    k == 0 ? " (" : ", ", name);
-		x += screen_printf(y, x, end - x, s->if_kdrops[k] != 0 ?
+		x += screen_printf(y, x, end - x, s->c.if_kdrops[k] != 0 ?
 		    SCREEN_DROP : SCREEN_VALUE, "%llu",
-		    (unsigned long long)s->if_kdrops[k]);
+		    (unsigned long long)s->c.if_kdrops[k]);
 	}
 	if (x > x0)
 		x += screen_put(y, x, end - x, SCREEN_NORMAL, ")");

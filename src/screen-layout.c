@@ -199,9 +199,9 @@ screen_header_top(const struct stats_snap *s, int w)
 	    u % 60);
 	/* Removed by the recheck after a change: filtering, not loss. */
 	refl[0] = '\0';
-	if (s->epoch > 0 || s->rejected > 0)
+	if (s->epoch > 0 || s->c.rejected > 0)
 		snprintf(refl, sizeof refl, "  refiltered %llu",
-		    (unsigned long long)s->rejected);
+		    (unsigned long long)s->c.rejected);
 	x = screen_put(0, 0, w, SCREEN_VALUE, "zbtop ");
 	/*
 	 * A long path is cut from the left, so the file's name and the
@@ -239,7 +239,8 @@ screen_header_rates(const struct stats_snap *s, int w)
 	size_t		k;
 	int		x;
 
-	drops = s->kdrops + s->wdrops + (s->have_ifdrops ? s->ifdrops : 0);
+	drops = s->c.kdrops + s->c.wdrops +
+	    (s->c.have_ifdrops ? s->c.ifdrops : 0);
 	x = screen_printf(1, 0, w, SCREEN_VALUE, "%s",
 	    screen_num(a, sizeof a, s->pps));
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, " pkt/s  ");
@@ -254,7 +255,7 @@ screen_header_rates(const struct stats_snap *s, int w)
 	x += screen_printf(1, x, w - x, SCREEN_NORMAL, " %sbit/s", pfx);
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  packets ");
 	x += screen_printf(1, x, w - x, SCREEN_VALUE, "%llu",
-	    (unsigned long long)s->packets);
+	    (unsigned long long)s->c.packets);
 	x += screen_put(1, x, w - x, SCREEN_NORMAL, "  drops ");
 	x += screen_printf(1, x, w - x, drops ? SCREEN_DROP : SCREEN_VALUE,
 	    "%llu", (unsigned long long)drops);

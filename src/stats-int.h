@@ -99,10 +99,9 @@ void	stats_peaks(struct stats *, int *, double *);
 
 /*
  * stats-rate.c, for the snapshot (st->lock held): its rates, and its
- * ring rows from the counters v (less the clear base).
+ * ring rows from its counters since clear (sn->c).
  */
 void	stats_rates(const struct stats *, struct stats_snap *);
-void	stats_rings(const struct stats *, struct stats_snap *,
-	    const uint64_t *);
+void	stats_rings(const struct stats *, struct stats_snap *);
 
 #endif /* ZBTOP_STATS_INT_H */

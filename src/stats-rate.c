@@ -100,9 +100,9 @@ stats_rates(const struct stats *st, struct stats_snap *sn)
 {
 	int	i;
 
-	sn->pps = stats_rate(st, sn, st->pps, (double)sn->packets);
-	sn->bps = stats_rate(st, sn, st->bps, (double)sn->bytes * 8);
-	sn->dps = stats_rate(st, sn, st->dps, (double)sn->kdrops);
+	sn->pps = stats_rate(st, sn, st->pps, (double)sn->c.packets);
+	sn->bps = stats_rate(st, sn, st->bps, (double)sn->c.bytes * 8);
+	sn->dps = stats_rate(st, sn, st->dps, (double)sn->c.kdrops);
 	sn->ifdps = st->ifdps;
 	sn->busy = st->busy;
 	sn->wbusy = st->wbusy;
@@ -110,7 +110,7 @@ stats_rates(const struct stats *st, struct stats_snap *sn)
 	sn->drop_wbusy = st->drop_wbusy;
 	for (i = 0; i < CAP_ROT_NREASONS; i++)
 		sn->rotps[i] = stats_rate(st, sn, st->rotps[i],
-		    (double)sn->rot[i]);
+		    (double)sn->c.rot[i]);
 	for (i = 0; i < sn->ntalkers; i++)
 		sn->talkers[i].pps = stats_rate(st, sn, sn->talkers[i].pps,
 		    (double)sn->talkers[i].packets);
@@ -134,20 +134,16 @@ stats_rate(const struct stats *st, const struct stats_snap *sn,
 }
 
 /*
- * Per-ring rows from the counters (already less the clear base) and the
- * buffer states just copied.  Rings are numbered queue by queue, so a
+ * Per-ring rows from the counters since clear (sn->c) and the buffer
+ * states just copied.  Rings are numbered queue by queue, so a
  * ring's lane follows from the ring and queue counts.  Locked.
  */
 void
-stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
+stats_rings(const struct stats *st, struct stats_snap *sn)
 {
 	struct stats_ring	*r;
 	const struct stats_buf	*b;
-	size_t			 rp, rf;
 	unsigned		 i, per;
-
-	rp = STATS_SLOT(ring_pkts);
-	rf = STATS_SLOT(ring_forced);
 
 	per = sn->nrings > st->nshards ? sn->nrings / st->nshards : 1;
 	memset(sn->rings, 0, sizeof sn->rings);
@@ -155,10 +151,10 @@ stats_rings(const struct stats *st, struct stats_snap *sn, const uint64_t *v)
 		r = &sn->rings[i];
 		r->lane = i / per;
 		r->iface = st->info.rings[i].iface;
-		r->packets = v[rp + i];
-		r->forced = v[rf + i];
-		r->bytes = v[STATS_SLOT(ring_bytes) + i];
-		memcpy(r->rot, v + STATS_SLOT(ring_rot[i]), sizeof r->rot);
+		r->packets = sn->c.ring_packets[i];
+		r->forced = sn->c.ring_forced[i];
+		r->bytes = sn->c.ring_bytes[i];
+		memcpy(r->rot, sn->c.ring_rot[i], sizeof r->rot);
 		r->pps = stats_rate(st, sn, st->ring_pps[i],
 		    (double)r->packets);
 	}

@@ -3,7 +3,9 @@
  * value, at the reader's pace), the totals for the exit line, clearing
  * the display counters, and the names readers print for rotation reasons
  * and buffer owners.  The counters are read as one vector (stats_load)
- * less the base the last clear recorded; nothing here runs per packet.
+ * into struct stats_counts by one function, less a base: the last
+ * clear's, none (since start) or the exit lines' (stats_totals); nothing
+ * here runs per packet.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -13,8 +15,8 @@
 #include "stats-int.h"
 
 static void	stats_top(struct shard *, struct stats_snap *);
-static void	stats_counters(struct stats_snap *, const uint64_t *);
-static void	stats_cleared(const struct stats *, struct stats_cleared *);
+static void	stats_count(struct stats *, struct stats_counts *,
+		    const uint64_t *, const uint64_t *, uint64_t);
 static void	stats_zero(struct stats *, int);
 
 static const char *stats_reasons[CAP_ROT_NREASONS] = {
@@ -23,15 +25,15 @@ static const char *stats_reasons[CAP_ROT_NREASONS] = {
 static const char *stats_owners[] = { "free", "kernel", "user" };
 
 /*
- * A copy of everything, by value, for one reader: the counters less the
- * clear base, the rates (stats-rate.c), the busiest talkers and the mix
- * merged from every shard, the buffers and rings, the peaks since the
- * last copy and the clear base itself.  Holds st->lock for one copy.
+ * A copy of everything, by value, for one reader: the counters since the
+ * last clear and since start, the rates (stats-rate.c), the busiest
+ * talkers and the mix merged from every shard, the buffers and rings and
+ * the peaks since the last copy.  Holds st->lock for one copy.
  */
 void
 stats_snapshot(struct stats *st, struct stats_snap *sn)
 {
-	uint64_t	 v[STATS_NSLOTS], k;
+	uint64_t	 v[STATS_NSLOTS], ifd, k;
 	struct timespec	 now;
 	int		 i;
 
@@ -39,12 +41,12 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	stats_load(st, v);
 	pthread_mutex_lock(&st->lock);
 	*sn = st->info;
-	for (i = 0; i < (int)(sizeof v / 8); i++)
-		v[i] -= st->base[i];
 	sn->uptime = stats_since(&st->start, &now);
-	stats_counters(sn, v);
-	sn->have_ifdrops = atomic_load(&st->have_ifdrops);
-	sn->ifdrops = atomic_load(&st->ifdrops) - st->ifbase;
+	ifd = atomic_load(&st->ifdrops);
+	stats_count(st, &sn->c, v, st->base, ifd - st->ifbase);
+	stats_count(st, &sn->total, v, NULL, ifd - st->ifstart);
+	sn->epoch_packets = v[STATS_SLOT(epoch_packets)] -
+	    st->base[STATS_SLOT(epoch_packets)];
 	memset(sn->proto, 0, sizeof sn->proto);
 	sn->ntalkers = 0;
 	for (i = 0; i < (int)st->nshards; i++) {
@@ -55,15 +57,14 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	stats_rates(st, sn);
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
-	stats_rings(st, sn, v);
+	stats_rings(st, sn);
 	/* The next interval starts from the state now. */
 	sn->peak_held = st->peak_held;
 	sn->peak_fill = st->peak_fill;
 	stats_peaks(st, &st->peak_held, &st->peak_fill);
-	k = v[STATS_SLOT(kfreezes)];
+	k = sn->c.kfreezes;
 	sn->peak_freezes = k >= st->freezes_seen ? k - st->freezes_seen : k;
 	st->freezes_seen = k;
-	stats_cleared(st, &sn->cleared);
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -97,88 +98,55 @@ stats_top(struct shard *sh, struct stats_snap *sn)
 	}
 }
 
-/* The counters since the last clear (v, one uint64_t per field). */
+/*
+ * The counters v less base (one uint64_t per field; NULL: since start)
+ * into c, with ifdrops, the interface's drops less their own base.
+ */
 static void
-stats_counters(struct stats_snap *sn, const uint64_t *v)
+stats_count(struct stats *st, struct stats_counts *c, const uint64_t *v,
+    const uint64_t *base, uint64_t ifdrops)
 {
-	int	i;
+	uint64_t	d[STATS_NSLOTS];
+	size_t		k;
 
-	sn->packets = v[STATS_SLOT(packets)];
-	sn->bytes = v[STATS_SLOT(bytes)];
-	sn->kpackets = v[STATS_SLOT(kpackets)];
-	sn->kdrops = v[STATS_SLOT(kdrops)];
-	sn->kfreezes = v[STATS_SLOT(kfreezes)];
-	sn->rejected = v[STATS_SLOT(rejected)];
-	sn->wdrops = v[STATS_SLOT(wdrops)];
-	sn->kcut = v[STATS_SLOT(kcut)];
-	sn->epoch_packets = v[STATS_SLOT(epoch_packets)];
-	for (i = 0; i < CAP_ROT_NREASONS; i++)
-		sn->rot[i] = v[STATS_SLOT(rot) + i];
-	for (i = 0; i < CAP_MAXIF; i++) {
-		sn->if_kpackets[i] = v[STATS_SLOT(if_kpkts) +
-		    (size_t)i];
-		sn->if_kdrops[i] = v[STATS_SLOT(if_kdrops) +
-		    (size_t)i];
-		sn->if_kfreezes[i] = v[STATS_SLOT(if_kfreezes) + (size_t)i];
-	}
+	for (k = 0; k < STATS_NSLOTS; k++)
+		d[k] = base != NULL ? v[k] - base[k] : v[k];
+	c->packets = d[STATS_SLOT(packets)];
+	c->bytes = d[STATS_SLOT(bytes)];
+	c->kpackets = d[STATS_SLOT(kpackets)];
+	c->kdrops = d[STATS_SLOT(kdrops)];
+	c->kfreezes = d[STATS_SLOT(kfreezes)];
+	c->ifdrops = ifdrops;
+	c->have_ifdrops = atomic_load(&st->have_ifdrops);
+	c->rejected = d[STATS_SLOT(rejected)];
+	c->wdrops = d[STATS_SLOT(wdrops)];
+	c->kcut = d[STATS_SLOT(kcut)];
+	memcpy(c->rot, d + STATS_SLOT(rot), sizeof c->rot);
+	memcpy(c->if_kpackets, d + STATS_SLOT(if_kpkts),
+	    sizeof c->if_kpackets);
+	memcpy(c->if_kdrops, d + STATS_SLOT(if_kdrops), sizeof c->if_kdrops);
+	memcpy(c->if_kfreezes, d + STATS_SLOT(if_kfreezes),
+	    sizeof c->if_kfreezes);
+	memcpy(c->ring_packets, d + STATS_SLOT(ring_pkts),
+	    sizeof c->ring_packets);
+	memcpy(c->ring_forced, d + STATS_SLOT(ring_forced),
+	    sizeof c->ring_forced);
+	memcpy(c->ring_bytes, d + STATS_SLOT(ring_bytes),
+	    sizeof c->ring_bytes);
+	memcpy(c->ring_rot, d + STATS_SLOT(ring_rot), sizeof c->ring_rot);
 }
 
-/* The clear base, by the same offsets the snapshot subtracts.  Locked. */
-static void
-stats_cleared(const struct stats *st, struct stats_cleared *c)
-{
-	const uint64_t	*b = st->base;
-	int		 i;
-
-	c->packets = b[STATS_SLOT(packets)];
-	c->bytes = b[STATS_SLOT(bytes)];
-	c->kpackets = b[STATS_SLOT(kpackets)];
-	c->kdrops = b[STATS_SLOT(kdrops)];
-	c->kfreezes = b[STATS_SLOT(kfreezes)];
-	/* ifbase is the interface's own count, from before zbtop too. */
-	c->ifdrops = st->ifbase - st->ifstart;
-	c->rejected = b[STATS_SLOT(rejected)];
-	c->wdrops = b[STATS_SLOT(wdrops)];
-	for (i = 0; i < CAP_ROT_NREASONS; i++)
-		c->rot[i] = b[STATS_SLOT(rot) + i];
-	for (i = 0; i < CAP_MAXRINGS; i++) {
-		c->ring_packets[i] =
-		    b[STATS_SLOT(ring_pkts) + i];
-		c->ring_forced[i] =
-		    b[STATS_SLOT(ring_forced) + i];
-		c->ring_bytes[i] = b[STATS_SLOT(ring_bytes) + i];
-		memcpy(c->ring_rot[i], b + STATS_SLOT(ring_rot[i]),
-		    sizeof c->ring_rot[i]);
-	}
-	for (i = 0; i < CAP_MAXIF; i++) {
-		c->if_kpackets[i] = b[STATS_SLOT(if_kpkts) + i];
-		c->if_kdrops[i] = b[STATS_SLOT(if_kdrops) + i];
-		c->if_kfreezes[i] = b[STATS_SLOT(if_kfreezes) + i];
-	}
-}
-
+/* Since start, or since stats_rerun; clear leaves them. */
 void
-stats_totals(struct stats *st, struct stats_totals *t)
+stats_totals(struct stats *st, struct stats_counts *t)
 {
 	uint64_t	 v[STATS_NSLOTS];
-	size_t		 k;
-	int		 i;
 
 	stats_load(st, v);
 	pthread_mutex_lock(&st->lock);
-	for (k = 0; k < STATS_NSLOTS; k++)
-		v[k] -= st->runbase[k];
-	t->ifdrops = atomic_load(&st->ifdrops) - st->ifrun;
+	stats_count(st, t, v, st->runbase,
+	    atomic_load(&st->ifdrops) - st->ifrun);
 	pthread_mutex_unlock(&st->lock);
-	t->packets = v[STATS_SLOT(packets)];
-	t->kpackets = v[STATS_SLOT(kpackets)];
-	t->kdrops = v[STATS_SLOT(kdrops)];
-	t->rejected = v[STATS_SLOT(rejected)];
-	t->wdrops = v[STATS_SLOT(wdrops)];
-	t->have_ifdrops = atomic_load(&st->have_ifdrops);
-	t->kcut = v[STATS_SLOT(kcut)];
-	for (i = 0; i < CAP_ROT_NREASONS; i++)
-		t->rot[i] = v[STATS_SLOT(rot) + i];
 }
 
 /* Display counters start again from zero; totals for the exit line stay. */

@@ -58,43 +58,40 @@ struct stats_talker {
 };
 
 /*
- * What clear took off the counters of a snapshot, at the same instant:
- * a counter plus its cleared part is the total since start, which never
- * goes backwards (metrics.c exports those).
+ * The counters, as one function (stats-snap.c) reads them off the
+ * engine's at one instant, less a base: since the last clear in a
+ * snapshot (c), since start in its total, since start or since a file was
+ * read again for the exit lines (stats_totals).  A total never goes
+ * backwards (metrics.c exports those).  Several -i: if_ counts are each
+ * interface's (index in ifname); ring counts are ring i's (the snapshot's
+ * rows show them with the rings' state).
  */
-struct stats_cleared {
-	uint64_t	 packets;
-	uint64_t	 bytes;
-	uint64_t	 kpackets;
-	uint64_t	 kdrops;
-	uint64_t	 kfreezes;
-	uint64_t	 ifdrops;
-	uint64_t	 rejected;
-	uint64_t	 wdrops;
-	uint64_t	 rot[CAP_ROT_NREASONS];
-	uint64_t	 ring_packets[CAP_MAXRINGS];
-	uint64_t	 ring_forced[CAP_MAXRINGS];
-	uint64_t	 ring_bytes[CAP_MAXRINGS];
-	uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
+struct stats_counts {
+	uint64_t	 packets;	/* processed by zbtop */
+	uint64_t	 bytes;		/* of those, wire length */
+	uint64_t	 kpackets;	/* kernel: passed the filter */
+	uint64_t	 kdrops;	/* kernel: ring or queue full */
+	uint64_t	 kfreezes;	/* kernel: queue frozen */
+	uint64_t	 ifdrops;	/* interface (sysfs rx_dropped) */
+	int		 have_ifdrops;	/* the interface counts them */
+	uint64_t	 rejected;	/* zbtop: failed the new filter */
+	uint64_t	 wdrops;	/* zbtop: -w could not write */
+	uint64_t	 kcut;		/* kernel: cut to fit a block or slot */
+	uint64_t	 rot[CAP_ROT_NREASONS];	/* hand-overs by reason */
 	uint64_t	 if_kpackets[CAP_MAXIF];
 	uint64_t	 if_kdrops[CAP_MAXIF];
 	uint64_t	 if_kfreezes[CAP_MAXIF];
+	uint64_t	 ring_packets[CAP_MAXRINGS];	/* handed over */
+	uint64_t	 ring_forced[CAP_MAXRINGS];	/* forced hand-overs */
+	uint64_t	 ring_bytes[CAP_MAXRINGS];	/* of ring_packets */
+	uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
 };
 
 /* Everything a reader may show, copied at one instant. */
 struct stats_snap {
 	double		 uptime;	/* seconds since capture started */
-	uint64_t	 packets;	/* processed by zbtop (since clear) */
-	uint64_t	 bytes;
-	uint64_t	 kpackets;	/* kernel: passed the filter */
-	uint64_t	 kdrops;	/* kernel: ring or queue full */
-	uint64_t	 kfreezes;	/* kernel: queue frozen */
-	uint64_t	 ifdrops;	/* interface (sysfs rx_dropped) */
-	int		 have_ifdrops;
-	uint64_t	 rejected;	/* zbtop: failed the new filter */
-	uint64_t	 wdrops;	/* zbtop: -w could not write */
-	uint64_t	 kcut;		/* kernel: cut to fit a block or slot */
-	uint64_t	 rot[CAP_ROT_NREASONS];
+	struct stats_counts c;		/* since clear */
+	struct stats_counts total;	/* since start, at the same instant */
 	/*
 	 * Peaks since the previous snapshot (any reader's), from the
 	 * buffer states read every engine tick: a burst shorter than the
@@ -134,12 +131,9 @@ struct stats_snap {
 	char		 note[2 * ZB_ERRBUFSZ];
 	unsigned	 snaplen;
 	int		 dlt;
-	/* Several -i (nifs > 1): each interface's name and kernel counts. */
+	/* Several -i (nifs > 1): each interface's name (counts in c). */
 	unsigned	 nifs;
 	char		 ifname[CAP_MAXIF][CAP_IFNAMSZ];
-	uint64_t	 if_kpackets[CAP_MAXIF];
-	uint64_t	 if_kdrops[CAP_MAXIF];
-	uint64_t	 if_kfreezes[CAP_MAXIF];
 	int		 paused;	/* packet list frozen */
 	int		 eof;		/* file: nothing more to come */
 	/*
@@ -157,7 +151,6 @@ struct stats_snap {
 	int64_t		 linkdown;	/* link down since (epoch s), 0 up */
 	char		 wfile[STATS_PATHSZ];	/* -w or write FILE, as given */
 	uint64_t	 wframes;	/* frames written to it */
-	struct stats_cleared cleared;
 };
 
 /*
@@ -181,22 +174,6 @@ struct stats_info {
 	const uint8_t	*ringif;	/* each ring's ifname index, or NULL */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode */
-};
-
-/*
- * Totals for the exit lines: since start, or since a file was read
- * again (stats_rerun); clear does not touch them.
- */
-struct stats_totals {
-	uint64_t	 packets;
-	uint64_t	 kpackets;
-	uint64_t	 kdrops;
-	uint64_t	 rejected;
-	uint64_t	 kcut;
-	uint64_t	 rot[CAP_ROT_NREASONS];
-	uint64_t	 wdrops;
-	uint64_t	 ifdrops;	/* since start */
-	int		 have_ifdrops;
 };
 
 /* What the engine gives the headers each tick (stats_flags). */
@@ -241,7 +218,8 @@ void		 stats_snaplen(struct stats *, unsigned);
 
 /* Reader side: any thread. */
 void		 stats_snapshot(struct stats *, struct stats_snap *);
-void		 stats_totals(struct stats *, struct stats_totals *);
+/* For the exit lines: since start or stats_rerun; clear leaves them. */
+void		 stats_totals(struct stats *, struct stats_counts *);
 void		 stats_clear(struct stats *);
 void		 stats_rerun(struct stats *);
 const char	*stats_reason_name(enum cap_reason);

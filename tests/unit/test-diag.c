@@ -49,7 +49,7 @@ main(void)
 	 * 900 taken + 100 dropped arrived a second: 32768 B / (1000 pkt/s *
 	 * 256 B) = 128 ms; -B: 4 x 64 KiB -> 1024.
 	 */
-	s->kdrops = 500;
+	s->c.kdrops = 500;
 	s->dps = 100;
 	s->pps = 900;
 	s->drop_busy = 0.2;
@@ -96,8 +96,8 @@ main(void)
 	snprintf(s->ifname[0], sizeof s->ifname[0], "a0");
 	snprintf(s->ifname[1], sizeof s->ifname[1], "b0");
 	snprintf(s->ifname[2], sizeof s->ifname[2], "c0");
-	s->if_kdrops[0] = 200;
-	s->if_kdrops[2] = 300;
+	s->c.if_kdrops[0] = 200;
+	s->c.if_kdrops[2] = 300;
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_PAST);
 	CHECK(strstr(v, "kernel ring dropped 500 on a0, c0:") == v);
 	s->dps = 5;
@@ -113,17 +113,17 @@ main(void)
 
 	/* The interface, before capture. */
 	ring(s);
-	s->have_ifdrops = 1;
-	s->ifdrops = 7;
+	s->c.have_ifdrops = 1;
+	s->c.ifdrops = 7;
 	s->ifdps = 1;
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
 	CHECK(strstr(v, "interface veth0 dropped 7 and growing before "
 	    "capture (rx_dropped)") == v);
-	s->have_ifdrops = 0;
+	s->c.have_ifdrops = 0;
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_OK);
 
 	ring(s);
-	s->wdrops = 3;
+	s->c.wdrops = 3;
 	CHECK(diag_verdict(s, v, sizeof v) == DIAG_PAST);
 	CHECK(strstr(v, "-w writer dropped 3") == v);
 	free(s);

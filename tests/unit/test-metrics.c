@@ -163,7 +163,7 @@ main(void)
 	stats_block(st, 0, 1, 60, 0, CAP_ROT_TIMEOUT);
 	stats_kernel(st, &ks);
 	render(st, sn, &tb);
-	CHECK(sn->packets == 1);
+	CHECK(sn->c.packets == 1);
 	CHECK(value(tb.s, "zbtop_packets_total{") == before + 1);
 	CHECK(has(&tb, "zbtop_bytes_total{" IL "} 680"));
 	CHECK(has(&tb, "zbtop_drops_total{" IL ","
@@ -186,7 +186,7 @@ main(void)
 	stats_clear(st);
 	stats_ifdrops(st, 50);
 	render(st, sn, &tb);
-	CHECK(sn->ifdrops == 3);
+	CHECK(sn->c.ifdrops == 3);
 	CHECK(has(&tb, "zbtop_drops_total{" IL ","
 	    "where=\"interface\"} 8"));
 	tbuf_free(&tb);

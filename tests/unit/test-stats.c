@@ -36,7 +36,7 @@ main(void)
 	struct stats		*st = stats_new(3);
 	struct stats_snap	*sn = calloc(1, sizeof *sn);
 	struct stats_info	 info = { .nrings = 2 };
-	struct stats_totals	 t;
+	struct stats_counts	 t;
 	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1,
 	    .cut = 4 };
 	struct cap_bufstate	 bs[3];
@@ -49,11 +49,11 @@ main(void)
 	stats_kernel(st, &ks);
 	stats_kernel(st, &ks);
 	stats_snapshot(st, sn);
-	CHECK(sn->packets == 8 && sn->bytes == 680 && sn->rejected == 1);
-	CHECK(sn->rot[CAP_ROT_FULL] == 1 && sn->rot[CAP_ROT_FORCED] == 1 &&
-	    sn->rot[CAP_ROT_TIMEOUT] == 0);
-	CHECK(sn->kpackets == 20 && sn->kdrops == 6 && sn->kfreezes == 2);
-	CHECK(sn->kcut == 8);
+	CHECK(sn->c.packets == 8 && sn->c.bytes == 680 && sn->c.rejected == 1);
+	CHECK(sn->c.rot[CAP_ROT_FULL] == 1 && sn->c.rot[CAP_ROT_FORCED] == 1 &&
+	    sn->c.rot[CAP_ROT_TIMEOUT] == 0);
+	CHECK(sn->c.kpackets == 20 && sn->c.kdrops == 6 && sn->c.kfreezes == 2);
+	CHECK(sn->c.kcut == 8);
 	CHECK(sn->nrings == 2);
 	CHECK(sn->rings[0].packets == 5 && sn->rings[0].forced == 0);
 	CHECK(sn->rings[1].packets == 3 && sn->rings[1].forced == 1);
@@ -96,16 +96,26 @@ main(void)
 
 	stats_clear(st);
 	stats_snapshot(st, sn);
-	CHECK(sn->packets == 0 && sn->kdrops == 0 && sn->ntalkers == 0);
+	CHECK(sn->c.packets == 0 && sn->c.kdrops == 0 && sn->ntalkers == 0);
 	CHECK(sn->rings[0].packets == 0 && sn->rings[1].packets == 0 &&
 	    sn->rings[1].forced == 0 && sn->nrings == 2);
 	stats_block(st, 1, 6, 600, 0, CAP_ROT_FORCED);
 	stats_snapshot(st, sn);
 	CHECK(sn->rings[0].packets == 0 && sn->rings[1].packets == 6 &&
-	    sn->rings[1].forced == 1 && sn->packets == 6);
+	    sn->rings[1].forced == 1 && sn->c.packets == 6);
+	/* Since start: what clear took off, and what came after. */
+	CHECK(sn->total.packets == 18 && sn->total.kdrops == 6 &&
+	    sn->total.ring_packets[1] == 9 && sn->total.ring_forced[1] == 2);
 	stats_totals(st, &t);
 	CHECK(t.packets == 18 && t.kdrops == 6 && t.kpackets == 20 &&
 	    t.rejected == 1 && t.rot[CAP_ROT_FULL] == 1 && t.kcut == 8);
+	/* A file read again: the exit lines start over, metrics' do not. */
+	stats_rerun(st);
+	stats_block(st, 0, 2, 200, 0, CAP_ROT_FULL);
+	stats_snapshot(st, sn);
+	stats_totals(st, &t);
+	CHECK(t.packets == 2 && sn->c.packets == 2 &&
+	    sn->total.packets == 20 && sn->total.ring_packets[0] == 11);
 
 	/*
 	 * 100000 one-packet flows over three queues, then three busy ones,
