@@ -44,6 +44,7 @@ static void	 engine_finish(struct engine *, const char *);
 static int	 engine_reread(struct engine *, struct engine_filter *,
 		    char *);
 static int	 engine_wlate(const struct engine_conf *);
+static int	 engine_go(struct engine *, char *);
 
 struct engine *
 engine_new(const struct engine_conf *conf, char *errbuf)
@@ -186,17 +187,23 @@ engine_wlate(const struct engine_conf *conf)
 int
 engine_start(struct engine *e, char *errbuf)
 {
+	if (e->conf.wfile != NULL && e->w == NULL && engine_wlate(&e->conf) &&
+	    engine_open_write(e, e->conf.wfile, e->conf.wconf, &e->w,
+	    errbuf) == -1)
+		return -1;
+	return engine_go(e, errbuf);
+}
+
+/*
+ * Start the capture and the threads: engine_start() on the first run,
+ * engine_reread() on every other (which opens no -w file).
+ */
+static int
+engine_go(struct engine *e, char *errbuf)
+{
 	struct timespec	now;
 	int		n;
 
-	/*
-	 * Only the first run opens it: a file read again must not start the
-	 * ring of -C/-G files over and truncate what the first reading wrote.
-	 */
-	if (e->conf.wfile != NULL && e->w == NULL && engine_wlate(&e->conf) &&
-	    atomic_load(&e->run) == 0 && engine_open_write(e, e->conf.wfile,
-	    e->conf.wconf, &e->w, errbuf) == -1)
-		return -1;
 	if (cap_start(&e->cap, errbuf) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -525,7 +532,11 @@ engine_reread(struct engine *e, struct engine_filter *ef, char *errbuf)
 	pthread_mutex_lock(&e->lock);
 	e->finished = 0;
 	pthread_mutex_unlock(&e->lock);
-	return engine_start(e, errbuf);
+	/*
+	 * Not engine_start(): a -C/-G ring opened again would start over and
+	 * truncate what the first reading wrote.
+	 */
+	return engine_go(e, errbuf);
 }
 
 void
