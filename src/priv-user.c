@@ -22,7 +22,6 @@ priv_user(const char **user, struct passwd **pw, char *errbuf)
 {
 	if (*user == NULL)
 		*user = PRIV_DEFAULT_USER;
-	errno = 0;
 	if ((*pw = getpwnam(*user)) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "-Z %s: no such user", *user);
 		return -1;
