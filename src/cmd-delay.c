@@ -6,6 +6,7 @@
  * halving on had no end, to "2.98023e-05x" after 25 presses).  Alone,
  * as filter and display alone, each shows what is in force.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,8 +68,7 @@ cmd_speed_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (argc == 1 && strcmp(argv[0], "+") == 0)
 		x = now > 0 ? now * 2 : now;
 	else if (argc == 1 && strcmp(argv[0], "-") == 0)
-		x = now > 0 ? (now / 2 > CAP_SPEED_MIN ? now / 2 :
-		    CAP_SPEED_MIN) : 1;
+		x = now > 0 ? fmax(now / 2, CAP_SPEED_MIN) : 1;
 	else if (argc == 1 && (cmd_number(argv[0], 0, CAP_SPEED_MAX, 0,
 	    &x) == -1 || (x > 0 && x < CAP_SPEED_MIN)))
 		return cmd_error(ctx, "speed: expected 0, a number from %g "
