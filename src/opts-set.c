@@ -317,16 +317,13 @@ parse_ignored(int ch)
 {
 	switch (ch) {
 	case 'j':
-		/* As tcpdump, a name libpcap does not know is refused. */
-		if (pcap_tstamp_type_name_to_val(optarg) < 0)
-			msg_fatal("-j %s: invalid time stamp type", optarg);
-		msg_info("-%c: not supported by zbtop, ignored", ch);
-		break;
 	case 'y':
-		if (pcap_datalink_name_to_val(optarg) < 0)
+		/* As tcpdump, a name libpcap does not know is refused. */
+		if (ch == 'j' && pcap_tstamp_type_name_to_val(optarg) < 0)
+			msg_fatal("-j %s: invalid time stamp type", optarg);
+		if (ch == 'y' && pcap_datalink_name_to_val(optarg) < 0)
 			msg_fatal("-y %s: invalid data link type", optarg);
-		msg_info("-%c: not supported by zbtop, ignored", ch);
-		break;
+		/* FALLTHROUGH */
 	case 'E':
 	case 'I':
 	case 'M':

@@ -152,7 +152,6 @@ join(int argc, char **argv)
 	":aAB:c:C:dDeE:fF:G:hHi:Ij:KlLM:nNOpqQ:r:s:StuUvw:W:xXy:Yz:Z:#" \
 	"bJm:PT:V"
 
-
 /*
  * How many long options start with the n bytes at s, their names
  * appended to tb (initialised here) as " --a, --b".

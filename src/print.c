@@ -363,6 +363,7 @@ print_listening(struct engine *eng)
 	sn = xmalloc(sizeof *sn);
 	engine_snapshot(eng, sn);
 	n = sn->nifs > 1 ? sn->nifs : 1;
+	tbuf_init(&tb);
 	for (k = 0; k < n; k++) {
 		name = sn->source;	/* escaped */
 		if (n > 1) {
@@ -370,12 +371,12 @@ print_listening(struct engine *eng)
 			    strlen(sn->ifname[k]));
 			name = shown;
 		}
-		tbuf_init(&tb);
+		tbuf_reset(&tb);
 		print_linktype(&tb, engine_ifdlt(eng, k));
 		msg_info("listening on %s%s, snapshot length %u bytes", name,
 		    tb.s, sn->snaplen);
-		tbuf_free(&tb);
 	}
+	tbuf_free(&tb);
 	free(sn);
 }
 
