@@ -75,7 +75,9 @@ opts_check(struct opts *o)
 	keep = opts_keep(o->keep_mib);
 	if (o->ec.parse)
 		o->ec.keep = keep;
-	o->bo.commands = o->batch && !isatty(STDIN_FILENO);
+	/* With -r - standard input is the capture, not commands. */
+	o->bo.commands = o->batch && !isatty(STDIN_FILENO) &&
+	    (cc->file == NULL || strcmp(cc->file, "-") != 0);
 }
 
 /* --sockets and --attach watch other processes: nothing of zbtop's own. */
