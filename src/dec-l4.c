@@ -43,6 +43,7 @@ static void	tcp_app(char *, size_t, size_t *, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
 static int	udp_parse(struct dec_ctx *, struct cur *);
 static void	udp_format(struct dec_ctx *, struct cur *);
+static void	udp_short(struct dec_ctx *, const char *, uint32_t);
 static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
 		    size_t *);
 static int	udp_app_key(int, int);
@@ -481,60 +482,91 @@ udp_parse(struct dec_ctx *ctx, struct cur *c)
 	return udp_app_key(sport, dport);
 }
 
+/* A length that ends the line: "truncated-udp 6", as tcpdump's. */
+static void
+udp_short(struct dec_ctx *ctx, const char *what, uint32_t n)
+{
+	dec_sum(ctx, "%s %u", what, n);
+	dec_fld(ctx, "[%s %u]", what, n);
+}
+
+/*
+ * Lengths as tcpdump 4.99's udp_print takes them: an IP payload too
+ * short for the header, or a UDP length under it, ends the line; else
+ * the payload is the smaller of what UDP and IP claim, decoded as usual
+ * and, when UDP claims more and no protocol takes it, "bad length".
+ */
 static void
 udp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	struct cur	in, seg = *c;
-	int		sport, dport, ulen, sum, key, want;
+	uint32_t	ulen, len;
+	int		sport, dport, sum, key, want, bad;
 
 	dec_layer(ctx, "User Datagram Protocol");
 	sport = cur_u16(c);
-	dport = cur_u16(c);
-	ulen = cur_u16(c);
-	if ((sum = cur_u16(c)) == -1) {
-		if (dport != -1)
-			dec_addrports(ctx, sport, dport);
-		else
-			dec_addrs(ctx);
+	if ((dport = cur_u16(c)) == -1) {
+		dec_addrs(ctx);
 		dec_trunc(ctx, "udp");
 		return;
 	}
 	dec_addrports(ctx, sport, dport);
 	dec_fld(ctx, "source port: %d", sport);
 	dec_fld(ctx, "destination port: %d", dport);
-	dec_fld(ctx, "length: %d", ulen);
-	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (ctx->l4len < UDP_HDRLEN) {
+		udp_short(ctx, "truncated-udp", ctx->l4len);
+		return;
+	}
+	if ((key = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "udp");
+		return;
+	}
+	/* An IPv6 jumbogram's UDP length is 0 (RFC 2675 section 4). */
+	ulen = key == 0 && ctx->l4len > 65535 ? ctx->l4len : (uint32_t)key;
+	dec_fld(ctx, "length: %u", ulen);
 	if (ulen < UDP_HDRLEN) {
-		dec_bad(ctx, "udp length %d", ulen);
+		udp_short(ctx, "truncated-udplength", ulen);
 		return;
 	}
-	/* Not an error in a first fragment: the rest comes later. */
-	if ((uint32_t)ulen > ctx->l4len && !ctx->morefrag) {
-		dec_bad(ctx, "udp length %d > %u", ulen, ctx->l4len);
+	if ((sum = cur_u16(c)) == -1) {
+		dec_trunc(ctx, "udp");
 		return;
 	}
+	dec_fld(ctx, "checksum: 0x%04x", sum);
+	ulen -= UDP_HDRLEN;
+	len = ctx->l4len - UDP_HDRLEN;
+	if (ulen < len)
+		len = ulen;
 	/* tcpdump checks UDP sums over IPv6 from -v, IPv4 from -vv. */
 	if (ctx->opt->verbose > (ctx->af == 4) && !ctx->tree &&
-	    !ctx->opt->nocksum) {
+	    !ctx->opt->nocksum && !ctx->morefrag) {
 		if (sum == 0 && ctx->af == 4)
 			dec_sum(ctx, "[no cksum] ");
-		else if ((want = dec_cksum(ctx, &seg, (uint32_t)ulen, 17,
+		else if ((want = dec_cksum(ctx, &seg, len + UDP_HDRLEN, 17,
 		    6)) == sum)
 			dec_sum(ctx, "[udp sum ok] ");
 		else if (want != -1)
 			dec_sum(ctx, "[bad udp cksum 0x%04x -> 0x%04x!] ", sum,
 			    want);
 	}
-	cur_sub(c, (size_t)ulen - UDP_HDRLEN, &in);
+	/* Not an error in a first fragment: the rest comes later. */
+	bad = ulen > len && !ctx->morefrag;
+	if (bad)
+		dec_fld(ctx, "[bad length %u > %u]", ulen, len);
+	cur_sub(c, len, &in);
 	ctx->sport = sport;
 	ctx->dport = dport;
-	ctx->l4len = (uint32_t)ulen - UDP_HDRLEN;
+	ctx->l4len = len;
 	if (!ctx->opt->quick &&
 	    (key = udp_app_key(sport, dport)) != DEC_DONE) {
 		dec_next(ctx, key, &in);
 		return;
 	}
-	dec_sum(ctx, "UDP, length ");
-	dec_sumu(ctx, (unsigned long)ulen - UDP_HDRLEN);
+	if (bad)
+		dec_sum(ctx, "UDP, bad length %u > %u", ulen, len);
+	else {
+		dec_sum(ctx, "UDP, length ");
+		dec_sumu(ctx, ulen);
+	}
 	dec_data(ctx, &in);
 }
