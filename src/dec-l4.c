@@ -44,6 +44,7 @@ static void	tcp_app(char *, size_t, size_t *, const char *, ...)
 static int	udp_parse(struct dec_ctx *, struct cur *);
 static void	udp_format(struct dec_ctx *, struct cur *);
 static void	udp_short(struct dec_ctx *, const char *, uint32_t);
+static void	udp_cksum(struct dec_ctx *, struct cur *, uint32_t, int);
 static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
 		    size_t *);
 static int	udp_app_key(int, int);
@@ -491,6 +492,26 @@ udp_short(struct dec_ctx *ctx, const char *what, uint32_t n)
 }
 
 /*
+ * The sum over n bytes at seg, checked as tcpdump does: over IPv6 from
+ * -v, IPv4 from -vv, never in a fragment.
+ */
+static void
+udp_cksum(struct dec_ctx *ctx, struct cur *seg, uint32_t n, int sum)
+{
+	int	want;
+
+	if (ctx->opt->verbose <= (ctx->af == 4) || ctx->tree ||
+	    ctx->opt->nocksum || ctx->morefrag)
+		return;
+	if (sum == 0 && ctx->af == 4)
+		dec_sum(ctx, "[no cksum] ");
+	else if ((want = dec_cksum(ctx, seg, n, 17, 6)) == sum)
+		dec_sum(ctx, "[udp sum ok] ");
+	else if (want != -1)
+		dec_sum(ctx, "[bad udp cksum 0x%04x -> 0x%04x!] ", sum, want);
+}
+
+/*
  * Lengths as tcpdump 4.99's udp_print takes them: an IP payload too
  * short for the header, or a UDP length under it, ends the line; else
  * the payload is the smaller of what UDP and IP claim, decoded as usual
@@ -501,7 +522,7 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	struct cur	in, seg = *c;
 	uint32_t	ulen, len;
-	int		sport, dport, sum, key, want, bad;
+	int		sport, dport, sum, key, bad;
 
 	dec_layer(ctx, "User Datagram Protocol");
 	sport = cur_u16(c);
@@ -537,18 +558,7 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 	len = ctx->l4len - UDP_HDRLEN;
 	if (ulen < len)
 		len = ulen;
-	/* tcpdump checks UDP sums over IPv6 from -v, IPv4 from -vv. */
-	if (ctx->opt->verbose > (ctx->af == 4) && !ctx->tree &&
-	    !ctx->opt->nocksum && !ctx->morefrag) {
-		if (sum == 0 && ctx->af == 4)
-			dec_sum(ctx, "[no cksum] ");
-		else if ((want = dec_cksum(ctx, &seg, len + UDP_HDRLEN, 17,
-		    6)) == sum)
-			dec_sum(ctx, "[udp sum ok] ");
-		else if (want != -1)
-			dec_sum(ctx, "[bad udp cksum 0x%04x -> 0x%04x!] ", sum,
-			    want);
-	}
+	udp_cksum(ctx, &seg, len + UDP_HDRLEN, sum);
 	/* Not an error in a first fragment: the rest comes later. */
 	bad = ulen > len && !ctx->morefrag;
 	if (bad)
