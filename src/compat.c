@@ -195,14 +195,21 @@ compat_tstamps(pcap_t *p, const char *iface, char *errbuf)
 	return 0;
 }
 
-/* tcpdump -F: the whole file is the expression; '#' starts a comment. */
+/*
+ * tcpdump -F: the whole file is the expression; '#' starts a comment
+ * that ends with the line.  Counted by bytes read, not by the text kept,
+ * so /dev/zero or a file of comments ends too; a NUL byte is refused
+ * (it would end the string where the file goes on).
+ */
 char *
 compat_read_filter(const char *path, char *errbuf)
 {
 	struct tbuf	 tb;
-	char		 line[4096], name[128];
+	char		 name[128];
+	const char	*why = NULL;
 	FILE		*f;
-	char		*hash;
+	size_t		 n = 0;
+	int		 c, comment = 0;
 
 	esc_str(name, sizeof name, path, strlen(path));
 	if ((f = fopen(path, "r")) == NULL) {
@@ -212,22 +219,26 @@ compat_read_filter(const char *path, char *errbuf)
 	}
 	tbuf_init(&tb);
 	tbuf_puts(&tb, "");
-	while (fgets(line, sizeof line, f) != NULL) {
-		if ((hash = strchr(line, '#')) != NULL)
-			*hash = '\0';
-		if ((hash = strpbrk(line, "\r\n")) != NULL)
-			*hash = ' ';
-		tbuf_puts(&tb, line);
-		if (tb.len > COMPAT_MAXFILTER)
-			break;
+	while (why == NULL && (c = getc(f)) != EOF) {
+		if (c == '\0')
+			why = "a NUL byte, not an expression";
+		else if (++n > COMPAT_MAXFILTER)
+			why = "longer than 1 MiB";
+		else if (c == '\n' || c == '\r') {
+			comment = 0;
+			tbuf_putc(&tb, ' ');
+		} else if (c == '#' || comment)
+			comment = 1;
+		else
+			tbuf_putc(&tb, (char)c);
 	}
-	if (ferror(f) || tb.len > COMPAT_MAXFILTER) {
-		snprintf(errbuf, ZB_ERRBUFSZ, "cannot read %s: %s", name,
-		    ferror(f) ? strerror(errno) : "longer than 1 MiB");
-		fclose(f);
+	if (why == NULL && ferror(f))
+		why = strerror(errno);
+	fclose(f);
+	if (why != NULL) {
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot read %s: %s", name, why);
 		tbuf_free(&tb);
 		return NULL;
 	}
-	fclose(f);
 	return tb.s;
 }
