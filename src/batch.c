@@ -82,10 +82,15 @@ batch_reader(void *arg)
 	ctx.arg = in;
 	while ((n = getline(&line, &sz, stdin)) != -1) {
 		if (n > 0 && line[n - 1] == '\n')
-			line[n - 1] = '\0';
+			line[--n] = '\0';
 		pthread_mutex_lock(&in->lock);
 		ctx.delay = &in->opts->delay;
-		ret = cmd_run(&ctx, line);
+		/* A NUL would cut the line: "filter \0udp" is no "filter". */
+		if (strlen(line) != (size_t)n) {
+			batch_err(in, "a NUL byte in a command line");
+			ret = CMD_ERROR;
+		} else
+			ret = cmd_run(&ctx, line);
 		fflush(stdout);
 		pthread_mutex_unlock(&in->lock);
 		if (ret == CMD_QUIT) {
