@@ -76,6 +76,7 @@ screen_run(struct engine *eng, const struct screen_opts *o)
 {
 	struct sigaction	 sa, oint, oterm, ohup;
 	char			 errbuf[ZB_ERRBUFSZ];
+	const char		*err;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		msg_error("the screen needs a terminal: use -b for batch mode");
@@ -101,9 +102,16 @@ screen_run(struct engine *eng, const struct screen_opts *o)
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGTERM, &oterm, NULL);
 	sigaction(SIGHUP, &ohup, NULL);
-	/* The terminal is the user's again: say what was captured and lost. */
+	/*
+	 * The terminal is the user's again: say what was captured and lost,
+	 * then why capture stopped, if it did, as -b and print mode do.
+	 */
 	engine_stop(eng);
 	batch_summary(eng, stderr);
+	if ((err = engine_error(eng)) != NULL) {
+		msg_error("%s", err);
+		return 1;
+	}
 	return 0;
 }
 
