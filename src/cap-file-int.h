@@ -48,8 +48,10 @@ struct cap_file {
 	int			 rotres;
 	int			 stop;
 	int			 exited;
+	int			 inread;	/* waiting for a pipe's bytes */
 	struct cap_kstats	 told;		/* totals already reported */
 	/* Producer only. */
+	int			 stream;	/* a pipe, FIFO or tty: may stall */
 	uint64_t		 nread;
 	int64_t			 wall0, ts0;	/* pacing origin */
 	int64_t			 swall;		/* store's first record, wall */

@@ -7,7 +7,10 @@
  * keeps wall time and drops as bpf would.  Never prints, never allocates
  * per packet.
  */
+#include <sys/stat.h>
+
 #include <pcap/pcap.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,8 @@
 #include "tbuf.h"
 #include "zmodel.h"
 
+static int	 cap_file_next(struct cap_file *, FILE *, struct pcap_pkthdr **,
+		    const u_char **);
 static int	 cap_file_packet(struct cap_file *, const struct pcap_pkthdr *,
 		    const u_char *);
 static int	 cap_file_put(struct cap_file *, struct zmodel_pkt *);
@@ -41,12 +46,17 @@ cap_file_run(void *arg)
 	struct pcap_pkthdr	*h;
 	const u_char		*d;
 	FILE			*fp = pcap_file(cf->pcap);
+	struct stat		 st;
 	long			 off;
 	int			 rc, how = CAP_FILE_EOF;
 
+	/* Cancelled only while waiting for a pipe (cap_file_next). */
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	cf->stream = fp != NULL && fstat(fileno(fp), &st) == 0 &&
+	    !S_ISREG(st.st_mode);
 	for (;;) {
 		off = fp != NULL ? ftell(fp) : -1;
-		rc = pcap_next_ex(cf->pcap, &h, &d);
+		rc = cap_file_next(cf, fp, &h, &d);
 		if (rc == 1) {
 			if (cap_file_packet(cf, h, d) == -1)
 				break;
@@ -83,6 +93,42 @@ cap_file_failed(struct cap_file *cf, long off)
 		snprintf(what + n, sizeof what - n, " (byte offset %ld)", off);
 	cap_file_msg(cf->err, "", cf->name, "");
 	cap_file_msg(cf->err, cf->err, what, perr);
+}
+
+/*
+ * pcap_next_ex(), but a pipe (or FIFO, or tty) with no bytes ready may
+ * keep it waiting for good: the store buffer is handed over first, as a
+ * read timeout would (libpcap's stdio buffer may still hold records, so
+ * this can come early; it never comes late), rotations are applied by
+ * cap_file_rotate() meanwhile, and closing cancels the wait.
+ * PCAP_ERROR_BREAK when stopping.
+ */
+static int
+cap_file_next(struct cap_file *cf, FILE *fp, struct pcap_pkthdr **h,
+    const u_char **d)
+{
+	struct pollfd	 pfd;
+	int		 rc;
+
+	pfd.fd = fp != NULL ? fileno(fp) : -1;
+	pfd.events = POLLIN;
+	if (!cf->stream || poll(&pfd, 1, 0) != 0)
+		return pcap_next_ex(cf->pcap, h, d);
+	pthread_mutex_lock(&cf->mtx);
+	if (cap_file_retire(cf) == -1 || cf->stop) {
+		pthread_mutex_unlock(&cf->mtx);
+		return PCAP_ERROR_BREAK;
+	}
+	cf->inread = 1;
+	pthread_cond_broadcast(&cf->cv);
+	pthread_mutex_unlock(&cf->mtx);
+	pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
+	rc = pcap_next_ex(cf->pcap, h, d);
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	pthread_mutex_lock(&cf->mtx);
+	cf->inread = 0;
+	pthread_mutex_unlock(&cf->mtx);
+	return rc;
 }
 
 /*

@@ -249,8 +249,9 @@ cap_file_release(struct cap *cap, struct cap_block *blk)
 
 /*
  * BIOCROTZBUF, applied by the producer between two records so that the
- * model keeps a single writer; once it has exited, applied here.  The
- * answer is read as cap-bpf.c reads the kernel's (bpfz_rotated()).
+ * model keeps a single writer; once it has exited, or while it waits for
+ * a pipe's next bytes outside the model, applied here.  The answer is
+ * read as cap-bpf.c reads the kernel's (bpfz_rotated()).
  */
 static int
 cap_file_rotate(struct cap *cap, char *errbuf)
@@ -263,7 +264,7 @@ cap_file_rotate(struct cap *cap, char *errbuf)
 	if (cf->started && !cf->exited) {
 		cf->rotreq = 1;
 		pthread_cond_broadcast(&cf->cv);
-		while (cf->rotreq && !cf->exited)
+		while (cf->rotreq && !cf->exited && !cf->inread)
 			pthread_cond_wait(&cf->cv, &cf->mtx);
 	}
 	if (!cf->started || cf->rotreq) {
@@ -402,6 +403,9 @@ cap_file_close(struct cap *cap)
 		pthread_mutex_lock(&cf->mtx);
 		cf->stop = 1;
 		pthread_cond_broadcast(&cf->cv);
+		/* A pipe that stays open and quiet would hold the join. */
+		if (cf->inread)
+			pthread_cancel(cf->thread);
 		pthread_mutex_unlock(&cf->mtx);
 		pthread_join(cf->thread, NULL);
 	}
