@@ -11,15 +11,20 @@ export TZ
 
 # zb_corpus [NEED...]: how a corpus test starts.  Skip (exit 77, the
 # reason as the last line of stderr) at the first NEED missing, in the
-# order given: "zbtop" is an executable $ZBTOP, "corpus" the shared
-# corpus in $SHARED/corpus (its tcpdump set), anything else a command
-# (zb_need).  Then a scratch directory in tmp, named after the script
-# and removed on exit.
+# order given: "zbtop" is an executable $ZBTOP, "san" an executable
+# $ZBTOP_SAN (the sanitizer build; obj-san/zbtop when not set),
+# "corpus" the shared corpus in $SHARED/corpus (its tcpdump set),
+# anything else a command (zb_need).  Then a scratch directory in tmp,
+# named after the script and removed on exit.
 zb_corpus() {
 	for zb_n in "$@"; do
 		case $zb_n in
 		zbtop)	[ -x "$ZBTOP" ] ||
 			    { echo "needs $ZBTOP (make)" >&2; exit 77; } ;;
+		san)	: "${ZBTOP_SAN:=obj-san/zbtop}"
+			[ -x "$ZBTOP_SAN" ] || { echo \
+			    "needs $ZBTOP_SAN (make test-build)" >&2
+			    exit 77; } ;;
 		corpus)	[ -d "$SHARED/corpus/tcpdump" ] || { echo \
 			    "needs the shared corpus in $SHARED/corpus" >&2
 			    exit 77; } ;;
