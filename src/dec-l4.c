@@ -35,6 +35,7 @@ static void	tcp_numbers(struct dec_ctx *, const uint8_t *, int, uint32_t,
 		    uint32_t, uint32_t);
 static void	tcp_flags(int, char *);
 static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
+static void	tcp_badhdr(struct dec_ctx *, int, const char *, uint32_t);
 static int	tcp_opts(struct cur *, int, uint32_t, char *, size_t);
 static const char *tcp_optname(int);
 static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
@@ -210,16 +211,23 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (hlen >= TCP_HDRLEN)
 		optbad = tcp_hdropts(c, hlen, abase, opts, sizeof opts);
 	tcp_tree(ctx, h, hlen, opts);
+	/* tcpdump 4.99's tcp_print on header lengths, its unsigned sums too. */
 	if (hlen < TCP_HDRLEN) {
-		dec_bad(ctx, "tcp hlen %d", hlen);
+		dec_sum(ctx, " tcp %u", ctx->l4len - (uint32_t)hlen);
+		tcp_badhdr(ctx, hlen, "too short, <", TCP_HDRLEN);
 		return;
 	}
 	len = ctx->l4len > (uint32_t)hlen ? ctx->l4len - (uint32_t)hlen : 0;
-	if (ctx->opt->quick) {
-		dec_sum(ctx, "tcp %u", len);
+	if (ctx->opt->quick)
+		dec_sum(ctx, "tcp %u", ctx->l4len - (uint32_t)hlen);
+	else
+		dec_sum(ctx, "Flags [%s]", fl);
+	if (ctx->l4len < (uint32_t)hlen) {
+		tcp_badhdr(ctx, hlen, "too long, >", ctx->l4len);
 		return;
 	}
-	dec_sum(ctx, "Flags [%s]", fl);
+	if (ctx->opt->quick)
+		return;
 	if (ctx->opt->verbose && !ctx->opt->nocksum)
 		tcp_cksum(ctx, h, &seg);
 	tcp_numbers(ctx, h, f, seq, ack, len);
@@ -232,10 +240,6 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	if (opts[0] != '\0')
 		dec_sum(ctx, ", options [%s]", opts);
-	if (ctx->l4len < (uint32_t)hlen) {
-		dec_bad(ctx, "tcp hlen %d > length %u", hlen, ctx->l4len);
-		return;
-	}
 	dec_sum(ctx, ", length %u", len);
 	if (optbad == 1) {
 		/* Options whole up to their end, the padding after cut. */
@@ -247,6 +251,14 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	ctx->l4len = len;
 	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
 	dec_data(ctx, c);
+}
+
+/* " [bad hdr length 60 - too long, > 30]", on the line and in the tree. */
+static void
+tcp_badhdr(struct dec_ctx *ctx, int hlen, const char *what, uint32_t n)
+{
+	dec_sum(ctx, " [bad hdr length %d - %s %u]", hlen, what, n);
+	dec_fld(ctx, "[bad hdr length %d - %s %u]", hlen, what, n);
 }
 
 static void

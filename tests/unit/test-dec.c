@@ -154,7 +154,7 @@ test_trunc(void)
 	/* So does a TCP data offset below 5 words. */
 	tcppkt[14 + 20 + 12] = 0x30;
 	CHECK(strstr(sum(DLT_EN10MB, tcppkt, tcplen, tcplen),
-	    "[bad tcp hlen 12]") != NULL);
+	    "[bad hdr length 12 - too short, < 20]") != NULL);
 	tcppkt[14 + 20 + 12] = 0xb0;
 }
 
