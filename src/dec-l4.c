@@ -105,12 +105,12 @@ static int
 tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
 {
 	struct cur	o;
-	int		cut;
+	int		cut, r;
 
 	cur_skip(c, TCP_HDRLEN);
 	cut = cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o);
-	if (tcp_opts(&o, cut, abase, opts, n) == -1)
-		return -1;
+	if ((r = tcp_opts(&o, cut, abase, opts, n)) != 0)
+		return r;
 	return cut;
 }
 
@@ -238,6 +238,12 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "tcp");
 		return;
 	}
+	if (optbad == 2) {
+		/* tcpdump closes the list only after a ",". */
+		dec_sum(ctx, ", options [%s[bad opt]%s", opts,
+		    opts[0] != '\0' ? "]" : "");
+		return;
+	}
 	if (opts[0] != '\0')
 		dec_sum(ctx, ", options [%s]", opts);
 	dec_sum(ctx, ", length %u", len);
@@ -299,9 +305,11 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 
 /*
  * Options as tcpdump lists them; -1 when they were cut off (cut: the
- * capture ended inside the option bytes o holds).  As tcpdump's, a cut
- * list keeps what was read whole: the "," before an option whose kind
- * or length is missing, the name of one whose value is missing.
+ * capture ended inside the option bytes o holds), 2 when an option's
+ * length is under 2 or runs past the header (tcpdump's "[bad opt]").
+ * As tcpdump's, a cut list keeps what was read whole: the "," before an
+ * option whose kind or length is missing, the name of one whose value
+ * is missing.
  */
 static int
 tcp_opts(struct cur *o, int cut, uint32_t base, char *buf, size_t sz)
@@ -323,10 +331,9 @@ tcp_opts(struct cur *o, int cut, uint32_t base, char *buf, size_t sz)
 		}
 		if ((len = cur_u8(o)) == -1)
 			return -1;
-		if (len < 2) {
-			tcp_app(buf, sz, &n, "[bad opt %d len %d]", kind, len);
-			return 0;
-		}
+		/* tcpdump's "[bad opt]": under 2, or past the header's end. */
+		if (len < 2 || (!cut && (size_t)len - 2 > cur_left(o)))
+			return 2;
 		if (tcp_opt1(o, kind, len - 2, base, buf, sz, &n) == -1) {
 			tcp_app(buf, sz, &n, "%s", tcp_optname(kind));
 			return -1;

@@ -3,13 +3,16 @@
 # under 5 words (" tcp 12 [bad hdr length 8 - too short, < 20]", right
 # after the ports), ones past the IP payload ("Flags [P.] [bad hdr
 # length 60 - too long, > 30]", before the checksum and numbers; with -q
-# "tcp N" where N is tcpdump's unsigned difference), and a good segment
-# for contrast.  The lines must be tcpdump's under no option, -v, -vv,
-# -q, -S and -e.
+# "tcp N" where N is tcpdump's unsigned difference), a good segment for
+# contrast; and option lengths that lie: under 2 (SACK 0, MD5 1) or past
+# the header (timestamps), "options [[bad opt]" with no length after it,
+# "options [mss 1460,[bad opt]]" after a good one.  The lines must be
+# tcpdump's under no option, -v, -vv, -q, -S and -e.
 #
 # Can fail: before, zbtop printed "[bad tcp hlen 8]", and for the long
 # ones the numbers, then "options [ [|tcp]" or "options [mss [|tcp]"
-# (-q: "tcp 0").
+# (-q: "tcp 0"); and "options [[bad opt 5 len 0]], length 0",
+# "options [TS [|tcp]".
 . tests/lib/corpus.sh
 zb_corpus tcpdump python3 zbtop
 python3 - "$tmp/t.pcap" <<'EOP' || { echo "FAIL: python3"; exit 1; }
@@ -21,7 +24,10 @@ def tcp(off, pl=b"", opts=b""):
     return struct.pack("!HHIIBBHHH", 1000, 80, 1, 2, off << 4, 0x18, 512,
                        0, 0) + opts + pl
 pk = [ip(tcp(15, b"x" * 10)), ip(tcp(2)), ip(tcp(6, opts=b"\x02\x04\x05")),
-      ip(tcp(5, b"hello"))]
+      ip(tcp(5, b"hello")), ip(tcp(6, opts=b"\x05\x00\x00\x00")),
+      ip(tcp(6, opts=b"\x13\x01\x00\x00")),
+      ip(tcp(7, opts=b"\x08\x0a\x00\x00\x00\x01\x00\x00")),
+      ip(tcp(7, opts=b"\x02\x04\x05\xb4\x05\x00\x00\x00"))]
 with open(sys.argv[1], "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for i, p in enumerate(pk):
