@@ -403,6 +403,7 @@ static void
 ip6_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
+	uint32_t	 wire = dec_wire(ctx, c), plen;
 	int		 nh;
 
 	dec_layer(ctx, "Internet Protocol version 6");
@@ -421,6 +422,11 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "version error: %d != 6", h[0] >> 4);
 		return;
 	}
+	/* tcpdump's words, without IPv4's space after them. */
+	plen = (uint32_t)(h[4] << 8 | h[5]);
+	if (plen != 0 && plen + IP6_HDRLEN > wire)
+		dec_sum(ctx, "truncated-ip6 - %u bytes missing!",
+		    plen + IP6_HDRLEN - wire);
 	if (ctx->opt->verbose && !ctx->tree) {
 		/* tcpdump -v: class and flow label only when not zero. */
 		if ((h[0] & 0xf) << 4 | h[1] >> 4)
@@ -438,7 +444,7 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	memcpy(ctx->src, &h[8], 16);
 	memcpy(ctx->dst, &h[24], 16);
 	ctx->addrs_due = 1;
-	ip_payload(ctx, c, (uint32_t)(h[4] << 8 | h[5]));
+	ip_payload(ctx, c, plen);
 	if (dec_ip6_ext_format(ctx, c, h[6], &nh) == -1)
 		return;
 	if (nh == 59) {
