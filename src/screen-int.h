@@ -6,6 +6,7 @@
 #ifndef ZBTOP_SCREEN_INT_H
 #define ZBTOP_SCREEN_INT_H
 
+#include <signal.h>
 #include <wchar.h>
 
 #include "cmd.h"
@@ -49,6 +50,7 @@ struct screen {
 	long			 frames;	/* timed refreshes so far */
 	int			 refresh;	/* take a snapshot now */
 	int			 quit;
+	volatile sig_atomic_t	*stop;		/* screen_opts' quit */
 	char			 status[512];
 	int			 status_err;
 	double			 status_t;	/* when it was set */

@@ -36,7 +36,7 @@ static struct {
 
 static const char *const screen_help_keys[] = {
 	"Keys",
-	"  q F10         quit (also Ctrl-C); then what was captured and lost;",
+	"  q F10         quit (also Ctrl-C, Ctrl-\\); then what was captured and lost;",
 	"                in a view q closes it, F10 still quits",
 	"  ? h F1        this help",
 	"  /             search the packet list as you type; Enter keeps the",

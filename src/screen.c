@@ -34,6 +34,7 @@
 #define SCREEN_SETTLE_S	0.3		/* after the last resize: repaint all */
 #define SCREEN_INFO_S	10		/* seconds a message stays */
 #define SCREEN_ERR_S	30
+#define SCREEN_NSIGS	4		/* screen_sigs[] */
 
 /* Messages may come from any thread: the sink only copies them. */
 static pthread_mutex_t	 screen_msg_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -44,6 +45,8 @@ static struct prompt	*screen_prompt;		/* made by screen_init() */
 static char		 screen_prompt_msg[ZB_ERRBUFSZ];
 
 static void	screen_on_signal(int);
+static void	screen_signals(struct sigaction *);
+static void	screen_signals_restore(const struct sigaction *);
 static void	screen_sink(int, const char *);
 static void	screen_fatal_hook(void);
 static int	screen_setup(const struct screen_opts *, char *);
@@ -74,37 +77,63 @@ screen_init(const struct screen_opts *o, char *errbuf)
 int
 screen_run(struct engine *eng, const struct screen_opts *o)
 {
-	struct sigaction	 sa, oint, oterm, ohup;
+	struct sigaction	 old[SCREEN_NSIGS];
 	char			 errbuf[ZB_ERRBUFSZ];
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		msg_error("the screen needs a terminal: use -b for batch mode");
 		return 1;
 	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = screen_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &oint);
-	sigaction(SIGTERM, &sa, &oterm);
-	sigaction(SIGHUP, &sa, &ohup);
+	screen_signals(old);
 	memset(&screen_st, 0, sizeof screen_st);
 	screen_st.eng = eng;
+	screen_st.stop = o->quit;
 	if (screen_setup(o, errbuf) == -1) {
-		sigaction(SIGINT, &oint, NULL);
-		sigaction(SIGTERM, &oterm, NULL);
-		sigaction(SIGHUP, &ohup, NULL);
+		screen_signals_restore(old);
 		msg_error("%s", errbuf);
 		return 1;
 	}
 	screen_loop();
 	screen_teardown();
-	sigaction(SIGINT, &oint, NULL);
-	sigaction(SIGTERM, &oterm, NULL);
-	sigaction(SIGHUP, &ohup, NULL);
+	screen_signals_restore(old);
 	/* The terminal is the user's again: say what was captured and lost. */
-	engine_stop(eng);
-	batch_summary(eng, stderr);
+	if (eng != NULL) {
+		engine_stop(eng);
+		batch_summary(eng, stderr);
+	}
 	return 0;
+}
+
+/*
+ * The signals that end the screen, each restoring the terminal first:
+ * Ctrl-C, kill, a closed terminal, and Ctrl-\ (SIGQUIT), which top and
+ * htop also end on; left to its default it dumped core and left the
+ * terminal raw, with nothing said of the capture.
+ */
+static const int screen_sigs[SCREEN_NSIGS] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT
+};
+
+static void
+screen_signals(struct sigaction *old)
+{
+	struct sigaction	sa;
+	int			i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = screen_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < SCREEN_NSIGS; i++)
+		sigaction(screen_sigs[i], &sa, &old[i]);
+}
+
+static void
+screen_signals_restore(const struct sigaction *old)
+{
+	int	i;
+
+	for (i = 0; i < SCREEN_NSIGS; i++)
+		sigaction(screen_sigs[i], &old[i], NULL);
 }
 
 static void
@@ -223,7 +252,8 @@ screen_loop(void)
 	wint_t	 wc;
 	int	 r, dirty = 1, ms;
 
-	while (!screen_st.quit && screen_signal == 0) {
+	while (!screen_st.quit && screen_signal == 0 &&
+	    (screen_st.stop == NULL || *screen_st.stop == 0)) {
 		now = screen_now();
 		if (now >= next || screen_st.refresh) {
 			/* One moment: the counters, the buffers, the list. */

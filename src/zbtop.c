@@ -122,6 +122,8 @@ run_sockets(struct opts *o)
 	    isatty(STDOUT_FILENO)) {
 		memset(&sc, 0, sizeof sc);
 		sc.delay = o->bo.delay;
+		sc.iterations = o->bo.iterations;
+		sc.quit = &zbtop_quit;
 		sc.color = getenv("NO_COLOR") == NULL ||
 		    *getenv("NO_COLOR") == '\0';
 		sc.psock = ps;
@@ -201,6 +203,7 @@ main_screen(struct opts *o, struct screen_opts *so, char *psock_err)
 
 	so->delay = o->bo.delay;
 	so->iterations = o->bo.iterations;
+	so->quit = &zbtop_quit;
 	so->color = getenv("NO_COLOR") == NULL ||
 	    *getenv("NO_COLOR") == '\0';
 	so->histfile = NULL;
