@@ -81,6 +81,7 @@ static const char *const screen_help_keys[] = {
 	"  Left Right Home End Ctrl-A Ctrl-E   move",
 	"  Backspace Delete Ctrl-W Ctrl-U Ctrl-K   delete",
 	"  Up Down       history (kept in the history file across runs)",
+	"  Ctrl-R Ctrl-S the previous, next history line starting as typed",
 	"  Tab           complete a command name or a filter keyword",
 	"  Enter         apply;  Esc cancels and changes nothing",
 	"",
