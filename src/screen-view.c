@@ -243,8 +243,8 @@ screen_help_open(void)
 	tbuf_init(&tb);
 	for (i = 0; screen_help_keys[i] != NULL; i++)
 		tbuf_printf(&tb, "%s\n", screen_help_keys[i]);
-	tbuf_puts(&tb, "Commands (at the : prompt, with -e, or on standard "
-	    "input with -b)\n");
+	tbuf_puts(&tb, "Commands (at the : prompt, with --command, or on "
+	    "standard input with -b)\n");
 	for (i = 0; cmd_table[i] != NULL; i++) {
 		c = cmd_table[i];
 		snprintf(use, sizeof use, "%s%s%s%s", c->usage,
