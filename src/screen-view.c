@@ -153,17 +153,26 @@ screen_view_draw(int y, int h)
 {
 	struct pane	 p = { .y = y, .x = 0, .h = h, .w = COLS, .focus = 1 };
 	char		 right[64];
-	int		 i, rows = h - 1;
+	int		 i, rw, rows = h - 1;
 
 	view.page = rows;
 	if (view.top > view.n - rows)
 		view.top = view.n - rows;
 	if (view.top < 0)
 		view.top = 0;
-	snprintf(right, sizeof right, "%d-%d of %d  Esc closes",
+	snprintf(right, sizeof right, "  %d-%d of %d  Esc closes",
 	    view.n ? view.top + 1 : 0, view.top + rows < view.n ?
 	    view.top + rows : view.n, view.n);
-	screen_title(&p, view.title, right);
+	/*
+	 * Where the view is and the way out win over the title's end: a
+	 * packet's title ("Packet N  date  len bytes, len captured") left
+	 * no room for them at 80 columns, and screen_title() drops the
+	 * right part first.
+	 */
+	screen_title(&p, view.title, NULL);
+	rw = screen_width(right, strlen(right));
+	if (rw <= COLS - 2)
+		screen_put(y, COLS - 1 - rw, rw, SCREEN_TITLE_FOCUS, right);
 	for (i = 0; i < rows && view.top + i < view.n; i++) {
 		screen_putcut(y + 1 + i, 1, COLS - 1, SCREEN_NORMAL,
 		    view.line[view.top + i], view.left, view.ascii);
