@@ -161,7 +161,8 @@ screen_fatal_hook(void)
 static int
 screen_setup(const struct screen_opts *o, char *errbuf)
 {
-	const char	*nc = getenv("NO_COLOR");
+	const char	*nc = getenv("NO_COLOR"), *term;
+	char		*cup;
 	int		 i;
 
 	setlocale(LC_CTYPE, "");
@@ -177,10 +178,24 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	screen_st.prompt = screen_prompt;
 	if (screen_prompt_msg[0] != '\0')
 		screen_status(0, "%s", screen_prompt_msg);
+	if ((term = getenv("TERM")) == NULL || *term == '\0')
+		term = "(unset)";
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot start the screen on "
-		    "terminal type %s", getenv("TERM") != NULL ?
-		    getenv("TERM") : "(unset)");
+		    "terminal type %s", term);
+		free(screen_st.snap);
+		return -1;
+	}
+	/*
+	 * A terminal that cannot move the cursor (dumb, a bare serial
+	 * line) showed the first row and nothing more, frozen, forever.
+	 */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot start the screen on "
+		    "terminal type %s: it cannot move the cursor (use -b or "
+		    "-P)", term);
 		free(screen_st.snap);
 		return -1;
 	}
