@@ -78,6 +78,7 @@ int
 screen_run(struct engine *eng, const struct screen_opts *o)
 {
 	struct sigaction	 old[SCREEN_NSIGS];
+	const char		*err;
 	char			 errbuf[ZB_ERRBUFSZ];
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -97,9 +98,17 @@ screen_run(struct engine *eng, const struct screen_opts *o)
 	screen_teardown();
 	screen_signals_restore(old);
 	/* The terminal is the user's again: say what was captured and lost. */
-	if (eng != NULL) {
-		engine_stop(eng);
-		batch_summary(eng, stderr);
+	if (eng == NULL)
+		return 0;
+	engine_stop(eng);
+	batch_summary(eng, stderr);
+	/*
+	 * The status line that said why the capture stopped went with the
+	 * screen: say it again, and fail, as -b and -P do.
+	 */
+	if ((err = engine_error(eng)) != NULL) {
+		msg_error("capture stopped: %s", err);
+		return 1;
 	}
 	return 0;
 }
