@@ -72,6 +72,7 @@ void	screen_draw(void);
 /* screen-prompt.c */
 void	screen_statusline(void);
 void	screen_prompt_open(enum prompt_kind, const char *);
+void	screen_prompt_check(void);
 void	screen_prompt_key(int, wint_t);
 void	screen_command(const char *);
 void	screen_cmd_out(void *, const char *);

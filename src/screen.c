@@ -35,6 +35,7 @@
 #define SCREEN_INFO_S	10		/* seconds a message stays */
 #define SCREEN_ERR_S	30
 #define SCREEN_NSIGS	4		/* screen_sigs[] */
+#define SCREEN_TYPEAHEAD 256		/* keys taken between two frames */
 
 /* Messages may come from any thread: the sink only copies them. */
 static pthread_mutex_t	 screen_msg_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -53,6 +54,7 @@ static int	screen_setup(const struct screen_opts *, char *);
 static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_key(int, wint_t);
+static void	screen_typeahead(void);
 static int	screen_repaint_key(int, wint_t);
 static void	screen_sockets_key(int);
 static int	screen_global_key(int);
@@ -309,6 +311,8 @@ screen_loop(void)
 			screen_st.status[0] = '\0';
 			dirty = 1;
 		}
+		if (dirty && screen_st.prompting)
+			screen_prompt_check();
 		if (dirty)
 			screen_draw();
 		dirty = 0;
@@ -324,6 +328,29 @@ screen_loop(void)
 			continue;
 		screen_key(r, wc);
 		dirty = 1;
+		screen_typeahead();
+	}
+}
+
+/*
+ * Keys already waiting at a prompt (a paste) are taken before the next
+ * frame is drawn: a frame per key made a pasted line of 1000 characters
+ * take seconds.  Only at a prompt: other keys act at the next frame
+ * (n, N: the search runs as the list is drawn), so each gets its own.
+ * Bounded, so the screen still refreshes.
+ */
+static void
+screen_typeahead(void)
+{
+	wint_t	 wc;
+	int	 i, r;
+
+	timeout(0);
+	for (i = 0; i < SCREEN_TYPEAHEAD && screen_st.prompting &&
+	    !screen_st.quit && screen_signal == 0; i++) {
+		if ((r = get_wch(&wc)) == ERR)
+			break;
+		screen_key(r, wc);
 	}
 }
 
