@@ -36,8 +36,8 @@ static struct {
 
 static const char *const screen_help_keys[] = {
 	"Keys",
-	"  q F10         quit (also Ctrl-C, Ctrl-\\); then what was captured and lost;",
-	"                in a view q closes it, F10 still quits",
+	"  q F10         quit (also Ctrl-C, Ctrl-\\); then what was captured",
+	"                and lost; in a view q closes it, F10 still quits",
 	"  ? h F1        this help",
 	"  /             search the packet list as you type; Enter keeps the",
 	"                match, Esc goes back (text in any case unless it has",
