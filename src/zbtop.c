@@ -41,12 +41,17 @@ static int	main_run(struct engine *, struct opts *, struct print_ctx *,
 volatile sig_atomic_t	zbtop_quit;
 volatile sig_atomic_t	zbtop_report;
 
+/*
+ * SIGUSR2 is tcpdump's "flush the -w file": zbtop's is flushed after
+ * every buffer already, so it does nothing, rather than kill zbtop (with
+ * the screen's terminal left raw) as the default action did.
+ */
 static void
 on_signal(int sig)
 {
 	if (sig == SIGUSR1)
 		zbtop_report = 1;
-	else
+	else if (sig != SIGUSR2)
 		zbtop_quit = sig;
 }
 
@@ -160,6 +165,7 @@ main_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
