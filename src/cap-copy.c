@@ -175,6 +175,7 @@ cap_copy_geometry(struct cap *cap, struct cap_copy *s, unsigned rcvbuf)
 
 	if (getsockopt(s->fd[0], SOL_SOCKET, SO_RCVBUF, &got, &len) == -1)
 		got = (int)rcvbuf * 2;
+	cap->qbytes = (uint32_t)got;
 	/* The kernel doubles what it is given (sock_setsockopt). */
 	got /= 2;
 	if (got >= 1 << 20 && got % (1 << 20) == 0)

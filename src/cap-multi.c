@@ -104,6 +104,8 @@ multi_open_one(struct cap *cap, struct multi *m, unsigned k,
 	cap->nbufs += c->nbufs;
 	if (c->bufsize > cap->bufsize)
 		cap->bufsize = c->bufsize;
+	if (c->qbytes > cap->qbytes)
+		cap->qbytes = c->qbytes;
 	return 0;
 }
 

@@ -29,6 +29,8 @@ static uint64_t	diag_ring_bytes(const struct stats_snap *);
 static const char *diag_stage(const struct stats_snap *);
 static void	diag_ring(const struct stats_snap *, char *, size_t,
 		    const char *);
+static void	diag_queue(const struct stats_snap *, char *, size_t,
+		    const char *, double);
 static void	diag_ifaces(const struct stats_snap *, char *, size_t);
 
 enum diag_level
@@ -111,6 +113,10 @@ diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
 		    diag_stage(s));
 		return;
 	}
+	if (s->qbytes > 0) {
+		diag_queue(s, buf, sz, what, rate);
+		return;
+	}
 	if (ring == 0 || rate <= 0) {
 		snprintf(buf, sz, "%s: bursts overflow the ring; try a "
 		    "bigger -B", what);
@@ -129,6 +135,32 @@ diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
 	    "(%llu KiB, %.0f B a packet) and bursts overflow it: try -B %llu",
 	    what, ms, rate, (unsigned long long)(ring / 1024), cost,
 	    (unsigned long long)kib);
+}
+
+/*
+ * Copy mode: the kernel drops when a socket's queue is full (packet_rcv
+ * in net/packet/af_packet.c: sk_rmem_alloc against sk_rcvbuf), not in
+ * the recvmmsg batch the buffers pane shows, and charges each packet its
+ * whole buffer (skb_set_owner_r: truesize), so the bytes zbtop sees do
+ * not say how many packets it holds.  -B asked half of it, per socket
+ * (sock_setsockopt doubles it), and with several -i is shared out.
+ */
+static void
+diag_queue(const struct stats_snap *s, char *buf, size_t sz,
+    const char *what, double rate)
+{
+	uint64_t	 kib, want;
+	char		 at[48] = "";
+
+	kib = s->qbytes / 2 / 1024 * (s->nifs > 1 ? s->nifs : 1);
+	for (want = 1024; want < kib * 4 && want < DIAG_MAXKIB; want *= 2)
+		;
+	if (rate > 0)
+		snprintf(at, sizeof at, " at %.0f pkt/s", rate);
+	snprintf(buf, sz, "%s: the socket queue overflows%s (-B %llu: a queue "
+	    "of %llu KiB of kernel buffers, one whole buffer a packet): try -B "
+	    "%llu, or -m zbuf", what, at, (unsigned long long)kib,
+	    (unsigned long long)(s->qbytes / 1024), (unsigned long long)want);
 }
 
 /* The busiest second in the history: what the burst ran at. */

@@ -122,6 +122,12 @@ struct stats_snap {
 	int		 nbufs;
 	struct stats_buf bufs[CAP_MAXBUFS];
 	unsigned	 nrings;	/* set once by stats_info */
+	/*
+	 * Copy mode: the kernel drops in each socket's queue, this many
+	 * bytes of whole packet buffers (SO_RCVBUF), not in the buffers
+	 * here; 0 otherwise.  Set once by stats_info.
+	 */
+	uint64_t	 qbytes;
 	struct stats_ring rings[CAP_MAXRINGS];
 	/* The capture itself, for headers. */
 	char		 mode[8];
@@ -171,6 +177,7 @@ struct stats_info {
 	unsigned	 nifs;		/* interfaces (several -i) */
 	const char	 (*ifname)[CAP_IFNAMSZ];	/* CAP_MAXIF names, or NULL */
 	unsigned	 nrings;	/* sockets; over CAP_MAXRINGS is cut */
+	uint64_t	 qbytes;	/* cap.h: the socket queue, or 0 */
 	const uint8_t	*ringif;	/* each ring's ifname index, or NULL */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode */

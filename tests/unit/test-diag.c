@@ -5,7 +5,10 @@
  * the bytes a packet takes in a block, and a -B four times bigger at
  * least); kernel drops with a busy consumer (too slow, and the stage:
  * -w writing when that took most of the time, decoding otherwise);
- * interface drops only; -w drops only.
+ * copy mode, where the kernel drops in a socket queue and not in the
+ * recvmmsg batch the snapshot's one buffer is (the queue, -B, and a -B
+ * four times bigger, never "the ring holds"); interface drops only; -w
+ * drops only.
  */
 #include "diag.h"
 
@@ -110,6 +113,32 @@ main(void)
 	CHECK(strstr(v, "growing on a0, c\\x1b[2J (500, 5/s):") != NULL);
 	CHECK(strchr(v, '\033') == NULL);
 	snprintf(s->ifname[2], sizeof s->ifname[2], "c0");
+
+	/*
+	 * Copy mode, -B 64: a queue of 128 KiB as the kernel counts it, one
+	 * buffer of 4 MiB that is only the recvmmsg batch; 1000 pkt/s.
+	 */
+	ring(s);
+	s->nrings = 1;
+	s->nbufs = 1;
+	s->rings[0].size = s->bufs[0].st.size = 4 << 20;
+	s->qbytes = 131072;
+	s->c.kdrops = 500;
+	s->dps = 100;
+	s->pps = 900;
+	s->drop_busy = 0.2;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "kernel ring drops growing (500, 100/s): the socket "
+	    "queue overflows at 1000 pkt/s (-B 64: a queue of 128 KiB of "
+	    "kernel buffers, one whole buffer a packet): try -B 1024, or -m "
+	    "zbuf") == v);
+	CHECK(strstr(v, "ring holds") == NULL);
+	/* Two interfaces shared -B 512: 256 KiB each. */
+	s->nifs = 2;
+	s->qbytes = 524288;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "(-B 512: a queue of 512 KiB of kernel buffers, one "
+	    "whole buffer a packet): try -B 2048, or -m zbuf") != NULL);
 
 	/* The interface, before capture. */
 	ring(s);
