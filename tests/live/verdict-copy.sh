@@ -22,11 +22,7 @@ for fmt in text json; do
 	text)	zb_zbtop_bound copy -B 64 ;;
 	json)	zb_zbtop_bound copy -B 64 -J ;;
 	esac
-	pid=$ZB_PID
-	kill -STOP "$pid"
-	sent=$(zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -T 60)
-	kill -CONT "$pid"
-	[ "$sent" = "sent=$N" ] || zb_fail "$fmt: zbgen said '$sent'"
+	zb_stopped_burst "$fmt" $N
 	sleep 1.5
 	zb_zbtop_stop "$fmt" 0
 	[ $fmt = text ] || ZB_LAST=$(tail -n 1 "$ZB_ERR")
