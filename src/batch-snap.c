@@ -47,8 +47,10 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_printf(tb, "packets %llu (%.0f/s), %llu bytes (%.3f Mbit/s)\n",
 	    (unsigned long long)sn->c.packets, sn->pps,
 	    (unsigned long long)sn->c.bytes, sn->bps / 1e6);
-	tbuf_printf(tb, "drops: kernel %llu (ring full), freezes %llu "
+	/* Copy mode drops in a socket queue (diag.c, diag_queue). */
+	tbuf_printf(tb, "drops: kernel %llu (%s full), freezes %llu "
 	    "(queue frozen), ", (unsigned long long)sn->c.kdrops,
+	    sn->qbytes > 0 ? "queue" : "ring",
 	    (unsigned long long)sn->c.kfreezes);
 	/* A file or the copy backend has no interface counter at all. */
 	if (sn->c.have_ifdrops)

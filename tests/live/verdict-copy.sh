@@ -8,7 +8,8 @@
 # kernel = 50000; the last snapshot's verdict says the kernel ring
 # dropped, then "the socket queue overflows", names "-B 64" and a queue
 # of 128 KiB (SO_RCVBUF doubled, sock_setsockopt), suggests a bigger -B,
-# and does not say "the ring holds".
+# and does not say "the ring holds"; the text's drops line says "(queue
+# full)", not "(ring full)".
 #
 # Can fail: the verdict was worked out from the recvmmsg batch as if it
 # were the ring ("the ring holds 3197 ms at 20536 pkt/s (4104 KiB, 64 B
@@ -33,7 +34,10 @@ for fmt in text json; do
 	[ $((c + d)) -eq "$k" ] && [ "$k" -eq $N ] ||
 	    zb_fail "$fmt: captured $c + dropped $d, kernel $k, sent $N"
 	case $fmt in
-	text)	v=$(sed -n 's/^verdict: //p' "$ZB_OUT" | tail -n 1) ;;
+	text)	v=$(sed -n 's/^verdict: //p' "$ZB_OUT" | tail -n 1)
+		grep '^drops: ' "$ZB_OUT" | tail -n 1 |
+		    grep -q "^drops: kernel $d (queue full), " ||
+		    zb_fail "drops line: $(grep '^drops: ' "$ZB_OUT" | tail -n 1)" ;;
 	json)	v=$(grep '"verdict"' "$ZB_OUT" | tail -n 1 | python3 -c '
 import json, sys
 print(json.loads(sys.stdin.read())["verdict"])') ;;
