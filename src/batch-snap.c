@@ -208,12 +208,13 @@ batch_ring_json(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
 	tbuf_printf(tb, "\"lane\":%u,\"active\":%s,"
 	    "\"kernel\":%d,\"user\":%d,\"free\":%d,\"size\":%llu,"
 	    "\"used\":%llu,\"fill\":%.1f,\"packets\":%llu,"
-	    "\"pps\":%.1f,\"forced\":%llu}",
+	    "\"kernel_packets\":%llu,\"pps\":%.1f,\"forced\":%llu}",
 	    r->lane, r->active ? "true" : "false",
 	    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
 	    r->owner[CAP_OWN_FREE], (unsigned long long)r->size,
 	    (unsigned long long)r->used, batch_fill(r),
-	    (unsigned long long)r->packets, r->pps,
+	    (unsigned long long)r->packets,
+	    (unsigned long long)r->kpackets, r->pps,
 	    (unsigned long long)r->forced);
 }
 

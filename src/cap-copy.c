@@ -390,6 +390,8 @@ cap_copy_kstats(struct cap *cap, struct cap_kstats *ks)
 	for (i = 0; i < 2; i++)
 		if (caplinux_kstats(s->fd[i], ks) == -1)
 			return -1;
+	/* Both sockets feed the one ring the buffers pane shows. */
+	ks->ring_packets[0] = ks->packets;
 	ks->cut = __atomic_exchange_n(&s->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }

@@ -177,6 +177,8 @@ struct cap_kstats {
 	uint64_t	 if_packets[CAP_MAXIF];
 	uint64_t	 if_drops[CAP_MAXIF];
 	uint64_t	 if_freezes[CAP_MAXIF];
+	/* Each ring's packets (as above): one ring has them all. */
+	uint64_t	 ring_packets[CAP_MAXRINGS];
 };
 
 struct cap;

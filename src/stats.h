@@ -36,6 +36,8 @@ struct stats_ring {
 	unsigned	 iface;		/* several -i: index in ifname */
 	int		 active;	/* a buffer of it is steered to */
 	uint64_t	 packets;	/* handed to zbtop from it */
+	uint64_t	 kpackets;	/* kernel: passed the filter, drops
+					   included */
 	double		 pps;		/* over the last sample */
 	uint64_t	 forced;	/* forced hand-overs of its buffers */
 	uint64_t	 bytes;		/* of the packets handed over */
@@ -85,6 +87,7 @@ struct stats_counts {
 	uint64_t	 ring_forced[CAP_MAXRINGS];	/* forced hand-overs */
 	uint64_t	 ring_bytes[CAP_MAXRINGS];	/* of ring_packets */
 	uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
+	uint64_t	 ring_kpackets[CAP_MAXRINGS];	/* kernel, as kpackets */
 };
 
 /* Everything a reader may show, copied at one instant. */
