@@ -47,8 +47,10 @@ batch_text(const struct stats_snap *sn, struct tbuf *tb)
 	tbuf_printf(tb, "packets %llu (%.0f/s), %llu bytes (%.3f Mbit/s)\n",
 	    (unsigned long long)sn->c.packets, sn->pps,
 	    (unsigned long long)sn->c.bytes, sn->bps / 1e6);
-	tbuf_printf(tb, "drops: kernel %llu (ring full), freezes %llu "
+	/* Copy mode drops in a socket queue (diag.c, diag_queue). */
+	tbuf_printf(tb, "drops: kernel %llu (%s full), freezes %llu "
 	    "(queue frozen), ", (unsigned long long)sn->c.kdrops,
+	    sn->qbytes > 0 ? "queue" : "ring",
 	    (unsigned long long)sn->c.kfreezes);
 	/* A file or the copy backend has no interface counter at all. */
 	if (sn->c.have_ifdrops)
@@ -206,12 +208,13 @@ batch_ring_json(const struct stats_snap *sn, unsigned i, struct tbuf *tb)
 	tbuf_printf(tb, "\"lane\":%u,\"active\":%s,"
 	    "\"kernel\":%d,\"user\":%d,\"free\":%d,\"size\":%llu,"
 	    "\"used\":%llu,\"fill\":%.1f,\"packets\":%llu,"
-	    "\"pps\":%.1f,\"forced\":%llu}",
+	    "\"kernel_packets\":%llu,\"pps\":%.1f,\"forced\":%llu}",
 	    r->lane, r->active ? "true" : "false",
 	    r->owner[CAP_OWN_KERNEL], r->owner[CAP_OWN_USER],
 	    r->owner[CAP_OWN_FREE], (unsigned long long)r->size,
 	    (unsigned long long)r->used, batch_fill(r),
-	    (unsigned long long)r->packets, r->pps,
+	    (unsigned long long)r->packets,
+	    (unsigned long long)r->kpackets, r->pps,
 	    (unsigned long long)r->forced);
 }
 

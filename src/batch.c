@@ -241,7 +241,9 @@ batch_summary(struct engine *eng, FILE *f)
 	engine_snapshot(eng, sn);
 	batch_count(f, t.packets, "captured");
 	batch_count(f, t.kpackets, "received by filter");
-	batch_count(f, t.kdrops, "dropped by kernel (ring full)");
+	batch_count(f, t.kdrops, sn->qbytes > 0 ?
+	    "dropped by kernel (socket queue full)" :
+	    "dropped by kernel (ring full)");
 	batch_summary_ifaces(sn, f);
 	if (t.have_ifdrops)
 		batch_count(f, t.ifdrops, "dropped by interface (rx_dropped)");

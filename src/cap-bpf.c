@@ -519,6 +519,7 @@ cap_bpf_kstats(struct cap *cap, struct cap_kstats *ks)
 	bpfz_kstats(&cb->z, st.bs_recv, st.bs_drop, ks);
 	ks->packets += cb->pend.packets;
 	ks->drops += cb->pend.drops;
+	ks->ring_packets[0] = ks->packets;
 	memset(&cb->pend, 0, sizeof cb->pend);
 	return 0;
 }

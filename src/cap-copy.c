@@ -175,6 +175,7 @@ cap_copy_geometry(struct cap *cap, struct cap_copy *s, unsigned rcvbuf)
 
 	if (getsockopt(s->fd[0], SOL_SOCKET, SO_RCVBUF, &got, &len) == -1)
 		got = (int)rcvbuf * 2;
+	cap->qbytes = (uint32_t)got;
 	/* The kernel doubles what it is given (sock_setsockopt). */
 	got /= 2;
 	if (got >= 1 << 20 && got % (1 << 20) == 0)
@@ -389,6 +390,8 @@ cap_copy_kstats(struct cap *cap, struct cap_kstats *ks)
 	for (i = 0; i < 2; i++)
 		if (caplinux_kstats(s->fd[i], ks) == -1)
 			return -1;
+	/* Both sockets feed the one ring the buffers pane shows. */
+	ks->ring_packets[0] = ks->packets;
 	ks->cut = __atomic_exchange_n(&s->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }

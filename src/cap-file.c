@@ -326,6 +326,7 @@ cap_file_kstats(struct cap *cap, struct cap_kstats *ks)
 	pthread_mutex_lock(&cf->mtx);
 	bpfz_kstats(&cf->z, (uint32_t)cf->m.npackets, (uint32_t)cf->m.ndrops,
 	    ks);
+	ks->ring_packets[0] = ks->packets;
 	ks->freezes = cf->m.nfreezes - cf->told.freezes;
 	cf->told.freezes = cf->m.nfreezes;
 	ks->gaps = cf->gaps;

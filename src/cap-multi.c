@@ -104,6 +104,8 @@ multi_open_one(struct cap *cap, struct multi *m, unsigned k,
 	cap->nbufs += c->nbufs;
 	if (c->bufsize > cap->bufsize)
 		cap->bufsize = c->bufsize;
+	if (c->qbytes > cap->qbytes)
+		cap->qbytes = c->qbytes;
 	return 0;
 }
 
@@ -423,12 +425,14 @@ multi_kstats(struct cap *cap, struct cap_kstats *ks)
 {
 	struct multi		*m = cap->priv;
 	struct cap_kstats	 one;
-	unsigned		 k;
+	unsigned		 k, r;
 
 	memset(ks, 0, sizeof *ks);
 	for (k = 0; k < m->n; k++) {
 		if (m->sub[k].ops->kstats(&m->sub[k], &one) == -1)
 			return -1;
+		for (r = m->r0[k]; r < m->r0[k + 1] && r < CAP_MAXRINGS; r++)
+			ks->ring_packets[r] = one.ring_packets[r - m->r0[k]];
 		ks->packets += one.packets;
 		ks->drops += one.drops;
 		ks->freezes += one.freezes;

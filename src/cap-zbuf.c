@@ -391,12 +391,17 @@ static int
 cap_zbuf_kstats(struct cap *cap, struct cap_kstats *ks)
 {
 	struct zbuf	*z = cap->priv;
+	uint64_t	 was;
 	unsigned	 r;
 
 	memset(ks, 0, sizeof *ks);
-	for (r = 0; r < ZBUF_SIDES * z->nlanes; r++)
+	for (r = 0; r < ZBUF_SIDES * z->nlanes; r++) {
+		was = ks->packets;
 		if (caplinux_kstats(z->ring[r].fd, ks) == -1)
 			return -1;
+		if (r < CAP_MAXRINGS)
+			ks->ring_packets[r] = ks->packets - was;
+	}
 	ks->cut = __atomic_exchange_n(&z->cut, 0, __ATOMIC_RELAXED);
 	return 0;
 }

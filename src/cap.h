@@ -177,6 +177,8 @@ struct cap_kstats {
 	uint64_t	 if_packets[CAP_MAXIF];
 	uint64_t	 if_drops[CAP_MAXIF];
 	uint64_t	 if_freezes[CAP_MAXIF];
+	/* Each ring's packets (as above): one ring has them all. */
+	uint64_t	 ring_packets[CAP_MAXRINGS];
 };
 
 struct cap;
@@ -242,6 +244,12 @@ struct cap {
 	unsigned		 nqueues;	/* consumer threads it wants */
 	unsigned		 nbufs;		/* over all rings */
 	uint32_t		 bufsize;
+	/*
+	 * Linux copy mode: a socket's receive queue in bytes as the kernel
+	 * counts it (SO_RCVBUF: whole packet buffers), where it drops; 0
+	 * when packets are stored, and dropped, in the buffers shown.
+	 */
+	uint32_t		 qbytes;
 	unsigned		 retire_ms;
 	int			 eof;		/* file: nothing more to come */
 	/* Wall-clock second the link went down, 0 while up (__atomic). */

@@ -24,11 +24,14 @@
 #define DIAG_MAXKIB	4194304	/* -B's upper bound */
 
 static double	diag_peak_rate(const struct stats_snap *);
+static double	diag_lane_share(const struct stats_snap *);
 static double	diag_pkt_cost(const struct stats_snap *);
 static uint64_t	diag_ring_bytes(const struct stats_snap *);
 static const char *diag_stage(const struct stats_snap *);
 static void	diag_ring(const struct stats_snap *, char *, size_t,
 		    const char *);
+static void	diag_queue(const struct stats_snap *, char *, size_t,
+		    const char *, double);
 static void	diag_ifaces(const struct stats_snap *, char *, size_t);
 
 enum diag_level
@@ -96,8 +99,9 @@ diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
 {
 	uint64_t	 ring = diag_ring_bytes(s), kib, want;
 	double		 rate = diag_peak_rate(s), cost = diag_pkt_cost(s);
-	double		 ms;
+	double		 ms, share = diag_lane_share(s), lrate;
 	int		 per = s->nrings > 0 ? s->nbufs / (int)s->nrings : 0;
+	char		 of[64] = "";
 
 	/*
 	 * A full ring is every block held by zbtop either way; only the
@@ -111,24 +115,59 @@ diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
 		    diag_stage(s));
 		return;
 	}
+	if (s->qbytes > 0) {
+		diag_queue(s, buf, sz, what, rate);
+		return;
+	}
 	if (ring == 0 || rate <= 0) {
 		snprintf(buf, sz, "%s: bursts overflow the ring; try a "
 		    "bigger -B", what);
 		return;
 	}
-	ms = (double)ring / (rate * cost) * 1000;
+	/* One ring of the busiest lane takes its share of the rate. */
+	lrate = rate * share;
+	if (share < 0.995)
+		snprintf(of, sizeof of, ", the busiest lane's %.0f%% of %.0f",
+		    share * 100, rate);
+	ms = (double)ring / (lrate * cost) * 1000;
 	/* Both rings of a pair, or every lane's, share -B. */
 	kib = ring * (s->nrings > 0 ? s->nrings : 1) / 1024;
-	want = (uint64_t)(DIAG_HOLD_MS / 1000.0 * rate * cost) *
+	want = (uint64_t)(DIAG_HOLD_MS / 1000.0 * lrate * cost) *
 	    (s->nrings > 0 ? s->nrings : 1) / 1024;
 	if (want < kib * 4)
 		want = kib * 4;
 	for (kib = 1024; kib < want && kib < DIAG_MAXKIB; kib *= 2)
 		;
-	snprintf(buf, sz, "%s: the ring holds %.0f ms at %.0f pkt/s "
+	snprintf(buf, sz, "%s: the ring holds %.0f ms at %.0f pkt/s%s "
 	    "(%llu KiB, %.0f B a packet) and bursts overflow it: try -B %llu",
-	    what, ms, rate, (unsigned long long)(ring / 1024), cost,
+	    what, ms, lrate, of, (unsigned long long)(ring / 1024), cost,
 	    (unsigned long long)kib);
+}
+
+/*
+ * Copy mode: the kernel drops when a socket's queue is full (packet_rcv
+ * in net/packet/af_packet.c: sk_rmem_alloc against sk_rcvbuf), not in
+ * the recvmmsg batch the buffers pane shows, and charges each packet its
+ * whole buffer (skb_set_owner_r: truesize), so the bytes zbtop sees do
+ * not say how many packets it holds.  -B asked half of it, per socket
+ * (sock_setsockopt doubles it), and with several -i is shared out.
+ */
+static void
+diag_queue(const struct stats_snap *s, char *buf, size_t sz,
+    const char *what, double rate)
+{
+	uint64_t	 kib, want;
+	char		 at[48] = "";
+
+	kib = s->qbytes / 2 / 1024 * (s->nifs > 1 ? s->nifs : 1);
+	for (want = 1024; want < kib * 4 && want < DIAG_MAXKIB; want *= 2)
+		;
+	if (rate > 0)
+		snprintf(at, sizeof at, " at %.0f pkt/s", rate);
+	snprintf(buf, sz, "%s: the socket queue overflows%s (-B %llu: a queue "
+	    "of %llu KiB of kernel buffers, one whole buffer a packet): try -B "
+	    "%llu, or -m zbuf", what, at, (unsigned long long)kib,
+	    (unsigned long long)(s->qbytes / 1024), (unsigned long long)want);
 }
 
 /* The busiest second in the history: what the burst ran at. */
@@ -146,6 +185,30 @@ diag_peak_rate(const struct stats_snap *s)
 		if (s->hist_pps[i] + s->hist_dps[i] > r)
 			r = s->hist_pps[i] + s->hist_dps[i];
 	return r;
+}
+
+/*
+ * The busiest lane's share of what the kernel passed since clear (each
+ * ring's PACKET_STATISTICS tp_packets, drops included), lanes of every
+ * interface alike: a lane's packets go to one ring of its pair at a
+ * time, so that ring took this share of the rate.  1 when the kernel's
+ * counts are not kept per ring.
+ */
+static double
+diag_lane_share(const struct stats_snap *s)
+{
+	uint64_t	 lane, top = 0, all = 0;
+	unsigned	 i, j;
+
+	for (i = 0; i < s->nrings && i < CAP_MAXRINGS; i++) {
+		all += s->rings[i].kpackets;
+		for (j = 0, lane = 0; j < s->nrings && j < CAP_MAXRINGS; j++)
+			if (s->rings[j].lane == s->rings[i].lane)
+				lane += s->rings[j].kpackets;
+		if (lane > top)
+			top = lane;
+	}
+	return all > 0 ? (double)top / (double)all : 1.0;
 }
 
 /* Bytes one packet takes in a block: measured on the blocks in use. */

@@ -164,6 +164,7 @@ engine_info(struct engine *e)
 	in.nifs = e->cap.nifs;
 	in.ifname = e->cap.ifname;
 	in.nrings = e->cap.nrings;
+	in.qbytes = e->cap.qbytes;
 	in.ringif = e->cap.nifs > 1 ? e->cap.ringif : NULL;
 	in.parsing = e->conf.parse;
 	in.printing = e->conf.print != NULL;

@@ -1,9 +1,10 @@
 /*
  * What the buffers pane's two views print alike: a ring's lead (its
  * number, lane or interface) and tail (fill, packets and their share,
- * rate, forced hand-overs) with the tail's header, and the colour of a
- * buffer's owner.  The strips put cells between lead and tail, the
- * detailed rows a bar.
+ * rate, forced hand-overs) with the tail's header, the row that sums up
+ * the rings with no room for their own, and the colour of a buffer's
+ * owner.  The strips put cells between lead and tail, the detailed rows
+ * a bar.
  */
 #include <stdio.h>
 #include <string.h>
@@ -137,4 +138,28 @@ pane_buffers_tailhead(char *tail, int room)
 	snprintf(tail, 40, "   FILL PACKETS  SHARE    PKT/S FORCED");
 	tail[room >= 38 ? 38 : room >= 31 ? 31 : 22] = '\0';
 	return tail;
+}
+
+/* Rings from the first on, in one row: their packets, share and rate. */
+void
+pane_buffers_rest(const struct pane *p, const struct stats_snap *s, int y,
+    unsigned first, const int *pct)
+{
+	char		 pk[16], ps[16];
+	uint64_t	 n = 0;
+	double		 pps = 0;
+	unsigned	 i;
+	int		 x = p->x + 1, end = p->x + p->w, share = 0;
+
+	for (i = first; i < s->nrings; i++) {
+		n += s->rings[i].packets;
+		pps += s->rings[i].pps;
+		if (i < CAP_MAXRINGS)
+			share += pct[i];
+	}
+	x += screen_printf(y, x, end - x, SCREEN_NORMAL, "rings %u-%u %s "
+	    "(%3d%%) %s/s", first, s->nrings - 1,
+	    screen_num(pk, sizeof pk, (double)n), share,
+	    screen_num(ps, sizeof ps, pps));
+	screen_put(y, x, end - x, SCREEN_DIM, "  no room for a row each");
 }

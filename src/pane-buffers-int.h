@@ -49,5 +49,8 @@ const char *pane_buffers_lead(char *, size_t, const struct stats_snap *,
 int	pane_buffers_tail(const struct pane *, int, int,
 	    const struct stats_ring *, int);
 const char *pane_buffers_tailhead(char *, int);
+/* Rings from the given one on, in one row: packets, share, rate. */
+void	pane_buffers_rest(const struct pane *, const struct stats_snap *, int,
+	    unsigned, const int *);
 
 #endif /* ZBTOP_PANE_BUFFERS_INT_H */

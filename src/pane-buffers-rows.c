@@ -17,8 +17,6 @@ static void	pane_buffers_rings(const struct pane *,
 		    const struct pane_env *, int, int);
 static void	pane_buffers_ring(const struct pane *,
 		    const struct pane_env *, int, unsigned, int);
-static void	pane_buffers_rest(const struct pane *,
-		    const struct stats_snap *, int, unsigned, const int *);
 static void	pane_buffers_row(const struct pane *, const struct pane_env *,
 		    int, const struct stats_buf *);
 static char	*pane_buffers_age(char *, size_t, double);
@@ -143,30 +141,6 @@ pane_buffers_ring(const struct pane *p, const struct pane_env *env, int y,
 	screen_bar(y, x, bar, frac, r->active ? SCREEN_KERNEL : SCREEN_FREE,
 	    env->utf8);
 	pane_buffers_tail(p, y, x + bar, r, share);
-}
-
-/* Rings from the first on, in one row: their packets, share and rate. */
-static void
-pane_buffers_rest(const struct pane *p, const struct stats_snap *s, int y,
-    unsigned first, const int *pct)
-{
-	char		 pk[16], ps[16];
-	uint64_t	 n = 0;
-	double		 pps = 0;
-	unsigned	 i;
-	int		 x = p->x + 1, end = p->x + p->w, share = 0;
-
-	for (i = first; i < s->nrings; i++) {
-		n += s->rings[i].packets;
-		pps += s->rings[i].pps;
-		if (i < CAP_MAXRINGS)
-			share += pct[i];
-	}
-	x += screen_printf(y, x, end - x, SCREEN_NORMAL, "rings %u-%u %s "
-	    "(%3d%%) %s/s", first, s->nrings - 1,
-	    screen_num(pk, sizeof pk, (double)n), share,
-	    screen_num(ps, sizeof ps, pps));
-	screen_put(y, x, end - x, SCREEN_DIM, "  no room for a row each");
 }
 
 /*

@@ -68,20 +68,31 @@ pane_buffers_striprows(const struct pane *p, const struct stats_snap *s)
 	return 1 + (int)s->nrings * ((per + perrow - 1) / perrow);
 }
 
-/* The strip view: a column header, then each ring's strip. */
+/*
+ * The strip view: a column header, then each ring's strip.  When not all
+ * strips fit, the last row left sums up the rings from there on, so the
+ * rows still add up to the header's packets and to 100%.
+ */
 void
 pane_buffers_strips(const struct pane *p, const struct pane_env *env, int y)
 {
 	const struct stats_snap	*s = env->snap;
 	int			 pct[CAP_MAXRINGS];
 	unsigned		 i;
-	int			 cw, perrow, end = p->y + p->h - BUF_SUMMARY;
+	int			 cw, perrow, rows, per = pane_buffers_perring(s);
+	int			 end = p->y + p->h - BUF_SUMMARY;
 
 	pane_buffers_shares(s, pct);
-	pane_buffers_cells(p->w, pane_buffers_perring(s), &cw, &perrow);
+	pane_buffers_cells(p->w, per, &cw, &perrow);
+	rows = per > 0 ? (per + perrow - 1) / perrow : 1;
 	pane_buffers_striphead(p, y++, cw, perrow, s->nifs > 1);
-	for (i = 0; i < s->nrings && y < end; i++)
+	for (i = 0; i < s->nrings && y < end; i++) {
+		if ((int)(s->nrings - i) * rows > end - y && y + rows >= end) {
+			pane_buffers_rest(p, s, y, i, pct);
+			break;
+		}
 		y += pane_buffers_strip(p, env, y, i, pct[i]);
+	}
 }
 
 /*

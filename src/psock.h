@@ -73,13 +73,14 @@ struct psock_nsinfo {
 
 /* Everything one refresh found. */
 struct psock_snap {
+	/* Counts first: a refresh clears everything before rows. */
 	double			 t;		/* CLOCK_MONOTONIC, seconds */
 	int			 nrows;
+	int			 nns;
 	int			 truncated;	/* more than PSOCK_MAX */
 	int			 unreadable;	/* processes whose fds are hidden */
 	int			 nsfull;	/* more namespaces than PSOCK_MAXNS */
 	struct psock_row	 rows[PSOCK_MAX];
-	int			 nns;
 	struct psock_nsinfo	 ns[PSOCK_MAXNS];
 };
 

@@ -43,6 +43,7 @@ stats_info(struct stats *st, const struct stats_info *info)
 		memcpy(in->ifname, info->ifname, sizeof in->ifname);
 	in->parsing = info->parsing;
 	in->printing = info->printing;
+	in->qbytes = info->qbytes;
 	in->nrings = info->nrings < CAP_MAXRINGS ? info->nrings :
 	    CAP_MAXRINGS;
 	/* Several -i: each ring's interface, whatever buffers() reports. */

@@ -38,6 +38,7 @@ struct counters {
 	_Atomic uint64_t	 if_kfreezes[CAP_MAXIF];
 	_Atomic uint64_t	 ring_bytes[CAP_MAXRINGS];
 	_Atomic uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
+	_Atomic uint64_t	 ring_kpkts[CAP_MAXRINGS];
 };
 
 /* What one queue's consumer parses into. */

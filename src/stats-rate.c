@@ -177,6 +177,7 @@ stats_rings(const struct stats *st, struct stats_snap *sn)
 		r->lane = i / per;
 		r->iface = st->info.rings[i].iface;
 		r->packets = sn->c.ring_packets[i];
+		r->kpackets = sn->c.ring_kpackets[i];
 		r->forced = sn->c.ring_forced[i];
 		r->bytes = sn->c.ring_bytes[i];
 		memcpy(r->rot, sn->c.ring_rot[i], sizeof r->rot);

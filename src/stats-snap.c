@@ -139,6 +139,8 @@ stats_count(struct stats *st, struct stats_counts *c, const uint64_t *v,
 	memcpy(c->ring_bytes, d + STATS_SLOT(ring_bytes),
 	    sizeof c->ring_bytes);
 	memcpy(c->ring_rot, d + STATS_SLOT(ring_rot), sizeof c->ring_rot);
+	memcpy(c->ring_kpackets, d + STATS_SLOT(ring_kpkts),
+	    sizeof c->ring_kpackets);
 }
 
 /* Since start, or since stats_rerun; clear leaves them. */

@@ -119,6 +119,9 @@ stats_kernel(struct stats *st, const struct cap_kstats *ks)
 		if (ks->if_freezes[k] > 0)
 			stats_add(&st->c.if_kfreezes[k], ks->if_freezes[k]);
 	}
+	for (k = 0; k < CAP_MAXRINGS; k++)
+		if (ks->ring_packets[k] > 0)
+			stats_add(&st->c.ring_kpkts[k], ks->ring_packets[k]);
 	if (ks->cut > 0)
 		stats_add(&st->c.kcut, ks->cut);
 }

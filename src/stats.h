@@ -37,6 +37,8 @@ struct stats_ring {
 	unsigned	 iface;		/* several -i: index in ifname */
 	int		 active;	/* a buffer of it is steered to */
 	uint64_t	 packets;	/* handed to zbtop from it */
+	uint64_t	 kpackets;	/* kernel: passed the filter, drops
+					   included */
 	double		 pps;		/* over the last sample */
 	uint64_t	 forced;	/* forced hand-overs of its buffers */
 	uint64_t	 bytes;		/* of the packets handed over */
@@ -86,6 +88,7 @@ struct stats_counts {
 	uint64_t	 ring_forced[CAP_MAXRINGS];	/* forced hand-overs */
 	uint64_t	 ring_bytes[CAP_MAXRINGS];	/* of ring_packets */
 	uint64_t	 ring_rot[CAP_MAXRINGS][CAP_ROT_NREASONS];
+	uint64_t	 ring_kpackets[CAP_MAXRINGS];	/* kernel, as kpackets */
 };
 
 /* Everything a reader may show, copied at one instant. */
@@ -123,6 +126,12 @@ struct stats_snap {
 	int		 nbufs;
 	struct stats_buf bufs[CAP_MAXBUFS];
 	unsigned	 nrings;	/* set once by stats_info */
+	/*
+	 * Copy mode: the kernel drops in each socket's queue, this many
+	 * bytes of whole packet buffers (SO_RCVBUF), not in the buffers
+	 * here; 0 otherwise.  Set once by stats_info.
+	 */
+	uint64_t	 qbytes;
 	struct stats_ring rings[CAP_MAXRINGS];
 	/* The capture itself, for headers. */
 	char		 mode[8];
@@ -172,6 +181,7 @@ struct stats_info {
 	unsigned	 nifs;		/* interfaces (several -i) */
 	const char	 (*ifname)[CAP_IFNAMSZ];	/* CAP_MAXIF names, or NULL */
 	unsigned	 nrings;	/* sockets; over CAP_MAXRINGS is cut */
+	uint64_t	 qbytes;	/* cap.h: the socket queue, or 0 */
 	const uint8_t	*ringif;	/* each ring's ifname index, or NULL */
 	int		 parsing;	/* decoding for mix and talkers */
 	int		 printing;	/* print mode */

@@ -4,6 +4,8 @@
  * engine, drops privileges and hands over to one front end: the screen,
  * batch mode or print mode.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +34,7 @@ static void	on_signal(int);
 static void	run_commands(struct engine *, struct opts *);
 static int	run_sockets(struct opts *);
 static void	main_signals(void);
+static void	main_stdfds(void);
 static unsigned	main_print(struct opts *, struct print_ctx *);
 static void	main_screen(struct opts *, struct screen_opts *, char *);
 static void	main_start(struct engine *);
@@ -154,6 +157,28 @@ run_sockets(struct opts *o)
  * as tcpdump does; it was a death that lost the -w file's buffer); a
  * closed pipe is an EPIPE write, not a death.
  */
+/*
+ * A standard descriptor given closed (">&-") is the next one open() or
+ * socket() hands out: the -w file, a capture socket or an engine pipe
+ * would then take stdout's lines or stderr's messages.  Each closed one
+ * is held on /dev/null, read-only, so that writing to it still fails
+ * (EBADF, said once by msg.c) and reading it is an end of file, as with
+ * the descriptor closed.  Exits 1 when /dev/null cannot be opened.
+ */
+static void
+main_stdfds(void)
+{
+	int	fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lowest free descriptor: fd, those below are open. */
+		if (open("/dev/null", O_RDONLY) != fd)
+			_exit(1);
+	}
+}
+
 static void
 main_signals(void)
 {
@@ -275,6 +300,7 @@ main(int argc, char **argv)
 	unsigned		 q, npc = 0;
 	int			 rc, screen;
 
+	main_stdfds();
 	opts_parse(&o, argc, argv);
 	main_signals();
 	if (o.sockets || o.attach != NULL)

@@ -262,6 +262,21 @@ zb_send() {
 	    -T 30 >/dev/null || zb_fail "$1: zbgen"
 }
 
+# zb_stopped_burst WHAT N [ARG...]: zbtop (ZB_PID) is stopped (SIGSTOP)
+# while zbgen [ARG...] sends N frames of the test format at full rate
+# from ZB_IF_GEN, then continued (SIGCONT): its ring or socket queue
+# overflows whatever the machine's speed.
+zb_stopped_burst() {
+	zb_what=$1 zb_n=$2
+	shift 2
+	kill -STOP "$ZB_PID"
+	zb_sent=$(zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n "$zb_n" \
+	    -T 60 "$@")
+	kill -CONT "$ZB_PID"
+	[ "$zb_sent" = "sent=$zb_n" ] ||
+	    zb_fail "$zb_what: zbgen said '$zb_sent'"
+}
+
 # zb_ref N: the N frames zb_send sends, as zbgen -w writes them, in
 # $ZB_TMP/ref.pcap, and as text in $ZB_TMP/ref.txt for zb_same_frames.
 zb_ref() {

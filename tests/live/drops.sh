@@ -21,10 +21,7 @@ for mode in zbuf copy; do
 	# $opts is split on purpose.
 	zb_zbtop_bound "$mode" $opts
 	pid=$ZB_PID
-	kill -STOP "$pid"
-	sent=$(zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n $N -T 60)
-	kill -CONT "$pid"
-	[ "$sent" = "sent=$N" ] || zb_fail "$mode: zbgen said '$sent'"
+	zb_stopped_burst "$mode" $N
 	sleep 1
 	zb_stop "$pid" 10
 	rc=$?

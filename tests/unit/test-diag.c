@@ -3,9 +3,13 @@
  * consumer that was idle most of the second (the ring is too small: how
  * many ms it holds, worked out here from the ring bytes, the rate and
  * the bytes a packet takes in a block, and a -B four times bigger at
- * least); kernel drops with a busy consumer (too slow, and the stage:
- * -w writing when that took most of the time, decoding otherwise);
- * interface drops only; -w drops only.
+ * least; with lanes, at the busiest lane's share of the rate); kernel
+ * drops with a busy consumer (too slow, and the stage: -w writing when
+ * that took most of the time, decoding otherwise);
+ * copy mode, where the kernel drops in a socket queue and not in the
+ * recvmmsg batch the snapshot's one buffer is (the queue, -B, and a -B
+ * four times bigger, never "the ring holds"); interface drops only; -w
+ * drops only.
  */
 #include "diag.h"
 
@@ -74,6 +78,27 @@ main(void)
 	/* 0.25 * 100000 * 256 * 2 / 1024 = 12500 KiB -> 16384. */
 	CHECK(strstr(v, "try -B 16384") != NULL);
 
+	/*
+	 * --threads 2: the kernel passed 3000 to lane 0 (rings 0, 1) and
+	 * 1000 to lane 1: a ring takes 75% of 100000 pkt/s, 32768 B /
+	 * (75000 * 256 B) = 2 ms; 0.25 * 75000 * 256 * 4 rings / 1024 =
+	 * 18750 KiB -> 32768.
+	 */
+	s->nrings = 4;
+	s->rings[2].size = s->rings[3].size = 32768;
+	s->rings[1].lane = 0;
+	s->rings[2].lane = s->rings[3].lane = 1;
+	s->rings[0].kpackets = 2000;
+	s->rings[1].kpackets = 1000;
+	s->rings[3].kpackets = 1000;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "the ring holds 2 ms at 75000 pkt/s, the busiest "
+	    "lane's 75% of 100000 (32 KiB, 256 B a packet) and bursts "
+	    "overflow it: try -B 32768") != NULL);
+	s->nrings = 2;
+	memset(&s->rings[2], 0, 2 * sizeof s->rings[0]);
+	s->rings[0].kpackets = s->rings[1].kpackets = 0;
+
 	/* Busy: zbtop held every block; the stage. */
 	s->drop_busy = 0.97;
 	s->parsing = 1;
@@ -110,6 +135,32 @@ main(void)
 	CHECK(strstr(v, "growing on a0, c\\x1b[2J (500, 5/s):") != NULL);
 	CHECK(strchr(v, '\033') == NULL);
 	snprintf(s->ifname[2], sizeof s->ifname[2], "c0");
+
+	/*
+	 * Copy mode, -B 64: a queue of 128 KiB as the kernel counts it, one
+	 * buffer of 4 MiB that is only the recvmmsg batch; 1000 pkt/s.
+	 */
+	ring(s);
+	s->nrings = 1;
+	s->nbufs = 1;
+	s->rings[0].size = s->bufs[0].st.size = 4 << 20;
+	s->qbytes = 131072;
+	s->c.kdrops = 500;
+	s->dps = 100;
+	s->pps = 900;
+	s->drop_busy = 0.2;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "kernel ring drops growing (500, 100/s): the socket "
+	    "queue overflows at 1000 pkt/s (-B 64: a queue of 128 KiB of "
+	    "kernel buffers, one whole buffer a packet): try -B 1024, or -m "
+	    "zbuf") == v);
+	CHECK(strstr(v, "ring holds") == NULL);
+	/* Two interfaces shared -B 512: 256 KiB each. */
+	s->nifs = 2;
+	s->qbytes = 524288;
+	CHECK(diag_verdict(s, v, sizeof v) == DIAG_GROWING);
+	CHECK(strstr(v, "(-B 512: a queue of 512 KiB of kernel buffers, one "
+	    "whole buffer a packet): try -B 2048, or -m zbuf") != NULL);
 
 	/* The interface, before capture. */
 	ring(s);
