@@ -173,6 +173,7 @@ void		 dec_data(struct dec_ctx *, struct cur *);
 size_t		 dec_vis(struct dec_ctx *, struct cur *, size_t);
 void		 dec_bits(struct dec_ctx *, const char *const *, int, unsigned);
 void		 dec_hexdump(struct dec_ctx *, struct cur *, const char *);
+void		 dec_dump(struct dec_ctx *, struct cur *);
 void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
 		    const char *);
 
