@@ -174,9 +174,18 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	dec_layer(ctx, "Internet Protocol version 4");
 	if (ip4_badversion(ctx, c))
 		return;
-	/* tcpdump: " [|ip]" alone when not one byte of the header is there */
+	/*
+	 * tcpdump reads the version first, through a GET_ macro: when not
+	 * one byte of the header is there it gives up on the whole packet,
+	 * " [|ip]" alone and -x from byte 0.
+	 */
+	if (cur_left(c) == 0) {
+		ctx->gaveup = 1;
+		dec_trunc(ctx, "ip");
+		return;
+	}
 	/* tcpdump -e leaves the name out, at any depth (print-ip.c). */
-	if (!ctx->opt->link && cur_left(c) > 0)
+	if (!ctx->opt->link)
 		dec_sum(ctx, "IP ");
 	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip");
