@@ -18,6 +18,7 @@
 #define GRE_AP		0x0080		/* acknowledgment present (v1) */
 #define VXLAN_HDRLEN	8
 
+/* A field not read (absent, or cut off) is -1. */
 struct gre_hdr {
 	int	flags, ver, proto, sum, off;
 	int64_t	key, seq, ack;
@@ -48,19 +49,23 @@ const struct dec_proto dec_vxlan_proto = {
 	.id = DEC_P_VXLAN, .parse = vxlan_parse, .format = vxlan_format
 };
 
-/* The fixed part and the optional fields; -1 if cut off. */
+/*
+ * The fixed part and the optional fields, in their order; -1 if cut off,
+ * the fields before the cut read.
+ */
 static int
 gre_read(struct cur *c, struct gre_hdr *g)
 {
 	int	fl;
 
-	memset(g, 0, sizeof(*g));
+	g->flags = g->proto = g->sum = g->off = -1;
 	g->key = g->seq = g->ack = -1;
-	fl = cur_u16(c);
-	if ((g->proto = cur_u16(c)) == -1)
+	if ((fl = cur_u16(c)) == -1)
 		return -1;
 	g->flags = fl;
 	g->ver = fl & 7;
+	if ((g->proto = cur_u16(c)) == -1)
+		return -1;
 	if ((fl & GRE_CP) && ((g->sum = cur_u16(c)) == -1 ||
 	    (g->off = cur_u16(c)) == -1))
 		return -1;
@@ -131,10 +136,12 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 {
 	struct gre_hdr	 g;
 	uint32_t	 len = ctx->l4len;
+	int		 cut;
 
 	dec_layer(ctx, "Generic Routing Encapsulation");
-	if (gre_read(c, &g) == -1) {
-		dec_sum(ctx, "GRE");
+	/* tcpdump prints each field as it reads it; a cut ends the line. */
+	cut = gre_read(c, &g);
+	if (g.flags == -1) {
 		dec_trunc(ctx, "gre");
 		return;
 	}
@@ -143,9 +150,9 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, "GREv%d", g.ver);
 	if (ctx->opt->verbose)
 		gre_flags(ctx, g.flags);
-	if (g.ver == 0 && (g.flags & GRE_CP) && ctx->opt->verbose)
+	if (g.ver == 0 && g.sum != -1 && ctx->opt->verbose)
 		dec_sum(ctx, ", sum 0x%x", g.sum);
-	if (g.ver == 0 && (g.flags & GRE_CP))
+	if (g.ver == 0 && g.off != -1)
 		dec_sum(ctx, ", off 0x%x", g.off);
 	if (g.ver == 1 && g.key != -1) {
 		dec_sum(ctx, ", call %d", (int)(g.key & 0xffff));
@@ -161,6 +168,10 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 	if (g.ack != -1) {
 		dec_sum(ctx, ", ack %lld", (long long)g.ack);
 		dec_fld(ctx, "acknowledgment: %lld", (long long)g.ack);
+	}
+	if (cut == -1) {
+		dec_trunc(ctx, "gre");
+		return;
 	}
 	tunnel_proto(ctx, g.proto);
 	dec_sum(ctx, ", length %u", len);
