@@ -453,12 +453,19 @@ radius_format(struct dec_ctx *ctx, struct cur *c)
 	const char	*t;
 	int		 code, id, len;
 
-	if ((h = app_head(ctx, c, 4, "RADIUS", "RADIUS", "radius")) == NULL)
+	/* tcpdump wants the whole 20-byte header, and says nothing else. */
+	if ((h = app_head(ctx, c, 20, "RADIUS", "", "radius")) == NULL)
 		return;
 	code = h[0];
 	id = h[1];
 	len = h[2] << 8 | h[3];
 	dec_fld(ctx, "code: %d, id: %d, length: %d", code, id, len);
+	if (len < 20) {
+		dec_trunc(ctx, "radius");
+		return;
+	}
+	if ((uint32_t)len > ctx->l4len)
+		len = (int)ctx->l4len;
 	if ((t = app_name(codes, 14, code)) == NULL)
 		t = "Unknown Command";
 	dec_sum(ctx, "RADIUS, %s (%d), id: 0x%02x length: %d", t, code, id,
