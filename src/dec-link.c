@@ -429,9 +429,12 @@ null_key(struct cur *c, int bigendian, int *af)
 static int
 null_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	int	af;
+	int	af, key;
 
-	return null_key(c, DLT_IS(ctx, 108), &af);
+	/* -x starts after the family word, even when IP is cut. */
+	if ((key = null_key(c, DLT_IS(ctx, 108), &af)) != DEC_DONE)
+		ctx->info->l3off = (uint32_t)cur_off(c);
+	return key;
 }
 
 /* DLT_NULL (host order) and DLT_LOOP (network order) differ only there. */

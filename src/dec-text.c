@@ -191,18 +191,30 @@ dec_text_sip(struct dec_ctx *ctx, struct cur *c)
 	app_txt(ctx, c, "SIP", "sip", sip_cmds);
 }
 
-/* DNS over TCP: a two-byte length, then the message (RFC 1035 4.2.2). */
+/*
+ * DNS over TCP: a two-byte length, then the message (RFC 1035 4.2.2).
+ * tcpdump skips the length and takes the rest of the segment as the
+ * message; when the length is not there it gives up on the whole packet
+ * (" [|domain]").
+ */
 static void
 dns_tcp(struct dec_ctx *ctx, struct cur *c)
 {
 	struct cur	msg;
-	int		len;
 
-	if ((len = cur_u16(c)) == -1)
+	if (ctx->l4len < 2) {
+		dec_sum(ctx, " [DNS over TCP: length %u < 2] (invalid)",
+		    ctx->l4len);
 		return;
-	cur_sub(c, (size_t)len, &msg);
+	}
+	if (cur_skip(c, 2) == -1) {
+		ctx->gaveup = 1;	/* a GET_ of the length: -x from 0 */
+		dec_trunc(ctx, "domain");
+		return;
+	}
+	ctx->l4len -= 2;
+	cur_sub(c, ctx->l4len, &msg);
 	tbuf_putc(ctx->out, ' ');
-	ctx->l4len = (uint32_t)len;
 	dec_next(ctx, DEC_KEY(DEC_S_PORT, 53), &msg);
 }
 
@@ -281,8 +293,9 @@ dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
 	/* The tree has a TLS layer; the others are summary text only. */
 	for (a = app_tcp; a->fn != NULL; a++)
 		if (sport == a->port || dport == a->port) {
-			/* Only HTTP is named with nothing of it captured. */
-			if (cur_left(c) == 0 && a->fn != app_http)
+			/* Only HTTP and DNS say so with nothing captured. */
+			if (cur_left(c) == 0 && a->fn != app_http &&
+			    a->fn != dns_tcp)
 				return;
 			if (!ctx->tree || a->fn == app_tls)
 				a->fn(ctx, c);
