@@ -235,8 +235,11 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		return;
 	}
 	dec_sum(ctx, ", length %u", len);
-	if (optbad == 1) {
-		/* Options whole up to their end, the padding after cut. */
+	if (optbad == 1 && len > 0) {
+		/*
+		 * Options whole up to their end, the padding after cut;
+		 * tcpdump stops before this test when there is no payload.
+		 */
 		dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]",
 		    cur_left(&seg), hlen);
 		dec_trunc(ctx, "tcp");
