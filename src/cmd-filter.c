@@ -205,15 +205,14 @@ cmd_filter_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	return CMD_OK;
 }
 
-/* Not a number from 0 to 262144: 0, which the engine refuses. */
 static enum cmd_ret
 cmd_snaplen_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char	errbuf[ZB_ERRBUFSZ];
 	double	n;
 
-	if (cmd_number(argv[0], 0, 262144, 1, &n) == -1)
-		n = 0;
+	if (cmd_number(argv[0], 1, 262144, 1, &n) == -1)
+		return cmd_error(ctx, "snaplen must be 1 to 262144 bytes");
 	if (engine_snaplen(ctx->eng, (unsigned)n, errbuf) == -1)
 		return cmd_error(ctx, "%s", errbuf);
 	cmd_out(ctx, "snaplen %u", (unsigned)n);

@@ -71,7 +71,12 @@ struct dec_ctx {
  */
 #define DEC_MAXKEYS	4
 struct dec_proto {
-	const char	*name;		/* short name, for markers: "[|tcp]" */
+	/*
+	 * A label for the reader of the table, tcpdump's short name
+	 * ("tcp", "domain"); no code reads it: each decoder writes its
+	 * own marker ("[|tcp]") through dec_trunc.
+	 */
+	const char	*name;
 	int		 keys[DEC_MAXKEYS];	/* DEC_KEY(space, n); 0: none */
 	int		 id;		/* enum dec_proto_id */
 	int		 flags;

@@ -22,6 +22,8 @@
 #include "tbuf.h"
 #include "xmalloc.h"
 
+static void	pcapw_forget(struct pcapw *, unsigned);
+
 /*
  * -z's command as posix_spawnp() will look for it: a path, or a name in
  * $PATH (an empty element is the current directory).  1 when a regular
@@ -95,28 +97,31 @@ pcapw_name(struct pcapw *w, time_t t)
 void
 pcapw_keep(struct pcapw *w)
 {
-	unsigned	i, j;
+	unsigned	i;
 
 	if (w->conf.rotate_secs == 0 || w->conf.files == 0 ||
 	    w->conf.file_mb != 0)
 		return;
-	for (i = 0; i < w->nring; i++) {
-		if (strcmp(w->ring[i], w->cur) != 0)
-			continue;
-		free(w->ring[i]);
-		for (j = i + 1; j < w->nring; j++)
-			w->ring[j - 1] = w->ring[j];
-		w->nring--;
-		break;
-	}
+	for (i = 0; i < w->nring; i++)
+		if (strcmp(w->ring[i], w->cur) == 0) {
+			pcapw_forget(w, i);
+			break;
+		}
 	if (w->nring == w->conf.files) {
 		unlink(w->ring[0]);
-		free(w->ring[0]);
-		for (i = 1; i < w->nring; i++)
-			w->ring[i - 1] = w->ring[i];
-		w->nring--;
+		pcapw_forget(w, 0);
 	}
 	w->ring[w->nring++] = xstrdup(w->cur);
+}
+
+/* Drop name i from the -G -W ring, the newer ones moving down. */
+static void
+pcapw_forget(struct pcapw *w, unsigned i)
+{
+	free(w->ring[i]);
+	w->nring--;
+	memmove(&w->ring[i], &w->ring[i + 1],
+	    (w->nring - i) * sizeof w->ring[0]);
 }
 
 /* -z: "command file", not waited for; earlier ones are reaped here. */

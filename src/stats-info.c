@@ -90,13 +90,16 @@ stats_epoch(struct stats *st, const char *filter)
 
 /*
  * What changes now and then, set together each tick so a snapshot never
- * has half of it; the file name is copied (cut to the field).  A file
- * closed at the end (stats_wclosed) stays named, with its count, until
- * another is opened.
+ * has half of it; the file name is copied (cut to the field) when it
+ * differs from the one kept, that is when -C, -G or write opened another.
+ * A file closed at the end (stats_wclosed) stays named, with its count,
+ * until another is opened.
  */
 void
 stats_flags(struct stats *st, const struct stats_flags *f)
 {
+	const char	*name = f->wfile != NULL ? f->wfile : "";
+
 	pthread_mutex_lock(&st->lock);
 	st->info.paused = f->paused;
 	st->info.eof = f->eof;
@@ -104,7 +107,9 @@ stats_flags(struct stats *st, const struct stats_flags *f)
 	st->info.linkdown = f->linkdown;
 	if (f->writing || st->info.writing != STATS_W_DONE) {
 		st->info.writing = f->writing ? STATS_W_OPEN : 0;
-		stats_text(st->info.wfile, sizeof st->info.wfile, f->wfile);
+		if (strcmp(st->info.wfile, name) != 0)
+			stats_text(st->info.wfile, sizeof st->info.wfile,
+			    name);
 		st->info.wframes = f->wframes;
 	}
 	pthread_mutex_unlock(&st->lock);

@@ -99,18 +99,23 @@ stats_top(struct shard *sh, struct stats_snap *sn)
 }
 
 /*
- * The counters v less base (one uint64_t per field; NULL: since start)
- * into c, with ifdrops, the interface's drops less their own base.
+ * The counters v less base (one uint64_t per field; NULL: since start,
+ * read from v as they are) into c, with ifdrops, the interface's drops
+ * less their own base.
  */
 static void
 stats_count(struct stats *st, struct stats_counts *c, const uint64_t *v,
     const uint64_t *base, uint64_t ifdrops)
 {
-	uint64_t	d[STATS_NSLOTS];
-	size_t		k;
+	uint64_t	 diff[STATS_NSLOTS];
+	const uint64_t	*d = v;
+	size_t		 k;
 
-	for (k = 0; k < STATS_NSLOTS; k++)
-		d[k] = base != NULL ? v[k] - base[k] : v[k];
+	if (base != NULL) {
+		for (k = 0; k < STATS_NSLOTS; k++)
+			diff[k] = v[k] - base[k];
+		d = diff;
+	}
 	c->packets = d[STATS_SLOT(packets)];
 	c->bytes = d[STATS_SLOT(bytes)];
 	c->kpackets = d[STATS_SLOT(kpackets)];

@@ -8,13 +8,10 @@
 # The runs go to the end of the file (no --iterations: one snapshot could
 # end a slow ASan run before the replay is done).
 
-zbtop=${ZBTOP_SAN:-obj-san/zbtop}
+. tests/lib/corpus.sh
+zb_corpus tcpdump san
+zbtop=$ZBTOP_SAN
 f=tests/data/sample.pcap
-if ! command -v tcpdump >/dev/null 2>&1; then
-	echo "needs tcpdump" >&2
-	exit 77
-fi
-[ -x "$zbtop" ] || { echo "no $zbtop: make test-build first" >&2; exit 1; }
 fail=0
 say() { echo "$*" >&2; fail=1; }
 

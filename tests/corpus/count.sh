@@ -6,24 +6,10 @@
 # why on exactly one "zbtop: " line of stderr and exit non-zero; a file
 # libpcap cannot open gives just that line.  No sanitizer report anywhere.
 
-zbtop=${ZBTOP_SAN:-obj-san/zbtop}
-shared=${SHARED:-../shared}
-if ! command -v tcpdump >/dev/null 2>&1; then
-	echo "needs tcpdump" >&2
-	exit 77
-fi
-if [ ! -x "$zbtop" ]; then
-	echo "no $zbtop: build it first (make test-build)" >&2
-	exit 1
-fi
-set -- "$shared"/corpus/*/pcap/*
-if [ ! -e "$1" ]; then
-	echo "no corpus under $shared/corpus" >&2
-	exit 77
-fi
-
 . tests/lib/corpus.sh
-zb_corpus
+zb_corpus tcpdump san corpus
+zbtop=$ZBTOP_SAN shared=$SHARED
+set -- "$shared"/corpus/*/pcap/*
 
 # Two files cut inside a record: errors after some packets were read.
 n=0

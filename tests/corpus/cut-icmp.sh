@@ -17,11 +17,8 @@ while [ $n -le 48 ]; do
 	"$ZBTOP" -r "$tmp/cut.pcap" 2>/dev/null </dev/null |
 	    grep -n 'icmp\]' >"$tmp/got"
 	[ -s "$tmp/want" ] && seen=$((seen + 1))
-	if ! cmp -s "$tmp/want" "$tmp/got"; then
-		echo "FAIL: -s $n: cut ICMP records differ from tcpdump -n:"
-		diff "$tmp/want" "$tmp/got" | head -n 4
-		fail=1
-	fi
+	zb_same "$tmp/want" "$tmp/got" \
+	    "-s $n: cut ICMP records differ from tcpdump -n"
 	n=$((n + 1))
 done
 if [ $seen -eq 0 ]; then

@@ -8,19 +8,9 @@
 # The output must hold no control byte other than newline and no byte
 # above 0x7e: packet bytes reach the terminal only escaped.
 
-ZBTOP_SAN=${ZBTOP_SAN:-obj-san/zbtop}
 . tests/lib/corpus.sh
-
-if [ ! -x "$ZBTOP_SAN" ]; then
-	echo "needs $ZBTOP_SAN (make test-build)" >&2
-	exit 77
-fi
+zb_corpus san corpus
 set -- "$SHARED"/corpus/*/pcap/*
-if [ ! -e "$1" ]; then
-	echo "needs the shared corpus in $SHARED/corpus" >&2
-	exit 77
-fi
-zb_corpus
 fail=0 n=0
 
 for f; do

@@ -35,20 +35,12 @@ for o in - -x -e -v -#; do
 	"$ZBTOP" -P -n $o -r "$tmp/hdr.pcap" >"$tmp/got" 2>/dev/null </dev/null
 	[ "$(grep -c 'Invalid header' "$tmp/want")" -eq 4 ] ||
 	    { echo "FAIL: tcpdump $o: not 4 invalid headers"; fail=1; }
-	if ! cmp -s "$tmp/want" "$tmp/got"; then
-		echo "FAIL: zbtop -P -n $o differs from tcpdump:"
-		diff "$tmp/want" "$tmp/got" | head -n 8
-		fail=1
-	fi
+	zb_same "$tmp/want" "$tmp/got" "zbtop -P -n $o differs from tcpdump"
 done
 "$ZBTOP" -Z root -r "$tmp/hdr.pcap" -w "$tmp/out.pcap" </dev/null \
     >/dev/null 2>&1 || { echo "FAIL: -w exit status $?"; fail=1; }
 tcpdump -n -x -r "$tmp/hdr.pcap" >"$tmp/want" 2>/dev/null
 tcpdump -n -x -r "$tmp/out.pcap" >"$tmp/got" 2>/dev/null
-if ! cmp -s "$tmp/want" "$tmp/got"; then
-	echo "FAIL: zbtop -w's copy reads differently in tcpdump:"
-	diff "$tmp/want" "$tmp/got" | head -n 8
-	fail=1
-fi
+zb_same "$tmp/want" "$tmp/got" "zbtop -w's copy reads differently in tcpdump"
 [ $fail -eq 0 ] && echo "invalid record headers: as tcpdump, and kept by -w"
 exit $fail

@@ -35,11 +35,7 @@ for o in - -v -e -q -x; do
 	"$ZBTOP" -P -n $o -r "$tmp/bad.pcap" >"$tmp/got" 2>/dev/null </dev/null
 	[ "$(wc -l <"$tmp/want")" -ge 7 ] ||
 	    { echo "FAIL: tcpdump $o printed $(wc -l <"$tmp/want") lines"; fail=1; }
-	if ! cmp -s "$tmp/want" "$tmp/got"; then
-		echo "FAIL: zbtop -P -n $o differs from tcpdump:"
-		diff "$tmp/want" "$tmp/got" | head -n 8
-		fail=1
-	fi
+	zb_same "$tmp/want" "$tmp/got" "zbtop -P -n $o differs from tcpdump"
 done
 [ $fail -eq 0 ] && echo "bad IP headers: as tcpdump under 5 option sets"
 exit $fail

@@ -34,13 +34,8 @@ for f in ppp chdlc ipv4 ipv6; do
 		case $f$o in ipv4-e|ipv6-e) continue ;; esac
 		tcpdump -n $o -r "$tmp/$f.pcap" >"$tmp/want" 2>/dev/null
 		"$ZBTOP" $o -r "$tmp/$f.pcap" >"$tmp/got" 2>/dev/null </dev/null
-		if cmp -s "$tmp/want" "$tmp/got"; then
-			echo "$f $o: $(wc -l <"$tmp/got") lines as tcpdump"
-		else
-			echo "FAIL: $f $o differs from tcpdump:"
-			diff "$tmp/want" "$tmp/got"
-			fail=1
-		fi
+		zb_same "$tmp/want" "$tmp/got" "$f $o differs from tcpdump" &&
+		    echo "$f $o: $(wc -l <"$tmp/got") lines as tcpdump"
 	done
 done
 exit $fail

@@ -24,11 +24,7 @@ for f in $files; do
 		tcpdump -n $v -K -r "$f" >"$tmp/want" 2>/dev/null
 		"$ZBTOP" -P -n $v -K -r "$f" 2>/dev/null </dev/null |
 		    sed -E 's/ \{(TLS|QUIC|NBNS|LLMNR) .*\}$//' >"$tmp/got"
-		if ! cmp -s "$tmp/want" "$tmp/got"; then
-			echo "FAIL: $v -K -r $f differs from tcpdump:"
-			diff "$tmp/want" "$tmp/got" | head -n 6
-			fail=1
-		fi
+		zb_same "$tmp/want" "$tmp/got" "$v -K -r $f differs from tcpdump"
 	done
 	cmp -s "$tmp/sums" "$tmp/want" &&
 	    { echo "FAIL: $f: no checksum verdict to leave out"; fail=1; }

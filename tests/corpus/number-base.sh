@@ -20,11 +20,7 @@ same() {
 	"$ZBTOP" -n -x -c 3 -r "$f" $1 >"$tmp/a" 2>/dev/null </dev/null
 	# shellcheck disable=SC2086
 	"$ZBTOP" -n -x -c 3 -r "$f" $2 >"$tmp/b" 2>/dev/null </dev/null
-	if ! cmp -s "$tmp/a" "$tmp/b"; then
-		echo "FAIL: '$1' and '$2' differ:"
-		diff "$tmp/a" "$tmp/b" | head -n 4
-		fail=1
-	fi
+	zb_same "$tmp/a" "$tmp/b" "'$1' and '$2' differ"
 }
 
 same "-s 0x28" "-s 40"

@@ -32,11 +32,7 @@ same() {
 	tcpdump "$@" -r "$f" >"$tmp/want" 2>/dev/null
 	"$ZBTOP" "$@" -r "$f" 2>"$tmp/err" </dev/null |
 	    sed -E 's/ \{(TLS|QUIC|NBNS|LLMNR) .*\}$//' >"$tmp/got"
-	if ! cmp -s "$tmp/want" "$tmp/got"; then
-		echo "FAIL: $* -r $f differs from tcpdump:"
-		diff "$tmp/want" "$tmp/got" | head -n 6
-		fail=1
-	fi
+	zb_same "$tmp/want" "$tmp/got" "$* -r $f differs from tcpdump"
 }
 
 for f in $files; do

@@ -24,13 +24,7 @@ data=tests/data/sample.pcap
 
 # $1: what; compares $tmp/want with $tmp/got.
 same() {
-	if cmp -s "$tmp/want" "$tmp/got"; then
-		return 0
-	fi
-	printf 'FAIL: %s:\n' "$1"
-	diff "$tmp/want" "$tmp/got" | head -n 10
-	fail=1
-	return 1
+	zb_same "$tmp/want" "$tmp/got" "$1"
 }
 
 # Every capture; zbtop's closing line is its own (the benchmarks read it).

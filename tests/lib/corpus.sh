@@ -1,7 +1,7 @@
 # Sourced by the corpus tests, from the repository root, after their
 # header comment: what tests/run would export (ZBTOP, SHARED) when the
 # script runs on its own, TZ=GMT0 so that zbtop and tcpdump print the
-# same stamps on any machine, and zb_corpus.
+# same stamps on any machine, zb_corpus and zb_same.
 . tests/lib/need.sh
 
 ZBTOP=${ZBTOP:-./zbtop}
@@ -9,17 +9,34 @@ SHARED=${SHARED:-../shared}
 TZ=GMT0
 export TZ
 
+# zb_same A B WHAT: 0 when file A (what is expected, often tcpdump's
+# output) and file B (what was got) are the same; else "FAIL: WHAT:",
+# the first 10 lines of their diff on stdout, fail=1, and 1.
+zb_same() {
+	cmp -s "$1" "$2" && return 0
+	printf 'FAIL: %s:\n' "$3"
+	diff "$1" "$2" | head -n 10
+	# shellcheck disable=SC2034	# the caller's status
+	fail=1
+	return 1
+}
+
 # zb_corpus [NEED...]: how a corpus test starts.  Skip (exit 77, the
 # reason as the last line of stderr) at the first NEED missing, in the
-# order given: "zbtop" is an executable $ZBTOP, "corpus" the shared
-# corpus in $SHARED/corpus (its tcpdump set), anything else a command
-# (zb_need).  Then a scratch directory in tmp, named after the script
-# and removed on exit.
+# order given: "zbtop" is an executable $ZBTOP, "san" an executable
+# $ZBTOP_SAN (the sanitizer build; obj-san/zbtop when not set),
+# "corpus" the shared corpus in $SHARED/corpus (its tcpdump set),
+# anything else a command (zb_need).  Then a scratch directory in tmp,
+# named after the script and removed on exit.
 zb_corpus() {
 	for zb_n in "$@"; do
 		case $zb_n in
 		zbtop)	[ -x "$ZBTOP" ] ||
 			    { echo "needs $ZBTOP (make)" >&2; exit 77; } ;;
+		san)	: "${ZBTOP_SAN:=obj-san/zbtop}"
+			[ -x "$ZBTOP_SAN" ] || { echo \
+			    "needs $ZBTOP_SAN (make test-build)" >&2
+			    exit 77; } ;;
 		corpus)	[ -d "$SHARED/corpus/tcpdump" ] || { echo \
 			    "needs the shared corpus in $SHARED/corpus" >&2
 			    exit 77; } ;;

@@ -10,7 +10,8 @@
 #    exactly the 500 odd ones in FILE, which is owned by nobody; captured
 #    = 1000 (before the filter) + 500;
 #  - -Z daemon: the process runs as daemon's uid and gid.
-#  - -Z with an unknown user: one line, exit 1.
+#  - -Z with an unknown user: one line on stderr, nothing on stdout (no
+#    batch line: it fails before any packet), exit 1.
 # Then without root: a copy of zbtop with file capabilities (setcap
 # cap_net_raw,cap_net_admin+ep), run as uid/gid 65534 through setpriv in
 # the capture namespace, captures exactly N frames (-c N) and ends with
@@ -18,7 +19,8 @@
 # CAP_NET_RAW.  (That part skips, with a note, without setcap/setpriv.)
 #
 # Can fail: checked with a tree whose main() skips priv_drop() (a copy in
-# /tmp, not committed): the Uid check failed at once.
+# /tmp, not committed): the Uid check failed at once.  A $ZBTOP that
+# printed a batch line before the -Z error failed the stdout check.
 . tests/lib/netns.sh
 zb_need_root
 getent passwd nobody >/dev/null || { echo "needs user nobody" >&2; exit 77; }
@@ -126,6 +128,8 @@ if ! getent passwd "$nouser" >/dev/null; then
 	[ $st -eq 1 ] || zb_fail "-Z $nouser: exit $st, not 1"
 	[ "$(cat "$ZB_TMP/nu.err")" = "zbtop: -Z $nouser: no such user" ] ||
 	    zb_fail "-Z $nouser: stderr is '$(cat "$ZB_TMP/nu.err")'"
+	[ ! -s "$ZB_TMP/nu.out" ] ||
+	    zb_fail "-Z $nouser: stdout is '$(cat "$ZB_TMP/nu.out")'"
 	echo "-Z $nouser: ok"
 fi
 

@@ -140,6 +140,13 @@ main(void)
 	CHECK(cmd_number("", 0, 1000, 0, &x) == -1);
 	CHECK(cmd_number("2x", 0, 1000, 0, &x) == -1);
 	CHECK(cmd_number("0.1", 0.1, 3600, 0, &x) == 0 && x == 0.1);
+	/* The command's own line, before the engine is asked (none here). */
+	CHECK(cmd_run(&ctx, "snaplen abc") == CMD_ERROR &&
+	    strcmp(last_err, "snaplen must be 1 to 262144 bytes") == 0);
+	CHECK(cmd_run(&ctx, "snaplen 0") == CMD_ERROR &&
+	    strcmp(last_err, "snaplen must be 1 to 262144 bytes") == 0);
+	CHECK(cmd_run(&ctx, "snaplen 262145") == CMD_ERROR &&
+	    strcmp(last_err, "snaplen must be 1 to 262144 bytes") == 0);
 	CHECK(cmd_run(&ctx, "delay 3600") == CMD_OK && delay == 3600);
 	CHECK(cmd_run(&ctx, "delay 3601") == CMD_ERROR &&
 	    strcmp(last_err, "delay must be 0.1 to 3600 seconds") == 0);

@@ -4,7 +4,9 @@
  * shown but not the exit totals, per-ring packets, forced hand-overs
  * and buffers add up ring by ring, and the talker table stays bounded and
  * keeps the busiest pairs however many flows arrive, over the shards
- * of several consumer queues.
+ * of several consumer queues.  The -w file's name as the ticks give it:
+ * each new name replaces the last, however it compares, none clears it,
+ * and one closed at the end stays with its count.
  */
 #include "stats.h"
 
@@ -37,6 +39,8 @@ main(void)
 	struct stats_snap	*sn = calloc(1, sizeof *sn);
 	struct stats_info	 info = { .nrings = 2 };
 	struct stats_counts	 t;
+	struct stats_flags	 fl;
+	char			 longname[STATS_PATHSZ + 10];
 	struct cap_kstats	 ks = { .packets = 10, .drops = 3, .freezes = 1,
 	    .cut = 4 };
 	struct cap_bufstate	 bs[3];
@@ -136,6 +140,51 @@ main(void)
 	stats_clear(st);
 	stats_snapshot(st, sn);
 	CHECK(sn->ntalkers == 0 && sn->proto[DEC_P_UDP] == 0);
+
+	memset(&fl, 0, sizeof fl);
+	fl.writing = 1;
+	fl.wfile = "a.pcap";
+	fl.wframes = 3;
+	stats_flags(st, &fl);
+	stats_flags(st, &fl);
+	stats_snapshot(st, sn);
+	CHECK(sn->writing == STATS_W_OPEN && strcmp(sn->wfile, "a.pcap") == 0 &&
+	    sn->wframes == 3);
+	fl.wfile = "a.pcap1";
+	fl.wframes = 1;
+	stats_flags(st, &fl);
+	stats_snapshot(st, sn);
+	CHECK(strcmp(sn->wfile, "a.pcap1") == 0 && sn->wframes == 1);
+	fl.wfile = "a.pcap";
+	stats_flags(st, &fl);
+	stats_snapshot(st, sn);
+	CHECK(strcmp(sn->wfile, "a.pcap") == 0);
+	memset(longname, 'x', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	fl.wfile = longname;
+	stats_flags(st, &fl);
+	stats_flags(st, &fl);
+	stats_snapshot(st, sn);
+	CHECK(strlen(sn->wfile) == STATS_PATHSZ - 1 &&
+	    strncmp(sn->wfile, longname, STATS_PATHSZ - 1) == 0);
+	fl.writing = 0;
+	fl.wfile = NULL;
+	fl.wframes = 0;
+	stats_flags(st, &fl);
+	stats_snapshot(st, sn);
+	CHECK(sn->writing == 0 && sn->wfile[0] == '\0' && sn->wframes == 0);
+	fl.writing = 1;
+	fl.wfile = "b.pcap";
+	fl.wframes = 7;
+	stats_flags(st, &fl);
+	stats_wclosed(st, 1);
+	fl.writing = 0;
+	fl.wfile = NULL;
+	fl.wframes = 0;
+	stats_flags(st, &fl);
+	stats_snapshot(st, sn);
+	CHECK(sn->writing == STATS_W_DONE && strcmp(sn->wfile, "b.pcap") == 0 &&
+	    sn->wframes == 7);
 
 	free(sn);
 	stats_free(st);
