@@ -21,18 +21,7 @@ for n in 5 13 14 16 18; do
 	    >/dev/null 2>&1 </dev/null
 	for o in "" -e -x "-e -x" -X -A; do
 		# shellcheck disable=SC2086
-		tcpdump -n $o -r "$tmp/cut.pcap" >"$tmp/want" 2>/dev/null
-		# shellcheck disable=SC2086
-		"$ZBTOP" -n $o -r "$tmp/cut.pcap" >"$tmp/got" 2>/dev/null \
-		    </dev/null
-		if [ ! -s "$tmp/want" ] || ! cmp -s "$tmp/want" "$tmp/got"
-		then
-			echo "FAIL: -s $n, -n $o: $(diff "$tmp/want" \
-			    "$tmp/got" | grep -c '^<') of" \
-			    "$(wc -l <"$tmp/want") lines differ from tcpdump:"
-			diff "$tmp/want" "$tmp/got" | head -n 6
-			fail=1
-		fi
+		zb_vs_tcpdump "-s $n," "$tmp/cut.pcap" $o
 	done
 done
 [ $fail -eq 0 ] && echo "cut link headers: as tcpdump at -s 5, 13, 14, 16, 18"

@@ -10,7 +10,7 @@
 # ARP, DHCP, DNS, Teredo, RADIUS (not -v), DNS, HTTP and SSH over TCP,
 # TCP options, Linux cooked v1 and v2, BSD loopback; cut-sweep.sh and
 # cut-dump.sh cut the sample.  tcpdump's stray ">" after a cut TCP
-# option ("TS [|tcp]>") is taken out first (README: not copied).
+# option ("TS [|tcp]>") is taken out first (zb_vs_tcpdump).
 #
 # Can fail: before, zbtop printed "GRE [|gre]" at any cut of a GRE header
 # (tcpdump: " [|gre]", "GREv0 [|gre]", "GREv0, off 0x0, key=0x1d97c
@@ -50,19 +50,7 @@ PY
 		# RADIUS attributes under -v: parity.sh's known differences.
 		[ "$f$o" = RADIUS-RFC4675-v ] && continue
 		# shellcheck disable=SC2086
-		tcpdump -n $o -r "$tmp/cut.pcap" 2>/dev/null |
-		    sed 's/ \[|tcp\]>$/ [|tcp]/' >"$tmp/want"
-		# shellcheck disable=SC2086
-		"$ZBTOP" -n $o -r "$tmp/cut.pcap" >"$tmp/got" 2>/dev/null \
-		    </dev/null
-		if [ ! -s "$tmp/want" ] || ! cmp -s "$tmp/want" "$tmp/got"
-		then
-			echo "FAIL: $f.pcap cut, -n $o: $(diff "$tmp/want" \
-			    "$tmp/got" | grep -c '^<') of" \
-			    "$(wc -l <"$tmp/want") lines differ:"
-			diff "$tmp/want" "$tmp/got" | head -n 6
-			fail=1
-		fi
+		zb_vs_tcpdump "$f.pcap cut," "$tmp/cut.pcap" $o
 	done
 done
 [ "$n" -gt 0 ] || { echo "none of the captures in $SHARED/corpus" >&2; exit 77; }

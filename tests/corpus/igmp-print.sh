@@ -67,15 +67,7 @@ PY
 fail=0
 for o in "" -v -vv -q -e -x -A; do
 	# shellcheck disable=SC2086
-	tcpdump -n $o -r "$tmp/igmp.pcap" >"$tmp/want" 2>/dev/null
-	# shellcheck disable=SC2086
-	"$ZBTOP" -n $o -r "$tmp/igmp.pcap" >"$tmp/got" 2>/dev/null </dev/null
-	if [ ! -s "$tmp/want" ] || ! cmp -s "$tmp/want" "$tmp/got"; then
-		echo "FAIL: -n $o: $(diff "$tmp/want" "$tmp/got" |
-		    grep -c '^<') of $(wc -l <"$tmp/want") lines differ:"
-		diff "$tmp/want" "$tmp/got" | head -n 8
-		fail=1
-	fi
+	zb_vs_tcpdump IGMP "$tmp/igmp.pcap" $o
 done
 [ $fail -eq 0 ] && echo "IGMP: $(wc -l <"$tmp/want") lines under -A as tcpdump's"
 exit $fail

@@ -44,14 +44,7 @@ PY
 fail=0
 for o in "" -e -q "-e -q" -v -x "-e -x" -X -A; do
 	# shellcheck disable=SC2086
-	tcpdump -n $o -r "$tmp/nflog.pcap" >"$tmp/want" 2>/dev/null
-	# shellcheck disable=SC2086
-	"$ZBTOP" -n $o -r "$tmp/nflog.pcap" >"$tmp/got" 2>/dev/null </dev/null
-	if [ ! -s "$tmp/want" ] || ! cmp -s "$tmp/want" "$tmp/got"; then
-		echo "FAIL: -n $o differs from tcpdump:"
-		diff "$tmp/want" "$tmp/got" | head -n 6
-		fail=1
-	fi
+	zb_vs_tcpdump NFLOG "$tmp/nflog.pcap" $o
 done
 [ $fail -eq 0 ] && echo "NFLOG: $(wc -l <"$tmp/want") lines under -A as tcpdump's"
 exit $fail
