@@ -18,6 +18,8 @@
 #define GRE_AP		0x0080		/* acknowledgment present (v1) */
 #define VXLAN_HDRLEN	8
 
+#define GENEVE_OPTCUT	(-2)	/* geneve_read: the fixed part alone */
+
 /* A field not read (absent, or cut off) is -1. */
 struct gre_hdr {
 	int	flags, ver, proto, sum, off;
@@ -261,7 +263,8 @@ vxlan_format(struct dec_ctx *ctx, struct cur *c)
 
 /*
  * Geneve (RFC 8926): version and option length, flags, protocol, VNI;
- * the cursor left after the options.  The key of the payload, or -1.
+ * the cursor left after the options.  The key of the payload, -1, or
+ * GENEVE_OPTCUT when the options alone are cut.
  */
 static int
 geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni,
@@ -273,8 +276,10 @@ geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni,
 	    (*proto = cur_u16(c)) == -1 || (*vni = cur_u32(c)) == -1)
 		return -1;
 	*optlen = (vo & 0x3f) * 4;
-	if (vo >> 6 != 0 || cur_skip(c, (size_t)*optlen) == -1)
+	if (vo >> 6 != 0)
 		return -1;
+	if (cur_skip(c, (size_t)*optlen) == -1)
+		return GENEVE_OPTCUT;
 	if (*proto == 0x6558)
 		return DEC_KEY(DEC_S_DLT, 1);
 	return DEC_KEY(DEC_S_ETHER, *proto);
@@ -286,7 +291,7 @@ geneve_parse(struct dec_ctx *ctx, struct cur *c)
 	int64_t	vni;
 	int	optlen, flags, key, proto;
 
-	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) == -1 ||
+	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) < 0 ||
 	    ++ctx->tunnels > DEC_MAXTUNNEL)
 		return DEC_DONE;
 	return key;
@@ -313,6 +318,11 @@ geneve_format(struct dec_ctx *ctx, struct cur *c)
 	if (vni & 0xff)
 		dec_sum(ctx, ", rsvd 0x%x", (unsigned)(vni & 0xff));
 	tunnel_proto(ctx, proto);
+	/* tcpdump prints the fixed part before it tests the options. */
+	if (key == GENEVE_OPTCUT) {
+		dec_trunc(ctx, "geneve");
+		return;
+	}
 	if (optlen > 0 && ctx->opt->verbose && ctx->out != NULL && !ctx->tree) {
 		dec_sum(ctx, ", options [");
 		cur_skip(&o, 8);

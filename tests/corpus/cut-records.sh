@@ -6,21 +6,24 @@
 # printed of it before the cut ("GREv0, off 0x0 [|gre]"), and where -x
 # starts (byte 0 when tcpdump's printer gave up on the whole packet).
 # The files are those whose cuts all agree: GRE (v0 options, IPv6
-# inside), IGMPv2, IPv6 hop-by-hop and neighbour discovery, QinQ, ICMP,
-# ARP, DHCP, DNS, Teredo, RADIUS (not -v), DNS, HTTP and SSH over TCP,
-# TCP options, Linux cooked v1 and v2, BSD loopback; cut-sweep.sh and
-# cut-dump.sh cut the sample.  tcpdump's stray ">" after a cut TCP
-# option ("TS [|tcp]>") is taken out first (zb_vs_tcpdump).
+# inside), Geneve, IGMPv2, IPv6 hop-by-hop and neighbour discovery,
+# QinQ, ICMP, ARP, DHCP, DNS, Teredo, RADIUS (not -v), DNS, HTTP and SSH
+# over TCP, TCP options, Linux cooked v1 and v2, BSD loopback;
+# cut-sweep.sh and cut-dump.sh cut the sample.  tcpdump's stray ">"
+# after a cut TCP option ("TS [|tcp]>") is taken out first
+# (zb_vs_tcpdump).
 #
-# Can fail: before, zbtop printed "GRE [|gre]" at any cut of a GRE header
-# (tcpdump: " [|gre]", "GREv0 [|gre]", "GREv0, off 0x0, key=0x1d97c
-# [|gre]"...), "RADIUS, Access-Request ..." from 4 bytes of a RADIUS
-# header (tcpdump: " [|radius]" until all 20 are there), and dumped a
-# hop-by-hop header cut before its length byte from the network header,
-# a TCP option cut in its value and BSD loopback frames with a cut IP
-# header from byte 0, nothing for DNS over TCP without its length or a
-# cut SSH version line, "[remaining caplen...]" after cut option padding
-# of a segment without payload.
+# Can fail: before, zbtop printed "GRE [|gre]" at any cut of a GRE
+# header (tcpdump: " [|gre]", "GREv0 [|gre]", "GREv0, off 0x0,
+# key=0x1d97c [|gre]"...), "Geneve [|geneve]" for cut Geneve options
+# (tcpdump: "Geneve, Flags [C], vni 0xa [|geneve]"), "RADIUS,
+# Access-Request ..." from 4 bytes of a RADIUS header (tcpdump:
+# " [|radius]" until all 20 are there), and dumped a hop-by-hop header
+# cut before its length byte from the network header, a TCP option cut
+# in its value and BSD loopback frames with a cut IP header from byte
+# 0, nothing for DNS over TCP without its length or a cut SSH version
+# line, "[remaining caplen...]" after cut option padding of a segment
+# without payload.
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3 corpus
 fail=0
@@ -29,7 +32,7 @@ for f in gre_all_options gre_ipv6 IGMP_V2 ipv6_ndp \
     ipv6_icmpv6_hopbyhop_packet 802.1ad_QinQ ICMPv4 arp_request_response \
     dhcp udp_dns_request_response teredo RADIUS-RFC4675 dns_tcp \
     print-flags tcp_with_extra_bytes LinuxCookedCapture \
-    LinuxCookedCapturev2 linktype_null_capture ssh; do
+    LinuxCookedCapturev2 linktype_null_capture ssh geneve; do
 	p=$(ls "$SHARED"/corpus/*/pcap/$f.pcap 2>/dev/null | head -n 1)
 	[ -n "$p" ] || continue
 	python3 - "$p" "$tmp/cut.pcap" <<'PY' || { echo "FAIL: python3 $f"; exit 1; }
