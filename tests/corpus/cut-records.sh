@@ -56,6 +56,7 @@ PY
 		zb_vs_tcpdump "$f.pcap cut," "$tmp/cut.pcap" $o
 	done
 done
-[ "$n" -gt 0 ] || { echo "none of the captures in $SHARED/corpus" >&2; exit 77; }
+[ "$n" -gt 0 ] ||
+    { echo "none of the captures in $SHARED/corpus" >&2; exit 77; }
 [ $fail -eq 0 ] && echo "cut records: $n captures as tcpdump's"
 exit $fail

@@ -69,5 +69,6 @@ for o in "" -v -vv -q -e -x -A; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump IGMP "$tmp/igmp.pcap" $o
 done
-[ $fail -eq 0 ] && echo "IGMP: $(wc -l <"$tmp/want") lines under -A as tcpdump's"
+[ $fail -eq 0 ] &&
+    echo "IGMP: $(wc -l <"$tmp/want") lines under -A as tcpdump's"
 exit $fail

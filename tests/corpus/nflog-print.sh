@@ -46,5 +46,6 @@ for o in "" -e -q "-e -q" -v -x "-e -x" -X -A; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump NFLOG "$tmp/nflog.pcap" $o
 done
-[ $fail -eq 0 ] && echo "NFLOG: $(wc -l <"$tmp/want") lines under -A as tcpdump's"
+[ $fail -eq 0 ] &&
+    echo "NFLOG: $(wc -l <"$tmp/want") lines under -A as tcpdump's"
 exit $fail
