@@ -8,7 +8,8 @@
 # The files are those whose cuts all agree: GRE (v0 options, IPv6
 # inside), Geneve, IGMPv2, IPv6 hop-by-hop and neighbour discovery,
 # QinQ, ICMP, ARP, DHCP, DNS, Teredo, RADIUS (not -v), DNS, HTTP and SSH
-# over TCP, TCP options, Linux cooked v1 and v2, BSD loopback;
+# over TCP, TCP options (experimental ones too), Linux cooked v1 and
+# v2, BSD loopback;
 # cut-sweep.sh and cut-dump.sh cut the sample.  tcpdump's stray ">"
 # after a cut TCP option ("TS [|tcp]>") is taken out first
 # (zb_vs_tcpdump).
@@ -23,7 +24,7 @@
 # in its value and BSD loopback frames with a cut IP header from byte
 # 0, nothing for DNS over TCP without its length or a cut SSH version
 # line, "[remaining caplen...]" after cut option padding of a segment
-# without payload.
+# without payload, no "exp" before a cut experimental TCP option.
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3 corpus
 fail=0
@@ -32,7 +33,8 @@ for f in gre_all_options gre_ipv6 IGMP_V2 ipv6_ndp \
     ipv6_icmpv6_hopbyhop_packet 802.1ad_QinQ ICMPv4 arp_request_response \
     dhcp udp_dns_request_response teredo RADIUS-RFC4675 dns_tcp \
     print-flags tcp_with_extra_bytes LinuxCookedCapture \
-    LinuxCookedCapturev2 linktype_null_capture ssh geneve; do
+    LinuxCookedCapturev2 linktype_null_capture ssh geneve \
+    accecn_handshake tfo-5c1fa7f9ae91; do
 	p=$(ls "$SHARED"/corpus/*/pcap/$f.pcap 2>/dev/null | head -n 1)
 	[ -n "$p" ] || continue
 	python3 - "$p" "$tmp/cut.pcap" <<'PY' || { echo "FAIL: python3 $f"; exit 1; }
