@@ -364,7 +364,8 @@ ntp_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	int		 b;
 
-	if ((h = app_head(ctx, c, 1, "NTP", "NTP", "ntp")) == NULL)
+	/* tcpdump's first GET_ gives up on the packet: nothing but " [|ntp]". */
+	if ((h = app_head(ctx, c, 1, "NTP", "", "ntp")) == NULL)
 		return;
 	b = h[0];
 	dec_fld(ctx, "version: %d, mode: %s", b >> 3 & 7, modes[b & 7]);

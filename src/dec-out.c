@@ -125,7 +125,7 @@ dec_trunc(struct dec_ctx *ctx, const char *name)
 	 */
 	static const char	*whole[] = { "arp", "icmp", "icmp6", "igmp",
 	    "bootp", "vxlan", "http", "sip", "syslog", "cdp", "llc",
-	    "loopback", "msnlb", "ppp", "pppoe", "slow", "stp" };
+	    "loopback", "msnlb", "ntp", "ppp", "pppoe", "slow", "stp" };
 	size_t			 i;
 
 	for (i = 0; i < sizeof whole / sizeof whole[0]; i++)
