@@ -24,7 +24,10 @@
 # 0, nothing for DNS over TCP without its length or a cut SSH version
 # line, "[remaining caplen...]" after cut option padding of a segment
 # without payload, no "exp" before a cut experimental TCP option, "NTP
-# [|ntp]" for none of an NTP message (tcpdump: " [|ntp]", -x from 0).
+# [|ntp]" for none of an NTP message (tcpdump: " [|ntp]", -x from 0),
+# " [|icmp]" for an ICMP message of 2 or 3 bytes (tcpdump names its
+# type: "ICMP type-#42, length 28"), "ICMP unreachable, code 1" when the
+# quoted header is cut (tcpdump: " [|icmp]").
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3 corpus
 fail=0
@@ -34,7 +37,7 @@ for f in gre_all_options gre_ipv6 IGMP_V2 ipv6_ndp \
     dhcp udp_dns_request_response teredo RADIUS-RFC4675 dns_tcp \
     print-flags tcp_with_extra_bytes LinuxCookedCapture \
     LinuxCookedCapturev2 linktype_null_capture ssh geneve \
-    accecn_handshake tfo-5c1fa7f9ae91 ntp; do
+    accecn_handshake tfo-5c1fa7f9ae91 ntp icmp-rfc8335 dhcp-rfc4388; do
 	p=$(ls "$SHARED"/corpus/*/pcap/$f.pcap 2>/dev/null | head -n 1)
 	[ -n "$p" ] || continue
 	python3 - "$p" "$tmp/cut.pcap" <<'PY' || { echo "FAIL: python3 $f"; exit 1; }
