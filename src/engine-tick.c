@@ -94,10 +94,11 @@ engine_periodic(struct engine *e, int last)
 	engine_flags(e, paused, every);
 	/* engine_finish()'s reading: no buffer is taken after it. */
 	stats_ended(e->stats, last);
-	if (last || engine_due(&e->next_sample, &now)) {
+	if (engine_due(&e->next_sample, &now)) {
 		engine_after(&e->next_sample, &now, 1000);
 		stats_sample(e->stats);
-	}
+	} else if (last && stats_sample_last(e->stats))
+		engine_after(&e->next_sample, &now, 1000);
 	pthread_mutex_lock(&e->lock);
 	/* Asked for this tick: the counters as they were read, walkers still. */
 	if (e->tsnap != NULL && e->tsnap_ticket == ticket) {

@@ -122,6 +122,17 @@ prompt_new(const char *histfile, char *errbuf)
 	el_set(p->el, EL_BIND, "^I", "zb-complete", NULL);
 	/* ^D on an empty line would end the line with a ^D in it. */
 	el_set(p->el, EL_BIND, "^D", "ed-delete-next-char", NULL);
+	/*
+	 * The incremental searches (^R, ^S) and ed-command (M-x) write a
+	 * prompt of their own into the line (libedit search.c, ce_inc_search:
+	 * "bck:"; el.c, c_gets), which we draw as the line: ^R showed
+	 * "?bck:?" and Enter ran "bck:..." as a command.  ^R and ^S search
+	 * the history for lines starting with what is typed, as M-p, M-n.
+	 */
+	el_set(p->el, EL_BIND, "^R", "ed-search-prev-history", NULL);
+	el_set(p->el, EL_BIND, "^S", "ed-search-next-history", NULL);
+	el_set(p->el, EL_BIND, "^[x", "ed-unassigned", NULL);
+	el_set(p->el, EL_BIND, "^[X", "ed-unassigned", NULL);
 	prompt_bind_latin1(p);
 	el_source(p->el, NULL);
 	el_set(p->el, EL_HIST, history, p->hist[0]);

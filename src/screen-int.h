@@ -6,6 +6,7 @@
 #ifndef ZBTOP_SCREEN_INT_H
 #define ZBTOP_SCREEN_INT_H
 
+#include <signal.h>
 #include <wchar.h>
 
 #include "cmd.h"
@@ -49,6 +50,7 @@ struct screen {
 	long			 frames;	/* timed refreshes so far */
 	int			 refresh;	/* take a snapshot now */
 	int			 quit;
+	volatile sig_atomic_t	*stop;		/* screen_opts' quit */
 	char			 status[512];
 	int			 status_err;
 	double			 status_t;	/* when it was set */
@@ -70,6 +72,7 @@ void	screen_draw(void);
 /* screen-prompt.c */
 void	screen_statusline(void);
 void	screen_prompt_open(enum prompt_kind, const char *);
+void	screen_prompt_check(void);
 void	screen_prompt_key(int, wint_t);
 void	screen_command(const char *);
 void	screen_cmd_out(void *, const char *);

@@ -30,7 +30,6 @@ static const char *const screen_prompt_label[PROMPT_NKINDS] = {
 };
 
 static const char *screen_skipcols(const char *, int, int *);
-static void	screen_prompt_check(void);
 static void	screen_prompt_filter(const char *);
 static void	screen_prompt_done(void);
 static void	screen_cmd_run(const char *, const char *, const char *, int);
@@ -190,15 +189,16 @@ screen_prompt_key(int r, wint_t wc)
 		screen_status(0, "cancelled");
 	} else if (st == PROMPT_ENTER)
 		screen_prompt_done();
-	else
-		screen_prompt_check();
+	/* The line's check waits for the frame: see screen_prompt_check(). */
 }
 
 /*
  * The row above the prompt: for a filter, whether the text compiles now;
- * for a command, the usage of the command being typed.
+ * for a command, the usage of the command being typed.  Once a frame,
+ * after the keys that came with it (screen.c): a filter compiled after
+ * every key of a pasted line took seconds.
  */
-static void
+void
 screen_prompt_check(void)
 {
 	const struct cmd_entry	*c;

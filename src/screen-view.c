@@ -36,8 +36,8 @@ static struct {
 
 static const char *const screen_help_keys[] = {
 	"Keys",
-	"  q F10         quit (also Ctrl-C); then what was captured and lost;",
-	"                in a view q closes it, F10 still quits",
+	"  q F10         quit (also Ctrl-C, Ctrl-\\); then what was captured",
+	"                and lost; in a view q closes it, F10 still quits",
 	"  ? h F1        this help",
 	"  /             search the packet list as you type; Enter keeps the",
 	"                match, Esc goes back (text in any case unless it has",
@@ -81,6 +81,7 @@ static const char *const screen_help_keys[] = {
 	"  Left Right Home End Ctrl-A Ctrl-E   move",
 	"  Backspace Delete Ctrl-W Ctrl-U Ctrl-K   delete",
 	"  Up Down       history (kept in the history file across runs)",
+	"  Ctrl-R Ctrl-S the previous, next history line starting as typed",
 	"  Tab           complete a command name or a filter keyword",
 	"  Enter         apply;  Esc cancels and changes nothing",
 	"",
@@ -152,17 +153,26 @@ screen_view_draw(int y, int h)
 {
 	struct pane	 p = { .y = y, .x = 0, .h = h, .w = COLS, .focus = 1 };
 	char		 right[64];
-	int		 i, rows = h - 1;
+	int		 i, rw, rows = h - 1;
 
 	view.page = rows;
 	if (view.top > view.n - rows)
 		view.top = view.n - rows;
 	if (view.top < 0)
 		view.top = 0;
-	snprintf(right, sizeof right, "%d-%d of %d  Esc closes",
+	snprintf(right, sizeof right, "  %d-%d of %d  Esc closes",
 	    view.n ? view.top + 1 : 0, view.top + rows < view.n ?
 	    view.top + rows : view.n, view.n);
-	screen_title(&p, view.title, right);
+	/*
+	 * Where the view is and the way out win over the title's end: a
+	 * packet's title ("Packet N  date  len bytes, len captured") left
+	 * no room for them at 80 columns, and screen_title() drops the
+	 * right part first.
+	 */
+	screen_title(&p, view.title, NULL);
+	rw = screen_width(right, strlen(right));
+	if (rw <= COLS - 2)
+		screen_put(y, COLS - 1 - rw, rw, SCREEN_TITLE_FOCUS, right);
 	for (i = 0; i < rows && view.top + i < view.n; i++) {
 		screen_putcut(y + 1 + i, 1, COLS - 1, SCREEN_NORMAL,
 		    view.line[view.top + i], view.left, view.ascii);
@@ -242,8 +252,8 @@ screen_help_open(void)
 	tbuf_init(&tb);
 	for (i = 0; screen_help_keys[i] != NULL; i++)
 		tbuf_printf(&tb, "%s\n", screen_help_keys[i]);
-	tbuf_puts(&tb, "Commands (at the : prompt, with -e, or on standard "
-	    "input with -b)\n");
+	tbuf_puts(&tb, "Commands (at the : prompt, with --command, or on "
+	    "standard input with -b)\n");
 	for (i = 0; cmd_table[i] != NULL; i++) {
 		c = cmd_table[i];
 		snprintf(use, sizeof use, "%s%s%s%s", c->usage,

@@ -34,6 +34,8 @@
 #define SCREEN_SETTLE_S	0.3		/* after the last resize: repaint all */
 #define SCREEN_INFO_S	10		/* seconds a message stays */
 #define SCREEN_ERR_S	30
+#define SCREEN_NSIGS	4		/* screen_sigs[] */
+#define SCREEN_TYPEAHEAD 256		/* keys taken between two frames */
 
 /* Messages may come from any thread: the sink only copies them. */
 static pthread_mutex_t	 screen_msg_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -44,12 +46,15 @@ static struct prompt	*screen_prompt;		/* made by screen_init() */
 static char		 screen_prompt_msg[ZB_ERRBUFSZ];
 
 static void	screen_on_signal(int);
+static void	screen_signals(struct sigaction *);
+static void	screen_signals_restore(const struct sigaction *);
 static void	screen_sink(int, const char *);
 static void	screen_fatal_hook(void);
 static int	screen_setup(const struct screen_opts *, char *);
 static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_key(int, wint_t);
+static void	screen_typeahead(void);
 static int	screen_repaint_key(int, wint_t);
 static void	screen_sockets_key(int);
 static int	screen_global_key(int);
@@ -74,37 +79,72 @@ screen_init(const struct screen_opts *o, char *errbuf)
 int
 screen_run(struct engine *eng, const struct screen_opts *o)
 {
-	struct sigaction	 sa, oint, oterm, ohup;
+	struct sigaction	 old[SCREEN_NSIGS];
+	const char		*err;
 	char			 errbuf[ZB_ERRBUFSZ];
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		msg_error("the screen needs a terminal: use -b for batch mode");
 		return 1;
 	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = screen_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &oint);
-	sigaction(SIGTERM, &sa, &oterm);
-	sigaction(SIGHUP, &sa, &ohup);
+	screen_signals(old);
 	memset(&screen_st, 0, sizeof screen_st);
 	screen_st.eng = eng;
+	screen_st.stop = o->quit;
 	if (screen_setup(o, errbuf) == -1) {
-		sigaction(SIGINT, &oint, NULL);
-		sigaction(SIGTERM, &oterm, NULL);
-		sigaction(SIGHUP, &ohup, NULL);
+		screen_signals_restore(old);
 		msg_error("%s", errbuf);
 		return 1;
 	}
 	screen_loop();
 	screen_teardown();
-	sigaction(SIGINT, &oint, NULL);
-	sigaction(SIGTERM, &oterm, NULL);
-	sigaction(SIGHUP, &ohup, NULL);
+	screen_signals_restore(old);
 	/* The terminal is the user's again: say what was captured and lost. */
+	if (eng == NULL)
+		return 0;
 	engine_stop(eng);
 	batch_summary(eng, stderr);
+	/*
+	 * The status line that said why the capture stopped went with the
+	 * screen: say it again, and fail, as -b and -P do.
+	 */
+	if ((err = engine_error(eng)) != NULL) {
+		msg_error("capture stopped: %s", err);
+		return 1;
+	}
 	return 0;
+}
+
+/*
+ * The signals that end the screen, each restoring the terminal first:
+ * Ctrl-C, kill, a closed terminal, and Ctrl-\ (SIGQUIT), which top and
+ * htop also end on; left to its default it dumped core and left the
+ * terminal raw, with nothing said of the capture.
+ */
+static const int screen_sigs[SCREEN_NSIGS] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT
+};
+
+static void
+screen_signals(struct sigaction *old)
+{
+	struct sigaction	sa;
+	int			i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = screen_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < SCREEN_NSIGS; i++)
+		sigaction(screen_sigs[i], &sa, &old[i]);
+}
+
+static void
+screen_signals_restore(const struct sigaction *old)
+{
+	int	i;
+
+	for (i = 0; i < SCREEN_NSIGS; i++)
+		sigaction(screen_sigs[i], &old[i], NULL);
 }
 
 static void
@@ -132,7 +172,8 @@ screen_fatal_hook(void)
 static int
 screen_setup(const struct screen_opts *o, char *errbuf)
 {
-	const char	*nc = getenv("NO_COLOR");
+	const char	*nc = getenv("NO_COLOR"), *term;
+	char		*cup;
 	int		 i;
 
 	setlocale(LC_CTYPE, "");
@@ -148,10 +189,24 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	screen_st.prompt = screen_prompt;
 	if (screen_prompt_msg[0] != '\0')
 		screen_status(0, "%s", screen_prompt_msg);
+	if ((term = getenv("TERM")) == NULL || *term == '\0')
+		term = "(unset)";
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot start the screen on "
-		    "terminal type %s", getenv("TERM") != NULL ?
-		    getenv("TERM") : "(unset)");
+		    "terminal type %s", term);
+		free(screen_st.snap);
+		return -1;
+	}
+	/*
+	 * A terminal that cannot move the cursor (dumb, a bare serial
+	 * line) showed the first row and nothing more, frozen, forever.
+	 */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		snprintf(errbuf, ZB_ERRBUFSZ, "cannot start the screen on "
+		    "terminal type %s: it cannot move the cursor (use -b or "
+		    "-P)", term);
 		free(screen_st.snap);
 		return -1;
 	}
@@ -223,7 +278,8 @@ screen_loop(void)
 	wint_t	 wc;
 	int	 r, dirty = 1, ms;
 
-	while (!screen_st.quit && screen_signal == 0) {
+	while (!screen_st.quit && screen_signal == 0 &&
+	    (screen_st.stop == NULL || *screen_st.stop == 0)) {
 		now = screen_now();
 		if (now >= next || screen_st.refresh) {
 			/* One moment: the counters, the buffers, the list. */
@@ -255,6 +311,8 @@ screen_loop(void)
 			screen_st.status[0] = '\0';
 			dirty = 1;
 		}
+		if (dirty && screen_st.prompting)
+			screen_prompt_check();
 		if (dirty)
 			screen_draw();
 		dirty = 0;
@@ -270,6 +328,29 @@ screen_loop(void)
 			continue;
 		screen_key(r, wc);
 		dirty = 1;
+		screen_typeahead();
+	}
+}
+
+/*
+ * Keys already waiting at a prompt (a paste) are taken before the next
+ * frame is drawn: a frame per key made a pasted line of 1000 characters
+ * take seconds.  Only at a prompt: other keys act at the next frame
+ * (n, N: the search runs as the list is drawn), so each gets its own.
+ * Bounded, so the screen still refreshes.
+ */
+static void
+screen_typeahead(void)
+{
+	wint_t	 wc;
+	int	 i, r;
+
+	timeout(0);
+	for (i = 0; i < SCREEN_TYPEAHEAD && screen_st.prompting &&
+	    !screen_st.quit && screen_signal == 0; i++) {
+		if ((r = get_wch(&wc)) == ERR)
+			break;
+		screen_key(r, wc);
 	}
 }
 

@@ -7,6 +7,7 @@
 #ifndef ZBTOP_SCREEN_H
 #define ZBTOP_SCREEN_H
 
+#include <signal.h>
 #include <stdint.h>
 
 struct engine;
@@ -16,6 +17,8 @@ struct psock_att;
 struct screen_opts {
 	double		 delay;		/* seconds between refreshes */
 	long		 iterations;	/* refreshes, then quit, as top -n */
+	volatile sig_atomic_t *quit;	/* non-zero: stop (main's flag: a
+					   signal, --command quit), or NULL */
 	int		 color;		/* 0 with NO_COLOR or monochrome */
 	const char	*histfile;	/* NULL: the default history file */
 	struct psock	*psock;		/* the sockets view's reader, or NULL */

@@ -15,6 +15,7 @@
 #include "dec.h"
 
 #define STATS_HIST	60		/* one-second samples kept */
+#define STATS_SAMPLE_MIN 0.25		/* seconds: a shorter sample is noise */
 #define STATS_TOPN	32		/* talkers in a snapshot */
 #define STATS_TEXTSZ	512		/* filter text, escaped */
 #define STATS_NAMESZ	128		/* source: interface or file, escaped */
@@ -206,6 +207,11 @@ void		 stats_parsed(struct stats *, unsigned, const struct dec_info *,
 void		 stats_buffers(struct stats *, const struct cap_bufstate *, int);
 void		 stats_epoch(struct stats *, const char *);
 void		 stats_sample(struct stats *);
+/*
+ * The capture's last reading: stats_sample(), unless one ran less than
+ * STATS_SAMPLE_MIN seconds ago.  1 when it sampled.
+ */
+int		 stats_sample_last(struct stats *);
 /* Once at start: copies *info's text (cut to size), keeps no pointer. */
 void		 stats_info(struct stats *, const struct stats_info *);
 /* Each tick: what changes now and then; copies the file name. */

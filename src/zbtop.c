@@ -41,12 +41,17 @@ static int	main_run(struct engine *, struct opts *, struct print_ctx *,
 volatile sig_atomic_t	zbtop_quit;
 volatile sig_atomic_t	zbtop_report;
 
+/*
+ * SIGUSR2 is tcpdump's "flush the -w file": zbtop's is flushed after
+ * every buffer already, so it does nothing, rather than kill zbtop (with
+ * the screen's terminal left raw) as the default action did.
+ */
 static void
 on_signal(int sig)
 {
 	if (sig == SIGUSR1)
 		zbtop_report = 1;
-	else
+	else if (sig != SIGUSR2)
 		zbtop_quit = sig;
 }
 
@@ -122,6 +127,8 @@ run_sockets(struct opts *o)
 	    isatty(STDOUT_FILENO)) {
 		memset(&sc, 0, sizeof sc);
 		sc.delay = o->bo.delay;
+		sc.iterations = o->bo.iterations;
+		sc.quit = &zbtop_quit;
 		sc.color = getenv("NO_COLOR") == NULL ||
 		    *getenv("NO_COLOR") == '\0';
 		sc.psock = ps;
@@ -158,6 +165,7 @@ main_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
@@ -201,6 +209,7 @@ main_screen(struct opts *o, struct screen_opts *so, char *psock_err)
 
 	so->delay = o->bo.delay;
 	so->iterations = o->bo.iterations;
+	so->quit = &zbtop_quit;
 	so->color = getenv("NO_COLOR") == NULL ||
 	    *getenv("NO_COLOR") == '\0';
 	so->histfile = NULL;

@@ -1,7 +1,9 @@
 #!/bin/sh
 # "?" opens the help: every key of the screen and every command of the
 # command table (as the help command lists them in batch mode) is there.
-# The help may be longer than the pane: it is read page by page.
+# The help may be longer than the pane: it is read page by page.  The
+# commands' heading names --command, the option that runs them (-e is
+# tcpdump's link-level header now; the help said "with -e").
 . tests/screen/lib.sh
 t_sample
 
@@ -16,11 +18,14 @@ t_wait 'Buffers' 10 || t_fail "screen did not start"
 t_keys '?'
 t_wait 'Help: ' 5 || t_fail "? does not open the help"
 t_pages "$T_DIR/help"
-for k in q '?' h F1 / : r P c Space d Tab t m Ctrl-L Up Down j k PgUp PgDn \
-    Home g End G Enter Esc; do
+for k in q F10 '?' h F1 / n N '\' f : r P c Space d Tab t m b S Ctrl-L \
+    Up Down j k PgUp PgDn Home g End G Enter Esc + - '>' ']' '[' Left \
+    Right Ctrl-R Ctrl-S; do
 	awk -v k="$k" '{ for (i = 1; i <= NF; i++) if ($i == k) f = 1 }
 	    END { exit !f }' "$T_DIR/help" || t_fail "key $k not in the help"
 done
+grep -q '^ Commands (at the : prompt, with --command, ' "$T_DIR/help" ||
+    t_fail "the commands' heading does not name --command"
 while read -r c; do
 	grep -Eq "^ +$c( |$)" "$T_DIR/help" || t_fail "command $c not in the help"
 done <"$T_DIR/cmds"

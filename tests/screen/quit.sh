@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every way out restores the terminal: q, F10 (htop's; from the help view
 # too, where q only closes the view), Ctrl-C (SIGINT), SIGTERM with a
-# prompt open, SIGHUP; after it, tcpdump's exit lines:
+# prompt open, SIGHUP, Ctrl-\ and SIGQUIT (as top and htop; it dumped
+# core and left the terminal raw); after it, tcpdump's exit lines:
 # packets captured (as many as the header counted last), received by
 # filter, dropped by kernel, and the drop verdict.  A wrapper shell records the terminal modes before
 # and after zbtop and prints zbtop's exit status; the alternate screen
@@ -10,7 +11,7 @@
 t_slow 2000 0.02
 
 cat >"$T_DIR/run.sh" <<'EOS'
-trap : INT HUP TERM
+trap : INT HUP TERM QUIT
 echo $$ >"$1.pid"
 before=$(stty -g)
 shift
@@ -64,4 +65,6 @@ run f10-help HELP+F10
 run ctrl-c C-c
 run sigterm SIGTERM
 run sighup SIGHUP
+run ctrl-backslash 'C-\'
+run sigquit SIGQUIT
 exit 0

@@ -9,7 +9,10 @@
 #     the help, Escape closes it).
 #  2. SIGTSTP then SIGCONT: zbtop is alive afterwards and its screen
 #     comes back (the view is redrawn, the packet counter moves on).
-#  3. Then SIGTERM: exit status 0, terminal modes as before zbtop ran,
+#  3. SIGUSR2 (tcpdump's "flush the -w file"; zbtop flushes after every
+#     buffer): zbtop goes on, its view moving (it was killed, the
+#     terminal left raw).
+#  4. Then SIGTERM: exit status 0, terminal modes as before zbtop ran,
 #     icanon set (not -icanon), no zbtop pane left on the terminal.
 #
 # SIGTSTP is sent with zbtop in a process group of its own under a
@@ -17,7 +20,7 @@
 # that it really stops: the view must leave the terminal while stopped.
 #
 # Can fail: checked with a build (a copy in /tmp) that has no SIGTERM
-# handler in main() and screen_run(): step 3 failed (killed, status not
+# handler in main() and screen_run(): step 4 failed (killed, status not
 # 0).  Without the wrapper's own process group, SIGTSTP is discarded by
 # the kernel (orphaned group) and "SIGTSTP did not stop zbtop" fails.
 . tests/screen/lib.sh
@@ -98,6 +101,13 @@ c2=$(count)
 echo "after SIGCONT: packets $c1 then $c2"
 [ -n "$c1" ] && [ -n "$c2" ] && [ "$c2" -gt "$c1" ] ||
     t_fail "the view does not move on after SIGCONT"
+
+kill -USR2 "$zpid"
+sleep 1.5
+kill -0 "$zpid" 2>/dev/null || t_fail "SIGUSR2 killed zbtop"
+c3=$(count)
+echo "after SIGUSR2: packets $c3"
+[ -n "$c3" ] && [ "$c3" -gt "$c2" ] || t_fail "the view stopped after SIGUSR2"
 
 kill -TERM "$zpid"
 t_wait '^zbtop exited' 10 || t_fail "zbtop did not exit on SIGTERM"
