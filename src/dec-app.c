@@ -22,6 +22,8 @@ static const char *app_name(const char *const *, unsigned, int);
 static const uint8_t *app_head(struct dec_ctx *, struct cur *, size_t,
 		    const char *, const char *, const char *);
 static void	igmp_format(struct dec_ctx *, struct cur *);
+static void	igmp_query3(struct dec_ctx *, struct cur *);
+static void	igmp_report3(struct dec_ctx *, struct cur *);
 static void	ospf_format(struct dec_ctx *, struct cur *);
 static void	vrrp_format(struct dec_ctx *, struct cur *);
 static void	pim_format(struct dec_ctx *, struct cur *);
@@ -86,61 +88,186 @@ app_head(struct dec_ctx *ctx, struct cur *c, size_t n, const char *layer,
 	return h;
 }
 
-/* RFC 3376 section 4, RFC 2236 section 2: tcpdump's words. */
+/*
+ * RFC 3376 section 4, RFC 2236 section 2: tcpdump's words.  tcpdump
+ * reads each field as it prints it, through GET_ macros: a cut gives up
+ * on the packet after what was printed ("igmp query v2 [|igmp]").
+ */
 static void
 igmp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	const uint8_t	*h, *g;
+	const uint8_t	*h;
 	char		 buf[DEC_ADDRSTRLEN];
-	int		 type, code, grp;
+	int		 type, code;
 
-	if ((h = app_head(ctx, c, 8, "IGMP", "igmp", "igmp")) == NULL)
-		return;
-	type = h[0];
-	code = h[1];
-	g = &h[4];
-	dec_ntop(4, g, buf);
-	grp = g[0] | g[1] | g[2] | g[3];
+	dec_layer(ctx, "IGMP");
 	if (ctx->opt->quick) {
 		dec_sum(ctx, "igmp");
 		return;
 	}
-	dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code, buf);
+	type = cur_peek_u8(c, 0);
+	code = cur_peek_u8(c, 1);
+	if ((h = cur_peek(c, 8)) != NULL)
+		dec_ntop(4, &h[4], buf);
+	dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code,
+	    h != NULL ? buf : "[|igmp]");
 	switch (type) {
+	case -1:
+		break;
 	case 0x11:
 		dec_sum(ctx, "igmp query");
 		if (ctx->l4len >= 12) {
-			dec_sum(ctx, " v3");
-			if (code != 100)
-				dec_sum(ctx, " [max resp code %d]", code);
-		} else if (code == 0)
-			dec_sum(ctx, " v1");
-		else {
-			dec_sum(ctx, " v2");
-			if (code != 100)
-				dec_sum(ctx, " [max resp time %d]", code);
+			igmp_query3(ctx, c);
+			return;
 		}
-		if (grp)
+		if (code == -1)
+			break;
+		if (code == 0)
+			dec_sum(ctx, " v1");
+		else
+			dec_sum(ctx, " v2");
+		if (code != 0 && code != 100)
+			dec_sum(ctx, " [max resp time %d]", code);
+		if (h == NULL)
+			break;
+		if (h[4] | h[5] | h[6] | h[7])
 			dec_sum(ctx, " [gaddr %s]", buf);
-		if (ctx->l4len < 12 && ctx->l4len != 8)
+		if (ctx->l4len != 8)
 			dec_sum(ctx, " [len %u]", ctx->l4len);
-		break;
+		return;
 	case 0x12:
 	case 0x16:
+		if (h == NULL)
+			break;
 		dec_sum(ctx, "igmp v%d report %s", type == 0x12 ? 1 : 2, buf);
-		break;
+		return;
 	case 0x17:
+		if (h == NULL)
+			break;
 		dec_sum(ctx, "igmp leave %s", buf);
-		break;
+		return;
 	case 0x22:
-		/* The reserved word and the record count sit where a group is. */
-		dec_sum(ctx, "igmp v3 report, %d group record(s)",
-		    g[2] << 8 | g[3]);
-		break;
+		dec_sum(ctx, "igmp v3 report");
+		igmp_report3(ctx, c);
+		return;
 	default:
 		dec_sum(ctx, "igmp-%d", type);
-		break;
+		return;
 	}
+	dec_trunc(ctx, "igmp");
+}
+
+/*
+ * An IGMPv3 report (RFC 3376 4.2): the number of group records where a
+ * group is elsewhere; under -v each record's group, type and number of
+ * sources (-vv: the sources), as tcpdump's print_igmpv3_report.
+ */
+static void
+igmp_report3(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const types[] = { NULL, "is_in", "is_ex", "to_in",
+	    "to_ex", "allow", "block" };
+	const uint8_t	*h;
+	char		 buf[DEC_ADDRSTRLEN];
+	uint32_t	 off;
+	int		 n, i, j, ns;
+
+	if ((h = cur_peek(c, 8)) == NULL)
+		goto cut;
+	dec_sum(ctx, ", %d group record(s)", n = h[6] << 8 | h[7]);
+	for (i = 0, off = 8; ctx->opt->verbose && i < n; i++) {
+		if (ctx->l4len < off + 8) {
+			dec_sum(ctx, " [invalid number of groups]");
+			return;
+		}
+		if ((h = cur_peek(c, off + 8)) == NULL)
+			goto cut;
+		dec_ntop(4, &h[off + 4], buf);
+		dec_sum(ctx, " [gaddr %s", buf);
+		if (h[off] >= 1 && h[off] <= 6)
+			dec_sum(ctx, " %s", types[h[off]]);
+		else
+			dec_sum(ctx, "  [v3-report-#%d]", h[off]);
+		ns = h[off + 2] << 8 | h[off + 3];
+		if (ctx->l4len < off + 8 + 4 * (uint32_t)ns) {
+			dec_sum(ctx, " [invalid number of sources %d]", ns);
+			return;
+		}
+		if (ctx->opt->verbose == 1)
+			dec_sum(ctx, ", %d source(s)", ns);
+		else {
+			dec_sum(ctx, " {");
+			for (j = 0; j < ns; j++) {
+				if ((h = cur_peek(c, off + 12 + 4 *
+				    (size_t)j)) == NULL)
+					goto cut;
+				dec_ntop(4, &h[off + 8 + 4 * j], buf);
+				dec_sum(ctx, " %s", buf);
+			}
+			dec_sum(ctx, " }");
+		}
+		off += 8 + 4 * (uint32_t)ns;
+		dec_sum(ctx, "]");
+	}
+	return;
+cut:
+	dec_trunc(ctx, "igmp");
+}
+
+/*
+ * An IGMPv3 query (RFC 3376 4.1) as tcpdump's print_igmpv3_query: the
+ * maximum response time from its code (4.1.1), the group and its number
+ * of sources (-vv: the sources).
+ */
+static void
+igmp_query3(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h;
+	char		 buf[DEC_ADDRSTRLEN];
+	int		 mrc, n, i;
+	int64_t		 mrt;
+
+	dec_sum(ctx, " v3");
+	if (ctx->l4len % 4 != 0) {
+		dec_sum(ctx, " [invalid len %u]", ctx->l4len);
+		return;
+	}
+	if ((mrc = cur_peek_u8(c, 1)) == -1)
+		goto cut;
+	mrt = mrc < 128 ? mrc : (int64_t)((mrc & 0x0f) | 0x10) <<
+	    (((mrc & 0x70) >> 4) + 3);
+	if (mrc != 100 && mrt < 600)
+		dec_sum(ctx, " [max resp time %.1fs]", (double)mrt * 0.1);
+	else if (mrc != 100 && ctx->out != NULL && !ctx->tree) {
+		dec_sum(ctx, " [max resp time ");
+		dec_relts(ctx->out, mrt / 10);
+		dec_sum(ctx, "]");
+	}
+	if ((h = cur_peek(c, 8)) == NULL)
+		goto cut;
+	if ((h[4] | h[5] | h[6] | h[7]) == 0)
+		return;
+	dec_ntop(4, &h[4], buf);
+	dec_sum(ctx, " [gaddr %s", buf);
+	if ((h = cur_peek(c, 12)) == NULL)
+		goto cut;
+	if ((n = h[10] << 8 | h[11]) > 0 && ctx->l4len < 12 + 4 * (uint32_t)n)
+		dec_sum(ctx, " [invalid number of sources]");
+	else if (n > 0 && ctx->opt->verbose > 1) {
+		dec_sum(ctx, " {");
+		for (i = 0; i < n; i++) {
+			if ((h = cur_peek(c, 16 + 4 * (size_t)i)) == NULL)
+				goto cut;
+			dec_ntop(4, &h[12 + 4 * i], buf);
+			dec_sum(ctx, " %s", buf);
+		}
+		dec_sum(ctx, " }");
+	} else if (n > 0)
+		dec_sum(ctx, ", %d source(s)", n);
+	dec_sum(ctx, "]");
+	return;
+cut:
+	dec_trunc(ctx, "igmp");
 }
 
 static void
@@ -237,7 +364,8 @@ ntp_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	int		 b;
 
-	if ((h = app_head(ctx, c, 1, "NTP", "NTP", "ntp")) == NULL)
+	/* tcpdump's first GET_ gives up on the packet: nothing but " [|ntp]". */
+	if ((h = app_head(ctx, c, 1, "NTP", "", "ntp")) == NULL)
 		return;
 	b = h[0];
 	dec_fld(ctx, "version: %d, mode: %s", b >> 3 & 7, modes[b & 7]);
@@ -326,12 +454,19 @@ radius_format(struct dec_ctx *ctx, struct cur *c)
 	const char	*t;
 	int		 code, id, len;
 
-	if ((h = app_head(ctx, c, 4, "RADIUS", "RADIUS", "radius")) == NULL)
+	/* tcpdump wants the whole 20-byte header, and says nothing else. */
+	if ((h = app_head(ctx, c, 20, "RADIUS", "", "radius")) == NULL)
 		return;
 	code = h[0];
 	id = h[1];
 	len = h[2] << 8 | h[3];
 	dec_fld(ctx, "code: %d, id: %d, length: %d", code, id, len);
+	if (len < 20) {
+		dec_trunc(ctx, "radius");
+		return;
+	}
+	if ((uint32_t)len > ctx->l4len)
+		len = (int)ctx->l4len;
 	if ((t = app_name(codes, 14, code)) == NULL)
 		t = "Unknown Command";
 	dec_sum(ctx, "RADIUS, %s (%d), id: 0x%02x length: %d", t, code, id,

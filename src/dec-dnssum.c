@@ -389,24 +389,12 @@ dns_txt(struct dns_p *d, struct cur *rd, size_t len)
 	return 0;
 }
 
-/* -vvv: " [1h2m3s]", tcpdump's unsigned_relts_print. */
+/* -vvv: " [1h2m3s]". */
 static void
 dns_ttl(struct tbuf *tb, int64_t t)
 {
-	static const int64_t	 secs[] = { 31536000, 604800, 86400, 3600,
-	    60, 1 };
-	static const char	 unit[] = "ywdhms";
-	size_t			 i;
-
 	tbuf_puts(tb, " [");
-	if (t == 0)
-		tbuf_puts(tb, "0s");
-	for (i = 0; i < sizeof secs / sizeof secs[0]; i++)
-		if (t >= secs[i]) {
-			tbuf_printf(tb, "%lld%c", (long long)(t / secs[i]),
-			    unit[i]);
-			t %= secs[i];
-		}
+	dec_relts(tb, t);
 	tbuf_putc(tb, ']');
 }
 

@@ -15,7 +15,7 @@
 #define ICMP_MINLEN	4		/* type, code and checksum */
 
 static void	icmp_format(struct dec_ctx *, struct cur *);
-static void	icmp_unreach(struct dec_ctx *, int, struct cur *);
+static int	icmp_unreach(struct dec_ctx *, int, struct cur *);
 static void	icmp_quoted(struct dec_ctx *, struct cur *);
 static int	mld2_query(struct dec_ctx *, int, struct cur *);
 static int	mld2_report(struct dec_ctx *, int, struct cur *);
@@ -69,16 +69,19 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const char	*name;
 	size_t		 mark;
-	int		 type, code, sum, id, seq;
+	int		 type, code, sum, id, seq, r;
 
-	/* A cut header or echo: "[|icmp]" alone, as tcpdump's. */
+	/*
+	 * A cut type or code, echo or quoted header: "[|icmp]" alone, as
+	 * tcpdump's; it reads the checksum only to verify it (-v).
+	 */
 	dec_layer(ctx, "Internet Control Message Protocol");
 	type = cur_u8(c);
-	code = cur_u8(c);
-	if ((sum = cur_u16(c)) == -1) {
+	if ((code = cur_u8(c)) == -1) {
 		dec_trunc(ctx, "icmp");
 		return;
 	}
+	sum = cur_u16(c);
 	mark = ctx->out != NULL ? ctx->out->len : 0;
 	dec_sum(ctx, "ICMP ");
 	name = icmp_name(type);
@@ -95,14 +98,18 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 		}
 		dec_fld(ctx, "id: %d, seq: %d", id, seq);
 		dec_sum(ctx, "%s, id %d, seq %d", name, id, seq);
-	} else if (type == 3)
-		icmp_unreach(ctx, code, c);
-	else if (type == 11)
+	} else if (type == 3 && (r = icmp_unreach(ctx, code, c)) < 0) {
+		if (ctx->out != NULL && !ctx->tree)
+			tbuf_truncate(ctx->out, mark);
+		dec_trunc(ctx, "icmp");
+		ctx->gaveup = r == -1;		/* -2: a test, no GET_ */
+		return;
+	} else if (type == 11)
 		dec_sum(ctx, "time exceeded %s", code == 0 ? "in-transit" :
 		    "reassembly");
-	else if (name != NULL)
+	else if (type != 3 && name != NULL)
 		dec_sum(ctx, "%s", name);
-	else
+	else if (type != 3)
 		dec_sum(ctx, "type-#%d", type);
 	dec_sum(ctx, ", length %u", ctx->l4len);
 	if (ctx->opt->verbose && ctx->out != NULL && !ctx->tree &&
@@ -133,7 +140,14 @@ icmp_quoted(struct dec_ctx *ctx, struct cur *c)
 }
 
 /* The quoted IP header names what was unreachable. */
-static void
+/*
+ * After "ICMP ": the quoted header's destination and what was
+ * unreachable.  -1 when that destination was not captured and tcpdump,
+ * reading it with a GET_ macro, gives up on the packet; for port
+ * unreachable -2 when the quoted protocol or port was not, which it
+ * tests first and stops at.
+ */
+static int
 icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 {
 	const uint8_t	*ip;
@@ -141,10 +155,16 @@ icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 	char		 a[DEC_ADDRSTRLEN];
 	int		 port;
 
+	if (cur_skip(&q, 4) == -1 || cur_peek(&q, code != 3 ? 20 : 10) == NULL)
+		return code != 3 ? -1 : -2;
+	if (code == 3 && cur_peek(&q, (size_t)(cur_peek_u8(&q, 0) & 0xf) * 4 +
+	    4) == NULL)
+		return -2;
+	q = *c;
 	if (cur_skip(&q, 4) == -1 || (ip = cur_pull(&q, 20)) == NULL ||
 	    ip[0] >> 4 != 4) {
 		dec_sum(ctx, "unreachable, code %d", code);
-		return;
+		return 0;
 	}
 	dec_ntop(4, &ip[16], a);
 	dec_fld(ctx, "quoted destination: %s, protocol %d", a, ip[9]);
@@ -172,6 +192,7 @@ icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 		dec_sum(ctx, "%s unreachable - code %d", a, code);
 		break;
 	}
+	return 0;
 }
 
 static const char *

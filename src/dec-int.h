@@ -131,7 +131,8 @@ int		 dec_edns_opts(struct tbuf *, struct cur *);
 int		 dec_ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
 int		 dec_ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
 /* IPv4 options under -v (dec-ipopt.c): ", options (...)". */
-void		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
+#define DEC_IPOPT_GAVEUP (-2)	/* cut in a code or length byte */
+int		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
 /* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
 int		 dec_icmp6_nd(struct dec_ctx *, int, uint32_t, struct cur *);
 /* DHCP (dec-dhcpv.c): a message type's name, -v's lines. */
@@ -178,6 +179,8 @@ void		 dec_data(struct dec_ctx *, struct cur *);
 size_t		 dec_vis(struct dec_ctx *, struct cur *, size_t);
 void		 dec_bits(struct dec_ctx *, const char *const *, int, unsigned);
 void		 dec_hexdump(struct dec_ctx *, struct cur *, const char *);
+void		 dec_dump(struct dec_ctx *, struct cur *);
+void		 dec_relts(struct tbuf *, int64_t);
 void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
 		    const char *);
 

@@ -20,6 +20,7 @@
 #define IP_OFFMASK	0x1fff
 
 static int	ip4_parse(struct dec_ctx *, struct cur *);
+static void	ip4_cut(struct dec_ctx *, const uint8_t *, int, size_t);
 static void	ip4_format(struct dec_ctx *, struct cur *);
 static int	ip4_badversion(struct dec_ctx *, struct cur *);
 static int	ip4_check(struct dec_ctx *, const uint8_t *, int, int);
@@ -30,7 +31,7 @@ static void	ip6_format(struct dec_ctx *, struct cur *);
 static void	ip6_tree(struct dec_ctx *, const uint8_t *);
 static void	ip_tree_addrs(struct dec_ctx *, int, const uint8_t *);
 static const char *ip_proto_name(int);
-static void	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
+static int	ip4_verbose(struct dec_ctx *, struct cur *, const uint8_t *,
 		    int);
 static uint32_t	ip_payload(struct dec_ctx *, struct cur *, uint32_t);
 static int	ah_parse(struct dec_ctx *, struct cur *);
@@ -163,20 +164,56 @@ ip4_badversion(struct dec_ctx *ctx, struct cur *c)
 	return 1;
 }
 
+/*
+ * A header whose options were not captured whole (avail bytes from its
+ * start).  tcpdump 4.99 (print-ip.c) checks for them only in a first
+ * fragment, after naming the addresses unless TCP, UDP, SCTP or DCCP
+ * will, and then gives up on the whole packet; under -v its walk of the
+ * options found the cut before.
+ */
+static void
+ip4_cut(struct dec_ctx *ctx, const uint8_t *h, int frag, size_t avail)
+{
+	int	p = h[9];
+
+	/* -v's walk of the options said "[truncated-option]" already. */
+	if (frag & IP_OFFMASK || (ctx->opt->verbose && !ctx->tree)) {
+		dec_addrs(ctx);
+		dec_trunc(ctx, "ip");
+		return;
+	}
+	if (p != 6 && p != 17 && p != 132 && p != 33)
+		dec_addrs(ctx);
+	dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]", avail,
+	    (h[0] & 0xf) * 4);
+	ctx->gaveup = 1;
+	dec_trunc(ctx, "ip");
+}
+
 static void
 ip4_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
 	struct cur	 opt;
 	uint32_t	 wire = dec_wire(ctx, c);
+	size_t		 avail;
 	int		 hlen, tlen, frag;
 
 	dec_layer(ctx, "Internet Protocol version 4");
 	if (ip4_badversion(ctx, c))
 		return;
-	/* tcpdump: " [|ip]" alone when not one byte of the header is there */
+	/*
+	 * tcpdump reads the version first, through a GET_ macro: when not
+	 * one byte of the header is there it gives up on the whole packet,
+	 * " [|ip]" alone and -x from byte 0.
+	 */
+	if (cur_left(c) == 0) {
+		ctx->gaveup = 1;
+		dec_trunc(ctx, "ip");
+		return;
+	}
 	/* tcpdump -e leaves the name out, at any depth (print-ip.c). */
-	if (!ctx->opt->link && cur_left(c) > 0)
+	if (!ctx->opt->link)
 		dec_sum(ctx, "IP ");
 	if ((h = cur_peek(c, IP4_HDRLEN)) == NULL) {
 		dec_trunc(ctx, "ip");
@@ -191,16 +228,16 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	if ((uint32_t)tlen > wire)
 		dec_sum(ctx, "truncated-ip - %u bytes missing! ",
 		    (uint32_t)tlen - wire);
-	if (ctx->opt->verbose && !ctx->tree)
-		ip4_verbose(ctx, c, h, hlen);
+	if (ctx->opt->verbose && !ctx->tree && ip4_verbose(ctx, c, h, hlen))
+		return;
 	ctx->af = 4;
 	memcpy(ctx->src, &h[12], 4);
 	memcpy(ctx->dst, &h[16], 4);
 	ctx->addrs_due = 1;
 	cur_skip(c, IP4_HDRLEN);
+	avail = IP4_HDRLEN + cur_left(c);
 	if (cur_sub(c, (size_t)hlen - IP4_HDRLEN, &opt)) {
-		dec_addrs(ctx);
-		dec_trunc(ctx, "ip");
+		ip4_cut(ctx, h, frag, avail);
 		return;
 	}
 	ip4_options(ctx, &opt);
@@ -262,7 +299,7 @@ ip_proto_name(int p)
  * tcpdump -v: "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP
  * (6), length 60)", a bad header checksum, then the rest on a new line.
  */
-static void
+static int
 ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 {
 	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
@@ -284,7 +321,12 @@ ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 	if (hlen > IP4_HDRLEN) {
 		o = *c;
 		cur_skip(&o, IP4_HDRLEN);
-		dec_ip4_opts(ctx, &o, hlen - IP4_HDRLEN);
+		if (dec_ip4_opts(ctx, &o, hlen - IP4_HDRLEN) ==
+		    DEC_IPOPT_GAVEUP) {
+			ctx->gaveup = 1;
+			dec_trunc(ctx, "ip");
+			return -1;
+		}
 	}
 	if (!ctx->opt->nocksum && (all = cur_peek(c, (size_t)hlen)) != NULL) {
 		for (i = 0; i < hlen; i += 2)
@@ -298,6 +340,7 @@ ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 			    h[10] << 8 | h[11], sum);
 	}
 	dec_sum(ctx, ")\n    ");
+	return 0;
 }
 
 /* The tree's source and destination: both headers put them side by side. */

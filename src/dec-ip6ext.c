@@ -142,9 +142,15 @@ ip6_opthdr(struct dec_ctx *ctx, struct cur *c, int nh)
 	dec_layer(ctx, nh == 0 ? "IPv6 hop-by-hop options" :
 	    nh == 43 ? "IPv6 routing header" :
 	    "IPv6 destination options");
-	/* tcpdump names the options only once it has them all. */
+	/*
+	 * tcpdump names the options only once it has them all; it reads
+	 * the length byte with a GET_ macro: without it, it gives up on
+	 * the whole packet (-x from byte 0).
+	 */
 	if (nh != 43 && ((len = cur_peek_u8(c, 1)) == -1 ||
 	    cur_left(c) < ((size_t)len + 1) * 8)) {
+		if (len == -1)
+			ctx->gaveup = 1;
 		dec_trunc(ctx, nh == 0 ? "hbhopt" : "dstopt");
 		return -1;
 	}

@@ -18,9 +18,12 @@ static const char *ipopt_name(int);
 
 /*
  * ", options (...)" for the len bytes of options at o (what the capture
- * holds of them), " [truncated-option]" where they are cut.
+ * holds of them).  Returns 0; -1 after " [truncated-option])" where an
+ * option's bytes are cut; DEC_IPOPT_GAVEUP, the line left open, where
+ * its code or length byte is: tcpdump reads those with GET_ macros and
+ * gives up on the whole packet.
  */
-void
+int
 dec_ip4_opts(struct dec_ctx *ctx, struct cur *o, int len)
 {
 	const uint8_t	*p;
@@ -32,14 +35,14 @@ dec_ip4_opts(struct dec_ctx *ctx, struct cur *o, int len)
 		if (!first)
 			dec_sum(ctx, ",");
 		if ((code = cur_peek_u8(o, 0)) == -1)
-			goto cut;
+			return DEC_IPOPT_GAVEUP;
 		if ((n = ipopt_name(code)) != NULL)
 			dec_sum(ctx, "%s", n);
 		else
 			dec_sum(ctx, "unknown %d", code);
 		olen = 1;
 		if (code > 1 && (olen = cur_peek_u8(o, 1)) == -1)
-			goto cut;
+			return DEC_IPOPT_GAVEUP;
 		if (olen < 2 && code > 1) {
 			dec_sum(ctx, " [bad length %d]", olen);
 			break;
@@ -63,9 +66,10 @@ dec_ip4_opts(struct dec_ctx *ctx, struct cur *o, int len)
 			dec_sum(ctx, " value %d", p[2] << 8 | p[3]);
 	}
 	dec_sum(ctx, ")");
-	return;
+	return 0;
 cut:
 	dec_sum(ctx, " [truncated-option])");
+	return -1;
 }
 
 static const char *

@@ -98,8 +98,9 @@ tcp_flags(int f, char *s)
  * The options after the fixed header (hlen bytes in all, at least
  * TCP_HDRLEN) as tcpdump shows them, into opts (size n); c is left after
  * the fixed header.  abase is the flow's acknowledgement base, for SACK
- * edges.  -1 when the options are cut short, as tcp_opts; 1 when they
- * are whole but the padding after an eol is cut; else 0.
+ * edges.  -1 or -2 when the options are cut short and 2 when one's
+ * length is bad, as tcp_opts; 1 when they are whole but the padding
+ * after an eol is cut; else 0.
  */
 static int
 tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
@@ -231,10 +232,10 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->verbose && !ctx->opt->nocksum)
 		tcp_cksum(ctx, h, &seg);
 	tcp_numbers(ctx, h, f, seq, ack, len);
-	if (optbad == -1) {
-		/* tcpdump's option reader: no "]", and -x from byte 0 */
+	if (optbad < 0) {
+		/* tcpdump's option reader: no "]"; -x from byte 0 after GET_ */
 		dec_sum(ctx, ", options [%s", opts);
-		ctx->gaveup = 1;
+		ctx->gaveup = optbad == -1;
 		dec_trunc(ctx, "tcp");
 		return;
 	}
@@ -247,8 +248,11 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (opts[0] != '\0')
 		dec_sum(ctx, ", options [%s]", opts);
 	dec_sum(ctx, ", length %u", len);
-	if (optbad == 1) {
-		/* Options whole up to their end, the padding after cut. */
+	if (optbad == 1 && len > 0) {
+		/*
+		 * Options whole up to their end, the padding after cut;
+		 * tcpdump stops before this test when there is no payload.
+		 */
 		dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]",
 		    cur_left(&seg), hlen);
 		dec_trunc(ctx, "tcp");
@@ -305,11 +309,13 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 
 /*
  * Options as tcpdump lists them; -1 when they were cut off (cut: the
- * capture ended inside the option bytes o holds), 2 when an option's
- * length is under 2 or runs past the header (tcpdump's "[bad opt]").
- * As tcpdump's, a cut list keeps what was read whole: the "," before an
- * option whose kind or length is missing, the name of one whose value
- * is missing.
+ * capture ended inside the option bytes o holds) in a kind or length
+ * byte, which tcpdump reads with GET_ macros (it gives up on the whole
+ * packet), -2 in a value, which it tests first and stops at; 2 when an
+ * option's length is under 2 or runs past the header (tcpdump's "[bad
+ * opt]").  As tcpdump's, a cut list keeps what was read whole: the ","
+ * before an option whose kind or length is missing, the name of one
+ * whose value is missing.
  */
 static int
 tcp_opts(struct cur *o, int cut, uint32_t base, char *buf, size_t sz)
@@ -336,7 +342,7 @@ tcp_opts(struct cur *o, int cut, uint32_t base, char *buf, size_t sz)
 			return 2;
 		if (tcp_opt1(o, kind, len - 2, base, buf, sz, &n) == -1) {
 			tcp_app(buf, sz, &n, "%s", tcp_optname(kind));
-			return -1;
+			return -2;
 		}
 	}
 	return 0;
@@ -351,7 +357,8 @@ tcp_optname(int kind)
 		const char	*name;
 	} names[] = {
 		{ 2, "mss" }, { 3, "wscale" }, { 4, "sackOK" }, { 5, "sack" },
-		{ 8, "TS" }, { 30, "mptcp" }, { 34, "tfo" }
+		{ 8, "TS" }, { 30, "mptcp" }, { 34, "tfo" }, { 253, "exp" },
+		{ 254, "exp" }
 	};
 	size_t	i;
 

@@ -31,6 +31,8 @@ static int	link_type_key(struct dec_ctx *, struct cur *, size_t, size_t,
 static int	sll_key(struct dec_ctx *, int, struct cur *);
 static int	eth_parse(struct dec_ctx *, struct cur *);
 static int	eth_final(struct cur *, int);
+static int	eth_vlan(int);
+static void	eth_cut(struct dec_ctx *, const struct cur *, size_t);
 static void	link_type(struct dec_ctx *, int);
 static void	eth_format(struct dec_ctx *, struct cur *);
 static int	sll_parse(struct dec_ctx *, struct cur *);
@@ -108,7 +110,19 @@ link_type_key(struct dec_ctx *ctx, struct cur *c, size_t off, size_t hdrlen,
 static int
 eth_parse(struct dec_ctx *ctx, struct cur *c)
 {
+	eth_cut(ctx, c, ETH_HDRLEN);
 	return link_type_key(ctx, c, 12, ETH_HDRLEN, 0);
+}
+
+/*
+ * tcpdump's Ethernet printer takes an Ethernet header or VLAN tag cut
+ * short as header to the end of the capture: no -x dump after it.
+ */
+static void
+eth_cut(struct dec_ctx *ctx, const struct cur *c, size_t hdrlen)
+{
+	if (cur_left(c) < hdrlen && ctx->nip == 0 && ctx->tunnels == 0)
+		ctx->info->l3off = (uint32_t)(cur_off(c) + cur_left(c));
 }
 
 static void
@@ -146,6 +160,11 @@ eth_format(struct dec_ctx *ctx, struct cur *c)
 		/* tcpdump -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
 		if (type > DEC_ETH_MAXLEN) {
 			dec_sum(ctx, "%s > %s, ", s, d);
+			/* tcpdump names no type before a tag cut short. */
+			if (eth_vlan(type) && cur_left(c) < 4) {
+				dec_trunc(ctx, "vlan");
+				return;
+			}
 			link_type(ctx, ctx->opt->link ? type : ft);
 			dec_sum(ctx, ", length %u: ", len);
 		} else
@@ -162,10 +181,16 @@ eth_final(struct cur *c, int type)
 {
 	size_t	off;
 
-	for (off = 2; off < 64 && (type == 0x8100 || type == 0x88a8 ||
-	    type == 0x9100); off += 4)
+	for (off = 2; off < 64 && eth_vlan(type); off += 4)
 		type = cur_peek_u16(c, off);
 	return type;
+}
+
+/* The types of dec_vlan_proto, which tcpdump's Ethernet printer walks. */
+static int
+eth_vlan(int type)
+{
+	return type == 0x8100 || type == 0x88a8 || type == 0x9100;
 }
 
 /* tcpdump's ether_type_print: "ethertype IPv4 (0x0800)", -q "IPv4". */
@@ -404,9 +429,12 @@ null_key(struct cur *c, int bigendian, int *af)
 static int
 null_parse(struct dec_ctx *ctx, struct cur *c)
 {
-	int	af;
+	int	af, key;
 
-	return null_key(c, DLT_IS(ctx, 108), &af);
+	/* -x starts after the family word, even when IP is cut. */
+	if ((key = null_key(c, DLT_IS(ctx, 108), &af)) != DEC_DONE)
+		ctx->info->l3off = (uint32_t)cur_off(c);
+	return key;
 }
 
 /* DLT_NULL (host order) and DLT_LOOP (network order) differ only there. */
@@ -448,6 +476,7 @@ null_format(struct dec_ctx *ctx, struct cur *c)
 static int
 vlan_parse(struct dec_ctx *ctx, struct cur *c)
 {
+	eth_cut(ctx, c, 4);
 	return link_type_key(ctx, c, 2, 4, 0);
 }
 
@@ -472,8 +501,11 @@ vlan_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->link && type <= DEC_ETH_MAXLEN)	/* sic, tcpdump 4.99 */
 		dec_sum(ctx, "802.3");
 	else if (ctx->opt->link) {
-		link_type(ctx, type);
-		dec_sum(ctx, ", ");
+		/* tcpdump names no type before a tag cut short. */
+		if (!eth_vlan(type) || cur_left(c) >= 4) {
+			link_type(ctx, type);
+			dec_sum(ctx, ", ");
+		}
 		ctx->linkdone = 1;
 	} else if (ctx->opt->extra)
 		dec_sum(ctx, "vlan %d, p %d, ", tci & 0xfff, tci >> 13);

@@ -123,9 +123,9 @@ dec_trunc(struct dec_ctx *ctx, const char *name)
 	 * header length unset: -x dumps from byte 0.  Its IP, IPv6, UDP,
 	 * TCP header and DNS printers stop and return instead.
 	 */
-	static const char	*whole[] = { "arp", "icmp", "icmp6", "bootp",
-	    "vxlan", "http", "sip", "syslog", "cdp", "llc", "loopback",
-	    "msnlb", "ppp", "pppoe", "slow", "stp" };
+	static const char	*whole[] = { "arp", "icmp", "icmp6", "igmp",
+	    "bootp", "vxlan", "http", "sip", "syslog", "cdp", "llc",
+	    "loopback", "msnlb", "ntp", "ppp", "pppoe", "slow", "stp" };
 	size_t			 i;
 
 	for (i = 0; i < sizeof whole / sizeof whole[0]; i++)
@@ -376,4 +376,23 @@ dec_mac(const uint8_t *a, char *buf)
 		*buf++ = hex[a[i] & 0xf];
 		*buf++ = i < 5 ? ':' : '\0';
 	}
+}
+
+/* t seconds as tcpdump's unsigned_relts_print: "1h2m3s", "0s". */
+void
+dec_relts(struct tbuf *tb, int64_t t)
+{
+	static const int64_t	 secs[] = { 31536000, 604800, 86400, 3600,
+	    60, 1 };
+	static const char	 unit[] = "ywdhms";
+	size_t			 i;
+
+	if (t == 0)
+		tbuf_puts(tb, "0s");
+	for (i = 0; i < sizeof secs / sizeof secs[0]; i++)
+		if (t >= secs[i]) {
+			tbuf_printf(tb, "%lld%c", (long long)(t / secs[i]),
+			    unit[i]);
+			t %= secs[i];
+		}
 }

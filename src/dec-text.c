@@ -34,6 +34,7 @@ static void	app_txt(struct dec_ctx *, struct cur *, const char *,
 static void	app_bgp(struct dec_ctx *, struct cur *);
 static void	app_http(struct dec_ctx *, struct cur *);
 static void	app_sip(struct dec_ctx *, struct cur *);
+static int	ssh_cut(struct cur *, uint32_t);
 static void	app_ssh(struct dec_ctx *, struct cur *);
 static void	app_tls(struct dec_ctx *, struct cur *);
 
@@ -191,18 +192,30 @@ dec_text_sip(struct dec_ctx *ctx, struct cur *c)
 	app_txt(ctx, c, "SIP", "sip", sip_cmds);
 }
 
-/* DNS over TCP: a two-byte length, then the message (RFC 1035 4.2.2). */
+/*
+ * DNS over TCP: a two-byte length, then the message (RFC 1035 4.2.2).
+ * tcpdump skips the length and takes the rest of the segment as the
+ * message; when the length is not there it gives up on the whole packet
+ * (" [|domain]").
+ */
 static void
 dns_tcp(struct dec_ctx *ctx, struct cur *c)
 {
 	struct cur	msg;
-	int		len;
 
-	if ((len = cur_u16(c)) == -1)
+	if (ctx->l4len < 2) {
+		dec_sum(ctx, " [DNS over TCP: length %u < 2] (invalid)",
+		    ctx->l4len);
 		return;
-	cur_sub(c, (size_t)len, &msg);
+	}
+	if (cur_skip(c, 2) == -1) {
+		ctx->gaveup = 1;	/* a GET_ of the length: -x from 0 */
+		dec_trunc(ctx, "domain");
+		return;
+	}
+	ctx->l4len -= 2;
+	cur_sub(c, ctx->l4len, &msg);
 	tbuf_putc(ctx->out, ' ');
-	ctx->l4len = (uint32_t)len;
 	dec_next(ctx, DEC_KEY(DEC_S_PORT, 53), &msg);
 }
 
@@ -227,12 +240,43 @@ app_sip(struct dec_ctx *ctx, struct cur *c)
 	dec_text_sip(ctx, c);
 }
 
+/*
+ * tcpdump reads the version line byte by byte with GET_ macros, up to
+ * the segment's length (len): after "SSH-", a capture that ends before
+ * the line does (a LF, or a CR and the byte after it) gives up on the
+ * whole packet.  1 then.
+ */
+static int
+ssh_cut(struct cur *c, uint32_t len)
+{
+	size_t	i, n = cur_left(c);
+	int	ch;
+
+	for (i = 0; i < len; i++) {
+		if (i >= n)
+			return 1;
+		ch = cur_peek_u8(c, i);
+		if (i < 4 && ch != "SSH-"[i])
+			return 0;
+		if (i >= 4 && ch == '\r')
+			return i + 1 < len && i + 1 >= n;
+		if (i >= 4 && ch == '\n')
+			return 0;
+	}
+	return 0;
+}
+
 static void
 app_ssh(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*line;
 	size_t		 len;
 
+	if (ssh_cut(c, ctx->l4len)) {
+		ctx->gaveup = 1;
+		dec_trunc(ctx, "ssh");
+		return;
+	}
 	if (cur_left(c) > 4 && app_line(c, &line, &len) && len > 4 &&
 	    memcmp(line, "SSH-", 4) == 0) {
 		tbuf_puts(ctx->out, ": SSH: ");
@@ -281,8 +325,9 @@ dec_tcp_app(struct dec_ctx *ctx, struct cur *c, int sport, int dport)
 	/* The tree has a TLS layer; the others are summary text only. */
 	for (a = app_tcp; a->fn != NULL; a++)
 		if (sport == a->port || dport == a->port) {
-			/* Only HTTP is named with nothing of it captured. */
-			if (cur_left(c) == 0 && a->fn != app_http)
+			/* HTTP, DNS and SSH alone say so with nothing captured. */
+			if (cur_left(c) == 0 && a->fn != app_http &&
+			    a->fn != dns_tcp && a->fn != app_ssh)
 				return;
 			if (!ctx->tree || a->fn == app_tls)
 				a->fn(ctx, c);

@@ -18,6 +18,9 @@
 #define GRE_AP		0x0080		/* acknowledgment present (v1) */
 #define VXLAN_HDRLEN	8
 
+#define GENEVE_OPTCUT	(-2)	/* geneve_read: the fixed part alone */
+
+/* A field not read (absent, or cut off) is -1. */
 struct gre_hdr {
 	int	flags, ver, proto, sum, off;
 	int64_t	key, seq, ack;
@@ -48,19 +51,23 @@ const struct dec_proto dec_vxlan_proto = {
 	.id = DEC_P_VXLAN, .parse = vxlan_parse, .format = vxlan_format
 };
 
-/* The fixed part and the optional fields; -1 if cut off. */
+/*
+ * The fixed part and the optional fields, in their order; -1 if cut off,
+ * the fields before the cut read.
+ */
 static int
 gre_read(struct cur *c, struct gre_hdr *g)
 {
 	int	fl;
 
-	memset(g, 0, sizeof(*g));
+	g->flags = g->proto = g->sum = g->off = -1;
 	g->key = g->seq = g->ack = -1;
-	fl = cur_u16(c);
-	if ((g->proto = cur_u16(c)) == -1)
+	if ((fl = cur_u16(c)) == -1)
 		return -1;
 	g->flags = fl;
 	g->ver = fl & 7;
+	if ((g->proto = cur_u16(c)) == -1)
+		return -1;
 	if ((fl & GRE_CP) && ((g->sum = cur_u16(c)) == -1 ||
 	    (g->off = cur_u16(c)) == -1))
 		return -1;
@@ -131,10 +138,12 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 {
 	struct gre_hdr	 g;
 	uint32_t	 len = ctx->l4len;
+	int		 cut;
 
 	dec_layer(ctx, "Generic Routing Encapsulation");
-	if (gre_read(c, &g) == -1) {
-		dec_sum(ctx, "GRE");
+	/* tcpdump prints each field as it reads it; a cut ends the line. */
+	cut = gre_read(c, &g);
+	if (g.flags == -1) {
 		dec_trunc(ctx, "gre");
 		return;
 	}
@@ -143,9 +152,9 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 	dec_sum(ctx, "GREv%d", g.ver);
 	if (ctx->opt->verbose)
 		gre_flags(ctx, g.flags);
-	if (g.ver == 0 && (g.flags & GRE_CP) && ctx->opt->verbose)
+	if (g.ver == 0 && g.sum != -1 && ctx->opt->verbose)
 		dec_sum(ctx, ", sum 0x%x", g.sum);
-	if (g.ver == 0 && (g.flags & GRE_CP))
+	if (g.ver == 0 && g.off != -1)
 		dec_sum(ctx, ", off 0x%x", g.off);
 	if (g.ver == 1 && g.key != -1) {
 		dec_sum(ctx, ", call %d", (int)(g.key & 0xffff));
@@ -161,6 +170,10 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 	if (g.ack != -1) {
 		dec_sum(ctx, ", ack %lld", (long long)g.ack);
 		dec_fld(ctx, "acknowledgment: %lld", (long long)g.ack);
+	}
+	if (cut == -1) {
+		dec_trunc(ctx, "gre");
+		return;
 	}
 	tunnel_proto(ctx, g.proto);
 	dec_sum(ctx, ", length %u", len);
@@ -250,7 +263,8 @@ vxlan_format(struct dec_ctx *ctx, struct cur *c)
 
 /*
  * Geneve (RFC 8926): version and option length, flags, protocol, VNI;
- * the cursor left after the options.  The key of the payload, or -1.
+ * the cursor left after the options.  The key of the payload, -1, or
+ * GENEVE_OPTCUT when the options alone are cut.
  */
 static int
 geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni,
@@ -262,8 +276,10 @@ geneve_read(struct cur *c, int *optlen, int *flags, int64_t *vni,
 	    (*proto = cur_u16(c)) == -1 || (*vni = cur_u32(c)) == -1)
 		return -1;
 	*optlen = (vo & 0x3f) * 4;
-	if (vo >> 6 != 0 || cur_skip(c, (size_t)*optlen) == -1)
+	if (vo >> 6 != 0)
 		return -1;
+	if (cur_skip(c, (size_t)*optlen) == -1)
+		return GENEVE_OPTCUT;
 	if (*proto == 0x6558)
 		return DEC_KEY(DEC_S_DLT, 1);
 	return DEC_KEY(DEC_S_ETHER, *proto);
@@ -275,7 +291,7 @@ geneve_parse(struct dec_ctx *ctx, struct cur *c)
 	int64_t	vni;
 	int	optlen, flags, key, proto;
 
-	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) == -1 ||
+	if ((key = geneve_read(c, &optlen, &flags, &vni, &proto)) < 0 ||
 	    ++ctx->tunnels > DEC_MAXTUNNEL)
 		return DEC_DONE;
 	return key;
@@ -302,6 +318,11 @@ geneve_format(struct dec_ctx *ctx, struct cur *c)
 	if (vni & 0xff)
 		dec_sum(ctx, ", rsvd 0x%x", (unsigned)(vni & 0xff));
 	tunnel_proto(ctx, proto);
+	/* tcpdump prints the fixed part before it tests the options. */
+	if (key == GENEVE_OPTCUT) {
+		dec_trunc(ctx, "geneve");
+		return;
+	}
 	if (optlen > 0 && ctx->opt->verbose && ctx->out != NULL && !ctx->tree) {
 		dec_sum(ctx, ", options [");
 		cur_skip(&o, 8);

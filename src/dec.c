@@ -18,7 +18,6 @@
 
 static void	dec_init(struct dec_ctx *, uint32_t, uint32_t);
 static void	dec_unknown(struct dec_ctx *, int, struct cur *);
-static void	dec_dump(struct dec_ctx *, struct cur *);
 static void	dec_hash_init(void);
 
 /*
@@ -334,7 +333,7 @@ dec_unknown(struct dec_ctx *ctx, int key, struct cur *c)
 		if (!ctx->linkdone)
 			dec_sum(ctx, "ethertype 0x%04x, length %u", n,
 			    ctx->len);
-		else if (ctx->opt->dump && ctx->out != NULL && !ctx->tree)
+		else
 			dec_dump(ctx, c);
 		break;
 	case DEC_S_IP:
@@ -348,13 +347,18 @@ dec_unknown(struct dec_ctx *ctx, int key, struct cur *c)
 	dec_data(ctx, c);
 }
 
-/* The rest of the packet as tcpdump's default print: offsets from 0. */
-static void
+/*
+ * The rest of the packet as tcpdump's default print (offsets from 0), in
+ * print mode's summary when no -x, -X, -A or -q suppresses it.
+ */
+void
 dec_dump(struct dec_ctx *ctx, struct cur *c)
 {
 	struct cur	rest;
 	size_t		n = cur_left(c);
 
+	if (!ctx->opt->dump || ctx->out == NULL || ctx->tree)
+		return;
 	cur_init(&rest, cur_peek(c, n), n);
 	dec_hexlines(ctx->out, "\n\t", &rest, 1);
 }

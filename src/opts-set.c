@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <pcap/pcap.h>
 
@@ -405,11 +406,26 @@ parse_tcpdump(struct opts *o, int ch)
 	return 0;
 }
 
-/* tcpdump's -T type forces a decoder; zbtop's -T is the retire timeout. */
+/*
+ * tcpdump's -T type forces a decoder; zbtop's -T is the retire timeout.
+ * A type tcpdump 4.99 knows (tcpdump(8), any case) is ignored with a
+ * warning, any other word refused as tcpdump refuses it.
+ */
 static void
 parse_retire(struct opts *o, const char *arg)
 {
+	static const char *const types[] = { "aodv", "carp", "cnfp",
+	    "domain", "lmp", "pgm", "pgm_zmtp1", "ptp", "radius", "resp",
+	    "rpc", "rtcp", "rtp", "snmp", "someip", "tftp", "vat", "vxlan",
+	    "wb", "zmtp1" };
+	size_t	i;
+
 	if (*arg < '0' || *arg > '9') {
+		for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+			if (strcasecmp(arg, types[i]) == 0)
+				break;
+		if (i == sizeof(types) / sizeof(types[0]))
+			msg_fatal("-T %s: unknown packet type", arg);
 		msg_info("-T %s: zbtop decodes by port numbers only; -T is "
 		    "the retire timeout in ms, ignored", arg);
 		return;

@@ -198,6 +198,9 @@ print_ascii(struct tbuf *tb, struct cur *c)
 {
 	int	ch;
 
+	/* tcpdump's ascii_print is not called for nothing. */
+	if (cur_left(c) == 0)
+		return;
 	tbuf_putc(tb, '\n');
 	while ((ch = cur_u8(c)) != -1) {
 		if (ch == '\r' && (cur_left(c) < 2 ||

@@ -47,3 +47,24 @@ zb_corpus() {
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/zbtop-${zb_n%.sh}.XXXXXX") || exit 1
 	trap 'rm -rf "$tmp"' EXIT INT TERM
 }
+
+# zb_vs_tcpdump LABEL FILE [OPT...]: tcpdump -n OPT... -r FILE and
+# $ZBTOP -n OPT... -r FILE write the same standard output, and it is not
+# empty (tcpdump's stray ">" after a cut TCP option, "TS [|tcp]>", taken
+# out first: README says zbtop does not copy it).  Otherwise prints
+# LABEL, the options, how many lines differ and the first differences,
+# and sets fail=1.  Uses $tmp/want and $tmp/got.
+zb_vs_tcpdump() {
+	zb_l=$1 zb_f=$2
+	shift 2
+	tcpdump -n "$@" -r "$zb_f" 2>/dev/null |
+	    sed 's/ \[|tcp\]>$/ [|tcp]/' >"$tmp/want"
+	"$ZBTOP" -n "$@" -r "$zb_f" >"$tmp/got" 2>/dev/null </dev/null
+	if [ ! -s "$tmp/want" ] || ! cmp -s "$tmp/want" "$tmp/got"; then
+		echo "FAIL: $zb_l -n $*: $(diff "$tmp/want" "$tmp/got" |
+		    grep -c '^<') of $(wc -l <"$tmp/want") lines differ" \
+		    "from tcpdump's:"
+		diff "$tmp/want" "$tmp/got" | head -n 6
+		fail=1
+	fi
+}
