@@ -152,12 +152,6 @@ run_sockets(struct opts *o)
 }
 
 /*
- * SIGINT, SIGTERM and SIGHUP set zbtop_quit; SIGUSR1 sets zbtop_report
- * (print and batch mode then write the counters line to stderr and go on,
- * as tcpdump does; it was a death that lost the -w file's buffer); a
- * closed pipe is an EPIPE write, not a death.
- */
-/*
  * A standard descriptor given closed (">&-") is the next one open() or
  * socket() hands out: the -w file, a capture socket or an engine pipe
  * would then take stdout's lines or stderr's messages.  Each closed one
@@ -179,6 +173,13 @@ main_stdfds(void)
 	}
 }
 
+/*
+ * SIGINT, SIGTERM and SIGHUP set zbtop_quit; SIGUSR1 sets zbtop_report
+ * (print and batch mode then write the counters line to stderr and go on,
+ * as tcpdump does; it was a death that lost the -w file's buffer);
+ * SIGUSR2 is caught and ignored (on_signal); a closed pipe is an EPIPE
+ * write, not a death.
+ */
 static void
 main_signals(void)
 {
