@@ -51,6 +51,7 @@ static void	screen_signals_restore(const struct sigaction *);
 static void	screen_sink(int, const char *);
 static void	screen_fatal_hook(void);
 static int	screen_setup(const struct screen_opts *, char *);
+static void	screen_panes(const struct screen_opts *);
 static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_key(int, wint_t);
@@ -174,7 +175,6 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 {
 	const char	*nc = getenv("NO_COLOR"), *term;
 	char		*cup;
-	int		 i;
 
 	setlocale(LC_CTYPE, "");
 	screen_st.env.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -220,6 +220,25 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	set_escdelay(25);
 	curs_set(0);
 	screen_colors(o->color && (nc == NULL || *nc == '\0'));
+	screen_panes(o);
+	screen_st.ctx.eng = screen_st.eng;
+	screen_st.ctx.out = screen_cmd_out;
+	screen_st.ctx.error = screen_cmd_error;
+	screen_st.ctx.arg = &screen_st;
+	screen_st.ctx.delay = &screen_st.delay;
+	tbuf_init(&screen_st.out);
+	return 0;
+}
+
+/*
+ * The panes at start: buffers, rates and packets shown, the packets in
+ * focus; the sockets pane too when there is no capture (--sockets).
+ */
+static void
+screen_panes(const struct screen_opts *o)
+{
+	int	i;
+
 	screen_st.pane[P_BUFFERS].cls = &pane_buffers_class;
 	screen_st.pane[P_RATES].cls = &pane_rates_class;
 	screen_st.pane[P_PACKETS].cls = &pane_packets_class;
@@ -231,13 +250,6 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	screen_st.sockets.cls = &pane_sockets_class;
 	screen_st.sockets.shown = screen_st.eng == NULL;
 	pane_sockets_init(o->psock, o->att, o->psock_err);
-	screen_st.ctx.eng = screen_st.eng;
-	screen_st.ctx.out = screen_cmd_out;
-	screen_st.ctx.error = screen_cmd_error;
-	screen_st.ctx.arg = &screen_st;
-	screen_st.ctx.delay = &screen_st.delay;
-	tbuf_init(&screen_st.out);
-	return 0;
 }
 
 static void
@@ -259,10 +271,6 @@ screen_teardown(void)
 }
 
 /*
- * Snapshot every delay seconds or when asked; draw after a snapshot, a
- * key or a message; never wait longer than SCREEN_POLL_MS for a key.
- */
-/*
  * When the last resize came (0: none since the last whole repaint).  A
  * burst of resizes can leave the terminal holding a frame drawn for an
  * earlier size: tmux applies sizes to the pane as it gets to them, and
@@ -271,6 +279,12 @@ screen_teardown(void)
  */
 static double	screen_resized;
 
+/*
+ * Snapshot every delay seconds or when asked; draw after a snapshot, a
+ * key or a message; never wait longer than SCREEN_POLL_MS for a key.
+ * Ends on q (screen_st.quit), a signal, main's quit flag (--command
+ * quit) or after --iterations timed refreshes.
+ */
 static void
 screen_loop(void)
 {
