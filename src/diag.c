@@ -1,8 +1,9 @@
 /*
  * Why packets are lost, in one line.  Three places can lose them: the
  * kernel ring (PACKET_STATISTICS tp_drops: no free block when a packet
- * arrived), the interface (sysfs rx_dropped: the NIC or driver, before
- * any capture) and the -w writer.  A full ring has two causes that look
+ * arrived; in copy mode a full socket queue, diag_queue), the interface
+ * (sysfs rx_dropped: the NIC or driver, before any capture) and the -w
+ * writer.  A full ring has two causes that look
  * alike in the counters: bursts larger than the ring while the consumer
  * keeps up on average (the ring is too small: the figure is how many ms
  * of traffic it holds), or a consumer that is busy all the time (zbtop
