@@ -197,9 +197,10 @@ compat_tstamps(pcap_t *p, const char *iface, char *errbuf)
 
 /*
  * tcpdump -F: the whole file is the expression; '#' starts a comment
- * that ends with the line.  Counted by bytes read, not by the text kept,
- * so /dev/zero or a file of comments ends too; a NUL byte is refused
- * (it would end the string where the file goes on).
+ * that ends at a newline (not at a carriage return alone: tcpdump's
+ * read_infile blanks up to '\n').  Counted by bytes read, not by the
+ * text kept, so /dev/zero or a file of comments ends too; a NUL byte is
+ * refused (it would end the string where the file goes on).
  */
 char *
 compat_read_filter(const char *path, char *errbuf)
@@ -224,13 +225,13 @@ compat_read_filter(const char *path, char *errbuf)
 			why = "a NUL byte, not an expression";
 		else if (++n > COMPAT_MAXFILTER)
 			why = "longer than 1 MiB";
-		else if (c == '\n' || c == '\r') {
+		else if (c == '\n') {
 			comment = 0;
 			tbuf_putc(&tb, ' ');
 		} else if (c == '#' || comment)
 			comment = 1;
 		else
-			tbuf_putc(&tb, (char)c);
+			tbuf_putc(&tb, c == '\r' ? ' ' : (char)c);
 	}
 	if (why == NULL && ferror(f))
 		why = strerror(errno);
