@@ -87,7 +87,8 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	name = icmp_name(type);
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
-	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (sum != -1)
+		dec_fld(ctx, "checksum: 0x%04x", sum);
 	if (type == 0 || type == 8 || type == 13 || type == 14) {
 		id = cur_u16(c);
 		if ((seq = cur_u16(c)) == -1) {

@@ -4,6 +4,8 @@
 # cut.pcap that tcpdump 4.99 -n prints with a "[|icmp]" marker, zbtop
 # prints alike, "IP a > b:  [|icmp]" with nothing of ICMP's own before the
 # marker (tcpdump prints ICMP's text only once it has read it all).
+# The detail tree (-V) of an ICMP header cut before its checksum ends
+# with the code and the marker: no checksum field.
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop
 fail=0
@@ -17,6 +19,18 @@ while [ $n -le 48 ]; do
 	"$ZBTOP" -r "$tmp/cut.pcap" 2>/dev/null </dev/null |
 	    grep -n 'icmp\]' >"$tmp/got"
 	[ -s "$tmp/want" ] && seen=$((seen + 1))
+	if [ $n -eq 36 ] || [ $n -eq 37 ]; then
+		"$ZBTOP" -V -r "$tmp/cut.pcap" >"$tmp/tree" 2>/dev/null \
+		    </dev/null
+		if ! grep -q '^  \[|icmp\]' "$tmp/tree" ||
+		    grep -A3 '^Internet Control' "$tmp/tree" |
+		    grep -q 'checksum'; then
+			echo "FAIL: -s $n -V: a checksum not captured, or no" \
+			    "[|icmp]"
+			grep -m 3 'checksum' "$tmp/tree"
+			fail=1
+		fi
+	fi
 	zb_same "$tmp/want" "$tmp/got" \
 	    "-s $n: cut ICMP records differ from tcpdump -n"
 	n=$((n + 1))
