@@ -140,7 +140,6 @@ icmp_quoted(struct dec_ctx *ctx, struct cur *c)
 	ctx->len = len;
 }
 
-/* The quoted IP header names what was unreachable. */
 /*
  * After "ICMP ": the quoted header's destination and what was
  * unreachable.  -1 when that destination was not captured and tcpdump,
