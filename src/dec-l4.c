@@ -36,6 +36,8 @@ static void	tcp_numbers(struct dec_ctx *, const uint8_t *, int, uint32_t,
 static void	tcp_flags(int, char *);
 static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
 static void	tcp_badhdr(struct dec_ctx *, int, const char *, uint32_t);
+static int	tcp_optline(struct dec_ctx *, int, const char *, uint32_t, int,
+		    struct cur *);
 static int	tcp_opts(struct cur *, size_t, uint32_t, char *, size_t);
 static const char *tcp_optname(int);
 static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
@@ -233,18 +235,35 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->verbose && !ctx->opt->nocksum)
 		tcp_cksum(ctx, h, &seg);
 	tcp_numbers(ctx, h, f, seq, ack, len);
+	if (tcp_optline(ctx, optbad, opts, len, hlen, &seg) == -1)
+		return;
+	ctx->l4len = len;
+	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
+	dec_data(ctx, c);
+}
+
+/*
+ * The line's end before the payload: ", options [...]" (optbad as
+ * tcp_hdropts returns it) and ", length N" (len, the payload's), as
+ * tcpdump 4.99 ends them; seg is the segment from its header (hlen
+ * bytes).  -1 when the line ends there, else 0.
+ */
+static int
+tcp_optline(struct dec_ctx *ctx, int optbad, const char *opts, uint32_t len,
+    int hlen, struct cur *seg)
+{
 	if (optbad < 0) {
 		/* tcpdump's option reader: no "]"; -x from byte 0 after GET_ */
 		dec_sum(ctx, ", options [%s", opts);
 		ctx->gaveup = optbad == -1;
 		dec_trunc(ctx, "tcp");
-		return;
+		return -1;
 	}
 	if (optbad == 2) {
 		/* tcpdump closes the list only after a ",". */
 		dec_sum(ctx, ", options [%s[bad opt]%s", opts,
 		    opts[0] != '\0' ? "]" : "");
-		return;
+		return -1;
 	}
 	if (opts[0] != '\0')
 		dec_sum(ctx, ", options [%s]", opts);
@@ -255,13 +274,11 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		 * tcpdump stops before this test when there is no payload.
 		 */
 		dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]",
-		    cur_left(&seg), hlen);
+		    cur_left(seg), hlen);
 		dec_trunc(ctx, "tcp");
-		return;
+		return -1;
 	}
-	ctx->l4len = len;
-	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
-	dec_data(ctx, c);
+	return 0;
 }
 
 /* " [bad hdr length 60 - too long, > 30]", on the line and in the tree. */
