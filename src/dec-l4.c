@@ -604,8 +604,7 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		len = ulen;
 	udp_cksum(ctx, &seg, len + UDP_HDRLEN, sum);
 	/* Not an error in a first fragment: the rest comes later. */
-	bad = ulen > len && !ctx->morefrag;
-	if (bad)
+	if ((bad = ulen > len && !ctx->morefrag))
 		dec_fld(ctx, "[bad length %u > %u]", ulen, len);
 	cur_sub(c, len, &in);
 	ctx->sport = sport;
