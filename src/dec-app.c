@@ -109,10 +109,13 @@ igmp_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	type = cur_peek_u8(c, 0);
 	code = cur_peek_u8(c, 1);
-	if ((h = cur_peek(c, 8)) != NULL)
+	/* The tree names what was captured, the marker says the rest. */
+	if ((h = cur_peek(c, 8)) != NULL) {
 		dec_ntop(4, &h[4], buf);
-	dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code,
-	    h != NULL ? buf : "[|igmp]");
+		dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code,
+		    buf);
+	} else if (code != -1)
+		dec_fld(ctx, "type: 0x%02x, code: %d", type, code);
 	switch (type) {
 	case -1:
 		break;

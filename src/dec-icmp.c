@@ -331,7 +331,8 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	sum = cur_u16(c);
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
-	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (sum != -1)
+		dec_fld(ctx, "checksum: 0x%04x", sum);
 	a = cur_u16(c);
 	b = cur_u16(c);
 	if (icmp6_body(ctx, type, code, a, b, c) == -1)
