@@ -142,10 +142,10 @@ icmp_quoted(struct dec_ctx *ctx, struct cur *c)
 
 /*
  * After "ICMP ": the quoted header's destination and what was
- * unreachable.  -1 when that destination was not captured and tcpdump,
- * reading it with a GET_ macro, gives up on the packet; for port
- * unreachable -2 when the quoted protocol or port was not, which it
- * tests first and stops at.
+ * unreachable.  -1 when tcpdump, reading with a GET_ macro what was not
+ * captured, gives up on the packet: the destination, or for port
+ * unreachable the quoted port; -2 when the quoted protocol of a port
+ * unreachable was not captured, which it tests first and stops at.
  */
 static int
 icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
@@ -159,7 +159,7 @@ icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 		return code != 3 ? -1 : -2;
 	if (code == 3 && cur_peek(&q, (size_t)(cur_peek_u8(&q, 0) & 0xf) * 4 +
 	    4) == NULL)
-		return -2;
+		return -1;
 	q = *c;
 	if (cur_skip(&q, 4) == -1 || (ip = cur_pull(&q, 20)) == NULL ||
 	    ip[0] >> 4 != 4) {
