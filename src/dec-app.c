@@ -385,7 +385,7 @@ ntp_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	int		 b;
 
-	/* tcpdump's first GET_ gives up on the packet: nothing but " [|ntp]". */
+	/* tcpdump's first GET_ gives up on the packet: " [|ntp]" alone. */
 	if ((h = app_head(ctx, c, 1, "NTP", "", "ntp")) == NULL)
 		return;
 	b = h[0];
