@@ -22,6 +22,8 @@ static const char *app_name(const char *const *, unsigned, int);
 static const uint8_t *app_head(struct dec_ctx *, struct cur *, size_t,
 		    const char *, const char *, const char *);
 static void	igmp_format(struct dec_ctx *, struct cur *);
+static int	igmp_query2(struct dec_ctx *, int, const uint8_t *,
+		    const char *);
 static void	igmp_query3(struct dec_ctx *, struct cur *);
 static void	igmp_report3(struct dec_ctx *, struct cur *);
 static void	ospf_format(struct dec_ctx *, struct cur *);
@@ -107,39 +109,31 @@ igmp_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	type = cur_peek_u8(c, 0);
 	code = cur_peek_u8(c, 1);
-	if ((h = cur_peek(c, 8)) != NULL)
+	/* The tree names what was captured, the marker says the rest. */
+	if ((h = cur_peek(c, 8)) != NULL) {
 		dec_ntop(4, &h[4], buf);
-	dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code,
-	    h != NULL ? buf : "[|igmp]");
+		dec_fld(ctx, "type: 0x%02x, code: %d, group: %s", type, code,
+		    buf);
+	} else if (code != -1)
+		dec_fld(ctx, "type: 0x%02x, code: %d", type, code);
 	switch (type) {
 	case -1:
 		break;
 	case 0x11:
 		dec_sum(ctx, "igmp query");
-		if (ctx->l4len >= 12) {
+		if (ctx->l4len >= 12)
 			igmp_query3(ctx, c);
-			return;
-		}
-		if (code == -1)
+		else if (igmp_query2(ctx, code, h, buf) == -1)
 			break;
-		if (code == 0)
-			dec_sum(ctx, " v1");
-		else
-			dec_sum(ctx, " v2");
-		if (code != 0 && code != 100)
-			dec_sum(ctx, " [max resp time %d]", code);
-		if (h == NULL)
-			break;
-		if (h[4] | h[5] | h[6] | h[7])
-			dec_sum(ctx, " [gaddr %s]", buf);
-		if (ctx->l4len != 8)
-			dec_sum(ctx, " [len %u]", ctx->l4len);
 		return;
 	case 0x12:
 	case 0x16:
 		if (h == NULL)
 			break;
 		dec_sum(ctx, "igmp v%d report %s", type == 0x12 ? 1 : 2, buf);
+		/* tcpdump 4.99 checks a v1 report's length, not a v2's. */
+		if (type == 0x12 && ctx->l4len != 8)
+			dec_sum(ctx, " [len %u]", ctx->l4len);
 		return;
 	case 0x17:
 		if (h == NULL)
@@ -158,6 +152,28 @@ igmp_format(struct dec_ctx *ctx, struct cur *c)
 }
 
 /*
+ * An IGMPv1 or v2 query (RFC 2236 2), v1 when its code is 0, after
+ * "igmp query"; h is its 8 bytes (NULL when cut), buf the group as text.
+ * -1 when cut before the end of what tcpdump prints.
+ */
+static int
+igmp_query2(struct dec_ctx *ctx, int code, const uint8_t *h, const char *buf)
+{
+	if (code == -1)
+		return -1;
+	dec_sum(ctx, " v%d", code == 0 ? 1 : 2);
+	if (code != 0 && code != 100)
+		dec_sum(ctx, " [max resp time %d]", code);
+	if (h == NULL)
+		return -1;
+	if (h[4] | h[5] | h[6] | h[7])
+		dec_sum(ctx, " [gaddr %s]", buf);
+	if (ctx->l4len != 8)
+		dec_sum(ctx, " [len %u]", ctx->l4len);
+	return 0;
+}
+
+/*
  * An IGMPv3 report (RFC 3376 4.2): the number of group records where a
  * group is elsewhere; under -v each record's group, type and number of
  * sources (-vv: the sources), as tcpdump's print_igmpv3_report.
@@ -172,6 +188,11 @@ igmp_report3(struct dec_ctx *ctx, struct cur *c)
 	uint32_t	 off;
 	int		 n, i, j, ns;
 
+	/* At least a header and one record, in words: before any read. */
+	if (ctx->l4len < 16 || ctx->l4len % 4 != 0) {
+		dec_sum(ctx, " [invalid len %u]", ctx->l4len);
+		return;
+	}
 	if ((h = cur_peek(c, 8)) == NULL)
 		goto cut;
 	dec_sum(ctx, ", %d group record(s)", n = h[6] << 8 | h[7]);
@@ -364,7 +385,7 @@ ntp_format(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	int		 b;
 
-	/* tcpdump's first GET_ gives up on the packet: nothing but " [|ntp]". */
+	/* tcpdump's first GET_ gives up on the packet: " [|ntp]" alone. */
 	if ((h = app_head(ctx, c, 1, "NTP", "", "ntp")) == NULL)
 		return;
 	b = h[0];

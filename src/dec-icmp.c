@@ -87,7 +87,8 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	name = icmp_name(type);
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
-	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (sum != -1)
+		dec_fld(ctx, "checksum: 0x%04x", sum);
 	if (type == 0 || type == 8 || type == 13 || type == 14) {
 		id = cur_u16(c);
 		if ((seq = cur_u16(c)) == -1) {
@@ -139,13 +140,12 @@ icmp_quoted(struct dec_ctx *ctx, struct cur *c)
 	ctx->len = len;
 }
 
-/* The quoted IP header names what was unreachable. */
 /*
  * After "ICMP ": the quoted header's destination and what was
- * unreachable.  -1 when that destination was not captured and tcpdump,
- * reading it with a GET_ macro, gives up on the packet; for port
- * unreachable -2 when the quoted protocol or port was not, which it
- * tests first and stops at.
+ * unreachable.  -1 when tcpdump, reading with a GET_ macro what was not
+ * captured, gives up on the packet: the destination, or for port
+ * unreachable the quoted port; -2 when the quoted protocol of a port
+ * unreachable was not captured, which it tests first and stops at.
  */
 static int
 icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
@@ -159,7 +159,7 @@ icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 		return code != 3 ? -1 : -2;
 	if (code == 3 && cur_peek(&q, (size_t)(cur_peek_u8(&q, 0) & 0xf) * 4 +
 	    4) == NULL)
-		return -2;
+		return -1;
 	q = *c;
 	if (cur_skip(&q, 4) == -1 || (ip = cur_pull(&q, 20)) == NULL ||
 	    ip[0] >> 4 != 4) {
@@ -331,7 +331,8 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	sum = cur_u16(c);
 	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
 	dec_fld(ctx, "code: %d", code);
-	dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (sum != -1)
+		dec_fld(ctx, "checksum: 0x%04x", sum);
 	a = cur_u16(c);
 	b = cur_u16(c);
 	if (icmp6_body(ctx, type, code, a, b, c) == -1)

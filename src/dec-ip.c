@@ -21,6 +21,7 @@
 
 static int	ip4_parse(struct dec_ctx *, struct cur *);
 static void	ip4_cut(struct dec_ctx *, const uint8_t *, int, size_t);
+static void	ip4_frag(struct dec_ctx *, const uint8_t *, int, struct cur *);
 static void	ip4_format(struct dec_ctx *, struct cur *);
 static int	ip4_badversion(struct dec_ctx *, struct cur *);
 static int	ip4_check(struct dec_ctx *, const uint8_t *, int, int);
@@ -190,6 +191,24 @@ ip4_cut(struct dec_ctx *ctx, const uint8_t *h, int frag, size_t avail)
 	dec_trunc(ctx, "ip");
 }
 
+/*
+ * A fragment after the first: no transport header, "ip-proto-17"; with
+ * zbtop's additions "(frag id:size@offset+)" (frag is the header's flags
+ * and offset word).
+ */
+static void
+ip4_frag(struct dec_ctx *ctx, const uint8_t *h, int frag, struct cur *c)
+{
+	dec_addrs(ctx);
+	if (ctx->opt->extra)
+		dec_sum(ctx, "ip-proto-%d (frag %d:%u@%d%s)", h[9],
+		    h[4] << 8 | h[5], ctx->l4len, (frag & IP_OFFMASK) * 8,
+		    frag & IP_MF ? "+" : "");
+	else
+		dec_sum(ctx, "ip-proto-%d", h[9]);
+	dec_data(ctx, c);
+}
+
 static void
 ip4_format(struct dec_ctx *ctx, struct cur *c)
 {
@@ -243,14 +262,7 @@ ip4_format(struct dec_ctx *ctx, struct cur *c)
 	ip4_options(ctx, &opt);
 	ip_payload(ctx, c, tlen == 0 ? 0 : (uint32_t)(tlen - hlen));
 	if (frag & IP_OFFMASK) {
-		dec_addrs(ctx);
-		if (ctx->opt->extra)
-			dec_sum(ctx, "ip-proto-%d (frag %d:%u@%d%s)", h[9],
-			    h[4] << 8 | h[5], ctx->l4len,
-			    (frag & IP_OFFMASK) * 8, frag & IP_MF ? "+" : "");
-		else
-			dec_sum(ctx, "ip-proto-%d", h[9]);
-		dec_data(ctx, c);
+		ip4_frag(ctx, h, frag, c);
 		return;
 	}
 	/* A first fragment: transport lengths may point past it. */

@@ -36,7 +36,9 @@ static void	tcp_numbers(struct dec_ctx *, const uint8_t *, int, uint32_t,
 static void	tcp_flags(int, char *);
 static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
 static void	tcp_badhdr(struct dec_ctx *, int, const char *, uint32_t);
-static int	tcp_opts(struct cur *, int, uint32_t, char *, size_t);
+static int	tcp_optline(struct dec_ctx *, int, const char *, uint32_t, int,
+		    struct cur *);
+static int	tcp_opts(struct cur *, size_t, uint32_t, char *, size_t);
 static const char *tcp_optname(int);
 static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
 		    size_t *);
@@ -106,11 +108,12 @@ static int
 tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
 {
 	struct cur	o;
+	size_t		hdr = (size_t)hlen - TCP_HDRLEN;
 	int		cut, r;
 
 	cur_skip(c, TCP_HDRLEN);
-	cut = cur_sub(c, (size_t)hlen - TCP_HDRLEN, &o);
-	if ((r = tcp_opts(&o, cut, abase, opts, n)) != 0)
+	cut = cur_sub(c, hdr, &o);
+	if ((r = tcp_opts(&o, hdr, abase, opts, n)) != 0)
 		return r;
 	return cut;
 }
@@ -232,18 +235,35 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->verbose && !ctx->opt->nocksum)
 		tcp_cksum(ctx, h, &seg);
 	tcp_numbers(ctx, h, f, seq, ack, len);
+	if (tcp_optline(ctx, optbad, opts, len, hlen, &seg) == -1)
+		return;
+	ctx->l4len = len;
+	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
+	dec_data(ctx, c);
+}
+
+/*
+ * The line's end before the payload: ", options [...]" (optbad as
+ * tcp_hdropts returns it) and ", length N" (len, the payload's), as
+ * tcpdump 4.99 ends them; seg is the segment from its header (hlen
+ * bytes).  -1 when the line ends there, else 0.
+ */
+static int
+tcp_optline(struct dec_ctx *ctx, int optbad, const char *opts, uint32_t len,
+    int hlen, struct cur *seg)
+{
 	if (optbad < 0) {
 		/* tcpdump's option reader: no "]"; -x from byte 0 after GET_ */
 		dec_sum(ctx, ", options [%s", opts);
 		ctx->gaveup = optbad == -1;
 		dec_trunc(ctx, "tcp");
-		return;
+		return -1;
 	}
 	if (optbad == 2) {
 		/* tcpdump closes the list only after a ",". */
 		dec_sum(ctx, ", options [%s[bad opt]%s", opts,
 		    opts[0] != '\0' ? "]" : "");
-		return;
+		return -1;
 	}
 	if (opts[0] != '\0')
 		dec_sum(ctx, ", options [%s]", opts);
@@ -254,13 +274,11 @@ tcp_format(struct dec_ctx *ctx, struct cur *c)
 		 * tcpdump stops before this test when there is no payload.
 		 */
 		dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]",
-		    cur_left(&seg), hlen);
+		    cur_left(seg), hlen);
 		dec_trunc(ctx, "tcp");
-		return;
+		return -1;
 	}
-	ctx->l4len = len;
-	dec_tcp_app(ctx, c, h[0] << 8 | h[1], h[2] << 8 | h[3]);
-	dec_data(ctx, c);
+	return 0;
 }
 
 /* " [bad hdr length 60 - too long, > 30]", on the line and in the tree. */
@@ -308,23 +326,23 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 }
 
 /*
- * Options as tcpdump lists them; -1 when they were cut off (cut: the
- * capture ended inside the option bytes o holds) in a kind or length
+ * The hdr bytes of options as tcpdump lists them, o holding what the
+ * capture has of them; -1 when they were cut off in a kind or length
  * byte, which tcpdump reads with GET_ macros (it gives up on the whole
  * packet), -2 in a value, which it tests first and stops at; 2 when an
- * option's length is under 2 or runs past the header (tcpdump's "[bad
- * opt]").  As tcpdump's, a cut list keeps what was read whole: the ","
- * before an option whose kind or length is missing, the name of one
- * whose value is missing.
+ * option's length is under 2 or runs past the header, captured or not
+ * (tcpdump's "[bad opt]").  As tcpdump's, a cut list keeps what was
+ * read whole: the "," before an option whose kind or length is missing,
+ * the name of one whose value is missing.
  */
 static int
-tcp_opts(struct cur *o, int cut, uint32_t base, char *buf, size_t sz)
+tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
 {
-	size_t	n = 0;
+	size_t	n = 0, start = cur_off(o);
 	int	kind, len, i;
 
 	buf[0] = '\0';
-	for (i = 0; i < 40 && (cut || cur_left(o) > 0); i++) {
+	for (i = 0; i < 40 && cur_off(o) - start < hdr; i++) {
 		if (i > 0)
 			tcp_app(buf, sz, &n, ",");
 		if ((kind = cur_u8(o)) == -1)
@@ -338,7 +356,7 @@ tcp_opts(struct cur *o, int cut, uint32_t base, char *buf, size_t sz)
 		if ((len = cur_u8(o)) == -1)
 			return -1;
 		/* tcpdump's "[bad opt]": under 2, or past the header's end. */
-		if (len < 2 || (!cut && (size_t)len - 2 > cur_left(o)))
+		if (len < 2 || (size_t)len - 2 > hdr - (cur_off(o) - start))
 			return 2;
 		if (tcp_opt1(o, kind, len - 2, base, buf, sz, &n) == -1) {
 			tcp_app(buf, sz, &n, "%s", tcp_optname(kind));
@@ -586,8 +604,7 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		len = ulen;
 	udp_cksum(ctx, &seg, len + UDP_HDRLEN, sum);
 	/* Not an error in a first fragment: the rest comes later. */
-	bad = ulen > len && !ctx->morefrag;
-	if (bad)
+	if ((bad = ulen > len && !ctx->morefrag))
 		dec_fld(ctx, "[bad length %u > %u]", ulen, len);
 	cur_sub(c, len, &in);
 	ctx->sport = sport;

@@ -89,8 +89,11 @@ nflog_parse(struct dec_ctx *ctx, struct cur *c)
 	struct cur	pl;
 	int		family, version;
 
-	/* Where tcpdump's -x starts: after what its printer took as header. */
-	if (cur_peek_u8(c, 1) > 0) {
+	/*
+	 * Where tcpdump's -x starts: after what its printer took as header
+	 * (a header cut short is all header, the version unread).
+	 */
+	if (cur_left(c) >= NFLOG_HDRLEN && cur_peek_u8(c, 1) > 0) {
 		ctx->info->l3off = NFLOG_HDRLEN;
 		return DEC_DONE;
 	}
@@ -132,7 +135,7 @@ nflog_format(struct dec_ctx *ctx, struct cur *c)
 
 	dec_layer(ctx, "NFLOG");
 	rid = cur_peek_u16(c, 2);
-	if ((version = cur_peek_u8(c, 1)) > 0) {
+	if (cur_left(c) >= NFLOG_HDRLEN && (version = cur_peek_u8(c, 1)) > 0) {
 		dec_sum(ctx, "version %d (unknown)", version);
 		return;
 	}

@@ -29,6 +29,7 @@ struct gre_hdr {
 static int	gre_read(struct cur *, struct gre_hdr *);
 static int	gre_parse(struct dec_ctx *, struct cur *);
 static void	gre_format(struct dec_ctx *, struct cur *);
+static void	gre_fields(struct dec_ctx *, const struct gre_hdr *);
 static void	gre_flags(struct dec_ctx *, int);
 static void	tunnel_proto(struct dec_ctx *, int);
 static void	geneve_opts(struct dec_ctx *, struct cur *, int);
@@ -133,6 +134,37 @@ tunnel_proto(struct dec_ctx *ctx, int proto)
 	dec_sum(ctx, ", proto %s (0x%04x)", tn, proto);
 }
 
+/* The fields gre_read() read (a cut leaves the rest -1), line and tree. */
+static void
+gre_fields(struct dec_ctx *ctx, const struct gre_hdr *g)
+{
+	dec_fld(ctx, "flags: 0x%04x, version: %d", g->flags & 0xfff8, g->ver);
+	if (g->proto != -1)
+		dec_fld(ctx, "protocol: 0x%04x", g->proto);
+	dec_sum(ctx, "GREv%d", g->ver);
+	if (ctx->opt->verbose)
+		gre_flags(ctx, g->flags);
+	if (g->ver == 0 && g->sum != -1 && ctx->opt->verbose)
+		dec_sum(ctx, ", sum 0x%x", g->sum);
+	if (g->ver == 0 && g->off != -1)
+		dec_sum(ctx, ", off 0x%x", g->off);
+	if (g->ver == 1 && g->key != -1) {
+		dec_sum(ctx, ", call %d", (int)(g->key & 0xffff));
+		dec_fld(ctx, "call id: %d", (int)(g->key & 0xffff));
+	} else if (g->key != -1) {
+		dec_sum(ctx, ", key=0x%llx", (long long)g->key);
+		dec_fld(ctx, "key: 0x%llx", (long long)g->key);
+	}
+	if (g->seq != -1) {
+		dec_sum(ctx, ", seq %lld", (long long)g->seq);
+		dec_fld(ctx, "sequence: %lld", (long long)g->seq);
+	}
+	if (g->ack != -1) {
+		dec_sum(ctx, ", ack %lld", (long long)g->ack);
+		dec_fld(ctx, "acknowledgment: %lld", (long long)g->ack);
+	}
+}
+
 static void
 gre_format(struct dec_ctx *ctx, struct cur *c)
 {
@@ -147,30 +179,7 @@ gre_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "gre");
 		return;
 	}
-	dec_fld(ctx, "flags: 0x%04x, version: %d", g.flags & 0xfff8, g.ver);
-	dec_fld(ctx, "protocol: 0x%04x", g.proto);
-	dec_sum(ctx, "GREv%d", g.ver);
-	if (ctx->opt->verbose)
-		gre_flags(ctx, g.flags);
-	if (g.ver == 0 && g.sum != -1 && ctx->opt->verbose)
-		dec_sum(ctx, ", sum 0x%x", g.sum);
-	if (g.ver == 0 && g.off != -1)
-		dec_sum(ctx, ", off 0x%x", g.off);
-	if (g.ver == 1 && g.key != -1) {
-		dec_sum(ctx, ", call %d", (int)(g.key & 0xffff));
-		dec_fld(ctx, "call id: %d", (int)(g.key & 0xffff));
-	} else if (g.key != -1) {
-		dec_sum(ctx, ", key=0x%llx", (long long)g.key);
-		dec_fld(ctx, "key: 0x%llx", (long long)g.key);
-	}
-	if (g.seq != -1) {
-		dec_sum(ctx, ", seq %lld", (long long)g.seq);
-		dec_fld(ctx, "sequence: %lld", (long long)g.seq);
-	}
-	if (g.ack != -1) {
-		dec_sum(ctx, ", ack %lld", (long long)g.ack);
-		dec_fld(ctx, "acknowledgment: %lld", (long long)g.ack);
-	}
+	gre_fields(ctx, &g);
 	if (cut == -1) {
 		dec_trunc(ctx, "gre");
 		return;

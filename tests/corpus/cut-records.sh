@@ -11,7 +11,9 @@
 # HTTP and SSH over TCP, TCP options (experimental ones too), Linux
 # cooked v1 and v2, BSD loopback; cut-sweep.sh and cut-dump.sh cut the
 # sample.  tcpdump's stray ">" after a cut TCP option ("TS [|tcp]>") is
-# taken out first (zb_vs_tcpdump).
+# taken out first (zb_vs_tcpdump).  The detail tree (-V) of the cut
+# records names no field that was not captured (no "0xffffffff" or "-1"
+# for a missing protocol, checksum, type or code).
 #
 # Can fail: before, zbtop printed "GRE [|gre]" at any cut of a GRE
 # header (tcpdump: " [|gre]", "GREv0 [|gre]", "GREv0, off 0x0,
@@ -27,7 +29,9 @@
 # [|ntp]" for none of an NTP message (tcpdump: " [|ntp]", -x from 0),
 # " [|icmp]" for an ICMP message of 2 or 3 bytes (tcpdump names its
 # type: "ICMP type-#42, length 28"), "ICMP unreachable, code 1" when the
-# quoted header is cut (tcpdump: " [|icmp]").
+# quoted header is cut (tcpdump: " [|icmp]"); and -V showed GRE's
+# "protocol: 0xffffffff", ICMPv6's "checksum: 0xffffffff", IGMP's "type:
+# 0xffffffff, code: -1".
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3 corpus
 fail=0
@@ -62,6 +66,13 @@ PY
 		# shellcheck disable=SC2086
 		zb_vs_tcpdump "$f.pcap cut," "$tmp/cut.pcap" $o
 	done
+	"$ZBTOP" -n -V -r "$tmp/cut.pcap" >"$tmp/tree" 2>/dev/null </dev/null
+	if [ ! -s "$tmp/tree" ] ||
+	    grep -E '^ +[a-z].*(0xffffffff|: -1)' "$tmp/tree" >"$tmp/bad"; then
+		echo "FAIL: $f.pcap cut, -V: no tree, or fields not captured:"
+		sort "$tmp/bad" | uniq -c | head -n 5
+		fail=1
+	fi
 done
 [ "$n" -gt 0 ] ||
     { echo "none of the captures in $SHARED/corpus" >&2; exit 77; }

@@ -4,15 +4,17 @@
 # queries, reports and leaves; v3 queries (maximum response time from
 # its code, in seconds or, from 60 s, as "1m4s"; the group and its
 # sources: a count, the addresses under -vv, or "[invalid number of
-# sources]"); v3 reports.  A cut IGMP message gives up after what
-# tcpdump printed ("igmp query v2 [|igmp]", -x from byte 0); a cut in
-# the Router Alert option is "[remaining caplen(22) < header length(24)]"
-# (under -v "options (RA [|ip]" or " [truncated-option]").  The capture
-# is made here (IPv4 with Router Alert, as hosts send IGMP).
+# sources]"); v3 reports, "[invalid len N]" under 16 bytes or not in
+# words; a v1 report's length when not 8.  A cut IGMP message gives up
+# after what tcpdump printed ("igmp query v2 [|igmp]", -x from byte 0);
+# a cut in the Router Alert option is "[remaining caplen(22) < header
+# length(24)]" (under -v "options (RA [|ip]" or " [truncated-option]").
+# The capture is made here (IPv4 with Router Alert, as hosts send IGMP).
 #
 # Can fail: before, zbtop printed v3 queries as " [max resp code N]"
 # without sources, "igmp [|igmp]" for any cut, and " [|ip]" alone for
-# cut options.
+# cut options; "0 group record(s)" for a v3 report of 8 bytes and no
+# "[len 12]" after a v1 report of 12.
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 python3 - "$tmp/igmp.pcap" <<'PY' || { echo "FAIL: python3"; exit 1; }
@@ -54,6 +56,9 @@ msgs = [
         srcs[:4]),
     igmp(0x22, 0, z[:2] + [0, 2], bytes([2, 0, 0, 5]) + bytes(g) + srcs),
     igmp(0x42, 0, z),
+    igmp(0x12, 0, g, bytes(4)), igmp(0x22, 0, z[:2] + [0, 1]),
+    igmp(0x22, 0, z[:2] + [0, 1], bytes(4)),
+    igmp(0x22, 0, z[:2] + [0, 1], bytes([1, 0, 0, 0]) + bytes(g) + bytes(2)),
 ]
 out = [struct.pack('=IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1)]
 t = 0

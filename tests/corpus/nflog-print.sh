@@ -8,11 +8,13 @@
 # anywhere before the payload TLV's end (its padding included) is
 # " [|nflog]", -x dumping from where tcpdump's walk of the TLVs stopped.
 # The capture is made here: a record of each family (IPv4 UDP, 7) and of
-# version 1, then the IPv4 and family 7 records cut at every length.
+# version 1, then the IPv4, family 7 and version 1 records cut at every
+# length (version 1 with its header cut, under 4 bytes, is " [|nflog]").
 #
 # Can fail: before, zbtop printed "family IPv4 (2)" under -e -q, "NFLOG
 # family 7" without the header or dump, decoded version 1 as version 0,
-# and "NFLOG [|nflog]" or a decode of the cut payload for cut records.
+# and "NFLOG [|nflog]" or a decode of the cut payload for cut records;
+# "version 1 (unknown)" and a dump for a version 1 header of 2 bytes.
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 python3 - "$tmp/nflog.pcap" <<'PY' || { echo "FAIL: python3"; exit 1; }
@@ -36,6 +38,7 @@ out = [struct.pack('=IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 239)]
 recs = [rec(2, 0), rec(7, 0), rec(2, 1)]
 recs += [rec(2, 0)[:n] for n in range(1, len(rec(2, 0)))]
 recs += [rec(7, 0)[:n] for n in range(1, len(rec(7, 0)))]
+recs += [rec(2, 1)[:n] for n in range(1, 9)]
 for i, r in enumerate(recs):
     full = len(rec(2, 0))
     out.append(struct.pack('=IIII', 1000 + i, 0, len(r), full) + r)
