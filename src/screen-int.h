@@ -69,6 +69,13 @@ double	screen_now(void);
 /* screen-layout.c: the header, the panes or a view, the status line. */
 void	screen_draw(void);
 
+/*
+ * screen-keys.c: one key as get_wch() read it (r its return, wc the
+ * character or KEY_ code), but not Ctrl-L or a resize, which screen.c
+ * repaints for.
+ */
+void	screen_key(int, wint_t);
+
 /* screen-prompt.c */
 void	screen_statusline(void);
 void	screen_prompt_open(enum prompt_kind, const char *);
