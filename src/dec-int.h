@@ -187,6 +187,9 @@ void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
+int		 dec_tcp_opts(struct cur *, size_t, uint32_t, char *, size_t);
+int		 dec_mld(struct dec_ctx *, int, int, struct cur *);
+int		 dec_mld2_report(struct dec_ctx *, int, struct cur *);
 void		 dec_text_sip(struct dec_ctx *, struct cur *);
 int		 dec_tls_tcp(struct dec_ctx *, struct cur *, uint32_t, int);
 void		 dec_flow_rel(struct dec_flows *, const struct dec_ctx *, int,

@@ -3,9 +3,9 @@
  * tcpdump's, through the connection table of dec-flow.c; elsewhere (the
  * screen's list, which decodes packets out of order) absolute.  UDP
  * hands its payload to the protocol registered for the destination port,
- * else the source port.  Layouts: RFC 9293, RFC 7323, RFC 2018, RFC 768.
+ * else the source port.  TCP's options are listed by dec-tcpopt.c.
+ * Layouts: RFC 9293, RFC 768.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,18 +38,10 @@ static void	tcp_tree(struct dec_ctx *, const uint8_t *, int, const char *);
 static void	tcp_badhdr(struct dec_ctx *, int, const char *, uint32_t);
 static int	tcp_optline(struct dec_ctx *, int, const char *, uint32_t, int,
 		    struct cur *);
-static int	tcp_opts(struct cur *, size_t, uint32_t, char *, size_t);
-static const char *tcp_optname(int);
-static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
-		    size_t *);
-static void	tcp_app(char *, size_t, size_t *, const char *, ...)
-		    __attribute__((format(printf, 4, 5)));
 static int	udp_parse(struct dec_ctx *, struct cur *);
 static void	udp_format(struct dec_ctx *, struct cur *);
 static void	udp_short(struct dec_ctx *, const char *, uint32_t);
 static void	udp_cksum(struct dec_ctx *, struct cur *, uint32_t, int);
-static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
-		    size_t *);
 static int	udp_app_key(int, int);
 
 const struct dec_proto dec_tcp_proto = {
@@ -101,7 +93,7 @@ tcp_flags(int f, char *s)
  * TCP_HDRLEN) as tcpdump shows them, into opts (size n); c is left after
  * the fixed header.  abase is the flow's acknowledgement base, for SACK
  * edges.  -1 or -2 when the options are cut short and 2 when one's
- * length is bad, as tcp_opts; 1 when they are whole but the padding
+ * length is bad, as dec_tcp_opts; 1 when they are whole but the padding
  * after an eol is cut; else 0.
  */
 static int
@@ -113,7 +105,7 @@ tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
 
 	cur_skip(c, TCP_HDRLEN);
 	cut = cur_sub(c, hdr, &o);
-	if ((r = tcp_opts(&o, hdr, abase, opts, n)) != 0)
+	if ((r = dec_tcp_opts(&o, hdr, abase, opts, n)) != 0)
 		return r;
 	return cut;
 }
@@ -310,124 +302,6 @@ tcp_tree(struct dec_ctx *ctx, const uint8_t *h, int hlen, const char *opts)
 		dec_fld(ctx, "options: %s", opts);
 }
 
-static void
-tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
-{
-	va_list	ap;
-	int	r;
-
-	if (*n >= sz)
-		return;
-	va_start(ap, fmt);
-	r = vsnprintf(buf + *n, sz - *n, fmt, ap);
-	va_end(ap);
-	if (r > 0)
-		*n += (size_t)r;
-}
-
-/*
- * The hdr bytes of options as tcpdump lists them, o holding what the
- * capture has of them; -1 when they were cut off in a kind or length
- * byte, which tcpdump reads with GET_ macros (it gives up on the whole
- * packet), -2 in a value, which it tests first and stops at; 2 when an
- * option's length is under 2 or runs past the header, captured or not
- * (tcpdump's "[bad opt]").  As tcpdump's, a cut list keeps what was
- * read whole: the "," before an option whose kind or length is missing,
- * the name of one whose value is missing.
- */
-static int
-tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
-{
-	size_t	n = 0, start = cur_off(o);
-	int	kind, len, i;
-
-	buf[0] = '\0';
-	for (i = 0; i < 40 && cur_off(o) - start < hdr; i++) {
-		if (i > 0)
-			tcp_app(buf, sz, &n, ",");
-		if ((kind = cur_u8(o)) == -1)
-			return -1;
-		if (kind == 0 || kind == 1) {
-			tcp_app(buf, sz, &n, kind ? "nop" : "eol");
-			if (kind == 0)
-				break;
-			continue;
-		}
-		if ((len = cur_u8(o)) == -1)
-			return -1;
-		/* tcpdump's "[bad opt]": under 2, or past the header's end. */
-		if (len < 2 || (size_t)len - 2 > hdr - (cur_off(o) - start))
-			return 2;
-		if (tcp_opt1(o, kind, len - 2, base, buf, sz, &n) == -1) {
-			tcp_app(buf, sz, &n, "%s", tcp_optname(kind));
-			return -2;
-		}
-	}
-	return 0;
-}
-
-/* The name tcpdump prints before an option's value, for a cut value. */
-static const char *
-tcp_optname(int kind)
-{
-	static const struct {
-		int		 kind;
-		const char	*name;
-	} names[] = {
-		{ 2, "mss" }, { 3, "wscale" }, { 4, "sackOK" }, { 5, "sack" },
-		{ 8, "TS" }, { 30, "mptcp" }, { 34, "tfo" }, { 253, "exp" },
-		{ 254, "exp" }
-	};
-	size_t	i;
-
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (names[i].kind == kind)
-			return names[i].name;
-	return "";
-}
-
-static int
-tcp_opt1(struct cur *o, int kind, int len, uint32_t base, char *buf,
-    size_t sz, size_t *n)
-{
-	struct cur	b;
-	int64_t		a1, a2;
-
-	if (cur_sub(o, (size_t)len, &b))
-		return -1;
-	if ((kind == 2 && len == 2) || (kind == 3 && len == 1)) {
-		tcp_app(buf, sz, n, kind == 2 ? "mss %d" : "wscale %d",
-		    kind == 2 ? cur_u16(&b) : cur_u8(&b));
-	} else if (kind == 4 && len == 0)
-		tcp_app(buf, sz, n, "sackOK");
-	else if (kind == 5 && len % 8 == 0) {
-		tcp_app(buf, sz, n, "sack %d", len / 8);
-		/* Relative to the acknowledged side, as the ack is. */
-		while ((a1 = cur_u32(&b)) != -1 && (a2 = cur_u32(&b)) != -1)
-			tcp_app(buf, sz, n, " {%u:%u}", (uint32_t)a1 - base,
-			    (uint32_t)a2 - base);
-	} else if (kind == 8 && len == 8) {
-		a1 = cur_u32(&b);
-		a2 = cur_u32(&b);
-		tcp_app(buf, sz, n, "TS val %lld ecr %lld", (long long)a1,
-		    (long long)a2);
-	} else if (kind == 30)
-		tcp_app(buf, sz, n, "mptcp");
-	else if (kind == 34)
-		tcp_tfo(&b, len, "tfo", buf, sz, n);
-	else if ((kind == 253 || kind == 254) && len >= 2) {
-		/* RFC 6994 experiments, named by their magic number. */
-		if ((a1 = cur_u16(&b)) == 0xf989)
-			tcp_tfo(&b, len - 2, "exp-tfo", buf, sz, n);
-		else
-			tcp_app(buf, sz, n, "exp-%04llx", (long long)a1);
-	} else if (kind >= 2 && kind <= 8)
-		tcp_app(buf, sz, n, "[bad opt %d len %d]", kind, len + 2);
-	else
-		tcp_app(buf, sz, n, "unknown-%d", kind);
-	return 0;
-}
-
 /*
  * The Internet checksum a transport header should carry (RFC 1071, with
  * the pseudo header of RFC 9293 3.1 and RFC 8200 8.1), over n bytes at
@@ -459,27 +333,6 @@ dec_cksum(const struct dec_ctx *ctx, struct cur *c, uint32_t n, int proto,
 	sum = ~sum & 0xffff;
 	/* UDP sends a computed 0 as 0xffff (RFC 768). */
 	return proto == 17 && sum == 0 ? 0xffff : (int)sum;
-}
-
-/* TCP Fast Open (RFC 7413): a cookie request, or the cookie. */
-static void
-tcp_tfo(struct cur *b, int len, const char *name, char *buf, size_t sz,
-    size_t *n)
-{
-	int	v;
-
-	tcp_app(buf, sz, n, "%s", name);
-	if (len == 0) {
-		tcp_app(buf, sz, n, " cookiereq");
-		return;
-	}
-	if (len % 2 != 0 || len < 4 || len > 16) {
-		tcp_app(buf, sz, n, " invalid");
-		return;
-	}
-	tcp_app(buf, sz, n, " cookie ");
-	while ((v = cur_u8(b)) != -1)
-		tcp_app(buf, sz, n, "%02x", v);
 }
 
 /* The registered protocol of the destination, else the source port. */
