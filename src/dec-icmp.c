@@ -144,13 +144,40 @@ icmp_quoted(struct dec_ctx *ctx, struct cur *c)
  * unreachable the quoted port; -2 when the quoted protocol of a port
  * unreachable was not captured, which it tests first and stops at.
  */
+/*
+ * Unreachable codes (RFC 792, RFC 1122 3.2.2.1, RFC 1812 5.2.7.1) as
+ * tcpdump 4.99 prints them: a scope before the quoted destination and a
+ * reason after "unreachable".  Codes 2 to 4 are printed apart.
+ */
+static const struct {
+	const char	*scope;
+	const char	*why;
+} icmp_unreach_what[] = {
+	{ "net ", "" },
+	{ "host ", "" },
+	{ "", "" },
+	{ "", "" },
+	{ "", " - need to frag" },
+	{ "", " - source route failed" },
+	{ "net ", " - unknown" },
+	{ "host ", " - unknown" },
+	{ "", " - source host isolated" },
+	{ "net ", " - admin prohibited" },
+	{ "host ", " - admin prohibited" },
+	{ "net ", " - tos prohibited" },
+	{ "host ", " - tos prohibited" },
+	{ "host ", " - admin prohibited filter" },
+	{ "host ", " - host precedence violation" },
+	{ "host ", " - precedence cutoff" },
+};
+
 static int
 icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 {
 	const uint8_t	*ip;
 	struct cur	 q = *c;
 	char		 a[DEC_ADDRSTRLEN];
-	int		 port;
+	int		 port, mtu;
 
 	if (cur_skip(&q, 4) == -1 || cur_peek(&q, code != 3 ? 20 : 10) == NULL)
 		return code != 3 ? -1 : -2;
@@ -165,30 +192,27 @@ icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 	}
 	dec_ntop(4, &ip[16], a);
 	dec_fld(ctx, "quoted destination: %s, protocol %d", a, ip[9]);
-	switch (code) {
-	case 0:
-		dec_sum(ctx, "net %s unreachable", a);
-		break;
-	case 1:
-		dec_sum(ctx, "host %s unreachable", a);
-		break;
-	case 2:
+	if (code == 2)
 		dec_sum(ctx, "%s protocol %d unreachable", a, ip[9]);
-		break;
-	case 3:
+	else if (code == 3) {
 		if (cur_skip(&q, (size_t)(ip[0] & 0xf) * 4 - 20) == -1 ||
-		    cur_skip(&q, 2) == -1 || (port = cur_u16(&q)) == -1 ||
-		    (ip[9] != 6 && ip[9] != 17)) {
+		    cur_skip(&q, 2) == -1 || (port = cur_u16(&q)) == -1)
 			dec_sum(ctx, "%s port unreachable", a);
-			break;
-		}
-		dec_sum(ctx, "%s %s port %d unreachable", a,
-		    ip[9] == 6 ? "tcp" : "udp", port);
-		break;
-	default:
-		dec_sum(ctx, "%s unreachable - code %d", a, code);
-		break;
-	}
+		else if (ip[9] == 6 || ip[9] == 17)
+			dec_sum(ctx, "%s %s port %d unreachable", a,
+			    ip[9] == 6 ? "tcp" : "udp", port);
+		else
+			dec_sum(ctx, "%s protocol %d port %d unreachable", a,
+			    ip[9], port);
+	} else if (code == 4 && (mtu = cur_peek_u16(c, 2)) > 0)
+		dec_sum(ctx, "%s unreachable - need to frag (mtu %d)", a, mtu);
+	else if (code < (int)(sizeof(icmp_unreach_what) /
+	    sizeof(icmp_unreach_what[0])))
+		dec_sum(ctx, "%s%s unreachable%s",
+		    icmp_unreach_what[code].scope, a,
+		    icmp_unreach_what[code].why);
+	else
+		dec_sum(ctx, "%s unreachable - #%d", a, code);
 	return 0;
 }
 

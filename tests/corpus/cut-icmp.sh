@@ -10,7 +10,9 @@
 # at every length, print as tcpdump's under "" and -x: a port
 # unreachable whose quoted protocol is missing stops (-x from the IP
 # header), one whose quoted port is missing gives up on the packet (-x
-# from byte 0).
+# from byte 0).  Unreachables of every code 0 to 16 (need to frag with
+# and without a next-hop MTU; port unreachable quoting TCP, UDP, SCTP and
+# ICMP), whole, print as tcpdump's under "" and -x.
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 fail=0
@@ -62,6 +64,30 @@ PY
 for o in "" -x; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump "unreachables cut," "$tmp/unreach.pcap" $o
+done
+python3 - "$tmp/codes.pcap" <<'PY' || { echo "FAIL: python3"; exit 1; }
+import struct, sys
+out = [struct.pack('=IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1)]
+t = 0
+for code in range(17):
+    for proto in (6, 17, 132, 1):
+        for mtu in (0, 1400):
+            if (code != 4 and mtu) or (code != 3 and proto != 6):
+                continue
+            q = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 60, 1, 0, 64,
+                proto, 0, bytes([198, 18, 0, 2]), bytes([198, 18, 0, 9]))
+            q += struct.pack('!HHI', 1234, 53, 0)
+            m = bytes([3, code]) + bytes(4) + struct.pack('!H', mtu) + q
+            ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(m), 1, 0,
+                64, 1, 0, bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2]))
+            f = bytes(12) + b'\x08\x00' + ip + m
+            t += 1
+            out.append(struct.pack('=IIII', 1, t, len(f), len(f)) + f)
+open(sys.argv[1], 'wb').write(b''.join(out))
+PY
+for o in "" -x; do
+	# shellcheck disable=SC2086
+	zb_vs_tcpdump "unreachable codes," "$tmp/codes.pcap" $o
 done
 if [ $seen -eq 0 ]; then
 	echo "FAIL: no cut ICMP record in any of the cuts"
