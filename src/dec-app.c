@@ -22,6 +22,7 @@ static const char *app_name(const char *const *, unsigned, int);
 static const uint8_t *app_head(struct dec_ctx *, struct cur *, size_t,
 		    const char *, const char *, const char *);
 static void	igmp_format(struct dec_ctx *, struct cur *);
+static int	igmp_body(struct dec_ctx *, struct cur *);
 static int	igmp_query2(struct dec_ctx *, int, const uint8_t *,
 		    const char *);
 static void	igmp_query3(struct dec_ctx *, struct cur *);
@@ -98,6 +99,19 @@ app_head(struct dec_ctx *ctx, struct cur *c, size_t n, const char *layer,
 static void
 igmp_format(struct dec_ctx *ctx, struct cur *c)
 {
+	struct cur	m = *c;
+
+	if (igmp_body(ctx, c) == 0 && dec_cksum_wrong(ctx, &m) != -1)
+		dec_sum(ctx, " bad igmp cksum %x!", cur_peek_u16(&m, 2));
+}
+
+/*
+ * What igmp_format prints before the -v checksum verdict: 0, or -1 when
+ * there is no verdict ("[|igmp]", or -q's "igmp").
+ */
+static int
+igmp_body(struct dec_ctx *ctx, struct cur *c)
+{
 	const uint8_t	*h;
 	char		 buf[DEC_ADDRSTRLEN];
 	int		 type, code;
@@ -105,7 +119,7 @@ igmp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_layer(ctx, "IGMP");
 	if (ctx->opt->quick) {
 		dec_sum(ctx, "igmp");
-		return;
+		return -1;
 	}
 	type = cur_peek_u8(c, 0);
 	code = cur_peek_u8(c, 1);
@@ -125,7 +139,7 @@ igmp_format(struct dec_ctx *ctx, struct cur *c)
 			igmp_query3(ctx, c);
 		else if (igmp_query2(ctx, code, h, buf) == -1)
 			break;
-		return;
+		return 0;
 	case 0x12:
 	case 0x16:
 		if (h == NULL)
@@ -134,21 +148,22 @@ igmp_format(struct dec_ctx *ctx, struct cur *c)
 		/* tcpdump 4.99 checks a v1 report's length, not a v2's. */
 		if (type == 0x12 && ctx->l4len != 8)
 			dec_sum(ctx, " [len %u]", ctx->l4len);
-		return;
+		return 0;
 	case 0x17:
 		if (h == NULL)
 			break;
 		dec_sum(ctx, "igmp leave %s", buf);
-		return;
+		return 0;
 	case 0x22:
 		dec_sum(ctx, "igmp v3 report");
 		igmp_report3(ctx, c);
-		return;
+		return 0;
 	default:
 		dec_sum(ctx, "igmp-%d", type);
-		return;
+		return 0;
 	}
 	dec_trunc(ctx, "igmp");
+	return -1;
 }
 
 /*

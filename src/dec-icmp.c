@@ -65,6 +65,7 @@ static void
 icmp_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const char	*name;
+	struct cur	 m = *c;
 	size_t		 mark;
 	int		 type, code, sum, id, seq, r;
 
@@ -110,6 +111,9 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	else if (type != 3)
 		dec_sum(ctx, "type-#%d", type);
 	dec_sum(ctx, ", length %u", ctx->l4len);
+	/* -v, -K or not; tcpdump does not check a first fragment's. */
+	if (!ctx->morefrag && (r = dec_cksum_wrong(ctx, &m)) != -1)
+		dec_sum(ctx, " (wrong icmp cksum %x (->%x)!)", sum, r);
 	if (ctx->opt->verbose && ctx->out != NULL && !ctx->tree &&
 	    (type == 3 || type == 4 || type == 5 || type == 11 || type == 12))
 		icmp_quoted(ctx, c);

@@ -186,6 +186,8 @@ void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
 
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);
+int		 dec_cksum_raw(struct cur *, uint32_t, size_t, uint32_t);
+int		 dec_cksum_wrong(const struct dec_ctx *, struct cur *);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
 int		 dec_tcp_opts(struct cur *, size_t, uint32_t, char *, size_t);
 int		 dec_mld(struct dec_ctx *, int, int, struct cur *);

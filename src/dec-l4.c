@@ -312,17 +312,34 @@ int
 dec_cksum(const struct dec_ctx *ctx, struct cur *c, uint32_t n, int proto,
     size_t sumoff)
 {
-	const uint8_t	*seg;
 	uint32_t	 sum = 0, i;
-	int		 alen = ctx->af == 6 ? 16 : 4;
+	int		 alen = ctx->af == 6 ? 16 : 4, r;
 
-	if (ctx->morefrag || ctx->af == 0 || n < sumoff + 2 ||
-	    (seg = cur_peek(c, n)) == NULL)
+	if (ctx->morefrag || ctx->af == 0)
 		return -1;
 	for (i = 0; i < (uint32_t)alen; i += 2)
 		sum += (uint32_t)(ctx->src[i] << 8 | ctx->src[i + 1]) +
 		    (uint32_t)(ctx->dst[i] << 8 | ctx->dst[i + 1]);
 	sum += (uint32_t)proto + (n >> 16) + (n & 0xffff);
+	r = dec_cksum_raw(c, n, sumoff, sum);
+	/* UDP sends a computed 0 as 0xffff (RFC 768). */
+	return proto == 17 && r == 0 ? 0xffff : r;
+}
+
+/*
+ * The Internet checksum (RFC 1071) of n bytes at c leaving out the 16-bit
+ * field at offset sumoff, sum (a pseudo header's, or 0) added: what that
+ * field should hold, as ICMP (RFC 792) and IGMP (RFC 2236 2.3) carry it
+ * with no pseudo header.  -1 when not all n bytes were captured.
+ */
+int
+dec_cksum_raw(struct cur *c, uint32_t n, size_t sumoff, uint32_t sum)
+{
+	const uint8_t	*seg;
+	uint32_t	 i;
+
+	if (n < sumoff + 2 || (seg = cur_peek(c, n)) == NULL)
+		return -1;
 	for (i = 0; i + 1 < n; i += 2)
 		if (i != sumoff)
 			sum += (uint32_t)(seg[i] << 8 | seg[i + 1]);
@@ -330,9 +347,25 @@ dec_cksum(const struct dec_ctx *ctx, struct cur *c, uint32_t n, int proto,
 		sum += (uint32_t)seg[n - 1] << 8;
 	while (sum >> 16)
 		sum = (sum & 0xffff) + (sum >> 16);
-	sum = ~sum & 0xffff;
-	/* UDP sends a computed 0 as 0xffff (RFC 768). */
-	return proto == 17 && sum == 0 ? 0xffff : (int)sum;
+	return (int)(~sum & 0xffff);
+}
+
+/*
+ * -v: the checksum the ICMP or IGMP message at c (ctx->l4len bytes, its
+ * checksum at offset 2, no pseudo header) should carry when the one it
+ * carries is wrong; -1 when it is right, not all captured, or there is
+ * no verdict to print (no -v, the detail tree).
+ */
+int
+dec_cksum_wrong(const struct dec_ctx *ctx, struct cur *c)
+{
+	int	sum, want;
+
+	if (!ctx->opt->verbose || ctx->tree || ctx->out == NULL ||
+	    (sum = cur_peek_u16(c, 2)) == -1 ||
+	    (want = dec_cksum_raw(c, ctx->l4len, 2, 0)) == -1 || want == sum)
+		return -1;
+	return want;
 }
 
 /* The registered protocol of the destination, else the source port. */
