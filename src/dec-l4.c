@@ -254,7 +254,7 @@ tcp_optline(struct dec_ctx *ctx, int optbad, const char *opts, uint32_t len,
 	if (optbad == 2) {
 		/* tcpdump closes the list only after a ",". */
 		dec_sum(ctx, ", options [%s[bad opt]%s", opts,
-		    opts[0] != '\0' ? "]" : "");
+		    strchr(opts, ',') != NULL ? "]" : "");
 		return -1;
 	}
 	if (opts[0] != '\0')

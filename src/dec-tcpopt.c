@@ -16,6 +16,8 @@ static void	tcp_app(char *, size_t, size_t *, const char *, ...)
 static const char *tcp_optname(int);
 static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
 		    size_t *);
+static int	tcp_optfix(struct cur *, int, int, size_t, char *, size_t,
+		    size_t *);
 static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
 		    size_t *);
 
@@ -47,8 +49,8 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 int
 dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
 {
-	size_t	n = 0, start = cur_off(o);
-	int	kind, len, i;
+	size_t	n = 0, start = cur_off(o), rem;
+	int	kind, len, i, r;
 
 	buf[0] = '\0';
 	for (i = 0; i < 40 && cur_off(o) - start < hdr; i++) {
@@ -65,9 +67,14 @@ dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
 		if ((len = cur_u8(o)) == -1)
 			return -1;
 		/* tcpdump's "[bad opt]": under 2, or past the header's end. */
-		if (len < 2 || (size_t)len - 2 > hdr - (cur_off(o) - start))
+		rem = hdr - (cur_off(o) - start);
+		if (len < 2 || (size_t)len - 2 > rem)
 			return 2;
-		if (tcp_opt1(o, kind, len - 2, base, buf, sz, &n) == -1) {
+		if ((r = tcp_optfix(o, kind, len, rem, buf, sz, &n)) == 1)
+			r = tcp_opt1(o, kind, len - 2, base, buf, sz, &n);
+		if (r == 2)
+			return 2;
+		if (r == -1) {
 			tcp_app(buf, sz, &n, "%s", tcp_optname(kind));
 			return -2;
 		}
@@ -84,7 +91,7 @@ tcp_optname(int kind)
 		const char	*name;
 	} names[] = {
 		{ 2, "mss" }, { 3, "wscale" }, { 4, "sackOK" }, { 5, "sack" },
-		{ 8, "TS" }, { 30, "mptcp" }, { 34, "tfo" }, { 253, "exp" },
+		{ 6, "echo" }, { 7, "echoreply" }, { 8, "TS" }, { 30, "mptcp" }, { 34, "tfo" }, { 253, "exp" },
 		{ 254, "exp" }
 	};
 	size_t	i;
@@ -93,6 +100,53 @@ tcp_optname(int kind)
 		if (names[i].kind == kind)
 			return names[i].name;
 	return "";
+}
+
+/*
+ * The options of a fixed size (RFC 9293 3.1 mss, RFC 7323 wscale and TS,
+ * RFC 2018 sackOK, RFC 1072 echo and echoreply) as tcpdump 4.99 reads
+ * them: the value from the option's third byte whatever len (the whole
+ * option's) says, "[len L]" when len is not the size, and the next option
+ * right after the value; "[bad opt]" after the name when fewer than the
+ * value's bytes are left in the header (rem).  1 when kind is not one of
+ * them; else 0, -1 when the value was not captured, 2 for "[bad opt]".
+ */
+static int
+tcp_optfix(struct cur *o, int kind, int len, size_t rem, char *buf,
+    size_t sz, size_t *n)
+{
+	struct cur	b;
+	int		d;
+
+	switch (kind) {
+	case 2:		d = 2; break;
+	case 3:		d = 1; break;
+	case 4:		d = 0; break;
+	case 6:
+	case 7:		d = 4; break;
+	case 8:		d = 8; break;
+	default:	return 1;
+	}
+	if ((size_t)d > rem) {
+		tcp_app(buf, sz, n, "%s", tcp_optname(kind));
+		return 2;
+	}
+	if (cur_sub(o, (size_t)d, &b))
+		return -1;
+	if (kind == 2 || kind == 3)
+		tcp_app(buf, sz, n, "%s %d", tcp_optname(kind),
+		    kind == 2 ? cur_u16(&b) : cur_u8(&b));
+	else if (kind == 4)
+		tcp_app(buf, sz, n, "sackOK");
+	else if (kind == 8) {
+		tcp_app(buf, sz, n, "TS val %lld", (long long)cur_u32(&b));
+		tcp_app(buf, sz, n, " ecr %lld", (long long)cur_u32(&b));
+	} else
+		tcp_app(buf, sz, n, "%s %lld", tcp_optname(kind),
+		    (long long)cur_u32(&b));
+	if (d + 2 != len)
+		tcp_app(buf, sz, n, "[len %d]", len);
+	return 0;
 }
 
 static int
@@ -104,22 +158,12 @@ tcp_opt1(struct cur *o, int kind, int len, uint32_t base, char *buf,
 
 	if (cur_sub(o, (size_t)len, &b))
 		return -1;
-	if ((kind == 2 && len == 2) || (kind == 3 && len == 1)) {
-		tcp_app(buf, sz, n, kind == 2 ? "mss %d" : "wscale %d",
-		    kind == 2 ? cur_u16(&b) : cur_u8(&b));
-	} else if (kind == 4 && len == 0)
-		tcp_app(buf, sz, n, "sackOK");
-	else if (kind == 5 && len % 8 == 0) {
-		tcp_app(buf, sz, n, "sack %d", len / 8);
+	if (kind == 5 && len % 8 == 0) {
+		tcp_app(buf, sz, n, "sack %d ", len / 8);
 		/* Relative to the acknowledged side, as the ack is. */
 		while ((a1 = cur_u32(&b)) != -1 && (a2 = cur_u32(&b)) != -1)
-			tcp_app(buf, sz, n, " {%u:%u}", (uint32_t)a1 - base,
+			tcp_app(buf, sz, n, "{%u:%u}", (uint32_t)a1 - base,
 			    (uint32_t)a2 - base);
-	} else if (kind == 8 && len == 8) {
-		a1 = cur_u32(&b);
-		a2 = cur_u32(&b);
-		tcp_app(buf, sz, n, "TS val %lld ecr %lld", (long long)a1,
-		    (long long)a2);
 	} else if (kind == 30)
 		tcp_app(buf, sz, n, "mptcp");
 	else if (kind == 34)
@@ -130,8 +174,8 @@ tcp_opt1(struct cur *o, int kind, int len, uint32_t base, char *buf,
 			tcp_tfo(&b, len - 2, "exp-tfo", buf, sz, n);
 		else
 			tcp_app(buf, sz, n, "exp-%04llx", (long long)a1);
-	} else if (kind >= 2 && kind <= 8)
-		tcp_app(buf, sz, n, "[bad opt %d len %d]", kind, len + 2);
+	} else if (kind == 5)
+		tcp_app(buf, sz, n, "sack invalid sack");
 	else
 		tcp_app(buf, sz, n, "unknown-%d", kind);
 	return 0;
