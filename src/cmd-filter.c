@@ -67,7 +67,7 @@ const struct cmd_entry cmd_snaplen_entry = {
 	.name = "snaplen",
 	.alias = "s",
 	.usage = "snaplen bytes",
-	.help = "keep at most this many bytes of each packet",
+	.help = "keep at most this many bytes of each packet (0: 262144)",
 	.min_args = 1,
 	.max_args = 1,
 	.exec = cmd_snaplen_exec
@@ -211,8 +211,12 @@ cmd_snaplen_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char	errbuf[ZB_ERRBUFSZ];
 	double	n;
 
-	if (cmd_number(argv[0], 1, 262144, 1, &n) == -1)
-		return cmd_error(ctx, "snaplen must be 1 to 262144 bytes");
+	if (cmd_number(argv[0], 0, 262144, 1, &n) == -1)
+		return cmd_error(ctx, "snaplen must be 1 to 262144 bytes, or "
+		    "0 for 262144");
+	/* As -s 0 (and tcpdump's): the default, the longest packet. */
+	if (n == 0)
+		n = 262144;
 	if (engine_snaplen(ctx->eng, (unsigned)n, errbuf) == -1)
 		return cmd_error(ctx, "%s", errbuf);
 	cmd_out(ctx, "snaplen %u", (unsigned)n);

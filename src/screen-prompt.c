@@ -178,8 +178,10 @@ screen_prompt_key(int r, wint_t wc)
 	else if (wc == 032) {		/* Ctrl-Z: raw mode made it a key */
 		raise(SIGTSTP);
 		return;
-	} else if (wc == 034)		/* Ctrl-\ */
+	} else if (wc == 034) {		/* Ctrl-\: quits here too */
+		raise(SIGQUIT);
 		return;
+	}
 	st = prompt_key(screen_st.prompt, key);
 	if (st == PROMPT_CANCEL) {
 		screen_st.prompting = 0;

@@ -51,7 +51,7 @@ static void	screen_signals_restore(const struct sigaction *);
 static void	screen_sink(int, const char *);
 static void	screen_fatal_hook(void);
 static int	screen_setup(const struct screen_opts *, char *);
-static void	screen_panes(const struct screen_opts *);
+static void	screen_panes(void);
 static void	screen_teardown(void);
 static void	screen_loop(void);
 static void	screen_typeahead(void);
@@ -78,7 +78,10 @@ screen_run(struct engine *eng, const struct screen_opts *o)
 	const char		*err;
 	char			 errbuf[ZB_ERRBUFSZ];
 
+	/* The sockets view owns the readers from here, on every way out. */
+	pane_sockets_init(o->psock, o->att, o->psock_err);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		pane_sockets_free();
 		msg_error("the screen needs a terminal: use -b for batch mode");
 		return 1;
 	}
@@ -87,6 +90,7 @@ screen_run(struct engine *eng, const struct screen_opts *o)
 	screen_st.eng = eng;
 	screen_st.stop = o->quit;
 	if (screen_setup(o, errbuf) == -1) {
+		pane_sockets_free();
 		screen_signals_restore(old);
 		msg_error("%s", errbuf);
 		return 1;
@@ -214,7 +218,7 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	set_escdelay(25);
 	curs_set(0);
 	screen_colors(o->color && (nc == NULL || *nc == '\0'));
-	screen_panes(o);
+	screen_panes();
 	screen_st.ctx.eng = screen_st.eng;
 	screen_st.ctx.out = screen_cmd_out;
 	screen_st.ctx.error = screen_cmd_error;
@@ -229,7 +233,7 @@ screen_setup(const struct screen_opts *o, char *errbuf)
  * focus; the sockets pane too when there is no capture (--sockets).
  */
 static void
-screen_panes(const struct screen_opts *o)
+screen_panes(void)
 {
 	int	i;
 
@@ -243,7 +247,6 @@ screen_panes(const struct screen_opts *o)
 	screen_st.focus = P_PACKETS;
 	screen_st.sockets.cls = &pane_sockets_class;
 	screen_st.sockets.shown = screen_st.eng == NULL;
-	pane_sockets_init(o->psock, o->att, o->psock_err);
 }
 
 static void

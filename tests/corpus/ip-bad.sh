@@ -13,7 +13,7 @@
 # version 4]" (parity.sh excused the corpus files that hold them);
 # the IPv6 payload length went unsaid.
 . tests/lib/corpus.sh
-zb_corpus tcpdump python3
+zb_corpus zbtop tcpdump python3
 python3 - "$tmp/bad.pcap" <<'PY' || { echo "FAIL: python3"; exit 1; }
 import struct, sys
 eth = bytes.fromhex('020000000001020000000002')

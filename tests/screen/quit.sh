@@ -2,7 +2,8 @@
 # Every way out restores the terminal: q, F10 (htop's; from the help view
 # too, where q only closes the view), Ctrl-C (SIGINT), SIGTERM with a
 # prompt open, SIGHUP, Ctrl-\ and SIGQUIT (as top and htop; it dumped
-# core and left the terminal raw); after it, tcpdump's exit lines:
+# core and left the terminal raw), Ctrl-\ at the : prompt too (raw mode
+# made it a key there, and it did nothing); after it, tcpdump's exit lines:
 # packets captured (as many as the header counted last), received by
 # filter, dropped by kernel, and the drop verdict.  A wrapper shell records the terminal modes before
 # and after zbtop and prints zbtop's exit status; the alternate screen
@@ -35,6 +36,10 @@ run() {
 		zpid=$(ps -o pid= --ppid "$(cat "$T_DIR/$1.pid")" | tr -d ' ')
 		[ -n "$zpid" ] || t_fail "$1: no zbtop process"
 		kill -s "${2#SIG}" "$zpid" ;;
+	PROMPT+*)
+		t_keys :
+		t_wait '^:' 5 || t_fail "$1: no prompt"
+		t_keys "${2#PROMPT+}" ;;
 	HELP+*)
 		t_keys '?'
 		t_wait '^ Help: ' 5 || t_fail "$1: no help"
@@ -66,5 +71,6 @@ run ctrl-c C-c
 run sigterm SIGTERM
 run sighup SIGHUP
 run ctrl-backslash 'C-\'
+run prompt-ctrl-backslash 'PROMPT+C-\'
 run sigquit SIGQUIT
 exit 0

@@ -4,7 +4,9 @@
 # (it has no cursor addressing) says "cannot move the cursor"; an empty
 # TERM is named "(unset)", not left blank.
 # Can fail: on TERM=dumb the screen started and showed its first row,
-# frozen, until q; an empty TERM gave "on terminal type " and nothing.
+# frozen, until q; an empty TERM gave "on terminal type " and nothing;
+# the sanitizer build added a leak report (the sockets view's readers,
+# opened for S, were freed only once the screen had started).
 . tests/screen/lib.sh
 t_sample
 
@@ -27,4 +29,8 @@ check() {
 }
 check dumb 'dumb: it cannot move the cursor'
 check '' '(unset)$'
+if [ -x "${ZBTOP_SAN:-}" ]; then
+	ZBTOP=$ZBTOP_SAN
+	check dumb 'dumb: it cannot move the cursor'
+fi
 exit 0

@@ -114,7 +114,7 @@ main(void)
 	    "pause - freeze the packet list (counters keep running)") == 0);
 	CHECK(cmd_run(&ctx, "help s") == CMD_OK && strcmp(last_out,
 	    "snaplen bytes - keep at most this many bytes of each packet "
-	    "(alias s)") == 0);
+	    "(0: 262144) (alias s)") == 0);
 	CHECK(cmd_run(&ctx, "help") == CMD_OK && strcmp(last_out,
 	    "write file|stop        write captured packets to a pcap file, "
 	    "or stop writing (alias w)") == 0);
@@ -142,11 +142,14 @@ main(void)
 	CHECK(cmd_number("0.1", 0.1, 3600, 0, &x) == 0 && x == 0.1);
 	/* The command's own line, before the engine is asked (none here). */
 	CHECK(cmd_run(&ctx, "snaplen abc") == CMD_ERROR &&
-	    strcmp(last_err, "snaplen must be 1 to 262144 bytes") == 0);
-	CHECK(cmd_run(&ctx, "snaplen 0") == CMD_ERROR &&
-	    strcmp(last_err, "snaplen must be 1 to 262144 bytes") == 0);
+	    strcmp(last_err, "snaplen must be 1 to 262144 bytes, or 0 for "
+	    "262144") == 0);
+	CHECK(cmd_run(&ctx, "snaplen -1") == CMD_ERROR &&
+	    strcmp(last_err, "snaplen must be 1 to 262144 bytes, or 0 for "
+	    "262144") == 0);
 	CHECK(cmd_run(&ctx, "snaplen 262145") == CMD_ERROR &&
-	    strcmp(last_err, "snaplen must be 1 to 262144 bytes") == 0);
+	    strcmp(last_err, "snaplen must be 1 to 262144 bytes, or 0 for "
+	    "262144") == 0);
 	CHECK(cmd_run(&ctx, "delay 3600") == CMD_OK && delay == 3600);
 	CHECK(cmd_run(&ctx, "delay 3601") == CMD_ERROR &&
 	    strcmp(last_err, "delay must be 0.1 to 3600 seconds") == 0);
