@@ -27,6 +27,7 @@ static int	igmp_query2(struct dec_ctx *, int, const uint8_t *,
 		    const char *);
 static void	igmp_query3(struct dec_ctx *, struct cur *);
 static void	igmp_report3(struct dec_ctx *, struct cur *);
+static int	igmp_sources(struct dec_ctx *, struct cur *, size_t, int);
 static void	ospf_format(struct dec_ctx *, struct cur *);
 static void	vrrp_format(struct dec_ctx *, struct cur *);
 static void	pim_format(struct dec_ctx *, struct cur *);
@@ -189,6 +190,28 @@ igmp_query2(struct dec_ctx *ctx, int code, const uint8_t *h, const char *buf)
 }
 
 /*
+ * -vv: n IPv4 source addresses from byte off of the message, as tcpdump
+ * lists a v3 query's or group record's (" { a b }"); -1 when cut.
+ */
+static int
+igmp_sources(struct dec_ctx *ctx, struct cur *c, size_t off, int n)
+{
+	const uint8_t	*h;
+	char		 buf[DEC_ADDRSTRLEN];
+	int		 i;
+
+	dec_sum(ctx, " {");
+	for (i = 0; i < n; i++) {
+		if ((h = cur_peek(c, off + 4 + 4 * (size_t)i)) == NULL)
+			return -1;
+		dec_ntop(4, &h[off + 4 * (size_t)i], buf);
+		dec_sum(ctx, " %s", buf);
+	}
+	dec_sum(ctx, " }");
+	return 0;
+}
+
+/*
  * An IGMPv3 report (RFC 3376 4.2): the number of group records where a
  * group is elsewhere; under -v each record's group, type and number of
  * sources (-vv: the sources), as tcpdump's print_igmpv3_report.
@@ -201,7 +224,7 @@ igmp_report3(struct dec_ctx *ctx, struct cur *c)
 	const uint8_t	*h;
 	char		 buf[DEC_ADDRSTRLEN];
 	uint32_t	 off;
-	int		 n, i, j, ns;
+	int		 n, i, ns;
 
 	/* At least a header and one record, in words: before any read. */
 	if (ctx->l4len < 16 || ctx->l4len % 4 != 0) {
@@ -231,17 +254,8 @@ igmp_report3(struct dec_ctx *ctx, struct cur *c)
 		}
 		if (ctx->opt->verbose == 1)
 			dec_sum(ctx, ", %d source(s)", ns);
-		else {
-			dec_sum(ctx, " {");
-			for (j = 0; j < ns; j++) {
-				if ((h = cur_peek(c, off + 12 + 4 *
-				    (size_t)j)) == NULL)
-					goto cut;
-				dec_ntop(4, &h[off + 8 + 4 * j], buf);
-				dec_sum(ctx, " %s", buf);
-			}
-			dec_sum(ctx, " }");
-		}
+		else if (igmp_sources(ctx, c, off + 8, ns) == -1)
+			goto cut;
 		off += 8 + 4 * (uint32_t)ns;
 		dec_sum(ctx, "]");
 	}
@@ -260,7 +274,7 @@ igmp_query3(struct dec_ctx *ctx, struct cur *c)
 {
 	const uint8_t	*h;
 	char		 buf[DEC_ADDRSTRLEN];
-	int		 mrc, n, i;
+	int		 mrc, n;
 	int64_t		 mrt;
 
 	dec_sum(ctx, " v3");
@@ -290,14 +304,8 @@ igmp_query3(struct dec_ctx *ctx, struct cur *c)
 	if ((n = h[10] << 8 | h[11]) > 0 && ctx->l4len < 12 + 4 * (uint32_t)n)
 		dec_sum(ctx, " [invalid number of sources]");
 	else if (n > 0 && ctx->opt->verbose > 1) {
-		dec_sum(ctx, " {");
-		for (i = 0; i < n; i++) {
-			if ((h = cur_peek(c, 16 + 4 * (size_t)i)) == NULL)
-				goto cut;
-			dec_ntop(4, &h[12 + 4 * i], buf);
-			dec_sum(ctx, " %s", buf);
-		}
-		dec_sum(ctx, " }");
+		if (igmp_sources(ctx, c, 12, n) == -1)
+			goto cut;
 	} else if (n > 0)
 		dec_sum(ctx, ", %d source(s)", n);
 	dec_sum(ctx, "]");
