@@ -206,6 +206,8 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 			engine_snapshot(eng, sn);
 		} else
 			engine_snapshot_tick(eng, sn);
+		if (opts->snap_hook != NULL)
+			opts->snap_hook(opts->snap_arg, sn);
 		outerr = batch_put(sn, &tb, opts->json, &in.lock);
 		if (done || outerr != 0)
 			break;
