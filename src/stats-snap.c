@@ -44,7 +44,7 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->uptime = stats_since(&st->start, &now);
 	ifd = atomic_load(&st->ifdrops);
 	stats_count(st, &sn->c, v, st->base, ifd - st->ifbase);
-	stats_count(st, &sn->total, v, NULL, ifd - st->ifstart);
+	stats_count(st, &sn->total, v, st->runbase, ifd - st->ifrun);
 	sn->epoch_packets = v[STATS_SLOT(epoch_packets)] -
 	    st->base[STATS_SLOT(epoch_packets)];
 	memset(sn->proto, 0, sizeof sn->proto);

@@ -95,7 +95,8 @@ struct stats_counts {
 struct stats_snap {
 	double		 uptime;	/* seconds since capture started */
 	struct stats_counts c;		/* since clear */
-	struct stats_counts total;	/* since start, at the same instant */
+	struct stats_counts total;	/* since start or a file read again
+					   (the exit lines'), same instant */
 	/*
 	 * Peaks since the previous snapshot (any reader's), from the
 	 * buffer states read every engine tick: a burst shorter than the
