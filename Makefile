@@ -24,7 +24,10 @@ FUZZ_SECONDS ?= 60
 ZB_OS	:= $(shell uname -s)
 ifeq ($(ZB_OS),FreeBSD)
 PKGS	 = libedit libmicrohttpd
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+# Base ncurses is the wide one, but its curses.h declares the wide calls
+# (get_wch, addnwstr) only under _XOPEN_SOURCE_EXTENDED, as FreeBSD's own
+# lib/ncurses builds it; Linux gets _XOPEN_SOURCE=600 from ncursesw.pc.
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS)) -D_XOPEN_SOURCE_EXTENDED
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lncursesw -lpcap
 PCAP_LIBS  := -lpcap
 else
