@@ -144,8 +144,12 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 
 # The FreeBSD-only files, and the ones whose FreeBSD branch (#ifdef) they
 # select, against a FreeBSD header set; bpfc.h's _Static_asserts check the
-# ABI values against <net/bpf.h> there.  No headers are shipped.
-BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c
+# ABI values against <net/bpf.h> there.  Then engine files that once
+# leaned on glibc (AF_INET6 through <arpa/inet.h>, environ in <unistd.h>)
+# or need FreeBSD 13-14 headers (<sys/eventfd.h>, <endian.h>).  No headers
+# are shipped.
+BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
+	    src/filter-names.c src/pcapw-ring.c src/engine.c src/work.c
 check-freebsd:
 	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
 	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \
