@@ -12,18 +12,6 @@
 zb_testbed python3
 # The -Z user writes the files.
 chmod 0777 "$ZB_TMP"
-cat >"$ZB_TMP/lens.py" <<'PY'
-import struct, sys
-d = open(sys.argv[1], "rb").read()
-off, n, cl, wl = 24, 0, set(), set()
-while off + 16 <= len(d):
-    incl, orig = struct.unpack("<IIII", d[off:off + 16])[2:]
-    n, off = n + 1, off + 16 + incl
-    cl.add(incl)
-    wl.add(orig)
-print("%d packets, caplen %s, len %s" % (n, ",".join(map(str, sorted(cl))),
-    ",".join(map(str, sorted(wl)))))
-PY
 send() {
 	zb_in_gen "$ZB_GENDIR/zbgen" -i "$ZB_IF_GEN" -n 100 -r 2000 -s "$1" \
 	    -T 30 >/dev/null || zb_fail "$mode: zbgen"
@@ -48,7 +36,7 @@ for mode in zbuf copy; do
 		s=${f%:*} len=${f#*:}
 		c=$s
 		[ "$s" != 0 ] || c=$len
-		got=$(python3 "$ZB_TMP/lens.py" "$ZB_TMP/$mode-$s.pcap")
+		got=$(python3 tests/lib/pcaplens.py "$ZB_TMP/$mode-$s.pcap")
 		echo "$mode, snaplen $s: $got"
 		[ "$got" = "100 packets, caplen $c, len $len" ] ||
 		    zb_fail "$mode: snaplen $s: not 100 packets, caplen $c"

@@ -14,48 +14,19 @@ zb_testbed tcpdump python3
 N=200
 "$ZB_GENDIR/zbgen" -w "$ZB_TMP/ref.pcap" -n $N -S 1 >/dev/null ||
     zb_fail "zbgen -w"
-# The sender of tests/live/vlan.sh: each frame of IN tagged (VLAN 100),
-# sent on IF 1 ms apart.
-cat >"$ZB_TMP/vlansend.py" <<'PY'
-import socket, struct, sys, time
-data = open(sys.argv[1], "rb").read()
-s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-s.bind((sys.argv[2], 0))
-off = 24
-while off + 16 <= len(data):
-    incl = struct.unpack("<IIII", data[off:off + 16])[2]
-    f = data[off + 16:off + 16 + incl]
-    s.send(f[:12] + b"\x81\x00\x00\x64" + f[12:])
-    time.sleep(0.001)
-    off += 16 + incl
-PY
-# lens FILE: "N packets, caplen C, len L" (every record's lengths alike),
-# or the lengths seen.
-cat >"$ZB_TMP/lens.py" <<'PY'
-import struct, sys
-d = open(sys.argv[1], "rb").read()
-off, n, cl, wl = 24, 0, set(), set()
-while off + 16 <= len(d):
-    incl, orig = struct.unpack("<IIII", d[off:off + 16])[2:]
-    n, off = n + 1, off + 16 + incl
-    cl.add(incl)
-    wl.add(orig)
-print("%d packets, caplen %s, len %s" % (n, ",".join(map(str, sorted(cl))),
-    ",".join(map(str, sorted(wl)))))
-PY
 for snap in 40 66; do
 	for mode in zbuf copy; do
 		what="$mode -s $snap"
 		zb_tcpdump "td$mode$snap" "$ZB_IF_CAP" -s $snap
 		zb_zbtop_bound "$mode" -s $snap -w "$ZB_TMP/$mode$snap.pcap"
-		zb_in_gen python3 "$ZB_TMP/vlansend.py" "$ZB_TMP/ref.pcap" \
-		    "$ZB_IF_GEN" || zb_fail "$what: vlansend"
+		zb_in_gen python3 tests/lib/vlansend.py "$ZB_TMP/ref.pcap" \
+		    /dev/null "$ZB_IF_GEN" || zb_fail "$what: vlansend"
 		sleep 1
 		zb_zbtop_stop "$what" 0
 		zb_tcpdump_count "td$mode$snap"
 		want="$N packets, caplen $snap, len 68"
-		td=$(python3 "$ZB_TMP/lens.py" "$ZB_TMP/td$mode$snap.pcap")
-		zb=$(python3 "$ZB_TMP/lens.py" "$ZB_TMP/$mode$snap.pcap")
+		td=$(python3 tests/lib/pcaplens.py "$ZB_TMP/td$mode$snap.pcap")
+		zb=$(python3 tests/lib/pcaplens.py "$ZB_TMP/$mode$snap.pcap")
 		echo "$what: tcpdump $td; zbtop $zb"
 		[ "$td" = "$want" ] ||
 		    zb_fail "$what: tcpdump's file is not '$want'"
