@@ -188,7 +188,7 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	if (opts->commands && pthread_create(&reader, NULL, batch_reader,
 	    &in) == 0)
 		pthread_detach(reader);
-	sn = xmalloc(sizeof *sn);
+	sn = xcalloc(1, sizeof *sn);	/* keep_peaks 0: a refresh */
 	tbuf_init(&tb);
 	for (;;) {
 		done = batch_sleep(eng, opts->delay, opts->quit, opts->info) ||
@@ -240,6 +240,7 @@ batch_summary(struct engine *eng, FILE *f)
 
 	engine_totals(eng, &t);
 	sn = xmalloc(sizeof *sn);
+	sn->keep_peaks = 1;
 	engine_snapshot(eng, sn);
 	batch_count(f, t.packets, "captured");
 	batch_count(f, t.kpackets, "received by filter");

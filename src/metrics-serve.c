@@ -400,6 +400,7 @@ metrics_serve_start(struct engine *eng, const struct metrics_serve_conf *conf,
 	ms = xcalloc(1, sizeof *ms);
 	ms->eng = eng;
 	ms->sn = xcalloc(1, sizeof *ms->sn);
+	ms->sn->keep_peaks = 1;		/* the metrics show none */
 	tbuf_init(&ms->text);
 	tbuf_init(&ms->next);
 	pthread_mutex_init(&ms->lock, NULL);
