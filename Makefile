@@ -142,7 +142,8 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 # The FreeBSD-only files, and the ones whose FreeBSD branch (#ifdef) they
 # select, against a FreeBSD header set; bpfc.h's _Static_asserts check the
 # ABI values against <net/bpf.h> there.  No headers are shipped.
-BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c
+BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
+	   src/compat.c
 check-freebsd:
 	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
 	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \
