@@ -54,7 +54,7 @@ struct cap_file {
 	int			 rotres;
 	int			 stop;
 	int			 exited;
-	int			 inread;	/* waiting for a pipe's bytes */
+	int			 inread;	/* cap_file_quiet(): a stream waits */
 	struct cap_kstats	 told;		/* totals already reported */
 	/* Producer only. */
 	int			 live;		/* cap_file_run() has begun */

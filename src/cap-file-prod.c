@@ -31,6 +31,7 @@ static int	 cap_file_wait_ack(struct cap_file *);
 static int	 cap_file_wait_until(struct cap_file *, int64_t);
 static void	 cap_file_gap(struct cap_file *, int64_t);
 static int	 cap_file_retire(struct cap_file *);
+static int	 cap_file_quiet(struct cap_file *, struct pollfd *, int);
 static void	 cap_file_failed(struct cap_file *, long);
 static void	 cap_file_signal(struct cap_file *);
 
@@ -100,28 +101,28 @@ cap_file_failed(struct cap_file *cf, long off)
  * block?" is asked once a refill, not once a record, and only when every
  * record already buffered has been stored.  If no byte is ready, and none
  * comes within the read timeout (-T), the store buffer is handed over, as
- * the read timeout would, and the wait goes on as one closing can cancel.
- * The timeout keeps a writer's short pauses (cat's between two writes,
- * tcpdump -U's between two packets) from handing over every few records.
- * Before the producer runs (libpcap reading the file header in
- * cap_file_open()) it is plain read(2).
+ * the read timeout would, and the wait goes on.  The timeout keeps a
+ * writer's short pauses (cat's between two writes, tcpdump -U's between
+ * two packets) from handing over every few records.  Before the producer
+ * runs (libpcap reading the file header in cap_file_open()) it is plain
+ * read(2).
  *
  * Locks and cancellation: called on the producer thread with the mutex
  * not held and cancellation disabled (cap_file_run()).  It takes the
- * mutex to hand over (cap_file_retire() may wait there for the user's
- * ack) and to set inread; with inread set, cap_file_rotate() applies a
- * rotation itself and cap_file_close() cancels, so the model is not
- * touched here until inread is cleared, under the mutex again.  inread
- * is set under the same lock in which stop is checked: either close
+ * mutex to check stop, to hand over (cap_file_retire() may wait there
+ * for the user's ack) and around each wait (cap_file_quiet()).  A wait
+ * sets inread under the mutex in which stop was checked, then unlocks:
+ * with inread set, cap_file_rotate() applies a rotation itself and
+ * cap_file_close() cancels, and this thread does not touch the model
+ * until it has cleared inread under the mutex again.  So either close
  * sees inread and cancels, or this sees stop and ends (returns 0 with
- * halt set, an end of file to libpcap).  The first two poll()s hold no
- * lock and are not cancellable: a close meanwhile waits at most the read
- * timeout for the stop to be seen.  Cancellation is enabled only
- * around the blocking poll(), with no lock held and nothing read:
- * cancelled, the thread ends there (close joins it, then pcap_close()
- * frees the stream) and no byte is lost in between.  read(2) comes after
- * poll() said a byte or the end is there, with cancellation disabled
- * again.  The thread blocks every signal (main_start()), so no EINTR.
+ * halt set, an end of file to libpcap, which cap_file_run() does not
+ * report).  Cancellation is enabled only around the two poll()s, with
+ * no lock held and no byte taken: cancelled, the thread ends there
+ * (close joins it, then pcap_close() frees the stream) and nothing read
+ * is lost.  read(2) comes after poll() said a byte or the end is there,
+ * with cancellation disabled again.  The thread blocks every signal
+ * (main_start()), so no EINTR.
  */
 ssize_t
 cap_file_read(void *arg, void *buf, size_t n)
@@ -131,25 +132,37 @@ cap_file_read(void *arg, void *buf, size_t n)
 
 	pfd.fd = cf->fd;
 	pfd.events = POLLIN;
-	if (!cf->live || poll(&pfd, 1, 0) != 0 ||
-	    poll(&pfd, 1, (int)(cf->tov / 1000000) + 1) != 0)
+	if (!cf->live || poll(&pfd, 1, 0) != 0)
 		return read(cf->fd, buf, n);
 	pthread_mutex_lock(&cf->mtx);
-	if (cap_file_retire(cf) == -1 || cf->stop) {
-		cf->halt = 1;
-		pthread_mutex_unlock(&cf->mtx);
-		return 0;
-	}
+	if (!cf->stop &&
+	    cap_file_quiet(cf, &pfd, (int)(cf->tov / 1000000) + 1) == 0 &&
+	    cap_file_retire(cf) == 0 && !cf->stop)
+		(void)cap_file_quiet(cf, &pfd, -1);
+	cf->halt = cf->stop;
+	pthread_mutex_unlock(&cf->mtx);
+	return cf->halt ? 0 : read(cf->fd, buf, n);
+}
+
+/*
+ * Locked: poll() for the stream's bytes for ms (-1: until they come),
+ * unlocked and cancellable meanwhile, with inread set (cap_file_read()).
+ * poll()'s result.
+ */
+static int
+cap_file_quiet(struct cap_file *cf, struct pollfd *pfd, int ms)
+{
+	int	 r;
+
 	cf->inread = 1;
 	pthread_cond_broadcast(&cf->cv);
 	pthread_mutex_unlock(&cf->mtx);
 	pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
-	(void)poll(&pfd, 1, -1);
+	r = poll(pfd, 1, ms);
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	pthread_mutex_lock(&cf->mtx);
 	cf->inread = 0;
-	pthread_mutex_unlock(&cf->mtx);
-	return read(cf->fd, buf, n);
+	return r;
 }
 
 /*
