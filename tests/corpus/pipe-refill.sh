@@ -55,14 +55,8 @@ piped() {
 		i=$((i + 1))
 	done
 	exec 3>&-
-	i=0
-	while kill -0 "$p_pid" 2>/dev/null && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	if kill -0 "$p_pid" 2>/dev/null; then
+	if ! zb_ends "$p_pid" 300; then
 		echo "FAIL: $*: alive 30 s after the pipe closed"
-		kill -KILL "$p_pid"
 		fail=1
 	fi
 	wait "$p_pid"

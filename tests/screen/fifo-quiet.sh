@@ -10,11 +10,8 @@
 # (600 s here); a hand-over that needs another record keeps the last
 # packets off the screen.
 . tests/screen/lib.sh
-t_sample
-want=$("$ZBTOP" -r "$T_PCAP" --count 2>/dev/null | sed -n "s/ packets\$//p")
-[ -n "$want" ] && [ "$want" -gt 0 ] || t_fail "cannot count $T_PCAP"
-mkfifo "$T_DIR/fifo" || t_fail "mkfifo"
-chmod 0644 "$T_DIR/fifo"
+t_fifo
+want=$T_WANT
 (cat "$T_PCAP"; exec sleep 600) >"$T_DIR/fifo" &
 wpid=$!
 T_HOOK="kill $wpid 2>/dev/null"
