@@ -143,7 +143,7 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 # select, against a FreeBSD header set; bpfc.h's _Static_asserts check the
 # ABI values against <net/bpf.h> there.  No headers are shipped.
 BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
-	   src/compat.c
+	   src/compat-stdio.c
 check-freebsd:
 	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
 	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \

@@ -8,8 +8,7 @@
  * words are tcpdump 4.99's (tcpdump.c, show_dlts_and_exit and
  * show_tstamp_types_and_exit): the programs on stdout, the lists on
  * stderr, -r's "reading from file" line and -d's "Warning: assuming
- * Ethernet" on stderr.  Also the one stdio difference between the
- * platforms: a FILE over the caller's read function (compat_fropen).
+ * Ethernet" on stderr.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -33,13 +32,6 @@ static int	 compat_dump(const struct compat *, pcap_t *, const char *,
 		    char *);
 static int	 compat_dlts(pcap_t *, const char *, int, char *);
 static int	 compat_tstamps(pcap_t *, const char *, char *);
-#ifdef __FreeBSD__
-static int	 compat_rd_read(void *, char *, int);
-static fpos_t	 compat_rd_seek(void *, fpos_t, int);
-#else
-static ssize_t	 compat_rd_read(void *, char *, size_t);
-static int	 compat_rd_seek(void *, off64_t *, int);
-#endif
 
 /*
  * A handle to ask: activated for -d and -L, only created for -J (*rfmon
@@ -251,81 +243,3 @@ compat_read_filter(const char *path, char *errbuf)
 	}
 	return tb.s;
 }
-
-#ifdef __FreeBSD__
-/*
- * funopen(3): read's count is an int, the seek function returns the
- * position.  Written against FreeBSD 14's stdio.h; compiled only there.
- */
-FILE *
-compat_fropen(struct compat_rd *rd)
-{
-	rd->off = 0;
-	return funopen(rd, compat_rd_read, NULL, compat_rd_seek, NULL);
-}
-
-static int
-compat_rd_read(void *cookie, char *buf, int n)
-{
-	struct compat_rd	*rd = cookie;
-	ssize_t			 r;
-
-	if ((r = rd->read(rd->arg, buf, n < 0 ? 0 : (size_t)n)) > 0)
-		rd->off += r;
-	return (int)r;
-}
-
-/* ftell() asks (0, SEEK_CUR); nothing else can be done on a pipe. */
-static fpos_t
-compat_rd_seek(void *cookie, fpos_t off, int whence)
-{
-	struct compat_rd	*rd = cookie;
-
-	if (off != 0 || whence != SEEK_CUR) {
-		errno = ESPIPE;
-		return -1;
-	}
-	return rd->off;
-}
-#else
-/*
- * fopencookie(3): no write and no close function (fclose() then does
- * nothing to the caller's descriptor).
- */
-FILE *
-compat_fropen(struct compat_rd *rd)
-{
-	cookie_io_functions_t	 io;
-
-	memset(&io, 0, sizeof io);
-	io.read = compat_rd_read;
-	io.seek = compat_rd_seek;
-	rd->off = 0;
-	return fopencookie(rd, "r", io);
-}
-
-static ssize_t
-compat_rd_read(void *cookie, char *buf, size_t n)
-{
-	struct compat_rd	*rd = cookie;
-	ssize_t			 r;
-
-	if ((r = rd->read(rd->arg, buf, n)) > 0)
-		rd->off += r;
-	return r;
-}
-
-/* ftell() asks (0, SEEK_CUR); nothing else can be done on a pipe. */
-static int
-compat_rd_seek(void *cookie, off64_t *off, int whence)
-{
-	struct compat_rd	*rd = cookie;
-
-	if (*off != 0 || whence != SEEK_CUR) {
-		errno = ESPIPE;
-		return -1;
-	}
-	*off = rd->off;
-	return 0;
-}
-#endif

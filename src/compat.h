@@ -1,7 +1,8 @@
 /*
  * tcpdump's options that print something and exit instead of capturing
- * (-d, -L, -J) and its -F filter file, with tcpdump's meaning (issue 10);
- * and the one stdio call that differs between glibc and FreeBSD.
+ * (-d, -L, -J) and its -F filter file, with tcpdump's meaning (issue 10),
+ * in compat.c; and, in compat-stdio.c, the one stdio call that differs
+ * between glibc and FreeBSD.
  */
 #ifndef ZBTOP_COMPAT_H
 #define ZBTOP_COMPAT_H
