@@ -96,12 +96,9 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	esc_str(cf->name, sizeof cf->name, conf->file, strlen(conf->file));
 	perr[0] = '\0';
 	cf->fd = -1;
-	/* cap_file_read() may take the mutex once the producer runs. */
-	pthread_mutex_init(&cf->mtx, NULL);
 	if ((cf->pcap = cap_file_pcap(cf, conf->file, perr)) == NULL) {
 		cap_file_msg(errbuf, "cannot read ", cf->name,
 		    cap_file_perr(perr, conf->file));
-		pthread_mutex_destroy(&cf->mtx);
 		free(cf);
 		return -1;
 	}
@@ -114,7 +111,6 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 		pcap_close(cf->pcap);
 		if (cf->ownfd)
 			close(cf->fd);
-		pthread_mutex_destroy(&cf->mtx);
 		free(cf);
 		return -1;
 	}
@@ -124,6 +120,7 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	cf->snaplen = conf->snaplen ? conf->snaplen : CAP_FILE_SNAPLEN;
 	cf->evfd = -1;
 	cf->wakefd = conf->wakefd[0];
+	pthread_mutex_init(&cf->mtx, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&cf->cv, &ca);
