@@ -1,10 +1,16 @@
 /*
  * The file backend through its ops table, on capture files written here:
  * exact counts and bytes through many rotations, the filter before and
- * during replay (recheck), a truncated file, pcapng, read timeouts in
- * packet time, forced rotation's answers, and drops at recorded speed.
+ * during replay (recheck), a truncated file (and the same through a
+ * FIFO, read through cap_file_read()), pcapng, read timeouts in packet
+ * time, forced rotation's answers, and drops at recorded speed.
  */
 #include "cap.h"
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <pthread.h>
 
 #include <pcap/pcap.h>
 #include <stdint.h>
@@ -373,6 +379,63 @@ test_truncated(void)
 	cap_close(&cap);
 }
 
+/* The FIFO's writer: the file's bytes, then the end. */
+static void *
+feed(void *arg)
+{
+	const char	**paths = arg;
+	char		  b[4096];
+	ssize_t		  n;
+	int		  in, out;
+
+	if ((out = open(paths[0], O_WRONLY)) == -1)
+		return NULL;
+	if ((in = open(paths[1], O_RDONLY)) != -1) {
+		while ((n = read(in, b, sizeof b)) > 0)
+			if (write(out, b, (size_t)n) != n)
+				break;
+		close(in);
+	}
+	close(out);
+	return NULL;
+}
+
+/*
+ * test_truncated()'s file through a FIFO: the same records, and the
+ * same byte offset (ftell() over the stream's count, compat_fropen()).
+ */
+static void
+test_truncated_fifo(void)
+{
+	struct cap	 cap;
+	struct cap_conf	 conf;
+	pthread_t	 t;
+	char		 err[ZB_ERRBUFSZ], want[128], fifo[256];
+	const char	*paths[2];
+	long		 cut = 0;
+
+	paths[1] = write_pcap("trunc2.pcap", 100, 1000, &cut, 57);
+	CHECK(paths[1] != NULL && truncate(paths[1], cut + 16 + 30) == 0);
+	snprintf(fifo, sizeof fifo, "%s/trunc.fifo", dir);
+	CHECK(mkfifo(fifo, 0600) == 0);
+	paths[0] = fifo;
+	CHECK(pthread_create(&t, NULL, feed, paths) == 0);
+	conf_init(&conf, fifo);
+	CHECK(cap_open(&cap, &cap_file_ops, &conf, err) == 0);
+	CHECK(cap_start(&cap, err) == 0);
+	drain(&cap, &res, 262144, 0, NULL);
+	pthread_join(t, NULL);
+	CHECK(res.n == 57 && res.bad == 0);
+	CHECK(res.rc == -1);
+	snprintf(want, sizeof want, "trunc.fifo: truncated packet record "
+	    "after packet 57 (byte offset %ld): ", cut);
+	CHECK(strstr(res.err, want) != NULL);
+	if (strstr(res.err, want) == NULL)
+		fprintf(stderr, "got: %s\nwant: %s\n", res.err, want);
+	cap_close(&cap);
+	unlink(fifo);
+}
+
 static void
 test_pcapng(void)
 {
@@ -532,6 +595,7 @@ main(void)
 	test_count();
 	test_filter();
 	test_truncated();
+	test_truncated_fifo();
 	test_pcapng();
 	test_timeout();
 	test_rotate();
