@@ -52,7 +52,8 @@ static void	 drain(struct cap *, struct res *, unsigned, unsigned,
 		    struct bpf_program *);
 static void	 test_count(void);
 static void	 test_filter(void);
-static void	 test_truncated(void);
+static void	*feed(void *);
+static void	 test_truncated(int);
 static void	 test_pcapng(void);
 static void	 test_timeout(void);
 static void	 test_rotate(void);
@@ -352,33 +353,6 @@ test_filter(void)
 	pcap_close(dead);
 }
 
-/* Cut inside record 58: 57 frames, then the error naming the record. */
-static void
-test_truncated(void)
-{
-	struct cap	 cap;
-	struct cap_conf	 conf;
-	char		 err[ZB_ERRBUFSZ], want[128];
-	const char	*file;
-	long		 cut = 0;
-
-	file = write_pcap("trunc.pcap", 100, 1000, &cut, 57);
-	CHECK(file != NULL && truncate(file, cut + 16 + 30) == 0);
-	conf_init(&conf, file);
-	CHECK(cap_open(&cap, &cap_file_ops, &conf, err) == 0);
-	CHECK(cap_start(&cap, err) == 0);
-	drain(&cap, &res, 262144, 0, NULL);
-	CHECK(res.n == 57 && res.bad == 0);
-	CHECK(res.rc == -1);
-	snprintf(want, sizeof want, "trunc.pcap: truncated packet record "
-	    "after packet 57 (byte offset %ld): ", cut);
-	CHECK(strstr(res.err, want) != NULL);
-	if (strstr(res.err, want) == NULL)
-		fprintf(stderr, "got: %s\nwant: %s\n", res.err, want);
-	CHECK(cap.ops->next(&cap, 0, &(struct cap_block){ 0 }, 0, err) == -1);
-	cap_close(&cap);
-}
-
 /* The FIFO's writer: the file's bytes, then the end. */
 static void *
 feed(void *arg)
@@ -401,39 +375,43 @@ feed(void *arg)
 }
 
 /*
- * test_truncated()'s file through a FIFO: the same records, and the
- * same byte offset (ftell() over the stream's count, compat_fropen()).
+ * Cut inside record 58: 57 frames, then the error naming the record and
+ * its byte offset; with fifo, the same through a FIFO, read through
+ * cap_file_read() (the offset is ftell() over compat_fropen()'s count).
  */
 static void
-test_truncated_fifo(void)
+test_truncated(int fifo)
 {
 	struct cap	 cap;
 	struct cap_conf	 conf;
 	pthread_t	 t;
-	char		 err[ZB_ERRBUFSZ], want[128], fifo[256];
-	const char	*paths[2];
+	char		 err[ZB_ERRBUFSZ], want[128], path[256];
+	const char	*paths[2], *name = fifo ? "trunc.fifo" : "trunc.pcap";
 	long		 cut = 0;
 
-	paths[1] = write_pcap("trunc2.pcap", 100, 1000, &cut, 57);
+	paths[1] = write_pcap("trunc.pcap", 100, 1000, &cut, 57);
 	CHECK(paths[1] != NULL && truncate(paths[1], cut + 16 + 30) == 0);
-	snprintf(fifo, sizeof fifo, "%s/trunc.fifo", dir);
-	CHECK(mkfifo(fifo, 0600) == 0);
-	paths[0] = fifo;
-	CHECK(pthread_create(&t, NULL, feed, paths) == 0);
-	conf_init(&conf, fifo);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	paths[0] = path;
+	if (fifo) {
+		CHECK(mkfifo(path, 0600) == 0);
+		CHECK(pthread_create(&t, NULL, feed, paths) == 0);
+	}
+	conf_init(&conf, path);
 	CHECK(cap_open(&cap, &cap_file_ops, &conf, err) == 0);
 	CHECK(cap_start(&cap, err) == 0);
 	drain(&cap, &res, 262144, 0, NULL);
-	pthread_join(t, NULL);
+	if (fifo)
+		pthread_join(t, NULL);
 	CHECK(res.n == 57 && res.bad == 0);
 	CHECK(res.rc == -1);
-	snprintf(want, sizeof want, "trunc.fifo: truncated packet record "
-	    "after packet 57 (byte offset %ld): ", cut);
+	snprintf(want, sizeof want, "%s: truncated packet record "
+	    "after packet 57 (byte offset %ld): ", name, cut);
 	CHECK(strstr(res.err, want) != NULL);
 	if (strstr(res.err, want) == NULL)
 		fprintf(stderr, "got: %s\nwant: %s\n", res.err, want);
+	CHECK(cap.ops->next(&cap, 0, &(struct cap_block){ 0 }, 0, err) == -1);
 	cap_close(&cap);
-	unlink(fifo);
 }
 
 static void
@@ -594,8 +572,8 @@ main(void)
 	}
 	test_count();
 	test_filter();
-	test_truncated();
-	test_truncated_fifo();
+	test_truncated(0);
+	test_truncated(1);
 	test_pcapng();
 	test_timeout();
 	test_rotate();
