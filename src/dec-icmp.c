@@ -16,6 +16,7 @@
 static void	icmp_format(struct dec_ctx *, struct cur *);
 static int	icmp_words(struct dec_ctx *, int, int, struct cur *);
 static int	icmp_unreach(struct dec_ctx *, int, struct cur *);
+static int	icmp_redirect(struct dec_ctx *, int, struct cur *);
 static int	icmp_radv(struct dec_ctx *, struct cur *);
 static int	icmp_tstamp(struct dec_ctx *, struct cur *);
 static void	icmp_quoted(struct dec_ctx *, struct cur *);
@@ -106,7 +107,6 @@ static int
 icmp_words(struct dec_ctx *ctx, int type, int code, struct cur *c)
 {
 	const uint8_t	*h;
-	char		 a[DEC_ADDRSTRLEN], g[DEC_ADDRSTRLEN];
 	struct cur	 q = *c;
 
 	switch (type) {
@@ -127,17 +127,7 @@ icmp_words(struct dec_ctx *ctx, int type, int code, struct cur *c)
 	case 3:
 		return icmp_unreach(ctx, code, c);
 	case 5:
-		if ((h = cur_peek(&q, 24)) == NULL)
-			return -1;
-		dec_ntop(4, &h[20], a);
-		dec_ntop(4, h, g);
-		dec_fld(ctx, "gateway: %s, quoted destination: %s", g, a);
-		if (code < 4)
-			dec_sum(ctx, "redirect%s %s to %s %s", code < 2 ? "" :
-			    "-tos", a, code % 2 ? "host" : "net", g);
-		else
-			dec_sum(ctx, "redirect-#%d %s to %s", code, a, g);
-		return 0;
+		return icmp_redirect(ctx, code, c);
 	case 9:
 		return icmp_radv(ctx, c);
 	case 11:
@@ -169,6 +159,30 @@ icmp_words(struct dec_ctx *ctx, int type, int code, struct cur *c)
 		dec_sum(ctx, "%s", icmp_name(type));
 	else
 		dec_sum(ctx, "type-#%d", type);
+	return 0;
+}
+
+/*
+ * Redirect (RFC 792): the quoted destination and the gateway, "-tos" for
+ * codes 2 and 3.  c: after the checksum.  0, or -1 when cut (GET_).
+ */
+static int
+icmp_redirect(struct dec_ctx *ctx, int code, struct cur *c)
+{
+	const uint8_t	*h;
+	char		 a[DEC_ADDRSTRLEN], g[DEC_ADDRSTRLEN];
+	struct cur	 q = *c;
+
+	if ((h = cur_peek(&q, 24)) == NULL)
+		return -1;
+	dec_ntop(4, &h[20], a);
+	dec_ntop(4, h, g);
+	dec_fld(ctx, "gateway: %s, quoted destination: %s", g, a);
+	if (code < 4)
+		dec_sum(ctx, "redirect%s %s to %s %s", code < 2 ? "" : "-tos",
+		    a, code % 2 ? "host" : "net", g);
+	else
+		dec_sum(ctx, "redirect-#%d %s to %s", code, a, g);
 	return 0;
 }
 

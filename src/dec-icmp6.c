@@ -18,6 +18,11 @@
 static void	icmp6_format(struct dec_ctx *, struct cur *);
 static void	icmp6_cksum(struct dec_ctx *, struct cur *);
 static int	icmp6_body(struct dec_ctx *, int, int, int, int, struct cur *);
+static void	icmp6_more(struct dec_ctx *, int, int, const struct cur *);
+static int	icmp6_unreach(struct dec_ctx *, int, const struct cur *);
+static int	icmp6_mip(struct dec_ctx *, int, const struct cur *);
+static const uint8_t *icmp6_at(const struct cur *, size_t, size_t);
+static int	icmp6_port(struct cur *, int *);
 static const char *icmp6_name(int);
 static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
 static void	icmp6_rr(struct dec_ctx *, int, uint32_t, struct cur *);
@@ -50,7 +55,18 @@ icmp6_name(int type)
 	case 136:	return "neighbor advertisement";
 	case 137:	return "redirect";
 	case 138:	return "router renumbering";
+	case 139:	return "who-are-you request";
+	case 140:	return "who-are-you reply";
+	case 141:	return "inverse neighbor solicitation";
+	case 142:	return "inverse neighbor advertisement";
 	case 143:	return "multicast listener report v2";
+	case 144:	return "ha discovery request";
+	case 145:	return "ha discovery reply";
+	case 146:	return "mobile router solicitation";
+	case 147:	return "mobile router advertisement";
+	case 155:	return "RPL";
+	case 200:	return "mtrace response";
+	case 201:	return "mtrace message";
 	default:	return NULL;
 	}
 }
@@ -81,7 +97,7 @@ static int
 icmp6_body(struct dec_ctx *ctx, int type, int code, int a, int b,
     struct cur *c)
 {
-	if ((type == 128 || type == 129) && b == -1) {
+	if ((type == 128 || type == 129 || type == 2) && b == -1) {
 		dec_trunc(ctx, "icmp6");
 		return -1;
 	}
@@ -120,7 +136,7 @@ icmp6_body(struct dec_ctx *ctx, int type, int code, int a, int b,
 		if (b != -1 && dec_icmp6_nd(ctx, type, (uint32_t)a << 16 |
 		    (uint32_t)b, c) == -1)
 			return -1;
-	} else if (type == 4 && b != -1) {
+	} else if (type == 4) {
 		icmp6_pprob(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
 		if (ctx->out != NULL && c->trunc)
 			return -1;
@@ -137,6 +153,7 @@ static void
 icmp6_format(struct dec_ctx *ctx, struct cur *c)
 {
 	const char	*name;
+	struct cur	 m = *c;
 	int		 type, code, sum, a, b;
 
 	dec_layer(ctx, "Internet Control Message Protocol v6");
@@ -154,7 +171,7 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	if (name != NULL)
 		dec_sum(ctx, "%s", name);
 	else
-		dec_sum(ctx, "type %d", type);
+		dec_sum(ctx, "unknown icmp6 type (%d)", type);
 	/* tcpdump -v: ND and two mobility types say their length here. */
 	if (ctx->opt->verbose && ((type >= 133 && type <= 137) ||
 	    type == 145 || type == 147))
@@ -169,13 +186,218 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "code: %d", code);
 	if (sum != -1)
 		dec_fld(ctx, "checksum: 0x%04x", sum);
+	if (type == 0 || type == 1 || type == 3 || (type > 4 && type < 128) ||
+	    (type > 138 && type != 143)) {
+		icmp6_more(ctx, type, code, &m);
+		return;
+	}
 	a = cur_u16(c);
 	b = cur_u16(c);
 	if (icmp6_body(ctx, type, code, a, b, c) == -1)
 		return;
-	/* tcpdump -v leaves the length out but for unknown types. */
-	if (!ctx->opt->verbose || name == NULL)
+	/* tcpdump -v leaves the length out. */
+	if (!ctx->opt->verbose)
 		dec_sum(ctx, ", length %u", ctx->l4len);
+}
+
+/* n bytes at offset off of m, in place; NULL when not captured. */
+static const uint8_t *
+icmp6_at(const struct cur *m, size_t off, size_t n)
+{
+	struct cur	q;
+
+	if (cur_seek(m, off, &q) == -1)
+		return NULL;
+	return cur_peek(&q, n);
+}
+
+/*
+ * The types icmp6_body leaves: destination unreachable, time exceeded,
+ * inverse ND, home agent discovery, mobile prefix, and those tcpdump 4.99
+ * does not decode (", length N" and, unless -vv, the message in hex).
+ * m: the message from its type byte.  Ends the line.
+ */
+static void
+icmp6_more(struct dec_ctx *ctx, int type, int code, const struct cur *m)
+{
+	const uint8_t	*h;
+	char		 a[DEC_ADDRSTRLEN];
+	struct cur	 q = *m, d;
+	int		 v = ctx->opt->verbose;
+
+	switch (type) {
+	case 1:
+		if (icmp6_unreach(ctx, code, m) == -1)
+			return;
+		break;
+	case 3:
+		if (code == 0 && (h = icmp6_at(m, 32, 16)) == NULL)
+			goto giveup;
+		if (code == 0) {
+			dec_ntop(6, h, a);
+			dec_sum(ctx, " for %s", a);
+		} else if (code == 1)
+			dec_sum(ctx, " (reassembly)");
+		else
+			dec_sum(ctx, ", unknown code (%d)", code);
+		break;
+	case 141:
+	case 142:
+		break;
+	case 144:
+	case 145:
+	case 146:
+	case 147:
+		if ((type == 145 || type == 147) && !v)
+			break;
+		if (icmp6_mip(ctx, type, m) == -1)
+			return;
+		break;
+	default:
+		dec_sum(ctx, ", length %u", ctx->l4len);
+		(void)cur_sub(&q, ctx->l4len, &d);
+		if (v <= 1)
+			dec_hexdump(ctx, &d, "\n\t");
+		return;
+	}
+	if (!v)
+		dec_sum(ctx, ", length %u", ctx->l4len);
+	return;
+giveup:
+	dec_trunc(ctx, "icmp6");
+}
+
+/*
+ * Home agent address discovery request and reply, mobile prefix
+ * solicitation and advertisement (RFC 6275 6.5 to 6.8): the id, a reply's
+ * addresses, an advertisement's flags and options (dec-nd.c).  m: the
+ * message from its type byte.  0, or -1 after the marker when cut.
+ */
+static int
+icmp6_mip(struct dec_ctx *ctx, int type, const struct cur *m)
+{
+	const uint8_t	*h;
+	char		 a[DEC_ADDRSTRLEN];
+	struct cur	 q = *m;
+	uint32_t	 off;
+
+	if ((h = icmp6_at(m, 4, 2)) == NULL)
+		goto giveup;
+	if (type == 147 && icmp6_at(m, 4, 4) == NULL) {
+		dec_sum(ctx, ", id 0x%04x", h[0] << 8 | h[1]);
+		goto giveup;
+	}
+	if (type == 147) {
+		(void)cur_skip(&q, 8);
+		return dec_icmp6_nd(ctx, type, cur_be32(h), &q);
+	}
+	dec_sum(ctx, ", id 0x%04x", h[0] << 8 | h[1]);
+	for (off = 8; type == 145 && off < ctx->l4len; off += 16) {
+		if ((h = icmp6_at(m, off, 16)) == NULL)
+			goto giveup;
+		dec_ntop(6, h, a);
+		dec_sum(ctx, ", %s", a);
+	}
+	return 0;
+giveup:
+	dec_trunc(ctx, "icmp6");
+	return -1;
+}
+
+/*
+ * Destination unreachable (RFC 4443 3.1) as tcpdump 4.99 prints it: the
+ * code's words, the quoted destination (and source for code 2), for a
+ * port unreachable the quoted TCP or UDP port found past extension
+ * headers.  m: the message from its type byte.  -1 when the line ended
+ * (cut, or an unknown code's hex dump).
+ */
+static int
+icmp6_unreach(struct dec_ctx *ctx, int code, const struct cur *m)
+{
+	static const char *const what[] = { "unreachable route",
+	    " unreachable prohibited", "beyond scope", "unreachable address",
+	    "unreachable port" };
+	const uint8_t	*d, *s;
+	char		 a[DEC_ADDRSTRLEN], b[DEC_ADDRSTRLEN];
+	struct cur	 q = *m, x;
+	int		 proto, port;
+
+	if (code > 4) {
+		dec_sum(ctx, ", unknown unreach code (%d)", code);
+		if (ctx->opt->verbose > 1)
+			return 0;
+		(void)cur_sub(&q, ctx->l4len, &x);
+		dec_hexdump(ctx, &x, "\n\t");
+		return -1;
+	}
+	dec_sum(ctx, ", %s", what[code]);
+	if (code == 4) {
+		if (cur_seek(m, 8, &q) == -1 ||
+		    (port = icmp6_port(&q, &proto)) == -1) {
+			dec_trunc(ctx, "icmp6");
+			ctx->gaveup = 0;	/* a test, no GET_ */
+			return -1;
+		}
+		if ((d = icmp6_at(m, 32, 16)) == NULL)
+			goto giveup;
+		dec_ntop(6, d, a);
+		dec_sum(ctx, ", %s %s port %d", a, proto == 6 ? "tcp" : "udp",
+		    port);
+		return 0;
+	}
+	if ((d = icmp6_at(m, 32, 16)) == NULL)
+		goto giveup;
+	dec_ntop(6, d, a);
+	dec_sum(ctx, " %s", a);
+	if (code == 2) {
+		if ((s = icmp6_at(m, 16, 16)) == NULL)
+			goto giveup;
+		dec_ntop(6, s, b);
+		dec_sum(ctx, ", source address %s", b);
+	}
+	return 0;
+giveup:
+	dec_trunc(ctx, "icmp6");
+	return -1;
+}
+
+/*
+ * The destination port of the TCP or UDP header a quoted IPv6 packet
+ * carries, past hop-by-hop, destination options, routing, first fragment
+ * and AH headers (RFC 8200 4), as tcpdump 4.99's get_upperlayer finds it.
+ * q: at the quoted IPv6 header.  The port and *proto (6 or 17), or -1
+ * when not captured or another protocol comes first.
+ */
+static int
+icmp6_port(struct cur *q, int *proto)
+{
+	int	nh, len, i;
+
+	if ((nh = cur_peek_u8(q, 6)) == -1 || cur_skip(q, 40) == -1)
+		return -1;
+	for (i = 0; i < DEC_MAXLAYERS; i++) {
+		if (nh == 6 || nh == 17) {
+			*proto = nh;
+			return cur_peek_u16(q, 2);
+		}
+		if (nh == 0 || nh == 60 || nh == 43)
+			len = cur_peek_u8(q, 1) == -1 ? -1 :
+			    (cur_peek_u8(q, 1) + 1) * 8;
+		else if (nh == 44)
+			len = cur_peek_u16(q, 2) == -1 ||
+			    (cur_peek_u16(q, 2) & 0xfff8) != 0 ? -1 : 8;
+		else if (nh == 51)
+			len = cur_peek_u8(q, 1) == -1 ? -1 :
+			    (cur_peek_u8(q, 1) + 2) * 4;
+		else
+			return -1;
+		if (len == -1)
+			return -1;
+		nh = cur_peek_u8(q, 0);
+		if (cur_skip(q, (size_t)len) == -1)
+			return -1;
+	}
+	return -1;
 }
 
 /*
@@ -188,9 +410,11 @@ icmp6_pprob(struct dec_ctx *ctx, int code, uint32_t ptr, struct cur *c)
 	static const char *const what[] = { "erroneous", "next header",
 	    "option", "incomplete header chain" };
 
+	/* The quoted destination tested first (no GET_): -x from IP. */
 	if (cur_peek(c, 40) == NULL) {
 		c->trunc = 1;
 		dec_trunc(ctx, "icmp6");
+		ctx->gaveup = 0;
 		return;
 	}
 	dec_fld(ctx, "pointer: %u", ptr);

@@ -14,7 +14,7 @@
 #                length, and quoted datagrams longer than what follows.
 #   icmp6-words  ICMPv6 destination unreachable codes 0 to 8, packet too
 #                big, time exceeded, parameter problem, and every other
-#                type from 0 to 255 that tcpdump names.
+#                type from 0 to 255 but node information and RPL.
 #   udp-short    UDP lengths shorter, longer and equal to the IP payload,
 #                below 8, over DNS, NTP and an unknown port.
 #   ip6-plen0    IPv6 payload length 0 without a jumbo option (over UDP,
@@ -160,8 +160,10 @@ def icmp6_words():
         f.append(icmp6(3, code, bytes(4) + q))
     for code in range(6):
         f.append(icmp6(4, code, struct.pack("!I", 6) + q))
+    # Not here: node information (139, 140) and RPL (155), whose contents
+    # zbtop does not decode.
     skip = (1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137,
-            138, 143)
+            138, 139, 140, 143, 155)
     for t in range(256):
         if t not in skip:
             f.append(icmp6(t, 0, bytes(12)))
