@@ -450,7 +450,7 @@ udp_cksum(struct dec_ctx *ctx, struct cur *seg, uint32_t n, int sum)
 static void
 udp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct cur	in, seg = *c;
+	struct cur	in, data, seg = *c;
 	uint32_t	ulen, len;
 	int		sport, dport, sum, key, bad;
 
@@ -492,7 +492,13 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 	/* Not an error in a first fragment: the rest comes later. */
 	if ((bad = ulen > len && !ctx->morefrag))
 		dec_fld(ctx, "[bad length %u > %u]", ulen, len);
-	cur_sub(c, len, &in);
+	/*
+	 * A UDP length shorter than the IP payload: tcpdump 4.99 gives
+	 * the protocol above the UDP length, but leaves it the captured
+	 * bytes up to the IP payload's end to read.
+	 */
+	in = *c;
+	cur_sub(c, len, &data);
 	ctx->sport = sport;
 	ctx->dport = dport;
 	ctx->l4len = len;
@@ -507,5 +513,5 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "UDP, length ");
 		dec_sumu(ctx, ulen);
 	}
-	dec_data(ctx, &in);
+	dec_data(ctx, &data);
 }
