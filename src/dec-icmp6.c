@@ -157,6 +157,10 @@ icmp6_format(struct dec_ctx *ctx, struct cur *c)
 	int		 type, code, sum, a, b;
 
 	dec_layer(ctx, "Internet Control Message Protocol v6");
+	if (ctx->l4len == 0) {
+		dec_sum(ctx, "ICMP6, length 0 (invalid)");
+		return;
+	}
 	icmp6_cksum(ctx, c);
 	/*
 	 * Cut, tcpdump prints the type's name once it has the type byte,

@@ -55,6 +55,7 @@ struct dec_ctx {
 	uint32_t	 llclen;	/* bytes after the LLC header, as the
 					   802.3 length field claims */
 	int		 morefrag;	/* IPv4 first fragment: more follow */
+	int		 ip6zero;	/* IPv6 payload length 0 (RFC 2675) */
 	int		 linkdone;	/* -e named the ethertype of what follows */
 	int		 afterlink;	/* this layer's ethertype was named */
 	int		 sport;		/* of the last TCP/UDP header */
@@ -130,6 +131,9 @@ int		 dec_edns_opts(struct tbuf *, struct cur *);
  */
 int		 dec_ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
 int		 dec_ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
+/* A payload length of 0 (RFC 2675): dec_ip6_ext_format's, narrowing c. */
+int		 dec_ip6_zero(struct dec_ctx *, struct cur *, int, int *);
+#define IP6_HDRLEN	40		/* the fixed IPv6 header (RFC 8200 3) */
 /* IPv4 options under -v (dec-ipopt.c): ", options (...)". */
 #define DEC_IPOPT_GAVEUP (-2)	/* cut in a code or length byte */
 int		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);

@@ -143,7 +143,8 @@ tcp_numbers(struct dec_ctx *ctx, const uint8_t *h, int f, uint32_t seq,
 
 /*
  * A header cut short, as tcpdump: the ports once they are there, and
- * without them "a > b: [|tcp]", the marker right after the ": ".
+ * without them "a > b: [|tcp]", the marker right after the ": ", even
+ * when the addresses were written before an IPv6 extension header.
  */
 static void
 tcp_short(struct dec_ctx *ctx, struct cur *c)
@@ -153,7 +154,9 @@ tcp_short(struct dec_ctx *ctx, struct cur *c)
 	if ((h = cur_peek(c, 4)) != NULL) {
 		dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
 		dec_trunc(ctx, "tcp");
-	} else if (ctx->out != NULL && !ctx->tree && ctx->addrs_due) {
+	} else if (ctx->out != NULL && !ctx->tree) {
+		/* Again after IPv6 extension headers, as tcpdump's. */
+		ctx->addrs_due = 1;
 		dec_addrs(ctx);
 		tbuf_printf(ctx->out, "[|tcp]");
 	} else

@@ -17,6 +17,13 @@
 #                type from 0 to 255 but node information and RPL.
 #   udp-short    UDP lengths shorter, longer and equal to the IP payload,
 #                below 8, over DNS and an unknown port.
+#   ip6-plen0    IPv6 payload length 0 over UDP, TCP, ICMPv6, no next
+#                header, after destination options, and hop-by-hop headers
+#                with and without a valid jumbo option or with a malformed
+#                option; first and later fragments (length not 0).
+#   bigtcp       an IPv6 payload length 0 over TCP, no hop-by-hop header,
+#                on a 70054-byte frame of which 94 bytes were kept (BIG
+#                TCP, where zbtop departs from tcpdump 4.99).
 #   tcp-sack     SACK blocks in the first packet seen of a connection and
 #                in later ones, edges above and below the sequence numbers
 #                and the acknowledgment, for -S or not.
@@ -180,6 +187,31 @@ def udp_short():
     return [eth(x, x[0] >> 4 == 6) for x in f]
 
 
+def ip6_plen0():
+    u = udp(1234, 53, b"A" * 12)
+    m = struct.pack("!BBHHH", 128, 0, 0, 7, 1)
+    hbh = [bytes([17, 0, 1, 4, 0, 0, 0, 0]),              # padn only
+           bytes([17, 0, 0xc2, 4, 0, 1, 0, 0]),           # jumbo 65536
+           bytes([17, 0, 0xc2, 4, 0, 0, 0xff, 0xff]),     # jumbo < 65536
+           bytes([17, 0, 5, 2, 0, 0, 1, 0]),              # router alert
+           bytes([17, 0, 5, 3, 0, 0, 0, 0]),              # bad alert
+           bytes([60, 0, 0xc2, 4, 0, 1, 0, 0])]           # then dstopt
+    f = [ip6(17, u, plen=0), ip6(6, tcp(1234, 80, 1, 0, 0x02), plen=0),
+         ip6(58, l4sum(m, 2, 58, A6, B6), plen=0), ip6(59, b"", plen=0),
+         ip6(17, b"", plen=0), ip6(60, bytes([17, 0, 1, 4, 0, 0, 0, 0]) +
+                                   u, plen=0),
+         ip6(44, bytes([17, 0, 0, 0, 0, 0, 0, 1]) + u),
+         ip6(44, bytes([17, 0, 0, 0x11, 0, 0, 0, 1]) + u),
+         ip6(44, bytes([17, 0, 0, 1, 0, 0, 0, 2]) +
+             udp(1234, 9999, b"A" * 12, 400)),
+         ip6(44, bytes([6, 0, 0, 1, 0, 0, 0, 3]) +
+             tcp(1234, 80, 1, 0, 0x02))]
+    for h in hbh:
+        rest = bytes([17, 0, 1, 4, 0, 0, 0, 0]) if h[0] == 60 else b""
+        f.append(ip6(0, h + rest + u, plen=0))
+    return [eth(x, True) for x in f]
+
+
 def sack(*edges):
     b = b"".join(struct.pack("!I", e) for e in edges)
     return b"\x01\x01\x05" + bytes([2 + len(b)]) + b
@@ -212,15 +244,21 @@ def tcp_sack():
     ]
 
 
+def bigtcp():
+    t = tcp(1234, 80, 1, 0, 0x10, pl=b"A" * 20)
+    return [(eth(ip6(6, t, plen=0), True), 14 + 40 + 70000)]
+
+
 SETS = {"icmp-words": icmp_words, "icmp-quote": icmp_quote,
         "icmp6-words": icmp6_words, "udp-short": udp_short,
-        "tcp-sack": tcp_sack}
+        "ip6-plen0": ip6_plen0, "bigtcp": bigtcp, "tcp-sack": tcp_sack}
 
 
 def main(name, path):
     out = [struct.pack("=IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1)]
     for i, fr in enumerate(SETS[name]()):
-        out.append(struct.pack("=IIII", T0 + i, 0, len(fr), len(fr)) + fr)
+        fr, wire = fr if isinstance(fr, tuple) else (fr, len(fr))
+        out.append(struct.pack("=IIII", T0 + i, 0, len(fr), wire) + fr)
     with open(path, "wb") as f:
         f.write(b"".join(out))
 
