@@ -193,7 +193,15 @@ int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 int		 dec_cksum_raw(struct cur *, uint32_t, size_t, uint32_t);
 int		 dec_cksum_wrong(const struct dec_ctx *, struct cur *);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
-int		 dec_tcp_opts(struct cur *, size_t, uint32_t, char *, size_t);
+/*
+ * TCP options (dec-tcpopt.c, MPTCP's dec-mptcp.c): the list tcpdump
+ * shows, into a buffer of the caller's; flags: the header's (TH_SYN ...).
+ */
+int		 dec_tcp_opts(struct cur *, size_t, uint32_t, int, char *,
+		    size_t);
+int		 dec_mptcp(struct cur *, int, int, char *, size_t, size_t *);
+void		 dec_tcpopt_app(char *, size_t, size_t *, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
 int		 dec_mld(struct dec_ctx *, int, int, struct cur *);
 int		 dec_mld2_report(struct dec_ctx *, int, struct cur *);
 void		 dec_text_sip(struct dec_ctx *, struct cur *);

@@ -101,11 +101,12 @@ tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
 {
 	struct cur	o;
 	size_t		hdr = (size_t)hlen - TCP_HDRLEN;
-	int		cut, r;
+	int		cut, r, flags;
 
+	flags = cur_peek_u8(c, 13);
 	cur_skip(c, TCP_HDRLEN);
 	cut = cur_sub(c, hdr, &o);
-	if ((r = dec_tcp_opts(&o, hdr, abase, opts, n)) != 0)
+	if ((r = dec_tcp_opts(&o, hdr, abase, flags, opts, n)) != 0)
 		return r;
 	return cut;
 }
@@ -247,11 +248,17 @@ static int
 tcp_optline(struct dec_ctx *ctx, int optbad, const char *opts, uint32_t len,
     int hlen, struct cur *seg)
 {
+	/*
+	 * tcpdump's MPTCP printer leaves its name as the protocol's for
+	 * the markers after it: "[|mptcp]" once one was shown whole.
+	 */
+	const char	*name = strstr(opts, "mptcp ") != NULL ? "mptcp" : "tcp";
+
 	if (optbad < 0) {
 		/* tcpdump's option reader: no "]"; -x from byte 0 after GET_ */
 		dec_sum(ctx, ", options [%s", opts);
 		ctx->gaveup = optbad == -1;
-		dec_trunc(ctx, "tcp");
+		dec_trunc(ctx, name);
 		return -1;
 	}
 	if (optbad == 2) {
@@ -270,7 +277,7 @@ tcp_optline(struct dec_ctx *ctx, int optbad, const char *opts, uint32_t len,
 		 */
 		dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]",
 		    cur_left(seg), hlen);
-		dec_trunc(ctx, "tcp");
+		dec_trunc(ctx, name);
 		return -1;
 	}
 	return 0;

@@ -27,6 +27,8 @@
 #   tcp-sack     SACK blocks in the first packet seen of a connection and
 #                in later ones, edges above and below the sequence numbers
 #                and the acknowledgment, for -S or not.
+#   mptcp        MPTCP options (RFC 8684): every subtype, every length
+#                tcpdump's print-mptcp.c tells apart, and bad lengths.
 import struct
 import sys
 
@@ -244,6 +246,66 @@ def tcp_sack():
     ]
 
 
+def mp(sub, rest, flags=0):
+    b = bytes([(sub << 4) | flags]) + rest
+    return bytes([30, 2 + len(b)]) + b
+
+
+def mptcp():
+    k1, k2 = bytes(range(1, 9)), bytes(range(9, 17))
+    o = [
+        mp(0, bytes([0x81]) + k1),                      # capable SYN v0
+        mp(0, bytes([0x81]) + k1 + k2),                 # third ACK
+        mp(0, bytes([0x01]) + k1, 1),                   # v1 SYN
+        mp(0, bytes([0x81]) + k1 + k2 + b"\0\x04" + b"data", 1),
+        mp(0, bytes([0x81]) + k1 + k2 + b"\0\x04", 1),
+        mp(0, bytes([0x81]) + k1[:5]),                  # bad length
+        mp(1, bytes([5]) + bytes([1, 2, 3, 4]) + bytes([5, 6, 7, 8]), 1),
+        mp(1, bytes([5]) + k1 + bytes([1, 2, 3, 4])),
+        mp(1, bytes([0]) + bytes(20)),
+        mp(1, bytes([5]))[:4],
+        mp(2, bytes([0x01]) + struct.pack("!I", 7)),    # DSS ack 4
+        mp(2, bytes([0x03]) + struct.pack("!Q", 7)),    # ack 8
+        mp(2, bytes([0x04]) + struct.pack("!IIHH", 100, 200, 30, 0x1234)),
+        mp(2, bytes([0x0c]) + struct.pack("!QIHH", 100, 200, 30, 0x1234)),
+        mp(2, bytes([0x05]) + struct.pack("!IIIHH", 5, 100, 200, 30,
+                                          0x1234)),
+        mp(2, bytes([0x15]) + struct.pack("!IIIH", 5, 100, 200, 0)),
+        mp(2, bytes([0x14]) + struct.pack("!IIH", 100, 200, 30)),
+        mp(2, bytes([0x10])),
+        mp(2, bytes([0x1f]) + struct.pack("!QQIHH", 1, 2, 3, 4, 5)),
+        mp(2, bytes([0x05]) + bytes(3)),
+        mp(3, bytes([4]) + A4, 0),                      # add addr v0
+        mp(3, bytes([4]) + A4 + b"\x1f\x90", 0),
+        mp(3, bytes([4]) + A6, 0),
+        mp(3, bytes([5]) + A4 + bytes(8)),              # v1 with hmac
+        mp(3, bytes([5]) + A4 + b"\x1f\x90" + bytes(8)),
+        mp(3, bytes([6]) + A6 + bytes(8)),
+        mp(3, bytes([6]) + A6 + b"\x1f\x90" + bytes(8)),
+        mp(3, bytes([7]) + A4, 1),                      # echo
+        mp(3, bytes([4]) + A4[:2]),
+        mp(4, bytes([1])),                              # remove addr
+        mp(4, bytes([1, 2, 3])),
+        mp(5, bytes([1])),                              # prio
+        mp(5, bytes([1, 9])),
+        mp(5, b"", 0),
+        mp(6, bytes([0]) + struct.pack("!Q", 77)),      # fail
+        mp(7, bytes([0]) + bytes(8)),                   # fastclose
+        mp(7, bytes([0]) + bytes(4)),
+        mp(8, bytes([2])),                              # tcprst
+        mp(8, bytes([0x0f]) + b"", 1),
+        mp(15, bytes([1, 2, 3])),
+        mp(9, bytes([0])),
+        bytes([30, 2]),
+        bytes([30, 3, 0x00]),
+    ]
+    f = []
+    for i, x in enumerate(o):
+        f.append(tcp4(A4, B4, 4000 + i, 80, 100 + i, 200,
+                      0x10 if i else 0x02, x))
+    return f
+
+
 def bigtcp():
     t = tcp(1234, 80, 1, 0, 0x10, pl=b"A" * 20)
     return [(eth(ip6(6, t, plen=0), True), 14 + 40 + 70000)]
@@ -251,7 +313,8 @@ def bigtcp():
 
 SETS = {"icmp-words": icmp_words, "icmp-quote": icmp_quote,
         "icmp6-words": icmp6_words, "udp-short": udp_short,
-        "ip6-plen0": ip6_plen0, "bigtcp": bigtcp, "tcp-sack": tcp_sack}
+        "ip6-plen0": ip6_plen0, "bigtcp": bigtcp, "tcp-sack": tcp_sack,
+        "mptcp": mptcp}
 
 
 def main(name, path):
