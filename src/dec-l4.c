@@ -455,7 +455,9 @@ udp_cksum(struct dec_ctx *ctx, struct cur *seg, uint32_t n, int sum)
  * Lengths as tcpdump 4.99's udp_print takes them: an IP payload too
  * short for the header, or a UDP length under it, ends the line; else
  * the payload is the smaller of what UDP and IP claim, decoded as usual
- * and, when UDP claims more and no protocol takes it, "bad length".
+ * and, when UDP claims more and no protocol takes it, "bad length".  The
+ * protocol above gets the UDP length but may read the captured bytes up
+ * to the IP payload's end, as tcpdump's (a DNS question past it).
  */
 static void
 udp_format(struct dec_ctx *ctx, struct cur *c)
@@ -495,18 +497,11 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "checksum: 0x%04x", sum);
 	ulen -= UDP_HDRLEN;
-	len = ctx->l4len - UDP_HDRLEN;
-	if (ulen < len)
-		len = ulen;
+	len = ulen < ctx->l4len - UDP_HDRLEN ? ulen : ctx->l4len - UDP_HDRLEN;
 	udp_cksum(ctx, &seg, len + UDP_HDRLEN, sum);
 	/* Not an error in a first fragment: the rest comes later. */
 	if ((bad = ulen > len && !ctx->morefrag))
 		dec_fld(ctx, "[bad length %u > %u]", ulen, len);
-	/*
-	 * A UDP length shorter than the IP payload: tcpdump 4.99 gives
-	 * the protocol above the UDP length, but leaves it the captured
-	 * bytes up to the IP payload's end to read.
-	 */
 	in = *c;
 	cur_sub(c, len, &data);
 	ctx->sport = sport;
