@@ -23,6 +23,8 @@ static int	icmp6_unreach(struct dec_ctx *, int, const struct cur *);
 static int	icmp6_mip(struct dec_ctx *, int, const struct cur *);
 static const uint8_t *icmp6_at(const struct cur *, size_t, size_t);
 static int	icmp6_port(struct cur *, int *);
+static int	icmp6_addr(struct dec_ctx *, const struct cur *, size_t,
+		    const char *);
 static const char *icmp6_name(int);
 static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
 static void	icmp6_rr(struct dec_ctx *, int, uint32_t, struct cur *);
@@ -224,8 +226,6 @@ icmp6_at(const struct cur *m, size_t off, size_t n)
 static void
 icmp6_more(struct dec_ctx *ctx, int type, int code, const struct cur *m)
 {
-	const uint8_t	*h;
-	char		 a[DEC_ADDRSTRLEN];
 	struct cur	 q = *m, d;
 	int		 v = ctx->opt->verbose;
 
@@ -235,14 +235,11 @@ icmp6_more(struct dec_ctx *ctx, int type, int code, const struct cur *m)
 			return;
 		break;
 	case 3:
-		if (code == 0 && (h = icmp6_at(m, 32, 16)) == NULL)
-			goto giveup;
-		if (code == 0) {
-			dec_ntop(6, h, a);
-			dec_sum(ctx, " for %s", a);
-		} else if (code == 1)
+		if (code == 0 && icmp6_addr(ctx, m, 32, " for ") == -1)
+			return;
+		if (code == 1)
 			dec_sum(ctx, " (reassembly)");
-		else
+		else if (code > 1)
 			dec_sum(ctx, ", unknown code (%d)", code);
 		break;
 	case 141:
@@ -266,9 +263,6 @@ icmp6_more(struct dec_ctx *ctx, int type, int code, const struct cur *m)
 	}
 	if (!v)
 		dec_sum(ctx, ", length %u", ctx->l4len);
-	return;
-giveup:
-	dec_trunc(ctx, "icmp6");
 }
 
 /*
@@ -281,7 +275,6 @@ static int
 icmp6_mip(struct dec_ctx *ctx, int type, const struct cur *m)
 {
 	const uint8_t	*h;
-	char		 a[DEC_ADDRSTRLEN];
 	struct cur	 q = *m;
 	uint32_t	 off;
 
@@ -297,10 +290,8 @@ icmp6_mip(struct dec_ctx *ctx, int type, const struct cur *m)
 	}
 	dec_sum(ctx, ", id 0x%04x", h[0] << 8 | h[1]);
 	for (off = 8; type == 145 && off < ctx->l4len; off += 16) {
-		if ((h = icmp6_at(m, off, 16)) == NULL)
-			goto giveup;
-		dec_ntop(6, h, a);
-		dec_sum(ctx, ", %s", a);
+		if (icmp6_addr(ctx, m, off, ", ") == -1)
+			return -1;
 	}
 	return 0;
 giveup:
@@ -321,8 +312,6 @@ icmp6_unreach(struct dec_ctx *ctx, int code, const struct cur *m)
 	static const char *const what[] = { "unreachable route",
 	    " unreachable prohibited", "beyond scope", "unreachable address",
 	    "unreachable port" };
-	const uint8_t	*d, *s;
-	char		 a[DEC_ADDRSTRLEN], b[DEC_ADDRSTRLEN];
 	struct cur	 q = *m, x;
 	int		 proto, port;
 
@@ -342,27 +331,36 @@ icmp6_unreach(struct dec_ctx *ctx, int code, const struct cur *m)
 			ctx->gaveup = 0;	/* a test, no GET_ */
 			return -1;
 		}
-		if ((d = icmp6_at(m, 32, 16)) == NULL)
-			goto giveup;
-		dec_ntop(6, d, a);
-		dec_sum(ctx, ", %s %s port %d", a, proto == 6 ? "tcp" : "udp",
-		    port);
+		if (icmp6_addr(ctx, m, 32, ", ") == -1)
+			return -1;
+		dec_sum(ctx, " %s port %d", proto == 6 ? "tcp" : "udp", port);
 		return 0;
 	}
-	if ((d = icmp6_at(m, 32, 16)) == NULL)
-		goto giveup;
-	dec_ntop(6, d, a);
-	dec_sum(ctx, " %s", a);
-	if (code == 2) {
-		if ((s = icmp6_at(m, 16, 16)) == NULL)
-			goto giveup;
-		dec_ntop(6, s, b);
-		dec_sum(ctx, ", source address %s", b);
-	}
+	if (icmp6_addr(ctx, m, 32, " ") == -1 || (code == 2 &&
+	    icmp6_addr(ctx, m, 16, ", source address ") == -1))
+		return -1;
 	return 0;
-giveup:
-	dec_trunc(ctx, "icmp6");
-	return -1;
+}
+
+/*
+ * pre and the IPv6 address at offset off of m (a quoted header's source
+ * at 16, destination at 32); -1 after the marker when it was not
+ * captured, which tcpdump reads with a GET_ macro.
+ */
+static int
+icmp6_addr(struct dec_ctx *ctx, const struct cur *m, size_t off,
+    const char *pre)
+{
+	const uint8_t	*h;
+	char		 a[DEC_ADDRSTRLEN];
+
+	if ((h = icmp6_at(m, off, 16)) == NULL) {
+		dec_trunc(ctx, "icmp6");
+		return -1;
+	}
+	dec_ntop(6, h, a);
+	dec_sum(ctx, "%s%s", pre, a);
+	return 0;
 }
 
 /*

@@ -28,6 +28,8 @@ struct mp_opt {
 static int	mp_capable(struct mp_opt *);
 static int	mp_join(struct mp_opt *);
 static int	mp_dss(struct mp_opt *);
+static int	mp_dsn(struct mp_opt *, const char *, int, const uint8_t **,
+		    int *);
 static int	mp_add_addr(struct mp_opt *);
 static int	mp_rem_addr(struct mp_opt *);
 static int	mp_prio(struct mp_opt *);
@@ -143,29 +145,17 @@ static int
 mp_dss(struct mp_opt *m)
 {
 	const uint8_t	*p = &m->p[2];
-	int		 f = m->p[1], left = m->len - 4, w;
+	int		 f = m->p[1], left = m->len - 4;
 
 	if (m->len < 4 || (m->flags & MP_SYN))
 		return 0;
 	if (f & 0x10)
 		dec_tcpopt_app(m->buf, m->sz, m->n, " fin");
-	if (f & 0x01) {
-		dec_tcpopt_app(m->buf, m->sz, m->n, " ack ");
-		if (left < (w = f & 0x02 ? 8 : 4))
-			return 0;
-		dec_tcpopt_app(m->buf, m->sz, m->n, "%" PRIu64,
-		    w == 8 ? mp_be64(p) : cur_be32(p));
-		p += w;
-		left -= w;
-	}
+	if ((f & 0x01) && mp_dsn(m, " ack ", f & 0x02 ? 8 : 4, &p, &left) == 0)
+		return 0;
 	if (f & 0x04) {
-		dec_tcpopt_app(m->buf, m->sz, m->n, " seq ");
-		if (left < (w = f & 0x08 ? 8 : 4))
+		if (mp_dsn(m, " seq ", f & 0x08 ? 8 : 4, &p, &left) == 0)
 			return 0;
-		dec_tcpopt_app(m->buf, m->sz, m->n, "%" PRIu64,
-		    w == 8 ? mp_be64(p) : cur_be32(p));
-		p += w;
-		left -= w;
 		if (left < 4)
 			return 0;
 		dec_tcpopt_app(m->buf, m->sz, m->n, " subseq %u", cur_be32(p));
@@ -182,6 +172,24 @@ mp_dss(struct mp_opt *m)
 			left -= 2;
 	}
 	return left == 0;
+}
+
+/*
+ * A DSS data ack or sequence number of w bytes (4 or 8) at *p, *left
+ * bytes left, after its word; moves past it.  0 when fewer are left.
+ */
+static int
+mp_dsn(struct mp_opt *m, const char *word, int w, const uint8_t **p,
+    int *left)
+{
+	dec_tcpopt_app(m->buf, m->sz, m->n, "%s", word);
+	if (*left < w)
+		return 0;
+	dec_tcpopt_app(m->buf, m->sz, m->n, "%" PRIu64, w == 8 ?
+	    mp_be64(*p) : cur_be32(*p));
+	*p += w;
+	*left -= w;
+	return 1;
 }
 
 /*

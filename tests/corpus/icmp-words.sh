@@ -18,21 +18,11 @@
 zb_corpus tcpdump zbtop python3
 fail=0
 for set in icmp-words icmp-quote; do
-	python3 tests/lib/craft.py $set "$tmp/$set.pcap" ||
-	    { echo "FAIL: craft.py $set"; exit 1; }
+	zb_craft $set "$tmp/$set.pcap"
 	for o in "" -v -vv -x; do
 		# shellcheck disable=SC2086
 		zb_vs_tcpdump "$set," "$tmp/$set.pcap" $o
 	done
-	n=34
-	while [ $n -le 90 ]; do
-		"$ZBTOP" -r "$tmp/$set.pcap" -s $n -w "$tmp/cut.pcap" \
-		    >/dev/null 2>&1 </dev/null
-		for o in "" -v -x; do
-			# shellcheck disable=SC2086
-			zb_vs_tcpdump "$set cut at $n," "$tmp/cut.pcap" $o
-		done
-		n=$((n + 1))
-	done
+	zb_cuts_vs_tcpdump "$set" "$tmp/$set.pcap" 34 90 -v -x
 done
 exit $fail

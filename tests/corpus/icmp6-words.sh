@@ -16,20 +16,10 @@
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 fail=0
-python3 tests/lib/craft.py icmp6-words "$tmp/w.pcap" ||
-    { echo "FAIL: craft.py icmp6-words"; exit 1; }
+zb_craft icmp6-words "$tmp/w.pcap"
 for o in "" -v -vv -x; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump "icmp6-words," "$tmp/w.pcap" $o
 done
-n=54
-while [ $n -le 120 ]; do
-	"$ZBTOP" -r "$tmp/w.pcap" -s $n -w "$tmp/cut.pcap" >/dev/null 2>&1 \
-	    </dev/null
-	for o in "" -v -x; do
-		# shellcheck disable=SC2086
-		zb_vs_tcpdump "icmp6-words cut at $n," "$tmp/cut.pcap" $o
-	done
-	n=$((n + 1))
-done
+zb_cuts_vs_tcpdump icmp6-words "$tmp/w.pcap" 54 120 -v -x
 exit $fail

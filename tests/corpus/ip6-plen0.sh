@@ -19,24 +19,15 @@
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 fail=0
-python3 tests/lib/craft.py ip6-plen0 "$tmp/z.pcap" &&
-    python3 tests/lib/craft.py bigtcp "$tmp/big.pcap" ||
-    { echo "FAIL: craft.py ip6-plen0, bigtcp"; exit 1; }
+zb_craft ip6-plen0 "$tmp/z.pcap"
+zb_craft bigtcp "$tmp/big.pcap"
 for o in "" -v -vv -x; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump "ip6-plen0," "$tmp/z.pcap" $o
 done
-n=54
-while [ $n -le 120 ]; do
-	"$ZBTOP" -r "$tmp/z.pcap" -s $n -w "$tmp/cut.pcap" >/dev/null 2>&1 \
-	    </dev/null
-	for o in "" -v -x; do
-		# shellcheck disable=SC2086
-		zb_vs_tcpdump "ip6-plen0 cut at $n," "$tmp/cut.pcap" $o
-	done
-	n=$((n + 1))
-done
+zb_cuts_vs_tcpdump ip6-plen0 "$tmp/z.pcap" 54 120 -v -x
 "$ZBTOP" -n -v -r "$tmp/big.pcap" >"$tmp/big" 2>/dev/null </dev/null
-grep -q 'payload length: 0) \[real length 70040, presumed BIG TCP\] .*\.1234 > .*\.80: Flags \[\.\], seq 1:69981' "$tmp/big" ||
-    { echo "FAIL: BIG TCP:"; cat "$tmp/big"; fail=1; }
+want='payload length: 0) \[real length 70040, presumed BIG TCP\] '
+want=$want'.*\.1234 > .*\.80: Flags \[\.\], seq 1:69981'
+grep -q "$want" "$tmp/big" || { echo "FAIL: BIG TCP:"; cat "$tmp/big"; fail=1; }
 exit $fail

@@ -14,22 +14,12 @@
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 fail=0
-python3 tests/lib/craft.py mptcp "$tmp/m.pcap" ||
-    { echo "FAIL: craft.py mptcp"; exit 1; }
+zb_craft mptcp "$tmp/m.pcap"
 for o in "" -v -x; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump "mptcp," "$tmp/m.pcap" $o
 done
-n=54
-while [ $n -le 120 ]; do
-	"$ZBTOP" -r "$tmp/m.pcap" -s $n -w "$tmp/cut.pcap" >/dev/null 2>&1 \
-	    </dev/null
-	for o in "" -v -x; do
-		# shellcheck disable=SC2086
-		zb_vs_tcpdump "mptcp cut at $n," "$tmp/cut.pcap" $o
-	done
-	n=$((n + 1))
-done
+zb_cuts_vs_tcpdump mptcp "$tmp/m.pcap" 54 120 -v -x
 for f in "$SHARED"/corpus/tcpdump/pcap/mptcp-*.pcap; do
 	[ -f "$f" ] || continue
 	for o in "" -v -vv -x; do

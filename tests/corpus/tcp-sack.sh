@@ -11,8 +11,7 @@
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 fail=0
-python3 tests/lib/craft.py tcp-sack "$tmp/s.pcap" ||
-    { echo "FAIL: craft.py tcp-sack"; exit 1; }
+zb_craft tcp-sack "$tmp/s.pcap"
 for o in "" -S -v -vS; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump "tcp-sack," "$tmp/s.pcap" $o

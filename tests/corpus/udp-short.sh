@@ -12,8 +12,7 @@
 . tests/lib/corpus.sh
 zb_corpus tcpdump zbtop python3
 fail=0
-python3 tests/lib/craft.py udp-short "$tmp/u.pcap" ||
-    { echo "FAIL: craft.py udp-short"; exit 1; }
+zb_craft udp-short "$tmp/u.pcap"
 for o in "" -v -vv -x; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump "udp-short," "$tmp/u.pcap" $o

@@ -29,23 +29,19 @@
 #                and the acknowledgment, for -S or not.
 #   mptcp        MPTCP options (RFC 8684): every subtype, every length
 #                tcpdump's print-mptcp.c tells apart, and bad lengths.
+import os
 import struct
 import sys
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "data"))
+from mkapp import cksum  # noqa: E402  (RFC 1071, shared with app.pcap's)
 
 A4, B4 = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
 G4 = bytes([198, 18, 0, 254])
 A6 = bytes.fromhex("20010db8000000000000000000000001")
 B6 = bytes.fromhex("20010db8000000000000000000000002")
 T0 = 1767225600                 # 2026-01-01 00:00:00 UTC
-
-
-def cksum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
 
 
 def setsum(b, at, s):
