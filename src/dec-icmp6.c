@@ -219,8 +219,9 @@ icmp6_at(const struct cur *m, size_t off, size_t n)
 
 /*
  * The types icmp6_body leaves: destination unreachable, time exceeded,
- * inverse ND, home agent discovery, mobile prefix, and those tcpdump 4.99
- * does not decode (", length N" and, unless -vv, the message in hex).
+ * node information (dec-ni.c), inverse ND, home agent discovery, mobile
+ * prefix, and those tcpdump 4.99 does not decode (", length N" and,
+ * unless -vv, the message in hex).
  * m: the message from its type byte.  Ends the line.
  */
 static void
@@ -241,6 +242,11 @@ icmp6_more(struct dec_ctx *ctx, int type, int code, const struct cur *m)
 			dec_sum(ctx, " (reassembly)");
 		else if (code > 1)
 			dec_sum(ctx, ", unknown code (%d)", code);
+		break;
+	case 139:
+	case 140:
+		if (dec_icmp6_ni(ctx, type, m) == -1)
+			return;
 		break;
 	case 141:
 	case 142:

@@ -139,6 +139,8 @@ int		 dec_ip6_zero(struct dec_ctx *, struct cur *, int, int *);
 int		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
 /* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
 int		 dec_icmp6_nd(struct dec_ctx *, int, uint32_t, struct cur *);
+/* ICMPv6 node information (dec-ni.c): m from the type byte; -1 gave up. */
+int		 dec_icmp6_ni(struct dec_ctx *, int, const struct cur *);
 /* DHCP (dec-dhcpv.c): a message type's name, -v's lines. */
 const char	*dec_dhcp_typename(int);
 void		 dec_dhcp_v(struct dec_ctx *, struct cur *);

@@ -5,11 +5,12 @@
 # headers, "unknown unreach code (N)" and the message in hex unless -vv),
 # time exceeded ("for A", "(reassembly)"), inverse ND, home agent
 # discovery and mobile prefix messages, mtrace, and "unknown icmp6 type
-# (N), length L" with the message in hex unless -vv.  tests/lib/craft.py
-# builds icmp6-words (node information and RPL left out: not decoded);
-# compared whole under "", -v, -vv and -x, and cut by the snapshot length
-# at every length from 54 to 120 bytes under "", -v and -x (packet too big
-# and parameter problem cut before their fields too).
+# (N), length L" with the message in hex unless -vv; node information
+# queries and replies (RFC 4620: qtypes, flags, subjects, DNS names,
+# addresses).  tests/lib/craft.py builds icmp6-words (RPL left out: not
+# decoded); compared whole under "", -v, -vv and -x, and cut by the
+# snapshot length at every length from 54 to 120 bytes under "", -v and
+# -x (packet too big and parameter problem cut before their fields too).
 #
 # Can fail: before this test zbtop printed "destination unreachable, code
 # 0", "type 5, code 0" and no hex for all of these.

@@ -14,7 +14,8 @@
 #                length, and quoted datagrams longer than what follows.
 #   icmp6-words  ICMPv6 destination unreachable codes 0 to 8, packet too
 #                big, time exceeded, parameter problem, and every other
-#                type from 0 to 255 but node information and RPL.
+#                type from 0 to 255 but RPL, node information queries and
+#                replies of each kind.
 #   udp-short    UDP lengths shorter, longer and equal to the IP payload,
 #                below 8, over DNS and an unknown port.
 #   ip6-plen0    IPv6 payload length 0 over UDP, TCP, ICMPv6, no next
@@ -161,14 +162,36 @@ def icmp6_words():
         f.append(icmp6(3, code, bytes(4) + q))
     for code in range(6):
         f.append(icmp6(4, code, struct.pack("!I", 6) + q))
-    # Not here: node information (139, 140) and RPL (155), whose contents
-    # zbtop does not decode.
+    # Not here: RPL (155), whose contents zbtop does not decode.
     skip = (1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137,
-            138, 139, 140, 143, 155)
+            138, 143, 155)
     for t in range(256):
         if t not in skip:
             f.append(icmp6(t, 0, bytes(12)))
-    return [eth(x, True) for x in f]
+    return [eth(x, True) for x in f + node_info()]
+
+
+def node_info():
+    """RFC 4620 queries and replies: each qtype, subject and code."""
+    def ni(t, code, qtype, flags, data=b""):
+        return icmp6(t, code, struct.pack("!HH", qtype, flags) +
+                     bytes(range(8)) + data)
+    name = b"\x04host\x07example\x00"
+    f = [icmp6(139, 0, bytes(4)), ni(139, 0, 0, 0), ni(139, 0, 1, 1),
+         ni(139, 0, 0, 0, b"x"), ni(139, 0, 2, 0), ni(139, 0, 3, 0x7f, A6),
+         ni(139, 0, 2, 0, A6 + b"x"), ni(139, 2, 4, 0, A4),
+         ni(139, 1, 2, 0, name), ni(139, 1, 2, 0, b"\x05ab\x01cd"),
+         ni(139, 1, 2, 0, b"\x04ho\x01t\x00\x00"), ni(139, 5, 2, 0, b"z"),
+         ni(139, 1, 2, 0, b"\x09ho\x80t"), ni(139, 0, 9, 0, A6)]
+    for code in range(4):
+        f.append(ni(140, code, 0, 0))
+        f.append(ni(140, code, 0, 0, b"zz"))
+    f += [ni(140, 0, 1, 1), ni(140, 0, 2, 1, struct.pack("!I", 300) + name),
+          ni(140, 0, 2, 0, struct.pack("!I", 0) + b"\x03a.b"),
+          ni(140, 0, 2, 0), ni(140, 0, 3, 0x7f, struct.pack("!I", 60) + A6 +
+                                struct.pack("!I", 7) + B6 + b"x"),
+          ni(140, 0, 7, 0)]
+    return f
 
 
 def udp_short():
