@@ -81,9 +81,8 @@ dec_icmp6_nd(struct dec_ctx *ctx, int type, uint32_t w, struct cur *c)
 		}
 		break;
 	case 147:	/* -v only: mobile prefix advertisement (RFC 6275) */
-		dec_sum(ctx, ", id 0x%04x", w >> 16);
-		dec_sum(ctx, "%s%s%s", w & 0xc000 ? " " : "", w & 0x8000 ? "M" :
-		    "", w & 0x4000 ? "O" : "");
+		dec_sum(ctx, ", id 0x%04x%s%s%s", w >> 16, w & 0xc000 ? " " :
+		    "", w & 0x8000 ? "M" : "", w & 0x4000 ? "O" : "");
 		break;
 	default:	/* 137, redirect: target, then destination */
 		if ((t = cur_pull(c, 32)) == NULL)
@@ -101,6 +100,9 @@ dec_icmp6_nd(struct dec_ctx *ctx, int type, uint32_t w, struct cur *c)
 	    type == 134 ? 16 : 24;
 	if (nd_opts(ctx, c, len) == 0)
 		return 0;
+	dec_trunc(ctx, "icmp6");
+	ctx->gaveup = 0;	/* options are tested, not read with GET_ */
+	return -1;
 trunc:
 	dec_trunc(ctx, "icmp6");
 	return -1;
