@@ -8,7 +8,7 @@
 # (N), length L" with the message in hex unless -vv; node information
 # queries and replies (RFC 4620: qtypes, flags, subjects, DNS names,
 # addresses).  tests/lib/craft.py builds icmp6-words (RPL left out: not
-# decoded); compared whole under "", -v, -vv and -x, and cut by the
+# decoded); compared whole under "", -v, -vv, -x and -vv -x, and cut by the
 # snapshot length at every length from 54 to 120 bytes under "", -v and
 # -x (packet too big and parameter problem cut before their fields too).
 #
@@ -22,5 +22,6 @@ for o in "" -v -vv -x; do
 	# shellcheck disable=SC2086
 	zb_vs_tcpdump "icmp6-words," "$tmp/w.pcap" $o
 done
+zb_vs_tcpdump "icmp6-words," "$tmp/w.pcap" -vv -x
 zb_cuts_vs_tcpdump icmp6-words "$tmp/w.pcap" 54 120 -v -x
 exit $fail
