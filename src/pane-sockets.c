@@ -73,6 +73,8 @@ pane_sockets_free(void)
 {
 	psock_detach(ps_st.att);
 	psock_close(ps_st.ps);
+	if (ps_st.list != NULL)
+		psock_snap_free(ps_st.list);
 	free(ps_st.list);
 	free(ps_st.ring);
 	memset(&ps_st, 0, sizeof ps_st);
@@ -190,8 +192,7 @@ pane_sockets_row(const struct pane *p, int y, const struct psock_row *r,
 	int			 x = p->x, end = p->x + p->w;
 
 	snprintf(pid, sizeof pid, r->pid ? "%d" : "-", r->pid);
-	snprintf(flt, sizeof flt, r->nfilter > 0 ? "%d" : r->nfilter ? "?" :
-	    "-", r->nfilter);
+	psock_nfilter_str(flt, sizeof flt, r);
 	if (sel)
 		screen_fill(y, p->x, p->w, role);
 	x += screen_printf(y, x, end - x, role, "%7s %-15.15s %-12.12s "

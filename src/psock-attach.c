@@ -115,6 +115,7 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 
 	s = xcalloc(1, sizeof *s);
 	if (psock_snapshot(ps, s, errbuf) == -1) {
+		psock_snap_free(s);
 		free(s);
 		return -1;
 	}
@@ -150,6 +151,7 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 		*out = *best;
 		rc = 0;
 	}
+	psock_snap_free(s);
 	free(s);
 	return rc;
 }

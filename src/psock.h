@@ -15,7 +15,7 @@
 
 #include "zb.h"
 
-#define PSOCK_MAX	512		/* sockets in a snapshot */
+#define PSOCK_MAX	65536		/* sockets in a snapshot */
 #define PSOCK_MAXNS	256		/* network namespaces followed */
 #define PSOCK_MAXINSNS	4096		/* BPF_MAXINSNS */
 #define PSOCK_NAMESZ	32
@@ -56,7 +56,10 @@ struct psock_row {
 	uint16_t	 fanout_mode;	/* PACKET_FANOUT_*, flags in bits 8-15 */
 	int		 have_uid;
 	uint32_t	 uid;
-	int		 nfilter;	/* instructions; -1 not reported */
+	int		 nfilter;	/* instructions, 0 none, or PSOCK_NF_ */
+#define PSOCK_NF_HIDDEN	(-1)	/* not shown to us (CAP_NET_ADMIN) */
+#define PSOCK_NF_BIG	(-2)	/* too long for a sock_diag message */
+#define PSOCK_NF_CUT	(-3)	/* not reported: listed after a BIG one */
 	int		 have_mem;
 	uint32_t	 rmem;		/* SK_MEMINFO_RMEM_ALLOC, bytes */
 	uint32_t	 rcvbuf;	/* SK_MEMINFO_RCVBUF, bytes */
@@ -71,7 +74,10 @@ struct psock_nsinfo {
 	char		 err[PSOCK_ERRSZ];	/* "" when listed */
 };
 
-/* Everything one refresh found. */
+/*
+ * Everything one refresh found.  The rows grow as sockets are parsed
+ * (psock_snap_free gives them back); zeroed, a snapshot is empty.
+ */
 struct psock_snap {
 	/* Counts first: a refresh clears everything before rows. */
 	double			 t;		/* CLOCK_MONOTONIC, seconds */
@@ -80,7 +86,8 @@ struct psock_snap {
 	int			 truncated;	/* more than PSOCK_MAX */
 	int			 unreadable;	/* processes whose fds are hidden */
 	int			 nsfull;	/* more namespaces than PSOCK_MAXNS */
-	struct psock_row	 rows[PSOCK_MAX];
+	struct psock_row	*rows;		/* nrows of cap */
+	int			 cap;
 	struct psock_nsinfo	 ns[PSOCK_MAXNS];
 };
 
@@ -110,6 +117,8 @@ void		 psock_close(struct psock *);
 void		 psock_rescan(struct psock *);
 /* Lists every socket into the snapshot; 0, or -1 with errbuf. */
 int		 psock_snapshot(struct psock *, struct psock_snap *, char *);
+/* Frees a snapshot's rows and empties it; the struct stays the caller's. */
+void		 psock_snap_free(struct psock_snap *);
 /*
  * The filter attached to socket ino in namespace ns, printed as
  * tcpdump -d does, into tb.  -1 with errbuf: gone, none, or not
@@ -138,6 +147,8 @@ char		*psock_geom_str(char *, size_t, const struct psock_row *);
 char		*psock_retire_str(char *, size_t, uint32_t);
 /* "42 lb", or "-". */
 char		*psock_fanout_str(char *, size_t, const struct psock_row *);
+/* The filter column: "12" instructions, "-" none, "?" unknown, "big". */
+char		*psock_nfilter_str(char *, size_t, const struct psock_row *);
 
 /*
  * Netlink parsing, exposed for the unit test.  Appends the sockets in

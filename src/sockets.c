@@ -121,6 +121,7 @@ sockets_list(struct psock *ps, const struct sockets_opts *o)
 		}
 	}
 	tbuf_free(&tb);
+	psock_snap_free(s);
 	free(s);
 	return rc;
 }
@@ -155,8 +156,7 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 	for (i = 0; i < s->nrows; i++) {
 		r = &s->rows[i];
 		snprintf(pid, sizeof pid, r->pid ? "%d" : "-", r->pid);
-		snprintf(flt, sizeof flt, r->nfilter > 0 ? "%d" : r->nfilter ?
-		    "?" : "-", r->nfilter);
+		psock_nfilter_str(flt, sizeof flt, r);
 		tbuf_printf(tb, "%7s %-15.15s %-14.14s %-9.9s %-5s v%-2d "
 		    "%-22s %-10s %-6s %8u %8u %10u\n", pid,
 		    r->comm[0] ? r->comm : "-", r->nsname,

@@ -5,7 +5,8 @@
  * length, PACKET_COPY_THRESH; then holds them, optionally after closing
  * the descriptor, unmapping the ring or forking.  Prints one line
  * "ready PID INODE" per socket once everything is set up, then waits for
- * a signal or -T seconds.  Never sends a frame; receives only what the
+ * a signal or -T seconds: SIGUSR1 unmaps the rings and closes the
+ * sockets, SIGUSR2 execs sleep(1) for the rest of the -T seconds.  Never sends a frame; receives only what the
  * kernel puts in its rings.  Kernel facts: linux/if_packet.h,
  * Documentation/networking/packet_mmap.rst.
  *
@@ -55,10 +56,14 @@ static unsigned	pring_num(const char *);
 static void	pring_fanout(struct pring *, const char *);
 static void	pring_ring(const struct pring *, int, int);
 static void	pring_filter(const struct pring *, int);
-static int	pring_open(const struct pring *);
+static int	pring_open(const struct pring *, void **);
 static void	pring_quit(int);
+static void	pring_sig(int);
+static void	pring_main_sig(const struct pring *, int *);
 
-static volatile sig_atomic_t pring_done;
+static volatile sig_atomic_t pring_done, pring_usr;
+static void	*pring_mem[PRING_MAXSOCK];
+static size_t	 pring_len;
 
 static void
 pring_usage(void)
@@ -150,7 +155,7 @@ pring_filter(const struct pring *p, int fd)
 }
 
 static int
-pring_open(const struct pring *p)
+pring_open(const struct pring *p, void **mem)
 {
 	struct sockaddr_ll	 sll;
 	size_t			 len;
@@ -191,6 +196,7 @@ pring_open(const struct pring *p)
 			pring_die("mmap");
 		if (p->unmap && munmap(m, len) == -1)
 			pring_die("munmap");
+		*mem = p->unmap ? NULL : m;
 	}
 	return fd;
 }
@@ -199,6 +205,36 @@ static void
 pring_quit(int sig)
 {
 	pring_done = 1;
+}
+
+static void
+pring_sig(int sig)
+{
+	pring_usr = sig;
+}
+
+/* What SIGUSR1 and SIGUSR2 ask for, outside the handler. */
+static void
+pring_main_sig(const struct pring *p, int *fd)
+{
+	char		 secs[16];
+	unsigned	 i;
+
+	if (pring_usr == SIGUSR1)
+		for (i = 0; i < p->nsock; i++) {
+			if (pring_mem[i] != NULL)
+				munmap(pring_mem[i], pring_len);
+			pring_mem[i] = NULL;
+			if (fd[i] != -1)
+				close(fd[i]);
+			fd[i] = -1;
+		}
+	if (pring_usr == SIGUSR2) {
+		snprintf(secs, sizeof secs, "%u", alarm(0));
+		execl("/bin/sleep", "sleep", secs, (char *)NULL);
+		pring_die("exec sleep");
+	}
+	pring_usr = 0;
 }
 
 int
@@ -246,14 +282,19 @@ main(int argc, char **argv)
 	signal(SIGTERM, pring_quit);
 	signal(SIGINT, pring_quit);
 	signal(SIGALRM, pring_quit);
+	signal(SIGUSR1, pring_sig);
+	signal(SIGUSR2, pring_sig);
+	pring_len = (size_t)p.bsize * p.bnr * ((p.rx != 0) + (p.tx != 0));
 	for (i = 0; i < p.nsock; i++) {
-		fd[i] = pring_open(&p);
+		fd[i] = pring_open(&p, &pring_mem[i]);
 		if (fstat(fd[i], &st) == -1)
 			pring_die("fstat");
 		printf("ready %d %lu\n", (int)getpid(),
 		    (unsigned long)st.st_ino);
-		if (p.closefd)
+		if (p.closefd) {
 			close(fd[i]);
+			fd[i] = -1;
+		}
 	}
 	for (i = 0; i < p.children; i++) {
 		if ((kid = fork()) == -1)
@@ -268,8 +309,10 @@ main(int argc, char **argv)
 	}
 	fflush(stdout);
 	alarm(p.secs);
-	while (!pring_done)
+	while (!pring_done) {
 		pause();
+		pring_main_sig(&p, fd);
+	}
 	while (wait(NULL) > 0)
 		;
 	return 0;
