@@ -175,13 +175,15 @@ pring_open(const struct pring *p, void **mem)
 		pring_ring(p, fd, PACKET_RX_RING);
 	if (p->tx)
 		pring_ring(p, fd, PACKET_TX_RING);
+	/* Unbound without -i: bind waits for the network (synchronize_net). */
 	memset(&sll, 0, sizeof sll);
 	sll.sll_family = AF_PACKET;
 	sll.sll_protocol = htons(ETH_P_ALL);
 	if (p->ifname != NULL &&
 	    (sll.sll_ifindex = (int)if_nametoindex(p->ifname)) == 0)
 		pring_die(p->ifname);
-	if (bind(fd, (struct sockaddr *)&sll, sizeof sll) == -1)
+	if (p->ifname != NULL &&
+	    bind(fd, (struct sockaddr *)&sll, sizeof sll) == -1)
 		pring_die("bind");
 	if (p->fanout != -1) {
 		opt = p->fanid | p->fanout << 16;
