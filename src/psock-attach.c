@@ -8,8 +8,10 @@
  * Reading the ring is psock-ring.c's.  Never writes to the process or
  * its socket.
  */
+#include <sys/syscall.h>
 #include <sys/types.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,7 +25,11 @@
 
 static int	psock_find(struct psock *, int, uint32_t, struct psock_row *,
 		    char *);
-static int	psock_has_fd(int, uint32_t);
+static int	psock_pid_inos(int, uint32_t **, int *, char *);
+static void	psock_ino_add(const char *, uint32_t **, int *, int *);
+static void	psock_maps_inos(int, uint32_t **, int *, int *);
+static int	psock_zombie(int);
+static int	psock_map_holder(uint32_t);
 static int	psock_map(int, uint32_t, uint64_t, uint64_t *, char *);
 static int	psock_mem(int, char *);
 
@@ -64,6 +70,8 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 		return NULL;
 	a = xcalloc(1, sizeof *a);
 	a->pid = r.pid;
+	/* This process, not a later one given its number. */
+	a->pidfd = (int)syscall(SYS_pidfd_open, r.pid, 0);
 	a->ino = r.ino;
 	a->ns = r.netns;
 	a->mem = mem;
@@ -86,6 +94,7 @@ psock_attach_fd(int fd, uint64_t base, int version,
 
 	a = xcalloc(1, sizeof *a);
 	a->pid = getpid();
+	a->pidfd = -1;
 	a->mem = fd;
 	a->base = base;
 	a->last.pid = a->pid;
@@ -100,6 +109,8 @@ psock_detach(struct psock_att *a)
 	if (a == NULL)
 		return;
 	close(a->mem);
+	if (a->pidfd != -1)
+		close(a->pidfd);
 	free(a->v2buf);
 	free(a);
 }
@@ -111,17 +122,22 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 {
 	struct psock_snap	*s;
 	struct psock_row	*r, *best = NULL;
-	int			 i, hidden, rc = -1;
+	uint32_t		*inos = NULL;
+	int			 i, n = 0, hidden, rc = -1;
 
+	if (ino == 0 && psock_pid_inos(pid, &inos, &n, errbuf) == -1)
+		return -1;
 	s = xcalloc(1, sizeof *s);
 	if (psock_snapshot(ps, s, errbuf) == -1) {
 		psock_snap_free(s);
 		free(s);
+		free(inos);
 		return -1;
 	}
 	for (i = 0; i < s->nrows; i++) {
 		r = &s->rows[i];
-		if (ino != 0 ? r->ino != ino : !psock_has_fd(pid, r->ino))
+		if (ino != 0 ? r->ino != ino : n == 0 || bsearch(&r->ino,
+		    inos, (size_t)n, sizeof *inos, psock_ino_cmp) == NULL)
 			continue;
 		if (ino != 0 || (r->have_rx && (best == NULL ||
 		    !best->have_rx))) {
@@ -131,8 +147,15 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 		} else if (best == NULL)
 			best = r;
 	}
-	if (best != NULL && pid != 0)
+	/* The process asked for, which may not be the first holder. */
+	if (best != NULL && pid != 0) {
 		best->pid = pid;
+		psock_comm(pid, best->comm);
+	} else if (best != NULL && best->pid == 0 &&
+	    (best->pid = psock_map_holder(best->ino)) != 0) {
+		best->mapped = 1;
+		psock_comm(best->pid, best->comm);
+	}
 	for (i = hidden = 0; i < s->nns; i++)
 		hidden += s->ns[i].err[0] != '\0';
 	if (best == NULL && ino != 0)
@@ -140,9 +163,8 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 		    "socket%s", ino, hidden ? " in the namespaces that could "
 		    "be entered (needs CAP_SYS_ADMIN)" : "");
 	else if (best == NULL)
-		snprintf(errbuf, PSOCK_ERRSZ, "process %d: no packet socket "
-		    "(or its file descriptors are not readable: needs "
-		    "CAP_SYS_PTRACE)", pid);
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d: no packet socket",
+		    pid);
 	else if (best->pid == 0)
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: no process found "
 		    "holding it (other users' processes need "
@@ -153,31 +175,143 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 	}
 	psock_snap_free(s);
 	free(s);
+	free(inos);
 	return rc;
 }
 
+/*
+ * The socket inodes process pid holds, through a descriptor or a
+ * mapping, sorted into *inos (*n of them; the caller frees).  -1 with
+ * errbuf when the process is gone, a zombie, or its descriptors are
+ * hidden.
+ */
 static int
-psock_has_fd(int pid, uint32_t ino)
+psock_pid_inos(int pid, uint32_t **inos, int *n, char *errbuf)
 {
-	char	 path[64], want[32], link[32];
-	int	 fd;
-	ssize_t	 n;
+	struct dirent	*d;
+	DIR		*dir;
+	char		 path[64], link[64];
+	ssize_t		 len;
+	int		 cap = 0, e;
 
-	snprintf(want, sizeof want, "socket:[%u]", ino);
-	/* A process rarely holds more than a few thousand descriptors. */
-	for (fd = 0; fd < 4096; fd++) {
-		snprintf(path, sizeof path, "/proc/%d/fd/%d", pid, fd);
-		n = readlink(path, link, sizeof link - 1);
-		if (n == -1) {
-			if (errno == EACCES || errno == ESRCH)
-				return 0;
-			continue;
-		}
-		link[n] = '\0';
-		if (strcmp(link, want) == 0)
-			return 1;
+	*inos = NULL;
+	*n = 0;
+	snprintf(path, sizeof path, "/proc/%d/fd", pid);
+	if ((dir = opendir(path)) == NULL) {
+		e = errno;
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d: %s", pid,
+		    e == ENOENT ? "no such process" : e == EACCES ||
+		    e == EPERM ? "its file descriptors are not readable "
+		    "(needs CAP_SYS_PTRACE)" : strerror(e));
+		return -1;
 	}
+	while ((d = readdir(dir)) != NULL) {
+		len = readlinkat(dirfd(dir), d->d_name, link, sizeof link - 1);
+		if (len <= 0)
+			continue;
+		link[len] = '\0';
+		psock_ino_add(link, inos, n, &cap);
+	}
+	closedir(dir);
+	psock_maps_inos(pid, inos, n, &cap);
+	if (*n == 0 && psock_zombie(pid)) {
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d has exited (a "
+		    "zombie its parent has not reaped)", pid);
+		return -1;
+	}
+	if (*n > 1)
+		qsort(*inos, (size_t)*n, sizeof **inos, psock_ino_cmp);
 	return 0;
+}
+
+/* Appends the inode of "socket:[INODE]" at s, if that is what s is. */
+static void
+psock_ino_add(const char *s, uint32_t **inos, int *n, int *cap)
+{
+	unsigned long	 v;
+	char		*end;
+
+	if (strncmp(s, "socket:[", 8) != 0)
+		return;
+	errno = 0;
+	v = strtoul(s + 8, &end, 10);
+	if (errno != 0 || *end != ']' || v > UINT32_MAX)
+		return;
+	if (*n == *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		*inos = xrealloc(*inos, (size_t)*cap * sizeof **inos);
+	}
+	(*inos)[(*n)++] = (uint32_t)v;
+}
+
+/* The sockets whose rings process pid maps (a descriptor may be gone). */
+static void
+psock_maps_inos(int pid, uint32_t **inos, int *n, int *cap)
+{
+	FILE	*f;
+	char	 path[64], *line = NULL, *p;
+	size_t	 sz = 0;
+
+	snprintf(path, sizeof path, "/proc/%d/maps", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (getline(&line, &sz, f) != -1)
+		if ((p = strstr(line, " socket:[")) != NULL)
+			psock_ino_add(p + 1, inos, n, cap);
+	free(line);
+	fclose(f);
+}
+
+/*
+ * A process that maps socket ino's ring, when none holds a descriptor
+ * of it (the list looks only in the maps of processes holding packet
+ * sockets); 0: none found.
+ */
+static int
+psock_map_holder(uint32_t ino)
+{
+	struct dirent	*d;
+	DIR		*dir;
+	uint32_t	*inos = NULL;
+	char		*end;
+	long		 pid;
+	int		 i, n, cap, found = 0;
+
+	if ((dir = opendir("/proc")) == NULL)
+		return 0;
+	while (found == 0 && (d = readdir(dir)) != NULL) {
+		pid = strtol(d->d_name, &end, 10);
+		if (*end != '\0' || pid <= 0 || pid > INT32_MAX)
+			continue;
+		n = 0;
+		cap = 0;
+		free(inos);
+		inos = NULL;
+		psock_maps_inos((int)pid, &inos, &n, &cap);
+		for (i = 0; i < n && found == 0; i++)
+			if (inos[i] == ino)
+				found = (int)pid;
+	}
+	free(inos);
+	closedir(dir);
+	return found;
+}
+
+/* Whether pid is a zombie: state Z after the command in /proc/PID/stat. */
+static int
+psock_zombie(int pid)
+{
+	char	 path[64], buf[512], *p;
+	ssize_t	 len;
+	int	 fd;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	len = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[len > 0 ? len : 0] = '\0';
+	return (p = strrchr(buf, ')')) != NULL && p[1] == ' ' && p[2] == 'Z';
 }
 
 /* The mapping of socket:[ino] at file offset 0 and at least size long. */

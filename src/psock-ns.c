@@ -52,7 +52,6 @@ static void	psock_ns_close(struct psock_netns *);
 static uint64_t	psock_ns_ino(const char *);
 static const char *psock_ns_named(uint64_t, char *, size_t);
 static int	psock_isnum(const char *);
-static int	psock_ino_cmp(const void *, const void *);
 static void	psock_pid(struct psock_snap *, uint32_t *, int *, int,
 		    const char *);
 static struct psock_row *psock_row_of(struct psock_snap *, uint32_t *,
@@ -322,7 +321,7 @@ psock_isnum(const char *s)
 	return 1;
 }
 
-static int
+int
 psock_ino_cmp(const void *a, const void *b)
 {
 	const uint32_t	*x = a, *y = b;
@@ -372,9 +371,9 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 	struct psock_row	*r;
 	struct dirent		*d;
 	DIR			*dir;
-	char			 path[64], link[64], comm[32];
+	char			 path[64], link[64];
 	ssize_t			 len;
-	int			 fd, dfd;
+	int			 dfd;
 
 	snprintf(path, sizeof path, "/proc/%s/fd", pid);
 	if ((dir = opendir(path)) == NULL) {
@@ -393,17 +392,27 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 		if (r->nprocs++ > 0)
 			continue;
 		r->pid = atoi(pid);
-		snprintf(path, sizeof path, "/proc/%s/comm", pid);
-		comm[0] = '\0';
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
-			len = read(fd, comm, sizeof comm - 1);
-			comm[len > 0 ? len : 0] = '\0';
-			comm[strcspn(comm, "\n")] = '\0';
-			close(fd);
-		}
-		esc_str(r->comm, sizeof r->comm, comm, strlen(comm));
+		psock_comm(r->pid, r->comm);
 	}
 	closedir(dir);
+}
+
+void
+psock_comm(int pid, char *out)
+{
+	char	 path[64], comm[32];
+	ssize_t	 len;
+	int	 fd;
+
+	snprintf(path, sizeof path, "/proc/%d/comm", pid);
+	comm[0] = '\0';
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+		len = read(fd, comm, sizeof comm - 1);
+		comm[len > 0 ? len : 0] = '\0';
+		comm[strcspn(comm, "\n")] = '\0';
+		close(fd);
+	}
+	esc_str(out, PSOCK_COMMSZ, comm, strlen(comm));
 }
 
 /*

@@ -12,6 +12,8 @@
  */
 #include <sys/types.h>
 
+#include <poll.h>
+
 #include <linux/if_packet.h>
 #include <linux/packet_diag.h>
 
@@ -44,6 +46,11 @@ static void	psock_verdict(struct psock_att *, struct psock_ringsnap *);
 static double	psock_now(int);
 static void	psock_head(struct psock_ringsnap *,
 		    const struct psock_ringsnap *);
+static int	psock_exited(const struct psock_att *);
+static int	psock_gone(struct psock_att *, struct psock_ringsnap *, int,
+		    char *);
+static int	psock_drops(struct psock_att *, struct psock *,
+		    struct psock_ringsnap *);
 
 static double
 psock_now(int clk)
@@ -65,12 +72,85 @@ psock_head(struct psock_ringsnap *dst, const struct psock_ringsnap *src)
 	memcpy(dst, src, offsetof(struct psock_ringsnap, blk));
 }
 
+/*
+ * Whether the attached process has exited: its pidfd turns readable
+ * then (kernel/pid.c, pidfd_poll), even as a zombie and whatever process
+ * takes its number later; without one, kill(2).  EPERM is alive, but
+ * another user's now that root is gone.
+ */
+static int
+psock_exited(const struct psock_att *a)
+{
+	struct pollfd	 p;
+
+	if (a->pidfd == -1)
+		return kill(a->pid, 0) == -1 && errno == ESRCH;
+	p.fd = a->pidfd;
+	p.events = POLLIN;
+	p.revents = 0;
+	return poll(&p, 1, 0) == 1;
+}
+
+/*
+ * The end of an attachment: the process exited, or it lives on without
+ * the ring (its memory no longer holds it: unmapped, or a new program
+ * after exec; or the socket is gone).  Always -1.
+ */
+static int
+psock_gone(struct psock_att *a, struct psock_ringsnap *rs, int exited,
+    char *errbuf)
+{
+	rs->verdict = exited ? PSOCK_V_GONE : PSOCK_V_UNMAPPED;
+	if (exited)
+		snprintf(rs->why, sizeof rs->why, "process %d exited",
+		    a->pid);
+	else
+		snprintf(rs->why, sizeof rs->why, "process %d runs on "
+		    "without the ring: closed, unmapped or exec'd", a->pid);
+	snprintf(errbuf, PSOCK_ERRSZ, exited ? "process %d exited while "
+	    "attached" : "process %d no longer maps socket %u's ring (closed "
+	    "or unmapped it, or exec'd)", a->pid, a->ino);
+	psock_head(&a->last, rs);
+	return -1;
+}
+
+/*
+ * Drops: the socket's sk_drops from sock_diag, in its namespace.  0, or
+ * -1 when a whole answer no longer lists the socket: closed and not
+ * mapped anywhere, so what is read at the ring's address is not it.
+ */
+static int
+psock_drops(struct psock_att *a, struct psock *ps, struct psock_ringsnap *rs)
+{
+	static struct psock_snap	 s;
+	char				 err[PSOCK_ERRSZ];
+	int				 i, listed = 0;
+
+	rs->have_drops = 0;
+	s.nrows = 0;
+	s.truncated = 0;
+	for (i = 0; ps != NULL && i < ps->nns; i++)
+		if (ps->ns[i].ino == a->ns && ps->ns[i].diag != -1 &&
+		    psock_dump(ps->ns[i].diag, ++ps->seq, PACKET_SHOW_MEMINFO,
+		    &s, a->ns, 0, NULL, 0, NULL, err) == 0 && !s.truncated)
+			listed = 1;
+	for (i = 0; i < s.nrows; i++)
+		if (s.rows[i].ino == a->ino) {
+			listed = 0;
+			if (!s.rows[i].have_mem)
+				continue;
+			rs->have_drops = 1;
+			rs->drops = s.rows[i].drops;
+			rs->rmem = s.rows[i].rmem;
+		}
+	return listed ? -1 : 0;
+}
+
 int
 psock_ring_read(struct psock_att *a, struct psock *ps,
     struct psock_ringsnap *rs, char *errbuf)
 {
-	static struct psock_snap	 s;
-	int				 i, rc;
+	int	 rc;
 
 	psock_head(rs, &a->last);
 	rs->t = psock_now(CLOCK_MONOTONIC);
@@ -78,30 +158,10 @@ psock_ring_read(struct psock_att *a, struct psock *ps,
 	rs->pkts_held = rs->pkts_ring = 0;
 	rs->oldest = 0;
 	rc = rs->version == 3 ? psock_v3(a, rs) : psock_v2(a, rs);
-	/* EPERM: alive, but another user's now that root is gone. */
-	if (rc == -1 || (kill(a->pid, 0) == -1 && errno == ESRCH)) {
-		rs->verdict = PSOCK_V_GONE;
-		snprintf(rs->why, sizeof rs->why, "process %d exited",
-		    a->pid);
-		snprintf(errbuf, PSOCK_ERRSZ, "process %d exited while "
-		    "attached", a->pid);
-		psock_head(&a->last, rs);
-		return -1;
-	}
-	/* Drops: the socket's sk_drops from sock_diag, in its namespace. */
-	rs->have_drops = 0;
-	s.nrows = 0;
-	for (i = 0; ps != NULL && i < ps->nns; i++)
-		if (ps->ns[i].ino == a->ns && ps->ns[i].diag != -1)
-			psock_dump(ps->ns[i].diag, ++ps->seq,
-			    PACKET_SHOW_MEMINFO, &s, a->ns, 0, NULL, 0, NULL,
-			    errbuf);
-	for (i = 0; i < s.nrows; i++)
-		if (s.rows[i].ino == a->ino && s.rows[i].have_mem) {
-			rs->have_drops = 1;
-			rs->drops = s.rows[i].drops;
-			rs->rmem = s.rows[i].rmem;
-		}
+	if (psock_exited(a))
+		return psock_gone(a, rs, 1, errbuf);
+	if (rc == -1 || psock_drops(a, ps, rs) == -1)
+		return psock_gone(a, rs, 0, errbuf);
 	rs->ddrops = a->reads > 0 && a->last.have_drops && rs->have_drops &&
 	    rs->drops >= a->last.drops ? rs->drops - a->last.drops : 0;
 	psock_verdict(a, rs);
@@ -382,7 +442,8 @@ psock_verdict_name(enum psock_verdict v)
 {
 	static const char *const name[] = {
 		"measuring", "keeping up", "ring too small for the bursts",
-		"consumer too slow", "consumer stopped", "process exited"
+		"consumer too slow", "consumer stopped", "process exited",
+		"ring unmapped"
 	};
 
 	return (unsigned)v < sizeof name / sizeof name[0] ? name[v] : "?";

@@ -181,7 +181,8 @@ enum psock_verdict {
 	PSOCK_V_SMALL,		/* drops with most blocks free: bursts */
 	PSOCK_V_SLOW,		/* drops with most blocks held */
 	PSOCK_V_STOPPED,	/* blocks held and none given back */
-	PSOCK_V_GONE		/* the process exited */
+	PSOCK_V_GONE,		/* the process exited */
+	PSOCK_V_UNMAPPED	/* alive, the ring no longer in its memory */
 };
 
 struct psock_blk {
@@ -234,8 +235,9 @@ struct psock_att *psock_attach(struct psock *, int, uint32_t, char *);
 /*
  * One read of every block header (pread on /proc/PID/mem, never a
  * write) and of the socket's drops (none when the psock is NULL).  0, or
- * -1 with errbuf when the process exited or the ring went away
- * (rs->verdict PSOCK_V_GONE).
+ * -1 with errbuf when the process exited (rs->verdict PSOCK_V_GONE) or
+ * the ring left its memory: unmapped, the socket closed, or an exec
+ * (PSOCK_V_UNMAPPED).
  */
 int		 psock_ring_read(struct psock_att *, struct psock *,
 		     struct psock_ringsnap *, char *);

@@ -12,14 +12,16 @@
  *
  *   pring [-v 1|2|3] [-b BLOCKSIZE] [-n BLOCKS] [-f FRAMESIZE] [-r]
  *         [-t] [-F hash|lb|cpu:ID] [-L INSNS] [-c] [-i IF] [-N SOCKETS]
- *         [-M] [-C] [-U] [-k CHILDREN] [-T SECONDS]
+ *         [-M] [-C] [-U] [-k CHILDREN] [-D FD] [-T SECONDS]
  *
  * -r no RX ring (with -t: TX only), -t a TX ring as well, -M no mmap,
  * -C close the descriptor once the ring is mapped, -U unmap the ring,
- * -k fork CHILDREN processes that hold the same sockets.
+ * -k fork CHILDREN processes that hold the same sockets, -D move the
+ * (first) socket to descriptor FD (raising RLIMIT_NOFILE to fit it).
  */
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -48,6 +50,7 @@ struct pring {
 	int		 copythresh;
 	const char	*ifname;
 	unsigned	 nsock, children, secs;
+	int		 movefd;	/* -D, or -1 */
 };
 
 static void	pring_usage(void) __attribute__((noreturn));
@@ -58,6 +61,7 @@ static void	pring_ring(const struct pring *, int, int);
 static void	pring_filter(const struct pring *, int);
 static int	pring_open(const struct pring *, void **);
 static void	pring_quit(int);
+static int	pring_move(int, int);
 static void	pring_sig(int);
 static void	pring_main_sig(const struct pring *, int *);
 
@@ -203,6 +207,27 @@ pring_open(const struct pring *p, void **mem)
 	return fd;
 }
 
+/* Descriptor fd moved to to, the limit raised for it; returns to. */
+static int
+pring_move(int fd, int to)
+{
+	struct rlimit	 rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1)
+		pring_die("getrlimit");
+	if (rl.rlim_cur <= (rlim_t)to) {
+		rl.rlim_cur = (rlim_t)to + 1;
+		if (rl.rlim_max < rl.rlim_cur)
+			rl.rlim_max = rl.rlim_cur;
+		if (setrlimit(RLIMIT_NOFILE, &rl) == -1)
+			pring_die("setrlimit");
+	}
+	if (dup2(fd, to) == -1)
+		pring_die("dup2");
+	close(fd);
+	return to;
+}
+
 static void
 pring_quit(int sig)
 {
@@ -257,11 +282,13 @@ main(int argc, char **argv)
 	p.fanout = -1;
 	p.nsock = 1;
 	p.secs = 60;
-	while ((c = getopt(argc, argv, "b:cCf:F:i:k:L:Mn:N:rtT:Uv:")) != -1) {
+	p.movefd = -1;
+	while ((c = getopt(argc, argv, "b:cCD:f:F:i:k:L:Mn:N:rtT:Uv:")) != -1) {
 		switch (c) {
 		case 'b': p.bsize = pring_num(optarg); break;
 		case 'c': p.copythresh = 1; break;
 		case 'C': p.closefd = 1; break;
+		case 'D': p.movefd = (int)pring_num(optarg); break;
 		case 'f': p.fsize = pring_num(optarg); break;
 		case 'F': pring_fanout(&p, optarg); break;
 		case 'i': p.ifname = optarg; break;
@@ -289,6 +316,8 @@ main(int argc, char **argv)
 	pring_len = (size_t)p.bsize * p.bnr * ((p.rx != 0) + (p.tx != 0));
 	for (i = 0; i < p.nsock; i++) {
 		fd[i] = pring_open(&p, &pring_mem[i]);
+		if (i == 0 && p.movefd != -1)
+			fd[i] = pring_move(fd[i], p.movefd);
 		if (fstat(fd[i], &st) == -1)
 			pring_die("fstat");
 		printf("ready %d %lu\n", (int)getpid(),

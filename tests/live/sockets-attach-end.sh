@@ -1,0 +1,109 @@
+#!/bin/sh
+# --attach PID finds the ring however the process holds it, and says
+# how an attachment ended (tests/gen/pring holds the rings; no frame is
+# sent):
+#  - a socket on descriptor 5000: attached (only descriptors 0-4095 were
+#    looked at: "no packet socket");
+#  - a ring whose descriptor was closed, held by its mapping alone:
+#    attached by PID and by socket:INODE, the command named (by PID:
+#    "no packet socket"; by inode: "no process found");
+#  - a process that unmaps its ring and closes the socket, and one that
+#    execs, while attached: exit 1, "no longer maps", verdict "ring
+#    unmapped" (it said "process exited" of a running process);
+#  - a forked child holding its parent's ring, attached, killed and
+#    left a zombie: "exited";
+#  - refusals: a PID that does not exist ("no such process"), the
+#    zombie ("zombie").
+. tests/lib/netns.sh
+zb_need_root
+zb_need python3
+[ -x "$ZB_GENDIR/pring" ] || { echo "needs obj/gen/pring (make test-build)" >&2; exit 77; }
+zb_netns_up
+zb_tmpdir
+
+# pring_in OUT PATTERN [ARG...]: pring in the capture namespace, its
+# lines in OUT; waits up to 10 s for a line matching PATTERN.
+pring_in() {
+	pr_out=$1 pr_pat=$2
+	shift 2
+	: >"$pr_out"
+	ip netns exec "$ZB_NS_CAP" "$ZB_GENDIR/pring" -T 120 "$@" \
+	    >"$pr_out" 2>"$pr_out.err" </dev/null &
+	pr_i=0
+	until grep -q "$pr_pat" "$pr_out"; do
+		pr_i=$((pr_i + 1))
+		[ $pr_i -lt 200 ] || { cat "$pr_out.err" >&2; zb_fail "pring $*"; }
+		sleep 0.05
+	done
+}
+
+field() {
+	sed -n "s/^$2 \([0-9]*\) \([0-9]*\)\$/\\$3/p" "$1" | head -n 1
+}
+
+# attached WHAT TARGET: one refresh attached to TARGET, whose header must
+# name pring.
+attached() {
+	"$ZBTOP" --attach "$2" --iterations 1 >"$ZB_TMP/one.txt" 2>&1 ||
+	    { cat "$ZB_TMP/one.txt" >&2; zb_fail "$1: --attach $2"; }
+	head -n 1 "$ZB_TMP/one.txt"
+	head -n 1 "$ZB_TMP/one.txt" | grep -q "^zbtop attach: pid [0-9]* (pring) " ||
+	    zb_fail "$1: the header does not name pring"
+}
+
+# ends WHAT PID SIGNAL WORDS VERDICT: --attach PID -J every 0.2 s; after
+# its first line PID gets SIGNAL; zbtop must exit 1 within 10 s, its
+# message containing WORDS and its last line the verdict VERDICT.
+ends() {
+	: >"$ZB_TMP/end.json"
+	"$ZBTOP" --attach "$2" -J --delay 0.2 >"$ZB_TMP/end.json" \
+	    2>"$ZB_TMP/end.err" &
+	en_z=$!
+	en_i=0
+	until [ -s "$ZB_TMP/end.json" ]; do
+		en_i=$((en_i + 1))
+		[ $en_i -lt 200 ] || { cat "$ZB_TMP/end.err" >&2; zb_fail "$1: no output"; }
+		sleep 0.05
+	done
+	kill "-$3" "$2"
+	zb_wait_exit "$en_z" 10
+	en_st=$?
+	en_v=$(tail -n 1 "$ZB_TMP/end.json" | python3 -c '
+import json, sys; print(json.loads(sys.stdin.readline())["verdict"])')
+	echo "$1: exit $en_st, verdict '$en_v': $(cat "$ZB_TMP/end.err")"
+	[ $en_st -eq 1 ] || zb_fail "$1: exit status $en_st, not 1"
+	grep -q "$4" "$ZB_TMP/end.err" || zb_fail "$1: not '$4'"
+	[ "$en_v" = "$5" ] || zb_fail "$1: verdict '$en_v', not '$5'"
+}
+
+pring_in "$ZB_TMP/d" '^ready' -D 5000
+attached "descriptor 5000" "$(field "$ZB_TMP/d" ready 1)"
+
+pring_in "$ZB_TMP/c" '^ready' -C
+attached "mapping only, by pid" "$(field "$ZB_TMP/c" ready 1)"
+attached "mapping only, by inode" "socket:$(field "$ZB_TMP/c" ready 2)"
+
+pring_in "$ZB_TMP/u" '^ready'
+U=$(field "$ZB_TMP/u" ready 1)
+ends "unmapped" "$U" USR1 "no longer maps" "ring unmapped"
+kill -0 "$U" || zb_fail "unmapped: pring $U did not run on"
+
+pring_in "$ZB_TMP/x" '^ready'
+X=$(field "$ZB_TMP/x" ready 1)
+ends "exec" "$X" USR2 "no longer maps" "ring unmapped"
+[ "$(cat "/proc/$X/comm")" = sleep ] || zb_fail "exec: $X is not sleep"
+
+pring_in "$ZB_TMP/k" '^child' -k 1
+K=$(sed -n 's/^child \([0-9]*\)$/\1/p' "$ZB_TMP/k")
+ends "child killed" "$K" TERM "exited while attached" "process exited"
+
+"$ZBTOP" --attach "$K" --iterations 1 >/dev/null 2>"$ZB_TMP/z.err" &&
+    zb_fail "zombie: attached"
+echo "zombie: $(cat "$ZB_TMP/z.err")"
+grep -q zombie "$ZB_TMP/z.err" || zb_fail "zombie: not said"
+# A PID that is not there: 2^22 is pid_max's ceiling (kernel/pid.c).
+"$ZBTOP" --attach 4194305 --iterations 1 >/dev/null 2>"$ZB_TMP/n.err" &&
+    zb_fail "no such process: attached"
+echo "no process: $(cat "$ZB_TMP/n.err")"
+grep -q "no such process" "$ZB_TMP/n.err" || zb_fail "no such process: not said"
+exit 0
