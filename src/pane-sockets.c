@@ -343,8 +343,12 @@ pane_sockets_key(struct pane *p, const struct pane_env *env, int key)
 			ps_st.sel = 0;
 		return 1;
 	}
-	/* The selected socket, or the attached ring's first block row. */
-	if (screen_scroll(key, pos, page, PSOCK_MAX))
+	/*
+	 * The selected socket, or the attached ring's first block row; End
+	 * goes past the last, and the draw clamps it.
+	 */
+	if (screen_scroll(key, pos, page, ps_st.att != NULL ? PSOCK_MAXBLK :
+	    PSOCK_MAX))
 		return 1;
 	switch (key) {
 	case '<':

@@ -5,7 +5,9 @@
  * length, PACKET_COPY_THRESH; then holds them, optionally after closing
  * the descriptor, unmapping the ring or forking.  Prints one line
  * "ready PID INODE" per socket once everything is set up, then waits for
- * a signal or -T seconds: SIGUSR1 unmaps the rings and closes the
+ * a signal or -T seconds, and at the end prints "stats INODE PACKETS
+ * DROPS" per socket still open (PACKET_STATISTICS: packets counts the
+ * drops too, af_packet.c packet_getsockopt).  SIGUSR1 unmaps the rings and closes the
  * sockets, SIGUSR2 execs sleep(1) for the rest of the -T seconds.  Never sends a frame; receives only what the
  * kernel puts in its rings.  Kernel facts: linux/if_packet.h,
  * Documentation/networking/packet_mmap.rst.
@@ -62,6 +64,7 @@ static void	pring_filter(const struct pring *, int);
 static int	pring_open(const struct pring *, void **);
 static void	pring_quit(int);
 static int	pring_move(int, int);
+static void	pring_stats(int);
 static void	pring_sig(int);
 static void	pring_main_sig(const struct pring *, int *);
 
@@ -229,6 +232,21 @@ pring_move(int fd, int to)
 }
 
 static void
+pring_stats(int fd)
+{
+	struct tpacket_stats_v3	 st;
+	struct stat		 sb;
+	socklen_t		 len = sizeof st;
+
+	memset(&st, 0, sizeof st);
+	if (fstat(fd, &sb) == -1 ||
+	    getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) == -1)
+		return;
+	printf("stats %lu %u %u\n", (unsigned long)sb.st_ino, st.tp_packets,
+	    st.tp_drops);
+}
+
+static void
 pring_quit(int sig)
 {
 	pring_done = 1;
@@ -346,5 +364,8 @@ main(int argc, char **argv)
 	}
 	while (wait(NULL) > 0)
 		;
+	for (i = 0; i < p.nsock; i++)
+		if (fd[i] != -1)
+			pring_stats(fd[i]);
 	return 0;
 }

@@ -15,7 +15,7 @@ N=1200
 S="zbtop-sock-$$"
 T_W=120
 export TERM=xterm
-cleanup_tmux() { tmux -L "$S" kill-server 2>/dev/null; }
+cleanup_tmux() { tmux -L "$S" kill-server 2>/dev/null; return 0; }
 t_cap() { tmux -L "$S" capture-pane -p; }
 t_wait() {
 	i=0
