@@ -10,7 +10,12 @@ zb_netns_up
 zb_tmpdir
 S="zbtop-blk-$$"
 export TERM=xterm
-cleanup_tmux() { tmux -L "$S" kill-server 2>/dev/null; return 0; }
+# Keeps the exit status for zb_netns_down, which exits with it.
+cleanup_tmux() {
+	zb_s=$?
+	tmux -L "$S" kill-server 2>/dev/null
+	return $zb_s
+}
 t_cap() { tmux -L "$S" capture-pane -p; }
 t_wait() {
 	i=0
