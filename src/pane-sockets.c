@@ -269,7 +269,7 @@ pane_sockets_blk(const struct pane *p, int y, const struct psock_ringsnap *rs,
 	int			 bar = p->w - 56 > 4 ? p->w - 56 : 4, x;
 
 	frac = rs->g.block_size ? (double)b->used / rs->g.block_size : 0;
-	if (rs->version == 2 && rs->g.frame_size > 0)
+	if (rs->version != 3 && rs->g.frame_size > 0)
 		frac = (double)b->pkts / (rs->g.block_size / rs->g.frame_size);
 	x = p->x + screen_printf(y, p->x, 7, SCREEN_NORMAL, "%6d ", i);
 	x += screen_printf(y, x, 7, role, "%-6s ", psock_owner_name(b->owner));

@@ -50,14 +50,14 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 		    r.ino);
 		return NULL;
 	}
-	if (r.version != 2 && r.version != 3) {
+	if (r.version < 1 || r.version > 3) {
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: TPACKET_V%d ring: "
-		    "unknown version (V2 and V3 are read)", r.ino,
+		    "unknown version (V1 to V3 are read)", r.ino,
 		    r.version);
 		return NULL;
 	}
 	if (r.rx.block_nr == 0 || r.rx.block_size == 0 ||
-	    (r.version == 2 && (r.rx.frame_size == 0 ||
+	    (r.version != 3 && (r.rx.frame_size == 0 ||
 	    r.rx.frame_nr > PSOCK_MAXFRAMES))) {
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: ring geometry "
 		    "%u x %u cannot be read", r.ino, r.rx.block_nr,

@@ -180,17 +180,22 @@ psock_v3_held(struct psock_att *a, struct psock_ringsnap *rs, int i,
     const struct tpacket_block_desc *d, double real)
 {
 	struct psock_blk	*b = &rs->blk[i];
-	double			 now = rs->t;
+	double			 now = rs->t, last;
 
 	b->owner = PSOCK_OWN_USER;
 	if (a->heldseq[i] != b->seq || a->since[i] == 0) {
-		/* Closed about when its last packet came. */
+		/*
+		 * Closed about when its last packet came: prb_close_block
+		 * copies that packet's tp_sec and tp_nsec (whole seconds
+		 * alone made a block up to 1 s older, "stopped" early).
+		 */
 		a->since[i] = now;
-		if (d->hdr.bh1.ts_last_pkt.ts_sec != 0 &&
-		    real - d->hdr.bh1.ts_last_pkt.ts_sec > 0 &&
-		    real - d->hdr.bh1.ts_last_pkt.ts_sec < 86400)
-			a->since[i] = now - (real -
-			    d->hdr.bh1.ts_last_pkt.ts_sec);
+		last = d->hdr.bh1.ts_last_pkt.ts_sec +
+		    (d->hdr.bh1.ts_last_pkt.ts_nsec < 1000000000 ?
+		    d->hdr.bh1.ts_last_pkt.ts_nsec / 1e9 : 0);
+		if (d->hdr.bh1.ts_last_pkt.ts_sec != 0 && real - last > 0 &&
+		    real - last < 86400)
+			a->since[i] = now - (real - last);
 		a->heldseq[i] = b->seq;
 	}
 	b->held = now - a->since[i];
@@ -308,26 +313,33 @@ psock_v2_block(struct psock_att *a, const struct psock_ringsnap *rs, int i,
 }
 
 /*
- * tp_status of frame f of block i (struct tpacket2_hdr's first word)
- * into *st; -1: unreadable.
+ * tp_status of frame f of block i into *st: the first member of struct
+ * tpacket2_hdr, a __u32, or of TPACKET_V1's struct tpacket_hdr, an
+ * unsigned long whose low bits carry the same flags; -1: unreadable.
  */
 static int
 psock_v2_status(struct psock_att *a, const struct psock_ringsnap *rs, int i,
     uint32_t f, uint32_t *st)
 {
 	uint64_t	 off = (uint64_t)f * rs->g.frame_size;
+	unsigned long	 l = 0;
+	size_t		 w = rs->version == 1 ? sizeof l : sizeof *st;
+	void		*to = rs->version == 1 ? (void *)&l : (void *)st;
 
-	if (off + sizeof *st <= a->v2len) {
-		memcpy(st, a->v2buf + off, sizeof *st);
-		return 0;
-	}
-	if (pread(a->mem, st, sizeof *st, (off_t)(a->base +
-	    (uint64_t)i * rs->g.block_size + off)) != (ssize_t)sizeof *st)
+	if (off + w <= a->v2len)
+		memcpy(to, a->v2buf + off, w);
+	else if (pread(a->mem, to, w, (off_t)(a->base + (uint64_t)i *
+	    rs->g.block_size + off)) != (ssize_t)w)
 		return -1;
+	if (rs->version == 1)
+		*st = (uint32_t)l;
 	return 0;
 }
 
-/* TPACKET_V2: frame status, grouped by block; no sequence numbers. */
+/*
+ * TPACKET_V1 and V2: frame status, grouped by block; no sequence
+ * numbers.
+ */
 static int
 psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
 {
@@ -394,7 +406,11 @@ psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
 static void
 psock_verdict(struct psock_att *a, struct psock_ringsnap *rs)
 {
-	int	 held = rs->nown[PSOCK_OWN_USER], dropping;
+	int	 held = rs->nown[PSOCK_OWN_USER], dropping, full;
+
+	/* A frame ring's block is held by one frame: full is every frame. */
+	full = rs->version == 3 ? held == rs->nblk :
+	    rs->pkts_held >= rs->g.frame_nr;
 
 	/* sk_drops misses ring drops (tpacket_rcv counts tp_drops only). */
 	dropping = rs->ddrops > 0 || (rs->losing && !a->last.losing);
@@ -407,11 +423,11 @@ psock_verdict(struct psock_att *a, struct psock_ringsnap *rs)
 		rs->verdict = PSOCK_V_STOPPED;
 		snprintf(rs->why, sizeof rs->why, "%d of %d blocks held, "
 		    "none given back for %.1fs", held, rs->nblk, rs->oldest);
-	} else if (held == rs->nblk && rs->released == 0) {
+	} else if (full && rs->released == 0) {
 		rs->verdict = PSOCK_V_STOPPED;
 		snprintf(rs->why, sizeof rs->why, "ring full: all %d blocks "
 		    "held, none given back yet", held);
-	} else if (held == rs->nblk) {
+	} else if (full) {
 		rs->verdict = PSOCK_V_SLOW;
 		snprintf(rs->why, sizeof rs->why, "ring full: all %d blocks "
 		    "held, %d given back since", held, rs->released);

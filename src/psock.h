@@ -163,7 +163,7 @@ int		 psock_parse(const void *, size_t, struct psock_snap *, uint64_t,
 
 /*
  * Another process's ring, read-only (psock-ring.c).  A V3 ring shows
- * its blocks; a V2 ring its frames grouped by block (frame status
+ * its blocks; a V1 or V2 ring its frames grouped by block (frame status
  * instead of block status, no sequence numbers).
  */
 #define PSOCK_MAXBLK	65536
@@ -200,7 +200,7 @@ struct psock_ringsnap {
 	char		 comm[PSOCK_COMMSZ];
 	char		 nsname[PSOCK_NAMESZ];
 	char		 ifname[PSOCK_NAMESZ];
-	int		 version;	/* 2 or 3 */
+	int		 version;	/* 1, 2 or 3 */
 	struct psock_geom g;
 	double		 t;		/* CLOCK_MONOTONIC seconds */
 	int		 nblk;
