@@ -32,8 +32,7 @@ const struct cmd_entry cmd_buffers_entry = {
 	.alias = "b",
 	.usage = "buffers",
 	.help = "show ring geometry and the state of every buffer",
-	.min_args = 0,
-	.max_args = 0,
+	.args = { 0, 0, NULL },
 	.exec = cmd_buffers_exec
 };
 
@@ -42,10 +41,8 @@ const struct cmd_entry cmd_rotate_entry = {
 	.alias = "r",
 	.usage = "rotate [every ms|off]",
 	.help = "hand over the partly filled buffer now, or on a timer",
-	.min_args = 0,
-	.max_args = 2,
-	.exec = cmd_rotate_exec,
-	.args = cmd_rotate_args
+	.args = { 0, 2, cmd_rotate_args },
+	.exec = cmd_rotate_exec
 };
 
 static enum cmd_ret

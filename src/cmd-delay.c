@@ -24,8 +24,7 @@ const struct cmd_entry cmd_delay_entry = {
 	.usage = "delay [seconds]",
 	.help = "set the refresh interval (0.1 to 3600 seconds); alone, "
 	    "show it",
-	.min_args = 0,
-	.max_args = 1,
+	.args = { 0, 1, NULL },
 	.exec = cmd_delay_exec
 };
 
@@ -35,8 +34,7 @@ const struct cmd_entry cmd_speed_entry = {
 	.usage = "speed [x|+|-]",
 	.help = "replay a file at x times recorded speed (0: as fast as "
 	    "possible), + doubles, - halves; alone, show it",
-	.min_args = 0,
-	.max_args = 1,
+	.args = { 0, 1, NULL },
 	.exec = cmd_speed_exec
 };
 

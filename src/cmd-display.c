@@ -30,8 +30,7 @@ const struct cmd_entry cmd_display_entry = {
 	.usage = "display [expression|off]",
 	.help = "narrow the packet list (pcap syntax), capture unchanged; "
 	    "alone, show it",
-	.min_args = 0,
-	.max_args = -1,
+	.args = { 0, -1, NULL },
 	.exec = cmd_display_exec,
 	.complete = CMD_COMPLETE_FILTER,
 	.prep = cmd_display_prep,
@@ -45,8 +44,7 @@ const struct cmd_entry cmd_search_entry = {
 	.usage = "search [text]",
 	.help = "select the next listed packet whose line holds text; "
 	    "alone, the next match",
-	.min_args = 0,
-	.max_args = -1,
+	.args = { 0, -1, NULL },
 	.exec = cmd_search_exec
 };
 

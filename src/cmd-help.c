@@ -13,8 +13,7 @@ const struct cmd_entry cmd_help_entry = {
 	.alias = "?",
 	.usage = "help [command]",
 	.help = "list the commands, or describe one",
-	.min_args = 0,
-	.max_args = 1,
+	.args = { 0, 1, NULL },
 	.exec = cmd_help_exec,
 	.complete = CMD_COMPLETE_COMMANDS
 };

@@ -16,8 +16,7 @@ const struct cmd_entry cmd_pause_entry = {
 	.alias = NULL,
 	.usage = "pause",
 	.help = "freeze the packet list (counters keep running)",
-	.min_args = 0,
-	.max_args = 0,
+	.args = { 0, 0, NULL },
 	.exec = cmd_pause_exec
 };
 
@@ -26,8 +25,7 @@ const struct cmd_entry cmd_resume_entry = {
 	.alias = NULL,
 	.usage = "resume",
 	.help = "let the packet list follow new packets again",
-	.min_args = 0,
-	.max_args = 0,
+	.args = { 0, 0, NULL },
 	.exec = cmd_pause_exec
 };
 
@@ -36,8 +34,7 @@ const struct cmd_entry cmd_clear_entry = {
 	.alias = NULL,
 	.usage = "clear",
 	.help = "reset the counters, talkers and packet list",
-	.min_args = 0,
-	.max_args = 0,
+	.args = { 0, 0, NULL },
 	.exec = cmd_clear_exec
 };
 

@@ -1,4 +1,6 @@
 /* quit: stop capturing, finish -w output, leave. */
+#include <stddef.h>
+
 #include "cmd.h"
 
 static enum cmd_ret	cmd_quit_exec(struct cmd_ctx *, int, char **);
@@ -8,8 +10,7 @@ const struct cmd_entry cmd_quit_entry = {
 	.alias = "q",
 	.usage = "quit",
 	.help = "stop capturing and exit",
-	.min_args = 0,
-	.max_args = 0,
+	.args = { 0, 0, NULL },
 	.exec = cmd_quit_exec
 };
 

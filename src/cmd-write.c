@@ -12,8 +12,7 @@ const struct cmd_entry cmd_write_entry = {
 	.alias = "w",
 	.usage = "write file|stop",
 	.help = "write captured packets to a pcap file, or stop writing",
-	.min_args = 1,
-	.max_args = 1,
+	.args = { 1, 1, NULL },
 	.exec = cmd_write_exec
 };
 

@@ -246,8 +246,8 @@ cmd_parse(struct cmd_ctx *ctx, const char *line, const char *arg,
 		/* The name is not an argument. */
 		memmove(cl->argv, cl->argv + 1, --cl->argc * sizeof *cl->argv);
 	}
-	if (cl->argc < (arg != NULL ? 0 : cl->ce->min_args) ||
-	    (cl->ce->max_args != -1 && cl->argc > cl->ce->max_args)) {
+	if (cl->argc < (arg != NULL ? 0 : cl->ce->args.lower) ||
+	    (cl->ce->args.upper != -1 && cl->argc > cl->ce->args.upper)) {
 		cmd_error(ctx, "usage: %s", cl->ce->usage);
 		cl->ce = NULL;
 		return CMD_ERROR;

@@ -48,9 +48,19 @@ struct cmd_arg {
 	const struct cmd_arg	*next;		/* after it; NULL: nothing */
 };
 
+/*
+ * What a command takes, as tmux's argument template: from lower to upper
+ * words (-1: no limit), and the sub-words Tab offers first, or NULL.
+ */
+struct cmd_args {
+	int			 lower;
+	int			 upper;
+	const struct cmd_arg	*words;
+};
+
 /* Tab after the name, beyond sub-words: a filter, or command names. */
 enum cmd_complete {
-	CMD_COMPLETE_ARGS,		/* the args spec, if any */
+	CMD_COMPLETE_ARGS,		/* args.words, if any */
 	CMD_COMPLETE_FILTER,		/* pcap keywords, every word */
 	CMD_COMPLETE_COMMANDS		/* command names (help) */
 };
@@ -60,11 +70,9 @@ struct cmd_entry {
 	const char	*alias;		/* short form, or NULL */
 	const char	*usage;		/* "filter [expression]" */
 	const char	*help;		/* one line for help and completion */
-	int		 min_args;
-	int		 max_args;	/* -1: no limit */
+	struct cmd_args	 args;
 	enum cmd_ret	(*exec)(struct cmd_ctx *, int, char **);
 	enum cmd_complete complete;	/* what Tab offers */
-	const struct cmd_arg *args;	/* CMD_COMPLETE_ARGS, or NULL */
 	/*
 	 * Optional, for work that may wait on the world and changes
 	 * nothing (a filter's host names, looked up through DNS): prep

@@ -100,7 +100,7 @@ diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
 {
 	uint64_t	 ring = diag_ring_bytes(s), kib, want;
 	double		 rate = diag_peak_rate(s), cost = diag_pkt_cost(s);
-	double		 ms, share = diag_lane_share(s), lrate;
+	double		 ms, share, lrate;
 	int		 per = s->nrings > 0 ? s->nbufs / (int)s->nrings : 0;
 	char		 of[64] = "";
 
@@ -126,6 +126,7 @@ diag_ring(const struct stats_snap *s, char *buf, size_t sz, const char *what)
 		return;
 	}
 	/* One ring of the busiest lane takes its share of the rate. */
+	share = diag_lane_share(s);
 	lrate = rate * share;
 	if (share < 0.995)
 		snprintf(of, sizeof of, ", the busiest lane's %.0f%% of %.0f",

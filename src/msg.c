@@ -64,22 +64,12 @@ msg_emit(int level, const char *fmt, va_list ap)
 }
 
 void
-msg_error(const char *fmt, ...)
+msg_log(int level, const char *fmt, ...)
 {
 	va_list	ap;
 
 	va_start(ap, fmt);
-	msg_emit(1, fmt, ap);
-	va_end(ap);
-}
-
-void
-msg_info(const char *fmt, ...)
-{
-	va_list	ap;
-
-	va_start(ap, fmt);
-	msg_emit(0, fmt, ap);
+	msg_emit(level, fmt, ap);
 	va_end(ap);
 }
 
@@ -92,7 +82,7 @@ msg_fatal(const char *fmt, ...)
 		msg_fatal_hook();
 	msg_sink = NULL;
 	va_start(ap, fmt);
-	msg_emit(1, fmt, ap);
+	msg_emit(MSG_ERROR, fmt, ap);
 	va_end(ap);
 	exit(1);
 }

@@ -15,8 +15,16 @@
 
 struct tbuf;
 
-void	msg_error(const char *, ...) __attribute__((format(printf, 1, 2)));
-void	msg_info(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * A line at a level (MSG_ERROR or MSG_INFO: the status line shows an
+ * error in its own colour), through the sink or to stderr; at most 1023
+ * bytes of it, control bytes escaped as \xNN.
+ */
+#define MSG_INFO	0
+#define MSG_ERROR	1
+void	msg_log(int, const char *, ...) __attribute__((format(printf, 2, 3)));
+#define msg_error(...)	msg_log(MSG_ERROR, __VA_ARGS__)
+#define msg_info(...)	msg_log(MSG_INFO, __VA_ARGS__)
 void	msg_fatal(const char *, ...)
 	    __attribute__((format(printf, 1, 2), noreturn));
 /* Status-line sink (NULL: stderr); the hook runs before msg_fatal exits. */

@@ -466,7 +466,7 @@ prompt_words(struct prompt *p, const char *line, size_t wstart,
 		if (ce->complete == CMD_COMPLETE_COMMANDS)
 			return prompt_cmds(out, max);
 		if (ce->complete == CMD_COMPLETE_ARGS)
-			return prompt_args(ce->args, s + len, line + wstart,
+			return prompt_args(ce->args.words, s + len, line + wstart,
 			    out, max);
 	}
 	for (i = 0; prompt_filter_words[i] != NULL && n < max; i++)

@@ -39,7 +39,7 @@ while [ $n -le 48 ]; do
 		fi
 	fi
 	zb_same "$tmp/want" "$tmp/got" \
-	    "-s $n: cut ICMP records differ from tcpdump -n"
+	    "-s $n: cut ICMP records differ from tcpdump -n" empty
 	n=$((n + 1))
 done
 python3 - "$tmp/unreach.pcap" <<'PY' || { echo "FAIL: python3"; exit 1; }

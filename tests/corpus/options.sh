@@ -49,7 +49,8 @@ for o in -d -dd -ddd "-d -O"; do
 	# shellcheck disable=SC2086
 	same "$f" $o "tcp port 80 or udp"
 done
-echo 'udp # a comment' >"$tmp/filter"
+# Left in, the comment would make it "tcp and udp", which is nothing.
+echo 'tcp # and udp' >"$tmp/filter"
 same "$f" -n -F "$tmp/filter"
 same "$f" --count
 # tcpdump's long name of -L, against the loopback (root may list it);

@@ -9,10 +9,18 @@ SHARED=${SHARED:-../shared}
 TZ=GMT0
 export TZ
 
-# zb_same A B WHAT: 0 when file A (what is expected, often tcpdump's
-# output) and file B (what was got) are the same; else "FAIL: WHAT:",
-# the first 10 lines of their diff on stdout, fail=1, and 1.
+# zb_same A B WHAT [empty]: 0 when file A (what is expected, often
+# tcpdump's output) and file B (what was got) are the same; else "FAIL:
+# WHAT:", the first 10 lines of their diff on stdout, fail=1, and 1.
+# Two empty files fail too (a run that printed nothing agrees with
+# anything), unless the caller says with "empty" that nothing is the
+# answer it expects.
 zb_same() {
+	if [ ! -s "$1" ] && [ ! -s "$2" ] && [ "${4:-}" != empty ]; then
+		printf 'FAIL: %s: both outputs are empty\n' "$3"
+		fail=1
+		return 1
+	fi
 	cmp -s "$1" "$2" && return 0
 	printf 'FAIL: %s:\n' "$3"
 	diff "$1" "$2" | head -n 10
