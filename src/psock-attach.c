@@ -25,7 +25,9 @@
 
 static int	psock_find(struct psock *, int, uint32_t, struct psock_row *,
 		    char *);
-static int	psock_pid_inos(int, uint32_t **, int *, char *);
+static int	psock_pid_inos(int, int, uint32_t **, int *, char *);
+static struct psock_row *psock_pick(struct psock_snap *, uint32_t,
+		    const uint32_t *, int);
 static void	psock_ino_add(const char *, uint32_t **, int *, int *);
 static void	psock_maps_inos(int, uint32_t **, int *, int *);
 static int	psock_zombie(int);
@@ -121,11 +123,11 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
     char *errbuf)
 {
 	struct psock_snap	*s;
-	struct psock_row	*r, *best = NULL;
+	struct psock_row	*best;
 	uint32_t		*inos = NULL;
 	int			 i, n = 0, hidden, rc = -1;
 
-	if (ino == 0 && psock_pid_inos(pid, &inos, &n, errbuf) == -1)
+	if (ino == 0 && psock_pid_inos(pid, 0, &inos, &n, errbuf) == -1)
 		return -1;
 	s = xcalloc(1, sizeof *s);
 	if (psock_snapshot(ps, s, errbuf) == -1) {
@@ -134,18 +136,14 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 		free(inos);
 		return -1;
 	}
-	for (i = 0; i < s->nrows; i++) {
-		r = &s->rows[i];
-		if (ino != 0 ? r->ino != ino : n == 0 || bsearch(&r->ino,
-		    inos, (size_t)n, sizeof *inos, psock_ino_cmp) == NULL)
-			continue;
-		if (ino != 0 || (r->have_rx && (best == NULL ||
-		    !best->have_rx))) {
-			best = r;
-			if (ino != 0)
-				break;
-		} else if (best == NULL)
-			best = r;
+	/*
+	 * Its descriptors first: a copy-mode zbtop's own socket has no
+	 * ring, and the ring it maps is its filter compiler's.
+	 */
+	if ((best = psock_pick(s, ino, inos, n)) == NULL && ino == 0) {
+		free(inos);
+		if (psock_pid_inos(pid, 1, &inos, &n, errbuf) == 0)
+			best = psock_pick(s, 0, inos, n);
 	}
 	/* The process asked for, which may not be the first holder. */
 	if (best != NULL && pid != 0) {
@@ -180,13 +178,36 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 }
 
 /*
- * The socket inodes process pid holds, through a descriptor or a
- * mapping, sorted into *inos (*n of them; the caller frees).  -1 with
- * errbuf when the process is gone, a zombie, or its descriptors are
- * hidden.
+ * The socket with inode ino in s, or (ino 0) the first with an RX ring
+ * among the n sorted inodes, else the first of them; NULL: none.
+ */
+static struct psock_row *
+psock_pick(struct psock_snap *s, uint32_t ino, const uint32_t *inos, int n)
+{
+	struct psock_row	*r, *best = NULL;
+	int			 i;
+
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		if (ino != 0 && r->ino == ino)
+			return r;
+		if (ino != 0 || n == 0 || bsearch(&r->ino, inos, (size_t)n,
+		    sizeof *inos, psock_ino_cmp) == NULL)
+			continue;
+		if (best == NULL || (r->have_rx && !best->have_rx))
+			best = r;
+	}
+	return best;
+}
+
+/*
+ * The socket inodes process pid holds through its descriptors, or
+ * (maps) the rings it has mapped, sorted into *inos (*n of them; the
+ * caller frees).  -1 with errbuf when the process is gone, a zombie, or
+ * its descriptors are hidden.
  */
 static int
-psock_pid_inos(int pid, uint32_t **inos, int *n, char *errbuf)
+psock_pid_inos(int pid, int maps, uint32_t **inos, int *n, char *errbuf)
 {
 	struct dirent	*d;
 	DIR		*dir;
@@ -196,6 +217,10 @@ psock_pid_inos(int pid, uint32_t **inos, int *n, char *errbuf)
 
 	*inos = NULL;
 	*n = 0;
+	if (maps) {
+		psock_maps_inos(pid, inos, n, &cap);
+		goto sort;
+	}
 	snprintf(path, sizeof path, "/proc/%d/fd", pid);
 	if ((dir = opendir(path)) == NULL) {
 		e = errno;
@@ -213,12 +238,12 @@ psock_pid_inos(int pid, uint32_t **inos, int *n, char *errbuf)
 		psock_ino_add(link, inos, n, &cap);
 	}
 	closedir(dir);
-	psock_maps_inos(pid, inos, n, &cap);
 	if (*n == 0 && psock_zombie(pid)) {
 		snprintf(errbuf, PSOCK_ERRSZ, "process %d has exited (a "
 		    "zombie its parent has not reaped)", pid);
 		return -1;
 	}
+sort:
 	if (*n > 1)
 		qsort(*inos, (size_t)*n, sizeof **inos, psock_ino_cmp);
 	return 0;
