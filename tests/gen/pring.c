@@ -7,9 +7,10 @@
  * "ready PID INODE" per socket once everything is set up, then waits for
  * a signal or -T seconds, and at the end prints "stats INODE PACKETS
  * DROPS" per socket still open (PACKET_STATISTICS: packets counts the
- * drops too, af_packet.c packet_getsockopt).  SIGUSR1 unmaps the rings and closes the
- * sockets, SIGUSR2 execs sleep(1) for the rest of the -T seconds.  Never sends a frame; receives only what the
- * kernel puts in its rings.  Kernel facts: linux/if_packet.h,
+ * drops too, af_packet.c packet_getsockopt).  SIGUSR1 unmaps the rings
+ * and closes the sockets, SIGUSR2 execs sleep(1) for the rest of the -T
+ * seconds.  Never sends a frame; receives only what the kernel puts in
+ * its rings.  Kernel facts: linux/if_packet.h,
  * Documentation/networking/packet_mmap.rst.
  *
  *   pring [-v 1|2|3] [-b BLOCKSIZE] [-n BLOCKS] [-f FRAMESIZE] [-r]
@@ -345,6 +346,8 @@ main(int argc, char **argv)
 			fd[i] = -1;
 		}
 	}
+	/* Not a copy of the lines above in every child's buffer. */
+	fflush(stdout);
 	for (i = 0; i < p.children; i++) {
 		if ((kid = fork()) == -1)
 			pring_die("fork");

@@ -17,29 +17,9 @@
 . tests/lib/netns.sh
 zb_need_root
 zb_need python3
-[ -x "$ZB_GENDIR/pring" ] || { echo "needs obj/gen/pring (make test-build)" >&2; exit 77; }
+zb_need_pring
 zb_netns_up
 zb_tmpdir
-
-# pring_in OUT PATTERN [ARG...]: pring in the capture namespace, its
-# lines in OUT; waits up to 10 s for a line matching PATTERN.
-pring_in() {
-	pr_out=$1 pr_pat=$2
-	shift 2
-	: >"$pr_out"
-	ip netns exec "$ZB_NS_CAP" "$ZB_GENDIR/pring" -T 120 "$@" \
-	    >"$pr_out" 2>"$pr_out.err" </dev/null &
-	pr_i=0
-	until grep -q "$pr_pat" "$pr_out"; do
-		pr_i=$((pr_i + 1))
-		[ $pr_i -lt 200 ] || { cat "$pr_out.err" >&2; zb_fail "pring $*"; }
-		sleep 0.05
-	done
-}
-
-field() {
-	sed -n "s/^$2 \([0-9]*\) \([0-9]*\)\$/\\$3/p" "$1" | head -n 1
-}
 
 # attached WHAT TARGET: one refresh attached to TARGET, whose header must
 # name pring.
@@ -76,24 +56,24 @@ import json, sys; print(json.loads(sys.stdin.readline())["verdict"])')
 	[ "$en_v" = "$5" ] || zb_fail "$1: verdict '$en_v', not '$5'"
 }
 
-pring_in "$ZB_TMP/d" '^ready' -D 5000
-attached "descriptor 5000" "$(field "$ZB_TMP/d" ready 1)"
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/d" '^ready' 1 -D 5000
+attached "descriptor 5000" "$(zb_pring_ready "$ZB_TMP/d" 1)"
 
-pring_in "$ZB_TMP/c" '^ready' -C
-attached "mapping only, by pid" "$(field "$ZB_TMP/c" ready 1)"
-attached "mapping only, by inode" "socket:$(field "$ZB_TMP/c" ready 2)"
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/c" '^ready' 1 -C
+attached "mapping only, by pid" "$(zb_pring_ready "$ZB_TMP/c" 1)"
+attached "mapping only, by inode" "socket:$(zb_pring_ready "$ZB_TMP/c" 2)"
 
-pring_in "$ZB_TMP/u" '^ready'
-U=$(field "$ZB_TMP/u" ready 1)
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/u" '^ready' 1
+U=$(zb_pring_ready "$ZB_TMP/u" 1)
 ends "unmapped" "$U" USR1 "no longer maps" "ring unmapped"
 kill -0 "$U" || zb_fail "unmapped: pring $U did not run on"
 
-pring_in "$ZB_TMP/x" '^ready'
-X=$(field "$ZB_TMP/x" ready 1)
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/x" '^ready' 1
+X=$(zb_pring_ready "$ZB_TMP/x" 1)
 ends "exec" "$X" USR2 "no longer maps" "ring unmapped"
 [ "$(cat "/proc/$X/comm")" = sleep ] || zb_fail "exec: $X is not sleep"
 
-pring_in "$ZB_TMP/k" '^child' -k 1
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/k" '^child' 1 -k 1
 K=$(sed -n 's/^child \([0-9]*\)$/\1/p' "$ZB_TMP/k")
 ends "child killed" "$K" TERM "exited while attached" "process exited"
 

@@ -19,25 +19,9 @@
 . tests/lib/netns.sh
 zb_need_root
 zb_need python3
-[ -x "$ZB_GENDIR/pring" ] || { echo "needs obj/gen/pring (make test-build)" >&2; exit 77; }
+zb_need_pring
 zb_netns_up
 zb_tmpdir
-
-# pring_in NS OUT N [ARG...]: pring [ARG...] in NS in the background,
-# its "ready PID INODE" lines in OUT; waits up to 20 s for N of them.
-pring_in() {
-	pr_ns=$1 pr_out=$2 pr_n=$3
-	shift 3
-	: >"$pr_out"
-	ip netns exec "$pr_ns" "$ZB_GENDIR/pring" -T 120 "$@" >"$pr_out" \
-	    2>"$pr_out.err" </dev/null &
-	pr_i=0
-	until [ "$(grep -c '^ready ' "$pr_out")" -ge "$pr_n" ]; do
-		pr_i=$((pr_i + 1))
-		[ $pr_i -lt 400 ] || { cat "$pr_out.err" >&2; zb_fail "pring $*"; }
-		sleep 0.05
-	done
-}
 
 # check JSON NS [INODE=INSNS...]: every socket of NS's /proc/net/packet
 # is in the list, and each INODE given has that filter_insns.
@@ -67,32 +51,30 @@ EOP
 	    zb_fail "$ck_ns: zbtop's list and /proc/net/packet differ"
 }
 
-ino() {
-	sed -n "${2}s/^ready [0-9]* \([0-9]*\)$/\1/p" "$1"
-}
-
-pring_in "$ZB_NS_GEN" "$ZB_TMP/g1" 1 -L 1000
-pring_in "$ZB_NS_GEN" "$ZB_TMP/g2" 1
-pring_in "$ZB_NS_CAP" "$ZB_TMP/c1" 1
-pring_in "$ZB_NS_CAP" "$ZB_TMP/c2" 1 -L 4096
-pring_in "$ZB_NS_CAP" "$ZB_TMP/c3" 1
+zb_pring "$ZB_NS_GEN" "$ZB_TMP/g1" '^ready' 1 -L 1000
+zb_pring "$ZB_NS_GEN" "$ZB_TMP/g2" '^ready' 1
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/c1" '^ready' 1
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/c2" '^ready' 1 -L 4096
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/c3" '^ready' 1
 "$ZBTOP_SAN" --sockets -J --iterations 1 >"$ZB_TMP/l1.json" ||
     zb_fail "--sockets -J"
-check "$ZB_TMP/l1.json" "$ZB_NS_GEN" "$(ino "$ZB_TMP/g1" 1)=1000" \
-    "$(ino "$ZB_TMP/g2" 1)=0"
-check "$ZB_TMP/l1.json" "$ZB_NS_CAP" "$(ino "$ZB_TMP/c1" 1)=0" \
-    "$(ino "$ZB_TMP/c2" 1)=-2" "$(ino "$ZB_TMP/c3" 1)=-3"
+G1=$(zb_pring_ready "$ZB_TMP/g1" 2) G2=$(zb_pring_ready "$ZB_TMP/g2" 2)
+C1=$(zb_pring_ready "$ZB_TMP/c1" 2) C2=$(zb_pring_ready "$ZB_TMP/c2" 2)
+C3=$(zb_pring_ready "$ZB_TMP/c3" 2)
+check "$ZB_TMP/l1.json" "$ZB_NS_GEN" "$G1=1000" "$G2=0"
+check "$ZB_TMP/l1.json" "$ZB_NS_CAP" "$C1=0" "$C2=-2" "$C3=-3"
 "$ZBTOP" --sockets --iterations 1 >"$ZB_TMP/l1.txt" || zb_fail "--sockets"
-grep -q " big .* $(ino "$ZB_TMP/c2" 1)\$" "$ZB_TMP/l1.txt" ||
+grep -q " big .* $C2\$" "$ZB_TMP/l1.txt" ||
     zb_fail "the text list does not say big for the 4096 instructions"
 
-pring_in "$ZB_NS_CAP" "$ZB_TMP/many" 520 -r -N 520
-pring_in "$ZB_NS_CAP" "$ZB_TMP/last" 1
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/many" '^ready' 520 -r -N 520
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/last" '^ready' 1
 "$ZBTOP" --sockets -J --iterations 1 >"$ZB_TMP/l2.json" ||
     zb_fail "--sockets -J, 520 more"
 check "$ZB_TMP/l2.json" "$ZB_NS_CAP"
 check "$ZB_TMP/l2.json" "$ZB_NS_GEN"
-"$ZBTOP" --attach "socket:$(ino "$ZB_TMP/last" 1)" --iterations 1 \
-    >"$ZB_TMP/a.txt" 2>&1 || { cat "$ZB_TMP/a.txt" >&2; zb_fail "--attach"; }
+"$ZBTOP" --attach "socket:$(zb_pring_ready "$ZB_TMP/last" 2)" \
+    --iterations 1 >"$ZB_TMP/a.txt" 2>&1 ||
+    { cat "$ZB_TMP/a.txt" >&2; zb_fail "--attach"; }
 head -n 1 "$ZB_TMP/a.txt"
 exit 0

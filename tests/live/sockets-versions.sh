@@ -12,22 +12,13 @@
 # V1 was refused ("unknown version").
 . tests/lib/netns.sh
 zb_testbed python3 ss
-[ -x "$ZB_GENDIR/pring" ] || { echo "needs obj/gen/pring (make test-build)" >&2; exit 77; }
+zb_need_pring
 
 for v in 1 2 3; do
-	: >"$ZB_TMP/p$v"
-	ip netns exec "$ZB_NS_CAP" "$ZB_GENDIR/pring" -i "$ZB_IF_CAP" -v $v \
-	    -f 1024 -T 120 >"$ZB_TMP/p$v" 2>&1 </dev/null &
-done
-for v in 1 2 3; do
-	i=0
-	until grep -q '^ready' "$ZB_TMP/p$v"; do
-		i=$((i + 1))
-		[ $i -lt 200 ] || { cat "$ZB_TMP/p$v" >&2; zb_fail "pring -v $v"; }
-		sleep 0.05
-	done
-	eval "P$v=\$(sed -n 's/^ready \\([0-9]*\\) .*/\\1/p' \"\$ZB_TMP/p$v\")"
-	eval "I$v=\$(sed -n 's/^ready [0-9]* \\([0-9]*\\)\$/\\1/p' \"\$ZB_TMP/p$v\")"
+	zb_pring "$ZB_NS_CAP" "$ZB_TMP/p$v" '^ready' 1 -i "$ZB_IF_CAP" -v $v \
+	    -f 1024
+	eval "P$v=\$(zb_pring_ready \"\$ZB_TMP/p$v\" 1)"
+	eval "I$v=\$(zb_pring_ready \"\$ZB_TMP/p$v\" 2)"
 	eval "zb_wait_bound \$P$v 10" || zb_fail "pring -v $v: not bound"
 done
 zb_in_cap ss -0 -e >"$ZB_TMP/ss.txt"
