@@ -28,8 +28,6 @@ static int	psock_find(struct psock *, int, uint32_t, struct psock_row *,
 static int	psock_pid_inos(int, int, uint32_t **, int *, char *);
 static struct psock_row *psock_pick(struct psock_snap *, uint32_t,
 		    const uint32_t *, int);
-static void	psock_ino_add(const char *, uint32_t **, int *, int *);
-static void	psock_maps_inos(int, uint32_t **, int *, int *);
 static int	psock_zombie(int);
 static int	psock_map_holder(uint32_t);
 static int	psock_map(int, uint32_t, uint64_t, uint64_t *, char *);
@@ -247,44 +245,6 @@ sort:
 	if (*n > 1)
 		qsort(*inos, (size_t)*n, sizeof **inos, psock_ino_cmp);
 	return 0;
-}
-
-/* Appends the inode of "socket:[INODE]" at s, if that is what s is. */
-static void
-psock_ino_add(const char *s, uint32_t **inos, int *n, int *cap)
-{
-	unsigned long	 v;
-	char		*end;
-
-	if (strncmp(s, "socket:[", 8) != 0)
-		return;
-	errno = 0;
-	v = strtoul(s + 8, &end, 10);
-	if (errno != 0 || *end != ']' || v > UINT32_MAX)
-		return;
-	if (*n == *cap) {
-		*cap = *cap == 0 ? 64 : *cap * 2;
-		*inos = xrealloc(*inos, (size_t)*cap * sizeof **inos);
-	}
-	(*inos)[(*n)++] = (uint32_t)v;
-}
-
-/* The sockets whose rings process pid maps (a descriptor may be gone). */
-static void
-psock_maps_inos(int pid, uint32_t **inos, int *n, int *cap)
-{
-	FILE	*f;
-	char	 path[64], *line = NULL, *p;
-	size_t	 sz = 0;
-
-	snprintf(path, sizeof path, "/proc/%d/maps", pid);
-	if ((f = fopen(path, "re")) == NULL)
-		return;
-	while (getline(&line, &sz, f) != -1)
-		if ((p = strstr(line, " socket:[")) != NULL)
-			psock_ino_add(p + 1, inos, n, cap);
-	free(line);
-	fclose(f);
 }
 
 /*

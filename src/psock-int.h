@@ -51,6 +51,14 @@ int	psock_dump(int, uint32_t, uint32_t, struct psock_snap *, uint64_t,
 	    uint32_t, struct psock_insn *, int, int *, char *);
 /* psock-ns.c: compares two uint32_t inodes, for qsort and bsearch. */
 int	psock_ino_cmp(const void *, const void *);
+/*
+ * psock-ns.c: appends the inode of "socket:[INODE]" at the string to
+ * the array (count, room; grown with xrealloc), if that is what it is;
+ * and the inodes of the sockets whose rings process pid maps (a
+ * descriptor may be gone).
+ */
+void	psock_ino_add(const char *, uint32_t **, int *, int *);
+void	psock_maps_inos(int, uint32_t **, int *, int *);
 /* psock-ns.c: process pid's command, escaped, PSOCK_COMMSZ bytes. */
 void	psock_comm(int, char *);
 /* psock-ns.c: who holds each socket in the snapshot. */

@@ -15,11 +15,8 @@
 #  - refusals: a PID that does not exist ("no such process"), the
 #    zombie ("zombie").
 . tests/lib/netns.sh
-zb_need_root
-zb_need python3
 zb_need_pring
-zb_netns_up
-zb_tmpdir
+zb_testbed python3
 
 # attached WHAT TARGET: one refresh attached to TARGET, whose header must
 # name pring.

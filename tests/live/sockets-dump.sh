@@ -17,11 +17,8 @@
 # /proc/net/packet.  Closing 520 packet sockets takes the kernel a few
 # seconds (synchronize_net each).
 . tests/lib/netns.sh
-zb_need_root
-zb_need python3
 zb_need_pring
-zb_netns_up
-zb_tmpdir
+zb_testbed python3
 
 # check JSON NS [INODE=INSNS...]: every socket of NS's /proc/net/packet
 # is in the list, and each INODE given has that filter_insns.
