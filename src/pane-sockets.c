@@ -228,7 +228,7 @@ pane_sockets_ring(struct pane *p, const struct psock_ringsnap *rs, int utf8)
 	x = p->x + 1;
 	x += screen_printf(p->y + 1, x, end - x, SCREEN_NORMAL, "%u x %u "
 	    "bytes, retire %s   ", rs->g.block_nr, rs->g.block_size,
-	    psock_retire_str(ret, sizeof ret, rs->g.retire_ms));
+	    psock_retire_str(ret, sizeof ret, rs->version, rs->g.retire_ms));
 	for (i = 0; i < 3; i++)
 		x += screen_printf(p->y + 1, x, end - x,
 		    pane_sockets_role((enum psock_owner)i), "%s %d  ",

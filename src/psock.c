@@ -562,9 +562,11 @@ psock_geom_str(char *buf, size_t sz, const struct psock_row *r)
 }
 
 char *
-psock_retire_str(char *buf, size_t sz, uint32_t ms)
+psock_retire_str(char *buf, size_t sz, int version, uint32_t ms)
 {
-	if (ms == UINT32_MAX)
+	if (version != 3)
+		snprintf(buf, sz, "-");
+	else if (ms == UINT32_MAX)
 		snprintf(buf, sz, "none (-1)");
 	else
 		snprintf(buf, sz, "%u ms", ms);

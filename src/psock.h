@@ -142,9 +142,10 @@ const char	*psock_fanout_name(unsigned);
 char		*psock_geom_str(char *, size_t, const struct psock_row *);
 /*
  * "1000 ms"; "none (-1)" for the -1 the kernel reports for a V3 ring
- * made without a retire timeout (ss -0 -e prints tmo:-1).
+ * made without a retire timeout (ss -0 -e prints tmo:-1); "-" for a V1
+ * or V2 ring (version given), which has no timer.
  */
-char		*psock_retire_str(char *, size_t, uint32_t);
+char		*psock_retire_str(char *, size_t, int, uint32_t);
 /* "42 lb", or "-". */
 char		*psock_fanout_str(char *, size_t, const struct psock_row *);
 /* The filter column: "12" instructions, "-" none, "?" unknown, "big". */

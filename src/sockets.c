@@ -321,14 +321,19 @@ sockets_ring_text(const struct psock_ringsnap *rs, struct tbuf *tb)
 	    rs->pid, rs->comm, rs->ino, rs->nsname, rs->ifname[0] ?
 	    rs->ifname : "*", rs->version, rs->g.block_nr, rs->g.block_size,
 	    rs->g.frame_nr, psock_retire_str(ret, sizeof ret,
-	    rs->g.retire_ms));
+	    rs->version, rs->g.retire_ms));
 	tbuf_printf(tb, "blocks %d: kernel %d user %d free %d  packets in ring "
-	    "%llu (held %llu)  seq %llu  rotations %.1f/s  drops %u (+%u)  rmem %u\n",
-	    rs->nblk, rs->nown[PSOCK_OWN_KERNEL], rs->nown[PSOCK_OWN_USER],
+	    "%llu (held %llu)  seq %llu  rotations ", rs->nblk,
+	    rs->nown[PSOCK_OWN_KERNEL], rs->nown[PSOCK_OWN_USER],
 	    rs->nown[PSOCK_OWN_FREE], (unsigned long long)rs->pkts_ring,
-	    (unsigned long long)rs->pkts_held,
-	    (unsigned long long)rs->seq, rs->rotps < 0 ? 0 : rs->rotps,
-	    rs->drops, rs->ddrops, rs->rmem);
+	    (unsigned long long)rs->pkts_held, (unsigned long long)rs->seq);
+	/* A frame ring has no sequence numbers to count rotations by. */
+	if (rs->rotps < 0)
+		tbuf_puts(tb, "-");
+	else
+		tbuf_printf(tb, "%.1f/s", rs->rotps);
+	tbuf_printf(tb, "  drops %u (+%u)  rmem %u\n", rs->drops, rs->ddrops,
+	    rs->rmem);
 	tbuf_printf(tb, "verdict: %s (%s)\n", psock_verdict_name(rs->verdict),
 	    rs->why);
 	tbuf_printf(tb, "%5s %-6s %6s %7s %10s %7s %s\n", "BLOCK", "OWNER",

@@ -53,6 +53,15 @@ EOP
 zb_send "first frames" 200 20000
 sleep 0.5
 for v in 1 2 3; do ring $v 200 -; done
+# A frame ring has no retire timer and no sequence numbers (it said
+# "retire 0 ms" and "rotations 0.0/s").
+"$ZBTOP" --attach "$P2" --iterations 1 >"$ZB_TMP/v2.txt" ||
+    zb_fail "--attach V2, text"
+head -n 2 "$ZB_TMP/v2.txt"
+head -n 1 "$ZB_TMP/v2.txt" | grep -q ' retire -$' ||
+    zb_fail "V2: the header gives a retire timeout"
+sed -n 2p "$ZB_TMP/v2.txt" | grep -q ' rotations -  drops ' ||
+    zb_fail "V2: rotations given a rate"
 zb_send "more frames" 400 20000
 sleep 0.5
 ring 1 256 "consumer stopped"
