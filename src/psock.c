@@ -381,8 +381,12 @@ psock_filters(struct psock *ps, struct psock_netns *n, struct psock_snap *s,
 
 	f.nrows = 0;
 	if (psock_dump(n->diag, ++ps->seq, PACKET_SHOW_FILTER, &f, n->ino, 0,
-	    NULL, 0, NULL, err) == -1)
-		f.nrows = 0;
+	    NULL, 0, NULL, err) == -1) {
+		/* No answer at all: nothing is known of any filter. */
+		for (j = first; j < s->nrows; j++)
+			s->rows[j].nfilter = PSOCK_NF_HIDDEN;
+		return;
+	}
 	psock_sort(&f, PSOCK_K_INODE, 0);
 	for (j = first; j < s->nrows; j++) {
 		hit = f.nrows == 0 ? NULL : bsearch(&s->rows[j].ino, f.rows,
