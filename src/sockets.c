@@ -164,6 +164,9 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 		    r->version, psock_geom_str(g, sizeof g, r),
 		    psock_fanout_str(fo, sizeof fo, r), flt, r->drops,
 		    r->rmem, r->ino);
+		if (o->filters && r->nfilter == PSOCK_NF_BIG)
+			tbuf_puts(tb, "  filter longer than a sock_diag message "
+			    "holds: not reported\n");
 		if (!o->filters || r->nfilter <= 0)
 			continue;
 		tbuf_init(&f);

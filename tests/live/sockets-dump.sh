@@ -63,6 +63,10 @@ check "$ZB_TMP/l1.json" "$ZB_NS_CAP" "$C1=0" "$C2=-2" "$C3=-3"
 "$ZBTOP" --sockets --iterations 1 >"$ZB_TMP/l1.txt" || zb_fail "--sockets"
 grep -q " big .* $C2\$" "$ZB_TMP/l1.txt" ||
     zb_fail "the text list does not say big for the 4096 instructions"
+"$ZBTOP" --sockets --filters --iterations 1 >"$ZB_TMP/f1.txt" ||
+    zb_fail "--sockets --filters"
+grep -A1 " $C2\$" "$ZB_TMP/f1.txt" | grep -q "^  filter longer than" ||
+    zb_fail "--filters says nothing of the 4096 instructions"
 
 zb_pring "$ZB_NS_CAP" "$ZB_TMP/many" '^ready' 520 -r -N 520
 zb_pring "$ZB_NS_CAP" "$ZB_TMP/last" '^ready' 1
