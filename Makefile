@@ -24,7 +24,10 @@ FUZZ_SECONDS ?= 60
 ZB_OS	:= $(shell uname -s)
 ifeq ($(ZB_OS),FreeBSD)
 PKGS	 = libedit libmicrohttpd
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+# Base ncurses is the wide one, but its curses.h declares the wide calls
+# (get_wch, addnwstr) only under _XOPEN_SOURCE_EXTENDED, as FreeBSD's own
+# lib/ncurses builds it; Linux gets _XOPEN_SOURCE=600 from ncursesw.pc.
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS)) -D_XOPEN_SOURCE_EXTENDED
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lncursesw -lpcap
 PCAP_LIBS  := -lpcap
 else
@@ -141,8 +144,12 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 
 # The FreeBSD-only files, and the ones whose FreeBSD branch (#ifdef) they
 # select, against a FreeBSD header set; bpfc.h's _Static_asserts check the
-# ABI values against <net/bpf.h> there.  No headers are shipped.
-BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c
+# ABI values against <net/bpf.h> there.  Then engine files that once
+# leaned on glibc (AF_INET6 through <arpa/inet.h>, environ in <unistd.h>)
+# or need FreeBSD 13-14 headers (<sys/eventfd.h>, <endian.h>).  No headers
+# are shipped.
+BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
+	    src/filter-names.c src/pcapw-ring.c src/engine.c src/work.c
 check-freebsd:
 	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
 	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \

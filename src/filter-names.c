@@ -15,7 +15,9 @@
  * dotted numbers, MAC and IPv6 addresses).  Anything in doubt counts as
  * a name: the check then says less, it never looks up.
  */
+#include <sys/socket.h>
 #include <arpa/inet.h>
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>

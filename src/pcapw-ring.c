@@ -22,6 +22,12 @@
 #include "tbuf.h"
 #include "xmalloc.h"
 
+/*
+ * POSIX leaves environ to the program to declare: FreeBSD's <unistd.h>
+ * does not (glibc's does, under _GNU_SOURCE).
+ */
+extern char	**environ;
+
 static void	pcapw_forget(struct pcapw *, unsigned);
 
 /*

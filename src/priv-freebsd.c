@@ -46,7 +46,8 @@ priv_drop(const char *user, uint64_t keep, char *errbuf)
 			return -1;
 		}
 	}
-	if (procctl(P_PID, 0, PROC_NO_NEW_PRIVS_CTL, &on) == -1) {
+	/* Our own pid: older kernels take id 0 as process 0, not the caller. */
+	if (procctl(P_PID, getpid(), PROC_NO_NEW_PRIVS_CTL, &on) == -1) {
 		snprintf(errbuf, ZB_ERRBUFSZ, "cannot set no_new_privs: %s",
 		    strerror(errno));
 		return -1;
