@@ -343,10 +343,7 @@ pane_sockets_key(struct pane *p, const struct pane_env *env, int key)
 			ps_st.sel = 0;
 		return 1;
 	}
-	/*
-	 * The selected socket, or the attached ring's first block row; End
-	 * goes past the last, and the draw clamps it.
-	 */
+	/* The selected socket, or the attached ring's first block row. */
 	if (screen_scroll(key, pos, page, ps_st.att != NULL ? PSOCK_MAXBLK :
 	    PSOCK_MAX))
 		return 1;

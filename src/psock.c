@@ -55,6 +55,7 @@ struct psock_out {
 };
 
 static int	psock_msg(struct cur *, struct psock_out *, char *);
+static struct psock_row *psock_row_new(struct psock_snap *);
 static void	psock_attr(struct psock_row *, int, struct cur *,
 		    struct psock_out *);
 static void	psock_ring(struct psock_geom *, struct cur *, int *);
@@ -122,17 +123,8 @@ psock_msg(struct cur *c, struct psock_out *o, char *errbuf)
 	    cur_copy(&body, &m, sizeof m) == -1 ||
 	    m.pdiag_family != AF_PACKET)
 		return 0;	/* not ours: skip it */
-	if (o->s->nrows == o->s->cap) {
-		if (o->s->cap == PSOCK_MAX) {
-			o->s->truncated = 1;
-			return 0;
-		}
-		o->s->cap = o->s->cap == 0 ? 64 : o->s->cap * 2;
-		o->s->rows = xrealloc(o->s->rows, (size_t)o->s->cap *
-		    sizeof *o->s->rows);
-	}
-	r = &o->s->rows[o->s->nrows++];
-	memset(r, 0, sizeof *r);
+	if ((r = psock_row_new(o->s)) == NULL)
+		return 0;
 	r->ino = m.pdiag_ino;
 	r->netns = o->ns;
 	r->type = m.pdiag_type;
@@ -150,6 +142,25 @@ psock_msg(struct cur *c, struct psock_out *o, char *errbuf)
 		psock_attr(r, a.nla_type & NLA_TYPE_MASK, &at, o);
 	}
 	return 0;
+}
+
+/* A new zeroed row at the end of s; NULL past PSOCK_MAX (truncated). */
+static struct psock_row *
+psock_row_new(struct psock_snap *s)
+{
+	struct psock_row	*r;
+
+	if (s->nrows == s->cap) {
+		if (s->cap == PSOCK_MAX) {
+			s->truncated = 1;
+			return NULL;
+		}
+		s->cap = s->cap == 0 ? 64 : s->cap * 2;
+		s->rows = xrealloc(s->rows, (size_t)s->cap * sizeof *s->rows);
+	}
+	r = &s->rows[s->nrows++];
+	memset(r, 0, sizeof *r);
+	return r;
 }
 
 /* One attribute; a short one leaves its fields unset. */
