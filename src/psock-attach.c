@@ -56,9 +56,12 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 		    r.version);
 		return NULL;
 	}
+	/*
+	 * A frame ring is read a block at a time, and no more than
+	 * PSOCK_MAXBLK blocks: its frame count needs no bound of its own.
+	 */
 	if (r.rx.block_nr == 0 || r.rx.block_size == 0 ||
-	    (r.version != 3 && (r.rx.frame_size == 0 ||
-	    r.rx.frame_nr > PSOCK_MAXFRAMES))) {
+	    (r.version != 3 && r.rx.frame_size == 0)) {
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: ring geometry "
 		    "%u x %u cannot be read", r.ino, r.rx.block_nr,
 		    r.rx.block_size);

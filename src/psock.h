@@ -168,7 +168,6 @@ int		 psock_parse(const void *, size_t, struct psock_snap *, uint64_t,
  * instead of block status, no sequence numbers).
  */
 #define PSOCK_MAXBLK	65536
-#define PSOCK_MAXFRAMES	65536
 
 enum psock_owner {
 	PSOCK_OWN_KERNEL,	/* the block the kernel is filling */

@@ -4,6 +4,9 @@
 # sent):
 #  - a socket on descriptor 5000: attached (only descriptors 0-4095 were
 #    looked at: "no packet socket");
+#  - a TPACKET_V2 ring of 96000 frames of 128 bytes: attached, every
+#    frame counted (over 65536 frames it was refused, "ring geometry
+#    cannot be read");
 #  - a ring whose descriptor was closed, held by its mapping alone:
 #    attached by PID and by socket:INODE, the command named (by PID:
 #    "no packet socket"; by inode: "no process found");
@@ -55,6 +58,11 @@ import json, sys; print(json.loads(sys.stdin.readline())["verdict"])')
 
 zb_pring "$ZB_NS_CAP" "$ZB_TMP/d" '^ready' 1 -D 5000
 attached "descriptor 5000" "$(zb_pring_ready "$ZB_TMP/d" 1)"
+
+zb_pring "$ZB_NS_CAP" "$ZB_TMP/v2" '^ready' 1 -v 2 -b 4096 -n 3000 -f 128
+attached "96000 frames" "$(zb_pring_ready "$ZB_TMP/v2" 1)"
+grep -q '^blocks 3000: kernel 0 user 0 free 3000 ' "$ZB_TMP/one.txt" ||
+    zb_fail "96000 frames: not 3000 free blocks"
 
 zb_pring "$ZB_NS_CAP" "$ZB_TMP/c" '^ready' 1 -C
 attached "mapping only, by pid" "$(zb_pring_ready "$ZB_TMP/c" 1)"
