@@ -170,8 +170,13 @@ psock_ns_try(struct psock_walk *w, const char *path, const char *name)
 	if (w->nseen < (int)(sizeof w->seen / sizeof w->seen[0]))
 		w->seen[w->nseen++] = ino;
 	for (i = 0; i < ps->nns; i++)
-		if (ps->ns[i].ino == ino)
+		if (ps->ns[i].ino == ino) {
+			/* Named since it was found (ip netns attach). */
+			if (name != NULL)
+				esc_str(ps->ns[i].name, sizeof ps->ns[i].name,
+				    name, strlen(name));
 			return;
+		}
 	if (ps->nns == PSOCK_MAXNS) {
 		ps->full = 1;
 		return;
