@@ -358,7 +358,10 @@ psock_list_ns(struct psock *ps, struct psock_netns *n, struct psock_snap *s,
 	/* Interface names belong to the socket's namespace. */
 	for (j = first; j < s->nrows; j++) {
 		snprintf(s->rows[j].nsname, PSOCK_NAMESZ, "%s", n->name);
-		if (s->rows[j].ifindex != 0)
+		/* af_packet.c, packet_notifier: unbound as -1 on unregister. */
+		if (s->rows[j].ifindex == PSOCK_IF_GONE)
+			snprintf(s->rows[j].ifname, PSOCK_NAMESZ, "(gone)");
+		else if (s->rows[j].ifindex != 0)
 			psock_ifname(n, s->rows[j].ifindex, s->rows[j].ifname);
 	}
 }

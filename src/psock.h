@@ -45,7 +45,8 @@ struct psock_row {
 	int		 type;		/* SOCK_RAW or SOCK_DGRAM */
 	uint16_t	 proto;		/* ethertype, host order */
 	int		 have_info;
-	uint32_t	 ifindex;	/* 0: not bound */
+	uint32_t	 ifindex;	/* 0: not bound, or PSOCK_IF_GONE */
+#define PSOCK_IF_GONE	UINT32_MAX	/* its interface was deleted */
 	char		 ifname[PSOCK_NAMESZ];	/* escaped; "" not bound */
 	int		 version;	/* TPACKET_V1 = 1 ... V3 = 3 */
 	uint32_t	 flags;		/* PDI_RUNNING etc. */

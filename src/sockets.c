@@ -200,7 +200,7 @@ sockets_json_row(struct psock *ps, const struct psock_row *r,
 	tbuf_printf(tb, ",\"netns_inode\":%llu,",
 	    (unsigned long long)r->netns);
 	sockets_jstr(tb, "iface", r->ifname);
-	tbuf_printf(tb, ",\"ifindex\":%u,", r->ifindex);
+	tbuf_printf(tb, ",\"ifindex\":%d,", (int32_t)r->ifindex);
 	sockets_jstr(tb, "type", psock_type_name(r->type));
 	tbuf_printf(tb, ",\"protocol\":%u,\"version\":%d,"
 	    "\"running\":%s,", r->proto, r->version,
