@@ -35,6 +35,7 @@ static struct {
 static int	pane_sockets_want(struct pane *, const struct pane_env *, int);
 static void	pane_sockets_draw(struct pane *, const struct pane_env *);
 static int	pane_sockets_key(struct pane *, const struct pane_env *, int);
+static void	pane_sockets_page(int, int);
 static void	pane_sockets_list(struct pane *, const struct psock_snap *);
 static void	pane_sockets_row(const struct pane *, int,
 		    const struct psock_row *, int);
@@ -323,24 +324,32 @@ pane_sockets_filter(void)
 	tbuf_free(&tb);
 }
 
+/*
+ * A page of the list (dir 1 down, -1 up, in a pane h rows high) moves its
+ * rows and the selection together, so the selected row keeps its place
+ * (as htop); the draw clamps both.
+ */
+static void
+pane_sockets_page(int dir, int h)
+{
+	int	 page = h > 4 ? h - 3 : 1;
+
+	ps_st.top += dir * page;
+	ps_st.sel += dir * page;
+	if (ps_st.top < 0)
+		ps_st.top = 0;
+	if (ps_st.sel < 0)
+		ps_st.sel = 0;
+}
+
 static int
 pane_sockets_key(struct pane *p, const struct pane_env *env, int key)
 {
 	int	*pos = ps_st.att != NULL ? &ps_st.btop : &ps_st.sel;
 	int	 page = p->h > 5 ? p->h - 4 : 1;
 
-	/*
-	 * A page of the list moves its rows and the selection together, so
-	 * the selected row keeps its place (as htop); the draw clamps both.
-	 */
 	if (ps_st.att == NULL && (key == KEY_NPAGE || key == KEY_PPAGE)) {
-		page = p->h > 4 ? p->h - 3 : 1;
-		ps_st.top += key == KEY_NPAGE ? page : -page;
-		ps_st.sel += key == KEY_NPAGE ? page : -page;
-		if (ps_st.top < 0)
-			ps_st.top = 0;
-		if (ps_st.sel < 0)
-			ps_st.sel = 0;
+		pane_sockets_page(key == KEY_NPAGE ? 1 : -1, p->h);
 		return 1;
 	}
 	/* The selected socket, or the attached ring's first block row. */
