@@ -54,6 +54,7 @@ static int	screen_setup(const struct screen_opts *, char *);
 static void	screen_panes(void);
 static void	screen_teardown(void);
 static void	screen_loop(void);
+static void	screen_moment(void);
 static void	screen_typeahead(void);
 static int	screen_repaint_key(int, wint_t);
 static void	screen_input(int, wint_t);
@@ -279,6 +280,22 @@ screen_teardown(void)
 static double	screen_resized;
 
 /*
+ * One moment for a refresh: the counters, the buffers and the list (the
+ * snapshot, which the hook also gets: --metrics-file), the sockets.
+ */
+static void
+screen_moment(void)
+{
+	if (screen_st.eng != NULL) {
+		engine_snapshot_tick(screen_st.eng, screen_st.snap);
+		if (screen_st.snap_hook != NULL)
+			screen_st.snap_hook(screen_st.snap_arg, screen_st.snap);
+	}
+	if (screen_st.sockets.shown)
+		pane_sockets_refresh();
+}
+
+/*
  * Snapshot every delay seconds or when asked; draw after a snapshot, a
  * key or a message; never wait longer than SCREEN_POLL_MS for a key.
  * Ends on q (screen_st.quit), a signal, main's quit flag (--command
@@ -295,16 +312,7 @@ screen_loop(void)
 	    (screen_st.stop == NULL || *screen_st.stop == 0)) {
 		now = screen_now();
 		if (now >= next || screen_st.refresh) {
-			/* One moment: the counters, the buffers, the list. */
-			if (screen_st.eng != NULL) {
-				engine_snapshot_tick(screen_st.eng,
-				    screen_st.snap);
-				if (screen_st.snap_hook != NULL)
-					screen_st.snap_hook(screen_st.snap_arg,
-					    screen_st.snap);
-			}
-			if (screen_st.sockets.shown)
-				pane_sockets_refresh();
+			screen_moment();
 			/* As top -n: the timed refreshes are counted. */
 			if (now >= next)
 				screen_st.frames++;
