@@ -150,11 +150,11 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 # select, against a FreeBSD header set; bpfc.h's _Static_asserts check the
 # ABI values against <net/bpf.h> there.  Then engine files that once
 # leaned on glibc (AF_INET6 through <arpa/inet.h>, environ in <unistd.h>)
-# or need FreeBSD 13-14 headers (<sys/eventfd.h>, <endian.h>).  No headers
-# are shipped.
+# or need FreeBSD 13-14 headers (<sys/eventfd.h>, <endian.h>), and
+# compat-stdio.c's funopen(3) branch.  No headers are shipped.
 BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
 	    src/filter-names.c src/pcapw-ring.c src/engine.c src/work.c \
-	    src/psock-cols.c src/psock-xbpf.c src/sockets.c
+	    src/compat-stdio.c src/psock-cols.c src/psock-xbpf.c src/sockets.c
 check-freebsd:
 	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
 	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \

@@ -15,6 +15,7 @@
 
 #include "bpfz.h"
 #include "cap.h"
+#include "compat.h"
 #include "zmodel.h"
 
 /* done: how the producer ended. */
@@ -28,6 +29,11 @@
 struct cap_file {
 	struct zmodel		 m;
 	pcap_t			*pcap;
+	/* A stream: libpcap reads it through rd (cap_file_read). */
+	int			 stream;	/* a pipe, FIFO, tty or socket */
+	int			 fd;		/* -1: libpcap opened a file */
+	int			 ownfd;		/* fd is ours to close */
+	struct compat_rd	 rd;
 	char			 name[ZB_ERRBUFSZ]; /* escaped file name */
 	double			 speed;
 	int64_t			 tov;		/* read timeout, ns */
@@ -48,10 +54,11 @@ struct cap_file {
 	int			 rotres;
 	int			 stop;
 	int			 exited;
-	int			 inread;	/* waiting for a pipe's bytes */
+	int			 inread;	/* cap_file_quiet(): a stream waits */
 	struct cap_kstats	 told;		/* totals already reported */
 	/* Producer only. */
-	int			 stream;	/* a pipe, FIFO or tty: may stall */
+	int			 live;		/* cap_file_run() has begun */
+	int			 halt;		/* cap_file_read() ended it */
 	uint64_t		 nread;
 	int64_t			 wall0, ts0;	/* pacing origin */
 	int64_t			 swall;		/* store's first record, wall */
@@ -73,6 +80,7 @@ void	 cap_file_msg(char *, const char *, const char *, const char *);
 
 /* cap-file-prod.c */
 void	*cap_file_run(void *);
+ssize_t	 cap_file_read(void *, void *, size_t);
 void	 cap_file_serve(struct cap_file *);
 int64_t	 cap_file_now(void);
 

@@ -1,13 +1,14 @@
 /*
  * The file backend's producer thread: reads the pcap or pcapng file
- * through pcap_next_ex() and stores each record into the zbuf model
+ * through pcap_next_ex() (a stream through cap_file_read(), which hands
+ * over before it waits) and stores each record into the zbuf model
  * (zmodel.c) as catchpacket() would, switching filters and answering
  * rotate requests between two records.  As fast as possible it waits for
  * the consumer and keeps time by packet timestamps; at recorded speed it
  * keeps wall time and drops as bpf would.  Never prints, never allocates
  * per packet.
  */
-#include <sys/stat.h>
+#include <sys/types.h>
 
 #include <pcap/pcap.h>
 #include <poll.h>
@@ -23,8 +24,6 @@
 #include "tbuf.h"
 #include "zmodel.h"
 
-static int	 cap_file_next(struct cap_file *, FILE *, struct pcap_pkthdr **,
-		    const u_char **);
 static int	 cap_file_packet(struct cap_file *, const struct pcap_pkthdr *,
 		    const u_char *);
 static int	 cap_file_put(struct cap_file *, struct zmodel_pkt *);
@@ -32,12 +31,14 @@ static int	 cap_file_wait_ack(struct cap_file *);
 static int	 cap_file_wait_until(struct cap_file *, int64_t);
 static void	 cap_file_gap(struct cap_file *, int64_t);
 static int	 cap_file_retire(struct cap_file *);
+static int	 cap_file_quiet(struct cap_file *, struct pollfd *, int);
 static void	 cap_file_failed(struct cap_file *, long);
 static void	 cap_file_signal(struct cap_file *);
 
 /*
  * The producer.  ftell() before each record gives the offset of the record
- * libpcap is about to read, for the message if that record is bad.
+ * libpcap is about to read, for the message if that record is bad (on a
+ * stream, through compat_fropen()'s count of the bytes read).
  */
 void *
 cap_file_run(void *arg)
@@ -46,24 +47,23 @@ cap_file_run(void *arg)
 	struct pcap_pkthdr	*h;
 	const u_char		*d;
 	FILE			*fp = pcap_file(cf->pcap);
-	struct stat		 st;
 	long			 off;
 	int			 rc, how = CAP_FILE_EOF;
 
-	/* Cancelled only while waiting for a pipe (cap_file_next). */
+	/* Cancelled only while waiting for a stream (cap_file_read). */
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
-	cf->stream = fp != NULL && fstat(fileno(fp), &st) == 0 &&
-	    !S_ISREG(st.st_mode);
+	cf->live = 1;
 	for (;;) {
 		off = fp != NULL ? ftell(fp) : -1;
-		rc = cap_file_next(cf, fp, &h, &d);
+		rc = pcap_next_ex(cf->pcap, &h, &d);
 		if (rc == 1) {
 			if (cap_file_packet(cf, h, d) == -1)
 				break;
 			cf->nread++;
 			continue;
 		}
-		if (rc != PCAP_ERROR_BREAK) {
+		/* A stop while waiting looks like an end, maybe mid-record. */
+		if (rc != PCAP_ERROR_BREAK && !cf->halt) {
 			cap_file_failed(cf, off);
 			how = CAP_FILE_FAILED;
 		}
@@ -96,39 +96,73 @@ cap_file_failed(struct cap_file *cf, long off)
 }
 
 /*
- * pcap_next_ex(), but a pipe (or FIFO, or tty) with no bytes ready may
- * keep it waiting for good: the store buffer is handed over first, as a
- * read timeout would (libpcap's stdio buffer may still hold records, so
- * this can come early; it never comes late), rotations are applied by
- * cap_file_rotate() meanwhile, and closing cancels the wait.
- * PCAP_ERROR_BREAK when stopping.
+ * A stream's read function, called by stdio (compat_fropen()) inside
+ * libpcap's fread() when stdio's buffer is empty: so "would the next read
+ * block?" is asked once a refill, not once a record, and only when every
+ * record already buffered has been stored.  If no byte is ready, and none
+ * comes within the read timeout (-T), the store buffer is handed over, as
+ * the read timeout would, and the wait goes on.  The timeout keeps a
+ * writer's short pauses (cat's between two writes, tcpdump -U's between
+ * two packets) from handing over every few records.  Before the producer
+ * runs (libpcap reading the file header in cap_file_open()) it is plain
+ * read(2).
+ *
+ * Locks and cancellation: called on the producer thread with the mutex
+ * not held and cancellation disabled (cap_file_run()).  It takes the
+ * mutex to check stop, to hand over (cap_file_retire() may wait there
+ * for the user's ack) and around each wait (cap_file_quiet()).  A wait
+ * sets inread under the mutex in which stop was checked, then unlocks:
+ * with inread set, cap_file_rotate() applies a rotation itself and
+ * cap_file_close() cancels, and this thread does not touch the model
+ * until it has cleared inread under the mutex again.  So either close
+ * sees inread and cancels, or this sees stop and ends (returns 0 with
+ * halt set, an end of file to libpcap, which cap_file_run() does not
+ * report).  Cancellation is enabled only around the two poll()s, with
+ * no lock held and no byte taken: cancelled, the thread ends there
+ * (close joins it, then pcap_close() frees the stream) and nothing read
+ * is lost.  read(2) comes after poll() said a byte or the end is there,
+ * with cancellation disabled again.  The thread blocks every signal
+ * (main_start()), so no EINTR.
+ */
+ssize_t
+cap_file_read(void *arg, void *buf, size_t n)
+{
+	struct cap_file	*cf = arg;
+	struct pollfd	 pfd;
+
+	pfd.fd = cf->fd;
+	pfd.events = POLLIN;
+	if (!cf->live || poll(&pfd, 1, 0) != 0)
+		return read(cf->fd, buf, n);
+	pthread_mutex_lock(&cf->mtx);
+	if (!cf->stop &&
+	    cap_file_quiet(cf, &pfd, (int)(cf->tov / 1000000) + 1) == 0 &&
+	    cap_file_retire(cf) == 0 && !cf->stop)
+		(void)cap_file_quiet(cf, &pfd, -1);
+	cf->halt = cf->stop;
+	pthread_mutex_unlock(&cf->mtx);
+	return cf->halt ? 0 : read(cf->fd, buf, n);
+}
+
+/*
+ * Locked: poll() for the stream's bytes for ms (-1: until they come),
+ * unlocked and cancellable meanwhile, with inread set (cap_file_read()).
+ * poll()'s result.
  */
 static int
-cap_file_next(struct cap_file *cf, FILE *fp, struct pcap_pkthdr **h,
-    const u_char **d)
+cap_file_quiet(struct cap_file *cf, struct pollfd *pfd, int ms)
 {
-	struct pollfd	 pfd;
-	int		 rc;
+	int	 r;
 
-	pfd.fd = fp != NULL ? fileno(fp) : -1;
-	pfd.events = POLLIN;
-	if (!cf->stream || poll(&pfd, 1, 0) != 0)
-		return pcap_next_ex(cf->pcap, h, d);
-	pthread_mutex_lock(&cf->mtx);
-	if (cap_file_retire(cf) == -1 || cf->stop) {
-		pthread_mutex_unlock(&cf->mtx);
-		return PCAP_ERROR_BREAK;
-	}
 	cf->inread = 1;
 	pthread_cond_broadcast(&cf->cv);
 	pthread_mutex_unlock(&cf->mtx);
 	pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
-	rc = pcap_next_ex(cf->pcap, h, d);
+	r = poll(pfd, 1, ms);
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	pthread_mutex_lock(&cf->mtx);
 	cf->inread = 0;
-	pthread_mutex_unlock(&cf->mtx);
-	return rc;
+	return r;
 }
 
 /*

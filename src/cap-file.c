@@ -9,8 +9,10 @@
  * prints, never allocates per packet.
  */
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <pthread.h>
@@ -46,6 +48,7 @@ static int	 cap_file_buffers(struct cap *, struct cap_bufstate *, int);
 static int	 cap_file_ifdrops(struct cap *, uint64_t *);
 static void	 cap_file_close(struct cap *);
 static const char *cap_file_perr(const char *, const char *);
+static pcap_t	*cap_file_pcap(struct cap_file *, const char *, char *);
 
 static int	 cap_file_take(struct cap *, struct cap_block *);
 static enum cap_reason cap_file_reason(enum zmodel_reason);
@@ -92,9 +95,8 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	cf = xcalloc(1, sizeof *cf);
 	esc_str(cf->name, sizeof cf->name, conf->file, strlen(conf->file));
 	perr[0] = '\0';
-	cf->pcap = pcap_open_offline_with_tstamp_precision(conf->file,
-	    PCAP_TSTAMP_PRECISION_NANO, perr);
-	if (cf->pcap == NULL) {
+	cf->fd = -1;
+	if ((cf->pcap = cap_file_pcap(cf, conf->file, perr)) == NULL) {
 		cap_file_msg(errbuf, "cannot read ", cf->name,
 		    cap_file_perr(perr, conf->file));
 		free(cf);
@@ -107,6 +109,8 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	if (zmodel_init(&cf->m, total, cap->dlt == DLT_EN10MB ? 14 : 0, 0,
 	    errbuf) == -1) {
 		pcap_close(cf->pcap);
+		if (cf->ownfd)
+			close(cf->fd);
 		free(cf);
 		return -1;
 	}
@@ -135,6 +139,47 @@ cap_file_open(struct cap *cap, const struct cap_conf *conf, char *errbuf)
 	    "(zbuf model)", ZMODEL_NBUFS, cf->m.bufsize / 1024);
 	cap->priv = cf;
 	return 0;
+}
+
+/*
+ * libpcap's handle on file ("-": standard input).  A regular file (or
+ * anything but a pipe, FIFO, tty or socket) libpcap opens and reads
+ * itself.  A stream, which may go quiet without ending, is read through
+ * cap_file_read() instead; a FIFO is opened once, here, as fopen() would
+ * have (waiting for a writer).  NULL: the reason in perr.
+ */
+static pcap_t *
+cap_file_pcap(struct cap_file *cf, const char *file, char *perr)
+{
+	struct stat	 st;
+	pcap_t		*p;
+	FILE		*fp;
+	int		 std = strcmp(file, "-") == 0;
+
+	cf->stream = (std ? fstat(STDIN_FILENO, &st) : stat(file, &st)) ==
+	    0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
+	    S_ISSOCK(st.st_mode));
+	if (!cf->stream)
+		return pcap_open_offline_with_tstamp_precision(file,
+		    PCAP_TSTAMP_PRECISION_NANO, perr);
+	cf->fd = std ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC);
+	cf->ownfd = !std;
+	cf->rd.read = cap_file_read;
+	cf->rd.arg = cf;
+	if (cf->fd == -1 || (fp = compat_fropen(&cf->rd)) == NULL) {
+		snprintf(perr, PCAP_ERRBUF_SIZE, "%s", strerror(errno));
+		if (cf->fd != -1 && cf->ownfd)
+			close(cf->fd);
+		return NULL;
+	}
+	p = pcap_fopen_offline_with_tstamp_precision(fp,
+	    PCAP_TSTAMP_PRECISION_NANO, perr);
+	if (p == NULL) {
+		fclose(fp);
+		if (cf->ownfd)
+			close(cf->fd);
+	}
+	return p;
 }
 
 static int
@@ -412,7 +457,10 @@ cap_file_close(struct cap *cap)
 	}
 	if (cf->evfd != -1)
 		close(cf->evfd);
+	/* A stream's FILE goes with the handle; its descriptor stays. */
 	pcap_close(cf->pcap);
+	if (cf->ownfd)
+		close(cf->fd);
 	zmodel_free(&cf->m);
 	free(cf->prog);
 	free(cf->pend);

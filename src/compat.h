@@ -1,9 +1,15 @@
 /*
  * tcpdump's options that print something and exit instead of capturing
- * (-d, -L, -J) and its -F filter file, with tcpdump's meaning (issue 10).
+ * (-d, -L, -J) and its -F filter file, with tcpdump's meaning (issue 10),
+ * in compat.c; and, in compat-stdio.c, the one stdio call that differs
+ * between glibc and FreeBSD.
  */
 #ifndef ZBTOP_COMPAT_H
 #define ZBTOP_COMPAT_H
+
+#include <sys/types.h>
+
+#include <stdio.h>
 
 /* The listing options given. */
 struct compat {
@@ -27,5 +33,25 @@ int	 compat_run(const struct compat *, const char *, const char *,
 	    const char *, unsigned, char *);
 /* The filter expression in a file, newlines made spaces; NULL: errbuf. */
 char	*compat_read_filter(const char *, char *);
+
+/*
+ * A read-only stream whose bytes come from read, which keeps read(2)'s
+ * contract (a count, 0 at the end, -1 and errno); arg is passed to it.
+ * off counts the bytes read so far: ftell() on the stream gives it less
+ * what stdio still buffers, the offset of the next byte a reader takes.
+ * The stream seeks nowhere else, and fclose() leaves arg and whatever
+ * read reads from to the caller.
+ */
+struct compat_rd {
+	ssize_t		(*read)(void *, void *, size_t);
+	void		*arg;
+	off_t		 off;
+};
+
+/*
+ * A stdio FILE over rd (glibc's fopencookie(3), FreeBSD's funopen(3)),
+ * which must outlive it; NULL and errno when stdio cannot make one.
+ */
+FILE	*compat_fropen(struct compat_rd *);
 
 #endif /* ZBTOP_COMPAT_H */

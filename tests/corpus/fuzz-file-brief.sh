@@ -29,7 +29,7 @@ if [ -z "$fuzzer" ]; then
 	    -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE \
 	    $(pkg-config --cflags libpcap) -Isrc -o "$fuzzer" \
 	    tests/fuzz/fuzz-file.c src/cap*.c src/zmodel.c src/bpfz.c \
-	    src/bpfsys-fake.c src/cur.c \
+	    src/bpfsys-fake.c src/compat-stdio.c src/cur.c \
 	    src/dec*.c src/tbuf.c src/xmalloc.c \
 	    $(pkg-config --libs libpcap) -lpthread -lm; then
 		echo "cannot build the fuzzer"

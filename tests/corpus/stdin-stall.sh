@@ -51,14 +51,8 @@ for z in "$ZBTOP" ${ZBTOP_SAN:+"$ZBTOP_SAN"}; do
 			pid=$!
 			sleep 2
 			kill -"$sig" "$pid"
-			i=0
-			while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
-				sleep 0.1
-				i=$((i + 1))
-			done
-			if kill -0 "$pid" 2>/dev/null; then
+			if ! zb_ends "$pid" 50; then
 				echo "FAIL: $z $m: alive 5 s after SIG$sig"
-				kill -KILL "$pid"
 				fail=1
 			fi
 			kill "$wpid"

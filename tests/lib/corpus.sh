@@ -76,3 +76,16 @@ zb_vs_tcpdump() {
 		fail=1
 	fi
 }
+
+# zb_ends PID TENTHS: 0 once process PID has ended, within TENTHS tenths
+# of a second; else 1, and it is killed (SIGKILL).
+zb_ends() {
+	zb_i=0
+	while kill -0 "$1" 2>/dev/null && [ $zb_i -lt "$2" ]; do
+		sleep 0.1
+		zb_i=$((zb_i + 1))
+	done
+	kill -0 "$1" 2>/dev/null || return 0
+	kill -KILL "$1"
+	return 1
+}

@@ -10,11 +10,8 @@
 # "bad packet record ... invalid packet capture length" after decoding
 # bytes from the middle of other records.
 . tests/screen/lib.sh
-t_sample
-want=$("$ZBTOP" -r "$T_PCAP" --count 2>/dev/null | sed -n "s/ packets\$//p")
-[ -n "$want" ] && [ "$want" -gt 0 ] || t_fail "cannot count $T_PCAP"
-mkfifo "$T_DIR/fifo" || t_fail "mkfifo"
-chmod 0644 "$T_DIR/fifo"
+t_fifo
+want=$T_WANT
 cat "$T_PCAP" >"$T_DIR/fifo" &
 t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_DIR/fifo' --speed 0; echo zbtop exited \$?; sleep 600"
 t_wait "  packets $want  drops 0  end of file" 20 ||

@@ -7,6 +7,7 @@
 #   t_cap             the pane's text on stdout
 #   t_wait RE [SEC]   wait until the pane matches the extended regex RE
 #   t_sample          a sample capture in $T_PCAP (skips when none)
+#   t_fifo            t_sample, its count in $T_WANT, a FIFO $T_DIR/fifo
 #   t_replay [ARGS]   the sample replayed at once, its whole list shown
 #   t_fail MSG        print MSG and the pane, exit 1
 #   t_live ARGS       zbtop -i ARGS on the veth test bed of
@@ -91,6 +92,18 @@ t_sample() {
 	fi
 	echo "needs tests/data/sample.pcap, zbgen or python3" >&2
 	exit 77
+}
+
+# t_fifo: the sample (t_sample), its packet count in T_WANT, and an
+# empty FIFO, $T_DIR/fifo, that zbtop can open as another user too.
+t_fifo() {
+	t_sample
+	T_WANT=$("$ZBTOP" -r "$T_PCAP" --count 2>/dev/null |
+	    sed -n "s/ packets\$//p")
+	[ -n "$T_WANT" ] && [ "$T_WANT" -gt 0 ] ||
+	    t_fail "cannot count $T_PCAP"
+	mkfifo "$T_DIR/fifo" || t_fail "mkfifo"
+	chmod 0644 "$T_DIR/fifo"
 }
 
 # t_replay [ARGS]: the sample (t_sample) replayed at once, zbtop -r

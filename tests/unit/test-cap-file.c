@@ -1,10 +1,16 @@
 /*
  * The file backend through its ops table, on capture files written here:
  * exact counts and bytes through many rotations, the filter before and
- * during replay (recheck), a truncated file, pcapng, read timeouts in
- * packet time, forced rotation's answers, and drops at recorded speed.
+ * during replay (recheck), a truncated file (and the same through a
+ * FIFO, read through cap_file_read()), pcapng, read timeouts in packet
+ * time, forced rotation's answers, and drops at recorded speed.
  */
 #include "cap.h"
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <pthread.h>
 
 #include <pcap/pcap.h>
 #include <stdint.h>
@@ -46,7 +52,8 @@ static void	 drain(struct cap *, struct res *, unsigned, unsigned,
 		    struct bpf_program *);
 static void	 test_count(void);
 static void	 test_filter(void);
-static void	 test_truncated(void);
+static void	*feed(void *);
+static void	 test_truncated(int);
 static void	 test_pcapng(void);
 static void	 test_timeout(void);
 static void	 test_rotate(void);
@@ -346,26 +353,60 @@ test_filter(void)
 	pcap_close(dead);
 }
 
-/* Cut inside record 58: 57 frames, then the error naming the record. */
+/* The FIFO's writer: the file's bytes, then the end. */
+static void *
+feed(void *arg)
+{
+	const char	**paths = arg;
+	char		  b[4096];
+	ssize_t		  n;
+	int		  in, out;
+
+	if ((out = open(paths[0], O_WRONLY)) == -1)
+		return NULL;
+	if ((in = open(paths[1], O_RDONLY)) != -1) {
+		while ((n = read(in, b, sizeof b)) > 0)
+			if (write(out, b, (size_t)n) != n)
+				break;
+		close(in);
+	}
+	close(out);
+	return NULL;
+}
+
+/*
+ * Cut inside record 58: 57 frames, then the error naming the record and
+ * its byte offset; with fifo, the same through a FIFO, read through
+ * cap_file_read() (the offset is ftell() over compat_fropen()'s count).
+ */
 static void
-test_truncated(void)
+test_truncated(int fifo)
 {
 	struct cap	 cap;
 	struct cap_conf	 conf;
-	char		 err[ZB_ERRBUFSZ], want[128];
-	const char	*file;
+	pthread_t	 t;
+	char		 err[ZB_ERRBUFSZ], want[128], path[256];
+	const char	*paths[2], *name = fifo ? "trunc.fifo" : "trunc.pcap";
 	long		 cut = 0;
 
-	file = write_pcap("trunc.pcap", 100, 1000, &cut, 57);
-	CHECK(file != NULL && truncate(file, cut + 16 + 30) == 0);
-	conf_init(&conf, file);
+	paths[1] = write_pcap("trunc.pcap", 100, 1000, &cut, 57);
+	CHECK(paths[1] != NULL && truncate(paths[1], cut + 16 + 30) == 0);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	paths[0] = path;
+	if (fifo) {
+		CHECK(mkfifo(path, 0600) == 0);
+		CHECK(pthread_create(&t, NULL, feed, paths) == 0);
+	}
+	conf_init(&conf, path);
 	CHECK(cap_open(&cap, &cap_file_ops, &conf, err) == 0);
 	CHECK(cap_start(&cap, err) == 0);
 	drain(&cap, &res, 262144, 0, NULL);
+	if (fifo)
+		pthread_join(t, NULL);
 	CHECK(res.n == 57 && res.bad == 0);
 	CHECK(res.rc == -1);
-	snprintf(want, sizeof want, "trunc.pcap: truncated packet record "
-	    "after packet 57 (byte offset %ld): ", cut);
+	snprintf(want, sizeof want, "%s: truncated packet record "
+	    "after packet 57 (byte offset %ld): ", name, cut);
 	CHECK(strstr(res.err, want) != NULL);
 	if (strstr(res.err, want) == NULL)
 		fprintf(stderr, "got: %s\nwant: %s\n", res.err, want);
@@ -531,7 +572,8 @@ main(void)
 	}
 	test_count();
 	test_filter();
-	test_truncated();
+	test_truncated(0);
+	test_truncated(1);
 	test_pcapng();
 	test_timeout();
 	test_rotate();
