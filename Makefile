@@ -151,7 +151,9 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 # ABI values against <net/bpf.h> there.  Then engine files that once
 # leaned on glibc (AF_INET6 through <arpa/inet.h>, environ in <unistd.h>)
 # or need FreeBSD 13-14 headers (<sys/eventfd.h>, <endian.h>), and
-# compat-stdio.c's funopen(3) branch.  No headers are shipped.
+# compat-stdio.c's funopen(3) branch; the sockets list's shared files
+# (psock-bpf.c's struct xbpf_d checks are in BSD_ONLY).  No headers are
+# shipped.
 BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
 	    src/filter-names.c src/pcapw-ring.c src/engine.c src/work.c \
 	    src/compat-stdio.c src/psock-cols.c src/psock-xbpf.c src/sockets.c
