@@ -181,9 +181,7 @@ psock_filter(struct psock *ps, uint64_t ns, uint32_t ino, struct tbuf *tb,
 struct psock_att *
 psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 {
-	snprintf(errbuf, PSOCK_ERRSZ, "--attach: Linux only: on FreeBSD a "
-	    "zero-copy BPF buffer is memory of the process that owns it, "
-	    "and the kernel does not say where (use --sockets)");
+	snprintf(errbuf, PSOCK_ERRSZ, "%s", PSOCK_NOATTACH);
 	return NULL;
 }
 

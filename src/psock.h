@@ -239,6 +239,13 @@ struct psock_ringsnap {
 
 struct psock_att;
 
+/* Why --attach is refused where it cannot work; undefined where it can. */
+#ifndef __linux__
+#define PSOCK_NOATTACH	"--attach: Linux only: on FreeBSD a zero-copy " \
+	    "BPF buffer is memory of the process that owns it, and the " \
+	    "kernel does not say where (use --sockets)"
+#endif
+
 /*
  * Attach to a ring: by pid (its first socket with an RX ring) or by
  * socket inode (pid 0).  Opens /proc/PID/mem now, so the access check
