@@ -53,6 +53,8 @@ cap_file_run(void *arg)
 	/* Cancelled only while waiting for a stream (cap_file_read). */
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	cf->live = 1;
+	if (fp != NULL && !cf->stream)
+		compat_ftell_cheap(fp);
 	for (;;) {
 		off = fp != NULL ? ftell(fp) : -1;
 		rc = pcap_next_ex(cf->pcap, &h, &d);

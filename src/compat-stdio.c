@@ -1,7 +1,8 @@
 /*
- * The one stdio call that differs between glibc and FreeBSD: a FILE
+ * The stdio behaviour that differs between glibc and FreeBSD: a FILE
  * whose bytes come from the caller's read function (compat_fropen), for
- * libpcap to read a pipe through (cap-file.c).  Apart from compat.c, so
+ * libpcap to read a pipe through (cap-file.c); and ftell() without a
+ * system call on every call (compat_ftell_cheap).  Apart from compat.c, so
  * that the capture backends link it without tcpdump's listing options.
  * Facts: glibc's fopencookie(3), FreeBSD 14's funopen(3) and stdio.h;
  * the FreeBSD branch is compiled only by make check-freebsd.
@@ -99,3 +100,12 @@ compat_rd_seek(void *cookie, off64_t *off, int whence)
 	return 0;
 }
 #endif
+
+void
+compat_ftell_cheap(FILE *fp)
+{
+	long	 off;
+
+	if ((off = ftell(fp)) >= 0)
+		(void)fseek(fp, off, SEEK_SET);
+}

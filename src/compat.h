@@ -1,7 +1,7 @@
 /*
  * tcpdump's options that print something and exit instead of capturing
  * (-d, -L, -J) and its -F filter file, with tcpdump's meaning (issue 10),
- * in compat.c; and, in compat-stdio.c, the one stdio call that differs
+ * in compat.c; and, in compat-stdio.c, the stdio behaviour that differs
  * between glibc and FreeBSD.
  */
 #ifndef ZBTOP_COMPAT_H
@@ -53,5 +53,14 @@ struct compat_rd {
  * which must outlive it; NULL and errno when stdio cannot make one.
  */
 FILE	*compat_fropen(struct compat_rd *);
+/*
+ * Lets ftell(fp) answer without a system call from now on.  glibc's
+ * ftell asks the kernel (lseek(2)) every time until a seek has told stdio
+ * where the stream stands (do_ftell in libio/fileops.c: its answer is
+ * not kept); a seek to where the stream already is does, and changes
+ * nothing else.  FreeBSD's stdio keeps the first answer (__SOFF).  A
+ * stream that cannot seek (a pipe) is left as it is.
+ */
+void	 compat_ftell_cheap(FILE *);
 
 #endif /* ZBTOP_COMPAT_H */

@@ -19,6 +19,7 @@
 
 #include <pcap/pcap.h>
 
+#include "compat.h"
 #include "filter.h"
 #include "findex.h"
 #include "recent.h"
@@ -93,6 +94,8 @@ findex_open(const char *path, char *errbuf)
 		return NULL;
 	}
 	fx->dlt = pcap_datalink(fx->scan);
+	/* findex_run asks ftell() before every record. */
+	compat_ftell_cheap(pcap_file(fx->scan));
 	fx->start = ftell(pcap_file(fx->scan));
 	if (findex_filter(fx, NULL, errbuf) == -1) {
 		findex_free(fx);
