@@ -120,8 +120,8 @@ flow_find(struct dec_flows *f, const uint8_t *k, int *found)
  * Relative numbers for a segment with ACK set, as tcpdump 4.99 prints
  * them: the first such segment of a conversation (or one with SYN) sets
  * the bases and prints absolute numbers; later ones print seq and ack
- * less the bases.  *sbase and *abase get the bases used, for SACK
- * blocks (0 when absolute).
+ * less the bases.  *sbase and *abase get the bases, for SACK blocks,
+ * which are relative to them even in that first segment (as tcpdump's).
  */
 void
 dec_flow_rel(struct dec_flows *f, const struct dec_ctx *ctx, int syn,
@@ -142,10 +142,11 @@ dec_flow_rel(struct dec_flows *f, const struct dec_ctx *ctx, int syn,
 			fl->seq = *seq;
 			fl->ack = *ack - 1;
 		}
-		return;
 	}
 	*sbase = rev ? fl->ack : fl->seq;
 	*abase = rev ? fl->seq : fl->ack;
+	if (!found || syn)
+		return;
 	*seq -= *sbase;
 	*ack -= *abase;
 }

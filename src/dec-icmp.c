@@ -1,9 +1,7 @@
 /*
- * ICMP and ICMPv6: the message name, echo id and sequence, the target of
- * neighbour discovery, and for ICMP errors the quoted header's
- * destination.  Type and code names: RFC 792, RFC 4443, RFC 4861,
- * RFC 7112 (parameter problem code 3), RFC 2894 (router renumbering).
- * MLD's messages are dec-mld.c's, neighbour discovery's options dec-nd.c's.
+ * ICMP: the message name, echo id and sequence, and for ICMP errors the
+ * quoted header's destination.  Type and code names: RFC 792, RFC 1256
+ * (router discovery), RFC 950 (address mask).  ICMPv6 is dec-icmp6.c's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,27 +14,18 @@
 #define ICMP_MINLEN	4		/* type, code and checksum */
 
 static void	icmp_format(struct dec_ctx *, struct cur *);
+static int	icmp_words(struct dec_ctx *, int, int, struct cur *);
 static int	icmp_unreach(struct dec_ctx *, int, struct cur *);
+static int	icmp_redirect(struct dec_ctx *, int, struct cur *);
+static int	icmp_radv(struct dec_ctx *, struct cur *);
+static int	icmp_tstamp(struct dec_ctx *, struct cur *);
 static void	icmp_quoted(struct dec_ctx *, struct cur *);
 static const char *icmp_name(int);
-static void	icmp6_format(struct dec_ctx *, struct cur *);
-static void	icmp6_cksum(struct dec_ctx *, struct cur *);
-static int	icmp6_body(struct dec_ctx *, int, int, int, int, struct cur *);
-static const char *icmp6_name(int);
-static void	icmp6_pprob(struct dec_ctx *, int, uint32_t, struct cur *);
-static void	icmp6_rr(struct dec_ctx *, int, uint32_t, struct cur *);
-static int	icmp6_rrmatch(struct dec_ctx *, struct cur *);
-static void	icmp6_rrpfx(struct dec_ctx *, const uint8_t *, int, int,
-		    int);
 
 /* The light parse checks type, code and checksum only. */
 const struct dec_proto dec_icmp_proto = {
 	.name = "icmp", .keys = { DEC_KEY(DEC_S_IP, 1) }, .id = DEC_P_ICMP,
 	.minlen = ICMP_MINLEN, .format = icmp_format
-};
-const struct dec_proto dec_icmp6_proto = {
-	.name = "icmp6", .keys = { DEC_KEY(DEC_S_IP, 58) }, .id = DEC_P_ICMP6,
-	.minlen = ICMP_MINLEN, .format = icmp6_format
 };
 
 static const char *
@@ -54,6 +43,8 @@ icmp_name(int type)
 	case 12:	return "parameter problem";
 	case 13:	return "time stamp request";
 	case 14:	return "time stamp reply";
+	case 15:	return "information request";
+	case 16:	return "information reply";
 	case 17:	return "address mask request";
 	case 18:	return "address mask reply";
 	/* 42 and 43, extended echo (RFC 8335): tcpdump 4.99 says type-#. */
@@ -67,11 +58,12 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	const char	*name;
 	struct cur	 m = *c;
 	size_t		 mark;
-	int		 type, code, sum, id, seq, r;
+	int		 type, code, sum, r;
 
 	/*
-	 * A cut type or code, echo or quoted header: "[|icmp]" alone, as
-	 * tcpdump's; it reads the checksum only to verify it (-v).
+	 * A cut type or code, or a cut field the words need: "[|icmp]"
+	 * alone, as tcpdump's, which prints its words once all are read;
+	 * it reads the checksum only to verify it (-v).
 	 */
 	dec_layer(ctx, "Internet Control Message Protocol");
 	type = cur_u8(c);
@@ -79,7 +71,9 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_trunc(ctx, "icmp");
 		return;
 	}
-	sum = cur_u16(c);
+	/* A cut checksum: nothing after it either. */
+	if ((sum = cur_u16(c)) == -1)
+		(void)cur_skip(c, cur_left(c));
 	mark = ctx->out != NULL ? ctx->out->len : 0;
 	dec_sum(ctx, "ICMP ");
 	name = icmp_name(type);
@@ -87,29 +81,13 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	dec_fld(ctx, "code: %d", code);
 	if (sum != -1)
 		dec_fld(ctx, "checksum: 0x%04x", sum);
-	if (type == 0 || type == 8 || type == 13 || type == 14) {
-		id = cur_u16(c);
-		if ((seq = cur_u16(c)) == -1) {
-			if (ctx->out != NULL && !ctx->tree)
-				tbuf_truncate(ctx->out, mark);
-			dec_trunc(ctx, "icmp");
-			return;
-		}
-		dec_fld(ctx, "id: %d, seq: %d", id, seq);
-		dec_sum(ctx, "%s, id %d, seq %d", name, id, seq);
-	} else if (type == 3 && (r = icmp_unreach(ctx, code, c)) < 0) {
+	if ((r = icmp_words(ctx, type, code, c)) < 0) {
 		if (ctx->out != NULL && !ctx->tree)
 			tbuf_truncate(ctx->out, mark);
 		dec_trunc(ctx, "icmp");
 		ctx->gaveup = r == -1;		/* -2: a test, no GET_ */
 		return;
-	} else if (type == 11)
-		dec_sum(ctx, "time exceeded %s", code == 0 ? "in-transit" :
-		    "reassembly");
-	else if (type != 3 && name != NULL)
-		dec_sum(ctx, "%s", name);
-	else if (type != 3)
-		dec_sum(ctx, "type-#%d", type);
+	}
 	dec_sum(ctx, ", length %u", ctx->l4len);
 	/* -v, -K or not; tcpdump does not check a first fragment's. */
 	if (!ctx->morefrag && (r = dec_cksum_wrong(ctx, &m)) != -1)
@@ -117,6 +95,161 @@ icmp_format(struct dec_ctx *ctx, struct cur *c)
 	if (ctx->opt->verbose && ctx->out != NULL && !ctx->tree &&
 	    (type == 3 || type == 4 || type == 5 || type == 11 || type == 12))
 		icmp_quoted(ctx, c);
+}
+
+/*
+ * The words after "ICMP ", by type, as tcpdump 4.99 prints them.  c: after
+ * the checksum, not moved.  0; -1 when a field was not captured that
+ * tcpdump reads with a GET_ macro (it gives up on the packet); -2 when it
+ * tests the length first and stops.
+ */
+static int
+icmp_words(struct dec_ctx *ctx, int type, int code, struct cur *c)
+{
+	const uint8_t	*h;
+	struct cur	 q = *c;
+
+	switch (type) {
+	case 0:
+	case 8:
+	case 13:
+		if ((h = cur_peek(&q, 4)) == NULL)
+			return -1;
+		dec_fld(ctx, "id: %d, seq: %d", h[0] << 8 | h[1],
+		    h[2] << 8 | h[3]);
+		if (type == 13)
+			dec_sum(ctx, "time stamp query id %d seq %d",
+			    h[0] << 8 | h[1], h[2] << 8 | h[3]);
+		else
+			dec_sum(ctx, "%s, id %d, seq %d", icmp_name(type),
+			    h[0] << 8 | h[1], h[2] << 8 | h[3]);
+		return 0;
+	case 3:
+		return icmp_unreach(ctx, code, c);
+	case 5:
+		return icmp_redirect(ctx, code, c);
+	case 9:
+		return icmp_radv(ctx, c);
+	case 11:
+		if (cur_peek(&q, 24) == NULL)
+			return -2;
+		if (code < 2)
+			dec_sum(ctx, "%s", code == 0 ? "time exceeded in-transit" :
+			    "ip reassembly time exceeded");
+		else
+			dec_sum(ctx, "time exceeded-#%d", code);
+		return 0;
+	case 12:
+		if (code != 0)
+			dec_sum(ctx, "parameter problem - code %d", code);
+		else if ((h = cur_peek(&q, 1)) == NULL)
+			return -1;
+		else
+			dec_sum(ctx, "parameter problem - octet %d", h[0]);
+		return 0;
+	case 14:
+		return icmp_tstamp(ctx, c);
+	case 18:
+		if ((h = cur_peek(&q, 8)) == NULL)
+			return -1;
+		dec_sum(ctx, "address mask is 0x%08x", cur_be32(&h[4]));
+		return 0;
+	}
+	if (icmp_name(type) != NULL)
+		dec_sum(ctx, "%s", icmp_name(type));
+	else
+		dec_sum(ctx, "type-#%d", type);
+	return 0;
+}
+
+/*
+ * Redirect (RFC 792): the quoted destination and the gateway, "-tos" for
+ * codes 2 and 3.  c: after the checksum.  0, or -1 when cut (GET_).
+ */
+static int
+icmp_redirect(struct dec_ctx *ctx, int code, struct cur *c)
+{
+	const uint8_t	*h;
+	char		 a[DEC_ADDRSTRLEN], g[DEC_ADDRSTRLEN];
+	struct cur	 q = *c;
+
+	if ((h = cur_peek(&q, 24)) == NULL)
+		return -1;
+	dec_ntop(4, &h[20], a);
+	dec_ntop(4, h, g);
+	dec_fld(ctx, "gateway: %s, quoted destination: %s", g, a);
+	if (code < 4)
+		dec_sum(ctx, "redirect%s %s to %s %s", code < 2 ? "" : "-tos",
+		    a, code % 2 ? "host" : "net", g);
+	else
+		dec_sum(ctx, "redirect-#%d %s to %s", code, a, g);
+	return 0;
+}
+
+/*
+ * Router advertisement (RFC 1256 3): the lifetime as [h:]m:ss, the
+ * address count, and each address with its preference when the entry
+ * size is 2 words.  c: after the checksum.  0, or -2 when cut.
+ */
+static int
+icmp_radv(struct dec_ctx *ctx, struct cur *c)
+{
+	const uint8_t	*h, *e;
+	char		 a[DEC_ADDRSTRLEN];
+	struct cur	 q = *c;
+	int		 n, life;
+
+	if ((h = cur_pull(&q, 4)) == NULL)
+		return -2;
+	life = h[2] << 8 | h[3];
+	dec_sum(ctx, "router advertisement lifetime ");
+	if (life < 60)
+		dec_sum(ctx, "%d", life);
+	else if (life < 3600)
+		dec_sum(ctx, "%d:%02d", life / 60, life % 60);
+	else
+		dec_sum(ctx, "%d:%02d:%02d", life / 3600, life % 3600 / 60,
+		    life % 60);
+	dec_sum(ctx, " %d:", h[0]);
+	if (h[1] != 2) {
+		dec_sum(ctx, " [size %d]", h[1]);
+		return 0;
+	}
+	for (n = h[0]; n > 0; n--) {
+		if ((e = cur_pull(&q, 8)) == NULL)
+			return -2;
+		dec_ntop(4, e, a);
+		dec_sum(ctx, " {%s %u}", a, cur_be32(&e[4]));
+	}
+	return 0;
+}
+
+/*
+ * Time stamp reply (RFC 792): id, sequence and the three times, which
+ * tcpdump prints as milliseconds since midnight, hh:mm:ss.mmm (hours past
+ * 23 when a time is larger; the high bit, RFC 792's non-standard time,
+ * not set apart).  c: after the checksum.  0, or -2 when cut.
+ */
+static int
+icmp_tstamp(struct dec_ctx *ctx, struct cur *c)
+{
+	static const char *const what[] = { ": org", ", recv", ", xmit" };
+	const uint8_t	*h;
+	struct cur	 q = *c;
+	uint32_t	 t;
+	int		 i;
+
+	if ((h = cur_peek(&q, 16)) == NULL)
+		return -2;
+	dec_fld(ctx, "id: %d, seq: %d", h[0] << 8 | h[1], h[2] << 8 | h[3]);
+	dec_sum(ctx, "time stamp reply id %d seq %d", h[0] << 8 | h[1],
+	    h[2] << 8 | h[3]);
+	for (i = 0; i < 3; i++) {
+		t = cur_be32(&h[4 + 4 * i]);
+		dec_sum(ctx, "%s %02u:%02u:%02u.%03u", what[i],
+		    t / 3600000, t / 60000 % 60, t / 1000 % 60, t % 1000);
+	}
+	return 0;
 }
 
 /*
@@ -131,11 +264,12 @@ icmp_quoted(struct dec_ctx *ctx, struct cur *c)
 	uint32_t	len = ctx->len;
 	int		tlen;
 
+	/* The line starts before the quoted length is read: " [|icmp]". */
+	dec_sum(ctx, "\n\t");
 	if (cur_skip(&q, 4) == -1 || (tlen = cur_peek_u16(&q, 2)) == -1) {
 		dec_trunc(ctx, "icmp");
 		return;
 	}
-	dec_sum(ctx, "\n\t");
 	ctx->len = (uint32_t)cur_off(&q) + (uint32_t)tlen;
 	dec_next(ctx, DEC_KEY(DEC_S_ETHER, 0x0800), &q);
 	ctx->len = len;
@@ -218,288 +352,4 @@ icmp_unreach(struct dec_ctx *ctx, int code, struct cur *c)
 	else
 		dec_sum(ctx, "%s unreachable - #%d", a, code);
 	return 0;
-}
-
-static const char *
-icmp6_name(int type)
-{
-	switch (type) {
-	case 1:		return "destination unreachable";
-	case 2:		return "packet too big";
-	case 3:		return "time exceeded in-transit";
-	case 4:		return "parameter problem";
-	case 128:	return "echo request";
-	case 129:	return "echo reply";
-	case 130:	return "multicast listener query";
-	case 131:	return "multicast listener report";
-	case 132:	return "multicast listener done";
-	case 133:	return "router solicitation";
-	case 134:	return "router advertisement";
-	case 135:	return "neighbor solicitation";
-	case 136:	return "neighbor advertisement";
-	case 137:	return "redirect";
-	case 138:	return "router renumbering";
-	case 143:	return "multicast listener report v2";
-	default:	return NULL;
-	}
-}
-
-/* tcpdump -v's checksum verdict on the whole message (RFC 4443 2.3). */
-static void
-icmp6_cksum(struct dec_ctx *ctx, struct cur *c)
-{
-	struct cur	 seg = *c;
-	int		 sum, want;
-
-	if (ctx->opt->verbose && !ctx->tree && (sum = cur_peek_u16(c, 2)) !=
-	    -1 && (want = dec_cksum(ctx, &seg, ctx->l4len, 58, 2)) != -1) {
-		if (want == sum)
-			dec_sum(ctx, "[icmp6 sum ok] ");
-		else
-			dec_sum(ctx, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ",
-			    sum, want);
-	}
-}
-
-/*
- * What follows the checksum, by type: a and b are the next two 16-bit
- * words (b -1 when cut), c is past them.  -1 when the line ends there,
- * else 0 and the caller adds the length.
- */
-static int
-icmp6_body(struct dec_ctx *ctx, int type, int code, int a, int b,
-    struct cur *c)
-{
-	if ((type == 128 || type == 129) && b == -1) {
-		dec_trunc(ctx, "icmp6");
-		return -1;
-	}
-	if ((type == 128 || type == 129) && b != -1) {
-		dec_fld(ctx, "id: %d, seq: %d", a, b);
-		dec_sum(ctx, ", id %d, seq %d", a, b);
-	} else if (type == 2 && b != -1) {
-		dec_fld(ctx, "mtu: %ld", (long)a << 16 | b);
-		dec_sum(ctx, ", mtu %ld", (long)a << 16 | b);
-	} else if ((type == 130 || type == 131) && !ctx->opt->extra) {
-		/* Cut, an MLDv2 query gives up after its name, v1 says
-		 * nothing more. */
-		if (b == -1 && type == 130 && ctx->l4len >= 28) {
-			dec_sum(ctx, " v2");
-			dec_trunc(ctx, "icmp6");
-			return -1;
-		}
-		if (b != -1 && dec_mld(ctx, type, a, c) == -1)
-			return -1;
-	} else if (type == 143 && b == -1) {
-		dec_trunc(ctx, "icmp6");	/* the record count cut */
-		return -1;
-	} else if (type == 143) {
-		dec_fld(ctx, "records: %d", b);
-		dec_sum(ctx, ", %d group record(s)", b);
-		if (ctx->opt->verbose && dec_mld2_report(ctx, b, c) == -1)
-			return -1;
-	} else if (type >= 133 && type <= 137) {
-		/* Cut: tcpdump reads nothing of a solicitation, -v only
-		 * of an advertisement. */
-		if (b == -1 && (type >= 135 || (type == 134 &&
-		    ctx->opt->verbose))) {
-			dec_trunc(ctx, "icmp6");
-			return -1;
-		}
-		if (b != -1 && dec_icmp6_nd(ctx, type, (uint32_t)a << 16 |
-		    (uint32_t)b, c) == -1)
-			return -1;
-	} else if (type == 4 && b != -1) {
-		icmp6_pprob(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
-		if (ctx->out != NULL && c->trunc)
-			return -1;
-	} else if (type == 138 && b != -1) {
-		icmp6_rr(ctx, code, (uint32_t)a << 16 | (uint32_t)b, c);
-		if (ctx->out != NULL && c->trunc)
-			return -1;
-	} else if (type < 128)
-		dec_sum(ctx, ", code %d", code);
-	return 0;
-}
-
-static void
-icmp6_format(struct dec_ctx *ctx, struct cur *c)
-{
-	const char	*name;
-	int		 type, code, sum, a, b;
-
-	dec_layer(ctx, "Internet Control Message Protocol v6");
-	icmp6_cksum(ctx, c);
-	/*
-	 * Cut, tcpdump prints the type's name once it has the type byte,
-	 * and an echo's name alone without its id and sequence number.
-	 */
-	if ((type = cur_u8(c)) == -1) {
-		dec_trunc(ctx, "icmp6");
-		return;
-	}
-	dec_sum(ctx, "ICMP6, ");
-	name = icmp6_name(type);
-	if (name != NULL)
-		dec_sum(ctx, "%s", name);
-	else
-		dec_sum(ctx, "type %d", type);
-	/* tcpdump -v: ND and two mobility types say their length here. */
-	if (ctx->opt->verbose && ((type >= 133 && type <= 137) ||
-	    type == 145 || type == 147))
-		dec_sum(ctx, ", length %u", ctx->l4len);
-	/* It reads the code next, for every type, but not the checksum. */
-	if ((code = cur_u8(c)) == -1) {
-		dec_trunc(ctx, "icmp6");
-		return;
-	}
-	sum = cur_u16(c);
-	dec_fld(ctx, "type: %d (%s)", type, name != NULL ? name : "unknown");
-	dec_fld(ctx, "code: %d", code);
-	if (sum != -1)
-		dec_fld(ctx, "checksum: 0x%04x", sum);
-	a = cur_u16(c);
-	b = cur_u16(c);
-	if (icmp6_body(ctx, type, code, a, b, c) == -1)
-		return;
-	/* tcpdump -v leaves the length out but for unknown types. */
-	if (!ctx->opt->verbose || name == NULL)
-		dec_sum(ctx, ", length %u", ctx->l4len);
-}
-
-/*
- * Parameter problem (RFC 4443 3.4, RFC 7112 code 3): the pointer, once
- * tcpdump has seen the quoted header's destination.  c: after the pointer.
- */
-static void
-icmp6_pprob(struct dec_ctx *ctx, int code, uint32_t ptr, struct cur *c)
-{
-	static const char *const what[] = { "erroneous", "next header",
-	    "option", "incomplete header chain" };
-
-	if (cur_peek(c, 40) == NULL) {
-		c->trunc = 1;
-		dec_trunc(ctx, "icmp6");
-		return;
-	}
-	dec_fld(ctx, "pointer: %u", ptr);
-	if (code < 4)
-		dec_sum(ctx, ", %s - octet %u", what[code], ptr);
-	else
-		dec_sum(ctx, ", code-#%d", code);
-}
-
-/*
- * Router renumbering (RFC 2894 3): the code, the sequence number, and for
- * a command its match prefix and use prefixes, in tcpdump's words; -v
- * adds the flags and lifetimes.  c: after the sequence number.
- */
-static void
-icmp6_rr(struct dec_ctx *ctx, int code, uint32_t seq, struct cur *c)
-{
-	static const char *const codes[] = { ", command", ", result" };
-	const uint8_t	*h;
-	int		 v = ctx->opt->verbose;
-
-	if ((h = cur_pull(c, 8)) == NULL)
-		goto trunc;
-	if (code < 2)
-		dec_sum(ctx, "%s", codes[code]);
-	else if (code == 255)
-		dec_sum(ctx, ", sequence number reset");
-	else
-		dec_sum(ctx, ", code-#%d", code);
-	dec_sum(ctx, ", seq=%u", seq);
-	dec_fld(ctx, "sequence: %u, segment: %d", seq, h[0]);
-	if (v) {
-		dec_sum(ctx, "[");
-		if (h[1])
-			dec_sum(ctx, "%s%s%s%s%s,", h[1] & 0x80 ? "T" : "",
-			    h[1] & 0x40 ? "R" : "", h[1] & 0x20 ? "A" : "",
-			    h[1] & 0x10 ? "S" : "", h[1] & 0x08 ? "P" : "");
-		dec_sum(ctx, "seg=%d,maxdelay=%d", h[0], h[2] << 8 | h[3]);
-		if (h[4] | h[5] | h[6] | h[7])
-			dec_sum(ctx, "rsvd=0x%x", cur_be32(&h[4]));
-		dec_sum(ctx, "]");
-	}
-	if (code != 0 || icmp6_rrmatch(ctx, c) == 0)
-		return;
-trunc:
-	c->trunc = 1;
-	dec_trunc(ctx, "icmp6");
-}
-
-/*
- * A router renumbering command's match-prefix part and its use-prefix
- * parts.  c: after the 8-byte header.  Returns 0, or -1 when the packet
- * ends early or the match part's length (8-byte units) leaves a partial
- * use-prefix part.
- */
-static int
-icmp6_rrmatch(struct dec_ctx *ctx, struct cur *c)
-{
-	static const char *const ops[] = { NULL, "add", "change",
-	    "setglobal" };
-	const uint8_t	*m, *u;
-	int		 v = ctx->opt->verbose, n;
-
-	/* Match-prefix part: code, length in 8-byte units, 16-byte prefix. */
-	if ((m = cur_pull(c, 24)) == NULL)
-		return -1;
-	dec_sum(ctx, "%smatch(", v > 1 ? "\n\t" : " ");
-	if (m[0] >= 1 && m[0] <= 3)
-		dec_sum(ctx, "%s", ops[m[0]]);
-	else
-		dec_sum(ctx, "#%d", m[0]);
-	if (v)
-		dec_sum(ctx, ",ord=%d,min=%d,max=%d", m[2], m[4], m[5]);
-	dec_sum(ctx, ",");
-	icmp6_rrpfx(ctx, m + 8, m[3], -1, 0);
-	dec_sum(ctx, ")");
-	if ((n = m[1] - 3) % 4 != 0)
-		return -1;
-	for (n /= 4; n > 0; n--) {
-		if ((u = cur_pull(c, 32)) == NULL)
-			return -1;
-		dec_sum(ctx, "%suse(", v > 1 ? "\n\t" : " ");
-		if (u[12])
-			dec_sum(ctx, "%s%s,", u[12] & 0x80 ? "V" : "",
-			    u[12] & 0x40 ? "P" : "");
-		if (v)
-			icmp6_rrpfx(ctx, u, -1, -1, 1);
-		icmp6_rrpfx(ctx, u + 16, u[0], u[1], 0);
-		dec_sum(ctx, ")");
-	}
-	return 0;
-}
-
-/*
- * "prefix/len" (keep >= 0: "/keep" too); times: the use part's mask,
- * flags and lifetimes instead, "infty" for all ones.
- */
-static void
-icmp6_rrpfx(struct dec_ctx *ctx, const uint8_t *p, int len, int keep,
-    int times)
-{
-	char		a[DEC_ADDRSTRLEN];
-	uint32_t	t;
-	int		i;
-
-	if (times) {
-		dec_sum(ctx, "mask=0x%x,raflags=0x%x,", p[2], p[3]);
-		for (i = 0; i < 2; i++) {
-			t = cur_be32(&p[4 + 4 * i]);
-			if (t == 0xffffffff)
-				dec_sum(ctx, "%s=infty,", i ? "pltime" :
-				    "vltime");
-			else
-				dec_sum(ctx, "%s=%u,", i ? "pltime" : "vltime",
-				    t);
-		}
-		return;
-	}
-	dec_ntop(6, p, a);
-	dec_sum(ctx, "%s/%d", a, len);
-	if (keep >= 0)
-		dec_sum(ctx, "/%d", keep);
 }

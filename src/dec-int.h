@@ -55,6 +55,7 @@ struct dec_ctx {
 	uint32_t	 llclen;	/* bytes after the LLC header, as the
 					   802.3 length field claims */
 	int		 morefrag;	/* IPv4 first fragment: more follow */
+	int		 ip6zero;	/* IPv6 payload length 0 (RFC 2675) */
 	int		 linkdone;	/* -e named the ethertype of what follows */
 	int		 afterlink;	/* this layer's ethertype was named */
 	int		 sport;		/* of the last TCP/UDP header */
@@ -130,11 +131,16 @@ int		 dec_edns_opts(struct tbuf *, struct cur *);
  */
 int		 dec_ip6_ext_parse(struct dec_ctx *, struct cur *, int, int *);
 int		 dec_ip6_ext_format(struct dec_ctx *, struct cur *, int, int *);
+/* A payload length of 0 (RFC 2675): dec_ip6_ext_format's, narrowing c. */
+int		 dec_ip6_zero(struct dec_ctx *, struct cur *, int, int *);
+#define IP6_HDRLEN	40		/* the fixed IPv6 header (RFC 8200 3) */
 /* IPv4 options under -v (dec-ipopt.c): ", options (...)". */
 #define DEC_IPOPT_GAVEUP (-2)	/* cut in a code or length byte */
 int		 dec_ip4_opts(struct dec_ctx *, struct cur *, int);
 /* ICMPv6 neighbor discovery (dec-nd.c): after the first 8 bytes. */
 int		 dec_icmp6_nd(struct dec_ctx *, int, uint32_t, struct cur *);
+/* ICMPv6 node information (dec-ni.c): m from the type byte; -1 gave up. */
+int		 dec_icmp6_ni(struct dec_ctx *, int, const struct cur *);
 /* DHCP (dec-dhcpv.c): a message type's name, -v's lines. */
 const char	*dec_dhcp_typename(int);
 void		 dec_dhcp_v(struct dec_ctx *, struct cur *);
@@ -189,7 +195,15 @@ int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 int		 dec_cksum_raw(struct cur *, uint32_t, size_t, uint32_t);
 int		 dec_cksum_wrong(const struct dec_ctx *, struct cur *);
 void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
-int		 dec_tcp_opts(struct cur *, size_t, uint32_t, char *, size_t);
+/*
+ * TCP options (dec-tcpopt.c, MPTCP's dec-mptcp.c): the list tcpdump
+ * shows, into a buffer of the caller's; flags: the header's (TH_SYN ...).
+ */
+int		 dec_tcp_opts(struct cur *, size_t, uint32_t, int, char *,
+		    size_t);
+int		 dec_mptcp(struct cur *, int, int, char *, size_t, size_t *);
+void		 dec_tcpopt_app(char *, size_t, size_t *, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
 int		 dec_mld(struct dec_ctx *, int, int, struct cur *);
 int		 dec_mld2_report(struct dec_ctx *, int, struct cur *);
 void		 dec_text_sip(struct dec_ctx *, struct cur *);

@@ -14,7 +14,6 @@
 #include "tbuf.h"
 
 #define IP4_HDRLEN	20
-#define IP6_HDRLEN	40
 #define IP_MF		0x2000
 #define IP_DF		0x4000
 #define IP_OFFMASK	0x1fff
@@ -499,8 +498,10 @@ ip6_format(struct dec_ctx *ctx, struct cur *c)
 	memcpy(ctx->src, &h[8], 16);
 	memcpy(ctx->dst, &h[24], 16);
 	ctx->addrs_due = 1;
-	ip_payload(ctx, c, plen);
-	if (dec_ip6_ext_format(ctx, c, h[6], &nh) == -1)
+	if ((ctx->ip6zero = plen == 0) == 0)
+		ip_payload(ctx, c, plen);
+	if ((plen == 0 ? dec_ip6_zero(ctx, c, h[6], &nh) :
+	    dec_ip6_ext_format(ctx, c, h[6], &nh)) == -1)
 		return;
 	if (nh == 59) {
 		dec_addrs(ctx);

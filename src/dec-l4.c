@@ -101,11 +101,12 @@ tcp_hdropts(struct cur *c, int hlen, uint32_t abase, char *opts, size_t n)
 {
 	struct cur	o;
 	size_t		hdr = (size_t)hlen - TCP_HDRLEN;
-	int		cut, r;
+	int		cut, r, flags;
 
+	flags = cur_peek_u8(c, 13);
 	cur_skip(c, TCP_HDRLEN);
 	cut = cur_sub(c, hdr, &o);
-	if ((r = dec_tcp_opts(&o, hdr, abase, opts, n)) != 0)
+	if ((r = dec_tcp_opts(&o, hdr, abase, flags, opts, n)) != 0)
 		return r;
 	return cut;
 }
@@ -143,7 +144,8 @@ tcp_numbers(struct dec_ctx *ctx, const uint8_t *h, int f, uint32_t seq,
 
 /*
  * A header cut short, as tcpdump: the ports once they are there, and
- * without them "a > b: [|tcp]", the marker right after the ": ".
+ * without them "a > b: [|tcp]", the marker right after the ": ", even
+ * when the addresses were written before an IPv6 extension header.
  */
 static void
 tcp_short(struct dec_ctx *ctx, struct cur *c)
@@ -153,7 +155,9 @@ tcp_short(struct dec_ctx *ctx, struct cur *c)
 	if ((h = cur_peek(c, 4)) != NULL) {
 		dec_addrports(ctx, h[0] << 8 | h[1], h[2] << 8 | h[3]);
 		dec_trunc(ctx, "tcp");
-	} else if (ctx->out != NULL && !ctx->tree && ctx->addrs_due) {
+	} else if (ctx->out != NULL && !ctx->tree) {
+		/* Again after IPv6 extension headers, as tcpdump's. */
+		ctx->addrs_due = 1;
 		dec_addrs(ctx);
 		tbuf_printf(ctx->out, "[|tcp]");
 	} else
@@ -244,11 +248,17 @@ static int
 tcp_optline(struct dec_ctx *ctx, int optbad, const char *opts, uint32_t len,
     int hlen, struct cur *seg)
 {
+	/*
+	 * tcpdump's MPTCP printer leaves its name as the protocol's for
+	 * the markers after it: "[|mptcp]" once one was shown whole.
+	 */
+	const char	*name = strstr(opts, "mptcp ") != NULL ? "mptcp" : "tcp";
+
 	if (optbad < 0) {
 		/* tcpdump's option reader: no "]"; -x from byte 0 after GET_ */
 		dec_sum(ctx, ", options [%s", opts);
 		ctx->gaveup = optbad == -1;
-		dec_trunc(ctx, "tcp");
+		dec_trunc(ctx, name);
 		return -1;
 	}
 	if (optbad == 2) {
@@ -267,7 +277,7 @@ tcp_optline(struct dec_ctx *ctx, int optbad, const char *opts, uint32_t len,
 		 */
 		dec_sum(ctx, " [remaining caplen(%zu) < header length(%d)]",
 		    cur_left(seg), hlen);
-		dec_trunc(ctx, "tcp");
+		dec_trunc(ctx, name);
 		return -1;
 	}
 	return 0;
@@ -445,12 +455,14 @@ udp_cksum(struct dec_ctx *ctx, struct cur *seg, uint32_t n, int sum)
  * Lengths as tcpdump 4.99's udp_print takes them: an IP payload too
  * short for the header, or a UDP length under it, ends the line; else
  * the payload is the smaller of what UDP and IP claim, decoded as usual
- * and, when UDP claims more and no protocol takes it, "bad length".
+ * and, when UDP claims more and no protocol takes it, "bad length".  The
+ * protocol above gets the UDP length but may read the captured bytes up
+ * to the IP payload's end, as tcpdump's (a DNS question past it).
  */
 static void
 udp_format(struct dec_ctx *ctx, struct cur *c)
 {
-	struct cur	in, seg = *c;
+	struct cur	in, data, seg = *c;
 	uint32_t	ulen, len;
 	int		sport, dport, sum, key, bad;
 
@@ -485,14 +497,13 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 	}
 	dec_fld(ctx, "checksum: 0x%04x", sum);
 	ulen -= UDP_HDRLEN;
-	len = ctx->l4len - UDP_HDRLEN;
-	if (ulen < len)
-		len = ulen;
+	len = ulen < ctx->l4len - UDP_HDRLEN ? ulen : ctx->l4len - UDP_HDRLEN;
 	udp_cksum(ctx, &seg, len + UDP_HDRLEN, sum);
 	/* Not an error in a first fragment: the rest comes later. */
 	if ((bad = ulen > len && !ctx->morefrag))
 		dec_fld(ctx, "[bad length %u > %u]", ulen, len);
-	cur_sub(c, len, &in);
+	in = *c;
+	cur_sub(c, len, &data);
 	ctx->sport = sport;
 	ctx->dport = dport;
 	ctx->l4len = len;
@@ -507,5 +518,5 @@ udp_format(struct dec_ctx *ctx, struct cur *c)
 		dec_sum(ctx, "UDP, length ");
 		dec_sumu(ctx, ulen);
 	}
-	dec_data(ctx, &in);
+	dec_data(ctx, &data);
 }

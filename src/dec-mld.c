@@ -1,6 +1,6 @@
 /*
  * Multicast Listener Discovery carried in ICMPv6 (RFC 2710, RFC 3810):
- * the queries and MLDv2 reports that dec-icmp.c hands over, in tcpdump
+ * the queries and MLDv2 reports that dec-icmp6.c hands over, in tcpdump
  * 4.99's words and spacing.
  */
 #include <stdio.h>

@@ -43,8 +43,8 @@ static void	nd_lifetime(struct dec_ctx *, const char *, uint32_t);
 static const char *nd_pref(int);
 
 /*
- * Types 133 to 137 after the first 8 bytes (w: their last 4 as one
- * word); c is there.  Returns -1 after the marker when cut.
+ * Types 133 to 137, and 147 under -v, after the first 8 bytes (w: their
+ * last 4 as one word); c is there.  Returns -1 after the marker when cut.
  */
 int
 dec_icmp6_nd(struct dec_ctx *ctx, int type, uint32_t w, struct cur *c)
@@ -80,6 +80,10 @@ dec_icmp6_nd(struct dec_ctx *ctx, int type, uint32_t w, struct cur *c)
 			dec_sum(ctx, "]");
 		}
 		break;
+	case 147:	/* -v only: mobile prefix advertisement (RFC 6275) */
+		dec_sum(ctx, ", id 0x%04x%s%s%s", w >> 16, w & 0xc000 ? " " :
+		    "", w & 0x8000 ? "M" : "", w & 0x4000 ? "O" : "");
+		break;
 	default:	/* 137, redirect: target, then destination */
 		if ((t = cur_pull(c, 32)) == NULL)
 			goto trunc;
@@ -92,9 +96,13 @@ dec_icmp6_nd(struct dec_ctx *ctx, int type, uint32_t w, struct cur *c)
 	}
 	if (!v || ctx->out == NULL || ctx->tree)
 		return 0;
-	len -= type == 133 ? 8 : type == 137 ? 40 : type == 134 ? 16 : 24;
+	len -= type == 133 || type == 147 ? 8 : type == 137 ? 40 :
+	    type == 134 ? 16 : 24;
 	if (nd_opts(ctx, c, len) == 0)
 		return 0;
+	dec_trunc(ctx, "icmp6");
+	ctx->gaveup = 0;	/* options are tested, not read with GET_ */
+	return -1;
 trunc:
 	dec_trunc(ctx, "icmp6");
 	return -1;

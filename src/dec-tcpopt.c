@@ -2,8 +2,9 @@
  * TCP options as tcpdump 4.99 lists them after "options [": the kinds of
  * RFC 9293 3.1 (eol, nop, mss), RFC 7323 (wscale, TS), RFC 2018 (sackOK,
  * sack, edges relative to the acknowledged side), RFC 7413 (tfo), RFC
- * 8684 (mptcp, named only) and RFC 6994's experiments, and how tcpdump
- * ends a list that is cut or carries a bad length.
+ * 8684 (mptcp, whose contents are dec-mptcp.c's) and RFC 6994's
+ * experiments, and how tcpdump ends a list that is cut or carries a bad
+ * length.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,8 +12,6 @@
 #include "cur.h"
 #include "dec-int.h"
 
-static void	tcp_app(char *, size_t, size_t *, const char *, ...)
-		    __attribute__((format(printf, 4, 5)));
 static const char *tcp_optname(int);
 static int	tcp_opt1(struct cur *, int, int, uint32_t, char *, size_t,
 		    size_t *);
@@ -22,8 +21,9 @@ static int	tcp_optfix(struct cur *, int, int, size_t, char *, size_t,
 static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
 		    size_t *);
 
-static void
-tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
+/* Append to buf (size sz, *n used so far), as snprintf; cut when full. */
+void
+dec_tcpopt_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
 {
 	va_list	ap;
 	int	r;
@@ -48,7 +48,8 @@ tcp_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
  * the name of one whose value is missing.
  */
 int
-dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
+dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, int flags, char *buf,
+    size_t sz)
 {
 	size_t	n = 0, start = cur_off(o), rem;
 	int	kind, len, i, r;
@@ -56,11 +57,11 @@ dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
 	buf[0] = '\0';
 	for (i = 0; i < 40 && cur_off(o) - start < hdr; i++) {
 		if (i > 0)
-			tcp_app(buf, sz, &n, ",");
+			dec_tcpopt_app(buf, sz, &n, ",");
 		if ((kind = cur_u8(o)) == -1)
 			return -1;
 		if (kind == 0 || kind == 1) {
-			tcp_app(buf, sz, &n, kind ? "nop" : "eol");
+			dec_tcpopt_app(buf, sz, &n, kind ? "nop" : "eol");
 			if (kind == 0)
 				break;
 			continue;
@@ -71,7 +72,9 @@ dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
 		rem = hdr - (cur_off(o) - start);
 		if (len < 2 || (size_t)len - 2 > rem)
 			return 2;
-		if ((r = tcp_optfix(o, kind, len, rem, buf, sz, &n)) == 1)
+		if (kind == 30)
+			r = dec_mptcp(o, len, flags, buf, sz, &n);
+		else if ((r = tcp_optfix(o, kind, len, rem, buf, sz, &n)) == 1)
 			r = tcp_opt1(o, kind, len - 2, base, buf, sz, &n);
 		if (r == 2)
 			return 2;
@@ -79,11 +82,11 @@ dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, char *buf, size_t sz)
 		if (r == 1 && (size_t)len - 2 == rem)
 			return 0;
 		if (r == 1) {
-			tcp_app(buf, sz, &n, ",");
+			dec_tcpopt_app(buf, sz, &n, ",");
 			return -1;
 		}
 		if (r == -1)
-			tcp_app(buf, sz, &n, "%s", tcp_optname(kind));
+			dec_tcpopt_app(buf, sz, &n, "%s", tcp_optname(kind));
 		if (r < 0)
 			return -2;
 	}
@@ -136,24 +139,24 @@ tcp_optfix(struct cur *o, int kind, int len, size_t rem, char *buf,
 	default:	return 1;
 	}
 	if ((size_t)d > rem) {
-		tcp_app(buf, sz, n, "%s", tcp_optname(kind));
+		dec_tcpopt_app(buf, sz, n, "%s", tcp_optname(kind));
 		return 2;
 	}
 	if (cur_sub(o, (size_t)d, &b))
 		return -1;
 	if (kind == 2 || kind == 3)
-		tcp_app(buf, sz, n, "%s %d", tcp_optname(kind),
+		dec_tcpopt_app(buf, sz, n, "%s %d", tcp_optname(kind),
 		    kind == 2 ? cur_u16(&b) : cur_u8(&b));
 	else if (kind == 4)
-		tcp_app(buf, sz, n, "sackOK");
+		dec_tcpopt_app(buf, sz, n, "sackOK");
 	else if (kind == 8) {
-		tcp_app(buf, sz, n, "TS val %lld", (long long)cur_u32(&b));
-		tcp_app(buf, sz, n, " ecr %lld", (long long)cur_u32(&b));
+		dec_tcpopt_app(buf, sz, n, "TS val %lld", (long long)cur_u32(&b));
+		dec_tcpopt_app(buf, sz, n, " ecr %lld", (long long)cur_u32(&b));
 	} else
-		tcp_app(buf, sz, n, "%s %lld", tcp_optname(kind),
+		dec_tcpopt_app(buf, sz, n, "%s %lld", tcp_optname(kind),
 		    (long long)cur_u32(&b));
 	if (d + 2 != len)
-		tcp_app(buf, sz, n, "[len %d]", len);
+		dec_tcpopt_app(buf, sz, n, "[len %d]", len);
 	return 0;
 }
 
@@ -168,18 +171,16 @@ tcp_opt1(struct cur *o, int kind, int len, uint32_t base, char *buf,
 		return tcp_sack(o, len, base, buf, sz, n);
 	if (cur_sub(o, (size_t)len, &b))
 		return -1;
-	if (kind == 30)
-		tcp_app(buf, sz, n, "mptcp");
-	else if (kind == 34)
+	if (kind == 34)
 		tcp_tfo(&b, len, "tfo", buf, sz, n);
 	else if ((kind == 253 || kind == 254) && len >= 2) {
 		/* RFC 6994 experiments, named by their magic number. */
 		if ((a1 = cur_u16(&b)) == 0xf989)
 			tcp_tfo(&b, len - 2, "exp-tfo", buf, sz, n);
 		else
-			tcp_app(buf, sz, n, "exp-%04llx", (long long)a1);
+			dec_tcpopt_app(buf, sz, n, "exp-%04llx", (long long)a1);
 	} else
-		tcp_app(buf, sz, n, "unknown-%d", kind);
+		dec_tcpopt_app(buf, sz, n, "unknown-%d", kind);
 	return 0;
 }
 
@@ -198,14 +199,14 @@ tcp_sack(struct cur *o, int len, uint32_t base, char *buf, size_t sz,
 	int	i;
 
 	if (len % 8 != 0) {
-		tcp_app(buf, sz, n, "sack invalid sack");
+		dec_tcpopt_app(buf, sz, n, "sack invalid sack");
 		return cur_skip(o, (size_t)len) == -1 ? 1 : 0;
 	}
-	tcp_app(buf, sz, n, "sack %d ", len / 8);
+	dec_tcpopt_app(buf, sz, n, "sack %d ", len / 8);
 	for (i = 0; i < len; i += 8) {
 		if ((a1 = cur_u32(o)) == -1 || (a2 = cur_u32(o)) == -1)
 			return -3;
-		tcp_app(buf, sz, n, "{%u:%u}", (uint32_t)a1 - base,
+		dec_tcpopt_app(buf, sz, n, "{%u:%u}", (uint32_t)a1 - base,
 		    (uint32_t)a2 - base);
 	}
 	return 0;
@@ -218,16 +219,16 @@ tcp_tfo(struct cur *b, int len, const char *name, char *buf, size_t sz,
 {
 	int	v;
 
-	tcp_app(buf, sz, n, "%s", name);
+	dec_tcpopt_app(buf, sz, n, "%s", name);
 	if (len == 0) {
-		tcp_app(buf, sz, n, " cookiereq");
+		dec_tcpopt_app(buf, sz, n, " cookiereq");
 		return;
 	}
 	if (len % 2 != 0 || len < 4 || len > 16) {
-		tcp_app(buf, sz, n, " invalid");
+		dec_tcpopt_app(buf, sz, n, " invalid");
 		return;
 	}
-	tcp_app(buf, sz, n, " cookie ");
+	dec_tcpopt_app(buf, sz, n, " cookie ");
 	while ((v = cur_u8(b)) != -1)
-		tcp_app(buf, sz, n, "%02x", v);
+		dec_tcpopt_app(buf, sz, n, "%02x", v);
 }

@@ -35,6 +35,7 @@ static struct {
 static int	pane_sockets_want(struct pane *, const struct pane_env *, int);
 static void	pane_sockets_draw(struct pane *, const struct pane_env *);
 static int	pane_sockets_key(struct pane *, const struct pane_env *, int);
+static void	pane_sockets_page(int, int);
 static void	pane_sockets_list(struct pane *, const struct psock_snap *);
 static void	pane_sockets_row(const struct pane *, int,
 		    const struct psock_row *, int);
@@ -73,6 +74,8 @@ pane_sockets_free(void)
 {
 	psock_detach(ps_st.att);
 	psock_close(ps_st.ps);
+	if (ps_st.list != NULL)
+		psock_snap_free(ps_st.list);
 	free(ps_st.list);
 	free(ps_st.ring);
 	memset(&ps_st, 0, sizeof ps_st);
@@ -199,8 +202,7 @@ pane_sockets_row(const struct pane *p, int y, const struct psock_row *r,
 
 	snprintf(pid, sizeof pid, r->pid ? "%d" : "-", r->pid);
 	snprintf(ver, sizeof ver, r->version ? "v%d" : "-", r->version);
-	snprintf(flt, sizeof flt, r->nfilter > 0 ? "%d" : r->nfilter ? "?" :
-	    "-", r->nfilter);
+	psock_nfilter_str(flt, sizeof flt, r);
 	if (sel)
 		screen_fill(y, p->x, p->w, role);
 	x += screen_printf(y, x, end - x, role, "%7s %-15.15s %-12.12s "
@@ -236,7 +238,7 @@ pane_sockets_ring(struct pane *p, const struct psock_ringsnap *rs, int utf8)
 	x = p->x + 1;
 	x += screen_printf(p->y + 1, x, end - x, SCREEN_NORMAL, "%u x %u "
 	    "bytes, retire %s   ", rs->g.block_nr, rs->g.block_size,
-	    psock_retire_str(ret, sizeof ret, rs->g.retire_ms));
+	    psock_retire_str(ret, sizeof ret, rs->version, rs->g.retire_ms));
 	for (i = 0; i < 3; i++)
 		x += screen_printf(p->y + 1, x, end - x,
 		    pane_sockets_role((enum psock_owner)i), "%s %d  ",
@@ -277,7 +279,7 @@ pane_sockets_blk(const struct pane *p, int y, const struct psock_ringsnap *rs,
 	int			 bar = p->w - 56 > 4 ? p->w - 56 : 4, x;
 
 	frac = rs->g.block_size ? (double)b->used / rs->g.block_size : 0;
-	if (rs->version == 2 && rs->g.frame_size > 0)
+	if (rs->version != 3 && rs->g.frame_size > 0)
 		frac = (double)b->pkts / (rs->g.block_size / rs->g.frame_size);
 	x = p->x + screen_printf(y, p->x, 7, SCREEN_NORMAL, "%6d ", i);
 	x += screen_printf(y, x, 7, role, "%-6s ", psock_owner_name(b->owner));
@@ -331,28 +333,37 @@ pane_sockets_filter(void)
 	tbuf_free(&tb);
 }
 
+/*
+ * A page of the list (dir 1 down, -1 up, in a pane h rows high) moves its
+ * rows and the selection together, so the selected row keeps its place
+ * (as htop); the draw clamps both.
+ */
+static void
+pane_sockets_page(int dir, int h)
+{
+	int	 page = h > 4 ? h - 3 : 1;
+
+	ps_st.top += dir * page;
+	ps_st.sel += dir * page;
+	if (ps_st.top < 0)
+		ps_st.top = 0;
+	if (ps_st.sel < 0)
+		ps_st.sel = 0;
+}
+
 static int
 pane_sockets_key(struct pane *p, const struct pane_env *env, int key)
 {
 	int	*pos = ps_st.att != NULL ? &ps_st.btop : &ps_st.sel;
 	int	 page = p->h > 5 ? p->h - 4 : 1;
 
-	/*
-	 * A page of the list moves its rows and the selection together, so
-	 * the selected row keeps its place (as htop); the draw clamps both.
-	 */
 	if (ps_st.att == NULL && (key == KEY_NPAGE || key == KEY_PPAGE)) {
-		page = p->h > 4 ? p->h - 3 : 1;
-		ps_st.top += key == KEY_NPAGE ? page : -page;
-		ps_st.sel += key == KEY_NPAGE ? page : -page;
-		if (ps_st.top < 0)
-			ps_st.top = 0;
-		if (ps_st.sel < 0)
-			ps_st.sel = 0;
+		pane_sockets_page(key == KEY_NPAGE ? 1 : -1, p->h);
 		return 1;
 	}
 	/* The selected socket, or the attached ring's first block row. */
-	if (screen_scroll(key, pos, page, PSOCK_MAX))
+	if (screen_scroll(key, pos, page, ps_st.att != NULL ? PSOCK_MAXBLK :
+	    PSOCK_MAX))
 		return 1;
 	switch (key) {
 	case '<':

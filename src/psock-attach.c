@@ -8,8 +8,10 @@
  * Reading the ring is psock-ring.c's.  Never writes to the process or
  * its socket.
  */
+#include <sys/syscall.h>
 #include <sys/types.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,7 +25,11 @@
 
 static int	psock_find(struct psock *, int, uint32_t, struct psock_row *,
 		    char *);
-static int	psock_has_fd(int, uint32_t);
+static int	psock_pid_inos(int, int, uint32_t **, int *, char *);
+static struct psock_row *psock_pick(struct psock_snap *, uint32_t,
+		    const uint32_t *, int);
+static int	psock_zombie(int);
+static int	psock_map_holder(uint32_t);
 static int	psock_map(int, uint32_t, uint64_t, uint64_t *, char *);
 static int	psock_mem(int, char *);
 
@@ -44,15 +50,18 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 		    r.ino);
 		return NULL;
 	}
-	if (r.version != 2 && r.version != 3) {
+	if (r.version < 1 || r.version > 3) {
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: TPACKET_V%d ring: "
-		    "unknown version (V2 and V3 are read)", r.ino,
+		    "unknown version (V1 to V3 are read)", r.ino,
 		    r.version);
 		return NULL;
 	}
+	/*
+	 * A frame ring is read a block at a time, and no more than
+	 * PSOCK_MAXBLK blocks: its frame count needs no bound of its own.
+	 */
 	if (r.rx.block_nr == 0 || r.rx.block_size == 0 ||
-	    (r.version == 2 && (r.rx.frame_size == 0 ||
-	    r.rx.frame_nr > PSOCK_MAXFRAMES))) {
+	    (r.version != 3 && r.rx.frame_size == 0)) {
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: ring geometry "
 		    "%u x %u cannot be read", r.ino, r.rx.block_nr,
 		    r.rx.block_size);
@@ -64,6 +73,8 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 		return NULL;
 	a = xcalloc(1, sizeof *a);
 	a->pid = r.pid;
+	/* This process, not a later one given its number. */
+	a->pidfd = (int)syscall(SYS_pidfd_open, r.pid, 0);
 	a->ino = r.ino;
 	a->ns = r.netns;
 	a->mem = mem;
@@ -86,6 +97,7 @@ psock_attach_fd(int fd, uint64_t base, int version,
 
 	a = xcalloc(1, sizeof *a);
 	a->pid = getpid();
+	a->pidfd = -1;
 	a->mem = fd;
 	a->base = base;
 	a->last.pid = a->pid;
@@ -100,6 +112,8 @@ psock_detach(struct psock_att *a)
 	if (a == NULL)
 		return;
 	close(a->mem);
+	if (a->pidfd != -1)
+		close(a->pidfd);
 	free(a->v2buf);
 	free(a);
 }
@@ -110,28 +124,37 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
     char *errbuf)
 {
 	struct psock_snap	*s;
-	struct psock_row	*r, *best = NULL;
-	int			 i, hidden, rc = -1;
+	struct psock_row	*best;
+	uint32_t		*inos = NULL;
+	int			 i, n = 0, hidden, rc = -1;
 
+	if (ino == 0 && psock_pid_inos(pid, 0, &inos, &n, errbuf) == -1)
+		return -1;
 	s = xcalloc(1, sizeof *s);
 	if (psock_snapshot(ps, s, errbuf) == -1) {
+		psock_snap_free(s);
 		free(s);
+		free(inos);
 		return -1;
 	}
-	for (i = 0; i < s->nrows; i++) {
-		r = &s->rows[i];
-		if (ino != 0 ? r->ino != ino : !psock_has_fd(pid, r->ino))
-			continue;
-		if (ino != 0 || (r->have_rx && (best == NULL ||
-		    !best->have_rx))) {
-			best = r;
-			if (ino != 0)
-				break;
-		} else if (best == NULL)
-			best = r;
+	/*
+	 * Its descriptors first: a copy-mode zbtop's own socket has no
+	 * ring, and the ring it maps is its filter compiler's.
+	 */
+	if ((best = psock_pick(s, ino, inos, n)) == NULL && ino == 0) {
+		free(inos);
+		if (psock_pid_inos(pid, 1, &inos, &n, errbuf) == 0)
+			best = psock_pick(s, 0, inos, n);
 	}
-	if (best != NULL && pid != 0)
+	/* The process asked for, which may not be the first holder. */
+	if (best != NULL && pid != 0) {
 		best->pid = pid;
+		psock_comm(pid, best->comm);
+	} else if (best != NULL && best->pid == 0 &&
+	    (best->pid = psock_map_holder(best->ino)) != 0) {
+		best->mapped = 1;
+		psock_comm(best->pid, best->comm);
+	}
 	for (i = hidden = 0; i < s->nns; i++)
 		hidden += s->ns[i].err[0] != '\0';
 	if (best == NULL && ino != 0)
@@ -139,9 +162,8 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 		    "socket%s", ino, hidden ? " in the namespaces that could "
 		    "be entered (needs CAP_SYS_ADMIN)" : "");
 	else if (best == NULL)
-		snprintf(errbuf, PSOCK_ERRSZ, "process %d: no packet socket "
-		    "(or its file descriptors are not readable: needs "
-		    "CAP_SYS_PTRACE)", pid);
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d: no packet socket",
+		    pid);
 	else if (best->pid == 0)
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: no process found "
 		    "holding it (other users' processes need "
@@ -150,32 +172,134 @@ psock_find(struct psock *ps, int pid, uint32_t ino, struct psock_row *out,
 		*out = *best;
 		rc = 0;
 	}
+	psock_snap_free(s);
 	free(s);
+	free(inos);
 	return rc;
 }
 
-static int
-psock_has_fd(int pid, uint32_t ino)
+/*
+ * The socket with inode ino in s, or (ino 0) the first with an RX ring
+ * among the n sorted inodes, else the first of them; NULL: none.
+ */
+static struct psock_row *
+psock_pick(struct psock_snap *s, uint32_t ino, const uint32_t *inos, int n)
 {
-	char	 path[64], want[32], link[32];
-	int	 fd;
-	ssize_t	 n;
+	struct psock_row	*r, *best = NULL;
+	int			 i;
 
-	snprintf(want, sizeof want, "socket:[%u]", ino);
-	/* A process rarely holds more than a few thousand descriptors. */
-	for (fd = 0; fd < 4096; fd++) {
-		snprintf(path, sizeof path, "/proc/%d/fd/%d", pid, fd);
-		n = readlink(path, link, sizeof link - 1);
-		if (n == -1) {
-			if (errno == EACCES || errno == ESRCH)
-				return 0;
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		if (ino != 0 && r->ino == ino)
+			return r;
+		if (ino != 0 || n == 0 || bsearch(&r->ino, inos, (size_t)n,
+		    sizeof *inos, psock_ino_cmp) == NULL)
 			continue;
-		}
-		link[n] = '\0';
-		if (strcmp(link, want) == 0)
-			return 1;
+		if (best == NULL || (r->have_rx && !best->have_rx))
+			best = r;
 	}
+	return best;
+}
+
+/*
+ * The socket inodes process pid holds through its descriptors, or
+ * (maps) the rings it has mapped, sorted into *inos (*n of them; the
+ * caller frees).  -1 with errbuf when the process is gone, a zombie, or
+ * its descriptors are hidden.
+ */
+static int
+psock_pid_inos(int pid, int maps, uint32_t **inos, int *n, char *errbuf)
+{
+	struct dirent	*d;
+	DIR		*dir;
+	char		 path[64], link[64];
+	ssize_t		 len;
+	int		 cap = 0, e;
+
+	*inos = NULL;
+	*n = 0;
+	if (maps) {
+		psock_maps_inos(pid, inos, n, &cap);
+		goto sort;
+	}
+	snprintf(path, sizeof path, "/proc/%d/fd", pid);
+	if ((dir = opendir(path)) == NULL) {
+		e = errno;
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d: %s", pid,
+		    e == ENOENT ? "no such process" : e == EACCES ||
+		    e == EPERM ? "its file descriptors are not readable "
+		    "(needs CAP_SYS_PTRACE)" : strerror(e));
+		return -1;
+	}
+	while ((d = readdir(dir)) != NULL) {
+		len = readlinkat(dirfd(dir), d->d_name, link, sizeof link - 1);
+		if (len <= 0)
+			continue;
+		link[len] = '\0';
+		psock_ino_add(link, inos, n, &cap);
+	}
+	closedir(dir);
+	if (*n == 0 && psock_zombie(pid)) {
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d has exited (a "
+		    "zombie its parent has not reaped)", pid);
+		return -1;
+	}
+sort:
+	if (*n > 1)
+		qsort(*inos, (size_t)*n, sizeof **inos, psock_ino_cmp);
 	return 0;
+}
+
+/*
+ * A process that maps socket ino's ring, when none holds a descriptor
+ * of it (the list looks only in the maps of processes holding packet
+ * sockets); 0: none found.
+ */
+static int
+psock_map_holder(uint32_t ino)
+{
+	struct dirent	*d;
+	DIR		*dir;
+	uint32_t	*inos = NULL;
+	char		*end;
+	long		 pid;
+	int		 i, n, cap, found = 0;
+
+	if ((dir = opendir("/proc")) == NULL)
+		return 0;
+	while (found == 0 && (d = readdir(dir)) != NULL) {
+		pid = strtol(d->d_name, &end, 10);
+		if (*end != '\0' || pid <= 0 || pid > INT32_MAX)
+			continue;
+		n = 0;
+		cap = 0;
+		free(inos);
+		inos = NULL;
+		psock_maps_inos((int)pid, &inos, &n, &cap);
+		for (i = 0; i < n && found == 0; i++)
+			if (inos[i] == ino)
+				found = (int)pid;
+	}
+	free(inos);
+	closedir(dir);
+	return found;
+}
+
+/* Whether pid is a zombie: state Z after the command in /proc/PID/stat. */
+static int
+psock_zombie(int pid)
+{
+	char	 path[64], buf[512], *p;
+	ssize_t	 len;
+	int	 fd;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	len = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[len > 0 ? len : 0] = '\0';
+	return (p = strrchr(buf, ')')) != NULL && p[1] == ' ' && p[2] == 'Z';
 }
 
 /* The mapping of socket:[ino] at file offset 0 and at least size long. */

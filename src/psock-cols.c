@@ -1,8 +1,8 @@
 /*
  * What the packet-socket list shows, on Linux and FreeBSD alike: the
- * sort, the names of types, keys, owners and verdicts, and the column
- * strings.  Reads rows only; the OS files (psock.c and psock-ns.c on
- * Linux, psock-bpf.c on FreeBSD) fill them.  Linux facts:
+ * rows' storage, the sort, the names of types, keys, owners and
+ * verdicts, and the column strings.  The OS files (psock.c and
+ * psock-ns.c on Linux, psock-xbpf.c for FreeBSD) fill the rows.  Linux facts:
  * linux/if_packet.h (PACKET_FANOUT_*).
  */
 #include <sys/types.h>
@@ -14,9 +14,36 @@
 #include <string.h>
 
 #include "psock.h"
+#include "xmalloc.h"
 
 static int	psock_cmp(const void *, const void *);
 static const char *psock_kib(char *, size_t, uint32_t);
+
+/* The rows grow by doubling, up to PSOCK_MAX; then the list is cut. */
+struct psock_row *
+psock_row_new(struct psock_snap *s)
+{
+	struct psock_row	*r;
+
+	if (s->nrows == s->cap) {
+		if (s->cap == PSOCK_MAX) {
+			s->truncated = 1;
+			return NULL;
+		}
+		s->cap = s->cap == 0 ? 64 : s->cap * 2;
+		s->rows = xrealloc(s->rows, (size_t)s->cap * sizeof *s->rows);
+	}
+	r = &s->rows[s->nrows++];
+	memset(r, 0, sizeof *r);
+	return r;
+}
+
+void
+psock_snap_free(struct psock_snap *s)
+{
+	free(s->rows);
+	memset(s, 0, sizeof *s);
+}
 
 static enum psock_key	 psock_sort_key;
 static int		 psock_sort_rev;
@@ -67,7 +94,9 @@ psock_sort(struct psock_snap *s, enum psock_key k, int rev)
 {
 	psock_sort_key = k;
 	psock_sort_rev = rev;
-	qsort(s->rows, (size_t)s->nrows, sizeof s->rows[0], psock_cmp);
+	if (s->nrows > 1)
+		qsort(s->rows, (size_t)s->nrows, sizeof s->rows[0],
+		    psock_cmp);
 }
 
 const char *
@@ -139,12 +168,25 @@ psock_geom_str(char *buf, size_t sz, const struct psock_row *r)
 }
 
 char *
-psock_retire_str(char *buf, size_t sz, uint32_t ms)
+psock_retire_str(char *buf, size_t sz, int version, uint32_t ms)
 {
-	if (ms == UINT32_MAX)
+	if (version != 3)
+		snprintf(buf, sz, "-");
+	else if (ms == UINT32_MAX)
 		snprintf(buf, sz, "none (-1)");
 	else
 		snprintf(buf, sz, "%u ms", ms);
+	return buf;
+}
+
+char *
+psock_nfilter_str(char *buf, size_t sz, const struct psock_row *r)
+{
+	if (r->nfilter > 0)
+		snprintf(buf, sz, "%d", r->nfilter);
+	else
+		snprintf(buf, sz, r->nfilter == 0 ? "-" : r->nfilter ==
+		    PSOCK_NF_BIG ? "big" : "?");
 	return buf;
 }
 
@@ -171,7 +213,8 @@ psock_verdict_name(enum psock_verdict v)
 {
 	static const char *const name[] = {
 		"measuring", "keeping up", "ring too small for the bursts",
-		"consumer too slow", "consumer stopped", "process exited"
+		"consumer too slow", "consumer stopped", "process exited",
+		"ring unmapped"
 	};
 
 	return (unsigned)v < sizeof name / sizeof name[0] ? name[v] : "?";

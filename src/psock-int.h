@@ -33,6 +33,7 @@ struct psock {
  */
 struct psock_att {
 	int		 pid;
+	int		 pidfd;		/* pidfd_open(pid), or -1 */
 	uint32_t	 ino;
 	uint64_t	 ns;
 	int		 mem;		/* /proc/PID/mem */
@@ -48,6 +49,18 @@ struct psock_att {
 /* psock.c: one SOCK_DIAG_BY_FAMILY dump; as psock_parse. */
 int	psock_dump(int, uint32_t, uint32_t, struct psock_snap *, uint64_t,
 	    uint32_t, struct psock_insn *, int, int *, char *);
+/* psock-ns.c: compares two uint32_t inodes, for qsort and bsearch. */
+int	psock_ino_cmp(const void *, const void *);
+/*
+ * psock-ns.c: appends the inode of "socket:[INODE]" at the string to
+ * the array (count, room; grown with xrealloc), if that is what it is;
+ * and the inodes of the sockets whose rings process pid maps (a
+ * descriptor may be gone).
+ */
+void	psock_ino_add(const char *, uint32_t **, int *, int *);
+void	psock_maps_inos(int, uint32_t **, int *, int *);
+/* psock-ns.c: process pid's command, escaped, PSOCK_COMMSZ bytes. */
+void	psock_comm(int, char *);
 /* psock-ns.c: who holds each socket in the snapshot. */
 void	psock_owners(struct psock_snap *);
 /* psock-ns.c: an interface's name in a namespace, PSOCK_NAMESZ bytes. */

@@ -52,7 +52,6 @@ static void	psock_ns_close(struct psock_netns *);
 static uint64_t	psock_ns_ino(const char *);
 static const char *psock_ns_named(uint64_t, char *, size_t);
 static int	psock_isnum(const char *);
-static int	psock_ino_cmp(const void *, const void *);
 static void	psock_pid(struct psock_snap *, uint32_t *, int *, int,
 		    const char *);
 static struct psock_row *psock_row_of(struct psock_snap *, uint32_t *,
@@ -60,6 +59,7 @@ static struct psock_row *psock_row_of(struct psock_snap *, uint32_t *,
 static void	psock_mapped(struct psock_snap *, uint32_t *, int *, int);
 static void	psock_maps(struct psock_snap *, uint32_t *, int *, int, int,
 		    const char *);
+static int	psock_ino_parse(const char *, uint32_t *);
 
 struct psock *
 psock_open(char *errbuf)
@@ -170,8 +170,13 @@ psock_ns_try(struct psock_walk *w, const char *path, const char *name)
 	if (w->nseen < (int)(sizeof w->seen / sizeof w->seen[0]))
 		w->seen[w->nseen++] = ino;
 	for (i = 0; i < ps->nns; i++)
-		if (ps->ns[i].ino == ino)
+		if (ps->ns[i].ino == ino) {
+			/* Named since it was found (ip netns attach). */
+			if (name != NULL)
+				esc_str(ps->ns[i].name, sizeof ps->ns[i].name,
+				    name, strlen(name));
 			return;
+		}
 	if (ps->nns == PSOCK_MAXNS) {
 		ps->full = 1;
 		return;
@@ -322,7 +327,7 @@ psock_isnum(const char *s)
 	return 1;
 }
 
-static int
+int
 psock_ino_cmp(const void *a, const void *b)
 {
 	const uint32_t	*x = a, *y = b;
@@ -372,9 +377,9 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 	struct psock_row	*r;
 	struct dirent		*d;
 	DIR			*dir;
-	char			 path[64], link[64], comm[32];
+	char			 path[64], link[64];
 	ssize_t			 len;
-	int			 fd, dfd;
+	int			 dfd;
 
 	snprintf(path, sizeof path, "/proc/%s/fd", pid);
 	if ((dir = opendir(path)) == NULL) {
@@ -393,17 +398,27 @@ psock_pid(struct psock_snap *s, uint32_t *ino, int *row, int n,
 		if (r->nprocs++ > 0)
 			continue;
 		r->pid = atoi(pid);
-		snprintf(path, sizeof path, "/proc/%s/comm", pid);
-		comm[0] = '\0';
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
-			len = read(fd, comm, sizeof comm - 1);
-			comm[len > 0 ? len : 0] = '\0';
-			comm[strcspn(comm, "\n")] = '\0';
-			close(fd);
-		}
-		esc_str(r->comm, sizeof r->comm, comm, strlen(comm));
+		psock_comm(r->pid, r->comm);
 	}
 	closedir(dir);
+}
+
+void
+psock_comm(int pid, char *out)
+{
+	char	 path[64], comm[32];
+	ssize_t	 len;
+	int	 fd;
+
+	snprintf(path, sizeof path, "/proc/%d/comm", pid);
+	comm[0] = '\0';
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+		len = read(fd, comm, sizeof comm - 1);
+		comm[len > 0 ? len : 0] = '\0';
+		comm[strcspn(comm, "\n")] = '\0';
+		close(fd);
+	}
+	esc_str(out, PSOCK_COMMSZ, comm, strlen(comm));
 }
 
 /*
@@ -414,17 +429,10 @@ static struct psock_row *
 psock_row_of(struct psock_snap *s, uint32_t *ino, int *row, int n,
     const char *link)
 {
-	unsigned long	 u;
 	uint32_t	 v, *hit;
-	char		*end;
 
-	errno = 0;
-	u = strtoul(link + 8, &end, 10);
-	if (errno != 0 || *end != ']' || u > UINT32_MAX)
-		return NULL;
-	v = (uint32_t)u;
-	if ((hit = bsearch(&v, ino, (size_t)n, sizeof *ino,
-	    psock_ino_cmp)) == NULL)
+	if (psock_ino_parse(link, &v) == -1 || (hit = bsearch(&v, ino,
+	    (size_t)n, sizeof *ino, psock_ino_cmp)) == NULL)
 		return NULL;
 	return &s->rows[row[hit - ino]];
 }
@@ -466,17 +474,15 @@ psock_maps(struct psock_snap *s, uint32_t *ino, int *row, int n, int pid,
     const char *comm)
 {
 	struct psock_row	*r;
-	FILE			*f;
-	char			 path[64], *line = NULL, *p;
-	size_t			 sz = 0;
+	uint32_t		*m = NULL, *hit;
+	int			 i, nm = 0, cap = 0;
 
-	snprintf(path, sizeof path, "/proc/%d/maps", pid);
-	if ((f = fopen(path, "re")) == NULL)
-		return;
-	while (getline(&line, &sz, f) != -1) {
-		if ((p = strstr(line, " socket:[")) == NULL ||
-		    (r = psock_row_of(s, ino, row, n, p + 1)) == NULL)
+	psock_maps_inos(pid, &m, &nm, &cap);
+	for (i = 0; i < nm; i++) {
+		if ((hit = bsearch(&m[i], ino, (size_t)n, sizeof *ino,
+		    psock_ino_cmp)) == NULL)
 			continue;
+		r = &s->rows[row[hit - ino]];
 		if (r->pid != 0)
 			continue;
 		r->pid = pid;
@@ -485,6 +491,53 @@ psock_maps(struct psock_snap *s, uint32_t *ino, int *row, int n, int pid,
 		snprintf(r->comm, sizeof r->comm, "%.*s (map)",
 		    (int)sizeof r->comm - 7, comm);
 	}
+	free(m);
+}
+
+/* The inode of "socket:[INODE]" at s into *ino; -1: not that. */
+static int
+psock_ino_parse(const char *s, uint32_t *ino)
+{
+	unsigned long	 v;
+	char		*end;
+
+	if (strncmp(s, "socket:[", 8) != 0)
+		return -1;
+	errno = 0;
+	v = strtoul(s + 8, &end, 10);
+	if (errno != 0 || *end != ']' || v > UINT32_MAX)
+		return -1;
+	*ino = (uint32_t)v;
+	return 0;
+}
+
+void
+psock_ino_add(const char *s, uint32_t **inos, int *n, int *cap)
+{
+	uint32_t	 v;
+
+	if (psock_ino_parse(s, &v) == -1)
+		return;
+	if (*n == *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		*inos = xrealloc(*inos, (size_t)*cap * sizeof **inos);
+	}
+	(*inos)[(*n)++] = v;
+}
+
+void
+psock_maps_inos(int pid, uint32_t **inos, int *n, int *cap)
+{
+	FILE	*f;
+	char	 path[64], *line = NULL, *p;
+	size_t	 sz = 0;
+
+	snprintf(path, sizeof path, "/proc/%d/maps", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (getline(&line, &sz, f) != -1)
+		if ((p = strstr(line, " socket:[")) != NULL)
+			psock_ino_add(p + 1, inos, n, cap);
 	free(line);
 	fclose(f);
 }

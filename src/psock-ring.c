@@ -12,6 +12,8 @@
  */
 #include <sys/types.h>
 
+#include <poll.h>
+
 #include <linux/if_packet.h>
 #include <linux/packet_diag.h>
 
@@ -44,6 +46,11 @@ static void	psock_verdict(struct psock_att *, struct psock_ringsnap *);
 static double	psock_now(int);
 static void	psock_head(struct psock_ringsnap *,
 		    const struct psock_ringsnap *);
+static int	psock_exited(const struct psock_att *);
+static int	psock_gone(struct psock_att *, struct psock_ringsnap *, int,
+		    char *);
+static int	psock_drops(struct psock_att *, struct psock *,
+		    struct psock_ringsnap *);
 
 static double
 psock_now(int clk)
@@ -65,12 +72,85 @@ psock_head(struct psock_ringsnap *dst, const struct psock_ringsnap *src)
 	memcpy(dst, src, offsetof(struct psock_ringsnap, blk));
 }
 
+/*
+ * Whether the attached process has exited: its pidfd turns readable
+ * then (kernel/pid.c, pidfd_poll), even as a zombie and whatever process
+ * takes its number later; without one, kill(2).  EPERM is alive, but
+ * another user's now that root is gone.
+ */
+static int
+psock_exited(const struct psock_att *a)
+{
+	struct pollfd	 p;
+
+	if (a->pidfd == -1)
+		return kill(a->pid, 0) == -1 && errno == ESRCH;
+	p.fd = a->pidfd;
+	p.events = POLLIN;
+	p.revents = 0;
+	return poll(&p, 1, 0) == 1;
+}
+
+/*
+ * The end of an attachment: the process exited, or it lives on without
+ * the ring (its memory no longer holds it: unmapped, or a new program
+ * after exec; or the socket is gone).  Always -1.
+ */
+static int
+psock_gone(struct psock_att *a, struct psock_ringsnap *rs, int exited,
+    char *errbuf)
+{
+	rs->verdict = exited ? PSOCK_V_GONE : PSOCK_V_UNMAPPED;
+	if (exited)
+		snprintf(rs->why, sizeof rs->why, "process %d exited",
+		    a->pid);
+	else
+		snprintf(rs->why, sizeof rs->why, "process %d runs on "
+		    "without the ring: closed, unmapped or exec'd", a->pid);
+	snprintf(errbuf, PSOCK_ERRSZ, exited ? "process %d exited while "
+	    "attached" : "process %d no longer maps socket %u's ring (closed "
+	    "or unmapped it, or exec'd)", a->pid, a->ino);
+	psock_head(&a->last, rs);
+	return -1;
+}
+
+/*
+ * Drops: the socket's sk_drops from sock_diag, in its namespace.  0, or
+ * -1 when a whole answer no longer lists the socket: closed and not
+ * mapped anywhere, so what is read at the ring's address is not it.
+ */
+static int
+psock_drops(struct psock_att *a, struct psock *ps, struct psock_ringsnap *rs)
+{
+	static struct psock_snap	 s;
+	char				 err[PSOCK_ERRSZ];
+	int				 i, listed = 0;
+
+	rs->have_drops = 0;
+	s.nrows = 0;
+	s.truncated = 0;
+	for (i = 0; ps != NULL && i < ps->nns; i++)
+		if (ps->ns[i].ino == a->ns && ps->ns[i].diag != -1 &&
+		    psock_dump(ps->ns[i].diag, ++ps->seq, PACKET_SHOW_MEMINFO,
+		    &s, a->ns, 0, NULL, 0, NULL, err) == 0 && !s.truncated)
+			listed = 1;
+	for (i = 0; i < s.nrows; i++)
+		if (s.rows[i].ino == a->ino) {
+			listed = 0;
+			if (!s.rows[i].have_mem)
+				continue;
+			rs->have_drops = 1;
+			rs->drops = s.rows[i].drops;
+			rs->rmem = s.rows[i].rmem;
+		}
+	return listed ? -1 : 0;
+}
+
 int
 psock_ring_read(struct psock_att *a, struct psock *ps,
     struct psock_ringsnap *rs, char *errbuf)
 {
-	static struct psock_snap	 s;
-	int				 i, rc;
+	int	 rc;
 
 	psock_head(rs, &a->last);
 	rs->t = psock_now(CLOCK_MONOTONIC);
@@ -78,30 +158,10 @@ psock_ring_read(struct psock_att *a, struct psock *ps,
 	rs->pkts_held = rs->pkts_ring = 0;
 	rs->oldest = 0;
 	rc = rs->version == 3 ? psock_v3(a, rs) : psock_v2(a, rs);
-	/* EPERM: alive, but another user's now that root is gone. */
-	if (rc == -1 || (kill(a->pid, 0) == -1 && errno == ESRCH)) {
-		rs->verdict = PSOCK_V_GONE;
-		snprintf(rs->why, sizeof rs->why, "process %d exited",
-		    a->pid);
-		snprintf(errbuf, PSOCK_ERRSZ, "process %d exited while "
-		    "attached", a->pid);
-		psock_head(&a->last, rs);
-		return -1;
-	}
-	/* Drops: the socket's sk_drops from sock_diag, in its namespace. */
-	rs->have_drops = 0;
-	s.nrows = 0;
-	for (i = 0; ps != NULL && i < ps->nns; i++)
-		if (ps->ns[i].ino == a->ns && ps->ns[i].diag != -1)
-			psock_dump(ps->ns[i].diag, ++ps->seq,
-			    PACKET_SHOW_MEMINFO, &s, a->ns, 0, NULL, 0, NULL,
-			    errbuf);
-	for (i = 0; i < s.nrows; i++)
-		if (s.rows[i].ino == a->ino && s.rows[i].have_mem) {
-			rs->have_drops = 1;
-			rs->drops = s.rows[i].drops;
-			rs->rmem = s.rows[i].rmem;
-		}
+	if (psock_exited(a))
+		return psock_gone(a, rs, 1, errbuf);
+	if (rc == -1 || psock_drops(a, ps, rs) == -1)
+		return psock_gone(a, rs, 0, errbuf);
 	rs->ddrops = a->reads > 0 && a->last.have_drops && rs->have_drops &&
 	    rs->drops >= a->last.drops ? rs->drops - a->last.drops : 0;
 	psock_verdict(a, rs);
@@ -120,17 +180,22 @@ psock_v3_held(struct psock_att *a, struct psock_ringsnap *rs, int i,
     const struct tpacket_block_desc *d, double real)
 {
 	struct psock_blk	*b = &rs->blk[i];
-	double			 now = rs->t;
+	double			 now = rs->t, last;
 
 	b->owner = PSOCK_OWN_USER;
 	if (a->heldseq[i] != b->seq || a->since[i] == 0) {
-		/* Closed about when its last packet came. */
+		/*
+		 * Closed about when its last packet came: prb_close_block
+		 * copies that packet's tp_sec and tp_nsec (whole seconds
+		 * alone made a block up to 1 s older, "stopped" early).
+		 */
 		a->since[i] = now;
-		if (d->hdr.bh1.ts_last_pkt.ts_sec != 0 &&
-		    real - d->hdr.bh1.ts_last_pkt.ts_sec > 0 &&
-		    real - d->hdr.bh1.ts_last_pkt.ts_sec < 86400)
-			a->since[i] = now - (real -
-			    d->hdr.bh1.ts_last_pkt.ts_sec);
+		last = d->hdr.bh1.ts_last_pkt.ts_sec +
+		    (d->hdr.bh1.ts_last_pkt.ts_nsec < 1000000000 ?
+		    d->hdr.bh1.ts_last_pkt.ts_nsec / 1e9 : 0);
+		if (d->hdr.bh1.ts_last_pkt.ts_sec != 0 && real - last > 0 &&
+		    real - last < 86400)
+			a->since[i] = now - (real - last);
 		a->heldseq[i] = b->seq;
 	}
 	b->held = now - a->since[i];
@@ -248,26 +313,33 @@ psock_v2_block(struct psock_att *a, const struct psock_ringsnap *rs, int i,
 }
 
 /*
- * tp_status of frame f of block i (struct tpacket2_hdr's first word)
- * into *st; -1: unreadable.
+ * tp_status of frame f of block i into *st: the first member of struct
+ * tpacket2_hdr, a __u32, or of TPACKET_V1's struct tpacket_hdr, an
+ * unsigned long whose low bits carry the same flags; -1: unreadable.
  */
 static int
 psock_v2_status(struct psock_att *a, const struct psock_ringsnap *rs, int i,
     uint32_t f, uint32_t *st)
 {
 	uint64_t	 off = (uint64_t)f * rs->g.frame_size;
+	unsigned long	 l = 0;
+	size_t		 w = rs->version == 1 ? sizeof l : sizeof *st;
+	void		*to = rs->version == 1 ? (void *)&l : (void *)st;
 
-	if (off + sizeof *st <= a->v2len) {
-		memcpy(st, a->v2buf + off, sizeof *st);
-		return 0;
-	}
-	if (pread(a->mem, st, sizeof *st, (off_t)(a->base +
-	    (uint64_t)i * rs->g.block_size + off)) != (ssize_t)sizeof *st)
+	if (off + w <= a->v2len)
+		memcpy(to, a->v2buf + off, w);
+	else if (pread(a->mem, to, w, (off_t)(a->base + (uint64_t)i *
+	    rs->g.block_size + off)) != (ssize_t)w)
 		return -1;
+	if (rs->version == 1)
+		*st = (uint32_t)l;
 	return 0;
 }
 
-/* TPACKET_V2: frame status, grouped by block; no sequence numbers. */
+/*
+ * TPACKET_V1 and V2: frame status, grouped by block; no sequence
+ * numbers.
+ */
 static int
 psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
 {
@@ -334,7 +406,11 @@ psock_v2(struct psock_att *a, struct psock_ringsnap *rs)
 static void
 psock_verdict(struct psock_att *a, struct psock_ringsnap *rs)
 {
-	int	 held = rs->nown[PSOCK_OWN_USER], dropping;
+	int	 held = rs->nown[PSOCK_OWN_USER], dropping, full;
+
+	/* A frame ring's block is held by one frame: full is every frame. */
+	full = rs->version == 3 ? held == rs->nblk :
+	    rs->pkts_held >= rs->g.frame_nr;
 
 	/* sk_drops misses ring drops (tpacket_rcv counts tp_drops only). */
 	dropping = rs->ddrops > 0 || (rs->losing && !a->last.losing);
@@ -347,11 +423,11 @@ psock_verdict(struct psock_att *a, struct psock_ringsnap *rs)
 		rs->verdict = PSOCK_V_STOPPED;
 		snprintf(rs->why, sizeof rs->why, "%d of %d blocks held, "
 		    "none given back for %.1fs", held, rs->nblk, rs->oldest);
-	} else if (held == rs->nblk && rs->released == 0) {
+	} else if (full && rs->released == 0) {
 		rs->verdict = PSOCK_V_STOPPED;
 		snprintf(rs->why, sizeof rs->why, "ring full: all %d blocks "
 		    "held, none given back yet", held);
-	} else if (held == rs->nblk) {
+	} else if (full) {
 		rs->verdict = PSOCK_V_SLOW;
 		snprintf(rs->why, sizeof rs->why, "ring full: all %d blocks "
 		    "held, %d given back since", held, rs->released);

@@ -16,7 +16,6 @@
 #include "psock.h"
 #include "tbuf.h"
 
-static struct psock_row *psock_xbpf_row(struct psock_snap *);
 static void	psock_xbpf_fill(struct psock_row *,
 		    const struct bpfc_xbpf_d *);
 
@@ -46,26 +45,11 @@ psock_xbpf_parse(const void *buf, size_t len, struct psock_snap *s,
 			    "cut short (%zu bytes left)", n, cur_left(&c));
 			return -1;
 		}
-		if ((r = psock_xbpf_row(s)) == NULL)
+		if ((r = psock_row_new(s)) == NULL)
 			continue;
 		psock_xbpf_fill(r, &d);
 	}
 	return 0;
-}
-
-/* The next free row, or NULL (and the snapshot marked cut) when full. */
-static struct psock_row *
-psock_xbpf_row(struct psock_snap *s)
-{
-	struct psock_row	*r;
-
-	if (s->nrows == PSOCK_MAX) {
-		s->truncated = 1;
-		return NULL;
-	}
-	r = &s->rows[s->nrows++];
-	memset(r, 0, sizeof *r);
-	return r;
 }
 
 /*

@@ -15,7 +15,7 @@
 
 #include "zb.h"
 
-#define PSOCK_MAX	512		/* sockets in a snapshot */
+#define PSOCK_MAX	65536		/* sockets in a snapshot */
 #define PSOCK_MAXNS	256		/* network namespaces followed */
 #define PSOCK_MAXINSNS	4096		/* BPF_MAXINSNS */
 #define PSOCK_NAMESZ	32
@@ -45,7 +45,8 @@ struct psock_row {
 	int		 type;		/* SOCK_RAW or SOCK_DGRAM */
 	uint16_t	 proto;		/* ethertype, host order */
 	int		 have_info;
-	uint32_t	 ifindex;	/* 0: not bound */
+	uint32_t	 ifindex;	/* 0: not bound, or PSOCK_IF_GONE */
+#define PSOCK_IF_GONE	UINT32_MAX	/* its interface was deleted */
 	char		 ifname[PSOCK_NAMESZ];	/* escaped; "" not bound */
 	int		 version;	/* TPACKET_V1 = 1 ... V3 = 3 */
 	uint32_t	 flags;		/* PDI_RUNNING etc. */
@@ -56,7 +57,10 @@ struct psock_row {
 	uint16_t	 fanout_mode;	/* PACKET_FANOUT_*, flags in bits 8-15 */
 	int		 have_uid;
 	uint32_t	 uid;
-	int		 nfilter;	/* instructions; -1 not reported */
+	int		 nfilter;	/* instructions, 0 none, or PSOCK_NF_ */
+#define PSOCK_NF_HIDDEN	(-1)	/* not shown to us (CAP_NET_ADMIN) */
+#define PSOCK_NF_BIG	(-2)	/* too long for a sock_diag message */
+#define PSOCK_NF_CUT	(-3)	/* not reported: listed after a BIG one */
 	int		 have_mem;
 	uint32_t	 rmem;		/* SK_MEMINFO_RMEM_ALLOC, bytes */
 	uint32_t	 rcvbuf;	/* SK_MEMINFO_RCVBUF, bytes */
@@ -85,7 +89,10 @@ struct psock_nsinfo {
 	char		 err[PSOCK_ERRSZ];	/* "" when listed */
 };
 
-/* Everything one refresh found. */
+/*
+ * Everything one refresh found.  The rows grow as sockets are parsed
+ * (psock_snap_free gives them back); zeroed, a snapshot is empty.
+ */
 struct psock_snap {
 	/* Counts first: a refresh clears everything before rows. */
 	double			 t;		/* CLOCK_MONOTONIC, seconds */
@@ -95,7 +102,8 @@ struct psock_snap {
 	int			 truncated;	/* more than PSOCK_MAX */
 	int			 unreadable;	/* processes whose fds are hidden */
 	int			 nsfull;	/* more namespaces than PSOCK_MAXNS */
-	struct psock_row	 rows[PSOCK_MAX];
+	struct psock_row	*rows;		/* nrows of cap */
+	int			 cap;
 	struct psock_nsinfo	 ns[PSOCK_MAXNS];
 };
 
@@ -125,6 +133,14 @@ void		 psock_close(struct psock *);
 void		 psock_rescan(struct psock *);
 /* Lists every socket into the snapshot; 0, or -1 with errbuf. */
 int		 psock_snapshot(struct psock *, struct psock_snap *, char *);
+/* Frees a snapshot's rows and empties it; the struct stays the caller's. */
+void		 psock_snap_free(struct psock_snap *);
+/*
+ * For the files that fill a snapshot: a new zeroed row at its end (the
+ * rows grow with xrealloc), or NULL, with truncated set, when it holds
+ * PSOCK_MAX.
+ */
+struct psock_row *psock_row_new(struct psock_snap *);
 /*
  * The filter attached to socket ino in namespace ns, printed as
  * tcpdump -d does, into tb.  -1 with errbuf: gone, none, or not
@@ -151,11 +167,14 @@ const char	*psock_fanout_name(unsigned);
 char		*psock_geom_str(char *, size_t, const struct psock_row *);
 /*
  * "1000 ms"; "none (-1)" for the -1 the kernel reports for a V3 ring
- * made without a retire timeout (ss -0 -e prints tmo:-1).
+ * made without a retire timeout (ss -0 -e prints tmo:-1); "-" for a V1
+ * or V2 ring (version given), which has no timer.
  */
-char		*psock_retire_str(char *, size_t, uint32_t);
+char		*psock_retire_str(char *, size_t, int, uint32_t);
 /* "42 lb", or "-". */
 char		*psock_fanout_str(char *, size_t, const struct psock_row *);
+/* The filter column: "12" instructions, "-" none, "?" unknown, "big". */
+char		*psock_nfilter_str(char *, size_t, const struct psock_row *);
 
 /*
  * Netlink parsing, exposed for the unit test.  Appends the sockets in
@@ -179,11 +198,10 @@ int		 psock_xbpf_parse(const void *, size_t, struct psock_snap *,
 
 /*
  * Another process's ring, read-only (psock-ring.c).  A V3 ring shows
- * its blocks; a V2 ring its frames grouped by block (frame status
+ * its blocks; a V1 or V2 ring its frames grouped by block (frame status
  * instead of block status, no sequence numbers).
  */
 #define PSOCK_MAXBLK	65536
-#define PSOCK_MAXFRAMES	65536
 
 enum psock_owner {
 	PSOCK_OWN_KERNEL,	/* the block the kernel is filling */
@@ -197,7 +215,8 @@ enum psock_verdict {
 	PSOCK_V_SMALL,		/* drops with most blocks free: bursts */
 	PSOCK_V_SLOW,		/* drops with most blocks held */
 	PSOCK_V_STOPPED,	/* blocks held and none given back */
-	PSOCK_V_GONE		/* the process exited */
+	PSOCK_V_GONE,		/* the process exited */
+	PSOCK_V_UNMAPPED	/* alive, the ring no longer in its memory */
 };
 
 struct psock_blk {
@@ -215,7 +234,7 @@ struct psock_ringsnap {
 	char		 comm[PSOCK_COMMSZ];
 	char		 nsname[PSOCK_NAMESZ];
 	char		 ifname[PSOCK_NAMESZ];
-	int		 version;	/* 2 or 3 */
+	int		 version;	/* 1, 2 or 3 */
 	struct psock_geom g;
 	double		 t;		/* CLOCK_MONOTONIC seconds */
 	int		 nblk;
@@ -257,8 +276,9 @@ struct psock_att *psock_attach(struct psock *, int, uint32_t, char *);
 /*
  * One read of every block header (pread on /proc/PID/mem, never a
  * write) and of the socket's drops (none when the psock is NULL).  0, or
- * -1 with errbuf when the process exited or the ring went away
- * (rs->verdict PSOCK_V_GONE).
+ * -1 with errbuf when the process exited (rs->verdict PSOCK_V_GONE) or
+ * the ring left its memory: unmapped, the socket closed, or an exec
+ * (PSOCK_V_UNMAPPED).
  */
 int		 psock_ring_read(struct psock_att *, struct psock *,
 		     struct psock_ringsnap *, char *);

@@ -121,6 +121,7 @@ sockets_list(struct psock *ps, const struct sockets_opts *o)
 		}
 	}
 	tbuf_free(&tb);
+	psock_snap_free(s);
 	free(s);
 	return rc;
 }
@@ -161,8 +162,7 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 	for (i = 0; i < s->nrows; i++) {
 		r = &s->rows[i];
 		snprintf(pid, sizeof pid, r->pid ? "%d" : "-", r->pid);
-		snprintf(flt, sizeof flt, r->nfilter > 0 ? "%d" : r->nfilter ?
-		    "?" : "-", r->nfilter);
+		psock_nfilter_str(flt, sizeof flt, r);
 		/* A BPF descriptor has neither a version nor an inode. */
 		snprintf(ver, sizeof ver, r->version ? "v%d" : "-",
 		    r->version);
@@ -174,6 +174,9 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 		    ver, psock_geom_str(g, sizeof g, r),
 		    psock_fanout_str(fo, sizeof fo, r), flt, r->drops,
 		    r->rmem, ino);
+		if (o->filters && r->nfilter == PSOCK_NF_BIG)
+			tbuf_puts(tb, "  filter longer than a sock_diag message "
+			    "holds: not reported\n");
 		if (!o->filters || r->nfilter <= 0)
 			continue;
 		tbuf_init(&f);
@@ -207,7 +210,7 @@ sockets_json_row(struct psock *ps, const struct psock_row *r,
 	tbuf_printf(tb, ",\"netns_inode\":%llu,",
 	    (unsigned long long)r->netns);
 	sockets_jstr(tb, "iface", r->ifname);
-	tbuf_printf(tb, ",\"ifindex\":%u,", r->ifindex);
+	tbuf_printf(tb, ",\"ifindex\":%d,", (int32_t)r->ifindex);
 	sockets_jstr(tb, "type", psock_type_name(r->type));
 	tbuf_printf(tb, ",\"protocol\":%u,\"version\":%d,"
 	    "\"running\":%s,", r->proto, r->version,
@@ -341,14 +344,19 @@ sockets_ring_text(const struct psock_ringsnap *rs, struct tbuf *tb)
 	    rs->pid, rs->comm, rs->ino, rs->nsname, rs->ifname[0] ?
 	    rs->ifname : "*", rs->version, rs->g.block_nr, rs->g.block_size,
 	    rs->g.frame_nr, psock_retire_str(ret, sizeof ret,
-	    rs->g.retire_ms));
+	    rs->version, rs->g.retire_ms));
 	tbuf_printf(tb, "blocks %d: kernel %d user %d free %d  packets in ring "
-	    "%llu (held %llu)  seq %llu  rotations %.1f/s  drops %u (+%u)  rmem %u\n",
-	    rs->nblk, rs->nown[PSOCK_OWN_KERNEL], rs->nown[PSOCK_OWN_USER],
+	    "%llu (held %llu)  seq %llu  rotations ", rs->nblk,
+	    rs->nown[PSOCK_OWN_KERNEL], rs->nown[PSOCK_OWN_USER],
 	    rs->nown[PSOCK_OWN_FREE], (unsigned long long)rs->pkts_ring,
-	    (unsigned long long)rs->pkts_held,
-	    (unsigned long long)rs->seq, rs->rotps < 0 ? 0 : rs->rotps,
-	    rs->drops, rs->ddrops, rs->rmem);
+	    (unsigned long long)rs->pkts_held, (unsigned long long)rs->seq);
+	/* A frame ring has no sequence numbers to count rotations by. */
+	if (rs->rotps < 0)
+		tbuf_puts(tb, "-");
+	else
+		tbuf_printf(tb, "%.1f/s", rs->rotps);
+	tbuf_printf(tb, "  drops %u (+%u)  rmem %u\n", rs->drops, rs->ddrops,
+	    rs->rmem);
 	tbuf_printf(tb, "verdict: %s (%s)\n", psock_verdict_name(rs->verdict),
 	    rs->why);
 	tbuf_printf(tb, "%5s %-6s %6s %7s %10s %7s %s\n", "BLOCK", "OWNER",

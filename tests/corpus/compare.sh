@@ -24,8 +24,6 @@ time_2038_overflow.pcap: tcpdump 4.99 (libpcap 1.10) prints "[Error converting t
 time_2106_max.pcap: as time_2038_overflow.pcap, 2106
 802.1ad_vlan_ipv4.pcap: tcpdump 4.99 prints two spaces before ip-proto-253; zbtop one
 pptp.pcap: PPTP control messages are not decoded
-mptcp-fclose.pcap: MPTCP option contents are not decoded (zbtop prints "mptcp")
-mptcp-tcprst.pcap: as mptcp-fclose.pcap
 LinuxCookedCapturev2.pcap: tcpdump names the interface of an SLL2 record from the running machine (if_indextoname); zbtop does not print it without -e
 '
 # Smaller differences inside counted files: none at present (every

@@ -1,7 +1,8 @@
 # Sourced by the corpus tests, from the repository root, after their
 # header comment: what tests/run would export (ZBTOP, SHARED) when the
 # script runs on its own, TZ=GMT0 so that zbtop and tcpdump print the
-# same stamps on any machine, zb_corpus and zb_same.
+# same stamps on any machine, zb_corpus, zb_same and the comparisons with
+# tcpdump (zb_vs_tcpdump, zb_cuts_vs_tcpdump on captures of zb_craft).
 . tests/lib/need.sh
 
 ZBTOP=${ZBTOP:-./zbtop}
@@ -75,6 +76,32 @@ zb_vs_tcpdump() {
 		diff "$tmp/want" "$tmp/got" | head -n 6
 		fail=1
 	fi
+}
+
+# zb_craft SET FILE: tests/lib/craft.py's capture SET written to FILE;
+# exits 1 (the test fails) when it cannot be.
+zb_craft() {
+	python3 tests/lib/craft.py "$1" "$2" ||
+	    { echo "FAIL: tests/lib/craft.py $1"; exit 1; }
+}
+
+# zb_cuts_vs_tcpdump LABEL FILE FROM TO [OPT...]: FILE cut by the
+# snapshot length ($ZBTOP -s N -w) at every N from FROM to TO, each cut
+# compared by zb_vs_tcpdump without options and with each OPT alone.
+# Uses $tmp/cut.pcap.
+zb_cuts_vs_tcpdump() {
+	zb_cl=$1 zb_cf=$2 zb_cn=$3 zb_ct=$4
+	shift 4
+	while [ "$zb_cn" -le "$zb_ct" ]; do
+		"$ZBTOP" -r "$zb_cf" -s "$zb_cn" -w "$tmp/cut.pcap" \
+		    >/dev/null 2>&1 </dev/null
+		zb_vs_tcpdump "$zb_cl cut at $zb_cn," "$tmp/cut.pcap"
+		for zb_co in "$@"; do
+			zb_vs_tcpdump "$zb_cl cut at $zb_cn," "$tmp/cut.pcap" \
+			    "$zb_co"
+		done
+		zb_cn=$((zb_cn + 1))
+	done
 }
 
 # zb_ends PID TENTHS: 0 once process PID has ended, within TENTHS tenths

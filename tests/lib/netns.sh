@@ -335,3 +335,34 @@ zb_tcpdump_count() {
 	ZB_TD_COUNT=$(tcpdump -r "$ZB_TMP/$1.pcap" 2>/dev/null | wc -l |
 	    tr -d ' ')
 }
+
+# zb_need_pring: skip (77) unless tests/gen/pring is built.
+zb_need_pring() {
+	[ -x "$ZB_GENDIR/pring" ] ||
+	    { echo "needs $ZB_GENDIR/pring (make test-build)" >&2; exit 77; }
+}
+
+# zb_pring NS OUT PATTERN N [ARG...]: tests/gen/pring -T 120 [ARG...] in
+# namespace NS in the background, its output in OUT; waits up to 20 s
+# for N lines matching PATTERN ("^ready": its sockets are open).
+zb_pring() {
+	zb_pns=$1 zb_pout=$2 zb_ppat=$3 zb_pn=$4
+	shift 4
+	: >"$zb_pout"
+	ip netns exec "$zb_pns" "$ZB_GENDIR/pring" -T 120 "$@" >"$zb_pout" \
+	    2>"$zb_pout.err" </dev/null &
+	zb_i=0
+	until [ "$(grep -c "$zb_ppat" "$zb_pout")" -ge "$zb_pn" ]; do
+		zb_i=$((zb_i + 1))
+		[ $zb_i -lt 400 ] ||
+		    { cat "$zb_pout.err" >&2; zb_fail "pring $*"; }
+		sleep 0.05
+	done
+}
+
+# zb_pring_ready OUT FIELD [N]: from pring's Nth (default 1) line
+# "ready PID INODE" in OUT, the PID (FIELD 1) or the INODE (2).
+zb_pring_ready() {
+	sed -n "s/^ready \([0-9]*\) \([0-9]*\)\$/\\$2/p" "$1" |
+	    sed -n "${3:-1}p"
+}

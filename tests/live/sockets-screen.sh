@@ -15,7 +15,12 @@ N=1200
 S="zbtop-sock-$$"
 T_W=120
 export TERM=xterm
-cleanup_tmux() { tmux -L "$S" kill-server 2>/dev/null; }
+# Keeps the exit status for zb_netns_down, which exits with it.
+cleanup_tmux() {
+	zb_s=$?
+	tmux -L "$S" kill-server 2>/dev/null
+	return $zb_s
+}
 t_cap() { tmux -L "$S" capture-pane -p; }
 t_wait() {
 	i=0

@@ -201,13 +201,15 @@ test_ip6(void)
 	CHECK(info.af == 6 && info.ipproto == 17 && info.proto == DEC_P_UDP);
 	CHECK((info.flags & DEC_F_FRAG) && info.sport == 9);
 	CHECK(info.l4off == 40 + 24);
+	/* tcpdump 4.99: the id under -v only. */
 	CHECK(strcmp(sum(DLT_RAW, p, n, n), "IP6 2001:db8::1 > 2001:db8::2: "
-	    "HBH DSTOPT frag (0x12345678:0|16) 9 > 10: UDP, length 8") == 0);
-	/* A later fragment: no transport header to read. */
+	    "HBH DSTOPT frag (0|16) 9 > 10: UDP, length 8") == 0);
+	/* A later fragment: no transport header to read, nor a word. */
 	p[40 + 16 + 3] = 0x08;
 	CHECK(dec_parse(DLT_RAW, p, (uint32_t)n, (uint32_t)n, &info) == 0);
 	CHECK(info.proto == DEC_P_IPV6 && info.sport == 0);
-	CHECK(strstr(sum(DLT_RAW, p, n, n), "ip-proto-17") != NULL);
+	CHECK(strcmp(sum(DLT_RAW, p, n, n), "IP6 2001:db8::1 > 2001:db8::2: "
+	    "HBH DSTOPT frag (8|16)") == 0);
 	/* Cut inside the destination options header. */
 	CHECK(strstr(sum(DLT_RAW, p, 40 + 8 + 4, n), "[|dstopt]") != NULL);
 }

@@ -51,7 +51,7 @@ main(void)
 	memset(rec[2].ifname, 'x', sizeof rec[2].ifname);
 	rec[2].ifname[1] = '\033';
 
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	err[0] = '\0';
 	CHECK(psock_xbpf_parse(rec, sizeof rec, &s, err) == 0);
 	CHECK(err[0] == '\0');
@@ -89,12 +89,12 @@ main(void)
 	    s.rows[2].pid == 4242);
 
 	/* No descriptors: an empty list, not an error. */
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_xbpf_parse(rec, 0, &s, err) == 0 && s.nrows == 0);
 
 	/* Another release's size: refused, nothing guessed. */
 	rec[1].structsize = sizeof rec[1] + 8;
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	err[0] = '\0';
 	CHECK(psock_xbpf_parse(rec, sizeof rec, &s, err) == -1);
 	CHECK(strstr(err, "record 1") != NULL &&
@@ -107,14 +107,15 @@ main(void)
 	for (n = 1; n < sizeof rec; n++) {
 		if (n % sizeof rec[0] == 0)
 			continue;
-		memset(&s, 0, sizeof s);
+		psock_snap_free(&s);
 		err[0] = '\0';
 		/* From inside a record too: whatever it reads, it stops. */
 		CHECK(psock_xbpf_parse(b + sizeof rec - n, n, &s, err) == -1);
-		memset(&s, 0, sizeof s);
+		psock_snap_free(&s);
 		CHECK(psock_xbpf_parse(b, n, &s, err) == -1);
 		CHECK(strstr(err, "cut short") != NULL);
 	}
 	free(b);
+	psock_snap_free(&s);
 	CHECK_DONE();
 }

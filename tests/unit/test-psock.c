@@ -125,7 +125,7 @@ main(void)
 	put_hdr(NLMSG_DONE, 4);
 	memset(buf + len, 0, 4);
 	len += 4;
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_parse(buf, len, &s, 77, 1001, in, 8, &n, err) == 1);
 	CHECK(s.nrows == 3);
 	r = &s.rows[0];
@@ -149,7 +149,7 @@ main(void)
 	/* No DONE yet: 0, more to come. */
 	len = 0;
 	put_sock(1003, 0);
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
 	CHECK(s.nrows == 1);
 
@@ -158,7 +158,7 @@ main(void)
 		uint8_t	*cut = malloc(at);
 
 		memcpy(cut, buf, at);
-		memset(&s, 0, sizeof s);
+		psock_snap_free(&s);
 		CHECK(psock_parse(cut, at, &s, 1, 0, NULL, 0, NULL, err) ==
 		    (at < sizeof(struct nlmsghdr) ? -1 : -1));
 		free(cut);
@@ -170,7 +170,7 @@ main(void)
 	bad = 0xfff0;
 	memcpy(buf + sizeof(struct nlmsghdr) + sizeof(struct packet_diag_msg),
 	    &bad, sizeof bad);
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
 	CHECK(s.nrows == 1 && !s.rows[0].have_info && !s.rows[0].have_rx);
 
@@ -178,7 +178,7 @@ main(void)
 	bad = 2;
 	memcpy(buf + sizeof(struct nlmsghdr) + sizeof(struct packet_diag_msg),
 	    &bad, sizeof bad);
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
 	CHECK(s.nrows == 1 && !s.rows[0].have_rx);
 
@@ -196,7 +196,7 @@ main(void)
 	}
 	put_attr(PACKET_DIAG_INFO, "abc", 3);
 	end_msg(at);
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
 	CHECK(s.nrows == 1 && !s.rows[0].have_info && s.rows[0].ino == 5);
 
@@ -211,7 +211,7 @@ main(void)
 		memcpy(buf + len, &e, sizeof e);
 		len += sizeof e;
 	}
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == -1);
 	CHECK(strstr(err, "sock_diag:") == err);
 
@@ -219,7 +219,7 @@ main(void)
 	len = 0;
 	put_sock(1005, 0);
 	buf[sizeof(struct nlmsghdr)] = AF_INET;
-	memset(&s, 0, sizeof s);
+	psock_snap_free(&s);
 	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
 	CHECK(s.nrows == 0);
 
@@ -239,7 +239,7 @@ main(void)
 		for (k = (size_t)(rand() % 40); k < l; k++)
 			if (k >= len || rand() % 8 == 0)
 				r8[k] = (uint8_t)rand();
-		memset(&s, 0, sizeof s);
+		psock_snap_free(&s);
 		ni = 0;
 		(void)psock_parse(r8, l, &s, 1, 7, in, 8, &ni, err);
 		CHECK(s.nrows <= PSOCK_MAX && ni >= 0 && ni <= 8);
@@ -247,12 +247,31 @@ main(void)
 	}
 
 	/* Sorting: drops, descending. */
-	memset(&s, 0, sizeof s);
-	s.nrows = 3;
+	len = 0;
+	put_sock(1, 0);
+	put_sock(2, 0);
+	put_sock(3, 0);
+	psock_snap_free(&s);
+	CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
+	CHECK(s.nrows == 3);
 	s.rows[0].drops = 5, s.rows[0].ino = 1;
 	s.rows[1].drops = 50, s.rows[1].ino = 2;
 	s.rows[2].drops = 0, s.rows[2].ino = 3;
 	psock_sort(&s, PSOCK_K_DROPS, 1);
 	CHECK(s.rows[0].ino == 2 && s.rows[1].ino == 1 && s.rows[2].ino == 3);
+
+	/*
+	 * 700 sockets over many reads, as a busy host answers: every one
+	 * kept (the list stopped at 512 and hid the rest of the host).
+	 */
+	psock_snap_free(&s);
+	for (n = 0; n < 700; n += 20) {
+		len = 0;
+		for (ni = 0; ni < 20; ni++)
+			put_sock((uint32_t)(5000 + n + ni), 0);
+		CHECK(psock_parse(buf, len, &s, 1, 0, NULL, 0, NULL, err) == 0);
+	}
+	CHECK(s.nrows == 700 && !s.truncated && s.rows[699].ino == 5699);
+	psock_snap_free(&s);
 	CHECK_DONE();
 }
