@@ -36,8 +36,7 @@ static void	 batch_count(FILE *, uint64_t, const char *);
 static void	 batch_out(void *, const char *);
 static void	 batch_err(void *, const char *);
 static void	*batch_reader(void *);
-static int	 batch_sleep(struct engine *, double, volatile sig_atomic_t *,
-		    volatile sig_atomic_t *);
+static int	 batch_sleep(struct batch_in *);
 static void	 batch_counters(struct engine *, FILE *);
 static int	 batch_put(const struct stats_snap *, struct tbuf *, int,
 		    pthread_mutex_t *);
@@ -102,20 +101,31 @@ batch_reader(void *arg)
 	return NULL;
 }
 
-/* Wait up to secs (saying the counters on SIGUSR1); 1: time to stop. */
+/*
+ * Wait out the refresh interval (saying the counters on SIGUSR1); 1: time
+ * to stop.  The interval in force is read every 100 ms: "delay 1" after
+ * --delay 60 takes effect now, not after the minute already begun.
+ */
 static int
-batch_sleep(struct engine *eng, double secs, volatile sig_atomic_t *quit,
-    volatile sig_atomic_t *info)
+batch_sleep(struct batch_in *in)
 {
-	int	ms = (int)(secs * 1000);
+	struct batch_opts	*o = in->opts;
+	int			 ms, waited = 0;
 
-	while (ms > 0 && !*quit) {
-		if (engine_wait(eng, ms > 100 ? 100 : ms))
+	while (!*o->quit) {
+		pthread_mutex_lock(&in->lock);
+		ms = (int)(o->delay * 1000) - waited;
+		pthread_mutex_unlock(&in->lock);
+		if (ms <= 0)
+			break;
+		if (ms > 100)
+			ms = 100;
+		if (engine_wait(in->eng, ms))
 			return 1;
-		batch_info(eng, info);
-		ms -= 100;
+		batch_info(in->eng, o->info);
+		waited += ms;
 	}
-	return *quit != 0;
+	return *o->quit != 0;
 }
 
 /*
@@ -188,11 +198,10 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 	if (opts->commands && pthread_create(&reader, NULL, batch_reader,
 	    &in) == 0)
 		pthread_detach(reader);
-	sn = xmalloc(sizeof *sn);
+	sn = xcalloc(1, sizeof *sn);	/* keep_peaks 0: a refresh */
 	tbuf_init(&tb);
 	for (;;) {
-		done = batch_sleep(eng, opts->delay, opts->quit, opts->info) ||
-		    in.quit || (opts->iterations > 0 &&
+		done = batch_sleep(&in) || in.quit || (opts->iterations > 0 &&
 		    ++n >= opts->iterations);
 		/*
 		 * The last snapshot is the end of the run: taken once the
@@ -206,6 +215,8 @@ batch_run(struct engine *eng, struct batch_opts *opts)
 			engine_snapshot(eng, sn);
 		} else
 			engine_snapshot_tick(eng, sn);
+		if (opts->snap_hook != NULL)
+			opts->snap_hook(opts->snap_arg, sn);
 		outerr = batch_put(sn, &tb, opts->json, &in.lock);
 		if (done || outerr != 0)
 			break;
@@ -238,6 +249,7 @@ batch_summary(struct engine *eng, FILE *f)
 
 	engine_totals(eng, &t);
 	sn = xmalloc(sizeof *sn);
+	sn->keep_peaks = 1;
 	engine_snapshot(eng, sn);
 	batch_count(f, t.packets, "captured");
 	batch_count(f, t.kpackets, "received by filter");

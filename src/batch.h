@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 struct engine;
+struct stats_snap;
 
 struct batch_opts {
 	double		 delay;		/* --delay */
@@ -18,6 +19,9 @@ struct batch_opts {
 	int		 commands;	/* read commands from stdin */
 	volatile sig_atomic_t *quit;	/* non-zero: stop (main's flag) */
 	volatile sig_atomic_t *info;	/* non-zero: say the counters */
+	/* Called with each snapshot (--metrics-file), if not NULL. */
+	void		(*snap_hook)(void *, const struct stats_snap *);
+	void		*snap_arg;
 };
 
 int	batch_run(struct engine *, struct batch_opts *);

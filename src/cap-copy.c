@@ -98,12 +98,17 @@ cap_copy_slots(struct cap *cap, struct cap_copy *s,
 {
 	unsigned	snap, lim;
 
-	/* A slot holds the longest packet the interface hands a tap. */
+	/*
+	 * A slot holds the longest packet the interface hands a tap, whatever
+	 * -s says: the filter's return cuts each packet to the snap length
+	 * in force (packet_rcv() trims it), so the snaplen command may raise
+	 * it later.  A slot of -s bytes kept it there for the whole run.
+	 */
 	snap = conf->snaplen != 0 ? conf->snaplen : CAP_COPY_SNAPLEN;
 	lim = caplinux_maxpkt(s->ifindex) + CAP_COPY_VLANLEN;
 	if (lim < CAP_COPY_MAXSLOT)
 		lim = CAP_COPY_MAXSLOT;
-	s->slot = snap < lim ? snap : lim;
+	s->slot = lim;
 	if (conf->snaplen > lim)
 		snprintf(cap->note, sizeof cap->note, "copy mode keeps at "
 		    "most %u bytes of a packet", lim);

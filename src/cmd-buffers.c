@@ -53,6 +53,7 @@ cmd_buffers_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 i;
 
 	sn = xmalloc(sizeof *sn);
+	sn->keep_peaks = 1;
 	/* As they are now, the block being filled too: not the last tick's. */
 	engine_snapshot_tick(ctx->eng, sn);
 	cmd_out(ctx, "%s %s: %s", sn->mode, sn->source, sn->geometry);

@@ -195,6 +195,7 @@ cmd_filter_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	    engine_filter_set(ctx->eng, p->obj, errbuf) == -1)
 		return cmd_error(ctx, "%s", errbuf);
 	sn = xmalloc(sizeof *sn);
+	sn->keep_peaks = 1;
 	engine_snapshot(ctx->eng, sn);
 	cmd_out(ctx, "filter %s (epoch %u)", sn->filter[0] != '\0' ?
 	    sn->filter : "none: every packet", sn->epoch);

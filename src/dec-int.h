@@ -189,6 +189,9 @@ void		 dec_dump(struct dec_ctx *, struct cur *);
 void		 dec_relts(struct tbuf *, int64_t);
 void		 dec_hexascii(struct dec_ctx *, struct cur *, const char *,
 		    const char *);
+/* Append to buf (size sz, *n used so far), as snprintf; cut when full. */
+void		 dec_append(char *, size_t, size_t *, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
 
 int		 dec_cksum(const struct dec_ctx *, struct cur *, uint32_t, int,
 		    size_t);
@@ -202,8 +205,6 @@ void		 dec_tcp_app(struct dec_ctx *, struct cur *, int, int);
 int		 dec_tcp_opts(struct cur *, size_t, uint32_t, int, char *,
 		    size_t);
 int		 dec_mptcp(struct cur *, int, int, char *, size_t, size_t *);
-void		 dec_tcpopt_app(char *, size_t, size_t *, const char *, ...)
-		    __attribute__((format(printf, 4, 5)));
 int		 dec_mld(struct dec_ctx *, int, int, struct cur *);
 int		 dec_mld2_report(struct dec_ctx *, int, struct cur *);
 void		 dec_text_sip(struct dec_ctx *, struct cur *);

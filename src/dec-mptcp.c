@@ -63,13 +63,13 @@ dec_mptcp(struct cur *o, int len, int flags, char *buf, size_t sz,
 
 	if ((m.p = cur_pull(o, (size_t)len - 2)) == NULL)
 		return -1;
-	dec_tcpopt_app(buf, sz, n, "mptcp");
+	dec_append(buf, sz, n, "mptcp");
 	if (len < 3)
 		return 2;
 	sub = m.p[0] >> 4;
 	if (sub > 8)
 		sub = 8;
-	dec_tcpopt_app(buf, sz, n, " %d %s", len, mp_subtypes[sub].name);
+	dec_append(buf, sz, n, " %d %s", len, mp_subtypes[sub].name);
 	return mp_subtypes[sub].print(&m) ? 0 : 2;
 }
 
@@ -90,19 +90,19 @@ mp_capable(struct mp_opt *m)
 	    MP_ACK))
 		return 0;
 	if (v > 1) {
-		dec_tcpopt_app(m->buf, m->sz, m->n, " Unknown Version (%d)", v);
+		dec_append(m->buf, m->sz, m->n, " Unknown Version (%d)", v);
 		return 1;
 	}
-	dec_tcpopt_app(m->buf, m->sz, m->n, " v%d", v);
+	dec_append(m->buf, m->sz, m->n, " v%d", v);
 	if (m->p[1] & 0x80)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " csum");
+		dec_append(m->buf, m->sz, m->n, " csum");
 	if (len == 12 || len >= 20) {
-		dec_tcpopt_app(m->buf, m->sz, m->n, " {0x%" PRIx64,
+		dec_append(m->buf, m->sz, m->n, " {0x%" PRIx64,
 		    mp_be64(&m->p[2]));
 		if (len >= 20)
-			dec_tcpopt_app(m->buf, m->sz, m->n, ",0x%" PRIx64,
+			dec_append(m->buf, m->sz, m->n, ",0x%" PRIx64,
 			    mp_be64(&m->p[10]));
-		dec_tcpopt_app(m->buf, m->sz, m->n, "}");
+		dec_append(m->buf, m->sz, m->n, "}");
 	}
 	return 1;
 }
@@ -118,18 +118,18 @@ mp_join(struct mp_opt *m)
 	    !(len == 24 && (m->flags & MP_ACK)))
 		return 0;
 	if (len != 24)
-		dec_tcpopt_app(m->buf, m->sz, m->n, "%s id %d",
+		dec_append(m->buf, m->sz, m->n, "%s id %d",
 		    m->p[0] & 1 ? " backup" : "", m->p[1]);
 	if (len == 12)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " token 0x%x nonce 0x%x",
+		dec_append(m->buf, m->sz, m->n, " token 0x%x nonce 0x%x",
 		    cur_be32(&m->p[2]), cur_be32(&m->p[6]));
 	else if (len == 16)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " hmac 0x%" PRIx64
+		dec_append(m->buf, m->sz, m->n, " hmac 0x%" PRIx64
 		    " nonce 0x%x", mp_be64(&m->p[2]), cur_be32(&m->p[10]));
 	else {
-		dec_tcpopt_app(m->buf, m->sz, m->n, " hmac 0x");
+		dec_append(m->buf, m->sz, m->n, " hmac 0x");
 		for (i = 0; i < 20; i++)
-			dec_tcpopt_app(m->buf, m->sz, m->n, "%02x",
+			dec_append(m->buf, m->sz, m->n, "%02x",
 			    m->p[2 + i]);
 	}
 	return 1;
@@ -150,7 +150,7 @@ mp_dss(struct mp_opt *m)
 	if (m->len < 4 || (m->flags & MP_SYN))
 		return 0;
 	if (f & 0x10)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " fin");
+		dec_append(m->buf, m->sz, m->n, " fin");
 	if ((f & 0x01) && mp_dsn(m, " ack ", f & 0x02 ? 8 : 4, &p, &left) == 0)
 		return 0;
 	if (f & 0x04) {
@@ -158,15 +158,15 @@ mp_dss(struct mp_opt *m)
 			return 0;
 		if (left < 4)
 			return 0;
-		dec_tcpopt_app(m->buf, m->sz, m->n, " subseq %u", cur_be32(p));
+		dec_append(m->buf, m->sz, m->n, " subseq %u", cur_be32(p));
 		if (left < 6)
 			return 0;
-		dec_tcpopt_app(m->buf, m->sz, m->n, " len %d",
+		dec_append(m->buf, m->sz, m->n, " len %d",
 		    p[4] << 8 | p[5]);
 		p += 6;
 		left -= 6;
 		if (left >= 2)
-			dec_tcpopt_app(m->buf, m->sz, m->n, " csum 0x%x",
+			dec_append(m->buf, m->sz, m->n, " csum 0x%x",
 			    p[0] << 8 | p[1]);
 		if (left >= 2)
 			left -= 2;
@@ -182,10 +182,10 @@ static int
 mp_dsn(struct mp_opt *m, const char *word, int w, const uint8_t **p,
     int *left)
 {
-	dec_tcpopt_app(m->buf, m->sz, m->n, "%s", word);
+	dec_append(m->buf, m->sz, m->n, "%s", word);
 	if (*left < w)
 		return 0;
-	dec_tcpopt_app(m->buf, m->sz, m->n, "%" PRIu64, w == 8 ?
+	dec_append(m->buf, m->sz, m->n, "%" PRIu64, w == 8 ?
 	    mp_be64(*p) : cur_be32(*p));
 	*p += w;
 	*left -= w;
@@ -212,15 +212,15 @@ mp_add_addr(struct mp_opt *m)
 	if ((m->p[0] & 0xf) < 7)
 		name = ve[m->p[0] & 0xf];
 	dec_ntop(six ? 6 : 4, &m->p[2], a);
-	dec_tcpopt_app(m->buf, m->sz, m->n, " %s id %d %s", name != NULL ?
+	dec_append(m->buf, m->sz, m->n, " %s id %d %s", name != NULL ?
 	    name : "[bad version/echo]", m->p[1], a);
 	port = 2 + (six ? 16 : 4);
 	mac = len % 4 == 2 ? port + 2 : port;
 	if (len % 4 == 2)
-		dec_tcpopt_app(m->buf, m->sz, m->n, ":%d",
+		dec_append(m->buf, m->sz, m->n, ":%d",
 		    m->p[port] << 8 | m->p[port + 1]);
 	if (len == 16 || len == 18 || len == 28 || len == 30)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " hmac 0x%" PRIx64,
+		dec_append(m->buf, m->sz, m->n, " hmac 0x%" PRIx64,
 		    mp_be64(&m->p[mac]));
 	return 1;
 }
@@ -233,9 +233,9 @@ mp_rem_addr(struct mp_opt *m)
 
 	if (m->len < 4)
 		return 0;
-	dec_tcpopt_app(m->buf, m->sz, m->n, " id");
+	dec_append(m->buf, m->sz, m->n, " id");
 	for (i = 0; i < m->len - 3; i++)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " %d", m->p[1 + i]);
+		dec_append(m->buf, m->sz, m->n, " %d", m->p[1 + i]);
 	return 1;
 }
 
@@ -245,10 +245,10 @@ mp_prio(struct mp_opt *m)
 {
 	if (m->len != 3 && m->len != 4)
 		return 0;
-	dec_tcpopt_app(m->buf, m->sz, m->n, " %s", m->p[0] & 1 ? "backup" :
+	dec_append(m->buf, m->sz, m->n, " %s", m->p[0] & 1 ? "backup" :
 	    "non-backup");
 	if (m->len == 4)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " id %d", m->p[1]);
+		dec_append(m->buf, m->sz, m->n, " id %d", m->p[1]);
 	return 1;
 }
 
@@ -259,10 +259,10 @@ mp_fail(struct mp_opt *m)
 	if (m->len != 12)
 		return 0;
 	if ((m->p[0] >> 4) == 6)
-		dec_tcpopt_app(m->buf, m->sz, m->n, " seq %" PRIu64,
+		dec_append(m->buf, m->sz, m->n, " seq %" PRIu64,
 		    mp_be64(&m->p[2]));
 	else
-		dec_tcpopt_app(m->buf, m->sz, m->n, " key 0x%" PRIx64,
+		dec_append(m->buf, m->sz, m->n, " key 0x%" PRIx64,
 		    mp_be64(&m->p[2]));
 	return 1;
 }

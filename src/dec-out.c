@@ -318,6 +318,22 @@ dec_hexdump(struct dec_ctx *ctx, struct cur *c, const char *prefix)
 	}
 }
 
+/* Append to buf (size sz, *n used so far), as snprintf; cut when full. */
+void
+dec_append(char *buf, size_t sz, size_t *n, const char *fmt, ...)
+{
+	va_list	ap;
+	int	r;
+
+	if (*n >= sz)
+		return;
+	va_start(ap, fmt);
+	r = vsnprintf(buf + *n, sz - *n, fmt, ap);
+	va_end(ap);
+	if (r > 0)
+		*n += (size_t)r;
+}
+
 /*
  * The bytes left in c as tcpdump's hex and ASCII dump, between before
  * and after: 16 bytes a line in groups of two, "." for a space or an

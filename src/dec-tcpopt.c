@@ -6,7 +6,6 @@
  * experiments, and how tcpdump ends a list that is cut or carries a bad
  * length.
  */
-#include <stdarg.h>
 #include <stdio.h>
 
 #include "cur.h"
@@ -20,22 +19,6 @@ static int	tcp_optfix(struct cur *, int, int, size_t, char *, size_t,
 		    size_t *);
 static void	tcp_tfo(struct cur *, int, const char *, char *, size_t,
 		    size_t *);
-
-/* Append to buf (size sz, *n used so far), as snprintf; cut when full. */
-void
-dec_tcpopt_app(char *buf, size_t sz, size_t *n, const char *fmt, ...)
-{
-	va_list	ap;
-	int	r;
-
-	if (*n >= sz)
-		return;
-	va_start(ap, fmt);
-	r = vsnprintf(buf + *n, sz - *n, fmt, ap);
-	va_end(ap);
-	if (r > 0)
-		*n += (size_t)r;
-}
 
 /*
  * The hdr bytes of options as tcpdump lists them, o holding what the
@@ -57,11 +40,11 @@ dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, int flags, char *buf,
 	buf[0] = '\0';
 	for (i = 0; i < 40 && cur_off(o) - start < hdr; i++) {
 		if (i > 0)
-			dec_tcpopt_app(buf, sz, &n, ",");
+			dec_append(buf, sz, &n, ",");
 		if ((kind = cur_u8(o)) == -1)
 			return -1;
 		if (kind == 0 || kind == 1) {
-			dec_tcpopt_app(buf, sz, &n, kind ? "nop" : "eol");
+			dec_append(buf, sz, &n, kind ? "nop" : "eol");
 			if (kind == 0)
 				break;
 			continue;
@@ -82,11 +65,11 @@ dec_tcp_opts(struct cur *o, size_t hdr, uint32_t base, int flags, char *buf,
 		if (r == 1 && (size_t)len - 2 == rem)
 			return 0;
 		if (r == 1) {
-			dec_tcpopt_app(buf, sz, &n, ",");
+			dec_append(buf, sz, &n, ",");
 			return -1;
 		}
 		if (r == -1)
-			dec_tcpopt_app(buf, sz, &n, "%s", tcp_optname(kind));
+			dec_append(buf, sz, &n, "%s", tcp_optname(kind));
 		if (r < 0)
 			return -2;
 	}
@@ -139,24 +122,24 @@ tcp_optfix(struct cur *o, int kind, int len, size_t rem, char *buf,
 	default:	return 1;
 	}
 	if ((size_t)d > rem) {
-		dec_tcpopt_app(buf, sz, n, "%s", tcp_optname(kind));
+		dec_append(buf, sz, n, "%s", tcp_optname(kind));
 		return 2;
 	}
 	if (cur_sub(o, (size_t)d, &b))
 		return -1;
 	if (kind == 2 || kind == 3)
-		dec_tcpopt_app(buf, sz, n, "%s %d", tcp_optname(kind),
+		dec_append(buf, sz, n, "%s %d", tcp_optname(kind),
 		    kind == 2 ? cur_u16(&b) : cur_u8(&b));
 	else if (kind == 4)
-		dec_tcpopt_app(buf, sz, n, "sackOK");
+		dec_append(buf, sz, n, "sackOK");
 	else if (kind == 8) {
-		dec_tcpopt_app(buf, sz, n, "TS val %lld", (long long)cur_u32(&b));
-		dec_tcpopt_app(buf, sz, n, " ecr %lld", (long long)cur_u32(&b));
+		dec_append(buf, sz, n, "TS val %lld", (long long)cur_u32(&b));
+		dec_append(buf, sz, n, " ecr %lld", (long long)cur_u32(&b));
 	} else
-		dec_tcpopt_app(buf, sz, n, "%s %lld", tcp_optname(kind),
+		dec_append(buf, sz, n, "%s %lld", tcp_optname(kind),
 		    (long long)cur_u32(&b));
 	if (d + 2 != len)
-		dec_tcpopt_app(buf, sz, n, "[len %d]", len);
+		dec_append(buf, sz, n, "[len %d]", len);
 	return 0;
 }
 
@@ -178,9 +161,9 @@ tcp_opt1(struct cur *o, int kind, int len, uint32_t base, char *buf,
 		if ((a1 = cur_u16(&b)) == 0xf989)
 			tcp_tfo(&b, len - 2, "exp-tfo", buf, sz, n);
 		else
-			dec_tcpopt_app(buf, sz, n, "exp-%04llx", (long long)a1);
+			dec_append(buf, sz, n, "exp-%04llx", (long long)a1);
 	} else
-		dec_tcpopt_app(buf, sz, n, "unknown-%d", kind);
+		dec_append(buf, sz, n, "unknown-%d", kind);
 	return 0;
 }
 
@@ -199,14 +182,14 @@ tcp_sack(struct cur *o, int len, uint32_t base, char *buf, size_t sz,
 	int	i;
 
 	if (len % 8 != 0) {
-		dec_tcpopt_app(buf, sz, n, "sack invalid sack");
+		dec_append(buf, sz, n, "sack invalid sack");
 		return cur_skip(o, (size_t)len) == -1 ? 1 : 0;
 	}
-	dec_tcpopt_app(buf, sz, n, "sack %d ", len / 8);
+	dec_append(buf, sz, n, "sack %d ", len / 8);
 	for (i = 0; i < len; i += 8) {
 		if ((a1 = cur_u32(o)) == -1 || (a2 = cur_u32(o)) == -1)
 			return -3;
-		dec_tcpopt_app(buf, sz, n, "{%u:%u}", (uint32_t)a1 - base,
+		dec_append(buf, sz, n, "{%u:%u}", (uint32_t)a1 - base,
 		    (uint32_t)a2 - base);
 	}
 	return 0;
@@ -219,16 +202,16 @@ tcp_tfo(struct cur *b, int len, const char *name, char *buf, size_t sz,
 {
 	int	v;
 
-	dec_tcpopt_app(buf, sz, n, "%s", name);
+	dec_append(buf, sz, n, "%s", name);
 	if (len == 0) {
-		dec_tcpopt_app(buf, sz, n, " cookiereq");
+		dec_append(buf, sz, n, " cookiereq");
 		return;
 	}
 	if (len % 2 != 0 || len < 4 || len > 16) {
-		dec_tcpopt_app(buf, sz, n, " invalid");
+		dec_append(buf, sz, n, " invalid");
 		return;
 	}
-	dec_tcpopt_app(buf, sz, n, " cookie ");
+	dec_append(buf, sz, n, " cookie ");
 	while ((v = cur_u8(b)) != -1)
-		dec_tcpopt_app(buf, sz, n, "%02x", v);
+		dec_append(buf, sz, n, "%02x", v);
 }

@@ -46,6 +46,7 @@ static int	 engine_plain_ok(const struct engine *,
 		    const struct cap_block *);
 static void	 engine_plain(struct engine *, struct cap_block *,
 		    struct cap_pkt *, struct engine_acc *);
+static void	 engine_vlancut(const struct engine *, struct cap_pkt *);
 static void	 engine_parse(struct engine *, const struct cap_pkt *,
 		    unsigned);
 static int	 engine_recheck(struct engine *, const struct cap_block *,
@@ -157,6 +158,7 @@ engine_each(struct engine *e, struct cap_block *blk, struct cap_pkt *pkt,
 
 	while (ops->pkt(&e->cap, blk, pkt) == 1) {
 		i++;
+		engine_vlancut(e, pkt);
 		if (blk->recheck != NULL && !engine_recheck(e, blk, pkt)) {
 			a->rejected++;
 			continue;
@@ -201,6 +203,7 @@ engine_plain(struct engine *e, struct cap_block *blk, struct cap_pkt *pkt,
 
 	no = atomic_load_explicit(&e->frames, memory_order_relaxed);
 	while (ops->pkt(&e->cap, blk, pkt) == 1) {
+		engine_vlancut(e, pkt);
 		a->n++;
 		a->bytes += pkt->len;
 		no++;
@@ -211,6 +214,20 @@ engine_plain(struct engine *e, struct cap_block *blk, struct cap_pkt *pkt,
 	}
 	/* One thread numbers: one plain store a buffer, no locked add. */
 	atomic_store_explicit(&e->frames, no, memory_order_relaxed);
+}
+
+/*
+ * A VLAN tag put back (4 bytes) may take a packet the filter cut at the
+ * snap length past it: cut it there again, as libpcap does after putting
+ * the tag back (pcap_handle_packet_mmap() in pcap-linux.c), so no packet
+ * is longer than -s or the snaplen command say, nor than a -w file's
+ * header.  The snap length changes only while consumers are parked.
+ */
+static inline void
+engine_vlancut(const struct engine *e, struct cap_pkt *pkt)
+{
+	if (pkt->vlan != 0 && pkt->caplen > e->cap.snaplen)
+		pkt->caplen = e->cap.snaplen;
 }
 
 /* The light parse of a packet for the mix and the talkers of queue q. */

@@ -8,6 +8,10 @@
  * each response owns a copy of it.  Slow or hostile clients are bounded
  * by libmicrohttpd's limits on connections, connections per address,
  * memory per connection (which caps a request's headers) and idle time.
+ * The file is written from the front end's own snapshot, handed over at
+ * each refresh (metrics_serve_snap), so it holds the numbers the screen or
+ * the batch snapshot shows at that moment, and follows "delay"; print
+ * mode, with no refresh, has it written every --delay seconds.
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -54,9 +58,12 @@ struct metrics_serve {
 	double			 interval;
 	pthread_t		 writer;
 	int			 started;	/* writer thread running */
-	pthread_mutex_t		 wlock;		/* stop, werr */
+	pthread_mutex_t		 wlock;		/* stop, werr, the next text */
 	pthread_cond_t		 wcond;
 	int			 stop;
+	int			 driven;	/* a front end hands snapshots */
+	struct tbuf		 next;		/* its latest, unwritten */
+	int			 pending;	/* next waits to be written */
 	char			 werr[ZB_ERRBUFSZ];	/* "": no failure */
 };
 
@@ -71,6 +78,9 @@ static enum MHD_Result metrics_serve_reply(struct MHD_Connection *,
 		    unsigned, char *, size_t, enum MHD_ResponseMemoryMode);
 static struct MHD_Daemon *metrics_serve_http(struct metrics_serve *, int);
 static int	metrics_serve_write(struct metrics_serve *, char *);
+static int	metrics_serve_put(struct metrics_serve *, const char *, size_t,
+		    char *);
+static int	metrics_serve_wait(struct metrics_serve *);
 static void	*metrics_serve_writer(void *);
 static void	metrics_serve_free(struct metrics_serve *);
 
@@ -243,13 +253,27 @@ metrics_serve_reply(struct MHD_Connection *c, unsigned status, char *body,
 static int
 metrics_serve_write(struct metrics_serve *ms, char *errbuf)
 {
+	char	*text;
+	size_t	 len;
+	int	 rc;
+
+	text = metrics_serve_copy(ms, &len);
+	rc = metrics_serve_put(ms, text, len, errbuf);
+	free(text);
+	return rc;
+}
+
+/* text (len bytes) into the file, atomically; -1 with errbuf's reason. */
+static int
+metrics_serve_put(struct metrics_serve *ms, const char *text, size_t len,
+    char *errbuf)
+{
 	struct tbuf	 tmp;
-	char		*text, shown[256];
-	size_t		 len, off = 0;
+	char		 shown[256];
+	size_t		 off = 0;
 	ssize_t		 n;
 	int		 fd, saved = 0;
 
-	text = metrics_serve_copy(ms, &len);
 	tbuf_init(&tmp);
 	tbuf_printf(&tmp, "%s.XXXXXX", ms->path);
 	if ((fd = mkstemp(tmp.s)) == -1)
@@ -276,40 +300,75 @@ metrics_serve_write(struct metrics_serve *ms, char *errbuf)
 		    shown, strerror(saved));
 	}
 	tbuf_free(&tmp);
-	free(text);
 	return saved == 0 ? 0 : -1;
 }
 
-/* Every interval, until told to stop; the first failure is kept. */
+/*
+ * Locked (wlock): until there is something to write (1) or stop (0):
+ * a front end's snapshot when one hands them over, else the interval.
+ */
+static int
+metrics_serve_wait(struct metrics_serve *ms)
+{
+	struct timespec	 until;
+	long		 ns;
+
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	ns = until.tv_nsec + (long)(ms->interval * 1e9);
+	until.tv_sec += ns / 1000000000;
+	until.tv_nsec = ns % 1000000000;
+	while (!ms->stop && !ms->pending) {
+		if (ms->driven)
+			pthread_cond_wait(&ms->wcond, &ms->wlock);
+		else if (pthread_cond_timedwait(&ms->wcond, &ms->wlock,
+		    &until) == ETIMEDOUT)
+			break;
+	}
+	return !ms->stop;
+}
+
+/* Every snapshot or interval, until told to stop; the first failure kept. */
 static void *
 metrics_serve_writer(void *arg)
 {
 	struct metrics_serve	*ms = arg;
-	struct timespec		 until;
+	struct tbuf		 text;
 	char			 errbuf[ZB_ERRBUFSZ];
-	long			 ns;
+	int			 rc, snap;
 
+	tbuf_init(&text);
 	pthread_mutex_lock(&ms->wlock);
-	while (!ms->stop) {
-		clock_gettime(CLOCK_MONOTONIC, &until);
-		ns = until.tv_nsec + (long)(ms->interval * 1e9);
-		until.tv_sec += ns / 1000000000;
-		until.tv_nsec = ns % 1000000000;
-		while (!ms->stop && pthread_cond_timedwait(&ms->wcond,
-		    &ms->wlock, &until) != ETIMEDOUT)
-			;
-		if (ms->stop)
-			break;
+	while (metrics_serve_wait(ms)) {
+		/* The snapshot's text is taken; the next one may come. */
+		if ((snap = ms->pending)) {
+			tbuf_reset(&text);
+			tbuf_puts(&text, ms->next.s);
+			ms->pending = 0;
+		}
 		pthread_mutex_unlock(&ms->wlock);
-		if (metrics_serve_write(ms, errbuf) == -1) {
-			pthread_mutex_lock(&ms->wlock);
-			if (ms->werr[0] == '\0')
-				memcpy(ms->werr, errbuf, sizeof ms->werr);
-		} else
-			pthread_mutex_lock(&ms->wlock);
+		rc = snap ? metrics_serve_put(ms, text.s, text.len, errbuf) :
+		    metrics_serve_write(ms, errbuf);
+		pthread_mutex_lock(&ms->wlock);
+		if (rc == -1 && ms->werr[0] == '\0')
+			memcpy(ms->werr, errbuf, sizeof ms->werr);
 	}
 	pthread_mutex_unlock(&ms->wlock);
+	tbuf_free(&text);
 	return NULL;
+}
+
+void
+metrics_serve_snap(struct metrics_serve *ms, const struct stats_snap *sn)
+{
+	if (ms == NULL || !ms->started)
+		return;
+	pthread_mutex_lock(&ms->wlock);
+	ms->driven = 1;
+	tbuf_reset(&ms->next);
+	metrics_render(sn, &ms->next);
+	ms->pending = 1;
+	pthread_cond_signal(&ms->wcond);
+	pthread_mutex_unlock(&ms->wlock);
 }
 
 /* libmicrohttpd on fd, polling from a thread of its own, within limits. */
@@ -341,7 +400,9 @@ metrics_serve_start(struct engine *eng, const struct metrics_serve_conf *conf,
 	ms = xcalloc(1, sizeof *ms);
 	ms->eng = eng;
 	ms->sn = xcalloc(1, sizeof *ms->sn);
+	ms->sn->keep_peaks = 1;		/* the metrics show none */
 	tbuf_init(&ms->text);
+	tbuf_init(&ms->next);
 	pthread_mutex_init(&ms->lock, NULL);
 	pthread_mutex_init(&ms->wlock, NULL);
 	pthread_condattr_init(&ca);
@@ -415,6 +476,7 @@ metrics_serve_free(struct metrics_serve *ms)
 	pthread_mutex_destroy(&ms->wlock);
 	pthread_cond_destroy(&ms->wcond);
 	tbuf_free(&ms->text);
+	tbuf_free(&ms->next);
 	free(ms->sn);
 	free(ms->path);
 	free(ms);

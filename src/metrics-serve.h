@@ -7,6 +7,7 @@
 #define ZBTOP_METRICS_SERVE_H
 
 struct engine;
+struct stats_snap;
 
 struct metrics_serve_conf {
 	const char	*addr;		/* "ADDR:PORT", "[ADDR6]:PORT"; NULL: none */
@@ -25,6 +26,14 @@ struct metrics_serve;
  */
 struct metrics_serve	*metrics_serve_start(struct engine *,
 			    const struct metrics_serve_conf *, char *);
+
+/*
+ * A front end's refresh: the file is written with sn's numbers (its
+ * since-start counts), by the writer thread, and from then on only at
+ * these calls, not every interval.  ms may be NULL.
+ */
+void			 metrics_serve_snap(struct metrics_serve *,
+			    const struct stats_snap *);
 
 /*
  * Writes the file a last time (the final counts), stops serving and

@@ -364,6 +364,7 @@ print_listening(struct engine *eng)
 	unsigned		 k, n;
 
 	sn = xmalloc(sizeof *sn);
+	sn->keep_peaks = 1;
 	engine_snapshot(eng, sn);
 	n = sn->nifs > 1 ? sn->nifs : 1;
 	tbuf_init(&tb);

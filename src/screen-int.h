@@ -51,6 +51,9 @@ struct screen {
 	int			 refresh;	/* take a snapshot now */
 	int			 quit;
 	volatile sig_atomic_t	*stop;		/* screen_opts' quit */
+	void			(*snap_hook)(void *,
+				    const struct stats_snap *);
+	void			*snap_arg;	/* screen_opts' */
 	char			 status[512];
 	int			 status_err;
 	double			 status_t;	/* when it was set */

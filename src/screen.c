@@ -178,6 +178,8 @@ screen_setup(const struct screen_opts *o, char *errbuf)
 	screen_st.env.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	screen_st.delay = o->delay > 0 ? o->delay : 1;
 	screen_st.iterations = o->iterations;
+	screen_st.snap_hook = o->snap_hook;
+	screen_st.snap_arg = o->snap_arg;
 	screen_st.snap = xcalloc(1, sizeof *screen_st.snap);
 	screen_st.env.snap = screen_st.snap;
 	screen_st.env.eng = screen_st.eng;
@@ -297,6 +299,9 @@ screen_loop(void)
 			if (screen_st.eng != NULL) {
 				engine_snapshot_tick(screen_st.eng,
 				    screen_st.snap);
+				if (screen_st.snap_hook != NULL)
+					screen_st.snap_hook(screen_st.snap_arg,
+					    screen_st.snap);
 			}
 			if (screen_st.sockets.shown)
 				pane_sockets_refresh();

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct engine;
+struct stats_snap;
 struct psock;
 struct psock_att;
 
@@ -24,6 +25,9 @@ struct screen_opts {
 	struct psock	*psock;		/* the sockets view's reader, or NULL */
 	struct psock_att *att;		/* --attach: the ring to show first */
 	const char	*psock_err;	/* why psock is NULL */
+	/* Called with each refresh's snapshot, if not NULL. */
+	void		(*snap_hook)(void *, const struct stats_snap *);
+	void		*snap_arg;
 };
 
 /*

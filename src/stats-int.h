@@ -61,10 +61,10 @@ struct stats {
 	/* Behind the lock. */
 	struct stats_snap	 info;		/* mode, source, filter... */
 	uint64_t		 base[sizeof(struct counters) / 8];
-	uint64_t		 ifbase, ifstart;
+	uint64_t		 ifbase;
 	/*
-	 * Where the exit line's totals start: at start, or where a file
-	 * was read again (the clear base since start stays for metrics).
+	 * Where the totals of the exit lines and the metrics start: at
+	 * start, or where a file was read again (clear leaves it).
 	 */
 	uint64_t		 runbase[sizeof(struct counters) / 8];
 	uint64_t		 ifrun;

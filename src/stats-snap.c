@@ -35,7 +35,7 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 {
 	uint64_t	 v[STATS_NSLOTS], ifd, k;
 	struct timespec	 now;
-	int		 i;
+	int		 i, keep = sn->keep_peaks;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	stats_load(st, v);
@@ -44,7 +44,7 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->uptime = stats_since(&st->start, &now);
 	ifd = atomic_load(&st->ifdrops);
 	stats_count(st, &sn->c, v, st->base, ifd - st->ifbase);
-	stats_count(st, &sn->total, v, NULL, ifd - st->ifstart);
+	stats_count(st, &sn->total, v, st->runbase, ifd - st->ifrun);
 	sn->epoch_packets = v[STATS_SLOT(epoch_packets)] -
 	    st->base[STATS_SLOT(epoch_packets)];
 	memset(sn->proto, 0, sizeof sn->proto);
@@ -58,13 +58,16 @@ stats_snapshot(struct stats *st, struct stats_snap *sn)
 	sn->nbufs = st->nbufs;
 	memcpy(sn->bufs, st->bufs, sizeof sn->bufs[0] * (size_t)st->nbufs);
 	stats_rings(st, sn);
-	/* The next interval starts from the state now. */
 	sn->peak_held = st->peak_held;
 	sn->peak_fill = st->peak_fill;
-	stats_peaks(st, &st->peak_held, &st->peak_fill);
 	k = sn->c.kfreezes;
 	sn->peak_freezes = k >= st->freezes_seen ? k - st->freezes_seen : k;
-	st->freezes_seen = k;
+	sn->keep_peaks = keep;
+	/* A refresh: the next interval starts from the state now. */
+	if (!keep) {
+		stats_peaks(st, &st->peak_held, &st->peak_fill);
+		st->freezes_seen = k;
+	}
 	pthread_mutex_unlock(&st->lock);
 }
 

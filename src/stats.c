@@ -135,7 +135,7 @@ stats_ifdrops(struct stats *st, uint64_t n)
 {
 	if (!atomic_load_explicit(&st->have_ifdrops, memory_order_relaxed)) {
 		pthread_mutex_lock(&st->lock);
-		st->ifbase = st->ifstart = st->ifrun = st->iflast = n;
+		st->ifbase = st->ifrun = st->iflast = n;
 		pthread_mutex_unlock(&st->lock);
 	}
 	atomic_store_explicit(&st->ifdrops, n, memory_order_relaxed);

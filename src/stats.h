@@ -95,15 +95,22 @@ struct stats_counts {
 struct stats_snap {
 	double		 uptime;	/* seconds since capture started */
 	struct stats_counts c;		/* since clear */
-	struct stats_counts total;	/* since start, at the same instant */
+	struct stats_counts total;	/* since start or a file read again
+					   (the exit lines'), same instant */
 	/*
-	 * Peaks since the previous snapshot (any reader's), from the
-	 * buffer states read every engine tick: a burst shorter than the
-	 * refresh still shows.
+	 * Peaks since the previous refresh (a snapshot without keep_peaks:
+	 * the screen's or -b's), from the buffer states read every engine
+	 * tick: a burst shorter than the refresh still shows.
 	 */
 	int		 peak_held;	/* most buffers of one ring held */
 	double		 peak_fill;	/* highest ring fill, percent */
 	uint64_t	 peak_freezes;	/* queue freezes in the interval */
+	/*
+	 * Set by the caller, kept: 1 for a reader that shows no peaks (a
+	 * metrics scrape, a command), so the next refresh's interval goes
+	 * on; a scrape between two refreshes took the burst away.
+	 */
+	int		 keep_peaks;
 	double		 pps;
 	double		 bps;		/* bits per second */
 	double		 dps;		/* kernel drops per second */

@@ -40,6 +40,7 @@ static void	main_screen(struct opts *, struct screen_opts *, char *);
 static void	main_start(struct engine *);
 static int	main_run(struct engine *, struct opts *, struct print_ctx *,
 		    unsigned, struct screen_opts *);
+static void	main_metrics_snap(void *, const struct stats_snap *);
 
 volatile sig_atomic_t	zbtop_quit;
 volatile sig_atomic_t	zbtop_report;
@@ -268,6 +269,16 @@ main_start(struct engine *eng)
 		msg_fatal("%s", errbuf);
 }
 
+/*
+ * The screen's or batch mode's refresh: --metrics-file gets its numbers
+ * (print mode has none: the file is written every --delay seconds).
+ */
+static void
+main_metrics_snap(void *arg, const struct stats_snap *sn)
+{
+	metrics_serve_snap(arg, sn);
+}
+
 /* The front end until the capture ends or the user quits: exit status. */
 static int
 main_run(struct engine *eng, struct opts *o, struct print_ctx *pc,
@@ -328,6 +339,8 @@ main(int argc, char **argv)
 	if ((o.mc.addr != NULL || o.mc.file != NULL) &&
 	    (ms = metrics_serve_start(eng, &o.mc, errbuf)) == NULL)
 		msg_fatal("%s", errbuf);
+	o.bo.snap_hook = so.snap_hook = main_metrics_snap;
+	o.bo.snap_arg = so.snap_arg = ms;
 	main_start(eng);
 	run_commands(eng, &o);
 	rc = main_run(eng, &o, pc, npc, &so);

@@ -14,30 +14,7 @@ zb_testbed tcpdump python3
 N=1000
 "$ZB_GENDIR/zbgen" -w "$ZB_TMP/ref.pcap" -n $N -S 1 >/dev/null ||
     zb_fail "zbgen -w"
-# vlansend IN OUT [IF]: tag every frame of pcap IN, write pcap OUT, and
-# send the frames on IF (1 ms apart: bounded, 1000 frames take 1 s).
-cat >"$ZB_TMP/vlansend.py" <<'PY'
-import socket, struct, sys, time
-data = open(sys.argv[1], "rb").read()
-out = open(sys.argv[2], "wb")
-out.write(data[:24])
-frames, off = [], 24
-while off + 16 <= len(data):
-    sec, usec, incl, orig = struct.unpack("<IIII", data[off:off + 16])
-    f = data[off + 16:off + 16 + incl]
-    f = f[:12] + b"\x81\x00\x00\x64" + f[12:]
-    out.write(struct.pack("<IIII", sec, usec, len(f), orig + 4) + f)
-    frames.append(f)
-    off += 16 + incl
-out.close()
-if len(sys.argv) > 3:
-    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-    s.bind((sys.argv[3], 0))
-    for f in frames:
-        s.send(f)
-        time.sleep(0.001)
-PY
-python3 "$ZB_TMP/vlansend.py" "$ZB_TMP/ref.pcap" "$ZB_TMP/tagged.pcap" ||
+python3 tests/lib/vlansend.py "$ZB_TMP/ref.pcap" "$ZB_TMP/tagged.pcap" ||
     zb_fail "vlansend"
 tcpdump -nn -t -e -xx -r "$ZB_TMP/tagged.pcap" >"$ZB_TMP/want.txt" \
     2>/dev/null || zb_fail "tcpdump cannot read the tagged reference"
@@ -46,7 +23,7 @@ tcpdump -nn -t -e -xx -r "$ZB_TMP/tagged.pcap" >"$ZB_TMP/want.txt" \
 for mode in zbuf copy; do
 	zb_zbtop_bound "$mode" -w "$ZB_TMP/$mode.pcap"
 	pid=$ZB_PID
-	zb_in_gen python3 "$ZB_TMP/vlansend.py" "$ZB_TMP/ref.pcap" \
+	zb_in_gen python3 tests/lib/vlansend.py "$ZB_TMP/ref.pcap" \
 	    "$ZB_TMP/sent.pcap" "$ZB_IF_GEN" || zb_fail "$mode: vlansend"
 	sleep 1
 	zb_stop "$pid" 10 ||

@@ -9,6 +9,7 @@
 #   t_sample          a sample capture in $T_PCAP (skips when none)
 #   t_fifo            t_sample, its count in $T_WANT, a FIFO $T_DIR/fifo
 #   t_replay [ARGS]   the sample replayed at once, its whole list shown
+#   t_udp_count       the sample's UDP packets (skips unless some, not all)
 #   t_fail MSG        print MSG and the pane, exit 1
 #   t_live ARGS       zbtop -i ARGS on the veth test bed of
 #                     tests/lib/netns.sh (sourced first), torn down
@@ -114,6 +115,21 @@ t_replay() {
 	t_sample
 	t_start "LANG=C.UTF-8 '$ZBTOP' -r '$T_PCAP' --speed 0 $1; echo zbtop exited \$?; sleep 600"
 	t_wait '^ Packets .* following .*100%' 15 || t_fail "no packet list"
+}
+
+# t_udp_count: how many of the sample's (T_PCAP's) packets are UDP, as
+# zbtop --count says; exits 77 (a skip: n=$(t_udp_count) || exit 77)
+# unless some are and some are not.
+t_udp_count() {
+	t_n=$("$ZBTOP" -r "$T_PCAP" --count udp 2>/dev/null | tail -n 1 |
+	    awk '{ print $1 }')
+	t_all=$("$ZBTOP" -r "$T_PCAP" --count 2>/dev/null | tail -n 1 |
+	    awk '{ print $1 }')
+	[ -n "$t_n" ] && [ "$t_n" -gt 0 ] && [ "$t_n" -lt "$t_all" ] || {
+		echo "needs a sample with some udp packets, not all" >&2
+		exit 77
+	}
+	echo "$t_n"
 }
 
 # A capture that lasts: N frames GAP seconds apart, ports 1000 (even

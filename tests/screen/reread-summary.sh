@@ -10,12 +10,7 @@
 . tests/screen/lib.sh
 t_replay
 t_wait '  end of file' 10 || t_fail "the replay did not end"
-n=$("$ZBTOP" -r "$T_PCAP" --count udp 2>/dev/null | tail -n 1 |
-    awk '{ print $1 }')
-all=$("$ZBTOP" -r "$T_PCAP" --count 2>/dev/null | tail -n 1 |
-    awk '{ print $1 }')
-[ -n "$n" ] && [ "$n" -gt 0 ] && [ "$n" -lt "$all" ] ||
-    { echo "needs a sample with some udp packets, not all" >&2; exit 77; }
+n=$(t_udp_count) || exit 77
 t_keys f
 t_wait '^filter: ?$' 5 || t_fail "no filter prompt"
 t_keys udp Enter
