@@ -58,10 +58,14 @@ UI_SRCS	+= $(wildcard src/metrics-serve.c)
 MAIN_SRC = src/zbtop.c src/opts.c src/opts-set.c src/opts-check.c
 # Per-OS files: the FreeBSD system calls, or Linux's sockets and rings
 # (cap-bpf.c runs on Linux too, over the fake /dev/bpf in bpfsys-fake.c).
-BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c
+# The packet-socket list is sock_diag and /proc on Linux, sysctl
+# net.bpf.stats on FreeBSD (psock-bpf.c); psock-cols.c and psock-xbpf.c
+# are shared.
+BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c src/psock-bpf.c
 LINUX_ONLY = src/cap-zbuf.c src/cap-zbuf-steer.c src/cap-zbuf-walk.c \
 	   src/cap-copy.c src/cap-copy-recv.c src/cap-linux.c \
-	   src/cap-linux-filter.c src/bpfsys-fake.c src/priv.c
+	   src/cap-linux-filter.c src/bpfsys-fake.c src/priv.c \
+	   src/psock.c src/psock-ns.c src/psock-ring.c src/psock-attach.c
 ifeq ($(ZB_OS),FreeBSD)
 OS_OUT	 = $(LINUX_ONLY)
 else
@@ -147,10 +151,12 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 # ABI values against <net/bpf.h> there.  Then engine files that once
 # leaned on glibc (AF_INET6 through <arpa/inet.h>, environ in <unistd.h>)
 # or need FreeBSD 13-14 headers (<sys/eventfd.h>, <endian.h>), and
-# compat-stdio.c's funopen(3) branch.  No headers are shipped.
+# compat-stdio.c's funopen(3) branch; the sockets list's shared files
+# (psock-bpf.c's struct xbpf_d checks are in BSD_ONLY).  No headers are
+# shipped.
 BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
 	    src/filter-names.c src/pcapw-ring.c src/engine.c src/work.c \
-	    src/compat-stdio.c
+	    src/compat-stdio.c src/psock-cols.c src/psock-xbpf.c src/sockets.c
 check-freebsd:
 	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
 	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \

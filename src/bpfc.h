@@ -87,6 +87,44 @@ _Static_assert(offsetof(struct bpfc_xhdr, hdrlen) + 2 == BPFC_XHDRLEN,
 #define BPFC_BUFMODE_BUFFER	1	/* read(2), the default */
 #define BPFC_BUFMODE_ZBUF	2	/* shared buffers */
 
+/*
+ * struct xbpf_d (sys/net/bpfdesc.h): one BPF descriptor as sysctl
+ * net.bpf.stats lists them for netstat -B (sys/net/bpf.c,
+ * bpfstats_fill_xbpf).  Fixed-width fields in the kernel's order; the
+ * kernel stamps bd_structsize with its own size, which psock-xbpf.c
+ * checks before it trusts a record.
+ */
+struct bpfc_xbpf_d {
+	uint32_t	 structsize;
+	uint8_t		 promisc;
+	uint8_t		 immediate;
+	uint8_t		 pad[6];
+	int32_t		 hdrcmplt;
+	int32_t		 direction;	/* BPF_D_IN, BPF_D_INOUT, BPF_D_OUT */
+	int32_t		 feedback;
+	int32_t		 async;
+	uint64_t	 rcount;	/* packets seen on the interface */
+	uint64_t	 dcount;	/* dropped: no room in the buffers */
+	uint64_t	 fcount;	/* accepted by the filter */
+	int32_t		 sig;
+	int32_t		 slen;		/* bytes in the store buffer */
+	int32_t		 hlen;		/* bytes in the hold buffer */
+	int32_t		 bufsize;	/* bytes, each of the two buffers */
+	int32_t		 pid;		/* last process to use it */
+	char		 ifname[BPFC_IFNAMSIZ];
+	int32_t		 locked;
+	uint64_t	 wcount;
+	uint64_t	 wfcount;
+	uint64_t	 wdcount;
+	uint64_t	 zcopy;
+	int32_t		 bufmode;	/* BPFC_BUFMODE_* */
+	uint64_t	 spare[4];
+};
+
+#define BPFC_D_IN	0	/* sys/net/bpf.h, enum bpf_direction */
+#define BPFC_D_INOUT	1
+#define BPFC_D_OUT	2
+
 #define BPFC_T_MICROTIME	0x0000	/* bpf_hdr, struct timeval */
 #define BPFC_T_NANOTIME		0x0001	/* bpf_xhdr, nanoseconds */
 #define BPFC_T_BINTIME		0x0002	/* bpf_xhdr, 2^-64 s */
@@ -123,6 +161,5 @@ _Static_assert(BPFC_BIOCSETIF == 0x8020426cUL, "BIOCSETIF");
 _Static_assert(BPFC_BIOCIMMEDIATE == 0x80044270UL, "BIOCIMMEDIATE");
 _Static_assert(BPFC_BIOCSTSTAMP == 0x80044284UL, "BIOCSTSTAMP");
 #endif
-
 
 #endif /* ZBTOP_BPFC_H */

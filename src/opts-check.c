@@ -16,6 +16,7 @@
 #include "msg.h"
 #include "opts.h"
 #include "opts-int.h"
+#include "psock.h"
 #include "recent.h"
 #include "tbuf.h"
 
@@ -92,6 +93,11 @@ parse_check_sockets(struct opts *o)
 		    "processes: no -i, -r, -w, -P or expression");
 	if (o->sockets && o->attach != NULL)
 		msg_fatal("--sockets and --attach exclude each other");
+#ifdef PSOCK_NOATTACH
+	/* Before the list's own refusal (root), which would hide this one. */
+	if (o->attach != NULL)
+		msg_fatal("%s", PSOCK_NOATTACH);
+#endif
 }
 
 /*

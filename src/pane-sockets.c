@@ -104,14 +104,17 @@ pane_sockets_refresh(void)
 	pane_sockets_resort();
 }
 
-/* The selection follows its socket as the order changes. */
+/*
+ * The selection follows its socket as the order changes; a FreeBSD
+ * descriptor has no inode (0), so there it keeps its place.
+ */
 static void
 pane_sockets_resort(void)
 {
 	int	 i;
 
 	psock_sort(ps_st.list, ps_st.key, ps_st.rev);
-	for (i = 0; i < ps_st.list->nrows; i++)
+	for (i = 0; ps_st.sel_ino != 0 && i < ps_st.list->nrows; i++)
 		if (ps_st.list->rows[i].ino == ps_st.sel_ino)
 			ps_st.sel = i;
 }
@@ -153,9 +156,14 @@ pane_sockets_list(struct pane *p, const struct psock_snap *s)
 		ps_st.top = ps_st.sel - rows + 1;
 	if (s->nrows > 0)
 		ps_st.sel_ino = s->rows[ps_st.sel].ino;
-	snprintf(left, sizeof left, "Sockets %d in %d namespaces   sort %s%s",
-	    s->nrows, s->nns, psock_key_name(ps_st.key),
-	    ps_st.rev ? " (reversed)" : "");
+	if (s->bpf)
+		snprintf(left, sizeof left, "BPF descriptors %d   sort %s%s",
+		    s->nrows, psock_key_name(ps_st.key),
+		    ps_st.rev ? " (reversed)" : "");
+	else
+		snprintf(left, sizeof left, "Sockets %d in %d namespaces   "
+		    "sort %s%s", s->nrows, s->nns, psock_key_name(ps_st.key),
+		    ps_st.rev ? " (reversed)" : "");
 	snprintf(right, sizeof right, "%d-%d of %d", s->nrows ? ps_st.top + 1 :
 	    0, ps_st.top + rows < s->nrows ? ps_st.top + rows : s->nrows,
 	    s->nrows);
@@ -189,17 +197,18 @@ pane_sockets_row(const struct pane *p, int y, const struct psock_row *r,
     int sel)
 {
 	enum screen_role	 role = sel ? SCREEN_SELECT : SCREEN_NORMAL;
-	char			 g[48], fo[24], pid[16], flt[8];
+	char			 g[48], fo[24], pid[16], flt[8], ver[8];
 	int			 x = p->x, end = p->x + p->w;
 
 	snprintf(pid, sizeof pid, r->pid ? "%d" : "-", r->pid);
+	snprintf(ver, sizeof ver, r->version ? "v%d" : "-", r->version);
 	psock_nfilter_str(flt, sizeof flt, r);
 	if (sel)
 		screen_fill(y, p->x, p->w, role);
 	x += screen_printf(y, x, end - x, role, "%7s %-15.15s %-12.12s "
-	    "%-9.9s %-5s v%-2d %-21.21s %-9.9s %-4s ", pid, r->comm[0] ?
+	    "%-9.9s %-5s %-3s %-21.21s %-9.9s %-4s ", pid, r->comm[0] ?
 	    r->comm : "-", r->nsname, r->ifname[0] ? r->ifname : "*",
-	    psock_type_name(r->type), r->version,
+	    psock_type_name(r->type), ver,
 	    psock_geom_str(g, sizeof g, r), psock_fanout_str(fo, sizeof fo, r),
 	    flt);
 	x += screen_printf(y, x, end - x, sel ? role : r->drops ?

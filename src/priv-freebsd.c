@@ -24,7 +24,13 @@
 #include "priv.h"
 #include "priv-int.h"
 
-/* keep names Linux capabilities (the --sockets view): none here. */
+/*
+ * keep names Linux capabilities (the --sockets view).  FreeBSD has none
+ * to keep, and its list (psock-bpf.c) needs root on every refresh
+ * (bpf_stats_sysctl, PRIV_NET_BPF), so a non-zero keep stays root, with
+ * no_new_privs set, unless -Z names a user (whose list then fails).  XXX a privileged child answering only that sysctl
+ * (tcpdump's privsep) would let even the list run as nobody.
+ */
 int
 priv_drop(const char *user, uint64_t keep, char *errbuf)
 {
@@ -36,7 +42,7 @@ priv_drop(const char *user, uint64_t keep, char *errbuf)
 		    "user", user);
 		return -1;
 	}
-	if (geteuid() == 0) {
+	if (geteuid() == 0 && (keep == 0 || user != NULL)) {
 		if (priv_user(&user, &pw, errbuf) == -1 ||
 		    priv_become(pw, user, errbuf) == -1)
 			return -1;

@@ -445,22 +445,3 @@ psock_verdict(struct psock_att *a, struct psock_ringsnap *rs)
 		    "back");
 	}
 }
-
-const char *
-psock_owner_name(enum psock_owner o)
-{
-	return o == PSOCK_OWN_KERNEL ? "kernel" : o == PSOCK_OWN_USER ?
-	    "user" : "free";
-}
-
-const char *
-psock_verdict_name(enum psock_verdict v)
-{
-	static const char *const name[] = {
-		"measuring", "keeping up", "ring too small for the bursts",
-		"consumer too slow", "consumer stopped", "process exited",
-		"ring unmapped"
-	};
-
-	return (unsigned)v < sizeof name / sizeof name[0] ? name[v] : "?";
-}

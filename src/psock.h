@@ -65,7 +65,21 @@ struct psock_row {
 	uint32_t	 rmem;		/* SK_MEMINFO_RMEM_ALLOC, bytes */
 	uint32_t	 rcvbuf;	/* SK_MEMINFO_RCVBUF, bytes */
 	uint32_t	 drops;		/* SK_MEMINFO_DROPS */
+	/*
+	 * A FreeBSD BPF descriptor (type PSOCK_TYPE_BPF, psock-xbpf.c): its
+	 * two buffers are rx.block_nr 2 of rx.block_size, rmem the bytes
+	 * waiting in them, drops bd_dcount cut to 32 bits.
+	 */
+	int		 bpf_zbuf;	/* zero-copy buffers, else read(2) */
+	int		 bpf_promisc;
+	int		 bpf_dir;	/* BPFC_D_IN, _INOUT, _OUT */
+	uint64_t	 bpf_recv;	/* packets the interface passed it */
+	uint64_t	 bpf_match;	/* of those, accepted by its filter */
+	uint64_t	 bpf_drop;	/* accepted, no room: bd_dcount */
 };
+
+/* Not a socket type: a FreeBSD BPF descriptor. */
+#define PSOCK_TYPE_BPF	0x100
 
 /* A namespace and whether its sockets could be listed. */
 struct psock_nsinfo {
@@ -83,6 +97,7 @@ struct psock_snap {
 	/* Counts first: a refresh clears everything before rows. */
 	double			 t;		/* CLOCK_MONOTONIC, seconds */
 	int			 nrows;
+	int			 bpf;		/* FreeBSD's BPF descriptors */
 	int			 nns;
 	int			 truncated;	/* more than PSOCK_MAX */
 	int			 unreadable;	/* processes whose fds are hidden */
@@ -121,6 +136,12 @@ int		 psock_snapshot(struct psock *, struct psock_snap *, char *);
 /* Frees a snapshot's rows and empties it; the struct stays the caller's. */
 void		 psock_snap_free(struct psock_snap *);
 /*
+ * For the files that fill a snapshot: a new zeroed row at its end (the
+ * rows grow with xrealloc), or NULL, with truncated set, when it holds
+ * PSOCK_MAX.
+ */
+struct psock_row *psock_row_new(struct psock_snap *);
+/*
  * The filter attached to socket ino in namespace ns, printed as
  * tcpdump -d does, into tb.  -1 with errbuf: gone, none, or not
  * reported (the kernel shows filters to CAP_NET_ADMIN only).
@@ -139,7 +160,10 @@ const char	*psock_key_name(enum psock_key);
 /* Short names: "raw", "dgram"; "v3"; "hash", "lb" ... */
 const char	*psock_type_name(int);
 const char	*psock_fanout_name(unsigned);
-/* "16x128K 1024f 8ms", "-" without an RX ring, into buf. */
+/*
+ * "16x128K 1024f 8ms", "-" without an RX ring, into buf; a BPF
+ * descriptor's two buffers "zbuf 2x512K" or "buffer 2x512K".
+ */
 char		*psock_geom_str(char *, size_t, const struct psock_row *);
 /*
  * "1000 ms"; "none (-1)" for the -1 the kernel reports for a V3 ring
@@ -162,6 +186,15 @@ char		*psock_nfilter_str(char *, size_t, const struct psock_row *);
  */
 int		 psock_parse(const void *, size_t, struct psock_snap *, uint64_t,
 		     uint32_t, struct psock_insn *, int, int *, char *);
+
+/*
+ * FreeBSD's list, exposed for the unit test (psock-xbpf.c): appends a
+ * row per struct xbpf_d in buf (sysctl net.bpf.stats) to s.  0, or -1
+ * with errbuf when a record's bd_structsize is not the one zbtop was
+ * built for or the buffer ends inside a record.
+ */
+int		 psock_xbpf_parse(const void *, size_t, struct psock_snap *,
+		     char *);
 
 /*
  * Another process's ring, read-only (psock-ring.c).  A V3 ring shows
@@ -224,6 +257,13 @@ struct psock_ringsnap {
 };
 
 struct psock_att;
+
+/* Why --attach is refused where it cannot work; undefined where it can. */
+#ifndef __linux__
+#define PSOCK_NOATTACH	"--attach: Linux only: on FreeBSD a zero-copy " \
+	    "BPF buffer is memory of the process that owns it, and the " \
+	    "kernel does not say where (use --sockets)"
+#endif
 
 /*
  * Attach to a ring: by pid (its first socket with an RX ring) or by

@@ -132,13 +132,19 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 {
 	const struct psock_row	*r;
 	struct tbuf		 f;
-	char			 g[48], fo[24], pid[16], flt[16];
+	char			 g[48], fo[24], pid[16], flt[16], ver[8];
+	char			 ino[16];
 	char			 err[PSOCK_ERRSZ];
 	int			 i;
 
-	tbuf_printf(tb, "zbtop sockets: %d packet sockets in %d network "
-	    "namespaces%s\n", s->nrows, s->nns, s->truncated ?
-	    " (list cut)" : "");
+	if (s->bpf)
+		tbuf_printf(tb, "zbtop sockets: %d BPF descriptors "
+		    "(net.bpf.stats)%s\n", s->nrows, s->truncated ?
+		    " (list cut)" : "");
+	else
+		tbuf_printf(tb, "zbtop sockets: %d packet sockets in %d "
+		    "network namespaces%s\n", s->nrows, s->nns, s->truncated ?
+		    " (list cut)" : "");
 	for (i = 0; i < s->nns; i++)
 		if (s->ns[i].err[0] != '\0')
 			tbuf_printf(tb, "netns %s: %s\n", s->ns[i].name,
@@ -157,13 +163,17 @@ sockets_text(struct psock *ps, const struct psock_snap *s,
 		r = &s->rows[i];
 		snprintf(pid, sizeof pid, r->pid ? "%d" : "-", r->pid);
 		psock_nfilter_str(flt, sizeof flt, r);
-		tbuf_printf(tb, "%7s %-15.15s %-14.14s %-9.9s %-5s v%-2d "
-		    "%-22s %-10s %-6s %8u %8u %10u\n", pid,
+		/* A BPF descriptor has neither a version nor an inode. */
+		snprintf(ver, sizeof ver, r->version ? "v%d" : "-",
+		    r->version);
+		snprintf(ino, sizeof ino, r->ino ? "%u" : "-", r->ino);
+		tbuf_printf(tb, "%7s %-15.15s %-14.14s %-9.9s %-5s %-3s "
+		    "%-22s %-10s %-6s %8u %8u %10s\n", pid,
 		    r->comm[0] ? r->comm : "-", r->nsname,
 		    r->ifname[0] ? r->ifname : "*", psock_type_name(r->type),
-		    r->version, psock_geom_str(g, sizeof g, r),
+		    ver, psock_geom_str(g, sizeof g, r),
 		    psock_fanout_str(fo, sizeof fo, r), flt, r->drops,
-		    r->rmem, r->ino);
+		    r->rmem, ino);
 		if (o->filters && r->nfilter == PSOCK_NF_BIG)
 			tbuf_puts(tb, "  filter longer than a sock_diag message "
 			    "holds: not reported\n");
@@ -221,6 +231,16 @@ sockets_json_row(struct psock *ps, const struct psock_row *r,
 		    r->fanout_id, psock_fanout_name(r->fanout_mode));
 	if (r->have_uid)
 		tbuf_printf(tb, "\"uid\":%u,", r->uid);
+	if (r->type == PSOCK_TYPE_BPF)
+		tbuf_printf(tb, "\"bpf\":{\"bufmode\":\"%s\",\"bufsize\":%u,"
+		    "\"promisc\":%s,\"direction\":\"%s\",\"received\":%llu,"
+		    "\"accepted\":%llu,\"dropped\":%llu},", r->bpf_zbuf ?
+		    "zbuf" : "buffer", r->rx.block_size, r->bpf_promisc ?
+		    "true" : "false", r->bpf_dir == 0 ? "in" : r->bpf_dir == 1 ?
+		    "inout" : r->bpf_dir == 2 ? "out" : "?",
+		    (unsigned long long)r->bpf_recv,
+		    (unsigned long long)r->bpf_match,
+		    (unsigned long long)r->bpf_drop);
 	tbuf_printf(tb, "\"filter_insns\":%d,\"drops\":%u,\"rmem\":%u,"
 	    "\"rcvbuf\":%u", r->nfilter, r->drops, r->rmem, r->rcvbuf);
 	if (o->filters && r->nfilter > 0)
