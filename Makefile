@@ -61,7 +61,8 @@ MAIN_SRC = src/zbtop.c src/opts.c src/opts-set.c src/opts-check.c
 # The packet-socket list is sock_diag and /proc on Linux, sysctl
 # net.bpf.stats on FreeBSD (psock-bpf.c); psock-cols.c and psock-xbpf.c
 # are shared.
-BSD_ONLY = src/bpfsys-freebsd.c src/priv-freebsd.c src/psock-bpf.c
+BSD_ONLY = src/bpfc-freebsd.c src/bpfsys-freebsd.c src/priv-freebsd.c \
+	   src/psock-bpf.c
 LINUX_ONLY = src/cap-zbuf.c src/cap-zbuf-steer.c src/cap-zbuf-walk.c \
 	   src/cap-copy.c src/cap-copy-recv.c src/cap-linux.c \
 	   src/cap-linux-filter.c src/bpfsys-fake.c src/priv.c \

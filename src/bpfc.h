@@ -3,10 +3,9 @@
  * that the same code compiles on Linux (against the fake device in
  * bpfsys-fake.c) and on FreeBSD (against the kernel).  Values: FreeBSD's
  * sys/net/bpf.h and sys/sys/ioccom.h, amd64 (LP64), as listed in
- * ../shared/freebsd-zbuf.md.  On FreeBSD bpfsys-freebsd.c checks every
- * value and layout against <net/bpf.h> at compile time (there, because
- * <net/bpf.h> and libpcap's <pcap/bpf.h> cannot share a file in that
- * order); nothing here is vendored.
+ * ../shared/freebsd-zbuf.md.  On FreeBSD bpfc-freebsd.c checks every
+ * value and layout against <net/bpf.h> and <net/bpfdesc.h> at compile
+ * time; nothing here is vendored.
  */
 #ifndef ZBTOP_BPFC_H
 #define ZBTOP_BPFC_H

@@ -3,9 +3,8 @@
  * be trusted without having run: every other line of the FreeBSD backend
  * runs on Linux against bpfsys-fake.c.  Built on FreeBSD only (Makefile;
  * make check-freebsd compiles it with a FreeBSD sysroot).  /dev/bpf
- * clones a new descriptor on every open (bpf(4)).  Also where bpfc.h's
- * ABI values meet the system's own <net/bpf.h>: a difference stops the
- * build.
+ * clones a new descriptor on every open (bpf(4)).  bpfc.h's values meet
+ * the system's own headers in bpfc-freebsd.c.
  */
 #include <sys/types.h>
 #include <sys/capsicum.h>
@@ -25,57 +24,6 @@
 
 #include "bpfc.h"
 #include "bpfsys.h"
-
-_Static_assert(BPFC_BIOCGBLEN == BIOCGBLEN, "BIOCGBLEN");
-_Static_assert(BPFC_BIOCSBLEN == BIOCSBLEN, "BIOCSBLEN");
-_Static_assert(BPFC_BIOCSETF == BIOCSETF, "BIOCSETF");
-_Static_assert(BPFC_BIOCFLUSH == BIOCFLUSH, "BIOCFLUSH");
-_Static_assert(BPFC_BIOCPROMISC == BIOCPROMISC, "BIOCPROMISC");
-_Static_assert(BPFC_BIOCGDLT == BIOCGDLT, "BIOCGDLT");
-_Static_assert(BPFC_BIOCSETIF == BIOCSETIF, "BIOCSETIF");
-_Static_assert(BPFC_BIOCSRTIMEOUT == BIOCSRTIMEOUT, "BIOCSRTIMEOUT");
-_Static_assert(BPFC_BIOCGSTATS == BIOCGSTATS, "BIOCGSTATS");
-_Static_assert(BPFC_BIOCIMMEDIATE == BIOCIMMEDIATE, "BIOCIMMEDIATE");
-_Static_assert(BPFC_BIOCGETBUFMODE == BIOCGETBUFMODE, "BIOCGETBUFMODE");
-_Static_assert(BPFC_BIOCSETBUFMODE == BIOCSETBUFMODE, "BIOCSETBUFMODE");
-_Static_assert(BPFC_BIOCGETZMAX == BIOCGETZMAX, "BIOCGETZMAX");
-_Static_assert(BPFC_BIOCROTZBUF == BIOCROTZBUF, "BIOCROTZBUF");
-_Static_assert(BPFC_BIOCSETZBUF == BIOCSETZBUF, "BIOCSETZBUF");
-_Static_assert(BPFC_BIOCSTSTAMP == BIOCSTSTAMP, "BIOCSTSTAMP");
-_Static_assert(BPFC_BUFMODE_BUFFER == BPF_BUFMODE_BUFFER, "bufmode");
-_Static_assert(BPFC_BUFMODE_ZBUF == BPF_BUFMODE_ZBUF, "bufmode");
-_Static_assert(BPFC_T_MICROTIME == BPF_T_MICROTIME, "BPF_T_MICROTIME");
-_Static_assert(BPFC_T_NANOTIME == BPF_T_NANOTIME, "BPF_T_NANOTIME");
-_Static_assert(BPFC_T_BINTIME == BPF_T_BINTIME, "BPF_T_BINTIME");
-_Static_assert(sizeof(struct bpfc_zbuf) == sizeof(struct bpf_zbuf) &&
-    offsetof(struct bpfc_zbuf, bz_bufb) == offsetof(struct bpf_zbuf,
-    bz_bufb) && offsetof(struct bpfc_zbuf, bz_buflen) ==
-    offsetof(struct bpf_zbuf, bz_buflen), "struct bpf_zbuf");
-_Static_assert(sizeof(struct bpfc_stat) == sizeof(struct bpf_stat) &&
-    offsetof(struct bpfc_stat, bs_drop) == offsetof(struct bpf_stat,
-    bs_drop), "struct bpf_stat");
-_Static_assert(sizeof(struct bpfc_program) == sizeof(struct bpf_program) &&
-    offsetof(struct bpfc_program, bf_insns) == offsetof(struct bpf_program,
-    bf_insns), "struct bpf_program");
-_Static_assert(sizeof(struct bpfc_timeval) == sizeof(struct timeval),
-    "struct timeval");
-_Static_assert(sizeof(struct bpfc_ifreq) == sizeof(struct ifreq) &&
-    BPFC_IFNAMSIZ == IFNAMSIZ, "struct ifreq");
-_Static_assert(sizeof(struct bpf_zbuf_header) == sizeof(struct bpfc_zhdr) &&
-    offsetof(struct bpf_zbuf_header, bzh_kernel_len) ==
-    offsetof(struct bpfc_zhdr, kernel_len) &&
-    offsetof(struct bpf_zbuf_header, bzh_user_gen) ==
-    offsetof(struct bpfc_zhdr, user_gen), "struct bpf_zbuf_header");
-_Static_assert(offsetof(struct bpf_xhdr, bh_caplen) ==
-    offsetof(struct bpfc_xhdr, caplen) &&
-    offsetof(struct bpf_xhdr, bh_datalen) ==
-    offsetof(struct bpfc_xhdr, datalen) &&
-    offsetof(struct bpf_xhdr, bh_hdrlen) ==
-    offsetof(struct bpfc_xhdr, hdrlen), "struct bpf_xhdr");
-_Static_assert(offsetof(struct bpf_hdr, bh_caplen) ==
-    offsetof(struct bpfc_xhdr, caplen) &&
-    offsetof(struct bpf_hdr, bh_hdrlen) ==
-    offsetof(struct bpfc_xhdr, hdrlen), "struct bpf_hdr");
 
 int
 bpfsys_open(void)

@@ -7,8 +7,7 @@
  * the process that owns it, which the kernel does not locate for
  * others).  The list needs root on every read (sys/net/bpf.c,
  * bpf_stats_sysctl: priv_check PRIV_NET_BPF).  Built on FreeBSD only
- * (the Makefile's BSD_ONLY); compiled, never run.  Also where bpfc.h's
- * struct bpfc_xbpf_d meets <net/bpfdesc.h>.
+ * (the Makefile's BSD_ONLY); compiled, never run.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -31,33 +30,6 @@
 #include "tbuf.h"
 #include "xmalloc.h"
 
-_Static_assert(sizeof(struct bpfc_xbpf_d) == sizeof(struct xbpf_d),
-    "struct xbpf_d size");
-_Static_assert(offsetof(struct bpfc_xbpf_d, promisc) ==
-    offsetof(struct xbpf_d, bd_promisc) &&
-    offsetof(struct bpfc_xbpf_d, direction) ==
-    offsetof(struct xbpf_d, bd_direction) &&
-    offsetof(struct bpfc_xbpf_d, rcount) ==
-    offsetof(struct xbpf_d, bd_rcount) &&
-    offsetof(struct bpfc_xbpf_d, dcount) ==
-    offsetof(struct xbpf_d, bd_dcount) &&
-    offsetof(struct bpfc_xbpf_d, fcount) ==
-    offsetof(struct xbpf_d, bd_fcount), "struct xbpf_d counters");
-_Static_assert(offsetof(struct bpfc_xbpf_d, slen) ==
-    offsetof(struct xbpf_d, bd_slen) &&
-    offsetof(struct bpfc_xbpf_d, hlen) ==
-    offsetof(struct xbpf_d, bd_hlen) &&
-    offsetof(struct bpfc_xbpf_d, bufsize) ==
-    offsetof(struct xbpf_d, bd_bufsize) &&
-    offsetof(struct bpfc_xbpf_d, pid) ==
-    offsetof(struct xbpf_d, bd_pid) &&
-    offsetof(struct bpfc_xbpf_d, ifname) ==
-    offsetof(struct xbpf_d, bd_ifname) &&
-    offsetof(struct bpfc_xbpf_d, bufmode) ==
-    offsetof(struct xbpf_d, bd_bufmode), "struct xbpf_d fields");
-_Static_assert(BPFC_D_IN == BPF_D_IN && BPFC_D_INOUT == BPF_D_INOUT &&
-    BPFC_D_OUT == BPF_D_OUT, "enum bpf_direction");
-
 #define PSOCK_BPF_TRIES	4	/* descriptors may come between two reads */
 #define PSOCK_BPF_SLACK	16	/* records of room beyond the count asked */
 
@@ -67,22 +39,20 @@ struct psock {
 	size_t		 len;
 };
 
+static int	psock_bpf_size(size_t *, char *);
 static int	psock_bpf_read(struct psock *, size_t *, char *);
+static void	psock_bpf_err(int, char *);
 static void	psock_bpf_comm(int, char *);
 
 struct psock *
 psock_open(char *errbuf)
 {
-	struct psock	*ps;
-	size_t		 len;
+	size_t	 need;
 
-	ps = xcalloc(1, sizeof *ps);
 	/* Asked once now, so that a refusal is said before the screen. */
-	if (psock_bpf_read(ps, &len, errbuf) == -1) {
-		psock_close(ps);
+	if (psock_bpf_size(&need, errbuf) == -1)
 		return NULL;
-	}
-	return ps;
+	return xcalloc(1, sizeof(struct psock));
 }
 
 void
@@ -101,6 +71,20 @@ psock_rescan(struct psock *ps)
 }
 
 /*
+ * The bytes the list needs now into *need.  The kernel checks privilege
+ * (PRIV_NET_BPF) before it answers even this (bpf_stats_sysctl).  0, or
+ * -1 with errbuf.
+ */
+static int
+psock_bpf_size(size_t *need, char *errbuf)
+{
+	if (sysctlbyname("net.bpf.stats", NULL, need, NULL, 0) == 0)
+		return 0;
+	psock_bpf_err(errno, errbuf);
+	return -1;
+}
+
+/*
  * The whole list into ps->buf, *got bytes of it.  The kernel answers
  * ENOMEM when descriptors were opened since the size was asked
  * (bpf_stats_sysctl), so ask again, a few times.  0, or -1 with errbuf.
@@ -109,13 +93,11 @@ static int
 psock_bpf_read(struct psock *ps, size_t *got, char *errbuf)
 {
 	size_t	 need;
-	int	 i, err = 0;
+	int	 i;
 
 	for (i = 0; i < PSOCK_BPF_TRIES; i++) {
-		if (sysctlbyname("net.bpf.stats", NULL, &need, NULL, 0) == -1) {
-			err = errno;
-			break;
-		}
+		if (psock_bpf_size(&need, errbuf) == -1)
+			return -1;
 		need += PSOCK_BPF_SLACK * sizeof(struct xbpf_d);
 		if (need > ps->len) {
 			ps->buf = xrealloc(ps->buf, need);
@@ -124,13 +106,19 @@ psock_bpf_read(struct psock *ps, size_t *got, char *errbuf)
 		*got = ps->len;
 		if (sysctlbyname("net.bpf.stats", ps->buf, got, NULL, 0) == 0)
 			return 0;
-		if ((err = errno) != ENOMEM)
+		if (errno != ENOMEM)
 			break;
 	}
+	psock_bpf_err(errno, errbuf);
+	return -1;
+}
+
+static void
+psock_bpf_err(int err, char *errbuf)
+{
 	snprintf(errbuf, PSOCK_ERRSZ, "cannot list BPF descriptors (sysctl "
 	    "net.bpf.stats): %s%s", strerror(err), err == EPERM ?
 	    " (needs root)" : "");
-	return -1;
 }
 
 int
