@@ -16,6 +16,6 @@ if make -s check-freebsd FREEBSD_SYSROOT="$tmp" >"$tmp/log" 2>&1; then
 	echo "a root without FreeBSD's headers passed:"; cat "$tmp/log"
 	exit 1
 fi
-grep -q 'src/bpfsys-freebsd.c' "$tmp/log" || {
+grep -q 'src/bpfc-freebsd.c' "$tmp/log" || {
 	echo "the failing file is not named:"; cat "$tmp/log"; exit 1; }
 exit 0
