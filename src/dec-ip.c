@@ -324,7 +324,8 @@ ip4_verbose(struct dec_ctx *ctx, struct cur *c, const uint8_t *h, int hlen)
 	if (h[8] != 0)		/* tcpdump leaves a ttl of 0 out */
 		dec_sum(ctx, ", ttl %d", h[8]);
 	dec_sum(ctx, ", id %d, offset %d, flags [%s%s%s%s%s%s"
-	    "], proto %s (%d), length %d", h[4] << 8 | h[5], (fl & IP_OFFMASK) * 8, fl & IP_MF ? "+" : "",
+	    "], proto %s (%d), length %d", h[4] << 8 | h[5],
+	    (fl & IP_OFFMASK) * 8, fl & IP_MF ? "+" : "",
 	    fl & IP_MF && fl & 0xc000 ? ", " : "", fl & IP_DF ? "DF" : "",
 	    fl & IP_DF && fl & 0x8000 ? ", " : "", fl & 0x8000 ? "rsvd" : "",
 	    fl & 0xe000 ? "" : "none", ip_proto_name(h[9]), h[9],

@@ -85,8 +85,8 @@ tcp_optname(int kind)
 		const char	*name;
 	} names[] = {
 		{ 2, "mss" }, { 3, "wscale" }, { 4, "sackOK" }, { 5, "sack" },
-		{ 6, "echo" }, { 7, "echoreply" }, { 8, "TS" }, { 30, "mptcp" }, { 34, "tfo" }, { 253, "exp" },
-		{ 254, "exp" }
+		{ 6, "echo" }, { 7, "echoreply" }, { 8, "TS" }, { 30, "mptcp" },
+		{ 34, "tfo" }, { 253, "exp" }, { 254, "exp" }
 	};
 	size_t	i;
 

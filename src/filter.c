@@ -4,8 +4,9 @@
  * parsers kept global state.  A compile that looks host names up holds
  * it for as long as the resolver takes: the screen runs such a compile
  * on a command job's thread and does not compile while one runs
- * (cmd_jobs_running), so it never waits on this lock for DNS.  The program's return value is the snap
- * length (pcap_compile puts it there), so filtering also truncates.
+ * (cmd_jobs_running), so it never waits on this lock for DNS.  The
+ * program's return value is the snap length (pcap_compile puts it
+ * there), so filtering also truncates.
  *
  * A filter means what it means to tcpdump on the same source.  For a file,
  * a dead handle of the link type.  For a live capture an activated handle

@@ -64,7 +64,8 @@ pcapw_who(char *buf, size_t sz)
 /*
  * Opened read-write by hand, not by pcap_dump_open(): a failed write is
  * cut back by reading the records that reached the file.  "-" is
- * standard output, as for tcpdump, unless it is a terminal.  pcapng gets its head here too.
+ * standard output, as for tcpdump, unless it is a terminal.  pcapng
+ * gets its head here too.
  */
 static int
 pcapw_dumper(struct pcapw *w, const char *path, char *errbuf)

@@ -28,8 +28,9 @@
  * keep names Linux capabilities (the --sockets view).  FreeBSD has none
  * to keep, and its list (psock-bpf.c) needs root on every refresh
  * (bpf_stats_sysctl, PRIV_NET_BPF), so a non-zero keep stays root, with
- * no_new_privs set, unless -Z names a user (whose list then fails).  XXX a privileged child answering only that sysctl
- * (tcpdump's privsep) would let even the list run as nobody.
+ * no_new_privs set, unless -Z names a user (whose list then fails).
+ * XXX a privileged child answering only that sysctl (tcpdump's privsep)
+ * would let even the list run as nobody.
  */
 int
 priv_drop(const char *user, uint64_t keep, char *errbuf)
