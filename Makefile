@@ -148,16 +148,17 @@ bench: zbtop $(GEN_BINS) $(OBJ)/bench-dec
 	tests/bench/run $(SHARED)
 
 # The FreeBSD-only files, and the ones whose FreeBSD branch (#ifdef) they
-# select, against a FreeBSD header set; bpfc.h's _Static_asserts check the
-# ABI values against <net/bpf.h> there.  Then engine files that once
-# leaned on glibc (AF_INET6 through <arpa/inet.h>, environ in <unistd.h>)
-# or need FreeBSD 13-14 headers (<sys/eventfd.h>, <endian.h>), and
-# compat-stdio.c's funopen(3) branch; the sockets list's shared files
-# (psock-bpf.c's struct xbpf_d checks are in BSD_ONLY).  No headers are
-# shipped.
+# select, against a FreeBSD header set; bpfc-freebsd.c (in BSD_ONLY)
+# checks bpfc.h's ABI values and layouts against <net/bpf.h> and
+# <net/bpfdesc.h> there.  Then engine files that once leaned on glibc
+# (AF_INET6 through <arpa/inet.h>, environ in <unistd.h>) or need FreeBSD
+# 13-14 headers (<sys/eventfd.h>, <endian.h>), compat-stdio.c's funopen(3)
+# branch and the file backend that reads a pipe through it; the sockets
+# list's shared files.  No headers are shipped.
 BSD_CHECK = $(BSD_ONLY) src/cap-bpf.c src/bpfz.c src/cap.c src/zmodel.c \
 	    src/filter-names.c src/pcapw-ring.c src/engine.c src/work.c \
-	    src/compat-stdio.c src/psock-cols.c src/psock-xbpf.c src/sockets.c
+	    src/compat-stdio.c src/cap-file.c src/cap-file-prod.c \
+	    src/psock-cols.c src/psock-xbpf.c src/sockets.c
 check-freebsd:
 	@if [ -z "$(FREEBSD_SYSROOT)" ] || \
 	    [ ! -f "$(FREEBSD_SYSROOT)/usr/include/net/bpf.h" ]; then \

@@ -10,6 +10,7 @@
  */
 #include <sys/types.h>
 
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <pthread.h>
@@ -123,27 +124,34 @@ cap_file_failed(struct cap_file *cf, long off)
  * no lock held and no byte taken: cancelled, the thread ends there
  * (close joins it, then pcap_close() frees the stream) and nothing read
  * is lost.  read(2) comes after poll() said a byte or the end is there,
- * with cancellation disabled again.  The thread blocks every signal
- * (main_start()), so no EINTR.
+ * with cancellation disabled again; a poll() that fails is the read's
+ * error.  The thread blocks every signal (main_start()), so no EINTR.
+ * Not covered: another reader of the same FIFO or tty taking the bytes
+ * poll() saw; read(2) then waits uncancelled, and closing with it.
  */
 ssize_t
 cap_file_read(void *arg, void *buf, size_t n)
 {
 	struct cap_file	*cf = arg;
 	struct pollfd	 pfd;
+	int		 r;
 
 	pfd.fd = cf->fd;
 	pfd.events = POLLIN;
-	if (!cf->live || poll(&pfd, 1, 0) != 0)
+	if (!cf->live)
 		return read(cf->fd, buf, n);
+	if ((r = poll(&pfd, 1, 0)) != 0)
+		return r == -1 ? -1 : read(cf->fd, buf, n);
 	pthread_mutex_lock(&cf->mtx);
-	if (!cf->stop &&
-	    cap_file_quiet(cf, &pfd, (int)(cf->tov / 1000000) + 1) == 0 &&
+	if (!cf->stop && (r = cap_file_quiet(cf, &pfd,
+	    (int)(cf->tov / 1000000) + 1)) == 0 &&
 	    cap_file_retire(cf) == 0 && !cf->stop)
-		(void)cap_file_quiet(cf, &pfd, -1);
+		r = cap_file_quiet(cf, &pfd, -1);
 	cf->halt = cf->stop;
 	pthread_mutex_unlock(&cf->mtx);
-	return cf->halt ? 0 : read(cf->fd, buf, n);
+	if (cf->halt)
+		return 0;
+	return r == -1 ? -1 : read(cf->fd, buf, n);
 }
 
 /*
@@ -154,16 +162,18 @@ cap_file_read(void *arg, void *buf, size_t n)
 static int
 cap_file_quiet(struct cap_file *cf, struct pollfd *pfd, int ms)
 {
-	int	 r;
+	int	 r, e;
 
 	cf->inread = 1;
 	pthread_cond_broadcast(&cf->cv);
 	pthread_mutex_unlock(&cf->mtx);
 	pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
 	r = poll(pfd, 1, ms);
+	e = errno;
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	pthread_mutex_lock(&cf->mtx);
 	cf->inread = 0;
+	errno = e;
 	return r;
 }
 

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ static int	psock_zombie(int);
 static int	psock_map_holder(uint32_t);
 static int	psock_map(int, uint32_t, uint64_t, uint64_t *, char *);
 static int	psock_mem(int, char *);
+static int	psock_open_mem(const struct psock_row *, uint64_t, uint64_t *,
+		    int *, char *);
 
 struct psock_att *
 psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
@@ -39,7 +42,7 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 	struct psock_att	*a;
 	struct psock_row	 r;
 	uint64_t		 base, size;
-	int			 mem;
+	int			 mem, pidfd;
 
 	if (psock_find(ps, pid, ino, &r, errbuf) == -1)
 		return NULL;
@@ -68,13 +71,11 @@ psock_attach(struct psock *ps, int pid, uint32_t ino, char *errbuf)
 		return NULL;
 	}
 	size = (uint64_t)r.rx.block_nr * r.rx.block_size;
-	if (psock_map(r.pid, r.ino, size, &base, errbuf) == -1 ||
-	    (mem = psock_mem(r.pid, errbuf)) == -1)
+	if ((mem = psock_open_mem(&r, size, &base, &pidfd, errbuf)) == -1)
 		return NULL;
 	a = xcalloc(1, sizeof *a);
 	a->pid = r.pid;
-	/* This process, not a later one given its number. */
-	a->pidfd = (int)syscall(SYS_pidfd_open, r.pid, 0);
+	a->pidfd = pidfd;
 	a->ino = r.ino;
 	a->ns = r.netns;
 	a->mem = mem;
@@ -338,6 +339,38 @@ psock_map(int pid, uint32_t ino, uint64_t size, uint64_t *base,
 		snprintf(errbuf, PSOCK_ERRSZ, "socket %u: process %d has not "
 		    "mapped its ring", ino, pid);
 	return found ? 0 : -1;
+}
+
+/*
+ * The ring's mapping (*base) and the process's memory, with its pidfd
+ * (*pidfd, -1 where the kernel has no pidfd_open) opened first, so that
+ * all three name the same process: one that exits, its number given
+ * again, before the memory is open is seen on the pidfd, checked after.
+ * The memory's descriptor, or -1 with errbuf.
+ */
+static int
+psock_open_mem(const struct psock_row *r, uint64_t size, uint64_t *base,
+    int *pidfd, char *errbuf)
+{
+	struct pollfd	 pfd;
+	int		 mem;
+
+	*pidfd = (int)syscall(SYS_pidfd_open, r->pid, 0);
+	pfd.fd = *pidfd;
+	pfd.events = POLLIN;
+	if (psock_map(r->pid, r->ino, size, base, errbuf) == -1 ||
+	    (mem = psock_mem(r->pid, errbuf)) == -1)
+		mem = -1;
+	else if (*pidfd != -1 && poll(&pfd, 1, 0) > 0) {
+		snprintf(errbuf, PSOCK_ERRSZ, "process %d exited", r->pid);
+		close(mem);
+		mem = -1;
+	}
+	if (mem == -1 && *pidfd != -1) {
+		close(*pidfd);
+		*pidfd = -1;
+	}
+	return mem;
 }
 
 /* Opened once: the kernel checks ptrace rights here, not at each read. */

@@ -26,7 +26,7 @@ psock_row_new(struct psock_snap *s)
 	struct psock_row	*r;
 
 	if (s->nrows == s->cap) {
-		if (s->cap == PSOCK_MAX) {
+		if (s->cap >= PSOCK_MAX) {
 			s->truncated = 1;
 			return NULL;
 		}

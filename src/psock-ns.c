@@ -525,19 +525,31 @@ psock_ino_add(const char *s, uint32_t **inos, int *n, int *cap)
 	(*inos)[(*n)++] = v;
 }
 
+/*
+ * A mapping's path must be socket:[N] alone with N in the inode column:
+ * a file of anyone's may be named "/tmp/x socket:[N]" (proc(5): the
+ * path is the last field, spaces and all).
+ */
 void
 psock_maps_inos(int pid, uint32_t **inos, int *n, int *cap)
 {
-	FILE	*f;
-	char	 path[64], *line = NULL, *p;
-	size_t	 sz = 0;
+	FILE			*f;
+	char			 path[64], name[64], *line = NULL;
+	size_t			 sz = 0;
+	unsigned long long	 col;
+	uint32_t		 v;
+	int			 end;
 
 	snprintf(path, sizeof path, "/proc/%d/maps", pid);
 	if ((f = fopen(path, "re")) == NULL)
 		return;
-	while (getline(&line, &sz, f) != -1)
-		if ((p = strstr(line, " socket:[")) != NULL)
-			psock_ino_add(p + 1, inos, n, cap);
+	while (getline(&line, &sz, f) != -1) {
+		end = 0;
+		if (sscanf(line, "%*s %*s %*s %*s %llu %63s%n", &col, name,
+		    &end) == 2 && (line[end] == '\n' || line[end] == '\0') &&
+		    psock_ino_parse(name, &v) == 0 && v == col)
+			psock_ino_add(name, inos, n, cap);
+	}
 	free(line);
 	fclose(f);
 }

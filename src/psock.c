@@ -372,6 +372,7 @@ psock_filters(struct psock *ps, struct psock_netns *n, struct psock_snap *s,
 	int				 j, cut = 0;
 
 	f.nrows = 0;
+	f.truncated = 0;
 	if (psock_dump(n->diag, ++ps->seq, PACKET_SHOW_FILTER, &f, n->ino, 0,
 	    NULL, 0, NULL, err) == -1) {
 		/* No answer at all: nothing is known of any filter. */
