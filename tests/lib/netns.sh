@@ -160,6 +160,17 @@ zb_wait_bound() {
 	return 1
 }
 
+# zb_wait_file FILE WHAT: until FILE is not empty, 10 s at most; then
+# zb_fail "WHAT".
+zb_wait_file() {
+	zb_i=0
+	until [ -s "$1" ]; do
+		zb_i=$((zb_i + 1))
+		[ $zb_i -lt 200 ] || zb_fail "$2"
+		sleep 0.05
+	done
+}
+
 # zb_wait_exit PID [SECONDS]: wait up to SECONDS (default 10) for PID, a
 # child of this shell, to exit; its status, or 124 after killing it.
 zb_wait_exit() {

@@ -31,12 +31,7 @@ zb_pring "$ZB_NS_CAP" "$ZB_TMP/c" '^ready' 1 -C
 P=$(zb_pring_ready "$ZB_TMP/c" 1)
 I=$(zb_pring_ready "$ZB_TMP/c" 2)
 echo "$I" >"$ZB_TMP/ino"
-i=0
-until [ -s "$ZB_TMP/spoof.ready" ]; do
-	i=$((i + 1))
-	[ $i -lt 200 ] || zb_fail "the spoofer did not map its file"
-	sleep 0.05
-done
+zb_wait_file "$ZB_TMP/spoof.ready" "the spoofer did not map its file"
 grep -q "socket:\[$I\]" "/proc/$SPOOF/maps" ||
     zb_fail "the spoofer's maps do not name socket:[$I]"
 [ "$SPOOF" -lt "$P" ] || echo "note: spoofer $SPOOF after pring $P"

@@ -31,12 +31,7 @@ done
 INO=$(zb_pring_ready "$ZB_TMP/p" 2)
 "$ZBTOP" --sockets -J --delay 0.5 --iterations 8 >"$ZB_TMP/l.json" &
 Z=$!
-i=0
-until [ -s "$ZB_TMP/l.json" ]; do
-	i=$((i + 1))
-	[ $i -lt 200 ] || zb_fail "no first refresh"
-	sleep 0.05
-done
+zb_wait_file "$ZB_TMP/l.json" "no first refresh"
 ip netns attach "$NAME" "$PR" || zb_fail "ip netns attach"
 zb_wait_exit "$Z" 20 || zb_fail "zbtop --sockets failed"
 python3 - "$ZB_TMP/l.json" "$INO" "$NAME" <<'EOP' || zb_fail "not renamed"
