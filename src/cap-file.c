@@ -49,6 +49,7 @@ static int	 cap_file_ifdrops(struct cap *, uint64_t *);
 static void	 cap_file_close(struct cap *);
 static const char *cap_file_perr(const char *, const char *);
 static pcap_t	*cap_file_pcap(struct cap_file *, const char *, char *);
+static pcap_t	*cap_file_fdopen(int, char *);
 
 static int	 cap_file_take(struct cap *, struct cap_block *);
 static enum cap_reason cap_file_reason(enum zmodel_reason);
@@ -154,21 +155,31 @@ cap_file_pcap(struct cap_file *cf, const char *file, char *perr)
 	struct stat	 st;
 	pcap_t		*p;
 	FILE		*fp;
-	int		 std = strcmp(file, "-") == 0;
+	int		 std = strcmp(file, "-") == 0, fd = -1;
 
-	cf->stream = (std ? fstat(STDIN_FILENO, &st) : stat(file, &st)) ==
-	    0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
+	/*
+	 * The type of what was opened, not of the name: a name looked at and
+	 * then opened could have become a FIFO in between.
+	 */
+	if (!std && (fd = open(file, O_RDONLY | O_CLOEXEC)) == -1) {
+		snprintf(perr, PCAP_ERRBUF_SIZE, "%s", strerror(errno));
+		return NULL;
+	}
+	cf->stream = fstat(std ? STDIN_FILENO : fd, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
 	    S_ISSOCK(st.st_mode));
-	if (!cf->stream)
+	if (!cf->stream && std)
 		return pcap_open_offline_with_tstamp_precision(file,
 		    PCAP_TSTAMP_PRECISION_NANO, perr);
-	cf->fd = std ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC);
+	if (!cf->stream)
+		return cap_file_fdopen(fd, perr);
+	cf->fd = std ? STDIN_FILENO : fd;
 	cf->ownfd = !std;
 	cf->rd.read = cap_file_read;
 	cf->rd.arg = cf;
-	if (cf->fd == -1 || (fp = compat_fropen(&cf->rd)) == NULL) {
+	if ((fp = compat_fropen(&cf->rd)) == NULL) {
 		snprintf(perr, PCAP_ERRBUF_SIZE, "%s", strerror(errno));
-		if (cf->fd != -1 && cf->ownfd)
+		if (cf->ownfd)
 			close(cf->fd);
 		return NULL;
 	}
@@ -179,6 +190,24 @@ cap_file_pcap(struct cap_file *cf, const char *file, char *perr)
 		if (cf->ownfd)
 			close(cf->fd);
 	}
+	return p;
+}
+
+/* libpcap on the regular file open on fd, which it then owns. */
+static pcap_t *
+cap_file_fdopen(int fd, char *perr)
+{
+	pcap_t	*p;
+	FILE	*fp;
+
+	if ((fp = fdopen(fd, "r")) == NULL) {
+		snprintf(perr, PCAP_ERRBUF_SIZE, "%s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if ((p = pcap_fopen_offline_with_tstamp_precision(fp,
+	    PCAP_TSTAMP_PRECISION_NANO, perr)) == NULL)
+		fclose(fp);
 	return p;
 }
 
